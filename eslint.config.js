@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
+
+/** Layer table: which part may import which. Keeps Electron a thin shell and the renderer free of Node. */
+const layers = [
+  {
+    name: 'shared imports only shared',
+    files: ['shared/**/*.ts'],
+    forbidden: ['**/src-main/**', '**/src-renderer/**', '**/src-hub/**', 'electron', ...nodeBuiltins],
+  },
+  {
+    name: 'services, db, sync never import electron',
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    forbidden: ['electron', '**/src-renderer/**'],
+  },
+  {
+    name: 'the hub is a server of its own',
+    files: ['src-hub/**/*.ts'],
+    forbidden: ['electron', '**/src-renderer/**', '**/src-main/electron/**'],
+  },
+  {
+    name: 'the renderer never touches Node or the main process',
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    forbidden: ['electron', '**/src-main/**', '**/src-hub/**', ...nodeBuiltins],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**', 'bench/data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  ...layers.map((layer) => ({
+    name: layer.name,
+    files: layer.files,
+    ignores: layer.ignores ?? [],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: layer.forbidden, message: `Layer rule: ${layer.name}.` }] }],
+    },
+  })),
+);

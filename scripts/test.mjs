@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite — types, lint, unit and integration tests — on a fresh machine after `npm install`.
+// What the suite needs from the OS is provisioned here (see scripts/provision.mjs), never skipped silently.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['unit and integration tests', 'npx', ['vitest', 'run']],
+];
+
+const startedAt = Date.now();
+for (const [name, command, args] of steps) {
+  const stepStart = Date.now();
+  process.stderr.write(`\n▶ ${name}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    process.stderr.write(`\n✗ ${name} failed (exit ${result.status ?? result.signal})\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stderr.write(`✓ ${name} (${((Date.now() - stepStart) / 1000).toFixed(1)} s)\n`);
+}
+process.stderr.write(`\nall checks passed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);

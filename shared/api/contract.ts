@@ -1,0 +1,151 @@
+/**
+ * The one contract between renderer and main process. Every call is a key here; the main process serves
+ * them with a handler map checked exhaustive with `satisfies ApiHandlers`. Transports (Electron IPC,
+ * HTTP+WebSocket in browser mode) carry `{ method, params }` and answer with an ApiResult envelope.
+ */
+import type { IndicatorSummaryView } from './summary';
+import type {
+  AuditEntryView,
+  BenignEntryView,
+  CaseDetail,
+  CaseSummaryView,
+  ClusterGraph,
+  IndicatorQuery,
+  IndicatorRow,
+  NoteView,
+  OfficerView,
+  QueuePage,
+  QueueQuery,
+  QueueRow,
+  RelatedReportView,
+  ReportDetail,
+  RevisionView,
+  SessionView,
+  SettingsView,
+  SyncConflictView,
+  SyncStateView,
+} from './views';
+import type { IndicatorType } from '../indicators/types';
+import type { Reporter } from '../intake/schema';
+import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
+import type { ApiResult } from './result';
+
+type Method<P, R> = { params: P; result: R };
+type NoParams = Record<string, never>;
+
+export interface ApiMethods {
+  'session.get': Method<NoParams, SessionView>;
+  'officers.list': Method<NoParams, OfficerView[]>;
+
+  'queue.list': Method<QueueQuery, QueuePage>;
+  'queue.regions': Method<NoParams, string[]>;
+
+  'report.get': Method<{ reportId: string }, ReportDetail>;
+  /** Shows the reporter's personal data; the reason is written to the audit log. */
+  'report.revealReporter': Method<{ reportId: string; reason: string }, Reporter>;
+  'report.revisions': Method<{ reportId: string }, RevisionView[]>;
+  'report.audit': Method<{ reportId: string }, AuditEntryView[]>;
+  'report.related': Method<{ reportId: string }, RelatedReportView[]>;
+  'report.setWorkStatus': Method<{ reportIds: string[]; status: WorkStatus }, { changed: number }>;
+  'report.assign': Method<{ reportIds: string[]; assignee: string | null }, { changed: number }>;
+
+  'indicator.list': Method<IndicatorQuery, { rows: IndicatorRow[]; total: number }>;
+  'indicator.summary': Method<{ type: IndicatorType; value: string }, IndicatorSummaryView>;
+  'indicator.reports': Method<{ type: IndicatorType; value: string }, QueueRow[]>;
+
+  'cluster.graph': Method<{ reportId: string }, ClusterGraph>;
+  'link.decide': Method<{ reportA: string; reportB: string; decision: LinkDecision; reason: string }, null>;
+
+  'case.list': Method<{ statuses?: CaseStatus[] }, CaseSummaryView[]>;
+  'case.get': Method<{ caseId: string }, CaseDetail>;
+  /** From a selection of reports, or from the whole cluster of one report. */
+  'case.create': Method<{ title: string; reportIds: string[]; team?: string | null; owner?: string | null }, { caseId: string }>;
+  'case.update': Method<
+    { caseId: string; title?: string; owner?: string | null; team?: string | null; status?: CaseStatus; closeReason?: string | null },
+    null
+  >;
+  'case.addReports': Method<{ caseId: string; reportIds: string[] }, null>;
+  'case.removeReports': Method<{ caseId: string; reportIds: string[] }, null>;
+
+  'note.list': Method<{ subjectType: 'report' | 'case' | 'action'; subjectId: string }, NoteView[]>;
+  'note.add': Method<{ subjectType: 'report' | 'case' | 'action'; subjectId: string; body: string }, { noteId: string }>;
+
+  'sync.state': Method<NoParams, SyncStateView>;
+  'sync.conflicts': Method<NoParams, SyncConflictView[]>;
+
+  'settings.get': Method<NoParams, SettingsView>;
+  'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
+
+  'benign.list': Method<NoParams, BenignEntryView[]>;
+  'benign.add': Method<{ type: IndicatorType; value: string; reason: string }, BenignEntryView>;
+  'benign.remove': Method<{ type: IndicatorType; value: string }, null>;
+}
+
+export type ApiMethod = keyof ApiMethods;
+export type ApiParams<M extends ApiMethod> = ApiMethods[M]['params'];
+export type ApiValue<M extends ApiMethod> = ApiMethods[M]['result'];
+
+/** Events pushed from main to renderer. */
+export interface ApiEvents {
+  /** Reports arrived or changed (sync, import); the queue refreshes. */
+  'reports.changed': { count: number };
+  /** Cases, notes, decisions or statuses changed (locally or from the hub). */
+  'work.changed': { entities: Array<'report' | 'case' | 'note' | 'link' | 'benign'> };
+  'sync.state': SyncStateView;
+}
+export type ApiEvent = keyof ApiEvents;
+
+/** The main-process implementation; `satisfies ApiHandlers` makes a missing method a compile error. */
+export type ApiHandlers<Context> = {
+  [M in ApiMethod]: (params: ApiParams<M>, context: Context) => ApiValue<M> | Promise<ApiValue<M>>;
+};
+
+/** What the renderer calls, whichever transport is underneath. */
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<ApiValue<M>>>;
+  subscribe<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** The one object the Electron preload exposes as `window.puzzelstuk`. */
+export interface PreloadBridge {
+  call(method: string, params: unknown): Promise<ApiResult<unknown>>;
+  subscribe(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+export const API_METHODS = [
+  'session.get',
+  'officers.list',
+  'queue.list',
+  'queue.regions',
+  'report.get',
+  'report.revealReporter',
+  'report.revisions',
+  'report.audit',
+  'report.related',
+  'report.setWorkStatus',
+  'report.assign',
+  'indicator.list',
+  'indicator.summary',
+  'indicator.reports',
+  'cluster.graph',
+  'link.decide',
+  'case.list',
+  'case.get',
+  'case.create',
+  'case.update',
+  'case.addReports',
+  'case.removeReports',
+  'note.list',
+  'note.add',
+  'sync.state',
+  'sync.conflicts',
+  'settings.get',
+  'settings.set',
+  'benign.list',
+  'benign.add',
+  'benign.remove',
+] as const satisfies readonly ApiMethod[];
+
+/** Compile-time check that API_METHODS lists every method (used by transports to reject unknown names). */
+type MissingFromList = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+export const API_METHODS_COMPLETE: MissingFromList extends never ? true : never = true;

@@ -1,0 +1,261 @@
+/**
+ * View models the renderer receives. JSON-safe (no Date, no bigint, no undefined-vs-null games):
+ * timestamps are ISO strings, money is integer euro cents.
+ */
+import type { CanonicalIndicator, IndicatorEnrichment, IndicatorType } from '../indicators/types';
+import type { Category } from '../intake/schema';
+import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
+
+export type OfficerRole = 'officer' | 'supervisor';
+
+export interface OfficerView {
+  id: string;
+  displayName: string;
+  role: OfficerRole;
+  team: string | null;
+}
+
+export interface SessionView {
+  officer: OfficerView;
+  /** Demo mode: embedded hub with generated reports. */
+  demo: boolean;
+}
+
+export interface QueueFilters {
+  /** Full-text search over summary and narrative (partial words match). */
+  text?: string;
+  workStatuses?: WorkStatus[];
+  categories?: Category[];
+  regions?: string[];
+  /** An officer id, `me`, or `unassigned`. */
+  assignee?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  hasLoss?: boolean;
+  inCluster?: boolean;
+}
+
+export const QUEUE_SORT_KEYS = ['receivedAt', 'category', 'region', 'loss', 'clusterSize', 'workStatus', 'assignee'] as const;
+export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
+
+export interface QueueQuery {
+  filters: QueueFilters;
+  sort: { key: QueueSortKey; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+export interface QueueRow {
+  reportId: string;
+  receivedAt: string;
+  category: Category;
+  region: string | null;
+  summary: string | null;
+  lossCents: number;
+  /** 1 when the report is linked to no other. */
+  clusterSize: number;
+  clusterId: number | null;
+  workStatus: WorkStatus;
+  assignee: string | null;
+  kind: 'aangifte' | 'melding';
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  offset: number;
+}
+
+export interface IndicatorMentionView extends CanonicalIndicator {
+  field: string;
+  raw: string;
+  benignReason: string | null;
+  enrichment: IndicatorEnrichment | null;
+}
+
+/** Where an indicator stands in the narrative, for highlighting in place (UTF-16 offsets). */
+export interface TextHighlight {
+  start: number;
+  end: number;
+  type: IndicatorType;
+  value: string;
+  benign: boolean;
+}
+
+/** The reporter as shown before an officer reveals it with a reason. */
+export interface MaskedReporter {
+  type: 'person' | 'organisation';
+  /** Initials only, e.g. "J. d. V." */
+  initials: string;
+  organisationName: string | null;
+  hasContactDetails: boolean;
+}
+
+export interface ReportDetail {
+  reportId: string;
+  revision: number;
+  status: 'filed' | 'withdrawn';
+  receivedAt: string;
+  firstReceivedAt: string;
+  channel: string;
+  kind: 'aangifte' | 'melding';
+  category: Category;
+  region: string | null;
+  summary: string | null;
+  narrative: string | null;
+  narrativeHighlights: TextHighlight[];
+  lossCents: number;
+  workStatus: WorkStatus;
+  assignee: string | null;
+  clusterId: number | null;
+  clusterSize: number;
+  reporter: MaskedReporter | null;
+  /** The latest revision's record, without `reporter` (shown only after reveal). Untrusted text: render as text. */
+  record: Record<string, unknown>;
+  indicators: IndicatorMentionView[];
+  caseIds: string[];
+}
+
+export interface RevisionView {
+  revision: number;
+  status: string;
+  receivedAt: string;
+  /** Dotted paths of fields that differ from the previous revision (never their personal values). */
+  changedFields: string[];
+}
+
+export interface AuditEntryView {
+  at: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown> | null;
+}
+
+export interface SharedIndicatorView extends CanonicalIndicator {
+  fields: string[];
+  theirFields: string[];
+}
+
+export interface RelatedReportView {
+  reportId: string;
+  summary: string | null;
+  category: Category;
+  receivedAt: string;
+  shared: SharedIndicatorView[];
+  decision: { decision: Exclude<LinkDecision, 'undecided'>; reason: string | null; decidedBy: string; decidedAt: string } | null;
+}
+
+export interface IndicatorRow extends CanonicalIndicator {
+  enrichment: IndicatorEnrichment | null;
+  benignReason: string | null;
+  reports: number;
+  totalLossCents: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface IndicatorQuery {
+  types?: IndicatorType[];
+  /** Substring of the canonical value. */
+  search?: string;
+  includeBenign?: boolean;
+  /** Only indicators seen in at least this many live reports. */
+  minReports?: number;
+  sort: 'reports' | 'loss' | 'lastSeen';
+  offset: number;
+  limit: number;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: 'report' | 'indicator';
+  label: string;
+  /** Reports: category; indicators: type. */
+  group: string;
+  benign?: boolean;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  /** Report→indicator mention fields, or a report↔report decision. */
+  kind: 'mention' | 'decision';
+  label: string;
+  decision?: Exclude<LinkDecision, 'undecided'>;
+}
+
+export interface ClusterGraph {
+  clusterId: number | null;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Set when the cluster is too large to draw whole; the graph then shows the neighbourhood of the report. */
+  truncated: boolean;
+}
+
+export interface CaseSummaryView {
+  caseId: string;
+  title: string;
+  status: CaseStatus;
+  owner: string | null;
+  team: string | null;
+  reportCount: number;
+  totalLossCents: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseDetail extends CaseSummaryView {
+  closeReason: string | null;
+  createdBy: string;
+  reports: QueueRow[];
+}
+
+export interface NoteView {
+  noteId: string;
+  subjectType: 'report' | 'case' | 'action';
+  subjectId: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  /** False until the hub has acknowledged it. */
+  synced: boolean;
+}
+
+export interface SyncStateView {
+  configured: boolean;
+  online: boolean;
+  lastSyncAt: string | null;
+  pendingOutbox: number;
+  lastError: string | null;
+  initialSync: { active: boolean; received: number; total: number | null };
+  conflicts: number;
+}
+
+export interface SyncConflictView {
+  mutationId: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  mine: unknown;
+  winning: unknown;
+  winningOfficer: string;
+  at: string;
+}
+
+export interface BenignEntryView {
+  type: IndicatorType;
+  value: string;
+  reason: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface SettingsView {
+  hubUrl: string | null;
+  /** Whether a hub token is stored; the token itself never returns to the renderer. */
+  hubTokenSet: boolean;
+  language: 'nl' | 'en';
+  scope: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Error codes that cross process and network boundaries. Messages are for people; codes are for code.
+ * Every failure a caller can act on has a code here.
+ */
+export const ERROR_CODES = [
+  'STORE_CANNOT_OPEN',
+  'STORE_KEY_WRONG',
+  'STORE_TOO_NEW',
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,101 @@
+/**
+ * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
+ * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
+ */
+import type { ErrorCode } from '../errors';
+import type { AnyMutation } from '../mutations/kinds';
+
+export const HUB_API_PREFIX = '/v1';
+
+export const HUB_ROLES = ['intake', 'workstation'] as const;
+export type HubRole = (typeof HUB_ROLES)[number];
+
+/** Same shape as the CLI `import` summary. */
+export interface IntakeSummary {
+  read: number;
+  imported: number;
+  updated: number;
+  ignored: number;
+  rejected: Array<{ line: number; reason: string }>;
+}
+
+/** A cursor is opaque to clients: pass back what the previous page returned. `"0"` starts at the beginning. */
+export type FeedCursor = string;
+
+export type FeedEntry =
+  | {
+      seq: string;
+      type: 'report';
+      reportId: string;
+      revision: number;
+      /** The revision's record exactly as received (redacted once the report is withdrawn). */
+      record: string;
+    }
+  | {
+      seq: string;
+      type: 'mutation';
+      mutation: AnyMutation;
+    };
+
+/**
+ * `GET /v1/feed` query parameters (all optional):
+ * - `after`: a cursor from a previous page; `0` (the default) reads from the beginning.
+ * - `limit`: entries per page, 1..`FEED_LIMITS.maxLimit` (default `FEED_LIMITS.defaultLimit`).
+ * - `scope`: `*` or regions separated by commas; defaults to the token's scope, may only narrow it (403 otherwise).
+ *   Reports go to the regions they named (in any revision) and to `*`; reports without region only to `*`.
+ *   Mutations have no region and go to every scope. A revision stored before its report named a region is
+ *   announced again to that region, so a `(reportId, revision)` may reach a regional scope twice; applying it
+ *   twice changes nothing.
+ * - `wait`: seconds to hold the request while no entry is available (long-poll), 0..`FEED_LIMITS.maxWaitSeconds`
+ *   (larger values are treated as the maximum); the answer comes as soon as an entry arrives.
+ */
+export interface FeedQueryParams {
+  after?: FeedCursor;
+  limit?: number;
+  scope?: string;
+  wait?: number;
+}
+
+export const FEED_LIMITS = { defaultLimit: 100, maxLimit: 1000, maxWaitSeconds: 60 } as const;
+
+/**
+ * Largest request bodies the hub accepts (413 beyond them). `POST /v1/intake` takes `application/x-ndjson`
+ * (one record per line; bad lines are listed in `rejected` with their line numbers) or one `application/json`
+ * record (reported as line 1); `POST /v1/mutations` takes a `PushRequest` as `application/json`, validated whole:
+ * one malformed mutation answers 400 and nothing of the push is stored.
+ */
+export const HUB_BODY_LIMITS = { intakeBytes: 32 * 1024 * 1024, mutationsBytes: 4 * 1024 * 1024 } as const;
+
+export interface FeedPage {
+  entries: FeedEntry[];
+  /** Cursor after the last entry of this page (equal to the request's when empty). */
+  cursor: FeedCursor;
+  /** More entries are available right now; fetch again without waiting. */
+  hasMore: boolean;
+}
+
+export interface PushRequest {
+  mutations: AnyMutation[];
+}
+
+export interface PushAck {
+  id: string;
+  /** The mutation's place in the hub's order. */
+  seq: string;
+  /** True when the hub already had this mutation (a retried push). */
+  duplicate: boolean;
+}
+
+export interface PushResponse {
+  acks: PushAck[];
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+  database: 'pglite' | 'postgres';
+}
+
+export interface HubErrorBody {
+  error: { code: ErrorCode; message: string };
+}

@@ -1,0 +1,139 @@
+/**
+ * Opens the hub's database: embedded PGlite in a directory on disk (zero set-up), or a PostgreSQL server by
+ * URL (production, several hub processes). Same schema and the same code on both.
+ */
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { AppError } from '../../shared/errors';
+import { lockDataDir } from './data-dir-lock';
+import type { DatabaseKind, HubDb } from './database';
+
+export type ConnectOptions = { dataDir: string } | { databaseUrl: string; poolSize?: number };
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+export interface HubConnection {
+  db: HubDb;
+  kind: DatabaseKind;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` from any process (PostgreSQL), and once after a lost
+   * listening connection is back (notifications may have been missed meanwhile). On PGlite all writers live
+   * in this process, which notifies its readers itself, so this listens to nothing.
+   */
+  listen(channel: string, onNotify: () => void): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+export interface ConnectHooks {
+  /** Errors of idle pooled connections and of the listening connection (they must not crash the process). */
+  onBackgroundError?: (error: Error) => void;
+}
+
+/** Where PGlite keeps its files inside the hub's data directory (beside the lock file). */
+export const pgliteDirOf = (dataDir: string) => join(dataDir, 'pgdata');
+
+async function connectPglite(dataDir: string): Promise<HubConnection> {
+  const unlock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(pgliteDirOf(dataDir));
+  } catch (error) {
+    unlock();
+    throw new AppError('STORE_CANNOT_OPEN', `cannot open the hub database in ${dataDir}: ${(error as Error).message}`);
+  }
+  const db = drizzlePglite({ client }) as unknown as HubDb;
+  return {
+    db,
+    kind: 'pglite',
+    listen: () => Promise.resolve({ close: () => Promise.resolve() }),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}
+
+function listenOnPostgres(databaseUrl: string, hooks: ConnectHooks) {
+  return async (channel: string, onNotify: () => void): Promise<Subscription> => {
+    let closed = false;
+    let client: pg.Client | null = null;
+    let retry: NodeJS.Timeout | null = null;
+
+    const open = async (): Promise<void> => {
+      const next = new pg.Client({ connectionString: databaseUrl });
+      next.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      const lost = (error?: Error) => {
+        if (error) hooks.onBackgroundError?.(error);
+        if (closed || client !== next) return;
+        client = null;
+        next.removeAllListeners('end');
+        void next.end().catch(() => undefined);
+        retry = setTimeout(() => void reopen(), 1000);
+      };
+      next.on('error', lost);
+      next.on('end', () => lost());
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      client = next;
+    };
+    const reopen = async (): Promise<void> => {
+      retry = null;
+      if (closed) return;
+      try {
+        await open();
+        onNotify();
+      } catch (error) {
+        hooks.onBackgroundError?.(error as Error);
+        if (!closed) retry = setTimeout(() => void reopen(), 1000);
+      }
+    };
+
+    await open();
+    return {
+      async close() {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        const current = client;
+        client = null;
+        if (current) {
+          current.removeAllListeners('end');
+          await current.end().catch(() => undefined);
+        }
+      },
+    };
+  };
+}
+
+async function connectPostgres(databaseUrl: string, poolSize: number, hooks: ConnectHooks): Promise<HubConnection> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  pool.on('error', (error) => hooks.onBackgroundError?.(error));
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new AppError('STORE_CANNOT_OPEN', `cannot connect to PostgreSQL: ${(error as Error).message}`);
+  }
+  const db = drizzleNodePg({ client: pool }) as unknown as HubDb;
+  return {
+    db,
+    kind: 'postgres',
+    listen: listenOnPostgres(databaseUrl, hooks),
+    close: () => pool.end(),
+  };
+}
+
+export function connect(options: ConnectOptions, hooks: ConnectHooks = {}): Promise<HubConnection> {
+  if ('databaseUrl' in options) return connectPostgres(options.databaseUrl, options.poolSize ?? 10, hooks);
+  return connectPglite(options.dataDir);
+}

@@ -1,0 +1,116 @@
+/**
+ * The hub's PostgreSQL schema (PGlite embedded, or a real server). Migrations are generated from this file by
+ * drizzle-kit (`npx drizzle-kit generate --config src-hub/drizzle.config.ts`) into ../migrations.
+ *
+ * Reports are keyed by the portal's `reportId`; every revision is kept as received (redacted once withdrawn).
+ * Officers' mutations are kept as pushed, with the token that pushed them. The feed is an append-only list of
+ * references to those rows in hub order; entries are materialized when read, so a later redaction also
+ * applies to old entries.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const timestampText = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const hubTokens = pgTable(
+  'hub_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['intake', 'workstation'] }).notNull(),
+    /** Regions a workstation token may read from the feed; null means all (`*`). */
+    scope: text('scope').array(),
+    /** SHA-256 of the token (hex); the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestampText('created_at').notNull(),
+    revokedAt: timestampText('revoked_at'),
+  },
+  (table) => [
+    uniqueIndex('hub_tokens_hash').on(table.tokenHash),
+    uniqueIndex('hub_tokens_active_name').on(table.name).where(sql`${table.revokedAt} IS NULL`),
+    check('hub_tokens_role', sql`${table.role} IN ('intake', 'workstation')`),
+  ],
+);
+
+export const reports = pgTable('reports', {
+  reportId: text('report_id').primaryKey(),
+  /** The current (highest) revision. */
+  revision: integer('revision').notNull(),
+  status: text('status', { enum: ['filed', 'withdrawn'] }).notNull(),
+  /** Every region any revision named; decides which workstations receive the report. */
+  regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+  /** Highest withdrawn revision: no stored revision up to it keeps personal data. */
+  withdrawnRevision: integer('withdrawn_revision'),
+  firstReceivedAt: timestampText('first_received_at').notNull(),
+  updatedAt: timestampText('updated_at').notNull(),
+});
+
+export const reportRevisions = pgTable(
+  'report_revisions',
+  {
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.reportId),
+    revision: integer('revision').notNull(),
+    status: text('status', { enum: ['filed', 'withdrawn'] }).notNull(),
+    region: text('region'),
+    receivedAt: timestampText('received_at').notNull(),
+    /** The record exactly as received (unknown fields preserved), or its redaction once withdrawn. */
+    raw: text('raw').notNull(),
+    storedAt: timestampText('stored_at').notNull(),
+    /** The intake token that delivered it. */
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => hubTokens.id),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.revision] })],
+);
+
+export const mutations = pgTable(
+  'mutations',
+  {
+    /** Client-generated: a retried push finds the mutation here and applies nothing. */
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    officer: text('officer').notNull(),
+    /** The workstation's clock, as sent (informative only). */
+    at: text('at').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** The workstation token that pushed it. */
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => hubTokens.id),
+    receivedAt: timestampText('received_at').notNull(),
+  },
+  (table) => [index('mutations_token').on(table.tokenId)],
+);
+
+/** Feed sequence numbers; only ever taken under the feed lock (see ../feed/append.ts). */
+export const feedSeq = pgSequence('feed_seq', { startWith: 1, increment: 1, cache: 1 });
+
+export const feed = pgTable(
+  'feed',
+  {
+    seq: bigint('seq', { mode: 'bigint' }).primaryKey(),
+    type: text('type', { enum: ['report', 'mutation'] }).notNull(),
+    reportId: text('report_id'),
+    revision: integer('revision'),
+    mutationId: uuid('mutation_id').references(() => mutations.id),
+    /** Regions a report entry is delivered to (null for mutations, which go to everyone). */
+    regions: text('regions').array(),
+    /**
+     * A report revision announced again because the report gained a region after it was stored, so the new
+     * region's subscribers receive its whole history. Subscribers of `*` had it already and skip these.
+     */
+    reannounce: boolean('reannounce').notNull().default(false),
+  },
+  (table) => [
+    foreignKey({ columns: [table.reportId, table.revision], foreignColumns: [reportRevisions.reportId, reportRevisions.revision] }),
+    uniqueIndex('feed_mutation').on(table.mutationId),
+    check(
+      'feed_reference',
+      sql`(${table.type} = 'report' AND ${table.reportId} IS NOT NULL AND ${table.revision} IS NOT NULL AND ${table.mutationId} IS NULL AND ${table.regions} IS NOT NULL)
+        OR (${table.type} = 'mutation' AND ${table.mutationId} IS NOT NULL AND ${table.reportId} IS NULL AND ${table.revision} IS NULL)`,
+    ),
+  ],
+);

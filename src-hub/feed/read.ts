@@ -1,0 +1,71 @@
+/**
+ * Reads a page of the feed. Entries are references; the records and mutations are joined in here, at read
+ * time, so that a withdrawal's redaction also applies to entries appended before it.
+ */
+import { sql } from 'drizzle-orm';
+import type { FeedEntry, FeedPage } from '../../shared/hub/protocol';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import { queryRows, type HubDb } from '../db/database';
+import type { Scope } from './scope';
+
+export interface FeedQuery {
+  /** Sequence number after which to read (0 from the start). */
+  after: bigint;
+  limit: number;
+  scope: Scope;
+}
+
+interface FeedRow {
+  seq: string;
+  type: 'report' | 'mutation';
+  report_id: string | null;
+  revision: number | null;
+  raw: string | null;
+  mutation_id: string | null;
+  kind: string | null;
+  officer: string | null;
+  at: string | null;
+  payload: unknown;
+}
+
+function toEntry(row: FeedRow): FeedEntry {
+  if (row.type === 'report') {
+    return { seq: row.seq, type: 'report', reportId: row.report_id!, revision: row.revision!, record: row.raw! };
+  }
+  const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+  const mutation = { id: row.mutation_id!, kind: row.kind!, officer: row.officer!, at: row.at!, payload } as AnyMutation;
+  return { seq: row.seq, type: 'mutation', mutation };
+}
+
+/**
+ * Entries after the cursor that the scope receives: mutations always; reports when the scope is `*` (except
+ * re-announcements, which `*` had already) or when the entry's regions meet the scope.
+ */
+export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPage> {
+  const all = query.scope === '*';
+  const regions = JSON.stringify(query.scope === '*' ? [] : query.scope);
+  const rows = await queryRows<FeedRow>(
+    db,
+    sql`SELECT f.seq::text AS seq, f.type, f.report_id, f.revision, r.raw,
+          f.mutation_id::text AS mutation_id, m.kind, m.officer, m.at, m.payload
+        FROM feed f
+        LEFT JOIN report_revisions r ON r.report_id = f.report_id AND r.revision = f.revision
+        LEFT JOIN mutations m ON m.id = f.mutation_id
+        WHERE f.seq > ${query.after.toString()}::bigint
+          AND (f.type = 'mutation'
+            OR (${all}::boolean AND NOT f.reannounce)
+            OR (NOT ${all}::boolean AND f.regions && ARRAY(SELECT jsonb_array_elements_text(${regions}::jsonb))))
+        ORDER BY f.seq
+        LIMIT ${query.limit + 1}::int`,
+  );
+  const hasMore = rows.length > query.limit;
+  const entries = rows.slice(0, query.limit).map(toEntry);
+  const cursor = entries.length > 0 ? entries[entries.length - 1]!.seq : query.after.toString();
+  return { entries, cursor, hasMore };
+}
+
+/** The highest sequence number taken so far (0 for an empty feed); for health and tests. */
+export async function feedHead(db: HubDb): Promise<bigint> {
+  const [row] = await queryRows<{ head: string }>(db, sql`SELECT coalesce(max(seq), 0)::text AS head FROM feed`);
+  return BigInt(row?.head ?? '0');
+}

@@ -1,0 +1,61 @@
+/**
+ * Turns an intake request body into a summary: NDJSON lines are read in bounded memory and validated with the
+ * contract's parser, exactly as the local `import` does; bad lines are listed with their numbers and good ones
+ * applied in batches of whole records.
+ */
+import type { Readable } from 'node:stream';
+import type { IntakeSummary } from '../../shared/hub/protocol';
+import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
+import { readNdjsonLines } from '../../src-main/import/ndjson-lines';
+import type { IntakeInput, IntakeOutcome } from './apply';
+
+export type ApplyBatch = (inputs: readonly IntakeInput[]) => Promise<IntakeOutcome[]>;
+
+/** Records per transaction: large enough to be quick, small enough not to hold locks for long. */
+export const INTAKE_BATCH_SIZE = 500;
+
+export function emptyIntakeSummary(): IntakeSummary {
+  return { read: 0, imported: 0, updated: 0, ignored: 0, rejected: [] };
+}
+
+export async function ingestNdjson(source: Readable, apply: ApplyBatch, batchSize = INTAKE_BATCH_SIZE): Promise<IntakeSummary> {
+  const summary = emptyIntakeSummary();
+  let batch: IntakeInput[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const inputs = batch;
+    batch = [];
+    for (const outcome of await apply(inputs)) summary[outcome] += 1;
+  };
+  for await (const line of readNdjsonLines(source)) {
+    if (line.text.trim() === '') continue;
+    summary.read += 1;
+    if (line.tooLong) {
+      summary.rejected.push({ line: line.number, reason: 'the line is longer than 4 MB; a record is never that large' });
+      continue;
+    }
+    const parsed = parseIntakeLine(line.text);
+    if (!parsed.ok) {
+      summary.rejected.push({ line: line.number, reason: parsed.reason });
+      continue;
+    }
+    batch.push({ record: parsed.record, raw: line.text });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+/** One `application/json` record: the same summary, the record being line 1. */
+export async function ingestJsonRecord(value: unknown, raw: string, apply: ApplyBatch): Promise<IntakeSummary> {
+  const summary = emptyIntakeSummary();
+  summary.read = 1;
+  const parsed = validateIntakeRecord(value);
+  if (!parsed.ok) {
+    summary.rejected.push({ line: 1, reason: parsed.reason });
+    return summary;
+  }
+  const [outcome] = await apply([{ record: parsed.record, raw }]);
+  if (outcome) summary[outcome] += 1;
+  return summary;
+}

@@ -1,0 +1,107 @@
+/**
+ * Stores pushed mutations and puts them in the feed. The hub does not interpret them (workstations replay the
+ * feed in hub order); it keeps each one with the officer it names and the token that pushed it.
+ * A mutation's id is its identity: a retried push finds it stored and is acknowledged with the original
+ * sequence number and `duplicate: true`; the same id with other content is a conflict, and then nothing of
+ * the push is written.
+ */
+import { sql } from 'drizzle-orm';
+import type { PushAck } from '../../shared/hub/protocol';
+import { AppError } from '../../shared/errors';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { Clock } from '../../src-main/platform/clock';
+import { inTransaction, queryRows, type HubDb } from '../db/database';
+import { mutations as mutationsTable } from '../db/schema';
+import { appendToFeed } from '../feed/append';
+
+export interface PushContext {
+  clock: Clock;
+  /** The workstation token that pushed. */
+  tokenId: number;
+}
+
+interface StoredMutation {
+  id: string;
+  seq: string | null;
+  same: boolean;
+}
+
+export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], context: PushContext): Promise<PushAck[]> {
+  if (pushed.length === 0) return [];
+  return inTransaction(db, async (tx) => {
+    const receivedAt = context.clock.now().toISOString();
+    // First occurrence of each id in this push; later ones are duplicates of it.
+    const firstById = new Map<string, AnyMutation>();
+    for (const mutation of pushed) if (!firstById.has(mutation.id)) firstById.set(mutation.id, mutation);
+
+    for (const mutation of pushed) {
+      const first = firstById.get(mutation.id)!;
+      if (first !== mutation && !sameContent(first, mutation)) {
+        throw new AppError('CONFLICT', `mutation ${mutation.id} appears twice in this push with different content`);
+      }
+    }
+
+    const inserted = await tx
+      .insert(mutationsTable)
+      .values(
+        [...firstById.values()].map((mutation) => ({
+          id: mutation.id,
+          kind: mutation.kind,
+          officer: mutation.officer,
+          at: mutation.at,
+          payload: mutation.payload,
+          tokenId: context.tokenId,
+          receivedAt,
+        })),
+      )
+      .onConflictDoNothing({ target: mutationsTable.id })
+      .returning({ id: mutationsTable.id });
+    const newIds = new Set(inserted.map((row) => row.id));
+
+    const earlier = new Map<string, string>();
+    for (const mutation of firstById.values()) {
+      if (newIds.has(mutation.id)) continue;
+      const [stored] = await queryRows<StoredMutation>(
+        tx,
+        sql`SELECT m.id::text AS id, f.seq::text AS seq,
+              (m.kind = ${mutation.kind} AND m.officer = ${mutation.officer} AND m.payload = ${JSON.stringify(mutation.payload)}::jsonb) AS same
+            FROM mutations m LEFT JOIN feed f ON f.mutation_id = m.id
+            WHERE m.id = ${mutation.id}::uuid`,
+      );
+      if (!stored?.seq) throw new Error(`mutation ${mutation.id} is stored without a feed entry`);
+      if (!stored.same) throw new AppError('CONFLICT', `mutation ${mutation.id} was pushed before with different content`);
+      earlier.set(mutation.id, stored.seq);
+    }
+
+    const fresh = [...firstById.values()].filter((mutation) => newIds.has(mutation.id));
+    const seqs = await appendToFeed(
+      tx,
+      fresh.map((mutation) => ({ type: 'mutation' as const, mutationId: mutation.id })),
+    );
+    const assigned = new Map(fresh.map((mutation, index) => [mutation.id, seqs[index]!] as const));
+
+    const acknowledged = new Set<string>();
+    return pushed.map((mutation): PushAck => {
+      const seq = assigned.get(mutation.id);
+      const first = seq !== undefined && !acknowledged.has(mutation.id);
+      acknowledged.add(mutation.id);
+      if (first) return { id: mutation.id, seq: seq.toString(), duplicate: false };
+      return { id: mutation.id, seq: seq?.toString() ?? earlier.get(mutation.id)!, duplicate: true };
+    });
+  });
+}
+
+function sameContent(a: AnyMutation, b: AnyMutation): boolean {
+  return a.kind === b.kind && a.officer === b.officer && stableJson(a.payload) === stableJson(b.payload);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,96 @@
+/**
+ * The hub's HTTP service: routes under /v1, bearer authentication, errors as HubErrorBody. Everything it uses
+ * is passed in (database, clock, logger), so tests and several processes over one PostgreSQL need no globals;
+ * the process itself keeps no state that another hub process would have to know.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { HubErrorBody } from '../shared/hub/protocol';
+import type { Clock } from '../src-main/platform/clock';
+import { createAuthenticator } from './auth/authenticate';
+import type { HubConnection, Subscription } from './db/connect';
+import { FEED_CHANNEL } from './feed/append';
+import { createFeedNotifier } from './feed/notifier';
+import { registerFeedRoute } from './feed/route';
+import { registerHealthRoute } from './health/route';
+import { errorReply } from './http/errors';
+import { registerIntakeRoute } from './intake/route';
+import type { HubLogger } from './logger';
+import { registerMutationsRoute } from './mutations/route';
+import { readHubVersion } from './version';
+
+export interface HubServerDeps {
+  database: Pick<HubConnection, 'db' | 'kind' | 'listen'>;
+  clock: Clock;
+  logger: HubLogger;
+  version?: string;
+  /** Longest a long-polling reader waits without querying again, in case a notification was lost (ms). */
+  recheckMs?: number;
+}
+
+/** Bodies of routes without a limit of their own (the intake and mutation routes set theirs). */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** What may be logged of a failure: never a drizzle query error's message, which carries the query's parameters. */
+function loggableCause(error: unknown): { name: string; code: string | undefined; message: string; stack: string | undefined } {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const next = (current as { cause?: unknown } | null)?.cause;
+    if (next === undefined || next === null) break;
+    current = next;
+  }
+  const failure = current instanceof Error ? current : new Error(String(current));
+  const code = (failure as { code?: unknown }).code;
+  const isQueryError = failure.name === 'DrizzleQueryError' || failure.message.startsWith('Failed query');
+  return {
+    name: failure.name,
+    code: typeof code === 'string' ? code : undefined,
+    message: isQueryError ? 'query failed' : failure.message,
+    stack: isQueryError ? undefined : failure.stack,
+  };
+}
+
+export function createHubServer(deps: HubServerDeps): FastifyInstance {
+  const { db } = deps.database;
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true });
+  const notifier = createFeedNotifier();
+  const auth = createAuthenticator(db);
+  let subscription: Subscription | null = null;
+
+  app.addHook('onReady', async () => {
+    subscription = await deps.database.listen(FEED_CHANNEL, () => notifier.notify());
+  });
+  app.addHook('preClose', (done) => {
+    notifier.close();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await subscription?.close();
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    deps.logger.info('request', {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unknown',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+    done();
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const answer = errorReply(error, request.routeOptions.bodyLimit);
+    if (answer.internal) deps.logger.error('request failed', { method: request.method, route: request.routeOptions.url ?? 'unknown', ...loggableCause(error) });
+    return reply.status(answer.status).send(answer.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const body: HubErrorBody = { error: { code: 'NOT_FOUND', message: `no endpoint ${request.method} ${path.slice(0, 200)}` } };
+    return reply.status(404).send(body);
+  });
+
+  registerHealthRoute(app, { db, kind: deps.database.kind, version: deps.version ?? readHubVersion() });
+  registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
+  registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000 });
+  registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
+  return app;
+}

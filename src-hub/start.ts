@@ -1,0 +1,62 @@
+/**
+ * Starts a hub: opens the database, migrates it (refusing one newer than this code), and listens on
+ * 127.0.0.1. The caller owns what it gets back: `close()` stops serving (waking long-polls) and closes the
+ * database.
+ */
+import type { Clock } from '../src-main/platform/clock';
+import { connect, type ConnectOptions } from './db/connect';
+import { migrateHub } from './db/migrate';
+import type { HubLogger } from './logger';
+import { createHubServer } from './server';
+
+export interface StartOptions {
+  database: ConnectOptions;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  clock: Clock;
+  logger: HubLogger;
+  recheckMs?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: StartOptions): Promise<RunningHub> {
+  const database = await connect(options.database, {
+    onBackgroundError: (error) => options.logger.warn('database connection error', { message: error.message }),
+  });
+  let app: ReturnType<typeof createHubServer> | null = null;
+  try {
+    const migration = await migrateHub(database.db);
+    if (migration.applied > 0) options.logger.info('migrated', { applied: migration.applied, total: migration.total });
+    app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs });
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ host, port: options.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://${host}:${port}`;
+    options.logger.info('listening', { url, database: database.kind });
+    const server = app;
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      close() {
+        closing ??= (async () => {
+          try {
+            await server.close();
+          } finally {
+            await database.close();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

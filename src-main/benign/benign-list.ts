@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
+import type { Store } from '../db/open-store';
+import { normalizeIndicator } from '../indicators/normalize';
+import { createClusterMaintainer } from '../linking/cluster-maintainer';
+import type { Clock } from '../platform/clock';
+import type { Actor } from '../store/actor';
+import { createAuditAppender } from '../store/audit';
+import { createBenignMatcher, domainOfUrl, type BenignEntry } from './benign-matcher';
+import defaults from '../indicators/default-benign.json';
+
+export interface BenignListEntry extends BenignEntry {
+  addedBy: string;
+  addedAt: string;
+}
+
+export function listBenign(sqlite: Database.Database): BenignListEntry[] {
+  return sqlite
+    .prepare<[], BenignListEntry>(
+      'SELECT type, value, reason, added_by AS addedBy, added_at AS addedAt FROM benign_values ORDER BY type, value',
+    )
+    .all();
+}
+
+/** Puts the shipped Dutch defaults into a new store once; after that the list is the supervisors'. */
+export function seedDefaultBenignList(sqlite: Database.Database, at: string): void {
+  const seeded = sqlite.prepare("SELECT 1 FROM store_meta WHERE key = 'benign_defaults_seeded'").get();
+  if (seeded) return;
+  const insert = sqlite.prepare(
+    "INSERT OR IGNORE INTO benign_values (type, value, reason, added_by, added_at) VALUES (?, ?, ?, 'system:defaults', ?)",
+  );
+  sqlite.transaction(() => {
+    for (const entry of defaults as BenignEntry[]) insert.run(entry.type, entry.value, entry.reason, at);
+    sqlite.prepare("INSERT INTO store_meta (key, value) VALUES ('benign_defaults_seeded', ?)").run(at);
+  })();
+}
+
+function parseType(type: string): IndicatorType {
+  if (!(INDICATOR_TYPES as readonly string[]).includes(type)) {
+    throw new AppError('BAD_INPUT', `Unknown indicator type "${type}"; use one of ${INDICATOR_TYPES.join(', ')}.`);
+  }
+  return type as IndicatorType;
+}
+
+/** Accepts the value as a person types it and stores its canonical form. */
+export function canonicalBenignValue(type: string, value: string): { type: IndicatorType; value: string } {
+  const indicatorType = parseType(type);
+  const canonical = normalizeIndicator(indicatorType, value);
+  if (!canonical) throw new AppError('BAD_INPUT', `"${value}" is not a valid ${indicatorType} indicator.`);
+  return { type: indicatorType, value: canonical.value };
+}
+
+/** The indicators a benign entry covers: the value itself, and for a domain every URL on it. */
+function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, value: string): number[] {
+  const ids = sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().all(type, value);
+  if (type === 'domain') {
+    for (const row of sqlite.prepare<[], { id: number; value: string }>("SELECT id, value FROM indicators WHERE type = 'url'").iterate()) {
+      if (domainOfUrl(row.value) === value) ids.push(row.id);
+    }
+  }
+  return ids;
+}
+
+/** Re-evaluates indicators after the list changed and repairs clusters: benign values split, others join. */
+function applyBenignChange(sqlite: Database.Database, indicatorIds: number[], reason: string | null): void {
+  const clusters = createClusterMaintainer(sqlite);
+  const setReason = sqlite.prepare('UPDATE indicators SET benign_reason = ? WHERE id = ?');
+  const setMentions = sqlite.prepare('UPDATE mentions SET benign = ? WHERE indicator_id = ?');
+  const reportsWith = sqlite.prepare<[number], number>('SELECT DISTINCT report_id FROM mentions WHERE indicator_id = ?').pluck();
+  for (const id of indicatorIds) {
+    setReason.run(reason, id);
+    setMentions.run(reason === null ? 0 : 1, id);
+    const reportIds = reportsWith.all(id);
+    if (reason === null) {
+      for (const reportId of reportIds) clusters.link(reportId, [id]);
+    } else {
+      const affected = new Set(reportIds.map((reportId) => clusters.clusterOf(reportId)).filter((c): c is number => c !== null));
+      for (const cluster of affected) clusters.split(cluster);
+    }
+  }
+}
+
+/**
+ * Puts one (canonical) entry on the list and repairs clusters, without a transaction or audit entry of its own:
+ * for callers that already hold both, e.g. the sync appliers, which need the mutation's officer and time.
+ */
+export function putBenignEntry(sqlite: Database.Database, entry: BenignEntry & { type: IndicatorType }, addedBy: Actor, addedAt: string): void {
+  sqlite
+    .prepare(
+      `INSERT INTO benign_values (type, value, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (type, value) DO UPDATE SET reason = excluded.reason, added_by = excluded.added_by, added_at = excluded.added_at`,
+    )
+    .run(entry.type, entry.value, entry.reason, addedBy, addedAt);
+  applyBenignChange(sqlite, coveredIndicatorIds(sqlite, entry.type, entry.value), entry.reason);
+}
+
+/** Takes one (canonical) entry off the list and repairs clusters; false when it was not on it. Same contract as putBenignEntry. */
+export function dropBenignEntry(sqlite: Database.Database, type: IndicatorType, value: string): boolean {
+  const removed = sqlite.prepare('DELETE FROM benign_values WHERE type = ? AND value = ?').run(type, value);
+  if (removed.changes === 0) return false;
+  // A URL may still be benign through its domain (or the domain's URLs through a URL entry): ask the whole list.
+  const matcher = createBenignMatcher(listBenign(sqlite));
+  const indicatorById = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
+  for (const id of coveredIndicatorIds(sqlite, type, value)) {
+    const indicator = indicatorById.get(id)!;
+    applyBenignChange(sqlite, [id], matcher.reasonFor(indicator.type, indicator.value));
+  }
+  return true;
+}
+
+export function addBenign(store: Store, input: { type: string; value: string; reason: string }, actor: Actor, clock: Clock): BenignEntry {
+  const { type, value } = canonicalBenignValue(input.type, input.value);
+  const reason = input.reason.trim();
+  if (reason === '') throw new AppError('BAD_INPUT', 'A benign value needs a reason, so colleagues see why it never links reports.');
+  const at = clock.now().toISOString();
+  store.sqlite.transaction(() => {
+    putBenignEntry(store.sqlite, { type, value, reason }, actor, at);
+    createAuditAppender(store.sqlite)(at, { actor, action: 'benign.added', subjectType: 'indicator', subjectId: `${type}:${value}`, details: { reason } });
+  })();
+  return { type, value, reason };
+}
+
+export function removeBenign(store: Store, input: { type: string; value: string }, actor: Actor, clock: Clock): void {
+  const { type, value } = canonicalBenignValue(input.type, input.value);
+  const at = clock.now().toISOString();
+  store.sqlite.transaction(() => {
+    if (!dropBenignEntry(store.sqlite, type, value)) throw new AppError('NOT_FOUND', `${type} ${value} is not on the benign list.`);
+    createAuditAppender(store.sqlite)(at, { actor, action: 'benign.removed', subjectType: 'indicator', subjectId: `${type}:${value}` });
+  })();
+}

@@ -1,0 +1,49 @@
+import { addBenign, listBenign, removeBenign } from '../../benign/benign-list';
+import { systemClock } from '../../platform/clock';
+import { parseCommandArgs, requireOption } from '../args';
+import { UsageError, writeJsonLine, type CliCommand } from '../command';
+import { withCliStore } from '../store-option';
+
+const usage =
+  'benign list --db <path> | benign add --db <path> --type <t> --value <v> --reason <text> [--by <officer>] | benign remove --db <path> --type <t> --value <v> [--by <officer>]';
+
+export const benignCommand: CliCommand = {
+  name: 'benign',
+  usage,
+  summary: 'Show or edit the benign list: values recorded on reports that never link them (e.g. spoofed bank numbers).',
+  async run(args, io) {
+    const [action, ...rest] = args;
+    const { values } = parseCommandArgs(
+      rest,
+      { db: { type: 'string' }, type: { type: 'string' }, value: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } },
+      usage,
+    );
+    const dbPath = requireOption(values.db, '--db', usage);
+    const actor = values.by ?? `cli:${io.env.USER ?? 'unknown'}`;
+    switch (action) {
+      case 'list':
+        await withCliStore(dbPath, io.env, async (store) => {
+          for (const entry of listBenign(store.sqlite)) await writeJsonLine(io.stdout, entry);
+        });
+        return 0;
+      case 'add': {
+        const input = {
+          type: requireOption(values.type, '--type', usage),
+          value: requireOption(values.value, '--value', usage),
+          reason: requireOption(values.reason, '--reason', usage),
+        };
+        const added = await withCliStore(dbPath, io.env, (store) => addBenign(store, input, actor, systemClock));
+        await writeJsonLine(io.stdout, added);
+        return 0;
+      }
+      case 'remove': {
+        const input = { type: requireOption(values.type, '--type', usage), value: requireOption(values.value, '--value', usage) };
+        await withCliStore(dbPath, io.env, (store) => removeBenign(store, input, actor, systemClock));
+        await writeJsonLine(io.stdout, { removed: input });
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown benign action "${action ?? ''}"\nusage: ${usage}`);
+    }
+  },
+};

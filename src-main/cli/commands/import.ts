@@ -1,0 +1,47 @@
+import { createReadStream, statSync } from 'node:fs';
+import { importNdjson } from '../../import/importer';
+import { createTerminalProgress } from '../../import/progress';
+import { systemClock } from '../../platform/clock';
+import { IMPORT_ACTOR } from '../../store/actor';
+import { createReportWriter } from '../../store/report-writer';
+import { parseCommandArgs, requireOption } from '../args';
+import { CliError, writeJsonLine, type CliCommand } from '../command';
+import { withCliStore } from '../store-option';
+
+const usage = 'import <file.ndjson> --db <path> [--quiet]';
+
+function sizeOf(file: string): number {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new CliError(`${file} is not a file`);
+    return stats.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage,
+  summary: 'Import intake records (NDJSON, intake-report/1) into a case store; prints a summary object.',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, quiet: { type: 'boolean' } }, usage);
+    const file = requireOption(positionals[0], '<file.ndjson>', usage);
+    const dbPath = requireOption(values.db, '--db', usage);
+    const totalBytes = sizeOf(file);
+    const summary = await withCliStore(dbPath, io.env, (store) => {
+      const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
+      const progress = io.stderrIsTTY && !values.quiet ? createTerminalProgress(io.stderr, totalBytes) : null;
+      let last = { lines: 0, bytes: 0 };
+      return importNdjson(createReadStream(file), writer, {
+        onProgress: (current) => {
+          last = current;
+          progress?.update(current);
+        },
+      }).finally(() => progress?.done(last));
+    });
+    await writeJsonLine(io.stdout, summary);
+    return 0;
+  },
+};

@@ -1,0 +1,22 @@
+import type { CliCommand } from '../command';
+import { benignCommand } from './benign';
+import { clustersCommand } from './clusters';
+import { generateCommand } from './generate';
+import { hubCommand } from './hub';
+import { importCommand } from './import';
+import { indicatorsCommand } from './indicators';
+import { relatedCommand } from './related';
+import { searchCommand } from './search';
+import { syncCommand } from './sync';
+
+export const commands: CliCommand[] = [
+  importCommand,
+  indicatorsCommand,
+  relatedCommand,
+  clustersCommand,
+  searchCommand,
+  generateCommand,
+  benignCommand,
+  hubCommand,
+  syncCommand,
+];

@@ -1,0 +1,31 @@
+import { relatedReports } from '../../linking/queries';
+import { parseCommandArgs, requireOption } from '../args';
+import { writeJsonLine, type CliCommand } from '../command';
+import { withCliStore } from '../store-option';
+
+const usage = 'related <reportId> --db <path>';
+
+export const relatedCommand: CliCommand = {
+  name: 'related',
+  usage,
+  summary: 'Print the live reports sharing a non-benign indicator with a report, as NDJSON {reportId,shared}.',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } }, usage);
+    const reportId = requireOption(positionals[0], '<reportId>', usage);
+    const dbPath = requireOption(values.db, '--db', usage);
+    await withCliStore(
+      dbPath,
+      io.env,
+      async (store) => {
+        for (const related of relatedReports(store.sqlite, reportId)) {
+          await writeJsonLine(io.stdout, {
+            reportId: related.reportId,
+            shared: related.shared.map(({ type, value }) => ({ type, value })),
+          });
+        }
+      },
+      { mustExist: true },
+    );
+    return 0;
+  },
+};

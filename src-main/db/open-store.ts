@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors';
+import * as schema from './schema';
+import { seedDefaultBenignList } from '../benign/benign-list';
+import { systemClock, type Clock } from '../platform/clock';
+import { assertStoreNotNewer } from './store-version';
+
+export type StoreDb = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  /** The raw connection, for hot paths that need bare prepared statements. */
+  sqlite: Database.Database;
+  db: StoreDb;
+  path: string;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  path: string;
+  /** Encrypts the store at rest (SQLCipher 4 format). Without a key the store is plain SQLite. */
+  key?: string | undefined;
+  /** Where the generated migrations live; the composition root passes the packaged location. */
+  migrationsFolder?: string;
+  clock?: Clock;
+}
+
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+function applyKey(sqlite: Database.Database, key: string): void {
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma(`legacy=4`);
+  sqlite.pragma(`key=${quoteLiteral(key)}`);
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Reading the schema is the first thing that fails on a wrong key or a foreign file. */
+function probeReadable(sqlite: Database.Database, path: string, encrypted: boolean): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new AppError(
+        'STORE_KEY_WRONG',
+        encrypted
+          ? `The case store ${path} could not be unlocked: the key is wrong, or the file is not a Puzzelstuk store.`
+          : `The case store ${path} could not be read: it is encrypted (give its key) or it is not a Puzzelstuk store.`,
+      );
+    }
+    throw new AppError('STORE_CANNOT_OPEN', `The case store ${path} could not be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Opens (creating when absent) a case store and brings its schema up to date in one transaction,
+ * before anyone can use it. A store written by a newer Puzzelstuk is refused, never downgraded.
+ */
+export function openStore(options: OpenStoreOptions): Store {
+  const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(options.path);
+  } catch (error) {
+    throw new AppError('STORE_CANNOT_OPEN', `The case store ${options.path} could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    if (options.key !== undefined && options.key !== '') applyKey(sqlite, options.key);
+    probeReadable(sqlite, options.path, Boolean(options.key));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
+    assertStoreNotNewer(sqlite, migrationsFolder, options.path);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder });
+    seedDefaultBenignList(sqlite, (options.clock ?? systemClock).now().toISOString());
+    return {
+      sqlite,
+      db,
+      path: options.path,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Changes (or sets, or removes with an empty key) the encryption key of an open store. */
+export function rekeyStore(store: Store, newKey: string): void {
+  // SQLite3MultipleCiphers cannot rekey a database in WAL mode.
+  store.sqlite.pragma('journal_mode = DELETE');
+  if (newKey === '') {
+    store.sqlite.pragma(`rekey=''`);
+  } else {
+    store.sqlite.pragma(`cipher='sqlcipher'`);
+    store.sqlite.pragma('legacy=4');
+    store.sqlite.pragma(`rekey=${quoteLiteral(newKey)}`);
+  }
+  store.sqlite.pragma('journal_mode = WAL');
+}

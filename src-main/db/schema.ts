@@ -1,0 +1,293 @@
+/**
+ * The local case store. Reports keep the portal's `reportId` as their portable identity (other stores and
+ * the hub refer to them by it); the integer `id` is local and only used for compact joins.
+ * Rows that officers create (cases, notes, actions, decisions) carry a globally unique text id so that
+ * they can travel between workstations through the hub.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const officers = sqliteTable('officers', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['officer', 'supervisor'] }).notNull(),
+  team: text('team'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey(),
+    reportId: text('report_id').notNull(),
+    revision: integer('revision').notNull(),
+    status: text('status', { enum: ['filed', 'withdrawn'] }).notNull(),
+    receivedAt: text('received_at').notNull(),
+    firstReceivedAt: text('first_received_at').notNull(),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    region: text('region'),
+    reporterType: text('reporter_type'),
+    summary: text('summary'),
+    narrative: text('narrative'),
+    /** Reported loss in euro cents; only EUR payments count (no exchange rates offline). */
+    lossCents: integer('loss_cents').notNull().default(0),
+    incidentAt: text('incident_at'),
+    /** Connected component of live reports through non-benign shared indicators; null for singletons. */
+    clusterId: integer('cluster_id'),
+    workStatus: text('work_status', { enum: ['new', 'in_progress', 'closed'] }).notNull().default('new'),
+    assignee: text('assignee'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('reports_report_id').on(table.reportId),
+    index('reports_received_at').on(table.receivedAt),
+    index('reports_cluster').on(table.clusterId),
+    index('reports_category_received').on(table.category, table.receivedAt),
+    index('reports_work').on(table.workStatus, table.assignee),
+  ],
+);
+
+/** Every revision's raw record as received (unknown fields preserved); redacted once withdrawn. */
+export const reportRevisions = sqliteTable(
+  'report_revisions',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    status: text('status').notNull(),
+    receivedAt: text('received_at').notNull(),
+    raw: text('raw').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.revision] })],
+);
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer('id').primaryKey(),
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    enrichment: text('enrichment', { mode: 'json' }),
+    /** Why the value never links reports (from the benign list), or null. */
+    benignReason: text('benign_reason'),
+  },
+  (table) => [uniqueIndex('indicators_type_value').on(table.type, table.value)],
+);
+
+/** Which live report mentions which indicator, and where. Withdrawn reports have none. */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    field: text('field').notNull(),
+    raw: text('raw').notNull(),
+    benign: integer('benign', { mode: 'boolean' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.reportId, table.indicatorId, table.field] }),
+    index('mentions_indicator').on(table.indicatorId, table.reportId),
+  ],
+);
+
+export const clusters = sqliteTable('clusters', {
+  id: integer('id').primaryKey(),
+  size: integer('size').notNull(),
+});
+
+export const benignValues = sqliteTable(
+  'benign_values',
+  {
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    reason: text('reason').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.type, table.value] })],
+);
+
+/** An officer's confirmation or rejection of a link between two reports (ordered pair, a < b). */
+export const linkDecisions = sqliteTable(
+  'link_decisions',
+  {
+    reportA: text('report_a').notNull(),
+    reportB: text('report_b').notNull(),
+    decision: text('decision', { enum: ['confirmed', 'rejected'] }).notNull(),
+    reason: text('reason'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportA, table.reportB] })],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    owner: text('owner'),
+    team: text('team'),
+    status: text('status', { enum: ['nieuw', 'in_behandeling', 'actie_uitgezet', 'afgerond'] })
+      .notNull()
+      .default('nieuw'),
+    closeReason: text('close_reason'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('cases_status').on(table.status)],
+);
+
+export const caseReports = sqliteTable(
+  'case_reports',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    reportId: text('report_id').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.reportId] }), index('case_reports_report').on(table.reportId)],
+);
+
+/** Follow-up actions (blocking requests, takedowns, warnings); the workflow lives in `state`. */
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    indicatorType: text('indicator_type'),
+    indicatorValue: text('indicator_value'),
+    caseId: text('case_id'),
+    state: text('state').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('actions_state').on(table.state), index('actions_indicator').on(table.indicatorType, table.indicatorValue)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    subjectType: text('subject_type', { enum: ['report', 'case', 'action'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    body: text('body').notNull(),
+    author: text('author').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('notes_subject').on(table.subjectType, table.subjectId)],
+);
+
+/** Append-only (enforced by triggers): who did what, when. Never holds a victim's personal data. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    details: text('details', { mode: 'json' }),
+  },
+  (table) => [index('audit_subject').on(table.subjectType, table.subjectId)],
+);
+
+/** Local mutations waiting to be pushed to the hub; written in the same transaction as the mutation. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    mutationId: text('mutation_id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    officer: text('officer').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    /** `rejected`: the hub refused it for good; it is neither pushed again nor shown. */
+    state: text('state', { enum: ['pending', 'acked', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    ackedAt: text('acked_at'),
+    /** The mutation's place in the hub's order, once acknowledged. */
+    hubSeq: integer('hub_seq'),
+    /** Local order of the officer's changes: pending ones are replayed on top of hub state in this order. */
+    position: integer('position'),
+  },
+  (table) => [index('outbox_pending').on(table.state, table.createdAt).where(sql`state = 'pending'`)],
+);
+
+/** Small key/value facts of the store, e.g. the sync pull cursor (kept with the data it covers). */
+export const storeMeta = sqliteTable('store_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * Sync bookkeeping: every synced field (a last-writer-wins register) and the write that holds it in the hub's
+ * order. `seq` 0 is the local value from before this workstation's first pending change of the field, kept so
+ * that a change the hub refuses can be rolled back.
+ */
+export const fieldVersions = sqliteTable(
+  'field_versions',
+  {
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field').notNull(),
+    seq: integer('seq').notNull(),
+    mutationId: text('mutation_id'),
+    officer: text('officer'),
+    at: text('at'),
+    /** JSON; `null` means the entity or entry does not exist. */
+    value: text('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entity, table.entityId, table.field] })],
+);
+
+/** Mutations applied in the hub's order (from the feed, or own ones once acknowledged): each exactly once. */
+export const syncApplied = sqliteTable(
+  'sync_applied',
+  {
+    mutationId: text('mutation_id').primaryKey(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    officer: text('officer').notNull(),
+    appliedAt: text('applied_at').notNull(),
+  },
+  (table) => [uniqueIndex('sync_applied_seq').on(table.seq)],
+);
+
+/** "Your change was overridden": a concurrent change by someone else won a field this workstation had set. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** This workstation's mutation that lost. */
+    mutationId: text('mutation_id').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field').notNull(),
+    /** JSON of both values. */
+    myValue: text('my_value').notNull(),
+    winningValue: text('winning_value').notNull(),
+    winningMutationId: text('winning_mutation_id').notNull(),
+    winningOfficer: text('winning_officer').notNull(),
+    /** When the winning change was made (its author's clock). */
+    winningAt: text('winning_at').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    dismissedAt: text('dismissed_at'),
+  },
+  (table) => [index('sync_conflicts_open').on(table.dismissedAt)],
+);

@@ -1,0 +1,9 @@
+/** Deterministic generator of realistic `intake-report/1` records for demos, tests and benchmarks. */
+export {
+  createReportGenerator,
+  generateReports,
+  type GeneratorAnnotation,
+  type GeneratorStats,
+  type ReportGenerator,
+  type ReportGeneratorOptions,
+} from './generator';

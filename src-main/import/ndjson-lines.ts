@@ -1,0 +1,57 @@
+import type { Readable } from 'node:stream';
+
+export interface NdjsonLine {
+  /** 1-based line number in the source. */
+  number: number;
+  text: string;
+  /** Set when the line was longer than the limit; its text is then cut off and must be rejected. */
+  tooLong: boolean;
+}
+
+/** Far above any contract record (a narrative is at most 20,000 characters); protects memory. */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Splits a byte stream into lines in bounded memory: an overlong line is cut, reported, and skipped
+ * over without holding it whole. Handles `\n` and `\r\n`.
+ */
+export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NdjsonLine> {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let pendingBytes = 0;
+  let tooLong = false;
+  let number = 0;
+
+  const finish = (text: string): NdjsonLine => {
+    number += 1;
+    const line = { number, text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong };
+    tooLong = false;
+    return line;
+  };
+
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    let start = 0;
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline;
+      if (!tooLong) {
+        if (pendingBytes + (end - start) > maxLineBytes) {
+          tooLong = true;
+          pending = '';
+          pendingBytes = 0;
+        } else {
+          pending += decoder.decode(bytes.subarray(start, end), { stream: newline === -1 });
+          pendingBytes += end - start;
+        }
+      }
+      if (newline === -1) break;
+      yield finish(pending + decoder.decode());
+      pending = '';
+      pendingBytes = 0;
+      start = newline + 1;
+    }
+  }
+  const rest = pending + decoder.decode();
+  if (rest.length > 0 || tooLong) yield finish(rest);
+}

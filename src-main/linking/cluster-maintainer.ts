@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import { DisjointSet } from './disjoint-set';
+
+/**
+ * Keeps `reports.cluster_id` equal to the connected components of live reports linked by shared
+ * non-benign indicators, incrementally. Invariant: all live reports that mention one non-benign
+ * indicator are in one cluster; singletons have no cluster. Call inside the writer's transaction.
+ */
+export function createClusterMaintainer(sqlite: Database.Database) {
+  const clusterOf = sqlite.prepare<[number], { cluster_id: number | null }>('SELECT cluster_id FROM reports WHERE id = ?');
+  const anotherReportWith = sqlite
+    .prepare<[number, number], number>('SELECT report_id FROM mentions WHERE indicator_id = ? AND benign = 0 AND report_id != ? LIMIT 1')
+    .pluck();
+  const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
+  const createCluster = sqlite.prepare<[number]>('INSERT INTO clusters (size) VALUES (?)');
+  const setSize = sqlite.prepare<[number, number]>('UPDATE clusters SET size = ? WHERE id = ?');
+  const deleteCluster = sqlite.prepare<[number]>('DELETE FROM clusters WHERE id = ?');
+  const moveMembers = sqlite.prepare<[number, number]>('UPDATE reports SET cluster_id = ? WHERE cluster_id = ?');
+  const setCluster = sqlite.prepare<[number | null, number]>('UPDATE reports SET cluster_id = ? WHERE id = ?');
+  const membersOf = sqlite.prepare<[number], number>('SELECT id FROM reports WHERE cluster_id = ?').pluck();
+  const linksInside = sqlite.prepare<[number], { report_id: number; indicator_id: number }>(
+    `SELECT m.report_id, m.indicator_id FROM reports r JOIN mentions m ON m.report_id = r.id
+     WHERE r.cluster_id = ? AND m.benign = 0 ORDER BY m.indicator_id`,
+  );
+
+  function newCluster(size: number): number {
+    return Number(createCluster.run(size).lastInsertRowid);
+  }
+
+  /** Joins a live report with every report that shares one of these (non-benign) indicators. */
+  function link(reportId: number, indicatorIds: Iterable<number>): void {
+    const clustersToJoin = new Set<number>();
+    const loneReports = new Set<number>();
+    const own = clusterOf.get(reportId)?.cluster_id ?? null;
+    if (own === null) loneReports.add(reportId);
+    else clustersToJoin.add(own);
+    for (const indicatorId of indicatorIds) {
+      const neighbour = anotherReportWith.get(indicatorId, reportId);
+      if (neighbour === undefined) continue;
+      const neighbourCluster = clusterOf.get(neighbour)?.cluster_id ?? null;
+      if (neighbourCluster === null) loneReports.add(neighbour);
+      else clustersToJoin.add(neighbourCluster);
+    }
+    if (clustersToJoin.size + loneReports.size <= 1) return;
+
+    // Keep the largest cluster's id so the fewest rows move.
+    let target: number | null = null;
+    let total = 0;
+    for (const cluster of clustersToJoin) {
+      const size = sizeOf.get(cluster) ?? 0;
+      if (target === null || size > total) {
+        target = cluster;
+        total = size;
+      }
+    }
+    if (target === null) target = newCluster(0);
+    for (const cluster of clustersToJoin) {
+      if (cluster === target) continue;
+      total += sizeOf.get(cluster) ?? 0;
+      moveMembers.run(target, cluster);
+      deleteCluster.run(cluster);
+    }
+    for (const lone of loneReports) {
+      setCluster.run(target, lone);
+      total += 1;
+    }
+    setSize.run(total, target);
+  }
+
+  /** Recomputes one cluster after links inside it were removed; it may fall apart into several. */
+  function split(clusterId: number): void {
+    const members = membersOf.all(clusterId);
+    const indexOf = new Map<number, number>(members.map((id, index) => [id, index]));
+    const sets = new DisjointSet(members.length);
+    let previous: { report_id: number; indicator_id: number } | undefined;
+    for (const row of linksInside.iterate(clusterId)) {
+      if (previous && previous.indicator_id === row.indicator_id) {
+        sets.union(indexOf.get(previous.report_id)!, indexOf.get(row.report_id)!);
+      }
+      previous = row;
+    }
+    const components = new Map<number, number[]>();
+    members.forEach((id, index) => {
+      const root = sets.find(index);
+      const component = components.get(root);
+      if (component) component.push(id);
+      else components.set(root, [id]);
+    });
+    const ordered = [...components.values()].sort((a, b) => b.length - a.length);
+    const [largest, ...rest] = ordered;
+    if (!largest || largest.length < 2) {
+      for (const id of members) setCluster.run(null, id);
+      deleteCluster.run(clusterId);
+      return;
+    }
+    setSize.run(largest.length, clusterId);
+    for (const component of rest) {
+      const target = component.length >= 2 ? newCluster(component.length) : null;
+      for (const id of component) setCluster.run(target, id);
+    }
+  }
+
+  /** Takes a report out of its cluster (withdrawn, or all its links gone) and repairs what remains. */
+  function detach(reportId: number): void {
+    const own = clusterOf.get(reportId)?.cluster_id ?? null;
+    if (own === null) return;
+    setCluster.run(null, reportId);
+    split(own);
+  }
+
+  return { link, split, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
+}
+
+export type ClusterMaintainer = ReturnType<typeof createClusterMaintainer>;

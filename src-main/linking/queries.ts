@@ -1,0 +1,116 @@
+import type Database from 'better-sqlite3';
+import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
+import { AppError } from '../../shared/errors';
+
+export interface ReportIndicatorRow extends CanonicalIndicator {
+  reportId: string;
+  benign: boolean;
+}
+
+/** Canonical indicators of every live report (or one), in a stable order. */
+export function* listReportIndicators(sqlite: Database.Database, reportId?: string): Generator<ReportIndicatorRow> {
+  const rows = sqlite
+    .prepare<unknown[], { reportId: string; type: IndicatorType; value: string; benign: number }>(
+      `SELECT r.report_id AS reportId, i.type, i.value, max(m.benign) AS benign
+       FROM reports r JOIN mentions m ON m.report_id = r.id JOIN indicators i ON i.id = m.indicator_id
+       WHERE r.status = 'filed' ${reportId === undefined ? '' : 'AND r.report_id = ?'}
+       GROUP BY r.id, i.id ORDER BY r.report_id, i.type, i.value`,
+    )
+    .iterate(...(reportId === undefined ? [] : [reportId]));
+  for (const row of rows) yield { reportId: row.reportId, type: row.type, value: row.value, benign: row.benign === 1 };
+}
+
+export interface SharedIndicator extends CanonicalIndicator {
+  /** Where this report mentions it, e.g. `suspect.bankAccounts[0]`. */
+  fields: string[];
+  /** Where the related report mentions it. */
+  theirFields: string[];
+}
+
+export interface RelatedReport {
+  reportId: string;
+  shared: SharedIndicator[];
+}
+
+export function findLiveReportKey(sqlite: Database.Database, reportId: string): number {
+  const row = sqlite.prepare<[string], { id: number; status: string }>('SELECT id, status FROM reports WHERE report_id = ?').get(reportId);
+  if (!row) throw new AppError('NOT_FOUND', `Report ${reportId} is not in this store.`);
+  return row.id;
+}
+
+/** Live reports that share a non-benign indicator with this one, each with the indicators and fields that explain it. */
+export function relatedReports(sqlite: Database.Database, reportId: string): RelatedReport[] {
+  const key = findLiveReportKey(sqlite, reportId);
+  const rows = sqlite
+    .prepare<[number], { reportId: string; type: IndicatorType; value: string; field: string; theirField: string }>(
+      `SELECT r2.report_id AS reportId, i.type, i.value, m1.field, m2.field AS theirField
+       FROM mentions m1
+       JOIN mentions m2 ON m2.indicator_id = m1.indicator_id AND m2.report_id != m1.report_id AND m2.benign = 0
+       JOIN reports r2 ON r2.id = m2.report_id AND r2.status = 'filed'
+       JOIN indicators i ON i.id = m1.indicator_id
+       WHERE m1.report_id = ? AND m1.benign = 0`,
+    )
+    .all(key);
+  const byReport = new Map<string, Map<string, SharedIndicator>>();
+  for (const row of rows) {
+    let shared = byReport.get(row.reportId);
+    if (!shared) byReport.set(row.reportId, (shared = new Map()));
+    const indicatorKey = `${row.type}:${row.value}`;
+    let indicator = shared.get(indicatorKey);
+    if (!indicator) shared.set(indicatorKey, (indicator = { type: row.type, value: row.value, fields: [], theirFields: [] }));
+    if (!indicator.fields.includes(row.field)) indicator.fields.push(row.field);
+    if (!indicator.theirFields.includes(row.theirField)) indicator.theirFields.push(row.theirField);
+  }
+  const compareIndicators = (a: CanonicalIndicator, b: CanonicalIndicator) =>
+    a.type === b.type ? a.value.localeCompare(b.value) : a.type.localeCompare(b.type);
+  return [...byReport.entries()]
+    .map(([id, shared]) => ({
+      reportId: id,
+      shared: [...shared.values()]
+        .map((indicator) => ({ ...indicator, fields: indicator.fields.sort(), theirFields: indicator.theirFields.sort() }))
+        .sort(compareIndicators),
+    }))
+    .sort((a, b) => b.shared.length - a.shared.length || a.reportId.localeCompare(b.reportId));
+}
+
+export interface ClusterView {
+  /** Report ids, sorted. */
+  cluster: string[];
+  /** Non-benign indicators that at least two of its reports share, sorted. */
+  via: CanonicalIndicator[];
+}
+
+/** Every cluster of two or more live reports, ordered by its first report id (independent of import order). */
+export function listClusters(sqlite: Database.Database): ClusterView[] {
+  const members = new Map<number, string[]>();
+  const memberRows = sqlite
+    .prepare<[], { clusterId: number; reportId: string }>(
+      'SELECT cluster_id AS clusterId, report_id AS reportId FROM reports WHERE cluster_id IS NOT NULL ORDER BY report_id',
+    )
+    .iterate();
+  for (const row of memberRows) {
+    const list = members.get(row.clusterId);
+    if (list) list.push(row.reportId);
+    else members.set(row.clusterId, [row.reportId]);
+  }
+  const via = new Map<number, CanonicalIndicator[]>();
+  const viaRows = sqlite
+    .prepare<[], { clusterId: number; type: IndicatorType; value: string }>(
+      `SELECT r.cluster_id AS clusterId, i.type, i.value
+       FROM mentions m JOIN reports r ON r.id = m.report_id JOIN indicators i ON i.id = m.indicator_id
+       WHERE r.cluster_id IS NOT NULL AND m.benign = 0
+       GROUP BY r.cluster_id, m.indicator_id HAVING count(DISTINCT m.report_id) >= 2
+       ORDER BY i.type, i.value`,
+    )
+    .iterate();
+  for (const row of viaRows) {
+    const list = via.get(row.clusterId);
+    const indicator = { type: row.type, value: row.value };
+    if (list) list.push(indicator);
+    else via.set(row.clusterId, [indicator]);
+  }
+  return [...members.entries()]
+    .filter(([, reportIds]) => reportIds.length >= 2)
+    .map(([clusterId, reportIds]) => ({ cluster: reportIds, via: via.get(clusterId) ?? [] }))
+    .sort((a, b) => a.cluster[0]!.localeCompare(b.cluster[0]!));
+}

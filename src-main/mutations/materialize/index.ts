@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import type { SyncedEntity } from '../registers';
+import { createBenignAdapter } from './benign-adapter';
+import { createCaseAdapter } from './case-adapter';
+import type { EntityAdapter } from './entity-adapter';
+import { createLinkAdapter } from './link-adapter';
+import { createNoteAdapter } from './note-adapter';
+import { createReportAdapter } from './report-adapter';
+
+export type { EntityAdapter } from './entity-adapter';
+
+export function createEntityAdapters(sqlite: Database.Database): Record<SyncedEntity, EntityAdapter> {
+  return {
+    report: createReportAdapter(sqlite),
+    link: createLinkAdapter(sqlite),
+    note: createNoteAdapter(sqlite),
+    case: createCaseAdapter(sqlite),
+    benign: createBenignAdapter(sqlite),
+  };
+}

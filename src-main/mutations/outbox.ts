@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+
+export type OutboxState = 'pending' | 'acked' | 'rejected';
+
+export interface OutboxEntry {
+  mutation: AnyMutation;
+  state: OutboxState;
+  hubSeq: number | null;
+  ackedAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+interface OutboxRow {
+  mutation_id: string;
+  created_at: string;
+  officer: string;
+  kind: string;
+  payload: string;
+  state: OutboxState;
+  hub_seq: number | null;
+  acked_at: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+const COLUMNS = 'mutation_id, created_at, officer, kind, payload, state, hub_seq, acked_at, attempts, last_error';
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  const mutation = { id: row.mutation_id, kind: row.kind, officer: row.officer, at: row.created_at, payload: JSON.parse(row.payload) as unknown } as AnyMutation;
+  return { mutation, state: row.state, hubSeq: row.hub_seq, ackedAt: row.acked_at, attempts: row.attempts, lastError: row.last_error };
+}
+
+/** This workstation's own mutations: pending until the hub acknowledged them, then kept as acked. */
+export function createOutbox(sqlite: Database.Database) {
+  const insert = sqlite.prepare<[string, string, string, string, string]>(
+    `INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, state, position)
+     VALUES (?, ?, ?, ?, ?, 'pending', (SELECT coalesce(max(position), 0) + 1 FROM outbox))`,
+  );
+  const selectOne = sqlite.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE mutation_id = ?`);
+  const selectPending = sqlite.prepare<[number], OutboxRow>(
+    `SELECT ${COLUMNS} FROM outbox WHERE state = 'pending' ORDER BY position, created_at LIMIT ?`,
+  );
+  const countPending = sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck();
+  const ack = sqlite.prepare<[number, string, string]>(
+    "UPDATE outbox SET state = 'acked', hub_seq = ?, acked_at = ?, last_error = NULL WHERE mutation_id = ? AND state != 'acked'",
+  );
+  const reject = sqlite.prepare<[string, string]>("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ? AND state = 'pending'");
+  const failAttempt = sqlite.prepare<[string, string]>(
+    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id = ? AND state = 'pending'",
+  );
+
+  return {
+    add(mutation: AnyMutation): void {
+      insert.run(mutation.id, mutation.at, mutation.officer, mutation.kind, JSON.stringify(mutation.payload));
+    },
+    find(mutationId: string): OutboxEntry | undefined {
+      const row = selectOne.get(mutationId);
+      return row && toEntry(row);
+    },
+    /** Pending mutations in the order the officer made them. */
+    pending(limit = Number.MAX_SAFE_INTEGER): AnyMutation[] {
+      return selectPending.all(limit).map((row) => toEntry(row).mutation);
+    },
+    countPending(): number {
+      return countPending.get() ?? 0;
+    },
+    markAcked(mutationId: string, seq: number, at: string): void {
+      ack.run(seq, at, mutationId);
+    },
+    markRejected(mutationId: string, reason: string): void {
+      reject.run(reason, mutationId);
+    },
+    noteFailedAttempt(mutationIds: readonly string[], error: string): void {
+      for (const id of mutationIds) failAttempt.run(error, id);
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,29 @@
+import { AppError } from '../../shared/errors';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import { validateMutation } from '../../shared/mutations/schema';
+import type { Store } from '../db/open-store';
+import { createAuditAppender } from '../store/audit';
+import { applierFor } from './applier-cache';
+import { auditFactsOf } from './audit-subject';
+
+/**
+ * The local write path of every officer's change: in one transaction it validates the mutation, shows it
+ * (optimistically, on top of hub state), queues it in the outbox for the hub and notes it in the audit log.
+ */
+export function recordMutation(store: Store, mutation: AnyMutation): AnyMutation {
+  const validation = validateMutation(mutation);
+  if (!validation.ok) throw new AppError('BAD_INPUT', `The change cannot be recorded: ${validation.reason}.`);
+  const valid = validation.mutation;
+  const { sqlite } = store;
+  const applier = applierFor(sqlite);
+  sqlite.transaction(() => {
+    if (applier.outbox.find(valid.id) || sqlite.prepare('SELECT 1 FROM sync_applied WHERE mutation_id = ?').get(valid.id)) {
+      throw new AppError('CONFLICT', `A change with id ${valid.id} was already recorded.`);
+    }
+    applier.outbox.add(valid);
+    applier.applyPending(valid);
+    const facts = auditFactsOf(valid);
+    createAuditAppender(sqlite)(valid.at, { actor: valid.officer, action: valid.kind, subjectType: facts.subjectType, subjectId: facts.subjectId, details: facts.details });
+  })();
+  return valid;
+}

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+
+export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {
+  const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM reports WHERE report_id = ?').get(reportId);
+  if (!row) throw new AppError('NOT_FOUND', `Report ${reportId} is not in this store.`);
+  return row;
+}
+
+export function requireReports(sqlite: Database.Database, reportIds: readonly string[]): void {
+  const find = sqlite.prepare<[string], number>('SELECT 1 FROM reports WHERE report_id = ?').pluck();
+  const missing = reportIds.filter((reportId) => find.get(reportId) === undefined);
+  if (missing.length > 0) throw new AppError('NOT_FOUND', `${missing.length === 1 ? 'Report' : 'Reports'} ${missing.join(', ')} not in this store.`);
+}
+
+export interface CaseFacts {
+  status: string;
+  members: Set<string>;
+}
+
+export function requireCase(sqlite: Database.Database, caseId: string): CaseFacts {
+  const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM cases WHERE id = ?').get(caseId);
+  if (!row) throw new AppError('NOT_FOUND', `Case ${caseId} does not exist.`);
+  const members = sqlite.prepare<[string], string>('SELECT report_id FROM case_reports WHERE case_id = ?').pluck().all(caseId);
+  return { status: row.status, members: new Set(members) };
+}
+
+/** Trimmed text that must not be empty; `what` completes "… must not be empty". */
+export function requireText(value: string | undefined, what: string): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') throw new AppError('BAD_INPUT', `${what} must not be empty.`);
+  return trimmed;
+}
+
+/** Trimmed text, or null when empty or absent. */
+export function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+export function requireOneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new AppError('BAD_INPUT', `${what} must be one of ${allowed.join(', ')}; got "${value}".`);
+  return value as T;
+}
+
+/** Unique ids, in the order given; at least one. */
+export function requireIdList(ids: readonly string[], what: string): string[] {
+  const unique = [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))];
+  if (unique.length === 0) throw new AppError('BAD_INPUT', `${what} must name at least one report.`);
+  return unique;
+}

@@ -1,0 +1,212 @@
+import type { ExtractedMention } from '../../shared/indicators/types';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
+import type { Store } from '../db/open-store';
+import { extractIndicators } from '../indicators/extract-record';
+import { createClusterMaintainer } from '../linking/cluster-maintainer';
+import type { Clock } from '../platform/clock';
+import type { Actor } from './actor';
+import { createAuditAppender } from './audit';
+import { eurLossCents } from './money';
+import { redactRecord } from './redact';
+
+export type ApplyOutcome = 'imported' | 'updated' | 'ignored';
+
+export interface ReportInput {
+  record: IntakeRecord;
+  /** The record exactly as received, so unknown fields survive. */
+  raw: string;
+}
+
+interface ExistingReport {
+  id: number;
+  revision: number;
+  first_received_at: string;
+}
+
+const toUtc = (timestamp: string) => new Date(timestamp).toISOString();
+
+/**
+ * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
+ * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
+ */
+export function createReportWriter(store: Store, deps: { clock: Clock; actor: Actor }) {
+  const { sqlite } = store;
+  const audit = createAuditAppender(sqlite);
+  const clusters = createClusterMaintainer(sqlite);
+  let benign: BenignMatcher = loadBenignMatcher(sqlite);
+
+  const findReport = sqlite.prepare<[string], ExistingReport>(
+    'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
+  );
+  const insertReport = sqlite.prepare(
+    `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
+       reporter_type, summary, narrative, loss_cents, incident_at, updated_at)
+     VALUES (@reportId, @revision, @status, @receivedAt, @firstReceivedAt, @channel, @kind, @category, @region,
+       @reporterType, @summary, @narrative, @lossCents, @incidentAt, @updatedAt)`,
+  );
+  const updateReport = sqlite.prepare(
+    `UPDATE reports SET revision = @revision, status = @status, received_at = @receivedAt, first_received_at = @firstReceivedAt,
+       channel = @channel, kind = @kind, category = @category, region = @region, reporter_type = @reporterType,
+       summary = @summary, narrative = @narrative, loss_cents = @lossCents, incident_at = @incidentAt, updated_at = @updatedAt
+     WHERE id = @id`,
+  );
+  const hasRevision = sqlite
+    .prepare<[number, number], number>('SELECT 1 FROM report_revisions WHERE report_id = ? AND revision = ?')
+    .pluck();
+  const highestWithdrawal = sqlite
+    .prepare<[number], number | null>("SELECT max(revision) FROM report_revisions WHERE report_id = ? AND status = 'withdrawn'")
+    .pluck();
+  const insertRevision = sqlite.prepare<[number, number, string, string, string]>(
+    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw) VALUES (?, ?, ?, ?, ?)',
+  );
+  const revisionsUpTo = sqlite.prepare<[number, number], { revision: number; raw: string }>(
+    'SELECT revision, raw FROM report_revisions WHERE report_id = ? AND revision <= ?',
+  );
+  const replaceRevisionRaw = sqlite.prepare<[string, number, number]>(
+    'UPDATE report_revisions SET raw = ? WHERE report_id = ? AND revision = ?',
+  );
+  const linkedIndicators = sqlite
+    .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
+    .pluck();
+  const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
+  const findIndicator = sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
+    'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',
+  );
+  const insertIndicator = sqlite.prepare<[string, string, string | null, string | null]>(
+    'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?)',
+  );
+  const lowerFirstReceived = sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?');
+  const insertMention = sqlite.prepare<[number, number, string, string, number]>(
+    'INSERT OR IGNORE INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean } {
+    const found = findIndicator.get(mention.type, mention.value);
+    if (found) return { id: found.id, benign: found.benign_reason !== null };
+    const reason = benign.reasonFor(mention.type, mention.value);
+    const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
+    const id = Number(insertIndicator.run(mention.type, mention.value, enrichment, reason).lastInsertRowid);
+    return { id, benign: reason !== null };
+  }
+
+  /** Replaces the report's mentions; returns the non-benign indicators it now links through. */
+  function replaceMentions(reportId: number, record: IntakeRecord): Set<number> {
+    deleteMentions.run(reportId);
+    const linking = new Set<number>();
+    if (record.status !== 'filed') return linking;
+    for (const mention of extractIndicators(record)) {
+      const indicator = indicatorFor(mention);
+      insertMention.run(reportId, indicator.id, mention.field, mention.raw, indicator.benign ? 1 : 0);
+      if (!indicator.benign) linking.add(indicator.id);
+    }
+    return linking;
+  }
+
+  /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
+  function redactRevisionsUpTo(reportId: number, revision: number): void {
+    for (const row of revisionsUpTo.all(reportId, revision)) {
+      const redacted = redactRecord(JSON.parse(row.raw) as IntakeRecord);
+      if (redacted !== row.raw) replaceRevisionRaw.run(redacted, reportId, row.revision);
+    }
+  }
+
+  function recordRevision(reportId: number, input: ReportInput, at: string): void {
+    const { record } = input;
+    const withdrawnFrom = highestWithdrawal.get(reportId) ?? 0;
+    const personalDataGone = record.status === 'withdrawn' || record.revision <= withdrawnFrom;
+    insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), personalDataGone ? redactRecord(record) : input.raw);
+    if (record.status === 'withdrawn') {
+      redactRevisionsUpTo(reportId, record.revision);
+      audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
+    }
+  }
+
+  function rowValues(record: IntakeRecord, firstReceivedAt: string, at: string) {
+    const filed = record.status === 'filed';
+    return {
+      reportId: record.reportId,
+      revision: record.revision,
+      status: record.status,
+      receivedAt: toUtc(record.receivedAt),
+      firstReceivedAt,
+      channel: record.channel,
+      kind: record.kind,
+      category: record.category,
+      region: record.region ?? null,
+      reporterType: filed ? (record.reporter?.type ?? null) : null,
+      summary: filed ? (record.incident?.summary ?? null) : null,
+      narrative: filed ? (record.incident?.narrative ?? null) : null,
+      lossCents: filed ? eurLossCents(record.payments) : 0,
+      incidentAt: filed && record.incident?.firstContactAt ? toUtc(record.incident.firstContactAt) : null,
+      updatedAt: at,
+    };
+  }
+
+  function applyNew(input: ReportInput, at: string): ApplyOutcome {
+    const { record } = input;
+    const values = rowValues(record, toUtc(record.receivedAt), at);
+    const id = Number(insertReport.run(values).lastInsertRowid);
+    recordRevision(id, input, at);
+    const linking = replaceMentions(id, record);
+    if (linking.size > 0) clusters.link(id, linking);
+    if (record.status === 'filed') {
+      audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
+    }
+    return 'imported';
+  }
+
+  function applyNewerRevision(existing: ExistingReport, input: ReportInput, at: string): ApplyOutcome {
+    const { record } = input;
+    const receivedAt = toUtc(record.receivedAt);
+    const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
+    const before = new Set(linkedIndicators.all(existing.id));
+    updateReport.run({ ...rowValues(record, firstReceivedAt, at), id: existing.id });
+    recordRevision(existing.id, input, at);
+    const after = replaceMentions(existing.id, record);
+    const lostLinks = [...before].some((indicatorId) => !after.has(indicatorId));
+    if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id);
+    else if (lostLinks) {
+      const cluster = clusters.clusterOf(existing.id);
+      if (cluster !== null) clusters.split(cluster);
+    }
+    if (after.size > 0) clusters.link(existing.id, after);
+    if (record.status === 'filed') {
+      audit(at, { actor: deps.actor, action: 'report.revised', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision, previous: existing.revision } });
+    }
+    return 'updated';
+  }
+
+  /** A revision older than (or equal to) the current one never replaces it, but history keeps it. */
+  function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): ApplyOutcome {
+    const { record } = input;
+    if (hasRevision.get(existing.id, record.revision) === undefined) {
+      recordRevision(existing.id, input, at);
+      const receivedAt = toUtc(record.receivedAt);
+      if (receivedAt < existing.first_received_at) {
+        lowerFirstReceived.run(receivedAt, existing.id);
+      }
+    }
+    return 'ignored';
+  }
+
+  function apply(input: ReportInput): ApplyOutcome {
+    const at = deps.clock.now().toISOString();
+    const existing = findReport.get(input.record.reportId);
+    if (!existing) return applyNew(input, at);
+    if (input.record.revision > existing.revision) return applyNewerRevision(existing, input, at);
+    return applyOlderRevision(existing, input, at);
+  }
+
+  return {
+    apply,
+    /** Applies whole records in one transaction: a crash leaves none or all of them. */
+    applyBatch: sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => inputs.map(apply)),
+    /** Call after the benign list changed. */
+    reloadBenignList(): void {
+      benign = loadBenignMatcher(sqlite);
+    },
+  };
+}
+
+export type ReportWriter = ReturnType<typeof createReportWriter>;

@@ -1,0 +1,69 @@
+import { validateMutation } from '../../shared/mutations/schema';
+import type { Store } from '../db/open-store';
+import type { MutationApplier } from '../mutations/applier';
+import type { Clock } from '../platform/clock';
+import { SYNC_ACTOR } from '../store/actor';
+import { createAuditAppender } from '../store/audit';
+import { createReportWriter } from '../store/report-writer';
+import type { RawFeedEntry, RawFeedPage } from './feed-page';
+import { parseFeedRecord } from './feed-record';
+import { writeCursor } from './sync-cursor';
+
+export interface PageOutcome {
+  reports: number;
+  mutations: number;
+  /** Entries this version cannot read; recorded in the audit log and passed over. */
+  skipped: number;
+}
+
+/**
+ * Applies feed pages to the store: each page, with the cursor after it, in one transaction, so a crash
+ * leaves the store at a page boundary and the next pull starts exactly there.
+ */
+export function createFeedPageApplier(store: Store, deps: { clock: Clock; applier: MutationApplier }) {
+  const { sqlite } = store;
+  const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
+  const audit = createAuditAppender(sqlite);
+
+  function skip(entry: RawFeedEntry, reason: string): void {
+    const subject = entry.type === 'report' ? { subjectType: 'report', subjectId: entry.reportId } : { subjectType: 'feed', subjectId: entry.seq };
+    audit(deps.clock.now().toISOString(), { actor: SYNC_ACTOR, action: 'sync.entry_skipped', ...subject, details: { seq: entry.seq, reason: reason.slice(0, 300) } });
+  }
+
+  function applyEntry(entry: RawFeedEntry, outcome: PageOutcome): void {
+    if (entry.type === 'report') {
+      const parsed = parseFeedRecord(entry);
+      if (!parsed.ok) {
+        outcome.skipped += 1;
+        skip(entry, parsed.reason);
+        return;
+      }
+      // Officers' changes to a report may have arrived before the report itself.
+      if (writer.apply(parsed.input) === 'imported') deps.applier.refreshEntity('report', entry.reportId);
+      outcome.reports += 1;
+      return;
+    }
+    const validation = validateMutation(entry.mutation);
+    if (!validation.ok) {
+      outcome.skipped += 1;
+      skip(entry, validation.reason);
+      return;
+    }
+    deps.applier.applyFromHub(validation.mutation, Number(entry.seq));
+    if (validation.mutation.kind.startsWith('benign.')) writer.reloadBenignList();
+    outcome.mutations += 1;
+  }
+
+  const applyInTransaction = sqlite.transaction((page: RawFeedPage): PageOutcome =>
+    deps.applier.batch(() => {
+      // The officer may have edited the benign list since the last page.
+      writer.reloadBenignList();
+      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0 };
+      for (const entry of page.entries) applyEntry(entry, outcome);
+      writeCursor(sqlite, page.cursor);
+      return outcome;
+    }),
+  );
+
+  return { applyPage: (page: RawFeedPage): PageOutcome => applyInTransaction(page) };
+}

@@ -1,0 +1,18 @@
+export interface BackoffOptions {
+  /** First delay after a failure (ms). */
+  initialMs: number;
+  /** Longest delay, however long the hub stays away (ms). */
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 60_000 };
+
+/**
+ * Delay before retry number `attempt` (0 for the first): exponential, capped, with "equal jitter" — half
+ * fixed, half random — so workstations that lost the hub together do not return in lockstep, yet every
+ * retry waits at least half its step.
+ */
+export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number): number {
+  const step = Math.min(options.maxMs, options.initialMs * 2 ** Math.min(attempt, 30));
+  return Math.round(step / 2 + (step / 2) * random());
+}

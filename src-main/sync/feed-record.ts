@@ -1,0 +1,34 @@
+import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import { redactRecord } from '../store/redact';
+import type { ReportInput } from '../store/report-writer';
+
+export type FeedRecordResult = { ok: true; input: ReportInput } | { ok: false; reason: string };
+
+/**
+ * A filed revision of a report withdrawn later arrives redacted (only non-personal fields), which the intake
+ * contract alone would refuse. It is accepted when it is exactly such a redaction and otherwise valid.
+ */
+function asRedactedRevision(raw: string): IntakeRecord | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const candidate = value as IntakeRecord;
+  if (redactRecord(candidate) !== raw) return null;
+  return validateIntakeRecord({ ...candidate, status: 'withdrawn' }).ok ? candidate : null;
+}
+
+/** A feed report entry as input for the report writer; the record string is kept as the raw revision. */
+export function parseFeedRecord(entry: { reportId: string; revision: number; record: string }): FeedRecordResult {
+  const parsed = parseIntakeLine(entry.record);
+  const record = parsed.ok ? parsed.record : asRedactedRevision(entry.record);
+  if (!record) return { ok: false, reason: parsed.ok ? 'unreadable record' : parsed.reason };
+  if (record.reportId !== entry.reportId || record.revision !== entry.revision) {
+    return { ok: false, reason: 'the record does not match its feed entry (report id or revision)' };
+  }
+  return { ok: true, input: { record, raw: entry.record } };
+}

@@ -1,0 +1,97 @@
+import { HUB_API_PREFIX, type PushAck } from '../../shared/hub/protocol';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import { parseFeedPage, type RawFeedPage } from './feed-page';
+import { describeNetworkFailure, errorForStatus, HubUnavailableError } from './hub-errors';
+import { realTimers, type SyncTimers } from './timers';
+
+export interface HubClientOptions {
+  /** E.g. `http://127.0.0.1:8740`; the `/v1` prefix is added here. */
+  hubUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  timers?: SyncTimers;
+  /** Longest a request may take beyond any long-poll wait it asked for (ms). */
+  requestTimeoutMs?: number;
+}
+
+export interface FeedRequest {
+  after: string;
+  limit: number;
+  scope: string;
+  /** Seconds the hub may hold the request while nothing is new (long-poll); 0 answers at once. */
+  waitSeconds: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** The hub's HTTP API as the workstation uses it. Every failure is a HubUnavailableError or a HubRefusedError. */
+export function createHubClient(options: HubClientOptions) {
+  const fetchImpl = options.fetch ?? fetch;
+  const timers = options.timers ?? realTimers;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const base = options.hubUrl.replace(/\/+$/, '') + HUB_API_PREFIX;
+
+  /** One request, body read whole under the same deadline: a stalled or cut answer fails, never half-succeeds. */
+  async function call(path: string, init: RequestInit, allowedMs: number, cancel: AbortSignal | undefined): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = timers.setTimeout(() => controller.abort(new HubUnavailableError(`the hub did not answer within ${Math.round(allowedMs / 1000)} s`)), allowedMs);
+    const onCancel = () => controller.abort(cancel?.reason);
+    if (cancel?.aborted) onCancel();
+    cancel?.addEventListener('abort', onCancel, { once: true });
+    try {
+      const response = await fetchImpl(base + path, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${options.token}`, accept: 'application/json' },
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      if (!response.ok) throw errorForStatus(response.status, text);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new HubUnavailableError('the hub sent an answer that is not JSON');
+      }
+    } catch (error) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      if (error instanceof Error && (error.name === 'HubUnavailableError' || error.name === 'HubRefusedError')) throw error;
+      throw new HubUnavailableError(describeNetworkFailure(error));
+    } finally {
+      timers.clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    }
+  }
+
+  return {
+    async feed(request: FeedRequest, cancel?: AbortSignal): Promise<RawFeedPage> {
+      const query = new URLSearchParams({ after: request.after, limit: String(request.limit), scope: request.scope, wait: String(request.waitSeconds) });
+      const body = await call(`/feed?${query.toString()}`, { method: 'GET' }, timeoutMs + request.waitSeconds * 1000, cancel);
+      return parseFeedPage(body);
+    },
+
+    /** Pushes mutations; the acks come back in order, one per mutation. */
+    async push(mutations: readonly AnyMutation[], cancel?: AbortSignal): Promise<PushAck[]> {
+      const body = await call(
+        '/mutations',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) },
+        timeoutMs,
+        cancel,
+      );
+      return checkAcks(body, mutations);
+    },
+  };
+}
+
+export type HubClient = ReturnType<typeof createHubClient>;
+
+function checkAcks(body: unknown, mutations: readonly AnyMutation[]): PushAck[] {
+  const acks = (body as { acks?: unknown } | null)?.acks;
+  const fits =
+    Array.isArray(acks) &&
+    acks.length === mutations.length &&
+    acks.every((ack: unknown, index) => {
+      const candidate = ack as Partial<PushAck> | null;
+      return candidate?.id === mutations[index]!.id && typeof candidate.seq === 'string' && /^\d{1,15}$/.test(candidate.seq);
+    });
+  if (!fits) throw new HubUnavailableError('the hub sent a malformed answer to a push');
+  return acks as PushAck[];
+}

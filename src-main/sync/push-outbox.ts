@@ -1,0 +1,69 @@
+import type { PushAck } from '../../shared/hub/protocol';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { Store } from '../db/open-store';
+import type { MutationApplier } from '../mutations/applier';
+import type { HubClient } from './hub-client';
+import { HubRefusedError } from './hub-errors';
+
+export interface PushOutcome {
+  pushed: number;
+  /** Mutations the hub refused for good (rolled back locally). */
+  rejected: number;
+}
+
+export const DEFAULT_PUSH_BATCH = 100;
+
+/** Refusals that concern what was pushed (not who pushed it): a smaller push finds the culprit. */
+const refusesContent = (error: HubRefusedError) => error.status === 400 || error.status === 409 || error.status === 413;
+
+/**
+ * Sends pending outbox mutations to the hub in batches, oldest first. A mutation is marked acknowledged
+ * (and applied at its hub position) only after the hub answered; a push retried after a lost answer is
+ * safe because the hub knows mutations by id.
+ */
+export function createOutboxPusher(store: Store, deps: { client: HubClient; applier: MutationApplier; batchSize?: number }) {
+  const { sqlite } = store;
+  const { applier } = deps;
+  const batchSize = deps.batchSize ?? DEFAULT_PUSH_BATCH;
+
+  const settle = sqlite.transaction((batch: readonly AnyMutation[], acks: readonly PushAck[]) =>
+    applier.batch(() => batch.forEach((mutation, index) => applier.applyFromHub(mutation, Number(acks[index]!.seq)))),
+  );
+  const refuse = sqlite.transaction((mutation: AnyMutation, reason: string) => applier.rollBack(mutation, reason));
+  const noteFailure = sqlite.transaction((batch: readonly AnyMutation[], reason: string) =>
+    applier.outbox.noteFailedAttempt(
+      batch.map((mutation) => mutation.id),
+      reason,
+    ),
+  );
+
+  return {
+    async pushAll(cancel?: AbortSignal): Promise<PushOutcome> {
+      const outcome: PushOutcome = { pushed: 0, rejected: 0 };
+      let size = batchSize;
+      for (;;) {
+        const batch = applier.outbox.pending(size);
+        if (batch.length === 0) return outcome;
+        let acks: PushAck[];
+        try {
+          acks = await deps.client.push(batch, cancel);
+        } catch (error) {
+          if (!(error instanceof HubRefusedError) || !refusesContent(error)) {
+            if (error instanceof Error && error.name !== 'SyncCancelled') noteFailure(batch, error.message);
+            throw error;
+          }
+          if (batch.length > 1) {
+            size = error.status === 413 ? Math.ceil(batch.length / 2) : 1;
+            continue;
+          }
+          refuse(batch[0]!, error.message);
+          outcome.rejected += 1;
+          size = batchSize;
+          continue;
+        }
+        settle(batch, acks);
+        outcome.pushed += batch.length;
+      }
+    },
+  };
+}

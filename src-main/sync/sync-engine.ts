@@ -1,0 +1,186 @@
+import { AppError } from '../../shared/errors';
+import type { Store } from '../db/open-store';
+import { createMutationApplier } from '../mutations/applier';
+import { countConflictNotices } from '../mutations/conflict-notices';
+import { systemClock, type Clock } from '../platform/clock';
+import { createFeedPageApplier } from './apply-feed-page';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createHubClient } from './hub-client';
+import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
+import { createOutboxPusher } from './push-outbox';
+import { adoptScope, readCursor, START_CURSOR } from './sync-cursor';
+import { formatSyncScope, type SyncScope } from './sync-scope';
+import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
+import { realTimers, sleep, type SyncTimers } from './timers';
+
+export interface SyncEngineOptions {
+  hubUrl: string;
+  token: string;
+  /** Regions this workstation follows, or `*` (the default). */
+  scope?: SyncScope;
+  clock?: Clock;
+  /** Injected so tests can put faults between workstation and hub. */
+  fetch?: typeof fetch;
+  timers?: SyncTimers;
+  /** Jitter source for the backoff, in [0, 1). */
+  random?: () => number;
+  /** How long the hub may hold a pull while nothing is new (s). */
+  longPollSeconds?: number;
+  requestTimeoutMs?: number;
+  pageSize?: number;
+  pushBatchSize?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** A hub that answers an empty page at once although asked to wait is polled this often instead (ms). */
+  pollIntervalMs?: number;
+}
+
+export interface SyncRoundSummary {
+  pulled: number;
+  pushed: number;
+  cursor: string;
+}
+
+const DEFAULTS = { longPollSeconds: 25, pageSize: 500, pollIntervalMs: 1000 };
+/** An empty long-poll answered faster than this was not held: the hub does not long-poll. */
+const NOT_HELD_MS = 250;
+
+/**
+ * Keeps a workstation's store in step with the hub: pulls the feed (long-polling, so new reports arrive
+ * within moments), pushes the officer's outbox, and rides out a missing hub with exponential backoff while
+ * the store stays fully usable. One loop, one transaction at a time.
+ */
+export function createSyncEngine(store: Store, options: SyncEngineOptions) {
+  const { sqlite } = store;
+  const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? realTimers;
+  const random = options.random ?? Math.random;
+  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const longPollSeconds = options.longPollSeconds ?? DEFAULTS.longPollSeconds;
+  const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  const scope = formatSyncScope(options.scope ?? '*');
+
+  adoptScope(sqlite, scope);
+  const client = createHubClient({ hubUrl: options.hubUrl, token: options.token, fetch: options.fetch, timers, requestTimeoutMs: options.requestTimeoutMs });
+  const applier = createMutationApplier(sqlite, { clock });
+  const pages = createFeedPageApplier(store, { clock, applier });
+  const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
+
+  const counts = () => ({
+    pendingOutbox: applier.outbox.countPending(),
+    rejectedOutbox: sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE state = 'rejected'").pluck().get() ?? 0,
+    conflicts: countConflictNotices(sqlite),
+    cursor: readCursor(sqlite),
+  });
+  const state = createSyncStateHolder({
+    online: false,
+    lastSyncAt: null,
+    lastError: null,
+    initialSync: { active: readCursor(sqlite) === START_CURSOR, received: 0 },
+    ...counts(),
+  });
+
+  const stopper = new AbortController();
+  let waker = new AbortController();
+  let running: Promise<void> | null = null;
+  let caughtUp = false;
+  const totals = { pulled: 0, pushed: 0 };
+
+  const succeeded = () => state.update({ online: true, lastError: null, lastSyncAt: clock.now().toISOString(), ...counts() });
+  /** `online` speaks of the hub: a local failure (a bug, a full disk) is shown as an error without going offline. */
+  function failed(error: unknown): void {
+    const fromHub = error instanceof HubUnavailableError || error instanceof HubRefusedError;
+    const message = error instanceof Error ? error.message : String(error);
+    state.update({ ...(fromHub ? { online: false } : {}), lastError: fromHub ? message : `sync failed: ${message}`, ...counts() });
+  }
+
+  async function pullPage(waitSeconds: number, cancel: AbortSignal) {
+    const page = await client.feed({ after: readCursor(sqlite), limit: pageSize, scope, waitSeconds }, cancel);
+    pages.applyPage(page);
+    totals.pulled += page.entries.length;
+    caughtUp = !page.hasMore;
+    const initial = state.get().initialSync;
+    if (initial.active) state.update({ initialSync: { active: page.hasMore, received: initial.received + page.entries.length } });
+    return page;
+  }
+
+  async function push(): Promise<number> {
+    const outcome = await pusher.pushAll(stopper.signal);
+    totals.pushed += outcome.pushed;
+    return outcome.pushed;
+  }
+
+  /** One turn of the continuous loop: push what is pending, then pull (held by the hub when caught up). */
+  async function turn(): Promise<void> {
+    await push();
+    waker = new AbortController();
+    const cancel = AbortSignal.any([stopper.signal, waker.signal]);
+    const waitSeconds = caughtUp ? longPollSeconds : 0;
+    const askedAt = clock.now().getTime();
+    const page = await pullPage(waitSeconds, cancel);
+    succeeded();
+    if (waitSeconds > 0 && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
+      await sleep(timers, pollIntervalMs, cancel);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!stopper.signal.aborted) {
+      try {
+        await turn();
+        failures = 0;
+      } catch (error) {
+        if (error instanceof SyncCancelled) continue;
+        failed(error);
+        waker = new AbortController();
+        await sleep(timers, backoffDelay(failures, backoff, random), AbortSignal.any([stopper.signal, waker.signal]));
+        failures += 1;
+      }
+    }
+  }
+
+  return {
+    /** Runs until stop(): keeps pulling and pushing, retrying with backoff while the hub is away. */
+    start(): void {
+      if (stopper.signal.aborted) throw new AppError('CONFLICT', 'This sync engine was stopped; make a new one.');
+      running ??= loop();
+    },
+
+    /** Ends the loop after the transaction in progress; resolves when nothing runs any more. */
+    async stop(): Promise<void> {
+      stopper.abort(new SyncCancelled('stop'));
+      await running;
+    },
+
+    /** The officer changed something (or asks to retry): push now instead of after the current wait. */
+    wake(): void {
+      state.update(counts());
+      waker.abort(new SyncCancelled('wake'));
+    },
+
+    /** One round: pull until the feed has no more, then push everything pending. Throws when the hub fails. */
+    async runOnce(): Promise<SyncRoundSummary> {
+      if (running) throw new AppError('CONFLICT', 'The sync loop is running; a single round would race it.');
+      const before = { ...totals };
+      try {
+        do {
+          await pullPage(0, stopper.signal);
+        } while (!caughtUp);
+        await push();
+        succeeded();
+      } catch (error) {
+        failed(error);
+        throw error;
+      }
+      return { pulled: totals.pulled - before.pulled, pushed: totals.pushed - before.pushed, cursor: readCursor(sqlite) };
+    },
+
+    getState: (): SyncState => state.get(),
+    onStateChange: (listener: SyncStateListener): (() => void) => state.subscribe(listener),
+    /** Entries pulled and mutations pushed since this engine was made. */
+    totals: (): SyncRoundSummary => ({ ...totals, cursor: readCursor(sqlite) }),
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,158 @@
+/**
+ * The hub suite's harness: every hub test file runs `describe.each(BACKENDS)`, once on PGlite and once on the
+ * real PostgreSQL server provisioned by ./global-setup.ts, each with a database of its own.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
+import type { FeedEntry, FeedPage, HubRole, IntakeSummary } from '../../shared/hub/protocol';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import { fixedClock } from '../../src-main/platform/clock';
+import { createToken } from '../../src-hub/auth/tokens';
+import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
+import { migrateHub } from '../../src-hub/db/migrate';
+import { silentLogger } from '../../src-hub/logger';
+import { createHubServer } from '../../src-hub/server';
+
+export const BACKENDS = ['pglite', 'postgres'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export const hubClock = () => fixedClock(new Date('2026-11-01T09:00:00Z'), 1000);
+
+let databases = 0;
+
+export interface TestDatabase {
+  options: ConnectOptions;
+  dispose(): Promise<void>;
+}
+
+/** An empty database of its own: a copy of the PGlite template, or a new database on the test cluster. */
+export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-hub-'));
+    cpSync(inject('hubPgliteTemplate'), dir, { recursive: true });
+    return { options: { dataDir: dir }, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+  }
+  databases += 1;
+  const name = `hub_${process.pid}_${databases}_${Math.random().toString(36).slice(2, 8)}`;
+  const adminUrl = inject('hubPostgresAdminUrl');
+  const databaseUrl = await createDatabase(adminUrl, name);
+  return { options: { databaseUrl, poolSize: 12 }, dispose: () => dropDatabase(adminUrl, name) };
+}
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  token?: string | null;
+  body?: string | Buffer;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestHub {
+  backend: Backend;
+  url: string;
+  database: HubConnection;
+  app: FastifyInstance;
+  /** Tokens made at start: an intake token and a workstation token for `*`. */
+  intakeToken: string;
+  workstationToken: string;
+  token(role: HubRole, name: string, scope?: string): Promise<string>;
+  request<T = unknown>(path: string, options?: RequestOptions): Promise<HttpResult<T>>;
+  postNdjson(lines: Array<IntakeRecord | string>, token?: string): Promise<IntakeSummary>;
+  readFeed(query?: string, token?: string): Promise<FeedPage>;
+  /** Every entry from the start, paging with `limit`. */
+  readAll(options?: { limit?: number; scope?: string; token?: string }): Promise<FeedEntry[]>;
+  close(): Promise<void>;
+}
+
+export const ndjson = (lines: Array<IntakeRecord | string>) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
+
+/** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
+export async function startTestHub(backend: Backend, options: { recheckMs?: number; database?: TestDatabase } = {}): Promise<TestHub> {
+  const testDatabase = options.database ?? (await freshDatabase(backend));
+  const database = await connect(testDatabase.options);
+  await migrateHub(database.db);
+  const clock = hubClock();
+  const app = createHubServer({ database, clock, logger: silentLogger, recheckMs: options.recheckMs });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  let names = 0;
+  const token = async (role: HubRole, name: string, scope?: string) => (await createToken(database.db, clock, { role, name, scope })).token;
+  const intakeToken = await token('intake', 'portal');
+  const workstationToken = await token('workstation', 'workstation-all');
+
+  const request = async <T>(path: string, requestOptions: RequestOptions = {}): Promise<HttpResult<T>> => {
+    const headers: Record<string, string> = { ...requestOptions.headers };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    if (requestOptions.contentType) headers['content-type'] = requestOptions.contentType;
+    const response = await fetch(`${url}${path}`, {
+      method: requestOptions.method ?? (requestOptions.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: requestOptions.body,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: body as T, headers: response.headers };
+  };
+
+  const expectOk = <T>(result: HttpResult<T>, what: string): T => {
+    if (result.status !== 200) throw new Error(`${what} answered ${result.status}: ${JSON.stringify(result.body)}`);
+    return result.body;
+  };
+
+  const hub: TestHub = {
+    backend,
+    url,
+    database,
+    app,
+    intakeToken,
+    workstationToken,
+    token: (role, name, scope) => {
+      names += 1;
+      return token(role, `${name}-${names}`, scope);
+    },
+    request,
+    async postNdjson(lines, withToken = intakeToken) {
+      return expectOk(await request<IntakeSummary>('/v1/intake', { token: withToken, contentType: 'application/x-ndjson', body: ndjson(lines) }), 'intake');
+    },
+    async readFeed(query = '', withToken = workstationToken) {
+      return expectOk(await request<FeedPage>(`/v1/feed${query ? `?${query}` : ''}`, { token: withToken }), 'feed');
+    },
+    async readAll({ limit = 100, scope, token: withToken = workstationToken } = {}) {
+      const entries: FeedEntry[] = [];
+      let cursor = '0';
+      for (;;) {
+        const page = await hub.readFeed(`after=${cursor}&limit=${limit}${scope ? `&scope=${encodeURIComponent(scope)}` : ''}`, withToken);
+        entries.push(...page.entries);
+        cursor = page.cursor;
+        if (!page.hasMore) return entries;
+      }
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await testDatabase.dispose();
+    },
+  };
+  return hub;
+}
+
+/** `reportId@revision` of the report entries, in feed order. */
+export const reportKeys = (entries: readonly FeedEntry[]) =>
+  entries.flatMap((entry) => (entry.type === 'report' ? [`${entry.reportId}@${entry.revision}`] : []));

@@ -1,0 +1,123 @@
+/**
+ * The real hub (src-hub, embedded PGlite in a temp dir) for sync tests. Initializing PGlite takes ~10 s on a
+ * busy machine, so an initialized, migrated data directory with test tokens is built once and cached in
+ * node_modules/.cache (keyed by the hub's migrations and the PGlite version); each hub starts from a copy.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IntakeSummary } from '../../../shared/hub/protocol';
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import { systemClock } from '../../../src-main/platform/clock';
+import { createToken } from '../../../src-hub/auth/tokens';
+import { connect } from '../../../src-hub/db/connect';
+import { migrateHub } from '../../../src-hub/db/migrate';
+import { silentLogger } from '../../../src-hub/logger';
+import { startHub, type RunningHub } from '../../../src-hub/start';
+import { PROJECT_ROOT } from '../../support/paths';
+
+export interface HubTokens {
+  intake: string;
+  /** Workstation tokens for `*`. */
+  workstations: string[];
+  /** A workstation token limited to the region `Oost-Brabant`. */
+  oostBrabant: string;
+}
+
+const TOKENS_FILE = 'sync-test-tokens.json';
+
+function templateKey(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(PROJECT_ROOT, 'src-hub/migrations/meta/_journal.json')));
+  hash.update(readFileSync(join(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function buildTemplate(dir: string): Promise<void> {
+  const database = await connect({ dataDir: dir });
+  try {
+    await migrateHub(database.db);
+    const make = async (role: 'intake' | 'workstation', name: string, scope?: string) =>
+      (await createToken(database.db, systemClock, { role, name, ...(scope ? { scope } : {}) })).token;
+    const tokens: HubTokens = {
+      intake: await make('intake', 'portal'),
+      workstations: [await make('workstation', 'ws-1'), await make('workstation', 'ws-2'), await make('workstation', 'ws-3')],
+      oostBrabant: await make('workstation', 'ws-oost-brabant', 'Oost-Brabant'),
+    };
+    writeFileSync(join(dir, TOKENS_FILE), JSON.stringify(tokens));
+  } finally {
+    await database.close();
+  }
+}
+
+let template: Promise<string> | null = null;
+
+/** The cached template directory; built (once, race-safe between test processes) when missing. */
+function templateDir(): Promise<string> {
+  template ??= (async () => {
+    const cacheRoot = join(PROJECT_ROOT, 'node_modules/.cache/puzzelstuk-sync-tests');
+    const final = join(cacheRoot, `hub-${templateKey()}`);
+    if (existsSync(join(final, TOKENS_FILE))) return final;
+    mkdirSync(cacheRoot, { recursive: true });
+    const building = mkdtempSync(join(cacheRoot, 'building-'));
+    await buildTemplate(building);
+    try {
+      renameSync(building, final);
+    } catch {
+      // Another test process finished first; its template is as good.
+      rmSync(building, { recursive: true, force: true });
+    }
+    return final;
+  })();
+  return template;
+}
+
+export interface SyncHub {
+  url: string;
+  port: number;
+  tokens: HubTokens;
+  /** Posts intake records (as NDJSON) with the intake token. */
+  post(records: ReadonlyArray<IntakeRecord | string>): Promise<IntakeSummary>;
+  /** Stops serving (as if the hub died) and keeps the data. */
+  stop(): Promise<void>;
+  /** Serves again on the same port, from the same data. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSyncHub(parentDir: string): Promise<SyncHub> {
+  const dataDir = join(parentDir, 'hub');
+  cpSync(await templateDir(), dataDir, { recursive: true });
+  const tokens = JSON.parse(readFileSync(join(dataDir, TOKENS_FILE), 'utf8')) as HubTokens;
+  const serve = (port: number) => startHub({ database: { dataDir }, port, clock: systemClock, logger: silentLogger, recheckMs: 500 });
+  let running: RunningHub | null = await serve(0);
+  const port = Number(new URL(running.url).port);
+  const url = running.url;
+
+  return {
+    url,
+    port,
+    tokens,
+    async post(records) {
+      const body = records.map((record) => (typeof record === 'string' ? record : JSON.stringify(record))).join('\n') + '\n';
+      const response = await fetch(`${url}/v1/intake`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.intake}`, 'content-type': 'application/x-ndjson' },
+        body,
+      });
+      if (!response.ok) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as IntakeSummary;
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async restart() {
+      running ??= await serve(port);
+    },
+    async close() {
+      await running?.close();
+      running = null;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import { listClusters, listReportIndicators } from '../../../src-main/linking/queries';
+
+/** Everything officers' work and linking show, in a stable order: two stores that agree on this look the same. */
+export function workState(sqlite: Database.Database) {
+  const all = (sql: string) => sqlite.prepare(sql).all();
+  return {
+    reports: all('SELECT report_id, revision, status, work_status, assignee FROM reports ORDER BY report_id'),
+    links: all('SELECT * FROM link_decisions ORDER BY report_a, report_b'),
+    notes: all('SELECT * FROM notes ORDER BY id'),
+    cases: all('SELECT * FROM cases ORDER BY id'),
+    caseReports: all('SELECT * FROM case_reports ORDER BY case_id, report_id'),
+    benign: all('SELECT type, value, reason, added_by, added_at FROM benign_values ORDER BY type, value'),
+    clusters: listClusters(sqlite),
+    indicators: [...listReportIndicators(sqlite)],
+  };
+}
+
+/** Every stored revision of every report, in a stable order (raw included). */
+export function revisionState(sqlite: Database.Database) {
+  return sqlite
+    .prepare(
+      `SELECT r.report_id, v.revision, v.status, v.received_at, v.raw FROM report_revisions v JOIN reports r ON r.id = v.report_id
+       ORDER BY r.report_id, v.revision`,
+    )
+    .all();
+}

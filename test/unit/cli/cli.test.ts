@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../../support/paths';
+import { runCliCaptured } from '../../support/run-cli';
+import { tempDir } from '../../support/temp-store';
+
+describe('the puzzelstuk CLI', () => {
+  it('imports the examples and answers indicators, related and clusters in the documented shapes', async () => {
+    const db = join(tempDir(), 'cli.db');
+    const imported = await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', db]);
+    expect(imported.code).toBe(0);
+    expect(imported.lines).toEqual([{ read: 6, imported: 6, updated: 0, ignored: 0, rejected: [] }]);
+
+    const related = await runCliCaptured(['related', 'IA-2026-0000104', '--db', db]);
+    expect(related.lines).toEqual([{ reportId: 'IA-2026-0000102', shared: [{ type: 'iban', value: 'NL48INGB8301661318' }] }]);
+
+    const clusters = await runCliCaptured(['clusters', '--db', db]);
+    expect(clusters.lines).toEqual([
+      {
+        cluster: ['IA-2026-0000102', 'IA-2026-0000104', 'IA-2026-0000105'],
+        via: [
+          { type: 'domain', value: 'ing-beveiliging.com' },
+          { type: 'iban', value: 'NL48INGB8301661318' },
+        ],
+      },
+    ]);
+
+    const indicators = await runCliCaptured(['indicators', '--db', db, '--report', 'IA-2026-0000101']);
+    expect(indicators.lines).toEqual(
+      expect.arrayContaining([
+        { reportId: 'IA-2026-0000101', type: 'iban', value: 'NL84ABNA5260181590', benign: false },
+        { reportId: 'IA-2026-0000101', type: 'remote_access', value: 'anydesk:482193557', benign: false },
+        { reportId: 'IA-2026-0000101', type: 'phone', value: '+442079460321', benign: false },
+      ]),
+    );
+    const all = await runCliCaptured(['indicators', '--db', db]);
+    expect(new Set(all.lines.map((line) => (line as { reportId: string }).reportId))).not.toContain('IA-2026-0000099');
+
+    const search = await runCliCaptured(['search', 'kluisrekening', '--db', db, '--category', 'bank_helpdesk_fraud']);
+    expect(search.lines).toEqual([{ reportId: 'IA-2026-0000102', score: expect.any(Number), snippet: expect.stringContaining('[kluisrekening]') }]);
+  });
+
+  it('reports rejected lines and still exits 0', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.ndjson');
+    writeFileSync(file, 'not json\n{"schema":"intake-report/1"}\n');
+    const result = await runCliCaptured(['import', file, '--db', join(dir, 'x.db')]);
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual([
+      {
+        read: 2,
+        imported: 0,
+        updated: 0,
+        ignored: 0,
+        rejected: [
+          { line: 1, reason: expect.stringMatching(/^not valid JSON/) },
+          { line: 2, reason: expect.stringContaining('reportId is missing') },
+        ],
+      },
+    ]);
+  });
+
+  it('fails with a clear message when the file or the store cannot be opened', async () => {
+    const dir = tempDir();
+    const missing = await runCliCaptured(['import', join(dir, 'nope.ndjson'), '--db', join(dir, 'x.db')]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.ndjson: no such file/);
+
+    const notAStore = join(dir, 'text.db');
+    writeFileSync(notAStore, 'plain text, not a database '.repeat(100));
+    const broken = await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', notAStore]);
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toMatch(/not a Puzzelstuk store/);
+    expect(broken.stdout).toBe('');
+
+    const noDir = await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', join(dir, 'missing-dir', 'x.db')]);
+    expect(noDir.code).not.toBe(0);
+    expect(noDir.stderr).toMatch(/could not be opened/);
+  });
+
+  it('edits the benign list with values typed in any form, and relinks', async () => {
+    const db = join(tempDir(), 'benign.db');
+    await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', db]);
+    const added = await runCliCaptured(['benign', 'add', '--db', db, '--type', 'iban', '--value', 'nl48 ingb 8301 6613 18', '--reason', 'Testrekening']);
+    expect(added.lines).toEqual([{ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }]);
+    const clusters = await runCliCaptured(['clusters', '--db', db]);
+    expect(clusters.lines).toEqual([{ cluster: ['IA-2026-0000102', 'IA-2026-0000105'], via: [{ type: 'domain', value: 'ing-beveiliging.com' }] }]);
+    const list = await runCliCaptured(['benign', 'list', '--db', db]);
+    expect(list.lines).toContainEqual(expect.objectContaining({ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }));
+    await runCliCaptured(['benign', 'remove', '--db', db, '--type', 'iban', '--value', 'NL48INGB8301661318']);
+    const again = await runCliCaptured(['clusters', '--db', db]);
+    expect((again.lines[0] as { cluster: string[] }).cluster).toEqual(['IA-2026-0000102', 'IA-2026-0000104', 'IA-2026-0000105']);
+    const bad = await runCliCaptured(['benign', 'add', '--db', db, '--type', 'iban', '--value', 'NL00 FOUT', '--reason', 'x']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('"NL00 FOUT" is not a valid iban indicator.');
+  });
+
+  it('runs as `npm run --silent cli` with JSON on stdout only', () => {
+    const db = join(tempDir(), 'npm.db');
+    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'import', EXAMPLES_NDJSON, '--db', db], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ read: 6, imported: 6 });
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
+import { openTempStore } from '../../support/temp-store';
+import { examplesText, filedRecord, IBANS, withdrawal } from '../../support/records';
+
+describe('importing the contract examples', () => {
+  it('yields exactly one cluster: IA-2026-0000102, -0104 and -0105', async () => {
+    const { store, importText } = openTempStore();
+    const summary = await importText(examplesText());
+    expect(summary).toMatchObject({ read: 6, imported: 6, updated: 0, ignored: 0, rejected: [] });
+    const clusters = listClusters(store.sqlite);
+    expect(clusters.map((c) => c.cluster)).toEqual([['IA-2026-0000102', 'IA-2026-0000104', 'IA-2026-0000105']]);
+    expect(clusters[0]!.via).toEqual([
+      { type: 'domain', value: 'ing-beveiliging.com' },
+      { type: 'iban', value: 'NL48INGB8301661318' },
+    ]);
+  });
+
+  it('never lists the reporter’s own phone or e-mail as an indicator', async () => {
+    const { store, importText } = openTempStore();
+    await importText(examplesText());
+    const values = [...listReportIndicators(store.sqlite, 'IA-2026-0000102')].map((row) => row.value);
+    expect(values).not.toContain('+31623456789');
+    expect(values).not.toContain('anneke.bakker@gmail.com');
+    expect(values).toContain('NL48INGB8301661318');
+  });
+
+  it('records the spoofed ING number as benign and never links through it', async () => {
+    const { store, importText } = openTempStore();
+    await importText(examplesText());
+    const ing = [...listReportIndicators(store.sqlite, 'IA-2026-0000102')].find((row) => row.value === '+31202288800');
+    expect(ing).toMatchObject({ type: 'phone', benign: true });
+  });
+
+  it('explains each link with the shared indicators and the fields they came from', async () => {
+    const { store, importText } = openTempStore();
+    await importText(examplesText());
+    const related = relatedReports(store.sqlite, 'IA-2026-0000102');
+    expect(related.map((r) => r.reportId)).toEqual(['IA-2026-0000104', 'IA-2026-0000105']);
+    const viaIban = related[0]!.shared[0]!;
+    expect(viaIban).toMatchObject({ type: 'iban', value: 'NL48INGB8301661318' });
+    expect(viaIban.fields).toEqual(expect.arrayContaining(['suspect.bankAccounts[0]', 'incident.narrative']));
+    expect(viaIban.theirFields).toEqual(expect.arrayContaining(['suspect.bankAccounts[0]']));
+  });
+
+  it('is idempotent: importing the same file twice changes nothing', async () => {
+    const { store, importText } = openTempStore();
+    await importText(examplesText());
+    const before = snapshot(store.sqlite);
+    const second = await importText(examplesText());
+    expect(second).toMatchObject({ read: 6, imported: 0, updated: 0, ignored: 6 });
+    expect(snapshot(store.sqlite)).toEqual(before);
+  });
+});
+
+describe('revisions', () => {
+  it('lets the highest revision win in any arrival order', async () => {
+    const first = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
+    const second = { ...first, revision: 2, receivedAt: '2026-04-02T10:00:00Z', suspect: { bankAccounts: [IBANS.muleB] } };
+    const partner = filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } });
+
+    const inOrder = openTempStore();
+    expect(await inOrder.importRecords([first, second, partner])).toMatchObject({ imported: 2, updated: 1, ignored: 0 });
+    const reversed = openTempStore();
+    expect(await reversed.importRecords([partner, second, first])).toMatchObject({ imported: 2, updated: 0, ignored: 1 });
+
+    for (const { store } of [inOrder, reversed]) {
+      expect(listClusters(store.sqlite).map((c) => c.cluster)).toEqual([[first.reportId, partner.reportId].sort()]);
+      const row = store.sqlite.prepare('SELECT revision, first_received_at FROM reports WHERE report_id = ?').get(first.reportId);
+      expect(row).toEqual({ revision: 2, first_received_at: '2026-04-01T10:00:00.000Z' });
+      expect(store.sqlite.prepare('SELECT count(*) FROM report_revisions').pluck().get()).toBe(3);
+    }
+  });
+
+  it('keeps unknown fields of every revision as received', async () => {
+    const { store, importText } = openTempStore();
+    const record = { ...filedRecord(), portalExtension: { score: 7 } };
+    await importText(JSON.stringify(record));
+    const raw = store.sqlite.prepare('SELECT raw FROM report_revisions').pluck().get() as string;
+    expect(JSON.parse(raw).portalExtension).toEqual({ score: 7 });
+  });
+});
+
+describe('withdrawals', () => {
+  it('drops personal data and links, keeps the id, splits the cluster it bridged, and audits it', async () => {
+    // a —IBAN A— bridge —IBAN B— c : withdrawing the bridge leaves a and c unrelated.
+    const a = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
+    const bridge = filedRecord({ suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } });
+    const c = filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } });
+    const { store, importRecords } = openTempStore();
+    await importRecords([a, bridge, c]);
+    expect(listClusters(store.sqlite).map((cl) => cl.cluster)).toEqual([[a.reportId, bridge.reportId, c.reportId].sort()]);
+
+    await importRecords([withdrawal(bridge, 2)]);
+    expect(listClusters(store.sqlite)).toEqual([]);
+    const row = store.sqlite
+      .prepare('SELECT status, summary, narrative, reporter_type, cluster_id FROM reports WHERE report_id = ?')
+      .get(bridge.reportId);
+    expect(row).toEqual({ status: 'withdrawn', summary: null, narrative: null, reporter_type: null, cluster_id: null });
+    const raws = store.sqlite
+      .prepare('SELECT raw FROM report_revisions rr JOIN reports r ON r.id = rr.report_id WHERE r.report_id = ?')
+      .pluck()
+      .all(bridge.reportId) as string[];
+    expect(raws).toHaveLength(2);
+    for (const raw of raws) expect(raw).not.toMatch(/Testpersoon|06-11111111|narrative|reporter/);
+    expect(store.sqlite.prepare("SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ?").pluck().get(bridge.reportId)).toBe(0);
+    const audit = store.sqlite.prepare("SELECT actor, action, details FROM audit_log WHERE subject_id = ? AND action = 'report.withdrawn'").get(bridge.reportId);
+    expect(audit).toEqual({ actor: 'system:import', action: 'report.withdrawn', details: '{"revision":2}' });
+  });
+
+  it('redacts a late-arriving older revision of a withdrawn report', async () => {
+    const record = filedRecord();
+    const { store, importRecords } = openTempStore();
+    await importRecords([withdrawal(record, 3), record]);
+    const raw = store.sqlite.prepare('SELECT raw FROM report_revisions WHERE revision = 1').pluck().get() as string;
+    expect(raw).not.toContain('Testpersoon');
+  });
+
+  it('keeps only the larger part of a split under the old cluster and counts sizes right', async () => {
+    const reports = [
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } }),
+    ];
+    const { store, importRecords } = openTempStore();
+    await importRecords(reports);
+    await importRecords([withdrawal(reports[2]!, 2)]);
+    const sizes = store.sqlite.prepare('SELECT c.size, count(r.id) AS members FROM clusters c JOIN reports r ON r.cluster_id = c.id GROUP BY c.id ORDER BY c.size').all();
+    expect(sizes).toEqual([
+      { size: 2, members: 2 },
+      { size: 3, members: 3 },
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('rejects each bad line with its 1-based number and a readable reason, and imports the rest', async () => {
+    const good = filedRecord();
+    const lines = [
+      JSON.stringify(good),
+      '{"schema": "intake-report/1", ',
+      JSON.stringify({ ...filedRecord(), schema: 'intake-report/2' }),
+      JSON.stringify({ ...filedRecord(), reportId: 'XX-1' }),
+      '',
+      JSON.stringify({ ...filedRecord(), revision: 0 }),
+      JSON.stringify({ ...filedRecord(), category: 'burglary' }),
+      JSON.stringify({ ...filedRecord(), reporter: undefined }),
+      JSON.stringify({ ...filedRecord(), receivedAt: 'yesterday' }),
+      '[1, 2, 3]',
+      JSON.stringify({ ...filedRecord(), suspect: { phoneNumbers: '0612345678' } }),
+      JSON.stringify(filedRecord()),
+    ];
+    const { importText } = openTempStore();
+    const summary = await importText(lines.join('\n'));
+    expect(summary.imported).toBe(2);
+    expect(summary.read).toBe(11);
+    expect(summary.rejected.map((r) => r.line)).toEqual([2, 3, 4, 6, 7, 8, 9, 10, 11]);
+    const reasons = Object.fromEntries(summary.rejected.map((r) => [r.line, r.reason]));
+    expect(reasons[2]).toMatch(/^not valid JSON/);
+    expect(reasons[3]).toBe('schema must be "intake-report/1" (got "intake-report/2")');
+    expect(reasons[4]).toBe('reportId must look like IA-2026-0000123');
+    expect(reasons[6]).toBe('revision must be 1 or higher');
+    expect(reasons[7]).toMatch(/^category must be one of "ransomware", .* \(got "burglary"\)$/);
+    expect(reasons[8]).toBe('reporter is required for a filed report');
+    expect(reasons[9]).toMatch(/^receivedAt must be an RFC 3339 timestamp/);
+    expect(reasons[10]).toBe('a record must be a JSON object, not a list');
+    expect(reasons[11]).toBe('suspect.phoneNumbers must be a list, not a string');
+  });
+
+  it('rejects an overlong line without holding it, and goes on', async () => {
+    const { importText } = openTempStore();
+    const huge = `{"x":"${'a'.repeat(5 * 1024 * 1024)}"}`;
+    const summary = await importText(`${huge}\n${JSON.stringify(filedRecord())}\n`);
+    expect(summary.imported).toBe(1);
+    expect(summary.rejected).toEqual([{ line: 1, reason: 'the line is longer than 4 MB; a record is never that large' }]);
+  });
+});
+
+function snapshot(sqlite: import('better-sqlite3').Database) {
+  return {
+    reports: sqlite.prepare('SELECT report_id, revision, status, summary, cluster_id IS NOT NULL AS clustered FROM reports ORDER BY report_id').all(),
+    revisions: sqlite.prepare('SELECT count(*) FROM report_revisions').pluck().get(),
+    mentions: sqlite.prepare('SELECT count(*) FROM mentions').pluck().get(),
+    indicators: sqlite.prepare('SELECT count(*) FROM indicators').pluck().get(),
+  };
+}

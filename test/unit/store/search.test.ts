@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { searchReports, toFtsQuery } from '../../../src-main/search/search-reports';
+import { filedRecord } from '../../support/records';
+import { openTempStore } from '../../support/temp-store';
+
+async function storeWithReports() {
+  const temp = openTempStore();
+  const reports = {
+    kluis: filedRecord({
+      category: 'bank_helpdesk_fraud',
+      region: 'Amsterdam',
+      receivedAt: '2026-03-03T19:42:51Z',
+      incident: { summary: 'Nep-bankmedewerker', narrative: 'Ik moest mijn geld naar een veilige kluisrekening overmaken.' },
+      payments: [{ amount: '9800.00', currency: 'EUR' }],
+    }),
+    financieel: filedRecord({
+      category: 'investment_fraud',
+      region: 'Limburg',
+      receivedAt: '2026-05-10T08:00:00Z',
+      incident: { summary: 'Beleggingsfraude', narrative: 'Een financiële adviseur beloofde rendement op crypto.' },
+    }),
+    fiets: filedRecord({
+      category: 'marketplace_fraud',
+      region: 'Amsterdam',
+      receivedAt: '2026-06-01T08:00:00Z',
+      incident: { summary: 'Fiets nooit geleverd', narrative: 'Betaald voor een fiets via Marktplaats, verkoper reageert niet.' },
+      payments: [{ amount: '150.00', currency: 'EUR' }],
+    }),
+  };
+  await temp.importRecords(Object.values(reports));
+  return { ...temp, reports };
+}
+
+describe('search', () => {
+  it('finds partial words and folds diacritics', async () => {
+    const { store, reports } = await storeWithReports();
+    expect(searchReports(store.sqlite, { query: 'kluisrek' }).map((h) => h.reportId)).toEqual([reports.kluis.reportId]);
+    expect(searchReports(store.sqlite, { query: 'financiele' }).map((h) => h.reportId)).toEqual([reports.financieel.reportId]);
+    expect(searchReports(store.sqlite, { query: 'FINANCIËLE adviseur' }).map((h) => h.reportId)).toEqual([reports.financieel.reportId]);
+  });
+
+  it('scores and marks the match in the snippet', async () => {
+    const { store } = await storeWithReports();
+    const [hit] = searchReports(store.sqlite, { query: 'marktplaats' });
+    expect(hit!.score).toBeGreaterThan(0);
+    expect(hit!.snippet).toContain('[Marktplaats]');
+  });
+
+  it('combines text with filters', async () => {
+    const { store, reports } = await storeWithReports();
+    const ids = (filters: Parameters<typeof searchReports>[1]['filters'], query = '') =>
+      searchReports(store.sqlite, { query, filters }).map((h) => h.reportId).sort();
+    expect(ids({ regions: ['Amsterdam'] })).toEqual([reports.kluis.reportId, reports.fiets.reportId].sort());
+    expect(ids({ regions: ['Amsterdam'], hasLoss: true }, 'fiets')).toEqual([reports.fiets.reportId]);
+    expect(ids({ categories: ['investment_fraud'] }, 'fiets')).toEqual([]);
+    expect(ids({ receivedFrom: '2026-05-01', receivedTo: '2026-05-31' })).toEqual([reports.financieel.reportId]);
+    expect(ids({ hasLoss: false })).toEqual([reports.financieel.reportId]);
+    expect(ids({ workStatuses: ['closed'] })).toEqual([]);
+  });
+
+  it('treats FTS syntax typed by a person as plain words', async () => {
+    const { store } = await storeWithReports();
+    expect(toFtsQuery('fiets AND "kluis" NEAR(')).toBe('"fiets"* "AND"* "kluis"* "NEAR"*');
+    expect(() => searchReports(store.sqlite, { query: 'fiets" OR *' })).not.toThrow();
+  });
+
+  it('says clearly when a date filter is not a date', async () => {
+    const { store } = await storeWithReports();
+    expect(() => searchReports(store.sqlite, { query: '', filters: { receivedFrom: 'gisteren' } })).toThrow(
+      'from must be a date such as 2026-03-01, got "gisteren"',
+    );
+  });
+});
