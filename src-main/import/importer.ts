@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
-import { parseIntakeLine } from '../../shared/intake/parse';
 import type { ReportInput, ReportWriter } from '../store/report-writer';
-import { readNdjsonLines } from './ndjson-lines';
+import { readNdjsonLines, type NdjsonLine } from './ndjson-lines';
+import { inThreadPreparer, type LinePreparer } from './prepare-pool';
+import type { PreparedLine } from './prepare-line';
 
 export interface RejectedLine {
   line: number;
@@ -26,43 +27,67 @@ export interface ImportOptions {
   /** Whole records per transaction: bigger is faster, smaller loses less work to a crash (none is ever half-applied). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Where lines are parsed, validated and extracted; a worker thread for big files. */
+  preparer?: LinePreparer;
 }
 
 export function emptySummary(): ImportSummary {
   return { read: 0, imported: 0, updated: 0, ignored: 0, rejected: [] };
 }
 
-/** Streams NDJSON intake records into the store in bounded memory; bad lines are listed, good ones applied. */
+/** Batches of lines, read ahead of the writer. */
+async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ lines: NdjsonLine[]; bytes: number }> {
+  let lines: NdjsonLine[] = [];
+  let bytes = 0;
+  for await (const line of readNdjsonLines(source)) {
+    lines.push(line);
+    bytes += line.bytes;
+    if (lines.length >= size) {
+      yield { lines, bytes };
+      lines = [];
+      bytes = 0;
+    }
+  }
+  if (lines.length > 0) yield { lines, bytes };
+}
+
+/**
+ * Streams NDJSON intake records into the store in bounded memory; bad lines are listed, good ones applied.
+ * While the writer applies one batch, the preparer already works on the next.
+ */
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
+  const preparer = options.preparer ?? inThreadPreparer;
   const summary = emptySummary();
-  let batch: ReportInput[] = [];
   let bytes = 0;
 
-  const flush = () => {
-    if (batch.length === 0) return;
-    for (const outcome of writer.applyBatch(batch)) summary[outcome] += 1;
-    batch = [];
-    options.onProgress?.({ lines: summary.read, bytes });
+  const apply = (prepared: PreparedLine[]) => {
+    const inputs: ReportInput[] = [];
+    for (const line of prepared) {
+      if (line.ok === 'blank') continue;
+      summary.read += 1;
+      if (line.ok) inputs.push(line.input);
+      else summary.rejected.push({ line: line.line, reason: line.reason });
+    }
+    if (inputs.length > 0) for (const outcome of writer.applyBatch(inputs)) summary[outcome] += 1;
   };
 
-  for await (const line of readNdjsonLines(source)) {
-    bytes += Buffer.byteLength(line.text) + 1;
-    if (line.tooLong) {
-      summary.read += 1;
-      summary.rejected.push({ line: line.number, reason: 'the line is longer than 4 MB; a record is never that large' });
-      continue;
+  let inFlight: { prepared: Promise<PreparedLine[]>; bytes: number } | null = null;
+  for await (const batch of lineBatches(source, batchSize)) {
+    const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes };
+    // Awaited below; until then a failure must not count as unhandled.
+    next.prepared.catch(() => undefined);
+    if (inFlight) {
+      apply(await inFlight.prepared);
+      bytes += inFlight.bytes;
+      options.onProgress?.({ lines: summary.read, bytes });
     }
-    if (line.text.trim() === '') continue;
-    summary.read += 1;
-    const parsed = parseIntakeLine(line.text);
-    if (!parsed.ok) {
-      summary.rejected.push({ line: line.number, reason: parsed.reason });
-      continue;
-    }
-    batch.push({ record: parsed.record, raw: line.text });
-    if (batch.length >= batchSize) flush();
+    inFlight = next;
   }
-  flush();
+  if (inFlight) {
+    apply(await inFlight.prepared);
+    bytes += inFlight.bytes;
+    options.onProgress?.({ lines: summary.read, bytes });
+  }
   return summary;
 }

@@ -6,6 +6,8 @@ export interface NdjsonLine {
   text: string;
   /** Set when the line was longer than the limit; its text is then cut off and must be rejected. */
   tooLong: boolean;
+  /** Bytes the line took in the source, newline included (for progress). */
+  bytes: number;
 }
 
 /** Far above any contract record (a narrative is at most 20,000 characters); protects memory. */
@@ -21,11 +23,13 @@ export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE
   let pendingBytes = 0;
   let tooLong = false;
   let number = 0;
+  let lineBytes = 0;
 
-  const finish = (text: string): NdjsonLine => {
+  const finish = (text: string, newline: boolean): NdjsonLine => {
     number += 1;
-    const line = { number, text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong };
+    const line = { number, text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong, bytes: lineBytes + (newline ? 1 : 0) };
     tooLong = false;
+    lineBytes = 0;
     return line;
   };
 
@@ -35,6 +39,7 @@ export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE
     while (start < bytes.length) {
       const newline = bytes.indexOf(0x0a, start);
       const end = newline === -1 ? bytes.length : newline;
+      lineBytes += end - start;
       if (!tooLong) {
         if (pendingBytes + (end - start) > maxLineBytes) {
           tooLong = true;
@@ -46,12 +51,12 @@ export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE
         }
       }
       if (newline === -1) break;
-      yield finish(pending + decoder.decode());
+      yield finish(pending + decoder.decode(), true);
       pending = '';
       pendingBytes = 0;
       start = newline + 1;
     }
   }
   const rest = pending + decoder.decode();
-  if (rest.length > 0 || tooLong) yield finish(rest);
+  if (rest.length > 0 || tooLong) yield finish(rest, false);
 }

@@ -16,6 +16,8 @@ export interface ReportInput {
   record: IntakeRecord;
   /** The record exactly as received, so unknown fields survive. */
   raw: string;
+  /** Its indicators when already extracted (the import does that on a worker thread); else extracted here. */
+  mentions?: readonly ExtractedMention[];
 }
 
 interface ExistingReport {
@@ -81,21 +83,39 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     'INSERT OR IGNORE INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
   );
 
+  // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
+  // Only inside applyBatch, whose transaction this writer owns: when it rolls back the cache is dropped with it.
+  // Dropped too when the benign list changes.
+  let knownIndicators = new Map<string, { id: number; benign: boolean }>();
+  let batching = false;
+  const MAX_KNOWN_INDICATORS = 200_000;
+
   function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean } {
+    const key = `${mention.type}\u0000${mention.value}`;
+    const known = batching ? knownIndicators.get(key) : undefined;
+    if (known) return known;
     const found = findIndicator.get(mention.type, mention.value);
-    if (found) return { id: found.id, benign: found.benign_reason !== null };
-    const reason = benign.reasonFor(mention.type, mention.value);
-    const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
-    const id = Number(insertIndicator.run(mention.type, mention.value, enrichment, reason).lastInsertRowid);
-    return { id, benign: reason !== null };
+    let indicator: { id: number; benign: boolean };
+    if (found) {
+      indicator = { id: found.id, benign: found.benign_reason !== null };
+    } else {
+      const reason = benign.reasonFor(mention.type, mention.value);
+      const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
+      indicator = { id: Number(insertIndicator.run(mention.type, mention.value, enrichment, reason).lastInsertRowid), benign: reason !== null };
+    }
+    if (batching) {
+      if (knownIndicators.size >= MAX_KNOWN_INDICATORS) knownIndicators = new Map();
+      knownIndicators.set(key, indicator);
+    }
+    return indicator;
   }
 
   /** Replaces the report's mentions; returns the non-benign indicators it now links through. */
-  function replaceMentions(reportId: number, record: IntakeRecord): Set<number> {
-    deleteMentions.run(reportId);
+  function replaceMentions(reportId: number, input: ReportInput, isNew: boolean): Set<number> {
+    if (!isNew) deleteMentions.run(reportId);
     const linking = new Set<number>();
-    if (record.status !== 'filed') return linking;
-    for (const mention of extractIndicators(record)) {
+    if (input.record.status !== 'filed') return linking;
+    for (const mention of input.mentions ?? extractIndicators(input.record)) {
       const indicator = indicatorFor(mention);
       insertMention.run(reportId, indicator.id, mention.field, mention.raw, indicator.benign ? 1 : 0);
       if (!indicator.benign) linking.add(indicator.id);
@@ -111,9 +131,9 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     }
   }
 
-  function recordRevision(reportId: number, input: ReportInput, at: string): void {
+  function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean): void {
     const { record } = input;
-    const withdrawnFrom = highestWithdrawal.get(reportId) ?? 0;
+    const withdrawnFrom = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
     const personalDataGone = record.status === 'withdrawn' || record.revision <= withdrawnFrom;
     insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), personalDataGone ? redactRecord(record) : input.raw);
     if (record.status === 'withdrawn') {
@@ -147,8 +167,8 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     const { record } = input;
     const values = rowValues(record, toUtc(record.receivedAt), at);
     const id = Number(insertReport.run(values).lastInsertRowid);
-    recordRevision(id, input, at);
-    const linking = replaceMentions(id, record);
+    recordRevision(id, input, at, true);
+    const linking = replaceMentions(id, input, true);
     if (linking.size > 0) clusters.link(id, linking);
     if (record.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
@@ -162,8 +182,8 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
     const before = new Set(linkedIndicators.all(existing.id));
     updateReport.run({ ...rowValues(record, firstReceivedAt, at), id: existing.id });
-    recordRevision(existing.id, input, at);
-    const after = replaceMentions(existing.id, record);
+    recordRevision(existing.id, input, at, false);
+    const after = replaceMentions(existing.id, input, false);
     const lostLinks = [...before].some((indicatorId) => !after.has(indicatorId));
     if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id);
     else if (lostLinks) {
@@ -181,7 +201,7 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
   function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): ApplyOutcome {
     const { record } = input;
     if (hasRevision.get(existing.id, record.revision) === undefined) {
-      recordRevision(existing.id, input, at);
+      recordRevision(existing.id, input, at, false);
       const receivedAt = toUtc(record.receivedAt);
       if (receivedAt < existing.first_received_at) {
         lowerFirstReceived.run(receivedAt, existing.id);
@@ -198,13 +218,27 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     return applyOlderRevision(existing, input, at);
   }
 
+  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => inputs.map(apply));
+
   return {
+    /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one). */
     apply,
     /** Applies whole records in one transaction: a crash leaves none or all of them. */
-    applyBatch: sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => inputs.map(apply)),
+    applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
+      batching = true;
+      try {
+        return applyInTransaction(inputs);
+      } catch (error) {
+        knownIndicators = new Map();
+        throw error;
+      } finally {
+        batching = false;
+      }
+    },
     /** Call after the benign list changed. */
     reloadBenignList(): void {
       benign = loadBenignMatcher(sqlite);
+      knownIndicators = new Map();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { importNdjson } from '../../import/importer';
+import { createWorkerPreparer, inThreadPreparer } from '../../import/prepare-pool';
 import { createTerminalProgress } from '../../import/progress';
 import { systemClock } from '../../platform/clock';
 import { IMPORT_ACTOR } from '../../store/actor';
@@ -9,6 +10,7 @@ import { CliError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
 
 const usage = 'import <file.ndjson> --db <path> [--quiet]';
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
 function sizeOf(file: string): number {
   try {
@@ -34,12 +36,18 @@ export const importCommand: CliCommand = {
       const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
       const progress = io.stderrIsTTY && !values.quiet ? createTerminalProgress(io.stderr, totalBytes) : null;
       let last = { lines: 0, bytes: 0 };
+      // A worker thread pays off once its start-up is small against the work.
+      const preparer = totalBytes > WORKER_THRESHOLD_BYTES ? createWorkerPreparer() : inThreadPreparer;
       return importNdjson(createReadStream(file), writer, {
+        preparer,
         onProgress: (current) => {
           last = current;
           progress?.update(current);
         },
-      }).finally(() => progress?.done(last));
+      }).finally(() => {
+        progress?.done(last);
+        return preparer.close();
+      });
     });
     await writeJsonLine(io.stdout, summary);
     return 0;

@@ -10,7 +10,6 @@ const SPOOFED_NUMBERS: Record<string, readonly string[]> = {
   'ABN AMRO': ['0900 0024', '0900-0024', '09000024'],
   SNS: ['030 633 30 00', '030-6333000'],
   'ASN Bank': ['070 356 93 35', '070-3569335'],
-  bunq: ['020 808 2450', '020-8082450'],
 };
 const DEFAULT_BANK = BANK_BRANDS[0] as Brand;
 export const POLICE_NUMBER = ['0900-8844', '0900 8844', '09008844'];

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { importNdjson } from '../../../src-main/import/importer';
+import { createWorkerPreparer } from '../../../src-main/import/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
 import { openTempStore } from '../../support/temp-store';
 import { examplesText, filedRecord, IBANS, withdrawal } from '../../support/records';
@@ -50,6 +53,29 @@ describe('importing the contract examples', () => {
     const second = await importText(examplesText());
     expect(second).toMatchObject({ read: 6, imported: 0, updated: 0, ignored: 6 });
     expect(snapshot(store.sqlite)).toEqual(before);
+  });
+});
+
+describe('the worker-thread preparer', () => {
+  it('imports exactly what the in-thread path imports', async () => {
+    const records = [
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } }),
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA], phoneNumbers: ['06-12345678'] } }),
+      filedRecord({ suspect: { phoneNumbers: ['+31 (0)6 1234 5678'] } }),
+    ];
+    const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\nnot json\n`;
+    const inThread = openTempStore();
+    const expected = await inThread.importText(text);
+    const viaWorker = openTempStore();
+    const preparer = createWorkerPreparer();
+    try {
+      const summary = await importNdjson(Readable.from([Buffer.from(text)]), viaWorker.writer, { preparer, batchSize: 2 });
+      expect(summary).toEqual(expected);
+    } finally {
+      await preparer.close();
+    }
+    expect(listClusters(viaWorker.store.sqlite)).toEqual(listClusters(inThread.store.sqlite));
+    expect([...listReportIndicators(viaWorker.store.sqlite)]).toEqual([...listReportIndicators(inThread.store.sqlite)]);
   });
 });
 

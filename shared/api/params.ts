@@ -1,0 +1,139 @@
+/**
+ * Validation of every method's params where they enter the main process: a renderer bug or a forged request
+ * gets a BAD_INPUT that names the field, never a crash deeper down. Objects are strict: an unknown field is
+ * a mistake, not data to carry along.
+ */
+import { z } from 'zod';
+import { INDICATOR_TYPES } from '../indicators/types';
+import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/schema';
+import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';
+import type { ApiMethod, ApiParams } from './contract';
+import { QUEUE_SORT_KEYS } from './views';
+
+/** Upper bounds far above what the UI asks for, so one request stays small. */
+export const PARAM_LIMITS = {
+  pageSize: 500,
+  reportIds: 10_000,
+  shortText: 500,
+  longText: 100_000,
+  search: 200,
+} as const;
+
+const reportId = z.string().regex(REPORT_ID_PATTERN, 'must look like IA-2026-0000123');
+const caseId = z.uuid({ error: 'must be a case id (a UUID)' });
+const shortText = z.string().max(PARAM_LIMITS.shortText, `must be at most ${PARAM_LIMITS.shortText} characters`);
+const requiredText = shortText.refine((text) => text.trim() !== '', 'must not be empty');
+const longText = z.string().max(PARAM_LIMITS.longText, `must be at most ${PARAM_LIMITS.longText} characters`);
+const reportIds = z.array(reportId).max(PARAM_LIMITS.reportIds, `must name at most ${PARAM_LIMITS.reportIds} reports`);
+const someReportIds = reportIds.min(1, 'must name at least one report');
+const offset = z.number().int('must be a whole number').min(0, 'must be 0 or more');
+const limit = z.number().int('must be a whole number').min(1, 'must be 1 or more').max(PARAM_LIMITS.pageSize, `must be at most ${PARAM_LIMITS.pageSize}`);
+const dateText = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'must be a date such as 2026-03-01');
+const indicatorType = z.enum(INDICATOR_TYPES);
+const indicator = z.strictObject({ type: indicatorType, value: requiredText });
+const noteSubject = z.enum(['report', 'case', 'action']);
+const noParams = z.strictObject({});
+const hubUrl = z
+  .string()
+  .max(2000)
+  .refine((text) => /^https?:\/\/[^\s/]+/.test(text) && URL.canParse(text), 'must be an http(s) URL such as https://hub.example.nl');
+
+const queueQuery = z.strictObject({
+  filters: z.strictObject({
+    text: z.string().max(PARAM_LIMITS.search, `must be at most ${PARAM_LIMITS.search} characters`).optional(),
+    workStatuses: z.array(z.enum(WORK_STATUSES)).optional(),
+    categories: z.array(z.enum(CATEGORIES)).optional(),
+    regions: z.array(shortText).optional(),
+    assignee: shortText.optional(),
+    receivedFrom: dateText.optional(),
+    receivedTo: dateText.optional(),
+    hasLoss: z.boolean().optional(),
+    inCluster: z.boolean().optional(),
+  }),
+  sort: z.strictObject({ key: z.enum(QUEUE_SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
+  offset,
+  limit,
+});
+
+const indicatorQuery = z.strictObject({
+  types: z.array(indicatorType).optional(),
+  search: z.string().max(PARAM_LIMITS.search, `must be at most ${PARAM_LIMITS.search} characters`).optional(),
+  includeBenign: z.boolean().optional(),
+  minReports: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional(),
+  sort: z.enum(['reports', 'loss', 'lastSeen']),
+  offset,
+  limit,
+});
+
+type ParamSchemas = { [M in ApiMethod]: z.ZodType<ApiParams<M>> };
+
+export const apiParamSchemas: ParamSchemas = {
+  'session.get': noParams,
+  'officers.list': noParams,
+
+  'queue.list': queueQuery,
+  'queue.regions': noParams,
+
+  'report.get': z.strictObject({ reportId }),
+  'report.revealReporter': z.strictObject({ reportId, reason: requiredText }),
+  'report.revisions': z.strictObject({ reportId }),
+  'report.audit': z.strictObject({ reportId }),
+  'report.related': z.strictObject({ reportId }),
+  'report.setWorkStatus': z.strictObject({ reportIds: someReportIds, status: z.enum(WORK_STATUSES) }),
+  'report.assign': z.strictObject({ reportIds: someReportIds, assignee: shortText.nullable() }),
+
+  'indicator.list': indicatorQuery,
+  'indicator.summary': indicator,
+  'indicator.reports': indicator,
+
+  'cluster.graph': z.strictObject({ reportId }),
+  'link.decide': z.strictObject({ reportA: reportId, reportB: reportId, decision: z.enum(LINK_DECISIONS), reason: longText }),
+
+  'case.list': z.strictObject({ statuses: z.array(z.enum(CASE_STATUSES)).optional() }),
+  'case.get': z.strictObject({ caseId }),
+  'case.create': z.strictObject({ title: requiredText, reportIds, team: shortText.nullable().optional(), owner: shortText.nullable().optional() }),
+  'case.update': z.strictObject({
+    caseId,
+    title: requiredText.optional(),
+    owner: shortText.nullable().optional(),
+    team: shortText.nullable().optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    closeReason: longText.nullable().optional(),
+  }),
+  'case.addReports': z.strictObject({ caseId, reportIds: someReportIds }),
+  'case.removeReports': z.strictObject({ caseId, reportIds: someReportIds }),
+
+  'note.list': z.strictObject({ subjectType: noteSubject, subjectId: shortText }),
+  'note.add': z.strictObject({ subjectType: noteSubject, subjectId: shortText, body: longText.refine((text) => text.trim() !== '', 'must not be empty') }),
+
+  'sync.state': noParams,
+  'sync.conflicts': noParams,
+
+  'settings.get': noParams,
+  'settings.set': z.strictObject({
+    hubUrl: hubUrl.nullable().optional(),
+    hubToken: z.string().max(2000).nullable().optional(),
+    language: z.enum(['nl', 'en']).optional(),
+    scope: shortText.optional(),
+  }),
+
+  'benign.list': noParams,
+  'benign.add': z.strictObject({ type: indicatorType, value: requiredText, reason: requiredText }),
+  'benign.remove': indicator,
+};
+
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'params';
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? String(part) : `${text}.${String(part)}`), '');
+}
+
+/** One line naming the first few problems, e.g. `filters.categories[0] must be one of …; limit must be at most 500`. */
+export function describeParamIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const described = issues.slice(0, 3).map((issue) => {
+    const where = describePath(issue.path);
+    if (issue.code === 'unrecognized_keys') return `${where} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    if (issue.code === 'invalid_value') return `${where} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    return `${where}: ${issue.message}`;
+  });
+  return described.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '');
+}

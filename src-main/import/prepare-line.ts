@@ -1,0 +1,19 @@
+import { parseIntakeLine } from '../../shared/intake/parse';
+import { extractIndicators } from '../indicators/extract-record';
+import type { ReportInput } from '../store/report-writer';
+import type { NdjsonLine } from './ndjson-lines';
+
+export type PreparedLine =
+  | { line: number; ok: true; input: ReportInput }
+  | { line: number; ok: false; reason: string }
+  /** Blank lines separate nothing and count for nothing. */
+  | { line: number; ok: 'blank' };
+
+/** Everything about a line that needs no store: parse, validate, extract. Pure, so it can run on any thread. */
+export function prepareLine(line: NdjsonLine): PreparedLine {
+  if (line.tooLong) return { line: line.number, ok: false, reason: 'the line is longer than 4 MB; a record is never that large' };
+  if (line.text.trim() === '') return { line: line.number, ok: 'blank' };
+  const parsed = parseIntakeLine(line.text);
+  if (!parsed.ok) return { line: line.number, ok: false, reason: parsed.reason };
+  return { line: line.number, ok: true, input: { record: parsed.record, raw: line.text, mentions: extractIndicators(parsed.record) } };
+}

@@ -1,0 +1,8 @@
+import { parentPort } from 'node:worker_threads';
+import type { NdjsonLine } from './ndjson-lines';
+import { prepareLine } from './prepare-line';
+
+/** Worker side of the prepare pool: batches of lines in, prepared lines out, in order. */
+parentPort?.on('message', (message: { id: number; lines: NdjsonLine[] }) => {
+  parentPort?.postMessage({ id: message.id, prepared: message.lines.map(prepareLine) });
+});
