@@ -25,6 +25,7 @@ export default defineConfig({
           include: ['test/hub/**/*.test.ts'],
           globalSetup: ['test/hub/global-setup.ts'],
           hookTimeout: 120_000,
+          isolate: false,
         },
       },
     ],

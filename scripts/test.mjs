@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npx', ['eslint', '.']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
 ];

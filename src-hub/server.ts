@@ -59,9 +59,17 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   app.addHook('onReady', async () => {
     subscription = await deps.database.listen(FEED_CHANNEL, () => notifier.notify());
   });
+  // Stopping: wake held long-polls so that they answer now, and close each connection after its answer
+  // (a kept-alive connection would otherwise hold the server open until its keep-alive timeout).
+  let closing = false;
   app.addHook('preClose', (done) => {
+    closing = true;
     notifier.close();
     done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
   app.addHook('onClose', async () => {
     await subscription?.close();

@@ -2,7 +2,8 @@
  * The hub suite's harness: every hub test file runs `describe.each(BACKENDS)`, once on PGlite and once on the
  * real PostgreSQL server provisioned by ./global-setup.ts, each with a database of its own.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -29,12 +30,15 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** An empty database of its own: a copy of the PGlite template, or a new database on the test cluster. */
-export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
+/**
+ * A database of its own: a copy of a PGlite template (already migrated unless `empty`; migrating is what
+ * test/hub/database.test.ts checks), or a new, empty database on the test cluster.
+ */
+export async function freshDatabase(backend: Backend, options: { empty?: boolean } = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-hub-'));
-    cpSync(inject('hubPgliteTemplate'), dir, { recursive: true });
-    return { options: { dataDir: dir }, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+    cpSync(inject(options.empty ? 'hubPgliteEmpty' : 'hubPgliteMigrated'), dir, { recursive: true });
+    return { options: { dataDir: dir }, dispose: () => rm(dir, { recursive: true, force: true }) };
   }
   databases += 1;
   const name = `hub_${process.pid}_${databases}_${Math.random().toString(36).slice(2, 8)}`;

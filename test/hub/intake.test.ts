@@ -107,7 +107,7 @@ describe.each(BACKENDS)('hub intake (%s)', (backend) => {
       headers: { authorization: `Bearer ${hub.intakeToken}`, 'content-type': 'application/x-ndjson' },
       body: Readable.toWeb(Readable.from(chunks.map((chunk) => Buffer.from(chunk)))) as ReadableStream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(chunked.status).toBe(413);
     expect(await feedSize()).toBe(before);
   });

@@ -1,0 +1,54 @@
+// Child: latency of `related` and of searches on an imported store, a full cluster rebuild, and store size.
+import { statSync } from 'node:fs';
+import { openStore } from '../../src-main/db/open-store';
+import { relatedReports } from '../../src-main/linking/queries';
+import { rebuildClusters } from '../../src-main/linking/rebuild-clusters';
+import { searchReports } from '../../src-main/search/search-reports';
+import { percentile } from '../child';
+
+const [dbPath] = process.argv.slice(2) as [string];
+const store = openStore({ path: dbPath });
+const { sqlite } = store;
+
+function timeEach<T>(items: T[], work: (item: T) => unknown): { p50: number; p95: number; max: number; n: number } {
+  const times: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    work(item);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0, n: times.length };
+}
+
+// A fixed sample (every k-th live report) so that runs are comparable; half from clusters, where related is busiest.
+const live = sqlite.prepare("SELECT count(*) FROM reports WHERE status = 'filed'").pluck().get() as number;
+const step = Math.max(1, Math.floor(live / 1000));
+const spread = sqlite.prepare(`SELECT report_id FROM reports WHERE status = 'filed' AND id % ? = 0 LIMIT 1000`).pluck().all(step) as string[];
+const clustered = sqlite.prepare('SELECT report_id FROM reports WHERE cluster_id IS NOT NULL AND id % ? = 0 LIMIT 1000').pluck().all(Math.max(1, Math.floor(step / 2))) as string[];
+const related = timeEach([...spread, ...clustered], (reportId) => relatedReports(sqlite, reportId));
+
+const queries = [
+  { query: 'kluisrekening' },
+  { query: 'marktplaats' },
+  { query: 'anydesk' },
+  { query: 'verific' },
+  { query: 'fiets betaald' },
+  { query: 'bitcoin', filters: { categories: ['investment_fraud', 'ransomware'] } },
+  { query: 'whatsapp dochter', filters: { hasLoss: true } },
+  { query: 'pakket', filters: { regions: ['Amsterdam'] } },
+  { query: 'microsoft', filters: { receivedFrom: '2026-01-01', receivedTo: '2026-12-31' } },
+  { query: 'losgeld' },
+];
+const search = timeEach(
+  Array.from({ length: 20 }, () => queries).flat(),
+  (request) => searchReports(sqlite, { ...request, limit: 50 }),
+);
+
+const rebuildStarted = performance.now();
+const rebuilt = rebuildClusters(sqlite);
+const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+sqlite.pragma('wal_checkpoint(TRUNCATE)');
+const reports = sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+store.close();
+console.log(JSON.stringify({ related, search, rebuildSeconds, clusters: rebuilt.clusters, bytesPerReport: statSync(dbPath).size / reports }));

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runChild } from '../child';
+import { dataset } from '../dataset';
+import { machineDescription, type Metric, type SuiteResult } from '../report';
+
+interface ImportResult {
+  records: number;
+  seconds: number;
+  cpuSeconds: number;
+  rate: number;
+  peakRssMiB: number;
+  storeBytes: number;
+  reports: number;
+}
+interface RawResult {
+  rate: number;
+}
+interface Latency {
+  p50: number;
+  p95: number;
+}
+interface QueryResult {
+  related: Latency;
+  search: Latency;
+  rebuildSeconds: number;
+  bytesPerReport: number;
+}
+
+/** Issue 2: import rate against the raw SQLite limit, related/search latency, rebuild, size, memory. */
+export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
+  const machine = machineDescription();
+  const metrics: Metric[] = [];
+  for (const size of sizes) {
+    const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+    process.stderr.write(`core ${label}: generating data set…\n`);
+    const file = await dataset(size);
+    const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-'));
+    try {
+      process.stderr.write(`core ${label}: raw insert limit…\n`);
+      const raw = await runChild<RawResult>('./core/raw-limit-child.ts', [file, join(dir, 'raw.db')]);
+      process.stderr.write(`core ${label}: import…\n`);
+      const imported = await runChild<ImportResult>('./core/import-child.ts', [file, join(dir, 'store.db')]);
+      process.stderr.write(`core ${label}: queries…\n`);
+      const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
+      const at1M = size >= 1_000_000;
+      metrics.push(
+        {
+          name: `import rate, ${label} records`,
+          value: imported.rate,
+          unit: 'records/s',
+          limit: { name: 'bare prepared INSERT', value: raw.rate },
+          target: { op: '>=', value: 20_000 },
+          note: `target also ≥ 25 % of the limit; ${imported.cpuSeconds.toFixed(0)} s CPU over ${imported.seconds.toFixed(0)} s wall (worker thread parses)`,
+        },
+        { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
+        { name: `related p50, ${label}`, value: queries.related.p50, unit: 'ms' },
+        { name: `related p95, ${label}`, value: queries.related.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 5 } } : {}) },
+        { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
+        { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
+        { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
+        { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { suite: 'core', title: 'Case store and linking engine (issue 2)', ranAt: new Date().toISOString(), machine, metrics };
+}
