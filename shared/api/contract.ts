@@ -72,6 +72,8 @@ export interface ApiMethods {
 
   'sync.state': Method<NoParams, SyncStateView>;
   'sync.conflicts': Method<NoParams, SyncConflictView[]>;
+  /** The officer has read an "overridden" notice; it leaves the list (and the count). */
+  'sync.dismissConflict': Method<{ id: number }, null>;
 
   'settings.get': Method<NoParams, SettingsView>;
   'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
@@ -139,6 +141,7 @@ export const API_METHODS = [
   'note.add',
   'sync.state',
   'sync.conflicts',
+  'sync.dismissConflict',
   'settings.get',
   'settings.set',
   'benign.list',

@@ -108,6 +108,7 @@ export const apiParamSchemas: ParamSchemas = {
 
   'sync.state': noParams,
   'sync.conflicts': noParams,
+  'sync.dismissConflict': z.strictObject({ id: z.number().int('must be a whole number').min(1, 'must be 1 or more') }),
 
   'settings.get': noParams,
   'settings.set': z.strictObject({

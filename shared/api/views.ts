@@ -234,6 +234,8 @@ export interface SyncStateView {
 }
 
 export interface SyncConflictView {
+  /** Names the notice for sync.dismissConflict. */
+  id: number;
   mutationId: string;
   entity: string;
   entityId: string;

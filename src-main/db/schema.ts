@@ -46,6 +46,8 @@ export const reports = sqliteTable(
     index('reports_cluster').on(table.clusterId),
     index('reports_category_received').on(table.category, table.receivedAt),
     index('reports_work').on(table.workStatus, table.assignee),
+    /** Covers every filter, sort and count of the work queue, so listing 100k reports never reads the wide rows. */
+    index('reports_queue').on(table.status, table.receivedAt, table.category, table.region, table.lossCents, table.clusterId, table.workStatus, table.assignee),
   ],
 );
 

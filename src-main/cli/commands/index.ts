@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { indicatorsCommand } from './indicators';
 import { relatedCommand } from './related';
 import { searchCommand } from './search';
+import { serveCommand } from './serve';
 import { syncCommand } from './sync';
 
 export const commands: CliCommand[] = [
@@ -19,4 +20,5 @@ export const commands: CliCommand[] = [
   benignCommand,
   hubCommand,
   syncCommand,
+  serveCommand,
 ];

@@ -13,7 +13,7 @@ const usage = 'sync --db <path> --hub <url> --token <t> [--once] [--scope <r1,r2
 export const HUB_TOKEN_ENV = 'PUZZELSTUK_HUB_TOKEN';
 
 function describe(state: SyncState): string {
-  const where = state.online ? 'online' : 'offline';
+  const where = state.online ? 'online' : state.lastError ? 'offline' : 'connecting';
   const initial = state.initialSync.active ? `, first sync: ${state.initialSync.received} entries` : '';
   const error = state.lastError ? ` — ${state.lastError}` : '';
   return `sync: ${where}, cursor ${state.cursor}, ${state.pendingOutbox} to push${initial}${error}\n`;

@@ -1,0 +1,1 @@
+CREATE INDEX `reports_queue` ON `reports` (`status`,`received_at`,`category`,`region`,`loss_cents`,`cluster_id`,`work_status`,`assignee`);

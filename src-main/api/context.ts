@@ -1,0 +1,34 @@
+import type { ApiParams } from '../../shared/api/contract';
+import type { OfficerView, SettingsView, SyncStateView } from '../../shared/api/views';
+import type { Store } from '../db/open-store';
+import type { ServiceDeps } from '../mutations';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { ApiEventBus } from './events';
+
+/** The workstation's connection to a hub, as the API sees it. */
+export interface SyncLink {
+  state(): SyncStateView;
+  /** Push the officer's new change now rather than after the current wait. */
+  wake(): void;
+  /** Demo mode: the embedded hub with generated reports. */
+  usesEmbeddedHub(): boolean;
+}
+
+export interface SettingsControl {
+  get(): SettingsView;
+  /** Stores the change and applies it (a new hub or scope reconnects sync). */
+  set(change: ApiParams<'settings.set'>): Promise<SettingsView>;
+}
+
+/** Everything a handler may use; built once by the composition root, shared by every transport. */
+export interface ApiContext {
+  officer: OfficerView;
+  store: Store;
+  clock: Clock;
+  services: ServiceDeps;
+  sync: SyncLink;
+  settings: SettingsControl;
+  events: ApiEventBus;
+  logger: Logger;
+}

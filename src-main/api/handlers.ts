@@ -1,0 +1,26 @@
+import type { ApiHandlers } from '../../shared/api/contract';
+import { benignHandlers } from './benign-handlers';
+import { caseHandlers } from './case-handlers';
+import { clusterHandlers } from './cluster-handlers';
+import type { ApiContext } from './context';
+import { indicatorHandlers } from './indicator-handlers';
+import { noteHandlers } from './note-handlers';
+import { queueHandlers } from './queue-handlers';
+import { reportHandlers } from './report-handlers';
+import { sessionHandlers } from './session-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { syncHandlers } from './sync-handlers';
+
+/** One implementation of every contract method; a missing one fails to compile. */
+export const handlers = {
+  ...sessionHandlers,
+  ...queueHandlers,
+  ...reportHandlers,
+  ...indicatorHandlers,
+  ...clusterHandlers,
+  ...caseHandlers,
+  ...noteHandlers,
+  ...syncHandlers,
+  ...settingsHandlers,
+  ...benignHandlers,
+} satisfies ApiHandlers<ApiContext>;

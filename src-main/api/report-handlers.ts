@@ -1,0 +1,64 @@
+import type { ApiHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
+import { requireReports } from '../mutations/services/guards';
+import { assignReport, setWorkStatus } from '../mutations';
+import { reportAuditTrail } from '../queries/audit-trail';
+import { findOfficer } from '../queries/officers';
+import { relatedWithDecisions } from '../queries/related';
+import { reportDetail } from '../queries/report-detail';
+import { readReporter } from '../queries/reporter';
+import { listRevisions } from '../queries/revisions';
+import { announceWork } from './after-write';
+import { auditRead } from './audit-read';
+import type { ApiContext } from './context';
+
+/** Records one mutation per report whose value differs; all or none (one transaction). */
+function changeEach(context: ApiContext, reportIds: readonly string[], column: 'work_status' | 'assignee', target: string | null, record: (reportId: string) => void): number {
+  const { sqlite } = context.store;
+  const current = sqlite.prepare<[string], string | null>(`SELECT ${column} FROM reports WHERE report_id = ?`).pluck();
+  const changed = sqlite.transaction(() => {
+    const unique = [...new Set(reportIds)];
+    requireReports(sqlite, unique);
+    const differing = unique.filter((reportId) => current.get(reportId) !== target);
+    for (const reportId of differing) record(reportId);
+    return differing.length;
+  })();
+  if (changed > 0) announceWork(context, 'report');
+  return changed;
+}
+
+export const reportHandlers = {
+  'report.get': ({ reportId }, context) =>
+    context.store.sqlite.transaction(() => {
+      const detail = reportDetail(context.store.sqlite, reportId);
+      auditRead(context, 'report.viewed', reportId, { revision: detail.revision });
+      return detail;
+    })(),
+
+  'report.revealReporter': ({ reportId, reason }, context) =>
+    context.store.sqlite.transaction(() => {
+      const reporter = readReporter(context.store.sqlite, reportId);
+      auditRead(context, 'report.reporter_revealed', reportId, { reason: reason.trim() });
+      return reporter;
+    })(),
+
+  'report.revisions': ({ reportId }, context) => listRevisions(context.store.sqlite, reportId),
+  'report.audit': ({ reportId }, context) => reportAuditTrail(context.store.sqlite, reportId),
+  'report.related': ({ reportId }, context) => relatedWithDecisions(context.store.sqlite, reportId),
+
+  'report.setWorkStatus': ({ reportIds, status }, context) => ({
+    changed: changeEach(context, reportIds, 'work_status', status, (reportId) =>
+      setWorkStatus(context.store, context.services, { officer: context.officer.id, reportId, status }),
+    ),
+  }),
+
+  'report.assign': ({ reportIds, assignee }, context) => {
+    const target = assignee === null || assignee.trim() === '' ? null : assignee.trim();
+    if (target !== null && !findOfficer(context.store.sqlite, target)) throw new AppError('BAD_INPUT', `There is no active officer "${target}" to assign to.`);
+    return {
+      changed: changeEach(context, reportIds, 'assignee', target, (reportId) =>
+        assignReport(context.store, context.services, { officer: context.officer.id, reportId, assignee: target }),
+      ),
+    };
+  },
+} satisfies Partial<ApiHandlers<ApiContext>>;

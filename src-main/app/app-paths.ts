@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DEFAULT_MIGRATIONS_FOLDER } from '../db/open-store';
+
+/** Where the workstation keeps and finds its files; the platform (desktop, browser mode, packaged) decides. */
+export interface AppPaths {
+  dataDir: string;
+  storePath: string;
+  settingsPath: string;
+  /** Browser mode only; the desktop keeps secrets sealed by the OS keychain in its own file. */
+  secretsPath: string;
+  /** The embedded demo hub's PGlite database and the demo feed's progress. */
+  embeddedHubDir: string;
+  rendererDir: string;
+  migrationsFolder: string;
+}
+
+/** The built renderer of a source checkout (dist/renderer). */
+export const SOURCE_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+export function appPathsIn(dataDir: string, overrides: Partial<Pick<AppPaths, 'storePath' | 'rendererDir' | 'migrationsFolder'>> = {}): AppPaths {
+  return {
+    dataDir,
+    storePath: overrides.storePath ?? join(dataDir, 'puzzelstuk.db'),
+    settingsPath: join(dataDir, 'settings.json'),
+    secretsPath: join(dataDir, 'secrets.json'),
+    embeddedHubDir: join(dataDir, 'demo-hub'),
+    rendererDir: overrides.rendererDir ?? SOURCE_RENDERER_DIR,
+    migrationsFolder: overrides.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER,
+  };
+}

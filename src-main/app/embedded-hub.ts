@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { createToken, revokeToken } from '../../src-hub/auth/tokens';
+import { connect } from '../../src-hub/db/connect';
+import { migrateHub } from '../../src-hub/db/migrate';
+import type { HubLogger } from '../../src-hub/logger';
+import { startHub } from '../../src-hub/start';
+import type { Clock } from '../platform/clock';
+import type { SecretName, SecretStore } from './secrets';
+
+export interface EmbeddedHub {
+  url: string;
+  intakeToken: string;
+  workstationToken: string;
+  close(): Promise<void>;
+}
+
+const TOKENS: Array<{ secret: SecretName; name: string; role: 'intake' | 'workstation' }> = [
+  { secret: 'demo-intake-token', name: 'demo-intake', role: 'intake' },
+  { secret: 'demo-workstation-token', name: 'demo-workstation', role: 'workstation' },
+];
+
+/** On first run (or when the secrets were lost), makes the demo tokens; the hub keeps only their hashes. */
+async function ensureTokens(dataDir: string, secrets: SecretStore, clock: Clock): Promise<void> {
+  const missing = TOKENS.filter((token) => secrets.get(token.secret) === null);
+  if (missing.length === 0) return;
+  const database = await connect({ dataDir });
+  try {
+    await migrateHub(database.db);
+    for (const token of missing) {
+      await revokeToken(database.db, clock, token.name);
+      secrets.set(token.secret, (await createToken(database.db, clock, { name: token.name, role: token.role })).token);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** The demo default: a hub on PGlite in the data dir, on a free loopback port, with an intake and a workstation token. */
+export async function startEmbeddedHub(options: { dataDir: string; secrets: SecretStore; clock: Clock; logger: HubLogger }): Promise<EmbeddedHub> {
+  mkdirSync(options.dataDir, { recursive: true });
+  await ensureTokens(options.dataDir, options.secrets, options.clock);
+  const hub = await startHub({ database: { dataDir: options.dataDir }, port: 0, clock: options.clock, logger: options.logger });
+  return {
+    url: hub.url,
+    intakeToken: options.secrets.get('demo-intake-token')!,
+    workstationToken: options.secrets.get('demo-workstation-token')!,
+    close: () => hub.close(),
+  };
+}

@@ -1,0 +1,43 @@
+import { AppError } from '../../shared/errors';
+import { readPrivateFile, writePrivateFile } from './private-file';
+
+export type SecretName = 'store-key' | 'hub-token' | 'demo-intake-token' | 'demo-workstation-token';
+
+/** Keys and tokens of this workstation. The platform decides how they are protected at rest. */
+export interface SecretStore {
+  get(name: SecretName): string | null;
+  set(name: SecretName, value: string | null): void;
+}
+
+/** How one secret is sealed on disk: Electron's safeStorage (OS keychain) on the desktop, plain text in a 0600 file in browser mode. */
+export interface SecretCodec {
+  seal(value: string): string;
+  open(sealed: string): string;
+}
+
+export const plainCodec: SecretCodec = { seal: (value) => value, open: (sealed) => sealed };
+
+/** Secrets in one JSON file with owner-only permissions, each value sealed by the codec. */
+export function createFileSecretStore(path: string, codec: SecretCodec = plainCodec): SecretStore {
+  const readAll = (): Partial<Record<SecretName, string>> => {
+    const text = readPrivateFile(path);
+    if (text === null) return {};
+    try {
+      return JSON.parse(text) as Partial<Record<SecretName, string>>;
+    } catch {
+      throw new AppError('STORE_CANNOT_OPEN', `The secrets file ${path} is damaged; remove it to start over (the case store then needs its key again).`);
+    }
+  };
+  return {
+    get(name) {
+      const sealed = readAll()[name];
+      return sealed === undefined ? null : codec.open(sealed);
+    },
+    set(name, value) {
+      const all = readAll();
+      if (value === null) delete all[name];
+      else all[name] = codec.seal(value);
+      writePrivateFile(path, `${JSON.stringify(all, null, 2)}\n`);
+    },
+  };
+}

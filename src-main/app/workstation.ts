@@ -1,0 +1,102 @@
+import { userInfo } from 'node:os';
+import type { ApiContext } from '../api/context';
+import { createApiEventBus } from '../api/events';
+import type { Store } from '../db/open-store';
+import { systemClock, type Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { parseSyncScope } from '../sync';
+import type { AppPaths } from './app-paths';
+import { startDemoFeed, type DemoFeedOptions } from './demo-feed';
+import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
+import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
+import { DEMO_DEFAULT_OFFICER, OFFICER_ENV, seedDemoOfficers, signIn } from './officers';
+import type { SecretStore } from './secrets';
+import { createSettingsControl } from './settings-control';
+import { createSettingsFile } from './settings-file';
+import { createSyncController } from './sync-controller';
+
+export interface WorkstationOptions {
+  /** Opened by the caller (with its key); the caller closes it after close(). */
+  store: Store;
+  paths: AppPaths;
+  secrets: SecretStore;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** A hub named at launch; defaults to PUZZELSTUK_HUB_URL / PUZZELSTUK_HUB_TOKEN. */
+  launch?: LaunchHub;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
+}
+
+export interface Workstation {
+  context: ApiContext;
+  /** Stops sync after its current transaction, the demo feed and the embedded hub. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root shared by the desktop app and browser mode: store + sync + API context, built once.
+ * Without a hub configured it runs the demo: an embedded hub fed with generated reports.
+ */
+export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  const { store, paths, secrets, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const fetchImpl = options.fetch ?? fetch;
+  const launch = options.launch ?? launchHubFromEnv(options.env);
+  const settingsFile = createSettingsFile(paths.settingsPath);
+  const events = createApiEventBus();
+  const sync = createSyncController({ store, clock, fetch: fetchImpl, events });
+  // The embedded hub logs each request; the workstation's log keeps only its problems.
+  const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };
+
+  let embedded: { hub: EmbeddedHub; feed: { stop(): Promise<void> } } | null = null;
+  async function embeddedHub(): Promise<EmbeddedHub> {
+    if (!embedded) {
+      // The very first start initialises the hub's database, which takes a while; say why it is quiet.
+      logger.info('demo_hub.starting', { dataDir: paths.embeddedHubDir });
+      const hub = await startEmbeddedHub({ dataDir: paths.embeddedHubDir, secrets, clock, logger: hubLogger });
+      const feed = startDemoFeed({ hubUrl: hub.url, intakeToken: hub.intakeToken, stateDir: paths.embeddedHubDir, clock, fetch: fetchImpl, logger, ...options.demoFeed });
+      embedded = { hub, feed };
+    }
+    return embedded.hub;
+  }
+
+  async function reconnect(): Promise<void> {
+    const settings = settingsFile.read();
+    const target = hubTargetOf(settings, secrets, launch);
+    const scope = parseSyncScope(settings.scope);
+    if (target.kind === 'embedded') {
+      const hub = await embeddedHub();
+      await sync.connect({ hubUrl: hub.url, token: hub.workstationToken, scope }, { embedded: true });
+    } else {
+      await sync.connect(target.token === null ? null : { hubUrl: target.hubUrl, token: target.token, scope }, { embedded: false });
+    }
+  }
+
+  const demo = hubTargetOf(settingsFile.read(), secrets, launch).kind === 'embedded';
+  if (demo) seedDemoOfficers(store.sqlite);
+  const officer = signIn(store.sqlite, options.env[OFFICER_ENV] || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
+  await reconnect();
+
+  const context: ApiContext = {
+    officer,
+    store,
+    clock,
+    services: { clock },
+    sync: sync.link,
+    settings: createSettingsControl({ file: settingsFile, secrets, launch, reconnect }),
+    events,
+    logger,
+  };
+  return {
+    context,
+    async close() {
+      await sync.disconnect();
+      const running = embedded;
+      embedded = null;
+      await running?.feed.stop();
+      await running?.hub.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * `serve`: browser mode on one case store — the renderer and the API on 127.0.0.1, for a browser (and the
+ * end-to-end tests). Without --hub it runs the demo: an embedded hub with generated reports. The store's folder
+ * also holds its settings, its secrets (0600) and the demo hub. stdout carries exactly one JSON line, once listening.
+ */
+import { dirname, resolve } from 'node:path';
+import { isAppError } from '../../../shared/errors';
+import { createJsonLogger } from '../../../src-hub/logger';
+import { startHttpTransport } from '../../api/http-transport';
+import { appPathsIn } from '../../app/app-paths';
+import { HUB_TOKEN_ENV, HUB_URL_ENV } from '../../app/hub-target';
+import { openAppStore } from '../../app/open-app-store';
+import { createFileSecretStore } from '../../app/secrets';
+import { startWorkstation } from '../../app/workstation';
+import { systemClock } from '../../platform/clock';
+import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
+import { CliError, UsageError, writeJsonLine, type CliCommand } from '../command';
+import { ensureRendererBuilt } from '../renderer-build';
+import { waitForStopSignal } from '../stop-signal';
+
+const usage = 'serve --db <path> [--hub <url> --token <t>] [--port <p>]';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage,
+  summary: `Run Puzzelstuk in browser mode on 127.0.0.1; prints {"url"} to open (token included). Without --hub: the demo with an embedded hub. The token may come from ${HUB_TOKEN_ENV}.`,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { db: { type: 'string' }, hub: { type: 'string' }, token: { type: 'string' }, port: { type: 'string' } }, usage);
+    const storePath = resolve(requireOption(values.db, '--db', usage));
+    const hubUrl = values.hub ?? (io.env[HUB_URL_ENV] || undefined);
+    const hubToken = values.token ?? (io.env[HUB_TOKEN_ENV] || undefined);
+    if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl)) throw new UsageError(`--hub must be an http(s) URL, got "${hubUrl}"`);
+    if (hubUrl !== undefined && hubToken === undefined) throw new UsageError(`--hub needs --token (or ${HUB_TOKEN_ENV})\nusage: ${usage}`);
+    const port = parsePositiveInt(values.port, '--port', 0);
+    if (port > 65_535) throw new UsageError('--port must be at most 65535');
+
+    const paths = appPathsIn(dirname(storePath), { storePath });
+    await ensureRendererBuilt(paths.rendererDir, io.stderr);
+    const logger = createJsonLogger(io.stderr, systemClock);
+    const stopped = waitForStopSignal();
+    const secrets = createFileSecretStore(paths.secretsPath);
+    let store;
+    try {
+      store = openAppStore(paths, secrets, io.env, systemClock);
+    } catch (error) {
+      stopped.dispose();
+      throw isAppError(error) ? new CliError(error.message) : error;
+    }
+    try {
+      const workstation = await startWorkstation({ store, paths, secrets, env: io.env, logger, launch: { hubUrl, hubToken } });
+      try {
+        const transport = await startHttpTransport({ context: workstation.context, rendererDir: paths.rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
+          throw error.code === 'EADDRINUSE' ? new CliError(`port ${port} is in use`) : error;
+        });
+        await writeJsonLine(io.stdout, { url: transport.url });
+        const signal = await stopped.received;
+        logger.info('stopping', { signal });
+        await transport.close();
+      } finally {
+        await workstation.close();
+      }
+    } finally {
+      stopped.dispose();
+      store.close();
+    }
+    return 0;
+  },
+};

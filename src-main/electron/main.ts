@@ -1,0 +1,88 @@
+/**
+ * The desktop app: a thin Electron shell around the plain-Node workstation (store, sync, API). It owns the
+ * window, the IPC transport, the OS keychain and the shutdown order; everything else is in src-main/app.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { isAppError } from '../../shared/errors';
+import { createJsonLogger } from '../../src-hub/logger';
+import { openAppStore } from '../app/open-app-store';
+import { startWorkstation } from '../app/workstation';
+import { systemClock } from '../platform/clock';
+import { desktopPaths } from './desktop-paths';
+import { desktopSecretStore } from './desktop-secrets';
+import { forwardEvents, serveApiOverIpc } from './ipc';
+import { applicationMenuTemplate } from './menu';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
+import { hardenSession } from './session';
+import { createMainWindow } from './window';
+
+const logger = createJsonLogger(process.stderr, systemClock);
+const preloadPath = join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
+
+async function launch(): Promise<void> {
+  await app.whenReady();
+  const paths = desktopPaths(app);
+  const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger);
+  const store = openAppStore(paths, secrets, process.env, systemClock);
+  const workstation = await startWorkstation({ store, paths, secrets, env: process.env, logger });
+
+  hardenSession(session.defaultSession);
+  serveRenderer(protocol, paths.rendererDir);
+  const stopServingApi = serveApiOverIpc(ipcMain, workstation.context);
+  const openWindow = () => {
+    const window = createMainWindow({ preloadPath, devTools: !app.isPackaged });
+    forwardEvents(workstation.context.events, window.webContents);
+    return window;
+  };
+  let window = openWindow();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        devTools: !app.isPackaged,
+        showAbout: () => void dialog.showMessageBox(window, { type: 'info', title: 'Over Puzzelstuk', message: `Puzzelstuk ${app.getVersion()}` }),
+      }),
+    ),
+  );
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = openWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting waits until sync has finished its current transaction and the store is closed; app.exit() then
+  // ends the process without another before-quit. A second quit meanwhile (a second Ctrl+C) changes nothing.
+  let shuttingDown = false;
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    stopServingApi();
+    workstation
+      .close()
+      .catch((error: unknown) => logger.error('shutdown_failed', { error: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => {
+        store.close();
+        app.exit(0);
+      });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
+registerAppScheme(protocol);
+if (!app.requestSingleInstanceLock()) {
+  // Another Puzzelstuk runs on this store; it was told (second-instance) and comes to the front.
+  app.quit();
+} else {
+  launch().catch((error: unknown) => {
+    logger.error('startup_failed', { error: error instanceof Error ? error.name : 'unknown' });
+    const message = isAppError(error) ? error.message : 'Er ging iets mis bij het starten. Probeer het opnieuw of neem contact op met de beheerder.';
+    dialog.showErrorBox('Puzzelstuk kan niet starten', message);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from '../../shared/api/views';
+import { toFtsQuery } from '../search/search-reports';
+import { queryInChunks } from './in-chunks';
+import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
+
+const NEWEST_FIRST = 'r.received_at DESC, r.id DESC';
+
+/** ORDER BY per sort key; ties fall back to the newest first, so paging is stable. Missing values sort last. */
+const SORT_SQL: Record<QueueSortKey, (direction: 'ASC' | 'DESC') => string> = {
+  receivedAt: (d) => `r.received_at ${d}, r.id ${d}`,
+  category: (d) => `r.category ${d}, ${NEWEST_FIRST}`,
+  region: (d) => `r.region IS NULL, r.region ${d}, ${NEWEST_FIRST}`,
+  loss: (d) => `r.loss_cents ${d}, ${NEWEST_FIRST}`,
+  clusterSize: (d) => `coalesce(c.size, 1) ${d}, ${NEWEST_FIRST}`,
+  workStatus: (d) => `CASE r.work_status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END ${d}, ${NEWEST_FIRST}`,
+  assignee: (d) => `r.assignee IS NULL, r.assignee ${d}, ${NEWEST_FIRST}`,
+};
+
+const dayStart = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : new Date(value).toISOString());
+const dayEnd = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString());
+
+/** The WHERE clause of the live reports that pass the filters; `me` is the signed-in officer. */
+function whereOf(filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
+  const where = ["r.status = 'filed'"];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('r.work_status', filters.workStatuses);
+  inList('r.category', filters.categories);
+  inList('r.region', filters.regions);
+  if (filters.assignee === 'unassigned') where.push('r.assignee IS NULL');
+  else if (filters.assignee !== undefined) {
+    where.push('r.assignee = ?');
+    params.push(filters.assignee === 'me' ? me : filters.assignee);
+  }
+  if (filters.receivedFrom) {
+    where.push('r.received_at >= ?');
+    params.push(dayStart(filters.receivedFrom));
+  }
+  if (filters.receivedTo) {
+    where.push('r.received_at <= ?');
+    params.push(dayEnd(filters.receivedTo));
+  }
+  if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
+  if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');
+  const fts = filters.text === undefined ? null : toFtsQuery(filters.text);
+  if (fts !== null) {
+    where.push('r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)');
+    params.push(fts);
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+/**
+ * One page of the work queue (live reports only) and how many pass the filters in all. The page is found on
+ * the covering index `reports_queue` first and only its rows are read whole, so it stays fast at 100k reports.
+ */
+export function listQueue(sqlite: Database.Database, query: QueueQuery, me: string): QueuePage {
+  const where = whereOf(query.filters, me);
+  const order = SORT_SQL[query.sort.key](query.sort.direction === 'asc' ? 'ASC' : 'DESC');
+  const pageIds = sqlite
+    .prepare<unknown[], number>(`SELECT r.id FROM ${QUEUE_ROW_FROM} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...where.params, query.limit, query.offset);
+  const byId = new Map(
+    queryInChunks(pageIds, (chunk, placeholders) =>
+      sqlite.prepare<number[], QueueRow & { id: number }>(`SELECT r.id, ${QUEUE_ROW_COLUMNS} FROM ${QUEUE_ROW_FROM} WHERE r.id IN (${placeholders})`).all(...chunk),
+    ).map(({ id, ...row }) => [id, row] as const),
+  );
+  const rows = pageIds.map((id) => byId.get(id)!);
+  const total = sqlite.prepare<unknown[], number>(`SELECT count(*) FROM reports r WHERE ${where.sql}`).pluck().get(...where.params) ?? 0;
+  return { rows, total, offset: query.offset };
+}
+
+/** Regions named by live reports, for the filter. */
+export function listRegions(sqlite: Database.Database): string[] {
+  return sqlite.prepare<[], string>("SELECT DISTINCT region FROM reports WHERE status = 'filed' AND region IS NOT NULL ORDER BY region").pluck().all();
+}

@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
+import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
+import { currentRecord, requireReportRow } from './report-record';
+import { maskReporter } from './reporter-mask';
+
+interface MentionRow {
+  type: IndicatorType;
+  value: string;
+  field: string;
+  raw: string;
+  benignReason: string | null;
+  enrichment: string | null;
+}
+
+function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionView[] {
+  return sqlite
+    .prepare<[number], MentionRow>(
+      `SELECT i.type, i.value, m.field, m.raw, i.benign_reason AS benignReason, i.enrichment
+       FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? ORDER BY m.field, i.type, i.value`,
+    )
+    .all(key)
+    .map((row) => ({ ...row, enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }));
+}
+
+/** Everything the report screen shows; the reporter masked (see report.revealReporter). */
+export function reportDetail(sqlite: Database.Database, reportId: string): ReportDetail {
+  const row = requireReportRow(sqlite, reportId);
+  const { reporter, ...record } = currentRecord(sqlite, row);
+  const indicators = mentionsOf(sqlite, row.id);
+  const inNarrative = indicators
+    .filter((mention) => mention.field === NARRATIVE_FIELD)
+    .map((mention) => ({ type: mention.type, value: mention.value, raw: mention.raw, benign: mention.benignReason !== null }));
+  const caseIds = sqlite
+    .prepare<[string], string>('SELECT case_id FROM case_reports WHERE report_id = ? ORDER BY added_at, case_id')
+    .pluck()
+    .all(reportId);
+  return {
+    reportId: row.reportId,
+    revision: row.revision,
+    status: row.status,
+    receivedAt: row.receivedAt,
+    firstReceivedAt: row.firstReceivedAt,
+    channel: row.channel,
+    kind: row.kind,
+    category: row.category,
+    region: row.region,
+    summary: row.summary,
+    narrative: row.narrative,
+    narrativeHighlights: narrativeHighlights(row.narrative, inNarrative),
+    lossCents: row.lossCents,
+    workStatus: row.workStatus,
+    assignee: row.assignee,
+    clusterId: row.clusterId,
+    clusterSize: row.clusterSize,
+    reporter: maskReporter(reporter),
+    record,
+    indicators,
+    caseIds,
+  };
+}

@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { IntakeRecord } from '../../shared/intake/schema';
+
+export interface ReportRow {
+  id: number;
+  reportId: string;
+  revision: number;
+  status: 'filed' | 'withdrawn';
+  receivedAt: string;
+  firstReceivedAt: string;
+  channel: string;
+  kind: 'aangifte' | 'melding';
+  category: IntakeRecord['category'];
+  region: string | null;
+  summary: string | null;
+  narrative: string | null;
+  lossCents: number;
+  workStatus: 'new' | 'in_progress' | 'closed';
+  assignee: string | null;
+  clusterId: number | null;
+  clusterSize: number;
+}
+
+/** The report's current row; NOT_FOUND when this store does not hold it. */
+export function requireReportRow(sqlite: Database.Database, reportId: string): ReportRow {
+  const row = sqlite
+    .prepare<[string], ReportRow>(
+      `SELECT r.id, r.report_id AS reportId, r.revision, r.status, r.received_at AS receivedAt, r.first_received_at AS firstReceivedAt,
+         r.channel, r.kind, r.category, r.region, r.summary, r.narrative, r.loss_cents AS lossCents, r.work_status AS workStatus,
+         r.assignee, r.cluster_id AS clusterId, coalesce(c.size, 1) AS clusterSize
+       FROM reports r LEFT JOIN clusters c ON c.id = r.cluster_id WHERE r.report_id = ?`,
+    )
+    .get(reportId);
+  if (!row) throw new AppError('NOT_FOUND', `Report ${reportId} is not in this store.`);
+  return row;
+}
+
+/** The current revision's record as received (redacted when withdrawn), unknown fields included. */
+export function currentRecord(sqlite: Database.Database, row: Pick<ReportRow, 'id' | 'revision'>): IntakeRecord {
+  const raw = sqlite
+    .prepare<[number, number], string>('SELECT raw FROM report_revisions WHERE report_id = ? AND revision = ?')
+    .pluck()
+    .get(row.id, row.revision);
+  if (raw === undefined) throw new AppError('INTERNAL', 'The report has no stored record for its current revision.');
+  return JSON.parse(raw) as IntakeRecord;
+}

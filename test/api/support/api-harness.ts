@@ -1,0 +1,73 @@
+import type { ApiMethod, ApiParams, ApiValue } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/result';
+import type { OfficerView } from '../../../shared/api/views';
+import type { EventMessage } from '../../../shared/api/wire';
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import type { ApiContext } from '../../../src-main/api/context';
+import { dispatch } from '../../../src-main/api/dispatch';
+import { createApiEventBus } from '../../../src-main/api/events';
+import { appPathsIn } from '../../../src-main/app/app-paths';
+import { seedDemoOfficers, signIn } from '../../../src-main/app/officers';
+import { createFileSecretStore } from '../../../src-main/app/secrets';
+import { createSettingsControl } from '../../../src-main/app/settings-control';
+import { createSettingsFile } from '../../../src-main/app/settings-file';
+import { createSyncController } from '../../../src-main/app/sync-controller';
+import { fixedClock } from '../../../src-main/platform/clock';
+import type { LogFields } from '../../../src-main/platform/logger';
+import { sequentialIds } from '../../sync/support/mutation-fixtures';
+import { openTempStore, tempDir, type TempStore } from '../../support/temp-store';
+
+export const SUPERVISOR = 'l.vermeer';
+export const OFFICER = 's.bakker';
+
+export interface ApiHarness extends TempStore {
+  context: ApiContext;
+  events: EventMessage[];
+  logged: Array<{ level: string; event: string; fields: LogFields | undefined }>;
+  /** Dispatches and returns the envelope. */
+  call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<ApiValue<M>>>;
+  /** Dispatches and returns the value; fails the test on an error envelope. */
+  value<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiValue<M>>;
+  /** The same store and services, signed in as someone else. */
+  as(officerId: string): ApiHarness;
+}
+
+/** A real temp store behind the real dispatcher, signed in as a demo officer, with no hub connected. */
+export async function openApiHarness(options: { officer?: string; records?: readonly IntakeRecord[] } = {}): Promise<ApiHarness> {
+  const temp = openTempStore();
+  const dataDir = tempDir();
+  const paths = appPathsIn(dataDir, { storePath: temp.path });
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'), 1000);
+  const bus = createApiEventBus();
+  const events: EventMessage[] = [];
+  bus.subscribe((message) => events.push(message));
+  const sync = createSyncController({ store: temp.store, clock, fetch, events: bus });
+  await sync.connect(null, { embedded: false });
+  events.length = 0;
+  const logged: ApiHarness['logged'] = [];
+  const log = (level: string) => (event: string, fields?: LogFields) => logged.push({ level, event, fields });
+  seedDemoOfficers(temp.store.sqlite);
+  if (options.records) await temp.importRecords(options.records);
+  const secrets = createFileSecretStore(paths.secretsPath);
+  const settings = createSettingsControl({ file: createSettingsFile(paths.settingsPath), secrets, launch: {}, reconnect: () => Promise.resolve() });
+  const services = { clock, newId: sequentialIds() };
+
+  function harnessFor(officer: OfficerView): ApiHarness {
+    const context: ApiContext = { officer, store: temp.store, clock, services, sync: sync.link, settings, events: bus, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
+    const call = <M extends ApiMethod>(method: M, params: ApiParams<M>) => dispatch(method, params, context) as Promise<ApiResult<ApiValue<M>>>;
+    return {
+      ...temp,
+      context,
+      events,
+      logged,
+      call,
+      async value(method, params) {
+        const result = await call(method, params);
+        if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+        return result.value;
+      },
+      as: (officerId) => harnessFor(signIn(temp.store.sqlite, officerId)),
+    };
+  }
+  return harnessFor(signIn(temp.store.sqlite, options.officer ?? SUPERVISOR));
+}

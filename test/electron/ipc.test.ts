@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_METHODS, type ApiMethod, type ApiParams, type PreloadBridge } from '../../shared/api/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/wire';
+import { recordConflictNotice } from '../../src-main/mutations/conflict-notices';
+import { filedRecord, IBANS } from '../support/records';
+import { openApiHarness, OFFICER } from '../api/support/api-harness';
+import { recorded, resetFakeElectron } from './support/fake-electron';
+
+vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectron);
+
+const { forwardEvents, serveApiOverIpc } = await import('../../src-main/electron/ipc');
+const electron = await import('electron');
+
+/** The preload runs once per page; here once per test, against the fake contextBridge. */
+async function loadPreload(): Promise<PreloadBridge> {
+  vi.resetModules();
+  await import('../../src-main/electron/preload');
+  return recorded.exposed.get('puzzelstuk') as PreloadBridge;
+}
+
+beforeEach(() => resetFakeElectron());
+
+describe('the preload bridge over IPC', () => {
+  it('exposes one object with call and subscribe only', async () => {
+    const bridge = await loadPreload();
+    expect([...recorded.exposed.keys()]).toEqual(['puzzelstuk']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'subscribe']);
+  });
+
+  it('serves every contract method', async () => {
+    const a = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
+    const b = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
+    const api = await openApiHarness({ records: [a, b] });
+    serveApiOverIpc(electron.ipcMain, api.context);
+    const bridge = await loadPreload();
+    const served = new Set<string>();
+    const call = async <M extends ApiMethod>(method: M, params: ApiParams<M>) => {
+      const result = await bridge.call(method, params);
+      expect(result, method).toMatchObject({ ok: true });
+      served.add(method);
+      return (result as { value: unknown }).value;
+    };
+
+    await call('session.get', {});
+    await call('officers.list', {});
+    await call('queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 10 });
+    await call('queue.regions', {});
+    await call('report.get', { reportId: a.reportId });
+    await call('report.revealReporter', { reportId: a.reportId, reason: 'Contact opnemen' });
+    await call('report.revisions', { reportId: a.reportId });
+    await call('report.audit', { reportId: a.reportId });
+    await call('report.related', { reportId: a.reportId });
+    await call('report.setWorkStatus', { reportIds: [a.reportId], status: 'in_progress' });
+    await call('report.assign', { reportIds: [a.reportId], assignee: OFFICER });
+    await call('indicator.list', { sort: 'reports', offset: 0, limit: 10 });
+    await call('indicator.summary', { type: 'iban', value: IBANS.muleA });
+    await call('indicator.reports', { type: 'iban', value: IBANS.muleA });
+    await call('cluster.graph', { reportId: a.reportId });
+    await call('link.decide', { reportA: a.reportId, reportB: b.reportId, decision: 'confirmed', reason: '' });
+    const { caseId } = (await call('case.create', { title: 'Zaak', reportIds: [a.reportId] })) as { caseId: string };
+    await call('case.list', {});
+    await call('case.get', { caseId });
+    await call('case.update', { caseId, title: 'Zaak Utrecht' });
+    await call('case.addReports', { caseId, reportIds: [b.reportId] });
+    await call('case.removeReports', { caseId, reportIds: [b.reportId] });
+    await call('note.add', { subjectType: 'case', subjectId: caseId, body: 'Eerste bevindingen' });
+    await call('note.list', { subjectType: 'case', subjectId: caseId });
+    await call('sync.state', {});
+    recordConflictNotice(api.store.sqlite, {
+      mutationId: 'm-1',
+      entity: 'report',
+      entityId: a.reportId,
+      field: 'workStatus',
+      myValue: 'closed',
+      winningValue: 'new',
+      winningMutationId: 'm-2',
+      winningOfficer: 'e.yilmaz',
+      winningAt: '2026-11-02T08:00:00.000Z',
+      detectedAt: '2026-11-02T09:00:00.000Z',
+    });
+    const [notice] = (await call('sync.conflicts', {})) as Array<{ id: number }>;
+    await call('sync.dismissConflict', { id: notice!.id });
+    await call('settings.get', {});
+    await call('settings.set', { language: 'en' });
+    await call('benign.list', {});
+    await call('benign.add', { type: 'iban', value: IBANS.muleB, reason: 'Bankrekening van de bank' });
+    await call('benign.remove', { type: 'iban', value: IBANS.muleB });
+    expect([...served].sort()).toEqual([...API_METHODS].sort());
+  });
+
+  it('answers errors as envelopes, never as thrown IPC errors', async () => {
+    const api = await openApiHarness();
+    serveApiOverIpc(electron.ipcMain, api.context);
+    const bridge = await loadPreload();
+    expect(await bridge.call('report.get', { reportId: 'IA-2026-0000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await bridge.call('shell.openExternal', { url: 'https://evil.example' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('refuses a call from a frame that is not the app', async () => {
+    const api = await openApiHarness();
+    serveApiOverIpc(electron.ipcMain, api.context);
+    const bridge = await loadPreload();
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'puzzelstuk://other/index.html', 'http://127.0.0.1:5173/']) {
+      recorded.senderUrl = url;
+      expect(await bridge.call('session.get', {}), url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    const handler = recorded.ipcHandlers.get(IPC_CALL_CHANNEL)!;
+    expect(await handler({ senderFrame: null }, { method: 'session.get', params: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('pushes events to the window and into the page’s listeners until it unsubscribes', async () => {
+    const api = await openApiHarness();
+    const window = new electron.BrowserWindow({ webPreferences: {} });
+    forwardEvents(api.context.events, window.webContents);
+    const bridge = await loadPreload();
+    const heard: Array<[string, unknown]> = [];
+    const unsubscribe = bridge.subscribe((event, payload) => heard.push([event, payload]));
+    api.context.events.emit('work.changed', { entities: ['note'] });
+    unsubscribe();
+    api.context.events.emit('reports.changed', { count: 2 });
+    expect(heard).toEqual([['work.changed', { entities: ['note'] }]]);
+    expect((window.webContents as unknown as { sent: unknown[] }).sent).toEqual([
+      [IPC_EVENT_CHANNEL, { event: 'work.changed', payload: { entities: ['note'] } }],
+      [IPC_EVENT_CHANNEL, { event: 'reports.changed', payload: { count: 2 } }],
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PreloadBridge } from '../../shared/api/contract';
+import { IPC_CALL_CHANNEL } from '../../shared/api/wire';
+import { PROJECT_ROOT } from '../support/paths';
+import { tempDir } from '../support/temp-store';
+import { app, recorded, resetFakeElectron } from './support/fake-electron';
+
+vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectron);
+
+const until = async (check: () => boolean, what: string) => {
+  for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+
+beforeEach(() => {
+  resetFakeElectron();
+  vi.resetModules();
+  // A hub that is not there: the desktop starts offline instead of running the embedded demo hub.
+  vi.stubEnv('PUZZELSTUK_HUB_URL', 'http://127.0.0.1:9');
+  vi.stubEnv('PUZZELSTUK_HUB_TOKEN', 'pzh_unused');
+  vi.stubEnv('PUZZELSTUK_OFFICER', 'k.devries');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('the desktop composition', () => {
+  it('leaves it to the running instance when another one holds the lock', async () => {
+    app.state.singleInstance = false;
+    await import('../../src-main/electron/main');
+    expect(recorded.quitCalls).toBe(1);
+    expect(recorded.windows).toHaveLength(0);
+    expect(recorded.ipcHandlers.size).toBe(0);
+  });
+
+  it('opens the store in the user-data folder, serves the API to its window, and quits only after closing the store', async () => {
+    const userData = tempDir();
+    app.state.userData = userData;
+    app.state.appPath = PROJECT_ROOT;
+    await import('../../src-main/electron/main');
+    await until(() => recorded.windows.length === 1, 'the window');
+    expect(existsSync(join(userData, 'puzzelstuk.db'))).toBe(true);
+    expect(existsSync(join(userData, 'secrets.sealed.json'))).toBe(true);
+    expect(recorded.ipcHandlers.has(IPC_CALL_CHANNEL)).toBe(true);
+    expect(recorded.protocolHandlers.has('puzzelstuk')).toBe(true);
+    expect(recorded.headersListener).not.toBeNull();
+    expect(recorded.menu).not.toBeNull();
+
+    vi.resetModules();
+    await import('../../src-main/electron/preload');
+    const bridge = recorded.exposed.get('puzzelstuk') as PreloadBridge;
+    expect(await bridge.call('session.get', {})).toMatchObject({ ok: true, value: { officer: { id: 'k.devries' }, demo: false } });
+    expect(await bridge.call('sync.state', {})).toMatchObject({ ok: true, value: { configured: true } });
+
+    app.quit();
+    app.quit();
+    expect(recorded.exitCodes).toEqual([]);
+    await until(() => recorded.exitCodes.length === 1, 'the exit');
+    expect(recorded.exitCodes).toEqual([0]);
+    // The store is closed: the API is no longer served at all (the renderer shows it as unavailable).
+    await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001' })).rejects.toThrow('No handler');
+  });
+});
