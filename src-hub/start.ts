@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../src-main/platform/clock';
 import { connect, type ConnectOptions } from './db/connect';
-import { migrateHub } from './db/migrate';
+import { hubMigrations, migrateHub } from './db/migrate';
 import type { HubLogger } from './logger';
 import { createHubServer } from './server';
 
@@ -17,6 +17,8 @@ export interface StartOptions {
   clock: Clock;
   logger: HubLogger;
   recheckMs?: number;
+  /** Where the hub's migrations are; a packaged app ships them beside itself. */
+  migrationsFolder?: string;
 }
 
 export interface RunningHub {
@@ -30,7 +32,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   });
   let app: ReturnType<typeof createHubServer> | null = null;
   try {
-    const migration = await migrateHub(database.db);
+    const migration = await migrateHub(database.db, hubMigrations(options.migrationsFolder));
     if (migration.applied > 0) options.logger.info('migrated', { applied: migration.applied, total: migration.total });
     app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs });
     const host = options.host ?? '127.0.0.1';

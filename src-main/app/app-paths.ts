@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { HUB_MIGRATIONS_FOLDER } from '../../src-hub/db/migrate';
 import { DEFAULT_MIGRATIONS_FOLDER } from '../db/open-store';
 
 /** Where the workstation keeps and finds its files; the platform (desktop, browser mode, packaged) decides. */
@@ -13,12 +14,14 @@ export interface AppPaths {
   embeddedHubDir: string;
   rendererDir: string;
   migrationsFolder: string;
+  /** The embedded hub's own (PostgreSQL) migrations. */
+  hubMigrationsFolder: string;
 }
 
 /** The built renderer of a source checkout (dist/renderer). */
 export const SOURCE_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
-export function appPathsIn(dataDir: string, overrides: Partial<Pick<AppPaths, 'storePath' | 'rendererDir' | 'migrationsFolder'>> = {}): AppPaths {
+export function appPathsIn(dataDir: string, overrides: Partial<Pick<AppPaths, 'storePath' | 'rendererDir' | 'migrationsFolder' | 'hubMigrationsFolder'>> = {}): AppPaths {
   return {
     dataDir,
     storePath: overrides.storePath ?? join(dataDir, 'puzzelstuk.db'),
@@ -27,5 +30,6 @@ export function appPathsIn(dataDir: string, overrides: Partial<Pick<AppPaths, 's
     embeddedHubDir: join(dataDir, 'demo-hub'),
     rendererDir: overrides.rendererDir ?? SOURCE_RENDERER_DIR,
     migrationsFolder: overrides.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER,
+    hubMigrationsFolder: overrides.hubMigrationsFolder ?? HUB_MIGRATIONS_FOLDER,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createToken, revokeToken } from '../../src-hub/auth/tokens';
 import { connect } from '../../src-hub/db/connect';
-import { migrateHub } from '../../src-hub/db/migrate';
+import { hubMigrations, migrateHub } from '../../src-hub/db/migrate';
 import type { HubLogger } from '../../src-hub/logger';
 import { startHub } from '../../src-hub/start';
 import type { Clock } from '../platform/clock';
@@ -20,12 +20,12 @@ const TOKENS: Array<{ secret: SecretName; name: string; role: 'intake' | 'workst
 ];
 
 /** On first run (or when the secrets were lost), makes the demo tokens; the hub keeps only their hashes. */
-async function ensureTokens(dataDir: string, secrets: SecretStore, clock: Clock): Promise<void> {
+async function ensureTokens(dataDir: string, migrationsFolder: string, secrets: SecretStore, clock: Clock): Promise<void> {
   const missing = TOKENS.filter((token) => secrets.get(token.secret) === null);
   if (missing.length === 0) return;
   const database = await connect({ dataDir });
   try {
-    await migrateHub(database.db);
+    await migrateHub(database.db, hubMigrations(migrationsFolder));
     for (const token of missing) {
       await revokeToken(database.db, clock, token.name);
       secrets.set(token.secret, (await createToken(database.db, clock, { name: token.name, role: token.role })).token);
@@ -36,10 +36,22 @@ async function ensureTokens(dataDir: string, secrets: SecretStore, clock: Clock)
 }
 
 /** The demo default: a hub on PGlite in the data dir, on a free loopback port, with an intake and a workstation token. */
-export async function startEmbeddedHub(options: { dataDir: string; secrets: SecretStore; clock: Clock; logger: HubLogger }): Promise<EmbeddedHub> {
+export async function startEmbeddedHub(options: {
+  dataDir: string;
+  migrationsFolder: string;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: HubLogger;
+}): Promise<EmbeddedHub> {
   mkdirSync(options.dataDir, { recursive: true });
-  await ensureTokens(options.dataDir, options.secrets, options.clock);
-  const hub = await startHub({ database: { dataDir: options.dataDir }, port: 0, clock: options.clock, logger: options.logger });
+  await ensureTokens(options.dataDir, options.migrationsFolder, options.secrets, options.clock);
+  const hub = await startHub({
+    database: { dataDir: options.dataDir },
+    migrationsFolder: options.migrationsFolder,
+    port: 0,
+    clock: options.clock,
+    logger: options.logger,
+  });
   return {
     url: hub.url,
     intakeToken: options.secrets.get('demo-intake-token')!,

@@ -55,7 +55,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     if (!embedded) {
       // The very first start initialises the hub's database, which takes a while; say why it is quiet.
       logger.info('demo_hub.starting', { dataDir: paths.embeddedHubDir });
-      const hub = await startEmbeddedHub({ dataDir: paths.embeddedHubDir, secrets, clock, logger: hubLogger });
+      const hub = await startEmbeddedHub({ dataDir: paths.embeddedHubDir, migrationsFolder: paths.hubMigrationsFolder, secrets, clock, logger: hubLogger });
       const feed = startDemoFeed({ hubUrl: hub.url, intakeToken: hub.intakeToken, stateDir: paths.embeddedHubDir, clock, fetch: fetchImpl, logger, ...options.demoFeed });
       embedded = { hub, feed };
     }

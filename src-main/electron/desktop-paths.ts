@@ -8,5 +8,6 @@ export function desktopPaths(app: App): AppPaths {
   return appPathsIn(app.getPath('userData'), {
     rendererDir: join(appRoot, 'dist', 'renderer'),
     migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'migrations') : join(appRoot, 'migrations'),
+    hubMigrationsFolder: app.isPackaged ? join(process.resourcesPath, 'hub-migrations') : join(appRoot, 'src-hub', 'migrations'),
   });
 }

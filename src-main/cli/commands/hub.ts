@@ -13,6 +13,7 @@ import { createJsonLogger } from '../../../src-hub/logger';
 import { startHub } from '../../../src-hub/start';
 import { systemClock } from '../../platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
+import { waitForStopSignal } from '../stop-signal';
 import { CliError, UsageError, writeJsonLine, type CliCommand, type CliIo } from '../command';
 
 export const HUB_DATABASE_URL_ENV = 'PUZZELSTUK_HUB_DATABASE_URL';
@@ -51,31 +52,13 @@ async function withHubDatabase<T>(options: ConnectOptions, work: (database: HubC
   }
 }
 
-/** Resolves on SIGINT or SIGTERM (listening from the start, so a signal during start-up also stops cleanly). */
-function stopSignal(): { received: Promise<string>; dispose(): void } {
-  let stop: (signal: string) => void = () => undefined;
-  const received = new Promise<string>((resolve) => {
-    stop = (signal: string) => {
-      dispose();
-      resolve(signal);
-    };
-  });
-  const dispose = () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return { received, dispose };
-}
-
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...databaseOptions, port: { type: 'string' } }, usages.serve);
   const database = databaseOf(values, io.env, usages.serve);
   const port = parsePositiveInt(values.port, '--port', DEFAULT_PORT);
   if (port > 65_535) throw new UsageError('--port must be at most 65535');
   const logger = createJsonLogger(io.stderr, systemClock);
-  const stopped = stopSignal();
+  const stopped = waitForStopSignal();
   let hub;
   try {
     hub = await startHub({ database, port, clock: systemClock, logger });
@@ -88,7 +71,11 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   await writeJsonLine(io.stdout, { url: hub.url });
   const signal = await stopped.received;
   logger.info('stopping', { signal });
-  await hub.close();
+  try {
+    await hub.close();
+  } finally {
+    stopped.dispose();
+  }
   logger.info('stopped');
   return 0;
 }
