@@ -84,14 +84,23 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
   let waker = new AbortController();
   let running: Promise<void> | null = null;
   let caughtUp = false;
+  /** Set by wake(): the officer changed something since the last push, so do not sit in a long wait. */
+  let wakeRequested = false;
   const totals = { pulled: 0, pushed: 0 };
 
   const succeeded = () => state.update({ online: true, lastError: null, lastSyncAt: clock.now().toISOString(), ...counts() });
   /** `online` speaks of the hub: a local failure (a bug, a full disk) is shown as an error without going offline. */
   function failed(error: unknown): void {
+    if (error instanceof SyncCancelled) return;
     const fromHub = error instanceof HubUnavailableError || error instanceof HubRefusedError;
     const message = error instanceof Error ? error.message : String(error);
-    state.update({ ...(fromHub ? { online: false } : {}), lastError: fromHub ? message : `sync failed: ${message}`, ...counts() });
+    let latest = {};
+    try {
+      latest = counts();
+    } catch {
+      // The store itself fails (closed, disk full): the error says so already.
+    }
+    state.update({ ...(fromHub ? { online: false } : {}), lastError: fromHub ? message : `sync failed: ${message}`, ...latest });
   }
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
@@ -112,14 +121,16 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
 
   /** One turn of the continuous loop: push what is pending, then pull (held by the hub when caught up). */
   async function turn(): Promise<void> {
+    wakeRequested = false;
     await push();
     waker = new AbortController();
     const cancel = AbortSignal.any([stopper.signal, waker.signal]);
-    const waitSeconds = caughtUp ? longPollSeconds : 0;
+    const following = caughtUp && !wakeRequested;
     const askedAt = clock.now().getTime();
-    const page = await pullPage(waitSeconds, cancel);
+    const page = await pullPage(following ? longPollSeconds : 0, cancel);
     succeeded();
-    if (waitSeconds > 0 && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
+    // Caught up, nothing new, and the hub did not hold the request: poll instead of hammering it.
+    if (following && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
       await sleep(timers, pollIntervalMs, cancel);
     }
   }
@@ -134,10 +145,28 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
         if (error instanceof SyncCancelled) continue;
         failed(error);
         waker = new AbortController();
-        await sleep(timers, backoffDelay(failures, backoff, random), AbortSignal.any([stopper.signal, waker.signal]));
+        if (!wakeRequested) await sleep(timers, backoffDelay(failures, backoff, random), AbortSignal.any([stopper.signal, waker.signal]));
         failures += 1;
       }
     }
+  }
+
+  async function round(pull: boolean, pushToo: boolean): Promise<SyncRoundSummary> {
+    if (running) throw new AppError('CONFLICT', 'The sync loop is running; a single round would race it.');
+    const before = { ...totals };
+    try {
+      if (pull) {
+        do {
+          await pullPage(0, stopper.signal);
+        } while (!caughtUp);
+      }
+      if (pushToo) await push();
+      succeeded();
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    return { pulled: totals.pulled - before.pulled, pushed: totals.pushed - before.pushed, cursor: readCursor(sqlite) };
   }
 
   return {
@@ -156,25 +185,16 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
     /** The officer changed something (or asks to retry): push now instead of after the current wait. */
     wake(): void {
       state.update(counts());
+      wakeRequested = true;
       waker.abort(new SyncCancelled('wake'));
     },
 
     /** One round: pull until the feed has no more, then push everything pending. Throws when the hub fails. */
-    async runOnce(): Promise<SyncRoundSummary> {
-      if (running) throw new AppError('CONFLICT', 'The sync loop is running; a single round would race it.');
-      const before = { ...totals };
-      try {
-        do {
-          await pullPage(0, stopper.signal);
-        } while (!caughtUp);
-        await push();
-        succeeded();
-      } catch (error) {
-        failed(error);
-        throw error;
-      }
-      return { pulled: totals.pulled - before.pulled, pushed: totals.pushed - before.pushed, cursor: readCursor(sqlite) };
-    },
+    runOnce: () => round(true, true),
+    /** Only the pull half of a round (tools and tests that need to interleave the halves). */
+    pullOnce: () => round(true, false),
+    /** Only the push half of a round. */
+    pushOnce: () => round(false, true),
 
     getState: (): SyncState => state.get(),
     onStateChange: (listener: SyncStateListener): (() => void) => state.subscribe(listener),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { IntakeRecord } from '../../shared/intake/schema';
 import { openStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';
@@ -11,6 +12,19 @@ import { startSyncHub, type SyncHub } from './support/sync-hub';
 
 let hub: SyncHub;
 let hubDir: string;
+/** Everything posted to this file's hub, for comparing with a direct import. */
+const posted: IntakeRecord[] = [];
+
+async function post(records: IntakeRecord[]): Promise<void> {
+  posted.push(...records);
+  expect((await hub.post(records)).rejected).toEqual([]);
+}
+
+async function directImportOfAll() {
+  const direct = openTempStore();
+  await direct.importRecords([...posted].reverse());
+  return reportView(direct.store.sqlite);
+}
 
 beforeAll(async () => {
   hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-sync-pull-'));
@@ -32,17 +46,14 @@ describe('pulling the feed', () => {
     const records = reportMix(40, 7);
     // Posted in uneven batches, revisions and withdrawals mixed in any order.
     for (let start = 0, size = 1; start < records.length; start += size, size = (size % 6) + 1) {
-      const summary = await hub.post(records.slice(start, start + size));
-      expect(summary.rejected).toEqual([]);
+      await post(records.slice(start, start + size));
     }
-    const direct = openTempStore();
-    await direct.importRecords([...records].reverse());
 
     const { store, engine } = workstation();
     const firstRound = await engine.runOnce();
     expect(firstRound.pulled).toBeGreaterThanOrEqual(records.length);
     expect(engine.getState()).toMatchObject({ online: true, lastError: null, initialSync: { active: false } });
-    expect(reportView(store.sqlite)).toEqual(reportView(direct.store.sqlite));
+    expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
     expect(reportView(store.sqlite).clusters.length).toBeGreaterThan(0);
 
     // A second round finds nothing new and changes nothing.
@@ -51,12 +62,18 @@ describe('pulling the feed', () => {
   });
 
   it('follows only its regions with a scoped token, and starts over when the scope changes', async () => {
-    const records = reportMix(12, 11);
-    await hub.post(records);
+    await post(reportMix(12, 11));
     const { store, engine } = workstation(hub.tokens.oostBrabant, ['Oost-Brabant']);
     await engine.runOnce();
     const regions = store.sqlite.prepare('SELECT DISTINCT region FROM reports WHERE status = ?').pluck().all('filed');
     expect(regions).toEqual(['Oost-Brabant']);
+
+    // The same store following every region: the cursor of the narrower scope means nothing for it.
+    const everywhere = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[2]!, pageSize: 50 });
+    expect(everywhere.getState().cursor).toBe('0');
+    await everywhere.runOnce();
+    const allRegions = store.sqlite.prepare('SELECT DISTINCT region FROM reports WHERE status = ? ORDER BY region').pluck().all('filed');
+    expect(allRegions).toEqual(['Midden-Nederland', 'Oost-Brabant']);
     store.close();
   });
 
@@ -68,7 +85,7 @@ describe('pulling the feed', () => {
     // Let the engine settle into its long-poll first.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const postedAt = Date.now();
-    await hub.post([record!]);
+    await post([record!]);
     const find = store.sqlite.prepare('SELECT 1 FROM reports WHERE report_id = ?');
     while (!find.get(record!.reportId)) {
       expect(Date.now() - postedAt).toBeLessThan(2000);
@@ -77,5 +94,28 @@ describe('pulling the feed', () => {
     expect(Date.now() - postedAt).toBeLessThan(2000);
     await engine.stop();
     store.close();
+  });
+
+  it('misses and repeats nothing while many intake posts run in parallel with workstations pulling', async () => {
+    const stations = [workstation(hub.tokens.workstations[0]), workstation(hub.tokens.workstations[1])];
+    for (const { engine } of stations) engine.start();
+    const batches = Array.from({ length: 24 }, (_, index) => reportMix(4, 500 + index));
+    await Promise.all(batches.map((batch) => post(batch)));
+
+    const reference = workstation(hub.tokens.workstations[2]);
+    const { cursor } = await reference.engine.runOnce();
+    const deadline = Date.now() + 15_000;
+    while (stations.some(({ engine }) => engine.getState().cursor !== cursor)) {
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const expected = await directImportOfAll();
+    for (const { store, engine } of stations) {
+      await engine.stop();
+      expect(reportView(store.sqlite)).toEqual(expected);
+      store.close();
+    }
+    expect(reportView(reference.store.sqlite)).toEqual(expected);
+    reference.store.close();
   });
 });

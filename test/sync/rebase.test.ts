@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMutationApplier } from '../../src-main/mutations/applier';
-import { countConflictNotices, dismissConflictNotice, listConflictNotices } from '../../src-main/mutations/conflict-notices';
-import { addBenignValue, assignReport, createCase, setWorkStatus } from '../../src-main/mutations/services';
+import { countConflictNotices, listConflictNotices } from '../../src-main/mutations/conflict-notices';
+import { addBenignValue, assignReport, createCase, dismissSyncConflict, listSyncConflicts, setWorkStatus } from '../../src-main/mutations/services';
 import { listClusters } from '../../src-main/linking/queries';
 import { fixedClock } from '../../src-main/platform/clock';
 import { filedRecord, IBANS } from '../support/records';
@@ -60,9 +60,10 @@ describe('pending changes on top of hub state', () => {
     expect(status()).toBe('new');
     expect(countConflictNotices(store.sqlite)).toBe(1);
 
-    const [notice] = listConflictNotices(store.sqlite);
-    expect(dismissConflictNotice(store.sqlite, notice!.id, '2026-11-02T19:00:00Z')).toBe(true);
+    const [notice] = listSyncConflicts(store);
+    dismissSyncConflict(store, deps, { officer: me, id: notice!.id });
     expect(countConflictNotices(store.sqlite)).toBe(0);
+    expect(() => dismissSyncConflict(store, deps, { officer: me, id: notice!.id })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('roll a refused change back to what was shown before it', async () => {

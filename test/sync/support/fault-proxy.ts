@@ -39,7 +39,7 @@ export interface FaultProxy {
   url: string;
   setPolicy(policy: FaultPolicy): void;
   readonly log: ProxiedRequest[];
-  /** Resolves when a request with this fault has reached that point (e.g. the hub executed a held push). */
+  /** Resolves when a request with this fault has reached that point (a held push executed, a passed answer sent …). */
   waitFor(kind: Fault['kind'], path: string): Promise<void>;
   down(): Promise<void>;
   up(): Promise<void>;
@@ -118,6 +118,7 @@ export async function startFaultProxy(hubUrl: string): Promise<FaultProxy> {
     }
     if (isFeed && answer.status === 200) lastFeedAnswer = answer;
     send(response, answer);
+    response.once('finish', () => reached('pass', path));
   }
 
   const server = createServer((incoming, response) => {

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { revisionState, workState } from './work-state';
 
-/** Report rows without the local bookkeeping that legitimately differs between stores (row ids, updated_at). */
+/** Report rows as the intake made them: no local bookkeeping (row ids, updated_at), no officers' work. */
 export function reportRows(sqlite: Database.Database) {
   return sqlite
     .prepare(
       `SELECT report_id, revision, status, received_at, first_received_at, channel, kind, category, region, reporter_type,
-         summary, narrative, loss_cents, incident_at, work_status, assignee FROM reports ORDER BY report_id`,
+         summary, narrative, loss_cents, incident_at FROM reports ORDER BY report_id`,
     )
     .all();
 }

@@ -4,7 +4,7 @@
  * node_modules/.cache (keyed by the hub's migrations and the PGlite version); each hub starts from a copy.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IntakeSummary } from '../../../shared/hub/protocol';
 import type { IntakeRecord } from '../../../shared/intake/schema';
@@ -26,9 +26,14 @@ export interface HubTokens {
 
 const TOKENS_FILE = 'sync-test-tokens.json';
 
+/** Changes whenever the hub's migrations (any file of them) or PGlite change. */
 function templateKey(): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(join(PROJECT_ROOT, 'src-hub/migrations/meta/_journal.json')));
+  const migrations = join(PROJECT_ROOT, 'src-hub/migrations');
+  for (const file of readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(migrations, file);
+    if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+  }
   hash.update(readFileSync(join(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json')));
   return hash.digest('hex').slice(0, 16);
 }
@@ -66,6 +71,10 @@ function templateDir(): Promise<string> {
     } catch {
       // Another test process finished first; its template is as good.
       rmSync(building, { recursive: true, force: true });
+    }
+    // Templates of older migrations are of no use any more.
+    for (const name of readdirSync(cacheRoot)) {
+      if (name.startsWith('hub-') && join(cacheRoot, name) !== final) rmSync(join(cacheRoot, name), { recursive: true, force: true });
     }
     return final;
   })();

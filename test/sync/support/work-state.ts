@@ -10,7 +10,10 @@ export function workState(sqlite: Database.Database) {
     notes: all('SELECT * FROM notes ORDER BY id'),
     cases: all('SELECT * FROM cases ORDER BY id'),
     caseReports: all('SELECT * FROM case_reports ORDER BY case_id, report_id'),
-    benign: all('SELECT type, value, reason, added_by, added_at FROM benign_values ORDER BY type, value'),
+    // The shipped defaults are stamped with the moment each store was made; everything else is the mutation's.
+    benign: all(
+      "SELECT type, value, reason, added_by, CASE WHEN added_by = 'system:defaults' THEN NULL ELSE added_at END AS added_at FROM benign_values ORDER BY type, value",
+    ),
     clusters: listClusters(sqlite),
     indicators: [...listReportIndicators(sqlite)],
   };
