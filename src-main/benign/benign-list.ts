@@ -1,12 +1,9 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
-import type { Store } from '../db/open-store';
 import { normalizeIndicator } from '../indicators/normalize';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
-import type { Clock } from '../platform/clock';
 import type { Actor } from '../store/actor';
-import { createAuditAppender } from '../store/audit';
 import { createBenignMatcher, domainOfUrl, type BenignEntry } from './benign-matcher';
 import defaults from '../indicators/default-benign.json';
 
@@ -17,10 +14,11 @@ export interface BenignListEntry extends BenignEntry {
 
 export function listBenign(sqlite: Database.Database): BenignListEntry[] {
   return sqlite
-    .prepare<[], BenignListEntry>(
-      'SELECT type, value, reason, added_by AS addedBy, added_at AS addedAt FROM benign_values ORDER BY type, value',
+    .prepare<[], Omit<BenignListEntry, 'coversUrls'> & { coversUrls: number }>(
+      'SELECT type, value, reason, covers_urls AS coversUrls, added_by AS addedBy, added_at AS addedAt FROM benign_values ORDER BY type, value',
     )
-    .all();
+    .all()
+    .map((row) => ({ ...row, coversUrls: row.coversUrls === 1 }));
 }
 
 /** Puts the shipped Dutch defaults into a new store once; after that the list is the supervisors'. */
@@ -28,10 +26,10 @@ export function seedDefaultBenignList(sqlite: Database.Database, at: string): vo
   const seeded = sqlite.prepare("SELECT 1 FROM store_meta WHERE key = 'benign_defaults_seeded'").get();
   if (seeded) return;
   const insert = sqlite.prepare(
-    "INSERT OR IGNORE INTO benign_values (type, value, reason, added_by, added_at) VALUES (?, ?, ?, 'system:defaults', ?)",
+    "INSERT OR IGNORE INTO benign_values (type, value, reason, covers_urls, added_by, added_at) VALUES (?, ?, ?, ?, 'system:defaults', ?)",
   );
   sqlite.transaction(() => {
-    for (const entry of defaults as BenignEntry[]) insert.run(entry.type, entry.value, entry.reason, at);
+    for (const entry of defaults as BenignEntry[]) insert.run(entry.type, entry.value, entry.reason, entry.coversUrls === false ? 0 : 1, at);
     sqlite.prepare("INSERT INTO store_meta (key, value) VALUES ('benign_defaults_seeded', ?)").run(at);
   })();
 }
@@ -51,10 +49,10 @@ export function canonicalBenignValue(type: string, value: string): { type: Indic
   return { type: indicatorType, value: canonical.value };
 }
 
-/** The indicators a benign entry covers: the value itself, and for a domain every URL on it. */
-function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, value: string): number[] {
+/** The indicators a benign entry covers: the value itself, and for a domain (unless told not to) every URL on it. */
+function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, value: string, includeUrls = true): number[] {
   const ids = sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().all(type, value);
-  if (type === 'domain') {
+  if (type === 'domain' && includeUrls) {
     for (const row of sqlite.prepare<[], { id: number; value: string }>("SELECT id, value FROM indicators WHERE type = 'url'").iterate()) {
       if (domainOfUrl(row.value) === value) ids.push(row.id);
     }
@@ -92,7 +90,8 @@ export function putBenignEntry(sqlite: Database.Database, entry: BenignEntry & {
        ON CONFLICT (type, value) DO UPDATE SET reason = excluded.reason, added_by = excluded.added_by, added_at = excluded.added_at`,
     )
     .run(entry.type, entry.value, entry.reason, addedBy, addedAt);
-  applyBenignChange(sqlite, coveredIndicatorIds(sqlite, entry.type, entry.value), entry.reason);
+  const coversUrls = sqlite.prepare<[string, string], number>('SELECT covers_urls FROM benign_values WHERE type = ? AND value = ?').pluck().get(entry.type, entry.value) === 1;
+  applyBenignChange(sqlite, coveredIndicatorIds(sqlite, entry.type, entry.value, coversUrls), entry.reason);
 }
 
 /** Takes one (canonical) entry off the list and repairs clusters; false when it was not on it. Same contract as putBenignEntry. */
@@ -107,25 +106,4 @@ export function dropBenignEntry(sqlite: Database.Database, type: IndicatorType, 
     applyBenignChange(sqlite, [id], matcher.reasonFor(indicator.type, indicator.value));
   }
   return true;
-}
-
-export function addBenign(store: Store, input: { type: string; value: string; reason: string }, actor: Actor, clock: Clock): BenignEntry {
-  const { type, value } = canonicalBenignValue(input.type, input.value);
-  const reason = input.reason.trim();
-  if (reason === '') throw new AppError('BAD_INPUT', 'A benign value needs a reason, so colleagues see why it never links reports.');
-  const at = clock.now().toISOString();
-  store.sqlite.transaction(() => {
-    putBenignEntry(store.sqlite, { type, value, reason }, actor, at);
-    createAuditAppender(store.sqlite)(at, { actor, action: 'benign.added', subjectType: 'indicator', subjectId: `${type}:${value}`, details: { reason } });
-  })();
-  return { type, value, reason };
-}
-
-export function removeBenign(store: Store, input: { type: string; value: string }, actor: Actor, clock: Clock): void {
-  const { type, value } = canonicalBenignValue(input.type, input.value);
-  const at = clock.now().toISOString();
-  store.sqlite.transaction(() => {
-    if (!dropBenignEntry(store.sqlite, type, value)) throw new AppError('NOT_FOUND', `${type} ${value} is not on the benign list.`);
-    createAuditAppender(store.sqlite)(at, { actor, action: 'benign.removed', subjectType: 'indicator', subjectId: `${type}:${value}` });
-  })();
 }

@@ -5,27 +5,33 @@ export interface BenignEntry {
   type: string;
   value: string;
   reason: string;
+  /** Domains only: false where a URL's path names the offender (t.me/…, instagram.com/…). Default true. */
+  coversUrls?: boolean;
 }
 
-/** A URL is benign when its registrable domain is (a bank's own login page is not evidence). */
 export function domainOfUrl(url: string): string | null {
   return parseUrl(url)?.domain ?? null;
 }
 
+/** A URL is benign when its registrable domain is and covers its URLs (a bank's own login page is not evidence). */
 export interface BenignMatcher {
   reasonFor(type: string, value: string): string | null;
 }
 
 export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatcher {
   const byKey = new Map<string, string>();
-  for (const entry of entries) byKey.set(`${entry.type}\u0000${entry.value}`, entry.reason);
+  const domainsCoveringUrls = new Map<string, string>();
+  for (const entry of entries) {
+    byKey.set(`${entry.type}\u0000${entry.value}`, entry.reason);
+    if (entry.type === 'domain' && entry.coversUrls !== false) domainsCoveringUrls.set(entry.value, entry.reason);
+  }
   return {
     reasonFor(type, value) {
       const direct = byKey.get(`${type}\u0000${value}`);
       if (direct !== undefined) return direct;
       if (type === 'url') {
         const domain = domainOfUrl(value);
-        if (domain) return byKey.get(`domain\u0000${domain}`) ?? null;
+        if (domain) return domainsCoveringUrls.get(domain) ?? null;
       }
       return null;
     },
@@ -33,5 +39,8 @@ export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatch
 }
 
 export function loadBenignMatcher(sqlite: Database.Database): BenignMatcher {
-  return createBenignMatcher(sqlite.prepare<[], BenignEntry>('SELECT type, value, reason FROM benign_values').all());
+  const rows = sqlite
+    .prepare<[], { type: string; value: string; reason: string; coversUrls: number }>('SELECT type, value, reason, covers_urls AS coversUrls FROM benign_values')
+    .all();
+  return createBenignMatcher(rows.map((row) => ({ ...row, coversUrls: row.coversUrls === 1 })));
 }

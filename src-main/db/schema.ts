@@ -112,6 +112,11 @@ export const benignValues = sqliteTable(
     reason: text('reason').notNull(),
     addedBy: text('added_by').notNull(),
     addedAt: text('added_at').notNull(),
+    /**
+     * For a domain: whether URLs on it are benign too. True for banks' and government sites; false for
+     * platforms (t.me, instagram.com, marktplaats.nl …) where the path names the offender.
+     */
+    coversUrls: integer('covers_urls', { mode: 'boolean' }).notNull().default(true),
   },
   (table) => [primaryKey({ columns: [table.type, table.value] })],
 );

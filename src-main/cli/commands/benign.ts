@@ -1,4 +1,5 @@
-import { addBenign, listBenign, removeBenign } from '../../benign/benign-list';
+import { listBenign } from '../../benign/benign-list';
+import { addBenignValue, removeBenignValue } from '../../mutations/services';
 import { systemClock } from '../../platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
@@ -10,7 +11,7 @@ const usage =
 export const benignCommand: CliCommand = {
   name: 'benign',
   usage,
-  summary: 'Show or edit the benign list: values recorded on reports that never link them (e.g. spoofed bank numbers).',
+  summary: 'Show or edit the benign list (values recorded on reports that never link them, e.g. spoofed bank numbers); edits sync like any officer change.',
   async run(args, io) {
     const [action, ...rest] = args;
     const { values } = parseCommandArgs(
@@ -32,13 +33,13 @@ export const benignCommand: CliCommand = {
           value: requireOption(values.value, '--value', usage),
           reason: requireOption(values.reason, '--reason', usage),
         };
-        const added = await withCliStore(dbPath, io.env, (store) => addBenign(store, input, actor, systemClock));
-        await writeJsonLine(io.stdout, added);
+        const added = await withCliStore(dbPath, io.env, (store) => addBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
+        await writeJsonLine(io.stdout, added.payload);
         return 0;
       }
       case 'remove': {
         const input = { type: requireOption(values.type, '--type', usage), value: requireOption(values.value, '--value', usage) };
-        await withCliStore(dbPath, io.env, (store) => removeBenign(store, input, actor, systemClock));
+        await withCliStore(dbPath, io.env, (store) => removeBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
         await writeJsonLine(io.stdout, { removed: input });
         return 0;
       }

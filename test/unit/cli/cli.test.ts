@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../src-main/db/open-store';
 import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../../support/paths';
 import { runCliCaptured } from '../../support/run-cli';
 import { tempDir } from '../../support/temp-store';
@@ -87,6 +88,10 @@ describe('the puzzelstuk CLI', () => {
     expect(added.lines).toEqual([{ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }]);
     const clusters = await runCliCaptured(['clusters', '--db', db]);
     expect(clusters.lines).toEqual([{ cluster: ['IA-2026-0000102', 'IA-2026-0000105'], via: [{ type: 'domain', value: 'ing-beveiliging.com' }] }]);
+    // The edit is an officer's change like any other: audited and waiting in the outbox for the hub.
+    const store = openStore({ path: db });
+    expect(store.sqlite.prepare("SELECT kind, officer, state FROM outbox").all()).toEqual([{ kind: 'benign.add', officer: 'cli:unknown', state: 'pending' }]);
+    store.close();
     const list = await runCliCaptured(['benign', 'list', '--db', db]);
     expect(list.lines).toContainEqual(expect.objectContaining({ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }));
     await runCliCaptured(['benign', 'remove', '--db', db, '--type', 'iban', '--value', 'NL48INGB8301661318']);

@@ -1,7 +1,10 @@
+import { PassThrough, Writable } from 'node:stream';
+import { isValidIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, REPORT_ID_PATTERN, intakeRecordSchema, type IntakeRecord } from '../../../shared/intake/schema';
+import { CliError } from '../../../src-main/cli/command';
+import { generateCommand } from '../../../src-main/cli/commands/generate';
 import { createReportGenerator, generateReports, type GeneratorAnnotation } from '../../../src-main/generate';
-import { isValidIBAN } from 'ibantools';
 import { compactIban, filed, stream } from './stream';
 
 const SEED = 'puzzelstuk-test';
@@ -214,8 +217,92 @@ describe('revisions and withdrawals', () => {
     expect(plain.every((record) => record.revision === 1 && record.status === 'filed')).toBe(true);
     const firstVersions = records.filter((record) => record.revision === 1).slice(0, 600);
     expect(ndjson(plain)).toBe(ndjson(firstVersions));
-    const noWithdrawals = [...generateReports(N, { seed: SEED, withdrawals: false })];
+    const noWithdrawals = [...generateReports(800, { seed: SEED, withdrawals: false })];
     expect(noWithdrawals.some((record) => record.status === 'withdrawn')).toBe(false);
     expect(noWithdrawals.some((record) => record.revision > 1)).toBe(true);
+  });
+});
+
+/** Runs `puzzelstuk generate` in-process with captured output (without loading every other command). */
+async function runGenerate(args: string[]): Promise<{ code: number; stdout: string; stderr: string; lines: unknown[] }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  let code: number;
+  try {
+    code = await generateCommand.run(args, { stdout, stderr, stderrIsTTY: false, env: {} });
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    stderr.write(error.message);
+    code = error.exitCode;
+  }
+  const text = Buffer.concat(out).toString('utf8');
+  return {
+    code,
+    stdout: text,
+    stderr: Buffer.concat(err).toString('utf8'),
+    lines: text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as unknown),
+  };
+}
+
+describe('puzzelstuk generate', () => {
+  it('writes --count NDJSON records, the same as the API for the same seed', async () => {
+    const result = await runGenerate(['--count', '80', '--seed', 'demo']);
+    expect(result.code).toBe(0);
+    expect(result.lines).toHaveLength(80);
+    for (const line of result.lines) expect(intakeRecordSchema.safeParse(line).success).toBe(true);
+    const expected = [...generateReports(80, { seed: 'demo' })].map((record) => JSON.stringify(record)).join('\n');
+    expect(result.stdout).toBe(`${expected}\n`);
+    expect((await runGenerate(['--count', '80', '--seed', 'demo'])).stdout).toBe(result.stdout);
+  });
+
+  it('honours --start-id, --no-revisions and --no-withdrawals', async () => {
+    const result = await runGenerate(['--count', '400', '--seed', '3', '--start-id', '1200', '--no-revisions', '--no-withdrawals']);
+    expect(result.code).toBe(0);
+    const records = result.lines as Array<{ reportId: string; revision: number; status: string }>;
+    expect(records[0]?.reportId).toBe('IA-2026-0001200');
+    expect(records.every((record) => record.revision === 1 && record.status === 'filed')).toBe(true);
+  });
+
+  it('rejects missing or malformed options with a usage error', async () => {
+    const missing = await runGenerate(['--seed', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--count is required/);
+    const bad = await runGenerate(['--count', 'many', '--seed', 'x']);
+    expect(bad.code).toBe(2);
+    const tooHigh = await runGenerate(['--count', '1', '--seed', 'x', '--start-id', '12345678']);
+    expect(tooHigh.code).toBe(2);
+    expect(tooHigh.stdout).toBe('');
+  });
+
+  it('waits for a slow reader instead of buffering the whole output', async () => {
+    let maxBuffered = 0;
+    let bytes = 0;
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        setImmediate(callback);
+      },
+    });
+    const originalWrite = slow.write.bind(slow);
+    slow.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const ok = (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
+      maxBuffered = Math.max(maxBuffered, slow.writableLength);
+      return ok;
+    }) as typeof slow.write;
+    const stderr = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const code = await generateCommand.run(['--count', '1500', '--seed', 'slow'], { stdout: slow, stderr, stderrIsTTY: false, env: {} });
+    expect(code).toBe(0);
+    await new Promise<void>((resolve) => slow.end(resolve));
+    expect(bytes).toBeGreaterThan(1_000_000);
+    // Never more than about one chunk (64 KiB) waiting, although ~2 MB were written.
+    expect(maxBuffered).toBeLessThan(200 * 1024);
   });
 });

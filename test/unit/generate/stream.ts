@@ -2,6 +2,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { generateReports, type ReportGeneratorOptions } from '../../../src-main/generate';
+import type { SuspectField } from '../../../src-main/generate/suspect';
 
 const cache = new Map<string, IntakeRecord[]>();
 
@@ -40,7 +41,7 @@ export function plainEmail(text: string): string {
     .trim();
 }
 
-/** Host of a typed or defanged URL, lower case, without `www.`. */
+/** Host of a typed or defanged URL, lower case, without `www.` ('' for junk such as "weet ik niet"). */
 export function hostOf(text: string): string {
   const plain = text
     .replace(/^hxxp/i, 'http')
@@ -48,12 +49,15 @@ export function hostOf(text: string): string {
     .replace(/\[\.\]|\(\.\)/g, '.')
     .trim();
   const withScheme = /^[a-z]+:\/\//i.test(plain) ? plain : `https://${plain}`;
-  return new URL(withScheme).hostname.toLowerCase().replace(/^www\./, '');
+  try {
+    return new URL(withScheme).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
 }
 
-export function suspectList(record: IntakeRecord, field: keyof NonNullable<IntakeRecord['suspect']> & string): string[] {
-  const list = record.suspect?.[field];
-  return Array.isArray(list) ? (list as string[]) : [];
+export function suspectList(record: IntakeRecord, field: SuspectField): string[] {
+  return record.suspect?.[field] ?? [];
 }
 
 /** How many distinct reports each key occurs in. */

@@ -79,6 +79,31 @@ describe('the worker-thread preparer', () => {
   });
 });
 
+describe('benign domains and their URLs', () => {
+  it('keeps a bank site’s URLs benign but lets a platform URL that names the offender link reports', async () => {
+    const bankPage = 'https://www.ing.nl/particulier/inloggen';
+    const scammerChannel = 'https://t.me/snelgeld_nl';
+    const reports = [
+      filedRecord({ suspect: { websites: [bankPage, scammerChannel] } }),
+      filedRecord({ suspect: { websites: [bankPage, scammerChannel] } }),
+      filedRecord({ suspect: { websites: [bankPage] } }),
+    ];
+    const { store, importRecords } = openTempStore();
+    await importRecords(reports);
+    const rows = [...listReportIndicators(store.sqlite, reports[0]!.reportId)];
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'url', value: bankPage, benign: true }),
+        expect.objectContaining({ type: 'domain', value: 't.me', benign: true }),
+        expect.objectContaining({ type: 'url', value: scammerChannel, benign: false }),
+      ]),
+    );
+    expect(listClusters(store.sqlite)).toEqual([
+      { cluster: [reports[0]!.reportId, reports[1]!.reportId].sort(), via: [{ type: 'url', value: scammerChannel }] },
+    ]);
+  });
+});
+
 describe('revisions', () => {
   it('lets the highest revision win in any arrival order', async () => {
     const first = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });

@@ -1,5 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { openStore, rekeyStore } from '../../../src-main/db/open-store';
 import { searchReports } from '../../../src-main/search/search-reports';
@@ -65,8 +68,10 @@ describe('opening a store', () => {
 
   it('upgrades a store written by an older release and keeps its data', async () => {
     const path = join(tempDir(), 'old.db');
-    const old = openStore({ path, migrationsFolder: olderMigrations(1) });
-    old.sqlite
+    // An older release's store: its schema only (this code's start-up would already speak the new one).
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: olderMigrations(1) });
+    old
       .prepare(`INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, updated_at, summary)
                 VALUES ('IA-2025-0000001', 1, 'filed', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 'internet', 'melding', 'phishing', '2025-01-01T00:00:00Z', 'Oude melding over phishing')`)
       .run();

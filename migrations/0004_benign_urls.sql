@@ -1,0 +1,1 @@
+ALTER TABLE `benign_values` ADD `covers_urls` integer DEFAULT true NOT NULL;
