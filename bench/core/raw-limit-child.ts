@@ -2,6 +2,7 @@
 // no validation, no extraction, no indexes but the primary key. Parsing is outside the timed part.
 import Database from 'better-sqlite3';
 import { createReadStream } from 'node:fs';
+import type { IntakeRecord } from '../../shared/intake/schema';
 import { readNdjsonLines } from '../../src-main/import/ndjson-lines';
 
 const [file, dbPath] = process.argv.slice(2) as [string, string];
@@ -26,7 +27,7 @@ const flush = () => {
 db.exec('BEGIN');
 for await (const line of readNdjsonLines(createReadStream(file))) {
   if (line.text === '') continue;
-  const r = JSON.parse(line.text) as Record<string, any>;
+  const r = JSON.parse(line.text) as IntakeRecord;
   rows.push([r.reportId, r.revision, r.status, r.receivedAt, r.channel, r.kind, r.category, r.region ?? null, r.incident?.summary ?? null, r.incident?.narrative ?? null, line.text]);
   if (rows.length >= 10_000) flush();
 }

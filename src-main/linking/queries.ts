@@ -54,7 +54,7 @@ export function relatedReports(sqlite: Database.Database, reportId: string): Rel
   const byReport = new Map<string, Map<string, SharedIndicator>>();
   for (const row of rows) {
     let shared = byReport.get(row.reportId);
-    if (!shared) byReport.set(row.reportId, (shared = new Map()));
+    if (!shared) byReport.set(row.reportId, (shared = new Map<string, SharedIndicator>()));
     const indicatorKey = `${row.type}:${row.value}`;
     let indicator = shared.get(indicatorKey);
     if (!indicator) shared.set(indicatorKey, (indicator = { type: row.type, value: row.value, fields: [], theirFields: [] }));

@@ -30,7 +30,7 @@ export function filedRecord(overrides: Partial<IntakeRecord> & { suspect?: Intak
     payments: [],
     suspect: {},
     ...overrides,
-  } as IntakeRecord;
+  };
 }
 
 export function withdrawal(record: IntakeRecord, revision: number, receivedAt = '2026-06-01T10:00:00Z'): IntakeRecord {
@@ -43,7 +43,7 @@ export function withdrawal(record: IntakeRecord, revision: number, receivedAt = 
     channel: record.channel,
     kind: record.kind,
     category: record.category,
-  } as IntakeRecord;
+  };
 }
 
 /** Valid (mod-97) synthetic Dutch IBANs for tests. */

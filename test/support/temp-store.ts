@@ -23,8 +23,8 @@ export interface TempStore {
   store: Store;
   writer: ReportWriter;
   path: string;
-  importText(text: string): Promise<ImportSummary>;
-  importRecords(records: readonly IntakeRecord[]): Promise<ImportSummary>;
+  importText: (text: string) => Promise<ImportSummary>;
+  importRecords: (records: readonly IntakeRecord[]) => Promise<ImportSummary>;
 }
 
 export function openTempStore(options: { key?: string; path?: string } = {}): TempStore {

@@ -40,7 +40,7 @@ describe('the puzzelstuk CLI', () => {
     expect(new Set(all.lines.map((line) => (line as { reportId: string }).reportId))).not.toContain('IA-2026-0000099');
 
     const search = await runCliCaptured(['search', 'kluisrekening', '--db', db, '--category', 'bank_helpdesk_fraud']);
-    expect(search.lines).toEqual([{ reportId: 'IA-2026-0000102', score: expect.any(Number), snippet: expect.stringContaining('[kluisrekening]') }]);
+    expect(search.lines).toEqual([{ reportId: 'IA-2026-0000102', score: expect.any(Number) as unknown, snippet: expect.stringContaining('[kluisrekening]') as unknown }]);
   });
 
   it('reports rejected lines and still exits 0', async () => {
@@ -56,8 +56,8 @@ describe('the puzzelstuk CLI', () => {
         updated: 0,
         ignored: 0,
         rejected: [
-          { line: 1, reason: expect.stringMatching(/^not valid JSON/) },
-          { line: 2, reason: expect.stringContaining('reportId is missing') },
+          { line: 1, reason: expect.stringMatching(/^not valid JSON/) as unknown },
+          { line: 2, reason: expect.stringContaining('reportId is missing') as unknown },
         ],
       },
     ]);

@@ -128,7 +128,7 @@ describe('revisions', () => {
     const record = { ...filedRecord(), portalExtension: { score: 7 } };
     await importText(JSON.stringify(record));
     const raw = store.sqlite.prepare('SELECT raw FROM report_revisions').pluck().get() as string;
-    expect(JSON.parse(raw).portalExtension).toEqual({ score: 7 });
+    expect((JSON.parse(raw) as { portalExtension: unknown }).portalExtension).toEqual({ score: 7 });
   });
 });
 

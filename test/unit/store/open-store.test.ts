@@ -66,7 +66,7 @@ describe('opening a store', () => {
     expect(() => openStore({ path })).toThrow(/not a Puzzelstuk store/);
   });
 
-  it('upgrades a store written by an older release and keeps its data', async () => {
+  it('upgrades a store written by an older release and keeps its data', () => {
     const path = join(tempDir(), 'old.db');
     // An older release's store: its schema only (this code's start-up would already speak the new one).
     const old = new Database(path);
