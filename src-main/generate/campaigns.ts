@@ -27,7 +27,7 @@ import {
   type Brand,
   type WebUrl,
 } from './identifiers/web';
-import { asciiSlug, capitaliseLast, dutchPerson, englishPerson } from './names';
+import { asciiSlug, dutchPerson, englishPerson } from './names';
 import { weightedTable, type Rng } from './random';
 
 export const ACTOR_KINDS = [
@@ -154,12 +154,12 @@ const REMOTE_TOOLS = weightedTable<RemoteTool>([
   ['RustDesk', 6],
 ]);
 
-const MULE_SHELL_NAMES = ['Tech Support BV', 'ING Kluis', 'Veilig Sparen', 'Microsoft Services', 'Crypto Wallet Services', 'Digital Assets LTD', 'Beheerrekening'];
+const MULE_SHELL_NAMES = ['Digital Assets LTD', 'Beheerrekening', 'Trade Services BV', 'Veilig Sparen', 'JD Holding'];
 const EMPLOYEE_FIRST = ['Dennis', 'Kevin', 'Sander', 'Mark', 'Lisa', 'Sanne', 'Tim', 'Bas', 'Anouk', 'Jeroen', 'Rik', 'Eva'];
 const HANDLE_WORDS = ['verkoop', 'deals', 'tweedehands', 'koopjes', 'nl', 'official', 'shop', 'life', 'xx'];
 
 function muleHolder(rng: Rng): string {
-  if (rng.chance(0.1)) return rng.pick(MULE_SHELL_NAMES);
+  if (rng.chance(0.04)) return rng.pick(MULE_SHELL_NAMES);
   const person = dutchPerson(rng);
   return rng.chance(0.6) ? `${person.first.charAt(0)}. ${person.last}` : `${person.first} ${person.last}`;
 }
@@ -269,7 +269,7 @@ export function createActor(rng: Rng, kind: ActorKind, campaignId: string | unde
       actor.brand = rng.pick(BANK_BRANDS);
       fill(actor.phones, n(1, 3), () => (rng.chance(0.6) ? dutchMobile(rng, 'suspect') : dutchVoip(rng)));
       actor.accounts.push(...mules(rng, n(1, 4)));
-      fill(actor.names, n(1, 3), () => `${rng.pick(EMPLOYEE_FIRST)}${rng.chance(0.4) ? ` ${capitaliseLast(dutchPerson(rng).last)}` : ''}`);
+      fill(actor.names, n(1, 3), () => `${rng.pick(EMPLOYEE_FIRST)}${rng.chance(0.4) ? ` ${dutchPerson(rng).last}` : ''}`);
       if (rng.chance(0.4)) {
         const domain = phishingDomain(rng, actor.brand);
         actor.urls.push(...phishingUrls(rng, actor.brand, domain, n(1, 3)));
@@ -306,7 +306,7 @@ export function createActor(rng: Rng, kind: ActorKind, campaignId: string | unde
     case 'marketplace_seller': {
       const person = dutchPerson(rng);
       actor.names.push(rng.chance(0.5) ? person.first : `${person.first} ${person.last}`);
-      actor.handles.push(`${asciiSlug(person.first)}${rng.chance(0.5) ? rng.int(70, 2005) : rng.pick(HANDLE_WORDS)}`);
+      actor.handles.push(`${person.firstSlug}${rng.chance(0.5) ? rng.int(70, 2005) : rng.pick(HANDLE_WORDS)}`);
       fill(actor.phones, n(1, 2), () => dutchMobile(rng, 'suspect'));
       actor.accounts.push(...mules(rng, n(1, 2)));
       if (rng.chance(0.3)) {
@@ -314,7 +314,7 @@ export function createActor(rng: Rng, kind: ActorKind, campaignId: string | unde
         actor.brand = brand;
         actor.urls.push(...phishingUrls(rng, brand, phishingDomain(rng, brand), n(1, 3)));
       }
-      if (rng.chance(0.3)) actor.emails.push(scammerWebmail(rng, `${asciiSlug(person.first)}${asciiSlug(person.last)}`));
+      if (rng.chance(0.3)) actor.emails.push(scammerWebmail(rng, `${person.firstSlug}${person.lastSlug}`));
       actor.label = rng.pick(MARKETPLACE_ITEMS)[0];
       break;
     }
@@ -354,10 +354,11 @@ export function createActor(rng: Rng, kind: ActorKind, campaignId: string | unde
     break;
   }
   case 'romance_profile': {
-    const person = rng.chance(0.7) ? englishPerson(rng) : dutchPerson(rng);
+    // The persona is a man (most victims who report are women over 50).
+    const person = rng.chance(0.7) ? englishPerson(rng, false) : dutchPerson(rng, false);
     actor.names.push(`${person.first} ${person.last}`);
-    actor.handles.push(`${asciiSlug(person.first)}.${asciiSlug(person.last)}${rng.int(1, 99)}`);
-    actor.emails.push(scammerWebmail(rng, `${asciiSlug(person.first)}${asciiSlug(person.last)}`));
+    actor.handles.push(`${person.firstSlug}.${person.lastSlug}${rng.int(1, 99)}`);
+    actor.emails.push(scammerWebmail(rng, `${person.firstSlug}${person.lastSlug}`));
     fill(actor.phones, n(1, 2), () => {
         const r = rng.float();
         if (r < 0.35) return foreignPhone(rng, 'GB');
@@ -385,6 +386,13 @@ interface Slot {
   victims: number;
 }
 
+interface KindSlots {
+  slots: Array<Slot | undefined>;
+  /** Pick weight per slot: the running campaign's size, or a small default for an empty slot. */
+  weights: Float64Array;
+  total: number;
+}
+
 export interface CampaignPick {
   actor: Actor;
   /** 1-based position of this report within its campaign. */
@@ -394,7 +402,7 @@ export interface CampaignPick {
 
 /** The bounded set of running campaigns, per actor kind. */
 export class CampaignPool {
-  private readonly slots = new Map<ActorKind, Array<Slot | undefined>>();
+  private readonly kinds = new Map<ActorKind, KindSlots>();
   private serial = 0;
 
   constructor(private readonly rng: Rng) {}
@@ -402,14 +410,23 @@ export class CampaignPool {
   /** Joins the report to one of the running campaigns of `kind` (starting a new one in an empty slot). */
   take(kind: ActorKind): CampaignPick {
     const settings = KIND_SETTINGS[kind];
-    let slots = this.slots.get(kind);
-    if (!slots) {
-      slots = new Array<Slot | undefined>(settings.slots).fill(undefined);
-      this.slots.set(kind, slots);
+    const emptyWeight = settings.minSize * 2;
+    let state = this.kinds.get(kind);
+    if (!state) {
+      state = { slots: new Array<Slot | undefined>(settings.slots).fill(undefined), weights: new Float64Array(settings.slots).fill(emptyWeight), total: settings.slots * emptyWeight };
+      this.kinds.set(kind, state);
     }
-    const index = Math.floor(this.rng.float() * slots.length);
+    // Pick a slot in proportion to its campaign's size, so a big campaign hits many victims
+    // per day rather than lasting for months; an empty slot counts as a small one.
+    const { slots, weights } = state;
+    let remaining = this.rng.float() * state.total;
+    let index = 0;
+    for (; index < slots.length - 1; index++) {
+      remaining -= weights[index] as number;
+      if (remaining < 0) break;
+    }
     let slot = slots[index];
-    if (!slot || slot.victims >= slot.target) {
+    if (!slot) {
       this.serial += 1;
       slot = {
         actor: createActor(this.rng, kind, `${kind}#${this.serial}`),
@@ -417,9 +434,20 @@ export class CampaignPool {
         victims: 0,
       };
       slots[index] = slot;
+      this.setWeight(state, index, slot.target);
     }
     slot.victims += 1;
+    if (slot.victims >= slot.target) {
+      // Complete: the slot starts a new campaign the next time it is picked.
+      slots[index] = undefined;
+      this.setWeight(state, index, emptyWeight);
+    }
     return { actor: slot.actor, victimNumber: slot.victims, targetSize: slot.target };
+  }
+
+  private setWeight(state: KindSlots, index: number, weight: number): void {
+    state.total += weight - (state.weights[index] as number);
+    state.weights[index] = weight;
   }
 
   /** Number of campaigns started so far. */

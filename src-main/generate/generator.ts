@@ -224,7 +224,7 @@ class ReportStream implements ReportGenerator {
     const event = item.events.shift() as FollowUp;
     let record: IntakeRecord;
     if (event === 'revise') {
-      record = reviseReport(this.followUps, item, at);
+      record = reviseReport(this.followUps, item, at, item.events.length > 0);
       this.stats.revisions += 1;
     } else {
       record = withdrawReport(item, at);
@@ -248,18 +248,22 @@ class ReportStream implements ReportGenerator {
     const scenario = rng.weighted(CATEGORY_MIX);
     const settings = CATEGORY_ACTORS[scenario];
     const actor: Actor = rng.chance(settings.campaignShare) ? this.campaigns.take(settings.kind).actor : createActor(rng, settings.kind, undefined);
-    let mule: MuleAccount | undefined;
+    let mule: (() => MuleAccount | undefined) | undefined;
     let muleCampaign: string | null = null;
     if (PAYS_ACCOUNTS.has(scenario) && rng.chance(actor.campaignId ? 0.08 : 0.22)) {
-      const pick = this.campaigns.take('mule_account');
-      mule = pick.actor.accounts[0];
-      muleCampaign = pick.actor.campaignId ?? null;
+      mule = () => {
+        const pick = this.campaigns.take('mule_account');
+        muleCampaign = pick.actor.campaignId ?? null;
+        return pick.actor.accounts[0];
+      };
     }
     const lang: Lang = ENGLISH_CAPABLE.has(scenario) && rng.chance(ENGLISH_SHARE) ? 'en' : 'nl';
     const reporter = createReporter(rng, receivedMs, { organisation: rng.chance(ORGANISATION_SHARE[scenario] ?? 0.01), age: AGE_GROUP[scenario] ?? 'adult' });
     const result = SCENARIOS[scenario]({ rng, actor, mule, reporter, receivedMs, lang });
     const category = rng.chance(WRONG_CATEGORY_SHARE) ? rng.pick(WRONG_CATEGORY[scenario]) : scenario;
-    const older = reporter.reporter.birthDate !== undefined && reporter.reporter.birthDate < `${new Date(receivedMs).getUTCFullYear() - 65}`;
+    const receivedAt = utcStamp(receivedMs);
+    const birthDate = reporter.reporter.birthDate;
+    const older = birthDate !== undefined && Number(birthDate.slice(0, 4)) < Number(receivedAt.slice(0, 4)) - 65;
     const c = rng.float();
     const channel = c < (older ? 0.7 : 0.87) ? 'internet' : c < (older ? 0.9 : 0.96) ? 'phone' : 'desk';
 
@@ -268,7 +272,7 @@ class ReportStream implements ReportGenerator {
       reportId,
       revision: 1,
       status: 'filed',
-      receivedAt: utcStamp(receivedMs),
+      receivedAt,
       channel,
       kind: result.kind,
       category,

@@ -41,16 +41,43 @@ export interface PersonName {
   readonly first: string;
   readonly last: string;
   readonly female: boolean;
+  /** Lower-case ASCII forms for e-mail addresses and handles ("de Vries" → "devries"). */
+  readonly firstSlug: string;
+  readonly lastSlug: string;
 }
 
-export function dutchPerson(rng: Rng): PersonName {
-  const female = rng.chance(0.5);
-  return { first: rng.pick(female ? DUTCH_FEMALE_NAMES : DUTCH_MALE_NAMES), last: rng.pick(DUTCH_LAST_NAMES), female };
+/** Slugs of a pool, computed once (parallel to the pool). */
+const slugsOf = (pool: readonly string[]) => pool.map((name) => asciiSlug(name));
+let poolSlugs: Map<readonly string[], string[]> | undefined;
+function slugs(pool: readonly string[]): string[] {
+  poolSlugs ??= new Map();
+  let list = poolSlugs.get(pool);
+  if (!list) poolSlugs.set(pool, (list = slugsOf(pool)));
+  return list;
 }
 
-export function englishPerson(rng: Rng): PersonName {
-  const first = rng.pick(ENGLISH_FIRST_NAMES);
-  return { first, last: rng.pick(ENGLISH_LAST_NAMES), female: ['Jennifer', 'Sarah', 'Linda', 'Emily', 'Jessica', 'Olivia', 'Sophia', 'Emma'].includes(first) };
+/** A first name from `firsts` and a last name from `lasts` (pools are module constants, so their slugs are cached). */
+function fromPools(rng: Rng, firsts: readonly string[], lasts: readonly string[], female: (first: string) => boolean): PersonName {
+  const i = Math.floor(rng.float() * firsts.length);
+  const j = Math.floor(rng.float() * lasts.length);
+  const first = firsts[i] as string;
+  return { first, last: lasts[j] as string, female: female(first), firstSlug: slugs(firsts)[i] as string, lastSlug: slugs(lasts)[j] as string };
+}
+
+const always = () => true;
+const never = () => false;
+const englishFemale = (first: string) => ENGLISH_FEMALE.has(first);
+
+export function dutchPerson(rng: Rng, female = rng.chance(0.5)): PersonName {
+  return female ? fromPools(rng, DUTCH_FEMALE_NAMES, DUTCH_LAST_NAMES, always) : fromPools(rng, DUTCH_MALE_NAMES, DUTCH_LAST_NAMES, never);
+}
+
+const ENGLISH_FEMALE = new Set(['Jennifer', 'Sarah', 'Linda', 'Emily', 'Jessica', 'Olivia', 'Sophia', 'Emma']);
+const ENGLISH_MALE_NAMES = ENGLISH_FIRST_NAMES.filter((name) => !ENGLISH_FEMALE.has(name));
+
+/** An English-sounding name; `female: false` gives a man's name. */
+export function englishPerson(rng: Rng, female?: boolean): PersonName {
+  return fromPools(rng, female === false ? ENGLISH_MALE_NAMES : ENGLISH_FIRST_NAMES, ENGLISH_LAST_NAMES, englishFemale);
 }
 
 /** "de Vries" → "De Vries" (Dutch capitalises the prefix when no first name precedes it). */

@@ -32,18 +32,10 @@ function cyrb128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-const ZEROS = '000000000';
-
-let hex16: string[] | undefined;
-/** All 65,536 four-digit lower-case hex strings, built once (hashes are made of them). */
-function hex16Table(): string[] {
-  if (!hex16) {
-    hex16 = new Array<string>(65536);
-    for (let i = 0; i < 65536; i++) hex16[i] = i.toString(16).padStart(4, '0');
-  }
-  return hex16;
-}
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+/** "000" … "999". */
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** Scratch space for hex(): random words are written here and hex-encoded natively. */
+const HEX_BUFFER = Buffer.alloc(64);
 
 /** A cumulative-weight table, built once, for fast weighted picks. */
 export interface WeightedTable<T> {
@@ -146,29 +138,23 @@ export class Rng {
   digits(length: number): string {
     let out = '';
     let left = length;
-    // Up to 9 digits per draw: uniform over 0..10^k-1, zero-padded.
-    while (left > 0) {
-      const k = left > 9 ? 9 : left;
-      const chunk = String(Math.floor(this.float() * (POW10[k] as number)));
-      out += chunk.length < k ? ZEROS.slice(0, k - chunk.length) + chunk : chunk;
-      left -= k;
+    // Three digits per draw, from a table of "000".."999".
+    while (left >= 3) {
+      out += THREE_DIGITS[Math.floor(this.float() * 1000)] as string;
+      left -= 3;
     }
+    if (left > 0) out += (THREE_DIGITS[Math.floor(this.float() * 1000)] as string).slice(3 - left);
     return out;
   }
 
   /** `length` lower-case hexadecimal characters. */
   hex(length: number): string {
-    const table = hex16Table();
     let out = '';
-    let left = length;
-    while (left >= 8) {
-      const word = this.uint32();
-      out += (table[word >>> 16] as string) + (table[word & 0xffff] as string);
-      left -= 8;
-    }
-    if (left > 0) {
-      const word = this.uint32();
-      out += ((table[word >>> 16] as string) + (table[word & 0xffff] as string)).slice(0, left);
+    for (let left = length; left > 0; left -= 2 * HEX_BUFFER.length) {
+      const bytes = Math.min(HEX_BUFFER.length, (left + 1) >> 1);
+      for (let i = 0; i < bytes; i += 4) HEX_BUFFER.writeUInt32LE(this.uint32(), i);
+      const chunk = HEX_BUFFER.toString('hex', 0, bytes);
+      out += chunk.length > left ? chunk.slice(0, left) : chunk;
     }
     return out;
   }

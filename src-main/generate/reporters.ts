@@ -71,8 +71,8 @@ function birthDate(rng: Rng, nowMs: number, group: AgeGroup): string {
 }
 
 function personalEmail(rng: Rng, name: PersonName, birth: string): string {
-  const first = asciiSlug(name.first);
-  const last = asciiSlug(name.last);
+  const first = name.firstSlug;
+  const last = name.lastSlug;
   const yy = birth.slice(2, 4);
   const r = rng.float();
   let local: string;
@@ -108,7 +108,7 @@ export function createReporter(rng: Rng, nowMs: number, options: { organisation:
     const reporter: Reporter = {
       type: 'organisation',
       name: rng.chance(0.5) ? `${name.first.charAt(0)}. ${name.last} (${role})` : `${name.first} ${name.last}, ${role}`,
-      email: rng.chance(0.7) ? `${rng.pick(['info', 'administratie', 'ict', 'directie'])}@${slug}.nl` : `${asciiSlug(name.first)}@${slug}.nl`,
+      email: rng.chance(0.7) ? `${rng.pick(['info', 'administratie', 'ict', 'directie'])}@${slug}.nl` : `${name.firstSlug}@${slug}.nl`,
       phone: formatPhone(rng, dutchLandline(rng, place.areaCode)),
       organisation: { name: organisationName, kvkNumber: `${rng.int(1, 9)}${rng.digits(7)}` },
       address: { ...address(rng, place), street: rng.chance(0.5) ? rng.pick(['Industrieweg', 'Nijverheidsweg', 'Handelsweg', 'Edisonstraat', 'Zuiderzeestraat']) : rng.pick(STREETS) },

@@ -108,7 +108,7 @@ const EMPTY_SUSPECT_FIELDS: readonly SuspectField[] = ['names', 'phoneNumbers', 
  * The next revision of a report, as a new object (the pending copy is updated too): the
  * typo in the IBAN corrected, or an indicator added, or just an extra sentence.
  */
-export function reviseReport(rng: Rng, pending: PendingReport, atMs: number): IntakeRecord {
+export function reviseReport(rng: Rng, pending: PendingReport, atMs: number, keepCopy: boolean): IntakeRecord {
   const previous = pending.record;
   const next = cloneJson(previous);
   next.revision = previous.revision + 1;
@@ -137,8 +137,9 @@ export function reviseReport(rng: Rng, pending: PendingReport, atMs: number): In
     next.suspect[amendment.field] = list;
     incident.narrative = appendSentence(incident.narrative, amendment.sentence);
   } else {
-    incident.narrative = appendSentence(incident.narrative, rng.pick(GENERIC_AMENDMENTS));
-    if (rng.chance(0.4)) {
+    const sentence = rng.pick(GENERIC_AMENDMENTS);
+    incident.narrative = appendSentence(incident.narrative, sentence);
+    if (/schermafbeeldingen|attached/.test(sentence)) {
       (next.attachments ??= []).push({
         fileName: `Screenshot_aanvulling_${next.revision}.png`,
         mediaType: 'image/png',
@@ -147,7 +148,8 @@ export function reviseReport(rng: Rng, pending: PendingReport, atMs: number): In
       });
     }
   }
-  pending.record = cloneJson(next);
+  // Keep a private copy only if another follow-up will need it.
+  if (keepCopy) pending.record = cloneJson(next);
   return next;
 }
 

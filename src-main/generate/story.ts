@@ -24,6 +24,14 @@ const FILLERS_NL = [
   'Ik doe aangifte omdat ik niet wil dat anderen hetzelfde overkomt.',
   'Ik heb ook een melding gedaan bij de Fraudehelpdesk.',
   'Schermafbeeldingen zitten in de bijlage.',
+  'Ik ben alleenstaand en niet zo handig met internet, daarom heb ik hulp gehad bij deze aangifte.',
+  'Het gaat om een flink bedrag voor mij; ik moet er nu mijn vaste lasten van betalen en dat lukt niet meer.',
+  'Ik heb de bank meteen gebeld, die heeft mijn rekening tijdelijk geblokkeerd en een onderzoek gestart.',
+  'Op internet las ik later dat meer mensen op precies dezelfde manier zijn opgelicht, met hetzelfde verhaal.',
+  'Ik wist niet dat dit soort oplichting bestond, anders was ik er zeker niet ingetrapt.',
+  'Ik ben bereid om een verklaring af te leggen op het bureau als dat nodig is.',
+  'Ik heb eerst de politie gebeld op 0900-8844, daar zeiden ze dat ik online aangifte kon doen.',
+  'Via 0900 8844 kreeg ik het advies om ook de Fraudehelpdesk in te lichten.',
 ];
 
 const FILLERS_EN = [
@@ -73,6 +81,11 @@ export class Story {
   }
 
   build(): string {
+    // Some people write more: a few extra (generic) sentences give narratives a long tail.
+    if (this.rng.chance(0.3)) {
+      const fillers = this.lang === 'en' ? FILLERS_EN : FILLERS_NL;
+      for (const sentence of this.rng.sample(fillers, this.rng.int(1, 4))) this.may(sentence);
+    }
     let text = this.sentences.join(' ');
     // Too long: drop optional sentences from the end until it fits.
     for (let i = this.sentences.length - 1; text.length > NARRATIVE_MAX && i >= 0; i--) {

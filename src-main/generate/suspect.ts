@@ -43,35 +43,59 @@ export class SuspectBuilder {
     socialMedia: [],
     other: [],
   };
-  /** Re-spellers of the entries added so far, for realistic duplicates. */
-  private readonly respell: Array<[SuspectField, () => string]> = [];
+  /** The values behind the entries added so far (and their fields), for realistic duplicates. */
+  private readonly sourceFields: SuspectField[] = [];
+  private readonly sources: Array<PhoneNumber | WebUrl | Wallet | string> = [];
 
   constructor(private readonly rng: Rng) {}
 
-  add(field: SuspectField, text: string, respell?: () => string): string {
+  /** Adds a typed entry; `source` is the value behind it, so it can be typed again differently. */
+  add(field: SuspectField, text: string, source?: PhoneNumber | WebUrl | Wallet | string): string {
     this.lists[field].push(text);
-    if (respell) this.respell.push([field, respell]);
+    if (source !== undefined) {
+      this.sourceFields.push(field);
+      this.sources.push(source);
+    }
     return text;
   }
 
   phone(phone: PhoneNumber): string {
-    return this.add('phoneNumbers', formatPhone(this.rng, phone), () => formatPhone(this.rng, phone));
+    return this.add('phoneNumbers', formatPhone(this.rng, phone), phone);
   }
 
   iban(electronic: string): string {
-    return this.add('bankAccounts', formatIban(this.rng, electronic), () => formatIban(this.rng, electronic));
+    return this.add('bankAccounts', formatIban(this.rng, electronic), electronic);
   }
 
   url(url: WebUrl): string {
-    return this.add('websites', formatUrl(this.rng, url), () => formatUrl(this.rng, url));
+    return this.add('websites', formatUrl(this.rng, url), url);
   }
 
   email(email: string): string {
-    return this.add('emailAddresses', formatEmail(this.rng, email), () => formatEmail(this.rng, email));
+    return this.add('emailAddresses', formatEmail(this.rng, email), email);
   }
 
   wallet(wallet: Wallet): string {
-    return this.add('cryptoAddresses', formatWallet(this.rng, wallet), () => formatWallet(this.rng, wallet));
+    return this.add('cryptoAddresses', formatWallet(this.rng, wallet), wallet);
+  }
+
+  /** The value typed once more, possibly in another spelling. */
+  private respell(field: SuspectField, source: PhoneNumber | WebUrl | Wallet | string): string {
+    const rng = this.rng;
+    switch (field) {
+      case 'phoneNumbers':
+        return formatPhone(rng, source as PhoneNumber);
+      case 'bankAccounts':
+        return formatIban(rng, source as string);
+      case 'websites':
+        return formatUrl(rng, source as WebUrl);
+      case 'emailAddresses':
+        return formatEmail(rng, source as string);
+      case 'cryptoAddresses':
+        return formatWallet(rng, source as Wallet);
+      default:
+        return typeof source === 'string' ? source : '';
+    }
   }
 
   name(name: string): string {
@@ -81,11 +105,12 @@ export class SuspectBuilder {
   /** Adds duplicates and junk the way real forms contain them, and returns the lists. */
   finish(messiness = 1): SuspectLists {
     const rng = this.rng;
-    if (this.respell.length > 0 && rng.chance(0.1 * messiness)) {
-      const [field, again] = rng.pick(this.respell);
+    if (this.sources.length > 0 && rng.chance(0.1 * messiness)) {
+      const index = rng.int(0, this.sources.length - 1);
+      const field = this.sourceFields[index] as SuspectField;
       // Half the time the same spelling again, half the time another spelling of the same value.
       const list = this.lists[field];
-      list.push(rng.chance(0.5) ? (list[list.length - 1] as string) : again());
+      list.push(rng.chance(0.5) ? (list[list.length - 1] as string) : this.respell(field, this.sources[index] as PhoneNumber | WebUrl | Wallet | string));
     }
     if (rng.chance(0.14 * messiness)) {
       const field = rng.pick(JUNK_FIELDS);

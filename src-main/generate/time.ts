@@ -83,6 +83,12 @@ export function localStamp(ms: number): string {
 }
 
 /** Hour of the day (0–23) and weekday (0 = Sunday) in Dutch local time. */
+/** Hour of the day (0–23) in Dutch local time. */
+export function localHour(ms: number): number {
+  const local = ms + amsterdamOffsetHours(ms) * HOUR;
+  return Math.floor((local - Math.floor(local / DAY) * DAY) / HOUR);
+}
+
 export function localHourAndDay(ms: number): { hour: number; weekday: number } {
   const local = ms + amsterdamOffsetHours(ms) * HOUR;
   const days = Math.floor(local / DAY);

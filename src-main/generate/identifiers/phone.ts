@@ -47,7 +47,7 @@ export function dutchVoip(rng: Rng): PhoneNumber {
 
 /** Dutch 097 machine-to-machine number, used by bulk SMS senders. */
 export function dutchM2m(rng: Rng): PhoneNumber {
-  return { e164: `+3197${rng.pick(['0', '0', '1'])}${rng.digits(8)}`, country: 'NL', kind: 'm2m' };
+  return { e164: `+31970${rng.digits(8)}`, country: 'NL', kind: 'm2m' };
 }
 
 const NIGERIAN_PREFIXES = ['803', '806', '813', '816', '703', '706', '810', '903'];
@@ -59,7 +59,7 @@ export function foreignPhone(rng: Rng, country: Exclude<PhoneCountry, 'NL'>, kin
     case 'GB':
       return kind === 'fixed'
         ? { e164: `+4420${rng.pick(['3', '7', '8'])}${rng.digits(7)}`, country, kind }
-        : { e164: `+447${rng.int(4, 9)}${rng.digits(8)}`, country, kind: 'mobile' };
+        : { e164: `+447${rng.pick(['4', '5', '8'])}${rng.digits(8)}`, country, kind: 'mobile' };
     case 'US': {
       const area = kind === 'tollfree' ? rng.pick(US_TOLL_FREE) : rng.pick(US_AREAS);
       return { e164: `+1${area}${rng.int(2, 9)}${rng.digits(6)}`, country, kind: kind === 'tollfree' ? 'tollfree' : 'fixed' };
@@ -69,7 +69,7 @@ export function foreignPhone(rng: Rng, country: Exclude<PhoneCountry, 'NL'>, kin
     case 'DE':
       return { e164: `+491${rng.pick(['51', '52', '57', '59', '60', '70', '71', '72', '76'])}${rng.digits(8)}`, country, kind: 'mobile' };
     case 'FR':
-      return { e164: `+33${rng.int(6, 7)}${rng.digits(8)}`, country, kind: 'mobile' };
+      return { e164: `+33${rng.pick(['60', '61', '62', '64', '65', '66', '67', '68', '73', '75', '76', '78'])}${rng.digits(7)}`, country, kind: 'mobile' };
     case 'IN':
       return { e164: `+91${rng.int(7, 9)}${rng.digits(9)}`, country, kind: 'mobile' };
     case 'CY':

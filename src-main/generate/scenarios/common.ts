@@ -11,15 +11,18 @@ import type { Rng } from '../random';
 import type { ReporterProfile } from '../reporters';
 import { Story, type Lang } from '../story';
 import { SuspectBuilder, type SuspectField, type SuspectLists } from '../suspect';
-import { DAY, HOUR, MINUTE, dayPhrase, localHourAndDay, localStamp } from '../time';
+import { DAY, HOUR, MINUTE, dayPhrase, localHour, localStamp } from '../time';
 
 export type ContactMethod = 'phone_call' | 'sms' | 'whatsapp' | 'email' | 'website' | 'social_media' | 'in_person' | 'other';
 
 export interface ScenarioInput {
   readonly rng: Rng;
   readonly actor: Actor;
-  /** When set, the victim paid this (cross-campaign) mule account instead of the actor's own. */
-  readonly mule: MuleAccount | undefined;
+  /**
+   * When set, the victim paid a (cross-campaign) mule account instead of the actor's own; called
+   * only if the story gets to a payment, so the mule's campaign only counts victims who paid it.
+   */
+  readonly mule: (() => MuleAccount | undefined) | undefined;
   readonly reporter: ReporterProfile;
   readonly receivedMs: number;
   readonly lang: Lang;
@@ -80,7 +83,7 @@ export class Draft {
     const delay = Math.min(timeline.maxDays * DAY, Math.max(20 * MINUTE, rng.logNormal(timeline.medianHours * HOUR, 1.1)));
     let first = input.receivedMs - delay;
     // Fraudsters call and text in waking hours: move night-time contacts to the evening before.
-    const { hour } = localHourAndDay(first);
+    const hour = localHour(first);
     if (hour < 8) first -= (hour + 1 + rng.int(0, 4)) * HOUR;
     else if (hour === 23) first -= rng.int(1, 3) * HOUR;
     this.firstMs = Math.floor(first / MINUTE) * MINUTE;
@@ -103,9 +106,11 @@ export class Draft {
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  /** A moment between first and last contact. */
+  /** A moment between first and last contact (moved out of the small hours when the report allows). */
   during(fraction = this.rng.float()): number {
-    return this.firstMs + Math.floor(((this.lastMs - this.firstMs) * fraction) / MINUTE) * MINUTE;
+    let at = this.firstMs + Math.floor(((this.lastMs - this.firstMs) * fraction) / MINUTE) * MINUTE;
+    if (localHour(at) < 7 && at + 8 * HOUR < this.input.receivedMs) at += 8 * HOUR;
+    return at;
   }
 
   phone(phone: PhoneNumber): string {
@@ -136,9 +141,15 @@ export class Draft {
     return values[this.rng.skewedIndex(values.length)];
   }
 
+  private mule: MuleAccount | undefined;
+
   /** The account the victim paid: the cross-campaign mule if any, else one of the actor's. */
   account(): MuleAccount | undefined {
-    return this.input.mule ?? this.pick(this.actor.accounts);
+    if (this.input.mule) {
+      this.mule ??= this.input.mule();
+      if (this.mule) return this.mule;
+    }
+    return this.pick(this.actor.accounts);
   }
 
   /** Records a bank payment to `account`; the beneficiary is typed as on the bank statement. */

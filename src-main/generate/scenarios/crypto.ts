@@ -59,6 +59,8 @@ export function investmentFraud(input: ScenarioInput): ScenarioResult {
 
   const deposits = rng.int(1, 5);
   const total = d.amount(9000, 1.2, 250, 400_000);
+  // Each wallet and account is told about (and listed) once, however often it was paid.
+  const mentioned = new Set<unknown>();
   for (let i = 0; i < deposits; i++) {
     const euros = Math.max(100, Math.round((total / deposits) * (0.5 + rng.float())));
     const at = d.during((i + 1) / (deposits + 1));
@@ -67,24 +69,27 @@ export function investmentFraud(input: ScenarioInput): ScenarioResult {
     if (wallet && (rng.chance(0.65) || !account)) {
       const amount = cryptoFor(d, wallet, euros);
       d.payCrypto(wallet, amount, currencyOf(wallet), at);
-      if (i === 0 || rng.chance(0.3)) {
+      if (!mentioned.has(wallet) && (mentioned.size === 0 || rng.chance(0.5))) {
+        mentioned.add(wallet);
         const text = d.wallet(wallet);
+        const later = mentioned.size > 1;
         d.story.must(
           t(
             d,
-            rng.pick([
+            rng.pick(later ? [`Later moest het naar een ander adres: ${text}.`, `Bij de volgende storting kreeg ik een nieuw adres, ${text}.`] : [
               `Ik moest ${chainName(wallet)} kopen bij Bitvavo en versturen naar ${text}.`,
               `Via Coinbase heb ik ${amount} ${currencyOf(wallet)} gestuurd naar het adres ${text}.`,
               `Het geld moest als ${chainName(wallet)} naar wallet ${text}.`,
             ]),
-            () => `I had to buy ${chainName(wallet)} and send it to ${text}.`,
+            () => (later ? `Later they gave me another address: ${text}.` : `I had to buy ${chainName(wallet)} and send it to ${text}.`),
           ),
         );
         d.suspect.wallet(wallet);
       }
     } else if (account) {
       d.pay(account, euros, at);
-      if (i === 0 || rng.chance(0.3)) {
+      if (!mentioned.has(account) && (mentioned.size === 0 || rng.chance(0.5))) {
+        mentioned.add(account);
         d.story.must(t(d, `Daarnaast heb ik ${d.euro(euros)} overgemaakt naar ${d.iban(account.iban.electronic)} t.n.v. ${account.holder}.`, () => `I also transferred ${d.euro(euros)} to ${d.iban(account.iban.electronic)}.`));
         d.suspectAccount(account, false);
       }
@@ -202,7 +207,8 @@ export function ransomware(input: ScenarioInput): ScenarioResult {
     demandBtc: [0.2, 2] as const,
     noteName: 'README.txt',
   };
-  const wallet = d.pick(actor.wallets) ?? btcAddress(rng);
+  const wallet = d.pick(actor.wallets.filter((w) => w.chain === 'btc')) ?? btcAddress(rng);
+  const monero = actor.wallets.find((w) => w.chain === 'xmr');
   const contact = d.pick(actor.emails) ?? `decrypt${rng.int(100, 9999)}@onionmail.org`;
   const demand = cryptoAmount(rng, profile.demandBtc[0], profile.demandBtc[1]);
   const where = rng.pick(['op de server', 'op alle werkplekken', 'op de NAS', 'op de boekhoudcomputer', 'op mijn laptop']);
@@ -223,6 +229,10 @@ export function ransomware(input: ScenarioInput): ScenarioResult {
     ),
   );
   d.suspect.wallet(wallet);
+  if (monero && rng.chance(0.6)) {
+    d.story.must(t(d, `Betalen in Monero mag ook, naar ${monero.address}.`, () => `Payment in Monero to ${monero.address} is also accepted.`));
+    d.suspect.wallet(monero);
+  }
   d.suspect.email(contact);
   if (rng.chance(0.4)) d.suspect.add('websites', onion);
   if (profile.family && rng.chance(0.5)) d.suspect.name(actor.names[0] ?? profile.family);

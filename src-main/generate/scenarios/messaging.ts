@@ -2,7 +2,7 @@
 import { dutchMobile } from '../identifiers/phone';
 import { consumerIban } from '../identifiers/iban';
 import { formatIban } from '../identifiers/iban';
-import { asciiSlug, dutchPerson } from '../names';
+import { dutchPerson } from '../names';
 import type { MuleAccount } from '../campaigns';
 import { Draft, t, type ScenarioInput, type ScenarioResult } from './common';
 
@@ -188,7 +188,7 @@ export function hacking(input: ScenarioInput): ScenarioResult {
     ),
   );
   if (rng.chance(0.3)) {
-    const handle = `@${asciiSlug(dutchPerson(rng).first)}_${rng.pick(['hacks', 'recovery', 'support'])}${rng.int(1, 99)}`;
+    const handle = `@${dutchPerson(rng).firstSlug}_${rng.pick(['hacks', 'recovery', 'support'])}${rng.int(1, 99)}`;
     d.story.nl(`Een account ${handle} bood aan mijn account terug te halen tegen betaling.`);
     d.suspect.add('socialMedia', handle);
   }

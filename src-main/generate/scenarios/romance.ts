@@ -17,7 +17,7 @@ export function romanceFraud(input: ScenarioInput): ScenarioResult {
   d.story.must(
     t(
       d,
-      `Ik leerde ${d.when()} via ${site} ${name} kennen${handle ? ` (${handle})` : ''}. Hij zei dat hij ${actor.label ?? 'in het buitenland werkte'}.`,
+      `Ik leerde ${d.when()} via ${site} ${name} kennen${handle ? ` (${handle})` : ''}. Hij zei dat hij ${actor.label ?? 'in het buitenland werkzaam'} was.`,
       () => `I met ${name} on ${site}${handle ? ` (${handle})` : ''}. He said he was ${actor.label ?? 'working abroad'}.`,
     ),
   );
