@@ -47,6 +47,12 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer runs in a browser page; projectService picks src-renderer/tsconfig.json (DOM, JSX) for it.
+    name: 'renderer runs in the browser',
+    files: ['src-renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

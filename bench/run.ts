@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { saveSuite } from './report';
 import { coreSuite } from './suites/core';
+import { uiSuite } from './suites/ui';
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +13,8 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   core: () => coreSuite(sizes),
+  // The UI suite always measures 100k reports (--sizes does not apply).
+  ui: () => uiSuite(),
 };
 const chosen = values.suite ?? Object.keys(suites);
 for (const name of chosen) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite — types, lint, unit and integration tests — on a fresh machine after `npm install`.
+// `npm test`: the whole suite — types, lint, unit and integration tests, browser tests — on a fresh machine after
+// `npm install`.
 // What the suite needs from the OS is provisioned here (see scripts/provision.mjs), never skipped silently.
 import { spawnSync } from 'node:child_process';
 
@@ -7,6 +8,8 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npx', ['eslint', '.']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
+  // Real hub and workstations in Debian's Chromium; test/e2e/global-setup.ts provides Chromium and the renderer build.
+  ['browser tests', 'npx', ['playwright', 'test']],
 ];
 
 const startedAt = Date.now();
