@@ -1,0 +1,32 @@
+import { MantineProvider } from '@mantine/core';
+import type { i18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { StoreProvider } from '../store/store-context';
+import type { AppStore } from '../store/create-app-store';
+import { cssVariablesResolver, theme } from '../ui/theme';
+
+interface BaseProps {
+  i18n: i18n;
+  children: ReactNode;
+  /** "test" turns off Mantine's transitions and portals. */
+  env?: 'default' | 'test';
+}
+
+/** Theme and translations: enough for a screen that needs no data. */
+export function BaseProviders({ i18n, children, env = 'default' }: BaseProps) {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" env={env}>
+      <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+    </MantineProvider>
+  );
+}
+
+/** Theme, translations and the store; tests render screens inside this too. */
+export function AppProviders({ store, ...base }: BaseProps & { store: AppStore }) {
+  return (
+    <BaseProviders {...base}>
+      <StoreProvider store={store}>{base.children}</StoreProvider>
+    </BaseProviders>
+  );
+}

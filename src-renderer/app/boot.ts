@@ -1,0 +1,16 @@
+import type { ApiClient } from '../../shared/api/contract';
+import { connectEvents } from '../store/connect-events';
+import type { AppStore } from '../store/create-app-store';
+
+/** First loads after the store exists: who is signed in, settings (language), sync state and the queue. */
+export function startApp(api: ApiClient, store: AppStore): () => void {
+  const disconnect = connectEvents(api, store);
+  const state = store.getState();
+  void state.loadSession();
+  void state.loadSettings();
+  void state.loadSyncState();
+  void state.loadQueue();
+  void state.loadQueueRegions();
+  void state.loadCases();
+  return disconnect;
+}

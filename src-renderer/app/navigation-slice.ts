@@ -1,0 +1,64 @@
+import type { IndicatorType } from '../../shared/indicators/types';
+import type { SliceCreator } from '../store/slice';
+
+export type View =
+  | { screen: 'queue' }
+  | { screen: 'report'; reportId: string }
+  | { screen: 'indicators'; indicator?: { type: IndicatorType; value: string } }
+  | { screen: 'cases'; caseId?: string }
+  | { screen: 'settings' };
+
+export type Screen = View['screen'];
+
+export interface NavigationSlice {
+  view: View;
+  /** Views to go back to (newest last); a work tool without URLs still needs "back". */
+  viewHistory: View[];
+  /** The screen shown before this one, so a screen can put focus where the officer expects it. */
+  cameFrom: Screen | null;
+  navigate: (view: View) => void;
+  goBack: () => void;
+  openReport: (reportId: string) => void;
+  openCase: (caseId: string) => void;
+  openIndicator: (type: IndicatorType, value: string) => void;
+}
+
+const MAX_HISTORY = 50;
+
+export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, get) => {
+  /** Leaving a view drops what it alone should hold, such as a revealed reporter. */
+  const enter = (view: View) => {
+    const previous = get().view;
+    if (previous.screen === 'report' && (view.screen !== 'report' || view.reportId !== previous.reportId)) get().closeReport();
+    set({ view, viewHistory: [...get().viewHistory, previous].slice(-MAX_HISTORY), cameFrom: previous.screen });
+    if (view.screen === 'report') void get().loadReport(view.reportId);
+    if (view.screen === 'cases') {
+      void get().loadCases();
+      if (view.caseId) void get().loadCase(view.caseId);
+    }
+    if (view.screen === 'indicators') {
+      void get().loadIndicators();
+      if (view.indicator) void get().loadIndicatorDetail(view.indicator.type, view.indicator.value);
+    }
+    if (view.screen === 'settings') {
+      void get().loadSettings();
+      void get().loadBenignList();
+    }
+  };
+
+  return {
+    view: { screen: 'queue' },
+    viewHistory: [],
+    cameFrom: null,
+    navigate: enter,
+    goBack: () => {
+      const history = get().viewHistory;
+      const target = history.at(-1) ?? { screen: 'queue' };
+      enter(target);
+      set({ viewHistory: history.slice(0, -1) });
+    },
+    openReport: (reportId) => enter({ screen: 'report', reportId }),
+    openCase: (caseId) => enter({ screen: 'cases', caseId }),
+    openIndicator: (type, value) => enter({ screen: 'indicators', indicator: { type, value } }),
+  };
+};

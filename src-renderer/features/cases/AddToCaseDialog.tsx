@@ -1,0 +1,75 @@
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { Dialog } from '../../ui/Dialog';
+
+export interface AddToCaseDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  reportIds: string[];
+}
+
+/** Adds reports to an existing case that is not closed. */
+export function AddToCaseDialog(props: AddToCaseDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={props.opened} onClose={props.onClose} title={t('cases.addTo.title')}>
+      {props.opened && <AddToCaseForm {...props} />}
+    </Dialog>
+  );
+}
+
+function AddToCaseForm({ onClose, reportIds }: AddToCaseDialogProps) {
+  const { t } = useTranslation();
+  const loadCases = useAppStore((state) => state.loadCases);
+  const addReportsToCase = useAppStore((state) => state.addReportsToCase);
+  const caseList = useAppStore((state) => state.caseList);
+  const cases = useMemo(
+    () => (caseList ?? []).filter((item) => item.status !== 'afgerond').map((item) => ({ value: item.caseId, label: item.title })),
+    [caseList],
+  );
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => void loadCases(), [loadCases]);
+
+  const submit = async () => {
+    if (!caseId) return;
+    setBusy(true);
+    const added = await addReportsToCase(caseId, reportIds);
+    setBusy(false);
+    if (added) onClose();
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('cases.addTo.explain', { count: reportIds.length })}</Text>
+        <Select
+          label={t('cases.addTo.case')}
+          data={cases}
+          value={caseId}
+          onChange={setCaseId}
+          searchable
+          required
+          data-autofocus
+          nothingFoundMessage={t('cases.empty')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} disabled={!caseId}>
+            {t('cases.addTo.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

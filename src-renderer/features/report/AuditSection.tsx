@@ -1,0 +1,59 @@
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../shared/api/views';
+import { labelFor } from '../../i18n/label-for';
+import { formatDateTime } from '../../ui/format';
+import { OfficerName } from '../../ui/Officer';
+import { Section } from '../../ui/Section';
+
+/** Details are ids, counts and reasons; shown as compact "key: value" text. */
+const describeDetails = (details: Record<string, unknown> | null): string =>
+  details
+    ? Object.entries(details)
+        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(' · ')
+    : '';
+
+/** Who did what with this report, newest first. */
+export function AuditSection({ entries }: { entries: AuditEntryView[] | null }) {
+  const { t } = useTranslation();
+  const newestFirst = entries ? [...entries].sort((a, b) => b.at.localeCompare(a.at)) : null;
+  return (
+    <Section title={t('report.audit.title')} testId="report-audit">
+      {!newestFirst || newestFirst.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {newestFirst ? t('report.audit.none') : t('common.loading')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560} mah={420}>
+          <Table verticalSpacing={4} fz="sm" stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('report.audit.at')}</Table.Th>
+                <Table.Th>{t('report.audit.actor')}</Table.Th>
+                <Table.Th>{t('report.audit.action')}</Table.Th>
+                <Table.Th>{t('report.audit.details')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {newestFirst.map((entry, index) => (
+                <Table.Tr key={`${entry.at}-${index}`}>
+                  <Table.Td className="nowrap">{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>
+                    <OfficerName id={entry.actor} />
+                  </Table.Td>
+                  <Table.Td>{labelFor(t, 'auditAction', entry.action)}</Table.Td>
+                  <Table.Td>
+                    <Text span size="xs">
+                      {describeDetails(entry.details)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,74 @@
+import { Button, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { BackIcon } from '../../ui/icons';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount';
+import { ClusterTab } from '../cluster/ClusterTab';
+import { NotesPanel } from '../notes/NotesPanel';
+import { AuditSection } from './AuditSection';
+import { ReportDetailsTab } from './ReportDetailsTab';
+import { ReportHeader } from './ReportHeader';
+import { RevisionsSection } from './RevisionsSection';
+import { WorkPanel } from './WorkPanel';
+
+/** Screen 2: one report, with its related reports and history in tabs and the work panel beside it. */
+export function ReportScreen({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const report = useAppStore((state) => (state.report?.reportId === reportId ? state.report : null));
+  const error = useAppStore((state) => state.reportError);
+  const revisions = useAppStore((state) => state.revisions);
+  const audit = useAppStore((state) => state.audit);
+  const relatedCount = useAppStore((state) => state.related?.length ?? null);
+  const goBack = useAppStore((state) => state.goBack);
+  const loadReport = useAppStore((state) => state.loadReport);
+  useFocusOnMount(report !== null);
+
+  return (
+    <Stack gap="md" data-testid="report-detail" data-report-id={reportId}>
+      <Group>
+        <Button variant="subtle" size="compact-sm" leftSection={<BackIcon />} onClick={goBack} data-testid="back">
+          {t('common.back')}
+        </Button>
+      </Group>
+      {error && <ErrorAlert error={error} onRetry={() => void loadReport(reportId)} />}
+      {!report && !error && <Loader size="sm" aria-label={t('common.loading')} />}
+      {report && (
+        <>
+          <ReportHeader report={report} />
+          <div className="report-layout">
+            <Tabs defaultValue="details" keepMounted={false} className="report-tabs">
+              <Tabs.List aria-label={t('report.tabs.label')}>
+                <Tabs.Tab value="details" data-testid="tab-details">
+                  {t('report.tabs.details')}
+                </Tabs.Tab>
+                <Tabs.Tab value="related" data-testid="tab-related">
+                  {relatedCount === null ? t('report.tabs.relatedPlain') : t('report.tabs.related', { count: relatedCount })}
+                </Tabs.Tab>
+                <Tabs.Tab value="history" data-testid="tab-history">
+                  {t('report.tabs.history')}
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="details" pt="md">
+                <ReportDetailsTab report={report} />
+              </Tabs.Panel>
+              <Tabs.Panel value="related" pt="md">
+                <ClusterTab report={report} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="md">
+                <Stack gap="md">
+                  <RevisionsSection revisions={revisions} />
+                  <AuditSection entries={audit} />
+                </Stack>
+              </Tabs.Panel>
+            </Tabs>
+            <Stack gap="md" component="aside" aria-label={t('report.work.asideLabel')} className="report-aside">
+              <WorkPanel report={report} />
+              <NotesPanel subjectType="report" subjectId={report.reportId} />
+            </Stack>
+          </div>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,126 @@
+import type { ApiErrorBody } from '../../../shared/api/result';
+import type { AuditEntryView, ReportDetail, RevisionView } from '../../../shared/api/views';
+import type { Reporter } from '../../../shared/intake/schema';
+import type { WorkStatus } from '../../../shared/mutations/kinds';
+import { coalesce } from '../../store/coalesce';
+import type { SliceCreator } from '../../store/slice';
+
+export interface ReportSlice {
+  report: ReportDetail | null;
+  reportLoading: boolean;
+  reportError: ApiErrorBody | null;
+  revisions: RevisionView[] | null;
+  audit: AuditEntryView[] | null;
+  /** The reporter's personal data, only after an officer gave a reason; dropped when the report closes. */
+  revealedReporter: Reporter | null;
+  loadReport: (reportId: string) => Promise<void>;
+  /** Reloads the open report (report.get records a view in the audit log, so not on every pushed event). */
+  refreshOpenReport: () => Promise<void>;
+  /** After a pushed change: reloads the open report only when a new revision of it arrived. */
+  checkOpenReport: () => Promise<void>;
+  closeReport: () => void;
+  revealReporter: (reason: string) => Promise<boolean>;
+  hideReporter: () => void;
+  setReportWorkStatus: (status: WorkStatus) => Promise<void>;
+  assignReport: (assignee: string | null) => Promise<void>;
+}
+
+export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) => {
+  const openId = (): string | null => {
+    const view = get().view;
+    return view.screen === 'report' ? view.reportId : null;
+  };
+
+  const fetchAll = async (reportId: string) => {
+    const [report, revisions, audit] = await Promise.all([
+      api.call('report.get', { reportId }),
+      api.call('report.revisions', { reportId }),
+      api.call('report.audit', { reportId }),
+    ]);
+    if (openId() !== reportId) return;
+    if (!report.ok) return set({ reportError: report.error, reportLoading: false });
+    set({
+      report: report.value,
+      revisions: revisions.ok ? revisions.value : null,
+      audit: audit.ok ? audit.value : null,
+      reportError: null,
+      reportLoading: false,
+    });
+  };
+
+  const afterChange = async () => {
+    await get().refreshOpenReport();
+    void get().refreshQueue();
+  };
+
+  return {
+    report: null,
+    reportLoading: false,
+    reportError: null,
+    revisions: null,
+    audit: null,
+    revealedReporter: null,
+
+    loadReport: async (reportId) => {
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, reportLoading: true, reportError: null });
+      void get().loadRelated(reportId);
+      void get().loadNotes('report', reportId);
+      await fetchAll(reportId);
+    },
+
+    refreshOpenReport: coalesce(async () => {
+      const reportId = openId();
+      if (reportId) await fetchAll(reportId);
+    }),
+
+    checkOpenReport: coalesce(async () => {
+      const reportId = openId();
+      const current = get().report;
+      if (!reportId || current?.reportId !== reportId) return;
+      const revisions = await api.call('report.revisions', { reportId });
+      if (!revisions.ok || openId() !== reportId) return;
+      set({ revisions: revisions.value });
+      const latest = revisions.value.reduce<RevisionView | null>((newest, revision) => (newest && newest.revision >= revision.revision ? newest : revision), null);
+      if (latest && latest.revision !== current.revision) await fetchAll(reportId);
+    }),
+
+    closeReport: () => {
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, reportError: null });
+      get().clearCluster();
+    },
+
+    revealReporter: async (reason) => {
+      const reportId = openId();
+      if (!reportId) return false;
+      const result = await api.call('report.revealReporter', { reportId, reason });
+      if (!result.ok) {
+        get().notifyError('revealFailed', result.error);
+        return false;
+      }
+      if (openId() !== reportId) return false;
+      set({ revealedReporter: result.value });
+      // The reveal is itself an audit entry; show it.
+      const audit = await api.call('report.audit', { reportId });
+      if (audit.ok && openId() === reportId) set({ audit: audit.value });
+      return true;
+    },
+
+    hideReporter: () => set({ revealedReporter: null }),
+
+    setReportWorkStatus: async (status) => {
+      const reportId = openId();
+      if (!reportId) return;
+      const result = await api.call('report.setWorkStatus', { reportIds: [reportId], status });
+      if (!result.ok) return get().notifyError('statusFailed', result.error);
+      await afterChange();
+    },
+
+    assignReport: async (assignee) => {
+      const reportId = openId();
+      if (!reportId) return;
+      const result = await api.call('report.assign', { reportIds: [reportId], assignee });
+      if (!result.ok) return get().notifyError('assignFailed', result.error);
+      await afterChange();
+    },
+  };
+};

@@ -1,0 +1,7 @@
+import type { AppState } from '../../store/app-state';
+
+/** The name to show for an officer id; system actors and unknown ids show as they are. */
+export const selectOfficerName = (id: string | null) => (state: AppState): string | null =>
+  id === null ? null : (state.officers.find((officer) => officer.id === id)?.displayName ?? id);
+
+export const selectMyId = (state: AppState): string | null => state.session?.officer.id ?? null;

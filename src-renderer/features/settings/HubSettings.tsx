@@ -1,0 +1,79 @@
+import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsView } from '../../../shared/api/views';
+import { useAppStore } from '../../store/store-context';
+import { Section } from '../../ui/Section';
+import type { HubChanges } from './settings-slice';
+
+/** Hub address, scope and token. The token is write-only: the field is always empty and "set" is all we know. */
+function HubForm({ settings }: { settings: SettingsView }) {
+  const { t } = useTranslation();
+  const saveHubSettings = useAppStore((state) => state.saveHubSettings);
+  const [hubUrl, setHubUrl] = useState(settings.hubUrl ?? '');
+  const [scope, setScope] = useState(settings.scope);
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const save = async (changes: HubChanges) => {
+    setBusy(true);
+    const saved = await saveHubSettings(changes);
+    setBusy(false);
+    if (saved) setToken('');
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save({ hubUrl: hubUrl.trim() || null, scope: scope.trim() || '*', ...(token ? { hubToken: token } : {}) });
+      }}
+      data-testid="hub-settings-form"
+    >
+      <Stack gap="sm" maw={560}>
+        <TextInput
+          label={t('settings.hub.url')}
+          description={t('settings.hub.urlHelp')}
+          value={hubUrl}
+          onChange={(event) => setHubUrl(event.currentTarget.value)}
+          data-testid="hub-url-input"
+        />
+        <TextInput
+          label={t('settings.hub.scope')}
+          description={t('settings.hub.scopeHelp')}
+          value={scope}
+          onChange={(event) => setScope(event.currentTarget.value)}
+          data-testid="hub-scope-input"
+        />
+        <PasswordInput
+          label={t('settings.hub.token')}
+          description={settings.hubTokenSet ? t('settings.hub.tokenSet') : t('settings.hub.tokenNotSet')}
+          autoComplete="off"
+          value={token}
+          onChange={(event) => setToken(event.currentTarget.value)}
+          data-testid="hub-token-input"
+        />
+        <Group gap="sm">
+          <Button type="submit" loading={busy} data-testid="hub-settings-save">
+            {t('common.save')}
+          </Button>
+          {settings.hubTokenSet && (
+            <Button variant="subtle" color="danger" onClick={() => void save({ hubUrl: settings.hubUrl, scope: settings.scope, hubToken: null })}>
+              {t('settings.hub.clearToken')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function HubSettings() {
+  const { t } = useTranslation();
+  const settings = useAppStore((state) => state.settings);
+  return (
+    <Section title={t('settings.hub.title')} testId="settings-hub">
+      {settings && <HubForm key={`${settings.hubUrl}:${settings.scope}:${settings.hubTokenSet}`} settings={settings} />}
+    </Section>
+  );
+}

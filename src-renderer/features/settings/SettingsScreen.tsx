@@ -1,0 +1,27 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount';
+import { BenignListEditor } from './BenignListEditor';
+import { HubSettings } from './HubSettings';
+import { LanguageSettings } from './LanguageSettings';
+
+/** Screen 7: hub connection, language and the benign list. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const error = useAppStore((state) => state.settingsError);
+  const loadSettings = useAppStore((state) => state.loadSettings);
+  useFocusOnMount(true);
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
+        {t('settings.title')}
+      </Title>
+      {error && <ErrorAlert error={error} onRetry={() => void loadSettings()} />}
+      <HubSettings />
+      <LanguageSettings />
+      <BenignListEditor />
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Dates and amounts always in Dutch notation (nl-NL), whatever the UI language: officers compare them with
+ * Dutch documents. Timestamps arrive as ISO strings, money as integer euro cents.
+ */
+const LOCALE = 'nl-NL';
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
+const moneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' });
+const wholeMoneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const countFormat = new Intl.NumberFormat(LOCALE);
+
+const parse = (iso: string): Date | null => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export const formatDateTime = (iso: string | null): string => {
+  const date = iso ? parse(iso) : null;
+  // "29-11-2026 07:45": Dutch order without the comma Intl puts between date and time.
+  return date ? `${dateFormat.format(date)} ${timeFormat.format(date)}` : '—';
+};
+
+export const formatDate = (iso: string | null): string => {
+  const date = iso ? parse(iso) : null;
+  return date ? dateFormat.format(date) : '—';
+};
+
+export const formatTime = (iso: string): string => {
+  const date = parse(iso);
+  return date ? timeFormat.format(date) : '—';
+};
+
+export const formatMoney = (cents: number): string => moneyFormat.format(cents / 100);
+
+/** For dense columns: whole euros. */
+export const formatMoneyWhole = (cents: number): string => wholeMoneyFormat.format(Math.round(cents / 100));
+
+export const formatCount = (count: number): string => countFormat.format(count);
+
+// Intl would also format a crypto ticker such as BTC as money, with two decimals; only real ISO 4217 codes qualify.
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** A decimal string from a report ("450.00") in Dutch notation; other text is shown as it is. */
+export function formatDecimalAmount(amount: string, currency: string | null): string {
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return amount;
+  if (currency && ISO_CURRENCIES.has(currency.toUpperCase())) {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: currency.toUpperCase() }).format(value);
+  }
+  const number = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 8 }).format(value);
+  return currency ? `${number} ${currency}` : number;
+}
+
+export type AgeUnit = 'minutes' | 'hours' | 'days';
+
+/** How long ago, in the largest whole unit: for the queue's age column. */
+export function ageOf(iso: string, now: number): { unit: AgeUnit; count: number } {
+  const date = parse(iso);
+  const minutes = date ? Math.max(0, Math.floor((now - date.getTime()) / 60_000)) : 0;
+  if (minutes < 60) return { unit: 'minutes', count: minutes };
+  if (minutes < 24 * 60) return { unit: 'hours', count: Math.floor(minutes / 60) };
+  return { unit: 'days', count: Math.floor(minutes / (24 * 60)) };
+}

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Vite replaces __dirname with this file's folder when it bundles the config. Declared here because the
+// renderer's tsconfig (which also checks this file) has no Node types.
+declare const __dirname: string;
+
+export default defineConfig({
+  root: __dirname,
+  // Relative asset paths: the same build is loaded from a file in Electron and from the local server in browser mode.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // The CSP (script-src 'self') forbids inline scripts and data: URLs for scripts; Chromium needs no polyfill.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    // Loaded from the local disk or loopback, never over a network: one larger chunk is fine.
+    chunkSizeWarningLimit: 1500,
+  },
+});

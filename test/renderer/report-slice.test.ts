@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { connectEvents } from '../../src-renderer/store/connect-events';
+import { createAppStore } from '../../src-renderer/store/create-app-store';
+import { reportDetail } from './support/builders';
+import { FakeApi, FakeFailure, settle } from './support/fake-api';
+
+const reporter = { type: 'person' as const, name: 'Jan de Vries', email: 'jan@example.nl' };
+
+function setup() {
+  const detail = reportDetail();
+  const api = new FakeApi()
+    .handle('report.get', () => detail)
+    .handle('report.revealReporter', () => reporter)
+    .handle('report.audit', () => [{ at: '2026-03-01T10:00:00Z', actor: 'officer-1', action: 'report.viewed', subjectType: 'report', subjectId: detail.reportId, details: null }]);
+  const store = createAppStore(api);
+  return { api, store, state: () => store.getState(), detail };
+}
+
+describe('report slice', () => {
+  it('opening a report loads detail, history, related and notes', async () => {
+    const { api, state, detail } = setup();
+    state().openReport(detail.reportId);
+    await settle();
+    expect(state().report).toEqual(detail);
+    expect(state().audit).toHaveLength(1);
+    expect(api.calls.map((call) => call.method)).toEqual(
+      expect.arrayContaining(['report.get', 'report.revisions', 'report.audit', 'report.related', 'note.list']),
+    );
+  });
+
+  it('reveals the reporter only with a reason, and reloads the audit trail', async () => {
+    const { api, state, detail } = setup();
+    state().openReport(detail.reportId);
+    await settle();
+    expect(await state().revealReporter('Terugbellen over aangifte')).toBe(true);
+    expect(api.callsOf('report.revealReporter')).toEqual([{ reportId: detail.reportId, reason: 'Terugbellen over aangifte' }]);
+    expect(state().revealedReporter).toEqual(reporter);
+    expect(api.callsOf('report.audit')).toHaveLength(2);
+  });
+
+  it('forgets revealed personal data when the officer leaves the report', async () => {
+    const { state, detail } = setup();
+    state().openReport(detail.reportId);
+    await settle();
+    await state().revealReporter('Terugbellen');
+    state().navigate({ screen: 'queue' });
+    expect(state().revealedReporter).toBeNull();
+    expect(state().report).toBeNull();
+  });
+
+  it('a refused reveal shows an error notice and reveals nothing', async () => {
+    const { api, state, detail } = setup();
+    api.handle('report.revealReporter', () => {
+      throw new FakeFailure('FORBIDDEN');
+    });
+    state().openReport(detail.reportId);
+    await settle();
+    expect(await state().revealReporter('Nieuwsgierig')).toBe(false);
+    expect(state().revealedReporter).toBeNull();
+    expect(state().notices.at(-1)).toEqual(expect.objectContaining({ tone: 'error', key: 'revealFailed' }));
+  });
+
+  it('an answer for a report the officer already left is ignored', async () => {
+    const { api, state, detail } = setup();
+    api.hold();
+    state().openReport(detail.reportId);
+    state().navigate({ screen: 'queue' });
+    api.release();
+    await settle();
+    expect(state().report).toBeNull();
+  });
+
+  it('setting the work status reloads the report', async () => {
+    const { api, state, detail } = setup();
+    api.handle('report.setWorkStatus', () => ({ changed: 1 }));
+    state().openReport(detail.reportId);
+    await settle();
+    await state().setReportWorkStatus('in_progress');
+    expect(api.callsOf('report.setWorkStatus')).toEqual([{ reportIds: [detail.reportId], status: 'in_progress' }]);
+    expect(api.callsOf('report.get')).toHaveLength(2);
+  });
+
+  it('pushed changes reload the open report only for a new revision (each report.get is an audited view)', async () => {
+    const { api, store, state, detail } = setup();
+    let revisions = [{ revision: 2, status: 'filed', receivedAt: detail.receivedAt, changedFields: [] as string[] }];
+    api.handle('report.revisions', () => revisions);
+    connectEvents(api, store);
+    state().openReport(detail.reportId);
+    await settle();
+    api.emit('reports.changed', { count: 5 });
+    await settle();
+    expect(api.callsOf('report.get')).toHaveLength(1);
+    revisions = [...revisions, { revision: 3, status: 'filed', receivedAt: detail.receivedAt, changedFields: ['payments[0].amount'] }];
+    api.emit('reports.changed', { count: 1 });
+    await settle();
+    expect(api.callsOf('report.get')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { connectEvents } from '../../src-renderer/store/connect-events';
+import { createAppStore } from '../../src-renderer/store/create-app-store';
+import { caseDetail, queueRow, reportDetail, reportIdOf } from './support/builders';
+import { FakeApi, settle } from './support/fake-api';
+
+describe('cluster, cases, notes, benign and sync slices', () => {
+  it('decides a link with a reason and reloads the related list', async () => {
+    const api = new FakeApi().handle('report.get', () => reportDetail()).handle('link.decide', () => null);
+    const store = createAppStore(api);
+    store.getState().openReport(reportIdOf(0));
+    await settle();
+    expect(await store.getState().decideLink(reportIdOf(4), 'rejected', 'Zelfde bank, andere zaak')).toBe(true);
+    expect(api.callsOf('link.decide')).toEqual([{ reportA: reportIdOf(0), reportB: reportIdOf(4), decision: 'rejected', reason: 'Zelfde bank, andere zaak' }]);
+    expect(api.callsOf('report.related')).toHaveLength(2);
+  });
+
+  it('creates a case and opens it', async () => {
+    const detail = caseDetail();
+    const api = new FakeApi().handle('case.create', () => ({ caseId: detail.caseId })).handle('case.get', () => detail);
+    const store = createAppStore(api);
+    expect(await store.getState().createCase({ title: detail.title, reportIds: [reportIdOf(0), reportIdOf(1)], team: 'Cyber', owner: 'officer-1' })).toBe(true);
+    await settle();
+    expect(store.getState().view).toEqual({ screen: 'cases', caseId: detail.caseId });
+    expect(store.getState().openCaseDetail).toEqual(detail);
+  });
+
+  it('closing a case sends the reason along and reloads the case', async () => {
+    const detail = caseDetail();
+    const api = new FakeApi().handle('case.update', () => null).handle('case.get', () => ({ ...detail, status: 'afgerond' }));
+    const store = createAppStore(api);
+    store.getState().openCase(detail.caseId);
+    await settle();
+    expect(await store.getState().setCaseStatus('afgerond', 'Dader aangehouden')).toBe(true);
+    expect(api.callsOf('case.update')).toEqual([{ caseId: detail.caseId, status: 'afgerond', closeReason: 'Dader aangehouden' }]);
+    expect(store.getState().openCaseDetail?.status).toBe('afgerond');
+  });
+
+  it('adds a note and reloads the notes of that subject', async () => {
+    const api = new FakeApi().handle('note.add', () => ({ noteId: 'n1' }));
+    api.handle('note.list', () => [
+      { noteId: 'n1', subjectType: 'report', subjectId: reportIdOf(0), body: 'Gebeld', author: 'officer-1', createdAt: '2026-03-01T10:00:00Z', synced: false },
+    ]);
+    const store = createAppStore(api);
+    expect(await store.getState().addNote('report', reportIdOf(0), 'Gebeld')).toBe(true);
+    expect(store.getState().notes[`report:${reportIdOf(0)}`]).toHaveLength(1);
+  });
+
+  it('routes pushed events: sync state, changed reports, changed benign list', async () => {
+    const api = new FakeApi([queueRow(0)]).handle('benign.list', () => []).handle('sync.conflicts', () => []);
+    const store = createAppStore(api);
+    connectEvents(api, store);
+    await store.getState().loadQueue();
+    const syncState = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 2, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
+    api.emit('sync.state', syncState);
+    expect(store.getState().syncState).toEqual(syncState);
+    api.emit('reports.changed', { count: 1 });
+    api.emit('work.changed', { entities: ['benign'] });
+    await settle();
+    expect(api.callsOf('queue.list')).toHaveLength(2);
+    expect(api.callsOf('benign.list')).toHaveLength(1);
+  });
+
+  it('reloads the conflict list when the count changes while it is open', async () => {
+    const api = new FakeApi().handle('sync.conflicts', () => []);
+    const store = createAppStore(api);
+    await store.getState().loadConflicts();
+    const base = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null } };
+    store.getState().receiveSyncState({ ...base, conflicts: 1 });
+    await settle();
+    expect(api.callsOf('sync.conflicts')).toHaveLength(2);
+  });
+});
