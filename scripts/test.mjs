@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite — types, lint, unit and integration tests, browser tests — on a fresh machine after
 // `npm install`.
-// What the suite needs from the OS is provisioned here (see scripts/provision.mjs), never skipped silently.
+// What the suite needs from the OS is provisioned by the suites' global set-ups, never skipped silently:
+// PostgreSQL 15 by test/hub/global-setup.ts (scripts/postgres.mjs), Chromium by test/e2e/global-setup.ts.
 import { spawnSync } from 'node:child_process';
 
 const steps = [

@@ -88,7 +88,7 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
   const rows = sqlite
     .prepare<unknown[], { reportId: string; rank: number; snippet: string }>(
       `SELECT r.report_id AS reportId, f.rank AS rank, snippet(reports_fts, -1, '[', ']', '…', 16) AS snippet
-       FROM reports_fts f JOIN reports r ON r.id = f.rowid
+       FROM reports_fts f CROSS JOIN reports r ON r.id = f.rowid
        WHERE reports_fts MATCH ? AND ${where.join(' AND ')}
        ORDER BY f.rank LIMIT ? OFFSET ?`,
     )

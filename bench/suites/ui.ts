@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli, startServer } from '../../test/e2e/support/cli-process';
+import { PROJECT_ROOT } from '../../test/e2e/support/paths';
+import { runChild } from '../child';
+import { dataset, DATA_DIR } from '../dataset';
+import { machineDescription, type Metric, type SuiteResult } from '../report';
+
+/** The UI is measured at this size whatever --sizes says: the queue of a busy unit. */
+const REPORTS = 100_000;
+
+interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+}
+interface BrowserResult {
+  total: number;
+  cold: number;
+  /** navigation start → DOMContentLoaded (page and bundle fetched and run). */
+  bundleLoaded: Latency;
+  /** Each call the page makes at start, alone over HTTP (ms). */
+  bootCalls: Record<string, number>;
+  firstRender: Latency;
+  search: Latency;
+  filter: Latency;
+  rawFirst: Latency;
+  rawSearch: Latency;
+  rawFilter: Latency;
+}
+
+/** The store's schema version: a cached store is reused only while the migrations are unchanged. */
+function migrationsKey(): string {
+  const hash = createHash('sha256');
+  const folder = resolve(PROJECT_ROOT, 'migrations');
+  for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(join(folder, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** A store with the data set imported by the CLI (`puzzelstuk import`), cached in bench/data like the data set. */
+async function importedStore(file: string): Promise<{ path: string; importSeconds: number | null }> {
+  const path = join(DATA_DIR, `store-${REPORTS}-${migrationsKey()}.db`);
+  if (existsSync(path)) return { path, importSeconds: null };
+  const partial = `${path}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  const started = performance.now();
+  await runCli(['import', file, '--db', partial, '--quiet'], { timeoutMs: 60 * 60_000 });
+  const importSeconds = (performance.now() - started) / 1000;
+  // The CLI has closed the store; a WAL it left belongs with the database file, under the same name.
+  for (const suffix of ['-wal', '-shm']) if (existsSync(`${partial}${suffix}`)) renameSync(`${partial}${suffix}`, `${path}${suffix}`);
+  renameSync(partial, path);
+  return { path, importSeconds };
+}
+
+/**
+ * The UI targets on 100k reports in browser mode: time to the first rendered queue, and from a search or
+ * filter to the updated list. The floor for each is the very queue.list call the page made, replayed over HTTP.
+ */
+export async function uiSuite(): Promise<SuiteResult> {
+  const machine = machineDescription();
+  process.stderr.write('ui: generating data set…\n');
+  const file = await dataset(REPORTS);
+  process.stderr.write('ui: importing it with the CLI (cached after the first run)…\n');
+  const store = await importedStore(file);
+
+  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-ui-'));
+  try {
+    // `serve` writes to its store (officer, sync bookkeeping): it gets a copy.
+    const storePath = join(dir, 'puzzelstuk.db');
+    copyFileSync(store.path, storePath);
+    if (existsSync(`${store.path}-wal`)) copyFileSync(`${store.path}-wal`, `${storePath}-wal`);
+    process.stderr.write('ui: serving it and driving Chromium…\n');
+    // No hub: a closed port keeps the workstation offline, so nothing but the officer changes the queue.
+    const server = await startServer(['serve', '--db', storePath, '--hub', 'http://127.0.0.1:9', '--token', 'pzh_bench-offline'], {
+      name: 'serve (bench)',
+      logFile: join(dir, 'serve.log'),
+    });
+    let result: BrowserResult;
+    try {
+      result = await runChild<BrowserResult>('./ui/browser-child.ts', [server.url]);
+    } finally {
+      await server.stop();
+    }
+
+    const k = `${REPORTS / 1000}k`;
+    const boot = Object.entries(result.bootCalls)
+      .sort((a, b) => b[1] - a[1])
+      .map(([method, ms]) => `${method} ${ms.toFixed(ms < 10 ? 1 : 0)}`)
+      .join(', ');
+    const metrics: Metric[] = [
+      {
+        name: `first rendered queue p50, ${k}`,
+        value: result.firstRender.p50,
+        unit: 'ms',
+        limit: { name: 'page + bundle loaded (DOMContentLoaded)', value: result.bundleLoaded.p50 },
+        note: `navigation start → first row on screen, fresh browser context, n=${result.firstRender.n}; the very first (cold) load: ${Math.round(result.cold)} ms; its queue.list call alone: ${result.rawFirst.p50.toFixed(1)} ms`,
+      },
+      {
+        name: `first rendered queue p95, ${k}`,
+        value: result.firstRender.p95,
+        unit: 'ms',
+        limit: { name: 'page + bundle loaded (DOMContentLoaded)', value: result.bundleLoaded.p95 },
+        target: { op: '<=', value: 1000 },
+        note: `the start-up calls alone over HTTP (ms): ${boot}`,
+      },
+      {
+        name: `search → updated list p50, ${k}`,
+        value: result.search.p50,
+        unit: 'ms',
+        limit: { name: 'the same queue.list call', value: result.rawSearch.p50 },
+        note: `from Enter in the search box (the 300 ms typing pause is skipped by Enter) to the frame showing the new total and first row, n=${result.search.n}`,
+      },
+      {
+        name: `search → updated list p95, ${k}`,
+        value: result.search.p95,
+        unit: 'ms',
+        limit: { name: 'the same queue.list call', value: result.rawSearch.p95 },
+        target: { op: '<=', value: 150 },
+      },
+      {
+        name: `filter → updated list p50, ${k}`,
+        value: result.filter.p50,
+        unit: 'ms',
+        limit: { name: 'the same queue.list call', value: result.rawFilter.p50 },
+        note: `from clicking a category to the frame showing the new total and first row, n=${result.filter.n}`,
+      },
+      {
+        name: `filter → updated list p95, ${k}`,
+        value: result.filter.p95,
+        unit: 'ms',
+        limit: { name: 'the same queue.list call', value: result.rawFilter.p95 },
+        target: { op: '<=', value: 150 },
+      },
+    ];
+    if (store.importSeconds !== null) {
+      metrics.push({ name: `CLI import of ${k} generated records (set-up)`, value: store.importSeconds, unit: 's', note: `${result.total.toLocaleString('en')} reports in the queue` });
+    }
+    return { suite: 'ui', title: 'Workbench UI in browser mode', ranAt: new Date().toISOString(), machine, metrics };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,253 @@
+// Child: drives Debian's Chromium against a running `serve` (browser mode) and times, inside the page,
+//  - navigation start → the first queue row on screen (the next animation frame after it is in the DOM);
+//  - committing a search (Enter) or a filter (clicking a category) → the frame in which the queue shows the
+//    new result (its total and its first row as the API answers them).
+// For each, the exact queue.list call the page made is replayed afterwards straight over HTTP: that raw call
+// is the floor the page cannot beat. Prints one JSON line.
+import { chromium, type Page, type Request } from '@playwright/test';
+import { callApi } from '../../test/e2e/support/api';
+import type { PageGlobals } from '../../test/e2e/support/dom';
+import type { ApiMethod } from '../../shared/api/contract';
+import type { QueueQuery } from '../../shared/api/views';
+import type { Category } from '../../shared/intake/schema';
+import { percentile } from '../child';
+
+const [url, repetitionsArg] = process.argv.slice(2) as [string, string | undefined];
+const REPETITIONS = Number(repetitionsArg ?? 2);
+const FIRST_RENDER_TRIES = 10;
+const SEARCH_TERMS = ['kluisrekening', 'marktplaats', 'anydesk', 'verific', 'fiets', 'bitcoin', 'losgeld', 'pakket', 'microsoft', 'whatsapp'];
+/** Category filters as the officer picks them (Dutch label) and as the API names them. */
+const CATEGORIES: Array<[label: string, category: Category]> = [
+  ['Phishing', 'phishing'],
+  ['Marktplaatsfraude', 'marketplace_fraud'],
+  ['Ransomware', 'ransomware'],
+  ['Helpdeskfraude', 'helpdesk_fraud'],
+  ['Beleggingsfraude', 'investment_fraud'],
+  ['Sextortion', 'sextortion'],
+];
+
+interface Probe {
+  firstRowAt?: number;
+  armedFor?: { total: number; firstId: string };
+  startedAt?: number;
+  doneAt?: number;
+}
+type BenchGlobals = PageGlobals & { requestAnimationFrame(callback: () => void): void; performance: { now(): number } };
+
+const summarize = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
+};
+
+/** The params of every queue.list call the page makes, in order. */
+function recordQueueCalls(page: Page): QueueQuery[] {
+  const calls: QueueQuery[] = [];
+  page.on('request', (request: Request) => {
+    if (!request.url().endsWith('/api/call')) return;
+    const body = JSON.parse(request.postData() ?? '{}') as { method?: string; params?: QueueQuery };
+    if (body.method === 'queue.list' && body.params) calls.push(body.params);
+  });
+  return calls;
+}
+
+async function timeRawCall(query: QueueQuery, method: ApiMethod = 'queue.list'): Promise<number> {
+  const started = performance.now();
+  await callApi(url, method, query as never);
+  return performance.now() - started;
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const newPage = async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  // tsx (esbuild, keepNames) wraps named functions in __name(); the callbacks sent to the page need it there too.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  return context.newPage();
+};
+
+// 1. First rendered queue, each time in a fresh browser context (no cached assets, no session).
+interface BootCall {
+  method: ApiMethod;
+  params: unknown;
+}
+const firstRender: number[] = [];
+const bundleLoaded: number[] = [];
+const firstQueries: QueueQuery[] = [];
+let bootCalls: BootCall[] = [];
+let cold = 0;
+for (let attempt = 0; attempt <= FIRST_RENDER_TRIES; attempt++) {
+  const page = await newPage();
+  const calls = recordQueueCalls(page);
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as BenchGlobals;
+    const probe: Probe = {};
+    g.e2eProbe = probe;
+    const check = () => {
+      if (probe.firstRowAt === undefined && g.document.querySelectorAll('[role="row"][data-report-id]').length > 0) {
+        g.requestAnimationFrame(() => (probe.firstRowAt ??= g.performance.now()));
+        return;
+      }
+      if (probe.firstRowAt === undefined) g.requestAnimationFrame(check);
+    };
+    g.requestAnimationFrame(check);
+  });
+  const boot: BootCall[] = [];
+  page.on('request', (request: Request) => {
+    if (request.url().endsWith('/api/call')) boot.push(JSON.parse(request.postData() ?? '{}') as BootCall);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).e2eProbe as Probe).firstRowAt !== undefined, undefined, { timeout: 60_000 });
+  const at = await page.evaluate(() => ((globalThis as unknown as PageGlobals).e2eProbe as Probe).firstRowAt!);
+  // navigation start → DOMContentLoaded: the page and its script bundle fetched and run, before any data.
+  const loaded = await page.evaluate(
+    () => (globalThis as unknown as { performance: { getEntriesByType(type: string): Array<{ domContentLoadedEventEnd: number }> } }).performance.getEntriesByType('navigation')[0]!.domContentLoadedEventEnd,
+  );
+  // The very first load also pays for the server's cold caches and Chromium's first compile: reported apart.
+  if (attempt === 0) {
+    cold = at;
+    bootCalls = boot;
+  } else {
+    firstRender.push(at);
+    bundleLoaded.push(loaded);
+  }
+  if (calls[0]) firstQueries.push(calls[0]);
+  await page.context().close();
+}
+
+// 2. Search and filter on one open page.
+const page = await newPage();
+const calls = recordQueueCalls(page);
+await page.goto(url);
+await page.locator('[role="row"][data-report-id]').first().waitFor({ timeout: 60_000 });
+const fullTotal = (await callApi(url, 'queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 })).total;
+
+/** Arms the in-page probe: the clock starts at the next Enter or click and stops in the frame showing `expected`. */
+async function arm(expected: { total: number; firstId: string }): Promise<void> {
+  await page.evaluate((want) => {
+    type Listener = (event: { key?: string; type: string }) => void;
+    const g = globalThis as unknown as BenchGlobals & {
+      addEventListener(type: string, listener: Listener, capture: boolean): void;
+      removeEventListener(type: string, listener: Listener, capture: boolean): void;
+      e2eStart?: Listener;
+    };
+    const probe = g.e2eProbe as Probe;
+    probe.armedFor = want;
+    probe.startedAt = undefined;
+    probe.doneAt = undefined;
+    const shows = () => {
+      const [total] = Array.from(g.document.querySelectorAll('[data-testid="queue-total"]'));
+      const [first] = Array.from(g.document.querySelectorAll('#queue-row-0'));
+      return Number((total?.textContent ?? '').replace(/\D/g, '')) === want.total && (want.total === 0 || first?.getAttribute('data-report-id') === want.firstId);
+    };
+    const tick = () => {
+      if (shows()) probe.doneAt = g.performance.now();
+      else g.requestAnimationFrame(tick);
+    };
+    const start: Listener = (event) => {
+      if (probe.startedAt !== undefined || (event.type === 'keydown' && event.key !== 'Enter')) return;
+      probe.startedAt = g.performance.now();
+      g.requestAnimationFrame(tick);
+    };
+    for (const type of ['keydown', 'click']) {
+      if (g.e2eStart) g.removeEventListener(type, g.e2eStart, true);
+      g.addEventListener(type, start, true);
+    }
+    g.e2eStart = start;
+  }, expected);
+}
+
+async function measured(): Promise<number> {
+  await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).e2eProbe as Probe).doneAt !== undefined, undefined, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const probe = (globalThis as unknown as PageGlobals).e2eProbe as Probe;
+    return probe.doneAt! - probe.startedAt!;
+  });
+}
+
+async function expectedFor(filters: QueueQuery['filters']): Promise<{ total: number; firstId: string }> {
+  const answer = await callApi(url, 'queue.list', { filters, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 });
+  return { total: answer.total, firstId: answer.rows[0]?.reportId ?? '' };
+}
+
+async function backToAll(): Promise<void> {
+  await page.getByTestId('filter-clear').click();
+  await page.waitForFunction(
+    (total) => {
+      const [shown] = Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="queue-total"]'));
+      return Number((shown?.textContent ?? '').replace(/\D/g, '')) === total;
+    },
+    fullTotal,
+  );
+}
+
+await page.evaluate(() => ((globalThis as unknown as PageGlobals).e2eProbe = {}));
+const search: number[] = [];
+const searchQueries: QueueQuery[] = [];
+const searchBox = page.getByRole('searchbox');
+for (let round = 0; round < REPETITIONS; round++) {
+  for (const term of SEARCH_TERMS) {
+    const expected = await expectedFor({ text: term });
+    await searchBox.fill(term);
+    await arm(expected);
+    const before = calls.length;
+    await searchBox.press('Enter');
+    search.push(await measured());
+    const sent = calls.slice(before).find((query) => query.filters.text === term);
+    if (sent) searchQueries.push(sent);
+    await backToAll();
+  }
+}
+
+const filter: number[] = [];
+const filterQueries: QueueQuery[] = [];
+for (let round = 0; round < REPETITIONS; round++) {
+  for (const [label, category] of CATEGORIES) {
+    await page.getByTestId('filter-category').click();
+    const option = page.getByRole('option', { name: label, exact: true });
+    await option.waitFor();
+    const expected = await expectedFor({ categories: [category] });
+    await arm(expected);
+    const before = calls.length;
+    await option.click();
+    filter.push(await measured());
+    const sent = calls.slice(before).find((query) => query.filters.categories?.length === 1);
+    if (sent) filterQueries.push(sent);
+    await page.keyboard.press('Escape');
+    await backToAll();
+  }
+}
+await browser.close();
+
+// 3. The floor: the same queue.list calls, straight over HTTP, each the best of three (warm, like the page's).
+const raw = async (queries: QueueQuery[]) => {
+  const times: number[] = [];
+  for (const query of queries) times.push(Math.min(await timeRawCall(query), await timeRawCall(query), await timeRawCall(query)));
+  return summarize(times);
+};
+
+// Each call the page makes while it starts, alone over HTTP (best of three): what the first render waits on.
+const bootTimes: Record<string, number> = {};
+for (const call of bootCalls) {
+  const params = call.params as QueueQuery;
+  bootTimes[call.method] = Math.max(
+    bootTimes[call.method] ?? 0,
+    Math.min(await timeRawCall(params, call.method), await timeRawCall(params, call.method), await timeRawCall(params, call.method)),
+  );
+}
+
+console.log(
+  JSON.stringify({
+    total: fullTotal,
+    cold,
+    bundleLoaded: summarize(bundleLoaded),
+    bootCalls: bootTimes,
+    firstRender: summarize(firstRender),
+    search: summarize(search),
+    filter: summarize(filter),
+    rawFirst: await raw(firstQueries),
+    rawSearch: await raw(searchQueries),
+    rawFilter: await raw(filterQueries),
+  }),
+);

@@ -1,0 +1,192 @@
+/**
+ * Scenarios e and f, on each main screen — the queue, a report, the puzzle pieces, the related reports with the
+ * cluster graph, the cases and the settings — over one realistic data set:
+ *  e. axe-core finds no serious or critical accessibility violation;
+ *  f. the screen is saved as a screenshot (1440×900) in test-results/screenshots/. With
+ *     PUZZELSTUK_UPDATE_DOCS_SCREENSHOTS=1 the set is also copied to docs/screenshots/ for the README.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expectOnline, expectQueueTotal, goTo, openWorkbench } from './support/app';
+import { callApi } from './support/api';
+import type { PageGlobals } from './support/dom';
+import { attachLogsOnFailure, expect, test } from './support/fixtures';
+import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
+import { generatedRecords, ibanCluster } from './support/records';
+import { Launcher, type Workstation } from './support/system';
+
+type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
+
+const BACKGROUND = 400;
+const CASE_TITLE = 'Fraudecluster Q4 — eerste bundeling';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+test.describe.configure({ mode: 'serial' });
+
+let launcher: Launcher;
+let logDir: string;
+let workstation: Workstation;
+/** A generated report in a cluster of a handful: the report, related and graph screens show it. */
+let clusteredReport: string;
+
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from the pattern; none needed
+test.beforeAll(async ({}, testInfo) => {
+  test.setTimeout(180_000);
+  logDir = testInfo.outputPath('logs');
+  launcher = new Launcher(logDir);
+  const hub = await launcher.hub();
+  await hub.post([...generatedRecords(BACKGROUND, 'e2e-screens'), ...ibanCluster().records]);
+  workstation = await launcher.workstation(hub, { officer: 'l.vermeer' });
+
+  // Wait for the first sync, then pick the report and make a case with a note (through the API: set-up only).
+  await expect
+    .poll(async () => (await callApi(workstation.url, 'queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 })).total, {
+      timeout: 60_000,
+    })
+    .toBe(BACKGROUND + 3);
+  const clustered = await callApi(workstation.url, 'queue.list', {
+    filters: { inCluster: true },
+    sort: { key: 'clusterSize', direction: 'desc' },
+    offset: 0,
+    limit: 500,
+  });
+  const pick = clustered.rows.find((row) => row.clusterSize >= 4 && row.clusterSize <= 8 && !row.reportId.startsWith('IA-2026-9'));
+  if (!pick) throw new Error('the generated data set has no cluster of 4–8 reports');
+  clusteredReport = pick.reportId;
+  const graph = await callApi(workstation.url, 'cluster.graph', { reportId: clusteredReport });
+  const members = graph.nodes.flatMap((node) => (node.kind === 'report' ? [node.label] : []));
+  const { caseId } = await callApi(workstation.url, 'case.create', { title: CASE_TITLE, reportIds: members, team: 'Digitale Opsporing Midden-Nederland', owner: 'l.vermeer' });
+  await callApi(workstation.url, 'note.add', { subjectType: 'case', subjectId: caseId, body: 'Rekeninghouders opvragen; overleg met OvJ gepland.' });
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+// eslint-disable-next-line no-empty-pattern -- as above
+test.afterAll(async ({}, testInfo) => {
+  await launcher?.stopAll();
+  await attachLogsOnFailure(testInfo, logDir);
+  if (process.env.PUZZELSTUK_UPDATE_DOCS_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    for (const file of readdirSync(SCREENSHOT_DIR)) copyFileSync(join(SCREENSHOT_DIR, file), join(DOCS_SCREENSHOT_DIR, file));
+  }
+});
+
+/**
+ * axe-core on the page as it is. The app has no frames, so axe.run in the page itself (legacy mode) sees
+ * everything; the default splits the run across frames and finishes it in a new blank page, which costs seconds
+ * per screen here. Only violations are reported in full (passes keep one node each).
+ */
+async function runAxe(page: Page) {
+  // @axe-core/playwright types its page with the hoisted playwright-core (a newer patch than @playwright/test's).
+  return new AxeBuilder({ page: page as unknown as AxePage })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode()
+    .analyze();
+}
+
+/** Screenshot first (so a screen with violations is still pictured), then axe on the same state. */
+async function checkScreen(page: Page, testInfo: TestInfo, screen: string, file: string | null): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
+  if (file) {
+    await test.step(`screenshot ${file}`, async () => {
+      await page.screenshot({ path: join(SCREENSHOT_DIR, file), animations: 'disabled', caret: 'hide' });
+    });
+  }
+  await test.step(`axe: ${screen}`, async () => {
+    expect(page.frames(), 'runAxe (legacy mode) assumes a page without frames').toHaveLength(1);
+    const results = await runAxe(page);
+    // An axe run that looked at nothing would pass anything.
+    expect(results.passes.length, `axe checked no rule on the ${screen} screen`).toBeGreaterThan(10);
+    await testInfo.attach(`axe ${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    const severe = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').join(' ')}`),
+      }));
+    expect(severe, `serious or critical axe violations on the ${screen} screen`).toEqual([]);
+  });
+}
+
+/** Opens the clustered report the way an officer finds it again: from the case made of its cluster. */
+async function openReport(page: Page, reportId: string): Promise<void> {
+  await goTo(page, 'cases');
+  await page.getByRole('button', { name: CASE_TITLE }).click();
+  await page.getByTestId(`case-report-${reportId}`).getByRole('button', { name: reportId, exact: true }).click();
+  await expect(page.getByTestId('report-detail')).toHaveAttribute('data-report-id', reportId);
+  await expect(page.getByTestId('report-header')).toBeVisible();
+}
+
+test('queue', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await expectOnline(page);
+  await expectQueueTotal(page, BACKGROUND + 3);
+  await expect(page.locator('[data-report-id][role="row"]').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'queue', '1-queue.png');
+});
+
+test('report', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await openReport(page, clusteredReport);
+  await expect(page.getByTestId('narrative-text')).toBeVisible();
+  await expect(page.getByTestId('report-indicators')).toBeVisible();
+  await checkScreen(page, testInfo, 'report', '2-report.png');
+});
+
+test('puzzle pieces', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'indicators');
+  const table = page.getByTestId('indicator-table');
+  await expect(table.locator('.evidence-link').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'puzzle pieces', '3-puzzle-pieces.png');
+  // One piece opened: where it was seen and in which reports (axe only; the list is the screen's picture).
+  await table.locator('.evidence-link').first().click();
+  await expect(page.getByTestId('indicator-reports')).toBeVisible();
+  await checkScreen(page, testInfo, 'puzzle piece detail', null);
+});
+
+test('related reports and cluster graph', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await openReport(page, clusteredReport);
+  await page.getByRole('tab', { name: /^Verband \(\d+\)$/ }).click();
+  await expect(page.getByTestId('related-list').locator('[data-testid^="related-IA-"]').first()).toBeVisible();
+  await expect(page.getByTestId('cluster-graph-section').locator('canvas').first()).toBeVisible();
+  // The graph lays itself out after it appears.
+  await page.waitForTimeout(1000);
+  await checkScreen(page, testInfo, 'related', '4-related.png');
+});
+
+test('cases', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'cases');
+  await page.getByRole('button', { name: CASE_TITLE }).click();
+  await expect(page.getByTestId('case-detail')).toBeVisible();
+  await expect(page.getByTestId('note-item')).toHaveCount(1);
+  await checkScreen(page, testInfo, 'cases', '5-cases.png');
+});
+
+test('settings', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'settings');
+  await expect(page.getByTestId('settings-hub')).toBeVisible();
+  await expect(page.getByTestId('hub-url-input')).not.toHaveValue('');
+  await checkScreen(page, testInfo, 'settings', '6-settings.png');
+
+  await test.step('the axe check itself finds a planted violation', async () => {
+    // Guards against a check that can never fail: an unnamed button is a critical violation.
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      const button = document.createElement('button');
+      button.id = 'e2e-unnamed-button';
+      document.body.append(button);
+    });
+    const planted = await runAxe(page);
+    expect(planted.violations.filter((violation) => violation.impact === 'critical').map((violation) => violation.id)).toContain('button-name');
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).document.getElementById('e2e-unnamed-button')?.remove());
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Initializing an embedded (PGlite) hub database costs many seconds of CPU. The global setup therefore makes one
+ * with the real CLI — `hub token` creates, migrates and fills it — and caches it in node_modules/.cache, keyed
+ * by the PGlite version and the hub's migrations; each test starts `hub serve` on a copy of it.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runCli } from './cli-process';
+import { PROJECT_ROOT } from './paths';
+
+/** The environment variable through which the global setup hands the template to the test workers. */
+export const TEMPLATE_ENV = 'PUZZELSTUK_E2E_HUB_TEMPLATE';
+
+/** Names of the workstation tokens in the template; a test uses one per workstation. */
+export const WORKSTATION_TOKEN_NAMES = ['workstation-1', 'workstation-2'] as const;
+export type WorkstationTokenName = (typeof WORKSTATION_TOKEN_NAMES)[number];
+
+export interface HubTemplate {
+  /** A hub data directory (`--data`) to copy; never served itself. */
+  dataDir: string;
+  intakeToken: string;
+  workstationTokens: Record<WorkstationTokenName, string>;
+}
+
+function cacheKey(): string {
+  const hash = createHash('sha256');
+  const pglite = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  hash.update(`pglite ${pglite.version}\n`);
+  const migrations = resolve(PROJECT_ROOT, 'src-hub/migrations');
+  const files = readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort();
+  for (const file of files) {
+    const path = join(migrations, file);
+    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(`${file}\n`).update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const tokenOf = (stdout: string): string => {
+  const { token } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { token?: string };
+  if (!token?.startsWith('pzh_')) throw new Error(`hub token printed no token: ${stdout.slice(0, 200)}`);
+  return token;
+};
+
+export async function prepareHubTemplate(log: (message: string) => void): Promise<HubTemplate> {
+  const cacheRoot = resolve(PROJECT_ROOT, 'node_modules/.cache/puzzelstuk-e2e');
+  const cached = join(cacheRoot, `hub-${cacheKey()}`);
+  const manifest = join(cached, 'template.json');
+  if (existsSync(manifest)) {
+    log(`hub template: ${cached}`);
+    return JSON.parse(readFileSync(manifest, 'utf8')) as HubTemplate;
+  }
+
+  log('making the hub template (initializing PGlite, once per PGlite version and hub migrations) …');
+  const started = Date.now();
+  mkdirSync(cacheRoot, { recursive: true });
+  const building = mkdtempSync(join(cacheRoot, 'building-'));
+  try {
+    const dataDir = join(building, 'data');
+    const token = async (role: 'intake' | 'workstation', name: string) =>
+      tokenOf(await runCli(['hub', 'token', '--data', dataDir, '--role', role, '--name', name], { timeoutMs: 300_000 }));
+    const intakeToken = await token('intake', 'portal');
+    const workstationTokens = {} as Record<WorkstationTokenName, string>;
+    for (const name of WORKSTATION_TOKEN_NAMES) workstationTokens[name] = await token('workstation', name);
+    rmSync(join(dataDir, 'hub.lock'), { force: true });
+    const template: HubTemplate = { dataDir: join(cached, 'data'), intakeToken, workstationTokens };
+    writeFileSync(join(building, 'template.json'), `${JSON.stringify(template, null, 2)}\n`);
+    renameSync(building, cached);
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    // Another run may have made it meanwhile.
+    if (!existsSync(manifest)) throw error;
+  }
+  log(`hub template made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return JSON.parse(readFileSync(manifest, 'utf8')) as HubTemplate;
+}
+
+/** The template handed over by the global setup. */
+export function hubTemplate(): HubTemplate {
+  const value = process.env[TEMPLATE_ENV];
+  if (!value) throw new Error(`${TEMPLATE_ENV} is not set: run the browser tests with \`npx playwright test\` (its global setup prepares the hub)`);
+  return JSON.parse(value) as HubTemplate;
+}
+
+/** A fresh hub data directory in `dir`, copied from the template. */
+export function copyHubTemplate(dir: string): string {
+  const dataDir = join(dir, 'hub-data');
+  cpSync(hubTemplate().dataDir, dataDir, { recursive: true });
+  return dataDir;
+}
