@@ -23,6 +23,38 @@ export function createClusterMaintainer(sqlite: Database.Database) {
      WHERE r.cluster_id = ? AND m.benign = 0 ORDER BY m.indicator_id`,
   );
 
+  const linkingIndicatorsOf = sqlite
+    .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
+    .pluck();
+  const holdersOf = sqlite.prepare<[number], number>('SELECT DISTINCT report_id FROM mentions WHERE indicator_id = ? AND benign = 0').pluck();
+
+  /**
+   * Whether `from` still reaches an indicator in `targets` through shared non-benign indicators. Breadth-first
+   * with an early exit: in the dense clusters campaigns make, an alternative path is found within a few steps,
+   * where recomputing the whole cluster would read all of it.
+   */
+  function reaches(from: number, targets: ReadonlySet<number>): boolean {
+    const seenReports = new Set<number>([from]);
+    const seenIndicators = new Set<number>();
+    const queue = [from];
+    for (let next = 0; next < queue.length; next++) {
+      for (const indicatorId of linkingIndicatorsOf.all(queue[next]!)) {
+        if (targets.has(indicatorId)) return true;
+        if (seenIndicators.has(indicatorId)) continue;
+        seenIndicators.add(indicatorId);
+        for (const holder of holdersOf.all(indicatorId)) {
+          if (seenReports.has(holder)) continue;
+          seenReports.add(holder);
+          queue.push(holder);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Indicators that still link some live report (an indicator no one mentions any more connects nothing). */
+  const stillHeld = (indicatorIds: Iterable<number>) => [...indicatorIds].filter((id) => anotherReportWith.get(id, -1) !== undefined);
+
   function newCluster(size: number): number {
     return Number(createCluster.run(size).lastInsertRowid);
   }
@@ -100,15 +132,38 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     }
   }
 
-  /** Takes a report out of its cluster (withdrawn, or all its links gone) and repairs what remains. */
-  function detach(reportId: number): void {
+  /**
+   * A report stopped mentioning these indicators (its mentions are already replaced). Its cluster stays whole
+   * when the report still reaches each of them another way; only otherwise is the cluster recomputed.
+   */
+  function unlinked(reportId: number, lostIndicatorIds: Iterable<number>): void {
     const own = clusterOf.get(reportId)?.cluster_id ?? null;
     if (own === null) return;
-    setCluster.run(null, reportId);
+    const lost = stillHeld(lostIndicatorIds);
+    if (lost.every((indicatorId) => reaches(reportId, new Set([indicatorId])))) return;
     split(own);
   }
 
-  return { link, split, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
+  /**
+   * Takes a report out of its cluster (withdrawn, or all its links gone; its mentions are already removed) and
+   * repairs what remains: the rest stays one cluster when the indicators the report held still reach each other.
+   */
+  function detach(reportId: number, formerIndicatorIds: Iterable<number>): void {
+    const own = clusterOf.get(reportId)?.cluster_id ?? null;
+    if (own === null) return;
+    setCluster.run(null, reportId);
+    const [first, ...others] = stillHeld(formerIndicatorIds);
+    const start = first === undefined ? undefined : holdersOf.get(first);
+    const whole = start !== undefined && others.every((indicatorId) => reaches(start, new Set([indicatorId])));
+    const size = (sizeOf.get(own) ?? 0) - 1;
+    if (!whole || size < 2) {
+      split(own);
+      return;
+    }
+    setSize.run(size, own);
+  }
+
+  return { link, split, unlinked, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
 }
 
 export type ClusterMaintainer = ReturnType<typeof createClusterMaintainer>;

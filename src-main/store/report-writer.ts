@@ -184,12 +184,9 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     updateReport.run({ ...rowValues(record, firstReceivedAt, at), id: existing.id });
     recordRevision(existing.id, input, at, false);
     const after = replaceMentions(existing.id, input, false);
-    const lostLinks = [...before].some((indicatorId) => !after.has(indicatorId));
-    if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id);
-    else if (lostLinks) {
-      const cluster = clusters.clusterOf(existing.id);
-      if (cluster !== null) clusters.split(cluster);
-    }
+    const lost = [...before].filter((indicatorId) => !after.has(indicatorId));
+    if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
+    else if (lost.length > 0) clusters.unlinked(existing.id, lost);
     if (after.size > 0) clusters.link(existing.id, after);
     if (record.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.revised', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision, previous: existing.revision } });

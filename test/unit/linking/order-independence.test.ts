@@ -86,5 +86,5 @@ describe('import order', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });
