@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { saveSuite } from './report';
 import { coreSuite } from './suites/core';
+import { hubSuite } from './suites/hub';
 import { uiSuite } from './suites/ui';
 
 const { values } = parseArgs({
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   core: () => coreSuite(sizes),
   // The UI suite always measures 100k reports (--sizes does not apply).
   ui: () => uiSuite(),
+  hub: () => hubSuite(),
 };
 const chosen = values.suite ?? Object.keys(suites);
 for (const name of chosen) {

@@ -1,0 +1,38 @@
+// Child: a hub on PostgreSQL (--database-url) or PGlite (--data), with an intake token and `--workstations`
+// workstation tokens made before it serves. Prints {"url", "intake", "workstations"} as one line, then serves
+// until SIGTERM or SIGINT, closes (answering held long-polls) and exits.
+import { parseArgs } from 'node:util';
+import { createToken } from '../../src-hub/auth/tokens';
+import { connect, type ConnectOptions } from '../../src-hub/db/connect';
+import { migrateHub } from '../../src-hub/db/migrate';
+import { silentLogger } from '../../src-hub/logger';
+import { startHub } from '../../src-hub/start';
+import { systemClock } from '../../src-main/platform/clock';
+
+const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' } } });
+const database: ConnectOptions = values['database-url'] ? { databaseUrl: values['database-url'] } : { dataDir: values.data! };
+
+// Tokens first, on a connection of their own: an embedded data directory belongs to one connection at a time.
+const setup = await connect(database);
+let intake: string;
+const workstations: string[] = [];
+try {
+  await migrateHub(setup.db);
+  intake = (await createToken(setup.db, systemClock, { role: 'intake', name: 'bench-portal' })).token;
+  for (let i = 0; i < Number(values.workstations); i++) {
+    workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}` })).token);
+  }
+} finally {
+  await setup.close();
+}
+
+const hub = await startHub({ database, port: 0, clock: systemClock, logger: silentLogger });
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void hub.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.stdout.write(`${JSON.stringify({ url: hub.url, intake, workstations })}\n`);

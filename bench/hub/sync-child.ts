@@ -1,0 +1,17 @@
+// Child: the first sync of an empty workstation store from a hub, the way `puzzelstuk sync --once` does it
+// (default page size and long-poll settings); prints the time, entries pulled and reports stored.
+import { openStore } from '../../src-main/db/open-store';
+import { createSyncEngine } from '../../src-main/sync';
+import { peakRssMiB } from '../child';
+
+const [hubUrl, token, dbPath] = process.argv.slice(2) as [string, string, string];
+const store = openStore({ path: dbPath });
+const engine = createSyncEngine(store, { hubUrl, token });
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+const summary = await engine.runOnce();
+const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+store.close();
+console.log(JSON.stringify({ pulled: summary.pulled, reports, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peakRssMiB() }));

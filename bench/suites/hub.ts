@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startPostgresCluster } from '../../scripts/postgres.mjs';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import { percentile, runChild } from '../child';
+import { dataset } from '../dataset';
+import { readLines } from '../hub/lines';
+import { startBenchHub, type BenchHub } from '../hub/server';
+import { machineDescription, type Metric, type SuiteResult } from '../report';
+
+/**
+ * Records posted to the hub and synced. 50k, not 100k: at 50k the intake, local import and first sync already
+ * take 1.8–3.6 min together on the shared 2 cores; 100k would double that, past the ~3 min this step may take.
+ */
+const RECORDS = 50_000;
+const PGLITE_RECORDS = 20_000;
+const BATCH = 1000;
+const POSTERS = 4;
+const WORKSTATIONS = 200;
+const WORKSTATION_PROCESSES = 2;
+const LOAD_SECONDS = 30;
+/** The portal's steady rate while the workstations are measured (records/s, in batches of 200). */
+const LOAD_INTAKE_RATE = 1000;
+
+interface IntakeResult {
+  read: number;
+  imported: number;
+  updated: number;
+  ignored: number;
+  rejected: number;
+  requests: number;
+  seconds: number;
+  rate: number;
+  batchP50Ms: number;
+}
+interface RateResult {
+  records: number;
+  seconds: number;
+  rate: number;
+}
+interface SyncResult {
+  pulled: number;
+  reports: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+}
+interface WorkstationsResult {
+  pages: number;
+  longPolls: number;
+  entries: number;
+  pushes: number;
+  mutations: number;
+  duplicates: number;
+  errors: number;
+  seconds: number;
+  cpuSeconds: number;
+  pageMs: number[];
+  heldMs: number[];
+  pushMs: number[];
+}
+
+const log = (message: string) => process.stderr.write(`hub: ${message}\n`);
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+
+async function headCursor(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM feed');
+    return result.rows[0]!.seq;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Issue (hub): intake rate on PostgreSQL and PGlite against a bare INSERT and the local import, the first sync
+ * of an empty store against a local import of the same file, and 200 workstations pulling and pushing against
+ * one hub on PostgreSQL while intake continues. Everything on 127.0.0.1.
+ */
+export async function hubSuite(): Promise<SuiteResult> {
+  const machine = machineDescription();
+  const source = await dataset(100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-hub-'));
+  const label = `${RECORDS / 1000}k`;
+  const file = join(dir, `reports-${label}.ndjson`);
+  const lines = await readLines(source, 0, RECORDS);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const reportIds = [...new Set(lines.slice(0, 5000).map((line) => (JSON.parse(line) as IntakeRecord).reportId))];
+  lines.length = 0;
+
+  log('starting PostgreSQL…');
+  const cluster = await startPostgresCluster({ log });
+  const hubs: BenchHub[] = [];
+  try {
+    log(`local import of ${label} (the limit for intake and sync)…`);
+    const local = await runChild<RateResult & { records: number }>('./core/import-child.ts', [file, join(dir, 'imported.db')]);
+    log('bare PostgreSQL INSERT…');
+    const raw = await runChild<RateResult>('./hub/pg-raw-child.ts', [await cluster.createDatabase('bench_raw'), file, String(RECORDS), String(BATCH), String(POSTERS)]);
+
+    const hubUrl = await cluster.createDatabase('bench_hub');
+    const hub = await startBenchHub(['--database-url', hubUrl, '--workstations', String(WORKSTATIONS)]);
+    hubs.push(hub);
+    log(`intake of ${label} on PostgreSQL…`);
+    const hubCpuBeforeIntake = hub.cpuSeconds();
+    const intake = await runChild<IntakeResult>('./hub/intake-child.ts', [hub.url, hub.intake, file, '0', String(RECORDS), String(BATCH), String(POSTERS)]);
+    const hubCpuIntake = hub.cpuSeconds() - hubCpuBeforeIntake;
+    log(`first sync of ${label} into an empty store…`);
+    const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
+
+    log(`${WORKSTATIONS} workstations for ${LOAD_SECONDS} s while intake continues…`);
+    const cursor = await headCursor(hubUrl);
+    const hubCpuBeforeLoad = hub.cpuSeconds();
+    const perProcess = Math.ceil(WORKSTATIONS / WORKSTATION_PROCESSES);
+    const configs = Array.from({ length: WORKSTATION_PROCESSES }, (_, i) => {
+      const path = join(dir, `workstations-${i}.json`);
+      const tokens = hub.workstations.slice(i * perProcess, (i + 1) * perProcess);
+      writeFileSync(path, JSON.stringify({ url: hub.url, tokens, cursor, seconds: LOAD_SECONDS, reportIds, maxRequests: 5000 }));
+      return path;
+    });
+    const loadIntake = runChild<IntakeResult>('./hub/intake-child.ts', [
+      hub.url, hub.intake, source, String(RECORDS), String(RECORDS + LOAD_SECONDS * LOAD_INTAKE_RATE), '200', '1', String(LOAD_INTAKE_RATE), String(LOAD_SECONDS),
+    ]);
+    const stations = await Promise.all(configs.map((path) => runChild<WorkstationsResult>('./hub/workstations-child.ts', [path])));
+    const during = await loadIntake;
+    const hubCpuLoad = hub.cpuSeconds() - hubCpuBeforeLoad;
+    await hub.stop();
+
+    log(`intake of ${PGLITE_RECORDS / 1000}k on PGlite…`);
+    const lite = await startBenchHub(['--data', join(dir, 'pglite'), '--workstations', '0']);
+    hubs.push(lite);
+    const liteIntake = await runChild<IntakeResult>('./hub/intake-child.ts', [lite.url, lite.intake, file, '0', String(PGLITE_RECORDS), String(BATCH), String(POSTERS)]);
+    await lite.stop();
+
+    const sum = (pick: (r: WorkstationsResult) => number) => stations.reduce((total, r) => total + pick(r), 0);
+    const seconds = Math.max(...stations.map((r) => r.seconds));
+    const pageMs = sorted(stations.flatMap((r) => r.pageMs));
+    const heldMs = sorted(stations.flatMap((r) => r.heldMs));
+    const pushMs = sorted(stations.flatMap((r) => r.pushMs));
+    const metrics: Metric[] = [
+      {
+        name: `hub intake on PostgreSQL, ${label} records`,
+        value: intake.rate,
+        unit: 'records/s',
+        limit: { name: 'bare multi-row INSERT into PostgreSQL', value: raw.rate },
+        target: { op: '>=', value: 5000 },
+        note: `${BATCH} records per request, ${POSTERS} posters; ${intake.imported.toLocaleString('en')} imported, ${intake.updated} updated, ${intake.ignored} ignored, ${intake.rejected} rejected; batch p50 ${intake.batchP50Ms.toFixed(0)} ms; hub process ${hubCpuIntake.toFixed(0)} s CPU over ${intake.seconds.toFixed(0)} s; PostgreSQL ${cluster.version}, fsync off`,
+      },
+      {
+        name: `hub intake on PostgreSQL against the local import, ${label}`,
+        value: intake.rate,
+        unit: 'records/s',
+        limit: { name: 'local `import` into SQLite', value: local.rate },
+      },
+      {
+        name: `hub intake on PGlite, ${PGLITE_RECORDS / 1000}k records`,
+        value: liteIntake.rate,
+        unit: 'records/s',
+        limit: { name: 'local `import` into SQLite', value: local.rate },
+        note: `same posting as on PostgreSQL; ${liteIntake.rejected} rejected`,
+      },
+      {
+        name: `first sync of ${label} records into an empty store`,
+        value: sync.seconds,
+        unit: 's',
+        limit: { name: 'local `import` of the same file', value: local.seconds },
+        note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL`,
+      },
+      { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
+      {
+        name: `${WORKSTATIONS} workstations: feed requests`,
+        value: (sum((r) => r.pages) + sum((r) => r.longPolls)) / seconds,
+        unit: 'pages/s',
+        note: `${sum((r) => r.pages)} pages without waiting + ${sum((r) => r.longPolls)} long-polls over ${seconds.toFixed(0)} s; ${Math.round(sum((r) => r.entries) / seconds).toLocaleString('en')} entries/s delivered; ${sum((r) => r.errors)} errors; CPU over the load: hub process ${hubCpuLoad.toFixed(0)} s, the ${WORKSTATION_PROCESSES} client processes ${sum((r) => r.cpuSeconds).toFixed(0)} s (2 cores: ${(2 * seconds).toFixed(0)} s in all)`,
+      },
+      {
+        name: `${WORKSTATIONS} workstations: mutations pushed`,
+        value: sum((r) => r.mutations) / seconds,
+        unit: 'mutations/s',
+        note: `${sum((r) => r.pushes)} pushes of 1–5; push p50 ${percentile(pushMs, 50).toFixed(0)} ms, p95 ${percentile(pushMs, 95).toFixed(0)} ms`,
+      },
+      { name: `${WORKSTATIONS} workstations: feed page p50`, value: percentile(pageMs, 50), unit: 'ms', note: `pages asked without waiting, n=${pageMs.length}` },
+      {
+        name: `${WORKSTATIONS} workstations: feed page p95`,
+        value: percentile(pageMs, 95),
+        unit: 'ms',
+        target: { op: '<=', value: 100 },
+        note: `long-polls (held until an entry arrived, ≤ 2 s): p50 ${percentile(heldMs, 50).toFixed(0)} ms, n=${heldMs.length}`,
+      },
+      {
+        name: `intake during the workstation load`,
+        value: during.rate,
+        unit: 'records/s',
+        note: `paced at ${LOAD_INTAKE_RATE} records/s in batches of 200; batch p50 ${during.batchP50Ms.toFixed(0)} ms`,
+      },
+    ];
+    return { suite: 'hub', title: 'Intake hub on 127.0.0.1 (PostgreSQL and PGlite)', ranAt: new Date().toISOString(), machine, metrics };
+  } finally {
+    for (const hub of hubs) await hub.stop().catch(() => undefined);
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
