@@ -7,5 +7,3 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const RENDERER_DIR = resolve(PROJECT_ROOT, 'dist/renderer');
 export const SCREENSHOT_DIR = resolve(PROJECT_ROOT, 'test-results/screenshots');
 export const DOCS_SCREENSHOT_DIR = resolve(PROJECT_ROOT, 'docs/screenshots');
-/** Written by the global setup: where the hub template lives and its tokens (see hub-template.ts). */
-export const HUB_TEMPLATE_MANIFEST = resolve(PROJECT_ROOT, 'test-results/e2e-hub-template.json');

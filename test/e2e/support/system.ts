@@ -50,7 +50,7 @@ function noteStart(server: ServerProcess, what: string): void {
   try {
     test.info().annotations.push({ type: 'started', description: `${what} listening after ${(server.startedInMs / 1000).toFixed(1)} s` });
   } catch {
-    // Not inside a test (e.g. the UI benchmark).
+    // Outside a test or hook: nothing to note it on.
   }
 }
 
