@@ -1,8 +1,8 @@
-import { PassThrough, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { isValidIBAN } from 'ibantools';
+import { runCliCaptured } from '../../support/run-cli';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, REPORT_ID_PATTERN, intakeRecordSchema, type IntakeRecord } from '../../../shared/intake/schema';
-import { CliError } from '../../../src-main/cli/command';
 import { generateCommand } from '../../../src-main/cli/commands/generate';
 import { createReportGenerator, generateReports, type GeneratorAnnotation } from '../../../src-main/generate';
 import { compactIban, filed, stream } from './stream';
@@ -223,33 +223,7 @@ describe('revisions and withdrawals', () => {
   });
 });
 
-/** Runs `puzzelstuk generate` in-process with captured output (without loading every other command). */
-async function runGenerate(args: string[]): Promise<{ code: number; stdout: string; stderr: string; lines: unknown[] }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  let code: number;
-  try {
-    code = await generateCommand.run(args, { stdout, stderr, stderrIsTTY: false, env: {} });
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    stderr.write(error.message);
-    code = error.exitCode;
-  }
-  const text = Buffer.concat(out).toString('utf8');
-  return {
-    code,
-    stdout: text,
-    stderr: Buffer.concat(err).toString('utf8'),
-    lines: text
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as unknown),
-  };
-}
+const runGenerate = (args: string[]) => runCliCaptured(['generate', ...args]);
 
 describe('puzzelstuk generate', () => {
   it('writes --count NDJSON records, the same as the API for the same seed', async () => {
