@@ -3,6 +3,10 @@
  * them with a handler map checked exhaustive with `satisfies ApiHandlers`. Transports (Electron IPC,
  * HTTP+WebSocket in browser mode) carry `{ method, params }` and answer with an ApiResult envelope.
  */
+import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
+import type { DirectoryEntry, DirectoryEntryView } from '../actions/directory';
+import type { RouteExplanation, RoutePriority, RoutingRule, RoutingRuleView } from '../routing/rules';
+import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView } from './action-views';
 import type { IndicatorSummaryView } from './summary';
 import type {
   AuditEntryView,
@@ -35,6 +39,11 @@ type NoParams = Record<string, never>;
 
 export interface ApiMethods {
   'session.get': Method<NoParams, SessionView>;
+  /**
+   * Signs this workstation in as an officer: in the demo one of the demo officers (no credential); with a real
+   * hub the officer's credential, which the hub checks. Every later change is made in their name.
+   */
+  'session.signIn': Method<{ officerId: string; credential?: string }, SessionView>;
   'officers.list': Method<NoParams, OfficerView[]>;
 
   'queue.list': Method<QueueQuery, QueuePage>;
@@ -81,6 +90,65 @@ export interface ApiMethods {
   'benign.list': Method<NoParams, BenignEntryView[]>;
   'benign.add': Method<{ type: IndicatorType; value: string; reason: string }, BenignEntryView>;
   'benign.remove': Method<{ type: IndicatorType; value: string }, null>;
+
+  /** A proposed request: addressee, bundle and default texts, from an indicator, a case or a cluster. */
+  'action.draft': Method<ActionDraftQuery, ActionDraftView>;
+  'action.create': Method<
+    {
+      kind: ActionKind;
+      indicatorType: IndicatorType | null;
+      indicatorValue: string | null;
+      caseId: string | null;
+      clusterReportId: string | null;
+      title: string;
+      addresseeId: string | null;
+      reportIds: string[];
+      includePersonalData: boolean;
+      legalBasis: string;
+      body: string;
+    },
+    { actionId: string }
+  >;
+  'action.list': Method<ActionQuery, ActionSummaryView[]>;
+  'action.get': Method<{ actionId: string }, ActionDetail>;
+  'action.edit': Method<
+    { actionId: string; title?: string; addresseeId?: string | null; includePersonalData?: boolean; legalBasis?: string; body?: string },
+    null
+  >;
+  /** Adds the live reports that mention the indicator but are not in the bundle yet. */
+  'action.updateReports': Method<{ actionId: string }, { added: number }>;
+  'action.transition': Method<
+    {
+      actionId: string;
+      from: ActionState;
+      to: ActionState;
+      reason?: string | null;
+      method?: SendMethod | null;
+      occurredAt?: string | null;
+      dueAt?: string | null;
+      reference?: string | null;
+    },
+    null
+  >;
+  /** The Dutch request letter as a PDF (base64). */
+  'action.letter': Method<{ actionId: string }, { fileName: string; contentBase64: string }>;
+  'action.export': Method<{ actionId: string }, { fileName: string; document: ActionExport }>;
+
+  'directory.list': Method<NoParams, DirectoryEntryView[]>;
+  /** Supervisors only. Without an id a new entry is made. */
+  'directory.put': Method<{ entryId?: string; entry: DirectoryEntry }, DirectoryEntryView>;
+  'directory.remove': Method<{ entryId: string }, null>;
+
+  'routing.rules': Method<NoParams, RoutingRuleView[]>;
+  /** Supervisors only. Without an id a new rule is made. */
+  'routing.putRule': Method<{ ruleId?: string; rule: RoutingRule }, RoutingRuleView>;
+  'routing.removeRule': Method<{ ruleId: string }, null>;
+  /** Why the report is where it is, and where the rules would put it now. */
+  'routing.explain': Method<{ reportId: string }, { current: RouteExplanation | null; byRules: RouteExplanation }>;
+  /** Supervisors: route reports by the rules now (e.g. the backlog, or after changing the rules). */
+  'routing.apply': Method<{ reportIds: string[] }, { changed: number }>;
+  /** Supervisors: put reports in a team (and with an officer) by hand, with a reason. */
+  'report.reroute': Method<{ reportIds: string[]; team: string | null; priority: RoutePriority; assignee: string | null; reason: string }, { changed: number }>;
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -92,7 +160,7 @@ export interface ApiEvents {
   /** Reports arrived or changed (sync, import); the queue refreshes. */
   'reports.changed': { count: number };
   /** Cases, notes, decisions or statuses changed (locally or from the hub). */
-  'work.changed': { entities: Array<'report' | 'case' | 'note' | 'link' | 'benign'> };
+  'work.changed': { entities: Array<'report' | 'case' | 'note' | 'link' | 'benign' | 'action' | 'directory' | 'routing' | 'officer'> };
   'sync.state': SyncStateView;
 }
 export type ApiEvent = keyof ApiEvents;
@@ -116,6 +184,7 @@ export interface PreloadBridge {
 
 export const API_METHODS = [
   'session.get',
+  'session.signIn',
   'officers.list',
   'queue.list',
   'queue.regions',
@@ -147,6 +216,24 @@ export const API_METHODS = [
   'benign.list',
   'benign.add',
   'benign.remove',
+  'action.draft',
+  'action.create',
+  'action.list',
+  'action.get',
+  'action.edit',
+  'action.updateReports',
+  'action.transition',
+  'action.letter',
+  'action.export',
+  'directory.list',
+  'directory.put',
+  'directory.remove',
+  'routing.rules',
+  'routing.putRule',
+  'routing.removeRule',
+  'routing.explain',
+  'routing.apply',
+  'report.reroute',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS lists every method (used by transports to reject unknown names). */

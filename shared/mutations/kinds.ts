@@ -3,6 +3,11 @@
  * feed on every workstation. Payloads are JSON-safe and refer to reports by their portal `reportId`,
  * and to cases, notes and actions by client-generated UUIDs, so they mean the same on every store.
  */
+import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
+import type { DirectoryEntry } from '../actions/directory';
+import type { IndicatorType } from '../indicators/types';
+import type { RoutePriority, RoutingRule } from '../routing/rules';
+
 export const WORK_STATUSES = ['new', 'in_progress', 'closed'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
@@ -32,7 +37,68 @@ export interface MutationPayloads {
   'case.removeReports': { caseId: string; reportIds: string[] };
   'benign.add': { type: string; value: string; reason: string };
   'benign.remove': { type: string; value: string };
+  /**
+   * Where a report belongs: by a routing rule (`ruleId`, made automatically when the report arrived; the hub
+   * keeps the first automatic route of a report) or by a supervisor's hand (`ruleId` null, with a reason).
+   * Sets the report's assignee too.
+   */
+  'report.route': {
+    reportId: string;
+    team: string | null;
+    priority: RoutePriority;
+    assignee: string | null;
+    ruleId: string | null;
+    /** The facts that made the rule match, or the supervisor's reason. */
+    reason: string;
+  };
+  /** A new request in state `concept`; `reportIds` is the bundle of reports it is about. */
+  'action.create': {
+    actionId: string;
+    kind: ActionKind;
+    indicatorType: IndicatorType | null;
+    indicatorValue: string | null;
+    caseId: string | null;
+    clusterReportId: string | null;
+    title: string;
+    addresseeId: string | null;
+    reportIds: string[];
+    includePersonalData: boolean;
+    legalBasis: string;
+    body: string;
+  };
+  /** Changes a concept's content (author or supervisor). */
+  'action.edit': {
+    actionId: string;
+    title?: string;
+    addresseeId?: string | null;
+    includePersonalData?: boolean;
+    legalBasis?: string;
+    body?: string;
+  };
+  /** Replaces the bundle (e.g. with the reports that arrived since); while the request is open. */
+  'action.setReports': { actionId: string; reportIds: string[] };
+  /** One step of the lifecycle; `from` is the state the officer saw (a stale step is refused). */
+  'action.transition': {
+    actionId: string;
+    from: ActionState;
+    to: ActionState;
+    reason: string | null;
+    method: SendMethod | null;
+    /** Date (YYYY-MM-DD) it was sent, confirmed, executed or refused. */
+    occurredAt: string | null;
+    /** Date (YYYY-MM-DD) an answer is due; set when sending. */
+    dueAt: string | null;
+    /** The addressee's reference or a note on how it was sent. */
+    reference: string | null;
+  };
+  'directory.put': { entryId: string; entry: DirectoryEntry };
+  'directory.remove': { entryId: string };
+  'routing.put': { ruleId: string; rule: RoutingRule };
+  'routing.remove': { ruleId: string };
 }
+
+/** Kinds only a supervisor may make (the hub refuses them from anyone else). */
+export const SUPERVISOR_KINDS: readonly MutationKind[] = ['directory.put', 'directory.remove', 'routing.put', 'routing.remove'];
 
 export type MutationKind = keyof MutationPayloads;
 

@@ -4,7 +4,10 @@
  * Envelopes and payloads are strict: an unknown field is a mistake, not data to carry along.
  */
 import { z } from 'zod';
+import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle';
+import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
 import { INDICATOR_TYPES } from '../indicators/types';
+import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import { REPORT_ID_PATTERN } from '../intake/schema';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES, type AnyMutation, type MutationKind, type MutationPayloads } from './kinds';
 
@@ -19,6 +22,15 @@ export const MUTATION_KINDS = [
   'case.removeReports',
   'benign.add',
   'benign.remove',
+  'report.route',
+  'action.create',
+  'action.edit',
+  'action.setReports',
+  'action.transition',
+  'directory.put',
+  'directory.remove',
+  'routing.put',
+  'routing.remove',
 ] as const satisfies readonly MutationKind[];
 
 /** Fails to compile when kinds.ts gains a kind that is missing above. */
@@ -41,6 +53,11 @@ const requiredShortText = shortText.min(1, 'must not be empty');
 const longText = z.string().max(MUTATION_LIMITS.longText, `must be at most ${MUTATION_LIMITS.longText} characters`);
 const nullableName = shortText.nullable();
 const reportIdList = z.array(reportId).min(1, 'must name at least one report').max(MUTATION_LIMITS.reportIds, `must name at most ${MUTATION_LIMITS.reportIds} reports`);
+
+const isoDate = z.iso.date({ error: 'must be a date such as 2026-03-02' });
+const directoryId = z.string().regex(DIRECTORY_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
+const ruleId = z.string().regex(ROUTING_RULE_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
+const actionReportIds = z.array(reportId).max(MUTATION_LIMITS.reportIds, `must name at most ${MUTATION_LIMITS.reportIds} reports`);
 
 type PayloadSchemas = { [K in MutationKind]: z.ZodType<MutationPayloads[K]> };
 
@@ -83,6 +100,60 @@ export const mutationPayloadSchemas: PayloadSchemas = {
   'case.removeReports': z.strictObject({ caseId: uuid, reportIds: reportIdList }),
   'benign.add': z.strictObject({ type: z.enum(INDICATOR_TYPES), value: requiredShortText, reason: requiredShortText }),
   'benign.remove': z.strictObject({ type: z.enum(INDICATOR_TYPES), value: requiredShortText }),
+  'report.route': z.strictObject({
+    reportId,
+    team: nullableName,
+    priority: z.enum(ROUTE_PRIORITIES),
+    assignee: nullableName,
+    ruleId: ruleId.nullable(),
+    reason: requiredShortText,
+  }),
+  'action.create': z
+    .strictObject({
+      actionId: uuid,
+      kind: z.enum(ACTION_KINDS),
+      indicatorType: z.enum(INDICATOR_TYPES).nullable(),
+      indicatorValue: requiredShortText.nullable(),
+      caseId: uuid.nullable(),
+      clusterReportId: reportId.nullable(),
+      title: requiredShortText,
+      addresseeId: directoryId.nullable(),
+      reportIds: actionReportIds,
+      includePersonalData: z.boolean(),
+      legalBasis: longText,
+      body: longText,
+    })
+    .refine((payload) => (payload.indicatorType === null) === (payload.indicatorValue === null), {
+      path: ['indicatorValue'],
+      message: 'must be given exactly when indicatorType is',
+    })
+    .refine((payload) => payload.kind === 'prevention_warning' || payload.indicatorType !== null, {
+      path: ['indicatorType'],
+      message: 'is required for every request except a prevention warning',
+    }),
+  'action.edit': z.strictObject({
+    actionId: uuid,
+    title: requiredShortText.optional(),
+    addresseeId: directoryId.nullable().optional(),
+    includePersonalData: z.boolean().optional(),
+    legalBasis: longText.optional(),
+    body: longText.optional(),
+  }),
+  'action.setReports': z.strictObject({ actionId: uuid, reportIds: actionReportIds }),
+  'action.transition': z.strictObject({
+    actionId: uuid,
+    from: z.enum(ACTION_STATES),
+    to: z.enum(ACTION_STATES),
+    reason: longText.nullable(),
+    method: z.enum(SEND_METHODS).nullable(),
+    occurredAt: isoDate.nullable(),
+    dueAt: isoDate.nullable(),
+    reference: shortText.nullable(),
+  }),
+  'directory.put': z.strictObject({ entryId: directoryId, entry: directoryEntrySchema }),
+  'directory.remove': z.strictObject({ entryId: directoryId }),
+  'routing.put': z.strictObject({ ruleId, rule: routingRuleSchema }),
+  'routing.remove': z.strictObject({ ruleId }),
 };
 
 export const mutationEnvelopeSchema = z.strictObject({

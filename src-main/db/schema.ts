@@ -38,6 +38,14 @@ export const reports = sqliteTable(
     clusterId: integer('cluster_id'),
     workStatus: text('work_status', { enum: ['new', 'in_progress', 'closed'] }).notNull().default('new'),
     assignee: text('assignee'),
+    /** Where routing put the report (see shared/routing/rules.ts); null until it is routed. */
+    routeTeam: text('route_team'),
+    routePriority: text('route_priority', { enum: ['hoog', 'normaal', 'laag'] }),
+    /** The rule that routed it, or null when a supervisor re-routed it by hand. */
+    routeRule: text('route_rule'),
+    routeReason: text('route_reason'),
+    routedBy: text('routed_by'),
+    routedAt: text('routed_at'),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
@@ -166,7 +174,10 @@ export const caseReports = sqliteTable(
   (table) => [primaryKey({ columns: [table.caseId, table.reportId] }), index('case_reports_report').on(table.reportId)],
 );
 
-/** Follow-up actions (blocking requests, takedowns, warnings); the workflow lives in `state`. */
+/**
+ * Follow-up actions (blocking requests, takedowns, warnings); the workflow lives in `state`, the content and the
+ * steps taken (who, when, how) in `payload`. The columns beside it are what the actions list filters on.
+ */
 export const actions = sqliteTable(
   'actions',
   {
@@ -180,9 +191,42 @@ export const actions = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    title: text('title').notNull().default(''),
+    addresseeId: text('addressee_id'),
+    /** YYYY-MM-DD dates of the lifecycle that the list shows and filters on. */
+    sentAt: text('sent_at'),
+    dueAt: text('due_at'),
+    executedAt: text('executed_at'),
   },
-  (table) => [index('actions_state').on(table.state), index('actions_indicator').on(table.indicatorType, table.indicatorValue)],
+  (table) => [
+    index('actions_state').on(table.state),
+    index('actions_indicator').on(table.indicatorType, table.indicatorValue),
+    index('actions_due').on(table.dueAt),
+  ],
 );
+
+/** Addressees of actions (shared/actions/directory.ts): Dutch defaults seeded once, then the supervisors'. */
+export const directoryEntries = sqliteTable(
+  'directory_entries',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    entry: text('entry', { mode: 'json' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('directory_entries_kind').on(table.kind)],
+);
+
+/** Routing rules (shared/routing/rules.ts): Dutch defaults seeded once, then the supervisors'. */
+export const routingRules = sqliteTable('routing_rules', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  rule: text('rule', { mode: 'json' }).notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
 
 export const notes = sqliteTable(
   'notes',

@@ -38,5 +38,30 @@ export function auditFactsOf(mutation: AnyMutation): MutationAuditFacts {
       return { subjectType: 'indicator', subjectId: benignEntityId(mutation.payload.type, mutation.payload.value), details: base };
     case 'benign.remove':
       return { subjectType: 'indicator', subjectId: benignEntityId(mutation.payload.type, mutation.payload.value), details: base };
+    case 'report.route': {
+      const { reportId, team, priority, assignee, ruleId } = mutation.payload;
+      return { subjectType: 'report', subjectId: reportId, details: { ...base, team, priority, assignee, ruleId, manual: ruleId === null } };
+    }
+    case 'action.create': {
+      const { actionId, kind, indicatorType, caseId, reportIds, includePersonalData } = mutation.payload;
+      return { subjectType: 'action', subjectId: actionId, details: { ...base, kind, indicatorType, caseId, reportIds, includePersonalData } };
+    }
+    case 'action.edit': {
+      const { actionId, ...rest } = mutation.payload;
+      const fields = Object.keys(rest).filter((key) => rest[key as keyof typeof rest] !== undefined);
+      return { subjectType: 'action', subjectId: actionId, details: { ...base, fields } };
+    }
+    case 'action.setReports':
+      return { subjectType: 'action', subjectId: mutation.payload.actionId, details: { ...base, reportIds: mutation.payload.reportIds } };
+    case 'action.transition': {
+      const { actionId, from, to, method, occurredAt, dueAt } = mutation.payload;
+      return { subjectType: 'action', subjectId: actionId, details: { ...base, from, to, method, occurredAt, dueAt } };
+    }
+    case 'directory.put':
+    case 'directory.remove':
+      return { subjectType: 'directory', subjectId: mutation.payload.entryId, details: base };
+    case 'routing.put':
+    case 'routing.remove':
+      return { subjectType: 'routing_rule', subjectId: mutation.payload.ruleId, details: base };
   }
 }

@@ -1,5 +1,5 @@
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import { CREATED_FIELD, type RegisterWrite } from './registers';
+import { CREATED_FIELD, type JsonValue, type RegisterWrite } from './registers';
 
 /** A link is the same whichever report the officer looked at first. */
 export function linkEntityId(reportA: string, reportB: string): string {
@@ -17,6 +17,13 @@ export function splitBenignEntityId(entityId: string): { type: string; value: st
 }
 
 const CASE_FIELDS = ['title', 'owner', 'team', 'status', 'closeReason'] as const;
+
+/** An action's content fields: last writer wins per field. */
+export const ACTION_CONTENT_FIELDS = ['title', 'addresseeId', 'includePersonalData', 'legalBasis', 'body'] as const;
+
+/** The register that keeps the last transition into a state (who, when, how, why). */
+export const STEP_FIELD_PREFIX = 'step:';
+export const stepField = (state: string) => `${STEP_FIELD_PREFIX}${state}`;
 
 function membership(caseId: string, reportIds: readonly string[], member: boolean): RegisterWrite[] {
   return [...new Set(reportIds)].map((reportId) => ({ entity: 'case', entityId: caseId, field: memberField(reportId), value: member }));
@@ -60,5 +67,47 @@ export function registerWrites(mutation: AnyMutation): RegisterWrite[] {
     }
     case 'benign.remove':
       return [{ entity: 'benign', entityId: benignEntityId(mutation.payload.type, mutation.payload.value), field: 'entry', value: null }];
+    case 'report.route': {
+      const { reportId, team, priority, assignee, ruleId, reason } = mutation.payload;
+      return [
+        { entity: 'report', entityId: reportId, field: 'route', value: { team, priority, ruleId, reason } },
+        { entity: 'report', entityId: reportId, field: 'assignee', value: assignee },
+      ];
+    }
+    case 'action.create': {
+      const { actionId, kind, indicatorType, indicatorValue, caseId, clusterReportId, reportIds } = mutation.payload;
+      return [
+        { entity: 'action', entityId: actionId, field: CREATED_FIELD, value: { kind, indicatorType, indicatorValue, caseId, clusterReportId } },
+        ...ACTION_CONTENT_FIELDS.map((field) => ({ entity: 'action' as const, entityId: actionId, field, value: mutation.payload[field] })),
+        { entity: 'action', entityId: actionId, field: 'reportIds', value: [...reportIds] },
+        { entity: 'action', entityId: actionId, field: 'state', value: 'concept' },
+      ];
+    }
+    case 'action.edit': {
+      const { payload } = mutation;
+      return ACTION_CONTENT_FIELDS.filter((field) => payload[field] !== undefined).map((field) => ({
+        entity: 'action',
+        entityId: payload.actionId,
+        field,
+        value: payload[field] ?? null,
+      }));
+    }
+    case 'action.setReports':
+      return [{ entity: 'action', entityId: mutation.payload.actionId, field: 'reportIds', value: [...mutation.payload.reportIds] }];
+    case 'action.transition': {
+      const { actionId, to, from, reason, method, occurredAt, dueAt, reference } = mutation.payload;
+      return [
+        { entity: 'action', entityId: actionId, field: 'state', value: to },
+        { entity: 'action', entityId: actionId, field: stepField(to), value: { from, reason, method, occurredAt, dueAt, reference } },
+      ];
+    }
+    case 'directory.put':
+      return [{ entity: 'directory', entityId: mutation.payload.entryId, field: 'entry', value: mutation.payload.entry as JsonValue }];
+    case 'directory.remove':
+      return [{ entity: 'directory', entityId: mutation.payload.entryId, field: 'entry', value: null }];
+    case 'routing.put':
+      return [{ entity: 'routing', entityId: mutation.payload.ruleId, field: 'rule', value: mutation.payload.rule as JsonValue }];
+    case 'routing.remove':
+      return [{ entity: 'routing', entityId: mutation.payload.ruleId, field: 'rule', value: null }];
   }
 }

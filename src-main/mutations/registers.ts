@@ -5,7 +5,7 @@
  */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export const SYNCED_ENTITIES = ['report', 'link', 'note', 'case', 'benign'] as const;
+export const SYNCED_ENTITIES = ['report', 'link', 'note', 'case', 'benign', 'action', 'directory', 'routing'] as const;
 export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
 
 export interface RegisterWrite {

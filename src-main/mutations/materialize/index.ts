@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { SyncedEntity } from '../registers';
+import { createActionAdapter } from './action-adapter';
 import { createBenignAdapter } from './benign-adapter';
 import { createCaseAdapter } from './case-adapter';
 import type { EntityAdapter } from './entity-adapter';
+import { createKeyedJsonAdapter } from './keyed-json-adapter';
 import { createLinkAdapter } from './link-adapter';
 import { createNoteAdapter } from './note-adapter';
 import { createReportAdapter } from './report-adapter';
@@ -16,5 +18,13 @@ export function createEntityAdapters(sqlite: Database.Database): Record<SyncedEn
     note: createNoteAdapter(sqlite),
     case: createCaseAdapter(sqlite),
     benign: createBenignAdapter(sqlite),
+    action: createActionAdapter(sqlite),
+    directory: createKeyedJsonAdapter(sqlite, {
+      table: 'directory_entries',
+      jsonColumn: 'entry',
+      field: 'entry',
+      columns: (entry) => ({ kind: String(entry.kind), name: String(entry.name) }),
+    }),
+    routing: createKeyedJsonAdapter(sqlite, { table: 'routing_rules', jsonColumn: 'rule', field: 'rule', columns: (rule) => ({ position: Number(rule.position) }) }),
   };
 }

@@ -1,15 +1,42 @@
 import type Database from 'better-sqlite3';
 import { WORK_STATUSES, type WorkStatus } from '../../../shared/mutations/kinds';
+import type { JsonValue, LiveValue } from '../registers';
 import { NOTHING, textOrNull, type EntityAdapter } from './entity-adapter';
 
+interface RouteColumns {
+  route_team: string | null;
+  route_priority: string | null;
+  route_rule: string | null;
+  route_reason: string | null;
+  routed_by: string | null;
+  routed_at: string | null;
+}
+
+/** The `route` register of a report (see `report.route`). */
+interface RouteValue {
+  team: string | null;
+  priority: string;
+  ruleId: string | null;
+  reason: string;
+}
+
+function routeOf(row: RouteColumns): LiveValue {
+  if (row.route_priority === null) return NOTHING;
+  const value: RouteValue = { team: row.route_team, priority: row.route_priority, ruleId: row.route_rule, reason: row.route_reason ?? '' };
+  return { value: value as unknown as JsonValue, officer: row.routed_by, at: row.routed_at };
+}
+
 /**
- * A report's workflow fields. The report itself comes from the intake feed and may arrive after (or never,
+ * A report's workflow fields (status, assignee, route). The report itself comes from the intake feed and may arrive after (or never,
  * outside this workstation's scope) the officers' changes to it; those wait in the registers and are shown
  * once it arrives (see refreshEntity).
  */
 export function createReportAdapter(sqlite: Database.Database): EntityAdapter {
-  const select = sqlite.prepare<[string], { work_status: string; assignee: string | null }>(
-    'SELECT work_status, assignee FROM reports WHERE report_id = ?',
+  const select = sqlite.prepare<[string], RouteColumns & { work_status: string; assignee: string | null }>(
+    'SELECT work_status, assignee, route_team, route_priority, route_rule, route_reason, routed_by, routed_at FROM reports WHERE report_id = ?',
+  );
+  const setRoute = sqlite.prepare<[string | null, string | null, string | null, string | null, string | null, string | null, string]>(
+    'UPDATE reports SET route_team = ?, route_priority = ?, route_rule = ?, route_reason = ?, routed_by = ?, routed_at = ? WHERE report_id = ?',
   );
   const setStatus = sqlite.prepare<[string, string]>('UPDATE reports SET work_status = ? WHERE report_id = ?');
   const setAssignee = sqlite.prepare<[string | null, string]>('UPDATE reports SET assignee = ? WHERE report_id = ?');
@@ -20,6 +47,7 @@ export function createReportAdapter(sqlite: Database.Database): EntityAdapter {
     read(reportId, field) {
       const row = select.get(reportId);
       if (!row) return NOTHING;
+      if (field === 'route') return routeOf(row);
       return { value: field === 'workStatus' ? row.work_status : row.assignee, officer: null, at: null };
     },
     write(reportId, fields) {
@@ -27,6 +55,12 @@ export function createReportAdapter(sqlite: Database.Database): EntityAdapter {
       if (status) setStatus.run(asStatus(status.value), reportId);
       const assignee = fields.get('assignee');
       if (assignee) setAssignee.run(textOrNull(assignee.value), reportId);
+      const route = fields.get('route');
+      if (route) {
+        const value = route.value as RouteValue | null;
+        if (value === null) setRoute.run(null, null, null, null, null, null, reportId);
+        else setRoute.run(value.team, value.priority, value.ruleId, value.reason, route.officer, route.at, reportId);
+      }
     },
   };
 }

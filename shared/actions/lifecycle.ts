@@ -1,0 +1,131 @@
+/**
+ * Follow-up actions (blocking requests, takedowns, abuse reports, prevention warnings) and their lifecycle.
+ * One table of transitions and one guard, used by the workstation (to refuse at once) and by the hub (to
+ * refuse for good): the hub's order of accepted transitions is what every workstation replays.
+ */
+import type { IndicatorType } from '../indicators/types';
+
+export const ACTION_KINDS = [
+  'bank_block',
+  'phone_block',
+  'domain_takedown',
+  'remote_access_abuse',
+  'email_abuse',
+  'crypto_flag',
+  'prevention_warning',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** The action an indicator leads to; a prevention warning is about a modus operandi, not one indicator. */
+export const ACTION_KIND_OF_INDICATOR: Record<IndicatorType, ActionKind> = {
+  iban: 'bank_block',
+  phone: 'phone_block',
+  url: 'domain_takedown',
+  domain: 'domain_takedown',
+  remote_access: 'remote_access_abuse',
+  email: 'email_abuse',
+  crypto: 'crypto_flag',
+};
+
+export const ACTION_STATES = ['concept', 'ter_goedkeuring', 'goedgekeurd', 'verzonden', 'bevestigd', 'uitgevoerd', 'afgewezen', 'verlopen'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+/** States after which nothing changes any more. */
+export const FINAL_ACTION_STATES: readonly ActionState[] = ['uitgevoerd', 'afgewezen', 'verlopen'];
+/** States in which the request still waits for something (ours or the addressee's); due dates count here. */
+export const OPEN_ACTION_STATES: readonly ActionState[] = ['concept', 'ter_goedkeuring', 'goedgekeurd', 'verzonden', 'bevestigd'];
+
+export const SEND_METHODS = ['email', 'portal', 'letter'] as const;
+export type SendMethod = (typeof SEND_METHODS)[number];
+
+export type OfficerRole = 'officer' | 'supervisor';
+
+/** What each transition needs besides the target state. */
+export interface TransitionRule {
+  from: ActionState;
+  to: ActionState;
+  /** Four-eyes: a supervisor who is not the author. */
+  needsSecondSupervisor?: true;
+  needsReason?: true;
+  /** Sending records how and when (`occurredAt`), and the date an answer is due. */
+  needsSending?: true;
+  /** Confirmation, execution and refusal record when they happened. */
+  needsOccurredAt?: true;
+}
+
+export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
+  { from: 'concept', to: 'ter_goedkeuring' },
+  { from: 'ter_goedkeuring', to: 'goedgekeurd', needsSecondSupervisor: true },
+  // Sent back to the author with what to change.
+  { from: 'ter_goedkeuring', to: 'concept', needsSecondSupervisor: true, needsReason: true },
+  { from: 'goedgekeurd', to: 'verzonden', needsSending: true },
+  { from: 'verzonden', to: 'bevestigd', needsOccurredAt: true },
+  { from: 'verzonden', to: 'uitgevoerd', needsOccurredAt: true },
+  { from: 'bevestigd', to: 'uitgevoerd', needsOccurredAt: true },
+  { from: 'verzonden', to: 'afgewezen', needsOccurredAt: true, needsReason: true },
+  { from: 'bevestigd', to: 'afgewezen', needsOccurredAt: true, needsReason: true },
+  { from: 'verzonden', to: 'verlopen' },
+  { from: 'bevestigd', to: 'verlopen' },
+];
+
+export interface TransitionInput {
+  from: ActionState;
+  to: ActionState;
+  reason?: string | null;
+  method?: SendMethod | null;
+  occurredAt?: string | null;
+  dueAt?: string | null;
+}
+
+export interface TransitionActor {
+  id: string;
+  role: OfficerRole;
+}
+
+export function transitionRule(from: ActionState, to: ActionState): TransitionRule | undefined {
+  return ACTION_TRANSITIONS.find((rule) => rule.from === from && rule.to === to);
+}
+
+/** Targets reachable from a state, for the UI's buttons (the guard still decides who may). */
+export function nextStates(from: ActionState): ActionState[] {
+  return ACTION_TRANSITIONS.filter((rule) => rule.from === from).map((rule) => rule.to);
+}
+
+/**
+ * Why `actor` may not take the action from `current` to `input.to`, or null when the transition is allowed.
+ * `current` is the state the hub (or the local store) holds; `input.from` is what the officer saw, so a
+ * transition made on a stale view is refused rather than applied to a state nobody looked at.
+ */
+export function refuseTransition(current: ActionState, author: string, actor: TransitionActor, input: TransitionInput): string | null {
+  if (input.from !== current) return `the request is "${current}" now, not "${input.from}"; look again before changing it`;
+  const rule = transitionRule(input.from, input.to);
+  if (!rule) {
+    const allowed = nextStates(input.from);
+    return `a request that is "${input.from}" cannot become "${input.to}"${allowed.length > 0 ? ` (only ${allowed.map((s) => `"${s}"`).join(', ')})` : ' (it is final)'}`;
+  }
+  if (rule.needsSecondSupervisor) {
+    if (actor.role !== 'supervisor') return 'only a supervisor may approve or send back a request';
+    if (actor.id === author) return 'four-eyes: the author of a request may not approve or send back their own request';
+  }
+  if (rule.needsReason && !input.reason?.trim()) return `"${input.to}" needs a reason`;
+  if (rule.needsSending) {
+    if (!input.method) return 'sending needs the way it was sent (email, portal or letter)';
+    if (!input.occurredAt) return 'sending needs the date it was sent';
+    if (!input.dueAt) return 'sending needs the date an answer is due';
+    if (input.dueAt < input.occurredAt.slice(0, 10)) return 'the due date cannot be before the date it was sent';
+  }
+  if (rule.needsOccurredAt && !input.occurredAt) return `"${input.to}" needs the date it happened`;
+  return null;
+}
+
+/** Who may change a request's content: its author, or a supervisor; only while it is a concept. */
+export function refuseEdit(current: ActionState, author: string, actor: TransitionActor): string | null {
+  if (current !== 'concept') return `a request that is "${current}" cannot be edited; only a concept can`;
+  if (actor.id !== author && actor.role !== 'supervisor') return 'only the author or a supervisor may edit a request';
+  return null;
+}
+
+/** Adding the reports that arrived since: allowed while the request is still open. */
+export function refuseBundleUpdate(current: ActionState): string | null {
+  return (OPEN_ACTION_STATES as readonly string[]).includes(current) ? null : `a request that is "${current}" is final; its reports no longer change`;
+}

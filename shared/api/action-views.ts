@@ -1,0 +1,165 @@
+/** What the renderer sees of follow-up actions, the directory and routing (see shared/actions, shared/routing). */
+import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
+import type { DirectoryEntryView } from '../actions/directory';
+import type { Category } from '../intake/schema';
+import type { IndicatorType, PhoneKind } from '../indicators/types';
+
+export interface ActionSummaryView {
+  actionId: string;
+  kind: ActionKind;
+  title: string;
+  state: ActionState;
+  indicatorType: IndicatorType | null;
+  indicatorValue: string | null;
+  caseId: string | null;
+  addresseeId: string | null;
+  /** The addressee's name, or null when none is chosen yet (or its directory entry was removed). */
+  addresseeName: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** YYYY-MM-DD. */
+  sentAt: string | null;
+  dueAt: string | null;
+  executedAt: string | null;
+  /** Open and past its due date (by the workstation's clock). */
+  overdue: boolean;
+  /** Reports in the request's bundle. */
+  reportCount: number;
+}
+
+export interface ActionQuery {
+  states?: ActionState[];
+  kinds?: ActionKind[];
+  addresseeId?: string;
+  /** Only open requests due on or before this date (YYYY-MM-DD). */
+  dueBefore?: string;
+  overdueOnly?: boolean;
+  indicatorType?: IndicatorType;
+  indicatorValue?: string;
+  caseId?: string;
+}
+
+/** A line of evidence: where in a report the indicator was found and the words around it. */
+export interface EvidenceLine {
+  field: string;
+  text: string;
+}
+
+export interface BundleReport {
+  reportId: string;
+  receivedAt: string;
+  incidentAt: string | null;
+  category: Category;
+  lossCents: number;
+  summary: string | null;
+  evidence: EvidenceLine[];
+  /** Only when the officer deliberately included personal data (and that was audited). */
+  reporter: { name: string; email: string | null; phone: string | null } | null;
+}
+
+/** Every live report a request is about, and what they add up to. */
+export interface ActionBundle {
+  reports: BundleReport[];
+  /** Distinct reports (one victim each). */
+  victims: number;
+  totalLossCents: number;
+  /** Earliest and latest incident (or receipt) date, YYYY-MM-DD. */
+  period: { from: string; to: string } | null;
+  categories: Array<{ category: Category; count: number }>;
+}
+
+/** Who a request should go to, and why. */
+export interface AddresseeRoute {
+  /** The directory entry the rules point at, or null when the officer must choose. */
+  suggestedId: string | null;
+  /** Entries the officer may choose from (the suggestion first). */
+  optionIds: string[];
+  /** One sentence, e.g. "NL IBAN with bank code INGB → ING Bank". */
+  explanation: string;
+  /** ISO country of the indicator when known (IBAN, phone). */
+  country: string | null;
+  phoneKind: PhoneKind | null;
+  /** Foreign indicator: through the international liaison route. */
+  viaLiaison: boolean;
+}
+
+export interface ActionDraftQuery {
+  kind?: ActionKind;
+  indicatorType?: IndicatorType;
+  indicatorValue?: string;
+  caseId?: string;
+  /** A report whose cluster the request (or warning) is about. */
+  clusterReportId?: string;
+}
+
+export interface ActionDraftView {
+  kind: ActionKind;
+  title: string;
+  indicatorType: IndicatorType | null;
+  indicatorValue: string | null;
+  caseId: string | null;
+  clusterReportId: string | null;
+  addressee: AddresseeRoute;
+  bundle: ActionBundle;
+  legalBasis: string;
+  body: string;
+}
+
+export interface ActionStepView {
+  to: ActionState;
+  from: ActionState;
+  by: string;
+  at: string;
+  reason: string | null;
+  method: SendMethod | null;
+  occurredAt: string | null;
+  dueAt: string | null;
+  reference: string | null;
+}
+
+/** A transition the signed-in officer might take, and why not when they may not. */
+export interface ActionNextStep {
+  to: ActionState;
+  refusal: string | null;
+}
+
+export interface ActionDetail extends ActionSummaryView {
+  clusterReportId: string | null;
+  legalBasis: string;
+  body: string;
+  includePersonalData: boolean;
+  addressee: DirectoryEntryView | null;
+  route: AddresseeRoute;
+  bundle: ActionBundle;
+  /** Live reports mentioning the indicator that are not in the bundle yet (arrived later). */
+  newReportIds: string[];
+  /** Newest first. */
+  steps: ActionStepView[];
+  nextSteps: ActionNextStep[];
+  /** After execution: reports that still mention the indicator with an incident (or receipt) after that date. */
+  effect: { since: string; reportsAfter: number; reportIdsAfter: string[] } | null;
+  /** Whether the signed-in officer may edit the content now, or why not. */
+  editRefusal: string | null;
+}
+
+/** The machine-readable export of a request (schema `puzzelstuk-action/1`). */
+export interface ActionExport {
+  schema: 'puzzelstuk-action/1';
+  actionId: string;
+  kind: ActionKind;
+  state: ActionState;
+  title: string;
+  indicator: { type: IndicatorType; value: string } | null;
+  addressee: { id: string; name: string; email: string | null; postalAddress: string | null } | null;
+  legalBasis: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  approvedBy: string | null;
+  sentAt: string | null;
+  dueAt: string | null;
+  summary: { victims: number; totalLossCents: number; period: { from: string; to: string } | null; categories: Array<{ category: Category; count: number }> };
+  reports: BundleReport[];
+  generatedAt: string;
+}
