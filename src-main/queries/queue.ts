@@ -77,6 +77,17 @@ export function listQueue(sqlite: Database.Database, query: QueueQuery, me: stri
 }
 
 /** Regions named by live reports, for the filter. */
+/** Distinct regions of live reports, one index lookup each (a loose index scan) instead of a scan of every report. */
 export function listRegions(sqlite: Database.Database): string[] {
-  return sqlite.prepare<[], string>("SELECT DISTINCT region FROM reports WHERE status = 'filed' AND region IS NOT NULL ORDER BY region").pluck().all();
+  return sqlite
+    .prepare<[], string>(
+      `WITH RECURSIVE next(region) AS (
+         SELECT min(region) FROM reports INDEXED BY reports_filed_region WHERE status = 'filed' AND region IS NOT NULL
+         UNION ALL
+         SELECT (SELECT min(region) FROM reports INDEXED BY reports_filed_region WHERE status = 'filed' AND region IS NOT NULL AND region > next.region) FROM next WHERE next.region IS NOT NULL
+       )
+       SELECT region FROM next WHERE region IS NOT NULL`,
+    )
+    .pluck()
+    .all();
 }

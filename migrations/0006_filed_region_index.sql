@@ -1,0 +1,1 @@
+CREATE INDEX `reports_filed_region` ON `reports` (`region`) WHERE status = 'filed' AND region IS NOT NULL;
