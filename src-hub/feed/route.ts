@@ -11,6 +11,7 @@ import type { HubDb } from '../db/database';
 import type { FeedNotifier } from './notifier';
 import { parseFeedRequest } from './query';
 import { readFeedPage } from './read';
+import { shareFeedReads } from './shared-reads';
 import { effectiveScope } from './scope';
 
 export interface FeedRouteDeps {
@@ -22,6 +23,7 @@ export interface FeedRouteDeps {
 }
 
 export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): void {
+  const readPage = shareFeedReads((query) => readFeedPage(deps.db, query), deps.notifier);
   app.get(`${HUB_API_PREFIX}/feed`, { onRequest: deps.auth.requireRole('workstation') }, async (request, reply): Promise<FeedPage> => {
     const principal = deps.auth.principalOf(request);
     const params = parseFeedRequest(request.query);
@@ -34,7 +36,7 @@ export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): vo
     try {
       for (;;) {
         const version = deps.notifier.version;
-        const page = await readFeedPage(deps.db, query);
+        const page = await readPage(query, version);
         const remaining = deadline - Date.now();
         if (page.entries.length > 0 || remaining <= 0 || gone.signal.aborted || deps.notifier.closed) return page;
         await deps.notifier.waitForChange(version, Math.min(remaining, deps.recheckMs), gone.signal);
