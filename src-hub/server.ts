@@ -16,6 +16,7 @@ import { errorReply } from './http/errors';
 import { registerIntakeRoute } from './intake/route';
 import type { HubLogger } from './logger';
 import { registerMutationsRoute } from './mutations/route';
+import { registerOfficersRoutes } from './officers/route';
 import { readHubVersion } from './version';
 
 export interface HubServerDeps {
@@ -100,5 +101,6 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000 });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
+  registerOfficersRoutes(app, { db, auth });
   return app;
 }

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../src-main/platform/clock';
 import { connect, type ConnectOptions } from './db/connect';
+import type { HubDb } from './db/database';
 import { hubMigrations, migrateHub } from './db/migrate';
 import type { HubLogger } from './logger';
 import { createHubServer } from './server';
@@ -19,6 +20,8 @@ export interface StartOptions {
   recheckMs?: number;
   /** Where the hub's migrations are; a packaged app ships them beside itself. */
   migrationsFolder?: string;
+  /** Runs after migrating, before serving (the embedded demo hub registers its officers here). */
+  prepare?: (db: HubDb) => Promise<void>;
 }
 
 export interface RunningHub {
@@ -34,6 +37,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   try {
     const migration = await migrateHub(database.db, hubMigrations(options.migrationsFolder));
     if (migration.applied > 0) options.logger.info('migrated', { applied: migration.applied, total: migration.total });
+    await options.prepare?.(database.db);
     app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });

@@ -2,6 +2,7 @@
  * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
  * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
  */
+import type { OfficerRole } from '../actions/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
 
@@ -62,7 +63,8 @@ export const FEED_LIMITS = { defaultLimit: 100, maxLimit: 1000, maxWaitSeconds: 
  * Largest request bodies the hub accepts (413 beyond them). `POST /v1/intake` takes `application/x-ndjson`
  * (one record per line; bad lines are listed in `rejected` with their line numbers) or one `application/json`
  * record (reported as line 1); `POST /v1/mutations` takes a `PushRequest` as `application/json`, validated whole:
- * one malformed mutation answers 400 and nothing of the push is stored.
+ * one malformed mutation answers 400 and nothing of the push is stored. So does one mutation the officer may not
+ * make (see HubErrorBody.refused).
  */
 export const HUB_BODY_LIMITS = { intakeBytes: 32 * 1024 * 1024, mutationsBytes: 4 * 1024 * 1024 } as const;
 
@@ -90,6 +92,27 @@ export interface PushResponse {
   acks: PushAck[];
 }
 
+/** An officer in the hub's registry: the hub decides roles and teams, workstations copy them. */
+export interface HubOfficer {
+  id: string;
+  displayName: string;
+  role: OfficerRole;
+  team: string | null;
+  /** A deactivated officer's credential no longer works; their id stays, because mutations name it. */
+  active: boolean;
+}
+
+/** `GET /v1/officers` (role `workstation`): every officer, deactivated ones too, by id. */
+export interface OfficersResponse {
+  officers: HubOfficer[];
+}
+
+/** `GET /v1/whoami` (role `workstation`): the token's name, and the officer it is a credential of (null for a shared token). */
+export interface WhoamiResponse {
+  token: string;
+  officer: HubOfficer | null;
+}
+
 export interface HealthResponse {
   status: 'ok';
   version: string;
@@ -97,5 +120,21 @@ export interface HealthResponse {
 }
 
 export interface HubErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    /**
+     * Set when the hub refused one mutation of a push for what it does (403 who may not, 409 a state conflict,
+     * 400 missing details): its place in the push and its id. Nothing of the push was stored; the mutations
+     * before it would have been accepted.
+     */
+    refused?: MutationRefusalRef;
+  };
+}
+
+/** Which mutation of a push the hub refused. */
+export interface MutationRefusalRef {
+  /** Its place in the pushed list (from 0). */
+  index: number;
+  id: string;
 }

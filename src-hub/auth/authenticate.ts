@@ -1,6 +1,7 @@
 /**
  * Bearer authentication as a Fastify `onRequest` hook, so a caller without a valid token is turned away
- * before its body is read. 401 for a missing, unknown or revoked token; 403 for a token of the wrong role.
+ * before its body is read. 401 for a missing, unknown or revoked token; 403 for a token of the wrong role or the
+ * credential of a deactivated officer.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HubRole } from '../../shared/hub/protocol';
@@ -34,6 +35,9 @@ export function createAuthenticator(db: HubDb): Authenticator {
         }
         if (principal.role !== role) {
           throw new HttpError(403, 'FORBIDDEN', `this endpoint needs a token of role "${role}"; this one has role "${principal.role}"`);
+        }
+        if (principal.officer && !principal.officer.active) {
+          throw new HttpError(403, 'FORBIDDEN', `this is the credential of officer "${principal.officer.id}", who has been deactivated`);
         }
         principals.set(request, principal);
       };

@@ -3,6 +3,7 @@
  * in a log or a repository). Only their SHA-256 is stored; a token is shown once, when it is made.
  * Every token has a role, a name (unique among tokens in use) and, for workstations, an optional scope of
  * regions; revoking keeps the row (mutations refer to the token that pushed them) and ends its use at once.
+ * A workstation token may be an officer's credential: bound to one officer, whose mutations alone it may push.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { HUB_ROLES, type HubRole } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../../src-main/platform/clock';
 import type { HubDb } from '../db/database';
-import { hubTokens } from '../db/schema';
+import { hubTokens, officers } from '../db/schema';
 import { parseScope, type Scope } from '../feed/scope';
 
 export const TOKEN_PREFIX = 'pzh_';
@@ -24,6 +25,8 @@ export interface Principal {
   role: HubRole;
   /** Regions this token may read; `'*'` for all. */
   scope: Scope;
+  /** The officer this token is a credential of; null for a token shared by whoever uses the workstation. */
+  officer: { id: string; active: boolean } | null;
 }
 
 export function generateToken(): string {
@@ -43,9 +46,11 @@ export interface NewToken {
   role: HubRole;
   /** `*`, or regions separated by commas; workstation tokens only. Absent means all regions. */
   scope?: string;
+  /** Makes the token this (registered) officer's credential; workstation tokens only. */
+  officerId?: string;
 }
 
-function checkNewToken(input: NewToken): { name: string; role: HubRole; scope: string[] | null } {
+function checkNewToken(input: NewToken): { name: string; role: HubRole; scope: string[] | null; officerId: string | null } {
   const name = input.name.trim();
   if (!NAME_PATTERN.test(name)) {
     throw new AppError('BAD_INPUT', 'a token name is 1–100 letters, digits, spaces or . _ @ - and starts with a letter or digit');
@@ -56,8 +61,9 @@ function checkNewToken(input: NewToken): { name: string; role: HubRole; scope: s
   if (input.scope !== undefined && input.role !== 'workstation') {
     throw new AppError('BAD_INPUT', 'only workstation tokens have a scope (intake tokens deliver reports of every region)');
   }
+  if (input.officerId !== undefined && input.role !== 'workstation') throw new AppError('BAD_INPUT', 'only workstation tokens can be an officer’s credential');
   const scope = input.scope === undefined ? '*' : parseScope(input.scope);
-  return { name, role: input.role, scope: scope === '*' ? null : scope };
+  return { name, role: input.role, scope: scope === '*' ? null : scope, officerId: input.officerId ?? null };
 }
 
 /** Makes a token and returns it; this is the only time it exists in clear. */
@@ -95,9 +101,11 @@ export async function revokeToken(db: HubDb, clock: Clock, name: string): Promis
 export async function findPrincipal(db: HubDb, token: string): Promise<Principal | null> {
   if (!looksLikeToken(token)) return null;
   const [row] = await db
-    .select({ id: hubTokens.id, name: hubTokens.name, role: hubTokens.role, scope: hubTokens.scope })
+    .select({ id: hubTokens.id, name: hubTokens.name, role: hubTokens.role, scope: hubTokens.scope, officerId: officers.id, officerActive: officers.active })
     .from(hubTokens)
+    .leftJoin(officers, eq(officers.id, hubTokens.officerId))
     .where(and(eq(hubTokens.tokenHash, hashToken(token)), isNull(hubTokens.revokedAt)));
   if (!row) return null;
-  return { tokenId: row.id, name: row.name, role: row.role, scope: row.scope ?? '*' };
+  const officer = row.officerId === null ? null : { id: row.officerId, active: row.officerActive === true };
+  return { tokenId: row.id, name: row.name, role: row.role, scope: row.scope ?? '*', officer };
 }

@@ -5,12 +5,28 @@
  * Reports are keyed by the portal's `reportId`; every revision is kept as received (redacted once withdrawn).
  * Officers' mutations are kept as pushed, with the token that pushed them. The feed is an append-only list of
  * references to those rows in hub order; entries are materialized when read, so a later redaction also
- * applies to old entries.
+ * applies to old entries. The hub is the authority on who may do what: it keeps the registry of officers and
+ * just enough state of requests and routes to refuse what an officer may not do (see ../mutations/authority).
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestampText = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/** The officers the hub knows; roles and teams are decided here and copied to every workstation. */
+export const officers = pgTable(
+  'officers',
+  {
+    id: text('id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['officer', 'supervisor'] }).notNull(),
+    team: text('team'),
+    /** A deactivated officer keeps their id (mutations name it) but their credential no longer works. */
+    active: boolean('active').notNull().default(true),
+    createdAt: timestampText('created_at').notNull(),
+  },
+  (table) => [check('officers_role', sql`${table.role} IN ('officer', 'supervisor')`)],
+);
 
 export const hubTokens = pgTable(
   'hub_tokens',
@@ -24,11 +40,14 @@ export const hubTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: timestampText('created_at').notNull(),
     revokedAt: timestampText('revoked_at'),
+    /** An officer's credential: a workstation token that may push only that officer's mutations. */
+    officerId: text('officer_id').references(() => officers.id),
   },
   (table) => [
     uniqueIndex('hub_tokens_hash').on(table.tokenHash),
     uniqueIndex('hub_tokens_active_name').on(table.name).where(sql`${table.revokedAt} IS NULL`),
     check('hub_tokens_role', sql`${table.role} IN ('intake', 'workstation')`),
+    check('hub_tokens_officer_workstation', sql`${table.officerId} IS NULL OR ${table.role} = 'workstation'`),
   ],
 );
 
@@ -114,3 +133,26 @@ export const feed = pgTable(
     ),
   ],
 );
+
+/**
+ * The hub's own view of each request (action), kept as accepted mutations arrive: who wrote it (for four-eyes)
+ * and its state (to refuse a transition made on a stale view). Workstations derive the rest from the feed.
+ */
+export const actionStates = pgTable('action_states', {
+  actionId: uuid('action_id').primaryKey(),
+  kind: text('kind').notNull(),
+  author: text('author').notNull(),
+  state: text('state').notNull(),
+  /** The accepted mutation that set `state`. */
+  mutationId: uuid('mutation_id')
+    .notNull()
+    .references(() => mutations.id),
+});
+
+/** The first automatic route of each report: several workstations may route a new report; the first wins. */
+export const autoRoutes = pgTable('auto_routes', {
+  reportId: text('report_id').primaryKey(),
+  mutationId: uuid('mutation_id')
+    .notNull()
+    .references(() => mutations.id),
+});

@@ -4,7 +4,7 @@
  * mapped here; only a fault of the hub itself is a 500, and its details go to the log, not to the caller.
  */
 import type { FastifyError } from 'fastify';
-import type { HubErrorBody } from '../../shared/hub/protocol';
+import type { HubErrorBody, MutationRefusalRef } from '../../shared/hub/protocol';
 import { isAppError, type ErrorCode } from '../../shared/errors';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -26,6 +26,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** The one mutation of a push that was refused (see HubErrorBody). */
+    readonly refused?: MutationRefusalRef,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -39,9 +41,9 @@ export interface ErrorReply {
   internal: boolean;
 }
 
-const reply = (status: number, code: ErrorCode, message: string, internal = false): ErrorReply => ({
+const reply = (status: number, code: ErrorCode, message: string, internal = false, refused?: MutationRefusalRef): ErrorReply => ({
   status,
-  body: { error: { code, message } },
+  body: { error: { code, message, ...(refused ? { refused } : {}) } },
   internal,
 });
 
@@ -51,7 +53,7 @@ function fastifyStatus(error: unknown): number | undefined {
 }
 
 export function errorReply(error: unknown, bodyLimit?: number): ErrorReply {
-  if (error instanceof HttpError) return reply(error.status, error.code, error.message);
+  if (error instanceof HttpError) return reply(error.status, error.code, error.message, false, error.refused);
   if (isAppError(error)) return reply(STATUS_OF[error.code], error.code, error.message, STATUS_OF[error.code] >= 500);
   const status = fastifyStatus(error);
   if (status === 413) {

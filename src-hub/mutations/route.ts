@@ -1,6 +1,8 @@
 /**
  * `POST /v1/mutations` (role `workstation`): a PushRequest, validated whole with the shared zod schemas (one
- * malformed mutation is a 400 naming it, and nothing is stored), answered with an ack per mutation in order.
+ * malformed mutation is a 400 naming it, and nothing is stored), judged mutation by mutation against what its
+ * officer may do (one refusal is a 403/409 naming it, and nothing is stored), answered with an ack per mutation
+ * in order.
  */
 import type { FastifyInstance } from 'fastify';
 import { HUB_API_PREFIX, HUB_BODY_LIMITS, type PushResponse } from '../../shared/hub/protocol';
@@ -29,7 +31,7 @@ export function registerMutationsRoute(app: FastifyInstance, deps: MutationsRout
       const principal = deps.auth.principalOf(request);
       const validation = validatePushRequest(request.body);
       if (!validation.ok) throw new HttpError(400, 'BAD_INPUT', validation.reason);
-      const acks = await storeMutations(deps.db, validation.mutations, { clock: deps.clock, tokenId: principal.tokenId });
+      const acks = await storeMutations(deps.db, validation.mutations, { clock: deps.clock, tokenId: principal.tokenId, officerId: principal.officer?.id ?? null });
       const fresh = acks.filter((ack) => !ack.duplicate).length;
       if (fresh > 0) deps.notifier.notify();
       deps.logger.info('push', { token: principal.name, mutations: acks.length, fresh });

@@ -1,9 +1,10 @@
 /**
- * Stores pushed mutations and puts them in the feed. The hub does not interpret them (workstations replay the
- * feed in hub order); it keeps each one with the officer it names and the token that pushed it.
+ * Stores pushed mutations and puts them in the feed. The hub does not apply them (workstations replay the
+ * feed in hub order); it keeps each one with the officer it names and the token that pushed it, and first
+ * judges each new one against what that officer may do (./authority).
  * A mutation's id is its identity: a retried push finds it stored and is acknowledged with the original
- * sequence number and `duplicate: true`; the same id with other content is a conflict, and then nothing of
- * the push is written.
+ * sequence number and `duplicate: true` (it was judged when it first came); the same id with other content is
+ * a conflict, and then nothing of the push is written.
  */
 import { sql } from 'drizzle-orm';
 import type { PushAck } from '../../shared/hub/protocol';
@@ -13,11 +14,14 @@ import type { Clock } from '../../src-main/platform/clock';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import { mutations as mutationsTable } from '../db/schema';
 import { appendToFeed } from '../feed/append';
+import { enforceAuthority } from './authority/enforce';
 
 export interface PushContext {
   clock: Clock;
   /** The workstation token that pushed. */
   tokenId: number;
+  /** The officer whose credential that token is (null for a shared workstation token). */
+  officerId: string | null;
 }
 
 interface StoredMutation {
@@ -31,11 +35,13 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
   return inTransaction(db, async (tx) => {
     const receivedAt = context.clock.now().toISOString();
     // First occurrence of each id in this push; later ones are duplicates of it.
-    const firstById = new Map<string, AnyMutation>();
-    for (const mutation of pushed) if (!firstById.has(mutation.id)) firstById.set(mutation.id, mutation);
+    const firstById = new Map<string, { mutation: AnyMutation; index: number }>();
+    pushed.forEach((mutation, index) => {
+      if (!firstById.has(mutation.id)) firstById.set(mutation.id, { mutation, index });
+    });
 
     for (const mutation of pushed) {
-      const first = firstById.get(mutation.id)!;
+      const first = firstById.get(mutation.id)!.mutation;
       if (first !== mutation && !sameContent(first, mutation)) {
         throw new AppError('CONFLICT', `mutation ${mutation.id} appears twice in this push with different content`);
       }
@@ -44,7 +50,7 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
     const inserted = await tx
       .insert(mutationsTable)
       .values(
-        [...firstById.values()].map((mutation) => ({
+        [...firstById.values()].map(({ mutation }) => ({
           id: mutation.id,
           kind: mutation.kind,
           officer: mutation.officer,
@@ -59,7 +65,7 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
     const newIds = new Set(inserted.map((row) => row.id));
 
     const earlier = new Map<string, string>();
-    for (const mutation of firstById.values()) {
+    for (const { mutation } of firstById.values()) {
       if (newIds.has(mutation.id)) continue;
       const [stored] = await queryRows<StoredMutation>(
         tx,
@@ -73,7 +79,10 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
       earlier.set(mutation.id, stored.seq);
     }
 
-    const fresh = [...firstById.values()].filter((mutation) => newIds.has(mutation.id));
+    const freshFirsts = [...firstById.values()].filter(({ mutation }) => newIds.has(mutation.id));
+    // Judged after the rows exist (the authority's state refers to them); a refusal rolls all of it back.
+    await enforceAuthority(tx, freshFirsts, context.officerId);
+    const fresh = freshFirsts.map(({ mutation }) => mutation);
     const seqs = await appendToFeed(
       tx,
       fresh.map((mutation) => ({ type: 'mutation' as const, mutationId: mutation.id })),

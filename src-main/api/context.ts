@@ -21,9 +21,20 @@ export interface SettingsControl {
   set(change: ApiParams<'settings.set'>): Promise<SettingsView>;
 }
 
+/** Who works at this workstation. */
+export interface SessionControl {
+  /**
+   * Checks who signs in (the demo: a known, active officer; a real hub: their credential, which the hub checks
+   * and which then becomes the sync token) and makes every later change theirs.
+   */
+  signIn(params: ApiParams<'session.signIn'>): Promise<OfficerView>;
+}
+
 /** Everything a handler may use; built once by the composition root, shared by every transport. */
 export interface ApiContext {
-  officer: OfficerView;
+  /** The signed-in officer, as this store knows them now (roles come from the hub); changes at sign-in. */
+  readonly officer: OfficerView;
+  session: SessionControl;
   store: Store;
   clock: Clock;
   services: ServiceDeps;

@@ -3,8 +3,10 @@ import { createToken, revokeToken } from '../../src-hub/auth/tokens';
 import { connect } from '../../src-hub/db/connect';
 import { hubMigrations, migrateHub } from '../../src-hub/db/migrate';
 import type { HubLogger } from '../../src-hub/logger';
+import { registerOfficers } from '../../src-hub/officers/registry';
 import { startHub } from '../../src-hub/start';
 import type { Clock } from '../platform/clock';
+import { DEMO_OFFICERS } from './officers';
 import type { SecretName, SecretStore } from './secrets';
 
 export interface EmbeddedHub {
@@ -35,7 +37,11 @@ async function ensureTokens(dataDir: string, migrationsFolder: string, secrets: 
   }
 }
 
-/** The demo default: a hub on PGlite in the data dir, on a free loopback port, with an intake and a workstation token. */
+/**
+ * The demo default: a hub on PGlite in the data dir, on a free loopback port, with an intake and a workstation
+ * token (shared: the demo officers sign in without a credential) and the demo officers in its registry, so that
+ * it enforces their roles as a real hub would.
+ */
 export async function startEmbeddedHub(options: {
   dataDir: string;
   migrationsFolder: string;
@@ -51,6 +57,7 @@ export async function startEmbeddedHub(options: {
     port: 0,
     clock: options.clock,
     logger: options.logger,
+    prepare: (db) => registerOfficers(db, options.clock, DEMO_OFFICERS),
   });
   return {
     url: hub.url,

@@ -2,12 +2,17 @@ import type Database from 'better-sqlite3';
 import type { OfficerView } from '../../shared/api/views';
 import { findOfficer } from '../queries/officers';
 
-/** The demo's colleagues: a supervisor (who may edit the benign list) and officers of two teams. */
+/**
+ * The demo's colleagues in the three demo teams: two supervisors (approval is four-eyes, so a request needs a
+ * supervisor besides its author) and officers. The embedded hub registers them, so it enforces these roles.
+ */
 export const DEMO_OFFICERS: readonly OfficerView[] = [
-  { id: 'l.vermeer', displayName: 'Inspecteur L. Vermeer', role: 'supervisor', team: 'Digitale Opsporing Midden-Nederland' },
-  { id: 's.bakker', displayName: 'Brigadier S. Bakker', role: 'officer', team: 'Digitale Opsporing Midden-Nederland' },
-  { id: 'e.yilmaz', displayName: 'Hoofdagent E. Yılmaz', role: 'officer', team: 'Digitale Opsporing Midden-Nederland' },
-  { id: 'm.dijkstra', displayName: 'Brigadier M. Dijkstra', role: 'officer', team: 'Cybercrime Rotterdam' },
+  { id: 'l.vermeer', displayName: 'Inspecteur L. Vermeer', role: 'supervisor', team: 'Team Online Intake' },
+  { id: 'r.dekker', displayName: 'Inspecteur R. Dekker', role: 'supervisor', team: 'Team Fraude' },
+  { id: 's.bakker', displayName: 'Brigadier S. Bakker', role: 'officer', team: 'Team Fraude' },
+  { id: 'j.devries', displayName: 'Hoofdagent J. de Vries', role: 'officer', team: 'Team Fraude' },
+  { id: 'e.yilmaz', displayName: 'Hoofdagent E. Yılmaz', role: 'officer', team: 'Team Cybercrime' },
+  { id: 'm.dijkstra', displayName: 'Brigadier M. Dijkstra', role: 'officer', team: 'Team Online Intake' },
 ];
 
 export const DEMO_DEFAULT_OFFICER = 'l.vermeer';
@@ -15,8 +20,12 @@ export const DEMO_DEFAULT_OFFICER = 'l.vermeer';
 /** Names whom the workstation signs in as; without it the demo supervisor, or (with a real hub) the OS account. */
 export const OFFICER_ENV = 'PUZZELSTUK_OFFICER';
 
+/** Puts the demo officers in the store as they are defined now (an older store may have them in other teams). */
 export function seedDemoOfficers(sqlite: Database.Database): void {
-  const insert = sqlite.prepare('INSERT OR IGNORE INTO officers (id, display_name, role, team, active) VALUES (?, ?, ?, ?, 1)');
+  const insert = sqlite.prepare(
+    `INSERT INTO officers (id, display_name, role, team, active) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, team = excluded.team, active = 1`,
+  );
   sqlite.transaction(() => {
     for (const officer of DEMO_OFFICERS) insert.run(officer.id, officer.displayName, officer.role, officer.team);
   })();

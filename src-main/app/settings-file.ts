@@ -6,14 +6,17 @@ export interface StoredSettings {
   hubUrl: string | null;
   language: 'nl' | 'en';
   scope: string;
+  /** The officer who signed in last; signed in again at the next start. */
+  officerId: string | null;
 }
 
-export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, language: 'nl', scope: '*' };
+export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, language: 'nl', scope: '*', officerId: null };
 
 const storedSettingsSchema = z.object({
   hubUrl: z.string().nullable().catch(null),
   language: z.enum(['nl', 'en']).catch('nl'),
   scope: z.string().catch('*'),
+  officerId: z.string().nullable().catch(null),
 });
 
 /** Settings in a JSON file; a damaged or older file falls back to defaults field by field rather than failing start-up. */

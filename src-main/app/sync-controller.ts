@@ -28,7 +28,14 @@ function viewOf(state: SyncState): SyncStateView {
  * Owns the sync engine: (re)connects it when the hub or scope changes and turns its progress into ApiEvents, so
  * every window refreshes when reports or colleagues' work arrive.
  */
-export function createSyncController(deps: { store: Store; clock: Clock; fetch: typeof fetch; events: ApiEventBus }) {
+export function createSyncController(deps: {
+  store: Store;
+  clock: Clock;
+  fetch: typeof fetch;
+  events: ApiEventBus;
+  /** Reports new to this store, after each pulled page (see SyncEngineOptions). */
+  onReportsArrived?: (reportIds: readonly string[]) => void;
+}) {
   const { sqlite } = deps.store;
   let engine: SyncEngine | null = null;
   let unsubscribe: () => void = () => undefined;
@@ -54,7 +61,7 @@ export function createSyncController(deps: { store: Store; clock: Clock; fetch: 
     const pulled = current.totals().pulled;
     if (pulled > pulledSoFar) {
       deps.events.emit('reports.changed', { count: pulled - pulledSoFar });
-      deps.events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign'] });
+      deps.events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign', 'action', 'directory', 'routing'] });
       pulledSoFar = pulled;
     }
     deps.events.emit('sync.state', viewOf(syncState));
@@ -75,7 +82,15 @@ export function createSyncController(deps: { store: Store; clock: Clock; fetch: 
       await disconnect();
       embedded = options.embedded;
       if (target !== null) {
-        const next = createSyncEngine(deps.store, { hubUrl: target.hubUrl, token: target.token, scope: target.scope, clock: deps.clock, fetch: deps.fetch });
+        const next = createSyncEngine(deps.store, {
+          hubUrl: target.hubUrl,
+          token: target.token,
+          scope: target.scope,
+          clock: deps.clock,
+          fetch: deps.fetch,
+          onReportsArrived: deps.onReportsArrived,
+          onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
+        });
         pulledSoFar = 0;
         unsubscribe = next.onStateChange((syncState) => onStateChange(next, syncState));
         engine = next;

@@ -4,6 +4,7 @@ import { createApiEventBus } from '../api/events';
 import type { Store } from '../db/open-store';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
 import type { AppPaths } from './app-paths';
 import { startDemoFeed, type DemoFeedOptions } from './demo-feed';
@@ -11,6 +12,7 @@ import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { DEMO_DEFAULT_OFFICER, OFFICER_ENV, seedDemoOfficers, signIn } from './officers';
 import type { SecretStore } from './secrets';
+import { createSessionControl } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
 import { createSyncController } from './sync-controller';
@@ -46,7 +48,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const launch = options.launch ?? launchHubFromEnv(options.env);
   const settingsFile = createSettingsFile(paths.settingsPath);
   const events = createApiEventBus();
-  const sync = createSyncController({ store, clock, fetch: fetchImpl, events });
+  // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
+  const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => context.officer.id, logger });
+  const sync = createSyncController({ store, clock, fetch: fetchImpl, events, onReportsArrived: routeArrivals });
   // The embedded hub logs each request; the workstation's log keeps only its problems.
   const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };
 
@@ -76,11 +80,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
 
   const demo = hubTargetOf(settingsFile.read(), secrets, launch).kind === 'embedded';
   if (demo) seedDemoOfficers(store.sqlite);
-  const officer = signIn(store.sqlite, options.env[OFFICER_ENV] || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
-  await reconnect();
+  const startOfficer = signIn(store.sqlite, options.env[OFFICER_ENV] || settingsFile.read().officerId || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
+  const session = createSessionControl({ sqlite: store.sqlite, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficer.id });
 
   const context: ApiContext = {
-    officer,
+    get officer() {
+      return session.current();
+    },
+    session,
     store,
     clock,
     services: { clock },
@@ -89,6 +96,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     events,
     logger,
   };
+  // Only now: the first pulled page may already route reports in the context's officer's name.
+  await reconnect();
   return {
     context,
     async close() {

@@ -14,6 +14,8 @@ export interface PageOutcome {
   mutations: number;
   /** Entries this version cannot read; recorded in the audit log and passed over. */
   skipped: number;
+  /** Reports new to this store (their first revision here), in feed order. */
+  arrived: string[];
 }
 
 /**
@@ -39,7 +41,10 @@ export function createFeedPageApplier(store: Store, deps: { clock: Clock; applie
         return;
       }
       // Officers' changes to a report may have arrived before the report itself.
-      if (writer.apply(parsed.input) === 'imported') deps.applier.refreshEntity('report', entry.reportId);
+      if (writer.apply(parsed.input) === 'imported') {
+        deps.applier.refreshEntity('report', entry.reportId);
+        outcome.arrived.push(entry.reportId);
+      }
       outcome.reports += 1;
       return;
     }
@@ -58,7 +63,7 @@ export function createFeedPageApplier(store: Store, deps: { clock: Clock; applie
     deps.applier.batch(() => {
       // The officer may have edited the benign list since the last page.
       writer.reloadBenignList();
-      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0 };
+      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
       for (const entry of page.entries) applyEntry(entry, outcome);
       writeCursor(sqlite, page.cursor);
       return outcome;

@@ -1,7 +1,8 @@
-import { HUB_API_PREFIX, type PushAck } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type HubOfficer, type PushAck, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { parseFeedPage, type RawFeedPage } from './feed-page';
 import { describeNetworkFailure, errorForStatus, HubUnavailableError } from './hub-errors';
+import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
 import { realTimers, type SyncTimers } from './timers';
 
 export interface HubClientOptions {
@@ -77,6 +78,16 @@ export function createHubClient(options: HubClientOptions) {
         cancel,
       );
       return checkAcks(body, mutations);
+    },
+
+    /** The hub's registry of officers (roles and teams are the hub's). */
+    async officers(cancel?: AbortSignal): Promise<HubOfficer[]> {
+      return parseOfficersResponse(await call('/officers', { method: 'GET' }, timeoutMs, cancel));
+    },
+
+    /** Which officer this client's token is a credential of (null for a shared workstation token). */
+    async whoami(cancel?: AbortSignal): Promise<WhoamiResponse> {
+      return parseWhoamiResponse(await call('/whoami', { method: 'GET' }, timeoutMs, cancel));
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { MutationRefusalRef } from '../../shared/hub/protocol';
+
 /** The hub cannot be used right now (refused connection, timeout, 5xx, cut or malformed answer): retry later. */
 export class HubUnavailableError extends Error {
   constructor(message: string) {
@@ -12,6 +14,8 @@ export class HubRefusedError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The one mutation of a push the hub refused for what it does (not for who pushed it). */
+    readonly refused: MutationRefusalRef | null = null,
   ) {
     super(message);
     this.name = 'HubRefusedError';
@@ -32,15 +36,18 @@ const TRANSIENT_STATUSES = new Set([408, 425, 429]);
 export function errorForStatus(status: number, body: string): Error {
   let code = `HTTP_${status}`;
   let message = `the hub answered ${status}`;
+  let refused: MutationRefusalRef | null = null;
   try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown; refused?: { index?: unknown; id?: unknown } } };
     if (typeof parsed.error?.code === 'string') code = parsed.error.code;
     if (typeof parsed.error?.message === 'string') message = `the hub answered ${status}: ${parsed.error.message.slice(0, 300)}`;
+    const { index, id } = parsed.error?.refused ?? {};
+    if (Number.isSafeInteger(index) && (index as number) >= 0 && typeof id === 'string') refused = { index: index as number, id };
   } catch {
     // Not a HubErrorBody (a proxy's page, say): the status says enough.
   }
   if (status >= 500 || TRANSIENT_STATUSES.has(status)) return new HubUnavailableError(message);
-  return new HubRefusedError(status, code, message);
+  return new HubRefusedError(status, code, message, refused);
 }
 
 /** A readable cause for a failed fetch: undici hides the useful part in `cause`. */

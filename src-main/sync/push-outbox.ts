@@ -13,8 +13,22 @@ export interface PushOutcome {
 
 export const DEFAULT_PUSH_BATCH = 100;
 
-/** Refusals that concern what was pushed (not who pushed it): a smaller push finds the culprit. */
-const refusesContent = (error: HubRefusedError) => error.status === 400 || error.status === 409 || error.status === 413;
+/**
+ * Refusals that concern what was pushed (not who pushed it): a smaller push finds the culprit. A 403 is one only
+ * when the hub names the mutation an officer may not make; a 403 about the token stops the push as before.
+ */
+const refusesContent = (error: HubRefusedError) =>
+  error.status === 400 || error.status === 409 || error.status === 413 || (error.status === 403 && error.refused !== null);
+
+/**
+ * How many to push next after a refusal of a batch: the mutations before a named culprit would have been
+ * accepted, so they go alone; then the culprit goes alone and is rolled back. Without a name, one at a time.
+ */
+function nextSizeAfterRefusal(error: HubRefusedError, batch: readonly AnyMutation[]): number {
+  if (error.status === 413) return Math.ceil(batch.length / 2);
+  const index = error.refused !== null && batch[error.refused.index]?.id === error.refused.id ? error.refused.index : 0;
+  return Math.max(index, 1);
+}
 
 /**
  * Sends pending outbox mutations to the hub in batches, oldest first. A mutation is marked acknowledged
@@ -53,7 +67,7 @@ export function createOutboxPusher(store: Store, deps: { client: HubClient; appl
             throw error;
           }
           if (batch.length > 1) {
-            size = error.status === 413 ? Math.ceil(batch.length / 2) : 1;
+            size = nextSizeAfterRefusal(error, batch);
             continue;
           }
           refuse(batch[0]!, error.message);

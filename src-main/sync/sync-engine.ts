@@ -7,6 +7,7 @@ import { createFeedPageApplier } from './apply-feed-page';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
+import { createOfficerRefresher } from './officer-refresh';
 import { createOutboxPusher } from './push-outbox';
 import { adoptScope, readCursor, START_CURSOR } from './sync-cursor';
 import { formatSyncScope, type SyncScope } from './sync-scope';
@@ -32,6 +33,10 @@ export interface SyncEngineOptions {
   backoff?: Partial<BackoffOptions>;
   /** A hub that answers an empty page at once although asked to wait is polled this often instead (ms). */
   pollIntervalMs?: number;
+  /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
+  onOfficersChanged?: () => void;
+  /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
+  onReportsArrived?: (reportIds: readonly string[]) => void;
 }
 
 export interface SyncRoundSummary {
@@ -65,6 +70,7 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
   const applier = createMutationApplier(sqlite, { clock });
   const pages = createFeedPageApplier(store, { clock, applier });
   const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
+  const officers = createOfficerRefresher(store, { client, clock, onChanged: options.onOfficersChanged });
 
   const counts = () => ({
     pendingOutbox: applier.outbox.countPending(),
@@ -105,7 +111,8 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
     const page = await client.feed({ after: readCursor(sqlite), limit: pageSize, scope, waitSeconds }, cancel);
-    pages.applyPage(page);
+    const outcome = pages.applyPage(page);
+    if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
     totals.pulled += page.entries.length;
     caughtUp = !page.hasMore;
     const initial = state.get().initialSync;
@@ -119,7 +126,7 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
     return outcome.pushed;
   }
 
-  /** One turn of the continuous loop: push what is pending, then pull (held by the hub when caught up). */
+  /** One turn of the continuous loop: push what is pending, pull (held by the hub when caught up), copy the officers when due. */
   async function turn(): Promise<void> {
     wakeRequested = false;
     await push();
@@ -129,6 +136,7 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
     const askedAt = clock.now().getTime();
     const page = await pullPage(following ? longPollSeconds : 0, cancel);
     succeeded();
+    await officers.refreshIfDue(cancel);
     // Caught up, nothing new, and the hub did not hold the request: poll instead of hammering it.
     if (following && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
       await sleep(timers, pollIntervalMs, cancel);
@@ -159,6 +167,7 @@ export function createSyncEngine(store: Store, options: SyncEngineOptions) {
         do {
           await pullPage(0, stopper.signal);
         } while (!caughtUp);
+        await officers.refreshIfDue(stopper.signal);
       }
       if (pushToo) await push();
       succeeded();

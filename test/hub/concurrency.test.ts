@@ -93,7 +93,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
   it('lets no higher seq commit while a transaction holding a lower one is open (feed lock)', async () => {
     const { db } = hub.database;
     const principal = (await findPrincipal(db, hub.workstationToken))!;
-    const mutation = (): AnyMutation => ({ id: randomUUID(), kind: 'benign.remove', officer: 'agent.smit', at: '2026-11-01T10:00:00Z', payload: { type: 'phone', value: '+31880000000' } });
+    const mutation = (): AnyMutation => ({ id: randomUUID(), kind: 'report.setWorkStatus', officer: 'agent.smit', at: '2026-11-01T10:00:00Z', payload: { reportId: 'IA-2026-0000001', status: 'closed' } });
     const [first, second] = [mutation(), mutation()];
 
     let release: () => void = () => undefined;
@@ -111,7 +111,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     await appendedNow;
 
     let fastDone = false;
-    const fast = storeMutations(db, [second], { clock: hubClock(), tokenId: principal.tokenId }).then((acks) => {
+    const fast = storeMutations(db, [second], { clock: hubClock(), tokenId: principal.tokenId, officerId: null }).then((acks) => {
       fastDone = true;
       return acks;
     });

@@ -5,12 +5,16 @@ import { HUB_BODY_LIMITS, type FeedEntry, type HubErrorBody, type PushResponse }
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { validateMutation } from '../../shared/mutations/schema';
 import { queryRows } from '../../src-hub/db/database';
-import { BACKENDS, startTestHub, type TestHub } from './harness';
+import { registerOfficers } from '../../src-hub/officers/registry';
+import { BACKENDS, hubClock, startTestHub, type TestHub } from './harness';
+
+/** Benign-list changes are a supervisor's (the hub checks its registry). */
+const SUPERVISOR = 'sup.vermeer';
 
 const at = '2026-11-02T08:30:00+01:00';
 const caseId = randomUUID();
 
-/** One mutation of every kind. */
+/** One mutation of each kind that has been there from the start (issue 5's kinds: ./authority.test.ts). */
 function everyKind(): AnyMutation[] {
   const base = { officer: 'agent.bakker', at };
   return [
@@ -22,8 +26,8 @@ function everyKind(): AnyMutation[] {
     { ...base, id: randomUUID(), kind: 'case.update', payload: { caseId, status: 'afgerond', closeReason: 'Verdachte aangehouden' } },
     { ...base, id: randomUUID(), kind: 'case.addReports', payload: { caseId, reportIds: ['IA-2026-0000002'] } },
     { ...base, id: randomUUID(), kind: 'case.removeReports', payload: { caseId, reportIds: ['IA-2026-0000002'] } },
-    { ...base, id: randomUUID(), kind: 'benign.add', payload: { type: 'phone', value: '+31889898000', reason: 'echt nummer van de bank' } },
-    { ...base, id: randomUUID(), kind: 'benign.remove', payload: { type: 'phone', value: '+31889898000' } },
+    { ...base, officer: SUPERVISOR, id: randomUUID(), kind: 'benign.add', payload: { type: 'phone', value: '+31889898000', reason: 'echt nummer van de bank' } },
+    { ...base, officer: SUPERVISOR, id: randomUUID(), kind: 'benign.remove', payload: { type: 'phone', value: '+31889898000' } },
   ];
 }
 
@@ -31,6 +35,7 @@ describe.each(BACKENDS)('hub mutations (%s)', (backend) => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub(backend);
+    await registerOfficers(hub.database.db, hubClock(), [{ id: SUPERVISOR, displayName: 'Inspecteur V. Vermeer', role: 'supervisor', team: null }]);
   });
   afterAll(() => hub?.close());
 

@@ -1,60 +1,34 @@
 /**
- * `hub serve|token|revoke`: a thin adapter over src-hub. The database is embedded PGlite in `--data <dir>`, or a
- * PostgreSQL server by `--database-url` (or PUZZELSTUK_HUB_DATABASE_URL, which keeps a password out of shell
- * history and process lists). stdout carries JSON only: `serve` prints exactly one line once it listens and
- * logs to stderr.
+ * `hub serve|token|revoke|officer`: a thin adapter over src-hub. The database is embedded PGlite in `--data <dir>`,
+ * or a PostgreSQL server by `--database-url` (see ./hub-database.ts). stdout carries JSON only: `serve` prints
+ * exactly one line once it listens and logs to stderr.
  */
 import { HUB_ROLES, type HubRole } from '../../../shared/hub/protocol';
 import { isAppError } from '../../../shared/errors';
 import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
-import { connect, type ConnectOptions, type HubConnection } from '../../../src-hub/db/connect';
-import { migrateHub } from '../../../src-hub/db/migrate';
 import { createJsonLogger } from '../../../src-hub/logger';
 import { startHub } from '../../../src-hub/start';
 import { systemClock } from '../../platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { waitForStopSignal } from '../stop-signal';
 import { CliError, UsageError, writeJsonLine, type CliCommand, type CliIo } from '../command';
+import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
+import { officer, OFFICER_USAGE } from './hub-officer';
 
-export const HUB_DATABASE_URL_ENV = 'PUZZELSTUK_HUB_DATABASE_URL';
 const DEFAULT_PORT = 8080;
 
-const where = '(--data <dir> | --database-url <url>)';
+const where = HUB_DATABASE_USAGE;
 const usages = {
   serve: `hub serve ${where} [--port <port>]`,
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
+  officer: OFFICER_USAGE,
 };
 const usage = Object.values(usages).join('\n  ');
 
-const databaseOptions = { data: { type: 'string' }, 'database-url': { type: 'string' } } as const;
-
-function databaseOf(values: { data?: string; 'database-url'?: string }, env: NodeJS.ProcessEnv, commandUsage: string): ConnectOptions {
-  const url = values['database-url'] ?? env[HUB_DATABASE_URL_ENV];
-  if (values.data !== undefined && values['database-url'] !== undefined) throw new UsageError(`give --data or --database-url, not both\nusage: ${commandUsage}`);
-  if (values.data !== undefined) return { dataDir: requireOption(values.data, '--data', commandUsage) };
-  if (url) return { databaseUrl: url };
-  throw new UsageError(`--data <dir> (embedded database) or --database-url <url> (PostgreSQL) is required\nusage: ${commandUsage}`);
-}
-
-/** Runs work on a migrated hub database and always closes it; hub errors become messages for the terminal. */
-async function withHubDatabase<T>(options: ConnectOptions, work: (database: HubConnection) => Promise<T>): Promise<T> {
-  let database: HubConnection | null = null;
-  try {
-    database = await connect(options);
-    await migrateHub(database.db);
-    return await work(database);
-  } catch (error) {
-    if (isAppError(error)) throw new CliError(error.message);
-    throw error;
-  } finally {
-    await database?.close();
-  }
-}
-
 async function serve(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...databaseOptions, port: { type: 'string' } }, usages.serve);
-  const database = databaseOf(values, io.env, usages.serve);
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, port: { type: 'string' } }, usages.serve);
+  const database = hubDatabaseOf(values, io.env, usages.serve);
   const port = parsePositiveInt(values.port, '--port', DEFAULT_PORT);
   if (port > 65_535) throw new UsageError('--port must be at most 65535');
   const logger = createJsonLogger(io.stderr, systemClock);
@@ -81,8 +55,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
 }
 
 async function token(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...databaseOptions, role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } }, usages.token);
-  const database = databaseOf(values, io.env, usages.token);
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } }, usages.token);
+  const database = hubDatabaseOf(values, io.env, usages.token);
   const role = requireOption(values.role, '--role', usages.token);
   if (!(HUB_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${HUB_ROLES.join(', ')}, not "${role}"`);
   const name = requireOption(values.name, '--name', usages.token);
@@ -92,8 +66,8 @@ async function token(args: string[], io: CliIo): Promise<number> {
 }
 
 async function revoke(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...databaseOptions, name: { type: 'string' } }, usages.revoke);
-  const database = databaseOf(values, io.env, usages.revoke);
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, name: { type: 'string' } }, usages.revoke);
+  const database = hubDatabaseOf(values, io.env, usages.revoke);
   const name = requireOption(values.name, '--name', usages.revoke);
   const revoked = await withHubDatabase(database, (hub) => revokeToken(hub.db, systemClock, name));
   if (!revoked) throw new CliError(`no token in use is named "${name}"`);
@@ -101,12 +75,12 @@ async function revoke(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke };
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke, officer };
 
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), or make and revoke its bearer tokens (token, revoke).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), or manage its officers and their credentials (officer).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];

@@ -8,8 +8,9 @@ import { dispatch } from '../../../src-main/api/dispatch';
 import { createApiEventBus } from '../../../src-main/api/events';
 import { appPathsIn } from '../../../src-main/app/app-paths';
 import { seedDemoOfficers, signIn } from '../../../src-main/app/officers';
-import { createFileSecretStore } from '../../../src-main/app/secrets';
+import { createFileSecretStore, type SecretStore } from '../../../src-main/app/secrets';
 import { createSettingsControl } from '../../../src-main/app/settings-control';
+import { createSessionControl } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
 import { createSyncController } from '../../../src-main/app/sync-controller';
 import { fixedClock } from '../../../src-main/platform/clock';
@@ -22,6 +23,8 @@ export const OFFICER = 's.bakker';
 
 export interface ApiHarness extends TempStore {
   context: ApiContext;
+  /** The workstation's secrets (the hub token a sign-in stores). */
+  secrets: SecretStore;
   events: EventMessage[];
   logged: Array<{ level: string; event: string; fields: LogFields | undefined }>;
   /** Dispatches and returns the envelope. */
@@ -49,15 +52,30 @@ export async function openApiHarness(options: { officer?: string; records?: read
   seedDemoOfficers(temp.store.sqlite);
   if (options.records) await temp.importRecords(options.records);
   const secrets = createFileSecretStore(paths.secretsPath);
-  const settings = createSettingsControl({ file: createSettingsFile(paths.settingsPath), secrets, launch: {}, reconnect: () => Promise.resolve() });
+  const settingsFile = createSettingsFile(paths.settingsPath);
+  const settings = createSettingsControl({ file: settingsFile, secrets, launch: {}, reconnect: () => Promise.resolve() });
   const services = { clock, newId: sequentialIds() };
 
   function harnessFor(officer: OfficerView): ApiHarness {
-    const context: ApiContext = { officer, store: temp.store, clock, services, sync: sync.link, settings, events: bus, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
+    const session = createSessionControl({ sqlite: temp.store.sqlite, settingsFile, secrets, launch: {}, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
+    const context: ApiContext = {
+      get officer() {
+        return session.current();
+      },
+      session,
+      store: temp.store,
+      clock,
+      services,
+      sync: sync.link,
+      settings,
+      events: bus,
+      logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    };
     const call = <M extends ApiMethod>(method: M, params: ApiParams<M>) => dispatch(method, params, context) as Promise<ApiResult<ApiValue<M>>>;
     return {
       ...temp,
       context,
+      secrets,
       events,
       logged,
       call,

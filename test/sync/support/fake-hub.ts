@@ -1,4 +1,4 @@
-import type { FeedEntry, FeedPage, PushAck } from '../../../shared/hub/protocol';
+import type { FeedEntry, FeedPage, HubOfficer, PushAck } from '../../../shared/hub/protocol';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 
@@ -20,6 +20,8 @@ export class FakeHub {
   noLongPoll = false;
   /** Refuses (400) pushes that contain this mutation id. */
   refuseId: string | null = null;
+  /** The registry `GET /v1/officers` answers with. */
+  officers: HubOfficer[] = [];
   private readonly listeners = new Set<() => void>();
 
   addReport(record: IntakeRecord): void {
@@ -62,6 +64,8 @@ export class FakeHub {
   fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+    // Faults are meant for the feed and pushes; the registry is always answered.
+    if (url.pathname.endsWith('/officers')) return Response.json({ officers: this.officers });
     const fault = this.faults.shift() ?? (url.pathname.endsWith('/mutations') ? this.pushFaults.shift() : undefined);
     const signal = init?.signal;
     if (fault === 'refused') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });

@@ -10,9 +10,11 @@ import type { IntakeSummary } from '../../../shared/hub/protocol';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { systemClock } from '../../../src-main/platform/clock';
 import { createToken } from '../../../src-hub/auth/tokens';
-import { connect } from '../../../src-hub/db/connect';
+import { connect, type HubConnection } from '../../../src-hub/db/connect';
 import { migrateHub } from '../../../src-hub/db/migrate';
 import { silentLogger } from '../../../src-hub/logger';
+import { addOfficer, deactivateOfficer, registerOfficers, renewCredential } from '../../../src-hub/officers/registry';
+import { DEMO_OFFICERS } from '../../../src-main/app/officers';
 import { startHub, type RunningHub } from '../../../src-hub/start';
 import { PROJECT_ROOT } from '../../support/paths';
 
@@ -22,13 +24,21 @@ export interface HubTokens {
   workstations: string[];
   /** A workstation token limited to the region `Oost-Brabant`. */
   oostBrabant: string;
+  /**
+   * Officers' credentials. The registry holds the demo officers (src-main/app/officers.ts); r.dekker (supervisor)
+   * and j.devries (officer) have a credential, and so does x.oud, who has been deactivated.
+   */
+  credentials: { 'r.dekker': string; 'j.devries': string; 'x.oud': string };
 }
 
 const TOKENS_FILE = 'sync-test-tokens.json';
 
-/** Changes whenever the hub's migrations (any file of them) or PGlite change. */
+/** What buildTemplate puts in; change it when that changes. */
+const TEMPLATE_CONTENT_VERSION = 'officers-1';
+
+/** Changes whenever the hub's migrations (any file of them), PGlite or the template's content change. */
 function templateKey(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(TEMPLATE_CONTENT_VERSION);
   const migrations = join(PROJECT_ROOT, 'src-hub/migrations');
   for (const file of readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(migrations, file);
@@ -48,11 +58,23 @@ async function buildTemplate(dir: string): Promise<void> {
       intake: await make('intake', 'portal'),
       workstations: [await make('workstation', 'ws-1'), await make('workstation', 'ws-2'), await make('workstation', 'ws-3')],
       oostBrabant: await make('workstation', 'ws-oost-brabant', 'Oost-Brabant'),
+      credentials: await registerTestOfficers(database.db),
     };
     writeFileSync(join(dir, TOKENS_FILE), JSON.stringify(tokens));
   } finally {
     await database.close();
   }
+}
+
+async function registerTestOfficers(db: HubConnection['db']): Promise<HubTokens['credentials']> {
+  await registerOfficers(db, systemClock, DEMO_OFFICERS);
+  const retired = await addOfficer(db, systemClock, { id: 'x.oud', displayName: 'Agent X. Oud', role: 'supervisor', team: null });
+  await deactivateOfficer(db, 'x.oud');
+  return {
+    'r.dekker': await renewCredential(db, systemClock, 'r.dekker'),
+    'j.devries': await renewCredential(db, systemClock, 'j.devries'),
+    'x.oud': retired.credential,
+  };
 }
 
 let template: Promise<string> | null = null;

@@ -1,0 +1,77 @@
+/**
+ * Who works at this workstation. In the demo (the embedded hub) any known, active officer signs in without a
+ * credential. With a real hub the officer gives their credential: the hub checks it, and it becomes the token
+ * this workstation syncs with, so the hub holds every change to the officer who made it. The officer signed in
+ * last is remembered in the settings and signed in again at the next start.
+ */
+import type Database from 'better-sqlite3';
+import type { ApiParams } from '../../shared/api/contract';
+import type { OfficerView } from '../../shared/api/views';
+import { AppError } from '../../shared/errors';
+import type { SessionControl } from '../api/context';
+import { copyOfficers } from '../sync/officer-refresh';
+import { checkCredential } from './credential-check';
+import { hubTargetOf, type LaunchHub } from './hub-target';
+import type { SecretStore } from './secrets';
+import type { SettingsFile } from './settings-file';
+
+export interface SessionDeps {
+  sqlite: Database.Database;
+  settingsFile: SettingsFile;
+  secrets: SecretStore;
+  launch: LaunchHub;
+  fetch: typeof fetch;
+  /** Connects sync again (with the token now in the secrets). */
+  reconnect: () => Promise<void>;
+  /** Who is signed in at start. */
+  officerId: string;
+}
+
+type StoredOfficer = OfficerView & { active: 0 | 1 };
+
+export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView } {
+  const { sqlite } = deps;
+  const stored = (id: string) =>
+    sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
+  let currentId = deps.officerId;
+
+  function requireActiveHere(id: string): void {
+    const officer = stored(id);
+    if (!officer) throw new AppError('NOT_FOUND', `No officer "${id}" is known here.`);
+    if (officer.active === 0) throw new AppError('FORBIDDEN', `Officer "${id}" has been deactivated.`);
+  }
+
+  /** A credential may push only its officer's changes: another officer's unsent ones would be refused and lost. */
+  function refuseWhileOthersPending(id: string): void {
+    const pending = sqlite.prepare<[string], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND officer <> ?").pluck().get(id) ?? 0;
+    if (pending > 0) {
+      throw new AppError('CONFLICT', `${pending} change${pending === 1 ? '' : 's'} by another officer ha${pending === 1 ? 's' : 've'} not reached the hub yet; sign in once sync has sent them.`);
+    }
+  }
+
+  function current(): OfficerView {
+    const officer = stored(currentId);
+    return officer ? { id: officer.id, displayName: officer.displayName, role: officer.role, team: officer.team } : { id: currentId, displayName: currentId, role: 'officer', team: null };
+  }
+
+  return {
+    current,
+
+    async signIn({ officerId, credential }: ApiParams<'session.signIn'>): Promise<OfficerView> {
+      const id = officerId.trim();
+      const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+      if (target.kind === 'embedded') {
+        requireActiveHere(id);
+      } else {
+        const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, credential);
+        refuseWhileOthersPending(id);
+        copyOfficers(sqlite, [checked.officer]);
+        deps.secrets.set('hub-token', checked.token);
+      }
+      currentId = id;
+      deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
+      if (target.kind === 'remote') await deps.reconnect();
+      return current();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * `hub officer add|credential|deactivate|list`: the hub's registry of officers. `add` registers an officer and
+ * prints their credential (a workstation token bound to them, shown once); `credential` replaces a lost one;
+ * `deactivate` ends an officer's work (their credential stops working, their id stays in the history).
+ */
+import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential } from '../../../src-hub/officers/registry';
+import type { OfficerRole } from '../../../shared/actions/lifecycle';
+import { systemClock } from '../../platform/clock';
+import { parseCommandArgs, requireOption } from '../args';
+import { UsageError, writeJsonLine, type CliIo } from '../command';
+import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
+
+const usages = {
+  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>]`,
+  credential: `hub officer credential ${HUB_DATABASE_USAGE} --id <id>`,
+  deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
+  list: `hub officer list ${HUB_DATABASE_USAGE}`,
+};
+export const OFFICER_USAGE = Object.values(usages).join('\n  ');
+
+async function add(args: string[], io: CliIo): Promise<number> {
+  const options = { ...hubDatabaseOptions, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' } } as const;
+  const { values } = parseCommandArgs(args, options, usages.add);
+  const database = hubDatabaseOf(values, io.env, usages.add);
+  const id = requireOption(values.id, '--id', usages.add);
+  const displayName = requireOption(values.name, '--name', usages.add);
+  const role = requireOption(values.role, '--role', usages.add);
+  if (!(OFFICER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${OFFICER_ROLES.join(', ')}, not "${role}"`);
+  const made = await withHubDatabase(database, (hub) => addOfficer(hub.db, systemClock, { id, displayName, role: role as OfficerRole, team: values.team ?? null }));
+  await writeJsonLine(io.stdout, made);
+  return 0;
+}
+
+async function credential(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, id: { type: 'string' } }, usages.credential);
+  const database = hubDatabaseOf(values, io.env, usages.credential);
+  const id = requireOption(values.id, '--id', usages.credential);
+  const token = await withHubDatabase(database, (hub) => renewCredential(hub.db, systemClock, id));
+  await writeJsonLine(io.stdout, { officer: id, credential: token });
+  return 0;
+}
+
+async function deactivate(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, id: { type: 'string' } }, usages.deactivate);
+  const database = hubDatabaseOf(values, io.env, usages.deactivate);
+  const id = requireOption(values.id, '--id', usages.deactivate);
+  const officer = await withHubDatabase(database, (hub) => deactivateOfficer(hub.db, id));
+  await writeJsonLine(io.stdout, { officer });
+  return 0;
+}
+
+async function list(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, hubDatabaseOptions, usages.list);
+  const database = hubDatabaseOf(values, io.env, usages.list);
+  const officers = await withHubDatabase(database, (hub) => listOfficers(hub.db));
+  await writeJsonLine(io.stdout, { officers });
+  return 0;
+}
+
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, credential, deactivate, list };
+
+export async function officer(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  const run = sub === undefined ? undefined : subcommands[sub];
+  if (!run) throw new UsageError(`${sub === undefined ? 'hub officer needs a subcommand' : `unknown subcommand "officer ${sub}"`}\nusage: ${OFFICER_USAGE}`);
+  return run(rest, io);
+}

@@ -1,0 +1,74 @@
+/** `hub officer add|credential|deactivate|list`, and that what they make works at a hub over the same database. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubErrorBody, HubOfficer, WhoamiResponse } from '../../shared/hub/protocol';
+import { runCliCaptured } from '../support/run-cli';
+import { BACKENDS, freshDatabase, startTestHub, type TestDatabase, type TestHub } from './harness';
+
+const CREDENTIAL = /^pzh_[A-Za-z0-9_-]{43}$/;
+
+describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
+  let database: TestDatabase;
+  let where: string[];
+  let hub: TestHub | null = null;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    where = 'dataDir' in database.options ? ['--data', database.options.dataDir] : ['--database-url', database.options.databaseUrl];
+  });
+  // The hub disposes of the database when it closes.
+  afterAll(() => (hub ? hub.close() : database?.dispose()));
+
+  const cli = (...args: string[]) => runCliCaptured(['hub', 'officer', ...args]);
+
+  it('adds officers with a credential each, lists, renews and deactivates them', async () => {
+    const supervisor = await cli('add', ...where, '--id', 'r.dekker', '--name', 'Inspecteur R. Dekker', '--role', 'supervisor', '--team', 'Team Fraude');
+    expect(supervisor.code, supervisor.stderr).toBe(0);
+    expect(supervisor.lines).toEqual([
+      { officer: { id: 'r.dekker', displayName: 'Inspecteur R. Dekker', role: 'supervisor', team: 'Team Fraude', active: true }, credential: expect.stringMatching(CREDENTIAL) as unknown },
+    ]);
+    const officer = await cli('add', ...where, '--id', 'j.devries', '--name', 'Hoofdagent J. de Vries', '--role', 'officer');
+    expect(officer.code, officer.stderr).toBe(0);
+    const first = (officer.lines[0] as { credential: string }).credential;
+
+    const renewed = await cli('credential', ...where, '--id', 'j.devries');
+    expect(renewed.lines).toEqual([{ officer: 'j.devries', credential: expect.stringMatching(CREDENTIAL) as unknown }]);
+    const second = (renewed.lines[0] as { credential: string }).credential;
+
+    const deactivated = await cli('deactivate', ...where, '--id', 'r.dekker');
+    expect(deactivated.lines).toEqual([{ officer: { id: 'r.dekker', displayName: 'Inspecteur R. Dekker', role: 'supervisor', team: 'Team Fraude', active: false } }]);
+    const listed = await cli('list', ...where);
+    expect((listed.lines[0] as { officers: HubOfficer[] }).officers.map((item) => [item.id, item.role, item.active])).toEqual([
+      ['j.devries', 'officer', true],
+      ['r.dekker', 'supervisor', false],
+    ]);
+
+    hub = await startTestHub(backend, { database });
+    const whoami = (token: string) => hub!.request<WhoamiResponse & HubErrorBody>('/v1/whoami', { token });
+    expect((await whoami(second)).body.officer).toMatchObject({ id: 'j.devries', role: 'officer', team: null, active: true });
+    expect((await whoami(first)).status).toBe(401);
+    expect((await whoami((supervisor.lines[0] as { credential: string }).credential)).status).toBe(403);
+  }, 120_000);
+
+  it('explains what is wrong with the input', async () => {
+    const noRole = await cli('add', ...where, '--id', 'a.b', '--name', 'A. B', '--role', 'chef');
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toMatch(/--role is one of officer, supervisor, not "chef"/);
+    const noId = await cli('add', ...where, '--name', 'A. B', '--role', 'officer');
+    expect(noId.code).toBe(2);
+    expect(noId.stderr).toMatch(/--id is required/);
+    const unknown = await cli('promote', ...where);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown subcommand "officer promote"[\s\S]*hub officer add/);
+    if (backend === 'postgres') {
+      // (Opening PGlite takes seconds: these messages do not depend on the database, so they are checked once.)
+      const badId = await cli('add', ...where, '--id', 'met spatie', '--name', 'A. B', '--role', 'officer');
+      expect(badId.code).toBe(1);
+      expect(badId.stderr).toMatch(/an officer id is 1–80 letters/);
+      const taken = await cli('add', ...where, '--id', 'j.devries', '--name', 'J. de Vries', '--role', 'officer');
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toMatch(/an officer with id "j.devries" is registered already/);
+      const nobody = await cli('deactivate', ...where, '--id', 'niemand');
+      expect(nobody.code).toBe(1);
+      expect(nobody.stderr).toMatch(/no officer with id "niemand" is registered/);
+    }
+  });
+});
