@@ -4,9 +4,12 @@
  * a mistake, not data to carry along.
  */
 import { z } from 'zod';
+import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
+import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/schema';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';
+import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import type { ApiMethod, ApiParams } from './contract';
 import { QUEUE_SORT_KEYS } from './views';
 
@@ -33,6 +36,13 @@ const indicatorType = z.enum(INDICATOR_TYPES);
 const indicator = z.strictObject({ type: indicatorType, value: requiredText });
 const noteSubject = z.enum(['report', 'case', 'action']);
 const noParams = z.strictObject({});
+const actionId = z.uuid({ error: 'must be a request id (a UUID)' });
+const directoryId = z.string().regex(DIRECTORY_ID_PATTERN, 'must be a directory id such as bank.ing');
+const isoDate = z.iso.date({ error: 'must be a date such as 2026-03-02' });
+const bothOrNeither = { path: ['indicatorValue'], message: 'must be given exactly when indicatorType is' };
+const actionIndicatorPair = (params: { indicatorType?: unknown; indicatorValue?: unknown }) =>
+  ((params.indicatorType ?? null) === null) === ((params.indicatorValue ?? null) === null);
+const ruleId = z.string().regex(ROUTING_RULE_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
 const hubUrl = z
   .string()
   .max(2000)
@@ -69,6 +79,7 @@ type ParamSchemas = { [M in ApiMethod]: z.ZodType<ApiParams<M>> };
 
 export const apiParamSchemas: ParamSchemas = {
   'session.get': noParams,
+  'session.signIn': z.strictObject({ officerId: requiredText, credential: z.string().max(200, 'must be at most 200 characters').optional() }),
   'officers.list': noParams,
 
   'queue.list': queueQuery,
@@ -121,6 +132,82 @@ export const apiParamSchemas: ParamSchemas = {
   'benign.list': noParams,
   'benign.add': z.strictObject({ type: indicatorType, value: requiredText, reason: requiredText }),
   'benign.remove': indicator,
+
+  'action.draft': z
+    .strictObject({
+      kind: z.enum(ACTION_KINDS).optional(),
+      indicatorType: indicatorType.optional(),
+      indicatorValue: requiredText.optional(),
+      caseId: caseId.optional(),
+      clusterReportId: reportId.optional(),
+    })
+    .refine(actionIndicatorPair, bothOrNeither),
+  'action.create': z
+    .strictObject({
+      kind: z.enum(ACTION_KINDS),
+      indicatorType: indicatorType.nullable(),
+      indicatorValue: requiredText.nullable(),
+      caseId: caseId.nullable(),
+      clusterReportId: reportId.nullable(),
+      title: requiredText,
+      addresseeId: directoryId.nullable(),
+      reportIds: someReportIds,
+      includePersonalData: z.boolean(),
+      legalBasis: longText,
+      body: longText,
+    })
+    .refine(actionIndicatorPair, bothOrNeither),
+  'action.list': z
+    .strictObject({
+      states: z.array(z.enum(ACTION_STATES)).optional(),
+      kinds: z.array(z.enum(ACTION_KINDS)).optional(),
+      addresseeId: directoryId.optional(),
+      dueBefore: isoDate.optional(),
+      overdueOnly: z.boolean().optional(),
+      indicatorType: indicatorType.optional(),
+      indicatorValue: requiredText.optional(),
+      caseId: caseId.optional(),
+    })
+    .refine((query) => query.indicatorValue === undefined || query.indicatorType !== undefined, { path: ['indicatorValue'], message: 'needs indicatorType' }),
+  'action.get': z.strictObject({ actionId }),
+  'action.edit': z.strictObject({
+    actionId,
+    title: requiredText.optional(),
+    addresseeId: directoryId.nullable().optional(),
+    includePersonalData: z.boolean().optional(),
+    legalBasis: longText.optional(),
+    body: longText.optional(),
+  }),
+  'action.updateReports': z.strictObject({ actionId }),
+  'action.transition': z.strictObject({
+    actionId,
+    from: z.enum(ACTION_STATES),
+    to: z.enum(ACTION_STATES),
+    reason: longText.nullable().optional(),
+    method: z.enum(SEND_METHODS).nullable().optional(),
+    occurredAt: isoDate.nullable().optional(),
+    dueAt: isoDate.nullable().optional(),
+    reference: shortText.nullable().optional(),
+  }),
+  'action.letter': z.strictObject({ actionId }),
+  'action.export': z.strictObject({ actionId }),
+
+  'directory.list': noParams,
+  'directory.put': z.strictObject({ entryId: directoryId.optional(), entry: directoryEntrySchema }),
+  'directory.remove': z.strictObject({ entryId: directoryId }),
+
+  'routing.rules': noParams,
+  'routing.putRule': z.strictObject({ ruleId: ruleId.optional(), rule: routingRuleSchema }),
+  'routing.removeRule': z.strictObject({ ruleId }),
+  'routing.explain': z.strictObject({ reportId }),
+  'routing.apply': z.strictObject({ reportIds: someReportIds }),
+  'report.reroute': z.strictObject({
+    reportIds: someReportIds,
+    team: shortText.nullable(),
+    priority: z.enum(ROUTE_PRIORITIES),
+    assignee: shortText.nullable(),
+    reason: requiredText,
+  }),
 };
 
 function describePath(path: readonly PropertyKey[]): string {

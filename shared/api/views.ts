@@ -5,6 +5,7 @@
 import type { CanonicalIndicator, IndicatorEnrichment, IndicatorType } from '../indicators/types';
 import type { Category } from '../intake/schema';
 import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
+import type { RouteExplanation, RoutePriority } from '../routing/rules';
 
 export type OfficerRole = 'officer' | 'supervisor';
 
@@ -58,6 +59,9 @@ export interface QueueRow {
   workStatus: WorkStatus;
   assignee: string | null;
   kind: 'aangifte' | 'melding';
+  /** Where routing put it; null until it is routed. */
+  routeTeam: string | null;
+  routePriority: RoutePriority | null;
 }
 
 export interface QueuePage {
@@ -114,6 +118,8 @@ export interface ReportDetail {
   record: Record<string, unknown>;
   indicators: IndicatorMentionView[];
   caseIds: string[];
+  /** The team, priority and the rule (or supervisor) that put it there; null until it is routed. */
+  route: RouteExplanation | null;
 }
 
 export interface RevisionView {

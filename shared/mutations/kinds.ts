@@ -38,9 +38,9 @@ export interface MutationPayloads {
   'benign.add': { type: string; value: string; reason: string };
   'benign.remove': { type: string; value: string };
   /**
-   * Where a report belongs: by a routing rule (`ruleId`, made automatically when the report arrived; the hub
-   * keeps the first automatic route of a report) or by a supervisor's hand (`ruleId` null, with a reason).
-   * Sets the report's assignee too.
+   * Where a report belongs: by a routing rule (`ruleId`), either automatically as the report arrived (the hub keeps
+   * the first automatic route of a report) or because a supervisor applied the rules; or by a supervisor's hand
+   * (`ruleId` null, with a reason). Sets the report's assignee too.
    */
   'report.route': {
     reportId: string;
@@ -50,6 +50,8 @@ export interface MutationPayloads {
     ruleId: string | null;
     /** The facts that made the rule match, or the supervisor's reason. */
     reason: string;
+    /** Made by a workstation as the report arrived (not by a supervisor applying the rules or re-routing). */
+    automatic: boolean;
   };
   /** A new request in state `concept`; `reportIds` is the bundle of reports it is about. */
   'action.create': {
@@ -98,7 +100,7 @@ export interface MutationPayloads {
 }
 
 /** Kinds only a supervisor may make (the hub refuses them from anyone else). */
-export const SUPERVISOR_KINDS: readonly MutationKind[] = ['directory.put', 'directory.remove', 'routing.put', 'routing.remove'];
+export const SUPERVISOR_KINDS: readonly MutationKind[] = ['benign.add', 'benign.remove', 'directory.put', 'directory.remove', 'routing.put', 'routing.remove'];
 
 export type MutationKind = keyof MutationPayloads;
 

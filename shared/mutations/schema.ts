@@ -107,7 +107,8 @@ export const mutationPayloadSchemas: PayloadSchemas = {
     assignee: nullableName,
     ruleId: ruleId.nullable(),
     reason: requiredShortText,
-  }),
+    automatic: z.boolean(),
+  }).refine((payload) => !payload.automatic || payload.ruleId !== null, { path: ['ruleId'], message: 'is required for an automatic route' }),
   'action.create': z
     .strictObject({
       actionId: uuid,

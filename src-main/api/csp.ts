@@ -1,7 +1,8 @@
 /**
  * Content-Security-Policy of the renderer: only its own scripts and styles (Mantine injects inline styles),
- * no plugins, no framing, no foreign connections. Reports carry attacker-controlled text and URLs, so a
- * markup-injection bug must not be able to run script or send data anywhere.
+ * no plugins, no framing of it, no foreign connections. Reports carry attacker-controlled text and URLs, so a
+ * markup-injection bug must not be able to run script or send data anywhere. The one frame it may show is a
+ * `blob:` the page made itself: the preview of a request letter (a PDF generated in the main process).
  */
 const COMMON = [
   "default-src 'self'",
@@ -9,6 +10,7 @@ const COMMON = [
   "img-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",
   "object-src 'none'",
+  'frame-src blob:',
   "frame-ancestors 'none'",
   "base-uri 'none'",
 ];

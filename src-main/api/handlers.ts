@@ -1,12 +1,15 @@
 import type { ApiHandlers } from '../../shared/api/contract';
+import { actionHandlers } from './action-handlers';
 import { benignHandlers } from './benign-handlers';
 import { caseHandlers } from './case-handlers';
 import { clusterHandlers } from './cluster-handlers';
 import type { ApiContext } from './context';
+import { directoryHandlers } from './directory-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { noteHandlers } from './note-handlers';
 import { queueHandlers } from './queue-handlers';
 import { reportHandlers } from './report-handlers';
+import { routingHandlers } from './routing-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { syncHandlers } from './sync-handlers';
@@ -23,4 +26,7 @@ export const handlers = {
   ...syncHandlers,
   ...settingsHandlers,
   ...benignHandlers,
+  ...actionHandlers,
+  ...directoryHandlers,
+  ...routingHandlers,
 } satisfies ApiHandlers<ApiContext>;

@@ -4,7 +4,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import * as schema from './schema';
+import { seedDefaultDirectory } from '../actions/directory-seed';
 import { seedDefaultBenignList } from '../benign/benign-list';
+import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
 import { systemClock, type Clock } from '../platform/clock';
 import { assertStoreNotNewer } from './store-version';
 
@@ -81,7 +83,11 @@ export function openStore(options: OpenStoreOptions): Store {
     assertStoreNotNewer(sqlite, migrationsFolder, options.path);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
-    seedDefaultBenignList(sqlite, (options.clock ?? systemClock).now().toISOString());
+    // One timestamp for all shipped defaults of the store.
+    const seededAt = (options.clock ?? systemClock).now().toISOString();
+    seedDefaultBenignList(sqlite, seededAt);
+    seedDefaultRoutingRules(sqlite, seededAt);
+    seedDefaultDirectory(sqlite, seededAt);
     return {
       sqlite,
       db,

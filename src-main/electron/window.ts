@@ -31,6 +31,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       devTools: options.devTools,
       spellcheck: false,
+      // Chromium's built-in PDF viewer shows the letter preview (a blob: frame, see ../api/csp.ts); no other plugins exist.
+      plugins: true,
     },
   });
   const { webContents } = window;

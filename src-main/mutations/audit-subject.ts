@@ -39,8 +39,8 @@ export function auditFactsOf(mutation: AnyMutation): MutationAuditFacts {
     case 'benign.remove':
       return { subjectType: 'indicator', subjectId: benignEntityId(mutation.payload.type, mutation.payload.value), details: base };
     case 'report.route': {
-      const { reportId, team, priority, assignee, ruleId } = mutation.payload;
-      return { subjectType: 'report', subjectId: reportId, details: { ...base, team, priority, assignee, ruleId, manual: ruleId === null } };
+      const { reportId, team, priority, assignee, ruleId, automatic } = mutation.payload;
+      return { subjectType: 'report', subjectId: reportId, details: { ...base, team, priority, assignee, ruleId, automatic, manual: ruleId === null } };
     }
     case 'action.create': {
       const { actionId, kind, indicatorType, caseId, reportIds, includePersonalData } = mutation.payload;

@@ -1,5 +1,5 @@
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import { CREATED_FIELD, type JsonValue, type RegisterWrite } from './registers';
+import { CREATED_FIELD, type RegisterWrite } from './registers';
 
 /** A link is the same whichever report the officer looked at first. */
 export function linkEntityId(reportA: string, reportB: string): string {
@@ -102,11 +102,11 @@ export function registerWrites(mutation: AnyMutation): RegisterWrite[] {
       ];
     }
     case 'directory.put':
-      return [{ entity: 'directory', entityId: mutation.payload.entryId, field: 'entry', value: mutation.payload.entry as JsonValue }];
+      return [{ entity: 'directory', entityId: mutation.payload.entryId, field: 'entry', value: mutation.payload.entry }];
     case 'directory.remove':
       return [{ entity: 'directory', entityId: mutation.payload.entryId, field: 'entry', value: null }];
     case 'routing.put':
-      return [{ entity: 'routing', entityId: mutation.payload.ruleId, field: 'rule', value: mutation.payload.rule as JsonValue }];
+      return [{ entity: 'routing', entityId: mutation.payload.ruleId, field: 'rule', value: mutation.payload.rule }];
     case 'routing.remove':
       return [{ entity: 'routing', entityId: mutation.payload.ruleId, field: 'rule', value: null }];
   }

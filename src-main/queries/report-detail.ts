@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import { currentRoute } from '../routing/current-route';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
 import { currentRecord, requireReportRow } from './report-record';
 import { maskReporter } from './reporter-mask';
@@ -58,5 +59,6 @@ export function reportDetail(sqlite: Database.Database, reportId: string): Repor
     record,
     indicators,
     caseIds,
+    route: currentRoute(sqlite, reportId),
   };
 }

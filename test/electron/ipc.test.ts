@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, type ApiMethod, type ApiParams, type PreloadBridge } from '../../shared/api/contract';
+import { API_METHODS, type ApiMethod, type ApiParams, type ApiValue, type PreloadBridge } from '../../shared/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/wire';
 import { recordConflictNotice } from '../../src-main/mutations/conflict-notices';
 import { filedRecord, IBANS } from '../support/records';
@@ -85,6 +85,40 @@ describe('the preload bridge over IPC', () => {
     await call('benign.list', {});
     await call('benign.add', { type: 'iban', value: IBANS.muleB, reason: 'Bankrekening van de bank' });
     await call('benign.remove', { type: 'iban', value: IBANS.muleB });
+
+    const draft = (await call('action.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleA })) as ApiValue<'action.draft'>;
+    const { actionId } = (await call('action.create', {
+      kind: draft.kind,
+      indicatorType: draft.indicatorType,
+      indicatorValue: draft.indicatorValue,
+      caseId: null,
+      clusterReportId: null,
+      title: draft.title,
+      addresseeId: draft.addressee.suggestedId,
+      reportIds: draft.bundle.reports.map((report) => report.reportId),
+      includePersonalData: false,
+      legalBasis: draft.legalBasis,
+      body: draft.body,
+    })) as { actionId: string };
+    await call('action.list', {});
+    await call('action.get', { actionId });
+    await call('action.edit', { actionId, title: 'Blokkeringsverzoek' });
+    await call('action.updateReports', { actionId });
+    await call('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
+    await call('action.letter', { actionId });
+    await call('action.export', { actionId });
+    await call('directory.list', {});
+    const entry = { kind: 'exchange' as const, name: 'Testbeurs', channel: 'email' as const, email: 'abuse@testbeurs.example', networks: ['btc'] };
+    const { id: entryId } = (await call('directory.put', { entry })) as { id: string };
+    await call('directory.remove', { entryId });
+    await call('routing.rules', {});
+    const rule = { name: 'Test', position: 5, enabled: false, conditions: {}, team: 'Team Fraude', priority: 'laag' as const, assign: 'none' as const };
+    const { id: ruleId } = (await call('routing.putRule', { rule })) as { id: string };
+    await call('routing.removeRule', { ruleId });
+    await call('routing.explain', { reportId: a.reportId });
+    await call('routing.apply', { reportIds: [a.reportId] });
+    await call('report.reroute', { reportIds: [b.reportId], team: 'Team Fraude', priority: 'hoog', assignee: null, reason: 'Hoort bij lopend onderzoek' });
+    await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
   });
 

@@ -114,7 +114,7 @@ describe('action registers', () => {
 
   it('roll back a creation the hub refused: the action is gone', async () => {
     const { store, applier } = await storeWithReports();
-    const mutation = create() as AnyMutation;
+    const mutation = create();
     recordMutation(store, mutation);
     expect(actionRow(store.sqlite)?.state).toBe('concept');
     store.sqlite.transaction(() => applier.rollBack(mutation, 'refused'))();
@@ -123,10 +123,10 @@ describe('action registers', () => {
 
   it('route a report: team, priority, rule and assignee, and a manual re-route overrides it', async () => {
     const { store, applier } = await storeWithReports();
-    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Fraude', priority: 'hoog', assignee: 'j.devries', ruleId: 'high-loss', reason: 'schade ≥ € 10.000' }, 's.bakker', '2026-11-02T08:00:00Z'), 1);
+    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Fraude', priority: 'hoog', assignee: 'j.devries', ruleId: 'high-loss', reason: 'schade ≥ € 10.000', automatic: true }, 's.bakker', '2026-11-02T08:00:00Z'), 1);
     const route = () => store.sqlite.prepare('SELECT assignee, route_team, route_priority, route_rule, route_reason, routed_by FROM reports WHERE report_id = ?').get(r1);
     expect(route()).toEqual({ assignee: 'j.devries', route_team: 'Team Fraude', route_priority: 'hoog', route_rule: 'high-loss', route_reason: 'schade ≥ € 10.000', routed_by: 's.bakker' });
-    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Cybercrime', priority: 'normaal', assignee: null, ruleId: null, reason: 'hoort bij lopend onderzoek' }, 'l.vermeer', '2026-11-02T09:00:00Z'), 2);
+    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Cybercrime', priority: 'normaal', assignee: null, ruleId: null, reason: 'hoort bij lopend onderzoek', automatic: false }, 'l.vermeer', '2026-11-02T09:00:00Z'), 2);
     expect(route()).toEqual({ assignee: null, route_team: 'Team Cybercrime', route_priority: 'normaal', route_rule: null, route_reason: 'hoort bij lopend onderzoek', routed_by: 'l.vermeer' });
   });
 

@@ -97,7 +97,7 @@ export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
       const step = payload.steps[field.slice(STEP_FIELD_PREFIX.length)];
       if (!step) return NOTHING;
       const { by, at, ...value } = step;
-      return { value: value as unknown as JsonValue, officer: by, at };
+      return { value: value, officer: by, at };
     }
     const values: Record<string, JsonValue> = {
       state: row.state,

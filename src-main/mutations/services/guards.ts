@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { TransitionActor } from '../../../shared/actions/lifecycle';
 import { AppError } from '../../../shared/errors';
+import { findOfficer } from '../../queries/officers';
 
 export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {
   const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM reports WHERE report_id = ?').get(reportId);
@@ -48,4 +50,18 @@ export function requireIdList(ids: readonly string[], what: string): string[] {
   const unique = [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))];
   if (unique.length === 0) throw new AppError('BAD_INPUT', `${what} must name at least one report.`);
   return unique;
+}
+
+/**
+ * The officer as the guards see them, by this workstation's copy of the officers table (the hub checks again
+ * with its own): the role comes from the table, never from the caller. Someone unknown or inactive here is an
+ * officer without extra rights.
+ */
+export function actorOf(sqlite: Database.Database, officerId: string): TransitionActor {
+  return { id: officerId, role: findOfficer(sqlite, officerId)?.role ?? 'officer' };
+}
+
+/** FORBIDDEN unless the officer is a supervisor; `what` completes "Only a supervisor can …". */
+export function requireSupervisor(sqlite: Database.Database, officerId: string, what: string): void {
+  if (actorOf(sqlite, officerId).role !== 'supervisor') throw new AppError('FORBIDDEN', `Only a supervisor can ${what}.`);
 }

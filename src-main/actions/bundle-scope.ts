@@ -1,0 +1,54 @@
+/** Which live reports a request is about: those mentioning its indicator, else its case's, else its cluster's. */
+import type Database from 'better-sqlite3';
+import type { CanonicalIndicator } from '../../shared/indicators/types';
+
+interface BundleScope {
+  indicator: CanonicalIndicator | null;
+  caseId: string | null;
+  clusterReportId: string | null;
+}
+
+// Oldest incident first: the order a letter tells the story in.
+const ORDER = 'ORDER BY coalesce(r.incident_at, r.received_at), r.report_id';
+
+export function indicatorId(sqlite: Database.Database, indicator: CanonicalIndicator): number | undefined {
+  return sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().get(indicator.type, indicator.value);
+}
+
+/**
+ * Live reports that mention exactly this indicator. A URL counts as itself only (not every page on its
+ * domain); a domain's reports include those with URLs on it, since every URL is recorded with its domain too.
+ */
+function reportsMentioning(sqlite: Database.Database, indicator: CanonicalIndicator): string[] {
+  const id = indicatorId(sqlite, indicator);
+  if (id === undefined) return [];
+  return sqlite
+    .prepare<[number], string>(`SELECT r.report_id FROM reports r WHERE r.status = 'filed' AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = ?) ${ORDER}`)
+    .pluck()
+    .all(id);
+}
+
+function caseReports(sqlite: Database.Database, caseId: string): string[] {
+  return sqlite
+    .prepare<[string], string>(`SELECT r.report_id FROM reports r JOIN case_reports c ON c.report_id = r.report_id WHERE c.case_id = ? AND r.status = 'filed' ${ORDER}`)
+    .pluck()
+    .all(caseId);
+}
+
+/** The live reports of the report's cluster; the report alone when it links to nothing. */
+function clusterReports(sqlite: Database.Database, reportId: string): string[] {
+  return sqlite
+    .prepare<[string], string>(
+      `SELECT r.report_id FROM reports r JOIN reports seed ON seed.report_id = ?
+       WHERE r.status = 'filed' AND (r.id = seed.id OR r.cluster_id = seed.cluster_id) ${ORDER}`,
+    )
+    .pluck()
+    .all(reportId);
+}
+
+export function scopeReportIds(sqlite: Database.Database, scope: BundleScope): string[] {
+  if (scope.indicator) return reportsMentioning(sqlite, scope.indicator);
+  if (scope.caseId) return caseReports(sqlite, scope.caseId);
+  if (scope.clusterReportId) return clusterReports(sqlite, scope.clusterReportId);
+  return [];
+}

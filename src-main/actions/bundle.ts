@@ -1,0 +1,107 @@
+/**
+ * The bundle of a request: the live reports it is about, what they add up to, and the evidence from each —
+ * without the victims' personal data. Only when the officer deliberately included it are the reporters'
+ * name and contact details added, and every such read is written to the audit log.
+ */
+import type Database from 'better-sqlite3';
+import type { ActionBundle, BundleReport } from '../../shared/api/action-views';
+import type { CanonicalIndicator } from '../../shared/indicators/types';
+import type { Category, IntakeRecord } from '../../shared/intake/schema';
+import { queryInChunks } from '../queries/in-chunks';
+import { currentRecord } from '../queries/report-record';
+import { createAuditAppender } from '../store/audit';
+import { indicatorId } from './bundle-scope';
+import { dutchDay } from './dutch-format';
+import { evidenceLines, type MentionOfIndicator } from './evidence';
+import { createReporterRedactor } from './reporter-redaction';
+
+/** Who reads the reporters' data, for which request and why (the audit entry's facts). */
+export interface PersonalDataAccess {
+  officer: string;
+  at: string;
+  actionId: string;
+  /** What the data is read for, e.g. `action.letter`. */
+  purpose: string;
+}
+
+export const PERSONAL_DATA_AUDIT_ACTION = 'action.reporter_included';
+
+interface BundleRow {
+  id: number;
+  reportId: string;
+  revision: number;
+  receivedAt: string;
+  incidentAt: string | null;
+  category: Category;
+  lossCents: number;
+  summary: string | null;
+}
+
+const dayOf = (report: Pick<BundleReport, 'incidentAt' | 'receivedAt'>) => dutchDay(report.incidentAt ?? report.receivedAt);
+
+function liveRows(sqlite: Database.Database, reportIds: readonly string[]): BundleRow[] {
+  return queryInChunks([...new Set(reportIds)], (chunk, placeholders) =>
+    sqlite
+      .prepare<string[], BundleRow>(
+        `SELECT id, report_id AS reportId, revision, received_at AS receivedAt, incident_at AS incidentAt, category, loss_cents AS lossCents, summary
+         FROM reports WHERE status = 'filed' AND report_id IN (${placeholders})`,
+      )
+      .all(...chunk),
+  );
+}
+
+function summarize(reports: BundleReport[]): ActionBundle {
+  const days = reports.map(dayOf).sort();
+  const counts = new Map<Category, number>();
+  for (const report of reports) counts.set(report.category, (counts.get(report.category) ?? 0) + 1);
+  return {
+    reports,
+    victims: reports.length,
+    totalLossCents: reports.reduce((total, report) => total + report.lossCents, 0),
+    period: days.length === 0 ? null : { from: days[0]!, to: days[days.length - 1]! },
+    categories: [...counts].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+  };
+}
+
+/**
+ * The bundle of the given reports (withdrawn ones and ones this store lacks left out), oldest incident first.
+ * With `personalData`, the reporters' data is included and each report's read is audited in the same transaction.
+ */
+export function buildBundle(
+  sqlite: Database.Database,
+  input: { reportIds: readonly string[]; indicator: CanonicalIndicator | null },
+  personalData: PersonalDataAccess | null = null,
+): ActionBundle {
+  return sqlite.transaction(() => {
+    const mentionsOf = sqlite.prepare<[number, number], MentionOfIndicator>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ? ORDER BY field');
+    const indicator = input.indicator === null ? undefined : indicatorId(sqlite, input.indicator);
+    const audit = createAuditAppender(sqlite);
+    const reports = liveRows(sqlite, input.reportIds).map((row): BundleReport => {
+      const record: IntakeRecord = currentRecord(sqlite, row);
+      const redact = createReporterRedactor(record.reporter);
+      const mentions = indicator === undefined ? [] : mentionsOf.all(row.id, indicator);
+      const reporter = personalData && record.reporter ? { name: record.reporter.name, email: record.reporter.email ?? null, phone: record.reporter.phone ?? null } : null;
+      if (personalData && reporter) {
+        audit(personalData.at, {
+          actor: personalData.officer,
+          action: PERSONAL_DATA_AUDIT_ACTION,
+          subjectType: 'report',
+          subjectId: row.reportId,
+          details: { actionId: personalData.actionId, purpose: personalData.purpose },
+        });
+      }
+      return {
+        reportId: row.reportId,
+        receivedAt: row.receivedAt,
+        incidentAt: row.incidentAt,
+        category: row.category,
+        lossCents: row.lossCents,
+        summary: row.summary === null ? null : redact(row.summary),
+        evidence: evidenceLines(record, mentions, redact),
+        reporter,
+      };
+    });
+    reports.sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || (a.incidentAt ?? a.receivedAt).localeCompare(b.incidentAt ?? b.receivedAt) || a.reportId.localeCompare(b.reportId));
+    return summarize(reports);
+  })();
+}

@@ -1,0 +1,56 @@
+import { isAppError } from '../../shared/errors';
+import type { Store } from '../db/open-store';
+import type { ServiceDeps } from '../mutations';
+import type { Logger } from '../platform/logger';
+import { recordRoute } from './record-route';
+import { reasonOf } from './route-reason';
+import { createRuleRouter } from './rule-router';
+
+/** Older reports (a first sync's backlog) wait for a supervisor's `routing.apply` instead. */
+const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
+
+interface ArrivalRow {
+  status: string;
+  firstReceivedAt: string;
+  routed: number;
+}
+
+/**
+ * Routes reports that just arrived through sync: live, fresh, and not routed yet (a colleague's route may have
+ * come first). Each becomes a `report.route` by the rules, in the signed-in officer's name and audited as
+ * automatic.
+ */
+function routeArrivals(store: Store, deps: ServiceDeps, officer: string, reportIds: readonly string[]): void {
+  const { sqlite } = store;
+  const arrival = sqlite.prepare<[string], ArrivalRow>(
+    'SELECT status, first_received_at AS firstReceivedAt, route_priority IS NOT NULL AS routed FROM reports WHERE report_id = ?',
+  );
+  const now = deps.clock.now().getTime();
+  const waiting = reportIds.filter((reportId) => {
+    const row = arrival.get(reportId);
+    return row !== undefined && row.status === 'filed' && row.routed === 0 && now - Date.parse(row.firstReceivedAt) < FRESH_FOR_MS;
+  });
+  if (waiting.length === 0) return;
+  const route = createRuleRouter(sqlite);
+  sqlite.transaction(() => {
+    for (const reportId of waiting) {
+      const { team, priority, assignee, ruleId, matched } = route(reportId).route;
+      if (ruleId === null) continue;
+      recordRoute(store, deps, officer, { reportId, team, priority, assignee, ruleId, reason: reasonOf(matched), automatic: true });
+    }
+  })();
+}
+
+/**
+ * The sync engine's `onReportsArrived`: routes in the name of whoever is signed in at that moment. A failure is
+ * logged, never thrown into sync: the reports stay unrouted until a supervisor applies the rules.
+ */
+export function createArrivalRouter(store: Store, deps: { services: ServiceDeps; officer: () => string; logger: Logger }) {
+  return (reportIds: readonly string[]): void => {
+    try {
+      routeArrivals(store, deps.services, deps.officer(), reportIds);
+    } catch (error) {
+      deps.logger.warn('routing.arrivals_failed', { reports: reportIds.length, error: isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+}
