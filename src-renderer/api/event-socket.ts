@@ -20,7 +20,7 @@ export function connectEventSocket(url: string, events: EventHub): () => void {
       retryMs = FIRST_RETRY_MS;
       if (connectedBefore) {
         events.emit('reports.changed', { count: 0 });
-        events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign'] });
+        events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign', 'action', 'directory', 'routing', 'officer'] });
       }
       connectedBefore = true;
     };

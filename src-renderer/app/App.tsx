@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { ActionsScreen } from '../features/actions/ActionsScreen';
+import { ApprovalsScreen } from '../features/actions/ApprovalsScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
+import { DirectoryScreen } from '../features/directory/DirectoryScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReportScreen } from '../features/report/ReportScreen';
+import { RoutingRulesScreen } from '../features/routing/RoutingRulesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useAppStore } from '../store/store-context';
@@ -23,6 +27,14 @@ function CurrentScreen() {
       return <IndicatorsScreen />;
     case 'cases':
       return <CasesScreen />;
+    case 'actions':
+      return <ActionsScreen />;
+    case 'approvals':
+      return <ApprovalsScreen />;
+    case 'routing':
+      return <RoutingRulesScreen />;
+    case 'directory':
+      return <DirectoryScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,29 +1,51 @@
 import { Badge, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { OfficerSwitcher } from '../features/session/OfficerSwitcher';
+import { selectIsSupervisor } from '../features/session/session-selectors';
 import { useAppStore } from '../store/store-context';
 import type { Screen, View } from './navigation-slice';
 
 interface NavItem {
   screen: Screen;
   target: View;
+  /** Shown to supervisors only (the hub refuses the rest anyway). */
+  supervisors?: true;
 }
 
 const ITEMS: NavItem[] = [
   { screen: 'queue', target: { screen: 'queue' } },
   { screen: 'indicators', target: { screen: 'indicators' } },
   { screen: 'cases', target: { screen: 'cases' } },
+  { screen: 'actions', target: { screen: 'actions' } },
+  { screen: 'approvals', target: { screen: 'approvals' }, supervisors: true },
+  { screen: 'routing', target: { screen: 'routing' }, supervisors: true },
+  { screen: 'directory', target: { screen: 'directory' }, supervisors: true },
   { screen: 'settings', target: { screen: 'settings' } },
 ];
 
 /** The report screen belongs to the queue in the navigation. */
 const sectionOf = (screen: Screen): Screen => (screen === 'report' ? 'queue' : screen);
 
+/** How many requests wait for a supervisor, beside "Ter goedkeuring". */
+function WaitingCount() {
+  const { t } = useTranslation();
+  const waiting = useAppStore((state) => state.approvalQueue?.length ?? 0);
+  if (waiting === 0) return null;
+  return (
+    <Badge size="sm" color="yellow" variant="filled" ml={6} styles={{ label: { color: 'var(--mantine-color-dark-9)' } }} data-testid="approvals-waiting">
+      <span aria-hidden="true">{waiting}</span>
+      <span className="visually-hidden">({t('nav.waiting', { count: waiting })})</span>
+    </Badge>
+  );
+}
+
 export function AppNav() {
   const { t } = useTranslation();
   const current = useAppStore((state) => sectionOf(state.view.screen));
   const navigate = useAppStore((state) => state.navigate);
-  const officer = useAppStore((state) => state.session?.officer.displayName);
+  const supervisor = useAppStore(selectIsSupervisor);
   const demo = useAppStore((state) => state.session?.demo ?? false);
+  const items = ITEMS.filter((item) => supervisor || !item.supervisors);
 
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
@@ -38,7 +60,7 @@ export function AppNav() {
         )}
       </div>
       <Stack gap={2} component="ul" className="plain-list nav-list">
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.screen}>
             <UnstyledButton
               className="nav-item"
@@ -47,15 +69,12 @@ export function AppNav() {
               data-testid={`nav-${item.screen}`}
             >
               {t(`nav.${item.screen as 'queue'}`)}
+              {item.screen === 'approvals' && <WaitingCount />}
             </UnstyledButton>
           </li>
         ))}
       </Stack>
-      {officer && (
-        <Text size="xs" className="signed-in">
-          {t('app.signedInAs', { name: officer })}
-        </Text>
-      )}
+      <OfficerSwitcher />
     </nav>
   );
 }

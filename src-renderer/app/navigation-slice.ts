@@ -6,6 +6,10 @@ export type View =
   | { screen: 'report'; reportId: string }
   | { screen: 'indicators'; indicator?: { type: IndicatorType; value: string } }
   | { screen: 'cases'; caseId?: string }
+  | { screen: 'actions'; actionId?: string }
+  | { screen: 'approvals'; actionId?: string }
+  | { screen: 'routing' }
+  | { screen: 'directory' }
   | { screen: 'settings' };
 
 export type Screen = View['screen'];
@@ -18,9 +22,13 @@ export interface NavigationSlice {
   cameFrom: Screen | null;
   navigate: (view: View) => void;
   goBack: () => void;
+  /** Fetches what the current view shows again (after another officer signed in), keeping the history. */
+  reloadView: () => void;
   openReport: (reportId: string) => void;
   openCase: (caseId: string) => void;
   openIndicator: (type: IndicatorType, value: string) => void;
+  /** Opens a request in the actions list (or, on the approval queue, there). */
+  openAction: (actionId: string) => void;
 }
 
 const MAX_HISTORY = 50;
@@ -31,6 +39,11 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     const previous = get().view;
     if (previous.screen === 'report' && (view.screen !== 'report' || view.reportId !== previous.reportId)) get().closeReport();
     set({ view, viewHistory: [...get().viewHistory, previous].slice(-MAX_HISTORY), cameFrom: previous.screen });
+    load(view);
+  };
+
+  /** What a view shows, fetched afresh. */
+  const load = (view: View) => {
     if (view.screen === 'report') void get().loadReport(view.reportId);
     if (view.screen === 'cases') {
       void get().loadCases();
@@ -40,6 +53,17 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
       void get().loadIndicators();
       if (view.indicator) void get().loadIndicatorDetail(view.indicator.type, view.indicator.value);
     }
+    if (view.screen === 'actions') {
+      void get().loadActions();
+      void get().loadDirectory();
+      if (view.actionId) void get().loadAction(view.actionId);
+    }
+    if (view.screen === 'approvals') {
+      void get().loadApprovalQueue();
+      if (view.actionId) void get().loadAction(view.actionId);
+    }
+    if (view.screen === 'routing') void get().loadRoutingRules();
+    if (view.screen === 'directory') void get().loadDirectory();
     if (view.screen === 'settings') {
       void get().loadSettings();
       void get().loadBenignList();
@@ -51,6 +75,7 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     viewHistory: [],
     cameFrom: null,
     navigate: enter,
+    reloadView: () => load(get().view),
     goBack: () => {
       const history = get().viewHistory;
       const target = history.at(-1) ?? { screen: 'queue' };
@@ -60,5 +85,6 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     openReport: (reportId) => enter({ screen: 'report', reportId }),
     openCase: (caseId) => enter({ screen: 'cases', caseId }),
     openIndicator: (type, value) => enter({ screen: 'indicators', indicator: { type, value } }),
+    openAction: (actionId) => enter({ screen: get().view.screen === 'approvals' ? 'approvals' : 'actions', actionId }),
   };
 };

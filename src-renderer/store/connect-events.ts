@@ -10,12 +10,17 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
     api.subscribe('reports.changed', () => {
       void state().refreshQueue();
       void state().checkOpenReport();
+      // New reports may mention the indicator of an open request ("new reports since").
+      void state().refreshActions();
     }),
     api.subscribe('work.changed', ({ entities }) => {
       const changed = new Set(entities);
+      // Another officer signed in here: everything on screen is reloaded in their name.
+      if (changed.has('officer')) return void refreshEverything(store);
       if (changed.has('report')) {
         void state().refreshQueue();
         void state().refreshOpenReport();
+        void state().refreshRouteExplanation();
       }
       if (changed.has('link')) void state().refreshCluster();
       if (changed.has('case')) void state().refreshCases();
@@ -24,8 +29,24 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
         void state().loadBenignList();
         void state().refreshIndicators();
       }
+      if (changed.has('action')) void state().refreshActions();
+      if (changed.has('directory') && state().directoryEntries !== null) void state().loadDirectory();
+      if (changed.has('routing')) {
+        if (state().routingRules !== null) void state().loadRoutingRules();
+        void state().refreshRouteExplanation();
+      }
     }),
     api.subscribe('sync.state', (view) => state().receiveSyncState(view)),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}
+
+/** After a change of officer: who is signed in first (roles decide what loads), then the screen as it stands. */
+async function refreshEverything(store: AppStore): Promise<void> {
+  const state = store.getState();
+  await state.loadSession();
+  state.reloadView();
+  void state.refreshQueue();
+  void state.loadCases();
+  void state.refreshActions();
 }

@@ -2,12 +2,16 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../shared/api/contract';
 import { createNavigationSlice } from '../app/navigation-slice';
 import { createNoticeSlice } from '../app/notice-slice';
+import { createActionDraftSlice } from '../features/actions/action-draft-slice';
+import { createActionsSlice } from '../features/actions/actions-slice';
 import { createCasesSlice } from '../features/cases/cases-slice';
 import { createClusterSlice } from '../features/cluster/cluster-slice';
+import { createDirectorySlice } from '../features/directory/directory-slice';
 import { createIndicatorsSlice } from '../features/indicators/indicators-slice';
 import { createNotesSlice } from '../features/notes/notes-slice';
 import { createQueueSlice } from '../features/queue/queue-slice';
 import { createReportSlice } from '../features/report/report-slice';
+import { createRoutingSlice } from '../features/routing/routing-slice';
 import { createSessionSlice } from '../features/session/session-slice';
 import { createBenignSlice } from '../features/settings/benign-slice';
 import { createSettingsSlice } from '../features/settings/settings-slice';
@@ -29,6 +33,10 @@ export function createAppStore(api: ApiClient) {
     ...createSyncSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
     ...createBenignSlice(api)(...args),
+    ...createActionsSlice(api)(...args),
+    ...createActionDraftSlice(api)(...args),
+    ...createDirectorySlice(api)(...args),
+    ...createRoutingSlice(api)(...args),
   }));
 }
 

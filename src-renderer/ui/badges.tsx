@@ -1,7 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ActionState } from '../../shared/actions/lifecycle';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { CaseStatus, WorkStatus } from '../../shared/mutations/kinds';
+import type { RoutePriority } from '../../shared/routing/rules';
 
 // Dark text on light tints keeps every badge above 4.5:1 contrast.
 const badgeStyles = { root: { flexShrink: 0, minWidth: 'max-content' }, label: { color: 'var(--mantine-color-dark-8)' } };
@@ -13,6 +15,18 @@ const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
   actie_uitgezet: 'grape',
   afgerond: 'gray',
 };
+
+const ACTION_STATE_COLOR: Record<ActionState, string> = {
+  concept: 'gray',
+  ter_goedkeuring: 'yellow',
+  goedgekeurd: 'cyan',
+  verzonden: 'blue',
+  bevestigd: 'indigo',
+  uitgevoerd: 'green',
+  afgewezen: 'red',
+  verlopen: 'orange',
+};
+const PRIORITY_COLOR: Record<RoutePriority, string> = { hoog: 'red', normaal: 'blue', laag: 'gray' };
 
 export function WorkStatusBadge({ status }: { status: WorkStatus }) {
   const { t } = useTranslation();
@@ -41,3 +55,31 @@ export function IndicatorTypeBadge({ type }: { type: IndicatorType }) {
   );
 }
 
+
+export function ActionStateBadge({ state }: { state: ActionState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={ACTION_STATE_COLOR[state]} styles={badgeStyles} radius="sm" tt="none" data-state={state}>
+      {t(`actionState.${state}`)}
+    </Badge>
+  );
+}
+
+/** Open and past its due date: said in words, not only in colour. */
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color="danger" radius="sm" tt="none" styles={{ root: badgeStyles.root }}>
+      {t('actions.overdue')}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: RoutePriority }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={PRIORITY_COLOR[priority]} styles={badgeStyles} radius="sm" tt="none">
+      {t(`routePriority.${priority}`)}
+    </Badge>
+  );
+}

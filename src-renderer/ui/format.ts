@@ -26,6 +26,24 @@ export const formatDate = (iso: string | null): string => {
   return date ? dateFormat.format(date) : '—';
 };
 
+/** A calendar day (YYYY-MM-DD) as it is, whatever the time zone: due dates, sent dates, periods. */
+export const formatDay = (day: string | null): string => {
+  const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return match ? dateFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : '—';
+};
+
+/** Today on this workstation's calendar, as YYYY-MM-DD (for date fields). */
+export const todayIso = (now: Date = new Date()): string => localDayOf(now);
+
+/** The calendar day `days` after `day` (both YYYY-MM-DD). */
+export const addDays = (day: string, days: number): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  return localDayOf(new Date(year!, month! - 1, date! + days));
+};
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const localDayOf = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
 export const formatTime = (iso: string): string => {
   const date = parse(iso);
   return date ? timeFormat.format(date) : '—';

@@ -5,6 +5,7 @@ import { CaseStatusBadge } from '../../ui/badges';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount, formatDateTime, formatMoney } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
+import { CaseActionPanel } from '../actions/CaseActionPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { CaseReports } from './CaseReports';
@@ -38,6 +39,7 @@ export function CaseDetailPanel({ caseId }: { caseId: string }) {
         </Stack>
       </Paper>
       <CaseReports detail={detail} />
+      <CaseActionPanel caseId={caseId} />
       <NotesPanel subjectType="case" subjectId={caseId} />
     </Stack>
   );

@@ -5,6 +5,7 @@ import type { ReportDetail } from '../../../shared/api/views';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Section } from '../../ui/Section';
+import { ClusterActionPanel } from '../actions/ClusterActionPanel';
 import { ClusterGraphCanvas } from './ClusterGraphCanvas';
 import { RelatedList } from './RelatedList';
 
@@ -28,7 +29,7 @@ function GraphLegend() {
   );
 }
 
-/** Screen 4: the related reports (the keyboard way) and the cluster graph (the overview). */
+/** Screen 4: the related reports (the keyboard way), the cluster graph (the overview) and follow-up actions on the cluster. */
 export function ClusterTab({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
   const graph = useAppStore((state) => state.graph);
@@ -55,6 +56,7 @@ export function ClusterTab({ report }: { report: ReportDetail }) {
           </Text>
         </Section>
       )}
+      {report.clusterSize > 1 && <ClusterActionPanel reportId={report.reportId} />}
       <RelatedList reportId={report.reportId} />
     </Stack>
   );

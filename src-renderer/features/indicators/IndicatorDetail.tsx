@@ -10,6 +10,7 @@ import { EvidenceValue } from '../../ui/EvidenceValue';
 import { FactList } from '../../ui/FactList';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { IndicatorActions } from '../actions/IndicatorActions';
 import { enrichmentText } from './enrichment-text';
 
 function Distribution({ title, counts, label }: { title: string; counts: Record<string, number>; label: (key: string) => string }) {
@@ -80,7 +81,7 @@ function SummaryFacts({ summary }: { summary: IndicatorSummaryView }) {
   );
 }
 
-/** One puzzle piece (shown in a drawer): where and how often it was seen, which reports mention it, marking it benign. */
+/** One puzzle piece (shown in a drawer): where and how often it was seen, which reports mention it, requests about it, marking it benign. */
 export function IndicatorDetail() {
   const { t } = useTranslation();
   const summary = useAppStore((state) => state.indicatorSummary);
@@ -111,6 +112,7 @@ export function IndicatorDetail() {
             </Group>
           )}
           <SummaryFacts summary={summary} />
+          <IndicatorActions type={summary.type} value={summary.value} benign={summary.benignReason !== null} />
           <Group align="flex-start" grow>
             <Distribution title={t('indicators.detail.categories')} counts={summary.categories} label={(key) => t(`categories.${key as 'other'}`)} />
             <Distribution title={t('indicators.detail.regions')} counts={summary.regions} label={(key) => key} />

@@ -6,6 +6,7 @@ import { BackIcon } from '../../ui/icons';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { ClusterTab } from '../cluster/ClusterTab';
 import { NotesPanel } from '../notes/NotesPanel';
+import { RouteExplanationPanel } from '../routing/RouteExplanationPanel';
 import { AuditSection } from './AuditSection';
 import { ReportDetailsTab } from './ReportDetailsTab';
 import { ReportHeader } from './ReportHeader';
@@ -64,6 +65,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
             </Tabs>
             <Stack gap="md" component="aside" aria-label={t('report.work.asideLabel')} className="report-aside">
               <WorkPanel report={report} />
+              <RouteExplanationPanel reportId={report.reportId} />
               <NotesPanel subjectType="report" subjectId={report.reportId} />
             </Stack>
           </div>

@@ -65,6 +65,7 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
       set({ report: null, revisions: null, audit: null, revealedReporter: null, reportLoading: true, reportError: null });
       void get().loadRelated(reportId);
       void get().loadNotes('report', reportId);
+      void get().loadRouteExplanation(reportId);
       await fetchAll(reportId);
     },
 

@@ -5,3 +5,6 @@ export const selectOfficerName = (id: string | null) => (state: AppState): strin
   id === null ? null : (state.officers.find((officer) => officer.id === id)?.displayName ?? id);
 
 export const selectMyId = (state: AppState): string | null => state.session?.officer.id ?? null;
+
+/** Supervisors approve requests and edit routing rules and the directory (the hub enforces it too). */
+export const selectIsSupervisor = (state: AppState): boolean => state.session?.officer.role === 'supervisor';

@@ -7,9 +7,14 @@ export interface SessionSlice {
   officers: OfficerView[];
   sessionError: ApiErrorBody | null;
   loadSession: () => Promise<void>;
+  /**
+   * Signs this workstation in as another officer (with their credential when a real hub checks it). The main
+   * process then announces `work.changed` with `officer`, on which everything on screen reloads in their name.
+   */
+  signIn: (officerId: string, credential?: string) => Promise<boolean>;
 }
 
-export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set) => ({
+export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get) => ({
   session: null,
   officers: [],
   sessionError: null,
@@ -17,5 +22,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set) => 
     const [session, officers] = await Promise.all([api.call('session.get', {}), api.call('officers.list', {})]);
     if (!session.ok) return set({ sessionError: session.error });
     set({ session: session.value, officers: officers.ok ? officers.value : [session.value.officer], sessionError: null });
+  },
+  signIn: async (officerId, credential) => {
+    const result = await api.call('session.signIn', credential === undefined ? { officerId } : { officerId, credential });
+    if (!result.ok) {
+      get().notifyError('signInFailed', result.error);
+      return false;
+    }
+    set({ session: result.value, sessionError: null });
+    get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer.displayName } });
+    return true;
   },
 });

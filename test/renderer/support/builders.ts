@@ -17,6 +17,8 @@ export function queueRow(index: number, overrides: Partial<QueueRow> = {}): Queu
     workStatus: 'new',
     assignee: null,
     kind: 'aangifte',
+    routeTeam: null,
+    routePriority: null,
     ...overrides,
   };
 }
@@ -54,6 +56,7 @@ export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetai
       { type: 'iban', value: 'NL91ABNA0417164300', field: 'payments[0].beneficiaryAccount', raw: 'NL91ABNA0417164300', benignReason: null, enrichment: { bankCode: 'ABNA', bankName: 'ABN AMRO', country: 'NL' } },
     ],
     caseIds: [],
+    route: null,
     ...overrides,
   };
 }

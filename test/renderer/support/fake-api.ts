@@ -61,6 +61,12 @@ export class FakeApi implements ApiClient {
     this.handle('report.revisions', () => []);
     this.handle('report.audit', () => []);
     this.handle('case.list', () => []);
+    this.handle('action.list', () => []);
+    this.handle('directory.list', () => []);
+    this.handle('routing.explain', () => ({
+      current: null,
+      byRules: { team: 'Team Online Intake', priority: 'normaal', assignee: null, ruleId: null, ruleName: null, matched: [], manual: null },
+    }));
   }
 
   handle<M extends ApiMethod>(method: M, handler: Handler<M>): this {

@@ -1,0 +1,90 @@
+import { Alert, Checkbox, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AddresseeRoute } from '../../../shared/api/action-views';
+import { AddresseeRouteFacts } from './AddresseeRouteFacts';
+import { useAddresseeOptions } from './use-addressee-options';
+
+/** What the officer writes in a request, in the draft and while it is a concept. */
+export interface ActionContent {
+  title: string;
+  addresseeId: string | null;
+  legalBasis: string;
+  body: string;
+  includePersonalData: boolean;
+}
+
+interface ActionContentFieldsProps {
+  value: ActionContent;
+  onChange: (patch: Partial<ActionContent>) => void;
+  route: AddresseeRoute;
+  /** Shown under the title once the officer tried to save without one. */
+  titleError?: string;
+}
+
+export function ActionContentFields({ value, onChange, route, titleError }: ActionContentFieldsProps) {
+  const { t } = useTranslation();
+  const addressees = useAddresseeOptions(route);
+  return (
+    <Stack gap="sm">
+      <div>
+        <Select
+          label={t('actions.draft.addressee')}
+          data={addressees}
+          value={value.addresseeId}
+          onChange={(addresseeId) => onChange({ addresseeId })}
+          clearable
+          searchable
+          placeholder={addressees.length === 0 ? t('actions.draft.addresseeNone') : undefined}
+          data-testid="action-addressee"
+        />
+        {route.suggestedId === null && addressees.length === 0 && (
+          <Text size="xs" c="warn" mt={4}>
+            {t('actions.draft.addresseeNone')}
+          </Text>
+        )}
+        <div style={{ marginTop: 6 }}>
+          <AddresseeRouteFacts route={route} />
+        </div>
+      </div>
+      <TextInput
+        label={t('actions.draft.titleLabel')}
+        withAsterisk
+        aria-required
+        value={value.title}
+        onChange={(event) => onChange({ title: event.currentTarget.value })}
+        error={titleError}
+        data-testid="action-title"
+      />
+      <Textarea
+        label={t('actions.draft.legalBasis')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        value={value.legalBasis}
+        onChange={(event) => onChange({ legalBasis: event.currentTarget.value })}
+        data-testid="action-legal-basis"
+      />
+      <Textarea
+        label={t('actions.draft.body')}
+        autosize
+        minRows={6}
+        maxRows={16}
+        value={value.body}
+        onChange={(event) => onChange({ body: event.currentTarget.value })}
+        data-testid="action-body"
+      />
+      <Checkbox
+        label={t('actions.draft.includePersonalData')}
+        description={t('actions.draft.personalDataHelp')}
+        checked={value.includePersonalData}
+        onChange={(event) => onChange({ includePersonalData: event.currentTarget.checked })}
+        data-testid="action-personal-data"
+      />
+      {value.includePersonalData && (
+        <Alert color="warn" variant="light" role="alert" data-testid="personal-data-warning">
+          {t('actions.draft.personalDataWarning')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

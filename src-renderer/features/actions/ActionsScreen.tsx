@@ -1,0 +1,46 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatCount } from '../../ui/format';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount';
+import { ActionDetailPanel } from './ActionDetailPanel';
+import { ActionFilterBar } from './ActionFilterBar';
+import { ActionTable } from './ActionTable';
+
+/** Every follow-up request, filtered, with the open one beside the list. */
+export function ActionsScreen() {
+  const { t } = useTranslation();
+  const rows = useAppStore((state) => state.actionList);
+  const error = useAppStore((state) => state.actionListError);
+  const loadActions = useAppStore((state) => state.loadActions);
+  const actionId = useAppStore((state) => (state.view.screen === 'actions' ? state.view.actionId : undefined));
+  useFocusOnMount(true);
+
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" align="baseline">
+        <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
+          {t('actions.title')}
+        </Title>
+        {rows && (
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="action-count">
+            {t('actions.count', { count: rows.length, formatted: formatCount(rows.length) })}
+          </Text>
+        )}
+      </Group>
+      <ActionFilterBar />
+      {error && <ErrorAlert error={error} onRetry={() => void loadActions()} />}
+      <div className="split-layout actions-layout">
+        {rows ? <ActionTable rows={rows} openActionId={actionId} /> : <Text size="sm">{t('common.loading')}</Text>}
+        {actionId ? (
+          <ActionDetailPanel actionId={actionId} />
+        ) : (
+          <Text size="sm" c="dimmed" className="side-panel">
+            {t('actions.select')}
+          </Text>
+        )}
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount';
+import { SupervisorsOnly } from '../session/SupervisorsOnly';
+import { ActionDetailPanel } from './ActionDetailPanel';
+import { ActionTable } from './ActionTable';
+
+function ApprovalQueue() {
+  const { t } = useTranslation();
+  const rows = useAppStore((state) => state.approvalQueue);
+  const error = useAppStore((state) => state.approvalQueueError);
+  const loadApprovalQueue = useAppStore((state) => state.loadApprovalQueue);
+  const actionId = useAppStore((state) => (state.view.screen === 'approvals' ? state.view.actionId : undefined));
+  return (
+    <>
+      {error && <ErrorAlert error={error} onRetry={() => void loadApprovalQueue()} />}
+      <div className="split-layout actions-layout">
+        {rows && rows.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="approvals-empty">
+            {t('approvals.empty')}
+          </Text>
+        ) : rows ? (
+          <ActionTable rows={rows} openActionId={actionId} markOwn />
+        ) : (
+          <Text size="sm">{t('common.loading')}</Text>
+        )}
+        {actionId ? (
+          <ActionDetailPanel actionId={actionId} />
+        ) : (
+          <Text size="sm" c="dimmed" className="side-panel">
+            {t('approvals.select')}
+          </Text>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Supervisors: requests waiting for approval, approved or sent back from the request itself (four eyes). */
+export function ApprovalsScreen() {
+  const { t } = useTranslation();
+  useFocusOnMount(true);
+  return (
+    <Stack gap="sm">
+      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
+        {t('approvals.title')}
+      </Title>
+      <Text size="sm">{t('approvals.explain')}</Text>
+      <SupervisorsOnly>
+        <ApprovalQueue />
+      </SupervisorsOnly>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Menu, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/store-context';
+import { SignInDialog } from './SignInDialog';
+
+/** Demo: any of the demo officers, no credential. */
+function DemoOfficerMenu() {
+  const { t } = useTranslation();
+  const myId = useAppStore((state) => state.session?.officer.id);
+  const others = useAppStore(useShallow((state) => state.officers.filter((officer) => officer.id !== myId)));
+  const signIn = useAppStore((state) => state.signIn);
+  return (
+    <Menu position="right-end" withinPortal>
+      <Menu.Target>
+        <Button size="compact-xs" variant="white" aria-label={t('session.switchLabel')} data-testid="officer-switch">
+          {t('session.switch')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={360} style={{ overflowY: 'auto' }}>
+        <Menu.Label>{t('session.signInAs')}</Menu.Label>
+        {others.map((officer) => (
+          <Menu.Item key={officer.id} onClick={() => void signIn(officer.id)} data-testid={`sign-in-as-${officer.id}`}>
+            {officer.displayName} · {t(`session.role.${officer.role}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** A real hub: the officer proves who they are with the credential the hub issued. */
+function CredentialSignIn() {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button size="compact-xs" variant="white" aria-label={t('session.switchLabel')} onClick={() => setOpened(true)} data-testid="officer-switch">
+        {t('session.switch')}
+      </Button>
+      <SignInDialog opened={opened} onClose={() => setOpened(false)} />
+    </>
+  );
+}
+
+/** Who is signed in on this workstation, in which role, and the way to sign in as someone else. */
+export function OfficerSwitcher() {
+  const { t } = useTranslation();
+  const officer = useAppStore((state) => state.session?.officer);
+  const demo = useAppStore((state) => state.session?.demo ?? false);
+  if (!officer) return null;
+  return (
+    <Stack gap={4} className="signed-in" data-testid="signed-in" data-officer-id={officer.id}>
+      <Text size="xs">{t('app.signedInAs', { name: officer.displayName })}</Text>
+      <Text size="xs" data-testid="signed-in-role">
+        {t(`session.role.${officer.role}`)}
+        {officer.team ? ` · ${officer.team}` : ''}
+      </Text>
+      <div>{demo ? <DemoOfficerMenu /> : <CredentialSignIn />}</div>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Group, PasswordInput, Select, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { Dialog } from '../../ui/Dialog';
+import { useOfficerOptions } from './use-officer-options';
+
+interface SignInDialogProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Signing in against a real hub: an officer and the credential the hub checks. */
+export function SignInDialog(props: SignInDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={props.opened} onClose={props.onClose} title={t('session.signInTitle')}>
+      {props.opened && <SignInForm {...props} />}
+    </Dialog>
+  );
+}
+
+function SignInForm({ onClose }: SignInDialogProps) {
+  const { t } = useTranslation();
+  const officers = useOfficerOptions();
+  const signIn = useAppStore((state) => state.signIn);
+  const [officerId, setOfficerId] = useState<string | null>(null);
+  const [credential, setCredential] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ready = officerId !== null && credential !== '';
+
+  const submit = async () => {
+    if (!officerId || !ready) return;
+    setBusy(true);
+    const signedIn = await signIn(officerId, credential);
+    setBusy(false);
+    if (signedIn) onClose();
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Select label={t('session.officer')} data={officers} value={officerId} onChange={setOfficerId} searchable required data-autofocus />
+        <PasswordInput
+          label={t('session.credential')}
+          description={t('session.credentialHelp')}
+          autoComplete="off"
+          required
+          value={credential}
+          onChange={(event) => setCredential(event.currentTarget.value)}
+          data-testid="sign-in-credential"
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} disabled={!ready}>
+            {t('session.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActionDetail } from '../../shared/api/action-views';
+import { ActionsScreen } from '../../src-renderer/features/actions/ActionsScreen';
+import { ACTION_ID, actionDetail, actionSummary } from './support/action-builders';
+import { reportIdOf } from './support/builders';
+import { FakeApi, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const FOUR_EYES = 'four-eyes: the author of a request may not approve or send back their own request';
+
+async function showAction(detail: ActionDetail, api = new FakeApi()) {
+  api.handle('action.get', () => detail).handle('action.list', () => [actionSummary({ state: detail.state, overdue: detail.overdue, dueAt: detail.dueAt })]);
+  api.handle('action.transition', () => null);
+  const rendered = renderWithStore(<ActionsScreen />, api);
+  await act(async () => {
+    await rendered.store.getState().loadSession();
+    rendered.store.getState().openAction(detail.actionId);
+    await settle();
+  });
+  return { ...rendered, panel: screen.getByTestId('action-detail') };
+}
+
+const click = async (element: HTMLElement) =>
+  act(async () => {
+    fireEvent.click(element);
+    await settle();
+  });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('request detail', () => {
+  it('keeps a refused step visible, disabled, with the refusal in words', async () => {
+    const { api, panel } = await showAction(
+      actionDetail({
+        state: 'ter_goedkeuring',
+        nextSteps: [
+          { to: 'goedgekeurd', refusal: FOUR_EYES },
+          { to: 'concept', refusal: FOUR_EYES },
+        ],
+      }),
+    );
+    const approve = within(panel).getByRole('button', { name: 'Goedkeuren' });
+    expect(approve).toHaveProperty('disabled', true);
+    const refusal = within(panel).getByTestId('step-refusal-goedgekeurd');
+    // The officer is no supervisor: said in Dutch, by the shared transition table.
+    expect(refusal.textContent).toBe('Goedkeuren kan nu niet: alleen een leidinggevende kan een verzoek goedkeuren of terugsturen.');
+    expect(approve.getAttribute('aria-describedby')).toBe(refusal.id);
+    await click(approve);
+    expect(api.callsOf('action.transition')).toHaveLength(0);
+  });
+
+  it('submits a concept for approval with one click, from the state shown', async () => {
+    const { api, panel } = await showAction(actionDetail());
+    await click(within(panel).getByRole('button', { name: 'Ter goedkeuring aanbieden' }));
+    expect(api.callsOf('action.transition')).toEqual([{ actionId: ACTION_ID, from: 'concept', to: 'ter_goedkeuring' }]);
+  });
+
+  it('sending asks how, when and until when; a due date before the sent date is refused', async () => {
+    const { api, panel } = await showAction(actionDetail({ state: 'goedgekeurd', editRefusal: 'only a concept can be edited', nextSteps: [{ to: 'verzonden', refusal: null }] }));
+    await click(within(panel).getByRole('button', { name: 'Verzending vastleggen' }));
+    const dialog = screen.getByRole('dialog', { name: 'Verzending vastleggen' });
+    fireEvent.click(within(dialog).getByText('Brief'));
+    fireEvent.change(within(dialog).getByTestId('step-occurred-at'), { target: { value: '2026-03-10' } });
+    fireEvent.change(within(dialog).getByTestId('step-due-at'), { target: { value: '2026-03-01' } });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(within(dialog).getByText('De termijn kan niet vóór de verzenddatum liggen.')).toBeTruthy();
+    expect(api.callsOf('action.transition')).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByTestId('step-due-at'), { target: { value: '2026-03-24' } });
+    fireEvent.change(within(dialog).getByTestId('step-reference'), { target: { value: 'Aangetekend RR123' } });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(api.callsOf('action.transition')).toEqual([
+      { actionId: ACTION_ID, from: 'goedgekeurd', to: 'verzonden', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'Aangetekend RR123' },
+    ]);
+  });
+
+  it('a refusal by the addressee needs a date and a reason', async () => {
+    const { api, panel } = await showAction(actionDetail({ state: 'verzonden', nextSteps: [{ to: 'afgewezen', refusal: null }] }));
+    await click(within(panel).getByRole('button', { name: 'Afwijzing vastleggen' }));
+    const dialog = screen.getByRole('dialog', { name: 'Afwijzing vastleggen' });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(within(dialog).getByText(/Geef een reden op/)).toBeTruthy();
+    fireEvent.change(within(dialog).getByTestId('step-reason'), { target: { value: 'Rekening al opgeheven' } });
+    fireEvent.change(within(dialog).getByTestId('step-occurred-at'), { target: { value: '2026-03-12' } });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(api.callsOf('action.transition')).toMatchObject([{ to: 'afgewezen', reason: 'Rekening al opgeheven', occurredAt: '2026-03-12', method: null, dueAt: null }]);
+  });
+
+  it('shows the way so far: who took each step, how and when', async () => {
+    const { panel } = await showAction(
+      actionDetail({
+        state: 'verzonden',
+        sentAt: '2026-03-10',
+        dueAt: '2026-03-24',
+        editRefusal: 'a request that is "verzonden" cannot be edited; only a concept can',
+        steps: [
+          { to: 'verzonden', from: 'goedgekeurd', by: 'officer-1', at: '2026-03-10T09:00:00Z', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'RR123' },
+          { to: 'goedgekeurd', from: 'ter_goedkeuring', by: 'officer-2', at: '2026-03-09T15:00:00Z', reason: null, method: null, occurredAt: null, dueAt: null, reference: null },
+        ],
+        nextSteps: [],
+      }),
+    );
+    const path = within(panel).getByTestId('action-lifecycle-path');
+    const stages = [...path.querySelectorAll('li')].map((item) => [item.textContent?.split(' ')[0], item.getAttribute('data-stage')]);
+    expect(stages).toEqual([
+      ['Concept', 'done'],
+      ['Ter', 'done'],
+      ['Goedgekeurd', 'done'],
+      ['Verzonden', 'current'],
+      ['Bevestigd', 'todo'],
+      ['Uitgevoerd', 'todo'],
+    ]);
+    expect(within(path).getByText('Goedgekeurd').closest('li')?.textContent).toContain('B. Brigadier');
+    const history = within(panel).getByTestId('action-steps');
+    expect(history.textContent).toContain('Per Brief · Datum 10-03-2026 · Antwoord uiterlijk 24-03-2026 · Kenmerk: RR123');
+    expect(within(panel).getByText('Geen volgende stap: dit verzoek is afgerond.')).toBeTruthy();
+    expect(within(panel).queryByTestId('action-content-form')).toBeNull();
+    expect(within(panel).getByText('De inhoud ligt vast: alleen een concept kan nog worden gewijzigd.')).toBeTruthy();
+  });
+
+  it('offers the reports that arrived since, and shows the effect after execution', async () => {
+    const { api, panel } = await showAction(
+      actionDetail({
+        state: 'uitgevoerd',
+        newReportIds: [reportIdOf(7), reportIdOf(8)],
+        effect: { since: '2026-03-15', reportsAfter: 3, reportIdsAfter: [reportIdOf(7), reportIdOf(8), reportIdOf(9)] },
+        nextSteps: [],
+        editRefusal: 'final',
+      }),
+      new FakeApi().handle('action.updateReports', () => ({ added: 2 })),
+    );
+    const banner = within(panel).getByTestId('action-new-reports');
+    expect(banner.textContent).toContain('2 nieuwe meldingen noemen dit puzzelstukje');
+    await click(within(banner).getByRole('button', { name: 'Bijwerken' }));
+    expect(api.callsOf('action.updateReports')).toEqual([{ actionId: ACTION_ID }]);
+    expect(within(panel).getByTestId('action-effect-count').textContent).toBe('3 meldingen na actiedatum');
+  });
+
+  it('highlights an overdue request in the list, in words as well as colour', async () => {
+    await showAction(actionDetail({ state: 'verzonden', overdue: true, dueAt: '2026-03-01', nextSteps: [] }));
+    const row = screen.getByTestId(`action-row-${ACTION_ID}`);
+    expect(row.textContent).toContain('01-03-2026');
+    expect(within(row).getByText('Termijn verstreken')).toBeTruthy();
+  });
+
+  it('previews the letter from a Blob URL in a frame, and downloads it and the JSON export', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return `blob:letter-${created.length}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const api = new FakeApi()
+      .handle('action.letter', () => ({ fileName: 'blokkeringsverzoek.pdf', contentBase64: btoa('%PDF-1.7 test') }))
+      .handle('action.export', () => ({ fileName: 'blokkeringsverzoek.json', document: { schema: 'puzzelstuk-action/1' } as never }));
+    const { panel } = await showAction(actionDetail(), api);
+
+    await click(within(panel).getByRole('button', { name: 'Brief bekijken' }));
+    const frame = screen.getByTitle('Voorbeeld van de brief (PDF)');
+    expect(frame.getAttribute('src')).toBe('blob:letter-1');
+    expect(created[0]!.type).toBe('application/pdf');
+
+    await click(within(panel).getByTestId('letter-download'));
+    await click(within(panel).getByTestId('action-export'));
+    expect(downloads).toEqual(['blokkeringsverzoek.pdf', 'blokkeringsverzoek.json']);
+    expect(JSON.parse(await created.at(-1)!.text())).toEqual({ schema: 'puzzelstuk-action/1' });
+  });
+});

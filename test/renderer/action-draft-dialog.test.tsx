@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ActionDraftDialog } from '../../src-renderer/features/actions/ActionDraftDialog';
+import { ACTION_ID, actionDetail, actionDraft, directoryEntry, IBAN } from './support/action-builders';
+import { reportIdOf } from './support/builders';
+import { FakeApi, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const QUERY = { kind: 'bank_block' as const, indicatorType: 'iban' as const, indicatorValue: IBAN, clusterReportId: reportIdOf(0) };
+
+async function openDraft(api: FakeApi) {
+  const rendered = renderWithStore(<ActionDraftDialog opened onClose={() => undefined} kind="bank_block" query={QUERY} />, api);
+  await act(settle);
+  return { ...rendered, dialog: screen.getByRole('dialog', { name: 'Blokkeringsverzoek opstellen' }) };
+}
+
+function draftApi() {
+  return new FakeApi()
+    .handle('action.draft', () => actionDraft())
+    .handle('directory.list', () => [directoryEntry(), directoryEntry({ id: 'liaison', kind: 'liaison', name: 'Internationale rechtshulp' })])
+    .handle('action.create', () => ({ actionId: ACTION_ID }))
+    .handle('action.get', () => actionDetail());
+}
+
+describe('draft dialog', () => {
+  it('shows the proposal: addressee with the reason, the bundle in Dutch notation, evidence defanged', async () => {
+    const api = draftApi();
+    const { dialog } = await openDraft(api);
+    expect(api.callsOf('action.draft')).toEqual([QUERY]);
+    expect(within(dialog).getByTestId('action-addressee')).toHaveProperty('value', 'ABN AMRO (voorgesteld)');
+    const route = within(dialog).getByTestId('addressee-route');
+    expect(route.textContent).toContain('NL-IBAN met bankcode ABNA → ABN AMRO');
+    expect(route.textContent).toContain('Land: NL');
+    expect(within(dialog).getByText('€ 1.250,00')).toBeTruthy();
+    expect(within(dialog).getByText('27-02-2026 t/m 02-03-2026')).toBeTruthy();
+    expect(within(dialog).getByText('Marktplaatsfraude (1), Webwinkelfraude (1)')).toBeTruthy();
+    const evidence = within(dialog).getByTestId(`bundle-report-${reportIdOf(1)}`);
+    expect(evidence.textContent).toContain('betaald naar NL91ABNA0417164300 via hxxps://nep-shop[.]example/kassa');
+    expect(dialog.querySelectorAll('a[href]')).toHaveLength(0);
+  });
+
+  it('warns when personal data is deliberately included and sends the request as edited', async () => {
+    const api = draftApi();
+    const { dialog, store } = await openDraft(api);
+    expect(within(dialog).queryByTestId('personal-data-warning')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Persoonsgegevens van melders opnemen/ }));
+    expect(within(dialog).getByTestId('personal-data-warning').textContent).toContain('auditlogboek');
+    fireEvent.change(within(dialog).getByTestId('action-title'), { target: { value: 'Blokkade rekening Visser' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByTestId('action-create-submit'));
+      await settle();
+    });
+    expect(api.callsOf('action.create')).toEqual([
+      {
+        kind: 'bank_block',
+        indicatorType: 'iban',
+        indicatorValue: IBAN,
+        caseId: null,
+        clusterReportId: reportIdOf(0),
+        reportIds: [reportIdOf(0), reportIdOf(1)],
+        title: 'Blokkade rekening Visser',
+        addresseeId: 'abn-amro',
+        legalBasis: 'Art. 126nc Sv',
+        body: 'Wij verzoeken u de rekening te blokkeren.',
+        includePersonalData: true,
+      },
+    ]);
+    expect(store.getState().view).toEqual({ screen: 'actions', actionId: ACTION_ID });
+  });
+
+  it('refuses a request without a title', async () => {
+    const api = draftApi();
+    const { dialog } = await openDraft(api);
+    fireEvent.change(within(dialog).getByTestId('action-title'), { target: { value: '  ' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByTestId('action-create-submit'));
+      await settle();
+    });
+    expect(api.callsOf('action.create')).toHaveLength(0);
+    expect(within(dialog).getByText('Geef het verzoek een titel.')).toBeTruthy();
+  });
+
+  it('shows why no draft could be made', async () => {
+    const { dialog } = await openDraft(new FakeApi());
+    expect(within(dialog).getByRole('alert').textContent).toContain('FakeApi has no handler for action.draft');
+  });
+});

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { connectEvents } from '../../src-renderer/store/connect-events';
+import { createAppStore } from '../../src-renderer/store/create-app-store';
+import { ACTION_ID, actionDetail, actionDraft, actionSummary, directoryEntry, IBAN, routingRule, SUPERVISOR } from './support/action-builders';
+import { reportDetail, reportIdOf } from './support/builders';
+import { FakeApi, FakeFailure, settle } from './support/fake-api';
+
+function openAction(detail = actionDetail()) {
+  const api = new FakeApi().handle('action.get', () => detail).handle('action.transition', () => null);
+  const store = createAppStore(api);
+  store.getState().openAction(detail.actionId);
+  return { api, store, state: () => store.getState() };
+}
+
+describe('sign-in', () => {
+  it('signs in as another officer and, on the announced change, reloads in their name', async () => {
+    const api = new FakeApi().handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true }));
+    const store = createAppStore(api);
+    connectEvents(api, store);
+    await store.getState().loadSession();
+    expect(await store.getState().signIn('officer-2')).toBe(true);
+    expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2' }]);
+    expect(store.getState().session?.officer.role).toBe('supervisor');
+
+    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: true }));
+    api.emit('work.changed', { entities: ['officer'] });
+    await settle();
+    expect(api.callsOf('session.get')).toHaveLength(2);
+    // A supervisor now: the approval queue is loaded for the navigation's count.
+    expect(api.callsOf('action.list')).toContainEqual({ states: ['ter_goedkeuring'] });
+  });
+
+  it('sends the credential when one is given and reports a refusal', async () => {
+    const api = new FakeApi().handle('session.signIn', () => {
+      throw new FakeFailure('UNAUTHENTICATED');
+    });
+    const store = createAppStore(api);
+    expect(await store.getState().signIn('officer-2', 'geheim')).toBe(false);
+    expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2', credential: 'geheim' }]);
+    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', key: 'signInFailed' });
+  });
+});
+
+describe('actions slices', () => {
+  it('loads a draft and creates the request as a concept, then opens it', async () => {
+    const api = new FakeApi()
+      .handle('action.draft', () => actionDraft())
+      .handle('action.create', () => ({ actionId: ACTION_ID }))
+      .handle('action.get', () => actionDetail());
+    const store = createAppStore(api);
+    await store.getState().loadActionDraft({ kind: 'bank_block', indicatorType: 'iban', indicatorValue: IBAN });
+    expect(api.callsOf('action.draft')).toEqual([{ kind: 'bank_block', indicatorType: 'iban', indicatorValue: IBAN }]);
+    const draft = store.getState().actionDraft!;
+    const created = await store.getState().createAction({
+      kind: draft.kind,
+      indicatorType: draft.indicatorType,
+      indicatorValue: draft.indicatorValue,
+      caseId: null,
+      clusterReportId: draft.clusterReportId,
+      title: draft.title,
+      addresseeId: 'abn-amro',
+      reportIds: [reportIdOf(0), reportIdOf(1)],
+      includePersonalData: false,
+      legalBasis: draft.legalBasis,
+      body: draft.body,
+    });
+    expect(created).toBe(true);
+    await settle();
+    expect(store.getState().view).toEqual({ screen: 'actions', actionId: ACTION_ID });
+    expect(store.getState().openActionDetail?.actionId).toBe(ACTION_ID);
+    expect(api.callsOf('note.list')).toContainEqual({ subjectType: 'action', subjectId: ACTION_ID });
+  });
+
+  it('filters the list by state, type, addressee and due date', async () => {
+    const api = new FakeApi().handle('action.list', () => [actionSummary()]);
+    const store = createAppStore(api);
+    store.getState().navigate({ screen: 'actions' });
+    store.getState().setActionFilters({ states: ['verzonden'], kinds: ['bank_block'] });
+    store.getState().setActionFilters({ addresseeId: 'abn-amro', overdueOnly: true });
+    await settle();
+    expect(api.callsOf('action.list').at(-1)).toEqual({ states: ['verzonden'], kinds: ['bank_block'], addresseeId: 'abn-amro', overdueOnly: true });
+    expect(store.getState().actionList).toHaveLength(1);
+  });
+
+  it('takes a step from the state the officer saw, with only the facts the step needs', async () => {
+    const { api, state } = openAction(actionDetail({ state: 'goedgekeurd' }));
+    await settle();
+    expect(await state().transitionAction({ to: 'verzonden', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null })).toBe(true);
+    expect(api.callsOf('action.transition')).toEqual([
+      { actionId: ACTION_ID, from: 'goedgekeurd', to: 'verzonden', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null },
+    ]);
+    expect(state().notices.at(-1)).toMatchObject({ tone: 'success', key: 'actionStep.verzonden' });
+    expect(api.callsOf('action.get')).toHaveLength(2);
+  });
+
+  it('a refused step is reported and the request reloaded (it may have moved on elsewhere)', async () => {
+    const { api, state } = openAction();
+    await settle();
+    api.handle('action.transition', () => {
+      throw new FakeFailure('CONFLICT');
+    });
+    expect(await state().transitionAction({ to: 'ter_goedkeuring' })).toBe(false);
+    expect(state().notices.at(-1)).toMatchObject({ tone: 'error', key: 'actionStepFailed' });
+    expect(api.callsOf('action.get')).toHaveLength(2);
+  });
+
+  it('edits only what changed, adds the new reports, and fetches the letter and export', async () => {
+    const { api, state } = openAction(actionDetail({ newReportIds: [reportIdOf(5)] }));
+    api
+      .handle('action.edit', () => null)
+      .handle('action.updateReports', () => ({ added: 1 }))
+      .handle('action.letter', () => ({ fileName: 'verzoek.pdf', contentBase64: 'JVBERi0=' }))
+      .handle('action.export', () => ({ fileName: 'verzoek.json', document: {} as never }));
+    await settle();
+    await state().editAction({ title: 'Nieuwe titel' });
+    await state().updateActionReports();
+    expect(api.callsOf('action.edit')).toEqual([{ actionId: ACTION_ID, title: 'Nieuwe titel' }]);
+    expect(api.callsOf('action.updateReports')).toEqual([{ actionId: ACTION_ID }]);
+    expect(state().notices.at(-1)).toMatchObject({ key: 'actionReportsAdded', values: { count: 1 } });
+    expect(await state().fetchActionLetter(ACTION_ID)).toEqual({ fileName: 'verzoek.pdf', contentBase64: 'JVBERi0=' });
+    expect((await state().fetchActionExport(ACTION_ID))?.fileName).toBe('verzoek.json');
+  });
+
+  it('loads the approval queue for supervisors only', async () => {
+    const api = new FakeApi().handle('action.list', () => [actionSummary({ state: 'ter_goedkeuring' })]);
+    const store = createAppStore(api);
+    await store.getState().loadSession();
+    await store.getState().loadApprovalQueue();
+    expect(store.getState().approvalQueue).toBeNull();
+    expect(api.callsOf('action.list')).toHaveLength(0);
+
+    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false }));
+    await store.getState().loadSession();
+    await store.getState().loadApprovalQueue();
+    expect(api.callsOf('action.list')).toEqual([{ states: ['ter_goedkeuring'] }]);
+    expect(store.getState().approvalQueue).toHaveLength(1);
+  });
+
+  it('reloads the open request when actions change elsewhere, and when new reports arrive', async () => {
+    const { api, store, state } = openAction();
+    connectEvents(api, store);
+    await settle();
+    api.emit('work.changed', { entities: ['action'] });
+    await settle();
+    api.emit('reports.changed', { count: 3 });
+    await settle();
+    expect(api.callsOf('action.get')).toHaveLength(3);
+    expect(state().openActionDetail?.actionId).toBe(ACTION_ID);
+  });
+});
+
+describe('routing and directory slices', () => {
+  it('saves, toggles and reorders rules by swapping positions', async () => {
+    const first = routingRule({ id: 'a', name: 'A', position: 10 });
+    const second = routingRule({ id: 'b', name: 'B', position: 20 });
+    const api = new FakeApi().handle('routing.rules', () => [second, first]).handle('routing.putRule', ({ rule }) => ({ ...first, ...rule }));
+    const store = createAppStore(api);
+    await store.getState().loadRoutingRules();
+    expect(store.getState().routingRules?.map((rule) => rule.id)).toEqual(['a', 'b']);
+    expect(await store.getState().moveRoutingRule('b', 'up')).toBe(true);
+    expect(api.callsOf('routing.putRule').map((call) => [call.ruleId, call.rule.position])).toEqual([
+      ['b', 10],
+      ['a', 20],
+    ]);
+    expect(api.callsOf('routing.putRule')[0]!.rule).not.toHaveProperty('id');
+  });
+
+  it('explains the open report, re-routes it by hand and routes it again by the rules', async () => {
+    const detail = reportDetail();
+    const api = new FakeApi()
+      .handle('report.get', () => detail)
+      .handle('report.reroute', () => ({ changed: 1 }))
+      .handle('routing.apply', () => ({ changed: 1 }));
+    const store = createAppStore(api);
+    store.getState().openReport(detail.reportId);
+    await settle();
+    expect(api.callsOf('routing.explain')).toEqual([{ reportId: detail.reportId }]);
+    expect(store.getState().routeExplanation?.reportId).toBe(detail.reportId);
+
+    await store.getState().rerouteReport({ team: 'Team Fraude', priority: 'hoog', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' });
+    expect(api.callsOf('report.reroute')).toEqual([
+      { reportIds: [detail.reportId], team: 'Team Fraude', priority: 'hoog', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' },
+    ]);
+    await store.getState().applyRoutingToReport();
+    expect(api.callsOf('routing.apply')).toEqual([{ reportIds: [detail.reportId] }]);
+    expect(api.callsOf('routing.explain')).toHaveLength(3);
+  });
+
+  it('saves and removes directory entries and reloads the directory', async () => {
+    const entry = directoryEntry();
+    const api = new FakeApi()
+      .handle('directory.list', () => [entry])
+      .handle('directory.put', () => entry)
+      .handle('directory.remove', () => null);
+    const store = createAppStore(api);
+    const { id: _id, updatedBy: _by, updatedAt: _at, ...fields } = entry;
+    expect(await store.getState().putDirectoryEntry(undefined, fields)).toBe(true);
+    expect(await store.getState().removeDirectoryEntry('abn-amro')).toBe(true);
+    expect(api.callsOf('directory.put')).toEqual([{ entry: fields }]);
+    expect(api.callsOf('directory.remove')).toEqual([{ entryId: 'abn-amro' }]);
+    expect(store.getState().directoryEntries).toEqual([entry]);
+  });
+});

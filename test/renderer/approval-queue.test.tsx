@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ActionDetail } from '../../shared/api/action-views';
+import { App } from '../../src-renderer/app/App';
+import { actionDetail, actionSummary, SUPERVISOR } from './support/action-builders';
+import { FakeApi, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const OTHERS = '0a4c5b1e-1111-4b7a-9f0e-2a4b6c8d0e1f';
+const MINE = '0a4c5b1e-2222-4b7a-9f0e-2a4b6c8d0e1f';
+const FOUR_EYES = 'four-eyes: the author of a request may not approve or send back their own request';
+
+const pending = (actionId: string, createdBy: string, title: string) => actionSummary({ actionId, createdBy, title, state: 'ter_goedkeuring' });
+
+function supervisorApi() {
+  const details: Record<string, ActionDetail> = {
+    [OTHERS]: actionDetail({ ...pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), nextSteps: [{ to: 'goedgekeurd', refusal: null }, { to: 'concept', refusal: null }] }),
+    [MINE]: actionDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'goedgekeurd', refusal: FOUR_EYES }, { to: 'concept', refusal: FOUR_EYES }] }),
+  };
+  return new FakeApi()
+    .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+    .handle('action.list', () => [pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), pending(MINE, 'officer-2', 'Eigen waarschuwing')])
+    .handle('action.get', ({ actionId }) => details[actionId]!)
+    .handle('action.transition', () => null);
+}
+
+async function renderApp(api: FakeApi) {
+  const rendered = renderWithStore(<App />, api);
+  await act(async () => {
+    await rendered.store.getState().loadSession();
+    await rendered.store.getState().loadApprovalQueue();
+  });
+  return rendered;
+}
+
+const click = async (element: HTMLElement) =>
+  act(async () => {
+    fireEvent.click(element);
+    await settle();
+  });
+
+describe('approval queue', () => {
+  it('lists what waits for a supervisor, marks their own, and approves another officer’s request', async () => {
+    const api = supervisorApi();
+    await renderApp(api);
+    const nav = screen.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    expect(within(nav).getByRole('button', { name: 'Ter goedkeuring (2 wachten)' })).toBeTruthy();
+    await click(within(nav).getByTestId('nav-approvals'));
+
+    const own = screen.getByTestId(`action-row-${MINE}`);
+    expect(within(own).getByText('Eigen verzoek')).toBeTruthy();
+    expect(within(screen.getByTestId(`action-row-${OTHERS}`)).queryByText('Eigen verzoek')).toBeNull();
+
+    await click(screen.getByTestId(`action-open-${OTHERS}`));
+    await click(within(screen.getByTestId('action-detail')).getByRole('button', { name: 'Goedkeuren' }));
+    expect(api.callsOf('action.transition')).toEqual([{ actionId: OTHERS, from: 'ter_goedkeuring', to: 'goedgekeurd' }]);
+  });
+
+  it('sends a request back only with a reason', async () => {
+    const api = supervisorApi();
+    const { store } = await renderApp(api);
+    await act(async () => {
+      store.getState().navigate({ screen: 'approvals', actionId: OTHERS });
+      await settle();
+    });
+    await click(within(screen.getByTestId('action-detail')).getByRole('button', { name: 'Terugsturen naar opsteller' }));
+    const dialog = screen.getByRole('dialog', { name: 'Terugsturen naar opsteller' });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(api.callsOf('action.transition')).toHaveLength(0);
+    fireEvent.change(within(dialog).getByTestId('step-reason'), { target: { value: 'Bankcode klopt niet; graag ING als geadresseerde' } });
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(api.callsOf('action.transition')).toMatchObject([{ actionId: OTHERS, from: 'ter_goedkeuring', to: 'concept', reason: 'Bankcode klopt niet; graag ING als geadresseerde' }]);
+  });
+
+  it('shows the four-eyes refusal on the supervisor’s own request', async () => {
+    const { store } = await renderApp(supervisorApi());
+    await act(async () => {
+      store.getState().navigate({ screen: 'approvals', actionId: MINE });
+      await settle();
+    });
+    const detail = screen.getByTestId('action-detail');
+    expect(within(detail).getByRole('button', { name: 'Goedkeuren' })).toHaveProperty('disabled', true);
+    expect(within(detail).getByTestId('step-refusal-goedgekeurd').textContent).toBe(
+      'Goedkeuren kan nu niet: vier ogen: u heeft dit verzoek zelf opgesteld, dus een andere leidinggevende beoordeelt het.',
+    );
+  });
+
+  it('an officer sees no supervisor screens, and is told so when one is open', async () => {
+    const { store } = await renderApp(new FakeApi());
+    const nav = screen.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    expect(within(nav).getByTestId('nav-actions')).toBeTruthy();
+    for (const screenName of ['approvals', 'routing', 'directory']) expect(within(nav).queryByTestId(`nav-${screenName}`)).toBeNull();
+    await act(async () => {
+      store.getState().navigate({ screen: 'routing' });
+      await settle();
+    });
+    expect(screen.getByTestId('supervisors-only').textContent).toContain('alleen voor leidinggevenden');
+    expect(screen.queryByTestId('rule-add')).toBeNull();
+  });
+
+  it('switches officer from the navigation (demo)', async () => {
+    const api = new FakeApi()
+      .handle('session.get', () => ({ officer: { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' }, demo: true }))
+      .handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true }));
+    await renderApp(api);
+    const signedIn = screen.getByTestId('signed-in');
+    expect(signedIn.textContent).toContain('Aangemeld als A. Agent');
+    expect(signedIn.textContent).toContain('Medewerker');
+    await click(within(signedIn).getByRole('button', { name: 'Aanmelden als andere medewerker' }));
+    await click(screen.getByRole('menuitem', { name: 'B. Brigadier · Leidinggevende' }));
+    expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2' }]);
+    expect(screen.getByTestId('signed-in').textContent).toContain('Aangemeld als B. Brigadier');
+  });
+});

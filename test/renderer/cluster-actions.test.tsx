@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ClusterGraph } from '../../shared/api/views';
+import { ClusterActionPanel } from '../../src-renderer/features/actions/ClusterActionPanel';
+import { clusterIndicators } from '../../src-renderer/features/cluster/cluster-selectors';
+import { actionDraft, IBAN } from './support/action-builders';
+import { reportIdOf } from './support/builders';
+import { FakeApi, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const report = (index: number) => ({ id: `r:${reportIdOf(index)}`, kind: 'report' as const, label: reportIdOf(index), group: 'marketplace_fraud' });
+const mention = (index: number, target: string) => ({ source: `r:${reportIdOf(index)}`, target, kind: 'mention' as const, label: 'incident.narrative' });
+
+const GRAPH: ClusterGraph = {
+  clusterId: 4,
+  truncated: false,
+  nodes: [
+    report(0),
+    report(1),
+    report(2),
+    { id: 'i:iban', kind: 'indicator', label: IBAN, group: 'iban' },
+    { id: 'i:url', kind: 'indicator', label: 'https://nep-shop.example/kassa', group: 'url' },
+    { id: 'i:phone', kind: 'indicator', label: '+31201234567', group: 'phone', benign: true },
+  ],
+  edges: [mention(0, 'i:iban'), mention(1, 'i:iban'), mention(2, 'i:iban'), mention(2, 'i:url'), mention(0, 'i:phone'), mention(1, 'i:phone')],
+};
+
+describe('follow-up actions on a cluster', () => {
+  it('offers the non-benign pieces of the cluster, the most shared first', () => {
+    expect(clusterIndicators(GRAPH)).toEqual([
+      { type: 'iban', value: IBAN, reports: 3 },
+      { type: 'url', value: 'https://nep-shop.example/kassa', reports: 1 },
+    ]);
+  });
+
+  it('drafts a block request about the chosen piece for this cluster, or a warning about the cluster', async () => {
+    const api = new FakeApi().handle('action.draft', (query) => actionDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
+    const { store } = renderWithStore(<ClusterActionPanel reportId={reportIdOf(0)} />, api);
+    act(() => store.setState({ clusterReportId: reportIdOf(0), graph: GRAPH }));
+    const panel = screen.getByTestId('cluster-actions');
+    expect(within(panel).getByTestId('cluster-action-indicator')).toHaveProperty('value', `IBAN: ${IBAN} (3 meldingen)`);
+
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Blokkeringsverzoek opstellen' }));
+      await settle();
+    });
+    expect(api.callsOf('action.draft')).toEqual([{ kind: 'bank_block', indicatorType: 'iban', indicatorValue: IBAN, clusterReportId: reportIdOf(0) }]);
+    expect(api.callsOf('action.list')).toContainEqual({ indicatorType: 'iban', indicatorValue: IBAN });
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Annuleren' }));
+
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Waarschuwing opstellen' }));
+      await settle();
+    });
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', clusterReportId: reportIdOf(0) });
+  });
+});
