@@ -1,9 +1,9 @@
 // Child: many simulated workstations as plain HTTP clients of one hub (no stores). Each follows the feed from
-// the given cursor: pages of 500 asked without waiting until one comes back empty, then a long-poll (here at
-// most 2 s, so that pushes keep their rhythm) — so every long-poll that delivers is followed by one page read
-// without waiting, whose latency is the hub's page-read time under load. (The sync engine long-polls as soon
-// as `hasMore` is false; this differs only in that one extra, measured, read.) Each also pushes a small batch
-// of mutations (1–5) every ~2 s. Bounded by time and by a request count per workstation.
+// the given cursor as the sync engine does: pages of 500 asked without waiting while the hub has more, then a
+// long-poll (here at most 2 s, so that pushes keep their rhythm). Every long-poll that delivers is followed by one
+// page read without waiting, whose latency is the hub's page-read time under load (the sync engine long-polls
+// again at once; this is the one extra, measured, read). Each also pushes a small batch of mutations (1–5)
+// every ~2 s. Bounded by time and by a request count per workstation.
 //   workstations-child.ts <config.json>   {url, tokens[], cursor, seconds, reportIds[], maxRequests}
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ async function workstation(token: string, index: number): Promise<void> {
         totals.duplicates += acks.filter((ack) => ack.duplicate).length;
       }
       const left = Math.floor((deadline - performance.now()) / 1000);
-      const wait = caughtUp ? Math.max(0, Math.min(LONG_POLL_S, left)) : 0;
+      const wait: number = caughtUp ? Math.max(0, Math.min(LONG_POLL_S, left)) : 0;
       const started = performance.now();
       const response = await fetch(`${config.url}/v1/feed?after=${cursor}&limit=${PAGE}&wait=${wait}`, { headers });
       if (!response.ok) throw new Error(`feed answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
@@ -72,7 +72,7 @@ async function workstation(token: string, index: number): Promise<void> {
       else totals.longPolls += 1;
       totals.entries += page.entries.length;
       cursor = page.cursor;
-      caughtUp = page.entries.length === 0 && !page.hasMore;
+      caughtUp = wait > 0 ? page.entries.length === 0 : !page.hasMore;
     } catch (error) {
       totals.errors += 1;
       if (totals.errors <= 3) process.stderr.write(`workstation ${index}: ${(error as Error).message}\n`);
