@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { DialogForm } from './DialogForm';
 
 const MIN_REASON_LENGTH = 3;
 
@@ -30,50 +31,30 @@ export function ReasonDialog(props: ReasonDialogProps) {
 function ReasonForm({ explanation, reasonLabel, confirmLabel, confirmColor, onClose, onConfirm }: ReasonDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const valid = reason.trim().length >= MIN_REASON_LENGTH;
 
-  const submit = async () => {
+  const submit = () => {
     setTouched(true);
-    if (!valid) return;
-    setBusy(true);
-    const done = await onConfirm(reason.trim());
-    setBusy(false);
-    if (done) onClose();
+    return valid ? onConfirm(reason.trim()) : null;
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{explanation}</Text>
-        <Textarea
-          label={reasonLabel}
-          withAsterisk
-          aria-required
-          autosize
-          minRows={3}
-          maxRows={8}
-          data-autofocus
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={touched && !valid ? t('common.reasonRequired') : undefined}
-          data-testid="reason-input"
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} color={confirmColor} data-testid="reason-confirm">
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={confirmLabel} submitColor={confirmColor} submitTestId="reason-confirm">
+      <Text size="sm">{explanation}</Text>
+      <Textarea
+        label={reasonLabel}
+        withAsterisk
+        aria-required
+        autosize
+        minRows={3}
+        maxRows={8}
+        data-autofocus
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={touched && !valid ? t('common.reasonRequired') : undefined}
+        data-testid="reason-input"
+      />
+    </DialogForm>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDetail } from '../../../shared/api/action-views';
 import { useAppStore } from '../../store/store-context';
 import { FactList } from '../../ui/FactList';
+import { SaveForm } from '../../ui/SaveForm';
 import { Section } from '../../ui/Section';
 import { ActionContentFields, type ActionContent } from './ActionContentFields';
 import type { ActionEdit } from './actions-slice';
@@ -33,37 +34,20 @@ function ContentForm({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
   const editAction = useAppStore((state) => state.editAction);
   const [content, setContent] = useState(() => contentOf(detail));
-  const [busy, setBusy] = useState(false);
   const changes = changesOf(contentOf(detail), content);
   const titleMissing = content.title.trim() === '';
 
-  const save = async () => {
-    if (titleMissing) return;
-    setBusy(true);
-    await editAction(changes);
-    setBusy(false);
-  };
+  const save = () => (titleMissing ? null : editAction(changes));
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      data-testid="action-content-form"
-    >
+    <SaveForm onSave={save} saveDisabled={Object.keys(changes).length === 0 || titleMissing} saveTestId="action-content-save" testId="action-content-form" gap="sm">
       <ActionContentFields
         value={content}
         onChange={(patch) => setContent({ ...content, ...patch })}
         route={detail.route}
         titleError={titleMissing ? t('actions.draft.titleRequired') : undefined}
       />
-      <Group justify="flex-end" mt="sm">
-        <Button type="submit" variant="default" loading={busy} disabled={Object.keys(changes).length === 0 || titleMissing} data-testid="action-content-save">
-          {t('common.save')}
-        </Button>
-      </Group>
-    </form>
+    </SaveForm>
   );
 }
 

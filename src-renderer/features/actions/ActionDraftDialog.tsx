@@ -1,10 +1,11 @@
-import { Button, Divider, Group, Loader, Stack, Title } from '@mantine/core';
+import { Divider, Loader, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDraftQuery, ActionDraftView } from '../../../shared/api/action-views';
 import type { ActionKind } from '../../../shared/actions/lifecycle';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ActionContentFields, type ActionContent } from './ActionContentFields';
 import { BundleFacts } from './BundleFacts';
@@ -57,14 +58,12 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
     includePersonalData: false,
   });
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const titleMissing = content.title.trim() === '';
 
-  const submit = async () => {
+  const submit = () => {
     setTouched(true);
-    if (titleMissing) return;
-    setBusy(true);
-    const created = await createAction({
+    if (titleMissing) return null;
+    return createAction({
       kind: draft.kind,
       indicatorType: draft.indicatorType,
       indicatorValue: draft.indicatorValue,
@@ -74,42 +73,24 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
       ...content,
       title: content.title.trim(),
     });
-    setBusy(false);
-    if (created) onClose();
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="action-draft-form"
-    >
-      <Stack gap="md">
-        <section aria-labelledby="draft-bundle-title">
-          <Title order={3} fz="sm" id="draft-bundle-title" mb={6}>
-            {t('actions.bundle.title')}
-          </Title>
-          <BundleFacts bundle={draft.bundle} />
-          <BundleReports reports={draft.bundle.reports} />
-        </section>
-        <Divider />
-        <ActionContentFields
-          value={content}
-          onChange={(patch) => setContent({ ...content, ...patch })}
-          route={draft.addressee}
-          titleError={touched && titleMissing ? t('actions.draft.titleRequired') : undefined}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="action-create-submit">
-            {t('actions.draft.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('actions.draft.submit')} submitTestId="action-create-submit" testId="action-draft-form" gap="md">
+      <section aria-labelledby="draft-bundle-title">
+        <Title order={3} fz="sm" id="draft-bundle-title" mb={6}>
+          {t('actions.bundle.title')}
+        </Title>
+        <BundleFacts bundle={draft.bundle} />
+        <BundleReports reports={draft.bundle.reports} />
+      </section>
+      <Divider />
+      <ActionContentFields
+        value={content}
+        onChange={(patch) => setContent({ ...content, ...patch })}
+        route={draft.addressee}
+        titleError={touched && titleMissing ? t('actions.draft.titleRequired') : undefined}
+      />
+    </DialogForm>
   );
 }

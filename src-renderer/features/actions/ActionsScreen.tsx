@@ -1,8 +1,9 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount } from '../../ui/format';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { ActionDetailPanel } from './ActionDetailPanel';
 import { ActionFilterBar } from './ActionFilterBar';
@@ -19,16 +20,13 @@ export function ActionsScreen() {
 
   return (
     <Stack gap="sm">
-      <Group gap="sm" align="baseline">
-        <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-          {t('actions.title')}
-        </Title>
+      <ScreenHeader title={t('actions.title')}>
         {rows && (
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="action-count">
             {t('actions.count', { count: rows.length, formatted: formatCount(rows.length) })}
           </Text>
         )}
-      </Group>
+      </ScreenHeader>
       <ActionFilterBar />
       {error && <ErrorAlert error={error} onRetry={() => void loadActions()} />}
       <div className="split-layout actions-layout">

@@ -1,9 +1,8 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFocusOnMount } from '../../ui/use-focus-on-mount';
-import { SupervisorsOnly } from '../session/SupervisorsOnly';
+import { SupervisorScreen } from '../session/SupervisorScreen';
 import { ActionDetailPanel } from './ActionDetailPanel';
 import { ActionTable } from './ActionTable';
 
@@ -41,16 +40,9 @@ function ApprovalQueue() {
 /** Supervisors: requests waiting for approval, approved or sent back from the request itself (four eyes). */
 export function ApprovalsScreen() {
   const { t } = useTranslation();
-  useFocusOnMount(true);
   return (
-    <Stack gap="sm">
-      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-        {t('approvals.title')}
-      </Title>
-      <Text size="sm">{t('approvals.explain')}</Text>
-      <SupervisorsOnly>
-        <ApprovalQueue />
-      </SupervisorsOnly>
-    </Stack>
+    <SupervisorScreen title={t('approvals.title')} explanation={t('approvals.explain')}>
+      <ApprovalQueue />
+    </SupervisorScreen>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 
 export interface AddToCaseDialogProps {
   opened: boolean;
@@ -30,46 +31,24 @@ function AddToCaseForm({ onClose, reportIds }: AddToCaseDialogProps) {
     [caseList],
   );
   const [caseId, setCaseId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => void loadCases(), [loadCases]);
 
-  const submit = async () => {
-    if (!caseId) return;
-    setBusy(true);
-    const added = await addReportsToCase(caseId, reportIds);
-    setBusy(false);
-    if (added) onClose();
-  };
+  const submit = () => (caseId ? addReportsToCase(caseId, reportIds) : null);
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('cases.addTo.explain', { count: reportIds.length })}</Text>
-        <Select
-          label={t('cases.addTo.case')}
-          data={cases}
-          value={caseId}
-          onChange={setCaseId}
-          searchable
-          required
-          data-autofocus
-          nothingFoundMessage={t('cases.empty')}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} disabled={!caseId}>
-            {t('cases.addTo.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('cases.addTo.submit')} submitDisabled={!caseId}>
+      <Text size="sm">{t('cases.addTo.explain', { count: reportIds.length })}</Text>
+      <Select
+        label={t('cases.addTo.case')}
+        data={cases}
+        value={caseId}
+        onChange={setCaseId}
+        searchable
+        required
+        data-autofocus
+        nothingFoundMessage={t('cases.empty')}
+      />
+    </DialogForm>
   );
 }

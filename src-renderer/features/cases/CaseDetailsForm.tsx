@@ -1,8 +1,9 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/views';
 import { useAppStore } from '../../store/store-context';
+import { SaveForm } from '../../ui/SaveForm';
 import { useOfficerOptions } from '../session/use-officer-options';
 
 /** Title, owner and team of a case; saved together. Remounted (by key) when another case opens. */
@@ -13,41 +14,23 @@ export function CaseDetailsForm({ detail }: { detail: CaseDetail }) {
   const [title, setTitle] = useState(detail.title);
   const [owner, setOwner] = useState<string | null>(detail.owner);
   const [team, setTeam] = useState(detail.team ?? '');
-  const [busy, setBusy] = useState(false);
   const changed = title.trim() !== detail.title || owner !== detail.owner || (team.trim() || null) !== detail.team;
 
-  const save = async () => {
-    if (title.trim() === '') return;
-    setBusy(true);
-    await updateCase({ title: title.trim(), owner, team: team.trim() || null });
-    setBusy(false);
-  };
+  const save = () => (title.trim() === '' ? null : updateCase({ title: title.trim(), owner, team: team.trim() || null }));
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <Stack gap="xs">
-        <TextInput
-          label={t('cases.fields.title')}
-          required
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          data-testid="case-edit-title"
-        />
-        <SimpleGrid cols={2} spacing="sm">
-          <Select label={t('cases.fields.owner')} data={officers} value={owner} onChange={setOwner} clearable searchable />
-          <TextInput label={t('cases.fields.team')} value={team} onChange={(event) => setTeam(event.currentTarget.value)} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" variant="default" loading={busy} disabled={!changed || title.trim() === ''}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm onSave={save} saveDisabled={!changed || title.trim() === ''} gap="xs">
+      <TextInput
+        label={t('cases.fields.title')}
+        required
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        data-testid="case-edit-title"
+      />
+      <SimpleGrid cols={2} spacing="sm">
+        <Select label={t('cases.fields.owner')} data={officers} value={owner} onChange={setOwner} clearable searchable />
+        <TextInput label={t('cases.fields.team')} value={team} onChange={(event) => setTeam(event.currentTarget.value)} />
+      </SimpleGrid>
+    </SaveForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text, Textarea, UnstyledButton } from '@mantine/core';
+import { Button, Group, Table, Textarea, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/views';
@@ -6,7 +6,9 @@ import { REPORT_ID_PATTERN } from '../../../shared/intake/schema';
 import { useAppStore } from '../../store/store-context';
 import { WorkStatusBadge } from '../../ui/badges';
 import { formatMoneyWhole } from '../../ui/format';
-import { Section } from '../../ui/Section';
+import { DataTable } from '../../ui/DataTable';
+import { TableSection } from '../../ui/TableSection';
+import { useFormSubmit } from '../../ui/use-form-submit';
 
 /** Report numbers typed or pasted in any separation (spaces, commas, new lines). */
 const parseReportIds = (text: string) => {
@@ -19,25 +21,17 @@ function AddReportsForm({ caseId }: { caseId: string }) {
   const addReportsToCase = useAppStore((state) => state.addReportsToCase);
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const parsed = parseReportIds(text);
-    setInvalid(parsed.invalid);
-    if (parsed.invalid.length > 0 || parsed.valid.length === 0) return;
-    setBusy(true);
-    const added = await addReportsToCase(caseId, parsed.valid);
-    setBusy(false);
-    if (added) setText('');
-  };
+  const { busy, onSubmit } = useFormSubmit(
+    () => {
+      const parsed = parseReportIds(text);
+      setInvalid(parsed.invalid);
+      return parsed.invalid.length > 0 || parsed.valid.length === 0 ? null : addReportsToCase(caseId, parsed.valid);
+    },
+    () => setText(''),
+  );
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form onSubmit={onSubmit}>
       <Group align="flex-end" gap="sm">
         <Textarea
           label={t('cases.detail.addLabel')}
@@ -66,66 +60,63 @@ export function CaseReports({ detail }: { detail: CaseDetail }) {
   const closed = detail.status === 'afgerond';
 
   return (
-    <Section title={t('cases.detail.reports', { count: detail.reports.length })} testId="case-reports">
-      {detail.reports.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cases.detail.noReports')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('queue.columns.reportId')}</Table.Th>
-                <Table.Th>{t('queue.columns.category')}</Table.Th>
-                <Table.Th>{t('queue.columns.summary')}</Table.Th>
-                <Table.Th ta="right">{t('queue.columns.loss')}</Table.Th>
-                <Table.Th>{t('queue.columns.status')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('cases.detail.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.reports.map((report) => (
-                <Table.Tr key={report.reportId} data-testid={`case-report-${report.reportId}`}>
-                  <Table.Td>
-                    <UnstyledButton className="link-button mono" onClick={() => openReport(report.reportId)}>
-                      {report.reportId}
-                    </UnstyledButton>
-                  </Table.Td>
-                  <Table.Td>{t(`categories.${report.category}`)}</Table.Td>
-                  <Table.Td className="summary-cell">{report.summary ?? '—'}</Table.Td>
-                  <Table.Td ta="right" className="num">
-                    {report.lossCents > 0 ? formatMoneyWhole(report.lossCents) : '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <WorkStatusBadge status={report.workStatus} />
-                  </Table.Td>
-                  <Table.Td>
-                    {!closed && (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="danger"
-                        onClick={() => void removeReportsFromCase([report.reportId])}
-                        aria-label={t('cases.detail.removeLabel', { id: report.reportId })}
-                      >
-                        {t('cases.detail.remove')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {!closed && (
-        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
-          <AddReportsForm caseId={detail.caseId} />
-        </div>
-      )}
-    </Section>
+    <TableSection
+      title={t('cases.detail.reports', { count: detail.reports.length })}
+      testId="case-reports"
+      empty={detail.reports.length === 0}
+      noneText={t('cases.detail.noReports')}
+      footer={
+        !closed && (
+          <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+            <AddReportsForm caseId={detail.caseId} />
+          </div>
+        )
+      }
+    >
+      <DataTable
+        minWidth={520}
+        withActionsColumn
+        head={
+          <>
+            <Table.Th>{t('queue.columns.reportId')}</Table.Th>
+            <Table.Th>{t('queue.columns.category')}</Table.Th>
+            <Table.Th>{t('queue.columns.summary')}</Table.Th>
+            <Table.Th ta="right">{t('queue.columns.loss')}</Table.Th>
+            <Table.Th>{t('queue.columns.status')}</Table.Th>
+          </>
+        }
+      >
+        {detail.reports.map((report) => (
+          <Table.Tr key={report.reportId} data-testid={`case-report-${report.reportId}`}>
+            <Table.Td>
+              <UnstyledButton className="link-button mono" onClick={() => openReport(report.reportId)}>
+                {report.reportId}
+              </UnstyledButton>
+            </Table.Td>
+            <Table.Td>{t(`categories.${report.category}`)}</Table.Td>
+            <Table.Td className="summary-cell">{report.summary ?? '—'}</Table.Td>
+            <Table.Td ta="right" className="num">
+              {report.lossCents > 0 ? formatMoneyWhole(report.lossCents) : '—'}
+            </Table.Td>
+            <Table.Td>
+              <WorkStatusBadge status={report.workStatus} />
+            </Table.Td>
+            <Table.Td>
+              {!closed && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="danger"
+                  onClick={() => void removeReportsFromCase([report.reportId])}
+                  aria-label={t('cases.detail.removeLabel', { id: report.reportId })}
+                >
+                  {t('cases.detail.remove')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </TableSection>
   );
 }

@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { CaseDetailPanel } from './CaseDetailPanel';
 import { CaseList } from './CaseList';
@@ -12,14 +13,11 @@ export function CasesScreen() {
   useFocusOnMount(true);
   return (
     <Stack gap="sm">
-      <Group gap="sm" align="baseline">
-        <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-          {t('cases.title')}
-        </Title>
+      <ScreenHeader title={t('cases.title')}>
         <Text size="sm" c="dimmed">
           {t('cases.createHint')}
         </Text>
-      </Group>
+      </ScreenHeader>
       <div className="split-layout cases-layout">
         <CaseList />
         {caseId ? (

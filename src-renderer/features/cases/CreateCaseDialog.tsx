@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectMyId } from '../session/session-selectors';
 import { useOfficerOptions } from '../session/use-officer-options';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 
 export interface CreateCaseDialogProps {
   opened: boolean;
@@ -35,55 +36,34 @@ function CreateCaseForm({ onClose, reportIds, origin, warning }: CreateCaseDialo
   const [title, setTitle] = useState('');
   const [team, setTeam] = useState(myTeam);
   const [owner, setOwner] = useState<string | null>(myId);
-  const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const valid = title.trim() !== '' && reportIds.length > 0;
 
-  const submit = async () => {
+  const submit = () => {
     setTouched(true);
-    if (!valid) return;
-    setBusy(true);
-    const created = await createCase({ title: title.trim(), reportIds, team: team.trim() || null, owner });
-    setBusy(false);
-    if (created) onClose();
+    return valid ? createCase({ title: title.trim(), reportIds, team: team.trim() || null, owner }) : null;
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="create-case-form"
-    >
-      <Stack gap="sm">
-        <Text size="sm">{origin}</Text>
-        {warning && (
-          <Alert color="yellow" variant="light">
-            {warning}
-          </Alert>
-        )}
-        <TextInput
-          label={t('cases.create.titleLabel')}
-          withAsterisk
-          aria-required
-          data-autofocus
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={touched && title.trim() === '' ? t('cases.create.titleRequired') : undefined}
-          data-testid="case-title-input"
-        />
-        <Select label={t('cases.fields.owner')} data={officers} value={owner} onChange={setOwner} clearable searchable />
-        <TextInput label={t('cases.fields.team')} value={team} onChange={(event) => setTeam(event.currentTarget.value)} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="case-create-submit">
-            {t('cases.create.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('cases.create.submit')} submitTestId="case-create-submit" testId="create-case-form">
+      <Text size="sm">{origin}</Text>
+      {warning && (
+        <Alert color="yellow" variant="light">
+          {warning}
+        </Alert>
+      )}
+      <TextInput
+        label={t('cases.create.titleLabel')}
+        withAsterisk
+        aria-required
+        data-autofocus
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={touched && title.trim() === '' ? t('cases.create.titleRequired') : undefined}
+        data-testid="case-title-input"
+      />
+      <Select label={t('cases.fields.owner')} data={officers} value={owner} onChange={setOwner} clearable searchable />
+      <TextInput label={t('cases.fields.team')} value={team} onChange={(event) => setTeam(event.currentTarget.value)} />
+    </DialogForm>
   );
 }

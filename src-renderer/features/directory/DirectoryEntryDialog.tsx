@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Alert, Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 import { emptyDirectoryForm, entryOfForm, formOfEntry, MATCH_LIST_OF_KIND, type DirectoryForm, type DirectoryFormField } from './directory-form';
 
 export interface DirectoryEntryDialogProps {
@@ -30,100 +31,83 @@ function EntryEditor({ entry, kind, onClose }: DirectoryEntryDialogProps) {
   const putDirectoryEntry = useAppStore((state) => state.putDirectoryEntry);
   const [form, setForm] = useState<DirectoryForm>(() => (entry ? formOfEntry(entry) : emptyDirectoryForm(kind)));
   const [errors, setErrors] = useState<DirectoryFormField[]>([]);
-  const [busy, setBusy] = useState(false);
   const change = (patch: Partial<DirectoryForm>) => setForm({ ...form, ...patch });
   const error = (field: DirectoryFormField) => (errors.includes(field) ? t(`directory.form.errors.${field}`) : undefined);
   const matchList = MATCH_LIST_OF_KIND[form.kind];
 
-  const submit = async () => {
+  const submit = () => {
     const result = entryOfForm(form);
-    if ('errors' in result) return setErrors(result.errors);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return null;
+    }
     setErrors([]);
-    setBusy(true);
-    const saved = await putDirectoryEntry(entry?.id, result.entry);
-    setBusy(false);
-    if (saved) onClose();
+    return putDirectoryEntry(entry?.id, result.entry);
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="directory-form"
-    >
-      <Stack gap="sm">
-        <SimpleGrid cols={2} spacing="sm">
-          <Select
-            label={t('directory.form.kind')}
-            data={DIRECTORY_KINDS.map((value) => ({ value, label: t(`directoryKind.${value}`) }))}
-            value={form.kind}
-            allowDeselect={false}
-            onChange={(value) => value && change({ kind: value })}
-          />
-          <Select
-            label={t('directory.form.channel')}
-            data={CONTACT_CHANNELS.map((value) => ({ value, label: t(`sendMethod.${value}`) }))}
-            value={form.channel}
-            allowDeselect={false}
-            onChange={(value) => value && change({ channel: value })}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('directory.form.name')}
-          withAsterisk
-          aria-required
-          data-autofocus
-          value={form.name}
-          onChange={(event) => change({ name: event.currentTarget.value })}
-          error={error('name')}
-          data-testid="directory-name"
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('common.save')} submitTestId="directory-save" testId="directory-form">
+      <SimpleGrid cols={2} spacing="sm">
+        <Select
+          label={t('directory.form.kind')}
+          data={DIRECTORY_KINDS.map((value) => ({ value, label: t(`directoryKind.${value}`) }))}
+          value={form.kind}
+          allowDeselect={false}
+          onChange={(value) => value && change({ kind: value })}
         />
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('directory.form.email')}
-            type="email"
-            value={form.email}
-            onChange={(event) => change({ email: event.currentTarget.value })}
-            error={error('email')}
-            data-testid="directory-email"
-          />
-          <TextInput
-            label={t('directory.form.portalUrl')}
-            value={form.portalUrl}
-            onChange={(event) => change({ portalUrl: event.currentTarget.value })}
-            error={error('portalUrl')}
-            data-testid="directory-portal"
-          />
-        </SimpleGrid>
-        <Textarea label={t('directory.form.postalAddress')} autosize minRows={2} value={form.postalAddress} onChange={(event) => change({ postalAddress: event.currentTarget.value })} />
-        {matchList && (
-          <TagsInput
-            label={t(`directory.form.${matchList}`)}
-            description={t(`directory.form.${matchList}Help`)}
-            value={form[matchList]}
-            onChange={(values) => change({ [matchList]: values })}
-            error={error(matchList)}
-            clearable
-            data-testid="directory-matches"
-          />
-        )}
-        <Textarea label={t('directory.form.notes')} autosize minRows={2} value={form.notes} onChange={(event) => change({ notes: event.currentTarget.value })} />
-        {errors.includes('invalid') && (
-          <Alert color="red" variant="light">
-            {t('directory.form.errors.invalid')}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="directory-save">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          label={t('directory.form.channel')}
+          data={CONTACT_CHANNELS.map((value) => ({ value, label: t(`sendMethod.${value}`) }))}
+          value={form.channel}
+          allowDeselect={false}
+          onChange={(value) => value && change({ channel: value })}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('directory.form.name')}
+        withAsterisk
+        aria-required
+        data-autofocus
+        value={form.name}
+        onChange={(event) => change({ name: event.currentTarget.value })}
+        error={error('name')}
+        data-testid="directory-name"
+      />
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput
+          label={t('directory.form.email')}
+          type="email"
+          value={form.email}
+          onChange={(event) => change({ email: event.currentTarget.value })}
+          error={error('email')}
+          data-testid="directory-email"
+        />
+        <TextInput
+          label={t('directory.form.portalUrl')}
+          value={form.portalUrl}
+          onChange={(event) => change({ portalUrl: event.currentTarget.value })}
+          error={error('portalUrl')}
+          data-testid="directory-portal"
+        />
+      </SimpleGrid>
+      <Textarea label={t('directory.form.postalAddress')} autosize minRows={2} value={form.postalAddress} onChange={(event) => change({ postalAddress: event.currentTarget.value })} />
+      {matchList && (
+        <TagsInput
+          label={t(`directory.form.${matchList}`)}
+          description={t(`directory.form.${matchList}Help`)}
+          value={form[matchList]}
+          onChange={(values) => change({ [matchList]: values })}
+          error={error(matchList)}
+          clearable
+          data-testid="directory-matches"
+        />
+      )}
+      <Textarea label={t('directory.form.notes')} autosize minRows={2} value={form.notes} onChange={(event) => change({ notes: event.currentTarget.value })} />
+      {errors.includes('invalid') && (
+        <Alert color="red" variant="light">
+          {t('directory.form.errors.invalid')}
+        </Alert>
+      )}
+    </DialogForm>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFocusOnMount } from '../../ui/use-focus-on-mount';
-import { SupervisorsOnly } from '../session/SupervisorsOnly';
+import { SupervisorScreen } from '../session/SupervisorScreen';
 import { DirectoryEntryDialog } from './DirectoryEntryDialog';
 import { DirectoryTable } from './DirectoryTable';
 
@@ -55,16 +54,9 @@ function DirectoryEditor() {
 /** Supervisors: the addressees of requests, by kind. */
 export function DirectoryScreen() {
   const { t } = useTranslation();
-  useFocusOnMount(true);
   return (
-    <Stack gap="sm" maw={1400}>
-      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-        {t('directory.title')}
-      </Title>
-      <Text size="sm">{t('directory.explain')}</Text>
-      <SupervisorsOnly>
-        <DirectoryEditor />
-      </SupervisorsOnly>
-    </Stack>
+    <SupervisorScreen title={t('directory.title')} explanation={t('directory.explain')} maxWidth={1400}>
+      <DirectoryEditor />
+    </SupervisorScreen>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryEntryView } from '../../../shared/actions/directory';
 import { useAppStore } from '../../store/store-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { MATCH_LISTS } from './directory-form';
@@ -28,52 +29,51 @@ export function DirectoryTable({ entries, onEdit }: { entries: DirectoryEntryVie
   const [removing, setRemoving] = useState<DirectoryEntryView | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={960}>
-        <Table verticalSpacing={5} fz="sm" striped aria-label={t('directory.tableLabel')} data-testid="directory-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('directory.columns.name')}</Table.Th>
-              <Table.Th>{t('directory.columns.kind')}</Table.Th>
-              <Table.Th>{t('directory.columns.channel')}</Table.Th>
-              <Table.Th>{t('directory.columns.contact')}</Table.Th>
-              <Table.Th>{t('directory.columns.matches')}</Table.Th>
-              <Table.Th>{t('directory.columns.updated')}</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">{t('cases.detail.actions')}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((entry) => (
-              <Table.Tr key={entry.id} data-testid={`directory-row-${entry.id}`}>
-                <Table.Td>{entry.name}</Table.Td>
-                <Table.Td>{t(`directoryKind.${entry.kind}`)}</Table.Td>
-                <Table.Td>{t(`sendMethod.${entry.channel}`)}</Table.Td>
-                <Table.Td>
-                  <Contact entry={entry} />
-                </Table.Td>
-                <Table.Td className="mono">{MATCH_LISTS.flatMap((list) => entry[list] ?? []).join(', ') || '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{formatDateTime(entry.updatedAt)}</Text>
-                  <Text size="xs" c="dimmed">
-                    <OfficerName id={entry.updatedBy} />
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" onClick={() => onEdit(entry)} aria-label={t('directory.editLabel', { name: entry.name })}>
-                      {t('routing.edit')}
-                    </Button>
-                    <Button size="compact-xs" variant="subtle" color="danger" onClick={() => setRemoving(entry)} aria-label={t('directory.removeLabel', { name: entry.name })}>
-                      {t('common.remove')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={960}
+        verticalSpacing={5}
+        label={t('directory.tableLabel')}
+        testId="directory-table"
+        withActionsColumn
+        head={
+          <>
+            <Table.Th>{t('directory.columns.name')}</Table.Th>
+            <Table.Th>{t('directory.columns.kind')}</Table.Th>
+            <Table.Th>{t('directory.columns.channel')}</Table.Th>
+            <Table.Th>{t('directory.columns.contact')}</Table.Th>
+            <Table.Th>{t('directory.columns.matches')}</Table.Th>
+            <Table.Th>{t('directory.columns.updated')}</Table.Th>
+          </>
+        }
+      >
+        {entries.map((entry) => (
+          <Table.Tr key={entry.id} data-testid={`directory-row-${entry.id}`}>
+            <Table.Td>{entry.name}</Table.Td>
+            <Table.Td>{t(`directoryKind.${entry.kind}`)}</Table.Td>
+            <Table.Td>{t(`sendMethod.${entry.channel}`)}</Table.Td>
+            <Table.Td>
+              <Contact entry={entry} />
+            </Table.Td>
+            <Table.Td className="mono">{MATCH_LISTS.flatMap((list) => entry[list] ?? []).join(', ') || '—'}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{formatDateTime(entry.updatedAt)}</Text>
+              <Text size="xs" c="dimmed">
+                <OfficerName id={entry.updatedBy} />
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(entry)} aria-label={t('directory.editLabel', { name: entry.name })}>
+                  {t('routing.edit')}
+                </Button>
+                <Button size="compact-xs" variant="subtle" color="danger" onClick={() => setRemoving(entry)} aria-label={t('directory.removeLabel', { name: entry.name })}>
+                  {t('common.remove')}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <ConfirmDialog
         opened={removing !== null}
         title={t('directory.removeTitle')}

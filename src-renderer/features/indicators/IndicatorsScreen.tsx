@@ -1,8 +1,9 @@
-import { Drawer, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Drawer, Pagination, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount } from '../../ui/format';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { IndicatorDetail } from './IndicatorDetail';
 import { IndicatorFilterBar } from './IndicatorFilterBar';
@@ -25,16 +26,13 @@ export function IndicatorsScreen() {
 
   return (
     <Stack gap="sm">
-      <Group gap="sm" align="baseline">
-        <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-          {t('indicators.title')}
-        </Title>
+      <ScreenHeader title={t('indicators.title')}>
         {rows && (
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('indicators.count', { count: total, formatted: formatCount(total) })}
           </Text>
         )}
-      </Group>
+      </ScreenHeader>
       <IndicatorFilterBar />
       {error && <ErrorAlert error={error} onRetry={() => void loadIndicators()} />}
       <Stack gap="sm">

@@ -1,8 +1,9 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount } from '../../ui/format';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { BulkActionBar } from './BulkActionBar';
 import { QueueFilterBar } from './QueueFilterBar';
@@ -23,16 +24,13 @@ export function QueueScreen() {
   return (
     <Stack gap="sm" className="queue-screen">
       <Group justify="space-between" align="center" wrap="wrap">
-        <Group gap="sm" align="baseline">
-          <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-            {t('queue.title')}
-          </Title>
+        <ScreenHeader title={t('queue.title')}>
           {total !== null && (
             <Text size="sm" c="dimmed" data-testid="queue-total" aria-live="polite">
               {t('queue.count', { count: total, formatted: formatCount(total) })}
             </Text>
           )}
-        </Group>
+        </ScreenHeader>
         <SavedViewButtons />
       </Group>
       <QueueFilterBar />

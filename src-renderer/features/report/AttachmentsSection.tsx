@@ -1,7 +1,8 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../ui/format';
-import { Section } from '../../ui/Section';
+import { DataTable } from '../../ui/DataTable';
+import { TableSection } from '../../ui/TableSection';
 import type { AttachmentLine } from './record-readers';
 
 const formatBytes = (size: number | null): string => {
@@ -15,39 +16,32 @@ const formatBytes = (size: number | null): string => {
 export function AttachmentsSection({ attachments }: { attachments: AttachmentLine[] }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('report.attachments.title')} testId="report-attachments">
-      {attachments.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('report.attachments.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={4} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('report.attachments.fileName')}</Table.Th>
-                <Table.Th>{t('report.attachments.mediaType')}</Table.Th>
-                <Table.Th ta="right">{t('report.attachments.size')}</Table.Th>
-                <Table.Th>{t('report.attachments.sha256')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {attachments.map((attachment, index) => (
-                <Table.Tr key={index}>
-                  <Table.Td>{attachment.fileName ?? '—'}</Table.Td>
-                  <Table.Td>{attachment.mediaType ?? '—'}</Table.Td>
-                  <Table.Td ta="right" className="num">
-                    {formatBytes(attachment.size)}
-                  </Table.Td>
-                  <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
-                    {attachment.sha256 ?? '—'}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Section>
+    <TableSection title={t('report.attachments.title')} testId="report-attachments" empty={attachments.length === 0} noneText={t('report.attachments.none')}>
+      <DataTable
+        minWidth={560}
+        striped={false}
+        head={
+          <>
+            <Table.Th>{t('report.attachments.fileName')}</Table.Th>
+            <Table.Th>{t('report.attachments.mediaType')}</Table.Th>
+            <Table.Th ta="right">{t('report.attachments.size')}</Table.Th>
+            <Table.Th>{t('report.attachments.sha256')}</Table.Th>
+          </>
+        }
+      >
+        {attachments.map((attachment, index) => (
+          <Table.Tr key={index}>
+            <Table.Td>{attachment.fileName ?? '—'}</Table.Td>
+            <Table.Td>{attachment.mediaType ?? '—'}</Table.Td>
+            <Table.Td ta="right" className="num">
+              {formatBytes(attachment.size)}
+            </Table.Td>
+            <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
+              {attachment.sha256 ?? '—'}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </TableSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '../../../shared/api/views';
 import { labelFor } from '../../i18n/label-for';
@@ -6,6 +6,7 @@ import { WorkStatusBadge } from '../../ui/badges';
 import { FactList } from '../../ui/FactList';
 import { formatDateTime, formatMoney } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
+import { ScreenTitle } from '../../ui/ScreenTitle';
 
 const badgeLabel = { label: { color: 'var(--mantine-color-dark-8)' } };
 
@@ -15,9 +16,7 @@ export function ReportHeader({ report }: { report: ReportDetail }) {
   return (
     <Paper withBorder p="md" radius="sm" data-testid="report-header">
       <Group gap="sm" align="center" mb="xs">
-        <Title order={1} fz="h3" id="screen-title" tabIndex={-1} className="mono-title">
-          {report.reportId}
-        </Title>
+        <ScreenTitle className="mono-title">{report.reportId}</ScreenTitle>
         <Badge variant="light" color="navy" styles={badgeLabel} tt="none">
           {t(`kind.${report.kind}`)}
         </Badge>

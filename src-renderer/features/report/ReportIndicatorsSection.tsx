@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorMentionView } from '../../../shared/api/views';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { defangFreeText } from '../../ui/defang';
-import { Section } from '../../ui/Section';
+import { DataTable } from '../../ui/DataTable';
+import { TableSection } from '../../ui/TableSection';
 import { enrichmentText } from '../indicators/enrichment-text';
 import { IndicatorLink } from '../indicators/IndicatorLink';
 
@@ -11,56 +12,48 @@ import { IndicatorLink } from '../indicators/IndicatorLink';
 export function ReportIndicatorsSection({ indicators }: { indicators: IndicatorMentionView[] }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('report.indicators.title')} testId="report-indicators">
-      {indicators.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('report.indicators.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={4} fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('indicators.columns.type')}</Table.Th>
-                <Table.Th miw={240}>{t('indicators.columns.value')}</Table.Th>
-                <Table.Th>{t('report.indicators.asTyped')}</Table.Th>
-                <Table.Th>{t('indicators.columns.enrichment')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {indicators.map((indicator) => (
-                <Table.Tr key={`${indicator.type}:${indicator.value}:${indicator.field}`} className={indicator.benignReason ? 'benign-row' : undefined}>
-                  <Table.Td>
-                    <IndicatorTypeBadge type={indicator.type} />
-                  </Table.Td>
-                  <Table.Td>
-                    <IndicatorLink type={indicator.type} value={indicator.value} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" fz="xs" style={{ overflowWrap: 'anywhere' }}>
-                      {defangFreeText(indicator.raw)}
-                    </Text>
-                    <Text fz="xs" c="dimmed">
-                      {t('report.indicators.inField', { field: indicator.field })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {indicator.benignReason ? (
-                      <Text span size="xs" c="dimmed">
-                        {t('indicators.benignBecause', { reason: indicator.benignReason })}
-                      </Text>
-                    ) : (
-                      <Text span size="xs">
-                        {enrichmentText(indicator.enrichment, t)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Section>
+    <TableSection title={t('report.indicators.title')} testId="report-indicators" empty={indicators.length === 0} noneText={t('report.indicators.none')}>
+      <DataTable
+        minWidth={640}
+        head={
+          <>
+            <Table.Th>{t('indicators.columns.type')}</Table.Th>
+            <Table.Th miw={240}>{t('indicators.columns.value')}</Table.Th>
+            <Table.Th>{t('report.indicators.asTyped')}</Table.Th>
+            <Table.Th>{t('indicators.columns.enrichment')}</Table.Th>
+          </>
+        }
+      >
+        {indicators.map((indicator) => (
+          <Table.Tr key={`${indicator.type}:${indicator.value}:${indicator.field}`} className={indicator.benignReason ? 'benign-row' : undefined}>
+            <Table.Td>
+              <IndicatorTypeBadge type={indicator.type} />
+            </Table.Td>
+            <Table.Td>
+              <IndicatorLink type={indicator.type} value={indicator.value} />
+            </Table.Td>
+            <Table.Td>
+              <Text ff="monospace" fz="xs" style={{ overflowWrap: 'anywhere' }}>
+                {defangFreeText(indicator.raw)}
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {t('report.indicators.inField', { field: indicator.field })}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {indicator.benignReason ? (
+                <Text span size="xs" c="dimmed">
+                  {t('indicators.benignBecause', { reason: indicator.benignReason })}
+                </Text>
+              ) : (
+                <Text span size="xs">
+                  {enrichmentText(indicator.enrichment, t)}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </TableSection>
   );
 }

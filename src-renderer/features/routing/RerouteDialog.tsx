@@ -1,9 +1,10 @@
-import { Autocomplete, Button, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Autocomplete, Select, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTE_PRIORITIES, type RouteExplanation, type RoutePriority } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 import { useOfficerOptions } from '../session/use-officer-options';
 import { MIN_REASON_LENGTH } from '../actions/step-form';
 import { useTeamOptions } from './use-team-options';
@@ -35,69 +36,49 @@ function RerouteForm({ current, onClose }: RerouteDialogProps) {
   const [assignee, setAssignee] = useState<string | null>(current?.assignee ?? null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const teamMissing = team.trim() === '';
   const reasonMissing = reason.trim().length < MIN_REASON_LENGTH;
 
-  const submit = async () => {
+  const submit = () => {
     setTouched(true);
-    if (teamMissing || reasonMissing) return;
-    setBusy(true);
-    const done = await rerouteReport({ team: team.trim(), priority, assignee, reason: reason.trim() });
-    setBusy(false);
-    if (done) onClose();
+    if (teamMissing || reasonMissing) return null;
+    return rerouteReport({ team: team.trim(), priority, assignee, reason: reason.trim() });
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="reroute-form"
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('route.rerouteExplain')}</Text>
-        <SimpleGrid cols={3} spacing="sm">
-          <Autocomplete
-            label={t('route.team')}
-            withAsterisk
-            data={teams}
-            value={team}
-            onChange={setTeam}
-            error={touched && teamMissing ? t('route.teamRequired') : undefined}
-            data-autofocus
-            data-testid="reroute-team"
-          />
-          <Select
-            label={t('route.priority')}
-            data={ROUTE_PRIORITIES.map((value) => ({ value, label: t(`routePriority.${value}`) }))}
-            value={priority}
-            allowDeselect={false}
-            onChange={(value) => value && setPriority(value)}
-          />
-          <Select label={t('route.assignee')} data={officers} value={assignee} onChange={setAssignee} clearable searchable placeholder={t('common.unassigned')} />
-        </SimpleGrid>
-        <Textarea
-          label={t('common.reason')}
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('route.rerouteConfirm')} submitTestId="reroute-submit" testId="reroute-form">
+      <Text size="sm">{t('route.rerouteExplain')}</Text>
+      <SimpleGrid cols={3} spacing="sm">
+        <Autocomplete
+          label={t('route.team')}
           withAsterisk
-          aria-required
-          autosize
-          minRows={3}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={touched && reasonMissing ? t('common.reasonRequired') : undefined}
-          data-testid="reroute-reason"
+          data={teams}
+          value={team}
+          onChange={setTeam}
+          error={touched && teamMissing ? t('route.teamRequired') : undefined}
+          data-autofocus
+          data-testid="reroute-team"
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="reroute-submit">
-            {t('route.rerouteConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          label={t('route.priority')}
+          data={ROUTE_PRIORITIES.map((value) => ({ value, label: t(`routePriority.${value}`) }))}
+          value={priority}
+          allowDeselect={false}
+          onChange={(value) => value && setPriority(value)}
+        />
+        <Select label={t('route.assignee')} data={officers} value={assignee} onChange={setAssignee} clearable searchable placeholder={t('common.unassigned')} />
+      </SimpleGrid>
+      <Textarea
+        label={t('common.reason')}
+        withAsterisk
+        aria-required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={touched && reasonMissing ? t('common.reasonRequired') : undefined}
+        data-testid="reroute-reason"
+      />
+    </DialogForm>
   );
 }

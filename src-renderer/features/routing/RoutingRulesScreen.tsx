@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFocusOnMount } from '../../ui/use-focus-on-mount';
-import { SupervisorsOnly } from '../session/SupervisorsOnly';
+import { SupervisorScreen } from '../session/SupervisorScreen';
 import { RuleFormDialog } from './RuleFormDialog';
 import { RuleTable } from './RuleTable';
 
@@ -44,16 +43,9 @@ function RulesEditor() {
 /** Supervisors: the rules that put every new report in front of the right team. */
 export function RoutingRulesScreen() {
   const { t } = useTranslation();
-  useFocusOnMount(true);
   return (
-    <Stack gap="sm" maw={1400}>
-      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-        {t('routing.title')}
-      </Title>
-      <Text size="sm">{t('routing.explain')}</Text>
-      <SupervisorsOnly>
-        <RulesEditor />
-      </SupervisorsOnly>
-    </Stack>
+    <SupervisorScreen title={t('routing.title')} explanation={t('routing.explain')} maxWidth={1400}>
+      <RulesEditor />
+    </SupervisorScreen>
   );
 }

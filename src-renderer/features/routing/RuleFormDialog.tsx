@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
@@ -6,6 +6,7 @@ import { CATEGORIES } from '../../../shared/intake/schema';
 import { ROUTE_ASSIGNMENTS, ROUTE_PRIORITIES, type RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 import { emptyRuleForm, formOfRule, ruleOfForm, type RuleForm, type RuleFormField } from './rule-form';
 import { useTeamOptions } from './use-team-options';
 
@@ -156,68 +157,51 @@ function RuleEditor({ rule, nextPosition, onClose }: RuleFormDialogProps) {
   const putRoutingRule = useAppStore((state) => state.putRoutingRule);
   const [form, setForm] = useState<RuleForm>(() => (rule ? formOfRule(rule) : emptyRuleForm(nextPosition)));
   const [errors, setErrors] = useState<RuleFormField[]>([]);
-  const [busy, setBusy] = useState(false);
   const change = (patch: Partial<RuleForm>) => setForm({ ...form, ...patch });
   const error = (field: RuleFormField) => (errors.includes(field) ? t(`routing.form.errors.${field}`) : undefined);
 
-  const submit = async () => {
+  const submit = () => {
     const result = ruleOfForm(form);
-    if ('errors' in result) return setErrors(result.errors);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return null;
+    }
     setErrors([]);
-    setBusy(true);
-    const saved = await putRoutingRule(rule?.id, result.rule);
-    setBusy(false);
-    if (saved) onClose();
+    return putRoutingRule(rule?.id, result.rule);
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="rule-form"
-    >
-      <Stack gap="md">
-        <SimpleGrid cols={3} spacing="sm">
-          <TextInput
-            label={t('routing.form.name')}
-            withAsterisk
-            aria-required
-            data-autofocus
-            value={form.name}
-            onChange={(event) => change({ name: event.currentTarget.value })}
-            error={error('name')}
-            data-testid="rule-name"
-          />
-          <NumberInput
-            label={t('routing.form.position')}
-            description={t('routing.form.positionHelp')}
-            min={0}
-            allowDecimal={false}
-            value={form.position}
-            onChange={(value) => change({ position: numberOrEmpty(value) })}
-            error={error('position')}
-            data-testid="rule-position"
-          />
-          <Switch label={t('routing.form.enabled')} checked={form.enabled} onChange={(event) => change({ enabled: event.currentTarget.checked })} mt="lg" />
-        </SimpleGrid>
-        <ConditionFields form={form} change={change} error={error} />
-        <OutcomeFields form={form} change={change} error={error} />
-        {errors.includes('invalid') && (
-          <Alert color="red" variant="light">
-            {t('routing.form.errors.invalid')}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="rule-save">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('common.save')} submitTestId="rule-save" testId="rule-form" gap="md">
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput
+          label={t('routing.form.name')}
+          withAsterisk
+          aria-required
+          data-autofocus
+          value={form.name}
+          onChange={(event) => change({ name: event.currentTarget.value })}
+          error={error('name')}
+          data-testid="rule-name"
+        />
+        <NumberInput
+          label={t('routing.form.position')}
+          description={t('routing.form.positionHelp')}
+          min={0}
+          allowDecimal={false}
+          value={form.position}
+          onChange={(value) => change({ position: numberOrEmpty(value) })}
+          error={error('position')}
+          data-testid="rule-position"
+        />
+        <Switch label={t('routing.form.enabled')} checked={form.enabled} onChange={(event) => change({ enabled: event.currentTarget.checked })} mt="lg" />
+      </SimpleGrid>
+      <ConditionFields form={form} change={change} error={error} />
+      <OutcomeFields form={form} change={change} error={error} />
+      {errors.includes('invalid') && (
+        <Alert color="red" variant="light">
+          {t('routing.form.errors.invalid')}
+        </Alert>
+      )}
+    </DialogForm>
   );
 }

@@ -5,6 +5,7 @@ import type { RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { PriorityBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
 import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { conditionsText } from './conditions-text';
 import { ruleOfView } from './rule-form';
@@ -76,29 +77,28 @@ export function RuleTable({ rules, onEdit }: { rules: RoutingRuleView[]; onEdit:
   const [removing, setRemoving] = useState<RoutingRuleView | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={1000}>
-        <Table verticalSpacing={5} fz="sm" striped aria-label={t('routing.tableLabel')} data-testid="rule-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('routing.columns.position')}</Table.Th>
-              <Table.Th>{t('routing.columns.name')}</Table.Th>
-              <Table.Th>{t('routing.columns.conditions')}</Table.Th>
-              <Table.Th>{t('routing.columns.team')}</Table.Th>
-              <Table.Th>{t('routing.columns.priority')}</Table.Th>
-              <Table.Th>{t('routing.columns.assign')}</Table.Th>
-              <Table.Th>{t('routing.columns.enabled')}</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">{t('cases.detail.actions')}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rules.map((rule, index) => (
-              <RuleRow key={rule.id} rule={rule} first={index === 0} last={index === rules.length - 1} onEdit={() => onEdit(rule)} onRemove={() => setRemoving(rule)} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={1000}
+        verticalSpacing={5}
+        label={t('routing.tableLabel')}
+        testId="rule-table"
+        withActionsColumn
+        head={
+          <>
+            <Table.Th>{t('routing.columns.position')}</Table.Th>
+            <Table.Th>{t('routing.columns.name')}</Table.Th>
+            <Table.Th>{t('routing.columns.conditions')}</Table.Th>
+            <Table.Th>{t('routing.columns.team')}</Table.Th>
+            <Table.Th>{t('routing.columns.priority')}</Table.Th>
+            <Table.Th>{t('routing.columns.assign')}</Table.Th>
+            <Table.Th>{t('routing.columns.enabled')}</Table.Th>
+          </>
+        }
+      >
+        {rules.map((rule, index) => (
+          <RuleRow key={rule.id} rule={rule} first={index === 0} last={index === rules.length - 1} onEdit={() => onEdit(rule)} onRemove={() => setRemoving(rule)} />
+        ))}
+      </DataTable>
       <ConfirmDialog
         opened={removing !== null}
         title={t('routing.removeTitle')}

@@ -1,8 +1,9 @@
-import { Button, Group, PasswordInput, Select, Stack } from '@mantine/core';
+import { PasswordInput, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
 import { useOfficerOptions } from './use-officer-options';
 
 interface SignInDialogProps {
@@ -26,44 +27,22 @@ function SignInForm({ onClose }: SignInDialogProps) {
   const signIn = useAppStore((state) => state.signIn);
   const [officerId, setOfficerId] = useState<string | null>(null);
   const [credential, setCredential] = useState('');
-  const [busy, setBusy] = useState(false);
   const ready = officerId !== null && credential !== '';
 
-  const submit = async () => {
-    if (!officerId || !ready) return;
-    setBusy(true);
-    const signedIn = await signIn(officerId, credential);
-    setBusy(false);
-    if (signedIn) onClose();
-  };
+  const submit = () => (officerId && ready ? signIn(officerId, credential) : null);
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Select label={t('session.officer')} data={officers} value={officerId} onChange={setOfficerId} searchable required data-autofocus />
-        <PasswordInput
-          label={t('session.credential')}
-          description={t('session.credentialHelp')}
-          autoComplete="off"
-          required
-          value={credential}
-          onChange={(event) => setCredential(event.currentTarget.value)}
-          data-testid="sign-in-credential"
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} disabled={!ready}>
-            {t('session.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('session.submit')} submitDisabled={!ready}>
+      <Select label={t('session.officer')} data={officers} value={officerId} onChange={setOfficerId} searchable required data-autofocus />
+      <PasswordInput
+        label={t('session.credential')}
+        description={t('session.credentialHelp')}
+        autoComplete="off"
+        required
+        value={credential}
+        onChange={(event) => setCredential(event.currentTarget.value)}
+        data-testid="sign-in-credential"
+      />
+    </DialogForm>
   );
 }

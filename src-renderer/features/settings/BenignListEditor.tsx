@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES, type IndicatorType } from '../../../shared/indicators/types';
 import { useAppStore } from '../../store/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { EvidenceValue } from '../../ui/EvidenceValue';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
+import { useFormSubmit } from '../../ui/use-form-submit';
 
 function AddBenignForm() {
   const { t } = useTranslation();
@@ -16,28 +18,17 @@ function AddBenignForm() {
   const [type, setType] = useState<IndicatorType>('phone');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const ready = value.trim() !== '' && reason.trim() !== '';
-
-  const submit = async () => {
-    if (!ready) return;
-    setBusy(true);
-    const added = await addBenign(type, value.trim(), reason.trim());
-    setBusy(false);
-    if (added) {
+  const { busy, onSubmit } = useFormSubmit(
+    () => (ready ? addBenign(type, value.trim(), reason.trim()) : null),
+    () => {
       setValue('');
       setReason('');
-    }
-  };
+    },
+  );
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="benign-add-form"
-    >
+    <form onSubmit={onSubmit} data-testid="benign-add-form">
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select
           label={t('settings.benign.type')}
@@ -92,50 +83,47 @@ export function BenignListEditor() {
           </Text>
         )}
         {entries && entries.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing={4} fz="sm" striped data-testid="benign-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.benign.type')}</Table.Th>
-                  <Table.Th>{t('settings.benign.value')}</Table.Th>
-                  <Table.Th>{t('common.reason')}</Table.Th>
-                  <Table.Th>{t('settings.benign.addedBy')}</Table.Th>
-                  <Table.Th>{t('settings.benign.addedAt')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('cases.detail.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => (
-                  <Table.Tr key={`${entry.type}:${entry.value}`}>
-                    <Table.Td>
-                      <IndicatorTypeBadge type={entry.type} />
-                    </Table.Td>
-                    <Table.Td>
-                      <EvidenceValue type={entry.type} value={entry.value} />
-                    </Table.Td>
-                    <Table.Td>{entry.reason}</Table.Td>
-                    <Table.Td>
-                      <OfficerName id={entry.addedBy} />
-                    </Table.Td>
-                    <Table.Td className="nowrap">{formatDateTime(entry.addedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="danger"
-                        onClick={() => void removeBenign(entry.type, entry.value)}
-                        aria-label={t('settings.benign.removeLabel', { value: entry.value })}
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={720}
+            testId="benign-table"
+            withActionsColumn
+            head={
+              <>
+                <Table.Th>{t('settings.benign.type')}</Table.Th>
+                <Table.Th>{t('settings.benign.value')}</Table.Th>
+                <Table.Th>{t('common.reason')}</Table.Th>
+                <Table.Th>{t('settings.benign.addedBy')}</Table.Th>
+                <Table.Th>{t('settings.benign.addedAt')}</Table.Th>
+              </>
+            }
+          >
+            {entries.map((entry) => (
+              <Table.Tr key={`${entry.type}:${entry.value}`}>
+                <Table.Td>
+                  <IndicatorTypeBadge type={entry.type} />
+                </Table.Td>
+                <Table.Td>
+                  <EvidenceValue type={entry.type} value={entry.value} />
+                </Table.Td>
+                <Table.Td>{entry.reason}</Table.Td>
+                <Table.Td>
+                  <OfficerName id={entry.addedBy} />
+                </Table.Td>
+                <Table.Td className="nowrap">{formatDateTime(entry.addedAt)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="danger"
+                    onClick={() => void removeBenign(entry.type, entry.value)}
+                    aria-label={t('settings.benign.removeLabel', { value: entry.value })}
+                  >
+                    {t('common.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Stack>
     </Section>

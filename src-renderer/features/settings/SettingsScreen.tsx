@@ -1,7 +1,8 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ScreenTitle } from '../../ui/ScreenTitle';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { BenignListEditor } from './BenignListEditor';
 import { HubSettings } from './HubSettings';
@@ -15,9 +16,7 @@ export function SettingsScreen() {
   useFocusOnMount(true);
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={1} fz="h3" id="screen-title" tabIndex={-1}>
-        {t('settings.title')}
-      </Title>
+      <ScreenTitle>{t('settings.title')}</ScreenTitle>
       {error && <ErrorAlert error={error} onRetry={() => void loadSettings()} />}
       <HubSettings />
       <LanguageSettings />
