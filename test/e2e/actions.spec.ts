@@ -3,31 +3,20 @@
  * The officer (s.bakker) drafts a bank block request from a cluster and submits it; the supervisor (l.vermeer)
  * approves it on the other workstation; the officer records it as sent and downloads the letter (PDF); a new
  * report with the same IBAN, posted to the hub's intake, shows up on the open request. Roles are the hub's: both
- * officers are registered in its registry (`hub officer add`) before it serves.
+ * officers are in its registry (the hub template registers them with `hub officer add`).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench } from './support/app';
-import { runCli } from './support/cli-process';
 import { expect, test } from './support/fixtures';
+import { TEMPLATE_OFFICERS } from './support/hub-template';
 import { CLUSTER_WORD, generatedRecords, handMadeRecord, ibanCluster, nowStamp, SHARED_IBAN } from './support/records';
-import type { Hub } from './support/system';
 
 type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
 
 const BACKGROUND = 60;
-const OFFICER = { id: 's.bakker', name: 'Brigadier S. Bakker', role: 'officer', team: 'Team Fraude' };
-const SUPERVISOR = { id: 'l.vermeer', name: 'Inspecteur L. Vermeer', role: 'supervisor', team: 'Team Online Intake' };
-
-/** Registers the officers in the hub's registry; the hub holds its data directory while it serves. */
-async function registerOfficers(hub: Hub): Promise<void> {
-  await hub.stop();
-  for (const officer of [OFFICER, SUPERVISOR]) {
-    await runCli(['hub', 'officer', 'add', '--data', hub.dataDir, '--id', officer.id, '--name', officer.name, '--role', officer.role, '--team', officer.team]);
-  }
-  await hub.restart();
-}
+const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
 
 /** No serious or critical axe violation on the page as it is (legacy mode: the page has no frames). */
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -45,12 +34,11 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 const detail = (page: Page) => page.getByTestId('action-detail');
 
 test('a bank block request: drafted from a cluster, approved on another workstation, sent, its letter downloaded, and kept up to date', async ({ page, browser, launcher }) => {
-  // A hub restart, three CLI runs, two workstations and two browser sessions on a shared two-core machine.
+  // Two workstations and two browser sessions on a shared two-core machine.
   test.setTimeout(300_000);
   const cluster = ibanCluster();
   const { first, second, webshop } = cluster.ids;
   const hub = await launcher.hub();
-  await registerOfficers(hub);
   await hub.post([...generatedRecords(BACKGROUND, 'e2e-actions'), ...cluster.records]);
   const [officerStation, supervisorStation] = await Promise.all([
     launcher.workstation(hub, { token: 'workstation-1', officer: OFFICER.id }),

@@ -1,6 +1,7 @@
 /**
  * Scenarios e and f, on each main screen — the queue, a report, the puzzle pieces, the related reports with the
- * cluster graph, the cases and the settings — over one realistic data set:
+ * cluster graph, the cases, the settings, and (signed in as a supervisor) the requests, the approval queue, the
+ * routing rules and the directory — over one realistic data set:
  *  e. axe-core finds no serious or critical accessibility violation;
  *  f. the screen is saved as a screenshot (1440×900) in test-results/screenshots/. With
  *     PUZZELSTUK_UPDATE_DOCS_SCREENSHOTS=1 the set is also copied to docs/screenshots/ for the README.
@@ -14,7 +15,7 @@ import { callApi } from './support/api';
 import type { PageGlobals } from './support/dom';
 import { attachLogsOnFailure, expect, test } from './support/fixtures';
 import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
-import { generatedRecords, ibanCluster } from './support/records';
+import { generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 import { Launcher, type Workstation } from './support/system';
 
 type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
@@ -30,6 +31,8 @@ let logDir: string;
 let workstation: Workstation;
 /** A generated report in a cluster of a handful: the report, related and graph screens show it. */
 let clusteredReport: string;
+/** A bank block request about the cluster's IBAN, waiting for approval. */
+let requestId: string;
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from the pattern; none needed
 test.beforeAll(async ({}, testInfo) => {
@@ -57,8 +60,23 @@ test.beforeAll(async ({}, testInfo) => {
   clusteredReport = pick.reportId;
   const graph = await callApi(workstation.url, 'cluster.graph', { reportId: clusteredReport });
   const members = graph.nodes.flatMap((node) => (node.kind === 'report' ? [node.label] : []));
-  const { caseId } = await callApi(workstation.url, 'case.create', { title: CASE_TITLE, reportIds: members, team: 'Digitale Opsporing Midden-Nederland', owner: 'l.vermeer' });
+  const { caseId } = await callApi(workstation.url, 'case.create', { title: CASE_TITLE, reportIds: members, team: 'Team Fraude', owner: 'l.vermeer' });
   await callApi(workstation.url, 'note.add', { subjectType: 'case', subjectId: caseId, body: 'Rekeninghouders opvragen; overleg met OvJ gepland.' });
+  const draft = await callApi(workstation.url, 'action.draft', { indicatorType: 'iban', indicatorValue: SHARED_IBAN });
+  ({ actionId: requestId } = await callApi(workstation.url, 'action.create', {
+    kind: draft.kind,
+    indicatorType: draft.indicatorType,
+    indicatorValue: draft.indicatorValue,
+    caseId: null,
+    clusterReportId: null,
+    title: draft.title,
+    addresseeId: draft.addressee.suggestedId,
+    reportIds: draft.bundle.reports.map((report) => report.reportId),
+    includePersonalData: false,
+    legalBasis: draft.legalBasis,
+    body: draft.body,
+  }));
+  await callApi(workstation.url, 'action.transition', { actionId: requestId, from: 'concept', to: 'ter_goedkeuring' });
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
@@ -168,6 +186,37 @@ test('cases', async ({ page }, testInfo) => {
   await expect(page.getByTestId('case-detail')).toBeVisible();
   await expect(page.getByTestId('note-item')).toHaveCount(1);
   await checkScreen(page, testInfo, 'cases', '5-cases.png');
+});
+
+test('requests', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'actions');
+  await page.getByTestId(`action-open-${requestId}`).click();
+  await expect(page.getByTestId('action-detail')).toBeVisible();
+  await expect(page.getByTestId('bundle-reports')).toBeVisible();
+  await checkScreen(page, testInfo, 'requests', '7-requests.png');
+});
+
+test('approval queue', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'approvals');
+  await page.getByTestId(`action-open-${requestId}`).click();
+  await expect(page.getByTestId('action-detail')).toBeVisible();
+  await checkScreen(page, testInfo, 'approvals', '8-approvals.png');
+});
+
+test('routing rules', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'routing');
+  await expect(page.getByTestId('rule-table').locator('[data-testid^="rule-row-"]').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'routing rules', '9-routing-rules.png');
+});
+
+test('directory', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'directory');
+  await expect(page.getByTestId('directory-table').locator('[data-testid^="directory-row-"]').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'directory', '10-directory.png');
 });
 
 test('settings', async ({ page }, testInfo) => {

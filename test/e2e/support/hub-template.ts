@@ -1,7 +1,8 @@
 /**
  * Initializing an embedded (PGlite) hub database costs many seconds of CPU. The global setup therefore makes one
- * with the real CLI — `hub token` creates, migrates and fills it — and caches it in node_modules/.cache, keyed
- * by the PGlite version and the hub's migrations; each test starts `hub serve` on a copy of it.
+ * with the real CLI — `hub token` creates, migrates and fills it, `hub officer add` registers the officers — and
+ * caches it in node_modules/.cache, keyed by the PGlite version, the hub's migrations and the officers; each test
+ * starts `hub serve` on a copy of it.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,15 @@ import { PROJECT_ROOT } from './paths';
 
 /** The environment variable through which the global setup hands the template to the test workers. */
 export const TEMPLATE_ENV = 'PUZZELSTUK_E2E_HUB_TEMPLATE';
+
+/**
+ * Officers in the template's registry (the hub takes roles from it): a supervisor and an officer of the demo.
+ * Tests sign workstations in as them; a workstation copies the registry, so the supervisor's screens show.
+ */
+export const TEMPLATE_OFFICERS = [
+  { id: 'l.vermeer', name: 'Inspecteur L. Vermeer', role: 'supervisor', team: 'Team Online Intake' },
+  { id: 's.bakker', name: 'Brigadier S. Bakker', role: 'officer', team: 'Team Fraude' },
+] as const;
 
 /** Names of the workstation tokens in the template; a test uses one per workstation. */
 export const WORKSTATION_TOKEN_NAMES = ['workstation-1', 'workstation-2'] as const;
@@ -27,6 +37,7 @@ function cacheKey(): string {
   const hash = createHash('sha256');
   const pglite = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   hash.update(`pglite ${pglite.version}\n`);
+  hash.update(`officers ${JSON.stringify(TEMPLATE_OFFICERS)}\n`);
   const migrations = resolve(PROJECT_ROOT, 'src-hub/migrations');
   const files = readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort();
   for (const file of files) {
@@ -62,6 +73,9 @@ export async function prepareHubTemplate(log: (message: string) => void): Promis
     const intakeToken = await token('intake', 'portal');
     const workstationTokens = {} as Record<WorkstationTokenName, string>;
     for (const name of WORKSTATION_TOKEN_NAMES) workstationTokens[name] = await token('workstation', name);
+    for (const officer of TEMPLATE_OFFICERS) {
+      await runCli(['hub', 'officer', 'add', '--data', dataDir, '--id', officer.id, '--name', officer.name, '--role', officer.role, '--team', officer.team], { timeoutMs: 300_000 });
+    }
     rmSync(join(dataDir, 'hub.lock'), { force: true });
     const template: HubTemplate = { dataDir: join(cached, 'data'), intakeToken, workstationTokens };
     writeFileSync(join(building, 'template.json'), `${JSON.stringify(template, null, 2)}\n`);
