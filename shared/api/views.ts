@@ -216,6 +216,8 @@ export interface CaseDetail extends CaseSummaryView {
   closeReason: string | null;
   createdBy: string;
   reports: QueueRow[];
+  /** The puzzle pieces its live reports share or mention (never benign ones), most reports first: what to act on. */
+  indicators: Array<CanonicalIndicator & { reports: number }>;
 }
 
 export interface NoteView {

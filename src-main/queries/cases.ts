@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseDetail, CaseSummaryView } from '../../shared/api/views';
 import { AppError } from '../../shared/errors';
+import type { IndicatorType } from '../../shared/indicators/types';
 import type { CaseStatus } from '../../shared/mutations/kinds';
 import { queueRowsOf } from './queue-rows';
 
@@ -25,5 +26,19 @@ export function caseDetail(sqlite: Database.Database, caseId: string): CaseDetai
     .prepare<[string], { closeReason: string | null; createdBy: string }>('SELECT close_reason AS closeReason, created_by AS createdBy FROM cases WHERE id = ?')
     .get(caseId)!;
   const reportIds = sqlite.prepare<[string], string>('SELECT report_id FROM case_reports WHERE case_id = ?').pluck().all(caseId);
-  return { ...summary, ...extra, reports: queueRowsOf(sqlite, reportIds) };
+  return { ...summary, ...extra, reports: queueRowsOf(sqlite, reportIds), indicators: caseIndicators(sqlite, caseId) };
+}
+
+function caseIndicators(sqlite: Database.Database, caseId: string): CaseDetail['indicators'] {
+  return sqlite
+    .prepare<[string], { type: IndicatorType; value: string; reports: number }>(
+      `SELECT i.type, i.value, count(DISTINCT m.report_id) AS reports
+       FROM case_reports cr
+       JOIN reports r ON r.report_id = cr.report_id
+       JOIN mentions m ON m.report_id = r.id AND m.benign = 0
+       JOIN indicators i ON i.id = m.indicator_id
+       WHERE cr.case_id = ?
+       GROUP BY i.id ORDER BY reports DESC, i.type, i.value`,
+    )
+    .all(caseId);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filedRecord } from '../support/records';
+import { filedRecord, IBANS } from '../support/records';
 import { openApiHarness, OFFICER } from './support/api-harness';
 
 function reports() {
@@ -11,6 +11,16 @@ function reports() {
 }
 
 describe('cases', () => {
+  it('lists the puzzle pieces of its reports, most shared first, without benign values', async () => {
+    const a = filedRecord({ suspect: { bankAccounts: [IBANS.muleA], phoneNumbers: ['06 12345678'] } });
+    const b = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
+    const outside = filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } });
+    const api = await openApiHarness({ records: [a, b, outside] });
+    const { caseId } = await api.value('case.create', { title: 'Katvanger', reportIds: [a.reportId, b.reportId] });
+    await api.value('benign.add', { type: 'phone', value: '06 12345678', reason: 'nummer van de bank' });
+    expect((await api.value('case.get', { caseId })).indicators).toEqual([{ type: 'iban', value: IBANS.muleA, reports: 2 }]);
+  });
+
   it('creates a case from reports and shows it with loss totals', async () => {
     const [a, b, c] = reports();
     const api = await openApiHarness({ records: [a!, b!, c!] });

@@ -39,7 +39,7 @@ export function CaseDetailPanel({ caseId }: { caseId: string }) {
         </Stack>
       </Paper>
       <CaseReports detail={detail} />
-      <CaseActionPanel caseId={caseId} />
+      <CaseActionPanel caseId={caseId} indicators={detail.indicators} />
       <NotesPanel subjectType="case" subjectId={caseId} />
     </Stack>
   );

@@ -75,6 +75,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     closeReason: null,
     createdBy: 'officer-1',
     reports: [queueRow(0), queueRow(1)],
+    indicators: [],
     ...overrides,
   };
 }
