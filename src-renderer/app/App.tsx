@@ -1,13 +1,7 @@
+import { Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionsScreen } from '../features/actions/ActionsScreen';
-import { ApprovalsScreen } from '../features/actions/ApprovalsScreen';
-import { CasesScreen } from '../features/cases/CasesScreen';
-import { DirectoryScreen } from '../features/directory/DirectoryScreen';
-import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
-import { ReportScreen } from '../features/report/ReportScreen';
-import { RoutingRulesScreen } from '../features/routing/RoutingRulesScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useAppStore } from '../store/store-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -15,6 +9,17 @@ import { AppNav } from './AppNav';
 import { LanguageSync } from './LanguageSync';
 import { NoticeStack } from './NoticeStack';
 import { useBackShortcut } from './use-back-shortcut';
+
+// The queue is what an officer sees first; every other screen is its own chunk, loaded when first opened, so the
+// first queue on screen waits for less script.
+const ReportScreen = lazy(() => import('../features/report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
+const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((module) => ({ default: module.IndicatorsScreen })));
+const CasesScreen = lazy(() => import('../features/cases/CasesScreen').then((module) => ({ default: module.CasesScreen })));
+const ActionsScreen = lazy(() => import('../features/actions/ActionsScreen').then((module) => ({ default: module.ActionsScreen })));
+const ApprovalsScreen = lazy(() => import('../features/actions/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
+const RoutingRulesScreen = lazy(() => import('../features/routing/RoutingRulesScreen').then((module) => ({ default: module.RoutingRulesScreen })));
+const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((module) => ({ default: module.DirectoryScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 
 function CurrentScreen() {
   const view = useAppStore((state) => state.view);
@@ -55,7 +60,9 @@ export function App() {
       <AppNav />
       <main id="main" tabIndex={-1} className={`app-main screen-${screen}`}>
         {sessionError && <ErrorAlert error={sessionError} />}
-        <CurrentScreen />
+        <Suspense fallback={<Loader size="sm" aria-label={t('app.loading')} />}>
+          <CurrentScreen />
+        </Suspense>
       </main>
       <SyncStatusBar />
       <NoticeStack />

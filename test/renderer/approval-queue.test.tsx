@@ -49,7 +49,8 @@ describe('approval queue', () => {
     expect(within(nav).getByRole('button', { name: 'Ter goedkeuring (2 wachten)' })).toBeTruthy();
     await click(within(nav).getByTestId('nav-approvals'));
 
-    const own = screen.getByTestId(`action-row-${MINE}`);
+    // Screens other than the queue load as their own chunk when first opened.
+    const own = await screen.findByTestId(`action-row-${MINE}`);
     expect(within(own).getByText('Eigen verzoek')).toBeTruthy();
     expect(within(screen.getByTestId(`action-row-${OTHERS}`)).queryByText('Eigen verzoek')).toBeNull();
 
@@ -65,7 +66,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: OTHERS });
       await settle();
     });
-    await click(within(screen.getByTestId('action-detail')).getByRole('button', { name: 'Terugsturen naar opsteller' }));
+    await click(within(await screen.findByTestId('action-detail')).getByRole('button', { name: 'Terugsturen naar opsteller' }));
     const dialog = screen.getByRole('dialog', { name: 'Terugsturen naar opsteller' });
     await click(within(dialog).getByTestId('step-submit'));
     expect(api.callsOf('action.transition')).toHaveLength(0);
@@ -80,7 +81,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: MINE });
       await settle();
     });
-    const detail = screen.getByTestId('action-detail');
+    const detail = await screen.findByTestId('action-detail');
     expect(within(detail).getByRole('button', { name: 'Goedkeuren' })).toHaveProperty('disabled', true);
     expect(within(detail).getByTestId('step-refusal-goedgekeurd').textContent).toBe(
       'Goedkeuren kan nu niet: vier ogen: u heeft dit verzoek zelf opgesteld, dus een andere leidinggevende beoordeelt het.',
@@ -96,7 +97,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'routing' });
       await settle();
     });
-    expect(screen.getByTestId('supervisors-only').textContent).toContain('alleen voor leidinggevenden');
+    expect((await screen.findByTestId('supervisors-only')).textContent).toContain('alleen voor leidinggevenden');
     expect(screen.queryByTestId('rule-add')).toBeNull();
   });
 
