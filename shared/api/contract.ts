@@ -3,7 +3,7 @@
  * them with a handler map checked exhaustive with `satisfies ApiHandlers`. Transports (Electron IPC,
  * HTTP+WebSocket in browser mode) carry `{ method, params }` and answer with an ApiResult envelope.
  */
-import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
+import type { TransitionInput } from '../actions/lifecycle';
 import type { DirectoryEntry, DirectoryEntryView } from '../actions/directory';
 import type { RouteExplanation, RoutePriority, RoutingRule, RoutingRuleView } from '../routing/rules';
 import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView } from './action-views';
@@ -31,7 +31,7 @@ import type {
 } from './views';
 import type { IndicatorType } from '../indicators/types';
 import type { Reporter } from '../intake/schema';
-import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
+import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
 import type { ApiResult } from './result';
 
 type Method<P, R> = { params: P; result: R };
@@ -93,43 +93,14 @@ export interface ApiMethods {
 
   /** A proposed request: addressee, bundle and default texts, from an indicator, a case or a cluster. */
   'action.draft': Method<ActionDraftQuery, ActionDraftView>;
-  'action.create': Method<
-    {
-      kind: ActionKind;
-      indicatorType: IndicatorType | null;
-      indicatorValue: string | null;
-      caseId: string | null;
-      clusterReportId: string | null;
-      title: string;
-      addresseeId: string | null;
-      reportIds: string[];
-      includePersonalData: boolean;
-      legalBasis: string;
-      body: string;
-    },
-    { actionId: string }
-  >;
+  'action.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[] }, { actionId: string }>;
   'action.list': Method<ActionQuery, ActionSummaryView[]>;
   'action.get': Method<{ actionId: string }, ActionDetail>;
-  'action.edit': Method<
-    { actionId: string; title?: string; addresseeId?: string | null; includePersonalData?: boolean; legalBasis?: string; body?: string },
-    null
-  >;
+  'action.edit': Method<MutationPayloads['action.edit'], null>;
   /** Adds the live reports that mention the indicator but are not in the bundle yet. */
   'action.updateReports': Method<{ actionId: string }, { added: number }>;
-  'action.transition': Method<
-    {
-      actionId: string;
-      from: ActionState;
-      to: ActionState;
-      reason?: string | null;
-      method?: SendMethod | null;
-      occurredAt?: string | null;
-      dueAt?: string | null;
-      reference?: string | null;
-    },
-    null
-  >;
+  /** Details the step does not need may be left out (see shared/actions/lifecycle.ts). */
+  'action.transition': Method<{ actionId: string } & TransitionInput & { reference?: string | null }, null>;
   /** The Dutch request letter as a PDF (base64). */
   'action.letter': Method<{ actionId: string }, { fileName: string; contentBase64: string }>;
   'action.export': Method<{ actionId: string }, { fileName: string; document: ActionExport }>;

@@ -2,9 +2,8 @@
  * Officers' changes to follow-up actions, each checked here first (with the shared lifecycle guards and this
  * workstation's copy of the officers) and then recorded as one mutation, which the hub checks again.
  */
-import { refuseBundleUpdate, type ActionKind, type ActionState, type SendMethod } from '../../shared/actions/lifecycle';
+import { refuseBundleUpdate, type TransitionInput } from '../../shared/actions/lifecycle';
 import { AppError } from '../../shared/errors';
-import type { IndicatorType } from '../../shared/indicators/types';
 import type { MutationPayloads } from '../../shared/mutations/kinds';
 import type { Store } from '../db/open-store';
 import { recordMutation } from '../mutations/record-mutation';
@@ -17,20 +16,7 @@ import { findDirectoryEntry } from './directory-entries';
 import { dutchDay } from './dutch-format';
 import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal';
 
-export interface CreateActionInput {
-  officer: string;
-  kind: ActionKind;
-  indicatorType: IndicatorType | null;
-  indicatorValue: string | null;
-  caseId: string | null;
-  clusterReportId: string | null;
-  title: string;
-  addresseeId: string | null;
-  reportIds: readonly string[];
-  includePersonalData: boolean;
-  legalBasis: string;
-  body: string;
-}
+export type CreateActionInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: readonly string[] };
 
 function requireAddressee(store: Store, addresseeId: string | null): string | null {
   if (addresseeId !== null && !findDirectoryEntry(store.sqlite, addresseeId)) throw new AppError('BAD_INPUT', `The directory has no addressee ${addresseeId}.`);
@@ -95,17 +81,7 @@ export function updateActionReports(store: Store, deps: ServiceDeps, input: { of
   return { added: added.length };
 }
 
-export interface TransitionActionInput {
-  officer: string;
-  actionId: string;
-  from: ActionState;
-  to: ActionState;
-  reason?: string | null;
-  method?: SendMethod | null;
-  occurredAt?: string | null;
-  dueAt?: string | null;
-  reference?: string | null;
-}
+export type TransitionActionInput = { officer: string; actionId: string; reference?: string | null } & TransitionInput;
 
 /** One step of the lifecycle, refused here at once when the shared guard (or a local check) says no. */
 export function transitionAction(store: Store, deps: ServiceDeps, input: TransitionActionInput): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiHarness } from './support/api-harness';
 import { openApiHarness, OFFICER, SUPERVISOR } from './support/api-harness';
+import { acceptedDraft } from '../support/action-params';
 import { filedRecord, IBANS } from '../support/records';
 import { readPdfText } from '../support/pdf-text';
 
@@ -17,19 +18,7 @@ function paidTo(iban: string, amount: string) {
 
 async function draftAndCreate(api: ApiHarness, clusterReportId: string) {
   const draft = await api.value('action.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleB, clusterReportId });
-  const { actionId } = await api.value('action.create', {
-    kind: draft.kind,
-    indicatorType: draft.indicatorType,
-    indicatorValue: draft.indicatorValue,
-    caseId: draft.caseId,
-    clusterReportId: draft.clusterReportId,
-    title: draft.title,
-    addresseeId: draft.addressee.suggestedId,
-    reportIds: draft.bundle.reports.map((report) => report.reportId),
-    includePersonalData: false,
-    legalBasis: draft.legalBasis,
-    body: draft.body,
-  });
+  const { actionId } = await api.value('action.create', acceptedDraft(draft));
   return { draft, actionId };
 }
 

@@ -15,6 +15,7 @@ import { callApi } from './support/api';
 import type { PageGlobals } from './support/dom';
 import { attachLogsOnFailure, expect, test } from './support/fixtures';
 import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
+import { acceptedDraft } from '../support/action-params';
 import { generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 import { Launcher, type Workstation } from './support/system';
 
@@ -63,19 +64,7 @@ test.beforeAll(async ({}, testInfo) => {
   const { caseId } = await callApi(workstation.url, 'case.create', { title: CASE_TITLE, reportIds: members, team: 'Team Fraude', owner: 'l.vermeer' });
   await callApi(workstation.url, 'note.add', { subjectType: 'case', subjectId: caseId, body: 'Rekeninghouders opvragen; overleg met OvJ gepland.' });
   const draft = await callApi(workstation.url, 'action.draft', { indicatorType: 'iban', indicatorValue: SHARED_IBAN });
-  ({ actionId: requestId } = await callApi(workstation.url, 'action.create', {
-    kind: draft.kind,
-    indicatorType: draft.indicatorType,
-    indicatorValue: draft.indicatorValue,
-    caseId: null,
-    clusterReportId: null,
-    title: draft.title,
-    addresseeId: draft.addressee.suggestedId,
-    reportIds: draft.bundle.reports.map((report) => report.reportId),
-    includePersonalData: false,
-    legalBasis: draft.legalBasis,
-    body: draft.body,
-  }));
+  ({ actionId: requestId } = await callApi(workstation.url, 'action.create', acceptedDraft(draft)));
   await callApi(workstation.url, 'action.transition', { actionId: requestId, from: 'concept', to: 'ter_goedkeuring' });
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

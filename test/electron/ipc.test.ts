@@ -3,6 +3,7 @@ import { API_METHODS, type ApiMethod, type ApiParams, type ApiValue, type Preloa
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/wire';
 import { recordConflictNotice } from '../../src-main/mutations/conflict-notices';
 import { filedRecord, IBANS } from '../support/records';
+import { acceptedDraft } from '../support/action-params';
 import { openApiHarness, OFFICER } from '../api/support/api-harness';
 import { recorded, resetFakeElectron } from './support/fake-electron';
 
@@ -87,19 +88,7 @@ describe('the preload bridge over IPC', () => {
     await call('benign.remove', { type: 'iban', value: IBANS.muleB });
 
     const draft = (await call('action.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleA })) as ApiValue<'action.draft'>;
-    const { actionId } = (await call('action.create', {
-      kind: draft.kind,
-      indicatorType: draft.indicatorType,
-      indicatorValue: draft.indicatorValue,
-      caseId: null,
-      clusterReportId: null,
-      title: draft.title,
-      addresseeId: draft.addressee.suggestedId,
-      reportIds: draft.bundle.reports.map((report) => report.reportId),
-      includePersonalData: false,
-      legalBasis: draft.legalBasis,
-      body: draft.body,
-    })) as { actionId: string };
+    const { actionId } = (await call('action.create', acceptedDraft(draft))) as { actionId: string };
     await call('action.list', {});
     await call('action.get', { actionId });
     await call('action.edit', { actionId, title: 'Blokkeringsverzoek' });

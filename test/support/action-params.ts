@@ -1,0 +1,19 @@
+import type { ApiParams } from '../../shared/api/contract';
+import type { ActionDraftView } from '../../shared/api/action-views';
+
+/** What an officer creates when they accept a draft as proposed (suggested addressee, whole bundle, no personal data). */
+export function acceptedDraft(draft: ActionDraftView): ApiParams<'action.create'> {
+  return {
+    kind: draft.kind,
+    indicatorType: draft.indicatorType,
+    indicatorValue: draft.indicatorValue,
+    caseId: draft.caseId,
+    clusterReportId: draft.clusterReportId,
+    title: draft.title,
+    addresseeId: draft.addressee.suggestedId,
+    reportIds: draft.bundle.reports.map((report) => report.reportId),
+    includePersonalData: false,
+    legalBasis: draft.legalBasis,
+    body: draft.body,
+  };
+}
