@@ -1,10 +1,10 @@
 import { Alert, Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
+import { CONTACT_CHANNELS, DIRECTORY_KINDS, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
+import { useCheckedForm } from '../../ui/use-checked-form';
 import { emptyDirectoryForm, entryOfForm, formOfEntry, MATCH_LIST_OF_KIND, type DirectoryForm, type DirectoryFormField } from './directory-form';
 
 export interface DirectoryEntryDialogProps {
@@ -29,20 +29,16 @@ export function DirectoryEntryDialog(props: DirectoryEntryDialogProps) {
 function EntryEditor({ entry, kind, onClose }: DirectoryEntryDialogProps) {
   const { t } = useTranslation();
   const putDirectoryEntry = useAppStore((state) => state.putDirectoryEntry);
-  const [form, setForm] = useState<DirectoryForm>(() => (entry ? formOfEntry(entry) : emptyDirectoryForm(kind)));
-  const [errors, setErrors] = useState<DirectoryFormField[]>([]);
-  const change = (patch: Partial<DirectoryForm>) => setForm({ ...form, ...patch });
-  const error = (field: DirectoryFormField) => (errors.includes(field) ? t(`directory.form.errors.${field}`) : undefined);
+  const { form, change, error, hasError, checked } = useCheckedForm<DirectoryForm, DirectoryFormField, { entry: DirectoryEntry }>(
+    () => (entry ? formOfEntry(entry) : emptyDirectoryForm(kind)),
+    entryOfForm,
+    (field) => t(`directory.form.errors.${field}`),
+  );
   const matchList = MATCH_LIST_OF_KIND[form.kind];
 
   const submit = () => {
-    const result = entryOfForm(form);
-    if ('errors' in result) {
-      setErrors(result.errors);
-      return null;
-    }
-    setErrors([]);
-    return putDirectoryEntry(entry?.id, result.entry);
+    const valid = checked();
+    return valid && putDirectoryEntry(entry?.id, valid.entry);
   };
 
   return (
@@ -103,7 +99,7 @@ function EntryEditor({ entry, kind, onClose }: DirectoryEntryDialogProps) {
         />
       )}
       <Textarea label={t('directory.form.notes')} autosize minRows={2} value={form.notes} onChange={(event) => change({ notes: event.currentTarget.value })} />
-      {errors.includes('invalid') && (
+      {hasError('invalid') && (
         <Alert color="red" variant="light">
           {t('directory.form.errors.invalid')}
         </Alert>

@@ -1,12 +1,12 @@
 import { Alert, Autocomplete, Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
 import { CATEGORIES } from '../../../shared/intake/schema';
-import { ROUTE_ASSIGNMENTS, ROUTE_PRIORITIES, type RoutingRuleView } from '../../../shared/routing/rules';
+import { ROUTE_ASSIGNMENTS, ROUTE_PRIORITIES, type RoutingRule, type RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
+import { useCheckedForm } from '../../ui/use-checked-form';
 import { emptyRuleForm, formOfRule, ruleOfForm, type RuleForm, type RuleFormField } from './rule-form';
 import { useTeamOptions } from './use-team-options';
 
@@ -155,19 +155,15 @@ function OutcomeFields({ form, change, error }: { form: RuleForm; change: (patch
 function RuleEditor({ rule, nextPosition, onClose }: RuleFormDialogProps) {
   const { t } = useTranslation();
   const putRoutingRule = useAppStore((state) => state.putRoutingRule);
-  const [form, setForm] = useState<RuleForm>(() => (rule ? formOfRule(rule) : emptyRuleForm(nextPosition)));
-  const [errors, setErrors] = useState<RuleFormField[]>([]);
-  const change = (patch: Partial<RuleForm>) => setForm({ ...form, ...patch });
-  const error = (field: RuleFormField) => (errors.includes(field) ? t(`routing.form.errors.${field}`) : undefined);
+  const { form, change, error, hasError, checked } = useCheckedForm<RuleForm, RuleFormField, { rule: RoutingRule }>(
+    () => (rule ? formOfRule(rule) : emptyRuleForm(nextPosition)),
+    ruleOfForm,
+    (field) => t(`routing.form.errors.${field}`),
+  );
 
   const submit = () => {
-    const result = ruleOfForm(form);
-    if ('errors' in result) {
-      setErrors(result.errors);
-      return null;
-    }
-    setErrors([]);
-    return putRoutingRule(rule?.id, result.rule);
+    const valid = checked();
+    return valid && putRoutingRule(rule?.id, valid.rule);
   };
 
   return (
@@ -197,7 +193,7 @@ function RuleEditor({ rule, nextPosition, onClose }: RuleFormDialogProps) {
       </SimpleGrid>
       <ConditionFields form={form} change={change} error={error} />
       <OutcomeFields form={form} change={change} error={error} />
-      {errors.includes('invalid') && (
+      {hasError('invalid') && (
         <Alert color="red" variant="light">
           {t('routing.form.errors.invalid')}
         </Alert>
