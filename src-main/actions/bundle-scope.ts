@@ -16,15 +16,18 @@ export function indicatorId(sqlite: Database.Database, indicator: CanonicalIndic
 }
 
 /**
- * Live reports that mention exactly this indicator. A URL counts as itself only (not every page on its
- * domain); a domain's reports include those with URLs on it, since every URL is recorded with its domain too.
+ * Live reports that mention exactly this indicator, with the day of their incident (or receipt). A URL counts as
+ * itself only (not every page on its domain); a domain's reports include those with URLs on it, since every URL
+ * is recorded with its domain too.
  */
-function reportsMentioning(sqlite: Database.Database, indicator: CanonicalIndicator): string[] {
+export function reportsMentioning(sqlite: Database.Database, indicator: CanonicalIndicator): Array<{ reportId: string; at: string }> {
   const id = indicatorId(sqlite, indicator);
   if (id === undefined) return [];
   return sqlite
-    .prepare<[number], string>(`SELECT r.report_id FROM reports r WHERE r.status = 'filed' AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = ?) ${ORDER}`)
-    .pluck()
+    .prepare<[number], { reportId: string; at: string }>(
+      `SELECT r.report_id AS reportId, coalesce(r.incident_at, r.received_at) AS at FROM reports r
+       WHERE r.status = 'filed' AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = ?) ${ORDER}`,
+    )
     .all(id);
 }
 
@@ -47,7 +50,7 @@ function clusterReports(sqlite: Database.Database, reportId: string): string[] {
 }
 
 export function scopeReportIds(sqlite: Database.Database, scope: BundleScope): string[] {
-  if (scope.indicator) return reportsMentioning(sqlite, scope.indicator);
+  if (scope.indicator) return reportsMentioning(sqlite, scope.indicator).map((report) => report.reportId);
   if (scope.caseId) return caseReports(sqlite, scope.caseId);
   if (scope.clusterReportId) return clusterReports(sqlite, scope.clusterReportId);
   return [];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficerView } from '../../shared/api/views';
 import { findOfficer } from '../queries/officers';
+import { copyOfficers } from '../sync/officer-refresh';
 
 /**
  * The demo's colleagues in the three demo teams: two supervisors (approval is four-eyes, so a request needs a
@@ -22,13 +23,7 @@ export const OFFICER_ENV = 'PUZZELSTUK_OFFICER';
 
 /** Puts the demo officers in the store as they are defined now (an older store may have them in other teams). */
 export function seedDemoOfficers(sqlite: Database.Database): void {
-  const insert = sqlite.prepare(
-    `INSERT INTO officers (id, display_name, role, team, active) VALUES (?, ?, ?, ?, 1)
-     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, team = excluded.team, active = 1`,
-  );
-  sqlite.transaction(() => {
-    for (const officer of DEMO_OFFICERS) insert.run(officer.id, officer.displayName, officer.role, officer.team);
-  })();
+  copyOfficers(sqlite, DEMO_OFFICERS.map((officer) => ({ ...officer, active: true })));
 }
 
 /** The officer this workstation works as; one not yet known here is added as an officer of no team. */
