@@ -92,36 +92,52 @@ export function nextStates(from: ActionState): ActionState[] {
 }
 
 /**
+ * What kind of no a guard says, so that every caller answers it alike: `state` — the request is not (or no longer)
+ * in a state that allows it; `who` — this officer may not; `details` — facts the step needs are missing.
+ */
+export type LifecycleRefusalKind = 'state' | 'who' | 'details';
+
+export interface LifecycleRefusal {
+  kind: LifecycleRefusalKind;
+  reason: string;
+}
+
+const refusal = (kind: LifecycleRefusalKind, reason: string): LifecycleRefusal => ({ kind, reason });
+
+/**
  * Why `actor` may not take the action from `current` to `input.to`, or null when the transition is allowed.
  * `current` is the state the hub (or the local store) holds; `input.from` is what the officer saw, so a
  * transition made on a stale view is refused rather than applied to a state nobody looked at.
  */
-export function refuseTransition(current: ActionState, author: string, actor: TransitionActor, input: TransitionInput): string | null {
-  if (input.from !== current) return `the request is "${current}" now, not "${input.from}"; look again before changing it`;
+export function refuseTransition(current: ActionState, author: string, actor: TransitionActor, input: TransitionInput): LifecycleRefusal | null {
+  if (input.from !== current) return refusal('state', `the request is "${current}" now, not "${input.from}"; look again before changing it`);
   const rule = transitionRule(input.from, input.to);
   if (!rule) {
     const allowed = nextStates(input.from);
-    return `a request that is "${input.from}" cannot become "${input.to}"${allowed.length > 0 ? ` (only ${allowed.map((s) => `"${s}"`).join(', ')})` : ' (it is final)'}`;
+    return refusal(
+      'state',
+      `a request that is "${input.from}" cannot become "${input.to}"${allowed.length > 0 ? ` (only ${allowed.map((s) => `"${s}"`).join(', ')})` : ' (it is final)'}`,
+    );
   }
   if (rule.needsSecondSupervisor) {
-    if (actor.role !== 'supervisor') return 'only a supervisor may approve or send back a request';
-    if (actor.id === author) return 'four-eyes: the author of a request may not approve or send back their own request';
+    if (actor.role !== 'supervisor') return refusal('who', 'only a supervisor may approve or send back a request');
+    if (actor.id === author) return refusal('who', 'four-eyes: the author of a request may not approve or send back their own request');
   }
-  if (rule.needsReason && !input.reason?.trim()) return `"${input.to}" needs a reason`;
+  if (rule.needsReason && !input.reason?.trim()) return refusal('details', `"${input.to}" needs a reason`);
   if (rule.needsSending) {
-    if (!input.method) return 'sending needs the way it was sent (email, portal or letter)';
-    if (!input.occurredAt) return 'sending needs the date it was sent';
-    if (!input.dueAt) return 'sending needs the date an answer is due';
-    if (input.dueAt < input.occurredAt.slice(0, 10)) return 'the due date cannot be before the date it was sent';
+    if (!input.method) return refusal('details', 'sending needs the way it was sent (email, portal or letter)');
+    if (!input.occurredAt) return refusal('details', 'sending needs the date it was sent');
+    if (!input.dueAt) return refusal('details', 'sending needs the date an answer is due');
+    if (input.dueAt < input.occurredAt.slice(0, 10)) return refusal('details', 'the due date cannot be before the date it was sent');
   }
-  if (rule.needsOccurredAt && !input.occurredAt) return `"${input.to}" needs the date it happened`;
+  if (rule.needsOccurredAt && !input.occurredAt) return refusal('details', `"${input.to}" needs the date it happened`);
   return null;
 }
 
 /** Who may change a request's content: its author, or a supervisor; only while it is a concept. */
-export function refuseEdit(current: ActionState, author: string, actor: TransitionActor): string | null {
-  if (current !== 'concept') return `a request that is "${current}" cannot be edited; only a concept can`;
-  if (actor.id !== author && actor.role !== 'supervisor') return 'only the author or a supervisor may edit a request';
+export function refuseEdit(current: ActionState, author: string, actor: TransitionActor): LifecycleRefusal | null {
+  if (current !== 'concept') return refusal('state', `a request that is "${current}" cannot be edited; only a concept can`);
+  if (actor.id !== author && actor.role !== 'supervisor') return refusal('who', 'only the author or a supervisor may edit a request');
   return null;
 }
 

@@ -23,7 +23,7 @@ export interface ActionViewer extends TransitionActor {
  */
 function nextStepsFor(action: ActionRecord, viewer: TransitionActor, today: string): ActionNextStep[] {
   const facts = { reason: 'x', method: 'email', occurredAt: today, dueAt: today } as const;
-  return nextStates(action.state).map((to) => ({ to, refusal: refuseTransition(action.state, action.createdBy, viewer, { from: action.state, to, ...facts }) }));
+  return nextStates(action.state).map((to) => ({ to, refusal: refuseTransition(action.state, action.createdBy, viewer, { from: action.state, to, ...facts })?.reason ?? null }));
 }
 
 /** A request with everything the detail screen shows; reads the reporters' data (audited) only when the request includes it. */
@@ -46,6 +46,6 @@ export function actionDetail(sqlite: Database.Database, actionId: string, viewer
     steps: stepViews(action),
     nextSteps: nextStepsFor(action, viewer, today),
     effect: effectAfterExecution(sqlite, action),
-    editRefusal: refuseEdit(action.state, action.createdBy, viewer),
+    editRefusal: refuseEdit(action.state, action.createdBy, viewer)?.reason ?? null,
   };
 }

@@ -5,7 +5,7 @@
  * locked while it is checked and changed, so two pushes about the same request are judged one after the other.
  */
 import { eq } from 'drizzle-orm';
-import { refuseBundleUpdate, refuseEdit, refuseTransition, transitionRule, type ActionState, type TransitionActor } from '../../../shared/actions/lifecycle';
+import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/actions/lifecycle';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
 import { actionStates } from '../../db/schema';
@@ -19,8 +19,9 @@ interface HubAction {
   state: ActionState;
 }
 
-/** A supervisor who is not the author: if they would be allowed, the refusal was about who asked. */
-const someoneElse = (author: string): TransitionActor => ({ id: `${author}\u0000someone-else`, role: 'supervisor' });
+/** The guards' kind of no, as the hub answers it. */
+const REFUSAL_OF: Record<LifecycleRefusal['kind'], (reason: string) => Refusal> = { state: conflict, who: forbidden, details: incomplete };
+const refusalOf = (refusal: LifecycleRefusal | null): Refusal | null => (refusal === null ? null : REFUSAL_OF[refusal.kind](refusal.reason));
 
 export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf: RoleOf): Promise<Refusal | null> {
   if (mutation.kind === 'action.create') return createAction(tx, mutation);
@@ -34,17 +35,14 @@ export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf:
   const actor: TransitionActor = { id: mutation.officer, role: await roleOf(mutation.officer) };
 
   switch (mutation.kind) {
-    case 'action.edit': {
-      const reason = refuseEdit(action.state, action.author, actor);
-      if (reason === null) return null;
-      return refuseEdit(action.state, action.author, someoneElse(action.author)) === null ? forbidden(reason) : conflict(reason);
-    }
+    case 'action.edit':
+      return refusalOf(refuseEdit(action.state, action.author, actor));
     case 'action.setReports': {
       const reason = refuseBundleUpdate(action.state);
       return reason === null ? null : conflict(reason);
     }
     case 'action.transition': {
-      const refusal = transitionRefusal(action, actor, mutation.payload);
+      const refusal = refusalOf(refuseTransition(action.state, action.author, actor, mutation.payload));
       if (refusal === null) await tx.update(actionStates).set({ state: mutation.payload.to, mutationId: mutation.id }).where(eq(actionStates.actionId, actionId));
       return refusal;
     }
@@ -58,11 +56,4 @@ async function createAction(tx: HubDb, mutation: Mutation<'action.create'>): Pro
     .onConflictDoNothing({ target: actionStates.actionId })
     .returning({ actionId: actionStates.actionId });
   return created.length > 0 ? null : conflict(`a request with id ${mutation.payload.actionId} exists already`);
-}
-
-function transitionRefusal(action: HubAction, actor: TransitionActor, step: Mutation<'action.transition'>['payload']): Refusal | null {
-  const reason = refuseTransition(action.state, action.author, actor, step);
-  if (reason === null) return null;
-  if (step.from !== action.state || !transitionRule(step.from, step.to)) return conflict(reason);
-  return refuseTransition(action.state, action.author, someoneElse(action.author), step) === null ? forbidden(reason) : incomplete(reason);
 }
