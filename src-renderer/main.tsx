@@ -16,13 +16,15 @@ const root = createRoot(document.getElementById('root')!);
 
 if (api) {
   const store = createAppStore(api);
-  startApp(api, store);
-  root.render(
-    <StrictMode>
-      <AppProviders store={store} i18n={i18n}>
-        <App />
-      </AppProviders>
-    </StrictMode>,
+  const app = startApp(api, store);
+  void app.readyToShow.then(() =>
+    root.render(
+      <StrictMode>
+        <AppProviders store={store} i18n={i18n}>
+          <App />
+        </AppProviders>
+      </StrictMode>,
+    ),
   );
 } else {
   root.render(

@@ -9,7 +9,7 @@ import { callApi } from '../../test/e2e/support/api';
 import type { PageGlobals } from '../../test/e2e/support/dom';
 import type { ApiMethod } from '../../shared/api/contract';
 import type { QueueQuery } from '../../shared/api/views';
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 import { percentile } from '../child';
 
 const [url, repetitionsArg] = process.argv.slice(2) as [string, string | undefined];
@@ -205,7 +205,7 @@ const filterQueries: QueueQuery[] = [];
 for (let round = 0; round < REPETITIONS; round++) {
   for (const [label, category] of CATEGORIES) {
     await page.getByTestId('filter-category').click();
-    const option = page.getByRole('option', { name: label, exact: true });
+    const option = page.getByRole('checkbox', { name: label, exact: true });
     await option.waitFor();
     const expected = await expectedFor({ categories: [category] });
     await arm(expected);

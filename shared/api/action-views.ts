@@ -1,7 +1,7 @@
 /** What the renderer sees of follow-up actions, the directory and routing (see shared/actions, shared/routing). */
 import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
 import type { DirectoryEntryView } from '../actions/directory';
-import type { Category } from '../intake/schema';
+import type { Category } from '../intake/vocabulary';
 import type { IndicatorType, PhoneKind } from '../indicators/types';
 
 export interface ActionSummaryView {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
 import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
-import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/schema';
+import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import type { ApiMethod, ApiParams } from './contract';

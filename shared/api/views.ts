@@ -3,7 +3,7 @@
  * timestamps are ISO strings, money is integer euro cents.
  */
 import type { CanonicalIndicator, IndicatorEnrichment, IndicatorType } from '../indicators/types';
-import type { Category } from '../intake/schema';
+import type { Category } from '../intake/vocabulary';
 import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
 import type { RouteExplanation, RoutePriority } from '../routing/rules';
 

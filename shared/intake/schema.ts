@@ -4,43 +4,17 @@
  * (loose objects) because the contract says they must be preserved, not rejected.
  */
 import { z } from 'zod';
-
-export const INTAKE_SCHEMA_VERSION = 'intake-report/1';
-
-export const CATEGORIES = [
-  'ransomware',
-  'helpdesk_fraud',
-  'bank_helpdesk_fraud',
-  'phishing',
-  'whatsapp_fraud',
-  'marketplace_fraud',
-  'webshop_fraud',
-  'investment_fraud',
-  'romance_fraud',
-  'sextortion',
-  'identity_fraud',
-  'hacking',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const CHANNELS = ['internet', 'phone', 'desk'] as const;
-export const KINDS = ['aangifte', 'melding'] as const;
-export const REPORT_STATUSES = ['filed', 'withdrawn'] as const;
-export const CONTACT_METHODS = [
-  'phone_call',
-  'sms',
-  'whatsapp',
-  'email',
-  'website',
-  'social_media',
-  'in_person',
-  'other',
-] as const;
-export const PAYMENT_METHODS = ['bank_transfer', 'ideal', 'crypto', 'gift_card', 'card', 'cash', 'other'] as const;
-export const REMOTE_ACCESS_TOOLS = ['AnyDesk', 'TeamViewer', 'QuickSupport', 'RustDesk', 'other'] as const;
-
-export const REPORT_ID_PATTERN = /^IA-\d{4}-\d{7}$/;
+import {
+  CATEGORIES,
+  CHANNELS,
+  CONTACT_METHODS,
+  INTAKE_SCHEMA_VERSION,
+  KINDS,
+  PAYMENT_METHODS,
+  REMOTE_ACCESS_TOOLS,
+  REPORT_ID_PATTERN,
+  REPORT_STATUSES,
+} from './vocabulary';
 
 const timestamp = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 timestamp such as 2026-03-02T08:14:09Z' });
 const optionalText = z.string().optional();

@@ -8,7 +8,7 @@ import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle'
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
-import { REPORT_ID_PATTERN } from '../intake/schema';
+import { REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES, type AnyMutation, type MutationKind, type MutationPayloads } from './kinds';
 
 export const MUTATION_KINDS = [

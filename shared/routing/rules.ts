@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { INDICATOR_TYPES } from '../indicators/types';
-import { CATEGORIES } from '../intake/schema';
+import { CATEGORIES } from '../intake/vocabulary';
 
 export const ROUTE_PRIORITIES = ['hoog', 'normaal', 'laag'] as const;
 export type RoutePriority = (typeof ROUTE_PRIORITIES)[number];

@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { ActionBundle, BundleReport } from '../../shared/api/action-views';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
-import type { Category, IntakeRecord } from '../../shared/intake/schema';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 import { queryInChunks } from '../queries/in-chunks';
 import { currentRecord } from '../queries/report-record';
 import { createAuditAppender } from '../store/audit';

@@ -1,5 +1,5 @@
 /** Dutch words for the enumerations a letter or export spells out (the renderer has its own i18n). */
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   ransomware: 'Ransomware',

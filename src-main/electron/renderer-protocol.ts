@@ -4,9 +4,13 @@ import { DESKTOP_CSP } from '../api/csp';
 import { cacheControlFor, contentTypeOf, rendererFileFor } from '../api/renderer-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
-/** Before `ready`: the scheme behaves like https (standard URLs, secure context, fetch). */
+/**
+ * Before `ready`: the scheme behaves like https (standard URLs, secure context, fetch). Code cache: from the second
+ * start on, the renderer's compiled script comes from the user-data folder instead of being compiled again, which
+ * is most of the work before the first queue is drawn.
+ */
 export function registerAppScheme(protocol: Protocol): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 /** Serves the built renderer on `puzzelstuk://app/`, each response with the desktop CSP. */

@@ -7,7 +7,7 @@
  * Memory stays bounded: each actor kind has a fixed number of slots; a slot's campaign is
  * replaced by a new one once it has reached its drawn size.
  */
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 import { btcAddress, ethAddress, trxAddress, xmrAddress, type Wallet } from './identifiers/crypto';
 import { muleIban, type Iban } from './identifiers/iban';
 import { dutchM2m, dutchMobile, dutchVoip, foreignPhone, type PhoneNumber } from './identifiers/phone';

@@ -5,7 +5,8 @@
  * (revisions/withdrawals), so switching follow-ups off leaves the filed reports unchanged.
  * State is bounded: a fixed set of campaign slots and a capped queue of pending follow-ups.
  */
-import { INTAKE_SCHEMA_VERSION, type Category, type IntakeRecord } from '../../shared/intake/schema';
+import { type IntakeRecord } from '../../shared/intake/schema';
+import { INTAKE_SCHEMA_VERSION, type Category } from '../../shared/intake/vocabulary';
 import { attachmentsFor } from './attachments';
 import { cloneJson } from './clone';
 import { CATEGORY_ACTORS, CampaignPool, createActor, type Actor, type MuleAccount } from './campaigns';

@@ -3,7 +3,8 @@
  * text) and withdrawals. Pending ones wait in a bounded min-heap keyed by due time, so the
  * stream's memory does not grow with its length.
  */
-import { INTAKE_SCHEMA_VERSION, type IntakeRecord } from '../../shared/intake/schema';
+import { type IntakeRecord } from '../../shared/intake/schema';
+import { INTAKE_SCHEMA_VERSION } from '../../shared/intake/vocabulary';
 import { cloneJson } from './clone';
 import type { Rng } from './random';
 import type { Amendment } from './scenarios/common';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RelatedReportView } from '../../shared/api/views';
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 import { relatedReports } from '../linking/queries';
 
 interface DecisionRow {

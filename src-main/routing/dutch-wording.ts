@@ -3,7 +3,7 @@
  * (and into the audit trail), so it is plain Dutch text, not labels the renderer would translate.
  */
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 
 export const CATEGORY_WORDS: Record<Category, string> = {
   ransomware: 'ransomware',

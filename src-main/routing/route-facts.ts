@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { Category } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
 
 /** What routing rules look at, gathered for one report. */
 export interface RouteFacts {

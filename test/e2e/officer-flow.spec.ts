@@ -3,7 +3,7 @@
  * with the explanation (the IBAN and the fields on both sides), confirms a link with a reason, makes a case of
  * the cluster, adds a note — and finds all of it again after `serve` was stopped and started on the same store.
  */
-import { addNote, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, pickOption, visibleQueueIds, goTo } from './support/app';
+import { addNote, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, checkFilterOption, visibleQueueIds, goTo } from './support/app';
 import { expect, test } from './support/fixtures';
 import { CLUSTER_WORD, generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 
@@ -21,7 +21,7 @@ test('filter, link through a shared IBAN, confirm, make a case, note — and all
   await expectQueueTotal(page, BACKGROUND + 3, 30_000);
 
   await test.step('filter the queue by category and a search word', async () => {
-    await pickOption(page, page.getByTestId('filter-category'), 'Marktplaatsfraude');
+    await checkFilterOption(page, page.getByTestId('filter-category'), 'Marktplaatsfraude');
     const search = page.getByRole('searchbox', { name: 'Zoeken' });
     await search.fill(CLUSTER_WORD);
     await search.press('Enter');

@@ -70,7 +70,7 @@ describe('the app protocol', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<title>Puzzelstuk</title>');
     writeFileSync(join(parent, 'secret.txt'), 'not yours');
     registerAppScheme(electron.protocol);
-    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'puzzelstuk', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'puzzelstuk', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     serveRenderer(electron.protocol, rendererDir);
     const handle = recorded.protocolHandlers.get('puzzelstuk')!;
     const index = await handle(new Request(APP_START_URL));

@@ -1,5 +1,5 @@
 /** One scenario (modus operandi) per category: builds the incident, payments and suspect block. */
-import type { Category } from '../../../shared/intake/schema';
+import type { Category } from '../../../shared/intake/vocabulary';
 import { bankHelpdeskFraud, identityFraud, phishing } from './banking';
 import type { Scenario } from './common';
 import { investmentFraud, ransomware, sextortion } from './crypto';

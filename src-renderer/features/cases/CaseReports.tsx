@@ -2,7 +2,7 @@ import { Button, Group, Table, Textarea, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/views';
-import { REPORT_ID_PATTERN } from '../../../shared/intake/schema';
+import { REPORT_ID_PATTERN } from '../../../shared/intake/vocabulary';
 import { useAppStore } from '../../store/store-context';
 import { WorkStatusBadge } from '../../ui/badges';
 import { formatMoneyWhole } from '../../ui/format';

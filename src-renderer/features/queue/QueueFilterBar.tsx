@@ -1,10 +1,11 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueFilters } from '../../../shared/api/views';
-import { CATEGORIES } from '../../../shared/intake/schema';
+import { CATEGORIES } from '../../../shared/intake/vocabulary';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
 import { useAppStore } from '../../store/store-context';
 import { useOfficerOptions } from '../session/use-officer-options';
+import { ChecklistFilter } from './ChecklistFilter';
 import { SearchBox } from './SearchBox';
 
 type TriState = 'any' | 'yes' | 'no';
@@ -31,14 +32,13 @@ function AssigneeFilter({ value, onChange }: { value: string | undefined; onChan
     ...officers,
   ];
   return (
-    <Select
+    <NativeSelect
       size="sm"
       w={170}
       label={t('queue.filters.assignee')}
       data={data}
       value={value ?? 'any'}
-      allowDeselect={false}
-      onChange={(next) => onChange(next === 'any' || next === null ? undefined : next)}
+      onChange={(event) => onChange(event.currentTarget.value === 'any' ? undefined : event.currentTarget.value)}
       data-testid="filter-assignee"
     />
   );
@@ -61,39 +61,28 @@ export function QueueFilterBar() {
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('queue.filters.label')}>
       <SearchBox />
-      <MultiSelect
-        size="sm"
-        w={190}
+      <ChecklistFilter
+        width={190}
         label={t('queue.filters.status')}
-        placeholder={filters.workStatuses?.length ? undefined : t('common.all')}
-        data={WORK_STATUSES.map((status) => ({ value: status, label: t(`workStatus.${status}`) }))}
+        options={WORK_STATUSES.map((status) => ({ value: status, label: t(`workStatus.${status}`) }))}
         value={filters.workStatuses ?? []}
         onChange={(values) => set({ workStatuses: values })}
-        clearable
         data-testid="filter-status"
       />
-      <MultiSelect
-        size="sm"
-        w={220}
+      <ChecklistFilter
+        width={220}
         label={t('queue.filters.category')}
-        placeholder={filters.categories?.length ? undefined : t('common.all')}
-        data={CATEGORIES.map((category) => ({ value: category, label: t(`categories.${category}`) }))}
+        options={CATEGORIES.map((category) => ({ value: category, label: t(`categories.${category}`) }))}
         value={filters.categories ?? []}
         onChange={(values) => set({ categories: values })}
-        searchable
-        clearable
         data-testid="filter-category"
       />
-      <MultiSelect
-        size="sm"
-        w={190}
+      <ChecklistFilter
+        width={190}
         label={t('queue.filters.region')}
-        placeholder={filters.regions?.length ? undefined : t('common.all')}
-        data={regions}
+        options={regions.map((region) => ({ value: region, label: region }))}
         value={filters.regions ?? []}
         onChange={(values) => set({ regions: values })}
-        searchable
-        clearable
         data-testid="filter-region"
       />
       <AssigneeFilter value={filters.assignee} onChange={(assignee) => set({ assignee })} />
@@ -115,24 +104,22 @@ export function QueueFilterBar() {
         onChange={(event) => set({ receivedTo: endOfDay(event.currentTarget.value) })}
         data-testid="filter-received-to"
       />
-      <Select
+      <NativeSelect
         size="sm"
         w={150}
         label={t('queue.filters.loss')}
         data={triStateData('loss')}
         value={toTriState(filters.hasLoss)}
-        allowDeselect={false}
-        onChange={(value) => set({ hasLoss: fromTriState(value) })}
+          onChange={(event) => set({ hasLoss: fromTriState(event.currentTarget.value) })}
         data-testid="filter-has-loss"
       />
-      <Select
+      <NativeSelect
         size="sm"
         w={150}
         label={t('queue.filters.cluster')}
         data={triStateData('cluster')}
         value={toTriState(filters.inCluster)}
-        allowDeselect={false}
-        onChange={(value) => set({ inCluster: fromTriState(value) })}
+          onChange={(event) => set({ inCluster: fromTriState(event.currentTarget.value) })}
         data-testid="filter-in-cluster"
       />
       <Button variant="subtle" size="sm" onClick={clearQueueFilters} data-testid="filter-clear">

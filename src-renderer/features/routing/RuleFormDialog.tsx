@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
-import { CATEGORIES } from '../../../shared/intake/schema';
+import { CATEGORIES } from '../../../shared/intake/vocabulary';
 import { ROUTE_ASSIGNMENTS, ROUTE_PRIORITIES, type RoutingRule, type RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../../ui/Dialog';

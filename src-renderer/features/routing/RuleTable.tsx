@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { conditionsText } from './conditions-text';
-import { ruleOfView } from './rule-form';
+import { ruleOfView } from './rule-view';
 
 interface RuleRowProps {
   rule: RoutingRuleView;

@@ -2,7 +2,7 @@ import type { ApiParams, ApiValue } from '../../../shared/api/contract';
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { RoutingRule, RoutingRuleView } from '../../../shared/routing/rules';
 import type { SliceCreator } from '../../store/slice';
-import { ruleOfView } from './rule-form';
+import { ruleOfView } from './rule-view';
 
 export type RouteExplanationView = ApiValue<'routing.explain'> & { reportId: string };
 export type Reroute = Omit<ApiParams<'report.reroute'>, 'reportIds'>;

@@ -1,6 +1,6 @@
 import type { IndicatorType } from '../../../shared/indicators/types';
-import type { Category } from '../../../shared/intake/schema';
-import { routingRuleSchema, type ROUTE_ASSIGNMENTS, type RoutePriority, type RoutingRule, type RoutingRuleView } from '../../../shared/routing/rules';
+import type { Category } from '../../../shared/intake/vocabulary';
+import { routingRuleSchema, type ROUTE_ASSIGNMENTS, type RoutePriority, type RoutingRule } from '../../../shared/routing/rules';
 
 export type RouteAssignment = (typeof ROUTE_ASSIGNMENTS)[number];
 export type ReporterType = 'person' | 'organisation';
@@ -27,9 +27,6 @@ export interface RuleForm {
 export const RULE_FORM_FIELDS = ['name', 'position', 'team', 'minLoss', 'maxLoss', 'minClusterSize'] as const;
 /** A field the editor marks, or `invalid` for a complaint no single field owns. */
 export type RuleFormField = (typeof RULE_FORM_FIELDS)[number] | 'invalid';
-
-/** The stored rule without its bookkeeping. */
-export const ruleOfView = ({ id: _id, updatedBy: _by, updatedAt: _at, ...rule }: RoutingRuleView): RoutingRule => rule;
 
 export const emptyRuleForm = (position: number): RuleForm => ({
   name: '',

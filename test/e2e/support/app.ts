@@ -37,11 +37,19 @@ export async function goTo(page: Page, screen: 'queue' | 'indicators' | 'cases' 
   await expect(page.getByTestId(`nav-${screen}`)).toHaveAttribute('aria-current', 'page');
 }
 
-/** Picks `option` in a Mantine Select or MultiSelect (by its label) and closes its list. */
+/** Picks `option` in a Mantine Select (by its label) and closes its list. */
 export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
   await page.getByRole('option', { name: option, exact: true }).click();
   await page.keyboard.press('Escape');
+}
+
+/** Ticks `option` (by its label) in a checklist filter of the queue and closes the list. */
+export async function checkFilterOption(page: Page, filter: Locator, option: string): Promise<void> {
+  await filter.click();
+  await page.getByRole('checkbox', { name: option, exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(filter).toContainText(option);
 }
 
 /** Opens a report from the queue by clicking its row. */

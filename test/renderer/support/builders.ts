@@ -1,5 +1,5 @@
 import type { CaseDetail, QueueRow, ReportDetail } from '../../../shared/api/views';
-import { CATEGORIES } from '../../../shared/intake/schema';
+import { CATEGORIES } from '../../../shared/intake/vocabulary';
 
 export const reportIdOf = (index: number): string => `IA-2026-${String(index + 1).padStart(7, '0')}`;
 
