@@ -3,6 +3,7 @@ import type { QueueFilters, QueueQuery, QueueRow, QueueSortKey } from '../../../
 import type { WorkStatus } from '../../../shared/mutations/kinds';
 import { coalesce } from '../../store/coalesce';
 import type { SliceCreator } from '../../store/slice';
+import { INITIAL_RANGE } from './first-query';
 import { MAX_RUN_PAGES, PAGE_SIZE, missingPageRuns, pageOf, prunePages, rowAt, splitIntoPages, type PageRun, type Pages } from './row-window';
 import { SAVED_VIEWS, compactFilters, type SavedViewId } from './saved-views';
 
@@ -54,8 +55,6 @@ export interface QueueSlice {
   rememberQueueScroll: (offset: number) => void;
   loadQueueRegions: () => Promise<void>;
 }
-
-const INITIAL_RANGE: QueueRange = { start: 0, end: 40 };
 
 export const createQueueSlice: SliceCreator<QueueSlice> = (api) => (set, get) => {
   // Bumped whenever filters or sort change: answers for an older query are dropped.

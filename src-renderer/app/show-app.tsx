@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { EarlyCallingClient } from '../api/early-calls';
+import { createI18n } from '../i18n/i18n';
+import { createAppStore } from '../store/create-app-store';
+import { App } from './App';
+import { AppProviders, BaseProviders } from './AppProviders';
+import { startApp } from './boot';
+import { NoAccess } from './NoAccess';
+
+/** Everything but the first call: the store, the first loads, and the screens once the queue is in. */
+export function showApp(api: EarlyCallingClient | null): void {
+  const i18n = createI18n('nl');
+  const root = createRoot(document.getElementById('root')!);
+  if (!api) {
+    root.render(
+      <BaseProviders i18n={i18n}>
+        <NoAccess />
+      </BaseProviders>,
+    );
+    return;
+  }
+  const store = createAppStore(api);
+  const app = startApp(api, store);
+  void app.readyToShow.then(() =>
+    root.render(
+      <StrictMode>
+        <AppProviders store={store} i18n={i18n}>
+          <App />
+        </AppProviders>
+      </StrictMode>,
+    ),
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { withEarlyCalls } from '../../src-renderer/api/early-calls';
+import { firstQueueQuery } from '../../src-renderer/features/queue/first-query';
+import { createAppStore } from '../../src-renderer/store/create-app-store';
+import { queueRow } from './support/builders';
+import { FakeApi } from './support/fake-api';
+
+describe('calls asked before the screens are loaded', () => {
+  it('answer the first identical call once; any other call, and the next identical one, ask again', async () => {
+    const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
+    const client = withEarlyCalls(api);
+    client.callEarly('queue.list', firstQueueQuery());
+    expect(api.callsOf('queue.list')).toHaveLength(1);
+
+    const other = { ...firstQueueQuery(), offset: 100 };
+    expect((await client.call('queue.list', other)).ok).toBe(true);
+    expect(api.callsOf('queue.list')).toHaveLength(2);
+
+    const answer = await client.call('queue.list', firstQueueQuery());
+    expect(answer.ok && answer.value.rows[0]!.reportId).toBe(queueRow(0).reportId);
+    expect(api.callsOf('queue.list')).toHaveLength(2);
+
+    await client.call('queue.list', firstQueueQuery());
+    expect(api.callsOf('queue.list')).toHaveLength(3);
+  });
+
+  it('the early queue call is exactly the one the queue slice makes first, so the slice gets its answer', async () => {
+    const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
+    const client = withEarlyCalls(api);
+    client.callEarly('queue.list', firstQueueQuery());
+    const store = createAppStore(client);
+    await store.getState().loadQueue();
+    expect(api.callsOf('queue.list')).toEqual([firstQueueQuery()]);
+    expect(store.getState().queueTotal).toBe(300);
+  });
+});
