@@ -1,9 +1,12 @@
 import type { ApiClient, ApiMethod, ApiParams, ApiValue } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 
+/** A call as data: its method and its params. */
+export type EarlyCall = { [M in ApiMethod]: [method: M, params: ApiParams<M>] }[ApiMethod];
+
 /** A client that can ask something before anyone needs it; the first identical call then gets that answer. */
 export interface EarlyCallingClient extends ApiClient {
-  callEarly<M extends ApiMethod>(method: M, params: ApiParams<M>): void;
+  callEarly(call: EarlyCall): void;
 }
 
 const keyOf = (method: ApiMethod, params: unknown) => `${method} ${JSON.stringify(params)}`;
@@ -12,7 +15,7 @@ export function withEarlyCalls(api: ApiClient): EarlyCallingClient {
   const early = new Map<string, Promise<ApiResult<unknown>>>();
   return {
     subscribe: (event, listener) => api.subscribe(event, listener),
-    callEarly(method, params) {
+    callEarly([method, params]) {
       early.set(keyOf(method, params), api.call(method, params));
     },
     call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<ApiValue<M>>> {

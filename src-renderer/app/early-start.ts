@@ -1,11 +1,11 @@
 import { withEarlyCalls } from '../api/early-calls';
 import { pickApiClient } from '../api/pick-client';
-import { firstQueueQuery } from '../features/queue/first-query';
+import { firstScreenCalls } from './first-screen-calls';
 
 /**
- * Runs first, before the rest of the renderer is loaded (main.tsx): picks the API client and asks for the queue's
- * first page at once, so that the answer is in when the screens can draw it.
+ * Runs first, before the rest of the renderer is loaded (main.tsx): picks the API client and asks at once for what
+ * the first screen shows, so that the answers are in when the screens can draw it.
  */
 const picked = pickApiClient();
 export const startedApi = picked ? withEarlyCalls(picked) : null;
-startedApi?.callEarly('queue.list', firstQueueQuery());
+if (startedApi) for (const call of firstScreenCalls()) startedApi.callEarly(call);

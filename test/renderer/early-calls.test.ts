@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withEarlyCalls } from '../../src-renderer/api/early-calls';
 import { firstQueueQuery } from '../../src-renderer/features/queue/first-query';
+import { firstScreenCalls } from '../../src-renderer/app/first-screen-calls';
+import { startApp } from '../../src-renderer/app/boot';
 import { createAppStore } from '../../src-renderer/store/create-app-store';
 import { queueRow } from './support/builders';
 import { FakeApi } from './support/fake-api';
@@ -9,7 +11,7 @@ describe('calls asked before the screens are loaded', () => {
   it('answer the first identical call once; any other call, and the next identical one, ask again', async () => {
     const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
     const client = withEarlyCalls(api);
-    client.callEarly('queue.list', firstQueueQuery());
+    client.callEarly(['queue.list', firstQueueQuery()]);
     expect(api.callsOf('queue.list')).toHaveLength(1);
 
     const other = { ...firstQueueQuery(), offset: 100 };
@@ -27,10 +29,23 @@ describe('calls asked before the screens are loaded', () => {
   it('the early queue call is exactly the one the queue slice makes first, so the slice gets its answer', async () => {
     const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
     const client = withEarlyCalls(api);
-    client.callEarly('queue.list', firstQueueQuery());
+    client.callEarly(['queue.list', firstQueueQuery()]);
     const store = createAppStore(client);
     await store.getState().loadQueue();
     expect(api.callsOf('queue.list')).toEqual([firstQueueQuery()]);
     expect(store.getState().queueTotal).toBe(300);
+  });
+
+  it('what the first screen asks early is exactly what start-up asks: each is asked once, and the first frame waits for them', async () => {
+    const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
+    const client = withEarlyCalls(api);
+    for (const call of firstScreenCalls()) client.callEarly(call);
+    const store = createAppStore(client);
+    const app = startApp(client, store);
+    await app.readyToShow;
+    for (const [method] of firstScreenCalls()) expect(api.callsOf(method), method).toHaveLength(1);
+    expect(store.getState().queueTotal).toBe(300);
+    expect(store.getState().session?.officer.id).toBe('officer-1');
+    app.disconnect();
   });
 });
