@@ -19,7 +19,7 @@ interface Latency {
 interface BrowserResult {
   total: number;
   cold: number;
-  /** navigation start → DOMContentLoaded (page and bundle fetched and run). */
+  /** navigation start → the last script or style sheet fetched before the first row. */
   bundleLoaded: Latency;
   /** Each call the page makes at start, alone over HTTP (ms). */
   bootCalls: Record<string, number>;
@@ -96,14 +96,14 @@ export async function uiSuite(): Promise<SuiteResult> {
         name: `first rendered queue p50, ${k}`,
         value: result.firstRender.p50,
         unit: 'ms',
-        limit: { name: 'page + bundle loaded (DOMContentLoaded)', value: result.bundleLoaded.p50 },
+        limit: { name: 'page and its scripts fetched', value: result.bundleLoaded.p50 },
         note: `${result.total.toLocaleString('en')} reports in the queue; navigation start → first row on screen, fresh browser context, n=${result.firstRender.n}; the very first (cold) load: ${Math.round(result.cold)} ms; its queue.list call alone: ${result.rawFirst.p50.toFixed(1)} ms`,
       },
       {
         name: `first rendered queue p95, ${k}`,
         value: result.firstRender.p95,
         unit: 'ms',
-        limit: { name: 'page + bundle loaded (DOMContentLoaded)', value: result.bundleLoaded.p95 },
+        limit: { name: 'page and its scripts fetched', value: result.bundleLoaded.p95 },
         target: { op: '<=', value: 1000 },
         note: `the start-up calls alone over HTTP (ms): ${boot}`,
       },
