@@ -24,7 +24,10 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** Whole records per transaction: bigger is faster, smaller loses less work to a crash (none is ever half-applied). */
+  /**
+   * Whole records per transaction: bigger is faster, smaller loses less work to a crash (none is ever half-applied).
+   * The first batches are smaller, so the writer need not wait long for the preparer to finish the first one.
+   */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Where lines are parsed, validated and extracted; a worker thread for big files. */
@@ -35,17 +38,26 @@ export function emptySummary(): ImportSummary {
   return { read: 0, imported: 0, updated: 0, ignored: 0, rejected: [] };
 }
 
-/** Batches of lines, read ahead of the writer. */
+/**
+ * A commit writes every page its batch touched (index pages, one FTS segment): 2,500 records a transaction write
+ * far fewer pages per record than 1,000. 5,000 gain a little more, but hold twice as many records in memory.
+ */
+const DEFAULT_BATCH_SIZE = 2500;
+const FIRST_BATCH_SIZE = 1000;
+
+/** Batches of lines, read ahead of the writer; they double in size from the first until `size`. */
 async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ lines: NdjsonLine[]; bytes: number }> {
   let lines: NdjsonLine[] = [];
   let bytes = 0;
+  let next = Math.min(FIRST_BATCH_SIZE, size);
   for await (const line of readNdjsonLines(source)) {
     lines.push(line);
     bytes += line.bytes;
-    if (lines.length >= size) {
+    if (lines.length >= next) {
       yield { lines, bytes };
       lines = [];
       bytes = 0;
+      next = Math.min(next * 2, size);
     }
   }
   if (lines.length > 0) yield { lines, bytes };
@@ -56,7 +68,7 @@ async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ li
  * While the writer applies one batch, the preparer already works on the next.
  */
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const preparer = options.preparer ?? inThreadPreparer;
   const summary = emptySummary();
   let bytes = 0;

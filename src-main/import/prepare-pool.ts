@@ -1,6 +1,7 @@
 import { startWorker } from '../platform/start-worker';
 import type { NdjsonLine } from './ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
+import { fromWire, type WirePreparedLine } from './prepared-wire';
 
 /** Turns batches of lines into prepared lines; resolves in submission order per batch. */
 export interface LinePreparer {
@@ -23,7 +24,7 @@ export function createWorkerPreparer(
 ): LinePreparer {
   const worker = startWorker(workerUrl);
   worker.unref();
-  const waiting = new Map<number, { resolve: (prepared: PreparedLine[]) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { lines: NdjsonLine[]; resolve: (prepared: PreparedLine[]) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
   const failAll = (error: Error) => {
@@ -31,10 +32,11 @@ export function createWorkerPreparer(
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };
-  worker.on('message', (message: { id: number; prepared: PreparedLine[] }) => {
+  worker.on('message', (message: { id: number; prepared: WirePreparedLine[] }) => {
     const pending = waiting.get(message.id);
+    if (!pending) return;
     waiting.delete(message.id);
-    pending?.resolve(message.prepared);
+    pending.resolve(message.prepared.map((wire, index) => fromWire(wire, pending.lines[index]!)));
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => {
@@ -45,7 +47,7 @@ export function createWorkerPreparer(
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { lines, resolve, reject });
         worker.postMessage({ id, lines });
       });
     },

@@ -59,11 +59,14 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     return Number(createCluster.run(size).lastInsertRowid);
   }
 
-  /** Joins a live report with every report that shares one of these (non-benign) indicators. */
-  function link(reportId: number, indicatorIds: Iterable<number>): void {
+  /**
+   * Joins a live report with every report that shares one of these (non-benign) indicators. `ownCluster` saves
+   * looking up the report's cluster when the caller knows it (a report inserted just now has none).
+   */
+  function link(reportId: number, indicatorIds: Iterable<number>, ownCluster?: number | null): void {
     const clustersToJoin = new Set<number>();
     const loneReports = new Set<number>();
-    const own = clusterOf.get(reportId)?.cluster_id ?? null;
+    const own = ownCluster === undefined ? (clusterOf.get(reportId)?.cluster_id ?? null) : ownCluster;
     if (own === null) loneReports.add(reportId);
     else clustersToJoin.add(own);
     for (const indicatorId of indicatorIds) {

@@ -5,10 +5,11 @@ import type { Store } from '../db/open-store';
 import { extractIndicators } from '../indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Clock } from '../platform/clock';
+import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from './actor';
 import { createAuditAppender } from './audit';
-import { eurLossCents } from './money';
 import { redactRecord } from './redact';
+import { reportText, rowValues, toUtc, type RowValues } from './report-row';
 
 export type ApplyOutcome = 'imported' | 'updated' | 'ignored';
 
@@ -26,8 +27,6 @@ interface ExistingReport {
   first_received_at: string;
 }
 
-const toUtc = (timestamp: string) => new Date(timestamp).toISOString();
-
 /**
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
@@ -36,22 +35,22 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
   const { sqlite } = store;
   const audit = createAuditAppender(sqlite);
   const clusters = createClusterMaintainer(sqlite);
+  const textIndex = createReportTextIndex(sqlite);
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const findReport = sqlite.prepare<[string], ExistingReport>(
     'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
   );
-  const insertReport = sqlite.prepare(
+  const insertReport = sqlite.prepare<[reportId: string, ...RowValues]>(
     `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
        reporter_type, summary, narrative, loss_cents, incident_at, updated_at)
-     VALUES (@reportId, @revision, @status, @receivedAt, @firstReceivedAt, @channel, @kind, @category, @region,
-       @reporterType, @summary, @narrative, @lossCents, @incidentAt, @updatedAt)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateReport = sqlite.prepare(
-    `UPDATE reports SET revision = @revision, status = @status, received_at = @receivedAt, first_received_at = @firstReceivedAt,
-       channel = @channel, kind = @kind, category = @category, region = @region, reporter_type = @reporterType,
-       summary = @summary, narrative = @narrative, loss_cents = @lossCents, incident_at = @incidentAt, updated_at = @updatedAt
-     WHERE id = @id`,
+  const updateReport = sqlite.prepare<[...RowValues, number]>(
+    `UPDATE reports SET revision = ?, status = ?, received_at = ?, first_received_at = ?,
+       channel = ?, kind = ?, category = ?, region = ?, reporter_type = ?,
+       summary = ?, narrative = ?, loss_cents = ?, incident_at = ?, updated_at = ?
+     WHERE id = ?`,
   );
   const hasRevision = sqlite
     .prepare<[number, number], number>('SELECT 1 FROM report_revisions WHERE report_id = ? AND revision = ?')
@@ -79,6 +78,7 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?)',
   );
   const lowerFirstReceived = sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?');
+  // One row a statement: a multi-row INSERT runs in a statement journal, and there FTS5 writes out its pending index.
   const insertMention = sqlite.prepare<[number, number, string, string, number]>(
     'INSERT OR IGNORE INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
   );
@@ -90,37 +90,46 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
   let batching = false;
   const MAX_KNOWN_INDICATORS = 200_000;
 
-  function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean } {
+  /** The indicator's row, inserted when new (`created`). */
+  function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean; created?: true } {
     const key = `${mention.type}\u0000${mention.value}`;
     const known = batching ? knownIndicators.get(key) : undefined;
     if (known) return known;
     const found = findIndicator.get(mention.type, mention.value);
     let indicator: { id: number; benign: boolean };
+    let created = false;
     if (found) {
       indicator = { id: found.id, benign: found.benign_reason !== null };
     } else {
       const reason = benign.reasonFor(mention.type, mention.value);
       const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
       indicator = { id: Number(insertIndicator.run(mention.type, mention.value, enrichment, reason).lastInsertRowid), benign: reason !== null };
+      created = true;
     }
     if (batching) {
       if (knownIndicators.size >= MAX_KNOWN_INDICATORS) knownIndicators = new Map();
       knownIndicators.set(key, indicator);
     }
-    return indicator;
+    return created ? { ...indicator, created } : indicator;
   }
 
-  /** Replaces the report's mentions; returns the non-benign indicators it now links through. */
-  function replaceMentions(reportId: number, input: ReportInput, isNew: boolean): Set<number> {
+  /**
+   * Replaces the report's mentions; returns the non-benign indicators it now links through, and those of them
+   * created just now (no other report can mention those yet).
+   */
+  function replaceMentions(reportId: number, input: ReportInput, isNew: boolean): { linking: Set<number>; created: Set<number> } {
     if (!isNew) deleteMentions.run(reportId);
     const linking = new Set<number>();
-    if (input.record.status !== 'filed') return linking;
+    const created = new Set<number>();
+    if (input.record.status !== 'filed') return { linking, created };
     for (const mention of input.mentions ?? extractIndicators(input.record)) {
       const indicator = indicatorFor(mention);
       insertMention.run(reportId, indicator.id, mention.field, mention.raw, indicator.benign ? 1 : 0);
-      if (!indicator.benign) linking.add(indicator.id);
+      if (indicator.benign) continue;
+      linking.add(indicator.id);
+      if (indicator.created) created.add(indicator.id);
     }
-    return linking;
+    return { linking, created };
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
@@ -142,34 +151,17 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     }
   }
 
-  function rowValues(record: IntakeRecord, firstReceivedAt: string, at: string) {
-    const filed = record.status === 'filed';
-    return {
-      reportId: record.reportId,
-      revision: record.revision,
-      status: record.status,
-      receivedAt: toUtc(record.receivedAt),
-      firstReceivedAt,
-      channel: record.channel,
-      kind: record.kind,
-      category: record.category,
-      region: record.region ?? null,
-      reporterType: filed ? (record.reporter?.type ?? null) : null,
-      summary: filed ? (record.incident?.summary ?? null) : null,
-      narrative: filed ? (record.incident?.narrative ?? null) : null,
-      lossCents: filed ? eurLossCents(record.payments) : 0,
-      incidentAt: filed && record.incident?.firstContactAt ? toUtc(record.incident.firstContactAt) : null,
-      updatedAt: at,
-    };
-  }
-
   function applyNew(input: ReportInput, at: string): ApplyOutcome {
     const { record } = input;
-    const values = rowValues(record, toUtc(record.receivedAt), at);
-    const id = Number(insertReport.run(values).lastInsertRowid);
+    const receivedAt = toUtc(record.receivedAt);
+    const text = reportText(record);
+    const id = Number(insertReport.run(record.reportId, ...rowValues(record, text, receivedAt, receivedAt, at)).lastInsertRowid);
+    textIndex.update(id, text, true);
     recordRevision(id, input, at, true);
-    const linking = replaceMentions(id, input, true);
-    if (linking.size > 0) clusters.link(id, linking);
+    const { linking, created } = replaceMentions(id, input, true);
+    // A new report has no cluster yet, and no other report holds an indicator created just now: only the rest can link it.
+    const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
+    if (shared.length > 0) clusters.link(id, shared, null);
     if (record.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
     }
@@ -181,9 +173,11 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     const receivedAt = toUtc(record.receivedAt);
     const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
     const before = new Set(linkedIndicators.all(existing.id));
-    updateReport.run({ ...rowValues(record, firstReceivedAt, at), id: existing.id });
+    const text = reportText(record);
+    textIndex.update(existing.id, text, false);
+    updateReport.run(...rowValues(record, text, receivedAt, firstReceivedAt, at), existing.id);
     recordRevision(existing.id, input, at, false);
-    const after = replaceMentions(existing.id, input, false);
+    const after = replaceMentions(existing.id, input, false).linking;
     const lost = [...before].filter((indicatorId) => !after.has(indicatorId));
     if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
     else if (lost.length > 0) clusters.unlinked(existing.id, lost);
@@ -215,7 +209,12 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     return applyOlderRevision(existing, input, at);
   }
 
-  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => inputs.map(apply));
+  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {
+    textIndex.defer();
+    const outcomes = inputs.map(apply);
+    textIndex.flush();
+    return outcomes;
+  });
 
   return {
     /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one). */
@@ -227,6 +226,7 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
         return applyInTransaction(inputs);
       } catch (error) {
         knownIndicators = new Map();
+        textIndex.discard();
         throw error;
       } finally {
         batching = false;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { parseIntakeLine } from '../../../shared/intake/parse';
 import { importNdjson } from '../../../src-main/import/importer';
 import { createWorkerPreparer } from '../../../src-main/import/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
@@ -76,6 +77,21 @@ describe('the worker-thread preparer', () => {
     }
     expect(listClusters(viaWorker.store.sqlite)).toEqual(listClusters(inThread.store.sqlite));
     expect([...listReportIndicators(viaWorker.store.sqlite)]).toEqual([...listReportIndicators(inThread.store.sqlite)]);
+    const rows = (sqlite: typeof inThread.store.sqlite) => ({
+      reports: sqlite.prepare('SELECT * FROM reports ORDER BY id').all(),
+      revisions: sqlite.prepare('SELECT * FROM report_revisions ORDER BY report_id, revision').all(),
+    });
+    expect(rows(viaWorker.store.sqlite)).toEqual(rows(inThread.store.sqlite));
+  });
+
+  it('may re-read a record from its line: the intake schema changes no value it validates', () => {
+    // The worker sends back only the mentions; the calling thread parses the line it kept (prepared-wire.ts).
+    const lines = [...examplesText().split('\n'), JSON.stringify(filedRecord({ payments: [{ amount: '12.50' }] }))];
+    for (const line of lines.filter((text) => text.trim() !== '')) {
+      const parsed = parseIntakeLine(line);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) expect(JSON.parse(line)).toEqual(parsed.record);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { IntakeRecord } from '../../../shared/intake/schema';
 import { searchReports, toFtsQuery } from '../../../src-main/search/search-reports';
-import { filedRecord } from '../../support/records';
+import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
 
 async function storeWithReports() {
@@ -70,4 +71,41 @@ describe('search', () => {
       'from must be a date such as 2026-03-01, got "gisteren"',
     );
   });
+});
+
+describe('the search index after revisions', () => {
+  const first = () => filedRecord({ incident: { summary: 'Kluis', narrative: 'Geld naar een kluisrekening overgemaakt.' } });
+  const revised = (record: ReturnType<typeof first>) => ({
+    ...record,
+    revision: 2,
+    receivedAt: '2026-04-02T10:00:00Z',
+    incident: { summary: 'Fiets', narrative: 'Toch een fiets op Marktplaats.' },
+  });
+  const found = (temp: ReturnType<typeof openTempStore>, query: string) => searchReports(temp.store.sqlite, { query }).map((h) => h.reportId);
+  const checkIndex = (temp: ReturnType<typeof openTempStore>) =>
+    temp.store.sqlite.prepare("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)").run();
+
+  // One batch (indexed at its end), one batch per revision, and one record at a time in the caller's transaction (sync).
+  const ways = {
+    'in one batch': (temp: ReturnType<typeof openTempStore>, records: IntakeRecord[]) => temp.importRecords(records),
+    'in separate batches': async (temp: ReturnType<typeof openTempStore>, records: IntakeRecord[]) => {
+      for (const record of records) await temp.importRecords([record]);
+    },
+    'one by one': (temp: ReturnType<typeof openTempStore>, records: IntakeRecord[]) =>
+      temp.store.sqlite.transaction(() => records.forEach((record) => temp.writer.apply({ record, raw: JSON.stringify(record) })))(),
+  };
+
+  for (const [way, write] of Object.entries(ways)) {
+    it(`finds the newest text only, and nothing once withdrawn (${way})`, async () => {
+      const temp = openTempStore();
+      const report = first();
+      await write(temp, [report, revised(report)]);
+      expect(found(temp, 'kluisrekening')).toEqual([]);
+      expect(found(temp, 'marktplaats')).toEqual([report.reportId]);
+      checkIndex(temp);
+      await write(temp, [withdrawal(report, 3)]);
+      expect(found(temp, 'marktplaats')).toEqual([]);
+      checkIndex(temp);
+    });
+  }
 });

@@ -1,0 +1,25 @@
+import type { ExtractedMention } from '../../shared/indicators/types';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import type { NdjsonLine } from './ndjson-lines';
+import type { PreparedLine } from './prepare-line';
+
+/**
+ * A prepared line as a worker sends it back: without the record and its raw text. The calling thread kept each
+ * line's text, and parsing that again costs it less than receiving a copy of the record (and the worker far less
+ * than sending one).
+ */
+export type WirePreparedLine = Exclude<PreparedLine, { ok: true }> | { line: number; ok: true; mentions: readonly ExtractedMention[] };
+
+export function toWire(prepared: PreparedLine): WirePreparedLine {
+  if (prepared.ok !== true) return prepared;
+  return { line: prepared.line, ok: true, mentions: prepared.input.mentions ?? [] };
+}
+
+/**
+ * Back on the calling thread, with the line the worker prepared. The worker validated the text already; the
+ * intake schema transforms nothing, so the text parses to the record it validated.
+ */
+export function fromWire(wire: WirePreparedLine, line: NdjsonLine): PreparedLine {
+  if (wire.ok !== true) return wire;
+  return { line: wire.line, ok: true, input: { record: JSON.parse(line.text) as IntakeRecord, raw: line.text, mentions: wire.mentions } };
+}
