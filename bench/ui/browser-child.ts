@@ -13,8 +13,8 @@ import type { Category } from '../../shared/intake/vocabulary';
 import { percentile } from '../child';
 
 const [url, repetitionsArg] = process.argv.slice(2) as [string, string | undefined];
-const REPETITIONS = Number(repetitionsArg ?? 2);
-const FIRST_RENDER_TRIES = 10;
+const REPETITIONS = Number(repetitionsArg ?? 4);
+const FIRST_RENDER_TRIES = 20;
 const SEARCH_TERMS = ['kluisrekening', 'marktplaats', 'anydesk', 'verific', 'fiets', 'bitcoin', 'losgeld', 'pakket', 'microsoft', 'whatsapp'];
 /** Category filters as the officer picks them (Dutch label) and as the API names them. */
 const CATEGORIES: Array<[label: string, category: Category]> = [
