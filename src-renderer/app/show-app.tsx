@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { EarlyCallingClient } from '../api/early-calls';
+import type { ApiClient } from '../../shared/api/contract';
 import { createI18n } from '../i18n/i18n';
 import { createAppStore } from '../store/create-app-store';
 import { App } from './App';
@@ -8,8 +8,8 @@ import { AppProviders, BaseProviders } from './AppProviders';
 import { startApp } from './boot';
 import { NoAccess } from './NoAccess';
 
-/** Everything but the first call: the store, the first loads, and the screens once the queue is in. */
-export function showApp(api: EarlyCallingClient | null): void {
+/** Everything but the early calls: the store, the first loads, and the screens once their data is in. */
+export function showApp(api: ApiClient | null): void {
   const i18n = createI18n('nl');
   const root = createRoot(document.getElementById('root')!);
   if (!api) {
