@@ -25,7 +25,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type HubDb } from '../db/database';
 import { FEED_LOCK } from '../db/locks';
-import { feed } from '../db/schema';
 
 /** The PostgreSQL channel on which writers announce new feed entries (NOTIFY is delivered at commit). */
 export const FEED_CHANNEL = 'puzzelstuk_feed';
@@ -46,12 +45,17 @@ export async function appendToFeed(tx: HubDb, items: readonly FeedItem[]): Promi
     sql`SELECT nextval('feed_seq')::text AS seq FROM generate_series(1, ${items.length}::int) AS n ORDER BY n`,
   );
   const seqs = numbers.map((row) => BigInt(row.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await tx.insert(feed).values(
-    items.map((item, index) =>
-      item.type === 'report'
-        ? { seq: seqs[index]!, type: 'report' as const, reportId: item.reportId, revision: item.revision, regions: item.regions, reannounce: item.reannounce ?? false }
-        : { seq: seqs[index]!, type: 'mutation' as const, mutationId: item.mutationId },
-    ),
+  const rows = items.map((item, index) =>
+    item.type === 'report'
+      ? { seq: seqs[index]!.toString(), type: 'report', reportId: item.reportId, revision: item.revision, regions: item.regions, reannounce: item.reannounce ?? false }
+      : { seq: seqs[index]!.toString(), type: 'mutation', mutationId: item.mutationId, reannounce: false },
+  );
+  // One JSON parameter for all rows: cheaper for the hub than a parameter per cell.
+  await tx.execute(
+    sql`INSERT INTO feed (seq, type, report_id, revision, mutation_id, regions, reannounce)
+        SELECT v.seq, v.type, v."reportId", v.revision, v."mutationId", CASE WHEN v.regions IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(v.regions)) END, v.reannounce
+        FROM json_to_recordset(${JSON.stringify(rows)}::json)
+          AS v(seq bigint, type text, "reportId" text, revision int, "mutationId" uuid, regions json, reannounce boolean)`,
   );
   await tx.execute(sql`SELECT pg_notify(${FEED_CHANNEL}, ${seqs[seqs.length - 1]!.toString()})`);
   return seqs;
