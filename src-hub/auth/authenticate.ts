@@ -2,18 +2,37 @@
  * Bearer authentication as a Fastify `onRequest` hook, so a caller without a valid token is turned away
  * before its body is read. 401 for a missing, unknown or revoked token; 403 for a token of the wrong role or the
  * credential of a deactivated officer.
+ *
+ * A token found valid is trusted again for `ttlMs` without asking the database: a workstation asks for feed
+ * pages several times a second, and one query per request was half of what a busy hub did. Revoking a token
+ * or changing an officer announces itself on CREDENTIALS_CHANNEL, on which every hub process forgets all it
+ * trusts (`forgetCredentials`), so it takes effect at once; `ttlMs` bounds the time a lost notification can
+ * cost. Unknown tokens are never cached, so a new token works at once.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HubRole } from '../../shared/hub/protocol';
 import type { HubDb } from '../db/database';
 import { HttpError } from '../http/errors';
-import { findPrincipal, type Principal } from './tokens';
+import { findPrincipal, hashToken, type Principal } from './tokens';
+
+export interface CredentialCache {
+  /** How long a valid token is trusted without asking the database again (0: ask every time). */
+  ttlMs: number;
+  /** A monotonic time in ms (performance.now in production). */
+  now: () => number;
+}
+
+export const DEFAULT_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 2000, now: () => performance.now() };
+/** More tokens in use than this and the cache starts afresh, so it never grows without bound. */
+const MAX_CACHED = 10_000;
 
 export interface Authenticator {
   /** Hook for a route that needs a token of this role. */
   requireRole(role: HubRole): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   /** The caller of a request that passed `requireRole`. */
   principalOf(request: FastifyRequest): Principal;
+  /** Asks the database again for every token from now on (a token or an officer changed). */
+  forgetCredentials(): void;
 }
 
 function bearerToken(header: string | undefined): string | null {
@@ -22,13 +41,28 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-export function createAuthenticator(db: HubDb): Authenticator {
+export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_CREDENTIAL_CACHE): Authenticator {
   const principals = new WeakMap<FastifyRequest, Principal>();
+  const trusted = new Map<string, { principal: Principal; until: number }>();
+
+  const principalOfToken = async (token: string): Promise<Principal | null> => {
+    const key = hashToken(token);
+    const cached = trusted.get(key);
+    if (cached && cached.until > cache.now()) return cached.principal;
+    trusted.delete(key);
+    const principal = await findPrincipal(db, token);
+    if (principal && cache.ttlMs > 0) {
+      if (trusted.size >= MAX_CACHED) trusted.clear();
+      trusted.set(key, { principal, until: cache.now() + cache.ttlMs });
+    }
+    return principal;
+  };
+
   return {
     requireRole(role) {
       return async (request, reply) => {
         const token = bearerToken(request.headers.authorization);
-        const principal = token === null ? null : await findPrincipal(db, token);
+        const principal = token === null ? null : await principalOfToken(token);
         if (!principal) {
           void reply.header('WWW-Authenticate', 'Bearer realm="puzzelstuk-hub"');
           throw new HttpError(401, 'UNAUTHENTICATED', token === null ? 'send "Authorization: Bearer <token>"' : 'the token is unknown or revoked');
@@ -41,6 +75,9 @@ export function createAuthenticator(db: HubDb): Authenticator {
         }
         principals.set(request, principal);
       };
+    },
+    forgetCredentials() {
+      trusted.clear();
     },
     principalOf(request) {
       const principal = principals.get(request);

@@ -2,11 +2,12 @@
  * Bearer tokens: 32 random bytes, base64url, behind a recognizable prefix (so a leaked token is easy to spot
  * in a log or a repository). Only their SHA-256 is stored; a token is shown once, when it is made.
  * Every token has a role, a name (unique among tokens in use) and, for workstations, an optional scope of
- * regions; revoking keeps the row (mutations refer to the token that pushed them) and ends its use at once.
+ * regions; revoking keeps the row (mutations refer to the token that pushed them) and ends its use at once
+ * (hub processes that trust a token for a while hear of it on CREDENTIALS_CHANNEL; see authenticate.ts).
  * A workstation token may be an officer's credential: bound to one officer, whose mutations alone it may push.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { HUB_ROLES, type HubRole } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../../src-main/platform/clock';
@@ -15,6 +16,8 @@ import { hubTokens, officers } from '../db/schema';
 import { parseScope, type Scope } from '../feed/scope';
 
 export const TOKEN_PREFIX = 'pzh_';
+/** Announces that a token or an officer changed, so that every hub process forgets the credentials it trusts. */
+export const CREDENTIALS_CHANNEL = 'puzzelstuk_credentials';
 const TOKEN_PATTERN = /^pzh_[A-Za-z0-9_-]{43}$/;
 const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,99}$/u;
 
@@ -94,7 +97,14 @@ export async function revokeToken(db: HubDb, clock: Clock, name: string): Promis
     .set({ revokedAt: clock.now().toISOString() })
     .where(and(eq(hubTokens.name, name.trim()), isNull(hubTokens.revokedAt)))
     .returning({ id: hubTokens.id });
-  return revoked.length > 0;
+  if (revoked.length === 0) return false;
+  await announceCredentialChange(db);
+  return true;
+}
+
+/** Within a transaction, the notification goes out at its commit. */
+export async function announceCredentialChange(db: HubDb): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${CREDENTIALS_CHANNEL}, '')`);
 }
 
 /** The principal of a token in use, or null for an unknown, malformed or revoked one. */

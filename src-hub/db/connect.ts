@@ -21,11 +21,11 @@ export interface HubConnection {
   db: HubDb;
   kind: DatabaseKind;
   /**
-   * Calls `onNotify` for every NOTIFY on `channel` from any process (PostgreSQL), and once after a lost
-   * listening connection is back (notifications may have been missed meanwhile). On PGlite all writers live
-   * in this process, which notifies its readers itself, so this listens to nothing.
+   * Calls a channel's handler for every NOTIFY on it (from any process, on PostgreSQL; delivered before the
+   * notifying transaction's promise resolves, on PGlite), and every handler once after a lost listening
+   * connection is back (notifications may have been missed meanwhile).
    */
-  listen(channel: string, onNotify: () => void): Promise<Subscription>;
+  listen(handlers: Readonly<Record<string, () => void>>): Promise<Subscription>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,10 @@ async function connectPglite(dataDir: string): Promise<HubConnection> {
   return {
     db,
     kind: 'pglite',
-    listen: () => Promise.resolve({ close: () => Promise.resolve() }),
+    async listen(handlers) {
+      const stops = await Promise.all(Object.entries(handlers).map(([channel, onNotify]) => client.listen(channel, () => onNotify())));
+      return { close: async () => void (await Promise.all(stops.map((stop) => stop()))) };
+    },
     async close() {
       try {
         await client.close();
@@ -62,16 +65,14 @@ async function connectPglite(dataDir: string): Promise<HubConnection> {
 }
 
 function listenOnPostgres(databaseUrl: string, hooks: ConnectHooks) {
-  return async (channel: string, onNotify: () => void): Promise<Subscription> => {
+  return async (handlers: Readonly<Record<string, () => void>>): Promise<Subscription> => {
     let closed = false;
     let client: pg.Client | null = null;
     let retry: NodeJS.Timeout | null = null;
 
     const open = async (): Promise<void> => {
       const next = new pg.Client({ connectionString: databaseUrl });
-      next.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
-      });
+      next.on('notification', (message) => handlers[message.channel]?.());
       const lost = (error?: Error) => {
         if (error) hooks.onBackgroundError?.(error);
         if (closed || client !== next) return;
@@ -83,7 +84,7 @@ function listenOnPostgres(databaseUrl: string, hooks: ConnectHooks) {
       next.on('error', lost);
       next.on('end', () => lost());
       await next.connect();
-      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      for (const channel of Object.keys(handlers)) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       client = next;
     };
     const reopen = async (): Promise<void> => {
@@ -91,7 +92,7 @@ function listenOnPostgres(databaseUrl: string, hooks: ConnectHooks) {
       if (closed) return;
       try {
         await open();
-        onNotify();
+        for (const onNotify of Object.values(handlers)) onNotify();
       } catch (error) {
         hooks.onBackgroundError?.(error as Error);
         if (!closed) retry = setTimeout(() => void reopen(), 1000);

@@ -14,17 +14,41 @@ import { readFeedPage } from './read';
 import { shareFeedReads } from './shared-reads';
 import { effectiveScope } from './scope';
 
+interface ServedPage {
+  page: FeedPage;
+  json: string;
+}
+
 export interface FeedRouteDeps {
   db: HubDb;
   auth: Authenticator;
   notifier: FeedNotifier;
   /** Longest a waiting reader goes without querying again (ms). */
   recheckMs: number;
+  /** How long a reader woken by a commit waits for the rest of the burst before reading (ms). */
+  lingerMs: number;
 }
 
+export const FEED_LINGER_MS = 250;
+
+const linger = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal.addEventListener('abort', done, { once: true });
+  });
+
 export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): void {
-  const readPage = shareFeedReads((query) => readFeedPage(deps.db, query), deps.notifier);
-  app.get(`${HUB_API_PREFIX}/feed`, { onRequest: deps.auth.requireRole('workstation') }, async (request, reply): Promise<FeedPage> => {
+  // A commit wakes every waiting workstation at once; those in the same scope share one query and one JSON text.
+  const readPage = shareFeedReads(async (query): Promise<ServedPage> => {
+    const page = await readFeedPage(deps.db, query);
+    return { page, json: JSON.stringify(page) };
+  }, deps.notifier);
+  app.get(`${HUB_API_PREFIX}/feed`, { onRequest: deps.auth.requireRole('workstation') }, async (request, reply) => {
     const principal = deps.auth.principalOf(request);
     const params = parseFeedRequest(request.query);
     const query = { after: params.after, limit: params.limit, scope: effectiveScope(principal.scope, params.scope) };
@@ -34,12 +58,17 @@ export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): vo
     const onClose = () => gone.abort();
     reply.raw.once('close', onClose);
     try {
+      if (params.waitSeconds > 0 && deps.lingerMs > 0) await linger(deps.lingerMs, gone.signal);
       for (;;) {
         const version = deps.notifier.version;
-        const page = await readPage(query, version);
+        const served = await readPage(query, version);
         const remaining = deadline - Date.now();
-        if (page.entries.length > 0 || remaining <= 0 || gone.signal.aborted || deps.notifier.closed) return page;
+        if (served.page.entries.length > 0 || remaining <= 0 || gone.signal.aborted || deps.notifier.closed) {
+          return reply.type('application/json; charset=utf-8').send(served.json);
+        }
         await deps.notifier.waitForChange(version, Math.min(remaining, deps.recheckMs), gone.signal);
+        const woken = deps.notifier.version !== version && !deps.notifier.closed && !gone.signal.aborted;
+        if (woken && deps.lingerMs > 0) await linger(Math.min(deps.lingerMs, deadline - Date.now()), gone.signal);
       }
     } finally {
       reply.raw.off('close', onClose);

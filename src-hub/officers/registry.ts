@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import type { OfficerRole } from '../../shared/actions/lifecycle';
 import type { Clock } from '../../src-main/platform/clock';
-import { createToken, revokeToken } from '../auth/tokens';
+import { announceCredentialChange, createToken, revokeToken } from '../auth/tokens';
 import { inTransaction, type HubDb } from '../db/database';
 import { officers } from '../db/schema';
 
@@ -86,12 +86,14 @@ export async function registerOfficers(db: HubDb, clock: Clock, list: readonly N
       target: officers.id,
       set: { displayName: sql`excluded.display_name`, role: sql`excluded.role`, team: sql`excluded.team`, active: true },
     });
+  await announceCredentialChange(db);
 }
 
 /** Ends an officer's work: their credential stops working; their id stays (mutations name it). */
 export async function deactivateOfficer(db: HubDb, officerId: string): Promise<HubOfficer> {
   const [officer] = await db.update(officers).set({ active: false }).where(eq(officers.id, officerId.trim())).returning(columns);
   if (!officer) throw new AppError('NOT_FOUND', `no officer with id "${officerId}" is registered`);
+  await announceCredentialChange(db);
   return officer;
 }
 

@@ -101,7 +101,9 @@ describe.each(BACKENDS)('hub CLI (%s)', (backend) => {
         // Over PostgreSQL, tokens are managed while hubs run.
         const revoked = await runCliCaptured(['hub', 'revoke', ...where, '--name', 'laptop-1']);
         expect(revoked.lines).toEqual([{ revoked: 'laptop-1' }]);
-        expect((await fetch(`${served.url}/v1/feed`, { headers: { authorization: `Bearer ${workstationToken}` } })).status).toBe(401);
+        // The serving hub trusted the token; the revocation's announcement ends that.
+        const status = async () => (await fetch(`${served.url}/v1/feed`, { headers: { authorization: `Bearer ${workstationToken}` } })).status;
+        await expect.poll(status, { timeout: 1000, interval: 20 }).toBe(401);
       } else {
         // Embedded PGlite belongs to the running hub alone.
         const refused = await runCliCaptured(['hub', 'revoke', ...where, '--name', 'laptop-1']);

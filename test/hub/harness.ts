@@ -12,6 +12,7 @@ import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
 import type { FeedEntry, FeedPage, HubRole, IntakeSummary } from '../../shared/hub/protocol';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { fixedClock } from '../../src-main/platform/clock';
+import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
@@ -81,12 +82,21 @@ export interface TestHub {
 export const ndjson = (lines: Array<IntakeRecord | string>) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
-export async function startTestHub(backend: Backend, options: { recheckMs?: number; database?: TestDatabase } = {}): Promise<TestHub> {
+/**
+ * Tests trust a valid token for a minute, so that only the announcement of a revocation (not the cache running
+ * out) can make it fail within a test.
+ */
+const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => performance.now() };
+
+export async function startTestHub(
+  backend: Backend,
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache } = {},
+): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
   await migrateHub(database.db);
   const clock = hubClock();
-  const app = createHubServer({ database, clock, logger: silentLogger, recheckMs: options.recheckMs });
+  const app = createHubServer({ database, clock, logger: silentLogger, recheckMs: options.recheckMs, credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -51,10 +51,12 @@ describe.each(BACKENDS)('officers at the hub (%s)', (backend) => {
     const { credential } = await addOfficer(hub.database.db, hubClock(), { id: 'k.tijdelijk', displayName: 'Agent K. Tijdelijk', role: 'officer', team: 'Team Fraude' });
     expect((await get('/v1/feed', credential)).status).toBe(200);
     const renewed = await renewCredential(hub.database.db, hubClock(), 'k.tijdelijk');
-    expect((await get('/v1/whoami', credential)).status).toBe(401);
+    await expect.poll(async () => (await get('/v1/whoami', credential)).status, { timeout: 1000, interval: 20 }).toBe(401);
     expect((await get<WhoamiResponse>('/v1/whoami', renewed)).body.officer?.id).toBe('k.tijdelijk');
 
     await deactivateOfficer(hub.database.db, 'k.tijdelijk');
+    // Announced to the hub, which trusted the credential until then (a moment later over PostgreSQL).
+    await expect.poll(async () => (await get('/v1/whoami', renewed)).status, { timeout: 1000, interval: 20 }).toBe(403);
     for (const path of ['/v1/whoami', '/v1/feed', '/v1/officers']) {
       const refused = await get(path, renewed);
       expect(refused.status, path).toBe(403);

@@ -43,7 +43,7 @@ describe('shared feed reads', () => {
     await Promise.all([first, second, stale]);
   });
 
-  it('keep reads of other cursors, limits or scopes apart, and forget a read once answered', async () => {
+  it('keep reads of other cursors, limits or scopes apart', async () => {
     const reader = countingReader();
     const notifier = { version: 1 };
     const read = shareFeedReads(reader.read, notifier);
@@ -51,9 +51,30 @@ describe('shared feed reads', () => {
     expect(reader.started).toHaveLength(4);
     reader.answerAll();
     await Promise.all(pages);
-    const again = read(query(10n), 1);
-    expect(reader.started).toHaveLength(5);
+  });
+
+  it('answer a later identical read from the answered one until the next notification, then read again', async () => {
+    const reader = countingReader();
+    const notifier = { version: 1 };
+    const read = shareFeedReads(reader.read, notifier);
+    const first = read(query(10n), 1);
     reader.answerAll();
-    await again;
+    const answered = await first;
+    expect(await read(query(10n), 1)).toBe(answered);
+    expect(reader.started).toHaveLength(1);
+    notifier.version = 2;
+    const again = read(query(10n), 2);
+    expect(reader.started).toHaveLength(2);
+    reader.answerAll();
+    expect(await again).not.toBe(answered);
+  });
+
+  it('never share a failed read with readers that come after it', async () => {
+    let fail = true;
+    const page: FeedPage = { entries: [], cursor: '10', hasMore: false };
+    const read = shareFeedReads(() => (fail ? Promise.reject(new Error('connection lost')) : Promise.resolve(page)), { version: 1 });
+    await expect(read(query(10n), 1)).rejects.toThrow('connection lost');
+    fail = false;
+    await expect(read(query(10n), 1)).resolves.toMatchObject({ cursor: '10' });
   });
 });
