@@ -112,6 +112,12 @@ export interface Mutation<K extends MutationKind = MutationKind> {
   officer: string;
   /** When the officer made it (workstation clock, informative only; the hub's order decides). */
   at: string;
+  /**
+   * How far this workstation had pulled the hub's feed when the officer made it (a feed cursor): the officer
+   * could have seen every change up to there, and none after. Tells whether a change that overrode another
+   * was made without seeing it. Absent in mutations of workstations that predate it.
+   */
+  basis?: string;
   payload: MutationPayloads[K];
 }
 

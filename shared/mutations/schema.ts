@@ -162,6 +162,7 @@ export const mutationEnvelopeSchema = z.strictObject({
   kind: z.enum(MUTATION_KINDS),
   officer: z.string().min(1, 'must not be empty').max(MUTATION_LIMITS.officer, `must be at most ${MUTATION_LIMITS.officer} characters`),
   at: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 timestamp such as 2026-03-02T08:14:09Z' }),
+  basis: z.string().regex(/^\d{1,19}$/, 'must be a feed cursor (a whole number)').optional(),
   payload: z.unknown(),
 });
 

@@ -94,6 +94,8 @@ export const mutations = pgTable(
     officer: text('officer').notNull(),
     /** The workstation's clock, as sent (informative only). */
     at: text('at').notNull(),
+    /** The feed position the workstation had pulled when the change was made (null from older workstations). */
+    basis: bigint('basis', { mode: 'bigint' }),
     payload: jsonb('payload').notNull(),
     /** The workstation token that pushed it. */
     tokenId: integer('token_id')

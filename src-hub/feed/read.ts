@@ -25,6 +25,7 @@ interface FeedRow {
   kind: string | null;
   officer: string | null;
   at: string | null;
+  basis: string | null;
   payload: unknown;
 }
 
@@ -33,7 +34,7 @@ function toEntry(row: FeedRow): FeedEntry {
     return { seq: row.seq, type: 'report', reportId: row.report_id!, revision: row.revision!, record: row.raw! };
   }
   const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
-  const mutation = { id: row.mutation_id!, kind: row.kind!, officer: row.officer!, at: row.at!, payload } as AnyMutation;
+  const mutation = { id: row.mutation_id!, kind: row.kind!, officer: row.officer!, at: row.at!, ...(row.basis === null ? {} : { basis: row.basis }), payload } as AnyMutation;
   return { seq: row.seq, type: 'mutation', mutation };
 }
 
@@ -47,7 +48,7 @@ export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPag
   const rows = await queryRows<FeedRow>(
     db,
     sql`SELECT f.seq::text AS seq, f.type, f.report_id, f.revision, r.raw,
-          f.mutation_id::text AS mutation_id, m.kind, m.officer, m.at, m.payload
+          f.mutation_id::text AS mutation_id, m.kind, m.officer, m.at, m.basis::text AS basis, m.payload
         FROM feed f
         LEFT JOIN report_revisions r ON r.report_id = f.report_id AND r.revision = f.revision
         LEFT JOIN mutations m ON m.id = f.mutation_id

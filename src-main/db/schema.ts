@@ -267,6 +267,8 @@ export const outbox = sqliteTable(
     officer: text('officer').notNull(),
     kind: text('kind').notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
+    /** The feed cursor the store had pulled when the officer made the change (see Mutation.basis). */
+    basis: text('basis'),
     /** `rejected`: the hub refused it for good; it is neither pushed again nor shown. */
     state: text('state', { enum: ['pending', 'acked', 'rejected'] })
       .notNull()
@@ -318,6 +320,8 @@ export const syncApplied = sqliteTable(
     kind: text('kind').notNull(),
     officer: text('officer').notNull(),
     appliedAt: text('applied_at').notNull(),
+    /** The mutation's basis (what its workstation had seen), when it came with one. */
+    basis: text('basis'),
   },
   (table) => [uniqueIndex('sync_applied_seq').on(table.seq)],
 );

@@ -22,9 +22,11 @@
  *
  * OVERRIDES. When a mutation from another workstation wins a register that holds this workstation's
  * acknowledged write, and it was made without seeing it, a notice is kept in `sync_conflicts` ("your change
- * was overridden"). The protocol carries no causal context, so "without seeing it" is judged by time: the
- * other change was made (its `at`) before the hub had acknowledged ours to us. A register that still holds
- * a pending change of ours gets no notice: that change will be ordered after, and win.
+ * was overridden"). Every mutation carries its `basis`, how far its workstation had pulled the feed when it
+ * was made, so "without seeing it" is exact: the other's basis is before our change's place in the feed.
+ * Mutations of workstations that predate `basis` are judged by time instead: the other change was made (its
+ * `at`) before the hub had acknowledged ours to us. A register that still holds a pending change of ours gets
+ * no notice: that change will be ordered after, and win.
  */
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
@@ -51,10 +53,11 @@ function winsOver(field: string, seq: number, held: RegisterState | undefined): 
   return policyOf(field) === 'first-writer' ? seq < held.seq : seq > held.seq;
 }
 
-/** Time is the only causal hint the protocol offers (see OVERRIDES above). */
-function madeWithoutSeeing(theirAt: string, mine: OutboxEntry): boolean {
+/** Had their workstation not yet pulled our change when theirs was made? (see OVERRIDES above) */
+function madeWithoutSeeing(theirs: { at: string; basis: string | null }, mine: OutboxEntry): boolean {
+  if (theirs.basis !== null && mine.hubSeq !== null) return BigInt(theirs.basis) < BigInt(mine.hubSeq);
   const hubHadMineBy = Date.parse(mine.ackedAt ?? mine.mutation.at);
-  return Date.parse(theirAt) < hubHadMineBy;
+  return Date.parse(theirs.at) < hubHadMineBy;
 }
 
 export function createMutationApplier(sqlite: Database.Database, deps: ApplierDeps) {
@@ -63,9 +66,10 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
   const adapters = createEntityAdapters(sqlite);
   const audit = createAuditAppender(sqlite);
   const isApplied = sqlite.prepare<[string], number>('SELECT 1 FROM sync_applied WHERE mutation_id = ?').pluck();
-  const markApplied = sqlite.prepare<[string, number, string, string, string]>(
-    'INSERT INTO sync_applied (mutation_id, seq, kind, officer, applied_at) VALUES (?, ?, ?, ?, ?)',
+  const markApplied = sqlite.prepare<[string, number, string, string, string, string | null]>(
+    'INSERT INTO sync_applied (mutation_id, seq, kind, officer, applied_at, basis) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const basisOf = sqlite.prepare<[string], string | null>('SELECT basis FROM sync_applied WHERE mutation_id = ?').pluck();
 
   /** Within a batch the overlay is built once and kept current by the applier's own outbox changes. */
   let batchOverlay: PendingOverlay | null = null;
@@ -87,7 +91,7 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
     if (policyOf(register.field) === 'first-writer' || pending.has(register.entity, register.entityId, register.field)) return;
     if (sameJson(mine.value, winner.value) || outbox.find(winner.mutationId)) return;
     const own = outbox.find(mine.mutationId);
-    if (own?.state !== 'acked' || !madeWithoutSeeing(winner.at, own)) return;
+    if (own?.state !== 'acked' || !madeWithoutSeeing({ at: winner.at, basis: basisOf.get(winner.mutationId) ?? null }, own)) return;
     recordConflictNotice(sqlite, {
       mutationId: own.mutation.id,
       entity: register.entity,
@@ -115,7 +119,7 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
         outbox.markAcked(mutation.id, seq, now);
         outboxChanged();
       }
-      markApplied.run(mutation.id, seq, mutation.kind, mutation.officer, now);
+      markApplied.run(mutation.id, seq, mutation.kind, mutation.officer, now, mutation.basis ?? null);
       const pending = overlay();
       const touched = new Set<string>();
       for (const write of registerWrites(mutation)) {

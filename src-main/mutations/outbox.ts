@@ -18,6 +18,7 @@ interface OutboxRow {
   officer: string;
   kind: string;
   payload: string;
+  basis: string | null;
   state: OutboxState;
   hub_seq: number | null;
   acked_at: string | null;
@@ -25,18 +26,25 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-const COLUMNS = 'mutation_id, created_at, officer, kind, payload, state, hub_seq, acked_at, attempts, last_error';
+const COLUMNS = 'mutation_id, created_at, officer, kind, payload, basis, state, hub_seq, acked_at, attempts, last_error';
 
 function toEntry(row: OutboxRow): OutboxEntry {
-  const mutation = { id: row.mutation_id, kind: row.kind, officer: row.officer, at: row.created_at, payload: JSON.parse(row.payload) as unknown } as AnyMutation;
+  const mutation = {
+    id: row.mutation_id,
+    kind: row.kind,
+    officer: row.officer,
+    at: row.created_at,
+    ...(row.basis === null ? {} : { basis: row.basis }),
+    payload: JSON.parse(row.payload) as unknown,
+  } as AnyMutation;
   return { mutation, state: row.state, hubSeq: row.hub_seq, ackedAt: row.acked_at, attempts: row.attempts, lastError: row.last_error };
 }
 
 /** This workstation's own mutations: pending until the hub acknowledged them, then kept as acked. */
 export function createOutbox(sqlite: Database.Database) {
-  const insert = sqlite.prepare<[string, string, string, string, string]>(
-    `INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, state, position)
-     VALUES (?, ?, ?, ?, ?, 'pending', (SELECT coalesce(max(position), 0) + 1 FROM outbox))`,
+  const insert = sqlite.prepare<[string, string, string, string, string, string | null]>(
+    `INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, basis, state, position)
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', (SELECT coalesce(max(position), 0) + 1 FROM outbox))`,
   );
   const selectOne = sqlite.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE mutation_id = ?`);
   const selectPending = sqlite.prepare<[number], OutboxRow>(
@@ -53,7 +61,7 @@ export function createOutbox(sqlite: Database.Database) {
 
   return {
     add(mutation: AnyMutation): void {
-      insert.run(mutation.id, mutation.at, mutation.officer, mutation.kind, JSON.stringify(mutation.payload));
+      insert.run(mutation.id, mutation.at, mutation.officer, mutation.kind, JSON.stringify(mutation.payload), mutation.basis ?? null);
     },
     find(mutationId: string): OutboxEntry | undefined {
       const row = selectOne.get(mutationId);

@@ -3,20 +3,23 @@ import type { AnyMutation } from '../../shared/mutations/kinds';
 import { validateMutation } from '../../shared/mutations/schema';
 import type { Store } from '../db/open-store';
 import { createAuditAppender } from '../store/audit';
+import { readCursor } from '../sync/sync-cursor';
 import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
 
 /**
  * The local write path of every officer's change: in one transaction it validates the mutation, shows it
  * (optimistically, on top of hub state), queues it in the outbox for the hub and notes it in the audit log.
+ * It records what the officer could have seen: the store's pull cursor at that moment (`basis`).
  */
 export function recordMutation(store: Store, mutation: AnyMutation): AnyMutation {
   const validation = validateMutation(mutation);
   if (!validation.ok) throw new AppError('BAD_INPUT', `The change cannot be recorded: ${validation.reason}.`);
-  const valid = validation.mutation;
   const { sqlite } = store;
   const applier = applierFor(sqlite);
+  let valid = validation.mutation;
   sqlite.transaction(() => {
+    valid = { ...valid, basis: readCursor(sqlite) };
     if (applier.outbox.find(valid.id) || sqlite.prepare('SELECT 1 FROM sync_applied WHERE mutation_id = ?').get(valid.id)) {
       throw new AppError('CONFLICT', `A change with id ${valid.id} was already recorded.`);
     }

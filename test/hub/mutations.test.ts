@@ -57,6 +57,19 @@ describe.each(BACKENDS)('hub mutations (%s)', (backend) => {
     expect(entries.map((entry) => entry.seq)).toEqual(result.body.acks.map((ack) => ack.seq));
   });
 
+  it('carries each mutation’s basis (what its workstation had pulled) to the feed, and refuses one that is no cursor', async () => {
+    const [seen, unseen] = everyKind().slice(0, 2).map((mutation) => ({ ...mutation, id: randomUUID() }));
+    const result = await push({ mutations: [{ ...seen!, basis: '7' }, unseen] });
+    expect(result.status).toBe(200);
+    const delivered = (await mutationEntries()).filter((entry) => entry.mutation.id === seen!.id || entry.mutation.id === unseen!.id);
+    expect(delivered.map((entry) => entry.mutation)).toEqual([{ ...seen!, basis: '7' }, unseen]);
+    expect('basis' in delivered[1]!.mutation).toBe(false);
+
+    const bad = await push({ mutations: [{ ...everyKind()[0]!, id: randomUUID(), basis: 'seven' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/mutations\[0\]\.basis must be a feed cursor/);
+  });
+
   it('applies a retried push once: duplicates are acknowledged with their original seq', async () => {
     const mutations = everyKind().slice(0, 3);
     const first = await push({ mutations });

@@ -66,6 +66,23 @@ describe('pending changes on top of hub state', () => {
     expect(() => dismissSyncConflict(store, deps, { officer: me, id: notice!.id })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
+  it('judge an override by what the other workstation had pulled (its basis), whatever the clocks say', async () => {
+    const { store, applier, reportId, deps } = await workstation();
+    const mine = setWorkStatus(store, deps, { officer: me, reportId, status: 'in_progress' });
+    applier.applyFromHub(mine, 3);
+    // Their clock runs hours ahead, but their workstation had pulled only up to 2: made without seeing ours.
+    const unseen = { ...foreignMutation('report.setWorkStatus', { reportId, status: 'closed' }, 'agent.vermeer', '2026-11-02T18:00:00Z'), basis: '2' };
+    applier.applyFromHub(unseen, 4);
+    expect(listConflictNotices(store.sqlite)).toMatchObject([{ mutationId: mine.id, winningMutationId: unseen.id, winningValue: 'closed' }]);
+
+    const again = setWorkStatus(store, deps, { officer: me, reportId, status: 'in_progress' });
+    applier.applyFromHub(again, 5);
+    // Their clock runs behind, but they had pulled up to 5, ours included: a deliberate follow-up, no notice.
+    const seen = { ...foreignMutation('report.setWorkStatus', { reportId, status: 'new' }, 'agent.vermeer', '2026-11-02T09:00:00Z'), basis: '5' };
+    applier.applyFromHub(seen, 6);
+    expect(countConflictNotices(store.sqlite)).toBe(1);
+  });
+
   it('roll a refused change back to what was shown before it', async () => {
     const { store, applier, reportId, deps } = await workstation();
     assignReport(store, deps, { officer: me, reportId, assignee: 'agent.bakker' });

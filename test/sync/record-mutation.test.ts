@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors';
 import type { AnyMutation } from '../../shared/mutations/kinds';
+import { createOutbox } from '../../src-main/mutations/outbox';
 import { recordMutation } from '../../src-main/mutations/record-mutation';
+import { writeCursor } from '../../src-main/sync/sync-cursor';
 import { filedRecord } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 
@@ -26,6 +28,18 @@ describe('recordMutation (the local write path)', () => {
     const audit = store.sqlite.prepare("SELECT actor, action, subject_id, details FROM audit_log WHERE action = 'report.setWorkStatus'").get();
     expect(audit).toMatchObject({ actor: officer, subject_id: record.reportId });
     expect(JSON.parse((audit as { details: string }).details)).toEqual({ mutationId: '22222222-2222-4222-8222-000000000001', status: 'in_progress' });
+  });
+
+  it('records how far the store had pulled the hub’s feed when the change was made (its basis)', async () => {
+    const temp = openTempStore();
+    const record = filedRecord();
+    await temp.importRecords([record]);
+    expect(recordMutation(temp.store, statusChange(record.reportId)).basis).toBe('0');
+    writeCursor(temp.store.sqlite, '42');
+    const later = recordMutation(temp.store, statusChange(record.reportId, '22222222-2222-4222-8222-000000000002'));
+    expect(later.basis).toBe('42');
+    // It travels with the mutation to the hub.
+    expect(createOutbox(temp.store.sqlite).pending().map((mutation) => mutation.basis)).toEqual(['0', '42']);
   });
 
   it('refuses an invalid mutation with BAD_INPUT and writes nothing', async () => {

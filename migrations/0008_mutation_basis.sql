@@ -1,0 +1,2 @@
+ALTER TABLE `outbox` ADD `basis` text;--> statement-breakpoint
+ALTER TABLE `sync_applied` ADD `basis` text;
