@@ -1,8 +1,9 @@
 /**
  * Wakes long-polling feed readers. Writers of this process call `notify()` after their commit; the LISTEN
- * connection calls it too, for commits of other hub processes (a second wake-up for one commit costs a read). Readers take `version` before they
- * query and wait for a change since then, so a commit between their query and their wait is never slept
- * through. Readers also recheck periodically, so a lost notification costs at most one recheck interval.
+ * connection calls it too, for commits of other hub processes (a second wake-up for one commit costs a read).
+ * Readers take `version` before they query and wait for a change since then, so a commit between their query
+ * and their wait is never slept through. Readers also recheck periodically, so a lost notification costs at
+ * most one recheck interval.
  */
 export interface FeedNotifier {
   /** Increases with every notification. */

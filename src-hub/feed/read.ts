@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { FeedEntry, FeedPage } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import { queryRows, type HubDb } from '../db/database';
+import { queryRows, textArray, type HubDb } from '../db/database';
 import type { Scope } from './scope';
 
 export interface FeedQuery {
@@ -44,7 +44,6 @@ function toEntry(row: FeedRow): FeedEntry {
  */
 export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPage> {
   const all = query.scope === '*';
-  const regions = JSON.stringify(query.scope === '*' ? [] : query.scope);
   const rows = await queryRows<FeedRow>(
     db,
     sql`SELECT f.seq::text AS seq, f.type, f.report_id, f.revision, r.raw,
@@ -55,7 +54,7 @@ export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPag
         WHERE f.seq > ${query.after.toString()}::bigint
           AND (f.type = 'mutation'
             OR (${all}::boolean AND NOT f.reannounce)
-            OR (NOT ${all}::boolean AND f.regions && ARRAY(SELECT jsonb_array_elements_text(${regions}::jsonb))))
+            OR (NOT ${all}::boolean AND f.regions && ${textArray(query.scope === '*' ? [] : query.scope)}))
         ORDER BY f.seq
         LIMIT ${query.limit + 1}::int`,
   );

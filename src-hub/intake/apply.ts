@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Clock } from '../../src-main/platform/clock';
 import { redactRecord } from '../../src-main/store/redact';
-import { inTransaction, queryRows, type HubDb } from '../db/database';
+import { inTransaction, queryRows, textArray, type HubDb } from '../db/database';
 import { REPORT_LOCK_CLASS } from '../db/locks';
 import { appendToFeed } from '../feed/append';
 import { planIntake, type IntakeInput, type IntakeOutcome, type StoredReport } from './plan';
@@ -26,15 +26,9 @@ async function lockReports(tx: HubDb, reportIds: readonly string[]): Promise<voi
   // Sorted by key, so two requests never wait for each other in a cycle.
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(${REPORT_LOCK_CLASS}::int, k)
-        FROM (SELECT DISTINCT hashtext(id) AS k FROM jsonb_array_elements_text(${JSON.stringify(reportIds)}::jsonb) AS t(id) ORDER BY k) AS keys`,
+        FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest(${textArray(reportIds)}) AS t(id) ORDER BY k) AS keys`,
   );
 }
-
-/**
- * A list of ids as an array the planner evaluates once, so that `col = ANY(…)` is an index scan: joining a
- * set-returning function instead is estimated at 100 rows and may be planned as a scan of the whole table.
- */
-const textArray = (values: readonly string[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(values)}::json))`;
 
 async function loadReports(tx: HubDb, reportIds: readonly string[]): Promise<Map<string, StoredReport>> {
   const rows = await queryRows<{
@@ -111,10 +105,10 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
     if (plan.changedReports.length > 0) {
       await tx.execute(
         sql`UPDATE reports r SET revision = v.revision, status = v.status,
-              regions = ARRAY(SELECT jsonb_array_elements_text(v.regions)),
+              regions = ARRAY(SELECT json_array_elements_text(v.regions)),
               withdrawn_revision = v."withdrawnRevision", first_received_at = v."firstReceivedAt", updated_at = ${at}::timestamptz
-            FROM jsonb_to_recordset(${JSON.stringify(plan.changedReports)}::jsonb)
-              AS v("reportId" text, revision int, status text, regions jsonb, "withdrawnRevision" int, "firstReceivedAt" timestamptz)
+            FROM json_to_recordset(${JSON.stringify(plan.changedReports)}::json)
+              AS v("reportId" text, revision int, status text, regions json, "withdrawnRevision" int, "firstReceivedAt" timestamptz)
             WHERE r.report_id = ANY(${textArray(plan.changedReports.map((row) => row.reportId))}) AND r.report_id = v."reportId"`,
       );
     }

@@ -10,6 +10,7 @@
  */
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { redactRecord } from '../../src-main/store/redact';
+import { toUtc } from '../../src-main/store/report-row';
 import type { FeedItem } from '../feed/append';
 
 export interface IntakeInput {
@@ -67,7 +68,6 @@ interface WorkingReport extends ReportRow {
   pending: Array<{ row: Omit<RevisionRow, 'raw'>; input: IntakeInput }>;
 }
 
-const toUtc = (timestamp: string) => new Date(timestamp).toISOString();
 const regionOf = (record: IntakeRecord): string | null => (record.region && record.region.trim() !== '' ? record.region : null);
 
 export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: readonly IntakeInput[]): IntakePlan {
