@@ -26,31 +26,13 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   const linkingIndicatorsOf = sqlite
     .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
     .pluck();
-  const holdersOf = sqlite.prepare<[number], number>('SELECT DISTINCT report_id FROM mentions WHERE indicator_id = ? AND benign = 0').pluck();
-
-  /**
-   * Whether `from` still reaches an indicator in `targets` through shared non-benign indicators. Breadth-first
-   * with an early exit: in the dense clusters campaigns make, an alternative path is found within a few steps,
-   * where recomputing the whole cluster would read all of it.
-   */
-  function reaches(from: number, targets: ReadonlySet<number>): boolean {
-    const seenReports = new Set<number>([from]);
-    const seenIndicators = new Set<number>();
-    const queue = [from];
-    for (let next = 0; next < queue.length; next++) {
-      for (const indicatorId of linkingIndicatorsOf.all(queue[next]!)) {
-        if (targets.has(indicatorId)) return true;
-        if (seenIndicators.has(indicatorId)) continue;
-        seenIndicators.add(indicatorId);
-        for (const holder of holdersOf.all(indicatorId)) {
-          if (seenReports.has(holder)) continue;
-          seenReports.add(holder);
-          queue.push(holder);
-        }
-      }
-    }
-    return false;
-  }
+  // A revised report may already share an indicator with reports of other clusters; `link` joins them afterwards.
+  const holdersInCluster = sqlite
+    .prepare<[number, number], number>(
+      `SELECT DISTINCT m.report_id FROM mentions m JOIN reports r ON r.id = m.report_id
+       WHERE m.indicator_id = ? AND m.benign = 0 AND r.cluster_id = ?`,
+    )
+    .pluck();
 
   /** Indicators that still link some live report (an indicator no one mentions any more connects nothing). */
   const stillHeld = (indicatorIds: Iterable<number>) => [...indicatorIds].filter((id) => anotherReportWith.get(id, -1) !== undefined);
@@ -136,34 +118,113 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   }
 
   /**
-   * A report stopped mentioning these indicators (its mentions are already replaced). Its cluster stays whole
-   * when the report still reaches each of them another way; only otherwise is the cluster recomputed.
+   * Links inside one cluster were removed: finds the parts that no longer hang together and moves them out.
+   * Every part holds a seed (a report or indicator at one end of a removed link). A search runs from each seed,
+   * side by side, always the one that has seen least; searches that meet merge, and one that runs out has found a
+   * whole part, which leaves as its own cluster (or as a lone report). The last search left keeps the cluster
+   * unexplored, so a piece breaking off a large cluster costs only the piece, and a cluster that stays whole costs
+   * only the way its seeds meet. `remaining` is the cluster's size without the reports that left it already.
    */
+  function separate(clusterId: number, seeds: { reports: number[]; indicators: number[] }[], remaining: number): void {
+    const searches = new DisjointSet(seeds.length);
+    // Per search: the reports it holds, and how many of them it has explored (its queue is the rest).
+    const state = seeds.map(() => ({ reports: [] as number[], explored: 0, done: false }));
+    const reportSearch = new Map<number, number>();
+    const indicatorSearch = new Map<number, number>();
+    let active = seeds.length;
+
+    const merge = (a: number, b: number): number => {
+      const rootA = searches.find(a);
+      const rootB = searches.find(b);
+      if (rootA === rootB) return rootA;
+      searches.union(rootA, rootB);
+      const root = searches.find(rootA);
+      const kept = state[root]!;
+      const gone = state[root === rootA ? rootB : rootA]!;
+      // Explored reports stay in front of the queue, so neither search's exploring is repeated.
+      const keptQueue = kept.reports.slice(kept.explored);
+      kept.reports.length = kept.explored;
+      for (const reportId of gone.reports.slice(0, gone.explored)) kept.reports.push(reportId);
+      kept.explored = kept.reports.length;
+      for (const reportId of keptQueue) kept.reports.push(reportId);
+      for (const reportId of gone.reports.slice(gone.explored)) kept.reports.push(reportId);
+      gone.reports = [];
+      active -= 1;
+      return root;
+    };
+    /** Claims a node for a search; a node another search holds already means the two have met. */
+    const claim = (owners: Map<number, number>, node: number, search: number): { search: number; isNew: boolean } => {
+      const owner = owners.get(node);
+      if (owner === undefined) {
+        owners.set(node, search);
+        return { search, isNew: true };
+      }
+      return { search: merge(owner, search), isNew: false };
+    };
+    const visitReport = (reportId: number, search: number): number => {
+      const claimed = claim(reportSearch, reportId, search);
+      if (claimed.isNew) state[claimed.search]!.reports.push(reportId);
+      return claimed.search;
+    };
+    const visitIndicator = (indicatorId: number, search: number): number => {
+      const claimed = claim(indicatorSearch, indicatorId, search);
+      if (!claimed.isNew) return claimed.search;
+      let current = claimed.search;
+      for (const holder of holdersInCluster.all(indicatorId, clusterId)) current = visitReport(holder, current);
+      return current;
+    };
+
+    seeds.forEach((seed, index) => {
+      let search = index;
+      for (const reportId of seed.reports) search = visitReport(reportId, search);
+      for (const indicatorId of seed.indicators) search = visitIndicator(indicatorId, search);
+    });
+
+    while (active > 1) {
+      let smallest = -1;
+      for (let index = 0; index < state.length; index++) {
+        const search = state[index]!;
+        if (search.done || searches.find(index) !== index) continue;
+        if (smallest === -1 || search.reports.length < state[smallest]!.reports.length) smallest = index;
+      }
+      const search = state[smallest]!;
+      if (search.explored === search.reports.length) {
+        search.done = true;
+        active -= 1;
+        remaining -= search.reports.length;
+        const target = search.reports.length >= 2 ? newCluster(search.reports.length) : null;
+        for (const reportId of search.reports) setCluster.run(target, reportId);
+        continue;
+      }
+      const reportId = search.reports[search.explored++]!;
+      let current = smallest;
+      for (const indicatorId of linkingIndicatorsOf.all(reportId)) current = visitIndicator(indicatorId, current);
+    }
+
+    if (remaining >= 2) {
+      setSize.run(remaining, clusterId);
+      return;
+    }
+    for (const reportId of membersOf.all(clusterId)) setCluster.run(null, reportId);
+    deleteCluster.run(clusterId);
+  }
+
+  /** A report stopped mentioning these indicators (its mentions are already replaced). */
   function unlinked(reportId: number, lostIndicatorIds: Iterable<number>): void {
     const own = clusterOf.get(reportId)?.cluster_id ?? null;
     if (own === null) return;
     const lost = stillHeld(lostIndicatorIds);
-    if (lost.every((indicatorId) => reaches(reportId, new Set([indicatorId])))) return;
-    split(own);
+    if (lost.length === 0) return;
+    separate(own, [{ reports: [reportId], indicators: [] }, ...lost.map((indicatorId) => ({ reports: [], indicators: [indicatorId] }))], sizeOf.get(own) ?? 0);
   }
 
-  /**
-   * Takes a report out of its cluster (withdrawn, or all its links gone; its mentions are already removed) and
-   * repairs what remains: the rest stays one cluster when the indicators the report held still reach each other.
-   */
+  /** Takes a report out of its cluster (withdrawn, or all its links gone; its mentions are already removed). */
   function detach(reportId: number, formerIndicatorIds: Iterable<number>): void {
     const own = clusterOf.get(reportId)?.cluster_id ?? null;
     if (own === null) return;
     setCluster.run(null, reportId);
-    const [first, ...others] = stillHeld(formerIndicatorIds);
-    const start = first === undefined ? undefined : holdersOf.get(first);
-    const whole = start !== undefined && others.every((indicatorId) => reaches(start, new Set([indicatorId])));
-    const size = (sizeOf.get(own) ?? 0) - 1;
-    if (!whole || size < 2) {
-      split(own);
-      return;
-    }
-    setSize.run(size, own);
+    const seeds = stillHeld(formerIndicatorIds).map((indicatorId) => ({ reports: [], indicators: [indicatorId] }));
+    separate(own, seeds, (sizeOf.get(own) ?? 0) - 1);
   }
 
   return { link, split, unlinked, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };

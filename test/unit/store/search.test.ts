@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
-import { searchReports, toFtsQuery } from '../../../src-main/search/search-reports';
+import { RANKING_TIER, searchReports, toFtsQuery } from '../../../src-main/search/search-reports';
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
 
@@ -70,6 +70,33 @@ describe('search', () => {
     expect(() => searchReports(store.sqlite, { query: '', filters: { receivedFrom: 'gisteren' } })).toThrow(
       'from must be a date such as 2026-03-01, got "gisteren"',
     );
+  });
+});
+
+describe('ranking a common word', () => {
+  const plain = (region: string) =>
+    filedRecord({ region, incident: { summary: 'Fiets', narrative: 'Betaald voor een fiets, nooit geleverd, de verkoper reageert niet meer op berichten.' } });
+  const strong = () => filedRecord({ region: 'Limburg', incident: { summary: 'Fiets', narrative: 'Fiets fiets fiets.' } });
+
+  it('ranks the newest tier of matches passing the filters first, and pages through all of them once', async () => {
+    const temp = openTempStore();
+    const oldStrong = strong();
+    const olderPlain = Array.from({ length: RANKING_TIER }, (_, index) => plain(index % 2 === 0 ? 'Amsterdam' : 'Limburg'));
+    const newStrong = strong();
+    const newerPlain = Array.from({ length: RANKING_TIER / 2 }, () => plain('Amsterdam'));
+    await temp.importRecords([oldStrong, ...olderPlain, newStrong, ...newerPlain]);
+    const search = (offset: number, filters = {}, limit = 1000) => searchReports(temp.store.sqlite, { query: 'fiets', limit, offset, filters });
+
+    // The oldest strong match lies beyond the newest tier of matches; the newer one is in it and comes first.
+    expect(search(0)[0]!.reportId).toBe(newStrong.reportId);
+    expect(search(0).map((hit) => hit.reportId)).not.toContain(oldStrong.reportId);
+    // Only matches in Limburg make up the tiers: now the old strong match is in the first.
+    expect(search(0, { regions: ['Limburg'] }).slice(0, 2).map((hit) => hit.reportId).sort()).toEqual([oldStrong.reportId, newStrong.reportId].sort());
+    // Paging on reaches every match exactly once.
+    // Pages of 700 cross from one tier into the next.
+    const all = [0, 700, 1400, 2100, 2800].flatMap((offset) => search(offset, {}, 700).map((hit) => hit.reportId));
+    expect(all).toHaveLength(olderPlain.length + newerPlain.length + 2);
+    expect(new Set(all).size).toBe(all.length);
   });
 });
 
