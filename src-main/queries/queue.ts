@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from '../../shared/api/views';
-import { toFtsQuery } from '../search/search-reports';
+import { ftsQuery } from '../search/fts-query';
 import { queryInChunks } from './in-chunks';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
@@ -21,7 +21,7 @@ const dayStart = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${valu
 const dayEnd = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString());
 
 /** The WHERE clause of the live reports that pass the filters; `me` is the signed-in officer. */
-function whereOf(filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
+function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
   const where = ["r.status = 'filed'"];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly string[] | undefined) => {
@@ -47,7 +47,7 @@ function whereOf(filters: QueueFilters, me: string): { sql: string; params: unkn
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
   if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');
-  const fts = filters.text === undefined ? null : toFtsQuery(filters.text);
+  const fts = filters.text === undefined ? null : ftsQuery(sqlite, filters.text);
   if (fts !== null) {
     where.push('r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)');
     params.push(fts);
@@ -60,7 +60,7 @@ function whereOf(filters: QueueFilters, me: string): { sql: string; params: unkn
  * the covering index `reports_queue` first and only its rows are read whole, so it stays fast at 100k reports.
  */
 export function listQueue(sqlite: Database.Database, query: QueueQuery, me: string): QueuePage {
-  const where = whereOf(query.filters, me);
+  const where = whereOf(sqlite, query.filters, me);
   const order = SORT_SQL[query.sort.key](query.sort.direction === 'asc' ? 'ASC' : 'DESC');
   const pageIds = sqlite
     .prepare<unknown[], number>(`SELECT r.id FROM ${QUEUE_ROW_FROM} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import type { ReportText } from '../store/report-row';
+import { ftsQuery } from './fts-query';
+import { searchWords, snippetOf } from './snippet';
 
 export interface SearchFilters {
   categories?: string[] | undefined;
@@ -25,16 +28,6 @@ export interface SearchRequest {
   offset?: number;
 }
 
-/**
- * Every word becomes a prefix query so partial words find something ("kluisrek" finds "kluisrekening");
- * quoting each word keeps FTS5 syntax (AND, NEAR, quotes, colons) typed by a user from breaking the query.
- */
-export function toFtsQuery(query: string): string | null {
-  const words = query.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
-}
-
 function endOfDay(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString();
 }
@@ -54,6 +47,8 @@ function assertDate(value: string | undefined, name: string): void {
  * ("marktplaats" is in one report in six) would take a third of a second in a store of a million. Matches that
  * pass the filters therefore come in tiers of RANKING_TIER, newest tier first, each ranked by relevance; a query
  * with fewer matches is ranked as a whole. Tiers do not move between pages, so paging on reaches every match once.
+ * A tier is read in one pass over the index: for a word typed in part, each pass merges every indexed word it
+ * begins, which for a common word costs more than the ranking.
  */
 export const RANKING_TIER = 2000;
 
@@ -83,7 +78,7 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
 
-  const fts = toFtsQuery(request.query);
+  const fts = ftsQuery(sqlite, request.query);
   if (fts === null) {
     const rows = sqlite
       .prepare<unknown[], { reportId: string; snippet: string | null }>(
@@ -93,32 +88,29 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
       .all(...params, limit, offset);
     return rows.map((row) => ({ reportId: row.reportId, score: 0, snippet: row.snippet ?? '' }));
   }
-  // Matches come from the index newest first; the report row is only read to apply the filters.
-  const nthNewest = sqlite
-    .prepare<unknown[], number>(
-      `SELECT f.rowid FROM reports_fts f CROSS JOIN reports r ON r.id = f.rowid
-       WHERE reports_fts MATCH ? AND ${where.join(' AND ')}
-       ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
-    )
-    .pluck();
-  const ranked = sqlite.prepare<unknown[], { reportId: string; rank: number; snippet: string }>(
-    // bm25() rather than FTS5's `rank` column: ordering by `rank` makes FTS5 rank every match before the rowid bounds apply.
-    `SELECT r.report_id AS reportId, bm25(reports_fts) AS rank, snippet(reports_fts, -1, '[', ']', '…', 16) AS snippet
-     FROM reports_fts f CROSS JOIN reports r ON r.id = f.rowid
-     WHERE reports_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND ${where.join(' AND ')}
-     ORDER BY rank LIMIT ? OFFSET ?`,
+  // One pass over the index per tier, newest first. Only filed reports have text in the index (reportText), so the report
+  // rows are read only to apply filters (from a covering index), and whole only for the page's hits.
+  const filtered = where.length > 1;
+  const tierRows = sqlite.prepare<unknown[], { id: number; rank: number }>(
+    `SELECT f.rowid AS id, bm25(reports_fts) AS rank
+     FROM reports_fts f ${filtered ? 'CROSS JOIN reports r ON r.id = f.rowid' : ''}
+     WHERE reports_fts MATCH ? ${filtered ? `AND ${where.join(' AND ')}` : ''}
+     ORDER BY f.rowid DESC LIMIT ? OFFSET ?`,
   );
-  const hits: SearchHit[] = [];
-  for (let position = offset; hits.length < limit; ) {
+  const found: { id: number; rank: number }[] = [];
+  for (let position = offset; found.length < limit; ) {
     const tier = Math.floor(position / RANKING_TIER);
-    const newest = tier === 0 ? Number.MAX_SAFE_INTEGER : nthNewest.get(fts, ...params, tier * RANKING_TIER);
-    if (newest === undefined) break;
-    const oldest = nthNewest.get(fts, ...params, (tier + 1) * RANKING_TIER - 1);
-    for (const row of ranked.all(fts, oldest ?? 0, newest, ...params, limit - hits.length, position - tier * RANKING_TIER)) {
-      hits.push({ reportId: row.reportId, score: Math.round(-row.rank * 1000) / 1000, snippet: row.snippet });
-    }
-    if (oldest === undefined) break;
+    const rows = tierRows.all(fts, ...(filtered ? params : []), RANKING_TIER, tier * RANKING_TIER);
+    // Most relevant first (bm25 is lower for better matches); the newer of equals first.
+    rows.sort((a, b) => a.rank - b.rank || b.id - a.id);
+    found.push(...rows.slice(position - tier * RANKING_TIER, position - tier * RANKING_TIER + limit - found.length));
+    if (rows.length < RANKING_TIER) break;
     position = (tier + 1) * RANKING_TIER;
   }
-  return hits;
+  const hitOf = sqlite.prepare<[number], ReportText & { reportId: string }>('SELECT report_id AS reportId, summary, narrative FROM reports WHERE id = ?');
+  const words = searchWords(request.query);
+  return found.map((row) => {
+    const hit = hitOf.get(row.id)!;
+    return { reportId: hit.reportId, score: Math.round(-row.rank * 1000) / 1000, snippet: snippetOf([hit.summary, hit.narrative], words) };
+  });
 }
