@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { brokenOffParts, type ClusterGraph, type Seed } from './broken-off-parts';
 import { DisjointSet } from './disjoint-set';
 
 /**
@@ -118,89 +119,19 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   }
 
   /**
-   * Links inside one cluster were removed: finds the parts that no longer hang together and moves them out.
-   * Every part holds a seed (a report or indicator at one end of a removed link). A search runs from each seed,
-   * side by side, always the one that has seen least; searches that meet merge, and one that runs out has found a
-   * whole part, which leaves as its own cluster (or as a lone report). The last search left keeps the cluster
-   * unexplored, so a piece breaking off a large cluster costs only the piece, and a cluster that stays whole costs
-   * only the way its seeds meet. `remaining` is the cluster's size without the reports that left it already.
+   * Links inside one cluster were removed (`seeds` are their ends): the parts that broke off leave it as clusters
+   * of their own, or as lone reports. `remaining` is the cluster's size without the reports that left it already.
    */
-  function separate(clusterId: number, seeds: { reports: number[]; indicators: number[] }[], remaining: number): void {
-    const searches = new DisjointSet(seeds.length);
-    // Per search: the reports it holds, and how many of them it has explored (its queue is the rest).
-    const state = seeds.map(() => ({ reports: [] as number[], explored: 0, done: false }));
-    const reportSearch = new Map<number, number>();
-    const indicatorSearch = new Map<number, number>();
-    let active = seeds.length;
-
-    const merge = (a: number, b: number): number => {
-      const rootA = searches.find(a);
-      const rootB = searches.find(b);
-      if (rootA === rootB) return rootA;
-      searches.union(rootA, rootB);
-      const root = searches.find(rootA);
-      const kept = state[root]!;
-      const gone = state[root === rootA ? rootB : rootA]!;
-      // Explored reports stay in front of the queue, so neither search's exploring is repeated.
-      const keptQueue = kept.reports.slice(kept.explored);
-      kept.reports.length = kept.explored;
-      for (const reportId of gone.reports.slice(0, gone.explored)) kept.reports.push(reportId);
-      kept.explored = kept.reports.length;
-      for (const reportId of keptQueue) kept.reports.push(reportId);
-      for (const reportId of gone.reports.slice(gone.explored)) kept.reports.push(reportId);
-      gone.reports = [];
-      active -= 1;
-      return root;
+  function separate(clusterId: number, seeds: Seed[], remaining: number): void {
+    const graph: ClusterGraph = {
+      indicatorsOf: (reportId) => linkingIndicatorsOf.all(reportId),
+      holdersOf: (indicatorId) => holdersInCluster.all(indicatorId, clusterId),
     };
-    /** Claims a node for a search; a node another search holds already means the two have met. */
-    const claim = (owners: Map<number, number>, node: number, search: number): { search: number; isNew: boolean } => {
-      const owner = owners.get(node);
-      if (owner === undefined) {
-        owners.set(node, search);
-        return { search, isNew: true };
-      }
-      return { search: merge(owner, search), isNew: false };
-    };
-    const visitReport = (reportId: number, search: number): number => {
-      const claimed = claim(reportSearch, reportId, search);
-      if (claimed.isNew) state[claimed.search]!.reports.push(reportId);
-      return claimed.search;
-    };
-    const visitIndicator = (indicatorId: number, search: number): number => {
-      const claimed = claim(indicatorSearch, indicatorId, search);
-      if (!claimed.isNew) return claimed.search;
-      let current = claimed.search;
-      for (const holder of holdersInCluster.all(indicatorId, clusterId)) current = visitReport(holder, current);
-      return current;
-    };
-
-    seeds.forEach((seed, index) => {
-      let search = index;
-      for (const reportId of seed.reports) search = visitReport(reportId, search);
-      for (const indicatorId of seed.indicators) search = visitIndicator(indicatorId, search);
-    });
-
-    while (active > 1) {
-      let smallest = -1;
-      for (let index = 0; index < state.length; index++) {
-        const search = state[index]!;
-        if (search.done || searches.find(index) !== index) continue;
-        if (smallest === -1 || search.reports.length < state[smallest]!.reports.length) smallest = index;
-      }
-      const search = state[smallest]!;
-      if (search.explored === search.reports.length) {
-        search.done = true;
-        active -= 1;
-        remaining -= search.reports.length;
-        const target = search.reports.length >= 2 ? newCluster(search.reports.length) : null;
-        for (const reportId of search.reports) setCluster.run(target, reportId);
-        continue;
-      }
-      const reportId = search.reports[search.explored++]!;
-      let current = smallest;
-      for (const indicatorId of linkingIndicatorsOf.all(reportId)) current = visitIndicator(indicatorId, current);
+    for (const part of brokenOffParts(graph, seeds)) {
+      remaining -= part.length;
+      const target = part.length >= 2 ? newCluster(part.length) : null;
+      for (const reportId of part) setCluster.run(target, reportId);
     }
-
     if (remaining >= 2) {
       setSize.run(remaining, clusterId);
       return;
