@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { foldWord, searchWords } from './snippet';
+import { searchWords } from './search-words';
 
 /** More ways a word goes on than this, and it stays one prefix query. */
 const MAX_CONTINUATIONS = 40;
-/** Words the expansion can fold exactly as the index does; anything else stays a plain prefix query. */
+/** Folded words the expansion is sure to spell as the index does; anything else stays a plain prefix query. */
 const EXPANDABLE = /^[a-z0-9]+$/;
 
 function nextCodePoint(char: string): string {
@@ -36,10 +36,14 @@ function createFtsQueryBuilder(sqlite: Database.Database): (query: string) => st
   sqlite.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.reports_fts_vocabulary USING fts5vocab(main, reports_fts, 'row')");
   const firstTermFrom = sqlite.prepare<[string], string>('SELECT term FROM temp.reports_fts_vocabulary WHERE term >= ? ORDER BY term LIMIT 1').pluck();
 
-  /** The word, then each longer prefix; null when there are too many to be worth it. */
+  /**
+   * The word followed by each character that continues it among the index's words ("fietsb", "fietse" for
+   * "fiets"); null when there are too many to be worth it.
+   */
   function continuations(word: string): string[] | null {
     const prefixes: string[] = [];
-    // Terms compare as UTF-8 bytes, which orders like code points: jump past each continuing character in turn.
+    // Starts past the word itself. Terms compare as UTF-8 bytes, which order like code points: each step jumps
+    // past every term that continues the word with the character just found.
     let from = `${word}\u0001`;
     for (let term = firstTermFrom.get(from); term !== undefined && term.startsWith(word); term = firstTermFrom.get(from)) {
       const next = String.fromCodePoint(term.codePointAt(word.length)!);
@@ -51,10 +55,9 @@ function createFtsQueryBuilder(sqlite: Database.Database): (query: string) => st
   }
 
   function wordQuery(word: string): string {
-    const folded = foldWord(word);
-    const longer = EXPANDABLE.test(folded) ? continuations(folded) : null;
+    const longer = EXPANDABLE.test(word) ? continuations(word) : null;
     if (longer === null) return `"${word}"*`;
-    return `(${[`"${folded}"`, ...longer.map((prefix) => `"${prefix}"*`)].join(' OR ')})`;
+    return `(${[`"${word}"`, ...longer.map((prefix) => `"${prefix}"*`)].join(' OR ')})`;
   }
 
   return (query) => {

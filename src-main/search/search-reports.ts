@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { ReportText } from '../store/report-row';
 import { ftsQuery } from './fts-query';
-import { searchWords, snippetOf } from './snippet';
+import { searchWords } from './search-words';
+import { snippetOf } from './snippet';
 
 export interface SearchFilters {
   categories?: string[] | undefined;
@@ -88,8 +89,8 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
       .all(...params, limit, offset);
     return rows.map((row) => ({ reportId: row.reportId, score: 0, snippet: row.snippet ?? '' }));
   }
-  // One pass over the index per tier, newest first. Only filed reports have text in the index (reportText), so the report
-  // rows are read only to apply filters (from a covering index), and whole only for the page's hits.
+  // One pass over the index per tier, newest first. Only filed reports have text in the index (see reportText), so
+  // report rows are read only to apply filters, and whole only for the page's hits.
   const filtered = where.length > 1;
   const tierRows = sqlite.prepare<unknown[], { id: number; rank: number }>(
     `SELECT f.rowid AS id, bm25(reports_fts) AS rank

@@ -4,17 +4,9 @@
  * the word's whole index again. Words are matched the way the index matches them: case and diacritics folded,
  * each search word as the start of a word in the text.
  */
-const WORD = /[\p{L}\p{N}]+/gu;
+import { foldWord, WORD } from './search-words';
+
 const SNIPPET_WORDS = 16;
-
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The search words as the index sees them. */
-export function searchWords(query: string): string[] {
-  return (query.normalize('NFC').match(WORD) ?? []).map(foldWord);
-}
 
 interface Token {
   start: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchWords, snippetOf } from '../../../src-main/search/snippet';
+import { searchWords } from '../../../src-main/search/search-words';
+import { snippetOf } from '../../../src-main/search/snippet';
 
 describe('the snippet of a search hit', () => {
   it('marks words that begin with a search word, folding case and diacritics', () => {
