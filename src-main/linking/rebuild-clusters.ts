@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { DisjointSet } from './disjoint-set';
 
 /**
- * Recomputes every cluster from scratch (after bulk changes, or to verify the incremental upkeep).
+ * Recomputes every cluster from scratch (`clusters --rebuild`: to repair or check a store; tests and the bench use it
+ * to verify the incremental upkeep).
  * Memory is two typed arrays over report ids plus the ordered scan; no graph is held in objects.
  */
 export function rebuildClusters(sqlite: Database.Database): { clusters: number; clusteredReports: number } {

@@ -1,21 +1,41 @@
 import { listClusters } from '../../linking/queries';
+import { rebuildClusters } from '../../linking/rebuild-clusters';
+import { systemClock } from '../../platform/clock';
+import { createAuditAppender } from '../../store/audit';
 import { parseCommandArgs, requireOption } from '../args';
 import { writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
 
-const usage = 'clusters --db <path>';
+const usage = 'clusters --db <path> [--rebuild]';
 
 export const clustersCommand: CliCommand = {
   name: 'clusters',
   usage,
-  summary: 'Print every cluster of two or more linked live reports as NDJSON {cluster,via}.',
+  summary: 'Print every cluster of two or more linked live reports as NDJSON {cluster,via}; --rebuild recomputes them all first.',
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { db: { type: 'string' } }, usage);
+    const { values } = parseCommandArgs(args, { db: { type: 'string' }, rebuild: { type: 'boolean' } }, usage);
     const dbPath = requireOption(values.db, '--db', usage);
     await withCliStore(
       dbPath,
       io.env,
       async (store) => {
+        if (values.rebuild) {
+          // Repair or check after restoring a store from a backup: the same clusters as incremental upkeep keeps.
+          const { sqlite } = store;
+          const audit = createAuditAppender(sqlite);
+          const rebuilt = sqlite.transaction(() => {
+            const result = rebuildClusters(sqlite);
+            audit(systemClock.now().toISOString(), {
+              actor: `cli:${io.env.USER ?? 'unknown'}`,
+              action: 'clusters.rebuilt',
+              subjectType: 'store',
+              subjectId: 'clusters',
+              details: result,
+            });
+            return result;
+          })();
+          io.stderr.write(`rebuilt ${rebuilt.clusters} clusters of ${rebuilt.clusteredReports} reports\n`);
+        }
         for (const cluster of listClusters(store.sqlite)) await writeJsonLine(io.stdout, cluster);
       },
       { mustExist: true },

@@ -28,6 +28,19 @@ describe('the puzzelstuk CLI', () => {
       },
     ]);
 
+    // A rebuild from scratch repairs clusters that were lost, and is audited.
+    const damaged = openStore({ path: db });
+    damaged.sqlite.exec('UPDATE reports SET cluster_id = NULL; DELETE FROM clusters;');
+    damaged.close();
+    const rebuilt = await runCliCaptured(['clusters', '--db', db, '--rebuild']);
+    expect(rebuilt.lines).toEqual(clusters.lines);
+    expect(rebuilt.stderr).toContain('rebuilt 1 clusters of 3 reports');
+    const audited = openStore({ path: db });
+    expect(audited.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'clusters.rebuilt'").all()).toEqual([
+      { actor: 'cli:unknown', details: JSON.stringify({ clusters: 1, clusteredReports: 3 }) },
+    ]);
+    audited.close();
+
     const indicators = await runCliCaptured(['indicators', '--db', db, '--report', 'IA-2026-0000101']);
     expect(indicators.lines).toEqual(
       expect.arrayContaining([
