@@ -14,6 +14,7 @@ import { createFeedNotifier } from './feed/notifier';
 import { FEED_LINGER_MS, registerFeedRoute } from './feed/route';
 import { registerHealthRoute } from './health/route';
 import { errorReply } from './http/errors';
+import { watchConnectionsForShutdown } from './http/shutdown';
 import { registerIntakeRoute } from './intake/route';
 import type { HubLogger } from './logger';
 import { registerMutationsRoute } from './mutations/route';
@@ -31,7 +32,12 @@ export interface HubServerDeps {
   credentialCache?: CredentialCache;
   /** How long a woken long-poll waits for the rest of a burst of commits (see feed/route.ts). */
   feedLingerMs?: number;
+  /** How long requests in flight get to be answered when the hub stops, before their connections are closed (ms). */
+  shutdownGraceMs?: number;
 }
+
+/** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Bodies of routes without a limit of their own (the intake and mutation routes set theirs). */
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -67,10 +73,12 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   });
   // Stopping: wake held long-polls so that they answer now, and close each connection after its answer
   // (a kept-alive connection would otherwise hold the server open until its keep-alive timeout).
+  const connections = watchConnectionsForShutdown(app.server, deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     notifier.close();
+    connections.stopping();
     done();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
@@ -78,6 +86,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
     done(null, payload);
   });
   app.addHook('onClose', async () => {
+    connections.stopped();
     await subscription?.close();
   });
 

@@ -90,13 +90,20 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache } = {},
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
   await migrateHub(database.db);
   const clock = hubClock();
-  const app = createHubServer({ database, clock, logger: silentLogger, recheckMs: options.recheckMs, credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE });
+  const app = createHubServer({
+    database,
+    clock,
+    logger: silentLogger,
+    recheckMs: options.recheckMs,
+    credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE,
+    shutdownGraceMs: options.shutdownGraceMs,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
