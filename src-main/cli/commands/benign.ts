@@ -2,6 +2,7 @@ import { listBenign } from '../../benign/benign-list';
 import { addBenignValue, removeBenignValue } from '../../mutations/services';
 import { systemClock } from '../../platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
+import { cliActor } from '../cli-actor';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
 
@@ -20,7 +21,7 @@ export const benignCommand: CliCommand = {
       usage,
     );
     const dbPath = requireOption(values.db, '--db', usage);
-    const actor = values.by ?? `cli:${io.env.USER ?? 'unknown'}`;
+    const actor = values.by ?? cliActor(io.env);
     switch (action) {
       case 'list':
         await withCliStore(dbPath, io.env, async (store) => {

@@ -3,6 +3,7 @@ import { rebuildClusters } from '../../linking/rebuild-clusters';
 import { systemClock } from '../../platform/clock';
 import { createAuditAppender } from '../../store/audit';
 import { parseCommandArgs, requireOption } from '../args';
+import { cliActor } from '../cli-actor';
 import { writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
 
@@ -26,7 +27,7 @@ export const clustersCommand: CliCommand = {
           const rebuilt = sqlite.transaction(() => {
             const result = rebuildClusters(sqlite);
             audit(systemClock.now().toISOString(), {
-              actor: `cli:${io.env.USER ?? 'unknown'}`,
+              actor: cliActor(io.env),
               action: 'clusters.rebuilt',
               subjectType: 'store',
               subjectId: 'clusters',

@@ -1,0 +1,6 @@
+import type { Actor } from '../store/actor';
+
+/** Who makes a change from the command line, for the audit log: the shell's user. */
+export function cliActor(env: NodeJS.ProcessEnv): Actor {
+  return `cli:${env.USER ?? 'unknown'}`;
+}
