@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from '../../shared/api/views';
 import { ftsQuery } from '../search/fts-query';
+import { searchWords } from '../search/search-words';
 import { queryInChunks } from './in-chunks';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
@@ -47,7 +48,7 @@ function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): 
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
   if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');
-  const fts = filters.text === undefined ? null : ftsQuery(sqlite, filters.text);
+  const fts = filters.text === undefined ? null : ftsQuery(sqlite, searchWords(filters.text));
   if (fts !== null) {
     where.push('r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)');
     params.push(fts);

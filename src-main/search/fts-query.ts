@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { searchWords } from './search-words';
 
 /** More ways a word goes on than this, and it stays one prefix query. */
 const MAX_CONTINUATIONS = 40;
@@ -11,9 +10,9 @@ function nextCodePoint(char: string): string {
 }
 
 /**
- * The FTS5 query for what a person typed, or null when it holds no word. Every word is a prefix, so partial words
- * find something ("kluisrek" finds "kluisrekening"); only letters and digits are kept, so FTS5 syntax typed by a
- * person (AND, NEAR, quotes, colons) is searched as plain words.
+ * The FTS5 query for the words a person typed (`searchWords`), or null when there are none. Every word is a
+ * prefix, so partial words find something ("kluisrek" finds "kluisrekening"); the words hold only letters and
+ * digits, so FTS5 syntax typed by a person (AND, NEAR, quotes, colons) is searched as plain words.
  *
  * Built to be cheap for the index to answer. FTS5 answers a prefix query by merging the whole index of
  * every word it begins before returning the first match: for "betaald"*, a word in one report in four, that is
@@ -21,18 +20,18 @@ function nextCodePoint(char: string): string {
  * So each word becomes the word itself OR, for each character that continues it in the index's vocabulary, that
  * longer prefix ("fiets" OR "fietse"* …): the same matches, with the common word itself looked up directly.
  */
-export function ftsQuery(sqlite: Database.Database, query: string): string | null {
+export function ftsQuery(sqlite: Database.Database, words: readonly string[]): string | null {
   let build = builders.get(sqlite);
   if (!build) {
     build = createFtsQueryBuilder(sqlite);
     builders.set(sqlite, build);
   }
-  return build(query);
+  return build(words);
 }
 
-const builders = new WeakMap<Database.Database, (query: string) => string | null>();
+const builders = new WeakMap<Database.Database, (words: readonly string[]) => string | null>();
 
-function createFtsQueryBuilder(sqlite: Database.Database): (query: string) => string | null {
+function createFtsQueryBuilder(sqlite: Database.Database): (words: readonly string[]) => string | null {
   sqlite.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.reports_fts_vocabulary USING fts5vocab(main, reports_fts, 'row')");
   const firstTermFrom = sqlite.prepare<[string], string>('SELECT term FROM temp.reports_fts_vocabulary WHERE term >= ? ORDER BY term LIMIT 1').pluck();
 
@@ -60,9 +59,5 @@ function createFtsQueryBuilder(sqlite: Database.Database): (query: string) => st
     return `(${[`"${word}"`, ...longer.map((prefix) => `"${prefix}"*`)].join(' OR ')})`;
   }
 
-  return (query) => {
-    const words = searchWords(query);
-    if (words.length === 0) return null;
-    return words.map(wordQuery).join(' AND ');
-  };
+  return (words) => (words.length === 0 ? null : words.map(wordQuery).join(' AND '));
 }

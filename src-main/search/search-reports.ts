@@ -79,7 +79,8 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
 
-  const fts = ftsQuery(sqlite, request.query);
+  const words = searchWords(request.query);
+  const fts = ftsQuery(sqlite, words);
   if (fts === null) {
     const rows = sqlite
       .prepare<unknown[], { reportId: string; snippet: string | null }>(
@@ -109,7 +110,6 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
     position = (tier + 1) * RANKING_TIER;
   }
   const hitOf = sqlite.prepare<[number], ReportText & { reportId: string }>('SELECT report_id AS reportId, summary, narrative FROM reports WHERE id = ?');
-  const words = searchWords(request.query);
   return found.map((row) => {
     const hit = hitOf.get(row.id)!;
     return { reportId: hit.reportId, score: Math.round(-row.rank * 1000) / 1000, snippet: snippetOf([hit.summary, hit.narrative], words) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery } from '../../../src-main/search/fts-query';
+import { ftsQuery as ftsQueryOfWords } from '../../../src-main/search/fts-query';
+import { searchWords } from '../../../src-main/search/search-words';
 import { filedRecord } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
 
@@ -12,6 +13,8 @@ const NARRATIVES = [
   'Financiële adviseur, crypto beloofd.',
   'Straße und Café, nichts geliefert.',
 ];
+
+const ftsQuery = (sqlite: Parameters<typeof ftsQueryOfWords>[0], typed: string) => ftsQueryOfWords(sqlite, searchWords(typed));
 
 async function store() {
   const temp = openTempStore();
