@@ -173,7 +173,8 @@ async function workstationLoad(run: LoadRun, model: LoadModel, tokens: string[],
 /**
  * Issue (hub): intake rate on PostgreSQL and PGlite against a bare INSERT and the local import, the first sync
  * of an empty store against a local import of the same file, and 200 workstations pulling and pushing against
- * one hub on PostgreSQL while intake continues, under a busy working day (the target) and under stress. Everything on 127.0.0.1.
+ * one hub on PostgreSQL while intake continues, under a busy working day (the target) and under stress.
+ * Everything on 127.0.0.1.
  */
 export async function hubSuite(): Promise<SuiteResult> {
   const machine = machineDescription();
