@@ -81,13 +81,13 @@ export interface TestHub {
 
 export const ndjson = (lines: Array<IntakeRecord | string>) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 
-/** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 /**
  * Tests trust a valid token for a minute, so that only the announcement of a revocation (not the cache running
  * out) can make it fail within a test.
  */
 const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => performance.now() };
 
+/** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
   options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number } = {},
