@@ -38,39 +38,59 @@ export function findLiveReportKey(sqlite: Database.Database, reportId: string): 
   return row.id;
 }
 
-/** Live reports that share a non-benign indicator with this one, each with the indicators and fields that explain it. */
+/**
+ * Live reports that share a non-benign indicator with this one, each with the indicators and fields that explain it.
+ * In two steps: this report's linking mentions, then each indicator's other holders from the indicator index. One
+ * joined query returned a row per pair of fields and looked up the report row for each; popular indicators made that
+ * thousands of rows.
+ */
 export function relatedReports(sqlite: Database.Database, reportId: string): RelatedReport[] {
   const key = findLiveReportKey(sqlite, reportId);
-  const rows = sqlite
-    .prepare<[number], { reportId: string; type: IndicatorType; value: string; field: string; theirField: string }>(
-      `SELECT r2.report_id AS reportId, i.type, i.value, m1.field, m2.field AS theirField
-       FROM mentions m1
-       JOIN mentions m2 ON m2.indicator_id = m1.indicator_id AND m2.report_id != m1.report_id AND m2.benign = 0
-       JOIN reports r2 ON r2.id = m2.report_id AND r2.status = 'filed'
-       JOIN indicators i ON i.id = m1.indicator_id
-       WHERE m1.report_id = ? AND m1.benign = 0`,
-    )
-    .all(key);
-  const byReport = new Map<string, Map<string, SharedIndicator>>();
-  for (const row of rows) {
-    let shared = byReport.get(row.reportId);
-    if (!shared) byReport.set(row.reportId, (shared = new Map<string, SharedIndicator>()));
-    const indicatorKey = `${row.type}:${row.value}`;
-    let indicator = shared.get(indicatorKey);
-    if (!indicator) shared.set(indicatorKey, (indicator = { type: row.type, value: row.value, fields: [], theirFields: [] }));
-    if (!indicator.fields.includes(row.field)) indicator.fields.push(row.field);
-    if (!indicator.theirFields.includes(row.theirField)) indicator.theirFields.push(row.theirField);
+  const own = new Map<number, CanonicalIndicator & { fields: string[] }>();
+  const ownMentions = sqlite.prepare<[number], { indicatorId: number; type: IndicatorType; value: string; field: string }>(
+    `SELECT m.indicator_id AS indicatorId, i.type, i.value, m.field
+     FROM mentions m JOIN indicators i ON i.id = m.indicator_id
+     WHERE m.report_id = ? AND m.benign = 0`,
+  );
+  for (const row of ownMentions.all(key)) {
+    const indicator = own.get(row.indicatorId);
+    if (indicator) indicator.fields.push(row.field);
+    else own.set(row.indicatorId, { type: row.type, value: row.value, fields: [row.field] });
   }
+
+  const otherHolders = sqlite
+    .prepare<[number, number], [reportKey: number, field: string]>('SELECT report_id, field FROM mentions WHERE indicator_id = ? AND benign = 0 AND report_id != ?')
+    .raw();
+  /** Per related report (local key), per shared indicator: the fields where that report mentions it. */
+  const theirs = new Map<number, Map<number, string[]>>();
+  for (const indicatorId of own.keys()) {
+    for (const [reportKey, field] of otherHolders.all(indicatorId, key)) {
+      let shared = theirs.get(reportKey);
+      if (!shared) theirs.set(reportKey, (shared = new Map<number, string[]>()));
+      const fields = shared.get(indicatorId);
+      if (fields) fields.push(field);
+      else shared.set(indicatorId, [field]);
+    }
+  }
+
+  const liveReportId = sqlite.prepare<[number], string>("SELECT report_id FROM reports WHERE id = ? AND status = 'filed'").pluck();
   const compareIndicators = (a: CanonicalIndicator, b: CanonicalIndicator) =>
     a.type === b.type ? a.value.localeCompare(b.value) : a.type.localeCompare(b.type);
-  return [...byReport.entries()]
-    .map(([id, shared]) => ({
-      reportId: id,
-      shared: [...shared.values()]
-        .map((indicator) => ({ ...indicator, fields: indicator.fields.sort(), theirFields: indicator.theirFields.sort() }))
+  const related: RelatedReport[] = [];
+  for (const [reportKey, shared] of theirs) {
+    const relatedId = liveReportId.get(reportKey);
+    if (relatedId === undefined) continue;
+    related.push({
+      reportId: relatedId,
+      shared: [...shared]
+        .map(([indicatorId, theirFields]) => {
+          const { type, value, fields } = own.get(indicatorId)!;
+          return { type, value, fields: [...fields].sort(), theirFields: theirFields.sort() };
+        })
         .sort(compareIndicators),
-    }))
-    .sort((a, b) => b.shared.length - a.shared.length || a.reportId.localeCompare(b.reportId));
+    });
+  }
+  return related.sort((a, b) => b.shared.length - a.shared.length || a.reportId.localeCompare(b.reportId));
 }
 
 export interface ClusterView {
