@@ -35,6 +35,7 @@ const [idAt, statusAt, summaryAt, narrativeAt] = ['id', 'status', 'summary', 'na
 
 const maxReportId = source.prepare('SELECT coalesce(max(id), 0) FROM reports').pluck().get() as number;
 const maxAuditId = source.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+// Every intake record the import applied left one revision row, so the floor's rate is per record like the import's.
 const records = source.prepare('SELECT count(*) FROM report_revisions').pluck().get() as number;
 const indicatorWritten = new Uint8Array((source.prepare('SELECT coalesce(max(id), 0) FROM indicators').pluck().get() as number) + 1);
 
