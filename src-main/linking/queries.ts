@@ -40,9 +40,9 @@ export function findLiveReportKey(sqlite: Database.Database, reportId: string): 
 
 /**
  * Live reports that share a non-benign indicator with this one, each with the indicators and fields that explain it.
- * In two steps: this report's linking mentions, then each indicator's other holders from the indicator index. One
- * joined query returned a row per pair of fields and looked up the report row for each; popular indicators made that
- * thousands of rows.
+ * Two steps, not one join: this report's linking mentions, then each indicator's other holders from the indicator
+ * index. A join yields a row per pair of fields and reads the related report's row for each: thousands of rows for
+ * a popular indicator.
  */
 export function relatedReports(sqlite: Database.Database, reportId: string): RelatedReport[] {
   const key = findLiveReportKey(sqlite, reportId);
