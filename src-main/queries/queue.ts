@@ -3,6 +3,7 @@ import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from
 import { ftsQuery } from '../search/fts-query';
 import { searchWords } from '../search/search-words';
 import { queryInChunks } from './in-chunks';
+import { receivedFromBound, receivedToBound } from './received-bounds';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
 const NEWEST_FIRST = 'r.received_at DESC, r.id DESC';
@@ -17,9 +18,6 @@ const SORT_SQL: Record<QueueSortKey, (direction: 'ASC' | 'DESC') => string> = {
   workStatus: (d) => `CASE r.work_status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END ${d}, ${NEWEST_FIRST}`,
   assignee: (d) => `r.assignee IS NULL, r.assignee ${d}, ${NEWEST_FIRST}`,
 };
-
-const dayStart = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : new Date(value).toISOString());
-const dayEnd = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString());
 
 /** The WHERE clause of the live reports that pass the filters; `me` is the signed-in officer. */
 function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
@@ -40,11 +38,11 @@ function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): 
   }
   if (filters.receivedFrom) {
     where.push('r.received_at >= ?');
-    params.push(dayStart(filters.receivedFrom));
+    params.push(receivedFromBound(filters.receivedFrom));
   }
   if (filters.receivedTo) {
     where.push('r.received_at <= ?');
-    params.push(dayEnd(filters.receivedTo));
+    params.push(receivedToBound(filters.receivedTo));
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
   if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');

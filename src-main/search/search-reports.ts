@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { receivedFromBound, receivedToBound } from '../queries/received-bounds';
 import type { ReportText } from '../store/report-row';
 import { ftsQuery } from './fts-query';
 import { searchWords } from './search-words';
@@ -27,14 +28,6 @@ export interface SearchRequest {
   filters?: SearchFilters;
   limit?: number;
   offset?: number;
-}
-
-function endOfDay(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString();
-}
-
-function startOf(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : new Date(value).toISOString();
 }
 
 function assertDate(value: string | undefined, name: string): void {
@@ -71,11 +64,11 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
   inList('r.work_status', filters.workStatuses);
   if (filters.receivedFrom) {
     where.push('r.received_at >= ?');
-    params.push(startOf(filters.receivedFrom));
+    params.push(receivedFromBound(filters.receivedFrom));
   }
   if (filters.receivedTo) {
     where.push('r.received_at <= ?');
-    params.push(endOfDay(filters.receivedTo));
+    params.push(receivedToBound(filters.receivedTo));
   }
   if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
 
