@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { generateReports } from '../src-main/generate';
+import { generateReports } from '../src-generator';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 

@@ -8,7 +8,7 @@ import { connect, type ConnectOptions } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
 import { silentLogger } from '../../src-hub/logger';
 import { startHub } from '../../src-hub/start';
-import { POLICE_UNITS } from '../../src-main/generate/places';
+import { POLICE_UNITS } from '../../src-generator/places';
 import { systemClock } from '../../src-main/platform/clock';
 
 const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' }, national: { type: 'string' } } });

@@ -1,6 +1,6 @@
-/** What the renderer sees of follow-up actions, the directory and routing (see shared/actions, shared/routing). */
-import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
-import type { DirectoryEntryView } from '../actions/directory';
+/** What the renderer sees of follow-up actions, the directory and routing (see shared/requests, shared/routing). */
+import type { ActionKind, ActionState, SendMethod } from '../requests/lifecycle';
+import type { DirectoryEntryView } from '../requests/directory';
 import type { Category } from '../intake/vocabulary';
 import type { IndicatorType, PhoneKind } from '../indicators/types';
 

@@ -3,8 +3,8 @@
  * them with a handler map checked exhaustive with `satisfies ApiHandlers`. Transports (Electron IPC,
  * HTTP+WebSocket in browser mode) carry `{ method, params }` and answer with an ApiResult envelope.
  */
-import type { TransitionInput } from '../actions/lifecycle';
-import type { DirectoryEntry, DirectoryEntryView } from '../actions/directory';
+import type { TransitionInput } from '../requests/lifecycle';
+import type { DirectoryEntry, DirectoryEntryView } from '../requests/directory';
 import type { RouteExplanation, RoutePriority, RoutingRule, RoutingRuleView } from '../routing/rules';
 import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView } from './action-views';
 import type { IndicatorSummaryView } from './summary';
@@ -99,7 +99,7 @@ export interface ApiMethods {
   'action.edit': Method<MutationPayloads['action.edit'], null>;
   /** Adds the live reports that mention the indicator but are not in the bundle yet. */
   'action.updateReports': Method<{ actionId: string }, { added: number }>;
-  /** Details the step does not need may be left out (see shared/actions/lifecycle.ts). */
+  /** Details the step does not need may be left out (see shared/requests/lifecycle.ts). */
   'action.transition': Method<{ actionId: string } & TransitionInput & { reference?: string | null }, null>;
   /** The Dutch request letter as a PDF (base64). */
   'action.letter': Method<{ actionId: string }, { fileName: string; contentBase64: string }>;

@@ -4,8 +4,8 @@
  * a mistake, not data to carry along.
  */
 import { z } from 'zod';
-import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
-import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle';
+import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
+import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';

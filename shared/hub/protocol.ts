@@ -2,7 +2,7 @@
  * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
  * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
  */
-import type { OfficerRole } from '../actions/lifecycle';
+import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
 

@@ -3,8 +3,8 @@
  * feed on every workstation. Payloads are JSON-safe and refer to reports by their portal `reportId`,
  * and to cases, notes and actions by client-generated UUIDs, so they mean the same on every store.
  */
-import type { ActionKind, ActionState, SendMethod } from '../actions/lifecycle';
-import type { DirectoryEntry } from '../actions/directory';
+import type { ActionKind, ActionState, SendMethod } from '../requests/lifecycle';
+import type { DirectoryEntry } from '../requests/directory';
 import type { IndicatorType } from '../indicators/types';
 import type { RoutePriority, RoutingRule } from '../routing/rules';
 

@@ -4,8 +4,8 @@
  * Envelopes and payloads are strict: an unknown field is a mistake, not data to carry along.
  */
 import { z } from 'zod';
-import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../actions/lifecycle';
-import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../actions/directory';
+import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
+import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import { REPORT_ID_PATTERN } from '../intake/vocabulary';

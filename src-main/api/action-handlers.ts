@@ -1,10 +1,10 @@
 import type { ApiHandlers } from '../../shared/api/contract';
-import { actionDetail } from '../actions/action-detail';
-import { actionExport, actionLetter } from '../actions/action-documents';
-import { listActions } from '../actions/action-list';
-import { createAction, editAction, transitionAction, updateActionReports } from '../actions/action-services';
-import { draftAction } from '../actions/action-draft';
-import { dutchDay } from '../actions/dutch-format';
+import { actionDetail } from '../requests/action-detail';
+import { actionExport, actionLetter } from '../requests/action-documents';
+import { listActions } from '../requests/action-list';
+import { createAction, editAction, transitionAction, updateActionReports } from '../requests/action-services';
+import { draftAction } from '../requests/action-draft';
+import { dutchDay } from '../requests/dutch-format';
 import { actorOf } from '../mutations/services/guards';
 import { announceWork } from './after-write';
 import type { ApiContext } from './context';

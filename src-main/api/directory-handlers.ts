@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
-import { listDirectory } from '../actions/directory-entries';
-import { putDirectoryEntry, removeDirectoryEntry } from '../actions/directory-services';
+import { listDirectory } from '../requests/directory-entries';
+import { putDirectoryEntry, removeDirectoryEntry } from '../requests/directory-services';
 import { announceWork } from './after-write';
 import type { ApiContext } from './context';
 

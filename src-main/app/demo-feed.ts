@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { HUB_API_PREFIX } from '../../shared/hub/protocol';
-import { createReportGenerator, type ReportGenerator } from '../generate';
+import { createReportGenerator, type ReportGenerator } from '../../src-generator';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { readPrivateFile, writePrivateFile } from './private-file';

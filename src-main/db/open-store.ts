@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import * as schema from './schema';
-import { seedDefaultDirectory } from '../actions/directory-seed';
+import { seedDefaultDirectory } from '../requests/directory-seed';
 import { seedDefaultBenignList } from '../benign/benign-list';
 import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
 import { systemClock, type Clock } from '../platform/clock';

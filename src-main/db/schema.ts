@@ -207,7 +207,7 @@ export const actions = sqliteTable(
   ],
 );
 
-/** Addressees of actions (shared/actions/directory.ts): Dutch defaults seeded once, then the supervisors'. */
+/** Addressees of actions (shared/requests/directory.ts): Dutch defaults seeded once, then the supervisors'. */
 export const directoryEntries = sqliteTable(
   'directory_entries',
   {

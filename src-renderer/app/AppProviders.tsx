@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { StoreProvider } from '../store/store-context';
-import type { AppStore } from '../store/create-app-store';
+import { StoreProvider } from '../state/store-context';
+import type { AppStore } from '../state/create-app-store';
 import { cssVariablesResolver, theme } from '../ui/theme';
 
 interface BaseProps {

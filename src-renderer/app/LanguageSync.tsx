@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../store/store-context';
+import { useAppStore } from '../state/store-context';
 
 /** Keeps i18next and the document language in step with the language in the store. */
 export function LanguageSync() {

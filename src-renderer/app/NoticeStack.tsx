@@ -1,6 +1,6 @@
 import { Notification } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../store/store-context';
+import { useAppStore } from '../state/store-context';
 import type { Notice } from './notice-slice';
 
 function NoticeText({ notice }: { notice: Notice }) {

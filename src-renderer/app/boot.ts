@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../shared/api/contract';
-import { connectEvents } from '../store/connect-events';
-import type { AppStore } from '../store/create-app-store';
+import { connectEvents } from '../state/connect-events';
+import type { AppStore } from '../state/create-app-store';
 
 /** How long the first frame may wait for its data before it is shown without it. */
 const FIRST_FRAME_WAIT_MS = 400;

@@ -1,5 +1,5 @@
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { SliceCreator } from '../store/slice';
+import type { SliceCreator } from '../state/slice';
 
 export type View =
   | { screen: 'queue' }

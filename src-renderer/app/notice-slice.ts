@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../shared/api/result';
-import type { SliceCreator } from '../store/slice';
+import type { SliceCreator } from '../state/slice';
 
 export interface Notice {
   id: number;

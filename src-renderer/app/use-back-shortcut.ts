@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useAppStoreApi } from '../store/store-context';
+import { useAppStoreApi } from '../state/store-context';
 
 /** Alt+← goes back, as in a browser; there is no browser history in the desktop app. */
 export function useBackShortcut(): void {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { selectOfficerName } from '../features/session/session-selectors';
-import { useAppStore } from '../store/store-context';
+import { useAppStore } from '../state/store-context';
 
 /** An officer id shown as the officer's name ("—" for nobody). */
 export function OfficerName({ id }: { id: string | null }) {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ActionState } from '../../shared/actions/lifecycle';
+import type { ActionState } from '../../shared/requests/lifecycle';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { CaseStatus, WorkStatus } from '../../shared/mutations/kinds';
 import type { RoutePriority } from '../../shared/routing/rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryEntry } from '../../shared/actions/directory';
+import type { DirectoryEntry } from '../../shared/requests/directory';
 import { openApiHarness, OFFICER } from './support/api-harness';
 
 const ENTRY: DirectoryEntry = {

@@ -3,7 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionDetail } from '../../shared/api/action-views';
-import { ActionsScreen } from '../../src-renderer/features/actions/ActionsScreen';
+import { ActionsScreen } from '../../src-renderer/features/requests/ActionsScreen';
 import { ACTION_ID, actionDetail, actionSummary } from './support/action-builders';
 import { reportIdOf } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';

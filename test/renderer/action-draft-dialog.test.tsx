@@ -2,7 +2,7 @@
 import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ActionDraftDialog } from '../../src-renderer/features/actions/ActionDraftDialog';
+import { ActionDraftDialog } from '../../src-renderer/features/requests/ActionDraftDialog';
 import { ACTION_ID, actionDetail, actionDraft, directoryEntry, IBAN } from './support/action-builders';
 import { reportIdOf } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';

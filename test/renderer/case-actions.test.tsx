@@ -2,7 +2,7 @@
 import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CaseActionPanel } from '../../src-renderer/features/actions/CaseActionPanel';
+import { CaseActionPanel } from '../../src-renderer/features/requests/CaseActionPanel';
 import { actionDraft, IBAN } from './support/action-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';

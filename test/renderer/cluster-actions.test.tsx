@@ -3,7 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ClusterGraph } from '../../shared/api/views';
-import { ClusterActionPanel } from '../../src-renderer/features/actions/ClusterActionPanel';
+import { ClusterActionPanel } from '../../src-renderer/features/requests/ClusterActionPanel';
 import { clusterIndicators } from '../../src-renderer/features/cluster/cluster-selectors';
 import { actionDraft, IBAN } from './support/action-builders';
 import { reportIdOf } from './support/builders';

@@ -1,11 +1,11 @@
 /**
  * Requests (actions) as the hub allows them to change: it keeps each request's author and state from the
- * accepted mutations and applies the same guards as the workstation (shared/actions/lifecycle.ts) against them,
+ * accepted mutations and applies the same guards as the workstation (shared/requests/lifecycle.ts) against them,
  * so four-eyes approval and the lifecycle hold even for a workstation that skipped its own checks. A row is
  * locked while it is checked and changed, so two pushes about the same request are judged one after the other.
  */
 import { eq } from 'drizzle-orm';
-import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/actions/lifecycle';
+import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
 import { actionStates } from '../../db/schema';

@@ -2,7 +2,7 @@
  * Officers' roles as the hub's registry has them, looked up once per push. Only an active, registered supervisor
  * counts as a supervisor; anyone else — including a name the registry does not know — is an officer.
  */
-import type { OfficerRole } from '../../../shared/actions/lifecycle';
+import type { OfficerRole } from '../../../shared/requests/lifecycle';
 import type { HubDb } from '../../db/database';
 import { findOfficer } from '../../officers/registry';
 

@@ -1,4 +1,4 @@
-import { createReportGenerator } from '../../generate';
+import { createReportGenerator } from '../../../src-generator';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { UsageError, writeOut, type CliCommand } from '../command';
 

@@ -4,7 +4,7 @@
  * `deactivate` ends an officer's work (their credential stops working, their id stays in the history).
  */
 import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential } from '../../../src-hub/officers/registry';
-import type { OfficerRole } from '../../../shared/actions/lifecycle';
+import type { OfficerRole } from '../../../shared/requests/lifecycle';
 import { systemClock } from '../../platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliIo } from '../command';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ACTION_STATES, type ActionState } from '../../../shared/actions/lifecycle';
+import { ACTION_STATES, type ActionState } from '../../../shared/requests/lifecycle';
 import { ACTION_CONTENT_FIELDS, STEP_FIELD_PREFIX } from '../register-writes';
 import { CREATED_FIELD, type JsonValue, type LiveValue, type RegisterState } from '../registers';
 import { NOTHING, textOrNull, UNKNOWN_AUTHOR, type EntityAdapter } from './entity-adapter';

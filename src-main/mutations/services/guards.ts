@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { TransitionActor } from '../../../shared/actions/lifecycle';
+import type { TransitionActor } from '../../../shared/requests/lifecycle';
 import { AppError } from '../../../shared/errors';
 import { findOfficer } from '../../queries/officers';
 

@@ -1,11 +1,11 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { CaseStatusBadge } from '../../ui/badges';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount, formatDateTime, formatMoney } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
-import { CaseActionPanel } from '../actions/CaseActionPanel';
+import { CaseActionPanel } from '../requests/CaseActionPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { CaseReports } from './CaseReports';

@@ -1,7 +1,7 @@
 import { Chip, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { CaseStatusBadge } from '../../ui/badges';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount, formatDateTime } from '../../ui/format';

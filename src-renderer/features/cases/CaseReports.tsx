@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/views';
 import { REPORT_ID_PATTERN } from '../../../shared/intake/vocabulary';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { WorkStatusBadge } from '../../ui/badges';
 import { formatMoneyWhole } from '../../ui/format';
 import { DataTable } from '../../ui/DataTable';

@@ -2,7 +2,7 @@ import { SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 
 /** nieuw → in behandeling → actie uitgezet → afgerond; closing asks for a reason. */

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { CaseDetailPanel } from './CaseDetailPanel';

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { CaseDetail, CaseSummaryView } from '../../../shared/api/views';
 import type { CaseStatus } from '../../../shared/mutations/kinds';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface NewCase {
   title: string;

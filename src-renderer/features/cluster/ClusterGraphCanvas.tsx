@@ -2,7 +2,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterGraph } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { GRAPH_STYLE, toElements } from './graph-elements';
 
 /**

@@ -2,10 +2,10 @@ import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Section } from '../../ui/Section';
-import { ClusterActionPanel } from '../actions/ClusterActionPanel';
+import { ClusterActionPanel } from '../requests/ClusterActionPanel';
 import { ClusterGraphCanvas } from './ClusterGraphCanvas';
 import { RelatedList } from './RelatedList';
 

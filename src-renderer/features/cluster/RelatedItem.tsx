@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, UnstyledButton } from '@manti
 import { useTranslation } from 'react-i18next';
 import type { RelatedReportView } from '../../../shared/api/views';
 import type { LinkDecision } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';

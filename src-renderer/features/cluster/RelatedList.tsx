@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkDecision } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { Section } from '../../ui/Section';

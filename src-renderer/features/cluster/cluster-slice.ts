@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { ClusterGraph, RelatedReportView } from '../../../shared/api/views';
 import type { LinkDecision } from '../../../shared/mutations/kinds';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface ClusterSlice {
   /** The report the related list and graph belong to. */

@@ -1,7 +1,7 @@
 import { Alert, Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, DIRECTORY_KINDS, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
-import { useAppStore } from '../../store/store-context';
+import { CONTACT_CHANNELS, DIRECTORY_KINDS, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../../shared/requests/directory';
+import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
 import { useCheckedForm } from '../../ui/use-checked-form';

@@ -1,8 +1,8 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
-import { useAppStore } from '../../store/store-context';
+import { DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/requests/directory';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SupervisorScreen } from '../session/SupervisorScreen';
 import { DirectoryEntryDialog } from './DirectoryEntryDialog';

@@ -1,8 +1,8 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryEntryView } from '../../../shared/actions/directory';
-import { useAppStore } from '../../store/store-context';
+import type { DirectoryEntryView } from '../../../shared/requests/directory';
+import { useAppStore } from '../../state/store-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';

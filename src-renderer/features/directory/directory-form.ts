@@ -1,5 +1,5 @@
-import { directoryEntrySchema, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../../shared/actions/directory';
-import type { SendMethod } from '../../../shared/actions/lifecycle';
+import { directoryEntrySchema, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../../shared/requests/directory';
+import type { SendMethod } from '../../../shared/requests/lifecycle';
 
 export const MATCH_LISTS = ['bankCodes', 'countries', 'tlds', 'services', 'networks'] as const;
 export type MatchList = (typeof MATCH_LISTS)[number];

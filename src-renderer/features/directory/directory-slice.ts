@@ -1,6 +1,6 @@
-import type { DirectoryEntry, DirectoryEntryView } from '../../../shared/actions/directory';
+import type { DirectoryEntry, DirectoryEntryView } from '../../../shared/requests/directory';
 import type { ApiErrorBody } from '../../../shared/api/result';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface DirectorySlice {
   /** Addressees of requests; the draft dialog and the actions list name them from here. */

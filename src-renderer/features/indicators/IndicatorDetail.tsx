@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSummaryView } from '../../../shared/api/summary';
 import type { QueueRow } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge, WorkStatusBadge } from '../../ui/badges';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { EvidenceValue } from '../../ui/EvidenceValue';
 import { FactList } from '../../ui/FactList';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';
-import { IndicatorActions } from '../actions/IndicatorActions';
+import { IndicatorActions } from '../requests/IndicatorActions';
 import { enrichmentText } from './enrichment-text';
 
 function Distribution({ title, counts, label }: { title: string; counts: Record<string, number>; label: (key: string) => string }) {

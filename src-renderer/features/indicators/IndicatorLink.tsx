@@ -1,7 +1,7 @@
 import { Group, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorType } from '../../../shared/indicators/types';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { CopyValueButton } from '../../ui/CopyValueButton';
 import { defang } from '../../ui/defang';
 

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorRow } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { formatCount, formatDate, formatMoneyWhole } from '../../ui/format';
 import { enrichmentText } from './enrichment-text';

@@ -1,6 +1,6 @@
 import { Drawer, Pagination, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount } from '../../ui/format';
 import { ScreenHeader } from '../../ui/ScreenHeader';

@@ -2,7 +2,7 @@ import type { ApiErrorBody } from '../../../shared/api/result';
 import type { IndicatorSummaryView } from '../../../shared/api/summary';
 import type { IndicatorQuery, IndicatorRow, QueueRow } from '../../../shared/api/views';
 import type { IndicatorType } from '../../../shared/indicators/types';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export const INDICATOR_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';

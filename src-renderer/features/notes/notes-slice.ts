@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { NoteView } from '../../../shared/api/views';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export type NoteSubjectType = NoteView['subjectType'];
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCount } from '../../ui/format';
 import { AddToCaseDialog } from '../cases/AddToCaseDialog';
 import { CreateCaseDialog } from '../cases/CreateCaseDialog';

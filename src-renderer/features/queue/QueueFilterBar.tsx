@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueFilters } from '../../../shared/api/views';
 import { CATEGORIES } from '../../../shared/intake/vocabulary';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { useOfficerOptions } from '../session/use-officer-options';
 import { ChecklistFilter } from './ChecklistFilter';
 import { SearchBox } from './SearchBox';

@@ -1,7 +1,7 @@
 import { Checkbox, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SortIcon } from '../../ui/icons';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { QUEUE_COLUMNS, QUEUE_GRID_TEMPLATE, type QueueColumn } from './columns';
 
 function SortableHeader({ column, label }: { column: QueueColumn; label: string }) {

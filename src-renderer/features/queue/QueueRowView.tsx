@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { WorkStatusBadge } from '../../ui/badges';
 import { ageOf, formatDateTime, formatMoneyWhole } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { useNow } from '../../ui/use-now';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { QueueHeader } from './QueueHeader';

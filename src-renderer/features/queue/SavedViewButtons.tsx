@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { SAVED_VIEW_IDS } from './saved-views';
 
 /** Preset views as toggle buttons; none is pressed once the officer changed a filter. */

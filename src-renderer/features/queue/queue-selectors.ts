@@ -1,5 +1,5 @@
 import type { QueueRow } from '../../../shared/api/views';
-import type { AppState } from '../../store/app-state';
+import type { AppState } from '../../state/app-state';
 import { rowAt } from './row-window';
 
 export const selectQueueRow = (index: number) => (state: AppState): QueueRow | undefined => rowAt(state.queuePages, index);

@@ -1,8 +1,8 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { QueueFilters, QueueQuery, QueueRow, QueueSortKey } from '../../../shared/api/views';
 import type { WorkStatus } from '../../../shared/mutations/kinds';
-import { coalesce } from '../../store/coalesce';
-import type { SliceCreator } from '../../store/slice';
+import { coalesce } from '../../state/coalesce';
+import type { SliceCreator } from '../../state/slice';
 import { INITIAL_RANGE } from './first-query';
 import { MAX_RUN_PAGES, PAGE_SIZE, missingPageRuns, pageOf, prunePages, rowAt, splitIntoPages, type PageRun, type Pages } from './row-window';
 import { SAVED_VIEWS, compactFilters, type SavedViewId } from './saved-views';

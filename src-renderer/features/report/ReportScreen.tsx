@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BackIcon } from '../../ui/icons';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskedReporter } from '../../../shared/api/views';
 import type { Reporter } from '../../../shared/intake/schema';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { FactList } from '../../ui/FactList';
 import { formatDate } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';

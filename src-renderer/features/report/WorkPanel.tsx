@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReportDetail } from '../../../shared/api/views';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { Section } from '../../ui/Section';
 import { AddToCaseDialog } from '../cases/AddToCaseDialog';
 import { CreateCaseDialog } from '../cases/CreateCaseDialog';

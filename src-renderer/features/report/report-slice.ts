@@ -2,8 +2,8 @@ import type { ApiErrorBody } from '../../../shared/api/result';
 import type { AuditEntryView, ReportDetail, RevisionView } from '../../../shared/api/views';
 import type { Reporter } from '../../../shared/intake/schema';
 import type { WorkStatus } from '../../../shared/mutations/kinds';
-import { coalesce } from '../../store/coalesce';
-import type { SliceCreator } from '../../store/slice';
+import { coalesce } from '../../state/coalesce';
+import type { SliceCreator } from '../../state/slice';
 
 export interface ReportSlice {
   report: ReportDetail | null;

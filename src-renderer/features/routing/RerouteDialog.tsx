@@ -2,11 +2,11 @@ import { Autocomplete, Select, SimpleGrid, Text, Textarea } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTE_PRIORITIES, type RouteExplanation, type RoutePriority } from '../../../shared/routing/rules';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
 import { useOfficerOptions } from '../session/use-officer-options';
-import { MIN_REASON_LENGTH } from '../actions/step-form';
+import { MIN_REASON_LENGTH } from '../requests/step-form';
 import { useTeamOptions } from './use-team-options';
 
 interface RerouteDialogProps {

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoutingRuleView } from '../../../shared/routing/rules';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SupervisorScreen } from '../session/SupervisorScreen';
 import { RuleFormDialog } from './RuleFormDialog';

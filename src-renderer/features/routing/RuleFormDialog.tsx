@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
 import { CATEGORIES } from '../../../shared/intake/vocabulary';
 import { ROUTE_ASSIGNMENTS, ROUTE_PRIORITIES, type RoutingRule, type RoutingRuleView } from '../../../shared/routing/rules';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
 import { useCheckedForm } from '../../ui/use-checked-form';

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoutingRuleView } from '../../../shared/routing/rules';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { PriorityBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';

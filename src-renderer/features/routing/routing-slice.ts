@@ -1,7 +1,7 @@
 import type { ApiParams, ApiValue } from '../../../shared/api/contract';
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { RoutingRule, RoutingRuleView } from '../../../shared/routing/rules';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 import { ruleOfView } from './rule-view';
 
 export type RouteExplanationView = ApiValue<'routing.explain'> & { reportId: string };

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 
 /** Teams known on this workstation: those of the officers and those the rules route to. Others may be typed. */
 export function useTeamOptions(): string[] {

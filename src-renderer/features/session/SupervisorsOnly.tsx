@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { selectIsSupervisor } from './session-selectors';
 
 /** A screen for supervisors; others (say, after switching officer on it) are told why it is empty. */

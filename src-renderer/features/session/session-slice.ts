@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { OfficerView, SessionView } from '../../../shared/api/views';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface SessionSlice {
   session: SessionView | null;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 
 /** Officers as select options (value = officer id). */
 export function useOfficerOptions(): Array<{ value: string; label: string }> {

@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES, type IndicatorType } from '../../../shared/indicators/types';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';

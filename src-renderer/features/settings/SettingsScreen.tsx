@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ScreenTitle } from '../../ui/ScreenTitle';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { BenignEntryView } from '../../../shared/api/views';
 import type { IndicatorType } from '../../../shared/indicators/types';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface BenignSlice {
   benignEntries: BenignEntryView[] | null;

@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { SettingsView } from '../../../shared/api/views';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export type Language = SettingsView['language'];
 

@@ -2,7 +2,7 @@ import { Button, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStateView } from '../../../shared/api/views';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { formatCount, formatDateTime, formatTime } from '../../ui/format';
 import { WarningIcon } from '../../ui/icons';

@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { SyncConflictView, SyncStateView } from '../../../shared/api/views';
-import type { SliceCreator } from '../../store/slice';
+import type { SliceCreator } from '../../state/slice';
 
 export interface SyncSlice {
   syncState: SyncStateView | null;

@@ -4,7 +4,7 @@
  * All data is synthetic.
  */
 import type { IntakeRecord } from '../../../shared/intake/schema';
-import { createReportGenerator } from '../../../src-main/generate';
+import { createReportGenerator } from '../../../src-generator';
 
 /** `count` generated filed reports (no revisions or withdrawals: a test counts on what it posted). */
 export function generatedRecords(count: number, seed: string): IntakeRecord[] {

@@ -1,4 +1,4 @@
-import type { DirectoryEntryView } from '../../../shared/actions/directory';
+import type { DirectoryEntryView } from '../../../shared/requests/directory';
 import type { ActionBundle, ActionDetail, ActionDraftView, ActionSummaryView } from '../../../shared/api/action-views';
 import type { RoutingRuleView } from '../../../shared/routing/rules';
 import { reportIdOf } from './builders';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { generateReports } from '../../../src-main/generate';
+import { generateReports } from '../../../src-generator';
 import { openTempStore, tempDir } from '../../support/temp-store';
 
 const FLOOR_CHILD = fileURLToPath(new URL('../../../bench/core/write-floor-child.ts', import.meta.url));

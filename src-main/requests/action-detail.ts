@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { nextStates, refuseEdit, refuseTransition, type TransitionActor } from '../../shared/requests/lifecycle';
+import type { ActionDetail, ActionNextStep } from '../../shared/api/action-views';
+import { requireAction, stepViews, type ActionRecord } from './action-record';
+import { effectAfterExecution, newReportIds } from './action-scope';
+import { routeSubject } from './action-subject';
+import { toSummaryView } from './action-summary';
+import { deriveAddressee } from './addressee-route';
+import { buildBundle } from './bundle';
+import { listDirectory } from './directory-entries';
+import { dutchDay } from './dutch-format';
+
+/** Who looks at the request and when; reading a bundle with personal data is audited in their name. */
+export interface ActionViewer extends TransitionActor {
+  now: Date;
+  /** What the read is for in the audit log, e.g. `action.get`. */
+  purpose: string;
+}
+
+/**
+ * The steps the viewer could take next and, for each, why they may not — only refusals about who they are:
+ * the facts a step needs (a reason, the date it was sent) are asked when they take it.
+ */
+function nextStepsFor(action: ActionRecord, viewer: TransitionActor, today: string): ActionNextStep[] {
+  const facts = { reason: 'x', method: 'email', occurredAt: today, dueAt: today } as const;
+  return nextStates(action.state).map((to) => ({ to, refusal: refuseTransition(action.state, action.createdBy, viewer, { from: action.state, to, ...facts })?.reason ?? null }));
+}
+
+/** A request with everything the detail screen shows; reads the reporters' data (audited) only when the request includes it. */
+export function actionDetail(sqlite: Database.Database, actionId: string, viewer: ActionViewer): ActionDetail {
+  const action = requireAction(sqlite, actionId);
+  const today = dutchDay(viewer.now);
+  const directory = listDirectory(sqlite);
+  const addressee = directory.find((entry) => entry.id === action.addresseeId) ?? null;
+  const personalData = action.payload.includePersonalData ? { officer: viewer.id, at: viewer.now.toISOString(), actionId, purpose: viewer.purpose } : null;
+  return {
+    ...toSummaryView(action, addressee?.name ?? null, today),
+    clusterReportId: action.payload.clusterReportId,
+    legalBasis: action.payload.legalBasis,
+    body: action.payload.body,
+    includePersonalData: action.payload.includePersonalData,
+    addressee,
+    route: deriveAddressee(routeSubject(action.kind, action.indicator), directory),
+    bundle: buildBundle(sqlite, { reportIds: action.payload.reportIds, indicator: action.indicator }, personalData),
+    newReportIds: newReportIds(sqlite, action),
+    steps: stepViews(action),
+    nextSteps: nextStepsFor(action, viewer, today),
+    effect: effectAfterExecution(sqlite, action),
+    editRefusal: refuseEdit(action.state, action.createdBy, viewer)?.reason ?? null,
+  };
+}

@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { OPEN_ACTION_STATES } from '../../shared/requests/lifecycle';
+import type { ActionQuery, ActionSummaryView } from '../../shared/api/action-views';
+import { selectActionRows } from './action-record';
+import { canonicalIndicator } from './action-subject';
+import { toSummaryView } from './action-summary';
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+const OPEN = `a.state IN (${OPEN_ACTION_STATES.map((state) => `'${state}'`).join(', ')})`;
+
+/** The actions list: filtered by the query, most recently changed first; `today` decides what is overdue. */
+export function listActions(sqlite: Database.Database, query: ActionQuery, today: string): ActionSummaryView[] {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (query.states?.length) where(`a.state IN (${placeholders(query.states)})`, ...query.states);
+  if (query.kinds?.length) where(`a.kind IN (${placeholders(query.kinds)})`, ...query.kinds);
+  if (query.addresseeId !== undefined) where('a.addressee_id = ?', query.addresseeId);
+  if (query.caseId !== undefined) where('a.case_id = ?', query.caseId);
+  if (query.indicatorType !== undefined) {
+    if (query.indicatorValue === undefined) where('a.indicator_type = ?', query.indicatorType);
+    else {
+      const indicator = canonicalIndicator(query.indicatorType, query.indicatorValue)!;
+      where('a.indicator_type = ? AND a.indicator_value = ?', indicator.type, indicator.value);
+    }
+  }
+  if (query.dueBefore !== undefined) where(`${OPEN} AND a.due_at IS NOT NULL AND a.due_at <= ?`, query.dueBefore);
+  if (query.overdueOnly) where(`${OPEN} AND a.due_at IS NOT NULL AND a.due_at < ?`, today);
+  const filter = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const records = selectActionRows(sqlite, `${filter} ORDER BY a.updated_at DESC, a.id`, params);
+  const nameOf = sqlite.prepare<[string], string>('SELECT name FROM directory_entries WHERE id = ?').pluck();
+  return records.map((record) => toSummaryView(record, record.addresseeId === null ? null : (nameOf.get(record.addresseeId) ?? null), today));
+}

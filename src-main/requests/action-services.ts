@@ -1,0 +1,108 @@
+/**
+ * Officers' changes to follow-up actions, each checked here first (with the shared lifecycle guards and this
+ * workstation's copy of the officers) and then recorded as one mutation, which the hub checks again.
+ */
+import { refuseBundleUpdate, type TransitionInput } from '../../shared/requests/lifecycle';
+import { AppError } from '../../shared/errors';
+import type { MutationPayloads } from '../../shared/mutations/kinds';
+import type { Store } from '../db/open-store';
+import { recordMutation } from '../mutations/record-mutation';
+import { actorOf, optionalText, requireCase, requireReport, requireReports, requireText } from '../mutations/services/guards';
+import { buildMutation, newIdOf, type ServiceDeps } from '../mutations/services/service-deps';
+import { requireAction } from './action-record';
+import { canonicalIndicator, requireFittingIndicator } from './action-subject';
+import { newReportIds } from './action-scope';
+import { findDirectoryEntry } from './directory-entries';
+import { dutchDay } from './dutch-format';
+import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal';
+
+export type CreateActionInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: readonly string[] };
+
+function requireAddressee(store: Store, addresseeId: string | null): string | null {
+  if (addresseeId !== null && !findDirectoryEntry(store.sqlite, addresseeId)) throw new AppError('BAD_INPUT', `The directory has no addressee ${addresseeId}.`);
+  return addresseeId;
+}
+
+/** A new request in state `concept`, authored by the officer. */
+export function createAction(store: Store, deps: ServiceDeps, input: CreateActionInput): { actionId: string } {
+  const { sqlite } = store;
+  const indicator = canonicalIndicator(input.indicatorType, input.indicatorValue);
+  requireFittingIndicator(input.kind, indicator);
+  if (input.caseId !== null) requireCase(sqlite, input.caseId);
+  if (input.clusterReportId !== null) requireReport(sqlite, input.clusterReportId);
+  const reportIds = [...new Set(input.reportIds)];
+  if (reportIds.length === 0) throw new AppError('BAD_INPUT', 'A request needs at least one report to rest on.');
+  requireReports(sqlite, reportIds);
+  const actionId = newIdOf(deps)();
+  recordMutation(
+    store,
+    buildMutation(deps, input.officer, 'action.create', {
+      actionId,
+      kind: input.kind,
+      indicatorType: indicator?.type ?? null,
+      indicatorValue: indicator?.value ?? null,
+      caseId: input.caseId,
+      clusterReportId: input.clusterReportId,
+      title: requireText(input.title, 'A request title'),
+      addresseeId: requireAddressee(store, input.addresseeId),
+      reportIds,
+      includePersonalData: input.includePersonalData,
+      legalBasis: input.legalBasis.trim(),
+      body: input.body.trim(),
+    }),
+  );
+  return { actionId };
+}
+
+export type ActionChanges = Omit<MutationPayloads['action.edit'], 'actionId'>;
+
+/** Changes a concept's content; its author or a supervisor. */
+export function editAction(store: Store, deps: ServiceDeps, input: { officer: string; actionId: string } & ActionChanges): void {
+  const action = requireAction(store.sqlite, input.actionId);
+  assertEditAllowed(action.state, action.createdBy, actorOf(store.sqlite, input.officer));
+  const payload: MutationPayloads['action.edit'] = { actionId: input.actionId };
+  if (input.title !== undefined) payload.title = requireText(input.title, 'A request title');
+  if (input.addresseeId !== undefined) payload.addresseeId = requireAddressee(store, input.addresseeId);
+  if (input.includePersonalData !== undefined) payload.includePersonalData = input.includePersonalData;
+  if (input.legalBasis !== undefined) payload.legalBasis = input.legalBasis.trim();
+  if (input.body !== undefined) payload.body = input.body.trim();
+  if (Object.keys(payload).length === 1) throw new AppError('BAD_INPUT', 'Nothing to change: give a title, addressee, legal basis, body or the personal-data choice.');
+  recordMutation(store, buildMutation(deps, input.officer, 'action.edit', payload));
+}
+
+/** Adds the reports that arrived since to an open request's bundle; records nothing when there are none. */
+export function updateActionReports(store: Store, deps: ServiceDeps, input: { officer: string; actionId: string }): { added: number } {
+  const action = requireAction(store.sqlite, input.actionId);
+  const refusal = refuseBundleUpdate(action.state);
+  if (refusal !== null) throw new AppError('CONFLICT', `The reports cannot be updated: ${refusal}.`);
+  const added = newReportIds(store.sqlite, action);
+  if (added.length === 0) return { added: 0 };
+  recordMutation(store, buildMutation(deps, input.officer, 'action.setReports', { actionId: input.actionId, reportIds: [...action.payload.reportIds, ...added] }));
+  return { added: added.length };
+}
+
+export type TransitionActionInput = { officer: string; actionId: string; reference?: string | null } & TransitionInput;
+
+/** One step of the lifecycle, refused here at once when the shared guard (or a local check) says no. */
+export function transitionAction(store: Store, deps: ServiceDeps, input: TransitionActionInput): void {
+  const action = requireAction(store.sqlite, input.actionId);
+  const payload: MutationPayloads['action.transition'] = {
+    actionId: input.actionId,
+    from: input.from,
+    to: input.to,
+    reason: optionalText(input.reason),
+    method: input.method ?? null,
+    occurredAt: input.occurredAt ?? null,
+    dueAt: input.dueAt ?? null,
+    reference: optionalText(input.reference),
+  };
+  assertTransitionAllowed(action.state, action.createdBy, actorOf(store.sqlite, input.officer), payload);
+  if (payload.occurredAt !== null && payload.occurredAt > dutchDay(deps.clock.now())) {
+    throw new AppError('BAD_INPUT', `The date it happened (${payload.occurredAt}) lies in the future.`);
+  }
+  // A request goes to a supervisor only when it says whom it is for; the hub does not need this check.
+  if (input.to === 'ter_goedkeuring' && (action.addresseeId === null || !findDirectoryEntry(store.sqlite, action.addresseeId))) {
+    throw new AppError('BAD_INPUT', 'Choose an addressee from the directory before asking for approval.');
+  }
+  recordMutation(store, buildMutation(deps, input.officer, 'action.transition', payload));
+}

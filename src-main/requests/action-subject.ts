@@ -1,0 +1,29 @@
+/** What a request is about: the indicator in canonical form, checked against the kind of request. */
+import { ACTION_KIND_OF_INDICATOR, type ActionKind } from '../../shared/requests/lifecycle';
+import { AppError } from '../../shared/errors';
+import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
+import { normalizeIndicator } from '../indicators/normalize';
+import type { RouteSubject } from './addressee-route';
+
+/** The canonical indicator for a type and value as typed; null when neither is given. */
+export function canonicalIndicator(type: IndicatorType | null | undefined, value: string | null | undefined): CanonicalIndicator | null {
+  if ((type ?? null) === null && (value ?? null) === null) return null;
+  if (!type || !value) throw new AppError('BAD_INPUT', 'Give both the indicator type and its value, or neither.');
+  const canonical = normalizeIndicator(type, value);
+  if (!canonical) throw new AppError('BAD_INPUT', `"${value}" is not a valid ${type} indicator.`);
+  return { type, value: canonical.value };
+}
+
+/** Every request but a prevention warning is about one indicator, of the type its kind acts on. */
+export function requireFittingIndicator(kind: ActionKind, indicator: CanonicalIndicator | null): void {
+  if (kind === 'prevention_warning') return;
+  if (!indicator) throw new AppError('BAD_INPUT', `A ${kind} request needs an indicator.`);
+  const expected = ACTION_KIND_OF_INDICATOR[indicator.type];
+  if (expected !== kind) throw new AppError('BAD_INPUT', `A ${indicator.type} leads to a ${expected} request, not a ${kind} request.`);
+}
+
+/** The route subject with the indicator's offline facts (bank code, country, kind of number, chain or tool). */
+export function routeSubject(kind: ActionKind, indicator: CanonicalIndicator | null): RouteSubject {
+  if (!indicator) return { kind, indicator: null };
+  return { kind, indicator: { ...indicator, enrichment: normalizeIndicator(indicator.type, indicator.value)?.enrichment ?? null } };
+}

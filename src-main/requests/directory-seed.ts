@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import { directoryEntrySchema, type DirectoryEntry } from '../../shared/requests/directory';
+import defaults from './default-directory.json';
+
+const SEEDED_KEY = 'directory_defaults_seeded';
+const DEFAULTS_AUTHOR = 'system:defaults';
+
+interface DefaultDirectoryEntry extends DirectoryEntry {
+  id: string;
+}
+
+/** The shipped defaults, checked against the schema so a typo in the data fails loudly rather than at sending. */
+export function defaultDirectoryEntries(): DefaultDirectoryEntry[] {
+  return defaults.entries.map(({ id, ...entry }) => ({ id, ...directoryEntrySchema.parse(entry) }));
+}
+
+/** Puts the Dutch default addressees into a new store once; after that the directory is the supervisors'. */
+export function seedDefaultDirectory(sqlite: Database.Database, at: string): void {
+  if (sqlite.prepare('SELECT 1 FROM store_meta WHERE key = ?').get(SEEDED_KEY)) return;
+  const insert = sqlite.prepare('INSERT OR IGNORE INTO directory_entries (id, kind, name, entry, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    for (const { id, ...entry } of defaultDirectoryEntries()) insert.run(id, entry.kind, entry.name, JSON.stringify(entry), DEFAULTS_AUTHOR, at);
+    sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, at);
+  })();
+}

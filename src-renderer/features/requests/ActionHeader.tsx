@@ -1,0 +1,62 @@
+import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ActionDetail } from '../../../shared/api/action-views';
+import { useAppStore } from '../../state/store-context';
+import { ActionStateBadge, OverdueBadge } from '../../ui/badges';
+import { FactList } from '../../ui/FactList';
+import { formatCount, formatDateTime, formatDay } from '../../ui/format';
+import { OfficerName } from '../../ui/Officer';
+import { IndicatorLink } from '../indicators/IndicatorLink';
+
+/** What the request is about: the indicator, the case or the cluster it was drafted from. */
+function Subject({ detail }: { detail: ActionDetail }) {
+  const { t } = useTranslation();
+  const openCase = useAppStore((state) => state.openCase);
+  const openReport = useAppStore((state) => state.openReport);
+  const caseTitle = useAppStore((state) => state.caseList?.find((item) => item.caseId === detail.caseId)?.title);
+  return (
+    <Group gap="sm" wrap="wrap">
+      {detail.indicatorType && detail.indicatorValue && <IndicatorLink type={detail.indicatorType} value={detail.indicatorValue} />}
+      {detail.caseId && (
+        <UnstyledButton className="link-button" onClick={() => openCase(detail.caseId!)}>
+          {caseTitle ?? t('actions.detail.case')}
+        </UnstyledButton>
+      )}
+      {detail.clusterReportId && (
+        <UnstyledButton className="link-button" onClick={() => openReport(detail.clusterReportId!)}>
+          {t('actions.detail.cluster', { id: detail.clusterReportId })}
+        </UnstyledButton>
+      )}
+      {!detail.indicatorValue && !detail.caseId && !detail.clusterReportId && t('actions.warningSubject')}
+    </Group>
+  );
+}
+
+/** The request at a glance: title, type, state, addressee and the dates that matter. */
+export function ActionHeader({ detail }: { detail: ActionDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="sm" data-testid="action-header">
+      <Group gap="sm" align="center" mb="xs">
+        <Title order={2} fz="h4" data-testid="action-title-text">
+          {detail.title}
+        </Title>
+        <ActionStateBadge state={detail.state} />
+        {detail.overdue && <OverdueBadge />}
+      </Group>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t(`actionKind.${detail.kind}`)} · {t('actions.detail.created', { at: formatDateTime(detail.createdAt) })} <OfficerName id={detail.createdBy} />
+      </Text>
+      <FactList
+        facts={[
+          { label: t('actions.detail.subject'), value: <Subject detail={detail} /> },
+          { label: t('actions.detail.addressee'), value: detail.addressee?.name ?? detail.addresseeName ?? t('actions.noAddressee') },
+          { label: t('actions.columns.reports'), value: formatCount(detail.reportCount) },
+          { label: t('actions.stepForm.sentAt'), value: detail.sentAt ? formatDay(detail.sentAt) : null },
+          { label: t('actions.stepForm.dueAt'), value: detail.dueAt ? formatDay(detail.dueAt) : null },
+          { label: t('actionState.uitgevoerd'), value: detail.executedAt ? formatDay(detail.executedAt) : null },
+        ]}
+      />
+    </Paper>
+  );
+}

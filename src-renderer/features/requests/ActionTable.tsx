@@ -1,0 +1,119 @@
+import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionSummaryView } from '../../../shared/api/action-views';
+import { useAppStore } from '../../state/store-context';
+import { ActionStateBadge, OverdueBadge } from '../../ui/badges';
+import { formatCount, formatDay } from '../../ui/format';
+import { selectMyId } from '../session/session-selectors';
+import { ActionSubject } from './ActionSubject';
+
+const ROW_ESTIMATE = 56;
+
+interface ActionTableProps {
+  rows: ActionSummaryView[];
+  openActionId: string | undefined;
+  /** The approval queue marks the supervisor's own requests (four eyes: someone else approves them). */
+  markOwn?: boolean;
+}
+
+function ActionRowCells({ action, markOwn }: { action: ActionSummaryView; markOwn: boolean }) {
+  const { t } = useTranslation();
+  const openAction = useAppStore((state) => state.openAction);
+  const mine = useAppStore((state) => markOwn && selectMyId(state) === action.createdBy);
+  return (
+    <>
+      <Table.Td>
+        <UnstyledButton className="link-button" onClick={() => openAction(action.actionId)} data-testid={`action-open-${action.actionId}`}>
+          {action.title}
+        </UnstyledButton>
+        <div className="action-subject">
+          {t(`actionKind.${action.kind}`)} · <ActionSubject action={action} />
+        </div>
+      </Table.Td>
+      <Table.Td>
+        <div className="badge-stack">
+          <ActionStateBadge state={action.state} />
+          {mine && (
+            <Badge size="sm" variant="outline" color="gray" tt="none" styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>
+              {t('approvals.own')}
+            </Badge>
+          )}
+        </div>
+      </Table.Td>
+      <Table.Td>{action.addresseeName ?? t('actions.noAddressee')}</Table.Td>
+      <Table.Td className={action.overdue ? 'nowrap overdue-cell' : 'nowrap'}>
+        {formatDay(action.dueAt)}
+        {action.overdue && (
+          <div>
+            <OverdueBadge />
+          </div>
+        )}
+      </Table.Td>
+      <Table.Td ta="right" className="num">
+        {formatCount(action.reportCount)}
+      </Table.Td>
+    </>
+  );
+}
+
+/**
+ * Requests as a table that renders only the rows in view (a unit may keep thousands of them). Spacer rows above
+ * and below keep the scroll height and are hidden from assistive technology; aria-rowcount/rowindex tell the rest.
+ */
+export function ActionTable({ rows, openActionId, markOwn = false }: ActionTableProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div ref={scrollRef} className="action-table-scroll" data-testid="action-table">
+      <Table verticalSpacing={5} fz="sm" stickyHeader highlightOnHover aria-label={t('actions.tableLabel')} aria-rowcount={rows.length + 1} miw={560}>
+        <Table.Thead>
+          <Table.Tr aria-rowindex={1}>
+            <Table.Th>{t('actions.columns.title')}</Table.Th>
+            <Table.Th>{t('actions.columns.state')}</Table.Th>
+            <Table.Th>{t('actions.columns.addressee')}</Table.Th>
+            <Table.Th>{t('actions.columns.due')}</Table.Th>
+            <Table.Th ta="right">{t('actions.columns.reports')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+          {items.map((item) => {
+            const action = rows[item.index]!;
+            const selected = action.actionId === openActionId;
+            return (
+              <Table.Tr
+                key={action.actionId}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={selected ? 'selected-row' : undefined}
+                data-testid={`action-row-${action.actionId}`}
+              >
+                <ActionRowCells action={action} markOwn={markOwn} />
+              </Table.Tr>
+            );
+          })}
+          {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
+        </Table.Tbody>
+      </Table>
+      {rows.length === 0 && (
+        <Text size="sm" c="dimmed" p="sm">
+          {t('actions.empty')}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Group, Select, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
+import { useAppStore } from '../../state/store-context';
+import { defang } from '../../ui/defang';
+import { Section } from '../../ui/Section';
+import { clusterIndicators, type ClusterIndicator } from '../cluster/cluster-selectors';
+import { DraftActionButton } from './DraftActionButton';
+import { SubjectActionList } from './SubjectActionList';
+
+const keyOf = (indicator: ClusterIndicator) => `${indicator.type}|${indicator.value}`;
+
+/** On a cluster: a request about one of its puzzle pieces, or a prevention warning about how it works. */
+export function ClusterActionPanel({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const graph = useAppStore((state) => state.graph);
+  const indicators = useMemo(() => clusterIndicators(graph), [graph]);
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const chosen = indicators.find((indicator) => keyOf(indicator) === chosenKey) ?? indicators[0];
+  const options = indicators.map((indicator) => ({
+    value: keyOf(indicator),
+    label: t('actions.cluster.indicatorOption', {
+      type: t(`indicatorType.${indicator.type}`),
+      value: defang(indicator.type, indicator.value),
+      count: indicator.reports,
+    }),
+  }));
+
+  return (
+    <Section title={t('actions.cluster.title')} testId="cluster-actions">
+      <Stack gap="sm">
+        <Text size="sm">{t('actions.cluster.explain')}</Text>
+        {indicators.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('actions.cluster.noIndicators')}
+          </Text>
+        ) : (
+          <Select
+            label={t('actions.cluster.indicator')}
+            data={options}
+            value={chosen ? keyOf(chosen) : null}
+            allowDeselect={false}
+            onChange={setChosenKey}
+            maw={560}
+            data-testid="cluster-action-indicator"
+          />
+        )}
+        <Group gap="xs">
+          {chosen && (
+            <DraftActionButton
+              kind={ACTION_KIND_OF_INDICATOR[chosen.type]}
+              query={{ kind: ACTION_KIND_OF_INDICATOR[chosen.type], indicatorType: chosen.type, indicatorValue: chosen.value, clusterReportId: reportId }}
+            />
+          )}
+          <DraftActionButton kind="prevention_warning" variant="default" query={{ kind: 'prevention_warning', clusterReportId: reportId }} />
+        </Group>
+        {chosen && <SubjectActionList query={{ indicatorType: chosen.type, indicatorValue: chosen.value }} />}
+      </Stack>
+    </Section>
+  );
+}

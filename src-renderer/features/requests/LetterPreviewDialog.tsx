@@ -1,0 +1,58 @@
+import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store-context';
+import { Dialog } from '../../ui/Dialog';
+import { pdfBlob, saveBlob } from '../../ui/download';
+
+interface Letter {
+  fileName: string;
+  blob: Blob;
+  url: string;
+}
+
+/** The request letter as the addressee will read it: the PDF in a frame, and a download. */
+export function LetterPreviewDialog({ actionId, opened, onClose }: { actionId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('actions.documents.previewTitle')} size="80rem">
+      {opened && <LetterPreview actionId={actionId} />}
+    </Dialog>
+  );
+}
+
+function LetterPreview({ actionId }: { actionId: string }) {
+  const { t } = useTranslation();
+  const fetchActionLetter = useAppStore((state) => state.fetchActionLetter);
+  const [letter, setLetter] = useState<Letter | null>(null);
+
+  useEffect(() => {
+    let made: Letter | null = null;
+    let cancelled = false;
+    void fetchActionLetter(actionId).then((result) => {
+      if (!result || cancelled) return;
+      const blob = pdfBlob(result.contentBase64);
+      made = { fileName: result.fileName, blob, url: URL.createObjectURL(blob) };
+      setLetter(made);
+    });
+    return () => {
+      cancelled = true;
+      if (made) URL.revokeObjectURL(made.url);
+    };
+  }, [actionId, fetchActionLetter]);
+
+  if (!letter) return <Loader size="sm" aria-label={t('common.loading')} />;
+  return (
+    <Stack gap="sm">
+      <iframe src={letter.url} title={t('actions.documents.frameLabel')} className="letter-frame" data-testid="letter-frame" />
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {t('actions.documents.previewFallback')}
+        </Text>
+        <Button size="compact-sm" onClick={() => saveBlob(letter.blob, letter.fileName)} data-testid="letter-download-preview">
+          {t('actions.documents.downloadLetter')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from 'react-i18next';
+import type { ActionDetail, ActionNextStep } from '../../../shared/api/action-views';
+import type { ActionState } from '../../../shared/requests/lifecycle';
+import { useAppStore } from '../../state/store-context';
+import { Section } from '../../ui/Section';
+import { stepRefusalText } from './refusal-text';
+import { StepDialog } from './StepDialog';
+import { stepNeedsDialog } from './step-form';
+
+const STEP_COLOR: Partial<Record<ActionState, string>> = { goedgekeurd: 'confirm', afgewezen: 'danger' };
+const STEP_VARIANT: Partial<Record<ActionState, string>> = { concept: 'default', verlopen: 'default', afgewezen: 'outline' };
+
+const refusalId = (actionId: string, to: ActionState) => `step-refusal-${actionId}-${to}`;
+
+function StepButton({ actionId, step, onTake }: { actionId: string; step: ActionNextStep; onTake: () => unknown }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="compact-sm"
+      color={STEP_COLOR[step.to]}
+      variant={STEP_VARIANT[step.to] ?? 'filled'}
+      disabled={step.refusal !== null}
+      aria-describedby={step.refusal ? refusalId(actionId, step.to) : undefined}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        void Promise.resolve(onTake()).finally(() => setBusy(false));
+      }}
+      data-testid={`step-${step.to}`}
+    >
+      {t(`actions.stepButton.${step.to}`)}
+    </Button>
+  );
+}
+
+/**
+ * The steps the signed-in officer could take next. A step they may not take stays visible, disabled, with the
+ * reason under it in words (a tooltip would not reach a disabled button by keyboard).
+ */
+export function NextSteps({ detail }: { detail: ActionDetail }) {
+  const { t } = useTranslation();
+  const transitionAction = useAppStore((state) => state.transitionAction);
+  const viewer = useAppStore(useShallow((state) => ({ id: state.session?.officer.id ?? null, role: state.session?.officer.role ?? null })));
+  const [dialogStep, setDialogStep] = useState<ActionState | null>(null);
+  const refused = detail.nextSteps.filter((step) => step.refusal !== null);
+
+  const take = (to: ActionState) => (stepNeedsDialog(detail.state, to) ? setDialogStep(to) : transitionAction({ to }));
+
+  return (
+    <Section title={t('actions.next.title')} testId="action-next-steps">
+      {detail.nextSteps.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('actions.next.none')}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          <Group gap="xs">
+            {detail.nextSteps.map((step) => (
+              <StepButton key={step.to} actionId={detail.actionId} step={step} onTake={() => take(step.to)} />
+            ))}
+          </Group>
+          {refused.map((step) => (
+            <Text key={step.to} size="sm" c="warn.8" id={refusalId(detail.actionId, step.to)} data-testid={`step-refusal-${step.to}`}>
+              {t('actions.next.refused', { step: t(`actions.stepButton.${step.to}`), refusal: stepRefusalText(detail, step.to, step.refusal!, viewer, t) })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <StepDialog from={detail.state} to={dialogStep} onClose={() => setDialogStep(null)} />
+    </Section>
+  );
+}

@@ -1,0 +1,115 @@
+import { SegmentedControl, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SEND_METHODS, type ActionState } from '../../../shared/requests/lifecycle';
+import { useAppStore } from '../../state/store-context';
+import { Dialog } from '../../ui/Dialog';
+import { DialogForm } from '../../ui/DialogForm';
+import { todayIso } from '../../ui/format';
+import { initialStepForm, stepFields, stepInput, type StepError, type StepField, type StepForm } from './step-form';
+
+interface StepDialogProps {
+  from: ActionState;
+  /** The step being taken; null while closed. */
+  to: ActionState | null;
+  onClose: () => void;
+}
+
+/** One step of a request that needs words or dates: a reason, how and when it was sent, when it happened. */
+export function StepDialog({ from, to, onClose }: StepDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={to !== null} onClose={onClose} title={to ? t(`actions.stepButton.${to}`) : ''} size="lg">
+      {to && <StepFormView from={from} to={to} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionState; onClose: () => void }) {
+  const { t } = useTranslation();
+  const transitionAction = useAppStore((state) => state.transitionAction);
+  const [form, setForm] = useState<StepForm>(() => initialStepForm(todayIso()));
+  const [errors, setErrors] = useState<Partial<Record<StepField, StepError>>>({});
+  const fields = stepFields(from, to);
+  const change = (patch: Partial<StepForm>) => setForm({ ...form, ...patch });
+  const errorText = (field: StepField) => {
+    const error = errors[field];
+    return error === 'reasonRequired' ? t('common.reasonRequired') : error ? t(`actions.stepForm.${error}`) : undefined;
+  };
+
+  const submit = () => {
+    const result = stepInput(from, to, form);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return null;
+    }
+    setErrors({});
+    return transitionAction(result.input);
+  };
+
+  return (
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('actions.stepForm.submit')} submitTestId="step-submit" testId="step-form">
+      <Text size="sm">{t(`actions.stepExplain.${to}`)}</Text>
+      {fields.sending && (
+        <div>
+          <Text size="sm" fw={500} mb={4} id="step-method-label">
+            {t('actions.stepForm.method')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="step-method-label"
+            value={form.method}
+            onChange={(method) => change({ method: method })}
+            data={SEND_METHODS.map((method) => ({ value: method, label: t(`sendMethod.${method}`) }))}
+            data-testid="step-method"
+          />
+        </div>
+      )}
+      {fields.dated && (
+        <SimpleGrid cols={fields.sending ? 2 : 1} spacing="sm">
+          <TextInput
+            type="date"
+            label={fields.sending ? t('actions.stepForm.sentAt') : t('actions.stepForm.occurredAt')}
+            withAsterisk
+            value={form.occurredAt}
+            onChange={(event) => change({ occurredAt: event.currentTarget.value })}
+            error={errorText('occurredAt')}
+            data-testid="step-occurred-at"
+          />
+          {fields.sending && (
+            <TextInput
+              type="date"
+              label={t('actions.stepForm.dueAt')}
+              withAsterisk
+              value={form.dueAt}
+              onChange={(event) => change({ dueAt: event.currentTarget.value })}
+              error={errorText('dueAt')}
+              data-testid="step-due-at"
+            />
+          )}
+        </SimpleGrid>
+      )}
+      {fields.reference && (
+        <TextInput
+          label={t('actions.stepForm.reference')}
+          value={form.reference}
+          onChange={(event) => change({ reference: event.currentTarget.value })}
+          data-testid="step-reference"
+        />
+      )}
+      {fields.reason && (
+        <Textarea
+          label={t('actions.stepForm.reason')}
+          withAsterisk
+          aria-required
+          autosize
+          minRows={3}
+          data-autofocus
+          value={form.reason}
+          onChange={(event) => change({ reason: event.currentTarget.value })}
+          error={errorText('reason')}
+          data-testid="step-reason"
+        />
+      )}
+    </DialogForm>
+  );
+}

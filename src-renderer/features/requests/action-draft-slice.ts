@@ -1,0 +1,48 @@
+import type { ApiParams } from '../../../shared/api/contract';
+import type { ActionDraftQuery, ActionDraftView } from '../../../shared/api/action-views';
+import type { ApiErrorBody } from '../../../shared/api/result';
+import type { SliceCreator } from '../../state/slice';
+
+export type NewAction = ApiParams<'action.create'>;
+
+export interface ActionDraftSlice {
+  /** The proposal the draft dialog shows: addressee, bundle and default texts. */
+  actionDraft: ActionDraftView | null;
+  actionDraftError: ApiErrorBody | null;
+  loadActionDraft: (query: ActionDraftQuery) => Promise<void>;
+  clearActionDraft: () => void;
+  /** Creates the request as a concept and opens it; false when the main process refused. */
+  createAction: (action: NewAction) => Promise<boolean>;
+}
+
+export const createActionDraftSlice: SliceCreator<ActionDraftSlice> = (api) => (set, get) => {
+  let ticket = 0;
+  return {
+    actionDraft: null,
+    actionDraftError: null,
+
+    loadActionDraft: async (query) => {
+      const asked = ++ticket;
+      set({ actionDraft: null, actionDraftError: null });
+      const result = await api.call('action.draft', query);
+      if (asked !== ticket) return;
+      set(result.ok ? { actionDraft: result.value } : { actionDraftError: result.error });
+    },
+
+    clearActionDraft: () => {
+      ticket++;
+      set({ actionDraft: null, actionDraftError: null });
+    },
+
+    createAction: async (action) => {
+      const result = await api.call('action.create', action);
+      if (!result.ok) {
+        get().notifyError('actionCreateFailed', result.error);
+        return false;
+      }
+      get().notify({ tone: 'success', key: 'actionCreated', values: { title: action.title } });
+      get().openAction(result.value.actionId);
+      return true;
+    },
+  };
+};

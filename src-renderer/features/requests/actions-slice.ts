@@ -1,0 +1,170 @@
+import type { ApiParams, ApiValue } from '../../../shared/api/contract';
+import type { ActionDetail, ActionQuery, ActionSummaryView } from '../../../shared/api/action-views';
+import type { ApiErrorBody } from '../../../shared/api/result';
+import { coalesce } from '../../state/coalesce';
+import type { SliceCreator } from '../../state/slice';
+import { selectIsSupervisor } from '../session/session-selectors';
+
+/** What the actions list filters on; the subject filters (indicator, case) belong to the panels beside them. */
+export type ActionFilters = Pick<ActionQuery, 'states' | 'kinds' | 'addresseeId' | 'dueBefore' | 'overdueOnly'>;
+
+export type ActionEdit = Omit<ApiParams<'action.edit'>, 'actionId'>;
+export type ActionStepInput = Omit<ApiParams<'action.transition'>, 'actionId' | 'from'>;
+
+/** The requests about one subject (an indicator, a case, a cluster), for the panel that shows them. */
+export interface SubjectActions {
+  key: string;
+  rows: ActionSummaryView[];
+}
+
+export interface ActionsSlice {
+  actionFilters: ActionFilters;
+  actionList: ActionSummaryView[] | null;
+  actionListError: ApiErrorBody | null;
+  /** Requests waiting for a supervisor; loaded for supervisors only (the navigation shows how many). */
+  approvalQueue: ActionSummaryView[] | null;
+  approvalQueueError: ApiErrorBody | null;
+  openActionDetail: ActionDetail | null;
+  actionError: ApiErrorBody | null;
+  subjectActions: SubjectActions | null;
+  loadActions: () => Promise<void>;
+  setActionFilters: (patch: Partial<ActionFilters>) => void;
+  loadApprovalQueue: () => Promise<void>;
+  loadAction: (actionId: string) => Promise<void>;
+  loadSubjectActions: (query: ActionQuery) => Promise<void>;
+  /** After a pushed change: reloads whatever about requests is on screen. */
+  refreshActions: () => Promise<void>;
+  editAction: (changes: ActionEdit) => Promise<boolean>;
+  /** Takes the open request one step, from the state the officer sees. */
+  transitionAction: (step: ActionStepInput) => Promise<boolean>;
+  updateActionReports: () => Promise<boolean>;
+  fetchActionLetter: (actionId: string) => Promise<ApiValue<'action.letter'> | null>;
+  fetchActionExport: (actionId: string) => Promise<ApiValue<'action.export'> | null>;
+}
+
+export const subjectKey = (query: ActionQuery): string => JSON.stringify(query);
+
+export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get) => {
+  let listTicket = 0;
+
+  const openActionId = (): string | null => {
+    const view = get().view;
+    return view.screen === 'actions' || view.screen === 'approvals' ? (view.actionId ?? null) : null;
+  };
+
+  const loadActions = async () => {
+    const ticket = ++listTicket;
+    const result = await api.call('action.list', get().actionFilters);
+    if (ticket !== listTicket) return;
+    set(result.ok ? { actionList: result.value, actionListError: null } : { actionListError: result.error });
+  };
+
+  const loadApprovalQueue = async () => {
+    if (!selectIsSupervisor(get())) return set({ approvalQueue: null, approvalQueueError: null });
+    const result = await api.call('action.list', { states: ['ter_goedkeuring'] });
+    set(result.ok ? { approvalQueue: result.value, approvalQueueError: null } : { approvalQueueError: result.error });
+  };
+
+  const loadAction = async (actionId: string) => {
+    if (get().openActionDetail?.actionId !== actionId) set({ openActionDetail: null, actionError: null });
+    const result = await api.call('action.get', { actionId });
+    if (openActionId() !== actionId) return;
+    set(result.ok ? { openActionDetail: result.value, actionError: null } : { actionError: result.error });
+    void get().loadNotes('action', actionId);
+  };
+
+  const loadSubjectActions = async (query: ActionQuery) => {
+    const key = subjectKey(query);
+    if (get().subjectActions?.key !== key) set({ subjectActions: null });
+    const result = await api.call('action.list', query);
+    if (result.ok) set({ subjectActions: { key, rows: result.value } });
+  };
+
+  /** Whatever about requests is on screen; also after a change made here, rather than waiting for the pushed event. */
+  const refreshActions = coalesce(async () => {
+    const screen = get().view.screen;
+    const actionId = openActionId();
+    const subject = get().subjectActions;
+    await Promise.all([
+      screen === 'actions' ? loadActions() : null,
+      loadApprovalQueue(),
+      actionId ? loadAction(actionId) : null,
+      subject ? loadSubjectActions(JSON.parse(subject.key) as ActionQuery) : null,
+    ]);
+  });
+
+  return {
+    actionFilters: {},
+    actionList: null,
+    actionListError: null,
+    approvalQueue: null,
+    approvalQueueError: null,
+    openActionDetail: null,
+    actionError: null,
+    subjectActions: null,
+    loadActions,
+    loadApprovalQueue,
+    loadAction,
+    loadSubjectActions,
+    refreshActions,
+
+    setActionFilters: (patch) => {
+      set({ actionFilters: { ...get().actionFilters, ...patch } });
+      void loadActions();
+    },
+
+    editAction: async (changes) => {
+      const actionId = openActionId();
+      if (!actionId) return false;
+      const result = await api.call('action.edit', { actionId, ...changes });
+      if (!result.ok) {
+        get().notifyError('actionEditFailed', result.error);
+        return false;
+      }
+      get().notify({ tone: 'success', key: 'actionSaved' });
+      await refreshActions();
+      return true;
+    },
+
+    transitionAction: async (step) => {
+      const detail = get().openActionDetail;
+      if (!detail || openActionId() !== detail.actionId) return false;
+      const result = await api.call('action.transition', { actionId: detail.actionId, from: detail.state, ...step });
+      if (!result.ok) {
+        get().notifyError('actionStepFailed', result.error);
+        await refreshActions();
+        return false;
+      }
+      get().notify({ tone: 'success', key: `actionStep.${step.to}` });
+      await refreshActions();
+      return true;
+    },
+
+    updateActionReports: async () => {
+      const actionId = openActionId();
+      if (!actionId) return false;
+      const result = await api.call('action.updateReports', { actionId });
+      if (!result.ok) {
+        get().notifyError('actionReportsFailed', result.error);
+        return false;
+      }
+      get().notify({ tone: 'success', key: 'actionReportsAdded', values: { count: result.value.added } });
+      await refreshActions();
+      return true;
+    },
+
+    fetchActionLetter: async (actionId) => {
+      const result = await api.call('action.letter', { actionId });
+      if (result.ok) return result.value;
+      get().notifyError('letterFailed', result.error);
+      return null;
+    },
+
+    fetchActionExport: async (actionId) => {
+      const result = await api.call('action.export', { actionId });
+      if (result.ok) return result.value;
+      get().notifyError('exportFailed', result.error);
+      return null;
+    },
+  };
+};

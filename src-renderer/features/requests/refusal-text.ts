@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { ActionDetail } from '../../../shared/api/action-views';
+import { transitionRule, type ActionState, type OfficerRole } from '../../../shared/requests/lifecycle';
+
+export interface Viewer {
+  id: string | null;
+  role: OfficerRole | null;
+}
+
+/**
+ * The guards (shared/requests/lifecycle.ts) explain refusals in English for logs and the hub. The refusals the
+ * officer meets on screen are about who they are; those are said here in the officer's language, by the same
+ * rules. Anything else keeps the guard's own words.
+ */
+export function stepRefusalText(detail: ActionDetail, to: ActionState, refusal: string, viewer: Viewer, t: TFunction): string {
+  if (!transitionRule(detail.state, to)?.needsSecondSupervisor) return refusal;
+  if (viewer.role !== 'supervisor') return t('actions.next.refusal.supervisorOnly');
+  return viewer.id === detail.createdBy ? t('actions.next.refusal.fourEyes') : refusal;
+}
+
+/** Only a concept changes, and only by its author or a supervisor (refuseEdit). */
+export function editRefusalText(detail: ActionDetail, t: TFunction): string {
+  return detail.state !== 'concept' ? t('actions.detail.readOnlyBecause.notConcept') : t('actions.detail.readOnlyBecause.notAuthor');
+}

@@ -1,0 +1,62 @@
+import { FINAL_ACTION_STATES, transitionRule, type ActionState, type SendMethod } from '../../../shared/requests/lifecycle';
+import { addDays } from '../../ui/format';
+import type { ActionStepInput } from './actions-slice';
+
+/** A reason must say something (as everywhere an officer accounts for a decision). */
+export const MIN_REASON_LENGTH = 3;
+/** The answer term suggested when a request is sent. */
+export const DEFAULT_ANSWER_DAYS = 14;
+
+export interface StepForm {
+  reason: string;
+  method: SendMethod;
+  /** YYYY-MM-DD: sent, confirmed, carried out or refused on. */
+  occurredAt: string;
+  dueAt: string;
+  reference: string;
+}
+
+export type StepField = 'reason' | 'occurredAt' | 'dueAt';
+export type StepError = 'reasonRequired' | 'dateRequired' | 'dueBeforeSent';
+
+/** Which fields a step asks for, from the one transition table the hub uses too. */
+export function stepFields(from: ActionState, to: ActionState) {
+  const rule = transitionRule(from, to);
+  const dated = Boolean(rule?.needsSending || rule?.needsOccurredAt);
+  return { reason: Boolean(rule?.needsReason), sending: Boolean(rule?.needsSending), dated, reference: dated };
+}
+
+/** Steps that ask for something, or close the request for good, go through a dialog; the others are one click. */
+export function stepNeedsDialog(from: ActionState, to: ActionState): boolean {
+  const fields = stepFields(from, to);
+  return fields.reason || fields.dated || FINAL_ACTION_STATES.includes(to);
+}
+
+export const initialStepForm = (today: string): StepForm => ({
+  reason: '',
+  method: 'email',
+  occurredAt: today,
+  dueAt: addDays(today, DEFAULT_ANSWER_DAYS),
+  reference: '',
+});
+
+/** The transition to send, or what is missing; only the fields the step asks for are sent. */
+export function stepInput(from: ActionState, to: ActionState, form: StepForm): { input: ActionStepInput } | { errors: Partial<Record<StepField, StepError>> } {
+  const fields = stepFields(from, to);
+  const errors: Partial<Record<StepField, StepError>> = {};
+  if (fields.reason && form.reason.trim().length < MIN_REASON_LENGTH) errors.reason = 'reasonRequired';
+  if (fields.dated && !form.occurredAt) errors.occurredAt = 'dateRequired';
+  if (fields.sending && !form.dueAt) errors.dueAt = 'dateRequired';
+  else if (fields.sending && form.occurredAt && form.dueAt < form.occurredAt) errors.dueAt = 'dueBeforeSent';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    input: {
+      to,
+      reason: fields.reason ? form.reason.trim() : null,
+      method: fields.sending ? form.method : null,
+      occurredAt: fields.dated ? form.occurredAt : null,
+      dueAt: fields.sending ? form.dueAt : null,
+      reference: fields.reference && form.reference.trim() ? form.reference.trim() : null,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { NavigationSlice } from '../app/navigation-slice';
+import type { NoticeSlice } from '../app/notice-slice';
+import type { ActionDraftSlice } from '../features/requests/action-draft-slice';
+import type { ActionsSlice } from '../features/requests/actions-slice';
+import type { CasesSlice } from '../features/cases/cases-slice';
+import type { ClusterSlice } from '../features/cluster/cluster-slice';
+import type { DirectorySlice } from '../features/directory/directory-slice';
+import type { IndicatorsSlice } from '../features/indicators/indicators-slice';
+import type { NotesSlice } from '../features/notes/notes-slice';
+import type { QueueSlice } from '../features/queue/queue-slice';
+import type { ReportSlice } from '../features/report/report-slice';
+import type { RoutingSlice } from '../features/routing/routing-slice';
+import type { SessionSlice } from '../features/session/session-slice';
+import type { BenignSlice } from '../features/settings/benign-slice';
+import type { SettingsSlice } from '../features/settings/settings-slice';
+import type { SyncSlice } from '../features/sync/sync-slice';
+
+export type AppState = NavigationSlice &
+  NoticeSlice &
+  SessionSlice &
+  QueueSlice &
+  ReportSlice &
+  IndicatorsSlice &
+  ClusterSlice &
+  CasesSlice &
+  NotesSlice &
+  SyncSlice &
+  SettingsSlice &
+  BenignSlice &
+  ActionsSlice &
+  ActionDraftSlice &
+  DirectorySlice &
+  RoutingSlice;

@@ -1,0 +1,43 @@
+import { create } from 'zustand';
+import type { ApiClient } from '../../shared/api/contract';
+import { createNavigationSlice } from '../app/navigation-slice';
+import { createNoticeSlice } from '../app/notice-slice';
+import { createActionDraftSlice } from '../features/requests/action-draft-slice';
+import { createActionsSlice } from '../features/requests/actions-slice';
+import { createCasesSlice } from '../features/cases/cases-slice';
+import { createClusterSlice } from '../features/cluster/cluster-slice';
+import { createDirectorySlice } from '../features/directory/directory-slice';
+import { createIndicatorsSlice } from '../features/indicators/indicators-slice';
+import { createNotesSlice } from '../features/notes/notes-slice';
+import { createQueueSlice } from '../features/queue/queue-slice';
+import { createReportSlice } from '../features/report/report-slice';
+import { createRoutingSlice } from '../features/routing/routing-slice';
+import { createSessionSlice } from '../features/session/session-slice';
+import { createBenignSlice } from '../features/settings/benign-slice';
+import { createSettingsSlice } from '../features/settings/settings-slice';
+import { createSyncSlice } from '../features/sync/sync-slice';
+import type { AppState } from './app-state';
+
+/** The one store of the renderer; a factory so every test gets a fresh store over its own fake client. */
+export function createAppStore(api: ApiClient) {
+  return create<AppState>()((...args) => ({
+    ...createNavigationSlice(api)(...args),
+    ...createNoticeSlice(api)(...args),
+    ...createSessionSlice(api)(...args),
+    ...createQueueSlice(api)(...args),
+    ...createReportSlice(api)(...args),
+    ...createIndicatorsSlice(api)(...args),
+    ...createClusterSlice(api)(...args),
+    ...createCasesSlice(api)(...args),
+    ...createNotesSlice(api)(...args),
+    ...createSyncSlice(api)(...args),
+    ...createSettingsSlice(api)(...args),
+    ...createBenignSlice(api)(...args),
+    ...createActionsSlice(api)(...args),
+    ...createActionDraftSlice(api)(...args),
+    ...createDirectorySlice(api)(...args),
+    ...createRoutingSlice(api)(...args),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

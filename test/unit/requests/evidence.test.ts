@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { evidenceLines, MAX_EVIDENCE_LENGTH, readField, sentenceAround } from '../../../src-main/requests/evidence';
+import { createReporterRedactor, REDACTED } from '../../../src-main/requests/reporter-redaction';
+
+const IBAN = 'NL91ABNA0417164300';
+
+describe('sentenceAround', () => {
+  it('cuts the sentence that holds the indicator out of a story', () => {
+    const story = `Ik zag een fiets op Marktplaats. De verkoper vroeg mij ${IBAN} te betalen. Daarna hoorde ik niets meer!`;
+    expect(sentenceAround(story, IBAN)).toBe(`De verkoper vroeg mij ${IBAN} te betalen.`);
+  });
+
+  it('does not end a sentence at a dot inside the indicator', () => {
+    const story = 'Eerst kreeg ik een sms. Ik moest inloggen op https://ing-verificatie.nl/login om mijn pas te verlengen. Dat deed ik.';
+    expect(sentenceAround(story, 'https://ing-verificatie.nl/login')).toBe('Ik moest inloggen op https://ing-verificatie.nl/login om mijn pas te verlengen.');
+  });
+
+  it('clips a long run-on sentence around the indicator', () => {
+    const story = `${'bla '.repeat(200)}betaald aan ${IBAN} ${'en toen '.repeat(100)}.`;
+    const sentence = sentenceAround(story, IBAN);
+    expect(sentence.length).toBeLessThanOrEqual(MAX_EVIDENCE_LENGTH + 2);
+    expect(sentence).toContain(IBAN);
+    expect(sentence.startsWith('…') && sentence.endsWith('…')).toBe(true);
+  });
+});
+
+describe('evidenceLines', () => {
+  const record = {
+    suspect: { bankAccounts: ['NL91 ABNA 0417 1643 00'] },
+    incident: { narrative: 'Hallo. Ik betaalde € 100 aan NL91 ABNA 0417 1643 00 voor een fiets. Nooit geleverd.' },
+  };
+
+  it('reads fields by path', () => {
+    expect(readField(record, 'suspect.bankAccounts[0]')).toBe('NL91 ABNA 0417 1643 00');
+    expect(readField(record, 'payments[0].reference')).toBeUndefined();
+  });
+
+  it('gives structured fields as typed and free text as the sentence around the mention', () => {
+    const lines = evidenceLines(
+      record,
+      [
+        { field: 'incident.narrative', raw: 'NL91 ABNA 0417 1643 00' },
+        { field: 'suspect.bankAccounts[0]', raw: 'NL91 ABNA 0417 1643 00' },
+      ],
+      (text) => text,
+    );
+    expect(lines).toEqual([
+      { field: 'incident.narrative', text: 'Ik betaalde € 100 aan NL91 ABNA 0417 1643 00 voor een fiets.' },
+      { field: 'suspect.bankAccounts[0]', text: 'NL91 ABNA 0417 1643 00' },
+    ]);
+  });
+});
+
+describe('createReporterRedactor', () => {
+  const redact = createReporterRedactor({
+    type: 'person',
+    name: 'Jan de Vries',
+    email: 'jan.devries@example.org',
+    phone: '06-12345678',
+    birthDate: '1961-04-09',
+    address: { street: 'Lindelaan', houseNumber: '12', postalCode: '3511 AB', city: 'Utrecht' },
+  });
+
+  it('removes the reporter name, also when written in parts', () => {
+    expect(redact('Ik, Jan de Vries, betaalde. Groet, Jan. Mevrouw de vries belde.')).toBe(`Ik, ${REDACTED.name}, betaalde. Groet, ${REDACTED.name}. Mevrouw de ${REDACTED.name} belde.`);
+  });
+
+  it('keeps name particles and words that merely contain the name', () => {
+    expect(redact('De bank van de verkoper; Janssen en Vriesland.')).toBe('De bank van de verkoper; Janssen en Vriesland.');
+  });
+
+  it('removes the e-mail address, the phone number in any notation and the date of birth', () => {
+    expect(redact('Mail jan.devries@example.org of bel +31 6 1234 5678 / 0612345678; geboren 9-4-1961 (1961-04-09).')).toBe(
+      `Mail ${REDACTED.email} of bel ${REDACTED.phone} / ${REDACTED.phone}; geboren ${REDACTED.birthDate} (${REDACTED.birthDate}).`,
+    );
+  });
+
+  it("keeps other people's phone numbers", () => {
+    expect(redact('De oplichter belde vanaf 06-98765432.')).toBe('De oplichter belde vanaf 06-98765432.');
+  });
+
+  it('removes the street address and the postal code', () => {
+    expect(redact('Bezorgd op Lindelaan 12, 3511AB Utrecht.')).toBe(`Bezorgd op ${REDACTED.address}, ${REDACTED.postalCode} Utrecht.`);
+  });
+
+  it('removes the name of a reporting organisation', () => {
+    const forOrganisation = createReporterRedactor({ type: 'organisation', name: 'P. Jansen', organisation: { name: 'Bakkerij Het Zoete Broodje', kvkNumber: '12345678' } });
+    expect(forOrganisation('Bij Bakkerij Het Zoete Broodje (KvK 12345678) werd alles versleuteld.')).toBe(
+      `Bij ${REDACTED.organisation} (KvK ${REDACTED.organisation}) werd alles versleuteld.`,
+    );
+  });
+
+  it('changes nothing without a reporter', () => {
+    expect(createReporterRedactor(undefined)('Jan de Vries')).toBe('Jan de Vries');
+  });
+});
