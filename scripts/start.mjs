@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app when the Electron runtime is installed; otherwise browser mode on the same
-// embedded demo default (`serve`), with the address to open printed once it listens.
+// `npm start`: the demo — generated reports streaming into an embedded hub, in a folder of its own — in the
+// desktop app when the Electron runtime is installed; otherwise in browser mode (`serve --demo`), with the address
+// to open printed once it listens. An officer's own store is opened with `serve --db <path>` or the desktop app
+// without --demo.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,8 +28,8 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Where browser mode keeps its store: beside the desktop app's user data, in a folder of its own. */
-function browserModeDataDir() {
+/** Where browser mode keeps the demo's store: beside the desktop app's user data, in a folder of its own. */
+function browserModeDemoDir() {
   if (process.env.PUZZELSTUK_DATA_DIR) return process.env.PUZZELSTUK_DATA_DIR;
   const base =
     process.platform === 'win32'
@@ -35,7 +37,7 @@ function browserModeDataDir() {
       : process.platform === 'darwin'
         ? join(homedir(), 'Library', 'Application Support')
         : (process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'));
-  return join(base, 'puzzelstuk', 'browser-mode');
+  return join(base, 'puzzelstuk', 'browser-mode-demo');
 }
 
 /** Passes Ctrl+C and termination on to the child once, then waits for it to finish its shutdown. */
@@ -48,21 +50,21 @@ const electron = electronBinary();
 if (electron) {
   run(process.execPath, ['scripts/build-main.mjs']);
   run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn']);
-  exitWith(spawn(electron, ['.'], { cwd: root, stdio: 'inherit' }));
+  exitWith(spawn(electron, ['.', '--demo'], { cwd: root, stdio: 'inherit' }));
 } else {
   process.stderr.write(
     'Electron runtime niet gevonden — deze machine kan het niet downloaden; start in browsermodus. Installeer het met `npx electron --version` op een machine met internet.\n',
   );
-  const store = join(browserModeDataDir(), 'puzzelstuk.db');
+  const store = join(browserModeDemoDir(), 'puzzelstuk.db');
   // Own process group, so a Ctrl+C in the terminal reaches the server once, through exitWith.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'serve', '--db', store], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'serve', '--demo', '--db', store], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: process.platform !== 'win32',
   });
   createInterface({ input: server.stdout }).once('line', (line) => {
     const { url } = JSON.parse(line);
-    process.stdout.write(`Puzzelstuk draait in browsermodus. Open in Chromium of Chrome:\n  ${url}\n(stoppen: Ctrl+C; gegevens in ${store})\n`);
+    process.stdout.write(`Puzzelstuk-demo draait in browsermodus. Open in Chromium of Chrome:\n  ${url}\n(stoppen: Ctrl+C; gegevens in ${store})\n`);
   });
   exitWith(server);
 }

@@ -1,5 +1,6 @@
 import type { ApiParams } from '../../shared/api/contract';
 import type { SettingsView } from '../../shared/api/views';
+import { AppError } from '../../shared/errors';
 import type { SettingsControl } from '../api/context';
 import { formatSyncScope, parseSyncScope } from '../sync';
 import { hubTargetOf, type LaunchHub } from './hub-target';
@@ -24,6 +25,10 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
   return {
     get,
     async set(change: ApiParams<'settings.set'>): Promise<SettingsView> {
+      if (deps.launch.demo && (change.hubUrl !== undefined || change.hubToken !== undefined)) {
+        // A real hub's reports would land in the demo's store among generated ones, and the demo's in the hub.
+        throw new AppError('BAD_INPUT', 'The demo works only with its own embedded hub. To use a real hub, start Puzzelstuk on your own store (without the demo).');
+      }
       const current = deps.file.read();
       const next: StoredSettings = { ...current };
       if (change.hubUrl !== undefined) next.hubUrl = blankToNull(change.hubUrl)?.replace(/\/+$/, '') ?? null;

@@ -16,6 +16,7 @@ import { createSessionControl } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
 import { createSyncController } from './sync-controller';
+import { claimStoreFor } from './demo-store';
 
 export interface WorkstationOptions {
   /** Opened by the caller (with its key); the caller closes it after close(). */
@@ -24,8 +25,10 @@ export interface WorkstationOptions {
   secrets: SecretStore;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** The demo (embedded hub, generated reports, a store made for it) or an officer's own store. */
+  demo: boolean;
   /** A hub named at launch; defaults to PUZZELSTUK_HUB_URL / PUZZELSTUK_HUB_TOKEN. */
-  launch?: LaunchHub;
+  launch?: Omit<LaunchHub, 'demo'>;
   clock?: Clock;
   fetch?: typeof fetch;
   demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
@@ -39,13 +42,15 @@ export interface Workstation {
 
 /**
  * The composition root shared by the desktop app and browser mode: store + sync + API context, built once.
- * Without a hub configured it runs the demo: an embedded hub fed with generated reports.
+ * The demo runs an embedded hub fed with generated reports; otherwise the store syncs with the hub configured,
+ * or without one works offline on its own data.
  */
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const { store, paths, secrets, logger } = options;
   const clock = options.clock ?? systemClock;
   const fetchImpl = options.fetch ?? fetch;
-  const launch = options.launch ?? launchHubFromEnv(options.env);
+  claimStoreFor(store.sqlite, options.demo ? 'demo' : 'own', clock.now());
+  const launch: LaunchHub = options.launch ? { ...options.launch, demo: options.demo } : launchHubFromEnv(options.env, options.demo);
   const settingsFile = createSettingsFile(paths.settingsPath);
   const events = createApiEventBus();
   // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
@@ -73,12 +78,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     if (target.kind === 'embedded') {
       const hub = await embeddedHub();
       await sync.connect({ hubUrl: hub.url, token: hub.workstationToken, scope }, { embedded: true });
+    } else if (target.kind === 'remote' && target.token !== null) {
+      await sync.connect({ hubUrl: target.hubUrl, token: target.token, scope }, { embedded: false });
     } else {
-      await sync.connect(target.token === null ? null : { hubUrl: target.hubUrl, token: target.token, scope }, { embedded: false });
+      await sync.connect(null, { embedded: false });
     }
   }
 
-  const demo = hubTargetOf(settingsFile.read(), secrets, launch).kind === 'embedded';
+  const demo = options.demo;
   if (demo) seedDemoOfficers(store.sqlite);
   const startOfficer = signIn(store.sqlite, options.env[OFFICER_ENV] || settingsFile.read().officerId || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
   const session = createSessionControl({ sqlite: store.sqlite, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficer.id });

@@ -20,13 +20,15 @@ import { createMainWindow } from './window';
 
 const logger = createJsonLogger(process.stderr, systemClock);
 const preloadPath = join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
+/** `npm start` runs the demo (`--demo`), in a folder of its own; otherwise the officer's own store. */
+const demo = process.argv.includes('--demo');
 
 async function launch(): Promise<void> {
   await app.whenReady();
-  const paths = desktopPaths(app);
+  const paths = desktopPaths(app, demo);
   const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger);
   const store = openAppStore(paths, secrets, process.env, systemClock);
-  const workstation = await startWorkstation({ store, paths, secrets, env: process.env, logger });
+  const workstation = await startWorkstation({ store, paths, secrets, env: process.env, logger, demo });
 
   hardenSession(session.defaultSession);
   serveRenderer(protocol, paths.rendererDir);

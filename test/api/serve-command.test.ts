@@ -3,8 +3,81 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/paths';
+import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../support/paths';
+import { runCliCaptured } from '../support/run-cli';
+import { openStore } from '../../src-main/db/open-store';
 import { tempDir } from '../support/temp-store';
+
+/** Starts `serve` with `args`; resolves with its URL once listening, and a stop that waits for the exit. */
+async function startServe(args: string[]) {
+  const child = spawn('npm', ['run', '--silent', 'cli', '--', 'serve', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const line = await new Promise<string | null>((resolve) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.on('exit', () => resolve(null));
+  });
+  return {
+    url: line === null ? null : (JSON.parse(line) as { url: string }).url,
+    stderr: () => stderr,
+    exited,
+    async stop() {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+      await exited;
+    },
+  };
+}
+
+async function callApi(url: string, method: string, params: unknown): Promise<unknown> {
+  const { origin, searchParams } = new URL(url);
+  const reply = await fetch(`${origin}/api/call`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${searchParams.get('token')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ method, params }),
+  });
+  return reply.json();
+}
+
+describe('serve on a store of your own', () => {
+  it('shows exactly that store\'s reports, before and after a minute, and never opens it as the demo', async () => {
+    const dir = tempDir();
+    const storePath = join(dir, 'own.db');
+    const imported = await runCliCaptured(['import', '--quiet', '--db', storePath, EXAMPLES_NDJSON]);
+    expect(imported.code).toBe(0);
+    const own = openStore({ path: storePath });
+    const liveIds = own.sqlite.prepare<[], string>("SELECT report_id FROM reports WHERE status = 'filed' ORDER BY report_id").pluck().all();
+    own.close();
+    expect(liveIds.length).toBeGreaterThan(0);
+    const listIds = async (url: string) => {
+      const result = (await callApi(url, 'queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 500 })) as {
+        ok: true;
+        value: { total: number; rows: { reportId: string }[] };
+      };
+      return { total: result.value.total, ids: result.value.rows.map((row) => row.reportId).sort() };
+    };
+
+    // The demo refuses the store outright, saying why, and writes nothing into it.
+    const demo = await startServe(['--demo', '--db', storePath]);
+    expect(demo.url).toBeNull();
+    expect(await demo.exited).not.toBe(0);
+    expect(demo.stderr()).toMatch(/not a demo store/);
+    expect(existsSync(join(dir, 'demo-hub'))).toBe(false);
+
+    const server = await startServe(['--db', storePath]);
+    try {
+      expect(server.url).not.toBeNull();
+      expect(server.stderr()).toMatch(/offline/);
+      const before = await listIds(server.url!);
+      expect(before).toEqual({ total: liveIds.length, ids: liveIds });
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      expect(await listIds(server.url!)).toEqual(before);
+      expect(existsSync(join(dir, 'demo-hub'))).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  }, 240_000);
+});
 
 describe('npm run cli -- serve', () => {
   it('prints exactly one JSON line with the URL once listening, serves it, and stops cleanly on SIGINT', async () => {

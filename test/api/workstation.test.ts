@@ -1,13 +1,19 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/api/wire';
 import { dispatch } from '../../src-main/api/dispatch';
 import { appPathsIn } from '../../src-main/app/app-paths';
+import { claimStoreFor } from '../../src-main/app/demo-store';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { openStore } from '../../src-main/db/open-store';
+import { importNdjson } from '../../src-main/import/importer';
 import { systemClock } from '../../src-main/platform/clock';
+import { IMPORT_ACTOR } from '../../src-main/store/actor';
+import { createReportWriter } from '../../src-main/store/report-writer';
+import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -21,11 +27,11 @@ const until = async (check: () => Promise<boolean> | boolean, what: string, time
 };
 
 describe('the workstation in demo mode', () => {
-  it('runs an embedded hub fed with generated reports, syncs them into an encrypted store, and can switch to a real hub', async () => {
+  it('runs an embedded hub fed with generated reports, syncs them into an encrypted store, and keeps real hubs out', async () => {
     const paths = appPathsIn(tempDir());
     const secrets = createFileSecretStore(paths.secretsPath);
     const store = openAppStore(paths, secrets, {}, systemClock);
-    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demoFeed: { initialBatch: 25, intervalMs: 600_000 } });
+    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: true, demoFeed: { initialBatch: 25, intervalMs: 600_000 } });
     const { context } = workstation;
     const heard: EventMessage[] = [];
     context.events.subscribe((message) => heard.push(message));
@@ -46,13 +52,65 @@ describe('the workstation in demo mode', () => {
       expect(Object.keys(JSON.parse(readFileSync(paths.secretsPath, 'utf8')) as object).sort()).toEqual(['demo-intake-token', 'demo-workstation-token', 'store-key']);
       expect(() => openStore({ path: paths.storePath })).toThrow(/encrypted/);
 
-      const switched = await call('settings.set', { hubUrl: 'http://127.0.0.1:9', hubToken: 'pzh_elsewhere' });
-      expect(switched).toMatchObject({ hubUrl: 'http://127.0.0.1:9', hubTokenSet: true });
-      expect(await call('session.get', {})).toMatchObject({ demo: false });
-      expect(await call('sync.state', {})).toMatchObject({ configured: true });
+      // A real hub's reports would mix with generated ones: the demo refuses one, and stays the demo.
+      const switched = await dispatch('settings.set', { hubUrl: 'http://127.0.0.1:9', hubToken: 'pzh_elsewhere' }, context);
+      expect(switched).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/only with its own embedded hub/) as unknown } });
+      expect(await call('session.get', {})).toMatchObject({ demo: true });
+      expect(await call('settings.get', {})).toMatchObject({ hubUrl: null });
     } finally {
       await workstation.close();
       store.close();
     }
   }, 120_000);
+});
+
+describe('a store of your own', () => {
+  async function ownStoreWithReports() {
+    const paths = appPathsIn(tempDir());
+    const secrets = createFileSecretStore(paths.secretsPath);
+    const store = openAppStore(paths, secrets, {}, systemClock);
+    const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
+    await importNdjson(Readable.from([Buffer.from(examplesText())]), writer);
+    return { paths, secrets, store };
+  }
+
+  it('is never opened as the demo: no generated report is written into it', async () => {
+    const { paths, secrets, store } = await ownStoreWithReports();
+    const before = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
+    try {
+      await expect(startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: true })).rejects.toThrow(/not a demo store/);
+      expect(store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(before);
+      expect(existsSync(paths.embeddedHubDir)).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('works offline on its own reports when no hub is named, without an embedded hub', async () => {
+    const { paths, secrets, store } = await ownStoreWithReports();
+    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false });
+    try {
+      const result = await dispatch('session.get', {}, workstation.context);
+      expect(result).toMatchObject({ ok: true, value: { demo: false } });
+      expect(await dispatch('sync.state', {}, workstation.context)).toMatchObject({ ok: true, value: { configured: false, online: false } });
+      expect(existsSync(paths.embeddedHubDir)).toBe(false);
+    } finally {
+      await workstation.close();
+      store.close();
+    }
+  });
+
+  it('is not confused with a demo store: a store made for the demo is refused as an own store', async () => {
+    const paths = appPathsIn(tempDir());
+    const secrets = createFileSecretStore(paths.secretsPath);
+    const store = openAppStore(paths, secrets, {}, systemClock);
+    try {
+      claimStoreFor(store.sqlite, 'demo', new Date());
+      await expect(startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false })).rejects.toThrow(/made for the demo/);
+      // Its honest twin: the demo opens it again.
+      expect(() => claimStoreFor(store.sqlite, 'demo', new Date())).not.toThrow();
+    } finally {
+      store.close();
+    }
+  });
 });

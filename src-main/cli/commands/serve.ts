@@ -1,6 +1,7 @@
 /**
  * `serve`: browser mode on one case store — the renderer and the API on 127.0.0.1, for a browser (and the
- * end-to-end tests). Without --hub it runs the demo: an embedded hub with generated reports. The store's folder
+ * end-to-end tests). With --hub it syncs with that hub; without, it works offline on that store alone. Only
+ * --demo runs the demo: an embedded hub with generated reports, on a store made for the demo. The store's folder
  * also holds its settings, its secrets (0600) and the demo hub. stdout carries exactly one JSON line, once listening.
  */
 import { dirname, resolve } from 'node:path';
@@ -18,18 +19,20 @@ import { CliError, UsageError, writeJsonLine, type CliCommand } from '../command
 import { ensureRendererBuilt } from '../renderer-build';
 import { waitForStopSignal } from '../stop-signal';
 
-const usage = 'serve --db <path> [--hub <url> --token <t>] [--port <p>]';
+const usage = 'serve --db <path> [--hub <url> --token <t> | --demo] [--port <p>]';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage,
-  summary: `Run Puzzelstuk in browser mode on 127.0.0.1; prints {"url"} to open (token included). Without --hub: the demo with an embedded hub. The token may come from ${HUB_TOKEN_ENV}.`,
+  summary: `Run Puzzelstuk in browser mode on 127.0.0.1; prints {"url"} to open (token included). Without --hub: offline on that store; --demo: the demo (embedded hub, generated reports) on a store made for it. The token may come from ${HUB_TOKEN_ENV}.`,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { db: { type: 'string' }, hub: { type: 'string' }, token: { type: 'string' }, port: { type: 'string' } }, usage);
+    const { values } = parseCommandArgs(args, { db: { type: 'string' }, hub: { type: 'string' }, token: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } }, usage);
+    const demo = values.demo === true;
     const storePath = resolve(requireOption(values.db, '--db', usage));
     const hubUrl = values.hub ?? (io.env[HUB_URL_ENV] || undefined);
     const hubToken = values.token ?? (io.env[HUB_TOKEN_ENV] || undefined);
     if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl)) throw new UsageError(`--hub must be an http(s) URL, got "${hubUrl}"`);
+    if (demo && values.hub !== undefined) throw new UsageError(`--demo runs its own embedded hub and takes no --hub\nusage: ${usage}`);
     if (hubUrl !== undefined && hubToken === undefined) throw new UsageError(`--hub needs --token (or ${HUB_TOKEN_ENV})\nusage: ${usage}`);
     const port = parsePositiveInt(values.port, '--port', 0);
     if (port > 65_535) throw new UsageError('--port must be at most 65535');
@@ -47,7 +50,10 @@ export const serveCommand: CliCommand = {
       throw isAppError(error) ? new CliError(error.message) : error;
     }
     try {
-      const workstation = await startWorkstation({ store, paths, secrets, env: io.env, logger, launch: { hubUrl, hubToken } });
+      if (!demo && hubUrl === undefined) io.stderr.write('No hub named (--hub): this store syncs only with a hub set in its settings, and otherwise works offline on its own reports.\n');
+      const workstation = await startWorkstation({ store, paths, secrets, env: io.env, logger, demo, launch: demo ? {} : { hubUrl, hubToken } }).catch((error: unknown) => {
+        throw isAppError(error) ? new CliError(error.message) : error;
+      });
       try {
         const transport = await startHttpTransport({ context: workstation.context, rendererDir: paths.rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
           throw error.code === 'EADDRINUSE' ? new CliError(`port ${port} is in use`) : error;

@@ -53,11 +53,11 @@ export async function openApiHarness(options: { officer?: string; records?: read
   if (options.records) await temp.importRecords(options.records);
   const secrets = createFileSecretStore(paths.secretsPath);
   const settingsFile = createSettingsFile(paths.settingsPath);
-  const settings = createSettingsControl({ file: settingsFile, secrets, launch: {}, reconnect: () => Promise.resolve() });
+  const settings = createSettingsControl({ file: settingsFile, secrets, launch: { demo: false }, reconnect: () => Promise.resolve() });
   const services = { clock, newId: sequentialIds() };
 
   function harnessFor(officer: OfficerView): ApiHarness {
-    const session = createSessionControl({ sqlite: temp.store.sqlite, settingsFile, secrets, launch: {}, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
+    const session = createSessionControl({ sqlite: temp.store.sqlite, settingsFile, secrets, launch: { demo: false }, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
     const context: ApiContext = {
       get officer() {
         return session.current();
