@@ -5,6 +5,7 @@ import { generateCommand } from './generate';
 import { hubCommand } from './hub';
 import { importCommand } from './import';
 import { indicatorsCommand } from './indicators';
+import { overviewCommand } from './overview';
 import { relatedCommand } from './related';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
@@ -15,6 +16,7 @@ export const commands: CliCommand[] = [
   indicatorsCommand,
   relatedCommand,
   clustersCommand,
+  overviewCommand,
   searchCommand,
   generateCommand,
   benignCommand,

@@ -1,0 +1,139 @@
+/**
+ * The supervisor's overview (issue 16): the backlog, weekly throughput, what is rising, what to stop first and
+ * how each addressee answers requests. Computed in the main process from the local store; JSON-safe.
+ */
+import type { ActionState } from '../requests/lifecycle';
+
+export const AGE_BUCKETS = ['0-2d', '3-7d', '8-30d', '31d+'] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+/** What a supervisor tunes; stored in the case store so that every "why" of the overview is data. */
+export interface OverviewSettings {
+  /** Working days within which an open report should be handled, per category; `default` for the rest. */
+  serviceLevels: { default: number; byCategory: Record<string, number> };
+  spikes: {
+    /** Days counted as "recent" (ending at the as-of day). */
+    recentDays: number;
+    /** Days before the recent window that form each indicator's or cluster's own baseline. */
+    baselineDays: number;
+    /** Poisson tail probability below which a count is a spike: P(X ≥ recent | baseline rate) < maxTailProbability. */
+    maxTailProbability: number;
+    /** Fewer recent reports than this are never a spike (three reports are not a campaign). */
+    minRecent: number;
+  };
+  /** Days over which "victims per day" is measured for the harm ranking. */
+  harmDays: number;
+  /** Weeks of throughput shown (the last one ends at the as-of day). */
+  weeks: number;
+}
+
+export interface BacklogCount {
+  open: number;
+  overdue: number;
+}
+
+export interface OfficerBacklog extends BacklogCount {
+  team: string | null;
+  /** The median open work of the officers in the same team (who have any), to see who is overloaded. */
+  teamMedian: number;
+}
+
+export interface OverdueReport {
+  reportId: string;
+  category: string;
+  receivedAt: string;
+  workingDays: number;
+  levelDays: number;
+}
+
+export interface Backlog extends BacklogCount {
+  byAge: Record<AgeBucket, number>;
+  byTeam: Record<string, BacklogCount>;
+  byOfficer: Record<string, OfficerBacklog>;
+  byRegion: Record<string, BacklogCount>;
+  byCategory: Record<string, BacklogCount>;
+  /** The oldest overdue reports first (at most `OVERDUE_LIST_LIMIT`). */
+  overdueList: OverdueReport[];
+}
+
+export interface WeekCounts {
+  /** ISO week, e.g. `2026-W47`. */
+  week: string;
+  from: string;
+  to: string;
+  received: number;
+  closed: number;
+  /** Euro cents reported lost by the reports received that week. */
+  loss: number;
+  requestsSent: number;
+  requestsExecuted: number;
+  /** Reports open at the end of the week (the backlog's trend). */
+  openAtEnd: number;
+  byCategory: Record<string, { received: number; loss: number }>;
+}
+
+export type TrendFlag = 'rise' | 'fall' | null;
+
+/** A category's last week against its own baseline (the weeks before): expected range mean ± 2·√mean. */
+export interface CategoryTrend {
+  category: string;
+  received: number;
+  loss: number;
+  baselineMean: number;
+  expectedLow: number;
+  expectedHigh: number;
+  flag: TrendFlag;
+}
+
+/** `type` is an indicator type with `value` in the contract's canonical form, or `cluster` with its first report. */
+export interface Spike {
+  type: string;
+  value: string;
+  recent: number;
+  /** Reports expected in the recent window at the baseline's rate. */
+  baseline: number;
+  /** −log10 of the Poisson tail probability: higher is more surprising. */
+  score: number;
+  reportIds: string[];
+  /** Reports per day over baseline and recent window, oldest first. */
+  sparkline: number[];
+}
+
+export interface HarmEntry {
+  type: string;
+  value: string;
+  victims: number;
+  /** Total loss in euro cents. */
+  loss: number;
+  /** Victims per day over the harm window. */
+  perDay: number;
+  /** Median loss per victim in euro cents. */
+  typicalLoss: number;
+  /** perDay × typicalLoss: euro cents lost per day while it keeps running. */
+  harmPerDay: number;
+  /** The state of the newest request about it, or null when none exists. */
+  request: ActionState | null;
+}
+
+export interface DisruptionEntry {
+  addresseeId: string;
+  sent: number;
+  executed: number;
+  refused: number;
+  overdue: number;
+  medianDaysToExecuted: number | null;
+  /** Reports that still name an executed request's indicator on a day after its execution. */
+  reportsAfterBlock: number;
+}
+
+export interface Overview {
+  asOf: string;
+  /** The team the overview is limited to (an officer's own), or null for all. */
+  team: string | null;
+  backlog: Backlog;
+  weekly: WeekCounts[];
+  categoryTrends: CategoryTrend[];
+  spikes: Spike[];
+  harm: HarmEntry[];
+  disruption: DisruptionEntry[];
+}

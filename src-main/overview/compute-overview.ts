@@ -1,0 +1,35 @@
+/** The whole overview as of a day, limited to one team when an officer (not a supervisor) asks. */
+import type Database from 'better-sqlite3';
+import type { Overview } from '../../shared/overview/types';
+import { computeBacklog } from './backlog';
+import { closureTimes } from './closures';
+import { computeDisruption } from './disruption';
+import { computeHarm } from './harm';
+import { readOverviewSettings } from './overview-settings';
+import { computeSpikes } from './spikes';
+import { computeWeekly } from './weekly';
+
+export interface OverviewInput {
+  /** `YYYY-MM-DD`: every "now" of the overview is the end of this (UTC) day. */
+  asOf: string;
+  team: string | null;
+}
+
+export function computeOverview(sqlite: Database.Database, input: OverviewInput): Overview {
+  const settings = readOverviewSettings(sqlite);
+  const { asOf, team } = input;
+  return sqlite.transaction(() => {
+    const closedAt = closureTimes(sqlite);
+    const { weekly, categoryTrends } = computeWeekly(sqlite, asOf, settings.weeks, closedAt, team);
+    return {
+      asOf,
+      team,
+      backlog: computeBacklog(sqlite, asOf, settings, closedAt, team),
+      weekly,
+      categoryTrends,
+      spikes: computeSpikes(sqlite, asOf, settings.spikes, team),
+      harm: computeHarm(sqlite, asOf, settings.harmDays, team),
+      disruption: computeDisruption(sqlite, asOf),
+    };
+  })();
+}

@@ -1,0 +1,53 @@
+/** Calendar arithmetic on UTC days (`YYYY-MM-DD`), the unit the overview counts in. */
+import Holidays from 'date-holidays';
+
+const DAY_MS = 86_400_000;
+
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The last instant of a day, for `received_at <= …` comparisons. */
+export const endOfDay = (day: string): string => `${day}T23:59:59.999Z`;
+
+/** ISO week label (`2026-W05`) and the Monday that starts it. */
+export function isoWeek(day: string): { week: string; monday: string } {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  const monday = addDays(day, -weekday);
+  const thursday = new Date(Date.parse(`${monday}T00:00:00Z`) + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return { week: `${year}-W${String(week).padStart(2, '0')}`, monday };
+}
+
+/** Dutch public holidays (Nieuwjaar, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst …) by year, from date-holidays. */
+const holidaysByYear = new Map<number, Set<string>>();
+const calendar = new Holidays('NL');
+
+function publicHolidays(year: number): Set<string> {
+  let days = holidaysByYear.get(year);
+  if (!days) {
+    days = new Set(calendar.getHolidays(year).filter((holiday) => holiday.type === 'public').map((holiday) => holiday.date.slice(0, 10)));
+    holidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+export function isWorkingDay(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !publicHolidays(Number(day.slice(0, 4))).has(day);
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+  return count;
+}

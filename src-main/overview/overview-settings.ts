@@ -1,0 +1,45 @@
+/** The overview's tunable data (service levels, spike threshold), kept in `store_meta` beside the data it judges. */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { OverviewSettings } from '../../shared/overview/types';
+import { AppError } from '../../shared/errors';
+
+const SETTINGS_KEY = 'overview.settings';
+
+export const DEFAULT_OVERVIEW_SETTINGS: OverviewSettings = {
+  // First handling within 5 working days; what hurts fast (helpdesk and bank helpdesk fraud, sextortion) sooner.
+  serviceLevels: { default: 5, byCategory: { bank_helpdesk_fraud: 2, helpdesk_fraud: 3, sextortion: 2, ransomware: 2 } },
+  spikes: { recentDays: 7, baselineDays: 56, maxTailProbability: 1e-4, minRecent: 5 },
+  harmDays: 14,
+  weeks: 12,
+};
+
+const days = z.number().int().min(1).max(365);
+const settingsSchema = z.object({
+  serviceLevels: z.object({ default: days, byCategory: z.record(z.string(), days) }),
+  spikes: z.object({
+    recentDays: days,
+    baselineDays: days,
+    maxTailProbability: z.number().gt(0).lt(1),
+    minRecent: z.number().int().min(1),
+  }),
+  harmDays: days,
+  weeks: z.number().int().min(1).max(104),
+});
+
+export function readOverviewSettings(sqlite: Database.Database): OverviewSettings {
+  const stored = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(SETTINGS_KEY);
+  if (stored === undefined) return DEFAULT_OVERVIEW_SETTINGS;
+  const parsed = settingsSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : DEFAULT_OVERVIEW_SETTINGS;
+}
+
+/** Replaces the settings after checking them; a bad value is refused with what is wrong. */
+export function writeOverviewSettings(sqlite: Database.Database, settings: unknown): OverviewSettings {
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success) throw new AppError('BAD_INPUT', `These overview settings are not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  sqlite
+    .prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(SETTINGS_KEY, JSON.stringify(parsed.data));
+  return parsed.data;
+}
