@@ -3,7 +3,7 @@
  * level of their category in working days, and where they pile up (team, officer, region, category).
  */
 import type Database from 'better-sqlite3';
-import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OfficerBacklog, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
+import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
 import { daysBetween, endOfDay, workingDaysBetween } from './days';
 import { median } from './median';
 
@@ -93,7 +93,9 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     bump(backlog.byRegion, group.region ?? '', group.count, overdue);
     bump(backlog.byCategory, group.category, group.count, overdue);
     if (group.assignee !== null) {
-      bump(backlog.byOfficer as Record<string, BacklogCount>, group.assignee, group.count, overdue);
+      const officer = (backlog.byOfficer[group.assignee] ??= { open: 0, overdue: 0, team: null, teamMedian: 0 });
+      officer.open += group.count;
+      officer.overdue += overdue;
       if (!teamOf.has(group.assignee)) teamOf.set(group.assignee, group.team);
     }
     if (overdue > 0) overdueCells.push({ day: group.day, category: group.category, level, workingDays: elapsed });
@@ -102,7 +104,7 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
   const openByTeam = new Map<string | null, number[]>();
   for (const [officer, count] of Object.entries(backlog.byOfficer)) {
     const officerTeam = teamOfOfficer.get(officer) ?? teamOf.get(officer) ?? null;
-    (backlog.byOfficer[officer] as OfficerBacklog).team = officerTeam;
+    count.team = officerTeam;
     openByTeam.set(officerTeam, [...(openByTeam.get(officerTeam) ?? []), count.open]);
   }
   for (const entry of Object.values(backlog.byOfficer)) entry.teamMedian = median(openByTeam.get(entry.team) ?? []) ?? 0;

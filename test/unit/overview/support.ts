@@ -1,0 +1,35 @@
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import { generateReports } from '../../../src-generator';
+
+export const AS_OF = '2026-11-20';
+const DAY_MS = 86_400_000;
+
+/**
+ * Generated reports re-timed evenly over the `days` before AS_OF (the generator's own stream is dense: thousands a
+ * day), so that each indicator's reports are spread without bursts — a quiet store.
+ */
+export function quietRecords(count: number, seed: number, days = 120): IntakeRecord[] {
+  const end = Date.parse(`${AS_OF}T12:00:00Z`);
+  let state = seed * 2654435761;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return [...generateReports(count, { seed, revisions: false, withdrawals: false })].map((record) => ({
+    ...record,
+    receivedAt: new Date(end - Math.floor(random() * days) * DAY_MS - Math.floor(random() * 10) * 3_600_000).toISOString().replace('.000', ''),
+  }));
+}
+
+/** Working days after `from` up to `to` counted with date-holidays' own per-day check (not the overview's calendar). */
+export async function workingDaysIndependent(from: string, to: string): Promise<number> {
+  const { default: Holidays } = await import('date-holidays');
+  const holidays = new Holidays('NL');
+  let count = 0;
+  for (let time = Date.parse(`${from}T12:00:00Z`) + DAY_MS; time <= Date.parse(`${to}T12:00:00Z`); time += DAY_MS) {
+    const date = new Date(time);
+    const isPublic = (holidays.isHoliday(date) || []).some((holiday) => holiday.type === 'public');
+    if (date.getUTCDay() % 6 !== 0 && !isPublic) count += 1;
+  }
+  return count;
+}
