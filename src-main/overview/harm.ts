@@ -64,7 +64,7 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
         loss: candidate.loss,
         perDay,
         typicalLoss,
-        harmPerDay: Math.round(perDay * typicalLoss),
+        harmPerDay: Math.round((candidate.recent / harmDays) * typicalLoss),
         request: requestOf.get(candidate.type, candidate.value, params.end) ?? null,
       };
     })
