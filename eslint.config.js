@@ -13,15 +13,25 @@ const layers = [
     forbidden: ['**/src-main/**', '**/src-renderer/**', '**/src-hub/**', 'electron', ...nodeBuiltins],
   },
   {
-    name: 'services, db, sync never import electron',
+    name: 'services, db, sync never import electron, start a hub or generate reports (only composition does)',
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/electron/**'],
+    ignores: ['src-main/electron/**', 'src-main/app/**', 'src-main/cli/**'],
+    forbidden: ['electron', '**/src-renderer/**', '**/src-hub/**', '**/src-generator/**'],
+  },
+  {
+    name: 'composition starts hubs and the demo, never imports electron outside the shell',
+    files: ['src-main/app/**/*.ts', 'src-main/cli/**/*.ts'],
     forbidden: ['electron', '**/src-renderer/**'],
   },
   {
-    name: 'the hub is a server of its own',
+    name: 'the hub is a server of its own: it never imports the workstation',
     files: ['src-hub/**/*.ts'],
-    forbidden: ['electron', '**/src-renderer/**', '**/src-main/electron/**'],
+    forbidden: ['electron', '**/src-renderer/**', '**/src-main/**', '**/src-generator/**'],
+  },
+  {
+    name: 'the generator is a data source like the portal: it imports only shared',
+    files: ['src-generator/**/*.ts'],
+    forbidden: ['electron', '**/src-renderer/**', '**/src-main/**', '**/src-hub/**'],
   },
   {
     name: 'the renderer never touches Node or the main process',

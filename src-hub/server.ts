@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubErrorBody } from '../shared/hub/protocol';
-import type { Clock } from '../src-main/platform/clock';
+import type { Clock } from '../shared/platform/clock';
 import { createAuthenticator, type CredentialCache } from './auth/authenticate';
 import { CREDENTIALS_CHANNEL } from './auth/tokens';
 import type { HubConnection, Subscription } from './db/connect';
@@ -16,7 +16,7 @@ import { registerHealthRoute } from './health/route';
 import { errorReply } from './http/errors';
 import { watchConnectionsForShutdown } from './http/shutdown';
 import { registerIntakeRoute } from './intake/route';
-import type { HubLogger } from './logger';
+import type { Logger } from '../shared/platform/logger';
 import { registerMutationsRoute } from './mutations/route';
 import { registerOfficersRoutes } from './officers/route';
 import { readHubVersion } from './version';
@@ -24,7 +24,7 @@ import { readHubVersion } from './version';
 export interface HubServerDeps {
   database: Pick<HubConnection, 'db' | 'kind' | 'listen'>;
   clock: Clock;
-  logger: HubLogger;
+  logger: Logger;
   version?: string;
   /** Longest a long-polling reader waits without querying again, in case a notification was lost (ms). */
   recheckMs?: number;

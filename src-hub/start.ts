@@ -3,11 +3,11 @@
  * 127.0.0.1. The caller owns what it gets back: `close()` stops serving (waking long-polls) and closes the
  * database.
  */
-import type { Clock } from '../src-main/platform/clock';
+import type { Clock } from '../shared/platform/clock';
 import { connect, type ConnectOptions } from './db/connect';
 import type { HubDb } from './db/database';
 import { hubMigrations, migrateHub } from './db/migrate';
-import type { HubLogger } from './logger';
+import type { Logger } from '../shared/platform/logger';
 import { createHubServer } from './server';
 
 export interface StartOptions {
@@ -16,7 +16,7 @@ export interface StartOptions {
   port: number;
   host?: string;
   clock: Clock;
-  logger: HubLogger;
+  logger: Logger;
   recheckMs?: number;
   /** Where the hub's migrations are; a packaged app ships them beside itself. */
   migrationsFolder?: string;

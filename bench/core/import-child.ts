@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { openStore } from '../../src-main/db/open-store';
 import { importNdjson } from '../../src-main/import/importer';
 import { createWorkerPreparer } from '../../src-main/import/prepare-pool';
-import { systemClock } from '../../src-main/platform/clock';
+import { systemClock } from '../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../src-main/store/actor';
 import { createReportWriter } from '../../src-main/store/report-writer';
 import { peakRssMiB } from '../child';

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { createReadStream } from 'node:fs';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { readNdjsonLines } from '../../src-main/import/ndjson-lines';
+import { readNdjsonLines } from '../../shared/intake/ndjson-lines';
 
 const [file, dbPath] = process.argv.slice(2) as [string, string];
 const db = new Database(dbPath);

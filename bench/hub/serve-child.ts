@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
-import { silentLogger } from '../../src-hub/logger';
+import { silentLogger } from '../../shared/platform/logger';
 import { startHub } from '../../src-hub/start';
 import { POLICE_UNITS } from '../../src-generator/places';
-import { systemClock } from '../../src-main/platform/clock';
+import { systemClock } from '../../shared/platform/clock';
 
 const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' }, national: { type: 'string' } } });
 const national = Number(values.national ?? values.workstations);

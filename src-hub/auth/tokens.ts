@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { HUB_ROLES, type HubRole } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
-import type { Clock } from '../../src-main/platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import type { HubDb } from '../db/database';
 import { hubTokens, officers } from '../db/schema';
 import { parseScope, type Scope } from '../feed/scope';

@@ -7,8 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import type { Clock } from '../../src-main/platform/clock';
-import { redactRecord } from '../../src-main/store/redact';
+import type { Clock } from '../../shared/platform/clock';
+import { redactRecord } from '../../shared/intake/revision-rules';
 import { inTransaction, queryRows, textArray, type HubDb } from '../db/database';
 import { REPORT_LOCK_CLASS } from '../db/locks';
 import { appendToFeed } from '../feed/append';

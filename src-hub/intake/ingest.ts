@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { IntakeSummary } from '../../shared/hub/protocol';
 import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
-import { readNdjsonLines } from '../../src-main/import/ndjson-lines';
+import { readNdjsonLines } from '../../shared/intake/ndjson-lines';
 import type { IntakeInput, IntakeOutcome } from './apply';
 
 export type ApplyBatch = (inputs: readonly IntakeInput[]) => Promise<IntakeOutcome[]>;

@@ -1,16 +1,10 @@
 /**
- * The intake rules as a pure function over the state of the reports a batch touches, so that a batch is
- * written with a handful of statements. The rules are the local import's (src-main/store/report-writer.ts):
- * - a report seen for the first time is `imported`; a higher revision than the current one is `updated`;
- *   a lower or equal one is `ignored` as current, but stored in the history when that revision is new;
- * - an exact repeat (a revision already stored) changes nothing;
- * - a withdrawal at revision N drops the personal data of every stored revision up to N, and a revision up
- *   to N that arrives later is stored without it (see src-main/store/redact.ts).
- * Every newly stored revision becomes a feed entry, delivered to the regions the report has named so far.
+ * The intake rules (shared/intake/revision-rules.ts, the workstation's report writer follows the same) applied
+ * as a pure function over the state of the reports a batch touches, so that a batch is written with a handful of
+ * statements. Every newly stored revision becomes a feed entry, delivered to the regions the report has named so far.
  */
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { redactRecord } from '../../src-main/store/redact';
-import { toUtc } from '../../src-main/store/report-row';
+import { decideRevision, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { FeedItem } from '../feed/append';
 
 export interface IntakeInput {
@@ -19,7 +13,7 @@ export interface IntakeInput {
   raw: string;
 }
 
-export type IntakeOutcome = 'imported' | 'updated' | 'ignored';
+export type { IntakeOutcome };
 
 /** A report as stored before the batch. */
 export interface StoredReport {
@@ -99,11 +93,10 @@ export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: re
       }
     }
 
-    if (report?.stored.has(record.revision)) {
-      outcomes.push('ignored');
-      continue;
-    }
-
+    const storedRevisions = report?.stored;
+    const decision = decideRevision(report && storedRevisions ? { revision: report.revision, hasRevision: (revision) => storedRevisions.has(revision) } : null, record.revision);
+    outcomes.push(decision.outcome);
+    if (!decision.storesRevision) continue;
     if (!report) {
       report = {
         reportId: record.reportId,
@@ -118,16 +111,12 @@ export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: re
         pending: [],
       };
       working.set(record.reportId, report);
-      outcomes.push('imported');
-    } else if (record.revision > report.revision) {
+    } else if (decision.becomesCurrent) {
       report.revision = record.revision;
       report.status = record.status;
-      outcomes.push('updated');
-    } else {
-      outcomes.push('ignored');
     }
     if (receivedAt < report.firstReceivedAt) report.firstReceivedAt = receivedAt;
-    if (record.status === 'withdrawn') report.withdrawnRevision = Math.max(report.withdrawnRevision ?? 0, record.revision);
+    if (record.status === 'withdrawn') report.withdrawnRevision = withdrawnUpTo(report.withdrawnRevision ?? 0, record);
 
     // A report is delivered to the regions it has ever named. When it gains one, the revisions stored before
     // are announced again to that region alone, so its subscribers also get the report's history (typically:
@@ -155,13 +144,12 @@ export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: re
       firstReceivedAt: report.firstReceivedAt,
     };
     (report.isNew ? plan.newReports : plan.changedReports).push(row);
-    const withdrawnUpTo = report.withdrawnRevision ?? 0;
+    const withdrawnRevision = report.withdrawnRevision ?? 0;
     for (const { row: revision, input } of report.pending) {
-      const personalDataGone = revision.status === 'withdrawn' || revision.revision <= withdrawnUpTo;
-      plan.newRevisions.push({ ...revision, raw: personalDataGone ? redactRecord(input.record) : input.raw });
+      plan.newRevisions.push({ ...revision, raw: storedRevisionText(input.record, input.raw, withdrawnRevision) });
     }
-    if (!report.isNew && withdrawnUpTo > report.initialWithdrawn) {
-      plan.redactStored.push({ reportId: report.reportId, after: report.initialWithdrawn, upTo: withdrawnUpTo });
+    if (!report.isNew && withdrawnRevision > report.initialWithdrawn) {
+      plan.redactStored.push({ reportId: report.reportId, after: report.initialWithdrawn, upTo: withdrawnRevision });
     }
   }
   return plan;

@@ -7,12 +7,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { HUB_API_PREFIX, HUB_BODY_LIMITS, type IntakeSummary } from '../../shared/hub/protocol';
-import type { Clock } from '../../src-main/platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import type { FeedNotifier } from '../feed/notifier';
 import { HttpError } from '../http/errors';
-import type { HubLogger } from '../logger';
+import type { Logger } from '../../shared/platform/logger';
 import { applyIntakeBatch } from './apply';
 import { ingestJsonRecord, ingestNdjson, type ApplyBatch } from './ingest';
 
@@ -21,7 +21,7 @@ export interface IntakeRouteDeps {
   clock: Clock;
   auth: Authenticator;
   notifier: FeedNotifier;
-  logger: HubLogger;
+  logger: Logger;
 }
 
 interface JsonBody {

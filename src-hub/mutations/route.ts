@@ -7,12 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import { HUB_API_PREFIX, HUB_BODY_LIMITS, type PushResponse } from '../../shared/hub/protocol';
 import { validatePushRequest } from '../../shared/mutations/schema';
-import type { Clock } from '../../src-main/platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import type { FeedNotifier } from '../feed/notifier';
 import { HttpError } from '../http/errors';
-import type { HubLogger } from '../logger';
+import type { Logger } from '../../shared/platform/logger';
 import { storeMutations } from './store';
 
 export interface MutationsRouteDeps {
@@ -20,7 +20,7 @@ export interface MutationsRouteDeps {
   clock: Clock;
   auth: Authenticator;
   notifier: FeedNotifier;
-  logger: HubLogger;
+  logger: Logger;
 }
 
 export function registerMutationsRoute(app: FastifyInstance, deps: MutationsRouteDeps): void {

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { PushAck } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import type { Clock } from '../../src-main/platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import { mutations as mutationsTable } from '../db/schema';
 import { appendToFeed } from '../feed/append';

@@ -7,7 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import type { OfficerRole } from '../../shared/requests/lifecycle';
-import type { Clock } from '../../src-main/platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { announceCredentialChange, createToken, revokeToken } from '../auth/tokens';
 import { inTransaction, type HubDb } from '../db/database';
 import { officers } from '../db/schema';

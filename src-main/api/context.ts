@@ -2,8 +2,8 @@ import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { Store } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
+import type { Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
 import type { ApiEventBus } from './events';
 
 /** The workstation's connection to a hub, as the API sees it. */

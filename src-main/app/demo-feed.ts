@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { HUB_API_PREFIX } from '../../shared/hub/protocol';
 import { createReportGenerator, type ReportGenerator } from '../../src-generator';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
+import type { Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
 import { readPrivateFile, writePrivateFile } from './private-file';
 
 export interface DemoFeedOptions {

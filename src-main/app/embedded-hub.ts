@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { createToken, revokeToken } from '../../src-hub/auth/tokens';
 import { connect } from '../../src-hub/db/connect';
 import { hubMigrations, migrateHub } from '../../src-hub/db/migrate';
-import type { HubLogger } from '../../src-hub/logger';
+import type { Logger } from '../../shared/platform/logger';
 import { registerOfficers } from '../../src-hub/officers/registry';
 import { startHub } from '../../src-hub/start';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { DEMO_OFFICERS } from './officers';
 import type { SecretName, SecretStore } from './secrets';
 
@@ -47,7 +47,7 @@ export async function startEmbeddedHub(options: {
   migrationsFolder: string;
   secrets: SecretStore;
   clock: Clock;
-  logger: HubLogger;
+  logger: Logger;
 }): Promise<EmbeddedHub> {
   mkdirSync(options.dataDir, { recursive: true });
   await ensureTokens(options.dataDir, options.migrationsFolder, options.secrets, options.clock);

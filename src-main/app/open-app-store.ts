@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openStore, type Store } from '../db/open-store';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import type { AppPaths } from './app-paths';
 import type { SecretStore } from './secrets';
 

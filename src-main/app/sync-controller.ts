@@ -3,7 +3,7 @@ import type { ApiEventBus } from '../api/events';
 import type { SyncLink } from '../api/context';
 import type { Store } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { createSyncEngine, type SyncEngine, type SyncScope, type SyncState } from '../sync';
 
 export interface SyncTarget {

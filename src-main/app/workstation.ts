@@ -2,12 +2,12 @@ import { userInfo } from 'node:os';
 import type { ApiContext } from '../api/context';
 import { createApiEventBus } from '../api/events';
 import type { Store } from '../db/open-store';
-import { systemClock, type Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
+import { systemClock, type Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
 import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
 import type { AppPaths } from './app-paths';
-import { startDemoFeed, type DemoFeedOptions } from './demo-feed';
+import type { DemoFeedOptions } from './demo-feed';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { DEMO_DEFAULT_OFFICER, OFFICER_ENV, seedDemoOfficers, signIn } from './officers';
@@ -65,6 +65,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       // The very first start initialises the hub's database, which takes a while; say why it is quiet.
       logger.info('demo_hub.starting', { dataDir: paths.embeddedHubDir });
       const hub = await startEmbeddedHub({ dataDir: paths.embeddedHubDir, migrationsFolder: paths.hubMigrationsFolder, secrets, clock, logger: hubLogger });
+      // Loaded only for the demo: the synthetic generator (and faker) is no part of an officer's own workstation.
+      const { startDemoFeed } = await import('./demo-feed');
       const feed = startDemoFeed({ hubUrl: hub.url, intakeToken: hub.intakeToken, stateDir: paths.embeddedHubDir, clock, fetch: fetchImpl, logger, ...options.demoFeed });
       embedded = { hub, feed };
     }

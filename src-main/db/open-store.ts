@@ -7,7 +7,7 @@ import * as schema from './schema';
 import { seedDefaultDirectory } from '../requests/directory-seed';
 import { seedDefaultBenignList } from '../benign/benign-list';
 import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
-import { systemClock, type Clock } from '../platform/clock';
+import { systemClock, type Clock } from '../../shared/platform/clock';
 import { assertStoreNotNewer } from './store-version';
 
 export type StoreDb = BetterSQLite3Database<typeof schema>;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { createFileSecretStore, type SecretStore } from '../app/secrets';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../shared/platform/logger';
 
 /**
  * The store key and hub token, sealed by the OS keychain (DPAPI on Windows, libsecret/kwallet on Linux) in a

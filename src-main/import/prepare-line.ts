@@ -1,7 +1,7 @@
 import { parseIntakeLine } from '../../shared/intake/parse';
 import { extractIndicators } from '../indicators/extract-record';
 import type { ReportInput } from '../store/report-writer';
-import type { NdjsonLine } from './ndjson-lines';
+import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 
 export type PreparedLine =
   | { line: number; ok: true; input: ReportInput }

@@ -1,5 +1,5 @@
 import { startWorker } from '../platform/start-worker';
-import type { NdjsonLine } from './ndjson-lines';
+import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, type WirePreparedLine } from './prepared-wire';
 

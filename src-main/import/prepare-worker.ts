@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { NdjsonLine } from './ndjson-lines';
+import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine } from './prepare-line';
 import { toWire } from './prepared-wire';
 

@@ -1,6 +1,6 @@
 import type { ExtractedMention } from '../../shared/indicators/types';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import type { NdjsonLine } from './ndjson-lines';
+import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import type { PreparedLine } from './prepare-line';
 
 /**

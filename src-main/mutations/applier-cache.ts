@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { systemClock, type Clock } from '../platform/clock';
+import { systemClock, type Clock } from '../../shared/platform/clock';
 import { createMutationApplier, type MutationApplier } from './applier';
 
 const appliers = new WeakMap<Database.Database, MutationApplier>();

@@ -30,7 +30,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { createAuditAppender } from '../store/audit';
 import { auditFactsOf } from './audit-subject';
 import { recordConflictNotice } from './conflict-notices';

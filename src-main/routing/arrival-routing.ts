@@ -1,7 +1,7 @@
 import { isAppError } from '../../shared/errors';
 import type { Store } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../shared/platform/logger';
 import { recordRoute } from './record-route';
 import { reasonOf } from './route-reason';
 import { createRuleRouter } from './rule-router';

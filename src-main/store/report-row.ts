@@ -1,7 +1,6 @@
 import type { IntakeRecord } from '../../shared/intake/schema';
+import { toUtc } from '../../shared/intake/revision-rules';
 import { eurLossCents } from './money';
-
-export const toUtc = (timestamp: string) => new Date(timestamp).toISOString();
 
 /** What the citizen wrote, for the row and the search index; a withdrawn report keeps none of it. */
 export interface ReportText {

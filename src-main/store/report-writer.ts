@@ -1,17 +1,17 @@
 import type { ExtractedMention } from '../../shared/indicators/types';
+import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
 import type { Store } from '../db/open-store';
 import { extractIndicators } from '../indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from './actor';
 import { createAuditAppender } from './audit';
-import { redactRecord } from './redact';
-import { reportText, rowValues, toUtc, type RowValues } from './report-row';
+import { reportText, rowValues, type RowValues } from './report-row';
 
-export type ApplyOutcome = 'imported' | 'updated' | 'ignored';
+export type ApplyOutcome = IntakeOutcome;
 
 export interface ReportInput {
   record: IntakeRecord;
@@ -142,9 +142,8 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
 
   function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean): void {
     const { record } = input;
-    const withdrawnFrom = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
-    const personalDataGone = record.status === 'withdrawn' || record.revision <= withdrawnFrom;
-    insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), personalDataGone ? redactRecord(record) : input.raw);
+    const withdrawnBefore = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
+    insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record)));
     if (record.status === 'withdrawn') {
       redactRevisionsUpTo(reportId, record.revision);
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
@@ -188,25 +187,24 @@ export function createReportWriter(store: Store, deps: { clock: Clock; actor: Ac
     return 'updated';
   }
 
-  /** A revision older than (or equal to) the current one never replaces it, but history keeps it. */
-  function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): ApplyOutcome {
-    const { record } = input;
-    if (hasRevision.get(existing.id, record.revision) === undefined) {
-      recordRevision(existing.id, input, at, false);
-      const receivedAt = toUtc(record.receivedAt);
-      if (receivedAt < existing.first_received_at) {
-        lowerFirstReceived.run(receivedAt, existing.id);
-      }
-    }
-    return 'ignored';
+  /** A revision older than (or equal to) the current one, new to the history: it never replaces the current one. */
+  function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): void {
+    recordRevision(existing.id, input, at, false);
+    const receivedAt = toUtc(input.record.receivedAt);
+    if (receivedAt < existing.first_received_at) lowerFirstReceived.run(receivedAt, existing.id);
   }
 
   function apply(input: ReportInput): ApplyOutcome {
     const at = deps.clock.now().toISOString();
     const existing = findReport.get(input.record.reportId);
+    const decision = decideRevision(
+      existing ? { revision: existing.revision, hasRevision: (revision) => hasRevision.get(existing.id, revision) !== undefined } : null,
+      input.record.revision,
+    );
     if (!existing) return applyNew(input, at);
-    if (input.record.revision > existing.revision) return applyNewerRevision(existing, input, at);
-    return applyOlderRevision(existing, input, at);
+    if (decision.becomesCurrent) return applyNewerRevision(existing, input, at);
+    if (decision.storesRevision) applyOlderRevision(existing, input, at);
+    return decision.outcome;
   }
 
   const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {

@@ -1,7 +1,7 @@
 import { validateMutation } from '../../shared/mutations/schema';
 import type { Store } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import { SYNC_ACTOR } from '../store/actor';
 import { createAuditAppender } from '../store/audit';
 import { createReportWriter } from '../store/report-writer';

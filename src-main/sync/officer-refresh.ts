@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import type { Store } from '../db/open-store';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../shared/platform/clock';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
 

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { Store } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
-import { systemClock, type Clock } from '../platform/clock';
+import { systemClock, type Clock } from '../../shared/platform/clock';
 import { createFeedPageApplier } from './apply-feed-page';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';

@@ -6,8 +6,8 @@ import { startEmbeddedHub } from '../../src-main/app/embedded-hub';
 import { DEMO_OFFICERS } from '../../src-main/app/officers';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { HUB_MIGRATIONS_FOLDER } from '../../src-hub/db/migrate';
-import { silentLogger } from '../../src-hub/logger';
-import { systemClock } from '../../src-main/platform/clock';
+import { silentLogger } from '../../shared/platform/logger';
+import { systemClock } from '../../shared/platform/clock';
 import { tempDir } from '../support/temp-store';
 
 describe('the embedded demo hub', () => {

@@ -10,7 +10,7 @@ import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { openStore } from '../../src-main/db/open-store';
 import { importNdjson } from '../../src-main/import/importer';
-import { systemClock } from '../../src-main/platform/clock';
+import { systemClock } from '../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../src-main/store/actor';
 import { createReportWriter } from '../../src-main/store/report-writer';
 import { examplesText } from '../support/records';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CSP } from '../../src-main/api/csp';
-import type { LogFields } from '../../src-main/platform/logger';
+import type { LogFields } from '../../shared/platform/logger';
 import { tempDir } from '../support/temp-store';
 import { recorded, resetFakeElectron, safeStorage, type FakeBrowserWindow } from './support/fake-electron';
 

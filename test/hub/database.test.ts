@@ -7,7 +7,7 @@ import { connect, type HubConnection } from '../../src-hub/db/connect';
 import { lockDataDir } from '../../src-hub/db/data-dir-lock';
 import { queryRows } from '../../src-hub/db/database';
 import { hubMigrations, migrateHub } from '../../src-hub/db/migrate';
-import { silentLogger } from '../../src-hub/logger';
+import { silentLogger } from '../../shared/platform/logger';
 import { startHub } from '../../src-hub/start';
 import { BACKENDS, freshDatabase, hubClock, type TestDatabase } from './harness';
 

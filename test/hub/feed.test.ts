@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedPage, HubErrorBody, PushResponse } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import { silentLogger } from '../../src-hub/logger';
+import { silentLogger } from '../../shared/platform/logger';
 import { createHubServer } from '../../src-hub/server';
 import { filedRecord, withdrawal } from '../support/records';
 import { BACKENDS, hubClock, reportKeys, startTestHub, type TestHub } from './harness';

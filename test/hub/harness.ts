@@ -11,12 +11,12 @@ import { inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
 import type { FeedEntry, FeedPage, HubRole, IntakeSummary } from '../../shared/hub/protocol';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { fixedClock } from '../../src-main/platform/clock';
+import { fixedClock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
-import { silentLogger } from '../../src-hub/logger';
+import { silentLogger } from '../../shared/platform/logger';
 import { createHubServer } from '../../src-hub/server';
 
 export const BACKENDS = ['pglite', 'postgres'] as const;

@@ -6,7 +6,7 @@ import { onTestFinished } from 'vitest';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { openStore, type Store } from '../../src-main/db/open-store';
 import { importNdjson, type ImportSummary } from '../../src-main/import/importer';
-import { fixedClock } from '../../src-main/platform/clock';
+import { fixedClock } from '../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../src-main/store/actor';
 import { createReportWriter, type ReportWriter } from '../../src-main/store/report-writer';
 

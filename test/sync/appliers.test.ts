@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { createMutationApplier } from '../../src-main/mutations/applier';
-import { fixedClock } from '../../src-main/platform/clock';
+import { fixedClock } from '../../shared/platform/clock';
 import { filedRecord, IBANS } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 import { foreignMutation } from './support/mutation-fixtures';

@@ -13,7 +13,7 @@ import { openStore } from '../../src-main/db/open-store';
 import { createMutationApplier } from '../../src-main/mutations/applier';
 import { recordMutation } from '../../src-main/mutations/record-mutation';
 import { setWorkStatus } from '../../src-main/mutations/services';
-import { systemClock } from '../../src-main/platform/clock';
+import { systemClock } from '../../shared/platform/clock';
 import type { HubClient } from '../../src-main/sync/hub-client';
 import { HubRefusedError } from '../../src-main/sync/hub-errors';
 import { createOutboxPusher } from '../../src-main/sync/push-outbox';

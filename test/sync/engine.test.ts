@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src-main/db/open-store';
 import { setWorkStatus } from '../../src-main/mutations/services';
-import { systemClock } from '../../src-main/platform/clock';
+import { systemClock } from '../../shared/platform/clock';
 import { backoffDelay } from '../../src-main/sync/backoff';
 import { createSyncEngine, type SyncEngineOptions } from '../../src-main/sync/sync-engine';
 import type { SyncState } from '../../src-main/sync/sync-state';

@@ -3,7 +3,7 @@ import { createMutationApplier } from '../../src-main/mutations/applier';
 import { countConflictNotices, listConflictNotices } from '../../src-main/mutations/conflict-notices';
 import { addBenignValue, assignReport, createCase, dismissSyncConflict, listSyncConflicts, setWorkStatus } from '../../src-main/mutations/services';
 import { listClusters } from '../../src-main/linking/queries';
-import { fixedClock } from '../../src-main/platform/clock';
+import { fixedClock } from '../../shared/platform/clock';
 import { filedRecord, IBANS } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 import { foreignMutation, serviceDeps } from './support/mutation-fixtures';

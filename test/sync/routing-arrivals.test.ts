@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { openStore } from '../../src-main/db/open-store';
-import type { LogFields } from '../../src-main/platform/logger';
+import type { LogFields } from '../../shared/platform/logger';
 import { createArrivalRouter } from '../../src-main/routing/arrival-routing';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord } from '../support/records';

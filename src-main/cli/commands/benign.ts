@@ -1,6 +1,6 @@
 import { listBenign } from '../../benign/benign-list';
 import { addBenignValue, removeBenignValue } from '../../mutations/services';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';

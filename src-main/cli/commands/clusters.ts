@@ -1,6 +1,6 @@
 import { listClusters } from '../../linking/queries';
 import { rebuildClusters } from '../../linking/rebuild-clusters';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { createAuditAppender } from '../../store/audit';
 import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';

@@ -5,7 +5,7 @@
  */
 import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential } from '../../../src-hub/officers/registry';
 import type { OfficerRole } from '../../../shared/requests/lifecycle';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliIo } from '../command';
 import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';

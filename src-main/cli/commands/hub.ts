@@ -6,9 +6,9 @@
 import { HUB_ROLES, type HubRole } from '../../../shared/hub/protocol';
 import { isAppError } from '../../../shared/errors';
 import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
-import { createJsonLogger } from '../../../src-hub/logger';
+import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHub } from '../../../src-hub/start';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { waitForStopSignal } from '../stop-signal';
 import { CliError, UsageError, writeJsonLine, type CliCommand, type CliIo } from '../command';

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { importNdjson } from '../../import/importer';
 import { createWorkerPreparer, inThreadPreparer } from '../../import/prepare-pool';
 import { createTerminalProgress } from '../../import/progress';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../store/actor';
 import { createReportWriter } from '../../store/report-writer';
 import { parseCommandArgs, requireOption } from '../args';

@@ -6,14 +6,14 @@
  */
 import { dirname, resolve } from 'node:path';
 import { isAppError } from '../../../shared/errors';
-import { createJsonLogger } from '../../../src-hub/logger';
+import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHttpTransport } from '../../api/http-transport';
 import { appPathsIn } from '../../app/app-paths';
 import { HUB_TOKEN_ENV, HUB_URL_ENV } from '../../app/hub-target';
 import { openAppStore } from '../../app/open-app-store';
 import { createFileSecretStore } from '../../app/secrets';
 import { startWorkstation } from '../../app/workstation';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { CliError, UsageError, writeJsonLine, type CliCommand } from '../command';
 import { ensureRendererBuilt } from '../renderer-build';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Mutation, MutationKind, MutationPayloads } from '../../../shared/mutations/kinds';
-import type { Clock } from '../../platform/clock';
+import type { Clock } from '../../../shared/platform/clock';
 
 /** What officers' services need besides the store; tests inject a fixed clock and predictable ids. */
 export interface ServiceDeps {

@@ -13,8 +13,8 @@ import { createSettingsControl } from '../../../src-main/app/settings-control';
 import { createSessionControl } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
 import { createSyncController } from '../../../src-main/app/sync-controller';
-import { fixedClock } from '../../../src-main/platform/clock';
-import type { LogFields } from '../../../src-main/platform/logger';
+import { fixedClock } from '../../../shared/platform/clock';
+import type { LogFields } from '../../../shared/platform/logger';
 import { sequentialIds } from '../../sync/support/mutation-fixtures';
 import { openTempStore, tempDir, type TempStore } from '../../support/temp-store';
 

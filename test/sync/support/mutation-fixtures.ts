@@ -1,6 +1,6 @@
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../../shared/mutations/kinds';
 import type { ServiceDeps } from '../../../src-main/mutations/services';
-import { fixedClock } from '../../../src-main/platform/clock';
+import { fixedClock } from '../../../shared/platform/clock';
 
 /** Predictable UUIDs (valid v4 shape) so failures are readable. */
 export function sequentialIds(prefix = 0): () => string {

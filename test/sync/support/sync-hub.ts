@@ -8,11 +8,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import type { IntakeSummary } from '../../../shared/hub/protocol';
 import type { IntakeRecord } from '../../../shared/intake/schema';
-import { systemClock } from '../../../src-main/platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { createToken } from '../../../src-hub/auth/tokens';
 import { connect, type HubConnection } from '../../../src-hub/db/connect';
 import { migrateHub } from '../../../src-hub/db/migrate';
-import { silentLogger } from '../../../src-hub/logger';
+import { silentLogger } from '../../../shared/platform/logger';
 import { addOfficer, deactivateOfficer, registerOfficers, renewCredential } from '../../../src-hub/officers/registry';
 import { DEMO_OFFICERS } from '../../../src-main/app/officers';
 import { startHub, type RunningHub } from '../../../src-hub/start';

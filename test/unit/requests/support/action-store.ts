@@ -1,7 +1,7 @@
 /** A real temp store with the demo officers and synthetic reports, and services with a fixed clock and ids. */
 import type { IntakeRecord } from '../../../../shared/intake/schema';
 import { seedDemoOfficers } from '../../../../src-main/app/officers';
-import { fixedClock } from '../../../../src-main/platform/clock';
+import { fixedClock } from '../../../../shared/platform/clock';
 import type { ServiceDeps } from '../../../../src-main/mutations';
 import { filedRecord } from '../../../support/records';
 import { openTempStore, type TempStore } from '../../../support/temp-store';

@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream';
-
 export interface NdjsonLine {
   /** 1-based line number in the source. */
   number: number;
@@ -14,11 +12,13 @@ export interface NdjsonLine {
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /**
- * Splits a byte stream into lines in bounded memory: an overlong line is cut, reported, and skipped
- * over without holding it whole. Handles `\n` and `\r\n`.
+ * Splits a byte stream (a Node stream, or any async iterable of bytes or text) into lines in bounded memory: an
+ * overlong line is cut, reported, and skipped over without holding it whole. Handles `\n` and `\r\n`. Used by the
+ * workstation's import and the hub's intake alike.
  */
-export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NdjsonLine> {
+export async function* readNdjsonLines(source: AsyncIterable<Uint8Array | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NdjsonLine> {
   const decoder = new TextDecoder('utf-8');
+  const encoder = new TextEncoder();
   let pending = '';
   let pendingBytes = 0;
   let tooLong = false;
@@ -34,7 +34,7 @@ export async function* readNdjsonLines(source: Readable, maxLineBytes = MAX_LINE
   };
 
   for await (const chunk of source) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     let start = 0;
     while (start < bytes.length) {
       const newline = bytes.indexOf(0x0a, start);
