@@ -13,17 +13,6 @@ const layers = [
     forbidden: ['**/src-main/**', '**/src-renderer/**', '**/src-hub/**', 'electron', ...nodeBuiltins],
   },
   {
-    name: 'services, db, sync never import electron, start a hub or generate reports (only composition does)',
-    files: ['src-main/**/*.ts'],
-    ignores: ['src-main/electron/**', 'src-main/app/**', 'src-main/cli/**'],
-    forbidden: ['electron', '**/src-renderer/**', '**/src-hub/**', '**/src-generator/**'],
-  },
-  {
-    name: 'composition starts hubs and the demo, never imports electron outside the shell',
-    files: ['src-main/app/**/*.ts', 'src-main/cli/**/*.ts'],
-    forbidden: ['electron', '**/src-renderer/**'],
-  },
-  {
     name: 'the hub is a server of its own: it never imports the workstation',
     files: ['src-hub/**/*.ts'],
     forbidden: ['electron', '**/src-renderer/**', '**/src-main/**', '**/src-generator/**'],
@@ -39,6 +28,59 @@ const layers = [
     forbidden: ['electron', '**/src-main/**', '**/src-hub/**', ...nodeBuiltins],
   },
 ];
+
+/**
+ * The floors of src-main along the data's route, lowest first (src-main/README.md says what each holds). A folder
+ * imports only from floors below its own, never from a folder beside it on the same floor, and never upwards.
+ * Only composition (app, cli, electron) starts a hub or the demo's generator; only the shell imports electron.
+ */
+const mainFloors = [
+  ['platform', 'db', 'audit'],
+  ['indicators'],
+  ['linking', 'search'],
+  ['benign'],
+  ['queries'],
+  ['mutations'],
+  ['ingest'],
+  ['requests', 'routing', 'sync'],
+  ['api'],
+  ['app'],
+  ['cli', 'electron'],
+];
+const COMPOSITION = new Set(['app', 'cli', 'electron']);
+
+/** An import of src-main/<folder> from inside src-main: relative, climbing straight up to src-main. */
+const importOfMainFolder = (folder) => `^(\\.\\./)+${folder}(/|$)`;
+
+const mainFloorConfigs = mainFloors.flatMap((floor, level) =>
+  floor.map((folder) => {
+    const above = mainFloors.slice(level + 1).flat();
+    const beside = floor.filter((other) => other !== folder);
+    const outside = [
+      ...(folder === 'electron' ? [] : ['electron']),
+      '**/src-renderer/**',
+      ...(COMPOSITION.has(folder) ? [] : ['**/src-hub/**', '**/src-generator/**']),
+    ];
+    return {
+      name: `src-main floor ${level}: ${folder}`,
+      files: [`src-main/${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: outside, message: `Layer rule: src-main/${folder} may not import this (only composition starts hubs and the demo; only the shell imports electron).` },
+              ...[...above, ...beside].map((other) => ({
+                regex: importOfMainFolder(other),
+                message: `Floor rule: src-main/${folder} (floor ${level}) may not import src-main/${other} (${above.includes(other) ? 'a floor above' : 'the same floor'}); see src-main/README.md.`,
+              })),
+            ],
+          },
+        ],
+      },
+    };
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**', 'bench/data/**'] },
@@ -66,6 +108,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  ...mainFloorConfigs,
   ...layers.map((layer) => ({
     name: layer.name,
     files: layer.files,

@@ -1,15 +1,16 @@
 // Child: imports a file into a fresh store the way `puzzelstuk import` does; prints timings and peak memory.
 import { createReadStream, statSync } from 'node:fs';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
-import { importNdjson } from '../../src-main/import/importer';
-import { createWorkerPreparer } from '../../src-main/import/prepare-pool';
+import { importNdjson } from '../../src-main/ingest/importer';
+import { createWorkerPreparer } from '../../src-main/ingest/prepare-pool';
 import { systemClock } from '../../shared/platform/clock';
-import { IMPORT_ACTOR } from '../../src-main/store/actor';
-import { createReportWriter } from '../../src-main/store/report-writer';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { peakRssMiB } from '../child';
 
 const [file, dbPath] = process.argv.slice(2) as [string, string];
-const store = openStore({ path: dbPath });
+const store = openCaseStore({ clock: systemClock, path: dbPath });
 const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
 const preparer = createWorkerPreparer();
 const cpuBefore = process.cpuUsage();

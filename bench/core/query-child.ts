@@ -1,5 +1,7 @@
 // Child: latency of `related` and of searches on an imported store, a full cluster rebuild, and store size.
 import { statSync } from 'node:fs';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { relatedReports } from '../../src-main/linking/queries';
 import { rebuildClusters } from '../../src-main/linking/rebuild-clusters';
@@ -7,7 +9,7 @@ import { searchReports } from '../../src-main/search/search-reports';
 import { percentile } from '../child';
 
 const [dbPath] = process.argv.slice(2) as [string];
-const store = openStore({ path: dbPath });
+const store = openCaseStore({ clock: systemClock, path: dbPath });
 const { sqlite } = store;
 
 function timeEach<T>(items: T[], work: (item: T) => unknown): { p50: number; p95: number; max: number; n: number } {

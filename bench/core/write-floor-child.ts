@@ -4,6 +4,8 @@
 // store is outside the timed part. An import also rewrites rows for revisions and withdrawals, so it writes more.
 //   write-floor-child.ts <finished store> <fresh store path>
 import Database from 'better-sqlite3';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 
 type Row = unknown[];
@@ -11,7 +13,7 @@ const BATCH_REPORTS = 2500;
 
 const [sourcePath, targetPath] = process.argv.slice(2) as [string, string];
 const source = new Database(sourcePath, { readonly: true });
-const target = openStore({ path: targetPath }).sqlite;
+const target = openCaseStore({ clock: systemClock, path: targetPath }).sqlite;
 
 const reportColumns = source.prepare('SELECT * FROM reports LIMIT 0').columns().map((column) => column.name);
 const read = {

@@ -1,11 +1,13 @@
 // Child: the first sync of an empty workstation store from a hub, the way `puzzelstuk sync --once` does it
 // (default page size and long-poll settings); prints the time, entries pulled and reports stored.
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync';
 import { peakRssMiB } from '../child';
 
 const [hubUrl, token, dbPath] = process.argv.slice(2) as [string, string, string];
-const store = openStore({ path: dbPath });
+const store = openCaseStore({ clock: systemClock, path: dbPath });
 const engine = createSyncEngine(store, { hubUrl, token });
 const cpuBefore = process.cpuUsage();
 const started = performance.now();

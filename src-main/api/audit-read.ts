@@ -1,4 +1,4 @@
-import { createAuditAppender } from '../store/audit';
+import { createAuditAppender } from '../audit/audit-log';
 import type { ApiContext } from './context';
 
 /** Notes in the audit log that the signed-in officer saw a report's personal data (ids and reasons only). */

@@ -1,6 +1,6 @@
 import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView, SettingsView, SyncStateView } from '../../shared/api/views';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
@@ -35,7 +35,7 @@ export interface ApiContext {
   /** The signed-in officer, as this store knows them now (roles come from the hub); changes at sign-in. */
   readonly officer: OfficerView;
   session: SessionControl;
-  store: Store;
+  store: CaseStore;
   clock: Clock;
   services: ServiceDeps;
   sync: SyncLink;

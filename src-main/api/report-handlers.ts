@@ -6,6 +6,7 @@ import { reportAuditTrail } from '../queries/audit-trail';
 import { findOfficer } from '../queries/officers';
 import { relatedWithDecisions } from '../queries/related';
 import { reportDetail } from '../queries/report-detail';
+import { currentRoute } from '../routing/current-route';
 import { readReporter } from '../queries/reporter';
 import { listRevisions } from '../queries/revisions';
 import { announceWork } from './after-write';
@@ -30,7 +31,7 @@ function changeEach(context: ApiContext, reportIds: readonly string[], column: '
 export const reportHandlers = {
   'report.get': ({ reportId }, context) =>
     context.store.sqlite.transaction(() => {
-      const detail = reportDetail(context.store.sqlite, reportId);
+      const detail = { ...reportDetail(context.store.sqlite, reportId), route: currentRoute(context.store.sqlite, reportId) };
       auditRead(context, 'report.viewed', reportId, { revision: detail.revision });
       return detail;
     })(),

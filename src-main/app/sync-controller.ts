@@ -1,7 +1,7 @@
 import type { SyncStateView } from '../../shared/api/views';
 import type { ApiEventBus } from '../api/events';
 import type { SyncLink } from '../api/context';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import type { Clock } from '../../shared/platform/clock';
 import { createSyncEngine, type SyncEngine, type SyncScope, type SyncState } from '../sync';
@@ -29,7 +29,7 @@ function viewOf(state: SyncState): SyncStateView {
  * every window refreshes when reports or colleagues' work arrive.
  */
 export function createSyncController(deps: {
-  store: Store;
+  store: CaseStore;
   clock: Clock;
   fetch: typeof fetch;
   events: ApiEventBus;

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { ApiContext } from '../api/context';
 import { createApiEventBus } from '../api/events';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import { createArrivalRouter } from '../routing/arrival-routing';
@@ -20,7 +20,7 @@ import { claimStoreFor } from './demo-store';
 
 export interface WorkstationOptions {
   /** Opened by the caller (with its key); the caller closes it after close(). */
-  store: Store;
+  store: CaseStore;
   paths: AppPaths;
   secrets: SecretStore;
   env: NodeJS.ProcessEnv;

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
 import { normalizeIndicator } from '../indicators/normalize';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
-import type { Actor } from '../store/actor';
+import type { Actor } from '../audit/actor';
 import { createBenignMatcher, domainOfUrl, type BenignEntry } from './benign-matcher';
 import defaults from '../indicators/default-benign.json';
 

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { isAppError } from '../../shared/errors';
-import { openStore, type Store } from '../db/open-store';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../app/open-case-store';
+import type { CaseStore } from '../db/open-store';
 import { CliError } from './command';
 
 /** The encryption key comes from the environment, never from a flag that would land in shell history. */
 export const STORE_KEY_ENV = 'PUZZELSTUK_DB_KEY';
 
-export function openCliStore(path: string, env: NodeJS.ProcessEnv, options: { mustExist?: boolean } = {}): Store {
+export function openCliStore(path: string, env: NodeJS.ProcessEnv, options: { mustExist?: boolean } = {}): CaseStore {
   if (options.mustExist && !existsSync(path)) throw new CliError(`no case store at ${path} (import reports into it first)`);
   try {
-    return openStore({ path, key: env[STORE_KEY_ENV] });
+    return openCaseStore({ path, key: env[STORE_KEY_ENV], clock: systemClock });
   } catch (error) {
     if (isAppError(error)) {
       const hint = error.code === 'STORE_KEY_WRONG' ? ` Set ${STORE_KEY_ENV} to the store's key.` : '';
@@ -20,7 +22,7 @@ export function openCliStore(path: string, env: NodeJS.ProcessEnv, options: { mu
 }
 
 /** Runs work on an open store and always closes it. */
-export async function withCliStore<T>(path: string, env: NodeJS.ProcessEnv, work: (store: Store) => Promise<T> | T, options?: { mustExist?: boolean }): Promise<T> {
+export async function withCliStore<T>(path: string, env: NodeJS.ProcessEnv, work: (store: CaseStore) => Promise<T> | T, options?: { mustExist?: boolean }): Promise<T> {
   const store = openCliStore(path, env, options);
   try {
     return await work(store);

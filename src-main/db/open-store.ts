@@ -1,21 +1,18 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import * as schema from './schema';
-import { seedDefaultDirectory } from '../requests/directory-seed';
-import { seedDefaultBenignList } from '../benign/benign-list';
-import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
-import { systemClock, type Clock } from '../../shared/platform/clock';
 import { assertStoreNotNewer } from './store-version';
 
-export type StoreDb = BetterSQLite3Database<typeof schema>;
-
-export interface Store {
-  /** The raw connection, for hot paths that need bare prepared statements. */
+/**
+ * The workstation's local case store: one SQLite file. drizzle describes its schema (src-main/db/schema.ts) and
+ * generates and applies its migrations; queries are bare prepared statements on `sqlite` (the hot paths need
+ * them, and one way of querying is easier to read than two).
+ */
+export interface CaseStore {
   sqlite: Database.Database;
-  db: StoreDb;
   path: string;
   close(): void;
 }
@@ -26,7 +23,6 @@ export interface OpenStoreOptions {
   key?: string | undefined;
   /** Where the generated migrations live; the composition root passes the packaged location. */
   migrationsFolder?: string;
-  clock?: Clock;
 }
 
 export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -63,7 +59,7 @@ function probeReadable(sqlite: Database.Database, path: string, encrypted: boole
  * Opens (creating when absent) a case store and brings its schema up to date in one transaction,
  * before anyone can use it. A store written by a newer Puzzelstuk is refused, never downgraded.
  */
-export function openStore(options: OpenStoreOptions): Store {
+export function openStore(options: OpenStoreOptions): CaseStore {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   let sqlite: Database.Database;
   try {
@@ -81,16 +77,9 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('temp_store = MEMORY');
     assertStoreNotNewer(sqlite, migrationsFolder, options.path);
-    const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder });
-    // One timestamp for all shipped defaults of the store.
-    const seededAt = (options.clock ?? systemClock).now().toISOString();
-    seedDefaultBenignList(sqlite, seededAt);
-    seedDefaultRoutingRules(sqlite, seededAt);
-    seedDefaultDirectory(sqlite, seededAt);
+    migrate(drizzle(sqlite, { schema }), { migrationsFolder });
     return {
       sqlite,
-      db,
       path: options.path,
       close: () => {
         if (sqlite.open) sqlite.close();
@@ -103,7 +92,7 @@ export function openStore(options: OpenStoreOptions): Store {
 }
 
 /** Changes (or sets, or removes with an empty key) the encryption key of an open store. */
-export function rekeyStore(store: Store, newKey: string): void {
+export function rekeyStore(store: CaseStore, newKey: string): void {
   // SQLite3MultipleCiphers cannot rekey a database in WAL mode.
   store.sqlite.pragma('journal_mode = DELETE');
   if (newKey === '') {

@@ -31,7 +31,7 @@
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { Clock } from '../../shared/platform/clock';
-import { createAuditAppender } from '../store/audit';
+import { createAuditAppender } from '../audit/audit-log';
 import { auditFactsOf } from './audit-subject';
 import { recordConflictNotice } from './conflict-notices';
 import { createFieldVersions } from './field-versions';

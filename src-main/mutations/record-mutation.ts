@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/errors';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { validateMutation } from '../../shared/mutations/schema';
-import type { Store } from '../db/open-store';
-import { createAuditAppender } from '../store/audit';
-import { readCursor } from '../sync/sync-cursor';
+import type { CaseStore } from '../db/open-store';
+import { createAuditAppender } from '../audit/audit-log';
+import { readCursor } from '../db/sync-cursor';
 import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
 
@@ -12,7 +12,7 @@ import { auditFactsOf } from './audit-subject';
  * (optimistically, on top of hub state), queues it in the outbox for the hub and notes it in the audit log.
  * It records what the officer could have seen: the store's pull cursor at that moment (`basis`).
  */
-export function recordMutation(store: Store, mutation: AnyMutation): AnyMutation {
+export function recordMutation(store: CaseStore, mutation: AnyMutation): AnyMutation {
   const validation = validateMutation(mutation);
   if (!validation.ok) throw new AppError('BAD_INPUT', `The change cannot be recorded: ${validation.reason}.`);
   const { sqlite } = store;

@@ -3,7 +3,7 @@ import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from
 import { ftsQuery } from '../search/fts-query';
 import { searchWords } from '../search/search-words';
 import { queryInChunks } from './in-chunks';
-import { receivedFromBound, receivedToBound } from './received-bounds';
+import { receivedFromBound, receivedToBound } from '../search/received-bounds';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
 const NEWEST_FIRST = 'r.received_at DESC, r.id DESC';

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
-import { currentRoute } from '../routing/current-route';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
 import { currentRecord, requireReportRow } from './report-record';
 import { maskReporter } from './reporter-mask';
@@ -25,8 +24,8 @@ function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionVie
     .map((row) => ({ ...row, enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }));
 }
 
-/** Everything the report screen shows; the reporter masked (see report.revealReporter). */
-export function reportDetail(sqlite: Database.Database, reportId: string): ReportDetail {
+/** Everything the report screen shows but its route (routing's own); the reporter masked (see report.revealReporter). */
+export function reportDetail(sqlite: Database.Database, reportId: string): Omit<ReportDetail, 'route'> {
   const row = requireReportRow(sqlite, reportId);
   const { reporter, ...record } = currentRecord(sqlite, row);
   const indicators = mentionsOf(sqlite, row.id);
@@ -59,6 +58,5 @@ export function reportDetail(sqlite: Database.Database, reportId: string): Repor
     record,
     indicators,
     caseIds,
-    route: currentRoute(sqlite, reportId),
   };
 }

@@ -5,7 +5,7 @@
 import { refuseBundleUpdate, type TransitionInput } from '../../shared/requests/lifecycle';
 import { AppError } from '../../shared/errors';
 import type { MutationPayloads } from '../../shared/mutations/kinds';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { recordMutation } from '../mutations/record-mutation';
 import { actorOf, optionalText, requireCase, requireReport, requireReports, requireText } from '../mutations/services/guards';
 import { buildMutation, newIdOf, type ServiceDeps } from '../mutations/services/service-deps';
@@ -18,13 +18,13 @@ import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal
 
 export type CreateActionInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: readonly string[] };
 
-function requireAddressee(store: Store, addresseeId: string | null): string | null {
+function requireAddressee(store: CaseStore, addresseeId: string | null): string | null {
   if (addresseeId !== null && !findDirectoryEntry(store.sqlite, addresseeId)) throw new AppError('BAD_INPUT', `The directory has no addressee ${addresseeId}.`);
   return addresseeId;
 }
 
 /** A new request in state `concept`, authored by the officer. */
-export function createAction(store: Store, deps: ServiceDeps, input: CreateActionInput): { actionId: string } {
+export function createAction(store: CaseStore, deps: ServiceDeps, input: CreateActionInput): { actionId: string } {
   const { sqlite } = store;
   const indicator = canonicalIndicator(input.indicatorType, input.indicatorValue);
   requireFittingIndicator(input.kind, indicator);
@@ -57,7 +57,7 @@ export function createAction(store: Store, deps: ServiceDeps, input: CreateActio
 export type ActionChanges = Omit<MutationPayloads['action.edit'], 'actionId'>;
 
 /** Changes a concept's content; its author or a supervisor. */
-export function editAction(store: Store, deps: ServiceDeps, input: { officer: string; actionId: string } & ActionChanges): void {
+export function editAction(store: CaseStore, deps: ServiceDeps, input: { officer: string; actionId: string } & ActionChanges): void {
   const action = requireAction(store.sqlite, input.actionId);
   assertEditAllowed(action.state, action.createdBy, actorOf(store.sqlite, input.officer));
   const payload: MutationPayloads['action.edit'] = { actionId: input.actionId };
@@ -71,7 +71,7 @@ export function editAction(store: Store, deps: ServiceDeps, input: { officer: st
 }
 
 /** Adds the reports that arrived since to an open request's bundle; records nothing when there are none. */
-export function updateActionReports(store: Store, deps: ServiceDeps, input: { officer: string; actionId: string }): { added: number } {
+export function updateActionReports(store: CaseStore, deps: ServiceDeps, input: { officer: string; actionId: string }): { added: number } {
   const action = requireAction(store.sqlite, input.actionId);
   const refusal = refuseBundleUpdate(action.state);
   if (refusal !== null) throw new AppError('CONFLICT', `The reports cannot be updated: ${refusal}.`);
@@ -84,7 +84,7 @@ export function updateActionReports(store: Store, deps: ServiceDeps, input: { of
 export type TransitionActionInput = { officer: string; actionId: string; reference?: string | null } & TransitionInput;
 
 /** One step of the lifecycle, refused here at once when the shared guard (or a local check) says no. */
-export function transitionAction(store: Store, deps: ServiceDeps, input: TransitionActionInput): void {
+export function transitionAction(store: CaseStore, deps: ServiceDeps, input: TransitionActionInput): void {
   const action = requireAction(store.sqlite, input.actionId);
   const payload: MutationPayloads['action.transition'] = {
     actionId: input.actionId,

@@ -10,7 +10,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
 import { queryInChunks } from '../queries/in-chunks';
 import { currentRecord } from '../queries/report-record';
-import { createAuditAppender } from '../store/audit';
+import { createAuditAppender } from '../audit/audit-log';
 import { indicatorId } from './bundle-scope';
 import { dutchDay } from './dutch-format';
 import { evidenceLines, type MentionOfIndicator } from './evidence';

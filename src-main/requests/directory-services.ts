@@ -1,7 +1,7 @@
 /** Supervisors' changes to the directory of addressees, recorded as mutations (synced to every workstation). */
 import { DIRECTORY_ID_PATTERN, type DirectoryEntry, type DirectoryEntryView, type DirectoryKind } from '../../shared/requests/directory';
 import { AppError } from '../../shared/errors';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { recordMutation } from '../mutations/record-mutation';
 import { buildMutation, type ServiceDeps } from '../mutations/services/service-deps';
 import { findDirectoryEntry } from './directory-entries';
@@ -21,7 +21,7 @@ const ID_PREFIX: Record<DirectoryKind, string> = {
 };
 
 /** A readable id for a new entry, e.g. `bank.de-volksbank`, unique in this store. */
-function newDirectoryId(store: Store, entry: DirectoryEntry): string {
+function newDirectoryId(store: CaseStore, entry: DirectoryEntry): string {
   const slug =
     entry.name
       .normalize('NFKD')
@@ -39,7 +39,7 @@ function newDirectoryId(store: Store, entry: DirectoryEntry): string {
 }
 
 /** Adds an entry (without `entryId`) or replaces one; supervisors only. */
-export function putDirectoryEntry(store: Store, deps: ServiceDeps, input: { officer: string; entryId?: string; entry: DirectoryEntry }): DirectoryEntryView {
+export function putDirectoryEntry(store: CaseStore, deps: ServiceDeps, input: { officer: string; entryId?: string; entry: DirectoryEntry }): DirectoryEntryView {
   requireSupervisor(store.sqlite, input.officer, 'change the directory of addressees');
   if (input.entryId !== undefined && !findDirectoryEntry(store.sqlite, input.entryId)) {
     throw new AppError('NOT_FOUND', `The directory has no entry ${input.entryId}; leave the id out to add a new one.`);
@@ -49,7 +49,7 @@ export function putDirectoryEntry(store: Store, deps: ServiceDeps, input: { offi
   return { ...input.entry, id: entryId, updatedBy: mutation.officer, updatedAt: mutation.at };
 }
 
-export function removeDirectoryEntry(store: Store, deps: ServiceDeps, input: { officer: string; entryId: string }): void {
+export function removeDirectoryEntry(store: CaseStore, deps: ServiceDeps, input: { officer: string; entryId: string }): void {
   requireSupervisor(store.sqlite, input.officer, 'change the directory of addressees');
   if (!findDirectoryEntry(store.sqlite, input.entryId)) throw new AppError('NOT_FOUND', `The directory has no entry ${input.entryId}.`);
   recordMutation(store, buildMutation(deps, input.officer, 'directory.remove', { entryId: input.entryId }));

@@ -1,5 +1,5 @@
 import { isAppError } from '../../shared/errors';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Logger } from '../../shared/platform/logger';
 import { recordRoute } from './record-route';
@@ -20,7 +20,7 @@ interface ArrivalRow {
  * come first). Each becomes a `report.route` by the rules, in the signed-in officer's name and audited as
  * automatic.
  */
-function routeArrivals(store: Store, deps: ServiceDeps, officer: string, reportIds: readonly string[]): void {
+function routeArrivals(store: CaseStore, deps: ServiceDeps, officer: string, reportIds: readonly string[]): void {
   const { sqlite } = store;
   const arrival = sqlite.prepare<[string], ArrivalRow>(
     'SELECT status, first_received_at AS firstReceivedAt, route_priority IS NOT NULL AS routed FROM reports WHERE report_id = ?',
@@ -45,7 +45,7 @@ function routeArrivals(store: Store, deps: ServiceDeps, officer: string, reportI
  * The sync engine's `onReportsArrived`: routes in the name of whoever is signed in at that moment. A failure is
  * logged, never thrown into sync: the reports stay unrouted until a supervisor applies the rules.
  */
-export function createArrivalRouter(store: Store, deps: { services: ServiceDeps; officer: () => string; logger: Logger }) {
+export function createArrivalRouter(store: CaseStore, deps: { services: ServiceDeps; officer: () => string; logger: Logger }) {
   return (reportIds: readonly string[]): void => {
     try {
       routeArrivals(store, deps.services, deps.officer(), reportIds);

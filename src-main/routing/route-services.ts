@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { ROUTE_PRIORITIES, type RouteExplanation, type RoutePriority } from '../../shared/routing/rules';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import { optionalText, requireIdList, requireOneOf, requireReports, requireSupervisor, requireText } from '../mutations/services/guards';
 import { findOfficer } from '../queries/officers';
@@ -18,7 +18,7 @@ const samePlacement = (current: Placement | null, next: Placement) =>
  * Routes live reports by the rules now (the backlog of a first sync, or after the rules changed): one `report.route`
  * per report whose place changes. Returns how many changed.
  */
-export function applyRoutingRules(store: Store, deps: ServiceDeps, input: { officer: string; reportIds: readonly string[] }): number {
+export function applyRoutingRules(store: CaseStore, deps: ServiceDeps, input: { officer: string; reportIds: readonly string[] }): number {
   const { sqlite } = store;
   requireSupervisor(sqlite, input.officer, 'apply the routing rules');
   const reportIds = requireIdList(input.reportIds, 'Applying the routing rules');
@@ -39,7 +39,7 @@ export function applyRoutingRules(store: Store, deps: ServiceDeps, input: { offi
 
 /** A supervisor puts reports in a team (and with an officer) by hand: `report.route` without a rule, with the reason. */
 export function rerouteReports(
-  store: Store,
+  store: CaseStore,
   deps: ServiceDeps,
   input: { officer: string; reportIds: readonly string[]; team: string | null; priority: RoutePriority; assignee: string | null; reason: string },
 ): number {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ReportText } from '../store/report-row';
+import type { ReportText } from '../db/report-row';
 
 /**
  * Keeps `reports_fts` in step with the reports' summary and narrative; call inside the writer's transaction.

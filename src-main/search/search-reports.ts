@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { receivedFromBound, receivedToBound } from '../queries/received-bounds';
-import type { ReportText } from '../store/report-row';
+import { receivedFromBound, receivedToBound } from './received-bounds';
+import type { ReportText } from '../db/report-row';
 import { ftsQuery } from './fts-query';
 import { searchWords } from './search-words';
 import { snippetOf } from './snippet';

@@ -1,27 +1,7 @@
-import { z } from 'zod';
+import { feedPageSchema, type RawFeedPage } from '../../shared/hub/feed-page';
 import { HubUnavailableError } from './hub-errors';
 
-/** Sequence numbers beyond 2^53 would lose precision as SQLite integers; far beyond any real feed. */
-const seq = z.string().regex(/^\d{1,15}$/);
-
-/**
- * The page envelope. Entries' contents (records, mutations) are checked one by one when applied, so one
- * entry this version cannot read does not stop the feed; a broken envelope does.
- */
-const feedPageSchema = z.object({
-  entries: z.array(
-    z.discriminatedUnion('type', [
-      z.object({ seq, type: z.literal('report'), reportId: z.string(), revision: z.number().int(), record: z.string() }),
-      z.object({ seq, type: z.literal('mutation'), mutation: z.record(z.string(), z.unknown()) }),
-    ]),
-  ),
-  cursor: z.string().min(1).max(100),
-  hasMore: z.boolean(),
-});
-
-export type RawFeedEntry = z.infer<typeof feedPageSchema>['entries'][number];
-export type RawFeedPage = z.infer<typeof feedPageSchema>;
-
+/** The hub's answer as a feed page, or a HubUnavailableError: a broken answer is an outage, not data. */
 export function parseFeedPage(value: unknown): RawFeedPage {
   const parsed = feedPageSchema.safeParse(value);
   if (!parsed.success) throw new HubUnavailableError('the hub sent a malformed feed page');

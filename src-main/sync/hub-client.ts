@@ -1,6 +1,7 @@
 import { HUB_API_PREFIX, type HubOfficer, type PushAck, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import { parseFeedPage, type RawFeedPage } from './feed-page';
+import type { RawFeedPage } from '../../shared/hub/feed-page';
+import { parseFeedPage } from './feed-page';
 import { describeNetworkFailure, errorForStatus, HubUnavailableError } from './hub-errors';
 import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
 import { realTimers, type SyncTimers } from './timers';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { HubOfficer } from '../../shared/hub/protocol';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { Clock } from '../../shared/platform/clock';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
@@ -23,7 +23,7 @@ export function copyOfficers(sqlite: Database.Database, officers: readonly HubOf
   return sqlite.transaction(() => officers.reduce((changed, officer) => changed + upsert.run(officer.id, officer.displayName, officer.role, officer.team, officer.active ? 1 : 0).changes, 0))();
 }
 
-export function createOfficerRefresher(store: Store, deps: { client: HubClient; clock: Clock; intervalMs?: number; onChanged?: () => void }) {
+export function createOfficerRefresher(store: CaseStore, deps: { client: HubClient; clock: Clock; intervalMs?: number; onChanged?: () => void }) {
   const intervalMs = deps.intervalMs ?? OFFICERS_REFRESH_MS;
   let dueAt = Number.NEGATIVE_INFINITY;
   return {

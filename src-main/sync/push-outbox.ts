@@ -1,6 +1,6 @@
 import type { PushAck } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
@@ -35,7 +35,7 @@ function nextSizeAfterRefusal(error: HubRefusedError, batch: readonly AnyMutatio
  * (and applied at its hub position) only after the hub answered; a push retried after a lost answer is
  * safe because the hub knows mutations by id.
  */
-export function createOutboxPusher(store: Store, deps: { client: HubClient; applier: MutationApplier; batchSize?: number }) {
+export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; applier: MutationApplier; batchSize?: number }) {
   const { sqlite } = store;
   const { applier } = deps;
   const batchSize = deps.batchSize ?? DEFAULT_PUSH_BATCH;

@@ -1,15 +1,15 @@
 import { AppError } from '../../shared/errors';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { systemClock, type Clock } from '../../shared/platform/clock';
-import { createFeedPageApplier } from './apply-feed-page';
+import { createFeedPageApplier } from '../ingest/apply-feed-page';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
 import { createOfficerRefresher } from './officer-refresh';
 import { createOutboxPusher } from './push-outbox';
-import { adoptScope, readCursor, START_CURSOR } from './sync-cursor';
+import { adoptScope, readCursor, START_CURSOR } from '../db/sync-cursor';
 import { formatSyncScope, type SyncScope } from './sync-scope';
 import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
 import { realTimers, sleep, type SyncTimers } from './timers';
@@ -54,7 +54,7 @@ const NOT_HELD_MS = 250;
  * within moments), pushes the officer's outbox, and rides out a missing hub with exponential backoff while
  * the store stays fully usable. One loop, one transaction at a time.
  */
-export function createSyncEngine(store: Store, options: SyncEngineOptions) {
+export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const { sqlite } = store;
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? realTimers;

@@ -3,14 +3,14 @@ import type { MutationPayloads } from '../../shared/mutations/kinds';
 import type { RoutingRule } from '../../shared/routing/rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { dispatch } from '../../src-main/api/dispatch';
-import type { Store } from '../../src-main/db/open-store';
+import type { CaseStore } from '../../src-main/db/open-store';
 import { filedRecord, IBANS, withdrawal } from '../support/records';
 import { openApiHarness, OFFICER, SUPERVISOR, type ApiHarness } from './support/api-harness';
 
 const INTAKE = 'Team Online Intake';
 
 /** Synthetic teams of its own, so the demo officers' teams do not decide the balance. */
-function staffTeams(store: Store): void {
+function staffTeams(store: CaseStore): void {
   const { sqlite } = store;
   sqlite.prepare('UPDATE officers SET team = NULL').run();
   const insert = sqlite.prepare("INSERT INTO officers (id, display_name, role, team, active) VALUES (?, ?, 'officer', ?, ?)");
@@ -26,7 +26,7 @@ async function harness(records: readonly IntakeRecord[] = []): Promise<ApiHarnes
   return api;
 }
 
-const pendingRoutes = (store: Store) =>
+const pendingRoutes = (store: CaseStore) =>
   store.sqlite
     .prepare<[], { officer: string; payload: string }>("SELECT officer, payload FROM outbox WHERE kind = 'report.route' AND state = 'pending' ORDER BY position, created_at")
     .all()

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../support/paths';
 import { runCliCaptured } from '../support/run-cli';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { tempDir } from '../support/temp-store';
 
@@ -45,7 +47,7 @@ describe('serve on a store of your own', () => {
     const storePath = join(dir, 'own.db');
     const imported = await runCliCaptured(['import', '--quiet', '--db', storePath, EXAMPLES_NDJSON]);
     expect(imported.code).toBe(0);
-    const own = openStore({ path: storePath });
+    const own = openCaseStore({ clock: systemClock, path: storePath });
     const liveIds = own.sqlite.prepare<[], string>("SELECT report_id FROM reports WHERE status = 'filed' ORDER BY report_id").pluck().all();
     own.close();
     expect(liveIds.length).toBeGreaterThan(0);

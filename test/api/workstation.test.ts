@@ -8,11 +8,12 @@ import { claimStoreFor } from '../../src-main/app/demo-store';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
-import { importNdjson } from '../../src-main/import/importer';
+import { importNdjson } from '../../src-main/ingest/importer';
 import { systemClock } from '../../shared/platform/clock';
-import { IMPORT_ACTOR } from '../../src-main/store/actor';
-import { createReportWriter } from '../../src-main/store/report-writer';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
 
@@ -50,7 +51,7 @@ describe('the workstation in demo mode', () => {
       // Keys and tokens stay in an owner-only file; the store cannot be read without its key.
       expect(statSync(paths.secretsPath).mode & 0o777).toBe(0o600);
       expect(Object.keys(JSON.parse(readFileSync(paths.secretsPath, 'utf8')) as object).sort()).toEqual(['demo-intake-token', 'demo-workstation-token', 'store-key']);
-      expect(() => openStore({ path: paths.storePath })).toThrow(/encrypted/);
+      expect(() => openCaseStore({ clock: systemClock, path: paths.storePath })).toThrow(/encrypted/);
 
       // A real hub's reports would mix with generated ones: the demo refuses one, and stays the demo.
       const switched = await dispatch('settings.set', { hubUrl: 'http://127.0.0.1:9', hubToken: 'pzh_elsewhere' }, context);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_BODY_LIMITS, type FeedEntry, type HubErrorBody, type IntakeSummary } from '../../shared/hub/protocol';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { queryRows } from '../../src-hub/db/database';
-import { importNdjson } from '../../src-main/import/importer';
+import { importNdjson } from '../../src-main/ingest/importer';
 import { filedRecord, withdrawal } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 import { BACKENDS, ndjson, reportKeys, startTestHub, type TestHub } from './harness';

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { onTestFinished } from 'vitest';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { openStore, type Store } from '../../src-main/db/open-store';
-import { importNdjson, type ImportSummary } from '../../src-main/import/importer';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { openStore, type CaseStore } from '../../src-main/db/open-store';
+import { importNdjson, type ImportSummary } from '../../src-main/ingest/importer';
 import { fixedClock } from '../../shared/platform/clock';
-import { IMPORT_ACTOR } from '../../src-main/store/actor';
-import { createReportWriter, type ReportWriter } from '../../src-main/store/report-writer';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { createReportWriter, type ReportWriter } from '../../src-main/ingest/report-writer';
 
 export const TEST_CLOCK_START = new Date('2026-11-01T09:00:00Z');
 
@@ -20,7 +21,7 @@ export function tempDir(prefix = 'puzzelstuk-'): string {
 }
 
 export interface TempStore {
-  store: Store;
+  store: CaseStore;
   writer: ReportWriter;
   path: string;
   importText: (text: string) => Promise<ImportSummary>;
@@ -30,7 +31,7 @@ export interface TempStore {
 export function openTempStore(options: { key?: string; path?: string } = {}): TempStore {
   const path = options.path ?? join(tempDir(), 'store.db');
   const clock = fixedClock(TEST_CLOCK_START, 1000);
-  const store = openStore({ path, key: options.key, clock });
+  const store = openCaseStore({ path, key: options.key, clock });
   onTestFinished(() => store.close());
   const writer = createReportWriter(store, { clock, actor: IMPORT_ACTOR });
   const importText = (text: string) => importNdjson(Readable.from([Buffer.from(text)]), writer, { batchSize: 3 });

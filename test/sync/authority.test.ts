@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation } from '../../shared/mutations/kinds';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { createMutationApplier } from '../../src-main/mutations/applier';
 import { recordMutation } from '../../src-main/mutations/record-mutation';
@@ -42,7 +43,7 @@ describe('pushing to a hub that enforces roles', () => {
   it('rolls back the re-route an officer may not make and pushes the changes around it', async () => {
     const record = filedRecord();
     await hub.post([record]);
-    const store = openStore({ path: join(tempDir(), 'ws.db') });
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
     const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, clock: systemClock, longPollSeconds: 0 });
     await engine.runOnce();
 
@@ -73,7 +74,7 @@ describe('pushing to a hub that enforces roles', () => {
   it('stops on a 403 about the credential itself and rolls nothing back', async () => {
     const record = filedRecord();
     await hub.post([record]);
-    const store = openStore({ path: join(tempDir(), 'ws.db') });
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
     await createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, clock: systemClock, longPollSeconds: 0 }).runOnce();
     setWorkStatus(store, serviceDeps('2026-11-02T09:00:00Z', 2), { officer: 'x.oud', reportId: record.reportId, status: 'in_progress' });
 
@@ -138,7 +139,7 @@ describe('the outbox pusher after a refusal', () => {
 
 describe('copying the hub’s officers', () => {
   it('takes roles, teams and who is active from the hub when it connects', async () => {
-    const store = openStore({ path: join(tempDir(), 'ws.db') });
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
     store.sqlite.prepare("INSERT INTO officers (id, display_name, role, team, active) VALUES ('j.devries', 'J. de Vries', 'supervisor', NULL, 1), ('eigen.naam', 'Eigen', 'officer', NULL, 1)").run();
     let told = 0;
     const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[1]!, clock: systemClock, longPollSeconds: 0, onOfficersChanged: () => (told += 1) });
@@ -158,7 +159,7 @@ describe('copying the hub’s officers', () => {
     fake.officers = [{ id: 'a.visser', displayName: 'Agent A. Visser', role: 'officer', team: null, active: true }];
     let now = Date.parse('2026-11-02T09:00:00Z');
     const clock = { now: () => new Date(now) };
-    const store = openStore({ path: join(tempDir(), 'ws.db') });
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
     const engine = createSyncEngine(store, { hubUrl: 'http://127.0.0.1:1', token: 'pzh_test', fetch: fake.fetch, clock, longPollSeconds: 0 });
     const registryRequests = () => fake.requests.filter((request) => request === 'GET /v1/officers').length;
     await engine.runOnce();
@@ -172,7 +173,7 @@ describe('copying the hub’s officers', () => {
 
     const oldHub = async (input: string | URL | Request, init?: RequestInit) =>
       (input instanceof Request ? input.url : input.toString()).includes('/officers') ? Response.json({ error: { code: 'NOT_FOUND', message: 'no endpoint GET /v1/officers' } }, { status: 404 }) : fake.fetch(input, init);
-    const older = createSyncEngine(openStore({ path: join(tempDir(), 'ws2.db') }), { hubUrl: 'http://127.0.0.1:1', token: 'pzh_test', fetch: oldHub, clock, longPollSeconds: 0 });
+    const older = createSyncEngine(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws2.db') }), { hubUrl: 'http://127.0.0.1:1', token: 'pzh_test', fetch: oldHub, clock, longPollSeconds: 0 });
     await expect(older.runOnce()).resolves.toMatchObject({ pulled: 0 });
     store.close();
   });

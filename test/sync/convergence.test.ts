@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../../shared/mutations/kinds';
-import { openStore, type Store } from '../../src-main/db/open-store';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { openStore, type CaseStore } from '../../src-main/db/open-store';
 import {
   addBenignValue,
   addNote,
@@ -44,7 +46,7 @@ afterAll(async () => {
 });
 
 interface Workstation {
-  store: Store;
+  store: CaseStore;
   engine: SyncEngine;
   deps: ServiceDeps;
   officer: string;
@@ -54,7 +56,7 @@ let idPrefix = 100;
 function workstation(index: number): Workstation {
   stores += 1;
   idPrefix += 1;
-  const store = openStore({ path: join(workDir, `ws-${stores}.db`) });
+  const store = openCaseStore({ clock: systemClock, path: join(workDir, `ws-${stores}.db`) });
   const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[index]!, pageSize: 200 });
   return { store, engine, deps: serviceDeps(`2026-11-0${index + 1}T09:00:00Z`, idPrefix), officer: `agent.${index}` };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { setWorkStatus } from '../../src-main/mutations/services';
 import { systemClock } from '../../shared/platform/clock';
@@ -19,7 +20,7 @@ const isRequestTimeout = (ms: number) => ms >= REQUEST_TIMEOUT;
 function setup(options: Partial<SyncEngineOptions> = {}) {
   const hub = new FakeHub();
   const timers = new ManualTimers();
-  const store = openStore({ path: join(tempDir(), 'ws.db') });
+  const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
   const engine = createSyncEngine(store, {
     hubUrl: 'http://127.0.0.1:1',
     token: 'pzh_test',

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { openStore, type Store } from '../../src-main/db/open-store';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { openStore, type CaseStore } from '../../src-main/db/open-store';
 import { addNote, assignReport, setWorkStatus } from '../../src-main/mutations/services';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';
@@ -36,8 +38,8 @@ async function post(records: IntakeRecord[]): Promise<void> {
   expect((await hub.post(records)).rejected).toEqual([]);
 }
 
-function openWorkstation(): Store {
-  return openStore({ path: join(tempDir(), 'ws.db') });
+function openWorkstation(): CaseStore {
+  return openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
 }
 
 /** A workstation that talks to the hub directly: what a fault-free sync gives. */
@@ -48,7 +50,7 @@ async function referenceState(token: string) {
   return { view: reportView(store.sqlite), work: workState(store.sqlite), cursor, close: () => store.close() };
 }
 
-function faultyEngine(store: Store, token: string): SyncEngine {
+function faultyEngine(store: CaseStore, token: string): SyncEngine {
   return createSyncEngine(store, {
     hubUrl: proxy.url,
     token,
@@ -208,7 +210,7 @@ describe('a workstation killed with SIGKILL', () => {
     const batch = reportMix(150, 31);
     for (let start = 0; start < batch.length; start += 150) await post(batch.slice(start, start + 150));
     const db = join(tempDir(), 'ws.db');
-    openStore({ path: db }).close();
+    openCaseStore({ clock: systemClock, path: db }).close();
     proxy.setPolicy(() => ({ kind: 'pass' }));
     const firstPageSent = proxy.waitFor('pass', '/v1/feed');
     const run = spawnSyncCli(syncArgs(db));
@@ -217,7 +219,7 @@ describe('a workstation killed with SIGKILL', () => {
     await new Promise((resolve) => setTimeout(resolve, 25));
     run.child.kill('SIGKILL');
     expect((await run.done).signal).toBe('SIGKILL');
-    const killed = openStore({ path: db });
+    const killed = openCaseStore({ clock: systemClock, path: db });
     const cursor = killed.sqlite.prepare("SELECT value FROM store_meta WHERE key = 'sync.cursor'").pluck().get() ?? '0';
     const revisions = killed.sqlite.prepare('SELECT count(*) FROM report_revisions').pluck().get();
     // Never half a page: the revisions stored are exactly those the feed held up to the stored cursor.
@@ -227,7 +229,7 @@ describe('a workstation killed with SIGKILL', () => {
 
     const summary = await syncOnce(db);
     expect(summary.pulled).toBeGreaterThan(0);
-    const store = openStore({ path: db });
+    const store = openCaseStore({ clock: systemClock, path: db });
     const direct = openTempStore();
     await direct.importRecords(posted);
     expect(reportView(store.sqlite)).toEqual(reportView(direct.store.sqlite));
@@ -237,7 +239,7 @@ describe('a workstation killed with SIGKILL', () => {
   it('mid-push: after recovery no mutation is lost or applied twice', async () => {
     const db = join(tempDir(), 'ws.db');
     proxy.setPolicy(() => ({ kind: 'pass' }));
-    const setup = openStore({ path: db });
+    const setup = openCaseStore({ clock: systemClock, path: db });
     await createSyncEngine(setup, { hubUrl: proxy.url, token: hub.tokens.workstations[0]! }).runOnce();
     const reports = setup.sqlite.prepare("SELECT report_id FROM reports WHERE status = 'filed' ORDER BY report_id LIMIT 5").pluck().all() as string[];
     const deps = serviceDeps('2026-11-07T09:00:00Z', 9);
@@ -258,7 +260,7 @@ describe('a workstation killed with SIGKILL', () => {
     proxy.setPolicy(() => ({ kind: 'pass' }));
     // The restarted workstation finds its mutations in the feed (the hub had them) and pushes nothing again.
     expect(await syncOnce(db)).toMatchObject({ pushed: 0 });
-    const store = openStore({ path: db });
+    const store = openCaseStore({ clock: systemClock, path: db });
     expect(store.sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()).toEqual([{ state: 'acked', n: made.length }]);
     const applied = store.sqlite.prepare(`SELECT count(*) FROM sync_applied WHERE mutation_id IN (${made.map(() => '?').join(',')})`).pluck();
     expect(applied.get(...made)).toBe(made.length);

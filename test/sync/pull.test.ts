@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';
@@ -36,7 +38,7 @@ afterAll(async () => {
 });
 
 function workstation(token = hub.tokens.workstations[0]!, scope?: string[]) {
-  const store = openStore({ path: join(tempDir(), 'ws.db') });
+  const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
   const engine = createSyncEngine(store, { hubUrl: hub.url, token, pageSize: 7, longPollSeconds: 5, ...(scope ? { scope } : {}) });
   return { store, engine };
 }

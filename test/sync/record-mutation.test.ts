@@ -3,7 +3,7 @@ import { isAppError } from '../../shared/errors';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { createOutbox } from '../../src-main/mutations/outbox';
 import { recordMutation } from '../../src-main/mutations/record-mutation';
-import { writeCursor } from '../../src-main/sync/sync-cursor';
+import { writeCursor } from '../../src-main/db/sync-cursor';
 import { filedRecord } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 

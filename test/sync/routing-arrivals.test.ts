@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
 import { openStore } from '../../src-main/db/open-store';
 import type { LogFields } from '../../shared/platform/logger';
 import { createArrivalRouter } from '../../src-main/routing/arrival-routing';
@@ -17,7 +19,7 @@ const backlog = (overrides: Partial<IntakeRecord> = {}) => filedRecord({ receive
 
 function setup() {
   const hub = new FakeHub();
-  const store = openStore({ path: join(tempDir(), 'ws.db') });
+  const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
   store.sqlite.prepare("INSERT INTO officers (id, display_name, role, team) VALUES ('o.een', 'Agent Een', 'officer', 'Team Online Intake')").run();
   const session = { officer: 'l.vermeer' };
   const warnings: Array<{ event: string; fields: LogFields | undefined }> = [];

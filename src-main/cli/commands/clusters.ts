@@ -1,7 +1,7 @@
 import { listClusters } from '../../linking/queries';
 import { rebuildClusters } from '../../linking/rebuild-clusters';
 import { systemClock } from '../../../shared/platform/clock';
-import { createAuditAppender } from '../../store/audit';
+import { createAuditAppender } from '../../audit/audit-log';
 import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';
 import { writeJsonLine, type CliCommand } from '../command';

@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
-import { importNdjson } from '../../import/importer';
-import { createWorkerPreparer, inThreadPreparer } from '../../import/prepare-pool';
-import { createTerminalProgress } from '../../import/progress';
+import { importNdjson } from '../../ingest/importer';
+import { createWorkerPreparer, inThreadPreparer } from '../../ingest/prepare-pool';
+import { createTerminalProgress } from '../../ingest/progress';
 import { systemClock } from '../../../shared/platform/clock';
-import { IMPORT_ACTOR } from '../../store/actor';
-import { createReportWriter } from '../../store/report-writer';
+import { IMPORT_ACTOR } from '../../audit/actor';
+import { createReportWriter } from '../../ingest/report-writer';
 import { parseCommandArgs, requireOption } from '../args';
 import { CliError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';

@@ -1,5 +1,5 @@
 import { isAppError } from '../../../shared/errors';
-import type { Store } from '../../db/open-store';
+import type { CaseStore } from '../../db/open-store';
 import { SyncCancelled } from '../../sync/hub-errors';
 import { createSyncEngine, type SyncEngine } from '../../sync/sync-engine';
 import { parseSyncScope } from '../../sync/sync-scope';
@@ -58,7 +58,7 @@ export const syncCommand: CliCommand = {
       throw new UsageError(isAppError(error) ? error.message : String(error));
     }
 
-    const store: Store = openCliStore(dbPath, io.env);
+    const store: CaseStore = openCliStore(dbPath, io.env);
     try {
       const engine = createSyncEngine(store, { hubUrl, token, scope });
       if (values.once) {

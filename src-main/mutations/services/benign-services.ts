@@ -1,19 +1,19 @@
 import { AppError } from '../../../shared/errors';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import { canonicalBenignValue } from '../../benign/benign-list';
-import type { Store } from '../../db/open-store';
+import type { CaseStore } from '../../db/open-store';
 import { recordMutation } from '../record-mutation';
 import { buildMutation, type ServiceDeps } from './service-deps';
 
 /** Puts a value on the benign list (as typed; stored canonical): recorded on reports, never links them. */
-export function addBenignValue(store: Store, deps: ServiceDeps, input: { officer: string; type: string; value: string; reason: string }): Mutation<'benign.add'> {
+export function addBenignValue(store: CaseStore, deps: ServiceDeps, input: { officer: string; type: string; value: string; reason: string }): Mutation<'benign.add'> {
   const { type, value } = canonicalBenignValue(input.type, input.value);
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('BAD_INPUT', 'A benign value needs a reason, so colleagues see why it never links reports.');
   return recordMutation(store, buildMutation(deps, input.officer, 'benign.add', { type, value, reason })) as Mutation<'benign.add'>;
 }
 
-export function removeBenignValue(store: Store, deps: ServiceDeps, input: { officer: string; type: string; value: string }): Mutation<'benign.remove'> {
+export function removeBenignValue(store: CaseStore, deps: ServiceDeps, input: { officer: string; type: string; value: string }): Mutation<'benign.remove'> {
   const { type, value } = canonicalBenignValue(input.type, input.value);
   if (!store.sqlite.prepare('SELECT 1 FROM benign_values WHERE type = ? AND value = ?').get(type, value)) {
     throw new AppError('NOT_FOUND', `${type} ${value} is not on the benign list.`);

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { CASE_STATUSES, type CaseStatus, type Mutation, type MutationPayloads } from '../../../shared/mutations/kinds';
-import type { Store } from '../../db/open-store';
+import type { CaseStore } from '../../db/open-store';
 import { recordMutation } from '../record-mutation';
 import { optionalText, requireCase, requireIdList, requireOneOf, requireReports, requireText } from './guards';
 import { buildMutation, newIdOf, type ServiceDeps } from './service-deps';
@@ -8,7 +8,7 @@ import { buildMutation, newIdOf, type ServiceDeps } from './service-deps';
 const CLOSED: CaseStatus = 'afgerond';
 
 export function createCase(
-  store: Store,
+  store: CaseStore,
   deps: ServiceDeps,
   input: { officer: string; title: string; owner?: string | null; team?: string | null; reportIds?: readonly string[] },
 ): Mutation<'case.create'> {
@@ -27,7 +27,7 @@ export type CaseChanges = Partial<Pick<MutationPayloads['case.update'], 'title' 
  * Changes a case's fields. Closing (`afgerond`) needs a reason; a closed case changes only by reopening it
  * (any other status), which clears the reason.
  */
-export function updateCase(store: Store, deps: ServiceDeps, input: { officer: string; caseId: string } & CaseChanges): Mutation<'case.update'> {
+export function updateCase(store: CaseStore, deps: ServiceDeps, input: { officer: string; caseId: string } & CaseChanges): Mutation<'case.update'> {
   const current = requireCase(store.sqlite, input.caseId);
   const payload: MutationPayloads['case.update'] = { caseId: input.caseId };
   if (input.title !== undefined) payload.title = requireText(input.title, 'A case title');
@@ -51,7 +51,7 @@ export function updateCase(store: Store, deps: ServiceDeps, input: { officer: st
   return recordMutation(store, buildMutation(deps, input.officer, 'case.update', payload)) as Mutation<'case.update'>;
 }
 
-export function addReportsToCase(store: Store, deps: ServiceDeps, input: { officer: string; caseId: string; reportIds: readonly string[] }): Mutation<'case.addReports'> {
+export function addReportsToCase(store: CaseStore, deps: ServiceDeps, input: { officer: string; caseId: string; reportIds: readonly string[] }): Mutation<'case.addReports'> {
   const current = requireCase(store.sqlite, input.caseId);
   if (current.status === CLOSED) throw new AppError('CONFLICT', `Case ${input.caseId} is closed; reopen it before adding reports.`);
   const requested = requireIdList(input.reportIds, 'Adding to a case');
@@ -62,7 +62,7 @@ export function addReportsToCase(store: Store, deps: ServiceDeps, input: { offic
 }
 
 export function removeReportsFromCase(
-  store: Store,
+  store: CaseStore,
   deps: ServiceDeps,
   input: { officer: string; caseId: string; reportIds: readonly string[] },
 ): Mutation<'case.removeReports'> {

@@ -1,16 +1,16 @@
 import { AppError } from '../../../shared/errors';
-import type { Store } from '../../db/open-store';
-import { createAuditAppender } from '../../store/audit';
+import type { CaseStore } from '../../db/open-store';
+import { createAuditAppender } from '../../audit/audit-log';
 import { dismissConflictNotice, listConflictNotices, type ConflictNotice } from '../conflict-notices';
 import { requireOfficer, type ServiceDeps } from './service-deps';
 
 /** "Your change was overridden" notices the officer has not dismissed yet, oldest first. */
-export function listSyncConflicts(store: Store): ConflictNotice[] {
+export function listSyncConflicts(store: CaseStore): ConflictNotice[] {
   return listConflictNotices(store.sqlite);
 }
 
 /** The officer has read the notice. Local only: notices are this workstation's, they never travel. */
-export function dismissSyncConflict(store: Store, deps: ServiceDeps, input: { officer: string; id: number }): void {
+export function dismissSyncConflict(store: CaseStore, deps: ServiceDeps, input: { officer: string; id: number }): void {
   const officer = requireOfficer(input.officer);
   const at = deps.clock.now().toISOString();
   store.sqlite.transaction(() => {

@@ -1,18 +1,18 @@
 import { AppError } from '../../../shared/errors';
 import { LINK_DECISIONS, type LinkDecision, type Mutation } from '../../../shared/mutations/kinds';
-import type { Store } from '../../db/open-store';
+import type { CaseStore } from '../../db/open-store';
 import { recordMutation } from '../record-mutation';
 import { requireOneOf, requireReport } from './guards';
 import { buildMutation, type ServiceDeps } from './service-deps';
 
-function hasDecision(store: Store, reportA: string, reportB: string): boolean {
+function hasDecision(store: CaseStore, reportA: string, reportB: string): boolean {
   const [a, b] = reportA < reportB ? [reportA, reportB] : [reportB, reportA];
   return store.sqlite.prepare('SELECT 1 FROM link_decisions WHERE report_a = ? AND report_b = ?').get(a, b) !== undefined;
 }
 
 /** Confirms or rejects the link between two reports, or (`undecided`) takes the decision back. A rejection needs a reason. */
 export function decideLink(
-  store: Store,
+  store: CaseStore,
   deps: ServiceDeps,
   input: { officer: string; reportA: string; reportB: string; decision: LinkDecision; reason?: string },
 ): Mutation<'link.decide'> {

@@ -1,13 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import type { Mutation, MutationPayloads } from '../../../shared/mutations/kinds';
-import type { Store } from '../../db/open-store';
+import type { CaseStore } from '../../db/open-store';
 import { recordMutation } from '../record-mutation';
 import { requireCase, requireReport, requireText } from './guards';
 import { buildMutation, newIdOf, type ServiceDeps } from './service-deps';
 
 type NoteSubject = MutationPayloads['note.add']['subjectType'];
 
-function requireSubject(store: Store, subjectType: NoteSubject, subjectId: string): void {
+function requireSubject(store: CaseStore, subjectType: NoteSubject, subjectId: string): void {
   if (subjectType === 'report') requireReport(store.sqlite, subjectId);
   else if (subjectType === 'case') requireCase(store.sqlite, subjectId);
   else if (subjectType === 'action') {
@@ -18,7 +18,7 @@ function requireSubject(store: Store, subjectType: NoteSubject, subjectId: strin
 
 /** Adds a note (append-only) to a report, case or action. */
 export function addNote(
-  store: Store,
+  store: CaseStore,
   deps: ServiceDeps,
   input: { officer: string; subjectType: NoteSubject; subjectId: string; body: string },
 ): Mutation<'note.add'> {

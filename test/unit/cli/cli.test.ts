@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../shared/platform/clock';
+import { openCaseStore } from '../../../src-main/app/open-case-store';
 import { openStore } from '../../../src-main/db/open-store';
 import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../../support/paths';
 import { runCliCaptured } from '../../support/run-cli';
@@ -29,13 +31,13 @@ describe('the puzzelstuk CLI', () => {
     ]);
 
     // A rebuild from scratch repairs clusters that were lost, and is audited.
-    const damaged = openStore({ path: db });
+    const damaged = openCaseStore({ clock: systemClock, path: db });
     damaged.sqlite.exec('UPDATE reports SET cluster_id = NULL; DELETE FROM clusters;');
     damaged.close();
     const rebuilt = await runCliCaptured(['clusters', '--db', db, '--rebuild']);
     expect(rebuilt.lines).toEqual(clusters.lines);
     expect(rebuilt.stderr).toContain('rebuilt 1 clusters of 3 reports');
-    const audited = openStore({ path: db });
+    const audited = openCaseStore({ clock: systemClock, path: db });
     expect(audited.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'clusters.rebuilt'").all()).toEqual([
       { actor: 'cli:unknown', details: JSON.stringify({ clusters: 1, clusteredReports: 3 }) },
     ]);
@@ -102,7 +104,7 @@ describe('the puzzelstuk CLI', () => {
     const clusters = await runCliCaptured(['clusters', '--db', db]);
     expect(clusters.lines).toEqual([{ cluster: ['IA-2026-0000102', 'IA-2026-0000105'], via: [{ type: 'domain', value: 'ing-beveiliging.com' }] }]);
     // The edit is an officer's change like any other: audited and waiting in the outbox for the hub.
-    const store = openStore({ path: db });
+    const store = openCaseStore({ clock: systemClock, path: db });
     expect(store.sqlite.prepare("SELECT kind, officer, state FROM outbox").all()).toEqual([{ kind: 'benign.add', officer: 'cli:unknown', state: 'pending' }]);
     store.close();
     const list = await runCliCaptured(['benign', 'list', '--db', db]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../shared/platform/clock';
+import { openCaseStore } from '../../../src-main/app/open-case-store';
 import { openStore } from '../../../src-main/db/open-store';
 import { listRoutingRules } from '../../../src-main/routing/rule-store';
 import { seedDefaultRoutingRules } from '../../../src-main/routing/seed-default-rules';
@@ -12,7 +14,7 @@ describe('routing rules in the store', () => {
     sqlite.prepare("DELETE FROM routing_rules WHERE id = 'grote-cluster'").run();
     seedDefaultRoutingRules(sqlite, '2026-11-03T09:00:00Z');
     temp.store.close();
-    const reopened = openStore({ path: temp.path });
+    const reopened = openCaseStore({ clock: systemClock, path: temp.path });
     try {
       expect(listRoutingRules(reopened.sqlite).map((rule) => rule.id)).not.toContain('grote-cluster');
       expect(listRoutingRules(reopened.sqlite)).toHaveLength(6);

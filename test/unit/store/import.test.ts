@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseIntakeLine } from '../../../shared/intake/parse';
-import { importNdjson } from '../../../src-main/import/importer';
-import { createWorkerPreparer } from '../../../src-main/import/prepare-pool';
+import { importNdjson } from '../../../src-main/ingest/importer';
+import { createWorkerPreparer } from '../../../src-main/ingest/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
 import { openTempStore } from '../../support/temp-store';
 import { examplesText, filedRecord, IBANS, withdrawal } from '../../support/records';

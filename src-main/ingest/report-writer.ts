@@ -2,14 +2,14 @@ import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import { extractIndicators } from '../indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';
-import type { Actor } from './actor';
-import { createAuditAppender } from './audit';
-import { reportText, rowValues, type RowValues } from './report-row';
+import type { Actor } from '../audit/actor';
+import { createAuditAppender } from '../audit/audit-log';
+import { reportText, rowValues, type RowValues } from '../db/report-row';
 
 export type ApplyOutcome = IntakeOutcome;
 
@@ -31,7 +31,7 @@ interface ExistingReport {
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
  */
-export function createReportWriter(store: Store, deps: { clock: Clock; actor: Actor }) {
+export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor: Actor }) {
   const { sqlite } = store;
   const audit = createAuditAppender(sqlite);
   const clusters = createClusterMaintainer(sqlite);

@@ -1,7 +1,7 @@
 import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { redactRecord } from '../../shared/intake/revision-rules';
-import type { ReportInput } from '../store/report-writer';
+import type { ReportInput } from './report-writer';
 
 export type FeedRecordResult = { ok: true; input: ReportInput } | { ok: false; reason: string };
 

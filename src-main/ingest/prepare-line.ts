@@ -1,6 +1,6 @@
 import { parseIntakeLine } from '../../shared/intake/parse';
 import { extractIndicators } from '../indicators/extract-record';
-import type { ReportInput } from '../store/report-writer';
+import type { ReportInput } from './report-writer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 
 export type PreparedLine =

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ReportInput, ReportWriter } from '../store/report-writer';
+import type { ReportInput, ReportWriter } from './report-writer';
 import { readNdjsonLines, type NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import type { PreparedLine } from './prepare-line';

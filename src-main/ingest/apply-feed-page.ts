@@ -1,13 +1,13 @@
 import { validateMutation } from '../../shared/mutations/schema';
-import type { Store } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
 import type { Clock } from '../../shared/platform/clock';
-import { SYNC_ACTOR } from '../store/actor';
-import { createAuditAppender } from '../store/audit';
-import { createReportWriter } from '../store/report-writer';
-import type { RawFeedEntry, RawFeedPage } from './feed-page';
+import { SYNC_ACTOR } from '../audit/actor';
+import { createAuditAppender } from '../audit/audit-log';
+import { createReportWriter } from './report-writer';
+import type { RawFeedEntry, RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedRecord } from './feed-record';
-import { writeCursor } from './sync-cursor';
+import { writeCursor } from '../db/sync-cursor';
 
 export interface PageOutcome {
   reports: number;
@@ -22,7 +22,7 @@ export interface PageOutcome {
  * Applies feed pages to the store: each page, with the cursor after it, in one transaction, so a crash
  * leaves the store at a page boundary and the next pull starts exactly there.
  */
-export function createFeedPageApplier(store: Store, deps: { clock: Clock; applier: MutationApplier }) {
+export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier }) {
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);

@@ -1,0 +1,25 @@
+import type { Clock } from '../../shared/platform/clock';
+import { seedDefaultBenignList } from '../benign/benign-list';
+import { openStore, type CaseStore, type OpenStoreOptions } from '../db/open-store';
+import { seedDefaultDirectory } from '../requests/directory-seed';
+import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
+
+/**
+ * Opens a case store ready for work: migrated (the data floor's job), then given the shipped defaults each
+ * service owns — the benign list, the routing rules, the directory of addressees — once, when they were never
+ * seeded. Every composition (the desktop, browser mode, the CLI) opens stores through here.
+ */
+export function openCaseStore(options: OpenStoreOptions & { clock: Clock }): CaseStore {
+  const store = openStore(options);
+  try {
+    // One timestamp for all shipped defaults of the store.
+    const seededAt = options.clock.now().toISOString();
+    seedDefaultBenignList(store.sqlite, seededAt);
+    seedDefaultRoutingRules(store.sqlite, seededAt);
+    seedDefaultDirectory(store.sqlite, seededAt);
+    return store;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
