@@ -1,7 +1,6 @@
 // Child: imports a file into a fresh store the way `puzzelstuk import` does; prints timings and peak memory.
 import { createReadStream, statSync } from 'node:fs';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { importNdjson } from '../../src-main/ingest/importer';
 import { createWorkerPreparer } from '../../src-main/ingest/prepare-pool';
 import { systemClock } from '../../shared/platform/clock';

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { relatedReports } from '../../src-main/linking/queries';
 import { rebuildClusters } from '../../src-main/linking/rebuild-clusters';
 import { searchReports } from '../../src-main/search/search-reports';

@@ -6,7 +6,6 @@
 import Database from 'better-sqlite3';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 
 type Row = unknown[];
 const BATCH_REPORTS = 2500;

@@ -2,7 +2,6 @@
 // (default page size and long-poll settings); prints the time, entries pulled and reports stored.
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync';
 import { peakRssMiB } from '../child';
 

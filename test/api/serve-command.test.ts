@@ -7,7 +7,6 @@ import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../support/paths';
 import { runCliCaptured } from '../support/run-cli';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { tempDir } from '../support/temp-store';
 
 /** Starts `serve` with `args`; resolves with its URL once listening, and a stop that waits for the exit. */

@@ -9,7 +9,6 @@ import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { importNdjson } from '../../src-main/ingest/importer';
 import { systemClock } from '../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../src-main/audit/actor';

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { onTestFinished } from 'vitest';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore, type CaseStore } from '../../src-main/db/open-store';
+import type { CaseStore } from '../../src-main/db/open-store';
 import { importNdjson, type ImportSummary } from '../../src-main/ingest/importer';
 import { fixedClock } from '../../shared/platform/clock';
 import { IMPORT_ACTOR } from '../../src-main/audit/actor';

@@ -7,7 +7,7 @@ import { isAppError } from '../../shared/errors';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../../shared/mutations/kinds';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore, type CaseStore } from '../../src-main/db/open-store';
+import type { CaseStore } from '../../src-main/db/open-store';
 import {
   addBenignValue,
   addNote,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { setWorkStatus } from '../../src-main/mutations/services';
 import { systemClock } from '../../shared/platform/clock';
 import { backoffDelay } from '../../src-main/sync/backoff';

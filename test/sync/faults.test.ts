@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore, type CaseStore } from '../../src-main/db/open-store';
+import type { CaseStore } from '../../src-main/db/open-store';
 import { addNote, assignReport, setWorkStatus } from '../../src-main/mutations/services';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';

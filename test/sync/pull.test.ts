@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';
 import { reportMix } from './support/report-mix';

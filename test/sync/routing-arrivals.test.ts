@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { openStore } from '../../src-main/db/open-store';
 import type { LogFields } from '../../shared/platform/logger';
 import { createArrivalRouter } from '../../src-main/routing/arrival-routing';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';

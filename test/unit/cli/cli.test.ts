@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../shared/platform/clock';
 import { openCaseStore } from '../../../src-main/app/open-case-store';
-import { openStore } from '../../../src-main/db/open-store';
 import { EXAMPLES_NDJSON, PROJECT_ROOT } from '../../support/paths';
 import { runCliCaptured } from '../../support/run-cli';
 import { tempDir } from '../../support/temp-store';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../shared/platform/clock';
 import { openCaseStore } from '../../../src-main/app/open-case-store';
-import { openStore } from '../../../src-main/db/open-store';
 import { listRoutingRules } from '../../../src-main/routing/rule-store';
 import { seedDefaultRoutingRules } from '../../../src-main/routing/seed-default-rules';
 import { openTempStore } from '../../support/temp-store';
