@@ -42,7 +42,7 @@ const mainFloors = [
   ['queries'],
   ['mutations'],
   ['ingest'],
-  ['requests', 'routing', 'sync'],
+  ['requests', 'routing', 'sync', 'overview'],
   ['api'],
   ['app'],
   ['cli', 'electron'],

@@ -1,5 +1,5 @@
 import { computeOverview } from '../../overview/compute-overview';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
