@@ -32,6 +32,7 @@ import type {
 import type { IndicatorType } from '../indicators/types';
 import type { Reporter } from '../intake/schema';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
+import type { Overview } from '../overview/types';
 import type { ApiResult } from './result';
 
 type Method<P, R> = { params: P; result: R };
@@ -120,6 +121,9 @@ export interface ApiMethods {
   'routing.apply': Method<{ reportIds: string[] }, { changed: number }>;
   /** Supervisors: put reports in a team (and with an officer) by hand, with a reason. */
   'report.reroute': Method<{ reportIds: string[]; team: string | null; priority: RoutePriority; assignee: string | null; reason: string }, { changed: number }>;
+
+  /** The Overzicht as of a day (default today): supervisors see every team, officers their own team's. */
+  'overview.get': Method<{ asOf?: string }, Overview>;
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -205,6 +209,7 @@ export const API_METHODS = [
   'routing.explain',
   'routing.apply',
   'report.reroute',
+  'overview.get',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS lists every method (used by transports to reject unknown names). */

@@ -201,6 +201,7 @@ export const apiParamSchemas: ParamSchemas = {
   'routing.removeRule': z.strictObject({ ruleId }),
   'routing.explain': z.strictObject({ reportId }),
   'routing.apply': z.strictObject({ reportIds: someReportIds }),
+  'overview.get': z.strictObject({ asOf: isoDate.optional() }),
   'report.reroute': z.strictObject({
     reportIds: someReportIds,
     team: shortText.nullable(),

@@ -7,6 +7,7 @@ import type { ApiContext } from './context';
 import { directoryHandlers } from './directory-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { noteHandlers } from './note-handlers';
+import { overviewHandlers } from './overview-handlers';
 import { queueHandlers } from './queue-handlers';
 import { reportHandlers } from './report-handlers';
 import { routingHandlers } from './routing-handlers';
@@ -29,4 +30,5 @@ export const handlers = {
   ...actionHandlers,
   ...directoryHandlers,
   ...routingHandlers,
+  ...overviewHandlers,
 } satisfies ApiHandlers<ApiContext>;

@@ -1,0 +1,21 @@
+// Child: latency of the supervisor's overview (issue 16) on an imported store, as of its last days.
+import { openStore } from '../../src-main/db/open-store';
+import { computeOverview } from '../../src-main/overview/compute-overview';
+import { percentile } from '../child';
+
+const [dbPath] = process.argv.slice(2) as [string];
+const store = openStore({ path: dbPath });
+const { sqlite } = store;
+const lastDay = (sqlite.prepare('SELECT max(received_at) FROM reports').pluck().get() as string).slice(0, 10);
+const asOfs = [0, 1, 2, 3, 7].map((back) => new Date(Date.parse(`${lastDay}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10));
+const times: number[] = [];
+for (let round = 0; round < 4; round += 1) {
+  for (const asOf of asOfs) {
+    const started = performance.now();
+    computeOverview(sqlite, { asOf, team: null });
+    times.push(performance.now() - started);
+  }
+}
+times.sort((a, b) => a - b);
+store.close();
+console.log(JSON.stringify({ p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1), n: times.length }));
