@@ -159,12 +159,6 @@ export function dayPhrase(eventMs: number, reportMs: number, lang: 'nl' | 'en', 
   return `op ${date} ${DUTCH_MONTHS[month]}`;
 }
 
-/** "14:05" in Dutch local time. */
-export function clockPhrase(ms: number): string {
-  const local = new Date(ms + amsterdamOffsetHours(ms) * HOUR);
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
-}
-
 /** Compact local date for file names: `20260301-141233`. */
 export function fileStamp(ms: number): string {
   const iso = isoSeconds(ms + amsterdamOffsetHours(ms) * HOUR);

@@ -228,8 +228,4 @@ export function t(draft: Draft, nl: string, en: () => string): string {
   return draft.lang === 'en' ? en() : nl;
 }
 
-export function pickOne<T>(rng: Rng, values: readonly T[]): T {
-  return rng.pick(values);
-}
-
 export type { Lang };

@@ -64,8 +64,3 @@ export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPag
   return { entries, cursor, hasMore };
 }
 
-/** The highest sequence number taken so far (0 for an empty feed); for health and tests. */
-export async function feedHead(db: HubDb): Promise<bigint> {
-  const [row] = await queryRows<{ head: string }>(db, sql`SELECT coalesce(max(seq), 0)::text AS head FROM feed`);
-  return BigInt(row?.head ?? '0');
-}

@@ -37,6 +37,3 @@ export function effectiveScope(tokenScope: Scope, requested: string | undefined)
   return asked;
 }
 
-export function formatScope(scope: Scope): string {
-  return scope === '*' ? '*' : scope.join(',');
-}

@@ -1,0 +1,90 @@
+/**
+ * The layer and floor rules of eslint.config.js, tried on planted imports: each forbidden arrow is reported,
+ * beside its allowed twin that is not. Linted as text at the path it would have (type-aware rules off: the
+ * planted files do not exist, and these rules need no types).
+ */
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../support/paths';
+
+const eslint = new ESLint({ cwd: PROJECT_ROOT, overrideConfig: [tseslint.configs.disableTypeChecked, { languageOptions: { parserOptions: { projectService: false } } }] });
+
+async function layerErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${source}\nexport const planted = imported;\n`, { filePath: `${PROJECT_ROOT}/${filePath}` });
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+const cases: Array<{ what: string; file: string; forbidden: string; allowed: string; says: RegExp }> = [
+  {
+    what: 'a query reaching up to the mutations floor',
+    file: 'src-main/queries/planted.ts',
+    forbidden: "import { imported } from '../mutations/outbox';",
+    allowed: "import { imported } from '../search/fts-query';",
+    says: /src-main\/queries \(floor 4\) may not import src-main\/mutations \(a floor above\)/,
+  },
+  {
+    what: 'a nested module of the data floor reaching up to a service',
+    file: 'src-main/db/nested/planted.ts',
+    forbidden: "import { imported } from '../../routing/rule-store';",
+    allowed: "import { imported } from '../schema';",
+    says: /may not import src-main\/routing/,
+  },
+  {
+    what: 'search importing linking, beside it on the same floor',
+    file: 'src-main/search/planted.ts',
+    forbidden: "import { imported } from '../linking/queries';",
+    allowed: "import { imported } from '../db/report-row';",
+    says: /src-main\/linking \(the same floor\)/,
+  },
+  {
+    what: 'the hub importing the workstation',
+    file: 'src-hub/feed/planted.ts',
+    forbidden: "import { imported } from '../../src-main/ingest/report-writer';",
+    allowed: "import { imported } from '../../shared/intake/revision-rules';",
+    says: /the hub is a server of its own/,
+  },
+  {
+    what: 'a service starting a hub (only composition may)',
+    file: 'src-main/sync/planted.ts',
+    forbidden: "import { imported } from '../../src-hub/start';",
+    allowed: "import { imported } from '../mutations/outbox';",
+    says: /only composition starts hubs/,
+  },
+  {
+    what: 'the workstation core loading the generator',
+    file: 'src-main/ingest/planted.ts',
+    forbidden: "import { imported } from '../../src-generator/generator';",
+    allowed: "import { imported } from '../../shared/intake/schema';",
+    says: /only composition starts hubs and the demo/,
+  },
+  {
+    what: 'the generator importing the workstation',
+    file: 'src-generator/planted.ts',
+    forbidden: "import { imported } from '../src-main/indicators/extract-record';",
+    allowed: "import { imported } from '../shared/intake/schema';",
+    says: /the generator is a data source/,
+  },
+  {
+    what: 'the renderer importing Node',
+    file: 'src-renderer/features/queue/planted.ts',
+    forbidden: "import { imported } from 'node:fs';",
+    allowed: "import { imported } from '../../state/slice';",
+    says: /the renderer never touches Node/,
+  },
+];
+
+describe('the layer and floor rules', () => {
+  for (const { what, file, forbidden, allowed, says } of cases) {
+    it(`report ${what}, and let its twin pass`, async () => {
+      const errors = await layerErrors(file, forbidden);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(says);
+      expect(await layerErrors(file, allowed)).toEqual([]);
+    });
+  }
+
+  it('allow composition to start a hub', async () => {
+    expect(await layerErrors('src-main/app/planted.ts', "import { imported } from '../../src-hub/start';")).toEqual([]);
+  });
+});
