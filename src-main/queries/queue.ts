@@ -3,7 +3,7 @@ import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from
 import { ftsQuery } from '../search/fts-query';
 import { searchWords } from '../search/search-words';
 import { queryInChunks } from './in-chunks';
-import { receivedFromBound, receivedToBound } from '../search/received-bounds';
+import { reportFilterWhere } from '../search/report-filters';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
 const NEWEST_FIRST = 'r.received_at DESC, r.id DESC';
@@ -21,30 +21,12 @@ const SORT_SQL: Record<QueueSortKey, (direction: 'ASC' | 'DESC') => string> = {
 
 /** The WHERE clause of the live reports that pass the filters; `me` is the signed-in officer. */
 function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
-  const where = ["r.status = 'filed'"];
-  const params: unknown[] = [];
-  const inList = (column: string, values: readonly string[] | undefined) => {
-    if (!values || values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('r.work_status', filters.workStatuses);
-  inList('r.category', filters.categories);
-  inList('r.region', filters.regions);
+  const { terms: where, params } = reportFilterWhere(filters);
   if (filters.assignee === 'unassigned') where.push('r.assignee IS NULL');
   else if (filters.assignee !== undefined) {
     where.push('r.assignee = ?');
     params.push(filters.assignee === 'me' ? me : filters.assignee);
   }
-  if (filters.receivedFrom) {
-    where.push('r.received_at >= ?');
-    params.push(receivedFromBound(filters.receivedFrom));
-  }
-  if (filters.receivedTo) {
-    where.push('r.received_at <= ?');
-    params.push(receivedToBound(filters.receivedTo));
-  }
-  if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
   if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');
   const fts = filters.text === undefined ? null : ftsQuery(sqlite, searchWords(filters.text));
   if (fts !== null) {

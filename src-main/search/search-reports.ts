@@ -1,20 +1,12 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { receivedFromBound, receivedToBound } from './received-bounds';
+import { reportFilterWhere, type ReportFilters } from './report-filters';
 import type { ReportText } from '../db/report-row';
 import { ftsQuery } from './fts-query';
 import { searchWords } from './search-words';
 import { snippetOf } from './snippet';
 
-export interface SearchFilters {
-  categories?: string[] | undefined;
-  regions?: string[] | undefined;
-  /** Inclusive bounds on when the report was received (ISO dates or timestamps). */
-  receivedFrom?: string | undefined;
-  receivedTo?: string | undefined;
-  workStatuses?: string[] | undefined;
-  hasLoss?: boolean | undefined;
-}
+export type SearchFilters = ReportFilters;
 
 export interface SearchHit {
   reportId: string;
@@ -52,25 +44,7 @@ export function searchReports(sqlite: Database.Database, request: SearchRequest)
   assertDate(filters.receivedTo, 'to');
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 1000);
   const offset = Math.max(request.offset ?? 0, 0);
-  const where: string[] = ["r.status = 'filed'"];
-  const params: unknown[] = [];
-  const inList = (column: string, values: string[] | undefined) => {
-    if (!values || values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('r.category', filters.categories);
-  inList('r.region', filters.regions);
-  inList('r.work_status', filters.workStatuses);
-  if (filters.receivedFrom) {
-    where.push('r.received_at >= ?');
-    params.push(receivedFromBound(filters.receivedFrom));
-  }
-  if (filters.receivedTo) {
-    where.push('r.received_at <= ?');
-    params.push(receivedToBound(filters.receivedTo));
-  }
-  if (filters.hasLoss !== undefined) where.push(filters.hasLoss ? 'r.loss_cents > 0' : 'r.loss_cents = 0');
+  const { terms: where, params } = reportFilterWhere(filters);
 
   const words = searchWords(request.query);
   const fts = ftsQuery(sqlite, words);
