@@ -46,6 +46,8 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       const floor = await runChild<RateResult>('./core/write-floor-child.ts', [join(dir, 'store.db'), join(dir, 'floor.db')]);
       process.stderr.write(`core ${label}: queries…\n`);
       const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
+      process.stderr.write(`core ${label}: overview…\n`);
+      const overview = await runChild<Latency>('./core/overview-child.ts', [join(dir, 'store.db')]);
       const at1M = size >= 1_000_000;
       metrics.push(
         {
@@ -68,6 +70,8 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
         { name: `related p95, ${label}`, value: queries.related.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 5 } } : {}) },
         { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
         { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
+        { name: `overview p50, ${label}`, value: overview.p50, unit: 'ms' },
+        { name: `overview p95, ${label}`, value: overview.p95, unit: 'ms', target: { op: '<=', value: 250 }, note: 'issue 16: the whole overview as of the last five days of data' },
         { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
         { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
       );

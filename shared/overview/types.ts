@@ -107,7 +107,7 @@ export interface HarmEntry {
   loss: number;
   /** Victims per day over the harm window. */
   perDay: number;
-  /** Median loss per victim in euro cents. */
+  /** Median loss of the recent victims in euro cents. */
   typicalLoss: number;
   /** perDay × typicalLoss: euro cents lost per day while it keeps running. */
   harmPerDay: number;

@@ -85,12 +85,13 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
     )
     .pluck();
 
-  const spikes: Spike[] = [
-    ...judge(indicatorDays).map(({ key, ...rest }) => ({ ...indicatorOf.get(key)!, ...rest, reportIds: indicatorReports.all({ ...window, key }) })),
-    ...judge(clusterDays).map(({ key, ...rest }) => ({ type: 'cluster', value: firstReportOf.get(key)!, ...rest, reportIds: clusterReports.all({ ...window, key }) })),
-  ];
-  return spikes
-    .sort((a, b) => b.score - a.score || b.recent - a.recent || a.type.localeCompare(b.type) || a.value.localeCompare(b.value))
-    .slice(0, SPIKE_LIMIT)
-    .map(({ type, value, recent, baseline, score, reportIds, sparkline }) => ({ type, value, recent, baseline, score, reportIds, sparkline }));
+  // Rank first, then read names and reports only for the spikes shown.
+  const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
+    .sort((a, b) => b.score - a.score || b.recent - a.recent || Number(a.cluster) - Number(b.cluster) || a.key - b.key)
+    .slice(0, SPIKE_LIMIT);
+  return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
+    const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key)! } : indicatorOf.get(key)!;
+    const reportIds = (cluster ? clusterReports : indicatorReports).all({ ...window, key });
+    return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, sparkline };
+  });
 }
