@@ -19,6 +19,7 @@ const ActionsScreen = lazy(() => import('../features/requests/ActionsScreen').th
 const ApprovalsScreen = lazy(() => import('../features/requests/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
 const RoutingRulesScreen = lazy(() => import('../features/routing/RoutingRulesScreen').then((module) => ({ default: module.RoutingRulesScreen })));
 const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((module) => ({ default: module.DirectoryScreen })));
+const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen').then((module) => ({ default: module.OverviewScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 
 function CurrentScreen() {
@@ -40,6 +41,8 @@ function CurrentScreen() {
       return <RoutingRulesScreen />;
     case 'directory':
       return <DirectoryScreen />;
+    case 'overview':
+      return <OverviewScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -17,6 +17,7 @@ const ITEMS: NavItem[] = [
   { screen: 'indicators', target: { screen: 'indicators' } },
   { screen: 'cases', target: { screen: 'cases' } },
   { screen: 'actions', target: { screen: 'actions' } },
+  { screen: 'overview', target: { screen: 'overview' } },
   { screen: 'approvals', target: { screen: 'approvals' }, supervisors: true },
   { screen: 'routing', target: { screen: 'routing' }, supervisors: true },
   { screen: 'directory', target: { screen: 'directory' }, supervisors: true },

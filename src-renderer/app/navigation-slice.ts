@@ -10,6 +10,7 @@ export type View =
   | { screen: 'approvals'; actionId?: string }
   | { screen: 'routing' }
   | { screen: 'directory' }
+  | { screen: 'overview' }
   | { screen: 'settings' };
 
 export type Screen = View['screen'];
@@ -64,6 +65,7 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     }
     if (view.screen === 'routing') void get().loadRoutingRules();
     if (view.screen === 'directory') void get().loadDirectory();
+    if (view.screen === 'overview') void get().loadOverview();
     if (view.screen === 'settings') {
       void get().loadSettings();
       void get().loadBenignList();

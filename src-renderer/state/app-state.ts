@@ -7,6 +7,7 @@ import type { ClusterSlice } from '../features/cluster/cluster-slice';
 import type { DirectorySlice } from '../features/directory/directory-slice';
 import type { IndicatorsSlice } from '../features/indicators/indicators-slice';
 import type { NotesSlice } from '../features/notes/notes-slice';
+import type { OverviewSlice } from '../features/overview/overview-slice';
 import type { QueueSlice } from '../features/queue/queue-slice';
 import type { ReportSlice } from '../features/report/report-slice';
 import type { RoutingSlice } from '../features/routing/routing-slice';
@@ -30,4 +31,5 @@ export type AppState = NavigationSlice &
   ActionsSlice &
   ActionDraftSlice &
   DirectorySlice &
-  RoutingSlice;
+  RoutingSlice &
+  OverviewSlice;

@@ -9,6 +9,7 @@ import { createClusterSlice } from '../features/cluster/cluster-slice';
 import { createDirectorySlice } from '../features/directory/directory-slice';
 import { createIndicatorsSlice } from '../features/indicators/indicators-slice';
 import { createNotesSlice } from '../features/notes/notes-slice';
+import { createOverviewSlice } from '../features/overview/overview-slice';
 import { createQueueSlice } from '../features/queue/queue-slice';
 import { createReportSlice } from '../features/report/report-slice';
 import { createRoutingSlice } from '../features/routing/routing-slice';
@@ -37,6 +38,7 @@ export function createAppStore(api: ApiClient) {
     ...createActionDraftSlice(api)(...args),
     ...createDirectorySlice(api)(...args),
     ...createRoutingSlice(api)(...args),
+    ...createOverviewSlice(api)(...args),
   }));
 }
 

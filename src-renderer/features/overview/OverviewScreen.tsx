@@ -1,0 +1,310 @@
+import { BarChart, LineChart, Sparkline } from '@mantine/charts';
+import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorType } from '../../../shared/indicators/types';
+import { INDICATOR_TYPES } from '../../../shared/indicators/types';
+import type { Category } from '../../../shared/intake/vocabulary';
+import { AGE_BUCKETS, type AgeBucket, type Overview } from '../../../shared/overview/types';
+import { useAppStore } from '../../state/store-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { addDays, formatMoneyWhole } from '../../ui/format';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { Section } from '../../ui/Section';
+import { OverviewTable, type Row } from './OverviewTable';
+
+/** Received-date bounds of an age bucket as of the overview's day, for the queue's filter. */
+function ageBounds(asOf: string, bucket: AgeBucket): { receivedFrom?: string; receivedTo?: string } {
+  const [newest, oldest] = { '0-2d': [0, 2], '3-7d': [3, 7], '8-30d': [8, 30], '31d+': [31, null] }[bucket] as [number, number | null];
+  return { receivedTo: addDays(asOf, -newest), ...(oldest === null ? {} : { receivedFrom: addDays(asOf, -oldest) }) };
+}
+
+const isIndicatorType = (type: string): type is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(type);
+
+/** A chart with its name for screen readers; the table beside it is its text view. */
+function Figure({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <figure className="overview-figure" aria-label={label}>
+      {children}
+    </figure>
+  );
+}
+
+function BacklogSection({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const openQueueWith = useAppStore((state) => state.openQueueWith);
+  const openReport = useAppStore((state) => state.openReport);
+  const { backlog } = overview;
+  const ageRows = AGE_BUCKETS.map((bucket) => ({ bucket, label: t(`overview.age.${bucket}`), open: backlog.byAge[bucket] }));
+  const countRows = (counts: Record<string, { open: number; overdue: number }>, name: (key: string) => string) =>
+    Object.entries(counts)
+      .sort(([, a], [, b]) => b.open - a.open)
+      .map(([key, count]) => ({ key, name: name(key), open: count.open, overdue: count.overdue }));
+  const countColumns = (header: string) => [
+    { key: 'name', header },
+    { key: 'open', header: t('overview.open'), numeric: true as const },
+    { key: 'overdue', header: t('overview.overdue'), numeric: true as const },
+  ];
+  const none = t('overview.none');
+  return (
+    <Section title={t('overview.backlog')} testId="overview-backlog">
+      <Group gap="xl" mb="sm">
+        <Button variant="subtle" onClick={() => openQueueWith({})} data-testid="overview-open">
+          {t('overview.openCount', { count: backlog.open })}
+        </Button>
+        <Text fw={600} c={backlog.overdue > 0 ? 'red.8' : undefined} data-testid="overview-overdue">
+          {t('overview.overdueCount', { count: backlog.overdue })}
+        </Text>
+      </Group>
+      <Figure label={t('overview.byAge')}>
+        <BarChart h={180} data={ageRows} dataKey="label" series={[{ name: 'open', label: t('overview.open'), color: 'blue.7' }]} />
+      </Figure>
+      <OverviewTable
+        label={t('overview.byAge')}
+        fileName="achterstand-leeftijd.csv"
+        testId="overview-by-age"
+        columns={[{ key: 'label', header: t('overview.ageHeader') }, { key: 'open', header: t('overview.open'), numeric: true }]}
+        rows={ageRows}
+        onOpen={(row) => openQueueWith(ageBounds(overview.asOf, row.bucket as AgeBucket))}
+      />
+      <OverviewTable
+        label={t('overview.byCategory')}
+        fileName="achterstand-categorie.csv"
+        testId="overview-by-category"
+        columns={countColumns(t('overview.category'))}
+        rows={countRows(backlog.byCategory, (key) => t(`categories.${key as Category}`))}
+        onOpen={(row) => openQueueWith({ categories: [row.key as Category] })}
+      />
+      <OverviewTable label={t('overview.byTeam')} fileName="achterstand-team.csv" testId="overview-by-team" columns={countColumns(t('overview.team'))} rows={countRows(backlog.byTeam, (key) => key || none)} />
+      <OverviewTable
+        label={t('overview.byRegion')}
+        fileName="achterstand-regio.csv"
+        testId="overview-by-region"
+        columns={countColumns(t('overview.region'))}
+        rows={countRows(backlog.byRegion, (key) => key || none)}
+        onOpen={(row) => (row.key ? openQueueWith({ regions: [String(row.key)] }) : undefined)}
+      />
+      <OverviewTable
+        label={t('overview.byOfficer')}
+        fileName="achterstand-rechercheur.csv"
+        testId="overview-by-officer"
+        columns={[...countColumns(t('overview.officer')), { key: 'team', header: t('overview.team') }, { key: 'teamMedian', header: t('overview.teamMedian'), numeric: true }]}
+        rows={Object.entries(backlog.byOfficer).map(([officer, entry]) => ({ name: officer, open: entry.open, overdue: entry.overdue, team: entry.team ?? none, teamMedian: entry.teamMedian }))}
+        onOpen={(row) => openQueueWith({ assignee: String(row.name) })}
+      />
+      <OverviewTable
+        label={t('overview.overdueList')}
+        fileName="over-de-termijn.csv"
+        testId="overview-overdue-list"
+        columns={[
+          { key: 'reportId', header: t('overview.report') },
+          { key: 'category', header: t('overview.category') },
+          { key: 'workingDays', header: t('overview.workingDays'), numeric: true },
+          { key: 'levelDays', header: t('overview.levelDays'), numeric: true },
+        ]}
+        rows={backlog.overdueList.map((entry) => ({ reportId: entry.reportId, category: t(`categories.${entry.category as Category}`), workingDays: entry.workingDays, levelDays: entry.levelDays }))}
+        onOpen={(row) => openReport(String(row.reportId))}
+      />
+    </Section>
+  );
+}
+
+function WeeklySection({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const rows = overview.weekly.map((week) => ({
+    week: week.week,
+    received: week.received,
+    closed: week.closed,
+    openAtEnd: week.openAtEnd,
+    requestsSent: week.requestsSent,
+    requestsExecuted: week.requestsExecuted,
+    loss: formatMoneyWhole(week.loss),
+  }));
+  const trendRows = overview.categoryTrends.map((trend) => ({
+    category: t(`categories.${trend.category as Category}`),
+    received: trend.received,
+    expected: `${trend.expectedLow}–${trend.expectedHigh}`,
+    flag: trend.flag === null ? '' : t(`overview.flag.${trend.flag}`),
+    explanation: t('overview.trendExplanation', { category: t(`categories.${trend.category as Category}`), count: trend.received, low: trend.expectedLow, high: trend.expectedHigh }),
+  }));
+  return (
+    <Section title={t('overview.weekly')} testId="overview-weekly">
+      <Figure label={t('overview.weeklyChart')}>
+        <LineChart
+          h={220}
+          data={rows}
+          dataKey="week"
+          series={[
+            { name: 'received', label: t('overview.received'), color: 'blue.7' },
+            { name: 'closed', label: t('overview.closed'), color: 'green.8' },
+            { name: 'openAtEnd', label: t('overview.openAtEnd'), color: 'orange.8' },
+          ]}
+          withLegend
+        />
+      </Figure>
+      <OverviewTable
+        label={t('overview.weeklyChart')}
+        fileName="doorstroom-per-week.csv"
+        testId="overview-weekly-table"
+        columns={[
+          { key: 'week', header: t('overview.week') },
+          { key: 'received', header: t('overview.received'), numeric: true },
+          { key: 'closed', header: t('overview.closed'), numeric: true },
+          { key: 'openAtEnd', header: t('overview.openAtEnd'), numeric: true },
+          { key: 'requestsSent', header: t('overview.requestsSent'), numeric: true },
+          { key: 'requestsExecuted', header: t('overview.requestsExecuted'), numeric: true },
+          { key: 'loss', header: t('overview.loss'), numeric: true },
+        ]}
+        rows={rows}
+      />
+      <OverviewTable
+        label={t('overview.trends')}
+        fileName="categorieen-tegen-verwachting.csv"
+        testId="overview-trends"
+        columns={[
+          { key: 'category', header: t('overview.category') },
+          { key: 'received', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'expected', header: t('overview.expected'), numeric: true },
+          { key: 'flag', header: t('overview.signal') },
+          { key: 'explanation', header: t('overview.explanation') },
+        ]}
+        rows={trendRows}
+      />
+    </Section>
+  );
+}
+
+function RisingSection({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const openIndicator = useAppStore((state) => state.openIndicator);
+  const openReport = useAppStore((state) => state.openReport);
+  const openSubject = (row: Row) => {
+    const type = String(row.type);
+    if (isIndicatorType(type)) openIndicator(type, String(row.value));
+    else openReport(String(row.value));
+  };
+  return (
+    <Section title={t('overview.spikes')} testId="overview-spikes">
+      <Stack gap="xs" mb="sm">
+        {overview.spikes.slice(0, 5).map((spike) => (
+          <Group key={`${spike.type}:${spike.value}`} gap="sm" wrap="nowrap">
+            <Figure label={t('overview.sparkline', { value: spike.value })}>
+              <Sparkline w={160} h={32} data={spike.sparkline} curveType="linear" color="red.8" fillOpacity={0.3} />
+            </Figure>
+            <Text size="sm">
+              {spike.value} — {t('overview.spikeLine', { recent: spike.recent, baseline: spike.baseline })}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+      <OverviewTable
+        label={t('overview.spikes')}
+        fileName="pieken.csv"
+        testId="overview-spikes-table"
+        columns={[
+          { key: 'value', header: t('overview.subject') },
+          { key: 'type', header: t('overview.type') },
+          { key: 'recent', header: t('overview.recent'), numeric: true },
+          { key: 'baseline', header: t('overview.baseline'), numeric: true },
+          { key: 'score', header: t('overview.score'), numeric: true },
+          { key: 'perDay', header: t('overview.perDayCounts') },
+        ]}
+        rows={overview.spikes.map((spike) => ({ value: spike.value, type: spike.type, recent: spike.recent, baseline: spike.baseline, score: spike.score, perDay: spike.sparkline.join(' ') }))}
+        onOpen={openSubject}
+      />
+    </Section>
+  );
+}
+
+function StopFirstSection({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const openIndicator = useAppStore((state) => state.openIndicator);
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <>
+      <Section title={t('overview.harm')} testId="overview-harm">
+        <OverviewTable
+          label={t('overview.harm')}
+          fileName="wat-eerst-stoppen.csv"
+          testId="overview-harm-table"
+          columns={[
+            { key: 'value', header: t('overview.subject') },
+            { key: 'type', header: t('overview.type') },
+            { key: 'perDay', header: t('overview.perDay'), numeric: true },
+            { key: 'typicalLoss', header: t('overview.typicalLoss'), numeric: true },
+            { key: 'victims', header: t('overview.victims'), numeric: true },
+            { key: 'loss', header: t('overview.loss'), numeric: true },
+            { key: 'request', header: t('overview.request') },
+          ]}
+          rows={overview.harm.map((entry) => ({
+            value: entry.value,
+            type: entry.type,
+            perDay: entry.perDay,
+            typicalLoss: formatMoneyWhole(entry.typicalLoss),
+            victims: entry.victims,
+            loss: formatMoneyWhole(entry.loss),
+            request: entry.request === null ? t('overview.noRequest') : t(`actionState.${entry.request}`),
+          }))}
+          onOpen={(row) => (isIndicatorType(String(row.type)) ? openIndicator(String(row.type) as IndicatorType, String(row.value)) : undefined)}
+        />
+      </Section>
+      <Section title={t('overview.disruption')} testId="overview-disruption">
+        <OverviewTable
+          label={t('overview.disruption')}
+          fileName="verstoringen-per-geadresseerde.csv"
+          testId="overview-disruption-table"
+          columns={[
+            { key: 'addresseeId', header: t('overview.addressee') },
+            { key: 'sent', header: t('overview.sent'), numeric: true },
+            { key: 'executed', header: t('overview.executed'), numeric: true },
+            { key: 'refused', header: t('overview.refused'), numeric: true },
+            { key: 'overdue', header: t('overview.overdue'), numeric: true },
+            { key: 'median', header: t('overview.medianDays'), numeric: true },
+            { key: 'after', header: t('overview.reportsAfterBlock'), numeric: true },
+          ]}
+          rows={overview.disruption.map((entry) => ({
+            addresseeId: entry.addresseeId,
+            sent: entry.sent,
+            executed: entry.executed,
+            refused: entry.refused,
+            overdue: entry.overdue,
+            median: entry.medianDaysToExecuted,
+            after: entry.reportsAfterBlock,
+          }))}
+          onOpen={() => navigate({ screen: 'actions' })}
+        />
+      </Section>
+    </>
+  );
+}
+
+/** Overzicht: the backlog, throughput, what is rising, what to stop first and which channels work. */
+export function OverviewScreen() {
+  const { t } = useTranslation();
+  const overview = useAppStore((state) => state.overview);
+  const error = useAppStore((state) => state.overviewError);
+  const none = t('overview.none');
+  return (
+    <Stack gap="md" data-testid="overview-screen">
+      <ScreenHeader title={t('overview.title')}>
+        {overview && (
+          <Text size="sm" c="dimmed">
+            {t('overview.asOf', { day: overview.asOf, team: overview.team === null ? t('overview.allTeams') : overview.team || none })}
+          </Text>
+        )}
+        <Button size="compact-sm" variant="default" className="no-print" onClick={() => window.print()} data-testid="overview-print">
+          {t('overview.print')}
+        </Button>
+      </ScreenHeader>
+      {error && <ErrorAlert error={error} />}
+      {!overview && !error && <Loader size="sm" aria-label={t('overview.loading')} />}
+      {overview && (
+        <>
+          <BacklogSection overview={overview} />
+          <WeeklySection overview={overview} />
+          <RisingSection overview={overview} />
+          <StopFirstSection overview={overview} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { Table, UnstyledButton } from '@mantine/core';
+import { DataTable } from '../../ui/DataTable';
+import { CsvButton } from './CsvButton';
+
+export interface Column {
+  key: string;
+  header: string;
+  numeric?: true;
+}
+
+export type Row = Record<string, string | number | null>;
+
+interface OverviewTableProps {
+  label: string;
+  fileName: string;
+  columns: readonly Column[];
+  rows: readonly Row[];
+  testId: string;
+  /** Makes each row's first cell a button that opens the list behind the row. */
+  onOpen?: (row: Row) => void;
+}
+
+/** A table of the overview with its CSV export; the text view of every chart. */
+export function OverviewTable({ label, fileName, columns, rows, testId, onOpen }: OverviewTableProps) {
+  return (
+    <div className="overview-table">
+      <DataTable minWidth={360} label={label} testId={testId} head={columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{column.header}</Table.Th>)}>
+        {rows.map((row, index) => (
+          <Table.Tr key={index}>
+            {columns.map((column, columnIndex) => (
+              <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
+                {columnIndex === 0 && onOpen ? (
+                  <UnstyledButton className="link-button" onClick={() => onOpen(row)}>
+                    {row[column.key]}
+                  </UnstyledButton>
+                ) : (
+                  row[column.key]
+                )}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <CsvButton rows={rows} fileName={fileName} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Overview } from '../../shared/overview/types';
+import { App } from '../../src-renderer/app/App';
+import { SUPERVISOR } from './support/action-builders';
+import { FakeApi, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const overview: Overview = {
+  asOf: '2026-11-20',
+  team: null,
+  backlog: {
+    open: 214,
+    overdue: 9,
+    byAge: { '0-2d': 120, '3-7d': 60, '8-30d': 30, '31d+': 4 },
+    byTeam: { 'Team Fraude': { open: 214, overdue: 9 } },
+    byOfficer: { 's.bakker': { open: 40, overdue: 2, team: 'Team Fraude', teamMedian: 25 } },
+    byRegion: { Amsterdam: { open: 214, overdue: 9 } },
+    byCategory: { bank_helpdesk_fraud: { open: 214, overdue: 9 } },
+    overdueList: [{ reportId: 'IA-2026-0000007', category: 'bank_helpdesk_fraud', receivedAt: '2026-11-01T10:00:00Z', workingDays: 14, levelDays: 2 }],
+  },
+  weekly: [{ week: '2026-W47', from: '2026-11-16', to: '2026-11-20', received: 214, closed: 12, loss: 1_000_000, requestsSent: 3, requestsExecuted: 1, openAtEnd: 214, byCategory: {} }],
+  categoryTrends: [{ category: 'bank_helpdesk_fraud', received: 214, loss: 1_000_000, baselineMean: 135, expectedLow: 120, expectedHigh: 150, flag: 'rise' }],
+  spikes: [{ type: 'iban', value: 'NL23BUNQ2025123456', recent: 12, baseline: 0.13, score: 21.3, reportIds: ['IA-2026-0000007'], sparkline: [0, 0, 4, 4, 4] }],
+  harm: [{ type: 'iban', value: 'NL23BUNQ2025123456', victims: 12, loss: 3_000_000, perDay: 0.857, typicalLoss: 250_000, harmPerDay: 214_286, request: null }],
+  disruption: [{ addresseeId: 'bank.ing', sent: 3, executed: 1, refused: 1, overdue: 1, medianDaysToExecuted: 3, reportsAfterBlock: 2 }],
+};
+
+const click = async (element: HTMLElement) =>
+  act(async () => {
+    fireEvent.click(element);
+    await settle();
+  });
+
+describe('Overzicht', () => {
+  it('shows the numbers as tables beside the charts, explains a rise, and a number opens the queue with its filter', async () => {
+    const api = new FakeApi().handle('session.get', () => ({ officer: SUPERVISOR, demo: true })).handle('overview.get', () => overview);
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await click(screen.getByTestId('nav-overview'));
+
+    // The screen is its own chunk (with the chart library), loaded when first opened.
+    await screen.findByTestId('overview-open', {}, { timeout: 15_000 });
+    expect(screen.getByTestId('overview-open').textContent).toBe('214 open meldingen');
+    expect(screen.getByTestId('overview-overdue').textContent).toBe('9 over de termijn');
+    const trends = screen.getByTestId('overview-trends');
+    expect(within(trends).getByText('Bankhelpdeskfraude: 214 in de laatste 7 dagen, verwachting 120–150')).toBeTruthy();
+    expect(within(trends).getByText('Stijging')).toBeTruthy();
+    expect(within(screen.getByTestId('overview-harm-table')).getByText('Geen verzoek')).toBeTruthy();
+    expect(within(screen.getByTestId('overview-disruption-table')).getByText('bank.ing')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'CSV' }).length).toBeGreaterThanOrEqual(9);
+
+    await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
+    expect(rendered.store.getState().view.screen).toBe('queue');
+    expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ workStatuses: ['new', 'in_progress'], categories: ['bank_helpdesk_fraud'] });
+  });
+});
