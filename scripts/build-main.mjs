@@ -12,10 +12,12 @@ rmSync(`${root}dist/main`, { recursive: true, force: true });
 
 const common = { absWorkingDir: root, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
+// The main process, and the threads it starts (the workstation core; the import's line preparers), side by side:
+// each finds the other by its name beside its own bundle.
 await build({
   ...common,
-  entryPoints: ['src-main/electron/main.ts'],
-  outfile: `${outdir}/main.js`,
+  entryPoints: { main: 'src-main/electron/main.ts', 'core-thread': 'src-main/app/core-thread.ts', 'prepare-worker': 'src-main/ingest/prepare-worker.ts' },
+  outdir,
   platform: 'node',
   format: 'esm',
   target: 'node22',
@@ -32,4 +34,4 @@ await build({
   external: ['electron'],
 });
 
-process.stderr.write(`built ${outdir}/main.js and preload.cjs\n`);
+process.stderr.write(`built ${outdir}/main.js, core-thread.js, prepare-worker.js and preload.cjs\n`);

@@ -137,6 +137,8 @@ export interface ApiEvents {
   /** Cases, notes, decisions or statuses changed (locally or from the hub). */
   'work.changed': { entities: Array<'report' | 'case' | 'note' | 'link' | 'benign' | 'action' | 'directory' | 'routing' | 'officer'> };
   'sync.state': SyncStateView;
+  /** The workstation core stopped unexpectedly and runs again; calls in flight were answered UNAVAILABLE. */
+  'core.restarted': { at: string };
 }
 export type ApiEvent = keyof ApiEvents;
 

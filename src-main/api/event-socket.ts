@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TOKEN_QUERY_PARAM, type SocketAuthMessage } from '../../shared/api/wire';
-import type { ApiEventBus } from './events';
+import type { CoreLink } from './core-link';
 import { checkCaller, tokenMatches, type LoopbackIdentity } from './loopback-guard';
 
 /** A socket that has not shown the token within this time is closed. */
@@ -18,7 +18,7 @@ function refuse(socket: Duplex, status: 401 | 403): void {
  * ApiEvents over a WebSocket. The token comes in the URL, or as the first message `{ "token": … }`; until then
  * the socket gets nothing. Browsers always send Origin on a WebSocket, so a foreign page is refused before upgrade.
  */
-export function createEventSocketServer(events: ApiEventBus, identity: LoopbackIdentity) {
+export function createEventSocketServer(events: Pick<CoreLink, 'subscribe'>, identity: LoopbackIdentity) {
   const server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
   function subscribe(socket: WebSocket): void {

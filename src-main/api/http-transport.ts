@@ -3,15 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fail, type ApiResult } from '../../shared/api/result';
 import { HTTP_CALL_PATH, HTTP_EVENTS_PATH, TOKEN_QUERY_PARAM, type CallRequest } from '../../shared/api/wire';
-import type { ApiContext } from './context';
+import type { CoreLink } from './core-link';
 import { BROWSER_MODE_CSP } from './csp';
-import { dispatch } from './dispatch';
 import { createEventSocketServer } from './event-socket';
 import { bearerToken, checkCaller, tokenMatches, TOKEN_REQUIRED_MESSAGE, type LoopbackIdentity } from './loopback-guard';
 import { serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
-  context: ApiContext;
+  /** The workstation core the page's calls and events are relayed to. */
+  core: CoreLink;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -55,7 +55,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function handleCall(request: IncomingMessage, response: ServerResponse, context: ApiContext, identity: LoopbackIdentity): Promise<void> {
+async function handleCall(request: IncomingMessage, response: ServerResponse, core: CoreLink, identity: LoopbackIdentity): Promise<void> {
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
     return answer(response, 405, fail('BAD_INPUT', `Call the API with POST ${HTTP_CALL_PATH}.`));
@@ -80,7 +80,7 @@ async function handleCall(request: IncomingMessage, response: ServerResponse, co
     return answer(response, 400, fail('BAD_INPUT', 'The request body must be an object {"method", "params"}.'));
   }
   const { method, params } = body as Partial<CallRequest>;
-  answer(response, 200, await dispatch(method, params, context));
+  answer(response, 200, await core.call(method, params));
 }
 
 /**
@@ -91,13 +91,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const token = randomBytes(32).toString('base64url');
   // Host and origin are known once listening, before the first request can arrive.
   const identity: LoopbackIdentity = { host: '', origin: '', token };
-  const events = createEventSocketServer(options.context.events, identity);
+  const events = createEventSocketServer(options.core, identity);
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', identity.origin);
     if (url.pathname === HTTP_CALL_PATH) {
-      handleCall(request, response, options.context, identity).catch(() => {
+      handleCall(request, response, options.core, identity).catch(() => {
         if (!response.headersSent) answer(response, 500, fail('INTERNAL', 'The request could not be handled.'));
         else response.destroy();
       });

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { isAppError } from '../../shared/errors';
 import { createJsonLogger } from '../../shared/platform/logger';
-import { openAppStore } from '../app/open-app-store';
-import { startWorkstation } from '../app/workstation';
+import { startCoreThread } from '../app/core-host';
+import { launchHubFromEnv } from '../app/hub-target';
 import { systemClock } from '../../shared/platform/clock';
 import { desktopPaths } from './desktop-paths';
 import { desktopSecretStore } from './desktop-secrets';
@@ -27,15 +27,18 @@ async function launch(): Promise<void> {
   await app.whenReady();
   const paths = desktopPaths(app, demo);
   const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger);
-  const store = openAppStore(paths, secrets, process.env, systemClock);
-  const workstation = await startWorkstation({ store, paths, secrets, env: process.env, logger, demo });
+  // Store, sync and the API's handlers run in their own thread: this one only keeps the window responsive.
+  const core = await startCoreThread(
+    { ...paths, demo, launch: launchHubFromEnv(process.env, demo), env: process.env },
+    { secrets, logger },
+  );
 
   hardenSession(session.defaultSession);
   serveRenderer(protocol, paths.rendererDir);
-  const stopServingApi = serveApiOverIpc(ipcMain, workstation.context);
+  const stopServingApi = serveApiOverIpc(ipcMain, core);
   const openWindow = () => {
     const window = createMainWindow({ preloadPath, devTools: !app.isPackaged });
-    forwardEvents(workstation.context.events, window.webContents);
+    forwardEvents(core, window.webContents);
     return window;
   };
   let window = openWindow();
@@ -65,13 +68,10 @@ async function launch(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     stopServingApi();
-    workstation
+    core
       .close()
       .catch((error: unknown) => logger.error('shutdown_failed', { error: error instanceof Error ? error.name : 'unknown' }))
-      .finally(() => {
-        store.close();
-        app.exit(0);
-      });
+      .finally(() => app.exit(0));
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 }

@@ -37,6 +37,11 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
       }
     }),
     api.subscribe('sync.state', (view) => state().receiveSyncState(view)),
+    // The core stopped and runs again: say so (a change made just then may not have been saved) and reload.
+    api.subscribe('core.restarted', () => {
+      state().notify({ tone: 'error', key: 'coreRestarted' });
+      void refreshEverything(store);
+    }),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { coreInThisThread } from '../../src-main/api/core-link';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ async function serve(): Promise<{ api: ApiHarness; server: HttpTransport }> {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Puzzelstuk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log("app")');
   writeFileSync(join(parent, 'secret.txt'), 'not yours');
-  const server = await startHttpTransport({ context: api.context, rendererDir });
+  const server = await startHttpTransport({ core: coreInThisThread(api.context), rendererDir });
   onTestFinished(() => server.close());
   return { api, server };
 }

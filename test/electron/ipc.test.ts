@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { coreInThisThread } from '../../src-main/api/core-link';
 import { API_METHODS, type ApiMethod, type ApiParams, type ApiValue, type PreloadBridge } from '../../shared/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/wire';
 import { recordConflictNotice } from '../../src-main/mutations/conflict-notices';
@@ -32,7 +33,7 @@ describe('the preload bridge over IPC', () => {
     const a = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
     const b = filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
     const api = await openApiHarness({ records: [a, b] });
-    serveApiOverIpc(electron.ipcMain, api.context);
+    serveApiOverIpc(electron.ipcMain, coreInThisThread(api.context));
     const bridge = await loadPreload();
     const served = new Set<string>();
     const call = async <M extends ApiMethod>(method: M, params: ApiParams<M>) => {
@@ -107,13 +108,14 @@ describe('the preload bridge over IPC', () => {
     await call('routing.explain', { reportId: a.reportId });
     await call('routing.apply', { reportIds: [a.reportId] });
     await call('report.reroute', { reportIds: [b.reportId], team: 'Team Fraude', priority: 'hoog', assignee: null, reason: 'Hoort bij lopend onderzoek' });
+    await call('overview.get', {});
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
   });
 
   it('answers errors as envelopes, never as thrown IPC errors', async () => {
     const api = await openApiHarness();
-    serveApiOverIpc(electron.ipcMain, api.context);
+    serveApiOverIpc(electron.ipcMain, coreInThisThread(api.context));
     const bridge = await loadPreload();
     expect(await bridge.call('report.get', { reportId: 'IA-2026-0000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await bridge.call('shell.openExternal', { url: 'https://evil.example' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -121,7 +123,7 @@ describe('the preload bridge over IPC', () => {
 
   it('refuses a call from a frame that is not the app', async () => {
     const api = await openApiHarness();
-    serveApiOverIpc(electron.ipcMain, api.context);
+    serveApiOverIpc(electron.ipcMain, coreInThisThread(api.context));
     const bridge = await loadPreload();
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'puzzelstuk://other/index.html', 'http://127.0.0.1:5173/']) {
       recorded.senderUrl = url;
@@ -134,7 +136,7 @@ describe('the preload bridge over IPC', () => {
   it('pushes events to the window and into the page’s listeners until it unsubscribes', async () => {
     const api = await openApiHarness();
     const window = new electron.BrowserWindow({ webPreferences: {} });
-    forwardEvents(api.context.events, window.webContents);
+    forwardEvents(coreInThisThread(api.context), window.webContents);
     const bridge = await loadPreload();
     const heard: Array<[string, unknown]> = [];
     const unsubscribe = bridge.subscribe((event, payload) => heard.push([event, payload]));

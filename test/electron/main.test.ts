@@ -9,8 +9,9 @@ import { app, recorded, resetFakeElectron } from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectron);
 
+// The core starts in its own thread (migrations included), which takes seconds on a busy machine.
 const until = async (check: () => boolean, what: string) => {
-  for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let attempt = 0; attempt < 1200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 };
 

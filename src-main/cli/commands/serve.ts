@@ -10,9 +10,8 @@ import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHttpTransport } from '../../api/http-transport';
 import { appPathsIn } from '../../app/app-paths';
 import { HUB_TOKEN_ENV, HUB_URL_ENV } from '../../app/hub-target';
-import { openAppStore } from '../../app/open-app-store';
 import { createFileSecretStore } from '../../app/secrets';
-import { startWorkstation } from '../../app/workstation';
+import { startCoreThread } from '../../app/core-host';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { CliError, UsageError, writeJsonLine, type CliCommand } from '../command';
@@ -41,33 +40,29 @@ export const serveCommand: CliCommand = {
     await ensureRendererBuilt(paths.rendererDir, io.stderr);
     const logger = createJsonLogger(io.stderr, systemClock);
     const stopped = waitForStopSignal();
-    const secrets = createFileSecretStore(paths.secretsPath);
-    let store;
+    if (!demo && hubUrl === undefined) io.stderr.write('No hub named (--hub): this store syncs only with a hub set in its settings, and otherwise works offline on its own reports.\n');
+    let core;
     try {
-      store = openAppStore(paths, secrets, io.env, systemClock);
+      // Store, sync and the API's handlers run in their own thread; this one only serves the page and relays.
+      core = await startCoreThread(
+        { dataDir: paths.dataDir, storePath, demo, launch: demo ? {} : { hubUrl, hubToken }, env: io.env },
+        { secrets: createFileSecretStore(paths.secretsPath), logger },
+      );
     } catch (error) {
       stopped.dispose();
       throw isAppError(error) ? new CliError(error.message) : error;
     }
     try {
-      if (!demo && hubUrl === undefined) io.stderr.write('No hub named (--hub): this store syncs only with a hub set in its settings, and otherwise works offline on its own reports.\n');
-      const workstation = await startWorkstation({ store, paths, secrets, env: io.env, logger, demo, launch: demo ? {} : { hubUrl, hubToken } }).catch((error: unknown) => {
-        throw isAppError(error) ? new CliError(error.message) : error;
+      const transport = await startHttpTransport({ core, rendererDir: paths.rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EADDRINUSE' ? new CliError(`port ${port} is in use`) : error;
       });
-      try {
-        const transport = await startHttpTransport({ context: workstation.context, rendererDir: paths.rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
-          throw error.code === 'EADDRINUSE' ? new CliError(`port ${port} is in use`) : error;
-        });
-        await writeJsonLine(io.stdout, { url: transport.url });
-        const signal = await stopped.received;
-        logger.info('stopping', { signal });
-        await transport.close();
-      } finally {
-        await workstation.close();
-      }
+      await writeJsonLine(io.stdout, { url: transport.url });
+      const signal = await stopped.received;
+      logger.info('stopping', { signal });
+      await transport.close();
     } finally {
       stopped.dispose();
-      store.close();
+      await core.close();
     }
     return 0;
   },

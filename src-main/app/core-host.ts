@@ -1,0 +1,142 @@
+/**
+ * Runs the workstation core (core-thread.ts) in a worker thread and relays to it, so the thread that serves the
+ * window — Electron's main process, browser mode's HTTP server — never waits for SQL or sync. A core that stops
+ * unexpectedly is started again: calls in flight are answered UNAVAILABLE, every subscriber hears
+ * `core.restarted` once the new core is ready, and nothing is lost (the outbox and all work are in the store).
+ */
+import type { Worker } from 'node:worker_threads';
+import { fail, type ApiResult } from '../../shared/api/result';
+import { AppError } from '../../shared/errors';
+import type { Logger } from '../../shared/platform/logger';
+import type { CoreLink } from '../api/core-link';
+import type { ApiEventListener } from '../api/events';
+import { startWorker } from '../platform/start-worker';
+import type { CoreStartOptions, FromCore, ToCore } from './core-messages';
+import { SECRET_NAMES, type SecretStore } from './secrets';
+
+export interface CoreHost extends CoreLink {
+  /** Stops sync after its current transaction, closes the store and ends the thread. */
+  close(): Promise<void>;
+}
+
+export interface CoreHostDeps {
+  /** Where the platform keeps secrets; the core gets a copy at each start and sends changes back. */
+  secrets: SecretStore;
+  logger: Logger;
+  /** Told each thread the core starts in (for observers such as tests and the bench). */
+  onThread?: (thread: Worker) => void;
+}
+
+const CRASHED_MESSAGE = 'Puzzelstuk’s core stopped unexpectedly and is starting again; your saved work is safe. Try again in a moment.';
+const RESTART_DELAYS_MS = [100, 1000, 5000, 30_000];
+const CLOSE_TIMEOUT_MS = 20_000;
+
+const coreThreadUrl = () => new URL(import.meta.url.endsWith('.ts') ? './core-thread.ts' : './core-thread.js', import.meta.url);
+
+export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>, deps: CoreHostDeps): Promise<CoreHost> {
+  const listeners = new Set<ApiEventListener>();
+  const pending = new Map<number, (result: ApiResult<unknown>) => void>();
+  let nextId = 1;
+  let closing = false;
+  let crashes = 0;
+  let thread!: Worker;
+  let ready!: Promise<void>;
+  let closed: (() => void) | null = null;
+
+  const send = (message: ToCore) => thread.postMessage(message);
+  const tell = (message: Parameters<ApiEventListener>[0]) => {
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch {
+        // One broken subscriber must not keep the event from the others.
+      }
+    }
+  };
+
+  function spawn(): Promise<void> {
+    thread = startWorker(coreThreadUrl());
+    deps.onThread?.(thread);
+    const secrets: CoreStartOptions['secrets'] = {};
+    for (const name of SECRET_NAMES) {
+      const value = deps.secrets.get(name);
+      if (value !== null) secrets[name] = value;
+    }
+    const started = new Promise<void>((resolve, reject) => {
+      thread.on('message', (message: FromCore) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'start-failed') reject(new AppError('UNAVAILABLE', message.message));
+        else if (message.type === 'answer') {
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+        } else if (message.type === 'event') tell(message.message);
+        else if (message.type === 'secret') deps.secrets.set(message.name, message.value);
+        else closed?.();
+      });
+      thread.once('exit', (code) => {
+        reject(new AppError('UNAVAILABLE', CRASHED_MESSAGE));
+        onExit(code);
+      });
+    });
+    send({ type: 'start', options: { ...options, secrets } });
+    return started;
+  }
+
+  function onExit(code: number): void {
+    for (const answer of pending.values()) answer(fail('UNAVAILABLE', CRASHED_MESSAGE));
+    pending.clear();
+    if (closing) return closed?.();
+    deps.logger.error('core.stopped', { code });
+    const delay = RESTART_DELAYS_MS[Math.min(crashes, RESTART_DELAYS_MS.length - 1)]!;
+    crashes += 1;
+    ready = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(spawn);
+    ready.then(
+      () => {
+        crashes = 0;
+        deps.logger.info('core.restarted', {});
+        tell({ event: 'core.restarted', payload: { at: new Date().toISOString() } });
+      },
+      () => undefined,
+    );
+  }
+
+  ready = spawn();
+  try {
+    await ready;
+  } catch (error) {
+    closing = true;
+    await thread.terminate();
+    throw error;
+  }
+
+  return {
+    async call(method, params) {
+      try {
+        await ready;
+      } catch {
+        return fail('UNAVAILABLE', CRASHED_MESSAGE);
+      }
+      if (closing) return fail('UNAVAILABLE', 'Puzzelstuk is closing.');
+      const id = nextId++;
+      return new Promise<ApiResult<unknown>>((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'call', id, method, params });
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      await ready.catch(() => undefined);
+      const done = new Promise<void>((resolve) => (closed = resolve));
+      send({ type: 'close' });
+      const timer = setTimeout(() => void thread.terminate(), CLOSE_TIMEOUT_MS);
+      await done;
+      clearTimeout(timer);
+      await thread.terminate();
+    },
+  };
+}

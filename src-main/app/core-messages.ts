@@ -1,0 +1,30 @@
+import type { ApiResult } from '../../shared/api/result';
+import type { EventMessage } from '../../shared/api/wire';
+import type { SecretName } from './secrets';
+
+/** How the workstation core is started in its own thread; JSON-safe, so it crosses any message port. */
+export interface CoreStartOptions {
+  dataDir: string;
+  storePath: string;
+  rendererDir?: string;
+  migrationsFolder?: string;
+  hubMigrationsFolder?: string;
+  demo: boolean;
+  launch: { hubUrl?: string | undefined; hubToken?: string | undefined };
+  env: Record<string, string | undefined>;
+  /** The secrets as the platform holds them (the desktop's keychain lives in the main process); changes go back. */
+  secrets: Partial<Record<SecretName, string>>;
+  demoFeed?: { initialBatch?: number; intervalMs?: number };
+}
+
+/** What the thread that serves the window sends the core. */
+export type ToCore = { type: 'start'; options: CoreStartOptions } | { type: 'call'; id: number; method: unknown; params: unknown } | { type: 'close' };
+
+/** What the core sends back. */
+export type FromCore =
+  | { type: 'ready' }
+  | { type: 'start-failed'; message: string }
+  | { type: 'answer'; id: number; result: ApiResult<unknown> }
+  | { type: 'event'; message: EventMessage }
+  | { type: 'secret'; name: SecretName; value: string | null }
+  | { type: 'closed' };

@@ -1,0 +1,67 @@
+/**
+ * The workstation core's own thread: store, sync, routing and the API's handlers, started by core-host.ts. It
+ * answers relayed calls and posts the API's events; the thread that serves the window never runs SQL or sync.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../shared/errors';
+import { systemClock } from '../../shared/platform/clock';
+import { createJsonLogger } from '../../shared/platform/logger';
+import { dispatch } from '../api/dispatch';
+import { appPathsIn } from './app-paths';
+import type { FromCore, ToCore } from './core-messages';
+import { openAppStore } from './open-app-store';
+import type { SecretName, SecretStore } from './secrets';
+import { startWorkstation, type Workstation } from './workstation';
+
+const port = parentPort!;
+const post = (message: FromCore) => port.postMessage(message);
+const logger = createJsonLogger(process.stderr, systemClock);
+
+let running: { workstation: Workstation; close(): void } | null = null;
+
+async function start(options: Extract<ToCore, { type: 'start' }>['options']): Promise<void> {
+  const paths = appPathsIn(options.dataDir, {
+    storePath: options.storePath,
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+    ...(options.hubMigrationsFolder ? { hubMigrationsFolder: options.hubMigrationsFolder } : {}),
+  });
+  // The platform keeps the secrets; this thread works on a copy and sends every change back to be kept.
+  const held = new Map(Object.entries(options.secrets) as Array<[SecretName, string]>);
+  const secrets: SecretStore = {
+    get: (name) => held.get(name) ?? null,
+    set(name, value) {
+      if (value === null) held.delete(name);
+      else held.set(name, value);
+      post({ type: 'secret', name, value });
+    },
+  };
+  const store = openAppStore(paths, secrets, options.env, systemClock);
+  try {
+    const workstation = await startWorkstation({ store, paths, secrets, env: options.env, logger, demo: options.demo, launch: options.launch, ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}) });
+    workstation.context.events.subscribe((message) => post({ type: 'event', message }));
+    running = { workstation, close: () => store.close() };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+port.on('message', (message: ToCore) => {
+  if (message.type === 'start') {
+    start(message.options).then(
+      () => post({ type: 'ready' }),
+      (error: unknown) => {
+        logger.error('core.start_failed', { error: error instanceof Error ? error.name : 'unknown' });
+        post({ type: 'start-failed', message: isAppError(error) ? error.message : 'The workstation could not start.' });
+      },
+    );
+  } else if (message.type === 'call') {
+    if (!running) return post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'UNAVAILABLE', message: 'The workstation is still starting.' } } });
+    void dispatch(message.method, message.params, running.workstation.context).then((result) => post({ type: 'answer', id: message.id, result }));
+  } else {
+    const stopping = running;
+    running = null;
+    void (stopping ? stopping.workstation.close().finally(() => stopping.close()) : Promise.resolve()).finally(() => post({ type: 'closed' }));
+  }
+});

@@ -1,0 +1,67 @@
+/**
+ * The workstation core in its own thread (src-main/app/core-host.ts): calls and events are relayed, and a core
+ * that stops unexpectedly starts again without losing the officer's unsent work.
+ */
+import { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { EventMessage } from '../../shared/api/wire';
+import { systemClock } from '../../shared/platform/clock';
+import { silentLogger } from '../../shared/platform/logger';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { appPathsIn } from '../../src-main/app/app-paths';
+import { startCoreThread } from '../../src-main/app/core-host';
+import { openAppStore } from '../../src-main/app/open-app-store';
+import { createFileSecretStore } from '../../src-main/app/secrets';
+import { importNdjson } from '../../src-main/ingest/importer';
+import { createReportWriter } from '../../src-main/ingest/report-writer';
+import { examplesText } from '../support/records';
+import { tempDir } from '../support/temp-store';
+
+async function ownStore() {
+  const paths = appPathsIn(tempDir());
+  const secrets = createFileSecretStore(paths.secretsPath);
+  const store = openAppStore(paths, secrets, {}, systemClock);
+  await importNdjson(Readable.from([Buffer.from(examplesText())]), createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR }));
+  store.close();
+  return { paths, secrets };
+}
+
+const queue = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 50 };
+
+describe('the workstation core in its own thread', () => {
+  it('answers relayed calls from its own thread, and starts again after a crash with the outbox intact', async () => {
+    const { paths, secrets } = await ownStore();
+    const threads: Worker[] = [];
+    const core = await startCoreThread(
+      { dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_OFFICER: 'l.vermeer' } },
+      { secrets, logger: silentLogger, onThread: (thread) => threads.push(thread) },
+    );
+    onTestFinished(() => core.close());
+    const heard: EventMessage[] = [];
+    core.subscribe((message) => heard.push(message));
+
+    const listed = (await core.call('queue.list', queue)) as { ok: true; value: { rows: Array<{ reportId: string }> } };
+    expect(listed.ok).toBe(true);
+    const reportId = listed.value.rows[0]!.reportId;
+    expect(await core.call('report.setWorkStatus', { reportIds: [reportId], status: 'in_progress' })).toEqual({ ok: true, value: { changed: 1 } });
+    expect(await core.call('sync.state', {})).toMatchObject({ ok: true, value: { pendingOutbox: 1 } });
+    expect(heard.some((message) => message.event === 'work.changed')).toBe(true);
+
+    // The core's thread dies as in a crash: the next call waits for the new core, which still has the change.
+    await threads[0]!.terminate();
+    expect(await core.call('sync.state', {})).toMatchObject({ ok: true, value: { pendingOutbox: 1 } });
+    expect(threads).toHaveLength(2);
+    expect(heard.some((message) => message.event === 'core.restarted')).toBe(true);
+    const after = (await core.call('queue.list', { ...queue, filters: { workStatuses: ['in_progress'] } })) as { ok: true; value: { rows: Array<{ reportId: string }> } };
+    expect(after.value.rows.map((row) => row.reportId)).toEqual([reportId]);
+  }, 60_000);
+
+  it('refuses to start on a store it cannot open, saying why', async () => {
+    const { paths } = await ownStore();
+    // Its honest twin above opens the same kind of store; here the store's key is not the one given.
+    await expect(
+      startCoreThread({ dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_DB_KEY: 'not-the-key' } }, { secrets: createFileSecretStore(tempDir() + '/s.json'), logger: silentLogger }),
+    ).rejects.toThrow(/could not be unlocked/);
+  }, 60_000);
+});
