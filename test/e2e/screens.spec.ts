@@ -194,6 +194,16 @@ test('approval queue', async ({ page }, testInfo) => {
   await checkScreen(page, testInfo, 'approvals', '8-approvals.png');
 });
 
+test('overview', async ({ page }, testInfo) => {
+  await openWorkbench(page, workstation);
+  await goTo(page, 'overview');
+  await expect(page.getByTestId('overview-open')).toHaveText(`${BACKGROUND + 3} open meldingen`);
+  await expect(page.getByTestId('overview-weekly-table')).toBeVisible();
+  // The charts draw themselves after they appear.
+  await page.waitForTimeout(500);
+  await checkScreen(page, testInfo, 'overview', '11-overview.png');
+});
+
 test('routing rules', async ({ page }, testInfo) => {
   await openWorkbench(page, workstation);
   await goTo(page, 'routing');
