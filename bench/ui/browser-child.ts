@@ -243,6 +243,15 @@ for (let round = 0; round < REPETITIONS; round++) {
     await backToAll();
   }
 }
+// The Overzicht (issue 16) at the same size: from its navigation click to its first numbers on screen.
+const overviewRender: number[] = [];
+for (let round = 0; round < 5; round += 1) {
+  await page.getByTestId('nav-queue').click();
+  const started = performance.now();
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('overview-open').waitFor({ timeout: 60_000 });
+  overviewRender.push(performance.now() - started);
+}
 await browser.close();
 
 // 3. The floor: the same queue.list calls, straight over HTTP, each the best of three (warm, like the page's).
@@ -269,6 +278,7 @@ console.log(
     bundleLoaded: summarize(bundleLoaded),
     bootCalls: bootTimes,
     firstRender: summarize(firstRender),
+    overviewRender: summarize(overviewRender),
     search: summarize(search),
     filter: summarize(filter),
     rawFirst: await raw(firstQueries),

@@ -15,6 +15,8 @@ export const createOverviewSlice: SliceCreator<OverviewSlice> = (api) => (set, g
   overview: null,
   overviewError: null,
   loadOverview: async () => {
+    // Computed afresh as of today: yesterday's numbers are not shown as if they were today's.
+    set({ overview: null });
     const result = await api.call('overview.get', {});
     set(result.ok ? { overview: result.value, overviewError: null } : { overviewError: result.error });
   },
