@@ -126,6 +126,13 @@ export interface DisruptionEntry {
   reportsAfterBlock: number;
 }
 
+/** A word or word pair used by many more reports in the last seven days than in the seven before. */
+export interface RisingTerm {
+  term: string;
+  thisWeek: number;
+  lastWeek: number;
+}
+
 export interface Overview {
   asOf: string;
   /** The team the overview is limited to (an officer's own), or null for all. */
@@ -134,6 +141,7 @@ export interface Overview {
   weekly: WeekCounts[];
   categoryTrends: CategoryTrend[];
   spikes: Spike[];
+  risingTerms: RisingTerm[];
   harm: HarmEntry[];
   disruption: DisruptionEntry[];
 }

@@ -6,6 +6,7 @@ import { closureTimes } from './closures';
 import { computeDisruption } from './disruption';
 import { computeHarm } from './harm';
 import { readOverviewSettings } from './overview-settings';
+import { computeRisingTerms } from './rising-terms';
 import { computeSpikes } from './spikes';
 import { computeWeekly } from './weekly';
 
@@ -28,6 +29,7 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       weekly,
       categoryTrends,
       spikes: computeSpikes(sqlite, asOf, settings.spikes, team),
+      risingTerms: computeRisingTerms(sqlite, asOf, team),
       harm: computeHarm(sqlite, asOf, settings.harmDays, team),
       disruption: computeDisruption(sqlite, asOf),
     };

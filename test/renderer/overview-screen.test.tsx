@@ -24,6 +24,7 @@ const overview: Overview = {
   weekly: [{ week: '2026-W47', from: '2026-11-16', to: '2026-11-20', received: 214, closed: 12, loss: 1_000_000, requestsSent: 3, requestsExecuted: 1, openAtEnd: 214, byCategory: {} }],
   categoryTrends: [{ category: 'bank_helpdesk_fraud', received: 214, loss: 1_000_000, baselineMean: 135, expectedLow: 120, expectedHigh: 150, flag: 'rise' }],
   spikes: [{ type: 'iban', value: 'NL23BUNQ2025123456', recent: 12, baseline: 0.13, score: 21.3, reportIds: ['IA-2026-0000007'], sparkline: [0, 0, 4, 4, 4] }],
+  risingTerms: [{ term: 'tikkie', thisWeek: 10, lastWeek: 1 }],
   harm: [{ type: 'iban', value: 'NL23BUNQ2025123456', victims: 12, loss: 3_000_000, perDay: 0.857, typicalLoss: 250_000, harmPerDay: 214_286, request: null }],
   disruption: [{ addresseeId: 'bank.ing', sent: 3, executed: 1, refused: 1, overdue: 1, medianDaysToExecuted: 3, reportsAfterBlock: 2 }],
 };
@@ -50,7 +51,8 @@ describe('Overzicht', () => {
     expect(within(trends).getByText('Stijging')).toBeTruthy();
     expect(within(screen.getByTestId('overview-harm-table')).getByText('Geen verzoek')).toBeTruthy();
     expect(within(screen.getByTestId('overview-disruption-table')).getByText('bank.ing')).toBeTruthy();
-    expect(screen.getAllByRole('button', { name: 'CSV' }).length).toBeGreaterThanOrEqual(9);
+    expect(screen.getAllByRole('button', { name: 'CSV' }).length).toBeGreaterThanOrEqual(10);
+    expect(within(screen.getByTestId('overview-rising-terms')).getByRole('button', { name: 'tikkie' })).toBeTruthy();
 
     await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
     expect(rendered.store.getState().view.screen).toBe('queue');

@@ -177,6 +177,7 @@ function RisingSection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
   const openIndicator = useAppStore((state) => state.openIndicator);
   const openReport = useAppStore((state) => state.openReport);
+  const openQueueWith = useAppStore((state) => state.openQueueWith);
   const openSubject = (row: Row) => {
     const type = String(row.type);
     if (isIndicatorType(type)) openIndicator(type, String(row.value));
@@ -210,6 +211,18 @@ function RisingSection({ overview }: { overview: Overview }) {
         ]}
         rows={overview.spikes.map((spike) => ({ value: spike.value, type: spike.type, recent: spike.recent, baseline: spike.baseline, score: spike.score, perDay: spike.sparkline.join(' ') }))}
         onOpen={openSubject}
+      />
+      <OverviewTable
+        label={t('overview.risingTerms')}
+        fileName="nieuwe-werkwijzen.csv"
+        testId="overview-rising-terms"
+        columns={[
+          { key: 'term', header: t('overview.term') },
+          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'lastWeek', header: t('overview.sevenDaysBefore'), numeric: true },
+        ]}
+        rows={overview.risingTerms.map((term) => ({ ...term }))}
+        onOpen={(row) => openQueueWith({ text: String(row.term), receivedFrom: addDays(overview.asOf, -6) })}
       />
     </Section>
   );

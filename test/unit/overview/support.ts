@@ -10,10 +10,14 @@ const DAY_MS = 86_400_000;
  */
 export function quietRecords(count: number, seed: number, days = 120): IntakeRecord[] {
   const end = Date.parse(`${AS_OF}T12:00:00Z`);
-  let state = seed * 2654435761;
+  // mulberry32: a small, well-mixed 32-bit generator (integer arithmetic only, so every seed is exact).
+  let state = seed >>> 0;
   const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
   return [...generateReports(count, { seed, revisions: false, withdrawals: false })].map((record) => ({
     ...record,

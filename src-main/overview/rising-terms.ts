@@ -1,0 +1,47 @@
+/**
+ * New methods in the reports' own words: words and word pairs of the summaries that many more reports use in the
+ * last seven days than in the seven before (a new brand, app or pretext: "tikkie", "veilige rekening"). Counted
+ * once per report; a term rises when at least `MIN_REPORTS` reports use it now and that many is improbable at last
+ * week's count (Poisson tail below `MAX_TAIL`, strict because thousands of terms are tested; absent counts as one).
+ */
+import type Database from 'better-sqlite3';
+import type { RisingTerm } from '../../shared/overview/types';
+import { addDays, endOfDay } from './days';
+import { poissonUpperTail } from './poisson';
+
+export const MIN_REPORTS = 5;
+const MAX_TAIL = 1e-4;
+const TERMS_LIMIT = 30;
+
+/** Lower-case words of three letters or more (letters, digits, hyphen), and each pair of neighbouring words. */
+export function termsOf(text: string): Set<string> {
+  const words = text.toLowerCase().match(/\p{L}[\p{L}\p{N}-]{2,}/gu) ?? [];
+  const terms = new Set(words);
+  for (let index = 1; index < words.length; index += 1) terms.add(`${words[index - 1]} ${words[index]}`);
+  return terms;
+}
+
+export function computeRisingTerms(sqlite: Database.Database, asOf: string, team: string | null): RisingTerm[] {
+  const recentFrom = `${addDays(asOf, -6)}T00:00:00.000Z`;
+  const rows = sqlite
+    .prepare<Record<string, string>, [string, string]>(
+      `SELECT received_at, summary FROM reports WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= @from AND received_at <= @end ${team === null ? '' : 'AND route_team = @team'}`,
+    )
+    .raw()
+    .all({ from: `${addDays(asOf, -13)}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) });
+  const counts = new Map<string, { thisWeek: number; lastWeek: number }>();
+  for (const [receivedAt, summary] of rows) {
+    const recent = receivedAt >= recentFrom;
+    for (const term of termsOf(summary)) {
+      const count = counts.get(term) ?? { thisWeek: 0, lastWeek: 0 };
+      if (recent) count.thisWeek += 1;
+      else count.lastWeek += 1;
+      counts.set(term, count);
+    }
+  }
+  return [...counts]
+    .filter(([, count]) => count.thisWeek >= MIN_REPORTS && poissonUpperTail(count.thisWeek, Math.max(count.lastWeek, 1)) < MAX_TAIL)
+    .map(([term, count]) => ({ term, ...count }))
+    .sort((a, b) => b.thisWeek / Math.max(b.lastWeek, 1) - a.thisWeek / Math.max(a.lastWeek, 1) || b.thisWeek - a.thisWeek || a.term.localeCompare(b.term))
+    .slice(0, TERMS_LIMIT);
+}
