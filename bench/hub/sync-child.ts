@@ -14,5 +14,6 @@ const summary = await engine.runOnce();
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+const filed = store.sqlite.prepare("SELECT count(*) FROM reports WHERE status = 'filed'").pluck().get() as number;
 store.close();
-console.log(JSON.stringify({ pulled: summary.pulled, reports, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peakRssMiB() }));
+console.log(JSON.stringify({ pulled: summary.pulled, reports, filed, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peakRssMiB() }));

@@ -61,9 +61,21 @@ interface RateResult {
   seconds: number;
   rate: number;
 }
+interface ResponsiveResult {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  idleP50: number;
+  syncSeconds: number;
+  reports: number;
+}
+
 interface SyncResult {
   pulled: number;
   reports: number;
+  /** Of those, the live (filed) ones: what the queue shows. */
+  filed: number;
   seconds: number;
   cpuSeconds: number;
   peakRssMiB: number;
@@ -206,6 +218,9 @@ export async function hubSuite(): Promise<SuiteResult> {
     log(`first sync of ${label} into an empty store…`);
     const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
 
+    log(`the window's queue.list while browser mode makes its first sync of ${label}…`);
+    const responsive = await runChild<ResponsiveResult>('./hub/responsive-child.ts', [hub.url, hub.workstations[0]!, String(sync.filed)]);
+
     const load = { hub, hubUrl, source, reportIds, dir };
     // Token layout of the bench hub (serve-child.ts): the first WORKSTATIONS + WORKING_DAY.national read every
     // region, the rest one unit each; the working day takes its national ones and all regional ones.
@@ -249,6 +264,20 @@ export async function hubSuite(): Promise<SuiteResult> {
         note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL`,
       },
       { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
+      {
+        name: `queue.list p95 while browser mode makes its first sync of ${label}`,
+        value: responsive.p95,
+        unit: 'ms',
+        limit: { name: 'the same call once the store is idle (p50)', value: responsive.idleP50 },
+        target: { op: '<=', value: 100 },
+        note: `polled every 50 ms over HTTP, n=${responsive.n}, p50 ${responsive.p50.toFixed(1)} ms; the core syncs in its own thread; ${responsive.reports.toLocaleString('en')} reports in ${responsive.syncSeconds.toFixed(0)} s`,
+      },
+      {
+        name: `queue.list max while browser mode makes its first sync of ${label}`,
+        value: responsive.max,
+        unit: 'ms',
+        target: { op: '<=', value: 300 },
+      },
       ...workingDay,
       ...stress,
     ];
