@@ -19,8 +19,15 @@ export interface PageOutcome {
 }
 
 /**
- * Applies feed pages to the store: each page, with the cursor after it, in one transaction, so a crash
- * leaves the store at a page boundary and the next pull starts exactly there.
+ * Entries applied in one transaction. The core's thread also answers the window's calls: between slices it
+ * lets them run, so a page of 500 reports never holds the queue for the whole page.
+ */
+export const FEED_SLICE = 100;
+
+/**
+ * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
+ * is the last entry's sequence number), in one transaction, so a crash leaves the store at a slice boundary and
+ * the next pull starts exactly there.
  */
 export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier }) {
   const { sqlite } = store;
@@ -59,16 +66,29 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     outcome.mutations += 1;
   }
 
-  const applyInTransaction = sqlite.transaction((page: RawFeedPage): PageOutcome =>
+  const applyInTransaction = sqlite.transaction((entries: readonly RawFeedEntry[], cursor: string, outcome: PageOutcome): void =>
     deps.applier.batch(() => {
-      // The officer may have edited the benign list since the last page.
+      // The officer may have edited the benign list since the last slice.
       writer.reloadBenignList();
-      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
-      for (const entry of page.entries) applyEntry(entry, outcome);
-      writeCursor(sqlite, page.cursor);
-      return outcome;
+      for (const entry of entries) applyEntry(entry, outcome);
+      writeCursor(sqlite, cursor);
     }),
   );
 
-  return { applyPage: (page: RawFeedPage): PageOutcome => applyInTransaction(page) };
+  return {
+    async applyPage(page: RawFeedPage): Promise<PageOutcome> {
+      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
+      if (page.entries.length === 0) {
+        applyInTransaction([], page.cursor, outcome);
+        return outcome;
+      }
+      for (let start = 0; start < page.entries.length; start += FEED_SLICE) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        const slice = page.entries.slice(start, start + FEED_SLICE);
+        const last = start + FEED_SLICE >= page.entries.length;
+        applyInTransaction(slice, last ? page.cursor : slice[slice.length - 1]!.seq, outcome);
+      }
+      return outcome;
+    },
+  };
 }

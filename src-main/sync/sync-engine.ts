@@ -111,7 +111,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
     const page = await client.feed({ after: readCursor(sqlite), limit: pageSize, scope, waitSeconds }, cancel);
-    const outcome = pages.applyPage(page);
+    const outcome = await pages.applyPage(page);
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
     totals.pulled += page.entries.length;
     caughtUp = !page.hasMore;
