@@ -82,6 +82,44 @@ const mainFloorConfigs = mainFloors.flatMap((floor, level) =>
   }),
 );
 
+/**
+ * The renderer's floors, lowest first: api and i18n; the state (the store's slices composed, selectors); ui
+ * (shared components and extension points); the features; the app that composes them. A feature never imports
+ * another: it reaches other features through the store's slices, `shared/` and the extension points of
+ * ui/slots.tsx, which app/feature-slots.ts fills. state/app-state.ts composes the slices' types (type-only).
+ */
+const rendererFloors = [['api', 'i18n'], ['state'], ['ui'], ['features'], ['app']];
+const rendererNodeAndMain = ['electron', '**/src-main/**', '**/src-hub/**', '**/src-generator/**', ...nodeBuiltins];
+
+const rendererFloorConfigs = rendererFloors.flatMap((floor, level) =>
+  floor.map((folder) => {
+    const above = rendererFloors.slice(level + 1).flat();
+    const beside = floor.filter((other) => other !== folder);
+    return {
+      name: `src-renderer floor ${level}: ${folder}`,
+      files: [`src-renderer/${folder}/**/*.{ts,tsx}`],
+      ignores: folder === 'state' ? ['src-renderer/state/app-state.ts'] : [],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: rendererNodeAndMain, message: 'Layer rule: the renderer never touches Node or the main process.' },
+              ...[...above, ...beside].map((other) => ({
+                regex: `^(\\.\\./)+${other}(/|$)`,
+                message: `Floor rule: src-renderer/${folder} (floor ${level}) may not import src-renderer/${other} (${above.includes(other) ? 'a floor above' : 'the same floor'}); see src-renderer/README.md.`,
+              })),
+              ...(folder === 'features'
+                ? [{ regex: '^\\.\\./[^./]', message: 'Feature rule: a feature never imports another feature; share through the store, shared/ or an extension point (ui/slots.tsx).' }]
+                : []),
+            ],
+          },
+        ],
+      },
+    };
+  }),
+);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**', 'bench/data/**'] },
   js.configs.recommended,
@@ -117,4 +155,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: layer.forbidden, message: `Layer rule: ${layer.name}.` }] }],
     },
   })),
+  ...rendererFloorConfigs,
 );

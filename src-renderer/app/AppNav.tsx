@@ -1,7 +1,7 @@
 import { Badge, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OfficerSwitcher } from '../features/session/OfficerSwitcher';
-import { selectIsSupervisor } from '../features/session/session-selectors';
+import { selectIsSupervisor } from '../state/session-selectors';
 import { useAppStore } from '../state/store-context';
 import type { Screen, View } from './navigation-slice';
 

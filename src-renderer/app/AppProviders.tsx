@@ -3,8 +3,10 @@ import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { StoreProvider } from '../state/store-context';
-import type { AppStore } from '../state/create-app-store';
+import type { AppStore } from '../state/app-state';
+import { SlotsProvider } from '../ui/slots';
 import { cssVariablesResolver, theme } from '../ui/theme';
+import { featureSlots } from './feature-slots';
 
 interface BaseProps {
   i18n: i18n;
@@ -22,11 +24,13 @@ export function BaseProviders({ i18n, children, env = 'default' }: BaseProps) {
   );
 }
 
-/** Theme, translations and the store; tests render screens inside this too. */
+/** Theme, translations, the store and which feature fills each extension point; tests render screens inside this too. */
 export function AppProviders({ store, ...base }: BaseProps & { store: AppStore }) {
   return (
     <BaseProviders {...base}>
-      <StoreProvider store={store}>{base.children}</StoreProvider>
+      <StoreProvider store={store}>
+        <SlotsProvider slots={featureSlots}>{base.children}</SlotsProvider>
+      </StoreProvider>
     </BaseProviders>
   );
 }

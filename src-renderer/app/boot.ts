@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../shared/api/contract';
 import { connectEvents } from '../state/connect-events';
-import type { AppStore } from '../state/create-app-store';
+import type { AppStore } from '../state/app-state';
 
 /** How long the first frame may wait for its data before it is shown without it. */
 const FIRST_FRAME_WAIT_MS = 400;

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../../shared/api/contract';
 import { createI18n } from '../i18n/i18n';
-import { createAppStore } from '../state/create-app-store';
+import { createAppStore } from './create-app-store';
 import { App } from './App';
 import { AppProviders, BaseProviders } from './AppProviders';
 import { startApp } from './boot';

@@ -1,3 +1,4 @@
+import type { StoreApi, UseBoundStore } from 'zustand';
 import type { NavigationSlice } from '../app/navigation-slice';
 import type { NoticeSlice } from '../app/notice-slice';
 import type { ActionDraftSlice } from '../features/requests/action-draft-slice';
@@ -33,3 +34,6 @@ export type AppState = NavigationSlice &
   DirectorySlice &
   RoutingSlice &
   OverviewSlice;
+
+/** The one store of the renderer (made by app/create-app-store.ts). */
+export type AppStore = UseBoundStore<StoreApi<AppState>>;

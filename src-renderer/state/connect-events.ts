@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../shared/api/contract';
-import type { AppStore } from './create-app-store';
+import type { AppStore } from './app-state';
 
 /** Routes pushed events to the slices that must refresh. Returns a function that disconnects them. */
 export function connectEvents(api: ApiClient, store: AppStore): () => void {

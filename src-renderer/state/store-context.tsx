@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AppState } from './app-state';
-import type { AppStore } from './create-app-store';
+import type { AppStore } from './app-state';
 
 const StoreContext = createContext<AppStore | null>(null);
 

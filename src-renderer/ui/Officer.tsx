@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { selectOfficerName } from '../features/session/session-selectors';
+import { selectOfficerName } from '../state/session-selectors';
 import { useAppStore } from '../state/store-context';
 
 /** An officer id shown as the officer's name ("—" for nobody). */

@@ -3,8 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 import { DialogForm } from './DialogForm';
-
-const MIN_REASON_LENGTH = 3;
+import { isReasonGiven } from './reason';
 
 export interface ReasonDialogProps {
   opened: boolean;
@@ -32,7 +31,7 @@ function ReasonForm({ explanation, reasonLabel, confirmLabel, confirmColor, onCl
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const valid = reason.trim().length >= MIN_REASON_LENGTH;
+  const valid = isReasonGiven(reason);
 
   const submit = () => {
     setTouched(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectEvents } from '../../src-renderer/state/connect-events';
-import { createAppStore } from '../../src-renderer/state/create-app-store';
+import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { ACTION_ID, actionDetail, actionDraft, actionSummary, directoryEntry, IBAN, routingRule, SUPERVISOR } from './support/action-builders';
 import { reportDetail, reportIdOf } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ClusterGraph } from '../../shared/api/views';
 import { ClusterActionPanel } from '../../src-renderer/features/requests/ClusterActionPanel';
-import { clusterIndicators } from '../../src-renderer/features/cluster/cluster-selectors';
+import { clusterIndicators } from '../../src-renderer/state/cluster-selectors';
 import { actionDraft, IBAN } from './support/action-builders';
 import { reportIdOf } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';

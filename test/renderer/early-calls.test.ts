@@ -3,7 +3,7 @@ import { withEarlyCalls } from '../../src-renderer/api/early-calls';
 import { firstQueueQuery } from '../../src-renderer/features/queue/first-query';
 import { firstScreenCalls } from '../../src-renderer/app/first-screen-calls';
 import { startApp } from '../../src-renderer/app/boot';
-import { createAppStore } from '../../src-renderer/state/create-app-store';
+import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { queueRow } from './support/builders';
 import { FakeApi } from './support/fake-api';
 

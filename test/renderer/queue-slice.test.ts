@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SELECTION_CAP } from '../../src-renderer/features/queue/queue-slice';
 import { PAGE_SIZE } from '../../src-renderer/features/queue/row-window';
-import { createAppStore } from '../../src-renderer/state/create-app-store';
+import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { queueRow, reportIdOf } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
 

@@ -4,12 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
+import type { SlotProps } from '../../ui/slots';
 
-export interface AddToCaseDialogProps {
-  opened: boolean;
-  onClose: () => void;
-  reportIds: string[];
-}
+type AddToCaseDialogProps = SlotProps['addToCase'];
 
 /** Adds reports to an existing case that is not closed. */
 export function AddToCaseDialog(props: AddToCaseDialogProps) {

@@ -5,11 +5,10 @@ import { CaseStatusBadge } from '../../ui/badges';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount, formatDateTime, formatMoney } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
-import { CaseActionPanel } from '../requests/CaseActionPanel';
-import { NotesPanel } from '../notes/NotesPanel';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { CaseReports } from './CaseReports';
 import { CaseWorkflow } from './CaseWorkflow';
+import { Slot } from '../../ui/slots';
 
 export function CaseDetailPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -39,8 +38,8 @@ export function CaseDetailPanel({ caseId }: { caseId: string }) {
         </Stack>
       </Paper>
       <CaseReports detail={detail} />
-      <CaseActionPanel caseId={caseId} indicators={detail.indicators} />
-      <NotesPanel subjectType="case" subjectId={caseId} />
+      <Slot name="caseRequests" caseId={caseId} indicators={detail.indicators} />
+      <Slot name="notes" subjectType="case" subjectId={caseId} />
     </Stack>
   );
 }

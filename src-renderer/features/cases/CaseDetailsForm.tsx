@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/views';
 import { useAppStore } from '../../state/store-context';
 import { SaveForm } from '../../ui/SaveForm';
-import { useOfficerOptions } from '../session/use-officer-options';
+import { useOfficerOptions } from '../../state/use-officer-options';
 
 /** Title, owner and team of a case; saved together. Remounted (by key) when another case opens. */
 export function CaseDetailsForm({ detail }: { detail: CaseDetail }) {

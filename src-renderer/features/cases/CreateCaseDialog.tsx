@@ -1,21 +1,14 @@
 import { Alert, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectMyId } from '../session/session-selectors';
-import { useOfficerOptions } from '../session/use-officer-options';
+import { selectMyId } from '../../state/session-selectors';
+import { useOfficerOptions } from '../../state/use-officer-options';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
+import type { SlotProps } from '../../ui/slots';
 
-export interface CreateCaseDialogProps {
-  opened: boolean;
-  onClose: () => void;
-  reportIds: string[];
-  /** Explains where the reports come from ("3 selected reports", "the cluster: 12 reports"). */
-  origin: string;
-  /** Set when not every report of the cluster could be listed. */
-  warning?: string | null;
-}
+type CreateCaseDialogProps = SlotProps['createCase'];
 
 /** Creates a case from a set of reports; the new case opens when it is made. */
 export function CreateCaseDialog(props: CreateCaseDialogProps) {

@@ -5,9 +5,9 @@ import type { ReportDetail } from '../../../shared/api/views';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Section } from '../../ui/Section';
-import { ClusterActionPanel } from '../requests/ClusterActionPanel';
 import { ClusterGraphCanvas } from './ClusterGraphCanvas';
 import { RelatedList } from './RelatedList';
+import { Slot } from '../../ui/slots';
 
 function GraphLegend() {
   const { t } = useTranslation();
@@ -56,7 +56,7 @@ export function ClusterTab({ report }: { report: ReportDetail }) {
           </Text>
         </Section>
       )}
-      {report.clusterSize > 1 && <ClusterActionPanel reportId={report.reportId} />}
+      {report.clusterSize > 1 && <Slot name="clusterRequests" reportId={report.reportId} />}
       <RelatedList reportId={report.reportId} />
     </Stack>
   );

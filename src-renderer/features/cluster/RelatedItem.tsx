@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
-import { IndicatorLink } from '../indicators/IndicatorLink';
+import { IndicatorLink } from '../../ui/IndicatorLink';
 
 const badgeLabel = { label: { color: 'var(--mantine-color-dark-8)' } };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DIRECTORY_KINDS, type DirectoryEntryView, type DirectoryKind } from '../../../shared/requests/directory';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { SupervisorScreen } from '../session/SupervisorScreen';
+import { SupervisorScreen } from '../../ui/SupervisorScreen';
 import { DirectoryEntryDialog } from './DirectoryEntryDialog';
 import { DirectoryTable } from './DirectoryTable';
 

@@ -10,8 +10,8 @@ import { EvidenceValue } from '../../ui/EvidenceValue';
 import { FactList } from '../../ui/FactList';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';
-import { IndicatorActions } from '../requests/IndicatorActions';
-import { enrichmentText } from './enrichment-text';
+import { enrichmentText } from '../../ui/enrichment-text';
+import { Slot } from '../../ui/slots';
 
 function Distribution({ title, counts, label }: { title: string; counts: Record<string, number>; label: (key: string) => string }) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
@@ -112,7 +112,7 @@ export function IndicatorDetail() {
             </Group>
           )}
           <SummaryFacts summary={summary} />
-          <IndicatorActions type={summary.type} value={summary.value} benign={summary.benignReason !== null} />
+          <Slot name="indicatorRequests" type={summary.type} value={summary.value} benign={summary.benignReason !== null} />
           <Group align="flex-start" grow>
             <Distribution title={t('indicators.detail.categories')} counts={summary.categories} label={(key) => t(`categories.${key as 'other'}`)} />
             <Distribution title={t('indicators.detail.regions')} counts={summary.regions} label={(key) => key} />

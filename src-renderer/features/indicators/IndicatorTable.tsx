@@ -4,8 +4,8 @@ import type { IndicatorRow } from '../../../shared/api/views';
 import { useAppStore } from '../../state/store-context';
 import { IndicatorTypeBadge } from '../../ui/badges';
 import { formatCount, formatDate, formatMoneyWhole } from '../../ui/format';
-import { enrichmentText } from './enrichment-text';
-import { IndicatorLink } from './IndicatorLink';
+import { enrichmentText } from '../../ui/enrichment-text';
+import { IndicatorLink } from '../../ui/IndicatorLink';
 
 /** The puzzle pieces as a table; the value opens the piece's summary. */
 export function IndicatorTable({ rows }: { rows: IndicatorRow[] }) {

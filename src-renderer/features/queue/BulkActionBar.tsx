@@ -5,10 +5,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
 import { useAppStore } from '../../state/store-context';
 import { formatCount } from '../../ui/format';
-import { AddToCaseDialog } from '../cases/AddToCaseDialog';
-import { CreateCaseDialog } from '../cases/CreateCaseDialog';
-import { selectMyId } from '../session/session-selectors';
+import { selectMyId } from '../../state/session-selectors';
 import { SELECTION_CAP } from './queue-slice';
+import { Slot } from '../../ui/slots';
 
 type Dialog = 'createCase' | 'addToCase' | null;
 
@@ -80,13 +79,14 @@ export function BulkActionBar() {
           </Text>
         )}
       </Group>
-      <CreateCaseDialog
+      <Slot
+        name="createCase"
         opened={dialog === 'createCase'}
         onClose={() => setDialog(null)}
         reportIds={selection}
         origin={t('cases.create.fromSelection', { count: selection.length })}
       />
-      <AddToCaseDialog opened={dialog === 'addToCase'} onClose={() => setDialog(null)} reportIds={selection} />
+      <Slot name="addToCase" opened={dialog === 'addToCase'} onClose={() => setDialog(null)} reportIds={selection} />
     </Paper>
   );
 }

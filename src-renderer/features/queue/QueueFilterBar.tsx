@@ -4,7 +4,7 @@ import type { QueueFilters } from '../../../shared/api/views';
 import { CATEGORIES } from '../../../shared/intake/vocabulary';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
 import { useAppStore } from '../../state/store-context';
-import { useOfficerOptions } from '../session/use-officer-options';
+import { useOfficerOptions } from '../../state/use-officer-options';
 import { ChecklistFilter } from './ChecklistFilter';
 import { SearchBox } from './SearchBox';
 

@@ -5,8 +5,8 @@ import { IndicatorTypeBadge } from '../../ui/badges';
 import { defangFreeText } from '../../ui/defang';
 import { DataTable } from '../../ui/DataTable';
 import { TableSection } from '../../ui/TableSection';
-import { enrichmentText } from '../indicators/enrichment-text';
-import { IndicatorLink } from '../indicators/IndicatorLink';
+import { enrichmentText } from '../../ui/enrichment-text';
+import { IndicatorLink } from '../../ui/IndicatorLink';
 
 /** The puzzle pieces found in this report: canonical value, what the victim typed, where, and what is known. */
 export function ReportIndicatorsSection({ indicators }: { indicators: IndicatorMentionView[] }) {

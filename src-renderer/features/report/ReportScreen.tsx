@@ -4,14 +4,12 @@ import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BackIcon } from '../../ui/icons';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
-import { ClusterTab } from '../cluster/ClusterTab';
-import { NotesPanel } from '../notes/NotesPanel';
-import { RouteExplanationPanel } from '../routing/RouteExplanationPanel';
 import { AuditSection } from './AuditSection';
 import { ReportDetailsTab } from './ReportDetailsTab';
 import { ReportHeader } from './ReportHeader';
 import { RevisionsSection } from './RevisionsSection';
 import { WorkPanel } from './WorkPanel';
+import { Slot } from '../../ui/slots';
 
 /** Screen 2: one report, with its related reports and history in tabs and the work panel beside it. */
 export function ReportScreen({ reportId }: { reportId: string }) {
@@ -54,7 +52,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
                 <ReportDetailsTab report={report} />
               </Tabs.Panel>
               <Tabs.Panel value="related" pt="md">
-                <ClusterTab report={report} />
+                <Slot name="clusterTab" report={report} />
               </Tabs.Panel>
               <Tabs.Panel value="history" pt="md">
                 <Stack gap="md">
@@ -65,8 +63,8 @@ export function ReportScreen({ reportId }: { reportId: string }) {
             </Tabs>
             <Stack gap="md" component="aside" aria-label={t('report.work.asideLabel')} className="report-aside">
               <WorkPanel report={report} />
-              <RouteExplanationPanel reportId={report.reportId} />
-              <NotesPanel subjectType="report" subjectId={report.reportId} />
+              <Slot name="routeExplanation" reportId={report.reportId} />
+              <Slot name="notes" subjectType="report" subjectId={report.reportId} />
             </Stack>
           </div>
         </>

@@ -6,11 +6,10 @@ import type { ReportDetail } from '../../../shared/api/views';
 import { WORK_STATUSES } from '../../../shared/mutations/kinds';
 import { useAppStore } from '../../state/store-context';
 import { Section } from '../../ui/Section';
-import { AddToCaseDialog } from '../cases/AddToCaseDialog';
-import { CreateCaseDialog } from '../cases/CreateCaseDialog';
-import { clusterCaseSource } from '../cluster/cluster-selectors';
-import { selectMyId } from '../session/session-selectors';
-import { useOfficerOptions } from '../session/use-officer-options';
+import { clusterCaseSource } from '../../state/cluster-selectors';
+import { selectMyId } from '../../state/session-selectors';
+import { useOfficerOptions } from '../../state/use-officer-options';
+import { Slot } from '../../ui/slots';
 
 const UNASSIGNED = '__unassigned__';
 
@@ -91,14 +90,15 @@ export function WorkPanel({ report }: { report: ReportDetail }) {
           </Button>
         </Group>
       </Stack>
-      <CreateCaseDialog
+      <Slot
+        name="createCase"
         opened={dialog === 'create'}
         onClose={() => setDialog(null)}
         reportIds={reportIds}
         origin={inCluster ? t('cases.create.fromCluster', { count: reportIds.length }) : t('cases.create.fromReport', { id: report.reportId })}
         warning={inCluster && clusterSource?.truncated ? t('cases.create.truncated') : null}
       />
-      <AddToCaseDialog opened={dialog === 'add'} onClose={() => setDialog(null)} reportIds={[report.reportId]} />
+      <Slot name="addToCase" opened={dialog === 'add'} onClose={() => setDialog(null)} reportIds={[report.reportId]} />
     </Section>
   );
 }

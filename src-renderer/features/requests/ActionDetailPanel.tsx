@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Section } from '../../ui/Section';
-import { NotesPanel } from '../notes/NotesPanel';
 import { ActionContentSection } from './ActionContentSection';
 import { ActionDocuments } from './ActionDocuments';
 import { ActionEffect } from './ActionEffect';
@@ -13,6 +12,7 @@ import { BundleFacts } from './BundleFacts';
 import { BundleReports } from './BundleReports';
 import { NewReportsBanner } from './NewReportsBanner';
 import { NextSteps } from './NextSteps';
+import { Slot } from '../../ui/slots';
 
 /** One request: where it stands and what comes next, its effect, content, bundle, documents and notes. */
 export function ActionDetailPanel({ actionId }: { actionId: string }) {
@@ -38,7 +38,7 @@ export function ActionDetailPanel({ actionId }: { actionId: string }) {
         <BundleReports reports={detail.bundle.reports} onOpenReport={openReport} />
       </Section>
       <ActionDocuments actionId={actionId} />
-      <NotesPanel subjectType="action" subjectId={actionId} />
+      <Slot name="notes" subjectType="action" subjectId={actionId} />
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { ActionStateBadge, OverdueBadge } from '../../ui/badges';
 import { FactList } from '../../ui/FactList';
 import { formatCount, formatDateTime, formatDay } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
-import { IndicatorLink } from '../indicators/IndicatorLink';
+import { IndicatorLink } from '../../ui/IndicatorLink';
 
 /** What the request is about: the indicator, the case or the cluster it was drafted from. */
 function Subject({ detail }: { detail: ActionDetail }) {

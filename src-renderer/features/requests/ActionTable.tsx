@@ -6,7 +6,7 @@ import type { ActionSummaryView } from '../../../shared/api/action-views';
 import { useAppStore } from '../../state/store-context';
 import { ActionStateBadge, OverdueBadge } from '../../ui/badges';
 import { formatCount, formatDay } from '../../ui/format';
-import { selectMyId } from '../session/session-selectors';
+import { selectMyId } from '../../state/session-selectors';
 import { ActionSubject } from './ActionSubject';
 
 const ROW_ESTIMATE = 56;

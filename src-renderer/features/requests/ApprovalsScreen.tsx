@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { SupervisorScreen } from '../session/SupervisorScreen';
+import { SupervisorScreen } from '../../ui/SupervisorScreen';
 import { ActionDetailPanel } from './ActionDetailPanel';
 import { ActionTable } from './ActionTable';
 

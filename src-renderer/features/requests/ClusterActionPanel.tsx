@@ -5,7 +5,7 @@ import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
 import { useAppStore } from '../../state/store-context';
 import { defang } from '../../ui/defang';
 import { Section } from '../../ui/Section';
-import { clusterIndicators, type ClusterIndicator } from '../cluster/cluster-selectors';
+import { clusterIndicators, type ClusterIndicator } from '../../state/cluster-selectors';
 import { DraftActionButton } from './DraftActionButton';
 import { SubjectActionList } from './SubjectActionList';
 

@@ -3,7 +3,7 @@ import type { ActionDetail, ActionQuery, ActionSummaryView } from '../../../shar
 import type { ApiErrorBody } from '../../../shared/api/result';
 import { coalesce } from '../../state/coalesce';
 import type { SliceCreator } from '../../state/slice';
-import { selectIsSupervisor } from '../session/session-selectors';
+import { selectIsSupervisor } from '../../state/session-selectors';
 
 /** What the actions list filters on; the subject filters (indicator, case) belong to the panels beside them. */
 export type ActionFilters = Pick<ActionQuery, 'states' | 'kinds' | 'addresseeId' | 'dueBefore' | 'overdueOnly'>;

@@ -1,9 +1,8 @@
 import { FINAL_ACTION_STATES, transitionRule, type ActionState, type SendMethod } from '../../../shared/requests/lifecycle';
 import { addDays } from '../../ui/format';
+import { isReasonGiven } from '../../ui/reason';
 import type { ActionStepInput } from './actions-slice';
 
-/** A reason must say something (as everywhere an officer accounts for a decision). */
-export const MIN_REASON_LENGTH = 3;
 /** The answer term suggested when a request is sent. */
 export const DEFAULT_ANSWER_DAYS = 14;
 
@@ -44,7 +43,7 @@ export const initialStepForm = (today: string): StepForm => ({
 export function stepInput(from: ActionState, to: ActionState, form: StepForm): { input: ActionStepInput } | { errors: Partial<Record<StepField, StepError>> } {
   const fields = stepFields(from, to);
   const errors: Partial<Record<StepField, StepError>> = {};
-  if (fields.reason && form.reason.trim().length < MIN_REASON_LENGTH) errors.reason = 'reasonRequired';
+  if (fields.reason && !isReasonGiven(form.reason)) errors.reason = 'reasonRequired';
   if (fields.dated && !form.occurredAt) errors.occurredAt = 'dateRequired';
   if (fields.sending && !form.dueAt) errors.dueAt = 'dateRequired';
   else if (fields.sending && form.occurredAt && form.dueAt < form.occurredAt) errors.dueAt = 'dueBeforeSent';

@@ -5,8 +5,8 @@ import { ROUTE_PRIORITIES, type RouteExplanation, type RoutePriority } from '../
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
-import { useOfficerOptions } from '../session/use-officer-options';
-import { MIN_REASON_LENGTH } from '../requests/step-form';
+import { useOfficerOptions } from '../../state/use-officer-options';
+import { isReasonGiven } from '../../ui/reason';
 import { useTeamOptions } from './use-team-options';
 
 interface RerouteDialogProps {
@@ -37,7 +37,7 @@ function RerouteForm({ current, onClose }: RerouteDialogProps) {
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const teamMissing = team.trim() === '';
-  const reasonMissing = reason.trim().length < MIN_REASON_LENGTH;
+  const reasonMissing = !isReasonGiven(reason);
 
   const submit = () => {
     setTouched(true);

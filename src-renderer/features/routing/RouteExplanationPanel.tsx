@@ -9,7 +9,7 @@ import { FactList } from '../../ui/FactList';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
-import { selectIsSupervisor } from '../session/session-selectors';
+import { selectIsSupervisor } from '../../state/session-selectors';
 import { RerouteDialog } from './RerouteDialog';
 
 const sameRoute = (a: RouteExplanation, b: RouteExplanation) => a.team === b.team && a.priority === b.priority && a.ruleId === b.ruleId;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoutingRuleView } from '../../../shared/routing/rules';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { SupervisorScreen } from '../session/SupervisorScreen';
+import { SupervisorScreen } from '../../ui/SupervisorScreen';
 import { RuleFormDialog } from './RuleFormDialog';
 import { RuleTable } from './RuleTable';
 

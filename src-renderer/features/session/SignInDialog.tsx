@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
-import { useOfficerOptions } from './use-officer-options';
+import { useOfficerOptions } from '../../state/use-officer-options';
 
 interface SignInDialogProps {
   opened: boolean;

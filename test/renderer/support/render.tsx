@@ -2,7 +2,8 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { AppProviders } from '../../../src-renderer/app/AppProviders';
 import { createI18n } from '../../../src-renderer/i18n/i18n';
-import { createAppStore, type AppStore } from '../../../src-renderer/state/create-app-store';
+import { createAppStore } from '../../../src-renderer/app/create-app-store';
+import type { AppStore } from '../../../src-renderer/state/app-state';
 import { FakeApi } from './fake-api';
 
 /** Renders UI over a fresh store and a FakeApi, in Dutch, with Mantine's test environment (no portals). */

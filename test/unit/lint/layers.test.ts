@@ -72,6 +72,34 @@ const cases: Array<{ what: string; file: string; forbidden: string; allowed: str
     allowed: "import { imported } from '../../state/slice';",
     says: /the renderer never touches Node/,
   },
+  {
+    what: 'a feature importing another feature\'s component',
+    file: 'src-renderer/features/report/planted.tsx',
+    forbidden: "import { imported } from '../notes/NotesPanel';",
+    allowed: "import { imported } from '../../ui/slots';",
+    says: /a feature never imports another feature/,
+  },
+  {
+    what: 'a shared component reaching up into a feature',
+    file: 'src-renderer/ui/planted.tsx',
+    forbidden: "import { imported } from '../features/session/session-slice';",
+    allowed: "import { imported } from '../state/store-context';",
+    says: /src-renderer\/ui \(floor 2\) may not import src-renderer\/features \(a floor above\)/,
+  },
+  {
+    what: 'the state reaching up into the app',
+    file: 'src-renderer/state/planted.ts',
+    forbidden: "import { imported } from '../app/create-app-store';",
+    allowed: "import { imported } from '../api/http-client';",
+    says: /src-renderer\/state \(floor 1\) may not import src-renderer\/app/,
+  },
+  {
+    what: 'the app importing the main process (the renderer layer rule holds on every floor)',
+    file: 'src-renderer/app/planted.ts',
+    forbidden: "import { imported } from '../../src-main/api/dispatch';",
+    allowed: "import { imported } from '../features/notes/notes-slice';",
+    says: /the renderer never touches Node/,
+  },
 ];
 
 describe('the layer and floor rules', () => {
@@ -83,6 +111,11 @@ describe('the layer and floor rules', () => {
       expect(await layerErrors(file, allowed)).toEqual([]);
     });
   }
+
+  it('let the app compose features and a feature use its own folder', async () => {
+    expect(await layerErrors('src-renderer/app/planted.ts', "import { imported } from '../features/notes/NotesPanel';")).toEqual([]);
+    expect(await layerErrors('src-renderer/features/notes/planted.ts', "import { imported } from './notes-slice';")).toEqual([]);
+  });
 
   it('allow composition to start a hub', async () => {
     expect(await layerErrors('src-main/app/planted.ts', "import { imported } from '../../src-hub/start';")).toEqual([]);

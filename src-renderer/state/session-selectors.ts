@@ -1,4 +1,4 @@
-import type { AppState } from '../../state/app-state';
+import type { AppState } from './app-state';
 
 /** The name to show for an officer id; system actors and unknown ids show as they are. */
 export const selectOfficerName = (id: string | null) => (state: AppState): string | null =>

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ScreenTitle } from '../../ui/ScreenTitle';
-import { useFocusOnMount } from '../../ui/use-focus-on-mount';
+import { ScreenTitle } from './ScreenTitle';
+import { useFocusOnMount } from './use-focus-on-mount';
 import { SupervisorsOnly } from './SupervisorsOnly';
 
 interface SupervisorScreenProps {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAppStore } from '../../state/store-context';
+import { useAppStore } from './store-context';
 
 /** Officers as select options (value = officer id). */
 export function useOfficerOptions(): Array<{ value: string; label: string }> {

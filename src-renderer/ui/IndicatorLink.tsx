@@ -1,9 +1,9 @@
 import { Group, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorType } from '../../../shared/indicators/types';
-import { useAppStore } from '../../state/store-context';
-import { CopyValueButton } from '../../ui/CopyValueButton';
-import { defang } from '../../ui/defang';
+import type { IndicatorType } from '../../shared/indicators/types';
+import { useAppStore } from '../state/store-context';
+import { CopyValueButton } from './CopyValueButton';
+import { defang } from './defang';
 
 /** An indicator value, defanged, that opens its puzzle-piece summary in the app (never the URL itself). */
 export function IndicatorLink({ type, value }: { type: IndicatorType; value: string }) {

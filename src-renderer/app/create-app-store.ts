@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ApiClient } from '../../shared/api/contract';
-import { createNavigationSlice } from '../app/navigation-slice';
-import { createNoticeSlice } from '../app/notice-slice';
+import { createNavigationSlice } from './navigation-slice';
+import { createNoticeSlice } from './notice-slice';
 import { createActionDraftSlice } from '../features/requests/action-draft-slice';
 import { createActionsSlice } from '../features/requests/actions-slice';
 import { createCasesSlice } from '../features/cases/cases-slice';
@@ -17,10 +17,10 @@ import { createSessionSlice } from '../features/session/session-slice';
 import { createBenignSlice } from '../features/settings/benign-slice';
 import { createSettingsSlice } from '../features/settings/settings-slice';
 import { createSyncSlice } from '../features/sync/sync-slice';
-import type { AppState } from './app-state';
+import type { AppState, AppStore } from '../state/app-state';
 
 /** The one store of the renderer; a factory so every test gets a fresh store over its own fake client. */
-export function createAppStore(api: ApiClient) {
+export function createAppStore(api: ApiClient): AppStore {
   return create<AppState>()((...args) => ({
     ...createNavigationSlice(api)(...args),
     ...createNoticeSlice(api)(...args),
@@ -41,5 +41,3 @@ export function createAppStore(api: ApiClient) {
     ...createOverviewSlice(api)(...args),
   }));
 }
-
-export type AppStore = ReturnType<typeof createAppStore>;

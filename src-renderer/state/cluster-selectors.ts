@@ -1,5 +1,5 @@
-import type { ClusterGraph } from '../../../shared/api/views';
-import { INDICATOR_TYPES, type IndicatorType } from '../../../shared/indicators/types';
+import type { ClusterGraph } from '../../shared/api/views';
+import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
 
 /** The cluster's reports as the graph shows them, for "create a case from this cluster". */
 export const clusterCaseSource = (graph: ClusterGraph | null): { reportIds: string[]; truncated: boolean } | null =>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { IndicatorEnrichment } from '../../../shared/indicators/types';
+import type { IndicatorEnrichment } from '../../shared/indicators/types';
 
 /** One line about an indicator's enrichment: the bank of an IBAN, the kind of a phone number, a chain. */
 export function enrichmentText(enrichment: IndicatorEnrichment | null, t: TFunction): string {

@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store-context';
-import { selectIsSupervisor } from './session-selectors';
+import { useAppStore } from '../state/store-context';
+import { selectIsSupervisor } from '../state/session-selectors';
 
 /** A screen for supervisors; others (say, after switching officer on it) are told why it is empty. */
 export function SupervisorsOnly({ children }: { children: ReactNode }) {
