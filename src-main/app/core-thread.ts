@@ -7,6 +7,7 @@ import { isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/platform/clock';
 import { createJsonLogger } from '../../shared/platform/logger';
 import { dispatch } from '../api/dispatch';
+import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
 import type { FromCore, ToCore } from './core-messages';
 import { openAppStore } from './open-app-store';
@@ -37,12 +38,18 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
     },
   };
   const store = openAppStore(paths, secrets, options.env, systemClock);
-  try {
-    const workstation = await startWorkstation({ store, paths, secrets, env: options.env, logger, demo: options.demo, launch: options.launch, ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}) });
-    workstation.context.events.subscribe((message) => post({ type: 'event', message }));
-    running = { workstation, close: () => store.close() };
-  } catch (error) {
+  // Pulled reports are parsed and their indicators extracted on a thread of their own: this one writes and answers the window.
+  const preparer = createWorkerPreparer();
+  const closeAll = () => {
+    void preparer.close();
     store.close();
+  };
+  try {
+    const workstation = await startWorkstation({ store, paths, secrets, env: options.env, logger, demo: options.demo, launch: options.launch, preparer, ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}) });
+    workstation.context.events.subscribe((message) => post({ type: 'event', message }));
+    running = { workstation, close: closeAll };
+  } catch (error) {
+    closeAll();
     throw error;
   }
 }

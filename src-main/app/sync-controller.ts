@@ -4,6 +4,7 @@ import type { SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import type { Clock } from '../../shared/platform/clock';
+import type { LinePreparer } from '../ingest/prepare-pool';
 import { createSyncEngine, type SyncEngine, type SyncScope, type SyncState } from '../sync';
 
 export interface SyncTarget {
@@ -33,6 +34,7 @@ export function createSyncController(deps: {
   clock: Clock;
   fetch: typeof fetch;
   events: ApiEventBus;
+  preparer?: LinePreparer;
   /** Reports new to this store, after each pulled page (see SyncEngineOptions). */
   onReportsArrived?: (reportIds: readonly string[]) => void;
 }) {
@@ -89,6 +91,7 @@ export function createSyncController(deps: {
           clock: deps.clock,
           fetch: deps.fetch,
           onReportsArrived: deps.onReportsArrived,
+          ...(deps.preparer ? { preparer: deps.preparer } : {}),
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
         });
         pulledSoFar = 0;

@@ -4,6 +4,7 @@ import { createApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
+import type { LinePreparer } from '../ingest/prepare-pool';
 import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
 import type { AppPaths } from './app-paths';
@@ -32,6 +33,8 @@ export interface WorkstationOptions {
   clock?: Clock;
   fetch?: typeof fetch;
   demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
+  /** Prepares pulled reports (parse, validate, extract) off the store's thread; the caller closes it. */
+  preparer?: LinePreparer;
 }
 
 export interface Workstation {
@@ -55,7 +58,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const events = createApiEventBus();
   // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
   const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => context.officer.id, logger });
-  const sync = createSyncController({ store, clock, fetch: fetchImpl, events, onReportsArrived: routeArrivals });
+  const sync = createSyncController({ store, clock, fetch: fetchImpl, events, onReportsArrived: routeArrivals, ...(options.preparer ? { preparer: options.preparer } : {}) });
   // The embedded hub logs each request; the workstation's log keeps only its problems.
   const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };
 

@@ -7,6 +7,8 @@ import { createAuditAppender } from '../audit/audit-log';
 import { createReportWriter } from './report-writer';
 import type { RawFeedEntry, RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedRecord } from './feed-record';
+import type { PreparedLine } from './prepare-line';
+import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import { writeCursor } from '../db/sync-cursor';
 
 export interface PageOutcome {
@@ -27,9 +29,12 @@ export const FEED_SLICE = 100;
 /**
  * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
  * is the last entry's sequence number), in one transaction, so a crash leaves the store at a slice boundary and
- * the next pull starts exactly there.
+ * the next pull starts exactly there. A page's reports are first prepared like imported lines — parsed,
+ * validated, their indicators extracted — by `preparer` (the core's prepare worker), so the store's thread only
+ * writes.
  */
-export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier }) {
+export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier; preparer?: LinePreparer }) {
+  const preparer = deps.preparer ?? inThreadPreparer;
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
@@ -39,9 +44,9 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     audit(deps.clock.now().toISOString(), { actor: SYNC_ACTOR, action: 'sync.entry_skipped', ...subject, details: { seq: entry.seq, reason: reason.slice(0, 300) } });
   }
 
-  function applyEntry(entry: RawFeedEntry, outcome: PageOutcome): void {
+  function applyEntry(entry: RawFeedEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {
     if (entry.type === 'report') {
-      const parsed = parseFeedRecord(entry);
+      const parsed = parseFeedRecord(entry, prepared.get(entry));
       if (!parsed.ok) {
         outcome.skipped += 1;
         skip(entry, parsed.reason);
@@ -66,27 +71,35 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     outcome.mutations += 1;
   }
 
-  const applyInTransaction = sqlite.transaction((entries: readonly RawFeedEntry[], cursor: string, outcome: PageOutcome): void =>
-    deps.applier.batch(() => {
-      // The officer may have edited the benign list since the last slice.
-      writer.reloadBenignList();
-      for (const entry of entries) applyEntry(entry, outcome);
-      writeCursor(sqlite, cursor);
-    }),
+  async function prepareReports(entries: readonly RawFeedEntry[]): Promise<Map<RawFeedEntry, PreparedLine>> {
+    const reports = entries.filter((entry) => entry.type === 'report');
+    const prepared = await preparer.prepare(reports.map((entry, index) => ({ number: index + 1, text: entry.record, tooLong: false, bytes: entry.record.length })));
+    return new Map(reports.map((entry, index) => [entry, prepared[index]!]));
+  }
+
+  const applyInTransaction = sqlite.transaction(
+    (entries: readonly RawFeedEntry[], cursor: string, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void =>
+      deps.applier.batch(() => {
+        // The officer may have edited the benign list since the last slice.
+        writer.reloadBenignList();
+        for (const entry of entries) applyEntry(entry, outcome, prepared);
+        writeCursor(sqlite, cursor);
+      }),
   );
 
   return {
     async applyPage(page: RawFeedPage): Promise<PageOutcome> {
       const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
+      const prepared = await prepareReports(page.entries);
       if (page.entries.length === 0) {
-        applyInTransaction([], page.cursor, outcome);
+        applyInTransaction([], page.cursor, outcome, prepared);
         return outcome;
       }
       for (let start = 0; start < page.entries.length; start += FEED_SLICE) {
         if (start > 0) await new Promise((resolve) => setImmediate(resolve));
         const slice = page.entries.slice(start, start + FEED_SLICE);
         const last = start + FEED_SLICE >= page.entries.length;
-        applyInTransaction(slice, last ? page.cursor : slice[slice.length - 1]!.seq, outcome);
+        applyInTransaction(slice, last ? page.cursor : slice[slice.length - 1]!.seq, outcome, prepared);
       }
       return outcome;
     },

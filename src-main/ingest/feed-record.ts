@@ -1,6 +1,7 @@
 import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { redactRecord } from '../../shared/intake/revision-rules';
+import type { PreparedLine } from './prepare-line';
 import type { ReportInput } from './report-writer';
 
 export type FeedRecordResult = { ok: true; input: ReportInput } | { ok: false; reason: string };
@@ -22,13 +23,24 @@ function asRedactedRevision(raw: string): IntakeRecord | null {
   return validateIntakeRecord({ ...candidate, status: 'withdrawn' }).ok ? candidate : null;
 }
 
-/** A feed report entry as input for the report writer; the record string is kept as the raw revision. */
-export function parseFeedRecord(entry: { reportId: string; revision: number; record: string }): FeedRecordResult {
+type FeedReportEntry = { reportId: string; revision: number; record: string };
+
+function matchingEntry(entry: FeedReportEntry, input: ReportInput): FeedRecordResult {
+  if (input.record.reportId !== entry.reportId || input.record.revision !== entry.revision) {
+    return { ok: false, reason: 'the record does not match its feed entry (report id or revision)' };
+  }
+  return { ok: true, input };
+}
+
+/**
+ * A feed report entry as input for the report writer; the record string is kept as the raw revision. `prepared`
+ * is the entry's record prepared like an imported line (parsed, validated, its indicators extracted, on the
+ * prepare worker); a record that step refused may still be a withdrawn report's redacted revision.
+ */
+export function parseFeedRecord(entry: FeedReportEntry, prepared?: PreparedLine): FeedRecordResult {
+  if (prepared?.ok === true) return matchingEntry(entry, prepared.input);
   const parsed = parseIntakeLine(entry.record);
   const record = parsed.ok ? parsed.record : asRedactedRevision(entry.record);
   if (!record) return { ok: false, reason: parsed.ok ? 'unreadable record' : parsed.reason };
-  if (record.reportId !== entry.reportId || record.revision !== entry.revision) {
-    return { ok: false, reason: 'the record does not match its feed entry (report id or revision)' };
-  }
-  return { ok: true, input: { record, raw: entry.record } };
+  return matchingEntry(entry, { record, raw: entry.record });
 }

@@ -4,6 +4,7 @@ import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { createFeedPageApplier } from '../ingest/apply-feed-page';
+import type { LinePreparer } from '../ingest/prepare-pool';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   backoff?: Partial<BackoffOptions>;
   /** A hub that answers an empty page at once although asked to wait is polled this often instead (ms). */
   pollIntervalMs?: number;
+  /** Parses and extracts pulled reports off the store's thread (default: on it). */
+  preparer?: LinePreparer;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -68,7 +71,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   adoptScope(sqlite, scope);
   const client = createHubClient({ hubUrl: options.hubUrl, token: options.token, fetch: options.fetch, timers, requestTimeoutMs: options.requestTimeoutMs });
   const applier = createMutationApplier(sqlite, { clock });
-  const pages = createFeedPageApplier(store, { clock, applier });
+  const pages = createFeedPageApplier(store, { clock, applier, ...(options.preparer ? { preparer: options.preparer } : {}) });
   const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
   const officers = createOfficerRefresher(store, { client, clock, onChanged: options.onOfficersChanged });
 
