@@ -1,21 +1,21 @@
 /**
- * Runs the workstation core (core-thread.ts) in a worker thread and relays to it, so the thread that serves the
- * window — Electron's main process, browser mode's HTTP server — never waits for SQL or sync. A core that stops
+ * Runs the workstation core (core-thread.ts) in a worker thread or, on the desktop, an Electron utility process
+ * (core-channel.ts) and relays to it, so the thread that serves the window — Electron's main process, browser
+ * mode's HTTP server — never waits for SQL or sync. A core that stops
  * unexpectedly is started again: calls in flight are answered UNAVAILABLE, every subscriber hears
  * `core.restarted` once the new core is ready, and nothing is lost (the outbox and all work are in the store).
  */
-import type { Worker } from 'node:worker_threads';
 import { fail, type ApiResult } from '../../shared/api/result';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../../shared/platform/logger';
 import type { CoreLink } from '../api/core-link';
 import type { ApiEventListener } from '../api/events';
-import { startWorker } from '../platform/start-worker';
+import { spawnCoreInWorkerThread, type CoreChannel, type SpawnCore } from './core-channel';
 import type { CoreStartOptions, FromCore, ToCore } from './core-messages';
 import { SECRET_NAMES, type SecretStore } from './secrets';
 
 export interface CoreHost extends CoreLink {
-  /** Stops sync after its current transaction, closes the store and ends the thread. */
+  /** Stops sync after its current transaction, closes the store and ends the core's thread or process. */
   close(): Promise<void>;
 }
 
@@ -23,8 +23,10 @@ export interface CoreHostDeps {
   /** Where the platform keeps secrets; the core gets a copy at each start and sends changes back. */
   secrets: SecretStore;
   logger: Logger;
-  /** Told each thread the core starts in (for observers such as tests and the bench). */
-  onThread?: (thread: Worker) => void;
+  /** Where the core runs (default: a worker thread; the desktop: a utility process). */
+  spawn?: SpawnCore;
+  /** Told each channel the core starts on (for observers such as tests and the bench). */
+  onChannel?: (channel: CoreChannel) => void;
 }
 
 const CRASHED_MESSAGE = 'Puzzelstuk’s core stopped unexpectedly and is starting again; your saved work is safe. Try again in a moment.';
@@ -33,17 +35,18 @@ const CLOSE_TIMEOUT_MS = 20_000;
 
 const coreThreadUrl = () => new URL(import.meta.url.endsWith('.ts') ? './core-thread.ts' : './core-thread.js', import.meta.url);
 
-export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>, deps: CoreHostDeps): Promise<CoreHost> {
+export async function startCore(options: Omit<CoreStartOptions, 'secrets'>, deps: CoreHostDeps): Promise<CoreHost> {
   const listeners = new Set<ApiEventListener>();
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
   let closing = false;
   let crashes = 0;
-  let thread!: Worker;
+  const spawnCore = deps.spawn ?? spawnCoreInWorkerThread;
+  let channel!: CoreChannel;
   let ready!: Promise<void>;
   let closed: (() => void) | null = null;
 
-  const send = (message: ToCore) => thread.postMessage(message);
+  const send = (message: ToCore) => channel.post(message);
   const tell = (message: Parameters<ApiEventListener>[0]) => {
     for (const listener of listeners) {
       try {
@@ -55,15 +58,15 @@ export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>
   };
 
   function spawn(): Promise<void> {
-    thread = startWorker(coreThreadUrl());
-    deps.onThread?.(thread);
+    channel = spawnCore(coreThreadUrl());
+    deps.onChannel?.(channel);
     const secrets: CoreStartOptions['secrets'] = {};
     for (const name of SECRET_NAMES) {
       const value = deps.secrets.get(name);
       if (value !== null) secrets[name] = value;
     }
     const started = new Promise<void>((resolve, reject) => {
-      thread.on('message', (message: FromCore) => {
+      channel.onMessage((message: FromCore) => {
         if (message.type === 'ready') resolve();
         else if (message.type === 'start-failed') reject(new AppError('UNAVAILABLE', message.message));
         else if (message.type === 'answer') {
@@ -73,7 +76,7 @@ export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>
         else if (message.type === 'secret') deps.secrets.set(message.name, message.value);
         else closed?.();
       });
-      thread.once('exit', (code) => {
+      channel.onExit((code) => {
         reject(new AppError('UNAVAILABLE', CRASHED_MESSAGE));
         onExit(code);
       });
@@ -105,7 +108,7 @@ export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>
     await ready;
   } catch (error) {
     closing = true;
-    await thread.terminate();
+    await channel.terminate();
     throw error;
   }
 
@@ -133,10 +136,10 @@ export async function startCoreThread(options: Omit<CoreStartOptions, 'secrets'>
       await ready.catch(() => undefined);
       const done = new Promise<void>((resolve) => (closed = resolve));
       send({ type: 'close' });
-      const timer = setTimeout(() => void thread.terminate(), CLOSE_TIMEOUT_MS);
+      const timer = setTimeout(() => void channel.terminate(), CLOSE_TIMEOUT_MS);
       await done;
       clearTimeout(timer);
-      await thread.terminate();
+      await channel.terminate();
     },
   };
 }

@@ -9,13 +9,14 @@ import { createJsonLogger } from '../../shared/platform/logger';
 import { dispatch } from '../api/dispatch';
 import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
+import { coreParent } from './core-channel';
 import type { FromCore, ToCore } from './core-messages';
 import { openAppStore } from './open-app-store';
 import type { SecretName, SecretStore } from './secrets';
 import { startWorkstation, type Workstation } from './workstation';
 
-const port = parentPort!;
-const post = (message: FromCore) => port.postMessage(message);
+const parent = coreParent(parentPort);
+const post = (message: FromCore) => parent.post(message);
 const logger = createJsonLogger(process.stderr, systemClock);
 
 let running: { workstation: Workstation; close(): void } | null = null;
@@ -54,7 +55,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
   }
 }
 
-port.on('message', (message: ToCore) => {
+parent.onMessage((message: ToCore) => {
   if (message.type === 'start') {
     start(message.options).then(
       () => post({ type: 'ready' }),

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { isAppError } from '../../shared/errors';
 import { createJsonLogger } from '../../shared/platform/logger';
-import { startCoreThread } from '../app/core-host';
+import { startCore } from '../app/core-host';
 import { launchHubFromEnv } from '../app/hub-target';
 import { systemClock } from '../../shared/platform/clock';
+import { spawnCoreInUtilityProcess } from './core-process';
 import { desktopPaths } from './desktop-paths';
 import { desktopSecretStore } from './desktop-secrets';
 import { forwardEvents, serveApiOverIpc } from './ipc';
@@ -27,10 +28,10 @@ async function launch(): Promise<void> {
   await app.whenReady();
   const paths = desktopPaths(app, demo);
   const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger);
-  // Store, sync and the API's handlers run in their own thread: this one only keeps the window responsive.
-  const core = await startCoreThread(
+  // Store, sync and the API's handlers run in a utility process of their own: this one only keeps the window responsive.
+  const core = await startCore(
     { ...paths, demo, launch: launchHubFromEnv(process.env, demo), env: process.env },
-    { secrets, logger },
+    { secrets, logger, spawn: spawnCoreInUtilityProcess },
   );
 
   hardenSession(session.defaultSession);

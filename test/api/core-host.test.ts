@@ -1,22 +1,27 @@
 /**
- * The workstation core in its own thread (src-main/app/core-host.ts): calls and events are relayed, and a core
- * that stops unexpectedly starts again without losing the officer's unsent work.
+ * The workstation core in its own thread or process (src-main/app/core-host.ts): calls and events are relayed,
+ * and a core that stops unexpectedly starts again without losing the officer's unsent work. Tried in a worker
+ * thread (browser mode, `serve`) and in the desktop's utility process (played by a Node child process).
  */
 import { Readable } from 'node:stream';
-import type { Worker } from 'node:worker_threads';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { EventMessage } from '../../shared/api/wire';
 import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
 import { IMPORT_ACTOR } from '../../src-main/audit/actor';
 import { appPathsIn } from '../../src-main/app/app-paths';
-import { startCoreThread } from '../../src-main/app/core-host';
+import type { CoreChannel, SpawnCore } from '../../src-main/app/core-channel';
+import { startCore } from '../../src-main/app/core-host';
+import { spawnCoreInUtilityProcess } from '../../src-main/electron/core-process';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { importNdjson } from '../../src-main/ingest/importer';
 import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
+import { FakeUtilityProcess } from '../electron/support/fake-utility-process';
+
+vi.mock('electron', async () => (await import('../electron/support/fake-electron')).fakeElectron);
 
 async function ownStore() {
   const paths = appPathsIn(tempDir());
@@ -29,14 +34,22 @@ async function ownStore() {
 
 const queue = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 50 };
 
-describe('the workstation core in its own thread', () => {
-  it('answers relayed calls from its own thread, and starts again after a crash with the outbox intact', async () => {
+const places: Array<{ place: string; spawn: SpawnCore | undefined }> = [
+  { place: 'a worker thread', spawn: undefined },
+  { place: 'a utility process', spawn: spawnCoreInUtilityProcess },
+];
+
+describe.each(places)('the workstation core in $place', ({ spawn }) => {
+  it('answers relayed calls, and starts again after a crash with the outbox intact', async () => {
     const { paths, secrets } = await ownStore();
-    const threads: Worker[] = [];
-    const core = await startCoreThread(
+    const threads: CoreChannel[] = [];
+    const forkedBefore = FakeUtilityProcess.forked.length;
+    const core = await startCore(
       { dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_OFFICER: 'l.vermeer' } },
-      { secrets, logger: silentLogger, onThread: (thread) => threads.push(thread) },
+      { secrets, logger: silentLogger, onChannel: (channel) => threads.push(channel), ...(spawn ? { spawn } : {}) },
     );
+    // The desktop's core really runs in another process; browser mode's in this one.
+    expect(FakeUtilityProcess.forked.length - forkedBefore).toBe(spawn ? 1 : 0);
     onTestFinished(() => core.close());
     const heard: EventMessage[] = [];
     core.subscribe((message) => heard.push(message));
@@ -48,7 +61,7 @@ describe('the workstation core in its own thread', () => {
     expect(await core.call('sync.state', {})).toMatchObject({ ok: true, value: { pendingOutbox: 1 } });
     expect(heard.some((message) => message.event === 'work.changed')).toBe(true);
 
-    // The core's thread dies as in a crash: the next call waits for the new core, which still has the change.
+    // The core's thread or process dies as in a crash: the next call waits for the new core, which still has the change.
     await threads[0]!.terminate();
     expect(await core.call('sync.state', {})).toMatchObject({ ok: true, value: { pendingOutbox: 1 } });
     expect(threads).toHaveLength(2);
@@ -61,7 +74,10 @@ describe('the workstation core in its own thread', () => {
     const { paths } = await ownStore();
     // Its honest twin above opens the same kind of store; here the store's key is not the one given.
     await expect(
-      startCoreThread({ dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_DB_KEY: 'not-the-key' } }, { secrets: createFileSecretStore(tempDir() + '/s.json'), logger: silentLogger }),
+      startCore(
+        { dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_DB_KEY: 'not-the-key' } },
+        { secrets: createFileSecretStore(tempDir() + '/s.json'), logger: silentLogger, ...(spawn ? { spawn } : {}) },
+      ),
     ).rejects.toThrow(/could not be unlocked/);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { startHttpTransport } from '../../api/http-transport';
 import { appPathsIn } from '../../app/app-paths';
 import { HUB_TOKEN_ENV, HUB_URL_ENV } from '../../app/hub-target';
 import { createFileSecretStore } from '../../app/secrets';
-import { startCoreThread } from '../../app/core-host';
+import { startCore } from '../../app/core-host';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { CliError, UsageError, writeJsonLine, type CliCommand } from '../command';
@@ -44,7 +44,7 @@ export const serveCommand: CliCommand = {
     let core;
     try {
       // Store, sync and the API's handlers run in their own thread; this one only serves the page and relays.
-      core = await startCoreThread(
+      core = await startCore(
         { dataDir: paths.dataDir, storePath, demo, launch: demo ? {} : { hubUrl, hubToken }, env: io.env },
         { secrets: createFileSecretStore(paths.secretsPath), logger },
       );

@@ -4,6 +4,7 @@
  * IPC is wired through: ipcRenderer.invoke reaches ipcMain.handle, webContents.send reaches ipcRenderer.on.
  */
 import { EventEmitter } from 'node:events';
+import { utilityProcess } from './fake-utility-process';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -212,4 +213,4 @@ export const dialog = {
 
 export const BrowserWindow = FakeBrowserWindow;
 
-export const fakeElectron = { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session };
+export const fakeElectron = { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session, utilityProcess };
