@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (everything but the hub) and `hub` (test/hub, run against PGlite and a real PostgreSQL
- * server that test/hub/global-setup.ts provisions, only when hub tests are part of the run).
+ * Two projects: `unit` (everything but the hub) and `hub` (test/hub and the attack suite test/security, run
+ * against PGlite and a real PostgreSQL server that test/hub/global-setup.ts provisions, only when hub tests are part of the run).
  */
 export default defineConfig({
   test: {
@@ -16,14 +16,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'test/hub/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/hub/**', 'test/security/**', 'node_modules/**'],
         },
       },
       {
         extends: true,
         test: {
           name: 'hub',
-          include: ['test/hub/**/*.test.ts'],
+          include: ['test/hub/**/*.test.ts', 'test/security/**/*.test.ts'],
           globalSetup: ['test/hub/global-setup.ts'],
           hookTimeout: 120_000,
           isolate: false,

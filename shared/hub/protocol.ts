@@ -42,11 +42,27 @@ export type FeedEntry =
  * `GET /v1/feed` query parameters (all optional):
  * - `after`: a cursor from a previous page; `0` (the default) reads from the beginning.
  * - `limit`: entries per page, 1..`FEED_LIMITS.maxLimit` (default `FEED_LIMITS.defaultLimit`).
- * - `scope`: `*` or regions separated by commas; defaults to the token's scope, may only narrow it (403 otherwise).
- *   Reports go to the regions they named (in any revision) and to `*`; reports without region only to `*`.
- *   Mutations have no region and go to every scope. A revision stored before its report named a region is
- *   announced again to that region, so a `(reportId, revision)` may reach a regional scope twice; applying it
- *   twice changes nothing.
+ * - `scope`: `*` or regions separated by commas; defaults to the token's scope (an officer's credential: the
+ *   officer's scope in the registry), may only narrow it (403 otherwise). What a regional scope receives:
+ *   - reports: those that named one of its regions (in any revision); reports without region only reach `*`.
+ *     A revision stored before its report named a region is announced again to that region, so a
+ *     `(reportId, revision)` may reach a regional scope twice; applying it twice changes nothing.
+ *   - directory, routing rules, benign list (`directory.*`, `routing.*`, `benign.*`): every scope.
+ *   - work on a report (`report.*`, `note.add` on a report): the scopes that hold that report; `link.decide`:
+ *     the scopes that hold either report of the pair.
+ *   - a case or a request (`case.create`, `case.update`, `action.*`, and notes on them): the scopes that hold
+ *     any report the case or request ever held. Such a mutation reaches each of those scopes with the report ids
+ *     it does not hold left out: `reportIds` lists only the scope's own reports (possibly none, for a case
+ *     created before it took in one of them) and an out-of-scope `clusterReportId` is null. What the officer
+ *     wrote travels as written — a case's title, a request's title, indicator (the IBAN, number or site its
+ *     reports share, which the scope's own reports mention too), letter text and notes — because it is the work
+ *     on a case or request the scope shares.
+ *   - `case.addReports` / `case.removeReports`: the scopes that hold one of the named reports, with the others
+ *     left out.
+ *   When a case or request takes in a report of a new region, or a report names a new region in a later
+ *   revision, the work on it so far is announced again to that region alone (after the report's revisions), in
+ *   hub order; a mutation reaches a region once. Scope `*` receives everything once and skips these
+ *   re-announcements.
  * - `wait`: seconds to hold the request while no entry is available (long-poll), 0..`FEED_LIMITS.maxWaitSeconds`
  *   (larger values are treated as the maximum); the answer comes as soon as an entry arrives.
  */

@@ -26,7 +26,7 @@ export interface Principal {
   tokenId: number;
   name: string;
   role: HubRole;
-  /** Regions this token may read; `'*'` for all. */
+  /** Regions this token may read; `'*'` for all. An officer's credential reads the officer's scope (the registry's). */
   scope: Scope;
   /** The officer this token is a credential of; null for a token shared by whoever uses the workstation. */
   officer: { id: string; active: boolean } | null;
@@ -111,11 +111,20 @@ export async function announceCredentialChange(db: HubDb): Promise<void> {
 export async function findPrincipal(db: HubDb, token: string): Promise<Principal | null> {
   if (!looksLikeToken(token)) return null;
   const [row] = await db
-    .select({ id: hubTokens.id, name: hubTokens.name, role: hubTokens.role, scope: hubTokens.scope, officerId: officers.id, officerActive: officers.active })
+    .select({
+      id: hubTokens.id,
+      name: hubTokens.name,
+      role: hubTokens.role,
+      scope: hubTokens.scope,
+      officerId: officers.id,
+      officerActive: officers.active,
+      officerScope: officers.scope,
+    })
     .from(hubTokens)
     .leftJoin(officers, eq(officers.id, hubTokens.officerId))
     .where(and(eq(hubTokens.tokenHash, hashToken(token)), isNull(hubTokens.revokedAt)));
   if (!row) return null;
   const officer = row.officerId === null ? null : { id: row.officerId, active: row.officerActive === true };
-  return { tokenId: row.id, name: row.name, role: row.role, scope: row.scope ?? '*', officer };
+  const scope = row.officerId === null ? row.scope : row.officerScope;
+  return { tokenId: row.id, name: row.name, role: row.role, scope: scope ?? '*', officer };
 }

@@ -23,6 +23,8 @@ export const officers = pgTable(
     team: text('team'),
     /** A deactivated officer keeps their id (mutations name it) but their credential no longer works. */
     active: boolean('active').notNull().default(true),
+    /** Regions whose reports (and the work on them) the officer may read; null means all (`*`). */
+    scope: text('scope').array(),
     createdAt: timestampText('created_at').notNull(),
   },
   (table) => [check('officers_role', sql`${table.role} IN ('officer', 'supervisor')`)],
@@ -117,7 +119,10 @@ export const feed = pgTable(
     reportId: text('report_id'),
     revision: integer('revision'),
     mutationId: uuid('mutation_id').references(() => mutations.id),
-    /** Regions a report entry is delivered to (null for mutations, which go to everyone). */
+    /**
+     * Regions an entry is delivered to: a report's regions, or those of the reports a mutation is about (see
+     * ../mutations/reach); null for a mutation every scope receives (directory, routing rules, benign list).
+     */
     regions: text('regions').array(),
     /**
      * A report revision announced again because the report gained a region after it was stored, so the new
@@ -127,7 +132,8 @@ export const feed = pgTable(
   },
   (table) => [
     foreignKey({ columns: [table.reportId, table.revision], foreignColumns: [reportRevisions.reportId, reportRevisions.revision] }),
-    uniqueIndex('feed_mutation').on(table.mutationId),
+    /** A mutation is placed once; re-announcements of it to regions that newly hold its subject come later. */
+    uniqueIndex('feed_mutation').on(table.mutationId).where(sql`NOT ${table.reannounce}`),
     check(
       'feed_reference',
       sql`(${table.type} = 'report' AND ${table.reportId} IS NOT NULL AND ${table.revision} IS NOT NULL AND ${table.mutationId} IS NULL AND ${table.regions} IS NOT NULL)
@@ -158,3 +164,40 @@ export const autoRoutes = pgTable('auto_routes', {
     .notNull()
     .references(() => mutations.id),
 });
+
+/**
+ * What each mutation is about, for the scopes it reaches (../mutations/reach): `report:<id>`, `case:<id>` or
+ * `action:<id>`. Mutations without subjects (directory, routing rules, benign list) reach every scope.
+ */
+export const mutationSubjects = pgTable(
+  'mutation_subjects',
+  {
+    subject: text('subject').notNull(),
+    mutationId: uuid('mutation_id')
+      .notNull()
+      .references(() => mutations.id),
+  },
+  (table) => [primaryKey({ columns: [table.subject, table.mutationId] })],
+);
+
+/** Every report a case or request (`case:<id>`, `action:<id>`) ever held: its regions are the subject's. */
+export const subjectReports = pgTable(
+  'subject_reports',
+  {
+    subject: text('subject').notNull(),
+    reportId: text('report_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.subject, table.reportId] }), index('subject_reports_report').on(table.reportId)],
+);
+
+/** The regions each mutation has been delivered to, so that it is announced to a region once. */
+export const mutationRegions = pgTable(
+  'mutation_regions',
+  {
+    mutationId: uuid('mutation_id')
+      .notNull()
+      .references(() => mutations.id),
+    region: text('region').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.mutationId, table.region] })],
+);

@@ -31,7 +31,8 @@ export const FEED_CHANNEL = 'puzzelstuk_feed';
 
 export type FeedItem =
   | { type: 'report'; reportId: string; revision: number; regions: string[]; reannounce?: boolean }
-  | { type: 'mutation'; mutationId: string };
+  /** `regions` null: every scope receives it; otherwise the regions of the reports it is about (../mutations/reach). */
+  | { type: 'mutation'; mutationId: string; regions: string[] | null; reannounce?: boolean };
 
 /**
  * Appends entries in the given order and returns their sequence numbers. Call as the last step of the
@@ -48,7 +49,7 @@ export async function appendToFeed(tx: HubDb, items: readonly FeedItem[]): Promi
   const rows = items.map((item, index) =>
     item.type === 'report'
       ? { seq: seqs[index]!.toString(), type: 'report', reportId: item.reportId, revision: item.revision, regions: item.regions, reannounce: item.reannounce ?? false }
-      : { seq: seqs[index]!.toString(), type: 'mutation', mutationId: item.mutationId, reannounce: false },
+      : { seq: seqs[index]!.toString(), type: 'mutation', mutationId: item.mutationId, regions: item.regions, reannounce: item.reannounce ?? false },
   );
   // One JSON parameter for all rows: cheaper for the hub than a parameter per cell.
   await tx.execute(

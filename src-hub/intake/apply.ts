@@ -12,6 +12,7 @@ import { redactRecord } from '../../shared/intake/revision-rules';
 import { inTransaction, queryRows, textArray, type HubDb } from '../db/database';
 import { REPORT_LOCK_CLASS } from '../db/locks';
 import { appendToFeed } from '../feed/append';
+import { reannounceForReports } from '../mutations/reach/announce';
 import { planIntake, type IntakeInput, type IntakeOutcome, type StoredReport } from './plan';
 
 export type { IntakeInput, IntakeOutcome } from './plan';
@@ -91,7 +92,8 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
   return inTransaction(db, async (tx) => {
     const at = context.clock.now().toISOString();
     await lockReports(tx, reportIds);
-    const plan = planIntake(await loadReports(tx, reportIds), inputs);
+    const stored = await loadReports(tx, reportIds);
+    const plan = planIntake(stored, inputs);
 
     if (plan.newReports.length > 0) {
       await tx.execute(
@@ -121,7 +123,12 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
               AS v("reportId" text, revision int, status text, region text, "receivedAt" timestamptz, raw text)`,
       );
     }
-    await appendToFeed(tx, plan.feedItems);
+    const grown = [...plan.newReports, ...plan.changedReports].flatMap((row) => {
+      const before = stored.get(row.reportId)?.regions ?? [];
+      return row.regions.filter((region) => !before.includes(region)).map((region) => ({ reportId: row.reportId, region }));
+    });
+    // Officers' work on a report (or its case or request) follows it into a region it names only now.
+    await appendToFeed(tx, [...plan.feedItems, ...(await reannounceForReports(tx, grown))]);
     return plan.outcomes;
   });
 }

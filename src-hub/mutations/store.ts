@@ -4,7 +4,8 @@
  * judges each new one against what that officer may do (./authority).
  * A mutation's id is its identity: a retried push finds it stored and is acknowledged with the original
  * sequence number and `duplicate: true` (it was judged when it first came); the same id with other content is
- * a conflict, and then nothing of the push is written.
+ * a conflict, and then nothing of the push is written. Each one reaches the scopes of the reports it is about
+ * (./reach).
  */
 import { sql } from 'drizzle-orm';
 import type { PushAck } from '../../shared/hub/protocol';
@@ -15,6 +16,7 @@ import { inTransaction, queryRows, type HubDb } from '../db/database';
 import { mutations as mutationsTable } from '../db/schema';
 import { appendToFeed } from '../feed/append';
 import { enforceAuthority } from './authority/enforce';
+import { placeMutations } from './reach/announce';
 
 export interface PushContext {
   clock: Clock;
@@ -72,7 +74,7 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
         tx,
         sql`SELECT m.id::text AS id, f.seq::text AS seq,
               (m.kind = ${mutation.kind} AND m.officer = ${mutation.officer} AND m.payload = ${JSON.stringify(mutation.payload)}::jsonb) AS same
-            FROM mutations m LEFT JOIN feed f ON f.mutation_id = m.id
+            FROM mutations m LEFT JOIN feed f ON f.mutation_id = m.id AND NOT f.reannounce
             WHERE m.id = ${mutation.id}::uuid`,
       );
       if (!stored?.seq) throw new Error(`mutation ${mutation.id} is stored without a feed entry`);
@@ -84,11 +86,12 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
     // Judged after the rows exist (the authority's state refers to them); a refusal rolls all of it back.
     await enforceAuthority(tx, freshFirsts, context.officerId);
     const fresh = freshFirsts.map(({ mutation }) => mutation);
-    const seqs = await appendToFeed(
-      tx,
-      fresh.map((mutation) => ({ type: 'mutation' as const, mutationId: mutation.id })),
-    );
-    const assigned = new Map(fresh.map((mutation, index) => [mutation.id, seqs[index]!] as const));
+    const items = await placeMutations(tx, fresh);
+    const seqs = await appendToFeed(tx, items);
+    const assigned = new Map<string, bigint>();
+    items.forEach((item, index) => {
+      if (item.type === 'mutation' && !item.reannounce) assigned.set(item.mutationId, seqs[index]!);
+    });
 
     const acknowledged = new Set<string>();
     return pushed.map((mutation): PushAck => {

@@ -11,6 +11,7 @@ import type { Clock } from '../../shared/platform/clock';
 import { announceCredentialChange, createToken, revokeToken } from '../auth/tokens';
 import { inTransaction, type HubDb } from '../db/database';
 import { officers } from '../db/schema';
+import { parseScope } from '../feed/scope';
 
 export const OFFICER_ROLES = ['officer', 'supervisor'] as const satisfies readonly OfficerRole[];
 
@@ -23,6 +24,8 @@ export interface NewOfficer {
   displayName: string;
   role: OfficerRole;
   team: string | null;
+  /** `*` (the default) or regions separated by commas: the reports, and the work on them, the officer receives. */
+  scope?: string;
 }
 
 const columns = { id: officers.id, displayName: officers.displayName, role: officers.role, team: officers.team, active: officers.active };
@@ -30,7 +33,7 @@ const columns = { id: officers.id, displayName: officers.displayName, role: offi
 /** The name of an officer's credential among the hub's tokens. */
 export const credentialName = (officerId: string) => `officer ${officerId}`;
 
-function checkNewOfficer(input: NewOfficer): NewOfficer {
+function checkNewOfficer(input: NewOfficer): Omit<NewOfficer, 'scope'> & { scope: string[] | null } {
   const id = input.id.trim();
   const displayName = input.displayName.trim();
   const team = input.team?.trim() || null;
@@ -42,11 +45,14 @@ function checkNewOfficer(input: NewOfficer): NewOfficer {
     throw new AppError('BAD_INPUT', `an officer's role is one of ${OFFICER_ROLES.join(', ')}, not "${input.role}"`);
   }
   if (team !== null && team.length > TEXT_LIMIT) throw new AppError('BAD_INPUT', `a team name is at most ${TEXT_LIMIT} characters`);
-  return { id, displayName, role: input.role, team };
+  const scope = parseScope(input.scope ?? '*');
+  return { id, displayName, role: input.role, team, scope: scope === '*' ? null : scope };
 }
 
+const scopeText = (scope: string[] | null) => (scope === null ? '*' : scope.join(','));
+
 /** Registers an officer and issues their credential (shown this once; the hub keeps only its hash). */
-export async function addOfficer(db: HubDb, clock: Clock, input: NewOfficer): Promise<{ officer: HubOfficer; credential: string }> {
+export async function addOfficer(db: HubDb, clock: Clock, input: NewOfficer): Promise<{ officer: HubOfficer; scope: string; credential: string }> {
   const officer = checkNewOfficer(input);
   return inTransaction(db, async (tx) => {
     const inserted = await tx
@@ -55,19 +61,19 @@ export async function addOfficer(db: HubDb, clock: Clock, input: NewOfficer): Pr
       .onConflictDoNothing({ target: officers.id })
       .returning(columns);
     if (inserted.length === 0) throw new AppError('CONFLICT', `an officer with id "${officer.id}" is registered already`);
-    const { token } = await createToken(tx, clock, { name: credentialName(officer.id), role: 'workstation', officerId: officer.id });
-    return { officer: inserted[0]!, credential: token };
+    const { token } = await createToken(tx, clock, { name: credentialName(officer.id), role: 'workstation', officerId: officer.id, scope: scopeText(officer.scope) });
+    return { officer: inserted[0]!, scope: scopeText(officer.scope), credential: token };
   });
 }
 
 /** A new credential for an officer who lost theirs; the old one stops working at once. */
 export async function renewCredential(db: HubDb, clock: Clock, officerId: string): Promise<string> {
   return inTransaction(db, async (tx) => {
-    const officer = await findOfficer(tx, officerId);
+    const [officer] = await tx.select({ ...columns, scope: officers.scope }).from(officers).where(eq(officers.id, officerId));
     if (!officer) throw new AppError('NOT_FOUND', `no officer with id "${officerId}" is registered`);
     if (!officer.active) throw new AppError('FORBIDDEN', `officer "${officerId}" is deactivated`);
     await revokeToken(tx, clock, credentialName(officer.id));
-    return (await createToken(tx, clock, { name: credentialName(officer.id), role: 'workstation', officerId: officer.id })).token;
+    return (await createToken(tx, clock, { name: credentialName(officer.id), role: 'workstation', officerId: officer.id, scope: scopeText(officer.scope) })).token;
   });
 }
 

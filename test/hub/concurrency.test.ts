@@ -103,7 +103,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     let lowSeq = 0n;
     const slow = db.transaction(async (tx) => {
       await tx.insert(mutationsTable).values({ ...first, basis: null, tokenId: principal.tokenId, receivedAt: '2026-11-01T10:00:00Z' });
-      const [seq] = await appendToFeed(tx, [{ type: 'mutation', mutationId: first.id }]);
+      const [seq] = await appendToFeed(tx, [{ type: 'mutation', mutationId: first.id, regions: null }]);
       lowSeq = seq!;
       appended();
       await held;

@@ -11,7 +11,7 @@ import { UsageError, writeJsonLine, type CliIo } from '../command';
 import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
 
 const usages = {
-  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>]`,
+  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>] [--scope <region,region|*>]`,
   credential: `hub officer credential ${HUB_DATABASE_USAGE} --id <id>`,
   deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
   list: `hub officer list ${HUB_DATABASE_USAGE}`,
@@ -19,14 +19,14 @@ const usages = {
 export const OFFICER_USAGE = Object.values(usages).join('\n  ');
 
 async function add(args: string[], io: CliIo): Promise<number> {
-  const options = { ...hubDatabaseOptions, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' } } as const;
+  const options = { ...hubDatabaseOptions, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, scope: { type: 'string' } } as const;
   const { values } = parseCommandArgs(args, options, usages.add);
   const database = hubDatabaseOf(values, io.env, usages.add);
   const id = requireOption(values.id, '--id', usages.add);
   const displayName = requireOption(values.name, '--name', usages.add);
   const role = requireOption(values.role, '--role', usages.add);
   if (!(OFFICER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${OFFICER_ROLES.join(', ')}, not "${role}"`);
-  const made = await withHubDatabase(database, (hub) => addOfficer(hub.db, systemClock, { id, displayName, role: role as OfficerRole, team: values.team ?? null }));
+  const made = await withHubDatabase(database, (hub) => addOfficer(hub.db, systemClock, { id, displayName, role: role as OfficerRole, team: values.team ?? null, scope: values.scope }));
   await writeJsonLine(io.stdout, made);
   return 0;
 }
