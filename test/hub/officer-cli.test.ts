@@ -23,9 +23,10 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     const supervisor = await cli('add', ...where, '--id', 'r.dekker', '--name', 'Inspecteur R. Dekker', '--role', 'supervisor', '--team', 'Team Fraude');
     expect(supervisor.code, supervisor.stderr).toBe(0);
     expect(supervisor.lines).toEqual([
-      { officer: { id: 'r.dekker', displayName: 'Inspecteur R. Dekker', role: 'supervisor', team: 'Team Fraude', active: true }, credential: expect.stringMatching(CREDENTIAL) as unknown },
+      { officer: { id: 'r.dekker', displayName: 'Inspecteur R. Dekker', role: 'supervisor', team: 'Team Fraude', active: true }, scope: '*', credential: expect.stringMatching(CREDENTIAL) as unknown },
     ]);
-    const officer = await cli('add', ...where, '--id', 'j.devries', '--name', 'Hoofdagent J. de Vries', '--role', 'officer');
+    const officer = await cli('add', ...where, '--id', 'j.devries', '--name', 'Hoofdagent J. de Vries', '--role', 'officer', '--scope', 'Rotterdam, Zeeland-West-Brabant');
+    expect(officer.lines[0]).toMatchObject({ scope: 'Rotterdam,Zeeland-West-Brabant' });
     expect(officer.code, officer.stderr).toBe(0);
     const first = (officer.lines[0] as { credential: string }).credential;
 
@@ -44,6 +45,9 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     hub = await startTestHub(backend, { database });
     const whoami = (token: string) => hub!.request<WhoamiResponse & HubErrorBody>('/v1/whoami', { token });
     expect((await whoami(second)).body.officer).toMatchObject({ id: 'j.devries', role: 'officer', team: null, active: true });
+    // The renewed credential keeps the officer's scope: it may not read beyond Rotterdam and Zeeland-West-Brabant.
+    expect((await hub.request('/v1/feed?scope=Midden-Nederland', { token: second })).status).toBe(403);
+    expect((await hub.request('/v1/feed?scope=Rotterdam', { token: second })).status).toBe(200);
     expect((await whoami(first)).status).toBe(401);
     expect((await whoami((supervisor.lines[0] as { credential: string }).credential)).status).toBe(403);
   }, 120_000);
@@ -63,6 +67,9 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
       const badId = await cli('add', ...where, '--id', 'met spatie', '--name', 'A. B', '--role', 'officer');
       expect(badId.code).toBe(1);
       expect(badId.stderr).toMatch(/an officer id is 1–80 letters/);
+      const badScope = await cli('add', ...where, '--id', 'a.b', '--name', 'A. B', '--role', 'officer', '--scope', 'Rotterdam,*');
+      expect(badScope.code).toBe(1);
+      expect(badScope.stderr).toMatch(/scope "\*" stands alone/);
       const taken = await cli('add', ...where, '--id', 'j.devries', '--name', 'J. de Vries', '--role', 'officer');
       expect(taken.code).toBe(1);
       expect(taken.stderr).toMatch(/an officer with id "j.devries" is registered already/);
