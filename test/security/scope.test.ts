@@ -91,7 +91,7 @@ describe.each(BACKENDS)('need-to-know in the feed (%s)', (backend) => {
       mutation('benign.remove', { type: 'phone', value: '+31881234567' }),
     ];
     await addOfficer(hub.database.db, hubClock(), { id: 'sup.scope', displayName: 'Inspecteur Scope', role: 'supervisor', team: null });
-    await push(...supervisorWork.map((m) => ({ ...m, officer: 'sup.scope' }) as AnyMutation));
+    await push(...supervisorWork.map((m) => ({ ...m, officer: 'sup.scope' })));
     for (const token of [middenToken, rotterdamToken, hub.workstationToken]) {
       expect(idsOf(await readAs(token))).toEqual(expect.arrayContaining(supervisorWork.map((m) => m.id)));
     }
