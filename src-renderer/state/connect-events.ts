@@ -9,6 +9,8 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
     // when it got a new revision; officers' work on reports (status, assignee) reloads it always.
     api.subscribe('reports.changed', () => {
       void state().refreshQueue();
+      // A new report may bring a region the filters do not offer yet.
+      void state().loadQueueRegions();
       void state().checkOpenReport();
       // New reports may mention the indicator of an open request ("new reports since").
       void state().refreshActions();

@@ -46,11 +46,15 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     expect(store.getState().notes[`report:${reportIdOf(0)}`]).toHaveLength(1);
   });
 
-  it('routes pushed events: sync state, changed reports, changed benign list', async () => {
-    const api = new FakeApi([queueRow(0)]).handle('benign.list', () => []).handle('sync.conflicts', () => []);
+  it('routes pushed events: sync state, changed reports (and the regions they bring), changed benign list', async () => {
+    let regions = ['Oost-Nederland'];
+    const api = new FakeApi([queueRow(0)]).handle('benign.list', () => []).handle('sync.conflicts', () => []).handle('queue.regions', () => regions);
     const store = createAppStore(api);
     connectEvents(api, store);
     await store.getState().loadQueue();
+    await store.getState().loadQueueRegions();
+    expect(store.getState().queueRegions).toEqual(['Oost-Nederland']);
+    regions = ['Oost-Nederland', 'Rotterdam'];
     const syncState = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 2, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
     api.emit('sync.state', syncState);
     expect(store.getState().syncState).toEqual(syncState);
@@ -58,6 +62,7 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     api.emit('work.changed', { entities: ['benign'] });
     await settle();
     expect(api.callsOf('queue.list')).toHaveLength(2);
+    expect(store.getState().queueRegions).toEqual(['Oost-Nederland', 'Rotterdam']);
     expect(api.callsOf('benign.list')).toHaveLength(1);
   });
 
