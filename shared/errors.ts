@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'UNAVAILABLE',
+  /** Too many requests (or failed sign-ins) in a while: wait as the answer says (Retry-After). */
+  'RATE_LIMITED',
+  /** A request that did not arrive in time (a body sent too slowly). */
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,6 +14,7 @@ import { createFeedNotifier } from './feed/notifier';
 import { FEED_LINGER_MS, registerFeedRoute } from './feed/route';
 import { registerHealthRoute } from './health/route';
 import { errorReply } from './http/errors';
+import { DEFAULT_HUB_LIMITS, installHubLimits, TooManyRequests, type HubLimits } from './http/limits';
 import { watchConnectionsForShutdown } from './http/shutdown';
 import { registerIntakeRoute } from './intake/route';
 import type { Logger } from '../shared/platform/logger';
@@ -34,6 +35,8 @@ export interface HubServerDeps {
   feedLingerMs?: number;
   /** How long requests in flight get to be answered when the hub stops, before their connections are closed (ms). */
   shutdownGraceMs?: number;
+  /** Rate limits, long-poll cap and body timeout (see http/limits.ts); the defaults suit production. */
+  limits?: Partial<HubLimits>;
 }
 
 /** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
@@ -63,9 +66,12 @@ function loggableCause(error: unknown): { name: string; code: string | undefined
 
 export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const { db } = deps.database;
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true });
+  const limits = { ...DEFAULT_HUB_LIMITS, ...deps.limits };
+  // Node's own limit on receiving a whole request is the backstop behind the body timeout (it answers without a body).
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true, requestTimeout: limits.bodyTimeoutMs * 2 });
   const notifier = createFeedNotifier();
-  const auth = createAuthenticator(db, deps.credentialCache);
+  const guards = installHubLimits(app, limits);
+  const auth = createAuthenticator(db, deps.credentialCache, guards.failedAuth);
   let subscription: Subscription | null = null;
 
   app.addHook('onReady', async () => {
@@ -102,6 +108,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
 
   app.setErrorHandler((error, request, reply) => {
     const answer = errorReply(error, request.routeOptions.bodyLimit);
+    if (error instanceof TooManyRequests) void reply.header('retry-after', error.retryAfterSeconds);
     if (answer.internal) deps.logger.error('request failed', { method: request.method, route: request.routeOptions.url ?? 'unknown', ...loggableCause(error) });
     return reply.status(answer.status).send(answer.body);
   });
@@ -113,7 +120,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
 
   registerHealthRoute(app, { db, kind: deps.database.kind, version: deps.version ?? readHubVersion() });
   registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
-  registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS });
+  registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS, holdLongPoll: guards.holdLongPoll });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
   return app;

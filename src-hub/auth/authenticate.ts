@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HubRole } from '../../shared/hub/protocol';
 import type { HubDb } from '../db/database';
 import { HttpError } from '../http/errors';
+import type { FailedAuthGuard } from '../http/limits';
 import { findPrincipal, hashToken, type Principal } from './tokens';
 
 export interface CredentialCache {
@@ -41,7 +42,11 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_CREDENTIAL_CACHE): Authenticator {
+/**
+ * `guard` counts failed authentications per address and turns an address away (429) once it failed too often,
+ * before its token is looked at: guessing tokens ends there.
+ */
+export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_CREDENTIAL_CACHE, guard?: FailedAuthGuard): Authenticator {
   const principals = new WeakMap<FastifyRequest, Principal>();
   const trusted = new Map<string, { principal: Principal; until: number }>();
 
@@ -61,9 +66,11 @@ export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_
   return {
     requireRole(role) {
       return async (request, reply) => {
+        await guard?.refuseIfBlocked(request);
         const token = bearerToken(request.headers.authorization);
         const principal = token === null ? null : await principalOfToken(token);
         if (!principal) {
+          await guard?.failed(request);
           void reply.header('WWW-Authenticate', 'Bearer realm="puzzelstuk-hub"');
           throw new HttpError(401, 'UNAUTHENTICATED', token === null ? 'send "Authorization: Bearer <token>"' : 'the token is unknown or revoked');
         }

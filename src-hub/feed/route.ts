@@ -4,13 +4,15 @@
  * (woken by this process's writers or PostgreSQL NOTIFY from other hub processes, and rechecked periodically
  * in case a notification was lost) or the wait ends, then answered with what there is.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { HUB_API_PREFIX, type FeedPage } from '../../shared/hub/protocol';
 import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
+import type { HubGuards } from '../http/limits';
 import type { FeedNotifier } from './notifier';
 import { parseFeedRequest } from './query';
-import { readFeedPage } from './read';
+import { readFeedPage, type FeedQuery } from './read';
 import { shareFeedReads } from './shared-reads';
 import { effectiveScope } from './scope';
 
@@ -27,6 +29,8 @@ export interface FeedRouteDeps {
   recheckMs: number;
   /** How long a reader woken by a commit waits for the rest of the burst before reading (ms). */
   lingerMs: number;
+  /** Counts a token's long-polls while they are held (429 beyond its share; see ../http/limits.ts). */
+  holdLongPoll: HubGuards['holdLongPoll'];
 }
 
 export const FEED_LINGER_MS = 250;
@@ -53,25 +57,30 @@ export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): vo
     const params = parseFeedRequest(request.query);
     const query = { after: params.after, limit: params.limit, scope: effectiveScope(principal.scope, params.scope) };
 
-    const deadline = Date.now() + params.waitSeconds * 1000;
+    const serve = () => servePage(query, params.waitSeconds, reply.raw);
+    const json = params.waitSeconds > 0 ? await deps.holdLongPoll(principal.tokenId, serve) : await serve();
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  /** The page's JSON: at once, or once something arrives or the wait ends (or the caller goes away). */
+  async function servePage(query: FeedQuery, waitSeconds: number, connection: ServerResponse): Promise<string> {
+    const deadline = Date.now() + waitSeconds * 1000;
     const gone = new AbortController();
     const onClose = () => gone.abort();
-    reply.raw.once('close', onClose);
+    connection.once('close', onClose);
     try {
-      if (params.waitSeconds > 0 && deps.lingerMs > 0) await linger(deps.lingerMs, gone.signal);
+      if (waitSeconds > 0 && deps.lingerMs > 0) await linger(deps.lingerMs, gone.signal);
       for (;;) {
         const version = deps.notifier.version;
         const served = await readPage(query, version);
         const remaining = deadline - Date.now();
-        if (served.page.entries.length > 0 || remaining <= 0 || gone.signal.aborted || deps.notifier.closed) {
-          return reply.type('application/json; charset=utf-8').send(served.json);
-        }
+        if (served.page.entries.length > 0 || remaining <= 0 || gone.signal.aborted || deps.notifier.closed) return served.json;
         await deps.notifier.waitForChange(version, Math.min(remaining, deps.recheckMs), gone.signal);
         const woken = deps.notifier.version !== version && !deps.notifier.closed && !gone.signal.aborted;
         if (woken && deps.lingerMs > 0) await linger(Math.min(deps.lingerMs, deadline - Date.now()), gone.signal);
       }
     } finally {
-      reply.raw.off('close', onClose);
+      connection.off('close', onClose);
     }
-  });
+  }
 }

@@ -14,6 +14,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  TIMEOUT: 408,
   STORE_CANNOT_OPEN: 503,
   STORE_KEY_WRONG: 500,
   STORE_TOO_NEW: 500,
@@ -64,6 +66,7 @@ export function errorReply(error: unknown, bodyLimit?: number): ErrorReply {
   if (status === 401) return reply(401, 'UNAUTHENTICATED', (error as Error).message);
   if (status === 403) return reply(403, 'FORBIDDEN', (error as Error).message);
   if (status === 404) return reply(404, 'NOT_FOUND', (error as Error).message);
+  if (status === 408) return reply(408, 'TIMEOUT', (error as Error).message);
   if (status !== undefined) return reply(status, 'BAD_INPUT', (error as Error).message);
   return reply(500, 'INTERNAL', 'the hub failed to handle this request; the failure is logged', true);
 }

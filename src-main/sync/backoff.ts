@@ -16,3 +16,13 @@ export function backoffDelay(attempt: number, options: BackoffOptions, random: (
   const step = Math.min(options.maxMs, options.initialMs * 2 ** Math.min(attempt, 30));
   return Math.round(step / 2 + (step / 2) * random());
 }
+
+/**
+ * Delay after a failed turn: the backoff, or longer when the hub said how long to wait (429/503 with
+ * Retry-After) — never beyond the backoff's cap, so a hub that asks too much is still tried again.
+ */
+export function retryDelay(error: unknown, attempt: number, options: BackoffOptions, random: () => number): number {
+  const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  const backoff = backoffDelay(attempt, options, random);
+  return typeof asked === 'number' ? Math.min(options.maxMs, Math.max(backoff, asked)) : backoff;
+}

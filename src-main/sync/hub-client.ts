@@ -2,7 +2,7 @@ import { HUB_API_PREFIX, type HubOfficer, type PushAck, type WhoamiResponse } fr
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedPage } from './feed-page';
-import { describeNetworkFailure, errorForStatus, HubUnavailableError } from './hub-errors';
+import { describeNetworkFailure, errorForStatus, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
 import { realTimers, type SyncTimers } from './timers';
 
@@ -47,7 +47,7 @@ export function createHubClient(options: HubClientOptions) {
         signal: controller.signal,
       });
       const text = await response.text();
-      if (!response.ok) throw errorForStatus(response.status, text);
+      if (!response.ok) throw errorForStatus(response.status, text, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
       try {
         return JSON.parse(text) as unknown;
       } catch {

@@ -1,11 +1,24 @@
 import type { MutationRefusalRef } from '../../shared/hub/protocol';
 
-/** The hub cannot be used right now (refused connection, timeout, 5xx, cut or malformed answer): retry later. */
+/** The hub cannot be used right now (refused connection, timeout, 5xx, 429, cut or malformed answer): retry later. */
 export class HubUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** How long the hub asked us to wait (its Retry-After), if it said. */
+    readonly retryAfterMs: number | null = null,
+  ) {
     super(message);
     this.name = 'HubUnavailableError';
   }
+}
+
+/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const text = header.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
 
 /** The hub answered and said no (4xx): retrying the same request will not help. */
@@ -33,7 +46,7 @@ export class SyncCancelled extends Error {
 const TRANSIENT_STATUSES = new Set([408, 425, 429]);
 
 /** Turns a non-2xx answer into the error the engine acts on; the hub's message is kept, it carries no personal data. */
-export function errorForStatus(status: number, body: string): Error {
+export function errorForStatus(status: number, body: string, retryAfterMs: number | null = null): Error {
   let code = `HTTP_${status}`;
   let message = `the hub answered ${status}`;
   let refused: MutationRefusalRef | null = null;
@@ -46,7 +59,7 @@ export function errorForStatus(status: number, body: string): Error {
   } catch {
     // Not a HubErrorBody (a proxy's page, say): the status says enough.
   }
-  if (status >= 500 || TRANSIENT_STATUSES.has(status)) return new HubUnavailableError(message);
+  if (status >= 500 || TRANSIENT_STATUSES.has(status)) return new HubUnavailableError(message, retryAfterMs);
   return new HubRefusedError(status, code, message, refused);
 }
 

@@ -5,7 +5,7 @@ import { countConflictNotices } from '../mutations/conflict-notices';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { createFeedPageApplier } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
 import { createOfficerRefresher } from './officer-refresh';
@@ -156,7 +156,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
         if (error instanceof SyncCancelled) continue;
         failed(error);
         waker = new AbortController();
-        if (!wakeRequested) await sleep(timers, backoffDelay(failures, backoff, random), AbortSignal.any([stopper.signal, waker.signal]));
+        if (!wakeRequested) await sleep(timers, retryDelay(error, failures, backoff, random), AbortSignal.any([stopper.signal, waker.signal]));
         failures += 1;
       }
     }

@@ -16,6 +16,7 @@ import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
+import type { HubLimits } from '../../src-hub/http/limits';
 import { silentLogger } from '../../shared/platform/logger';
 import { createHubServer } from '../../src-hub/server';
 
@@ -90,7 +91,7 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number } = {},
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits> } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
@@ -103,6 +104,7 @@ export async function startTestHub(
     recheckMs: options.recheckMs,
     credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE,
     shutdownGraceMs: options.shutdownGraceMs,
+    limits: options.limits,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { setWorkStatus } from '../../src-main/mutations/services';
 import { systemClock } from '../../shared/platform/clock';
-import { backoffDelay } from '../../src-main/sync/backoff';
+import { backoffDelay, retryDelay } from '../../src-main/sync/backoff';
+import { parseRetryAfter } from '../../src-main/sync/hub-errors';
 import { createSyncEngine, type SyncEngineOptions } from '../../src-main/sync/sync-engine';
 import type { SyncState } from '../../src-main/sync/sync-state';
 import { filedRecord } from '../support/records';
@@ -40,6 +41,19 @@ function setup(options: Partial<SyncEngineOptions> = {}) {
 }
 
 describe('backoff', () => {
+  it('waits as long as the hub asked, at least the backoff and at most its cap', () => {
+    const options = { initialMs: 500, maxMs: 8_000 };
+    const asked = (ms: number | null) => Object.assign(new Error('429'), { retryAfterMs: ms });
+    expect(retryDelay(asked(3000), 0, options, () => 0)).toBe(3000);
+    expect(retryDelay(asked(100), 3, options, () => 0)).toBe(2000);
+    expect(retryDelay(asked(3_600_000), 0, options, () => 0)).toBe(8000);
+    expect(retryDelay(new Error('refused'), 1, options, () => 0)).toBe(500);
+    expect(parseRetryAfter('12', 0)).toBe(12_000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:30 GMT', 10_000)).toBe(20_000);
+    expect(parseRetryAfter('soon', 0)).toBeNull();
+    expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+
   it('doubles from the first delay up to the cap, with half of each step random', () => {
     const options = { initialMs: 500, maxMs: 8_000 };
     expect([0, 1, 2, 3, 4, 5, 12].map((attempt) => backoffDelay(attempt, options, () => 0))).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000]);
@@ -60,6 +74,19 @@ describe('the sync engine against a hub that fails', () => {
     await until((state) => state.online);
     expect(store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(1);
     expect(engine.getState()).toMatchObject({ online: true, lastError: null, cursor: '1', initialSync: { active: false, received: 1 } });
+    await engine.stop();
+    store.close();
+  });
+
+  it('backs off on 429 for as long as the hub asks (Retry-After), as on any outage, and resumes by itself', async () => {
+    const { hub, timers, store, engine, until } = setup();
+    hub.addReport(filedRecord());
+    hub.faults.push('rate-limited', 'rate-limited');
+    engine.start();
+    expect(await timers.fire(isBackoff)).toBe(7000);
+    expect(engine.getState()).toMatchObject({ online: false, lastError: 'the hub answered 429: slow down', cursor: '0' });
+    expect(await timers.fire(isBackoff)).toBe(7000);
+    await until((state) => state.online && state.cursor === '1');
     await engine.stop();
     store.close();
   });

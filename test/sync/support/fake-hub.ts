@@ -2,7 +2,7 @@ import type { FeedEntry, FeedPage, HubOfficer, PushAck } from '../../../shared/h
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 
-export type FakeFault = 'refused' | 'status500' | 'hang' | 'cut' | 'malformed' | 'lose-answer';
+export type FakeFault = 'refused' | 'status500' | 'rate-limited' | 'hang' | 'cut' | 'malformed' | 'lose-answer';
 
 /**
  * An in-memory hub behind a fetch function, for engine tests that need exact control (faults per request,
@@ -70,6 +70,9 @@ export class FakeHub {
     const signal = init?.signal;
     if (fault === 'refused') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
     if (fault === 'status500') return Response.json({ error: { code: 'INTERNAL', message: 'boom' } }, { status: 500 });
+    if (fault === 'rate-limited') {
+      return Response.json({ error: { code: 'RATE_LIMITED', message: 'slow down' } }, { status: 429, headers: { 'retry-after': '7' } });
+    }
     if (fault === 'hang') {
       await new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error)));
     }
