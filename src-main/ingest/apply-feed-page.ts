@@ -21,10 +21,11 @@ export interface PageOutcome {
 }
 
 /**
- * Entries applied in one transaction. The core's thread also answers the window's calls: between slices it
- * lets them run, so a page of 500 reports never holds the queue for the whole page.
+ * How long one transaction applies entries (ms, at least one entry). The core's thread also answers the window's
+ * calls: between slices it lets them run, so a page of 500 reports never holds the queue for long. A budget in
+ * time rather than a count, because an entry may cost 0.1 ms (a note) or 50 ms (a report that merges clusters).
  */
-export const FEED_SLICE = 100;
+export const FEED_SLICE_MS = 20;
 
 /**
  * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
@@ -33,8 +34,9 @@ export const FEED_SLICE = 100;
  * validated, their indicators extracted — by `preparer` (the core's prepare worker), so the store's thread only
  * writes.
  */
-export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier; preparer?: LinePreparer }) {
+export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier; preparer?: LinePreparer; sliceMs?: number }) {
   const preparer = deps.preparer ?? inThreadPreparer;
+  const sliceMs = deps.sliceMs ?? FEED_SLICE_MS;
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
@@ -77,29 +79,32 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return new Map(reports.map((entry, index) => [entry, prepared[index]!]));
   }
 
-  const applyInTransaction = sqlite.transaction(
-    (entries: readonly RawFeedEntry[], cursor: string, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void =>
-      deps.applier.batch(() => {
-        // The officer may have edited the benign list since the last slice.
-        writer.reloadBenignList();
-        for (const entry of entries) applyEntry(entry, outcome, prepared);
-        writeCursor(sqlite, cursor);
-      }),
+  /** Applies entries from `from` for about FEED_SLICE_MS in one transaction; answers where the next slice starts. */
+  const applySlice = sqlite.transaction((page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
+    deps.applier.batch(() => {
+      // The officer may have edited the benign list since the last slice.
+      writer.reloadBenignList();
+      const started = performance.now();
+      let next = from;
+      while (next < page.entries.length) {
+        applyEntry(page.entries[next]!, outcome, prepared);
+        next += 1;
+        if (performance.now() - started >= sliceMs) break;
+      }
+      writeCursor(sqlite, next === page.entries.length ? page.cursor : page.entries[next - 1]!.seq);
+      return next;
+    }),
   );
 
   return {
     async applyPage(page: RawFeedPage): Promise<PageOutcome> {
       const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
       const prepared = await prepareReports(page.entries);
-      if (page.entries.length === 0) {
-        applyInTransaction([], page.cursor, outcome, prepared);
-        return outcome;
-      }
-      for (let start = 0; start < page.entries.length; start += FEED_SLICE) {
-        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-        const slice = page.entries.slice(start, start + FEED_SLICE);
-        const last = start + FEED_SLICE >= page.entries.length;
-        applyInTransaction(slice, last ? page.cursor : slice[slice.length - 1]!.seq, outcome, prepared);
+      // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
+      let next = applySlice(page, 0, outcome, prepared);
+      while (next < page.entries.length) {
+        await new Promise((resolve) => setImmediate(resolve));
+        next = applySlice(page, next, outcome, prepared);
       }
       return outcome;
     },

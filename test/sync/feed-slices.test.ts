@@ -1,0 +1,60 @@
+/**
+ * A feed page is applied in slices, each its own transaction with the cursor at its last entry, and the core's
+ * thread answers other calls between them (src-main/ingest/apply-feed-page.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { RawFeedPage } from '../../shared/hub/feed-page';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { readCursor } from '../../src-main/db/sync-cursor';
+import { createFeedPageApplier } from '../../src-main/ingest/apply-feed-page';
+import { createMutationApplier } from '../../src-main/mutations/applier';
+import { filedRecord } from '../support/records';
+import { tempDir } from '../support/temp-store';
+
+function pageOf(count: number): RawFeedPage {
+  const entries = Array.from({ length: count }, (_, index) => {
+    const record = filedRecord();
+    return { seq: String(index + 1), type: 'report' as const, reportId: record.reportId, revision: record.revision, record: JSON.stringify(record) };
+  });
+  return { entries, cursor: String(count), hasMore: false };
+}
+
+async function applyWatching(sliceMs: number) {
+  const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+  const applier = createMutationApplier(store.sqlite, { clock: systemClock });
+  const pages = createFeedPageApplier(store, { clock: systemClock, applier, sliceMs });
+  // What another call on the same thread sees while the page is applied.
+  const seen: string[] = [];
+  let applying = true;
+  const watch = () => {
+    seen.push(readCursor(store.sqlite));
+    if (applying) setImmediate(watch);
+  };
+  setImmediate(watch);
+  const outcome = await pages.applyPage(pageOf(6));
+  applying = false;
+  const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
+  return { outcome, seen, reports, cursor: readCursor(store.sqlite) };
+}
+
+describe('a feed page in slices', () => {
+  it('commits slice by slice, the cursor at each slice’s last entry, and lets other calls in between', async () => {
+    // A budget of 0 ms: every entry is a slice of its own.
+    const { outcome, seen, reports, cursor } = await applyWatching(0);
+    expect(outcome.reports).toBe(6);
+    expect(reports).toBe(6);
+    expect(cursor).toBe('6');
+    // Calls in between saw the cursor move forward entry by entry (each a committed slice).
+    const between = [...new Set(seen)].filter((value) => value !== '0' && value !== '6');
+    expect(between).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('applies the page in one transaction when the budget allows (its twin)', async () => {
+    const { seen, reports, cursor } = await applyWatching(60_000);
+    expect(reports).toBe(6);
+    expect(cursor).toBe('6');
+    expect(seen.some((value) => ['1', '2', '3', '4', '5'].includes(value))).toBe(false);
+  });
+});
