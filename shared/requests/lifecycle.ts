@@ -51,6 +51,8 @@ export interface TransitionRule {
   needsSending?: true;
   /** Confirmation, execution and refusal record when they happened. */
   needsOccurredAt?: true;
+  /** The rule holds only for these kinds of action (every kind when absent). */
+  kinds?: readonly ActionKind[];
 }
 
 export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
@@ -59,6 +61,8 @@ export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
   // Sent back to the author with what to change.
   { from: 'ter_goedkeuring', to: 'concept', needsSecondSupervisor: true, needsReason: true },
   { from: 'goedgekeurd', to: 'verzonden', needsSending: true },
+  // A warning the approving team publishes itself; `uitgevoerd` is a warning's publication (see isPublication).
+  { from: 'goedgekeurd', to: 'uitgevoerd', needsOccurredAt: true, kinds: ['prevention_warning'] },
   { from: 'verzonden', to: 'bevestigd', needsOccurredAt: true },
   { from: 'verzonden', to: 'uitgevoerd', needsOccurredAt: true },
   { from: 'bevestigd', to: 'uitgevoerd', needsOccurredAt: true },
@@ -75,6 +79,15 @@ export interface TransitionInput {
   method?: SendMethod | null;
   occurredAt?: string | null;
   dueAt?: string | null;
+  /** The addressee's reference; for a warning's publication: where it was published. */
+  reference?: string | null;
+}
+
+/** The hub's or the store's facts about the action a step is judged against. */
+export interface ActionFacts {
+  state: ActionState;
+  author: string;
+  kind: ActionKind;
 }
 
 export interface TransitionActor {
@@ -82,14 +95,22 @@ export interface TransitionActor {
   role: OfficerRole;
 }
 
-export function transitionRule(from: ActionState, to: ActionState): TransitionRule | undefined {
-  return ACTION_TRANSITIONS.find((rule) => rule.from === from && rule.to === to);
+const ruleFits = (rule: TransitionRule, kind: ActionKind) => rule.kinds === undefined || rule.kinds.includes(kind);
+
+export function transitionRule(from: ActionState, to: ActionState, kind: ActionKind): TransitionRule | undefined {
+  return ACTION_TRANSITIONS.find((rule) => rule.from === from && rule.to === to && ruleFits(rule, kind));
 }
 
 /** Targets reachable from a state, for the UI's buttons (the guard still decides who may). */
-export function nextStates(from: ActionState): ActionState[] {
-  return ACTION_TRANSITIONS.filter((rule) => rule.from === from).map((rule) => rule.to);
+export function nextStates(from: ActionState, kind: ActionKind): ActionState[] {
+  return ACTION_TRANSITIONS.filter((rule) => rule.from === from && ruleFits(rule, kind)).map((rule) => rule.to);
 }
+
+/**
+ * A prevention warning is carried out by publishing it: its step to `uitgevoerd` records when (`occurredAt`)
+ * and where (`reference`: the site, channel or medium), so its effect can be read against that date.
+ */
+export const isPublication = (kind: ActionKind, to: ActionState): boolean => kind === 'prevention_warning' && to === 'uitgevoerd';
 
 /**
  * What kind of no a guard says, so that every caller answers it alike: `state` — the request is not (or no longer)
@@ -109,11 +130,12 @@ const refusal = (kind: LifecycleRefusalKind, reason: string): LifecycleRefusal =
  * `current` is the state the hub (or the local store) holds; `input.from` is what the officer saw, so a
  * transition made on a stale view is refused rather than applied to a state nobody looked at.
  */
-export function refuseTransition(current: ActionState, author: string, actor: TransitionActor, input: TransitionInput): LifecycleRefusal | null {
+export function refuseTransition(action: ActionFacts, actor: TransitionActor, input: TransitionInput): LifecycleRefusal | null {
+  const { state: current, author, kind } = action;
   if (input.from !== current) return refusal('state', `the request is "${current}" now, not "${input.from}"; look again before changing it`);
-  const rule = transitionRule(input.from, input.to);
+  const rule = transitionRule(input.from, input.to, kind);
   if (!rule) {
-    const allowed = nextStates(input.from);
+    const allowed = nextStates(input.from, kind);
     return refusal(
       'state',
       `a request that is "${input.from}" cannot become "${input.to}"${allowed.length > 0 ? ` (only ${allowed.map((s) => `"${s}"`).join(', ')})` : ' (it is final)'}`,
@@ -131,6 +153,7 @@ export function refuseTransition(current: ActionState, author: string, actor: Tr
     if (input.dueAt < input.occurredAt.slice(0, 10)) return refusal('details', 'the due date cannot be before the date it was sent');
   }
   if (rule.needsOccurredAt && !input.occurredAt) return refusal('details', `"${input.to}" needs the date it happened`);
+  if (isPublication(kind, input.to) && !input.reference?.trim()) return refusal('details', 'publishing a warning needs where it was published (site, channel or medium)');
   return null;
 }
 

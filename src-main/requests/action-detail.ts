@@ -22,8 +22,9 @@ export interface ActionViewer extends TransitionActor {
  * the facts a step needs (a reason, the date it was sent) are asked when they take it.
  */
 function nextStepsFor(action: ActionRecord, viewer: TransitionActor, today: string): ActionNextStep[] {
-  const facts = { reason: 'x', method: 'email', occurredAt: today, dueAt: today } as const;
-  return nextStates(action.state).map((to) => ({ to, refusal: refuseTransition(action.state, action.createdBy, viewer, { from: action.state, to, ...facts })?.reason ?? null }));
+  const facts = { reason: 'x', method: 'email', occurredAt: today, dueAt: today, reference: 'x' } as const;
+  const subject = { state: action.state, author: action.createdBy, kind: action.kind };
+  return nextStates(action.state, action.kind).map((to) => ({ to, refusal: refuseTransition(subject, viewer, { from: action.state, to, ...facts })?.reason ?? null }));
 }
 
 /** A request with everything the detail screen shows; reads the reporters' data (audited) only when the request includes it. */

@@ -96,7 +96,7 @@ export function transitionAction(store: CaseStore, deps: ServiceDeps, input: Tra
     dueAt: input.dueAt ?? null,
     reference: optionalText(input.reference),
   };
-  assertTransitionAllowed(action.state, action.createdBy, actorOf(store.sqlite, input.officer), payload);
+  assertTransitionAllowed({ state: action.state, author: action.createdBy, kind: action.kind }, actorOf(store.sqlite, input.officer), payload);
   if (payload.occurredAt !== null && payload.occurredAt > dutchDay(deps.clock.now())) {
     throw new AppError('BAD_INPUT', `The date it happened (${payload.occurredAt}) lies in the future.`);
   }

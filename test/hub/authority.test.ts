@@ -72,6 +72,24 @@ const submit = (officer: string, actionId: string) => transition(officer, action
 const approve = (officer: string, actionId: string) => transition(officer, actionId, { from: 'ter_goedkeuring', to: 'goedgekeurd' });
 const send = (officer: string, actionId: string) =>
   transition(officer, actionId, { from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
+/** A public prevention warning about a cluster, drafted by `officer`. */
+const createWarning = (officer: string): AnyMutation =>
+  mutation('action.create', officer, {
+    actionId: randomUUID(),
+    kind: 'prevention_warning',
+    indicatorType: null,
+    indicatorValue: null,
+    caseId: null,
+    clusterReportId: REPORT,
+    title: 'Publiekswaarschuwing bankhelpdeskfraude',
+    addresseeId: 'communication.preventie',
+    reportIds: [REPORT],
+    includePersonalData: false,
+    legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
+    body: 'Wat gebeurt er?\n\nOplichters bellen namens uw bank.',
+  });
+const publish = (officer: string, actionId: string, from: 'goedgekeurd' | 'verzonden', reference: string | null = 'politie.nl/nieuws en Facebook Politie Utrecht') =>
+  transition(officer, actionId, { from, to: 'uitgevoerd', occurredAt: '2026-11-03', reference });
 const actionIdOf = (create: AnyMutation) => (create.payload as { actionId: string }).actionId;
 
 describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
@@ -232,6 +250,40 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT, 'IA-2026-0000002'] })]);
       await expectAccepted([transition(OFFICER, id, { from: 'verzonden', to: 'afgewezen', occurredAt: '2026-11-05', reason: 'Rekening al opgeheven' })]);
       await expectRefused([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT] })], 0, 409, /"afgewezen" is final/);
+    });
+  });
+
+  describe('prevention warnings', () => {
+    it('refuses a warning approved by its own author, by an officer, published unapproved or without where (attack)', async () => {
+      const create = createWarning(SUPERVISOR);
+      const id = actionIdOf(create);
+      await expectAccepted([create, submit(SUPERVISOR, id)]);
+      await expectRefused([approve(SUPERVISOR, id)], 0, 403, /four-eyes: the author of a request may not approve/);
+      await expectRefused([approve(OFFICER, id)], 0, 403, /only a supervisor may approve/);
+      await expectRefused([transition(SUPERVISOR, id, { from: 'ter_goedkeuring', to: 'uitgevoerd', occurredAt: '2026-11-03', reference: 'politie.nl' })], 0, 409, /cannot become "uitgevoerd"/);
+      await expectAccepted([approve(OTHER_SUPERVISOR, id)]);
+      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd', null)], 0, 400, /publishing a warning needs where it was published/);
+      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd', '   ')], 0, 400, /needs where it was published/);
+      const [state] = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id = ${id}::uuid`);
+      expect(state).toEqual({ state: 'goedgekeurd' });
+    });
+
+    it('publishes a warning approved by a second supervisor, directly or through the communication team (honest twin)', async () => {
+      const direct = createWarning(SUPERVISOR);
+      const directId = actionIdOf(direct);
+      await expectAccepted([direct, submit(SUPERVISOR, directId), approve(OTHER_SUPERVISOR, directId), publish(SUPERVISOR, directId, 'goedgekeurd')]);
+      const viaTeam = createWarning(OFFICER);
+      const viaTeamId = actionIdOf(viaTeam);
+      await expectAccepted([viaTeam, submit(OFFICER, viaTeamId), approve(SUPERVISOR, viaTeamId), send(OFFICER, viaTeamId), publish(OFFICER, viaTeamId, 'verzonden')]);
+      const states = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id IN (${directId}::uuid, ${viaTeamId}::uuid)`);
+      expect(states).toEqual([{ state: 'uitgevoerd' }, { state: 'uitgevoerd' }]);
+    });
+
+    it('does not let a request skip sending the way a warning skips it (409)', async () => {
+      const create = createAction(OFFICER);
+      const id = actionIdOf(create);
+      await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id)]);
+      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd')], 0, 409, /cannot become "uitgevoerd" \(only "verzonden"\)/);
     });
   });
 

@@ -5,7 +5,7 @@
  * locked while it is checked and changed, so two pushes about the same request are judged one after the other.
  */
 import { eq } from 'drizzle-orm';
-import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
+import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionKind, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
 import { actionStates } from '../../db/schema';
@@ -17,6 +17,7 @@ export type ActionMutation = Mutation<'action.create'> | Mutation<'action.edit'>
 interface HubAction {
   author: string;
   state: ActionState;
+  kind: ActionKind;
 }
 
 /** The guards' kind of no, as the hub answers it. */
@@ -27,7 +28,7 @@ export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf:
   if (mutation.kind === 'action.create') return createAction(tx, mutation);
   const { actionId } = mutation.payload;
   const [action] = (await tx
-    .select({ author: actionStates.author, state: actionStates.state })
+    .select({ author: actionStates.author, state: actionStates.state, kind: actionStates.kind })
     .from(actionStates)
     .where(eq(actionStates.actionId, actionId))
     .for('update')) as HubAction[];
@@ -42,7 +43,7 @@ export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf:
       return reason === null ? null : conflict(reason);
     }
     case 'action.transition': {
-      const refusal = refusalOf(refuseTransition(action.state, action.author, actor, mutation.payload));
+      const refusal = refusalOf(refuseTransition(action, actor, mutation.payload));
       if (refusal === null) await tx.update(actionStates).set({ state: mutation.payload.to, mutationId: mutation.id }).where(eq(actionStates.actionId, actionId));
       return refusal;
     }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import type { ActionDetail, ActionNextStep } from '../../../shared/api/action-views';
-import type { ActionState } from '../../../shared/requests/lifecycle';
+import { isPublication, type ActionKind, type ActionState } from '../../../shared/requests/lifecycle';
 import { useAppStore } from '../../state/store-context';
 import { Section } from '../../ui/Section';
 import { stepRefusalText } from './refusal-text';
@@ -15,7 +15,10 @@ const STEP_VARIANT: Partial<Record<ActionState, string>> = { concept: 'default',
 
 const refusalId = (actionId: string, to: ActionState) => `step-refusal-${actionId}-${to}`;
 
-function StepButton({ actionId, step, onTake }: { actionId: string; step: ActionNextStep; onTake: () => unknown }) {
+/** A warning is carried out by publishing it; every other step has its own label. */
+const stepLabelKey = (kind: ActionKind, to: ActionState) => (isPublication(kind, to) ? 'actions.publication.button' : (`actions.stepButton.${to}` as const));
+
+function StepButton({ actionId, kind, step, onTake }: { actionId: string; kind: ActionKind; step: ActionNextStep; onTake: () => unknown }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
@@ -32,7 +35,7 @@ function StepButton({ actionId, step, onTake }: { actionId: string; step: Action
       }}
       data-testid={`step-${step.to}`}
     >
-      {t(`actions.stepButton.${step.to}`)}
+      {t(stepLabelKey(kind, step.to))}
     </Button>
   );
 }
@@ -48,7 +51,7 @@ export function NextSteps({ detail }: { detail: ActionDetail }) {
   const [dialogStep, setDialogStep] = useState<ActionState | null>(null);
   const refused = detail.nextSteps.filter((step) => step.refusal !== null);
 
-  const take = (to: ActionState) => (stepNeedsDialog(detail.state, to) ? setDialogStep(to) : transitionAction({ to }));
+  const take = (to: ActionState) => (stepNeedsDialog(detail.state, to, detail.kind) ? setDialogStep(to) : transitionAction({ to }));
 
   return (
     <Section title={t('actions.next.title')} testId="action-next-steps">
@@ -60,17 +63,17 @@ export function NextSteps({ detail }: { detail: ActionDetail }) {
         <Stack gap="xs">
           <Group gap="xs">
             {detail.nextSteps.map((step) => (
-              <StepButton key={step.to} actionId={detail.actionId} step={step} onTake={() => take(step.to)} />
+              <StepButton key={step.to} actionId={detail.actionId} kind={detail.kind} step={step} onTake={() => take(step.to)} />
             ))}
           </Group>
           {refused.map((step) => (
             <Text key={step.to} size="sm" c="warn.8" id={refusalId(detail.actionId, step.to)} data-testid={`step-refusal-${step.to}`}>
-              {t('actions.next.refused', { step: t(`actions.stepButton.${step.to}`), refusal: stepRefusalText(detail, step.to, step.refusal!, viewer, t) })}
+              {t('actions.next.refused', { step: t(stepLabelKey(detail.kind, step.to)), refusal: stepRefusalText(detail, step.to, step.refusal!, viewer, t) })}
             </Text>
           ))}
         </Stack>
       )}
-      <StepDialog from={detail.state} to={dialogStep} onClose={() => setDialogStep(null)} />
+      <StepDialog from={detail.state} kind={detail.kind} to={dialogStep} onClose={() => setDialogStep(null)} />
     </Section>
   );
 }

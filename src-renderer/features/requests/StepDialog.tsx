@@ -1,7 +1,7 @@
 import { SegmentedControl, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEND_METHODS, type ActionState } from '../../../shared/requests/lifecycle';
+import { isPublication, SEND_METHODS, type ActionKind, type ActionState } from '../../../shared/requests/lifecycle';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
@@ -10,27 +10,29 @@ import { initialStepForm, stepFields, stepInput, type StepError, type StepField,
 
 interface StepDialogProps {
   from: ActionState;
+  kind: ActionKind;
   /** The step being taken; null while closed. */
   to: ActionState | null;
   onClose: () => void;
 }
 
 /** One step of a request that needs words or dates: a reason, how and when it was sent, when it happened. */
-export function StepDialog({ from, to, onClose }: StepDialogProps) {
+export function StepDialog({ from, kind, to, onClose }: StepDialogProps) {
   const { t } = useTranslation();
+  const title = to === null ? '' : isPublication(kind, to) ? t('actions.publication.title') : t(`actions.stepButton.${to}`);
   return (
-    <Dialog opened={to !== null} onClose={onClose} title={to ? t(`actions.stepButton.${to}`) : ''} size="lg">
-      {to && <StepFormView from={from} to={to} onClose={onClose} />}
+    <Dialog opened={to !== null} onClose={onClose} title={title} size="lg">
+      {to && <StepFormView from={from} kind={kind} to={to} onClose={onClose} />}
     </Dialog>
   );
 }
 
-function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionState; onClose: () => void }) {
+function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: ActionKind; to: ActionState; onClose: () => void }) {
   const { t } = useTranslation();
   const transitionAction = useAppStore((state) => state.transitionAction);
   const [form, setForm] = useState<StepForm>(() => initialStepForm(todayIso()));
   const [errors, setErrors] = useState<Partial<Record<StepField, StepError>>>({});
-  const fields = stepFields(from, to);
+  const fields = stepFields(from, to, kind);
   const change = (patch: Partial<StepForm>) => setForm({ ...form, ...patch });
   const errorText = (field: StepField) => {
     const error = errors[field];
@@ -38,7 +40,7 @@ function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionStat
   };
 
   const submit = () => {
-    const result = stepInput(from, to, form);
+    const result = stepInput(from, to, kind, form);
     if ('errors' in result) {
       setErrors(result.errors);
       return null;
@@ -49,7 +51,7 @@ function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionStat
 
   return (
     <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('actions.stepForm.submit')} submitTestId="step-submit" testId="step-form">
-      <Text size="sm">{t(`actions.stepExplain.${to}`)}</Text>
+      <Text size="sm">{fields.publication ? t('actions.publication.explain') : t(`actions.stepExplain.${to}`)}</Text>
       {fields.sending && (
         <div>
           <Text size="sm" fw={500} mb={4} id="step-method-label">
@@ -68,7 +70,7 @@ function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionStat
         <SimpleGrid cols={fields.sending ? 2 : 1} spacing="sm">
           <TextInput
             type="date"
-            label={fields.sending ? t('actions.stepForm.sentAt') : t('actions.stepForm.occurredAt')}
+            label={fields.sending ? t('actions.stepForm.sentAt') : fields.publication ? t('actions.publication.publishedAt') : t('actions.stepForm.occurredAt')}
             withAsterisk
             value={form.occurredAt}
             onChange={(event) => change({ occurredAt: event.currentTarget.value })}
@@ -90,9 +92,11 @@ function StepFormView({ from, to, onClose }: { from: ActionState; to: ActionStat
       )}
       {fields.reference && (
         <TextInput
-          label={t('actions.stepForm.reference')}
+          label={fields.publication ? t('actions.publication.place') : t('actions.stepForm.reference')}
+          withAsterisk={fields.publication}
           value={form.reference}
           onChange={(event) => change({ reference: event.currentTarget.value })}
+          error={errorText('reference')}
           data-testid="step-reference"
         />
       )}

@@ -13,7 +13,7 @@ export interface Viewer {
  * rules. Anything else keeps the guard's own words.
  */
 export function stepRefusalText(detail: ActionDetail, to: ActionState, refusal: string, viewer: Viewer, t: TFunction): string {
-  if (!transitionRule(detail.state, to)?.needsSecondSupervisor) return refusal;
+  if (!transitionRule(detail.state, to, detail.kind)?.needsSecondSupervisor) return refusal;
   if (viewer.role !== 'supervisor') return t('actions.next.refusal.supervisorOnly');
   return viewer.id === detail.createdBy ? t('actions.next.refusal.fourEyes') : refusal;
 }

@@ -1,4 +1,4 @@
-import { FINAL_ACTION_STATES, transitionRule, type ActionState, type SendMethod } from '../../../shared/requests/lifecycle';
+import { FINAL_ACTION_STATES, isPublication, transitionRule, type ActionKind, type ActionState, type SendMethod } from '../../../shared/requests/lifecycle';
 import { addDays } from '../../ui/format';
 import { isReasonGiven } from '../../ui/reason';
 import type { ActionStepInput } from './actions-slice';
@@ -15,19 +15,19 @@ export interface StepForm {
   reference: string;
 }
 
-export type StepField = 'reason' | 'occurredAt' | 'dueAt';
-export type StepError = 'reasonRequired' | 'dateRequired' | 'dueBeforeSent';
+export type StepField = 'reason' | 'occurredAt' | 'dueAt' | 'reference';
+export type StepError = 'reasonRequired' | 'dateRequired' | 'dueBeforeSent' | 'placeRequired';
 
-/** Which fields a step asks for, from the one transition table the hub uses too. */
-export function stepFields(from: ActionState, to: ActionState) {
-  const rule = transitionRule(from, to);
+/** Which fields a step asks for, from the one transition table the hub uses too; a warning's publication needs where. */
+export function stepFields(from: ActionState, to: ActionState, kind: ActionKind) {
+  const rule = transitionRule(from, to, kind);
   const dated = Boolean(rule?.needsSending || rule?.needsOccurredAt);
-  return { reason: Boolean(rule?.needsReason), sending: Boolean(rule?.needsSending), dated, reference: dated };
+  return { reason: Boolean(rule?.needsReason), sending: Boolean(rule?.needsSending), dated, reference: dated, publication: isPublication(kind, to) };
 }
 
 /** Steps that ask for something, or close the request for good, go through a dialog; the others are one click. */
-export function stepNeedsDialog(from: ActionState, to: ActionState): boolean {
-  const fields = stepFields(from, to);
+export function stepNeedsDialog(from: ActionState, to: ActionState, kind: ActionKind): boolean {
+  const fields = stepFields(from, to, kind);
   return fields.reason || fields.dated || FINAL_ACTION_STATES.includes(to);
 }
 
@@ -40,13 +40,14 @@ export const initialStepForm = (today: string): StepForm => ({
 });
 
 /** The transition to send, or what is missing; only the fields the step asks for are sent. */
-export function stepInput(from: ActionState, to: ActionState, form: StepForm): { input: ActionStepInput } | { errors: Partial<Record<StepField, StepError>> } {
-  const fields = stepFields(from, to);
+export function stepInput(from: ActionState, to: ActionState, kind: ActionKind, form: StepForm): { input: ActionStepInput } | { errors: Partial<Record<StepField, StepError>> } {
+  const fields = stepFields(from, to, kind);
   const errors: Partial<Record<StepField, StepError>> = {};
   if (fields.reason && !isReasonGiven(form.reason)) errors.reason = 'reasonRequired';
   if (fields.dated && !form.occurredAt) errors.occurredAt = 'dateRequired';
   if (fields.sending && !form.dueAt) errors.dueAt = 'dateRequired';
   else if (fields.sending && form.occurredAt && form.dueAt < form.occurredAt) errors.dueAt = 'dueBeforeSent';
+  if (fields.publication && !form.reference.trim()) errors.reference = 'placeRequired';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     input: {
