@@ -35,6 +35,11 @@ export interface HubServerDeps {
   feedLingerMs?: number;
   /** How long requests in flight get to be answered when the hub stops, before their connections are closed (ms). */
   shutdownGraceMs?: number;
+  /**
+   * The address of the TLS-terminating proxy in front (see README): its X-Forwarded-For gives the client's
+   * address, which the per-address limit counts. Without it every client counts as the proxy.
+   */
+  trustProxy?: string | undefined;
   /** Rate limits, long-poll cap and body timeout (see http/limits.ts); the defaults suit production. */
   limits?: Partial<HubLimits>;
 }
@@ -68,7 +73,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const { db } = deps.database;
   const limits = { ...DEFAULT_HUB_LIMITS, ...deps.limits };
   // Node's own limit on receiving a whole request is the backstop behind the body timeout (it answers without a body).
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true, requestTimeout: limits.bodyTimeoutMs * 2 });
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true, requestTimeout: limits.bodyTimeoutMs * 2, trustProxy: deps.trustProxy ?? false });
   const notifier = createFeedNotifier();
   const guards = installHubLimits(app, limits);
   const auth = createAuthenticator(db, deps.credentialCache, guards.failedAuth);

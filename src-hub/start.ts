@@ -20,6 +20,8 @@ export interface StartOptions {
   recheckMs?: number;
   /** Where the hub's migrations are; a packaged app ships them beside itself. */
   migrationsFolder?: string;
+  /** The TLS-terminating proxy's address, whose X-Forwarded-For is believed (per-address limits). */
+  trustProxy?: string;
   /** Runs after migrating, before serving (the embedded demo hub registers its officers here). */
   prepare?: (db: HubDb) => Promise<void>;
 }
@@ -38,7 +40,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     const migration = await migrateHub(database.db, hubMigrations(options.migrationsFolder));
     if (migration.applied > 0) options.logger.info('migrated', { applied: migration.applied, total: migration.total });
     await options.prepare?.(database.db);
-    app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs });
+    app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs, trustProxy: options.trustProxy });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
     const address = app.server.address();

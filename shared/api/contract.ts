@@ -86,7 +86,7 @@ export interface ApiMethods {
   'sync.dismissConflict': Method<{ id: number }, null>;
 
   'settings.get': Method<NoParams, SettingsView>;
-  'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
+  'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; hubCaFile?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
 
   'benign.list': Method<NoParams, BenignEntryView[]>;
   'benign.add': Method<{ type: IndicatorType; value: string; reason: string }, BenignEntryView>;

@@ -3,6 +3,7 @@
  * gets a BAD_INPUT that names the field, never a crash deeper down. Objects are strict: an unknown field is
  * a mistake, not data to carry along.
  */
+import { hubAddressProblem } from '../hub/address';
 import { z } from 'zod';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
 import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
@@ -46,7 +47,10 @@ const ruleId = z.string().regex(ROUTING_RULE_ID_PATTERN, 'must be lower-case let
 const hubUrl = z
   .string()
   .max(2000)
-  .refine((text) => /^https?:\/\/[^\s/]+/.test(text) && URL.canParse(text), 'must be an http(s) URL such as https://hub.example.nl');
+  .superRefine((text, context) => {
+    const problem = hubAddressProblem(text);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
 
 const queueQuery = z.strictObject({
   filters: z.strictObject({
@@ -125,6 +129,7 @@ export const apiParamSchemas: ParamSchemas = {
   'settings.set': z.strictObject({
     hubUrl: hubUrl.nullable().optional(),
     hubToken: z.string().max(2000).nullable().optional(),
+    hubCaFile: z.string().max(4000).nullable().optional(),
     language: z.enum(['nl', 'en']).optional(),
     scope: shortText.optional(),
   }),

@@ -266,6 +266,8 @@ export interface SettingsView {
   hubUrl: string | null;
   /** Whether a hub token is stored; the token itself never returns to the renderer. */
   hubTokenSet: boolean;
+  /** A PEM file of the certificate authority that signed the hub's certificate, when not a public one. */
+  hubCaFile: string | null;
   language: 'nl' | 'en';
   scope: string;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { ApiParams } from '../../shared/api/contract';
 import type { SettingsView } from '../../shared/api/views';
 import { AppError } from '../../shared/errors';
@@ -9,7 +11,24 @@ import type { SettingsFile, StoredSettings } from './settings-file';
 
 const blankToNull = (text: string | null | undefined) => (text === null || text === undefined || text.trim() === '' ? null : text.trim());
 
-/** Reads and changes the officer's settings; a change of hub, token or scope reconnects sync at once. */
+/** A CA file must hold a PEM certificate; it is read again whenever sync connects. */
+function checkCaFile(path: string | null): string | null {
+  if (path === null) return null;
+  if (!isAbsolute(path)) throw new AppError('BAD_INPUT', `The certificate authority file must be given with its full path, not "${path}".`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AppError('BAD_INPUT', `The certificate authority file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new AppError('BAD_INPUT', `${path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----).`);
+  return path;
+}
+
+/**
+ * Reads and changes the officer's settings; a change of hub, token, CA or scope reconnects sync at once. Another
+ * hub address clears the stored credential and the remembered officer: they were the old hub's.
+ */
 export function createSettingsControl(deps: { file: SettingsFile; secrets: SecretStore; launch: LaunchHub; reconnect: () => Promise<void> }): SettingsControl {
   function get(): SettingsView {
     const settings = deps.file.read();
@@ -17,6 +36,7 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
     return {
       hubUrl: target.kind === 'remote' ? target.hubUrl : null,
       hubTokenSet: target.kind === 'remote' ? target.token !== null : deps.secrets.get('hub-token') !== null,
+      hubCaFile: settings.hubCaFile,
       language: settings.language,
       scope: settings.scope,
     };
@@ -32,11 +52,18 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       const current = deps.file.read();
       const next: StoredSettings = { ...current };
       if (change.hubUrl !== undefined) next.hubUrl = blankToNull(change.hubUrl)?.replace(/\/+$/, '') ?? null;
+      if (change.hubCaFile !== undefined) next.hubCaFile = checkCaFile(blankToNull(change.hubCaFile));
       if (change.language !== undefined) next.language = change.language;
       if (change.scope !== undefined) next.scope = formatSyncScope(parseSyncScope(change.scope));
+      const hubChanged = next.hubUrl !== current.hubUrl;
+      // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it.
+      if (hubChanged) {
+        next.officerId = null;
+        deps.secrets.set('hub-token', null);
+      }
       deps.file.write(next);
       if (change.hubToken !== undefined) deps.secrets.set('hub-token', blankToNull(change.hubToken));
-      const reconnecting = change.hubToken !== undefined || next.hubUrl !== current.hubUrl || next.scope !== current.scope;
+      const reconnecting = change.hubToken !== undefined || hubChanged || next.hubCaFile !== current.hubCaFile || next.scope !== current.scope;
       if (reconnecting) await deps.reconnect();
       return get();
     },

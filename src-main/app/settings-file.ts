@@ -4,16 +4,19 @@ import { readPrivateFile, writePrivateFile } from './private-file';
 /** What the officer set (the hub token lives with the secrets, never here). */
 export interface StoredSettings {
   hubUrl: string | null;
+  /** PEM file of the certificate authority of the hub's certificate (a force's own CA); null: the system's. */
+  hubCaFile: string | null;
   language: 'nl' | 'en';
   scope: string;
   /** The officer who signed in last; signed in again at the next start. */
   officerId: string | null;
 }
 
-export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, language: 'nl', scope: '*', officerId: null };
+export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, hubCaFile: null, language: 'nl', scope: '*', officerId: null };
 
 const storedSettingsSchema = z.object({
   hubUrl: z.string().nullable().catch(null),
+  hubCaFile: z.string().nullable().catch(null),
   language: z.enum(['nl', 'en']).catch('nl'),
   scope: z.string().catch('*'),
   officerId: z.string().nullable().catch(null),

@@ -16,6 +16,7 @@ import type { SecretStore } from './secrets';
 import { createSessionControl } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
+import { createHubFetch } from './hub-fetch';
 import { createSyncController } from './sync-controller';
 import { claimStoreFor } from './demo-store';
 
@@ -51,10 +52,10 @@ export interface Workstation {
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const { store, paths, secrets, logger } = options;
   const clock = options.clock ?? systemClock;
-  const fetchImpl = options.fetch ?? fetch;
   claimStoreFor(store.sqlite, options.demo ? 'demo' : 'own', clock.now());
   const launch: LaunchHub = options.launch ? { ...options.launch, demo: options.demo } : launchHubFromEnv(options.env, options.demo);
   const settingsFile = createSettingsFile(paths.settingsPath);
+  const fetchImpl = createHubFetch(options.fetch ?? fetch, () => settingsFile.read().hubCaFile);
   const events = createApiEventBus();
   // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
   const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => context.officer.id, logger });

@@ -2,7 +2,8 @@ import { HUB_API_PREFIX, type HubOfficer, type PushAck, type WhoamiResponse } fr
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedPage } from './feed-page';
-import { describeNetworkFailure, errorForStatus, HubUnavailableError, parseRetryAfter } from './hub-errors';
+import { hubAddressProblem } from '../../shared/hub/address';
+import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
 import { realTimers, type SyncTimers } from './timers';
 
@@ -32,9 +33,12 @@ export function createHubClient(options: HubClientOptions) {
   const timers = options.timers ?? realTimers;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const base = options.hubUrl.replace(/\/+$/, '') + HUB_API_PREFIX;
+  // Also for an address named at launch (environment, --hub): the token never travels in the clear.
+  const addressProblem = hubAddressProblem(options.hubUrl);
 
   /** One request, body read whole under the same deadline: a stalled or cut answer fails, never half-succeeds. */
   async function call(path: string, init: RequestInit, allowedMs: number, cancel: AbortSignal | undefined): Promise<unknown> {
+    if (addressProblem !== null) throw new HubRefusedError(0, 'BAD_INPUT', `The hub's address ${options.hubUrl} cannot be used: ${addressProblem}.`);
     const controller = new AbortController();
     const timer = timers.setTimeout(() => controller.abort(new HubUnavailableError(`the hub did not answer within ${Math.round(allowedMs / 1000)} s`)), allowedMs);
     const onCancel = () => controller.abort(cancel?.reason);

@@ -91,7 +91,7 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits> } = {},
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
@@ -105,6 +105,7 @@ export async function startTestHub(
     credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE,
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.limits,
+    trustProxy: options.trustProxy,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -35,7 +35,7 @@ function slowBody(url: string, token: string): Promise<{ status: number; body: s
 
 describe.each(BACKENDS)('the hub under hostile clients (%s)', (backend) => {
   let hub: TestHub | null = null;
-  const start = async (limits: Partial<HubLimits>) => (hub = await startTestHub(backend, { recheckMs: 5000, limits }));
+  const start = async (limits: Partial<HubLimits>, trustProxy?: string) => (hub = await startTestHub(backend, { recheckMs: 5000, limits, trustProxy }));
   afterEach(async () => {
     await hub?.close();
     hub = null;
@@ -56,6 +56,14 @@ describe.each(BACKENDS)('the hub under hostile clients (%s)', (backend) => {
 
     await sleep(1600);
     expect((await running.request('/v1/whoami', { token: running.workstationToken })).status).toBe(200);
+  });
+
+  it('behind its TLS proxy, turns away the guessing client’s address and serves the others', async () => {
+    const running = await start({ failedAuthPerWindow: 3, windowMs: 60_000 }, '127.0.0.1');
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await running.request('/v1/whoami', { token: guess(), headers: from('10.0.0.66') })).status).toBe(401);
+    expect((await running.request('/v1/whoami', { token: guess(), headers: from('10.0.0.66') })).status).toBe(429);
+    expect((await running.request('/v1/whoami', { token: running.workstationToken, headers: from('10.0.0.7') })).status).toBe(200);
   });
 
   it('answers a token that floods the hub 429, and serves another token meanwhile', async () => {

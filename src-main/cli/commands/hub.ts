@@ -19,7 +19,7 @@ const DEFAULT_PORT = 8080;
 
 const where = HUB_DATABASE_USAGE;
 const usages = {
-  serve: `hub serve ${where} [--port <port>]`,
+  serve: `hub serve ${where} [--port <port>] [--trust-proxy <address>]`,
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
@@ -27,7 +27,7 @@ const usages = {
 const usage = Object.values(usages).join('\n  ');
 
 async function serve(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, port: { type: 'string' } }, usages.serve);
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, port: { type: 'string' }, 'trust-proxy': { type: 'string' } }, usages.serve);
   const database = hubDatabaseOf(values, io.env, usages.serve);
   const port = parsePositiveInt(values.port, '--port', DEFAULT_PORT);
   if (port > 65_535) throw new UsageError('--port must be at most 65535');
@@ -35,7 +35,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const stopped = waitForStopSignal();
   let hub;
   try {
-    hub = await startHub({ database, port, clock: systemClock, logger });
+    hub = await startHub({ database, port, clock: systemClock, logger, ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}) });
   } catch (error) {
     stopped.dispose();
     if (isAppError(error)) throw new CliError(error.message);

@@ -6,12 +6,16 @@ import { useAppStore } from '../../state/store-context';
 import { Section } from '../../ui/Section';
 import type { HubChanges } from './settings-slice';
 
-/** Hub address, scope and token. The token is write-only: the field is always empty and "set" is all we know. */
+/**
+ * Hub address, its certificate authority, scope and token. The token is write-only: the field is always empty and
+ * "set" is all we know; another address clears it (the workstation says so under the token field).
+ */
 function HubForm({ settings }: { settings: SettingsView }) {
   const { t } = useTranslation();
   const saveHubSettings = useAppStore((state) => state.saveHubSettings);
   const [hubUrl, setHubUrl] = useState(settings.hubUrl ?? '');
   const [scope, setScope] = useState(settings.scope);
+  const [caFile, setCaFile] = useState(settings.hubCaFile ?? '');
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +30,7 @@ function HubForm({ settings }: { settings: SettingsView }) {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void save({ hubUrl: hubUrl.trim() || null, scope: scope.trim() || '*', ...(token ? { hubToken: token } : {}) });
+        void save({ hubUrl: hubUrl.trim() || null, scope: scope.trim() || '*', hubCaFile: caFile.trim() || null, ...(token ? { hubToken: token } : {}) });
       }}
       data-testid="hub-settings-form"
     >
@@ -37,6 +41,13 @@ function HubForm({ settings }: { settings: SettingsView }) {
           value={hubUrl}
           onChange={(event) => setHubUrl(event.currentTarget.value)}
           data-testid="hub-url-input"
+        />
+        <TextInput
+          label={t('settings.hub.caFile')}
+          description={t('settings.hub.caFileHelp')}
+          value={caFile}
+          onChange={(event) => setCaFile(event.currentTarget.value)}
+          data-testid="hub-ca-input"
         />
         <TextInput
           label={t('settings.hub.scope')}
@@ -73,7 +84,7 @@ export function HubSettings() {
   const settings = useAppStore((state) => state.settings);
   return (
     <Section title={t('settings.hub.title')} testId="settings-hub">
-      {settings && <HubForm key={`${settings.hubUrl}:${settings.scope}:${settings.hubTokenSet}`} settings={settings} />}
+      {settings && <HubForm key={`${settings.hubUrl}:${settings.hubCaFile}:${settings.scope}:${settings.hubTokenSet}`} settings={settings} />}
     </Section>
   );
 }

@@ -7,6 +7,8 @@ export type Language = SettingsView['language'];
 export interface HubChanges {
   hubUrl: string | null;
   scope: string;
+  /** Undefined keeps it; null: the system's certificate authorities only. */
+  hubCaFile?: string | null;
   /** Undefined keeps the stored token; null removes it. The token is never read back. */
   hubToken?: string | null;
 }
