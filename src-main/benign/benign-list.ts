@@ -4,7 +4,7 @@ import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/typ
 import { normalizeIndicator } from '../indicators/normalize';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Actor } from '../audit/actor';
-import { createBenignMatcher, domainOfUrl, type BenignEntry } from './benign-matcher';
+import { createBenignMatcher, domainOfUrl, isBareUrl, type BenignEntry } from './benign-matcher';
 import defaults from '../indicators/default-benign.json';
 
 export interface BenignListEntry extends BenignEntry {
@@ -49,12 +49,13 @@ export function canonicalBenignValue(type: string, value: string): { type: Indic
   return { type: indicatorType, value: canonical.value };
 }
 
-/** The indicators a benign entry covers: the value itself, and for a domain (unless told not to) every URL on it. */
+/** The indicators a benign entry covers: the value itself, and for a domain every URL on it (unless told not to: then its bare URL). */
 function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, value: string, includeUrls = true): number[] {
   const ids = sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().all(type, value);
-  if (type === 'domain' && includeUrls) {
+  if (type === 'domain') {
+    // Without its URLs, a domain still covers its bare URL (see isBareUrl).
     for (const row of sqlite.prepare<[], { id: number; value: string }>("SELECT id, value FROM indicators WHERE type = 'url'").iterate()) {
-      if (domainOfUrl(row.value) === value) ids.push(row.id);
+      if ((includeUrls || isBareUrl(row.value)) && domainOfUrl(row.value) === value) ids.push(row.id);
     }
   }
   return ids;

@@ -13,7 +13,16 @@ export function domainOfUrl(url: string): string | null {
   return parseUrl(url)?.domain ?? null;
 }
 
-/** A URL is benign when its registrable domain is and covers its URLs (a bank's own login page is not evidence). */
+/** A canonical URL without a path (`https://bit.ly/`): it names only its host. */
+export function isBareUrl(url: string): boolean {
+  return /^https?:\/\/[^/]+\/$/.test(url);
+}
+
+/**
+ * A URL is benign when its registrable domain is and covers its URLs (a bank's own login page is not evidence).
+ * A bare URL on any benign domain is benign too: `https://bit.ly/` or `https://www.facebook.com/` is a link hub's
+ * front door and ties no two reports together, while `https://bit.ly/3xYz` or `facebook.com/jan.fraudeur.5` may.
+ */
 export interface BenignMatcher {
   reasonFor(type: string, value: string): string | null;
 }
@@ -21,9 +30,12 @@ export interface BenignMatcher {
 export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatcher {
   const byKey = new Map<string, string>();
   const domainsCoveringUrls = new Map<string, string>();
+  const domains = new Map<string, string>();
   for (const entry of entries) {
     byKey.set(`${entry.type}\u0000${entry.value}`, entry.reason);
-    if (entry.type === 'domain' && entry.coversUrls !== false) domainsCoveringUrls.set(entry.value, entry.reason);
+    if (entry.type !== 'domain') continue;
+    domains.set(entry.value, entry.reason);
+    if (entry.coversUrls !== false) domainsCoveringUrls.set(entry.value, entry.reason);
   }
   return {
     reasonFor(type, value) {
@@ -31,7 +43,7 @@ export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatch
       if (direct !== undefined) return direct;
       if (type === 'url') {
         const domain = domainOfUrl(value);
-        if (domain) return domainsCoveringUrls.get(domain) ?? null;
+        if (domain) return domainsCoveringUrls.get(domain) ?? (isBareUrl(value) ? (domains.get(domain) ?? null) : null);
       }
       return null;
     },

@@ -3,6 +3,7 @@
  * (`hxxps://ing-verificatie[.]nl`, `info[at]example(dot)com`). Text extraction refangs first and then maps every
  * match back to the original text, because a mention must keep the text exactly as the victim typed it.
  */
+import { unchanged, type MappedText } from './clean-text';
 
 // One pass over the text. Alternatives:
 //  1. a bracketed dot or at                 → . or @   ([.] (.) {.} [dot] (dot) [punt] [at] (at) [@] …)
@@ -12,14 +13,8 @@
 // after the match, because a regex starting with optional spaces is tried at every space and is 2× slower.
 const DEFANG_RE = /[[({][ \t]*(?:(\.|dot|punt)|(at|@))[ \t]*[\])}]|\[(:\/\/|:|\/)\]|h(?<=\bh)(?:xx|\*\*)p(s?)(?=\[?:)/gi;
 
-export interface RefangedText {
-  /** The text with defanging undone. */
-  readonly text: string;
-  /** Maps a start offset in `text` to the offset in the original. */
-  toOriginalStart(offset: number): number;
-  /** Maps an end offset (exclusive) in `text` to the offset in the original. */
-  toOriginalEnd(offset: number): number;
-}
+/** The text with defanging undone, and the way back to the original offsets. */
+export type RefangedText = MappedText;
 
 function replacementFor(match: RegExpExecArray): string {
   if (match[1] !== undefined) return '.';
@@ -30,13 +25,11 @@ function replacementFor(match: RegExpExecArray): string {
 
 const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
 
-const identity = (offset: number): number => offset;
-
 /** Refangs `text` and keeps a map from the new offsets back to the original ones. */
 export function refangWithMap(text: string): RefangedText {
   DEFANG_RE.lastIndex = 0;
   let match = DEFANG_RE.exec(text);
-  if (!match) return { text, toOriginalStart: identity, toOriginalEnd: identity };
+  if (!match) return unchanged(text);
 
   // Each replacement as [outStart, outEnd, inStart, inEnd]; offsets between replacements shift by a constant.
   const spans: number[] = [];

@@ -5,8 +5,11 @@
  *   (`"06-12345678 (WhatsApp)"`, an e-mail typed in the phone list) is scanned as free text instead.
  * - Free-text fields (narrative, summary, ransom note, payment reference, `suspect.other`, social media …) are
  *   scanned whole.
- * - The reporter's own phone number and e-mail address are never indicators, wherever they turn up; for an
- *   organisation, neither is the domain of its own e-mail address (its website is the victim's, not the suspect's).
+ * - The reporter's own data is never an indicator, wherever it turns up: `reporter.phone` and `reporter.email`, and
+ *   every account, number or address the free text names as the reporter's own ("vanaf mijn eigen rekening NL…",
+ *   see reporter-own.ts); for an organisation, neither is the domain of its own e-mail address (its website is the
+ *   victim's, not the suspect's). Those are the reporter's data: `extractRecord` returns them apart.
+ * - Structured fields are cleaned of Unicode look-alikes like free text (see clean-text.ts); `raw` stays as typed.
  * - A withdrawn record yields nothing. Identical (type, value, field) mentions are reported once.
  */
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -21,13 +24,13 @@ import { normalizeRemoteAccess, normalizeRemoteAccessPair } from './normalize/re
 import type { Normalized } from './normalize/result';
 import { parseUrl } from './normalize/url';
 
-type Add = (type: IndicatorType, result: Normalized, field: string, raw: string) => void;
+type Add = (type: IndicatorType, result: Normalized, field: string, raw: string, reporterOwn?: boolean) => void;
 
 function scanText(text: string | undefined, field: string, add: Add, only?: ReadonlySet<IndicatorType>): void {
   if (!text) return;
   for (const found of findIndicatorsInText(text)) {
     if (only && !only.has(found.type)) continue;
-    add(found.type, found, field, found.raw);
+    add(found.type, found, field, found.raw, found.reporterOwn);
   }
 }
 
@@ -68,27 +71,45 @@ const ACCOUNT_TYPES: ReadonlySet<IndicatorType> = new Set(['iban', 'crypto']);
 const PHONE_ONLY: ReadonlySet<IndicatorType> = new Set(['phone']);
 const REMOTE_ACCESS_ONLY: ReadonlySet<IndicatorType> = new Set(['remote_access']);
 
+export interface RecordIndicators {
+  /** The suspect's side: every indicator the record mentions that is not the reporter's. */
+  mentions: ExtractedMention[];
+  /** What the free text names as the reporter's own (accounts, numbers, addresses): the reporter's data. */
+  reporterOwn: ExtractedMention[];
+}
+
+const valueKey = (type: IndicatorType, value: string): string => `${type}\u0000${value}`;
+
 /** Every indicator mentioned in `record`, for the store; empty for a withdrawn record. */
 export function extractIndicators(record: IntakeRecord): ExtractedMention[] {
-  if (record.status !== 'filed') return [];
+  return extractRecord(record).mentions;
+}
+
+/** The record's indicators, with the reporter's own data apart. */
+export function extractRecord(record: IntakeRecord): RecordIndicators {
+  if (record.status !== 'filed') return { mentions: [], reporterOwn: [] };
 
   // The reporter's own contact details (and an organisation's own domain) must never link reports.
+  const own = new Set<string>();
   const ownPhone = record.reporter?.phone ? normalizePhone(record.reporter.phone)?.value : undefined;
   const ownEmail = record.reporter?.email ? normalizeEmail(record.reporter.email)?.value : undefined;
+  if (ownPhone) own.add(valueKey('phone', ownPhone));
+  if (ownEmail) own.add(valueKey('email', ownEmail));
   const ownDomain =
     record.reporter?.type === 'organisation' && ownEmail ? normalizeDomain(ownEmail.slice(ownEmail.indexOf('@') + 1))?.value : undefined;
+  if (ownDomain) own.add(valueKey('domain', ownDomain));
 
-  const mentions: ExtractedMention[] = [];
+  const all: ExtractedMention[] = [];
   const seen = new Set<string>();
-  const add: Add = (type, result, field, raw) => {
+  const add: Add = (type, result, field, raw, reporterOwn) => {
     const { value } = result;
-    if ((type === 'phone' && value === ownPhone) || (type === 'email' && value === ownEmail) || (type === 'domain' && value === ownDomain)) return;
+    if (reporterOwn) own.add(valueKey(type, value));
     const key = `${type}\u0000${value}\u0000${field}`;
     if (seen.has(key)) return;
     seen.add(key);
     const mention: ExtractedMention = { type, value, field, raw: raw.trim() };
     if (result.enrichment) mention.enrichment = { ...result.enrichment };
-    mentions.push(mention);
+    all.push(mention);
   };
 
   const { incident, suspect, ransomware, remoteAccess } = record;
@@ -138,5 +159,12 @@ export function extractIndicators(record: IntakeRecord): ExtractedMention[] {
     if (result) add('remote_access', result, 'remoteAccess', remoteAccess.id);
     else scanText(remoteAccess.id, 'remoteAccess', add, REMOTE_ACCESS_ONLY);
   }
-  return mentions;
+  if (own.size === 0) return { mentions: all, reporterOwn: [] };
+  const mentions: ExtractedMention[] = [];
+  const reporterOwn: ExtractedMention[] = [];
+  for (const mention of all) {
+    if (!own.has(valueKey(mention.type, mention.value))) mentions.push(mention);
+    else if (mention.type !== 'domain' && mention.value !== ownPhone && mention.value !== ownEmail) reporterOwn.push(mention);
+  }
+  return { mentions, reporterOwn };
 }

@@ -11,13 +11,15 @@
  */
 import { getCountrySpecifications } from 'ibantools';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import { cleanTextWithMap, composeMaps } from './clean-text';
 import { refangWithMap } from './defang';
+import { isReporterOwnInContext } from './reporter-own';
 import { normalizeCrypto } from './normalize/crypto';
 import { asciiHost, registrableDomain } from './normalize/domain';
-import { normalizeEmail } from './normalize/email';
+import { acceptsSpelledOutAt, normalizeEmail } from './normalize/email';
 import { validateCompactIban } from './normalize/iban';
 import { normalizePhone } from './normalize/phone';
-import { normalizeRemoteAccessPair } from './normalize/remote-access';
+import { normalizeRemoteAccessPair, REMOTE_ACCESS_ANCHOR_RE, REMOTE_ACCESS_TOOL_RE } from './normalize/remote-access';
 import type { Normalized } from './normalize/result';
 import { parseUrl } from './normalize/url';
 
@@ -27,6 +29,8 @@ export interface TextIndicator {
   /** The indicator exactly as it stands in the text (defanged, spaced, cased as typed). */
   raw: string;
   enrichment?: IndicatorEnrichment;
+  /** The text names it as the writer's own ("vanaf mijn eigen rekening NL…", "my number is …"): the reporter's data. */
+  reporterOwn?: true;
 }
 
 interface Found {
@@ -35,6 +39,7 @@ interface Found {
   enrichment: IndicatorEnrichment | undefined;
   start: number;
   end: number;
+  reporterOwn: boolean;
 }
 
 /** Offsets in the refanged text that a matcher has claimed, as flat [start, end) pairs. */
@@ -124,22 +129,65 @@ function isLocalPartChar(code: number): boolean {
   );
 }
 
+/** Start of the local part that ends at `end` (exclusive); `end` when there is none. */
+function localPartStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
+  // Punctuation glued to the front ("'info@…", ".info@…") is not part of the address.
+  while (start < end && !/[a-z0-9_]/i.test(text[start]!)) start++;
+  return start;
+}
+
+/** Offsets of blanks (at most two) before `offset`. */
+function skipBlanksBack(text: string, offset: number): number {
+  let at = offset;
+  while (at > offset - 2 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
+
+function skipBlanks(text: string, offset: number): number {
+  let at = offset;
+  while (at < offset + 2 && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
+}
+
+function emailAt(text: string, claims: Claims, sink: Sink, localEnd: number, domainStart: number, spelledOut: boolean): boolean {
+  const start = localPartStart(text, localEnd);
+  if (start === localEnd) return false;
+  const domainRe = spelledOut ? SPELLED_DOMAIN_RE : EMAIL_DOMAIN_RE;
+  domainRe.lastIndex = domainStart;
+  const domain = domainRe.exec(text);
+  if (!domain) return false;
+  const end = domainStart + domain[0].length;
+  if (claims.overlaps(start, end)) return false;
+  const local = text.slice(start, localEnd);
+  const host = spelledOut ? domain[0].replace(DOT_WORD_RE, '.') : domain[0];
+  if (spelledOut && !acceptsSpelledOutAt(local, host, text.slice(Math.max(0, start - 40), start), host !== domain[0])) return false;
+  const result = normalizeEmail(`${local}@${host}`);
+  if (!result) return false;
+  claims.claim(start, end);
+  sink('email', result, start, end);
+  return true;
+}
+
+// "name at domain.com", "name at domain dot com": the word "at" (or a lone "@" between blanks) written out.
+const SPELLED_AT_RE = /[ \t](?:at|AT|At)[ \t]/g;
+const SPELLED_DOMAIN_RE =
+  /(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?(?:\.|[ \t]+(?:dot|punt|DOT|PUNT)[ \t]+))+[a-z\u00a1-\uffff]{2,63}(?![a-z0-9\u00a1-\uffff-]|\.[a-z0-9\u00a1-\uffff])/giy;
+const DOT_WORD_RE = /[ \t]+(?:dot|punt)[ \t]+/gi;
+
 function scanEmails(text: string, claims: Claims, sink: Sink): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
-    // Punctuation glued to the front ("'info@…", ".info@…") is not part of the address.
-    while (start < at && !/[a-z0-9_]/i.test(text[start]!)) start++;
-    if (start === at) continue;
-    EMAIL_DOMAIN_RE.lastIndex = at + 1;
-    const domain = EMAIL_DOMAIN_RE.exec(text);
-    if (!domain) continue;
-    const end = at + 1 + domain[0].length;
-    if (claims.overlaps(start, end)) continue;
-    const result = normalizeEmail(text.slice(start, end));
-    if (!result) continue;
-    claims.claim(start, end);
-    sink('email', result, start, end);
+    // Blanks around the "@" ("name @ domain.com") are a way of typing it too.
+    emailAt(text, claims, sink, skipBlanksBack(text, at), skipBlanks(text, at + 1), false);
+  }
+  if (!text.includes(' at ') && !text.includes(' AT ') && !text.includes(' At ') && !text.includes('\tat')) return;
+  SPELLED_AT_RE.lastIndex = 0;
+  for (let match = SPELLED_AT_RE.exec(text); match; match = SPELLED_AT_RE.exec(text)) {
+    const localEnd = skipBlanksBack(text, match.index + 1);
+    const domainStart = skipBlanks(text, match.index + match[0].length);
+    if (emailAt(text, claims, sink, localEnd, domainStart, true)) SPELLED_AT_RE.lastIndex = domainStart;
+    else SPELLED_AT_RE.lastIndex = match.index + match[0].length - 1;
   }
 }
 
@@ -206,23 +254,50 @@ function scanIbans(text: string, claims: Claims, sink: Sink): void {
 }
 
 // ------------------------------------------------------------------------------------- remote access
-// The tool's name, a few words without digits or sentence end ("-code", " ID:", " installeren (code"), then the ID.
-// (The regex anchors on the name's last word and looks back for the rest: V8 then only stops at "desk" …)
-const REMOTE_RE =
-  /(desk|viewer|support)(?<=\b(any[ -]?desk|team[ -]?viewer|quick[ -]?support|rust[ -]?desk))\b[^\d\n.!?]{0,40}?([1-9](?:[ \u00a0-]?\d){7,10})(?!\d)/gi;
+// The tool's name, then its ID in the rest of that sentence or the next ("ik moest TeamViewer installeren; hij
+// maakte verbinding met ID 123 456 789", "I installed AnyDesk. He asked for the code: 482 193 557"). An ID is a
+// group of digits that does not start inside another number (a phone number's digits, a date); one that follows
+// "ID", "code", "nummer" … wins over one that does not.
+const ID_CANDIDATE_RE = /(?<![\d+,]|[\d+][ .\-–])[1-9](?:[ .\-–]?\d){5,10}(?![\d]|[.,]\d)/g;
+const ID_KEYWORD_RE = /(?:\b(?:id|code|nummer|nr|number|no|adres|address|sleutel|key)\b|#)[^a-z\d]{0,12}$/i;
+const DATE_LIKE_RE = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+const SENTENCE_END_RE = /[.!?](?=\s|$)|\n/g;
+const MAX_ID_DISTANCE = 220;
+
+/** End of the sentence after the one `from` stands in (two sentence ends on), within MAX_ID_DISTANCE. */
+function windowEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_ID_DISTANCE);
+  SENTENCE_END_RE.lastIndex = from;
+  let ends = 0;
+  for (let match = SENTENCE_END_RE.exec(text); match && match.index < limit; match = SENTENCE_END_RE.exec(text)) {
+    if (++ends === 2) return match.index;
+  }
+  return limit;
+}
 
 function scanRemoteAccess(text: string, claims: Claims, sink: Sink): void {
-  REMOTE_RE.lastIndex = 0;
-  for (let match = REMOTE_RE.exec(text); match; match = REMOTE_RE.exec(text)) {
-    const [, anchor, tool, id] = match as unknown as [string, string, string, string];
-    const start = match.index + anchor.length - tool.length;
-    const end = match.index + match[0].length;
-    const idStart = end - id.length;
-    if (claims.overlaps(idStart, end)) continue;
-    const result = normalizeRemoteAccessPair(tool, id);
-    if (!result) continue;
-    claims.claim(idStart, end);
-    sink('remote_access', result, start, end);
+  if (!REMOTE_ACCESS_ANCHOR_RE.test(text)) return;
+  REMOTE_ACCESS_TOOL_RE.lastIndex = 0;
+  for (let tool = REMOTE_ACCESS_TOOL_RE.exec(text); tool; tool = REMOTE_ACCESS_TOOL_RE.exec(text)) {
+    const name = tool[2]!;
+    const toolEnd = tool.index + tool[0].length;
+    const start = toolEnd - name.length;
+    const window = text.slice(toolEnd, windowEnd(text, toolEnd));
+    let chosen: { result: Normalized; end: number; idStart: number } | undefined;
+    ID_CANDIDATE_RE.lastIndex = 0;
+    for (let id = ID_CANDIDATE_RE.exec(window); id; id = ID_CANDIDATE_RE.exec(window)) {
+      const idStart = toolEnd + id.index;
+      const end = idStart + id[0].length;
+      if (DATE_LIKE_RE.test(id[0]) || claims.overlaps(idStart, end)) continue;
+      const result = normalizeRemoteAccessPair(name, id[0]);
+      if (!result) continue;
+      const keyed = ID_KEYWORD_RE.test(window.slice(Math.max(0, id.index - 30), id.index));
+      if (keyed || !chosen) chosen = { result, end, idStart };
+      if (keyed) break;
+    }
+    if (!chosen) continue;
+    claims.claim(chosen.idStart, chosen.end);
+    sink('remote_access', chosen.result, start, chosen.end);
   }
 }
 
@@ -367,14 +442,19 @@ function scanDomains(text: string, claims: Claims, sink: Sink): void {
 
 /**
  * Every indicator in `text`, in order of appearance, each (type, value) once with the first way it was written.
- * A URL yields both its `url` and its `domain`; an e-mail address only its `email`.
+ * A URL yields both its `url` and its `domain`; an e-mail address only its `email`. The text is cleaned of Unicode
+ * look-alikes first (see clean-text.ts); `raw` is always the text as typed. An indicator the text names as the
+ * writer's own anywhere is marked `reporterOwn`.
  */
 export function findIndicatorsInText(text: string): TextIndicator[] {
   if (text.length < 6) return [];
-  const refanged = refangWithMap(text);
+  const cleaned = cleanTextWithMap(text);
+  const refanged = refangWithMap(cleaned.text);
+  const toOriginal = composeMaps(cleaned, refanged);
   const clean = refanged.text;
   const found: Found[] = [];
-  const sink: Sink = (type, result, start, end) => found.push({ type, value: result.value, enrichment: result.enrichment, start, end });
+  const sink: Sink = (type, result, start, end) =>
+    found.push({ type, value: result.value, enrichment: result.enrichment, start, end, reporterOwn: isReporterOwnInContext(clean, type, start, end) });
   const claims = new Claims();
 
   scanUrls(clean, claims, sink);
@@ -388,14 +468,18 @@ export function findIndicatorsInText(text: string): TextIndicator[] {
   if (found.length === 0) return [];
 
   found.sort((a, b) => a.start - b.start);
+  const own = new Set(found.filter((item) => item.reporterOwn).map((item) => `${item.type}\u0000${item.value}`));
   const seen = new Set<string>();
   const indicators: TextIndicator[] = [];
   for (const item of found) {
     const key = `${item.type}\u0000${item.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const raw = text.slice(refanged.toOriginalStart(item.start), refanged.toOriginalEnd(item.end));
-    indicators.push(item.enrichment ? { type: item.type, value: item.value, raw, enrichment: item.enrichment } : { type: item.type, value: item.value, raw });
+    const raw = text.slice(toOriginal.toOriginalStart(item.start), toOriginal.toOriginalEnd(item.end));
+    const indicator: TextIndicator = { type: item.type, value: item.value, raw };
+    if (item.enrichment) indicator.enrichment = item.enrichment;
+    if (own.has(key)) indicator.reporterOwn = true;
+    indicators.push(indicator);
   }
   return indicators;
 }

@@ -12,6 +12,7 @@
  */
 import { bech32, bech32m } from 'bech32';
 import bs58check from 'bs58check';
+import { cleanText } from '../clean-text';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';
 
@@ -64,6 +65,6 @@ const normalizeAddress = memoize((address: string): Normalized | null => {
 
 /** `1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa` → `btc:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa`; null when not a valid address. */
 export function normalizeCrypto(raw: string): Normalized | null {
-  const address = raw.trim().replace(PREFIX_RE, '').replace(/\?.*$/, '');
+  const address = cleanText(raw).trim().replace(PREFIX_RE, '').replace(/\?.*$/, '');
   return normalizeAddress(address);
 }

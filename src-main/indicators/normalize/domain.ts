@@ -12,6 +12,7 @@
  */
 import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
+import { cleanText } from '../clean-text';
 import { refang } from '../defang';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';
@@ -57,7 +58,7 @@ function hostPart(text: string): string | null {
 
 /** `https://secure.ing-verificatie.nl/x` → `ing-verificatie.nl`; null when there is no registrable domain. */
 export function normalizeDomain(raw: string): Normalized | null {
-  const host = hostPart(refang(raw.trim()).toLowerCase());
+  const host = hostPart(refang(cleanText(raw).trim()).toLowerCase());
   if (host === null) return null;
   const ascii = asciiHost(host);
   const domain = ascii === null ? null : registrableDomain(ascii);

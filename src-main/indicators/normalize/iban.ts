@@ -5,6 +5,7 @@
 import { isValidIBAN } from 'ibantools';
 import nlBankCodes from '../data/nl-bank-codes.json';
 import type { IndicatorEnrichment } from '../../../shared/indicators/types';
+import { cleanText } from '../clean-text';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';
 
@@ -41,7 +42,7 @@ export const validateCompactIban = memoize((compact: string): Normalized | null 
 
 /** `nl91 abna 0417 1643 00` → `NL91ABNA0417164300`; null unless the checksum is valid. */
 export function normalizeIban(raw: string): Normalized | null {
-  const text = raw.replace(PREFIX_RE, '').trim();
+  const text = cleanText(raw).replace(PREFIX_RE, '').trim();
   if (!IBAN_SHAPE_RE.test(text)) return null;
   return validateCompactIban(text.replace(SEPARATORS_RE, '').toUpperCase());
 }

@@ -6,6 +6,7 @@
  */
 import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
 import type { PhoneKind } from '../../../shared/indicators/types';
+import { cleanText } from '../clean-text';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';
 
@@ -76,6 +77,6 @@ const normalizeKey = memoize((key: string): Normalized | null => {
 
 /** `06-12345678`, `+31 (0)6 1234 5678`, `0031 6 12345678` … → `+31612345678`; null when not a valid number. */
 export function normalizePhone(raw: string): Normalized | null {
-  const key = phoneKey(raw);
+  const key = phoneKey(cleanText(raw));
   return key === null ? null : normalizeKey(key);
 }

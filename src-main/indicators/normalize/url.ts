@@ -13,6 +13,7 @@
  *   practically every phishing site has a certificate, so that is what the victim's link most likely said.
  * - A host that is an IP address is fine for a URL (no domain then); a host without a known public suffix is not.
  */
+import { cleanText } from '../clean-text';
 import { refang } from '../defang';
 import { memoize } from '../memo';
 import { registrableDomain } from './domain';
@@ -47,7 +48,7 @@ const parseCandidate = memoize((candidate: string): ParsedUrl | null => {
 
 /** Parses a URL as typed (defanged or not; `www.` without scheme allowed); null when it is not a web URL. */
 export function parseUrl(raw: string): ParsedUrl | null {
-  let text = refang(raw.trim()).replace(/^<|>$/g, '');
+  let text = refang(cleanText(raw).trim()).replace(/^<|>$/g, '');
   if (WWW_RE.test(text)) text = `https://${text}`;
   else if (!HTTP_RE.test(text)) return null;
   if (/\s/.test(text)) return null;

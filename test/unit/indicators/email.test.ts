@@ -48,7 +48,8 @@ describe('normalizeEmail', () => {
     ['info@@example.com'],
     ['info@example..com'],
     ['info@-example.com'],
-    ['info at example dot com'], // unbracketed "at" is too ambiguous in prose
+    ['info at example'], // a written-out "at" still needs a domain
+    ['looked at booking com'],
     ['https://example.com'],
     ['06-12345678'],
   ])('rejects %j', (raw) => {
