@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
-import { normalizeIndicator } from '../indicators/normalize';
+import { normalizeIndicator } from '../../shared/indicators/normalize';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Actor } from '../audit/actor';
 import { createBenignMatcher, domainOfUrl, isBareUrl, type BenignEntry } from './benign-matcher';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { parseUrl } from '../indicators/normalize/url';
+import { parseUrl } from '../../shared/indicators/normalize/web-url';
 
 export interface BenignEntry {
   type: string;

@@ -1,5 +1,5 @@
 import { parseIntakeLine } from '../../shared/intake/parse';
-import { extractIndicators } from '../indicators/extract-record';
+import { extractIndicators } from '../../shared/indicators/extract-record';
 import type { ReportInput } from './report-writer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 

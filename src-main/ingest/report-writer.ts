@@ -3,7 +3,7 @@ import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo,
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
 import type { CaseStore } from '../db/open-store';
-import { extractIndicators } from '../indicators/extract-record';
+import { extractIndicators } from '../../shared/indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';

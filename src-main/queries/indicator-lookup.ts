@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
-import { normalizeIndicator } from '../indicators/normalize';
+import { normalizeIndicator } from '../../shared/indicators/normalize';
 
 /** The stored indicator for a canonical value, or for a value as a person typed it. NOT_FOUND when no report mentions it. */
 export function resolveIndicator(sqlite: Database.Database, type: IndicatorType, value: string): CanonicalIndicator & { id: number } {

@@ -2,7 +2,7 @@
 import { ACTION_KIND_OF_INDICATOR, type ActionKind } from '../../shared/requests/lifecycle';
 import { AppError } from '../../shared/errors';
 import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
-import { normalizeIndicator } from '../indicators/normalize';
+import { normalizeIndicator } from '../../shared/indicators/normalize';
 import type { RouteSubject } from './addressee-route';
 
 /** The canonical indicator for a type and value as typed; null when neither is given. */

@@ -8,7 +8,7 @@ import type { DirectoryEntryView, DirectoryKind } from '../../shared/requests/di
 import type { ActionKind } from '../../shared/requests/lifecycle';
 import type { AddresseeRoute } from '../../shared/api/action-views';
 import type { IndicatorEnrichment, IndicatorType, PhoneKind } from '../../shared/indicators/types';
-import { parseUrl } from '../indicators/normalize/url';
+import { parseUrl } from '../../shared/indicators/normalize/web-url';
 
 export interface RouteSubject {
   kind: ActionKind;

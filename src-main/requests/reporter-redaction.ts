@@ -5,7 +5,7 @@
  */
 import type { Reporter } from '../../shared/intake/schema';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { normalizePhone } from '../indicators/normalize';
+import { normalizePhone } from '../../shared/indicators/normalize';
 
 export const REDACTED = {
   name: '[naam melder]',

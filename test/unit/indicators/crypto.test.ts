@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCrypto } from '../../../src-main/indicators/normalize/crypto';
+import { normalizeCrypto } from '../../../shared/indicators/normalize/crypto-address';
 
 // Well-known public addresses (genesis block, BIP 173/350 test vectors, Ethereum Foundation, the USDT
 // contract on Tron, the Monero general fund); no private persons.

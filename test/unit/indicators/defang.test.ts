@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refang, refangWithMap } from '../../../src-main/indicators/defang';
+import { refang, refangWithMap } from '../../../shared/indicators/defang';
 
 describe('refang', () => {
   it.each([

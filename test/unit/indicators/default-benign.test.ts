@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_TYPES, type IndicatorType } from '../../../shared/indicators/types';
 import defaults from '../../../src-main/indicators/default-benign.json';
-import { normalizeIndicator } from '../../../src-main/indicators/normalize';
+import { normalizeIndicator } from '../../../shared/indicators/normalize';
 
 interface BenignEntry {
   type: IndicatorType;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDomain, registrableDomain } from '../../../src-main/indicators/normalize/domain';
+import { normalizeDomain, registrableDomain } from '../../../shared/indicators/normalize/domain';
 
 describe('normalizeDomain', () => {
   it.each([

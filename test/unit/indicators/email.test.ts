@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail } from '../../../src-main/indicators/normalize/email';
+import { normalizeEmail } from '../../../shared/indicators/normalize/email';
 
 describe('normalizeEmail', () => {
   it.each([

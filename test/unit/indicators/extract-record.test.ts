@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { intakeRecordSchema, type IntakeRecord } from '../../../shared/intake/schema';
-import { extractIndicators } from '../../../src-main/indicators/extract-record';
+import { extractIndicators } from '../../../shared/indicators/extract-record';
 
 const EXAMPLES_PATH = new URL('../../../../shared/intake/examples.ndjson', import.meta.url);
 

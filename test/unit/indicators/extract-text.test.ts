@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIndicatorsInText, type TextIndicator } from '../../../src-main/indicators/extract-text';
+import { findIndicatorsInText, type TextIndicator } from '../../../shared/indicators/extract-text';
 
 /** The findings as "type value" strings, which makes expectations short and failures readable. */
 function found(text: string): string[] {

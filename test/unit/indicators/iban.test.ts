@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import bankCodes from '../../../src-main/indicators/data/nl-bank-codes.json';
-import { dutchBankName, normalizeIban } from '../../../src-main/indicators/normalize/iban';
+import bankCodes from '../../../shared/indicators/data/nl-bank-codes.json';
+import { dutchBankName, normalizeIban } from '../../../shared/indicators/normalize/iban';
 
 describe('normalizeIban', () => {
   it.each([

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBenignMatcher, type BenignEntry } from '../../../src-main/benign/benign-matcher';
 import defaults from '../../../src-main/indicators/default-benign.json';
-import { findIndicatorsInText } from '../../../src-main/indicators/extract-text';
+import { findIndicatorsInText } from '../../../shared/indicators/extract-text';
 
 const matcher = createBenignMatcher(defaults as BenignEntry[]);
 

@@ -1,13 +1,13 @@
 /** Indicators as citizens really type them (issue 17): each class with its real forms and the negative twins. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, cleanTextWithMap } from '../../../src-main/indicators/clean-text';
-import { extractIndicators } from '../../../src-main/indicators/extract-record';
-import { findIndicatorsInText } from '../../../src-main/indicators/extract-text';
-import { normalizeEmail } from '../../../src-main/indicators/normalize/email';
-import { normalizeIban } from '../../../src-main/indicators/normalize/iban';
-import { normalizePhone } from '../../../src-main/indicators/normalize/phone';
-import { normalizeRemoteAccess } from '../../../src-main/indicators/normalize/remote-access';
+import { cleanText, cleanTextWithMap } from '../../../shared/indicators/clean-text';
+import { extractIndicators } from '../../../shared/indicators/extract-record';
+import { findIndicatorsInText } from '../../../shared/indicators/extract-text';
+import { normalizeEmail } from '../../../shared/indicators/normalize/email';
+import { normalizeIban } from '../../../shared/indicators/normalize/iban';
+import { normalizePhone } from '../../../shared/indicators/normalize/phone';
+import { normalizeRemoteAccess } from '../../../shared/indicators/normalize/remote-access';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 
 function found(text: string): string[] {

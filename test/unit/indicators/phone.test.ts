@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../src-main/indicators/normalize/phone';
+import { normalizePhone } from '../../../shared/indicators/normalize/phone';
 
 describe('normalizePhone', () => {
   it.each([

@@ -5,15 +5,15 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
-import { refang, refangWithMap } from '../../../src-main/indicators/defang';
-import { findIndicatorsInText } from '../../../src-main/indicators/extract-text';
-import { normalizeIndicator } from '../../../src-main/indicators/normalize';
-import { normalizeCrypto } from '../../../src-main/indicators/normalize/crypto';
-import { normalizeDomain } from '../../../src-main/indicators/normalize/domain';
-import { normalizeEmail } from '../../../src-main/indicators/normalize/email';
-import { normalizeIban } from '../../../src-main/indicators/normalize/iban';
-import { normalizePhone } from '../../../src-main/indicators/normalize/phone';
-import { normalizeUrl, parseUrl } from '../../../src-main/indicators/normalize/url';
+import { refang, refangWithMap } from '../../../shared/indicators/defang';
+import { findIndicatorsInText } from '../../../shared/indicators/extract-text';
+import { normalizeIndicator } from '../../../shared/indicators/normalize';
+import { normalizeCrypto } from '../../../shared/indicators/normalize/crypto-address';
+import { normalizeDomain } from '../../../shared/indicators/normalize/domain';
+import { normalizeEmail } from '../../../shared/indicators/normalize/email';
+import { normalizeIban } from '../../../shared/indicators/normalize/iban';
+import { normalizePhone } from '../../../shared/indicators/normalize/phone';
+import { normalizeUrl, parseUrl } from '../../../shared/indicators/normalize/web-url';
 
 const digits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeRemoteAccess, normalizeRemoteAccessPair, remoteAccessTool } from '../../../src-main/indicators/normalize/remote-access';
+import { normalizeRemoteAccess, normalizeRemoteAccessPair, remoteAccessTool } from '../../../shared/indicators/normalize/remote-access';
 
 describe('normalizeRemoteAccessPair (the record field)', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** Issue 15 §4 / issue 17: what the narrative names as the reporter's own is the reporter's data, never the suspect's. */
 import { describe, expect, it } from 'vitest';
-import { extractRecord } from '../../../src-main/indicators/extract-record';
-import { findIndicatorsInText } from '../../../src-main/indicators/extract-text';
+import { extractRecord } from '../../../shared/indicators/extract-record';
+import { findIndicatorsInText } from '../../../shared/indicators/extract-text';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 
 const OWN_IBAN = 'NL91ABNA0417164300';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, parseUrl } from '../../../src-main/indicators/normalize/url';
+import { normalizeUrl, parseUrl } from '../../../shared/indicators/normalize/web-url';
 
 describe('normalizeUrl', () => {
   it.each([

@@ -61,7 +61,7 @@ const cases: Array<{ what: string; file: string; forbidden: string; allowed: str
   {
     what: 'the generator importing the workstation',
     file: 'src-generator/planted.ts',
-    forbidden: "import { imported } from '../src-main/indicators/extract-record';",
+    forbidden: "import { imported } from '../src-main/db/schema';",
     allowed: "import { imported } from '../shared/intake/schema';",
     says: /the generator is a data source/,
   },

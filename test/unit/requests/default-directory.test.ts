@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIRECTORY_ID_PATTERN, DIRECTORY_KINDS } from '../../../shared/requests/directory';
 import { defaultDirectoryEntries } from '../../../src-main/requests/directory-seed';
 import { listDirectory } from '../../../src-main/requests/directory-entries';
-import nlBankCodes from '../../../src-main/indicators/data/nl-bank-codes.json';
+import nlBankCodes from '../../../shared/indicators/data/nl-bank-codes.json';
 import { openTempStore } from '../../support/temp-store';
 
 const entries = defaultDirectoryEntries();

@@ -5,7 +5,7 @@
  * fast path that is checked against libphonenumber in the tests.
  */
 import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
-import type { PhoneKind } from '../../../shared/indicators/types';
+import type { PhoneKind } from '../types';
 import { cleanText } from '../clean-text';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';

@@ -1,13 +1,13 @@
 /** One entry point per indicator type, for callers that know the type (benign list editing, the CLI). */
-import type { IndicatorType } from '../../../shared/indicators/types';
-import { normalizeCrypto } from './crypto';
+import type { IndicatorType } from '../types';
+import { normalizeCrypto } from './crypto-address';
 import { normalizeDomain } from './domain';
 import { normalizeEmail } from './email';
 import { normalizeIban } from './iban';
 import { normalizePhone } from './phone';
 import { normalizeRemoteAccess } from './remote-access';
 import type { Normalized } from './result';
-import { normalizeUrl } from './url';
+import { normalizeUrl } from './web-url';
 
 export type { Normalized } from './result';
 export { normalizeCrypto, normalizeDomain, normalizeEmail, normalizeIban, normalizePhone, normalizeRemoteAccess, normalizeUrl };

@@ -4,7 +4,7 @@
  */
 import { isValidIBAN } from 'ibantools';
 import nlBankCodes from '../data/nl-bank-codes.json';
-import type { IndicatorEnrichment } from '../../../shared/indicators/types';
+import type { IndicatorEnrichment } from '../types';
 import { cleanText } from '../clean-text';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';

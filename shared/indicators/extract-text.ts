@@ -10,18 +10,18 @@
  * number, the domain of an e-mail address is not a domain).
  */
 import { getCountrySpecifications } from 'ibantools';
-import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import type { IndicatorEnrichment, IndicatorType } from './types';
 import { cleanTextWithMap, composeMaps } from './clean-text';
 import { refangWithMap } from './defang';
 import { isReporterOwnInContext } from './reporter-own';
-import { normalizeCrypto } from './normalize/crypto';
+import { normalizeCrypto } from './normalize/crypto-address';
 import { asciiHost, registrableDomain } from './normalize/domain';
 import { acceptsSpelledOutAt, normalizeEmail } from './normalize/email';
 import { validateCompactIban } from './normalize/iban';
 import { normalizePhone } from './normalize/phone';
 import { normalizeRemoteAccessPair, REMOTE_ACCESS_ANCHOR_RE, REMOTE_ACCESS_TOOL_RE } from './normalize/remote-access';
 import type { Normalized } from './normalize/result';
-import { parseUrl } from './normalize/url';
+import { parseUrl } from './normalize/web-url';
 
 export interface TextIndicator {
   type: IndicatorType;

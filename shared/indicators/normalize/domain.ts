@@ -10,12 +10,24 @@
  * - IP addresses are not domains (nothing registrable to link or block); a URL on an IP is still a `url`.
  * - An e-mail address is not a domain (the contract: its domain must not link every Gmail user).
  */
-import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
 import { cleanText } from '../clean-text';
 import { refang } from '../defang';
 import { memoize } from '../memo';
 import { normalized, type Normalized } from './result';
+
+/**
+ * IDNA to ASCII as Node's url.domainToASCII does it, with the WHATWG URL parser that browsers have too (shared
+ * code runs in the renderer): printable ASCII stays as it is, anything else through the parser; '' when it cannot be.
+ */
+function domainToAscii(text: string): string {
+  if (/^[ -~]*$/.test(text)) return text;
+  try {
+    return new URL(`http://${text}`).hostname;
+  } catch {
+    return '';
+  }
+}
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const;
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//;
@@ -37,7 +49,7 @@ export function asciiHost(host: string): string | null {
   let text = host.toLowerCase();
   if (text.endsWith('.')) text = text.slice(0, -1); // the DNS root dot: "ing.nl." is "ing.nl"
   if (text === '' || !HOST_CHARS_RE.test(text)) return null;
-  const ascii = domainToASCII(text);
+  const ascii = domainToAscii(text);
   return ascii === '' ? null : ascii;
 }
 

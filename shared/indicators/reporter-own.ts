@@ -7,7 +7,7 @@
  * stays the suspect's: "van mijn rekening is 500 euro overgemaakt naar NL…", "to account NL…", "naar mijn nieuwe
  * veilige rekening NL…" (the fraudster's "safe account") are not the reporter's.
  */
-import type { IndicatorType } from '../../shared/indicators/types';
+import type { IndicatorType } from './types';
 
 const OWNABLE: ReadonlySet<IndicatorType> = new Set(['iban', 'phone', 'email', 'crypto']);
 

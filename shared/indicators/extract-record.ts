@@ -12,17 +12,17 @@
  * - Structured fields are cleaned of Unicode look-alikes like free text (see clean-text.ts); `raw` stays as typed.
  * - A withdrawn record yields nothing. Identical (type, value, field) mentions are reported once.
  */
-import type { IntakeRecord } from '../../shared/intake/schema';
-import type { ExtractedMention, IndicatorType } from '../../shared/indicators/types';
+import type { IntakeRecord } from '../intake/schema';
+import type { ExtractedMention, IndicatorType } from './types';
 import { findIndicatorsInText } from './extract-text';
-import { normalizeCrypto } from './normalize/crypto';
+import { normalizeCrypto } from './normalize/crypto-address';
 import { normalizeDomain } from './normalize/domain';
 import { normalizeEmail } from './normalize/email';
 import { normalizeIban } from './normalize/iban';
 import { normalizePhone } from './normalize/phone';
 import { normalizeRemoteAccess, normalizeRemoteAccessPair } from './normalize/remote-access';
 import type { Normalized } from './normalize/result';
-import { parseUrl } from './normalize/url';
+import { parseUrl } from './normalize/web-url';
 
 type Add = (type: IndicatorType, result: Normalized, field: string, raw: string, reporterOwn?: boolean) => void;
 

@@ -1,4 +1,4 @@
-import type { IndicatorEnrichment } from '../../../shared/indicators/types';
+import type { IndicatorEnrichment } from '../types';
 
 /** What every normalizer returns for a valid indicator: the canonical value of the contract, plus offline facts. */
 export interface Normalized {
