@@ -91,6 +91,8 @@ export interface ActionDraftQuery {
   caseId?: string;
   /** A report whose cluster the request (or warning) is about. */
   clusterReportId?: string;
+  /** A warning names the suspects' phone numbers, addresses and accounts only when the supervisor chooses so. */
+  nameSuspects?: boolean;
 }
 
 export interface ActionDraftView {
@@ -162,4 +164,15 @@ export interface ActionExport {
   summary: { victims: number; totalLossCents: number; period: { from: string; to: string } | null; categories: Array<{ category: Category; count: number }> };
   reports: BundleReport[];
   generatedAt: string;
+}
+
+export const WARNING_FORMATS = ['text', 'html', 'pdf'] as const;
+export type WarningFormat = (typeof WARNING_FORMATS)[number];
+
+/** A prevention warning as a file: text and HTML as they are, PDF bytes as base64. */
+export interface WarningDocument {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  encoding: 'utf8' | 'base64';
 }

@@ -6,7 +6,7 @@
 import type { TransitionInput } from '../requests/lifecycle';
 import type { DirectoryEntry, DirectoryEntryView } from '../requests/directory';
 import type { RouteExplanation, RoutePriority, RoutingRule, RoutingRuleView } from '../routing/rules';
-import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView } from './action-views';
+import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView, WarningDocument, WarningFormat } from './action-views';
 import type { IndicatorSummaryView } from './summary';
 import type {
   AuditEntryView,
@@ -105,6 +105,8 @@ export interface ApiMethods {
   /** The Dutch request letter as a PDF (base64). */
   'action.letter': Method<{ actionId: string }, { fileName: string; contentBase64: string }>;
   'action.export': Method<{ actionId: string }, { fileName: string; document: ActionExport }>;
+  /** A prevention warning for the public, as text, HTML or PDF (from its approved text, never its bundle). */
+  'action.warningDocument': Method<{ actionId: string; format: WarningFormat }, WarningDocument>;
 
   'directory.list': Method<NoParams, DirectoryEntryView[]>;
   /** Supervisors only. Without an id a new entry is made. */
@@ -202,6 +204,7 @@ export const API_METHODS = [
   'action.transition',
   'action.letter',
   'action.export',
+  'action.warningDocument',
   'directory.list',
   'directory.put',
   'directory.remove',

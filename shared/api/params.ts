@@ -13,6 +13,7 @@ import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import type { ApiMethod, ApiParams } from './contract';
 import { QUEUE_SORT_KEYS } from './views';
+import { WARNING_FORMATS } from './action-views';
 
 /** Upper bounds far above what the UI asks for, so one request stays small. */
 export const PARAM_LIMITS = {
@@ -145,6 +146,7 @@ export const apiParamSchemas: ParamSchemas = {
       indicatorValue: requiredText.optional(),
       caseId: caseId.optional(),
       clusterReportId: reportId.optional(),
+      nameSuspects: z.boolean().optional(),
     })
     .refine(actionIndicatorPair, bothOrNeither),
   'action.create': z
@@ -196,6 +198,7 @@ export const apiParamSchemas: ParamSchemas = {
   }),
   'action.letter': z.strictObject({ actionId }),
   'action.export': z.strictObject({ actionId }),
+  'action.warningDocument': z.strictObject({ actionId, format: z.enum(WARNING_FORMATS) }),
 
   'directory.list': noParams,
   'directory.put': z.strictObject({ entryId: directoryId.optional(), entry: directoryEntrySchema }),

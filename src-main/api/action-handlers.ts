@@ -4,6 +4,7 @@ import { actionExport, actionLetter } from '../requests/action-documents';
 import { listActions } from '../requests/action-list';
 import { createAction, editAction, transitionAction, updateActionReports } from '../requests/action-services';
 import { draftAction } from '../requests/action-draft';
+import { warningDocument } from '../requests/warning-documents';
 import { dutchDay } from '../requests/dutch-format';
 import { actorOf } from '../mutations/services/guards';
 import { announceWork } from './after-write';
@@ -38,4 +39,5 @@ export const actionHandlers = {
   },
   'action.letter': ({ actionId }, context) => actionLetter(context.store.sqlite, actionId, viewerOf(context)),
   'action.export': ({ actionId }, context) => actionExport(context.store.sqlite, actionId, viewerOf(context)),
+  'action.warningDocument': ({ actionId, format }, context) => warningDocument(context.store.sqlite, actionId, format, context.clock.now()),
 } satisfies Partial<ApiHandlers<ApiContext>>;

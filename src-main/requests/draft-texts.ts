@@ -4,9 +4,8 @@
  * the body names no counts that a later bundle update would make stale.
  */
 import type { ActionKind } from '../../shared/requests/lifecycle';
-import type { ActionBundle } from '../../shared/api/action-views';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
-import { CATEGORY_LABELS, remoteToolName } from './dutch-labels';
+import { remoteToolName } from './dutch-labels';
 
 const splitPrefixed = (value: string) => {
   const cut = value.indexOf(':');
@@ -46,11 +45,7 @@ const TITLE_PREFIX: Record<Exclude<ActionKind, 'prevention_warning'>, string> = 
   crypto_flag: 'Verzoek markering',
 };
 
-export function defaultTitle(kind: ActionKind, indicator: CanonicalIndicator | null, bundle: ActionBundle): string {
-  if (kind === 'prevention_warning' || indicator === null) {
-    const top = bundle.categories[0];
-    return `Publiekswaarschuwing ${top ? CATEGORY_LABELS[top.category].toLowerCase() : 'oplichting'}`;
-  }
+export function defaultTitle(kind: Exclude<ActionKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
   return `${TITLE_PREFIX[kind]} ${describeIndicator(indicator)}`;
 }
 
@@ -113,17 +108,7 @@ function requestBody(kind: Exclude<ActionKind, 'prevention_warning'>, subject: s
   }
 }
 
-function warningBody(bundle: ActionBundle): string[] {
-  const top = bundle.categories[0];
-  const modus = top ? CATEGORY_LABELS[top.category].toLowerCase() : 'oplichting';
-  return [
-    `Waarschuwing: de politie ontvangt meldingen en aangiften over ${modus}. Oplichters benaderen mensen met een overtuigend verhaal en zetten hen onder druk om snel te handelen.`,
-    'Tips: maak nooit geld over naar een zogenaamde veilige rekening, geef niemand op afstand toegang tot uw computer of telefoon en deel nooit inlogcodes. Twijfelt u? Hang op en bel zelf uw bank of de organisatie via het nummer dat u kent.',
-    'Bent u slachtoffer geworden? Doe aangifte via politie.nl of bel 0900-8844.',
-  ];
-}
-
-export function defaultBody(kind: ActionKind, indicator: CanonicalIndicator | null, bundle: ActionBundle): string {
-  if (kind === 'prevention_warning' || indicator === null) return warningBody(bundle).join('\n\n');
+/** A request's letter body; a prevention warning's text comes from ./warning-template.ts. */
+export function defaultBody(kind: Exclude<ActionKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
   return ['Geachte heer, mevrouw,', ...requestBody(kind, describeIndicator(indicator)), EVIDENCE_NOTE, CLOSING].join('\n\n');
 }

@@ -11,6 +11,10 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 export const pdfBlob = (base64: string): Blob => new Blob([base64ToBytes(base64)], { type: 'application/pdf' });
 
+/** A file the core made, as text or as base64 bytes. */
+export const documentBlob = (file: { content: string; encoding: 'utf8' | 'base64'; mimeType: string }): Blob =>
+  new Blob([file.encoding === 'base64' ? base64ToBytes(file.content) : file.content], { type: file.mimeType });
+
 export const jsonBlob = (document: unknown): Blob => new Blob([`${JSON.stringify(document, null, 2)}\n`], { type: 'application/json' });
 
 export function saveBlob(blob: Blob, fileName: string): void {

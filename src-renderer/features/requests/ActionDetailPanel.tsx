@@ -37,7 +37,7 @@ export function ActionDetailPanel({ actionId }: { actionId: string }) {
         <BundleFacts bundle={detail.bundle} />
         <BundleReports reports={detail.bundle.reports} onOpenReport={openReport} />
       </Section>
-      <ActionDocuments actionId={actionId} />
+      <ActionDocuments actionId={actionId} kind={detail.kind} />
       <Slot name="notes" subjectType="action" subjectId={actionId} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Divider, Loader, Title } from '@mantine/core';
+import { Divider, Loader, Switch, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDraftQuery, ActionDraftView } from '../../../shared/api/action-views';
@@ -28,14 +28,32 @@ export function ActionDraftDialog(props: ActionDraftDialogProps) {
   );
 }
 
+/**
+ * A warning names the suspects' numbers and accounts only when the supervisor deliberately switches it on; the
+ * text is drafted again with them (edits made before are redrafted too, so the choice comes first).
+ */
+function NameSuspectsSwitch({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Switch
+      label={t('actions.draft.nameSuspects')}
+      description={t('actions.draft.nameSuspectsHint')}
+      checked={checked}
+      onChange={(event) => onChange(event.currentTarget.checked)}
+      mb="sm"
+      data-testid="warning-name-suspects"
+    />
+  );
+}
+
 function DraftLoader({ query, onClose }: ActionDraftDialogProps) {
   const { t } = useTranslation();
   const draft = useAppStore((state) => state.actionDraft);
   const error = useAppStore((state) => state.actionDraftError);
   const loadActionDraft = useAppStore((state) => state.loadActionDraft);
   const clearActionDraft = useAppStore((state) => state.clearActionDraft);
-  // The proposal is for what was asked when the dialog opened.
-  const [asked] = useState(query);
+  // The proposal is for what was asked when the dialog opened (and, for a warning, whether it names suspects).
+  const [asked, setAsked] = useState(query);
 
   useEffect(() => {
     void loadActionDraft(asked);
@@ -43,8 +61,13 @@ function DraftLoader({ query, onClose }: ActionDraftDialogProps) {
   }, [asked, loadActionDraft, clearActionDraft]);
 
   if (error) return <ErrorAlert error={error} onRetry={() => void loadActionDraft(asked)} />;
-  if (!draft) return <Loader size="sm" aria-label={t('actions.draft.loading')} />;
-  return <DraftForm draft={draft} onClose={onClose} />;
+  const isWarning = (asked.kind ?? draft?.kind) === 'prevention_warning';
+  return (
+    <>
+      {isWarning && <NameSuspectsSwitch checked={asked.nameSuspects === true} onChange={(nameSuspects) => setAsked({ ...asked, nameSuspects })} />}
+      {draft ? <DraftForm key={draft.body} draft={draft} onClose={onClose} /> : <Loader size="sm" aria-label={t('actions.draft.loading')} />}
+    </>
+  );
 }
 
 function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => void }) {

@@ -1,5 +1,5 @@
 import type { ApiParams, ApiValue } from '../../../shared/api/contract';
-import type { ActionDetail, ActionQuery, ActionSummaryView } from '../../../shared/api/action-views';
+import type { ActionDetail, ActionQuery, ActionSummaryView, WarningFormat } from '../../../shared/api/action-views';
 import type { ApiErrorBody } from '../../../shared/api/result';
 import { coalesce } from '../../state/coalesce';
 import type { SliceCreator } from '../../state/slice';
@@ -40,6 +40,7 @@ export interface ActionsSlice {
   updateActionReports: () => Promise<boolean>;
   fetchActionLetter: (actionId: string) => Promise<ApiValue<'action.letter'> | null>;
   fetchActionExport: (actionId: string) => Promise<ApiValue<'action.export'> | null>;
+  fetchWarningDocument: (actionId: string, format: WarningFormat) => Promise<ApiValue<'action.warningDocument'> | null>;
 }
 
 export const subjectKey = (query: ActionQuery): string => JSON.stringify(query);
@@ -162,6 +163,13 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
 
     fetchActionExport: async (actionId) => {
       const result = await api.call('action.export', { actionId });
+      if (result.ok) return result.value;
+      get().notifyError('exportFailed', result.error);
+      return null;
+    },
+
+    fetchWarningDocument: async (actionId, format) => {
+      const result = await api.call('action.warningDocument', { actionId, format });
       if (result.ok) return result.value;
       get().notifyError('exportFailed', result.error);
       return null;

@@ -50,7 +50,7 @@ describe('drafting a request per action type', () => {
     const draft = draftAction(store.store.sqlite, { clusterReportId: a.reportId });
     expect(draft).toMatchObject({
       kind: 'prevention_warning',
-      title: 'Publiekswaarschuwing marktplaatsfraude',
+      title: 'Pas op voor oplichting bij handel via internet',
       indicatorType: null,
       clusterReportId: a.reportId,
       addressee: { suggestedId: 'communication.preventie' },
@@ -58,6 +58,7 @@ describe('drafting a request per action type', () => {
     });
     expect(draft.legalBasis).toContain('Politiewet');
     expect(draft.body).toContain('0900-8844');
+    expect(draft.body).not.toContain(IBANS.muleC);
   });
 
   it('refuses a kind that does not fit the indicator, and a draft about nothing', async () => {
