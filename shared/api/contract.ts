@@ -23,6 +23,7 @@ import type {
   QueueRow,
   RelatedReportView,
   ReportDetail,
+  RevealedReporter,
   RevisionView,
   SessionView,
   SettingsView,
@@ -30,7 +31,6 @@ import type {
   SyncStateView,
 } from './views';
 import type { IndicatorType } from '../indicators/types';
-import type { Reporter } from '../intake/schema';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
 import type { Overview } from '../overview/types';
 import type { ApiResult } from './result';
@@ -52,7 +52,7 @@ export interface ApiMethods {
 
   'report.get': Method<{ reportId: string }, ReportDetail>;
   /** Shows the reporter's personal data; the reason is written to the audit log. */
-  'report.revealReporter': Method<{ reportId: string; reason: string }, Reporter>;
+  'report.revealReporter': Method<{ reportId: string; reason: string }, RevealedReporter>;
   'report.revisions': Method<{ reportId: string }, RevisionView[]>;
   'report.audit': Method<{ reportId: string }, AuditEntryView[]>;
   'report.related': Method<{ reportId: string }, RelatedReportView[]>;

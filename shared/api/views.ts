@@ -3,6 +3,7 @@
  * timestamps are ISO strings, money is integer euro cents.
  */
 import type { CanonicalIndicator, IndicatorEnrichment, IndicatorType } from '../indicators/types';
+import type { Reporter } from '../intake/schema';
 import type { Category } from '../intake/vocabulary';
 import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
 import type { RouteExplanation, RoutePriority } from '../routing/rules';
@@ -84,6 +85,18 @@ export interface TextHighlight {
   type: IndicatorType;
   value: string;
   benign: boolean;
+}
+
+/** An account, number or address the report's own text names as the reporter's ("vanaf mijn eigen rekening NL…"). */
+export interface ReporterOwnIndicator extends CanonicalIndicator {
+  field: string;
+  /** As typed. */
+  raw: string;
+}
+
+/** The reporter revealed with a reason: the record's `reporter`, and what the report names as theirs. */
+export interface RevealedReporter extends Reporter {
+  ownIndicators: ReporterOwnIndicator[];
 }
 
 /** The reporter as shown before an officer reveals it with a reason. */

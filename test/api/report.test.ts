@@ -61,6 +61,19 @@ describe('report.revealReporter', () => {
     expect(JSON.parse(entry.details!)).toEqual({ reason: 'Terugbellen over aanvullende informatie' });
   });
 
+  it('reveals the accounts the narrative names as the reporter\'s own, which never link or count as indicators', async () => {
+    const own = 'NL91 ABNA 0417 1643 00';
+    const victimReporter = victim().reporter;
+    const record = filedRecord({ reporter: victimReporter, incident: { summary: 'Betaald', narrative: `Ik heb betaald vanaf mijn eigen rekening ${own} naar NL84 ABNA 5260 1815 90.` } });
+    const other = filedRecord({ incident: { summary: 'Ander', narrative: `Hij vroeg mij te betalen naar ${own}.` } });
+    const api = await openApiHarness({ records: [record, other] });
+    const detail = await api.value('report.get', { reportId: record.reportId });
+    expect(detail.indicators.map((mention) => mention.value)).toEqual(['NL84ABNA5260181590']);
+    expect(detail.clusterSize).toBe(1);
+    const reporter = await api.value('report.revealReporter', { reportId: record.reportId, reason: 'Eigen rekening controleren' });
+    expect(reporter.ownIndicators).toEqual([{ type: 'iban', value: 'NL91ABNA0417164300', field: 'incident.narrative', raw: own }]);
+  });
+
   it('needs a reason, and has nothing to reveal once the report is withdrawn', async () => {
     const record = victim();
     const api = await openApiHarness({ records: [record, withdrawal(record, 2)] });

@@ -22,7 +22,12 @@ describe('report detail', () => {
     const detail = reportDetail();
     const api = new FakeApi()
       .handle('report.get', () => detail)
-      .handle('report.revealReporter', () => ({ type: 'person', name: 'Jan de Vries', phone: '0612345678' }));
+      .handle('report.revealReporter', () => ({
+        type: 'person',
+        name: 'Jan de Vries',
+        phone: '0612345678',
+        ownIndicators: [{ type: 'iban', value: 'NL91ABNA0417164300', field: 'incident.narrative', raw: 'NL91 ABNA 0417 1643 00' }],
+      }));
     await openReport(api, detail.reportId);
 
     const section = screen.getByTestId('report-reporter');
@@ -42,6 +47,7 @@ describe('report detail', () => {
     });
     expect(api.callsOf('report.revealReporter')).toEqual([{ reportId: detail.reportId, reason: 'Melder terugbellen' }]);
     expect(within(screen.getByTestId('reporter-revealed')).getByText('Jan de Vries')).toBeTruthy();
+    expect(within(screen.getByTestId('reporter-revealed')).getByText('IBAN NL91 ABNA 0417 1643 00')).toBeTruthy();
   });
 
   it('shows evidence URLs defanged and never as links', async () => {

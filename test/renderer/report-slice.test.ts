@@ -4,7 +4,7 @@ import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { reportDetail } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 
-const reporter = { type: 'person' as const, name: 'Jan de Vries', email: 'jan@example.nl' };
+const reporter = { type: 'person' as const, name: 'Jan de Vries', email: 'jan@example.nl', ownIndicators: [] };
 
 function setup() {
   const detail = reportDetail();

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MaskedReporter } from '../../../shared/api/views';
+import type { MaskedReporter, RevealedReporter } from '../../../shared/api/views';
 import type { Reporter } from '../../../shared/intake/schema';
 import { useAppStore } from '../../state/store-context';
 import { FactList } from '../../ui/FactList';
@@ -38,7 +38,7 @@ const addressLine = (address: Reporter['address']): string | null => {
   return [street, place].filter(Boolean).join(', ') || null;
 };
 
-function RevealedFacts({ reporter }: { reporter: Reporter }) {
+function RevealedFacts({ reporter }: { reporter: RevealedReporter }) {
   const { t } = useTranslation();
   return (
     <FactList
@@ -51,6 +51,10 @@ function RevealedFacts({ reporter }: { reporter: Reporter }) {
         { label: t('report.reporter.address'), value: addressLine(reporter.address) },
         { label: t('report.reporter.organisation'), value: reporter.organisation?.name },
         { label: t('report.reporter.kvk'), value: reporter.organisation?.kvkNumber },
+        {
+          label: t('report.reporter.ownIndicators'),
+          value: reporter.ownIndicators.length > 0 ? reporter.ownIndicators.map((own) => `${t(`indicatorType.${own.type}`)} ${own.raw}`).join(' · ') : null,
+        },
       ]}
     />
   );

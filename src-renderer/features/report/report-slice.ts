@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { AuditEntryView, ReportDetail, RevisionView } from '../../../shared/api/views';
-import type { Reporter } from '../../../shared/intake/schema';
+import type { RevealedReporter } from '../../../shared/api/views';
 import type { WorkStatus } from '../../../shared/mutations/kinds';
 import { coalesce } from '../../state/coalesce';
 import type { SliceCreator } from '../../state/slice';
@@ -12,7 +12,7 @@ export interface ReportSlice {
   revisions: RevisionView[] | null;
   audit: AuditEntryView[] | null;
   /** The reporter's personal data, only after an officer gave a reason; dropped when the report closes. */
-  revealedReporter: Reporter | null;
+  revealedReporter: RevealedReporter | null;
   loadReport: (reportId: string) => Promise<void>;
   /** Reloads the open report (report.get records a view in the audit log, so not on every pushed event). */
   refreshOpenReport: () => Promise<void>;
