@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { RevealedReporter } from '../../shared/api/views';
-import { extractRecord } from '../indicators/extract-record';
+import { extractRecord } from '../../shared/indicators/extract-record';
 import { currentRecord, requireReportRow } from './report-record';
 
 /**
