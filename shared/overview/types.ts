@@ -133,6 +133,28 @@ export interface RisingTerm {
   lastWeek: number;
 }
 
+/**
+ * A published prevention warning and its effect: new reports per day of the cluster (or indicator) it came from,
+ * in the days before its publication against the days since.
+ */
+export interface WarningEffect {
+  actionId: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  publishedAt: string;
+  /** Where it was published (site, channel or medium). */
+  where: string | null;
+  /** `cluster` with its report, or the indicator type with its canonical value. */
+  subjectType: string;
+  subjectValue: string;
+  perDayBefore: number;
+  /** From the day of publication to the as-of day. */
+  perDayAfter: number;
+  daysAfter: number;
+  /** Reports per day from 14 days before publication to the as-of day (at most 14 days after), oldest first. */
+  sparkline: number[];
+}
+
 export interface Overview {
   asOf: string;
   /** The team the overview is limited to (an officer's own), or null for all. */
@@ -144,4 +166,5 @@ export interface Overview {
   risingTerms: RisingTerm[];
   harm: HarmEntry[];
   disruption: DisruptionEntry[];
+  warningEffects: WarningEffect[];
 }

@@ -8,6 +8,7 @@ import { computeHarm } from './harm';
 import { readOverviewSettings } from './overview-settings';
 import { computeRisingTerms } from './rising-terms';
 import { computeSpikes } from './spikes';
+import { computeWarningEffects } from './warning-effects';
 import { computeWeekly } from './weekly';
 
 export interface OverviewInput {
@@ -32,6 +33,7 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       risingTerms: computeRisingTerms(sqlite, asOf, team),
       harm: computeHarm(sqlite, asOf, settings.harmDays, team),
       disruption: computeDisruption(sqlite, asOf),
+      warningEffects: computeWarningEffects(sqlite, asOf),
     };
   })();
 }

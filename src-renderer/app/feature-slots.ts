@@ -4,6 +4,7 @@ import { ClusterTab } from '../features/cluster/ClusterTab';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { CaseActionPanel } from '../features/requests/CaseActionPanel';
 import { ClusterActionPanel } from '../features/requests/ClusterActionPanel';
+import { DraftActionButton } from '../features/requests/DraftActionButton';
 import { IndicatorActions } from '../features/requests/IndicatorActions';
 import { RouteExplanationPanel } from '../features/routing/RouteExplanationPanel';
 import type { Slots } from '../ui/slots';
@@ -18,4 +19,5 @@ export const featureSlots = {
   caseRequests: CaseActionPanel,
   clusterRequests: ClusterActionPanel,
   indicatorRequests: IndicatorActions,
+  draftAction: DraftActionButton,
 } satisfies Slots;

@@ -7,6 +7,8 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { CaseDetail, NoteView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
+import type { ActionDraftQuery } from '../../shared/api/action-views';
+import type { ActionKind } from '../../shared/requests/lifecycle';
 
 interface CaseDialogProps {
   opened: boolean;
@@ -36,6 +38,8 @@ export interface SlotProps {
   clusterRequests: { reportId: string };
   /** Requests about one indicator (feature requests). */
   indicatorRequests: { type: IndicatorType; value: string; benign: boolean };
+  /** A button that drafts a request or a prevention warning in one click, and its dialog (feature requests). */
+  draftAction: { kind: ActionKind; query: ActionDraftQuery; variant?: 'default' | 'light' | 'subtle' };
 }
 
 export type Slots = { [Name in keyof SlotProps]: ComponentType<SlotProps[Name]> };

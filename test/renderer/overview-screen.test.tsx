@@ -4,7 +4,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../shared/overview/types';
 import { App } from '../../src-renderer/app/App';
-import { SUPERVISOR } from './support/action-builders';
+import { actionDraft, SUPERVISOR } from './support/action-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
@@ -27,6 +27,20 @@ const overview: Overview = {
   risingTerms: [{ term: 'tikkie', thisWeek: 10, lastWeek: 1 }],
   harm: [{ type: 'iban', value: 'NL23BUNQ2025123456', victims: 12, loss: 3_000_000, perDay: 0.857, typicalLoss: 250_000, harmPerDay: 214_286, request: null }],
   disruption: [{ addresseeId: 'bank.ing', sent: 3, executed: 1, refused: 1, overdue: 1, medianDaysToExecuted: 3, reportsAfterBlock: 2 }],
+  warningEffects: [
+    {
+      actionId: '0b7c6f2e-4a4e-4c59-9d0a-2f9b7c1d3e55',
+      title: 'Pas op voor nepbankmedewerkers',
+      publishedAt: '2026-11-10',
+      where: 'politie.nl',
+      subjectType: 'cluster',
+      subjectValue: 'IA-2026-0000007',
+      perDayBefore: 2,
+      perDayAfter: 0.5,
+      daysAfter: 11,
+      sparkline: [2, 2, 2, 1, 0, 1],
+    },
+  ],
 };
 
 const click = async (element: HTMLElement) =>
@@ -57,5 +71,32 @@ describe('Overzicht', () => {
     await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
     expect(rendered.store.getState().view.screen).toBe('queue');
     expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ workStatuses: ['new', 'in_progress'], categories: ['bank_helpdesk_fraud'] });
+  });
+
+  it('drafts a warning from a spike and a request from what to stop first in one click, and shows a warning’s effect', async () => {
+    const api = new FakeApi()
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('overview.get', () => overview)
+      .handle('action.draft', (query) => actionDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await click(screen.getByTestId('nav-overview'));
+    await screen.findByTestId('overview-open', {}, { timeout: 15_000 });
+
+    const warnings = screen.getByTestId('overview-warnings-table');
+    expect(within(warnings).getByRole('button', { name: 'Pas op voor nepbankmedewerkers' })).toBeTruthy();
+    expect(within(warnings).getByText('politie.nl')).toBeTruthy();
+    expect(within(screen.getByTestId('overview-warnings')).getByText('Pas op voor nepbankmedewerkers: 2 per dag ervoor, 0.5 per dag erna')).toBeTruthy();
+
+    await click(within(screen.getByTestId('overview-spikes-table')).getByTestId('draft-action-prevention_warning'));
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
+    expect(await screen.findByTestId('warning-name-suspects')).toBeTruthy();
+    await click(screen.getByTestId('warning-name-suspects'));
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', nameSuspects: true });
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    await settle();
+
+    await click(within(screen.getByTestId('overview-harm-table')).getByTestId('draft-action-bank_block'));
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
   });
 });

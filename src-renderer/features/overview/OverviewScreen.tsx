@@ -1,7 +1,9 @@
 import { BarChart, LineChart, Sparkline } from '@mantine/charts';
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ActionDraftQuery } from '../../../shared/api/action-views';
 import type { IndicatorType } from '../../../shared/indicators/types';
+import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
 import type { Category } from '../../../shared/intake/vocabulary';
 import { AGE_BUCKETS, type AgeBucket, type Overview } from '../../../shared/overview/types';
@@ -10,6 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { addDays, formatMoneyWhole } from '../../ui/format';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { Section } from '../../ui/Section';
+import { Slot } from '../../ui/slots';
 import { OverviewTable, type Row } from './OverviewTable';
 
 /** Received-date bounds of an age bucket as of the overview's day, for the queue's filter. */
@@ -19,6 +22,12 @@ function ageBounds(asOf: string, bucket: AgeBucket): { receivedFrom?: string; re
 }
 
 const isIndicatorType = (type: string): type is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(type);
+
+/** What a draft is about: a spike's or harm row's indicator, or the cluster of a report. */
+function subjectQuery(row: Row): ActionDraftQuery {
+  const type = String(row.type);
+  return isIndicatorType(type) ? { indicatorType: type, indicatorValue: String(row.value) } : { clusterReportId: String(row.value) };
+}
 
 /** A chart with its name for screen readers; the table beside it is its text view. */
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -211,6 +220,7 @@ function RisingSection({ overview }: { overview: Overview }) {
         ]}
         rows={overview.spikes.map((spike) => ({ value: spike.value, type: spike.type, recent: spike.recent, baseline: spike.baseline, score: spike.score, perDay: spike.sparkline.join(' ') }))}
         onOpen={openSubject}
+        action={{ header: t('overview.draft'), render: (row) => <Slot name="draftAction" kind="prevention_warning" variant="light" query={{ kind: 'prevention_warning', ...subjectQuery(row) }} /> }}
       />
       <OverviewTable
         label={t('overview.risingTerms')}
@@ -258,6 +268,13 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             request: entry.request === null ? t('overview.noRequest') : t(`actionState.${entry.request}`),
           }))}
           onOpen={(row) => (isIndicatorType(String(row.type)) ? openIndicator(String(row.type) as IndicatorType, String(row.value)) : undefined)}
+          action={{
+            header: t('overview.draft'),
+            render: (row) => {
+              const type = String(row.type);
+              return isIndicatorType(type) ? <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[type]} variant="light" query={subjectQuery(row)} /> : null;
+            },
+          }}
         />
       </Section>
       <Section title={t('overview.disruption')} testId="overview-disruption">
@@ -290,6 +307,55 @@ function StopFirstSection({ overview }: { overview: Overview }) {
   );
 }
 
+/** Published prevention warnings and whether new reports of their cluster (or indicator) dropped since. */
+function WarningsSection({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <Section title={t('overview.warnings')} testId="overview-warnings">
+      {overview.warningEffects.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('overview.noWarnings')}
+        </Text>
+      ) : (
+        <Stack gap="xs" mb="sm">
+          {overview.warningEffects.slice(0, 5).map((effect) => (
+            <Group key={effect.actionId} gap="sm" wrap="nowrap">
+              <Figure label={t('overview.sparkline', { value: effect.title })}>
+                <Sparkline w={160} h={32} data={effect.sparkline} curveType="linear" color="blue.7" fillOpacity={0.3} />
+              </Figure>
+              <Text size="sm">{t('overview.warningLine', { title: effect.title, before: effect.perDayBefore, after: effect.perDayAfter })}</Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <OverviewTable
+        label={t('overview.warnings')}
+        fileName="waarschuwingen-effect.csv"
+        testId="overview-warnings-table"
+        columns={[
+          { key: 'title', header: t('overview.warningTitle') },
+          { key: 'publishedAt', header: t('overview.publishedAt') },
+          { key: 'where', header: t('overview.where') },
+          { key: 'perDayBefore', header: t('overview.perDayBefore'), numeric: true },
+          { key: 'perDayAfter', header: t('overview.perDayAfter'), numeric: true },
+          { key: 'daysAfter', header: t('overview.daysAfter'), numeric: true },
+        ]}
+        rows={overview.warningEffects.map((effect) => ({
+          actionId: effect.actionId,
+          title: effect.title,
+          publishedAt: effect.publishedAt,
+          where: effect.where,
+          perDayBefore: effect.perDayBefore,
+          perDayAfter: effect.perDayAfter,
+          daysAfter: effect.daysAfter,
+        }))}
+        onOpen={(row) => navigate({ screen: 'actions', actionId: String(row.actionId) })}
+      />
+    </Section>
+  );
+}
+
 /** Overzicht: the backlog, throughput, what is rising, what to stop first and which channels work. */
 export function OverviewScreen() {
   const { t } = useTranslation();
@@ -316,6 +382,7 @@ export function OverviewScreen() {
           <WeeklySection overview={overview} />
           <RisingSection overview={overview} />
           <StopFirstSection overview={overview} />
+          <WarningsSection overview={overview} />
         </>
       )}
     </Stack>

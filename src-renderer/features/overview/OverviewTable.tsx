@@ -1,4 +1,5 @@
 import { Table, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { DataTable } from '../../ui/DataTable';
 import { CsvButton } from './CsvButton';
 
@@ -18,13 +19,23 @@ interface OverviewTableProps {
   testId: string;
   /** Makes each row's first cell a button that opens the list behind the row. */
   onOpen?: (row: Row) => void;
+  /** A last cell with what can be done about the row (not in the CSV). */
+  action?: { header: string; render: (row: Row, index: number) => ReactNode };
 }
 
 /** A table of the overview with its CSV export; the text view of every chart. */
-export function OverviewTable({ label, fileName, columns, rows, testId, onOpen }: OverviewTableProps) {
+export function OverviewTable({ label, fileName, columns, rows, testId, onOpen, action }: OverviewTableProps) {
   return (
     <div className="overview-table">
-      <DataTable minWidth={360} label={label} testId={testId} head={columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{column.header}</Table.Th>)}>
+      <DataTable minWidth={360} label={label} testId={testId} head={[
+          ...columns.map((column) => (
+            <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>
+              {column.header}
+            </Table.Th>
+          )),
+          ...(action ? [<Table.Th key="action">{action.header}</Table.Th>] : []),
+        ]}
+      >
         {rows.map((row, index) => (
           <Table.Tr key={index}>
             {columns.map((column, columnIndex) => (
@@ -38,6 +49,7 @@ export function OverviewTable({ label, fileName, columns, rows, testId, onOpen }
                 )}
               </Table.Td>
             ))}
+            {action && <Table.Td className="no-print">{action.render(row, index)}</Table.Td>}
           </Table.Tr>
         ))}
       </DataTable>
