@@ -47,7 +47,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       process.stderr.write(`core ${label}: queries…\n`);
       const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
       process.stderr.write(`core ${label}: overview…\n`);
-      const overview = await runChild<Latency>('./core/overview-child.ts', [join(dir, 'store.db')]);
+      const overview = await runChild<Latency & { keptP95: number }>('./core/overview-child.ts', [join(dir, 'store.db')]);
       const at1M = size >= 1_000_000;
       metrics.push(
         {
@@ -71,7 +71,8 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
         { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
         { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
         { name: `overview p50, ${label}`, value: overview.p50, unit: 'ms' },
-        { name: `overview p95, ${label}`, value: overview.p95, unit: 'ms', target: { op: '<=', value: 250 }, note: 'issue 16: the whole overview as of the last five days of data' },
+        { name: `overview p95, ${label}`, value: overview.p95, unit: 'ms', target: { op: '<=', value: 250 }, note: 'issue 16: the whole overview as of the last five days of data, computed afresh (the store changed since the last look)' },
+        { name: `overview p95 with the store unchanged, ${label}`, value: overview.keptP95, unit: 'ms', note: 'the overview kept until SQLite’s change counters move (overview-cache.ts): a second look, a print, going back and forth' },
         { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
         { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
       );

@@ -1,0 +1,39 @@
+/**
+ * The overview once computed is kept until the store changes: a supervisor who goes back and forth between the
+ * queue and the Overzicht, or prints it for the weekly meeting, is not made to wait for the same numbers again.
+ * "The store changed" is SQLite's own change counters: `total_changes()` counts every row this connection wrote,
+ * `PRAGMA data_version` moves when another connection committed. Either moving drops every kept overview.
+ */
+import type Database from 'better-sqlite3';
+import type { Overview } from '../../shared/overview/types';
+import { computeOverview, type OverviewInput } from './compute-overview';
+
+const KEPT_PER_STORE = 8;
+
+interface StoreCache {
+  version: string;
+  overviews: Map<string, Overview>;
+}
+
+const caches = new WeakMap<Database.Database, StoreCache>();
+
+function storeVersion(sqlite: Database.Database): string {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${String(sqlite.pragma('data_version', { simple: true }))}:${changes}`;
+}
+
+export function cachedOverview(sqlite: Database.Database, input: OverviewInput): Overview {
+  const version = storeVersion(sqlite);
+  let cache = caches.get(sqlite);
+  if (!cache || cache.version !== version) {
+    cache = { version, overviews: new Map() };
+    caches.set(sqlite, cache);
+  }
+  const key = `${input.asOf}|${input.team ?? '*'}`;
+  const kept = cache.overviews.get(key);
+  if (kept) return kept;
+  const overview = computeOverview(sqlite, input);
+  if (cache.overviews.size >= KEPT_PER_STORE) cache.overviews.delete(cache.overviews.keys().next().value!);
+  cache.overviews.set(key, overview);
+  return overview;
+}
