@@ -20,7 +20,7 @@ const read = {
   revisions: source.prepare<[number, number], Row>('SELECT * FROM report_revisions WHERE report_id BETWEEN ? AND ? ORDER BY report_id, revision').raw(),
   mentions: source.prepare<[number, number], Row>('SELECT report_id, indicator_id, field, raw, benign FROM mentions WHERE report_id BETWEEN ? AND ? ORDER BY report_id').raw(),
   indicator: source.prepare<[number], Row>('SELECT id, type, value, enrichment, benign_reason FROM indicators WHERE id = ?').raw(),
-  audit: source.prepare<[number, number], Row>('SELECT at, actor, action, subject_type, subject_id, details FROM audit_log WHERE id > ? AND id <= ? ORDER BY id').raw(),
+  audit: source.prepare<[number, number], Row>('SELECT at, actor, action, subject_type, subject_id, details, entry_hash FROM audit_log WHERE id > ? AND id <= ? ORDER BY id').raw(),
   clusters: source.prepare<[], Row>('SELECT id, size FROM clusters').raw(),
 };
 const write = {
@@ -29,7 +29,7 @@ const write = {
   indicator: target.prepare('INSERT INTO indicators (id, type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?, ?)'),
   mention: target.prepare('INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)'),
   text: target.prepare('INSERT INTO reports_fts (rowid, summary, narrative) VALUES (?, ?, ?)'),
-  audit: target.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)'),
+  audit: target.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   cluster: target.prepare('INSERT INTO clusters (id, size) VALUES (?, ?)'),
 };
 const [idAt, statusAt, summaryAt, narrativeAt] = ['id', 'status', 'summary', 'narrative'].map((name) => reportColumns.indexOf(name)) as [number, number, number, number];

@@ -1,4 +1,5 @@
 import type { Clock } from '../../shared/platform/clock';
+import { chainUnhashedEntries } from '../audit/audit-chain';
 import { seedDefaultBenignList } from '../benign/benign-list';
 import { openStore, type CaseStore, type OpenStoreOptions } from '../db/open-store';
 import { seedDefaultDirectory } from '../requests/directory-seed';
@@ -7,11 +8,13 @@ import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
 /**
  * Opens a case store ready for work: migrated (the data floor's job), then given the shipped defaults each
  * service owns — the benign list, the routing rules, the directory of addressees — once, when they were never
- * seeded. Every composition (the desktop, browser mode, the CLI) opens stores through here.
+ * seeded; the audit entries of a store from before the audit chain are chained. Every composition (the desktop,
+ * browser mode, the CLI) opens stores through here.
  */
 export function openCaseStore(options: OpenStoreOptions & { clock: Clock }): CaseStore {
   const store = openStore(options);
   try {
+    chainUnhashedEntries(store.sqlite);
     // One timestamp for all shipped defaults of the store.
     const seededAt = options.clock.now().toISOString();
     seedDefaultBenignList(store.sqlite, seededAt);

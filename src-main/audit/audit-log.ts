@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from './actor';
+import { chainHead, entryHash } from './audit-chain';
 
 export interface AuditEntry {
   actor: Actor;
@@ -10,19 +11,23 @@ export interface AuditEntry {
   details?: Record<string, unknown> | undefined;
 }
 
-/** Appends to the audit log; call inside the transaction of the change it records. */
+/**
+ * Appends to the audit log, chained to the entry before (audit-chain.ts); call inside the transaction of the
+ * change it records. The head is read each time, so appenders made in different places chain as one.
+ */
 export function createAuditAppender(sqlite: Database.Database) {
-  const insert = sqlite.prepare(
-    'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)',
+  const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
+    'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   return (at: string, entry: AuditEntry): void => {
-    insert.run(
+    const content = {
       at,
-      entry.actor,
-      entry.action,
-      entry.subjectType,
-      entry.subjectId,
-      entry.details === undefined ? null : JSON.stringify(entry.details),
-    );
+      actor: entry.actor,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    };
+    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(chainHead(sqlite), content));
   };
 }

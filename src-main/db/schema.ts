@@ -5,7 +5,7 @@
  * they can travel between workstations through the hub.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const officers = sqliteTable('officers', {
   id: text('id').primaryKey(),
@@ -243,7 +243,11 @@ export const notes = sqliteTable(
   (table) => [index('notes_subject').on(table.subjectType, table.subjectId)],
 );
 
-/** Append-only (enforced by triggers): who did what, when. Never holds a victim's personal data. */
+/**
+ * Append-only (enforced by triggers) and chained: who did what, when. Each entry's `entry_hash` is the SHA-256 of
+ * the previous entry's hash and its own content (src-main/audit/audit-chain.ts), so an edited, deleted, inserted
+ * or reordered entry breaks the chain from there on. Never holds a victim's personal data.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -254,6 +258,8 @@ export const auditLog = sqliteTable(
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
     details: text('details', { mode: 'json' }),
+    /** Null only for entries of a store from before the chain, until the store's next opening chains them. */
+    entryHash: blob('entry_hash', { mode: 'buffer' }),
   },
   (table) => [index('audit_subject').on(table.subjectType, table.subjectId)],
 );

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { auditCommand } from './audit';
 import { benignCommand } from './benign';
 import { clustersCommand } from './clusters';
 import { generateCommand } from './generate';
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   searchCommand,
   generateCommand,
   benignCommand,
+  auditCommand,
   hubCommand,
   syncCommand,
   serveCommand,

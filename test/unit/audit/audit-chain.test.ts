@@ -1,0 +1,126 @@
+/**
+ * The audit log's hash chain tried as someone holding the store's key would: the append-only triggers dropped,
+ * then entries edited, deleted, inserted, reordered and the tail cut. `audit verify` names the first bad entry
+ * each time, beside the untouched store that verifies.
+ */
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { entryHash } from '../../../src-main/audit/audit-chain';
+import { createAuditAppender } from '../../../src-main/audit/audit-log';
+import { examplesText } from '../../support/records';
+import { runCliCaptured } from '../../support/run-cli';
+import { openTempStore } from '../../support/temp-store';
+
+/** A store with a real history (the examples imported), closed, and a handle to tamper with it directly. */
+async function storeWithHistory() {
+  const temp = openTempStore();
+  await temp.importText(examplesText());
+  // Officers' consultations after the import, through the log's one writer.
+  const append = createAuditAppender(temp.store.sqlite);
+  for (let index = 0; index < 20; index++) {
+    append(`2026-03-01T10:${String(index).padStart(2, '0')}:00.000Z`, { actor: index % 2 ? 'l.vermeer' : 'k.devries', action: 'report.viewed', subjectType: 'report', subjectId: 'IA-2026-0000001', details: { purpose: 'onderzoek' } });
+  }
+  temp.store.close();
+  const raw = new Database(temp.path);
+  // The tampering below works without the append-only guard, as an attacker's would; kept to put it back.
+  const guard = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+  raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  const count = raw.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+  return { path: temp.path, raw, count, guard };
+}
+
+const verify = async (path: string) => {
+  const result = await runCliCaptured(['audit', 'verify', '--db', path]);
+  return { code: result.code, verdict: result.lines[0] as { entries: number; ok: boolean; firstBad?: number; reason?: string } };
+};
+
+describe('audit verify', () => {
+  it('accepts the log as it was written (the honest twin)', async () => {
+    const { path, raw, count } = await storeWithHistory();
+    raw.close();
+    expect(count).toBeGreaterThan(10);
+    expect(await verify(path)).toEqual({ code: 0, verdict: { entries: count, ok: true } });
+  });
+
+  it('names an edited entry', async () => {
+    const { path, raw } = await storeWithHistory();
+    raw.prepare("UPDATE audit_log SET actor = 'someone.else' WHERE id = 5").run();
+    raw.close();
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { ok: false, firstBad: 5, reason: expect.stringMatching(/does not match its hash/) as unknown } });
+  });
+
+  it('names the entry after a deleted one', async () => {
+    const { path, raw, count } = await storeWithHistory();
+    raw.prepare('DELETE FROM audit_log WHERE id = 4').run();
+    raw.close();
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { entries: count - 1, ok: false, firstBad: 5, reason: 'entries 4–4 were removed' } });
+  });
+
+  it('names an entry inserted into a gap, even with a hash that continues the chain before it', async () => {
+    const { path, raw } = await storeWithHistory();
+    const before = raw.prepare('SELECT entry_hash FROM audit_log WHERE id = 5').pluck().get() as Buffer;
+    raw.prepare('DELETE FROM audit_log WHERE id = 6').run();
+    const forged = { at: '2026-01-01T00:00:00.000Z', actor: 'forger', action: 'report.viewed', subjectType: 'report', subjectId: 'IA-2026-0000001', details: null };
+    raw
+      .prepare('INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (6, ?, ?, ?, ?, ?, ?, ?)')
+      .run(forged.at, forged.actor, forged.action, forged.subjectType, forged.subjectId, forged.details, entryHash(before, forged));
+    raw.close();
+    // The forged entry chains to entry 5, but entry 7 was chained to the real entry 6.
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { ok: false, firstBad: 7 } });
+  });
+
+  it('names an entry added at the end without going through the log’s writer', async () => {
+    const { path, raw, count } = await storeWithHistory();
+    raw.prepare("INSERT INTO audit_log (at, actor, action, subject_type, subject_id) VALUES ('2026-01-01T00:00:00Z', 'forger', 'x', 'report', 'r')").run();
+    raw.close();
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { ok: false, firstBad: count + 1, reason: expect.stringMatching(/no hash/) as unknown } });
+  });
+
+  it('names the first of two reordered entries', async () => {
+    const { path, raw } = await storeWithHistory();
+    const row = (id: number) => raw.prepare('SELECT at, actor, action, subject_type, subject_id, details, entry_hash FROM audit_log WHERE id = ?').raw().get(id) as unknown[];
+    const [eight, nine] = [row(8), row(9)];
+    const put = raw.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, subject_type = ?, subject_id = ?, details = ?, entry_hash = ? WHERE id = ?');
+    put.run(...nine, 8);
+    put.run(...eight, 9);
+    raw.close();
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { ok: false, firstBad: 8 } });
+  });
+
+  it('notices a log cut short', async () => {
+    const { path, raw, count } = await storeWithHistory();
+    raw.prepare('DELETE FROM audit_log WHERE id > ?').run(count - 3);
+    raw.close();
+    expect(await verify(path)).toMatchObject({ code: 1, verdict: { entries: count - 3, ok: false, firstBad: count - 2, reason: expect.stringMatching(/cut short/) as unknown } });
+  });
+});
+
+describe('a store from before the chain', () => {
+  it('has its entries chained at its first opening, and verifies', async () => {
+    const { path, raw, count, guard } = await storeWithHistory();
+    // As the 0009 migration leaves an older store: every entry without a hash, no head, the guard in place.
+    raw.exec("UPDATE audit_log SET entry_hash = NULL; DELETE FROM store_meta WHERE key = 'audit_head';");
+    raw.exec(guard);
+    raw.close();
+    expect(await verify(path)).toEqual({ code: 0, verdict: { entries: count, ok: true } });
+    const reopened = new Database(path);
+    expect(reopened.prepare('SELECT count(*) FROM audit_log WHERE entry_hash IS NULL').pluck().get()).toBe(0);
+    // The append-only guard allows that one change only: a chained entry cannot be re-hashed.
+    expect(() => reopened.prepare('UPDATE audit_log SET entry_hash = zeroblob(32) WHERE id = 1').run()).toThrow(/append-only/);
+    reopened.close();
+  });
+});
+
+describe('audit list', () => {
+  it('prints one report’s entries, or one officer’s, as NDJSON with their hashes', async () => {
+    const { path, raw } = await storeWithHistory();
+    const reportId = raw.prepare("SELECT subject_id FROM audit_log WHERE subject_type = 'report' LIMIT 1").pluck().get() as string;
+    raw.close();
+    const forReport = await runCliCaptured(['audit', 'list', '--db', path, '--report', reportId]);
+    expect(forReport.code).toBe(0);
+    expect(forReport.lines.length).toBeGreaterThan(0);
+    for (const line of forReport.lines) expect(line).toMatchObject({ subjectId: expect.stringContaining(reportId) as unknown, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    const byNobody = await runCliCaptured(['audit', 'list', '--db', path, '--officer', 'nobody']);
+    expect(byNobody.lines).toEqual([]);
+  });
+});
