@@ -199,6 +199,7 @@ test('overview', async ({ page }, testInfo) => {
   await goTo(page, 'overview');
   await expect(page.getByTestId('overview-open')).toHaveText(`${BACKGROUND + 3} open meldingen`);
   await expect(page.getByTestId('overview-weekly-table')).toBeVisible();
+  await expect(page.getByTestId('overview-warnings')).toContainText('Nog geen gepubliceerde waarschuwingen.');
   // The charts draw themselves after they appear.
   await page.waitForTimeout(500);
   await checkScreen(page, testInfo, 'overview', '11-overview.png');
