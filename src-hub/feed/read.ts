@@ -63,6 +63,10 @@ function toEntry(row: FeedRow): FeedEntry {
 export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPage> {
   const all = query.scope === '*';
   const scope = textArray(query.scope === '*' ? [] : query.scope);
+  // The head before the page: every entry up to it is visible now (../feed/append.ts), so a page that is not full
+  // has looked at all of them, and its cursor may pass the ones this scope does not receive. Without it a regional
+  // reader would scan the same foreign entries again at every wake-up.
+  const [head] = await queryRows<{ seq: string }>(db, sql`SELECT coalesce(max(seq), 0)::text AS seq FROM feed`);
   const rows = await queryRows<FeedRow>(
     db,
     sql`SELECT f.seq::text AS seq, f.type, f.report_id, f.revision, r.raw,
@@ -84,7 +88,8 @@ export async function readFeedPage(db: HubDb, query: FeedQuery): Promise<FeedPag
   );
   const hasMore = rows.length > query.limit;
   const entries = rows.slice(0, query.limit).map(toEntry);
-  const cursor = entries.length > 0 ? entries[entries.length - 1]!.seq : query.after.toString();
-  return { entries, cursor, hasMore };
+  const last = entries.length > 0 ? BigInt(entries[entries.length - 1]!.seq) : query.after;
+  const seen = hasMore ? last : [last, query.after, BigInt(head?.seq ?? '0')].reduce((a, b) => (a > b ? a : b));
+  return { entries, cursor: seen.toString(), hasMore };
 }
 
