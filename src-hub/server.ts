@@ -16,6 +16,7 @@ import { registerHealthRoute } from './health/route';
 import { errorReply } from './http/errors';
 import { DEFAULT_HUB_LIMITS, installHubLimits, TooManyRequests, type HubLimits } from './http/limits';
 import { watchConnectionsForShutdown } from './http/shutdown';
+import { registerIndicatorsRoute } from './indicators/route';
 import { registerIntakeRoute } from './intake/route';
 import type { Logger } from '../shared/platform/logger';
 import { registerMutationsRoute } from './mutations/route';
@@ -128,5 +129,6 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS, holdLongPoll: guards.holdLongPoll });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
+  registerIndicatorsRoute(app, { db, clock: deps.clock, auth });
   return app;
 }

@@ -26,6 +26,7 @@ import type {
   RevealedReporter,
   RevisionView,
   SessionView,
+  SeenElsewhereView,
   SettingsView,
   SyncConflictView,
   SyncStateView,
@@ -62,6 +63,8 @@ export interface ApiMethods {
   'indicator.list': Method<IndicatorQuery, { rows: IndicatorRow[]; total: number }>;
   'indicator.summary': Method<{ type: IndicatorType; value: string }, IndicatorSummaryView>;
   'indicator.reports': Method<{ type: IndicatorType; value: string }, QueueRow[]>;
+  /** Asks the hub how many live reports outside this workstation's scope mention the indicator (counts only; logged there). */
+  'indicator.seenElsewhere': Method<{ type: IndicatorType; value: string }, SeenElsewhereView>;
 
   'cluster.graph': Method<{ reportId: string }, ClusterGraph>;
   'link.decide': Method<{ reportA: string; reportB: string; decision: LinkDecision; reason: string }, null>;
@@ -177,6 +180,7 @@ export const API_METHODS = [
   'indicator.list',
   'indicator.summary',
   'indicator.reports',
+  'indicator.seenElsewhere',
   'cluster.graph',
   'link.decide',
   'case.list',

@@ -100,6 +100,7 @@ export const apiParamSchemas: ParamSchemas = {
 
   'indicator.list': indicatorQuery,
   'indicator.summary': indicator,
+  'indicator.seenElsewhere': indicator,
   'indicator.reports': indicator,
 
   'cluster.graph': z.strictObject({ reportId }),

@@ -275,6 +275,14 @@ export interface BenignEntryView {
   addedAt: string;
 }
 
+/**
+ * "Seen elsewhere" (the hub's count of live reports outside this workstation's scope that mention an indicator):
+ * counts per region, or why it could not be asked.
+ */
+export type SeenElsewhereView =
+  | { available: true; total: number; regions: Array<{ region: string | null; reports: number }> }
+  | { available: false; reason: 'no-hub' | 'offline' | 'refused'; message: string };
+
 export interface SettingsView {
   hubUrl: string | null;
   /** Whether a hub token is stored; the token itself never returns to the renderer. */

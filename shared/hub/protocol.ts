@@ -5,6 +5,7 @@
 import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
+import type { IndicatorType } from '../indicators/types';
 
 export const HUB_API_PREFIX = '/v1';
 
@@ -86,7 +87,10 @@ export const HUB_BODY_LIMITS = { intakeBytes: 32 * 1024 * 1024, mutationsBytes: 
 
 export interface FeedPage {
   entries: FeedEntry[];
-  /** Cursor after the last entry of this page (equal to the request's when empty). */
+  /**
+   * Cursor after the last entry of this page; when the page is the last one for now (`hasMore` false), after
+   * every entry the hub had when it read, so a scope moves past entries it does not receive.
+   */
   cursor: FeedCursor;
   /** More entries are available right now; fetch again without waiting. */
   hasMore: boolean;
@@ -153,4 +157,19 @@ export interface MutationRefusalRef {
   /** Its place in the pushed list (from 0). */
   index: number;
   id: string;
+}
+
+/**
+ * `GET /v1/indicators/elsewhere?type=&value=&officer=` (role `workstation`): how many live (not withdrawn) reports
+ * outside the caller's scope mention this indicator (canonical type and value), per region — counts only, never a
+ * report. `officer` names the officer asking at the workstation; every question is logged on the hub with it and
+ * with the token (and the token's officer). A `*` scope has nothing outside it: total 0.
+ */
+export interface SeenElsewhereResponse {
+  type: IndicatorType;
+  value: string;
+  /** Reports outside the scope (a report that named several regions counts once). */
+  total: number;
+  /** Per region, most reports first; `region` null for reports that named none. */
+  regions: Array<{ region: string | null; reports: number }>;
 }

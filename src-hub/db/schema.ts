@@ -201,3 +201,37 @@ export const mutationRegions = pgTable(
   },
   (table) => [primaryKey({ columns: [table.mutationId, table.region] })],
 );
+
+/**
+ * The indicators (canonical type and value) of each report's current revision, extracted at intake with the
+ * workstation's extraction (shared/indicators): the hub counts with them who else an indicator hurt ("seen
+ * elsewhere", ../indicators) without handing out the reports.
+ */
+export const reportIndicators = pgTable(
+  'report_indicators',
+  {
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    reportId: text('report_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.type, table.value, table.reportId] }), index('report_indicators_report').on(table.reportId)],
+);
+
+/** Every "seen elsewhere" question, with who asked it: the token, its officer (if a credential) and the officer the workstation named. */
+export const elsewhereQuestions = pgTable('elsewhere_questions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  askedAt: timestampText('asked_at').notNull(),
+  tokenId: integer('token_id')
+    .notNull()
+    .references(() => hubTokens.id),
+  /** The officer whose credential asked; null for a shared workstation token. */
+  officerId: text('officer_id'),
+  /** The officer the workstation said it asked for (as signed in there). */
+  askedFor: text('asked_for'),
+  /** The caller's scope when asked (`*` or regions, comma-separated). */
+  scope: text('scope').notNull(),
+  type: text('type').notNull(),
+  value: text('value').notNull(),
+  /** How many reports elsewhere the answer counted. */
+  answered: integer('answered').notNull(),
+});

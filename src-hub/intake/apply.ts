@@ -12,6 +12,7 @@ import { redactRecord } from '../../shared/intake/revision-rules';
 import { inTransaction, queryRows, textArray, type HubDb } from '../db/database';
 import { REPORT_LOCK_CLASS } from '../db/locks';
 import { appendToFeed } from '../feed/append';
+import { storeCurrentIndicators } from '../indicators/intake-indicators';
 import { reannounceForReports } from '../mutations/reach/announce';
 import { planIntake, type IntakeInput, type IntakeOutcome, type StoredReport } from './plan';
 
@@ -123,6 +124,7 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
               AS v("reportId" text, revision int, status text, region text, "receivedAt" timestamptz, raw text)`,
       );
     }
+    await storeCurrentIndicators(tx, plan, inputs);
     const grown = [...plan.newReports, ...plan.changedReports].flatMap((row) => {
       const before = stored.get(row.reportId)?.regions ?? [];
       return row.regions.filter((region) => !before.includes(region)).map((region) => ({ reportId: row.reportId, region }));

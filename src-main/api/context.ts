@@ -1,5 +1,6 @@
 import type { ApiParams } from '../../shared/api/contract';
-import type { OfficerView, SettingsView, SyncStateView } from '../../shared/api/views';
+import type { OfficerView, SeenElsewhereView, SettingsView, SyncStateView } from '../../shared/api/views';
+import type { IndicatorType } from '../../shared/indicators/types';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
@@ -13,6 +14,8 @@ export interface SyncLink {
   wake(): void;
   /** Demo mode: the embedded hub with generated reports. */
   usesEmbeddedHub(): boolean;
+  /** Asks the hub how many live reports outside this workstation's scope mention the indicator (for `officer`). */
+  seenElsewhere(type: IndicatorType, value: string, officer: string): Promise<SeenElsewhereView>;
 }
 
 export interface SettingsControl {

@@ -12,4 +12,5 @@ export const indicatorHandlers = {
     return indicatorSummary(context.store.sqlite, indicator.type, indicator.value);
   },
   'indicator.reports': ({ type, value }, context) => indicatorReports(context.store.sqlite, type, value),
+  'indicator.seenElsewhere': ({ type, value }, context) => context.sync.seenElsewhere(type, value, context.officer.id),
 } satisfies Partial<ApiHandlers<ApiContext>>;

@@ -1,4 +1,7 @@
-import type { SyncStateView } from '../../shared/api/views';
+import type { SeenElsewhereView, SyncStateView } from '../../shared/api/views';
+import type { IndicatorType } from '../../shared/indicators/types';
+import { createHubClient } from '../sync/hub-client';
+import { HubRefusedError } from '../sync/hub-errors';
 import type { ApiEventBus } from '../api/events';
 import type { SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
@@ -12,6 +15,9 @@ export interface SyncTarget {
   token: string;
   scope: SyncScope;
 }
+
+/** The report page asks for each indicator as it opens: an answer later than this is no answer. */
+const SEEN_ELSEWHERE_TIMEOUT_MS = 5000;
 
 function viewOf(state: SyncState): SyncStateView {
   return {
@@ -42,6 +48,7 @@ export function createSyncController(deps: {
   let engine: SyncEngine | null = null;
   let unsubscribe: () => void = () => undefined;
   let embedded = false;
+  let target: SyncTarget | null = null;
   let pulledSoFar = 0;
 
   function unconfiguredView(): SyncStateView {
@@ -78,16 +85,29 @@ export function createSyncController(deps: {
     await stopping?.stop();
   }
 
+  /** Asked of the hub synced with, with its token; what the officer sees when it cannot be asked. */
+  async function seenElsewhere(type: IndicatorType, value: string, officer: string): Promise<SeenElsewhereView> {
+    if (target === null) return { available: false, reason: 'no-hub', message: 'this workstation has no hub to ask' };
+    try {
+      const answer = await createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch, requestTimeoutMs: SEEN_ELSEWHERE_TIMEOUT_MS }).seenElsewhere(type, value, officer);
+      return { available: true, total: answer.total, regions: answer.regions };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { available: false, reason: error instanceof HubRefusedError ? 'refused' : 'offline', message };
+    }
+  }
+
   return {
     /** Syncs with `target` from now on (null: with no hub; the store stays fully usable). */
-    async connect(target: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
+    async connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
       await disconnect();
+      target = next;
       embedded = options.embedded;
-      if (target !== null) {
-        const next = createSyncEngine(deps.store, {
-          hubUrl: target.hubUrl,
-          token: target.token,
-          scope: target.scope,
+      if (next !== null) {
+        const started = createSyncEngine(deps.store, {
+          hubUrl: next.hubUrl,
+          token: next.token,
+          scope: next.scope,
           clock: deps.clock,
           fetch: deps.fetch,
           onReportsArrived: deps.onReportsArrived,
@@ -95,9 +115,9 @@ export function createSyncController(deps: {
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
         });
         pulledSoFar = 0;
-        unsubscribe = next.onStateChange((syncState) => onStateChange(next, syncState));
-        engine = next;
-        next.start();
+        unsubscribe = started.onStateChange((syncState) => onStateChange(started, syncState));
+        engine = started;
+        started.start();
       }
       deps.events.emit('sync.state', state());
     },
@@ -106,6 +126,7 @@ export function createSyncController(deps: {
       state,
       wake: () => engine?.wake(),
       usesEmbeddedHub: () => embedded,
+      seenElsewhere,
     } satisfies SyncLink,
   };
 }

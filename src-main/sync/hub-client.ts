@@ -1,10 +1,12 @@
-import { HUB_API_PREFIX, type HubOfficer, type PushAck, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type HubOfficer, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedPage } from './feed-page';
 import { hubAddressProblem } from '../../shared/hub/address';
 import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
+import { parseSeenElsewhere } from './seen-elsewhere-answer';
 import { realTimers, type SyncTimers } from './timers';
 
 export interface HubClientOptions {
@@ -68,6 +70,12 @@ export function createHubClient(options: HubClientOptions) {
   }
 
   return {
+    /** How many live reports outside this token's scope mention the indicator, per region (asked for `officer`). */
+    async seenElsewhere(type: IndicatorType, value: string, officer: string, cancel?: AbortSignal): Promise<SeenElsewhereResponse> {
+      const query = new URLSearchParams({ type, value, officer });
+      return parseSeenElsewhere(await call(`/indicators/elsewhere?${query.toString()}`, { method: 'GET' }, timeoutMs, cancel));
+    },
+
     async feed(request: FeedRequest, cancel?: AbortSignal): Promise<RawFeedPage> {
       const query = new URLSearchParams({ after: request.after, limit: String(request.limit), scope: request.scope, wait: String(request.waitSeconds) });
       const body = await call(`/feed?${query.toString()}`, { method: 'GET' }, timeoutMs + request.waitSeconds * 1000, cancel);

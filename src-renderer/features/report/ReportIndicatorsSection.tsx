@@ -7,6 +7,7 @@ import { DataTable } from '../../ui/DataTable';
 import { TableSection } from '../../ui/TableSection';
 import { enrichmentText } from '../../ui/enrichment-text';
 import { IndicatorLink } from '../../ui/IndicatorLink';
+import { SeenElsewhereLine } from './SeenElsewhereLine';
 
 /** The puzzle pieces found in this report: canonical value, what the victim typed, where, and what is known. */
 export function ReportIndicatorsSection({ indicators }: { indicators: IndicatorMentionView[] }) {
@@ -31,6 +32,7 @@ export function ReportIndicatorsSection({ indicators }: { indicators: IndicatorM
             </Table.Td>
             <Table.Td>
               <IndicatorLink type={indicator.type} value={indicator.value} />
+              {!indicator.benignReason && <SeenElsewhereLine type={indicator.type} value={indicator.value} />}
             </Table.Td>
             <Table.Td>
               <Text ff="monospace" fz="xs" style={{ overflowWrap: 'anywhere' }}>

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
-import type { AuditEntryView, ReportDetail, RevisionView } from '../../../shared/api/views';
+import type { AuditEntryView, IndicatorMentionView, ReportDetail, RevisionView, SeenElsewhereView } from '../../../shared/api/views';
 import type { RevealedReporter } from '../../../shared/api/views';
 import type { WorkStatus } from '../../../shared/mutations/kinds';
 import { coalesce } from '../../state/coalesce';
@@ -13,6 +13,8 @@ export interface ReportSlice {
   audit: AuditEntryView[] | null;
   /** The reporter's personal data, only after an officer gave a reason; dropped when the report closes. */
   revealedReporter: RevealedReporter | null;
+  /** The hub's "seen elsewhere" answer per indicator of the open report (key: seenElsewhereKey). */
+  seenElsewhere: Record<string, SeenElsewhereView>;
   loadReport: (reportId: string) => Promise<void>;
   /** Reloads the open report (report.get records a view in the audit log, so not on every pushed event). */
   refreshOpenReport: () => Promise<void>;
@@ -24,6 +26,8 @@ export interface ReportSlice {
   setReportWorkStatus: (status: WorkStatus) => Promise<void>;
   assignReport: (assignee: string | null) => Promise<void>;
 }
+
+export const seenElsewhereKey = (type: string, value: string) => `${type}\u0000${value}`;
 
 export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) => {
   const openId = (): string | null => {
@@ -39,6 +43,7 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     ]);
     if (openId() !== reportId) return;
     if (!report.ok) return set({ reportError: report.error, reportLoading: false });
+    void askSeenElsewhere(reportId, report.value.indicators);
     set({
       report: report.value,
       revisions: revisions.ok ? revisions.value : null,
@@ -46,6 +51,18 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
       reportError: null,
       reportLoading: false,
     });
+  };
+
+  /** One question per linking indicator (benign ones never link, so their count would mean nothing). */
+  const askSeenElsewhere = async (reportId: string, indicators: readonly IndicatorMentionView[]) => {
+    const asked = new Map(indicators.filter((indicator) => !indicator.benignReason).map((indicator) => [seenElsewhereKey(indicator.type, indicator.value), indicator]));
+    await Promise.all(
+      [...asked].map(async ([key, { type, value }]) => {
+        const answer = await api.call('indicator.seenElsewhere', { type, value });
+        if (openId() !== reportId || !answer.ok) return;
+        set({ seenElsewhere: { ...get().seenElsewhere, [key]: answer.value } });
+      }),
+    );
   };
 
   const afterChange = async () => {
@@ -60,9 +77,10 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     revisions: null,
     audit: null,
     revealedReporter: null,
+    seenElsewhere: {},
 
     loadReport: async (reportId) => {
-      set({ report: null, revisions: null, audit: null, revealedReporter: null, reportLoading: true, reportError: null });
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportLoading: true, reportError: null });
       void get().loadRelated(reportId);
       void get().loadNotes('report', reportId);
       void get().loadRouteExplanation(reportId);
@@ -86,7 +104,7 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     }),
 
     closeReport: () => {
-      set({ report: null, revisions: null, audit: null, revealedReporter: null, reportError: null });
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportError: null });
       get().clearCluster();
     },
 
