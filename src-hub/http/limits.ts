@@ -84,13 +84,19 @@ export function installHubLimits(app: FastifyInstance, limits: HubLimits): HubGu
 
   // A body that trickles in holds a connection and a handler: it gets bodyTimeoutMs, then 408.
   app.addHook('preParsing', async (request, reply, payload) => {
+    // GET and HEAD carry no body: a long-poll may be held for a minute without anything to wait for.
+    if (request.method === 'GET' || request.method === 'HEAD') return payload;
     let timer: NodeJS.Timeout | null = null;
+    const clear = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    };
     const guarded = new Transform({
       transform(chunk, _encoding, done) {
         done(null, chunk);
       },
       flush(done) {
-        if (timer) clearTimeout(timer);
+        clear();
         done();
       },
     });
@@ -98,7 +104,11 @@ export function installHubLimits(app: FastifyInstance, limits: HubLimits): HubGu
       void reply.header('connection', 'close');
       guarded.destroy(new HttpError(408, 'TIMEOUT', `the request body did not arrive within ${seconds(limits.bodyTimeoutMs)} s`));
     }, limits.bodyTimeoutMs);
-    guarded.once('close', () => timer && clearTimeout(timer));
+    guarded.once('close', clear);
+    // Answered (or the client left) before the body was read, e.g. refused by a hook: nothing waits for it now.
+    reply.raw.once('close', clear);
+    // Fastify listens while it reads the body; a late timeout with no reader must not become an uncaught error.
+    guarded.on('error', () => undefined);
     payload.once('error', (error) => guarded.destroy(error));
     return payload.pipe(guarded);
   });
