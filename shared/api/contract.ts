@@ -33,7 +33,7 @@ import type {
 } from './views';
 import type { IndicatorType } from '../indicators/types';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
-import type { Overview } from '../overview/types';
+import type { Overview, OverviewSettings } from '../overview/types';
 import type { ApiResult } from './result';
 
 type Method<P, R> = { params: P; result: R };
@@ -129,6 +129,10 @@ export interface ApiMethods {
 
   /** The Overzicht as of a day (default today): supervisors see every team, officers their own team's. */
   'overview.get': Method<{ asOf?: string }, Overview>;
+  /** Service levels, spike threshold and windows the overview judges by (this workstation's store). */
+  'overview.settings': Method<Record<string, never>, OverviewSettings>;
+  /** A supervisor replaces them; a bad value is refused with what is wrong. */
+  'overview.setSettings': Method<{ settings: OverviewSettings }, OverviewSettings>;
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -219,6 +223,8 @@ export const API_METHODS = [
   'routing.apply',
   'report.reroute',
   'overview.get',
+  'overview.settings',
+  'overview.setSettings',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS lists every method (used by transports to reject unknown names). */

@@ -14,6 +14,7 @@ import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '..
 import type { ApiMethod, ApiParams } from './contract';
 import { QUEUE_SORT_KEYS } from './views';
 import { WARNING_FORMATS } from './action-views';
+import type { OverviewSettings } from '../overview/types';
 
 /** Upper bounds far above what the UI asks for, so one request stays small. */
 export const PARAM_LIMITS = {
@@ -211,6 +212,9 @@ export const apiParamSchemas: ParamSchemas = {
   'routing.explain': z.strictObject({ reportId }),
   'routing.apply': z.strictObject({ reportIds: someReportIds }),
   'overview.get': z.strictObject({ asOf: isoDate.optional() }),
+  'overview.settings': noParams,
+  // Checked whole, with a message per wrong value, where they are kept (src-main/overview/overview-settings.ts).
+  'overview.setSettings': z.strictObject({ settings: z.custom<OverviewSettings>((value) => typeof value === 'object' && value !== null, 'must be an object') }),
   'report.reroute': z.strictObject({
     reportIds: someReportIds,
     team: shortText.nullable(),

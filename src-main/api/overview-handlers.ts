@@ -1,5 +1,7 @@
 import type { ApiHandlers } from '../../shared/api/contract';
+import { requireSupervisor } from '../mutations/services/guards';
 import { cachedOverview } from '../overview/overview-cache';
+import { readOverviewSettings, writeOverviewSettings } from '../overview/overview-settings';
 import type { ApiContext } from './context';
 
 export const overviewHandlers = {
@@ -9,4 +11,9 @@ export const overviewHandlers = {
       asOf: asOf ?? context.services.clock.now().toISOString().slice(0, 10),
       team: context.officer.role === 'supervisor' ? null : (context.officer.team ?? ''),
     }),
+  'overview.settings': (_params, context) => readOverviewSettings(context.store.sqlite),
+  'overview.setSettings': ({ settings }, context) => {
+    requireSupervisor(context.store.sqlite, context.officer.id, 'change the service levels and the overview’s thresholds');
+    return writeOverviewSettings(context.store.sqlite, settings);
+  },
 } satisfies Partial<ApiHandlers<ApiContext>>;

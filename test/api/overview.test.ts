@@ -20,4 +20,28 @@ describe('overview.get', () => {
     const api = await openApiHarness();
     expect(await api.call('overview.get', { asOf: '20-11-2026' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('asOf') as string } });
   });
+
+  it('lets a supervisor edit the service levels, which the overview then judges by; an officer may not, and a bad value is explained', async () => {
+    const records = [filedRecord({ category: 'phishing', receivedAt: '2026-11-16T10:00:00Z' })];
+    const supervisor = (await openApiHarness({ records })).as(SUPERVISOR);
+    const officer = supervisor.as(OFFICER);
+    const settings = await officer.value('overview.settings', {});
+    // Received on Monday the 16th: four working days by Friday the 20th, within the default five.
+    expect((await supervisor.value('overview.get', { asOf: '2026-11-20' })).backlog.overdue).toBe(0);
+
+    const stricter = { ...settings, serviceLevels: { ...settings.serviceLevels, byCategory: { ...settings.serviceLevels.byCategory, phishing: 1 } } };
+    expect(await officer.call('overview.setSettings', { settings: stricter })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await supervisor.value('overview.get', { asOf: '2026-11-20' })).backlog.overdue).toBe(0);
+
+    expect(await supervisor.value('overview.setSettings', { settings: stricter })).toEqual(stricter);
+    expect(await officer.value('overview.settings', {})).toEqual(stricter);
+    expect((await supervisor.value('overview.get', { asOf: '2026-11-20' })).backlog.overdue).toBe(1);
+
+    const zeroDays = { ...stricter, serviceLevels: { ...stricter.serviceLevels, default: 0 } };
+    expect(await supervisor.call('overview.setSettings', { settings: zeroDays })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('serviceLevels.default') as string },
+    });
+    expect(await officer.value('overview.settings', {})).toEqual(stricter);
+  });
 });

@@ -97,6 +97,9 @@ describe('the preload bridge over IPC', () => {
     await call('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
     await call('action.letter', { actionId });
     await call('action.export', { actionId });
+    const warningDraft = (await call('action.draft', { kind: 'prevention_warning', clusterReportId: a.reportId })) as ApiValue<'action.draft'>;
+    const { actionId: warningId } = (await call('action.create', acceptedDraft(warningDraft))) as { actionId: string };
+    await call('action.warningDocument', { actionId: warningId, format: 'html' });
     await call('directory.list', {});
     const entry = { kind: 'exchange' as const, name: 'Testbeurs', channel: 'email' as const, email: 'abuse@testbeurs.example', networks: ['btc'] };
     const { id: entryId } = (await call('directory.put', { entry })) as { id: string };
@@ -109,6 +112,8 @@ describe('the preload bridge over IPC', () => {
     await call('routing.apply', { reportIds: [a.reportId] });
     await call('report.reroute', { reportIds: [b.reportId], team: 'Team Fraude', priority: 'hoog', assignee: null, reason: 'Hoort bij lopend onderzoek' });
     await call('overview.get', {});
+    const settings = (await call('overview.settings', {})) as ApiValue<'overview.settings'>;
+    await call('overview.setSettings', { settings: { ...settings, weeks: 8 } });
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
   });
