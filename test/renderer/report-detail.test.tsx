@@ -50,6 +50,28 @@ describe('report detail', () => {
     expect(within(screen.getByTestId('reporter-revealed')).getByText('IBAN NL91 ABNA 0417 1643 00')).toBeTruthy();
   });
 
+  it('shows under each indicator how many reports elsewhere mention it, or that it cannot ask', async () => {
+    const detail = reportDetail();
+    const api = new FakeApi()
+      .handle('report.get', () => detail)
+      .handle('indicator.seenElsewhere', ({ type }) =>
+        type === 'iban'
+          ? { available: true, total: 37, regions: [{ region: 'Rotterdam', reports: 30 }, { region: 'Den Haag', reports: 5 }, { region: null, reports: 2 }] }
+          : { available: false, reason: 'offline', message: 'the hub refuses connections (is it running?)' },
+      );
+    await openReport(api, detail.reportId);
+    expect(api.callsOf('indicator.seenElsewhere')).toEqual([
+      { type: 'phone', value: '+31612345678' },
+      { type: 'iban', value: 'NL91ABNA0417164300' },
+    ]);
+    const lines = within(screen.getByTestId('report-indicators')).getAllByTestId('seen-elsewhere');
+    expect(lines.map((line) => line.textContent)).toEqual([
+      'kan nu niet vragen of dit elders voorkomt (hub niet bereikbaar)',
+      'ook in 37 meldingen elders: 3 eenheden',
+    ]);
+    expect(lines[1]!.getAttribute('title')).toBe('Rotterdam: 30, Den Haag: 5, zonder eenheid: 2');
+  });
+
   it('shows evidence URLs defanged and never as links', async () => {
     const detail = reportDetail();
     const api = new FakeApi().handle('report.get', () => detail);
