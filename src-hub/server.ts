@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { HubErrorBody } from '../shared/hub/protocol';
 import type { Clock } from '../shared/platform/clock';
 import { createAuthenticator, type CredentialCache } from './auth/authenticate';
+import { registerSessionRoutes, type IdTokenVerifier } from './auth/session-route';
+import { SESSION_LIFETIME_MS } from './auth/sessions';
 import { CREDENTIALS_CHANNEL } from './auth/tokens';
 import type { HubConnection, Subscription } from './db/connect';
 import { FEED_CHANNEL } from './feed/append';
@@ -20,6 +22,7 @@ import { registerIndicatorsRoute } from './indicators/route';
 import { registerIntakeRoute } from './intake/route';
 import type { Logger } from '../shared/platform/logger';
 import { registerMutationsRoute } from './mutations/route';
+import { registerRefusedRoute } from './mutations/refused-route';
 import { registerOfficersRoutes } from './officers/route';
 import { readHubVersion } from './version';
 
@@ -43,6 +46,10 @@ export interface HubServerDeps {
   trustProxy?: string | undefined;
   /** Rate limits, long-poll cap and body timeout (see http/limits.ts); the defaults suit production. */
   limits?: Partial<HubLimits>;
+  /** How long an officer's session lasts before it must be renewed (ms; SESSION_LIFETIME_MS by default). */
+  sessionLifetimeMs?: number;
+  /** Verifies a token of the force's identity provider and names its officer (absent: no identity provider). */
+  verifyIdToken?: IdTokenVerifier;
 }
 
 /** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
@@ -77,7 +84,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, return503OnClosing: true, requestTimeout: limits.bodyTimeoutMs * 2, trustProxy: deps.trustProxy ?? false });
   const notifier = createFeedNotifier();
   const guards = installHubLimits(app, limits);
-  const auth = createAuthenticator(db, deps.credentialCache, guards.failedAuth);
+  const auth = createAuthenticator(db, deps.clock, deps.credentialCache, guards.failedAuth);
   let subscription: Subscription | null = null;
 
   app.addHook('onReady', async () => {
@@ -130,5 +137,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
   registerIndicatorsRoute(app, { db, clock: deps.clock, auth });
+  registerSessionRoutes(app, { db, clock: deps.clock, auth, lifetimeMs: deps.sessionLifetimeMs ?? SESSION_LIFETIME_MS, verifyIdToken: deps.verifyIdToken });
+  registerRefusedRoute(app, { db, auth });
   return app;
 }

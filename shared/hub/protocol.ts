@@ -173,3 +173,56 @@ export interface SeenElsewhereResponse {
   /** Per region, most reports first; `region` null for reports that named none. */
   regions: Array<{ region: string | null; reports: number }>;
 }
+
+/**
+ * Who may push a change (see src-hub/README.md, "Officers prove who they are"): the hub stores a mutation only with
+ * proof from the officer it names — pushed under that officer's own session (`pzs_…`) or credential, or carrying
+ * `proof`, a signature by a registered, unrevoked key of that officer (shared/mutations/proof.ts). A shared
+ * workstation token may read the feed and push signed changes; it cannot push an unsigned one. Unknown and
+ * deactivated officers' changes are refused (403), and those of deactivated officers kept for supervisors
+ * (`GET /v1/refused`).
+ *
+ * `POST /v1/sessions` (no token): `SessionRequest` → `SessionResponse`; 401 for an unknown credential or a token
+ * the identity provider did not sign, 403 for a shared token, an unknown or deactivated officer.
+ * `POST /v1/sessions/renew` (the session itself): a new `expiresAt`. `DELETE /v1/sessions/current`: signs out.
+ */
+export type SessionRequest = { credential: string } | { idToken: string };
+
+export interface SessionResponse {
+  /** `pzs_…`: a bearer token for `lifetimeMs`, bound to `officer`. */
+  session: string;
+  expiresAt: string;
+  officer: HubOfficer;
+}
+
+/** An Ed25519 public key as a JWK (RFC 8037). */
+export interface OfficerPublicKey {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+}
+
+/** `POST /v1/keys` (an officer's session or credential): registers a signing key of that officer. */
+export interface KeyRegistration {
+  publicKey: OfficerPublicKey;
+}
+
+export interface KeyRegistered {
+  /** The key's JWK thumbprint: what a mutation's `proof.keyId` names. */
+  keyId: string;
+}
+
+/** `GET /v1/refused` (a supervisor's session or credential): changes refused because their officer was deactivated or unknown. */
+export interface RefusedChange {
+  mutationId: string;
+  kind: string;
+  officer: string;
+  at: string;
+  reason: string;
+  pushedBy: string;
+  refusedAt: string;
+}
+
+export interface RefusedChangesResponse {
+  refused: RefusedChange[];
+}

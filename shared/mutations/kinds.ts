@@ -7,6 +7,7 @@ import type { ActionKind, ActionState, SendMethod } from '../requests/lifecycle'
 import type { DirectoryEntry } from '../requests/directory';
 import type { IndicatorType } from '../indicators/types';
 import type { RoutePriority, RoutingRule } from '../routing/rules';
+import type { MutationProof } from './proof';
 
 export const WORK_STATUSES = ['new', 'in_progress', 'closed'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
@@ -119,6 +120,8 @@ export interface Mutation<K extends MutationKind = MutationKind> {
    */
   basis?: string;
   payload: MutationPayloads[K];
+  /** The officer's signature (./proof.ts); absent when the officer's own session or credential pushes it unsigned. */
+  proof?: MutationProof;
 }
 
 export type AnyMutation = { [K in MutationKind]: Mutation<K> }[MutationKind];

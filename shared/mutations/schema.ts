@@ -10,6 +10,7 @@ import { INDICATOR_TYPES } from '../indicators/types';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import { REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES, type AnyMutation, type MutationKind, type MutationPayloads } from './kinds';
+import { KEY_ID_PATTERN, SIGNATURE_PATTERN } from './proof';
 
 export const MUTATION_KINDS = [
   'report.setWorkStatus',
@@ -164,6 +165,12 @@ export const mutationEnvelopeSchema = z.strictObject({
   at: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 timestamp such as 2026-03-02T08:14:09Z' }),
   basis: z.string().regex(/^\d{1,19}$/, 'must be a feed cursor (a whole number)').optional(),
   payload: z.unknown(),
+  proof: z
+    .strictObject({
+      keyId: z.string().regex(KEY_ID_PATTERN, 'must be a key id (a JWK thumbprint, 43 characters of base64url)'),
+      signature: z.string().regex(SIGNATURE_PATTERN, 'must be an Ed25519 signature (86 characters of base64url)'),
+    })
+    .optional(),
 });
 
 export type MutationValidation = { ok: true; mutation: AnyMutation } | { ok: false; reason: string };

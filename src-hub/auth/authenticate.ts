@@ -14,6 +14,8 @@ import type { HubRole } from '../../shared/hub/protocol';
 import type { HubDb } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { FailedAuthGuard } from '../http/limits';
+import type { Clock } from '../../shared/platform/clock';
+import { findSessionPrincipal, SESSION_PREFIX } from './sessions';
 import { findPrincipal, hashToken, type Principal } from './tokens';
 
 export interface CredentialCache {
@@ -44,9 +46,9 @@ function bearerToken(header: string | undefined): string | null {
 
 /**
  * `guard` counts failed authentications per address and turns an address away (429) once it failed too often,
- * before its token is looked at: guessing tokens ends there.
+ * before its token is looked at: guessing tokens ends there. `clock` decides whether an officer's session ended.
  */
-export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_CREDENTIAL_CACHE, guard?: FailedAuthGuard): Authenticator {
+export function createAuthenticator(db: HubDb, clock: Clock, cache: CredentialCache = DEFAULT_CREDENTIAL_CACHE, guard?: FailedAuthGuard): Authenticator {
   const principals = new WeakMap<FastifyRequest, Principal>();
   const trusted = new Map<string, { principal: Principal; until: number }>();
 
@@ -55,7 +57,7 @@ export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_
     const cached = trusted.get(key);
     if (cached && cached.until > cache.now()) return cached.principal;
     trusted.delete(key);
-    const principal = await findPrincipal(db, token);
+    const principal = token.startsWith(SESSION_PREFIX) ? await findSessionPrincipal(db, token) : await findPrincipal(db, token);
     if (principal && cache.ttlMs > 0) {
       if (trusted.size >= MAX_CACHED) trusted.clear();
       trusted.set(key, { principal, until: cache.now() + cache.ttlMs });
@@ -74,11 +76,15 @@ export function createAuthenticator(db: HubDb, cache: CredentialCache = DEFAULT_
           void reply.header('WWW-Authenticate', 'Bearer realm="puzzelstuk-hub"');
           throw new HttpError(401, 'UNAUTHENTICATED', token === null ? 'send "Authorization: Bearer <token>"' : 'the token is unknown or revoked');
         }
+        if (principal.expiresAt !== null && Date.parse(principal.expiresAt) <= clock.now().getTime()) {
+          void reply.header('WWW-Authenticate', 'Bearer realm="puzzelstuk-hub", error="invalid_token"');
+          throw new HttpError(401, 'UNAUTHENTICATED', 'the officer’s session has expired; sign in again');
+        }
         if (principal.role !== role) {
           throw new HttpError(403, 'FORBIDDEN', `this endpoint needs a token of role "${role}"; this one has role "${principal.role}"`);
         }
         if (principal.officer && !principal.officer.active) {
-          throw new HttpError(403, 'FORBIDDEN', `this is the credential of officer "${principal.officer.id}", who has been deactivated`);
+          throw new HttpError(403, 'FORBIDDEN', `${principal.sessionId === null ? 'this is the credential' : 'this is a session'} of officer "${principal.officer.id}", who has been deactivated`);
         }
         principals.set(request, principal);
       };

@@ -23,13 +23,18 @@ const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,99}$/u;
 
 /** Who is calling: what the server knows after authentication. */
 export interface Principal {
-  tokenId: number;
+  /** The token used (null for an officer's session). */
+  tokenId: number | null;
+  /** The officer's session used (null for a token); see ./sessions.ts. */
+  sessionId: number | null;
   name: string;
   role: HubRole;
   /** Regions this token may read; `'*'` for all. An officer's credential reads the officer's scope (the registry's). */
   scope: Scope;
   /** The officer this token is a credential of; null for a token shared by whoever uses the workstation. */
   officer: { id: string; active: boolean } | null;
+  /** When a session ends (ISO 8601); null for tokens, which last until revoked. */
+  expiresAt: string | null;
 }
 
 export function generateToken(): string {
@@ -126,5 +131,5 @@ export async function findPrincipal(db: HubDb, token: string): Promise<Principal
   if (!row) return null;
   const officer = row.officerId === null ? null : { id: row.officerId, active: row.officerActive === true };
   const scope = row.officerId === null ? row.scope : row.officerScope;
-  return { tokenId: row.id, name: row.name, role: row.role, scope: scope ?? '*', officer };
+  return { tokenId: row.id, sessionId: null, name: row.name, role: row.role, scope: scope ?? '*', officer, expiresAt: null };
 }

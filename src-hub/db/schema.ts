@@ -53,6 +53,44 @@ export const hubTokens = pgTable(
   ],
 );
 
+/**
+ * Officers' sessions (`pzs_…`): short-lived, renewable proof of who is working, given for a credential or a token
+ * of the force's identity provider (../auth/sessions.ts). Only the SHA-256 of a session is stored.
+ */
+export const officerSessions = pgTable(
+  'officer_sessions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    tokenHash: text('token_hash').notNull(),
+    /** How the officer proved who they are: `credential` or `oidc`. */
+    method: text('method', { enum: ['credential', 'oidc'] }).notNull(),
+    createdAt: timestampText('created_at').notNull(),
+    expiresAt: timestampText('expires_at').notNull(),
+    /** Signed out (or replaced); the row stays, because mutations refer to the session that pushed them. */
+    revokedAt: timestampText('revoked_at'),
+  },
+  (table) => [uniqueIndex('officer_sessions_hash').on(table.tokenHash), check('officer_sessions_method', sql`${table.method} IN ('credential', 'oidc')`)],
+);
+
+/**
+ * Officers' signing keys (Ed25519), one per officer and workstation, registered under the officer's session. A
+ * mutation signed by an officer's unrevoked key is that officer's, whoever pushes it (../mutations/authority/proof.ts).
+ */
+export const officerKeys = pgTable('officer_keys', {
+  /** The key's JWK thumbprint (RFC 7638). */
+  keyId: text('key_id').primaryKey(),
+  officerId: text('officer_id')
+    .notNull()
+    .references(() => officers.id),
+  /** The raw public key, base64url (the JWK's `x`). */
+  publicKey: text('public_key').notNull(),
+  createdAt: timestampText('created_at').notNull(),
+  revokedAt: timestampText('revoked_at'),
+});
+
 export const reports = pgTable('reports', {
   reportId: text('report_id').primaryKey(),
   /** The current (highest) revision. */
@@ -99,10 +137,17 @@ export const mutations = pgTable(
     /** The feed position the workstation had pulled when the change was made (null from older workstations). */
     basis: bigint('basis', { mode: 'bigint' }),
     payload: jsonb('payload').notNull(),
-    /** The workstation token that pushed it. */
-    tokenId: integer('token_id')
-      .notNull()
-      .references(() => hubTokens.id),
+    /** The workstation token that pushed it (null when an officer's session pushed it). */
+    tokenId: integer('token_id').references(() => hubTokens.id),
+    /** The officer's session that pushed it (null when a token pushed it). */
+    sessionId: integer('session_id').references(() => officerSessions.id),
+    /**
+     * The officer's key that signed it (an officer_keys.key_id; no foreign key, because rows are written before the
+     * push is judged, and a push naming an unknown key is refused), and the signature. Null when the officer's own
+     * credential or session pushed it unsigned.
+     */
+    proofKeyId: text('proof_key_id'),
+    signature: text('signature'),
     receivedAt: timestampText('received_at').notNull(),
   },
   (table) => [index('mutations_token').on(table.tokenId)],
@@ -221,9 +266,8 @@ export const reportIndicators = pgTable(
 export const elsewhereQuestions = pgTable('elsewhere_questions', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   askedAt: timestampText('asked_at').notNull(),
-  tokenId: integer('token_id')
-    .notNull()
-    .references(() => hubTokens.id),
+  /** The token that asked; null when an officer's session asked (then `officerId` is the session's officer). */
+  tokenId: integer('token_id').references(() => hubTokens.id),
   /** The officer whose credential asked; null for a shared workstation token. */
   officerId: text('officer_id'),
   /** The officer the workstation said it asked for (as signed in there). */
@@ -234,4 +278,21 @@ export const elsewhereQuestions = pgTable('elsewhere_questions', {
   value: text('value').notNull(),
   /** How many reports elsewhere the answer counted. */
   answered: integer('answered').notNull(),
+});
+
+/**
+ * Changes the hub refused because their officer is unknown or deactivated (an officer's offline work that reached
+ * the hub after their deactivation): kept outside the refused push's transaction so that a supervisor sees them
+ * (`GET /v1/refused`), never dropped silently. A later push of the same mutation updates its row.
+ */
+export const refusedMutations = pgTable('refused_mutations', {
+  mutationId: uuid('mutation_id').primaryKey(),
+  kind: text('kind').notNull(),
+  officer: text('officer').notNull(),
+  at: text('at').notNull(),
+  payload: jsonb('payload').notNull(),
+  reason: text('reason').notNull(),
+  /** The name of the token or the officer of the session that pushed it. */
+  pushedBy: text('pushed_by').notNull(),
+  refusedAt: timestampText('refused_at').notNull(),
 });

@@ -52,13 +52,16 @@ export function registerFeedRoute(app: FastifyInstance, deps: FeedRouteDeps): vo
     const page = await readFeedPage(deps.db, query);
     return { page, json: JSON.stringify(page) };
   }, deps.notifier);
+  /** Long-polls are capped per token, and per session (counted apart from tokens by a negative number). */
+  const longPollHolder = (principal: { tokenId: number | null; sessionId: number | null }) => principal.tokenId ?? -(principal.sessionId ?? 0);
+
   app.get(`${HUB_API_PREFIX}/feed`, { onRequest: deps.auth.requireRole('workstation') }, async (request, reply) => {
     const principal = deps.auth.principalOf(request);
     const params = parseFeedRequest(request.query);
     const query = { after: params.after, limit: params.limit, scope: effectiveScope(principal.scope, params.scope) };
 
     const serve = () => servePage(query, params.waitSeconds, reply.raw);
-    const json = params.waitSeconds > 0 ? await deps.holdLongPoll(principal.tokenId, serve) : await serve();
+    const json = params.waitSeconds > 0 ? await deps.holdLongPoll(longPollHolder(principal), serve) : await serve();
     return reply.type('application/json; charset=utf-8').send(json);
   });
 

@@ -48,8 +48,10 @@ export function registerIntakeRoute(app: FastifyInstance, deps: IntakeRouteDeps)
       { bodyLimit: HUB_BODY_LIMITS.intakeBytes, onRequest: deps.auth.requireRole('intake') },
       async (request): Promise<IntakeSummary> => {
         const principal = deps.auth.principalOf(request);
+        // Only tokens have the intake role; officers' sessions are workstations'.
+        const tokenId = principal.tokenId!;
         const apply: ApplyBatch = async (inputs) => {
-          const outcomes = await applyIntakeBatch(deps.db, inputs, { clock: deps.clock, tokenId: principal.tokenId });
+          const outcomes = await applyIntakeBatch(deps.db, inputs, { clock: deps.clock, tokenId });
           deps.notifier.notify();
           return outcomes;
         };

@@ -31,7 +31,13 @@ export function registerMutationsRoute(app: FastifyInstance, deps: MutationsRout
       const principal = deps.auth.principalOf(request);
       const validation = validatePushRequest(request.body);
       if (!validation.ok) throw new HttpError(400, 'BAD_INPUT', validation.reason);
-      const acks = await storeMutations(deps.db, validation.mutations, { clock: deps.clock, tokenId: principal.tokenId, officerId: principal.officer?.id ?? null });
+      const acks = await storeMutations(deps.db, validation.mutations, {
+        clock: deps.clock,
+        tokenId: principal.tokenId,
+        sessionId: principal.sessionId,
+        pusher: { officerId: principal.officer?.id ?? null, via: principal.sessionId !== null ? 'session' : principal.officer ? 'credential' : 'token' },
+        pushedBy: principal.name,
+      });
       const fresh = acks.filter((ack) => !ack.duplicate).length;
       if (fresh > 0) deps.notifier.notify();
       deps.logger.info('push', { token: principal.name, mutations: acks.length, fresh });

@@ -13,17 +13,24 @@ import { AppError } from '../../shared/errors';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { Clock } from '../../shared/platform/clock';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
-import { mutations as mutationsTable } from '../db/schema';
+import { mutations as mutationsTable, refusedMutations as refusedMutationsTable } from '../db/schema';
 import { appendToFeed } from '../feed/append';
+import { canonicalJson } from '../../shared/mutations/proof';
 import { enforceAuthority } from './authority/enforce';
 import { placeMutations } from './reach/announce';
+import type { Pusher } from './authority/proof';
+import { KeptRefusal } from './authority/refusal';
 
 export interface PushContext {
   clock: Clock;
-  /** The workstation token that pushed. */
-  tokenId: number;
-  /** The officer whose credential that token is (null for a shared workstation token). */
-  officerId: string | null;
+  /** The workstation token that pushed (null for an officer's session). */
+  tokenId: number | null;
+  /** The officer's session that pushed (null for a token). */
+  sessionId: number | null;
+  /** The officer whose session or credential pushed, if any (see ./authority/proof.ts). */
+  pusher: Pusher;
+  /** The token's name or the session's officer, kept with a refused change. */
+  pushedBy: string;
 }
 
 interface StoredMutation {
@@ -34,6 +41,22 @@ interface StoredMutation {
 
 export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], context: PushContext): Promise<PushAck[]> {
   if (pushed.length === 0) return [];
+  try {
+    return await storeInTransaction(db, pushed, context);
+  } catch (error) {
+    if (error instanceof KeptRefusal) await keepRefused(db, error, context);
+    throw error;
+  }
+}
+
+/** A deactivated officer's change, kept for supervisors after its push was rolled back (`GET /v1/refused`). */
+async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext): Promise<void> {
+  const { mutation } = refusal;
+  const row = { kind: mutation.kind, officer: mutation.officer, at: mutation.at, payload: mutation.payload, reason: refusal.reason, pushedBy: context.pushedBy, refusedAt: context.clock.now().toISOString() };
+  await db.insert(refusedMutationsTable).values({ mutationId: mutation.id, ...row }).onConflictDoUpdate({ target: refusedMutationsTable.mutationId, set: row });
+}
+
+async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], context: PushContext): Promise<PushAck[]> {
   return inTransaction(db, async (tx) => {
     const receivedAt = context.clock.now().toISOString();
     // First occurrence of each id in this push; later ones are duplicates of it.
@@ -60,6 +83,9 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
           basis: mutation.basis === undefined ? null : BigInt(mutation.basis),
           payload: mutation.payload,
           tokenId: context.tokenId,
+          sessionId: context.sessionId,
+          proofKeyId: mutation.proof?.keyId ?? null,
+          signature: mutation.proof?.signature ?? null,
           receivedAt,
         })),
       )
@@ -84,7 +110,7 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
 
     const freshFirsts = [...firstById.values()].filter(({ mutation }) => newIds.has(mutation.id));
     // Judged after the rows exist (the authority's state refers to them); a refusal rolls all of it back.
-    await enforceAuthority(tx, freshFirsts, context.officerId);
+    await enforceAuthority(tx, freshFirsts, context.pusher);
     const fresh = freshFirsts.map(({ mutation }) => mutation);
     const items = await placeMutations(tx, fresh);
     const seqs = await appendToFeed(tx, items);
@@ -105,16 +131,5 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
 }
 
 function sameContent(a: AnyMutation, b: AnyMutation): boolean {
-  return a.kind === b.kind && a.officer === b.officer && stableJson(a.payload) === stableJson(b.payload);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return a.kind === b.kind && a.officer === b.officer && canonicalJson(a.payload) === canonicalJson(b.payload);
 }

@@ -4,11 +4,13 @@
  * this workstation syncs with, so the hub holds every change to the officer who made it. The officer signed in
  * last is remembered in the settings and signed in again at the next start.
  */
-import type Database from 'better-sqlite3';
 import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView } from '../../shared/api/views';
 import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
+import type { CaseStore } from '../db/open-store';
+import type { Clock } from '../../shared/platform/clock';
+import { createHubClient, enrollOfficer } from '../sync';
 import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
 import { hubTargetOf, type LaunchHub } from './hub-target';
@@ -16,7 +18,8 @@ import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
 
 export interface SessionDeps {
-  sqlite: Database.Database;
+  store: CaseStore;
+  clock: Clock;
   settingsFile: SettingsFile;
   secrets: SecretStore;
   launch: LaunchHub;
@@ -30,7 +33,7 @@ export interface SessionDeps {
 type StoredOfficer = OfficerView & { active: 0 | 1 };
 
 export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView } {
-  const { sqlite } = deps;
+  const { sqlite } = deps.store;
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
   let currentId = deps.officerId;
@@ -41,9 +44,12 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     if (officer.active === 0) throw new AppError('FORBIDDEN', `Officer "${id}" has been deactivated.`);
   }
 
-  /** A credential may push only its officer's changes: another officer's unsent ones would be refused and lost. */
+  /**
+   * Another officer's unsent changes go under this officer's credential only when signed by their own key; an
+   * unsigned one (made before signing existed) would be refused and lost.
+   */
   function refuseWhileOthersPending(id: string): void {
-    const pending = sqlite.prepare<[string], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND officer <> ?").pluck().get(id) ?? 0;
+    const pending = sqlite.prepare<[string], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND officer <> ? AND proof IS NULL").pluck().get(id) ?? 0;
     if (pending > 0) {
       throw new AppError('CONFLICT', `${pending} change${pending === 1 ? '' : 's'} by another officer ha${pending === 1 ? 's' : 've'} not reached the hub yet; sign in once sync has sent them.`);
     }
@@ -67,6 +73,8 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
         const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, credential);
         refuseWhileOthersPending(id);
         copyOfficers(sqlite, [checked.officer]);
+        // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
+        await enrollOfficer(deps.store, createHubClient({ hubUrl: target.hubUrl, token: checked.token, fetch: deps.fetch }), id, deps.clock);
         deps.secrets.set('hub-token', checked.token);
       }
       currentId = id;

@@ -9,7 +9,7 @@ import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
 import type { AppPaths } from './app-paths';
 import type { DemoFeedOptions } from './demo-feed';
-import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
+import { enrollDemoOfficers, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { DEMO_DEFAULT_OFFICER, OFFICER_ENV, seedDemoOfficers, signIn } from './officers';
 import type { SecretStore } from './secrets';
@@ -83,6 +83,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     const scope = parseSyncScope(settings.scope);
     if (target.kind === 'embedded') {
       const hub = await embeddedHub();
+      await enrollDemoOfficers(store, hub, clock, fetchImpl);
       await sync.connect({ hubUrl: hub.url, token: hub.workstationToken, scope }, { embedded: true });
     } else if (target.kind === 'remote' && target.token !== null) {
       await sync.connect({ hubUrl: target.hubUrl, token: target.token, scope }, { embedded: false });
@@ -94,7 +95,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const demo = options.demo;
   if (demo) seedDemoOfficers(store.sqlite);
   const startOfficer = signIn(store.sqlite, options.env[OFFICER_ENV] || settingsFile.read().officerId || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
-  const session = createSessionControl({ sqlite: store.sqlite, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficer.id });
+  const session = createSessionControl({ store, clock, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficer.id });
 
   const context: ApiContext = {
     get officer() {

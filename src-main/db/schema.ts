@@ -286,9 +286,23 @@ export const outbox = sqliteTable(
     hubSeq: integer('hub_seq'),
     /** Local order of the officer's changes: pending ones are replayed on top of hub state in this order. */
     position: integer('position'),
+    /** The officer's signature, made as the change was recorded (shared/mutations/proof.ts; JSON), or null. */
+    proof: text('proof'),
   },
   (table) => [index('outbox_pending').on(table.state, table.createdAt).where(sql`state = 'pending'`)],
 );
+
+/**
+ * Officers' signing keys on this workstation (src-main/mutations/officer-signing.ts): one per officer who signed in
+ * here, registered with the hub under their session. The private half is protected at rest as the store is.
+ */
+export const officerSigningKeys = sqliteTable('officer_signing_keys', {
+  officer: text('officer').primaryKey(),
+  keyId: text('key_id').notNull(),
+  /** PKCS #8, DER, base64url. */
+  privateKey: text('private_key').notNull(),
+  createdAt: text('created_at').notNull(),
+});
 
 /** Small key/value facts of the store, e.g. the sync pull cursor (kept with the data it covers). */
 export const storeMeta = sqliteTable('store_meta', {

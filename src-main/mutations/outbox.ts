@@ -19,6 +19,7 @@ interface OutboxRow {
   kind: string;
   payload: string;
   basis: string | null;
+  proof: string | null;
   state: OutboxState;
   hub_seq: number | null;
   acked_at: string | null;
@@ -26,7 +27,7 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-const COLUMNS = 'mutation_id, created_at, officer, kind, payload, basis, state, hub_seq, acked_at, attempts, last_error';
+const COLUMNS = 'mutation_id, created_at, officer, kind, payload, basis, proof, state, hub_seq, acked_at, attempts, last_error';
 
 function toEntry(row: OutboxRow): OutboxEntry {
   const mutation = {
@@ -36,15 +37,16 @@ function toEntry(row: OutboxRow): OutboxEntry {
     at: row.created_at,
     ...(row.basis === null ? {} : { basis: row.basis }),
     payload: JSON.parse(row.payload) as unknown,
+    ...(row.proof === null ? {} : { proof: JSON.parse(row.proof) as unknown }),
   } as AnyMutation;
   return { mutation, state: row.state, hubSeq: row.hub_seq, ackedAt: row.acked_at, attempts: row.attempts, lastError: row.last_error };
 }
 
 /** This workstation's own mutations: pending until the hub acknowledged them, then kept as acked. */
 export function createOutbox(sqlite: Database.Database) {
-  const insert = sqlite.prepare<[string, string, string, string, string, string | null]>(
-    `INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, basis, state, position)
-     VALUES (?, ?, ?, ?, ?, ?, 'pending', (SELECT coalesce(max(position), 0) + 1 FROM outbox))`,
+  const insert = sqlite.prepare<[string, string, string, string, string, string | null, string | null]>(
+    `INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, basis, proof, state, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', (SELECT coalesce(max(position), 0) + 1 FROM outbox))`,
   );
   const selectOne = sqlite.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE mutation_id = ?`);
   const selectPending = sqlite.prepare<[number], OutboxRow>(
@@ -61,7 +63,7 @@ export function createOutbox(sqlite: Database.Database) {
 
   return {
     add(mutation: AnyMutation): void {
-      insert.run(mutation.id, mutation.at, mutation.officer, mutation.kind, JSON.stringify(mutation.payload), mutation.basis ?? null);
+      insert.run(mutation.id, mutation.at, mutation.officer, mutation.kind, JSON.stringify(mutation.payload), mutation.basis ?? null, mutation.proof ? JSON.stringify(mutation.proof) : null);
     },
     find(mutationId: string): OutboxEntry | undefined {
       const row = selectOne.get(mutationId);

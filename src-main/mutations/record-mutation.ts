@@ -6,11 +6,13 @@ import { createAuditAppender } from '../audit/audit-log';
 import { readCursor } from '../db/sync-cursor';
 import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
+import { signingKeyOf, signMutation } from './officer-signing';
 
 /**
  * The local write path of every officer's change: in one transaction it validates the mutation, shows it
  * (optimistically, on top of hub state), queues it in the outbox for the hub and notes it in the audit log.
- * It records what the officer could have seen: the store's pull cursor at that moment (`basis`).
+ * It records what the officer could have seen: the store's pull cursor at that moment (`basis`), and signs the
+ * change with the officer's key when they signed in here (./officer-signing.ts).
  */
 export function recordMutation(store: CaseStore, mutation: AnyMutation): AnyMutation {
   const validation = validateMutation(mutation);
@@ -20,6 +22,9 @@ export function recordMutation(store: CaseStore, mutation: AnyMutation): AnyMuta
   let valid = validation.mutation;
   sqlite.transaction(() => {
     valid = { ...valid, basis: readCursor(sqlite) };
+    // Signed with its officer's key on this workstation, so that it stays theirs whoever pushes it later.
+    const key = signingKeyOf(sqlite, valid.officer);
+    if (key) valid = signMutation(valid, key);
     if (applier.outbox.find(valid.id) || sqlite.prepare('SELECT 1 FROM sync_applied WHERE mutation_id = ?').get(valid.id)) {
       throw new AppError('CONFLICT', `A change with id ${valid.id} was already recorded.`);
     }

@@ -1,4 +1,4 @@
-import { HUB_API_PREFIX, type HubOfficer, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
@@ -96,6 +96,14 @@ export function createHubClient(options: HubClientOptions) {
     /** The hub's registry of officers (roles and teams are the hub's). */
     async officers(cancel?: AbortSignal): Promise<HubOfficer[]> {
       return parseOfficersResponse(await call('/officers', { method: 'GET' }, timeoutMs, cancel));
+    },
+
+    /** Registers a signing key of the officer whose session or credential this client's token is. */
+    async registerKey(publicKey: OfficerPublicKey, cancel?: AbortSignal): Promise<string> {
+      const body = await call('/keys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ publicKey } satisfies KeyRegistration) }, timeoutMs, cancel);
+      const keyId = (body as Partial<KeyRegistered> | null)?.keyId;
+      if (typeof keyId !== 'string') throw new HubUnavailableError('the hub sent a malformed answer to a key registration');
+      return keyId;
     },
 
     /** Which officer this client's token is a credential of (null for a shared workstation token). */

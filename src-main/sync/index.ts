@@ -3,3 +3,5 @@ export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncRou
 export type { SyncState, SyncStateListener } from './sync-state';
 export { parseSyncScope, formatSyncScope, type SyncScope } from './sync-scope';
 export type { SyncTimers } from './timers';
+export { createHubClient, type HubClient } from './hub-client';
+export { enrollOfficer } from './officer-enrollment';

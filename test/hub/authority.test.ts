@@ -108,8 +108,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
   });
   afterAll(() => hub?.close());
 
-  const push = (mutations: AnyMutation[], token = hub.workstationToken) =>
-    hub.request<PushResponse & HubErrorBody>('/v1/mutations', { token, contentType: 'application/json', body: JSON.stringify({ mutations }) });
+  const push = (mutations: AnyMutation[], token = hub.workstationToken) => hub.push(mutations, { token });
   const storedCount = async () => Number((await queryRows<{ n: string }>(hub.database.db, sql`SELECT count(*)::text AS n FROM mutations`))[0]!.n);
 
   async function expectAccepted(mutations: AnyMutation[], token?: string): Promise<void> {
@@ -135,10 +134,14 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([routingRule(SUPERVISOR), directoryEntry(OTHER_SUPERVISOR), mutation('routing.remove', SUPERVISOR, { ruleId: 'hoge-schade' })]);
     });
 
+    it('refuses every change of a deactivated supervisor, signed or not (403), and stores nothing of the push', async () => {
+      await expectRefused([routingRule(RETIRED)], 0, 403, /officer "sup.oud" has been deactivated; this change is kept for a supervisor to see/);
+      await expectRefused([mutation('report.setWorkStatus', RETIRED, { reportId: REPORT, status: 'in_progress' })], 0, 403, /deactivated/);
+    });
+
     it.each([
       ['a registered officer', OFFICER],
-      ['an unregistered name', UNREGISTERED],
-      ['a deactivated supervisor', RETIRED],
+      ['an officer unknown to the registry until their first signed change', UNREGISTERED],
     ])('refuses them from %s (403), and stores nothing of the push', async (_who, officer) => {
       const fine = mutation('report.setWorkStatus', officer, { reportId: REPORT, status: 'in_progress' });
       await expectRefused([fine, routingRule(officer)], 1, 403, /only a supervisor may change the routing rules/);
@@ -195,7 +198,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([create, submit(OFFICER, id)]);
       await expectRefused([approve(OFFICER, id)], 0, 403, /only a supervisor may approve or send back a request/);
       await expectRefused([approve(UNREGISTERED, id)], 0, 403, /only a supervisor/);
-      await expectRefused([approve(RETIRED, id)], 0, 403, /only a supervisor/);
+      await expectRefused([approve(RETIRED, id)], 0, 403, /officer "sup.oud" has been deactivated/);
       await expectAccepted([approve(SUPERVISOR, id)]);
       // Approving again from the state someone saw before is stale.
       await expectRefused([approve(OTHER_SUPERVISOR, id)], 0, 409, /the request is "goedgekeurd" now, not "ter_goedkeuring"/);
@@ -300,13 +303,15 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
   describe('officers’ credentials', () => {
     it('push only their own officer’s changes', async () => {
       await expectAccepted([mutation('report.setWorkStatus', OFFICER, { reportId: REPORT, status: 'in_progress' })], officerCredential);
-      await expectRefused(
-        [mutation('report.setWorkStatus', OFFICER, { reportId: REPORT, status: 'closed' }), mutation('report.setWorkStatus', SUPERVISOR, { reportId: REPORT, status: 'new' })],
-        1,
-        403,
-        new RegExp(`this is the credential of officer "${OFFICER}"; it cannot push a change made by "${SUPERVISOR}"`),
-        officerCredential,
-      );
+      // Another officer's change needs that officer's signature: unsigned, the credential cannot vouch for it.
+      const mine = mutation('report.setWorkStatus', OFFICER, { reportId: REPORT, status: 'closed' });
+      const theirs = mutation('report.setWorkStatus', SUPERVISOR, { reportId: REPORT, status: 'new' });
+      const refused = await hub.push([mine, theirs], { token: officerCredential, unsigned: true });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.refused).toEqual({ index: 1, id: theirs.id });
+      expect(refused.body.error.message).toMatch(new RegExp(`this is the credential of officer "${OFFICER}"; a change made by "${SUPERVISOR}" needs their own signature`));
+      // Signed by its officer, it goes with the credential's push (a shift change: the next officer sends it).
+      await expectAccepted([mine, theirs], officerCredential);
       // Their role still counts: a credential does not make an officer a supervisor.
       await expectRefused([routingRule(OFFICER)], 0, 403, /only a supervisor/, officerCredential);
     });

@@ -72,7 +72,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
       }),
       ...pushers.map(async (pushes) => {
         for (const mutations of pushes) {
-          const result = await hub.request<PushResponse>('/v1/mutations', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify({ mutations }) });
+          const result = await hub.push(mutations);
           expect(result.status).toBe(200);
         }
       }),
@@ -94,7 +94,8 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     const { db } = hub.database;
     const principal = (await findPrincipal(db, hub.workstationToken))!;
     const mutation = (): AnyMutation => ({ id: randomUUID(), kind: 'report.setWorkStatus', officer: 'agent.smit', at: '2026-11-01T10:00:00Z', payload: { reportId: 'IA-2026-0000001', status: 'closed' } });
-    const [first, second] = [mutation(), mutation()];
+    // Signed before the slow transaction starts: on PGlite it holds the one connection.
+    const [first, second] = (await hub.sign([mutation(), mutation()])) as [AnyMutation, AnyMutation];
 
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -102,7 +103,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     const appendedNow = new Promise<void>((resolve) => (appended = resolve));
     let lowSeq = 0n;
     const slow = db.transaction(async (tx) => {
-      await tx.insert(mutationsTable).values({ ...first, basis: null, tokenId: principal.tokenId, receivedAt: '2026-11-01T10:00:00Z' });
+      await tx.insert(mutationsTable).values({ id: first.id, kind: first.kind, officer: first.officer, at: first.at, payload: first.payload, basis: null, tokenId: principal.tokenId, receivedAt: '2026-11-01T10:00:00Z' });
       const [seq] = await appendToFeed(tx, [{ type: 'mutation', mutationId: first.id, regions: null }]);
       lowSeq = seq!;
       appended();
@@ -111,7 +112,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     await appendedNow;
 
     let fastDone = false;
-    const fast = storeMutations(db, [second], { clock: hubClock(), tokenId: principal.tokenId, officerId: null }).then((acks) => {
+    const fast = storeMutations(db, [second], { clock: hubClock(), tokenId: principal.tokenId, sessionId: null, pusher: { officerId: null, via: 'token' }, pushedBy: principal.name }).then((acks) => {
       fastDone = true;
       return acks;
     });

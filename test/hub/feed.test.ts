@@ -73,7 +73,7 @@ describe.each(BACKENDS)('hub feed (%s)', (backend) => {
     const nowhere = filedRecord({ region: undefined });
     await hub.postNdjson([north, east, nowhere]);
     const mutation = assign(north.reportId);
-    const push = await hub.request<PushResponse>('/v1/mutations', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify({ mutations: [mutation] }) });
+    const push = await hub.push([mutation]);
     expect(push.status).toBe(200);
 
     const northToken = await hub.token('workstation', 'noord', 'Noord-Nederland');

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
-import type { FeedEntry, FeedPage, HubRole, IntakeSummary } from '../../shared/hub/protocol';
+import type { FeedEntry, FeedPage, HubErrorBody, HubRole, IntakeSummary, PushResponse } from '../../shared/hub/protocol';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import { registerOfficerKey } from '../../src-hub/auth/officer-keys';
+import { officers } from '../../src-hub/db/schema';
+import { generateSigningKey, signMutation, type OfficerSigningKey } from '../../src-main/mutations/officer-signing';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { fixedClock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
@@ -72,6 +76,13 @@ export interface TestHub {
   intakeToken: string;
   workstationToken: string;
   token(role: HubRole, name: string, scope?: string): Promise<string>;
+  /**
+   * The mutations signed by their officers' keys on this hub, as a workstation of theirs would send them. An
+   * officer the registry does not know is registered as a plain officer first, and each officer's key once.
+   */
+  sign(mutations: readonly AnyMutation[]): Promise<AnyMutation[]>;
+  /** Pushes with a token (the shared workstation token unless given), signing first unless `unsigned`. */
+  push<T = PushResponse & HubErrorBody>(mutations: readonly AnyMutation[], options?: { token?: string; unsigned?: boolean }): Promise<HttpResult<T>>;
   request<T = unknown>(path: string, options?: RequestOptions): Promise<HttpResult<T>>;
   postNdjson(lines: Array<IntakeRecord | string>, token?: string): Promise<IntakeSummary>;
   readFeed(query?: string, token?: string): Promise<FeedPage>;
@@ -91,7 +102,7 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string } = {},
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string; sessionLifetimeMs?: number } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
@@ -106,12 +117,24 @@ export async function startTestHub(
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.limits,
     trustProxy: options.trustProxy,
+    sessionLifetimeMs: options.sessionLifetimeMs,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   let names = 0;
+  const keys = new Map<string, OfficerSigningKey>();
+  const keyOf = async (officerId: string) => {
+    let key = keys.get(officerId);
+    if (!key) {
+      key = generateSigningKey();
+      await database.db.insert(officers).values({ id: officerId, displayName: officerId, role: 'officer', team: null, active: true, createdAt: clock.now().toISOString() }).onConflictDoNothing();
+      await registerOfficerKey(database.db, clock, officerId, key.publicKey);
+      keys.set(officerId, key);
+    }
+    return key;
+  };
   const token = async (role: HubRole, name: string, scope?: string) => (await createToken(database.db, clock, { role, name, scope })).token;
   const intakeToken = await token('intake', 'portal');
   const workstationToken = await token('workstation', 'workstation-all');
@@ -152,6 +175,15 @@ export async function startTestHub(
       return token(role, `${name}-${names}`, scope);
     },
     request,
+    async sign(mutations) {
+      const signed: AnyMutation[] = [];
+      for (const mutation of mutations) signed.push(signMutation(mutation, await keyOf(mutation.officer)));
+      return signed;
+    },
+    async push(mutations, { token: withToken = workstationToken, unsigned = false } = {}) {
+      const body = JSON.stringify({ mutations: unsigned ? mutations : await hub.sign(mutations) });
+      return request('/v1/mutations', { token: withToken, contentType: 'application/json', body });
+    },
     async postNdjson(lines, withToken = intakeToken) {
       return expectOk(await request<IntakeSummary>('/v1/intake', { token: withToken, contentType: 'application/x-ndjson', body: ndjson(lines) }), 'intake');
     },

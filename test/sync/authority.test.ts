@@ -43,7 +43,7 @@ describe('pushing to a hub that enforces roles', () => {
   it('rolls back the re-route an officer may not make and pushes the changes around it', async () => {
     const record = filedRecord();
     await hub.post([record]);
-    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
     const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, clock: systemClock, longPollSeconds: 0 });
     await engine.runOnce();
 
@@ -74,7 +74,7 @@ describe('pushing to a hub that enforces roles', () => {
   it('stops on a 403 about the credential itself and rolls nothing back', async () => {
     const record = filedRecord();
     await hub.post([record]);
-    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
     await createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, clock: systemClock, longPollSeconds: 0 }).runOnce();
     setWorkStatus(store, serviceDeps('2026-11-02T09:00:00Z', 2), { officer: 'x.oud', reportId: record.reportId, status: 'in_progress' });
 
@@ -139,7 +139,7 @@ describe('the outbox pusher after a refusal', () => {
 
 describe('copying the hub’s officers', () => {
   it('takes roles, teams and who is active from the hub when it connects', async () => {
-    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
     store.sqlite.prepare("INSERT INTO officers (id, display_name, role, team, active) VALUES ('j.devries', 'J. de Vries', 'supervisor', NULL, 1), ('eigen.naam', 'Eigen', 'officer', NULL, 1)").run();
     let told = 0;
     const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[1]!, clock: systemClock, longPollSeconds: 0, onOfficersChanged: () => (told += 1) });

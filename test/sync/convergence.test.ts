@@ -56,7 +56,7 @@ let idPrefix = 100;
 function workstation(index: number): Workstation {
   stores += 1;
   idPrefix += 1;
-  const store = openCaseStore({ clock: systemClock, path: join(workDir, `ws-${stores}.db`) });
+  const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(workDir, `ws-${stores}.db`) }));
   const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[index]!, pageSize: 200 });
   return { store, engine, deps: serviceDeps(`2026-11-0${index + 1}T09:00:00Z`, idPrefix), officer: `agent.${index}` };
 }

@@ -39,7 +39,7 @@ async function post(records: IntakeRecord[]): Promise<void> {
 }
 
 function openWorkstation(): CaseStore {
-  return openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+  return hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
 }
 
 /** A workstation that talks to the hub directly: what a fault-free sync gives. */
@@ -210,7 +210,7 @@ describe('a workstation killed with SIGKILL', () => {
     const batch = reportMix(150, 31);
     for (let start = 0; start < batch.length; start += 150) await post(batch.slice(start, start + 150));
     const db = join(tempDir(), 'ws.db');
-    openCaseStore({ clock: systemClock, path: db }).close();
+    hub.enroll(openCaseStore({ clock: systemClock, path: db })).close();
     proxy.setPolicy(() => ({ kind: 'pass' }));
     const firstPageSent = proxy.waitFor('pass', '/v1/feed');
     const run = spawnSyncCli(syncArgs(db));
@@ -239,7 +239,7 @@ describe('a workstation killed with SIGKILL', () => {
   it('mid-push: after recovery no mutation is lost or applied twice', async () => {
     const db = join(tempDir(), 'ws.db');
     proxy.setPolicy(() => ({ kind: 'pass' }));
-    const setup = openCaseStore({ clock: systemClock, path: db });
+    const setup = hub.enroll(openCaseStore({ clock: systemClock, path: db }));
     await createSyncEngine(setup, { hubUrl: proxy.url, token: hub.tokens.workstations[0]! }).runOnce();
     const reports = setup.sqlite.prepare("SELECT report_id FROM reports WHERE status = 'filed' ORDER BY report_id LIMIT 5").pluck().all() as string[];
     const deps = serviceDeps('2026-11-07T09:00:00Z', 9);

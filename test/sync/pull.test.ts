@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 function workstation(token = hub.tokens.workstations[0]!, scope?: string[], preparer?: ReturnType<typeof createWorkerPreparer>) {
-  const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+  const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
   const engine = createSyncEngine(store, { hubUrl: hub.url, token, pageSize: 7, longPollSeconds: 5, ...(scope ? { scope } : {}), ...(preparer ? { preparer } : {}) });
   return { store, engine };
 }

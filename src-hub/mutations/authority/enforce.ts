@@ -6,7 +6,8 @@
 import { SUPERVISOR_KINDS, type AnyMutation, type MutationKind } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
 import { actionRefusal } from './action-authority';
-import { officerRoles, type RoleOf } from './officer-roles';
+import { officerRegistry, type RoleOf } from './officer-roles';
+import { proofRefusal, type Pusher } from './proof';
 import { forbidden, refusalError, type Refusal } from './refusal';
 import { claimAutomaticRoute } from './route-authority';
 
@@ -33,22 +34,16 @@ function supervisorTask(mutation: AnyMutation): string | null {
   return null;
 }
 
-/**
- * Throws the refusal of the first mutation the hub does not allow. `boundOfficer` is the officer whose credential
- * pushed (null for a shared workstation token, which may push any officer's changes).
- */
-export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], boundOfficer: string | null): Promise<void> {
-  const roleOf = officerRoles(tx);
+/** Throws the refusal of the first mutation the hub does not allow: one without its officer's proof (./proof.ts) first. */
+export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher): Promise<void> {
+  const registry = officerRegistry(tx);
   for (const { index, mutation } of fresh) {
-    const refusal = await refusalOf(tx, mutation, boundOfficer, roleOf);
-    if (refusal) throw refusalError(refusal, index, mutation.id);
+    const refusal = (await proofRefusal(tx, mutation, pusher, await registry.find(mutation.officer))) ?? (await refusalOf(tx, mutation, registry.roleOf));
+    if (refusal) throw refusalError(refusal, index, mutation);
   }
 }
 
-async function refusalOf(tx: HubDb, mutation: AnyMutation, boundOfficer: string | null, roleOf: RoleOf): Promise<Refusal | null> {
-  if (boundOfficer !== null && mutation.officer !== boundOfficer) {
-    return forbidden(`this is the credential of officer "${boundOfficer}"; it cannot push a change made by "${mutation.officer}"`);
-  }
+async function refusalOf(tx: HubDb, mutation: AnyMutation, roleOf: RoleOf): Promise<Refusal | null> {
   const task = supervisorTask(mutation);
   if (task !== null && (await roleOf(mutation.officer)) !== 'supervisor') {
     return forbidden(`only a supervisor may ${task}, and "${mutation.officer}" is not an active supervisor in the hub's registry`);

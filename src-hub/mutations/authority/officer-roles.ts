@@ -1,22 +1,26 @@
 /**
- * Officers' roles as the hub's registry has them, looked up once per push. Only an active, registered supervisor
- * counts as a supervisor; anyone else — including a name the registry does not know — is an officer.
+ * Officers as the hub's registry has them, looked up once per push. Only an active, registered supervisor counts
+ * as a supervisor; anyone else is an officer (changes of unknown or deactivated officers are refused before their
+ * role matters; see ./proof.ts).
  */
+import type { HubOfficer } from '../../../shared/hub/protocol';
 import type { OfficerRole } from '../../../shared/requests/lifecycle';
 import type { HubDb } from '../../db/database';
 import { findOfficer } from '../../officers/registry';
 
 export type RoleOf = (officerId: string) => Promise<OfficerRole>;
 
-export function officerRoles(tx: HubDb): RoleOf {
-  const known = new Map<string, OfficerRole>();
-  return async (officerId) => {
-    let role = known.get(officerId);
-    if (role === undefined) {
-      const officer = await findOfficer(tx, officerId);
-      role = officer?.active && officer.role === 'supervisor' ? 'supervisor' : 'officer';
-      known.set(officerId, role);
-    }
-    return role;
+export function officerRegistry(tx: HubDb): { find: (officerId: string) => Promise<HubOfficer | null>; roleOf: RoleOf } {
+  const known = new Map<string, HubOfficer | null>();
+  const find = async (officerId: string) => {
+    if (!known.has(officerId)) known.set(officerId, await findOfficer(tx, officerId));
+    return known.get(officerId)!;
+  };
+  return {
+    find,
+    roleOf: async (officerId) => {
+      const officer = await find(officerId);
+      return officer?.active && officer.role === 'supervisor' ? 'supervisor' : 'officer';
+    },
   };
 }

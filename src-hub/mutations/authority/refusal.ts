@@ -3,19 +3,38 @@
  * what kind of no it is (403: this officer may not; 409: the state does not allow it; 400: details are missing);
  * the body names the mutation, so that a workstation rolls back that one and pushes the others again.
  */
+import type { AnyMutation } from '../../../shared/mutations/kinds';
 import { HttpError } from '../../http/errors';
 
 export interface Refusal {
   status: 400 | 403 | 409;
   code: 'BAD_INPUT' | 'FORBIDDEN' | 'CONFLICT';
   reason: string;
+  /** Kept for supervisors (`refused_mutations`) although the push is rolled back: a deactivated officer's change. */
+  keep?: boolean;
 }
 
 export const forbidden = (reason: string): Refusal => ({ status: 403, code: 'FORBIDDEN', reason });
 export const conflict = (reason: string): Refusal => ({ status: 409, code: 'CONFLICT', reason });
 export const incomplete = (reason: string): Refusal => ({ status: 400, code: 'BAD_INPUT', reason });
 
+/** The refusal of a change that is kept for supervisors; the push's transaction is rolled back before it is kept. */
+export class KeptRefusal extends HttpError {
+  constructor(
+    refusal: Refusal,
+    index: number,
+    readonly mutation: AnyMutation,
+  ) {
+    super(refusal.status, refusal.code, `mutations[${index}] (id ${mutation.id}): ${refusal.reason}`, { index, id: mutation.id });
+    this.name = 'KeptRefusal';
+    this.reason = refusal.reason;
+  }
+
+  readonly reason: string;
+}
+
 /** E.g. `mutations[3] (id 0f…): only a supervisor may change the routing rules (…)`. */
-export function refusalError(refusal: Refusal, index: number, mutationId: string): HttpError {
-  return new HttpError(refusal.status, refusal.code, `mutations[${index}] (id ${mutationId}): ${refusal.reason}`, { index, id: mutationId });
+export function refusalError(refusal: Refusal, index: number, mutation: AnyMutation): HttpError {
+  if (refusal.keep) return new KeptRefusal(refusal, index, mutation);
+  return new HttpError(refusal.status, refusal.code, `mutations[${index}] (id ${mutation.id}): ${refusal.reason}`, { index, id: mutation.id });
 }

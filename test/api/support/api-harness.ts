@@ -57,7 +57,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
   const services = { clock, newId: sequentialIds() };
 
   function harnessFor(officer: OfficerView): ApiHarness {
-    const session = createSessionControl({ sqlite: temp.store.sqlite, settingsFile, secrets, launch: { demo: false }, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
+    const session = createSessionControl({ store: temp.store, clock, settingsFile, secrets, launch: { demo: false }, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
     const context: ApiContext = {
       get officer() {
         return session.current();

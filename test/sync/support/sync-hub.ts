@@ -17,6 +17,9 @@ import { addOfficer, deactivateOfficer, registerOfficers, renewCredential } from
 import { DEMO_OFFICERS } from '../../../src-main/app/officers';
 import { startHub, type RunningHub } from '../../../src-hub/start';
 import { PROJECT_ROOT } from '../../support/paths';
+import type { CaseStore } from '../../../src-main/db/open-store';
+import { generateSigningKey, keepSigningKey, type OfficerSigningKey } from '../../../src-main/mutations/officer-signing';
+import { registerOfficerKey } from '../../../src-hub/auth/officer-keys';
 
 export interface HubTokens {
   intake: string;
@@ -29,12 +32,17 @@ export interface HubTokens {
    * and j.devries (officer) have a credential, and so does x.oud, who has been deactivated.
    */
   credentials: { 'r.dekker': string; 'j.devries': string; 'x.oud': string };
+  /** A signing key of every active officer (the demo officers and EXTRA_OFFICERS), registered with the hub. */
+  keys: Record<string, OfficerSigningKey>;
 }
+
+/** Officer names the sync tests use besides the demo officers; the hub refuses changes of names it does not know. */
+const EXTRA_OFFICERS = ['agent.jansen', 'agent.vermeer', 'a.visser', 'o.een', 'agent.0', 'agent.1'];
 
 const TOKENS_FILE = 'sync-test-tokens.json';
 
 /** What buildTemplate puts in; change it when that changes. */
-const TEMPLATE_CONTENT_VERSION = 'officers-1';
+const TEMPLATE_CONTENT_VERSION = 'officers-2';
 
 /** Changes whenever the hub's migrations (any file of them), PGlite or the template's content change. */
 function templateKey(): string {
@@ -59,7 +67,14 @@ async function buildTemplate(dir: string): Promise<void> {
       workstations: [await make('workstation', 'ws-1'), await make('workstation', 'ws-2'), await make('workstation', 'ws-3')],
       oostBrabant: await make('workstation', 'ws-oost-brabant', 'Oost-Brabant'),
       credentials: await registerTestOfficers(database.db),
+      keys: {},
     };
+    for (const id of EXTRA_OFFICERS) await addOfficer(database.db, systemClock, { id, displayName: id, role: 'officer', team: null });
+    for (const id of [...DEMO_OFFICERS.map((officer) => officer.id), ...EXTRA_OFFICERS]) {
+      const key = generateSigningKey();
+      await registerOfficerKey(database.db, systemClock, id, key.publicKey);
+      tokens.keys[id] = key;
+    }
     writeFileSync(join(dir, TOKENS_FILE), JSON.stringify(tokens));
   } finally {
     await database.close();
@@ -109,6 +124,12 @@ export interface SyncHub {
   tokens: HubTokens;
   /** Posts intake records (as NDJSON) with the intake token. */
   post(records: ReadonlyArray<IntakeRecord | string>): Promise<IntakeSummary>;
+  /**
+   * Enrolls every active officer on this store, as if each had signed in there: the store keeps their signing key
+   * (registered with this hub when the template was made), so it signs their changes and the hub accepts them
+   * from any token. (Registration itself over HTTP is tested in test/security.)
+   */
+  enroll(store: CaseStore): CaseStore;
   /** Stops serving (as if the hub died) and keeps the data. */
   stop(): Promise<void>;
   /** Serves again on the same port, from the same data. */
@@ -138,6 +159,10 @@ export async function startSyncHub(parentDir: string): Promise<SyncHub> {
       });
       if (!response.ok) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as IntakeSummary;
+    },
+    enroll(store) {
+      for (const [officerId, key] of Object.entries(tokens.keys)) keepSigningKey(store.sqlite, officerId, key, systemClock.now().toISOString());
+      return store;
     },
     async stop() {
       await running?.close();

@@ -1,0 +1,62 @@
+/**
+ * Officers' signing keys: Ed25519 public keys, one per officer and workstation, registered by the officer under
+ * their own session or credential. A mutation carrying a valid signature by an unrevoked key of the officer it
+ * names is that officer's, whoever pushes it (see ../mutations/authority/proof.ts).
+ */
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { calculateJwkThumbprint } from 'jose';
+import { AppError } from '../../shared/errors';
+import type { OfficerPublicKey } from '../../shared/hub/protocol';
+import type { Clock } from '../../shared/platform/clock';
+import type { HubDb } from '../db/database';
+import { officerKeys } from '../db/schema';
+
+const RAW_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Checks a JWK an officer registers: an Ed25519 public key and nothing else (a private part is refused). */
+export function checkPublicKey(value: unknown): OfficerPublicKey {
+  const jwk = value as Partial<Record<string, unknown>> | null;
+  if (jwk === null || typeof jwk !== 'object' || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string' || !RAW_KEY_PATTERN.test(jwk.x)) {
+    throw new AppError('BAD_INPUT', 'publicKey must be an Ed25519 public key as a JWK: {"kty": "OKP", "crv": "Ed25519", "x": "<43 characters of base64url>"}');
+  }
+  if ('d' in jwk) throw new AppError('BAD_INPUT', 'publicKey holds a private key ("d"); send only the public part');
+  return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
+}
+
+/** Registers an officer's public key; registering the same key again is a no-op, another officer's key a conflict. */
+export async function registerOfficerKey(db: HubDb, clock: Clock, officerId: string, publicKey: OfficerPublicKey): Promise<string> {
+  const keyId = await calculateJwkThumbprint(publicKey, 'sha256');
+  await db.insert(officerKeys).values({ keyId, officerId, publicKey: publicKey.x, createdAt: clock.now().toISOString() }).onConflictDoNothing({ target: officerKeys.keyId });
+  const [stored] = await db.select({ officerId: officerKeys.officerId, revokedAt: officerKeys.revokedAt }).from(officerKeys).where(eq(officerKeys.keyId, keyId));
+  if (stored?.officerId !== officerId) throw new AppError('CONFLICT', 'this key is registered to another officer');
+  if (stored.revokedAt !== null) throw new AppError('FORBIDDEN', 'this key has been revoked; make a new one');
+  return keyId;
+}
+
+/** Revokes every key of an officer (a lost laptop): their signatures no longer count. */
+export async function revokeOfficerKeys(db: HubDb, clock: Clock, officerId: string): Promise<number> {
+  const revoked = await db
+    .update(officerKeys)
+    .set({ revokedAt: clock.now().toISOString() })
+    .where(and(eq(officerKeys.officerId, officerId), isNull(officerKeys.revokedAt)))
+    .returning({ keyId: officerKeys.keyId });
+  return revoked.length;
+}
+
+export interface OfficerKey {
+  officerId: string;
+  revoked: boolean;
+  key: KeyObject;
+}
+
+export async function findOfficerKey(db: HubDb, keyId: string): Promise<OfficerKey | null> {
+  const [row] = await db.select().from(officerKeys).where(eq(officerKeys.keyId, keyId));
+  if (!row) return null;
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: row.publicKey }, format: 'jwk' });
+  return { officerId: row.officerId, revoked: row.revokedAt !== null, key };
+}
+
+export function verifySignature(key: KeyObject, content: string, signature: string): boolean {
+  return verify(null, Buffer.from(content, 'utf8'), key, Buffer.from(signature, 'base64url'));
+}

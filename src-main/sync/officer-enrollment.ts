@@ -1,0 +1,29 @@
+/**
+ * Enrolls an officer on this workstation: registers their signing key with the hub under their own session or
+ * credential (`client`), and keeps it in the store, so that each change they record here from now on is signed as
+ * theirs (src-main/mutations/officer-signing.ts). A key kept from an earlier sign-in is registered again (the hub
+ * takes a known key as it is), so that changes signed with it while offline stay provable.
+ */
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import type { OfficerPublicKey } from '../../shared/hub/protocol';
+import type { Clock } from '../../shared/platform/clock';
+import type { CaseStore } from '../db/open-store';
+import { generateSigningKey, keepSigningKey, keyIdOf, signingKeyOf, type OfficerSigningKey } from '../mutations/officer-signing';
+import type { HubClient } from './hub-client';
+import { HubUnavailableError } from './hub-errors';
+
+function keptKey(store: CaseStore, officerId: string): OfficerSigningKey | null {
+  const kept = signingKeyOf(store.sqlite, officerId);
+  if (!kept) return null;
+  const jwk = createPublicKey(createPrivateKey({ key: Buffer.from(kept.privateKey, 'base64url'), format: 'der', type: 'pkcs8' })).export({ format: 'jwk' });
+  const publicKey: OfficerPublicKey = { kty: 'OKP', crv: 'Ed25519', x: jwk.x! };
+  return { keyId: keyIdOf(publicKey), publicKey, privateKey: kept.privateKey };
+}
+
+export async function enrollOfficer(store: CaseStore, client: Pick<HubClient, 'registerKey'>, officerId: string, clock: Clock): Promise<string> {
+  const key = keptKey(store, officerId) ?? generateSigningKey();
+  const keyId = await client.registerKey(key.publicKey);
+  if (keyId !== key.keyId) throw new HubUnavailableError('the hub named the signing key differently than this workstation did');
+  keepSigningKey(store.sqlite, officerId, key, clock.now().toISOString());
+  return keyId;
+}
