@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubErrorBody } from '../../shared/hub/protocol';
+import type { AnyMutation } from '../../shared/mutations/kinds';
 import { TOKEN_PREFIX } from '../../src-hub/auth/tokens';
 import type { HubLimits } from '../../src-hub/http/limits';
 import { filedRecord } from '../support/records';
@@ -101,8 +102,8 @@ describe.each(BACKENDS)('the hub under hostile clients (%s)', (backend) => {
     expect(slow.status).toBe(408);
     expect((JSON.parse(slow.body) as HubErrorBody).error).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/did not arrive within 1 s/) as unknown });
 
-    const mutation = { id: randomUUID(), kind: 'report.setWorkStatus', officer: 'agent.smit', at: '2026-11-01T10:00:00Z', payload: { reportId: 'IA-2026-0000001', status: 'closed' } };
-    const pushed = await running.request('/v1/mutations', { token: running.workstationToken, body: JSON.stringify({ mutations: [mutation] }), contentType: 'application/json' });
+    const mutation: AnyMutation = { id: randomUUID(), kind: 'report.setWorkStatus', officer: 'agent.smit', at: '2026-11-01T10:00:00Z', payload: { reportId: 'IA-2026-0000001', status: 'closed' } };
+    const pushed = await running.push([mutation]);
     expect(pushed.status).toBe(200);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedEntry, PushResponse } from '../../shared/hub/protocol';
+import type { FeedEntry } from '../../shared/hub/protocol';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { addOfficer } from '../../src-hub/officers/registry';
 import { filedRecord } from '../support/records';
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('need-to-know in the feed (%s)', (backend) => {
   let rotterdamToken: string;
   let middenToken: string;
   const push = async (...mutations: AnyMutation[]) => {
-    const result = await hub.request<PushResponse>('/v1/mutations', { token: hub.workstationToken, body: JSON.stringify({ mutations }), contentType: 'application/json' });
+    const result = await hub.push(mutations);
     expect(result.status).toBe(200);
   };
   const readAs = (token: string) => hub.readAll({ token, limit: 1000 });
