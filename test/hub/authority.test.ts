@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubErrorBody, PushResponse } from '../../shared/hub/protocol';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { queryRows } from '../../src-hub/db/database';
 import { addOfficer, deactivateOfficer, registerOfficers } from '../../src-hub/officers/registry';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedEntry, PushResponse } from '../../shared/hub/protocol';
+import type { FeedEntry } from '../../shared/hub/protocol';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { findPrincipal } from '../../src-hub/auth/tokens';

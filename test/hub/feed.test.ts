@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedPage, HubErrorBody, PushResponse } from '../../shared/hub/protocol';
+import type { FeedPage, HubErrorBody } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { silentLogger } from '../../shared/platform/logger';
 import { createHubServer } from '../../src-hub/server';
