@@ -22,6 +22,12 @@ export const TEMPLATE_OFFICERS = [
   { id: 's.bakker', name: 'Brigadier S. Bakker', role: 'officer', team: 'Team Fraude' },
 ] as const;
 
+/**
+ * The other officers tests sign workstations in as; the hub refuses changes of officers it does not know. Their
+ * display name is their id, as tests look for it on screen.
+ */
+const TEST_OFFICERS = ['e2e.agent', 'e2e.bakker', 'e2e.hostile', 'e2e.vermeer', 'e2e.yilmaz'].map((id) => ({ id, name: id, role: 'officer', team: 'Team Fraude' }));
+
 /** Names of the workstation tokens in the template; a test uses one per workstation. */
 export const WORKSTATION_TOKEN_NAMES = ['workstation-1', 'workstation-2'] as const;
 export type WorkstationTokenName = (typeof WORKSTATION_TOKEN_NAMES)[number];
@@ -31,13 +37,15 @@ export interface HubTemplate {
   dataDir: string;
   intakeToken: string;
   workstationTokens: Record<WorkstationTokenName, string>;
+  /** Each registered officer's credential, as `hub officer add` printed it. */
+  credentials: Record<string, string>;
 }
 
 function cacheKey(): string {
   const hash = createHash('sha256');
   const pglite = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   hash.update(`pglite ${pglite.version}\n`);
-  hash.update(`officers ${JSON.stringify(TEMPLATE_OFFICERS)}\n`);
+  hash.update(`officers ${JSON.stringify([...TEMPLATE_OFFICERS, ...TEST_OFFICERS])}\n`);
   const migrations = resolve(PROJECT_ROOT, 'src-hub/migrations');
   const files = readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort();
   for (const file of files) {
@@ -46,6 +54,12 @@ function cacheKey(): string {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+const credentialOf = (stdout: string): string => {
+  const { credential } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { credential?: string };
+  if (!credential?.startsWith('pzh_')) throw new Error(`hub officer add printed no credential: ${stdout.slice(0, 200)}`);
+  return credential;
+};
 
 const tokenOf = (stdout: string): string => {
   const { token } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { token?: string };
@@ -73,11 +87,13 @@ export async function prepareHubTemplate(log: (message: string) => void): Promis
     const intakeToken = await token('intake', 'portal');
     const workstationTokens = {} as Record<WorkstationTokenName, string>;
     for (const name of WORKSTATION_TOKEN_NAMES) workstationTokens[name] = await token('workstation', name);
-    for (const officer of TEMPLATE_OFFICERS) {
-      await runCli(['hub', 'officer', 'add', '--data', dataDir, '--id', officer.id, '--name', officer.name, '--role', officer.role, '--team', officer.team], { timeoutMs: 300_000 });
+    const credentials: Record<string, string> = {};
+    for (const officer of [...TEMPLATE_OFFICERS, ...TEST_OFFICERS]) {
+      const added = await runCli(['hub', 'officer', 'add', '--data', dataDir, '--id', officer.id, '--name', officer.name, '--role', officer.role, '--team', officer.team], { timeoutMs: 300_000 });
+      credentials[officer.id] = credentialOf(added);
     }
     rmSync(join(dataDir, 'hub.lock'), { force: true });
-    const template: HubTemplate = { dataDir: join(cached, 'data'), intakeToken, workstationTokens };
+    const template: HubTemplate = { dataDir: join(cached, 'data'), intakeToken, workstationTokens, credentials };
     writeFileSync(join(building, 'template.json'), `${JSON.stringify(template, null, 2)}\n`);
     renameSync(building, cached);
   } catch (error) {

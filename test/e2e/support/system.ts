@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { IntakeSummary } from '../../../shared/hub/protocol';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { test } from '@playwright/test';
+import { callApi } from './api';
 import { startServer, type ServerProcess } from './cli-process';
 import { copyHubTemplate, hubTemplate, type WorkstationTokenName } from './hub-template';
 
@@ -126,6 +127,11 @@ export class Launcher {
     };
     let server = await start();
     this.stoppers.push(async () => void (await server.stop()));
+    // The officer signs in with their credential, as at a real hub: that enrolls their signing key, without which
+    // the hub refuses their changes. The key stays in the store across restarts.
+    const credential = hubTemplate().credentials[officer];
+    if (!credential) throw new Error(`officer ${officer} is not in the hub template (test/e2e/support/hub-template.ts)`);
+    await callApi(server.url, 'session.signIn', { officerId: officer, credential });
     const workstation: Workstation = {
       url: server.url,
       origin: new URL(server.url).origin,
