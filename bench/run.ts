@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { saveSuite } from './report';
 import { coreSuite } from './suites/core';
+import { extractSuite } from './suites/extract';
 import { hubSuite } from './suites/hub';
 import { uiSuite } from './suites/ui';
 
@@ -17,6 +18,8 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   // The UI suite always measures 100k reports (--sizes does not apply).
   ui: () => uiSuite(),
   hub: () => hubSuite(),
+  // The import comparison uses the smallest size.
+  extract: () => extractSuite(Math.min(...sizes)),
 };
 const chosen = values.suite ?? Object.keys(suites);
 for (const name of chosen) {

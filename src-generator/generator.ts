@@ -13,6 +13,7 @@ import { CATEGORY_ACTORS, CampaignPool, createActor, type Actor, type MuleAccoun
 import { Rng, weightedTable } from './random';
 import { createReporter, type AgeGroup } from './reporters';
 import { PendingQueue, reviseReport, withdrawReport, type FollowUp, type PendingReport } from './revisions';
+import { typeMessily, type MessyTruth } from './messy';
 import { SCENARIOS } from './scenarios';
 import type { Lang } from './story';
 import { DAY, HOUR, MINUTE, localHourAndDay, utcStamp } from './time';
@@ -36,6 +37,12 @@ export interface ReportGeneratorOptions {
    * preserve) unknown fields. Default false.
    */
   annotate?: boolean;
+  /**
+   * Share (0–1) of filed reports typed messily: full-width digits, invisible characters, Unicode spaces, written-out
+   * e-mail addresses, remote-access IDs in prose, the victim's own account named (see messy.ts). Drawn from a
+   * stream of its own, so the other reports stay byte-identical to a run without it. Default 0.
+   */
+  messy?: number;
 }
 
 export interface GeneratorStats {
@@ -59,6 +66,8 @@ export interface GeneratorAnnotation {
   actorKind: string;
   campaign: string | null;
   muleCampaign: string | null;
+  /** With `messy`: how this report was typed messily, and the values that adds or names as the reporter's own. */
+  messy?: MessyTruth;
 }
 
 /** How often each modus operandi is reported (phishing, marketplace and WhatsApp frequent; ransomware rare). */
@@ -142,6 +151,8 @@ class ReportStream implements ReportGenerator {
   private readonly content: Rng;
   private readonly fates: Rng;
   private readonly followUps: Rng;
+  private readonly messyRng: Rng;
+  private readonly messyShare: number;
   private readonly campaigns: CampaignPool;
   private readonly pending = new PendingQueue(MAX_PENDING);
   private readonly revisionsOn: boolean;
@@ -161,6 +172,9 @@ class ReportStream implements ReportGenerator {
     this.content = root.fork('content');
     this.fates = root.fork('fates');
     this.followUps = root.fork('follow-ups');
+    this.messyRng = root.fork('messy');
+    this.messyShare = options.messy ?? 0;
+    if (!(this.messyShare >= 0 && this.messyShare <= 1)) throw new RangeError(`messy must be a share between 0 and 1, got ${options.messy}`);
     this.campaigns = new CampaignPool(root.fork('campaigns'));
     this.revisionsOn = options.revisions ?? true;
     this.withdrawalsOn = options.withdrawals ?? true;
@@ -290,8 +304,10 @@ class ReportStream implements ReportGenerator {
     if (result.remoteAccess) record.remoteAccess = result.remoteAccess;
     const attachments = attachmentsFor(rng, result.attachmentKinds, receivedMs, result.ransomNoteName);
     if (attachments) record.attachments = attachments;
+    const messy = this.messyShare > 0 && this.messyRng.chance(this.messyShare) ? typeMessily(this.messyRng, record, lang === 'en') : undefined;
     if (this.annotate) {
       const annotation: GeneratorAnnotation = { scenario, actorKind: actor.kind, campaign: actor.campaignId ?? null, muleCampaign };
+      if (messy) annotation.messy = messy;
       record['x-generator'] = annotation;
     }
 

@@ -7,3 +7,4 @@ export {
   type ReportGenerator,
   type ReportGeneratorOptions,
 } from './generator';
+export { MESSY_FORMS, type MessyForm, type MessyTruth } from './messy';

@@ -2,7 +2,7 @@ import { createReportGenerator } from '../../../src-generator';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { UsageError, writeOut, type CliCommand } from '../command';
 
-const usage = 'generate --count <n> --seed <s> [--start-id <n>] [--year <yyyy>] [--start-at <iso>] [--no-revisions] [--no-withdrawals] [--annotate]';
+const usage = 'generate --count <n> --seed <s> [--start-id <n>] [--year <yyyy>] [--start-at <iso>] [--no-revisions] [--no-withdrawals] [--annotate] [--messy <share 0-1>]';
 
 /**
  * Lines are collected into chunks of about this many characters before each (backpressured)
@@ -27,6 +27,7 @@ export const generateCommand: CliCommand = {
         'no-revisions': { type: 'boolean' },
         'no-withdrawals': { type: 'boolean' },
         annotate: { type: 'boolean' },
+        messy: { type: 'string' },
       },
       usage,
     );
@@ -41,6 +42,9 @@ export const generateCommand: CliCommand = {
       if (Number.isNaN(startAt.getTime())) throw new UsageError(`--start-at must be a date such as 2026-03-01T08:00:00Z, got "${values['start-at']}"`);
     }
 
+    const messy = values.messy === undefined ? undefined : Number(values.messy);
+    if (messy !== undefined && !(messy >= 0 && messy <= 1)) throw new UsageError(`--messy must be a share between 0 and 1, got "${values.messy}"`);
+
     let generator;
     try {
       generator = createReportGenerator({
@@ -51,6 +55,7 @@ export const generateCommand: CliCommand = {
         revisions: !values['no-revisions'],
         withdrawals: !values['no-withdrawals'],
         annotate: Boolean(values.annotate),
+        messy,
       });
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(error.message);
