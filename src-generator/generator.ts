@@ -172,10 +172,10 @@ class ReportStream implements ReportGenerator {
     this.content = root.fork('content');
     this.fates = root.fork('fates');
     this.followUps = root.fork('follow-ups');
-    this.messyRng = root.fork('messy');
     this.messyShare = options.messy ?? 0;
     if (!(this.messyShare >= 0 && this.messyShare <= 1)) throw new RangeError(`messy must be a share between 0 and 1, got ${options.messy}`);
     this.campaigns = new CampaignPool(root.fork('campaigns'));
+    this.messyRng = root.fork('messy'); // forked last: the streams above stay what they were before messy typing
     this.revisionsOn = options.revisions ?? true;
     this.withdrawalsOn = options.withdrawals ?? true;
     this.annotate = options.annotate ?? false;

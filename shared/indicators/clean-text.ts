@@ -49,9 +49,23 @@ function replacementOf(char: string): string {
   return out;
 }
 
+const NON_ASCII_ALL_RE = /[^\t\n\r\u0020-\u007e]/g;
+
+/** Whether any character of `text` changes (most Dutch text has only é, ë, €, ’ …, which stay). */
+function needsCleaning(text: string): boolean {
+  NON_ASCII_ALL_RE.lastIndex = 0;
+  for (let match = NON_ASCII_ALL_RE.exec(text); match; match = NON_ASCII_ALL_RE.exec(text)) {
+    const code = match[0].charCodeAt(0);
+    if (code < 0x80) continue; // control characters stay
+    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(match.index, match.index + 2) : match[0];
+    if (replacementOf(char) !== char) return true;
+  }
+  return false;
+}
+
 /** The cleaned text with a map back to the original offsets; ASCII text and text needing nothing come back as is. */
 export function cleanTextWithMap(text: string): MappedText {
-  if (!NON_ASCII_RE.test(text)) return unchanged(text);
+  if (!NON_ASCII_RE.test(text) || !needsCleaning(text)) return unchanged(text);
   // For every output character: where the character it came from starts and ends in the original.
   const starts: number[] = [];
   const ends: number[] = [];

@@ -210,9 +210,10 @@ function scanCrypto(text: string, claims: Claims, sink: Sink): void {
 }
 
 // ---------------------------------------------------------------------------------------------- iban
-// Country letters + check digits, then alphanumerics with at most one separator between any two. The run may
-// continue into the next words ("… 6613 18 ten name van"); the country's IBAN length decides where it ends.
-const IBAN_RE = /\b[A-Za-z]{2}\d{2}(?:[ \u00a0-]?[A-Za-z0-9]){10,32}/g;
+// Country letters (a space may follow them: "NL 91 ABNA …") + check digits, then alphanumerics with at most one
+// separator between any two. The run may continue into the next words ("… 6613 18 ten name van"); the country's
+// IBAN length decides where it ends.
+const IBAN_RE = /\b[A-Za-z]{2} ?\d{2}(?:[ \u00a0-]?[A-Za-z0-9]){10,32}/g;
 const IBAN_LENGTHS = new Map<string, number>(
   Object.entries(getCountrySpecifications())
     .filter(([, spec]) => typeof spec.chars === 'number' && spec.chars > 0)
@@ -258,15 +259,21 @@ function scanIbans(text: string, claims: Claims, sink: Sink): void {
 // maakte verbinding met ID 123 456 789", "I installed AnyDesk. He asked for the code: 482 193 557"). An ID is a
 // group of digits that does not start inside another number (a phone number's digits, a date); one that follows
 // "ID", "code", "nummer" … wins over one that does not.
-const ID_CANDIDATE_RE = /(?<![\d+,]|[\d+][ .\-–])[1-9](?:[ .\-–]?\d){5,10}(?![\d]|[.,]\d)/g;
+const ID_CANDIDATE_RE = /(?<![\d+,][ .\-–]{0,3})[1-9](?:[ .\-–]?\d){5,10}(?![\d]|[.,]\d)/g;
 const ID_KEYWORD_RE = /(?:\b(?:id|code|nummer|nr|number|no|adres|address|sleutel|key)\b|#)[^a-z\d]{0,12}$/i;
 const DATE_LIKE_RE = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 const SENTENCE_END_RE = /[.!?](?=\s|$)|\n/g;
 const MAX_ID_DISTANCE = 220;
+const NEXT_TOOL_RE = new RegExp(REMOTE_ACCESS_TOOL_RE.source, 'gi');
 
-/** End of the sentence after the one `from` stands in (two sentence ends on), within MAX_ID_DISTANCE. */
+/**
+ * End of the sentence after the one `from` stands in (two sentence ends on), within MAX_ID_DISTANCE, and before
+ * the next tool's name (its ID is that tool's).
+ */
 function windowEnd(text: string, from: number): number {
-  const limit = Math.min(text.length, from + MAX_ID_DISTANCE);
+  NEXT_TOOL_RE.lastIndex = from;
+  const nextTool = NEXT_TOOL_RE.exec(text);
+  const limit = Math.min(text.length, from + MAX_ID_DISTANCE, nextTool ? nextTool.index : text.length);
   SENTENCE_END_RE.lastIndex = from;
   let ends = 0;
   for (let match = SENTENCE_END_RE.exec(text); match && match.index < limit; match = SENTENCE_END_RE.exec(text)) {

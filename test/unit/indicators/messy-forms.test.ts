@@ -112,6 +112,10 @@ describe('obfuscated e-mail addresses', () => {
     expect(found(text)).toContain(expected);
   });
 
+  it('reads an IBAN with a space after the country code, never its digits as a phone number', () => {
+    expect(found('Het geld is van de rekening NL 10 INGB 0404 0105 63 afgeschreven.')).toEqual(['iban NL10INGB0404010563']);
+  });
+
   it('never reads the local part of a written-out address as a domain', () => {
     expect(found('Zijn adres: daniel.walker.navy at outlook.com.')).toEqual(['email daniel.walker.navy@outlook.com']);
   });
@@ -145,6 +149,7 @@ describe('remote-access IDs in prose', () => {
     ['Via Rust Desk kwam hij binnen, het ID was 123456789.', 'remote_access rustdesk:123456789'],
     ['Hij liet me UltraViewer installeren. Mijn ID was 312 455 678 en het wachtwoord 4451.', 'remote_access ultraviewer:312455678'],
     ['Ik moest QuickSupport openen, daar stond het nummer 1 405 336 712 op.', 'remote_access quicksupport:1405336712'],
+    ['Ze hadden ook AnyDesk op mijn computer gezet. Via TeamViewer kwam hij binnen, het nummer was 586-432-296-3.', 'remote_access teamviewer:5864322963'],
   ])('%j → %s', (text, expected) => {
     expect(found(text)).toContain(expected);
   });
@@ -154,6 +159,7 @@ describe('remote-access IDs in prose', () => {
     ['Ik heb AnyDesk geïnstalleerd. Toen ging het mis. Later betaalde ik 1 234 567 euro.'], // beyond the next sentence
     ['AnyDesk vroeg niets; ik belde +44 20 7946 0321 terug.'], // a phone number's digits
     ['Ik heb TeamViewer op 12-03-2026 verwijderd.'], // a date
+    ['Ze hadden AnyDesk op mijn computer gezet. Ik ben bereikbaar op 06 - 19057818.'], // a phone number after its trunk prefix
   ])('%j yields no remote-access ID', (text) => {
     expect(found(text).filter((item) => item.startsWith('remote_access'))).toEqual([]);
   });
