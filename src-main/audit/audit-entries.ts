@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditEntryView } from '../../shared/api/views';
 
 export interface AuditFilter {
   /** Entries about this report, and about the links from or to it. */
@@ -7,14 +8,8 @@ export interface AuditFilter {
   actor?: string;
 }
 
-export interface StoredAuditEntry {
+export interface StoredAuditEntry extends AuditEntryView {
   id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown> | null;
   /** The entry's place in the chain (hex), null for an entry outside it. */
   hash: string | null;
 }
