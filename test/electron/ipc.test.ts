@@ -56,6 +56,7 @@ describe('the preload bridge over IPC', () => {
     await call('report.assign', { reportIds: [a.reportId], assignee: OFFICER });
     await call('indicator.list', { sort: 'reports', offset: 0, limit: 10 });
     await call('indicator.summary', { type: 'iban', value: IBANS.muleA });
+    await call('indicator.seenElsewhere', { type: 'iban', value: IBANS.muleA });
     await call('indicator.reports', { type: 'iban', value: IBANS.muleA });
     await call('cluster.graph', { reportId: a.reportId });
     await call('link.decide', { reportA: a.reportId, reportB: b.reportId, decision: 'confirmed', reason: '' });
