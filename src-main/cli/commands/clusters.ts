@@ -5,17 +5,19 @@ import { createAuditAppender } from '../../audit/audit-log';
 import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';
 import { writeJsonLine, type CliCommand } from '../command';
+import { logCliRead, purposeOption, requirePurpose } from '../purpose-option';
 import { withCliStore } from '../store-option';
 
-const usage = 'clusters --db <path> [--rebuild]';
+const usage = 'clusters --db <path> --purpose <why> [--rebuild]';
 
 export const clustersCommand: CliCommand = {
   name: 'clusters',
   usage,
-  summary: 'Print every cluster of two or more linked live reports as NDJSON {cluster,via}; --rebuild recomputes them all first.',
+  summary: 'Print every cluster of two or more linked live reports as NDJSON {cluster,via}; --rebuild recomputes them all first; logged with its --purpose.',
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { db: { type: 'string' }, rebuild: { type: 'boolean' } }, usage);
+    const { values } = parseCommandArgs(args, { db: { type: 'string' }, rebuild: { type: 'boolean' }, ...purposeOption }, usage);
     const dbPath = requireOption(values.db, '--db', usage);
+    const purpose = requirePurpose(values.purpose, usage);
     await withCliStore(
       dbPath,
       io.env,
@@ -37,6 +39,7 @@ export const clustersCommand: CliCommand = {
           })();
           io.stderr.write(`rebuilt ${rebuilt.clusters} clusters of ${rebuilt.clusteredReports} reports\n`);
         }
+        logCliRead(store, io.env, { command: 'clusters', args, purpose, subjectType: 'store', subjectId: 'clusters' });
         for (const cluster of listClusters(store.sqlite)) await writeJsonLine(io.stdout, cluster);
       },
       { mustExist: true },

@@ -1,15 +1,16 @@
 import { searchReports } from '../../search/search-reports';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
+import { logCliRead, purposeOption, requirePurpose } from '../purpose-option';
 import { withCliStore } from '../store-option';
 
 const usage =
-  'search "<query>" --db <path> [--category <c>]… [--region <r>]… [--from <date>] [--to <date>] [--status new|in_progress|closed]… [--has-loss | --no-loss] [--limit <n>]';
+  'search "<query>" --db <path> --purpose <why> [--category <c>]… [--region <r>]… [--from <date>] [--to <date>] [--status new|in_progress|closed]… [--has-loss | --no-loss] [--limit <n>]';
 
 export const searchCommand: CliCommand = {
   name: 'search',
   usage,
-  summary: 'Full-text search over summaries and narratives, with filters; NDJSON {reportId,score,snippet}.',
+  summary: 'Full-text search over summaries and narratives, with filters; NDJSON {reportId,score,snippet}; logged with the query and its --purpose.',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -23,12 +24,14 @@ export const searchCommand: CliCommand = {
         'has-loss': { type: 'boolean' },
         'no-loss': { type: 'boolean' },
         limit: { type: 'string' },
+        ...purposeOption,
       },
       usage,
     );
     const query = positionals[0];
     if (query === undefined) throw new UsageError(`a query is required (use "" to filter only)\nusage: ${usage}`);
     const dbPath = requireOption(values.db, '--db', usage);
+    const purpose = requirePurpose(values.purpose, usage);
     if (values['has-loss'] && values['no-loss']) throw new UsageError('--has-loss and --no-loss exclude each other');
     const hasLoss = values['has-loss'] ? true : values['no-loss'] ? false : undefined;
     await withCliStore(
@@ -47,6 +50,7 @@ export const searchCommand: CliCommand = {
             hasLoss,
           },
         });
+        logCliRead(store, io.env, { command: 'search', args, purpose, subjectType: 'search', subjectId: query, details: { results: hits.length } });
         for (const hit of hits) await writeJsonLine(io.stdout, hit);
       },
       { mustExist: true },

@@ -15,10 +15,10 @@ describe('the puzzelstuk CLI', () => {
     expect(imported.code).toBe(0);
     expect(imported.lines).toEqual([{ read: 6, imported: 6, updated: 0, ignored: 0, rejected: [] }]);
 
-    const related = await runCliCaptured(['related', 'IA-2026-0000104', '--db', db]);
+    const related = await runCliCaptured(['related', 'IA-2026-0000104', '--db', db, '--purpose', 'Onderzoek in een zaak']);
     expect(related.lines).toEqual([{ reportId: 'IA-2026-0000102', shared: [{ type: 'iban', value: 'NL48INGB8301661318' }] }]);
 
-    const clusters = await runCliCaptured(['clusters', '--db', db]);
+    const clusters = await runCliCaptured(['clusters', '--db', db, '--purpose', 'Onderzoek in een zaak']);
     expect(clusters.lines).toEqual([
       {
         cluster: ['IA-2026-0000102', 'IA-2026-0000104', 'IA-2026-0000105'],
@@ -33,7 +33,7 @@ describe('the puzzelstuk CLI', () => {
     const damaged = openCaseStore({ clock: systemClock, path: db });
     damaged.sqlite.exec('UPDATE reports SET cluster_id = NULL; DELETE FROM clusters;');
     damaged.close();
-    const rebuilt = await runCliCaptured(['clusters', '--db', db, '--rebuild']);
+    const rebuilt = await runCliCaptured(['clusters', '--db', db, '--rebuild', '--purpose', 'Onderzoek in een zaak']);
     expect(rebuilt.lines).toEqual(clusters.lines);
     expect(rebuilt.stderr).toContain('rebuilt 1 clusters of 3 reports');
     const audited = openCaseStore({ clock: systemClock, path: db });
@@ -42,7 +42,7 @@ describe('the puzzelstuk CLI', () => {
     ]);
     audited.close();
 
-    const indicators = await runCliCaptured(['indicators', '--db', db, '--report', 'IA-2026-0000101']);
+    const indicators = await runCliCaptured(['indicators', '--db', db, '--report', 'IA-2026-0000101', '--purpose', 'Onderzoek in een zaak']);
     expect(indicators.lines).toEqual(
       expect.arrayContaining([
         { reportId: 'IA-2026-0000101', type: 'iban', value: 'NL84ABNA5260181590', benign: false },
@@ -50,11 +50,47 @@ describe('the puzzelstuk CLI', () => {
         { reportId: 'IA-2026-0000101', type: 'phone', value: '+442079460321', benign: false },
       ]),
     );
-    const all = await runCliCaptured(['indicators', '--db', db]);
+    const all = await runCliCaptured(['indicators', '--db', db, '--purpose', 'Onderzoek in een zaak']);
     expect(new Set(all.lines.map((line) => (line as { reportId: string }).reportId))).not.toContain('IA-2026-0000099');
 
-    const search = await runCliCaptured(['search', 'kluisrekening', '--db', db, '--category', 'bank_helpdesk_fraud']);
+    const search = await runCliCaptured(['search', 'kluisrekening', '--db', db, '--category', 'bank_helpdesk_fraud', '--purpose', 'Onderzoek in een zaak']);
     expect(search.lines).toEqual([{ reportId: 'IA-2026-0000102', score: expect.any(Number) as unknown, snippet: expect.stringContaining('[kluisrekening]') as unknown }]);
+  });
+
+  it('logs every read of personal data with its purpose, and refuses a read without one', async () => {
+    const db = join(tempDir(), 'purpose.db');
+    await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', db]);
+    const reads = [
+      ['related', 'IA-2026-0000104', '--db', db],
+      ['indicators', '--db', db, '--report', 'IA-2026-0000101'],
+      ['search', 'kluisrekening', '--db', db],
+      ['clusters', '--db', db],
+    ];
+    for (const read of reads) {
+      const refused = await runCliCaptured(read);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain('--purpose is required: this command shows personal data');
+      const blank = await runCliCaptured([...read, '--purpose', '   ']);
+      expect(blank.code).toBe(2);
+      expect(blank.stderr).toContain('--purpose: A purpose is required');
+    }
+    const audit = () => openCaseStore({ clock: systemClock, path: db });
+    const before = audit();
+    expect(before.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'cli.%'").pluck().get()).toBe(0);
+    before.close();
+
+    for (const read of reads) expect((await runCliCaptured([...read, '--purpose', ' Verzoek  van de betrokkene '], { USER: 'j.bakker' })).code).toBe(0);
+    const after = audit();
+    const entries = after.sqlite.prepare("SELECT actor, action, subject_type AS subjectType, subject_id AS subjectId, details FROM audit_log WHERE action LIKE 'cli.%' ORDER BY id").all() as Array<{ details: string }>;
+    after.close();
+    expect(entries.map((entry) => ({ ...entry, details: JSON.parse(entry.details) as unknown }))).toEqual([
+      { actor: 'cli:j.bakker', action: 'cli.related', subjectType: 'report', subjectId: 'IA-2026-0000104', details: { purpose: 'Verzoek van de betrokkene', command: ['related', ...reads[0]!.slice(1), '--purpose', ' Verzoek  van de betrokkene '] } },
+      { actor: 'cli:j.bakker', action: 'cli.indicators', subjectType: 'report', subjectId: 'IA-2026-0000101', details: { purpose: 'Verzoek van de betrokkene', command: ['indicators', ...reads[1]!.slice(1), '--purpose', ' Verzoek  van de betrokkene '] } },
+      { actor: 'cli:j.bakker', action: 'cli.search', subjectType: 'search', subjectId: 'kluisrekening', details: { purpose: 'Verzoek van de betrokkene', command: ['search', ...reads[2]!.slice(1), '--purpose', ' Verzoek  van de betrokkene '], results: 1 } },
+      { actor: 'cli:j.bakker', action: 'cli.clusters', subjectType: 'store', subjectId: 'clusters', details: { purpose: 'Verzoek van de betrokkene', command: ['clusters', ...reads[3]!.slice(1), '--purpose', ' Verzoek  van de betrokkene '] } },
+    ]);
+    expect((await runCliCaptured(['audit', 'verify', '--db', db])).lines).toEqual([{ entries: expect.any(Number) as unknown, ok: true }]);
   });
 
   it('reports rejected lines and still exits 0', async () => {
@@ -100,7 +136,7 @@ describe('the puzzelstuk CLI', () => {
     await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', db]);
     const added = await runCliCaptured(['benign', 'add', '--db', db, '--type', 'iban', '--value', 'nl48 ingb 8301 6613 18', '--reason', 'Testrekening']);
     expect(added.lines).toEqual([{ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }]);
-    const clusters = await runCliCaptured(['clusters', '--db', db]);
+    const clusters = await runCliCaptured(['clusters', '--db', db, '--purpose', 'Onderzoek in een zaak']);
     expect(clusters.lines).toEqual([{ cluster: ['IA-2026-0000102', 'IA-2026-0000105'], via: [{ type: 'domain', value: 'ing-beveiliging.com' }] }]);
     // The edit is an officer's change like any other: audited and waiting in the outbox for the hub.
     const store = openCaseStore({ clock: systemClock, path: db });
@@ -109,7 +145,7 @@ describe('the puzzelstuk CLI', () => {
     const list = await runCliCaptured(['benign', 'list', '--db', db]);
     expect(list.lines).toContainEqual(expect.objectContaining({ type: 'iban', value: 'NL48INGB8301661318', reason: 'Testrekening' }));
     await runCliCaptured(['benign', 'remove', '--db', db, '--type', 'iban', '--value', 'NL48INGB8301661318']);
-    const again = await runCliCaptured(['clusters', '--db', db]);
+    const again = await runCliCaptured(['clusters', '--db', db, '--purpose', 'Onderzoek in een zaak']);
     expect((again.lines[0] as { cluster: string[] }).cluster).toEqual(['IA-2026-0000102', 'IA-2026-0000104', 'IA-2026-0000105']);
     const bad = await runCliCaptured(['benign', 'add', '--db', db, '--type', 'iban', '--value', 'NL00 FOUT', '--reason', 'x']);
     expect(bad.code).not.toBe(0);
