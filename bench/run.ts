@@ -1,6 +1,7 @@
 // `npm run bench [-- --suite core --sizes 100000,1000000]`: measures and writes bench/RESULTS.md and bench/results.json.
 import { parseArgs } from 'node:util';
 import { saveSuite } from './report';
+import { auditSuite } from './suites/audit';
 import { coreSuite } from './suites/core';
 import { extractSuite } from './suites/extract';
 import { hubSuite } from './suites/hub';
@@ -20,6 +21,8 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   hub: () => hubSuite(),
   // The import comparison uses the smallest size.
   extract: () => extractSuite(Math.min(...sizes)),
+  // audit verify at the largest size (entries written directly), the import comparison at the smallest.
+  audit: () => auditSuite(sizes),
 };
 const chosen = values.suite ?? Object.keys(suites);
 for (const name of chosen) {

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateReports, MESSY_FORMS } from '../../src-generator';
 import { runChild } from '../child';
+import { treeAt } from '../tree-at';
 import { dataset } from '../dataset';
 import { machineDescription, type Metric, type SuiteResult } from '../report';
 
@@ -36,15 +36,6 @@ interface ImportResult {
 
 const precision = (c: Counts | undefined) => (c && c.tp + c.fp > 0 ? (100 * c.tp) / (c.tp + c.fp) : 100);
 const recall = (c: Counts | undefined) => (c && c.tp + c.fn > 0 ? (100 * c.tp) / (c.tp + c.fn) : 100);
-
-/** A commit's tree in `dir` (sharing this tree's node_modules). */
-function treeAt(commit: string, dir: string, name: string): string {
-  const tree = join(dir, name);
-  execFileSync('mkdir', ['-p', tree]);
-  execFileSync('sh', ['-c', `git -C "${ROOT}" archive ${commit} | tar -x -C "${tree}"`]);
-  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-  return tree;
-}
 
 /**
  * This commit's tree with the baseline's extractor in place of its own: everything else of the import (the store,
