@@ -23,6 +23,7 @@ import { registerIntakeRoute } from './intake/route';
 import type { Logger } from '../shared/platform/logger';
 import { registerMutationsRoute } from './mutations/route';
 import { registerRefusedRoute } from './mutations/refused-route';
+import { registerAuditRoutes } from './audit/route';
 import { registerOfficersRoutes } from './officers/route';
 import { readHubVersion } from './version';
 
@@ -139,5 +140,6 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerIndicatorsRoute(app, { db, clock: deps.clock, auth });
   registerSessionRoutes(app, { db, clock: deps.clock, auth, lifetimeMs: deps.sessionLifetimeMs ?? SESSION_LIFETIME_MS, verifyIdToken: deps.verifyIdToken });
   registerRefusedRoute(app, { db, auth });
+  registerAuditRoutes(app, { db, clock: deps.clock, auth, logger: deps.logger });
   return app;
 }

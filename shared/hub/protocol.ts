@@ -2,6 +2,7 @@
  * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
  * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
  */
+import type { ChainEntry } from '../audit/chain';
 import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
@@ -225,4 +226,45 @@ export interface RefusedChange {
 
 export interface RefusedChangesResponse {
   refused: RefusedChange[];
+}
+
+/**
+ * `POST /v1/audit` (role `workstation`): a workstation's next audit entries, in order, continuing the chain the hub
+ * holds for it (shared/audit/chain.ts). Entries the hub holds already are accepted again when they are the same (a
+ * retried push); a push that forks the chain, leaves a gap or holds an entry that does not match its hash is
+ * refused whole (409 `CONFLICT`, the reason and `firstBad` in the message) and listed for supervisors.
+ */
+export interface AuditPushRequest {
+  /** The workstation's store (a UUID made when the store was): one chain each. */
+  workstationId: string;
+  entries: ChainEntry[];
+}
+
+/** The last entry the hub holds of a workstation's chain (`seq` 0 and `hash` null: none yet). */
+export interface AuditChainHead {
+  seq: number;
+  hash: string | null;
+}
+
+export interface AuditPushResponse {
+  /** New entries stored by this push (entries held already not counted). */
+  accepted: number;
+  head: AuditChainHead;
+}
+
+/** Most audit entries in one push; the body limit fits them. */
+export const AUDIT_PUSH_MAX_ENTRIES = 500;
+
+/** A push of audit entries the hub refused, as supervisors see it (`GET /v1/audit/refusals`). */
+export interface AuditRefusal {
+  workstationId: string;
+  refusedAt: string;
+  /** The name of the token or the officer of the session that pushed it. */
+  pushedBy: string;
+  firstBad: number;
+  reason: string;
+}
+
+export interface AuditRefusalsResponse {
+  refusals: AuditRefusal[];
 }

@@ -296,3 +296,48 @@ export const refusedMutations = pgTable('refused_mutations', {
   pushedBy: text('pushed_by').notNull(),
   refusedAt: timestampText('refused_at').notNull(),
 });
+
+/**
+ * Every workstation's audit log, entry by entry as the workstation chained it (shared/audit/chain.ts): append-only
+ * (by trigger), accepted only as a continuation of the chain held (../audit/accept.ts). `seq` is the entry's id in
+ * the workstation's log.
+ */
+export const auditEntries = pgTable(
+  'audit_entries',
+  {
+    workstationId: text('workstation_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The details' JSON text exactly as the workstation stored and hashed it. */
+    details: text('details'),
+    /** SHA-256, lower-case hex. */
+    entryHash: text('entry_hash').notNull(),
+    /** The token that pushed it; null when an officer's session did. */
+    tokenId: integer('token_id').references(() => hubTokens.id),
+    receivedAt: timestampText('received_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workstationId, table.seq] })],
+);
+
+/** Each workstation's last accepted entry, kept by trigger apart from the entries: a chain cut short shows. */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  workstationId: text('workstation_id').primaryKey(),
+  seq: integer('seq').notNull(),
+  entryHash: text('entry_hash').notNull(),
+});
+
+/** Pushes of audit entries the hub refused (a fork, a gap, an entry that does not match its hash): for supervisors. */
+export const auditChainRefusals = pgTable('audit_chain_refusals', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  workstationId: text('workstation_id').notNull(),
+  refusedAt: timestampText('refused_at').notNull(),
+  /** The name of the token or the officer of the session that pushed it. */
+  pushedBy: text('pushed_by').notNull(),
+  /** The first entry of the push that did not continue the chain. */
+  firstBad: integer('first_bad').notNull(),
+  reason: text('reason').notNull(),
+});

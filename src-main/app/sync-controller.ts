@@ -25,7 +25,7 @@ function viewOf(state: SyncState): SyncStateView {
     online: state.online,
     lastSyncAt: state.lastSyncAt,
     pendingOutbox: state.pendingOutbox,
-    lastError: state.lastError,
+    lastError: state.lastError ?? state.auditRefused,
     initialSync: { active: state.initialSync.active, received: state.initialSync.received, total: state.initialSync.total ?? null },
     conflicts: state.conflicts,
   };

@@ -7,23 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-
-/** An entry's content exactly as stored (details as its stored JSON text). */
-export interface ChainedContent {
-  at: string;
-  actor: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: string | null;
-}
+import { canonicalContent, type ChainedContent } from '../../shared/audit/chain';
 
 const GENESIS = Buffer.alloc(0);
 
 export function entryHash(previous: Buffer | null, content: ChainedContent): Buffer {
   return createHash('sha256')
     .update(previous ?? GENESIS)
-    .update(JSON.stringify([content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details]))
+    .update(canonicalContent(content))
     .digest();
 }
 

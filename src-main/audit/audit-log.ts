@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from './actor';
-import { chainHead, entryHash } from './audit-chain';
+import { entryHash } from './audit-chain';
 
 export interface AuditEntry {
   actor: Actor;
@@ -19,6 +19,7 @@ export function createAuditAppender(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
     'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
   return (at: string, entry: AuditEntry): void => {
     const content = {
       at,
@@ -28,6 +29,6 @@ export function createAuditAppender(sqlite: Database.Database) {
       subjectId: entry.subjectId,
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     };
-    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(chainHead(sqlite), content));
+    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(head.get() ?? null, content));
   };
 }

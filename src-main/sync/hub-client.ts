@@ -1,4 +1,5 @@
-import { HUB_API_PREFIX, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type AuditChainHead, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import type { ChainEntry } from '../../shared/audit/chain';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
@@ -93,6 +94,27 @@ export function createHubClient(options: HubClientOptions) {
       return checkAcks(body, mutations);
     },
 
+    /** Where this workstation's audit chain ends on the hub. */
+    async auditHead(workstationId: string, cancel?: AbortSignal): Promise<AuditChainHead> {
+      return parseAuditHead(await call(`/audit/head?${new URLSearchParams({ workstation: workstationId }).toString()}`, { method: 'GET' }, timeoutMs, cancel));
+    },
+
+    /** Appends the next entries of this workstation's audit chain; a 409 says why the hub refused them. */
+    async pushAudit(workstationId: string, entries: readonly ChainEntry[], cancel?: AbortSignal): Promise<AuditPushResponse> {
+      const body = await call('/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workstationId, entries }) }, timeoutMs, cancel);
+      const head = parseAuditHead((body as { head?: unknown } | null)?.head);
+      const accepted = (body as { accepted?: unknown }).accepted;
+      if (typeof accepted !== 'number') throw new HubUnavailableError('the hub sent a malformed answer to an audit push');
+      return { accepted, head };
+    },
+
+    /** Audit pushes the hub refused (a supervisor's session or credential only). */
+    async auditRefusals(cancel?: AbortSignal): Promise<AuditRefusal[]> {
+      const refusals = ((await call('/audit/refusals', { method: 'GET' }, timeoutMs, cancel)) as { refusals?: unknown } | null)?.refusals;
+      if (!Array.isArray(refusals)) throw new HubUnavailableError('the hub sent a malformed list of refused audit logs');
+      return refusals as AuditRefusal[];
+    },
+
     /** The hub's registry of officers (roles and teams are the hub's). */
     async officers(cancel?: AbortSignal): Promise<HubOfficer[]> {
       return parseOfficersResponse(await call('/officers', { method: 'GET' }, timeoutMs, cancel));
@@ -114,6 +136,14 @@ export function createHubClient(options: HubClientOptions) {
 }
 
 export type HubClient = ReturnType<typeof createHubClient>;
+
+function parseAuditHead(body: unknown): AuditChainHead {
+  const head = body as Partial<AuditChainHead> | null;
+  if (typeof head?.seq !== 'number' || !(head.hash === null || (typeof head.hash === 'string' && /^[0-9a-f]{64}$/.test(head.hash)))) {
+    throw new HubUnavailableError('the hub sent a malformed audit chain head');
+  }
+  return { seq: head.seq, hash: head.hash };
+}
 
 function checkAcks(body: unknown, mutations: readonly AnyMutation[]): PushAck[] {
   const acks = (body as { acks?: unknown } | null)?.acks;

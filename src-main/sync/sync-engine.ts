@@ -10,6 +10,7 @@ import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
 import { createOfficerRefresher } from './officer-refresh';
 import { createOutboxPusher } from './push-outbox';
+import { createAuditPusher } from './push-audit';
 import { adoptScope, readCursor, START_CURSOR } from '../db/sync-cursor';
 import { formatSyncScope, type SyncScope } from './sync-scope';
 import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
@@ -73,6 +74,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const applier = createMutationApplier(sqlite, { clock });
   const pages = createFeedPageApplier(store, { clock, applier, ...(options.preparer ? { preparer: options.preparer } : {}) });
   const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
+  const auditPusher = createAuditPusher(store, { client });
   const officers = createOfficerRefresher(store, { client, clock, onChanged: options.onOfficersChanged });
 
   const counts = () => ({
@@ -86,6 +88,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     lastSyncAt: null,
     lastError: null,
     initialSync: { active: readCursor(sqlite) === START_CURSOR, received: 0 },
+    auditRefused: null,
     ...counts(),
   });
 
@@ -129,6 +132,20 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     return outcome.pushed;
   }
 
+  /**
+   * The audit log follows the officers' changes to the hub. A refusal (the log does not continue the hub's copy)
+   * is kept in the state and not retried by this engine: the hub has listed it for supervisors already.
+   */
+  async function pushAudit(): Promise<void> {
+    if (state.get().auditRefused !== null) return;
+    try {
+      await auditPusher.pushAll(stopper.signal);
+    } catch (error) {
+      if (!(error instanceof HubRefusedError) || error.status !== 409) throw error;
+      state.update({ auditRefused: `The hub refused this workstation's audit log: ${error.message}` });
+    }
+  }
+
   /** One turn of the continuous loop: push what is pending, pull (held by the hub when caught up), copy the officers when due. */
   async function turn(): Promise<void> {
     wakeRequested = false;
@@ -140,6 +157,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     const page = await pullPage(following ? longPollSeconds : 0, cancel);
     succeeded();
     await officers.refreshIfDue(cancel);
+    await pushAudit();
     // Caught up, nothing new, and the hub did not hold the request: poll instead of hammering it.
     if (following && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
       await sleep(timers, pollIntervalMs, cancel);
@@ -172,7 +190,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
         } while (!caughtUp);
         await officers.refreshIfDue(stopper.signal);
       }
-      if (pushToo) await push();
+      if (pushToo) {
+        await push();
+        await pushAudit();
+      }
       succeeded();
     } catch (error) {
       failed(error);

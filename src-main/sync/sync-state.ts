@@ -9,6 +9,8 @@ export interface SyncState {
   /** Changes the hub refused for good (shown to the officer, not retried). */
   rejectedOutbox: number;
   lastError: string | null;
+  /** Why the hub refused this workstation's audit log (a fork or a gap), until the engine is made again. */
+  auditRefused: string | null;
   /** The first pull into a store that never synced; `total` is unknown (the feed does not say). */
   initialSync: { active: boolean; received: number; total?: number };
   /** "Your change was overridden" notices not yet dismissed. */

@@ -8,6 +8,7 @@ import { isAppError } from '../../../shared/errors';
 import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
 import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHub } from '../../../src-hub/start';
+import { verifyHubChains } from '../../../src-hub/audit/verify';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
 import { waitForStopSignal } from '../stop-signal';
@@ -23,6 +24,7 @@ const usages = {
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
+  audit: `hub audit verify ${where}`,
 };
 const usage = Object.values(usages).join('\n  ');
 
@@ -75,12 +77,28 @@ async function revoke(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke, officer };
+/** Every workstation's audit chain on the hub, one NDJSON verdict each; exit 1 when any is broken. */
+async function audit(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'verify') throw new UsageError(`usage: ${usages.audit}`);
+  const { values } = parseCommandArgs(rest, hubDatabaseOptions, usages.audit);
+  const database = hubDatabaseOf(values, io.env, usages.audit);
+  return withHubDatabase(database, async (hub) => {
+    let broken = 0;
+    for await (const verdict of verifyHubChains(hub.db)) {
+      if (!verdict.ok) broken += 1;
+      await writeJsonLine(io.stdout, verdict);
+    }
+    return broken === 0 ? 0 : 1;
+  });
+}
+
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke, officer, audit };
 
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), or manage its officers and their credentials (officer).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];

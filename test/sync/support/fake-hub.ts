@@ -1,4 +1,5 @@
-import type { FeedEntry, FeedPage, HubOfficer, PushAck } from '../../../shared/hub/protocol';
+import type { ChainEntry } from '../../../shared/audit/chain';
+import type { AuditChainHead, AuditPushRequest, AuditPushResponse, FeedEntry, FeedPage, HubOfficer, PushAck } from '../../../shared/hub/protocol';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 
@@ -22,6 +23,8 @@ export class FakeHub {
   refuseId: string | null = null;
   /** The registry `GET /v1/officers` answers with. */
   officers: HubOfficer[] = [];
+  /** The audit entries pushed, per workstation (accepted as they come; the real hub's checks are tested on it). */
+  readonly audit = new Map<string, ChainEntry[]>();
   private readonly listeners = new Set<() => void>();
 
   addReport(record: IntakeRecord): void {
@@ -64,8 +67,10 @@ export class FakeHub {
   fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    // Faults are meant for the feed and pushes; the registry is always answered.
+    // Faults are meant for the feed and pushes; the registry and the audit log are always answered.
     if (url.pathname.endsWith('/officers')) return Response.json({ officers: this.officers });
+    if (url.pathname.endsWith('/audit/head')) return Response.json(this.auditHead(url.searchParams.get('workstation') ?? ''));
+    if (url.pathname.endsWith('/audit')) return Response.json(this.pushAudit(JSON.parse(init?.body as string) as AuditPushRequest));
     const fault = this.faults.shift() ?? (url.pathname.endsWith('/mutations') ? this.pushFaults.shift() : undefined);
     const signal = init?.signal;
     if (fault === 'refused') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
@@ -90,6 +95,18 @@ export class FakeHub {
     if (fault === 'cut') return new Response(JSON.stringify(page).slice(0, 20), { status: 200 });
     return Response.json(page);
   };
+
+  private auditHead(workstationId: string): AuditChainHead {
+    const last = this.audit.get(workstationId)?.at(-1);
+    return last ? { seq: last.id, hash: last.hash } : { seq: 0, hash: null };
+  }
+
+  private pushAudit(body: AuditPushRequest): AuditPushResponse {
+    const held = this.audit.get(body.workstationId) ?? [];
+    const fresh = body.entries.filter((entry) => entry.id > (held.at(-1)?.id ?? 0));
+    this.audit.set(body.workstationId, [...held, ...fresh]);
+    return { accepted: fresh.length, head: this.auditHead(body.workstationId) };
+  }
 
   private push(body: { mutations: AnyMutation[] }, fault: FakeFault | undefined): Response {
     if (this.refuseId && body.mutations.some((mutation) => mutation.id === this.refuseId)) {

@@ -1,0 +1,28 @@
+/**
+ * The audit log's chain as the workstation and the hub both read it: each entry's hash is SHA-256 over the previous
+ * entry's hash (nothing for the first) and the entry's canonical content — the content exactly as stored, details as
+ * their stored JSON text, in a JSON array of fixed order. Hashing is left to each side (node:crypto).
+ */
+
+/** An entry's content exactly as stored (details as its stored JSON text). */
+export interface ChainedContent {
+  at: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: string | null;
+}
+
+/** What an entry's hash covers after the previous hash. */
+export function canonicalContent(content: ChainedContent): string {
+  return JSON.stringify([content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details]);
+}
+
+/** One entry as a workstation sends it to the hub: its place in the workstation's chain, its content, its hash. */
+export interface ChainEntry extends ChainedContent {
+  /** 1, 2, 3, … in the workstation's log, without gaps. */
+  id: number;
+  /** SHA-256, lower-case hex. */
+  hash: string;
+}

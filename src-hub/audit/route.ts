@@ -1,0 +1,64 @@
+/**
+ * Workstations' audit logs on the hub: `POST /v1/audit` appends a workstation's next entries (see ./accept.ts),
+ * `GET /v1/audit/head?workstation=` tells where its chain ends, `GET /v1/audit/refusals` lists refused pushes for
+ * supervisors.
+ */
+import { desc } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors';
+import { HUB_API_PREFIX, HUB_BODY_LIMITS, type AuditChainHead, type AuditPushResponse, type AuditRefusalsResponse } from '../../shared/hub/protocol';
+import type { Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
+import type { Authenticator } from '../auth/authenticate';
+import type { HubDb } from '../db/database';
+import { auditChainRefusals } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { findOfficer } from '../officers/registry';
+import { acceptAuditEntries, AuditChainRefused, readChainHead } from './accept';
+import { parseAuditPush } from './parse-push';
+
+const MAX_LISTED = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clock: Clock; auth: Authenticator; logger: Logger }): void {
+  const workstation = { onRequest: deps.auth.requireRole('workstation') };
+
+  app.post(`${HUB_API_PREFIX}/audit`, { ...workstation, bodyLimit: HUB_BODY_LIMITS.mutationsBytes }, async (request): Promise<AuditPushResponse> => {
+    const principal = deps.auth.principalOf(request);
+    const parsed = parseAuditPush(request.body);
+    if (!parsed.ok) throw new HttpError(400, 'BAD_INPUT', parsed.reason);
+    try {
+      const result = await acceptAuditEntries(deps.db, parsed.push, { tokenId: principal.tokenId, pushedBy: principal.name, now: deps.clock.now().toISOString() });
+      deps.logger.info('audit push', { token: principal.name, entries: parsed.push.entries.length, accepted: result.accepted });
+      return result;
+    } catch (error) {
+      if (!(error instanceof AuditChainRefused)) throw error;
+      deps.logger.warn('audit push refused', { token: principal.name, firstBad: error.firstBad });
+      throw new HttpError(409, 'CONFLICT', `the audit log of this workstation does not continue the chain the hub holds: entry ${error.firstBad}: ${error.reason}`);
+    }
+  });
+
+  app.get(`${HUB_API_PREFIX}/audit/head`, workstation, async (request): Promise<AuditChainHead> => {
+    const workstationId = (request.query as Record<string, unknown> | null)?.workstation;
+    if (typeof workstationId !== 'string' || !UUID.test(workstationId)) throw new HttpError(400, 'BAD_INPUT', 'workstation is the workstation id (a UUID)');
+    return readChainHead(deps.db, workstationId);
+  });
+
+  app.get(`${HUB_API_PREFIX}/audit/refusals`, workstation, async (request): Promise<AuditRefusalsResponse> => {
+    const principal = deps.auth.principalOf(request);
+    const officer = principal.officer ? await findOfficer(deps.db, principal.officer.id) : null;
+    if (officer?.role !== 'supervisor') throw new AppError('FORBIDDEN', 'only a supervisor’s session or credential may list refused audit logs');
+    const rows = await deps.db
+      .select({
+        workstationId: auditChainRefusals.workstationId,
+        refusedAt: auditChainRefusals.refusedAt,
+        pushedBy: auditChainRefusals.pushedBy,
+        firstBad: auditChainRefusals.firstBad,
+        reason: auditChainRefusals.reason,
+      })
+      .from(auditChainRefusals)
+      .orderBy(desc(auditChainRefusals.id))
+      .limit(MAX_LISTED);
+    return { refusals: rows.map((row) => ({ ...row, refusedAt: new Date(row.refusedAt).toISOString() })) };
+  });
+}

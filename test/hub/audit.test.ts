@@ -1,0 +1,213 @@
+/**
+ * Workstations' audit logs on the hub, tried as an attacker would: a push that forks the chain the hub holds, one
+ * that leaves a gap, an entry that does not match its hash, entries out of order — each refused (409, nothing
+ * stored) and listed for supervisors; then the hub's own copy tampered with, its append-only trigger dropped
+ * (edited, deleted, inserted, reordered, cut short) — `hub audit verify` names the first bad entry of that chain.
+ * Beside each: the honest twin that is accepted and verifies. On PGlite and PostgreSQL.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../shared/platform/clock';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainEntry } from '../../shared/audit/chain';
+import type { AuditChainHead, AuditPushResponse, AuditRefusalsResponse, HubErrorBody } from '../../shared/hub/protocol';
+import { chainHash } from '../../src-hub/audit/chain-hash';
+import { verifyHubChains, type HubChainVerdict } from '../../src-hub/audit/verify';
+import { connect } from '../../src-hub/db/connect';
+import { migrateHub } from '../../src-hub/db/migrate';
+import { addOfficer } from '../../src-hub/officers/registry';
+import { createAuditAppender } from '../../src-main/audit/audit-log';
+import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
+import { runCliCaptured } from '../support/run-cli';
+import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
+
+/** A workstation's real log: `count` consultations through the store's own writer, read back as the hub receives them. */
+function workstationLog(count: number): ChainEntry[] {
+  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-audit-'));
+  const store = openCaseStore({ path: join(dir, 'store.db'), clock: systemClock });
+  const append = createAuditAppender(store.sqlite);
+  for (let index = 1; index <= count; index++) {
+    append(`2026-11-02T08:${String(index % 60).padStart(2, '0')}:00.000Z`, { actor: index % 2 ? 'k.devries' : 'l.vermeer', action: 'report.viewed', subjectType: 'report', subjectId: `IA-2026-00000${index % 7}`, details: { purpose: 'Onderzoek in een zaak' } });
+  }
+  const entries = chainEntriesAfter(store.sqlite, 0, count);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return entries;
+}
+
+/** The log rewritten from entry `from` on, every hash recomputed so the rewritten part is a chain of its own. */
+function rewrittenFrom(entries: readonly ChainEntry[], from: number): ChainEntry[] {
+  const rewritten: ChainEntry[] = entries.slice(0, from - 1);
+  for (const entry of entries.slice(from - 1)) {
+    const content = entry.id === from ? { ...entry, actor: 'someone.else' } : entry;
+    rewritten.push({ ...content, hash: chainHash(rewritten.at(-1)?.hash ?? null, content) });
+  }
+  return rewritten;
+}
+
+describe.each(BACKENDS)('audit chains on the hub (%s)', (backend) => {
+  let hub: TestHub;
+  let supervisor: string;
+  let officer: string;
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    supervisor = (await addOfficer(hub.database.db, hubClock(), { id: 'sup.vermeer', displayName: 'Inspecteur V. Vermeer', role: 'supervisor', team: null })).credential;
+    officer = (await addOfficer(hub.database.db, hubClock(), { id: 'agent.bakker', displayName: 'Agent B. Bakker', role: 'officer', team: null })).credential;
+  });
+  afterAll(() => hub?.close());
+
+  const push = (workstationId: string, entries: readonly ChainEntry[]) =>
+    hub.request<AuditPushResponse & HubErrorBody>('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify({ workstationId, entries }) });
+  const head = async (workstationId: string) => (await hub.request<AuditChainHead>(`/v1/audit/head?workstation=${workstationId}`, { token: hub.workstationToken })).body;
+  const refusals = async () => (await hub.request<AuditRefusalsResponse>('/v1/audit/refusals', { token: supervisor })).body.refusals;
+  const verdictOf = async (workstation: string): Promise<HubChainVerdict | undefined> => {
+    for await (const verdict of verifyHubChains(hub.database.db)) if (verdict.workstation === workstation) return verdict;
+    return undefined;
+  };
+
+  it('accepts a workstation log in batches, and the same entries again after a lost answer (the honest twin)', async () => {
+    const workstation = randomUUID();
+    const log = workstationLog(20);
+    expect(await head(workstation)).toEqual({ seq: 0, hash: null });
+    const first = await push(workstation, log.slice(0, 10));
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ accepted: 10, head: { seq: 10, hash: log[9]!.hash } });
+    expect((await push(workstation, log.slice(10))).body).toEqual({ accepted: 10, head: { seq: 20, hash: log[19]!.hash } });
+    expect((await push(workstation, log.slice(4))).body).toEqual({ accepted: 0, head: { seq: 20, hash: log[19]!.hash } });
+    expect(await head(workstation)).toEqual({ seq: 20, hash: log[19]!.hash });
+    expect(await verdictOf(workstation)).toEqual({ workstation, entries: 20, ok: true });
+  });
+
+  it('refuses a forked chain, a gap, an entry that does not match its hash and entries out of order — nothing stored, supervisors told', async () => {
+    const workstation = randomUUID();
+    const log = workstationLog(15);
+    expect((await push(workstation, log.slice(0, 10))).status).toBe(200);
+    const before = (await refusals()).length;
+
+    const forked = await push(workstation, rewrittenFrom(log, 8).slice(7, 12));
+    expect(forked.status).toBe(409);
+    expect(forked.body.error.message).toMatch(/entry 8: the hub holds another entry 8 of this workstation's log: the chain was forked/);
+    const gap = await push(workstation, log.slice(12, 15));
+    expect(gap.status).toBe(409);
+    expect(gap.body.error.message).toMatch(/entry 13: entries 11–12 are missing \(the hub holds entries up to 10\)/);
+    const edited = await push(workstation, [{ ...log[10]!, subjectId: 'IA-2026-0000999' }]);
+    expect(edited.body.error.message).toMatch(/entry 11: the entry does not match its hash/);
+    const swapped = await push(workstation, [log[11]!, log[10]!]);
+    expect(swapped.body.error.message).toMatch(/entry 12: entries 11–11 are missing/);
+
+    expect(await head(workstation)).toEqual({ seq: 10, hash: log[9]!.hash });
+    expect(await verdictOf(workstation)).toEqual({ workstation, entries: 10, ok: true });
+    const listed = (await refusals()).slice(0, (await refusals()).length - before);
+    expect(listed.map((refusal) => [refusal.workstationId, refusal.firstBad, refusal.pushedBy])).toEqual([
+      [workstation, 12, 'workstation-all'],
+      [workstation, 11, 'workstation-all'],
+      [workstation, 13, 'workstation-all'],
+      [workstation, 8, 'workstation-all'],
+    ]);
+    // Only supervisors see them.
+    expect((await hub.request('/v1/audit/refusals', { token: officer })).status).toBe(403);
+    expect((await hub.request('/v1/audit/refusals', { token: hub.workstationToken })).status).toBe(403);
+    // The honest continuation is still accepted.
+    expect((await push(workstation, log.slice(10))).body.accepted).toBe(5);
+  });
+
+  it('refuses a malformed push with a short reason', async () => {
+    const bad = await push('not-a-uuid', workstationLog(1));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('workstationId: a workstation id is a UUID');
+    const badHash = await push(randomUUID(), [{ ...workstationLog(1)[0]!, hash: 'XYZ' }]);
+    expect(badHash.body.error.message).toBe('entries.0.hash: a hash is SHA-256 in lower-case hex');
+  });
+
+  it('the append-only trigger refuses to change an accepted entry', async () => {
+    const workstation = randomUUID();
+    await push(workstation, workstationLog(3));
+    await expect(hub.database.db.execute(sql`UPDATE audit_entries SET actor = 'x' WHERE workstation_id = ${workstation}`)).rejects.toThrow();
+    await expect(hub.database.db.execute(sql`DELETE FROM audit_entries WHERE workstation_id = ${workstation}`)).rejects.toThrow();
+  });
+
+  describe('hub audit verify names the first bad entry of a tampered chain', () => {
+    const tampered: Record<string, string> = {};
+    const log = () => workstationLog(20);
+    beforeAll(async () => {
+      for (const name of ['honest', 'edited', 'deleted', 'inserted', 'appended', 'reordered', 'cut']) {
+        tampered[name] = randomUUID();
+        expect((await push(tampered[name], log())).status).toBe(200);
+      }
+      const { db } = hub.database;
+      await db.execute(sql`ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only`);
+      await db.execute(sql`ALTER TABLE audit_entries DISABLE TRIGGER audit_chain_head`);
+      await db.execute(sql`UPDATE audit_entries SET actor = 'someone.else' WHERE workstation_id = ${tampered.edited} AND seq = 5`);
+      await db.execute(sql`DELETE FROM audit_entries WHERE workstation_id = ${tampered.deleted} AND seq = 4`);
+      // An entry slipped in at 6, the rest moved up one.
+      await db.execute(sql`UPDATE audit_entries SET seq = seq + 100 WHERE workstation_id = ${tampered.inserted} AND seq >= 6`);
+      await db.execute(sql`UPDATE audit_entries SET seq = seq - 99 WHERE workstation_id = ${tampered.inserted} AND seq > 100`);
+      await db.execute(
+        sql`INSERT INTO audit_entries (workstation_id, seq, at, actor, action, subject_type, subject_id, details, entry_hash, received_at)
+            SELECT workstation_id, 6, at, actor, action, subject_type, subject_id, details, entry_hash, received_at FROM audit_entries WHERE workstation_id = ${tampered.inserted} AND seq = 5`,
+      );
+      // An entry after the last one, hashed to continue the chain, but not accepted through the hub.
+      const last = log()[19]!;
+      const extra = { ...last, id: 21, subjectId: 'IA-2026-0000042' };
+      await db.execute(
+        sql`INSERT INTO audit_entries (workstation_id, seq, at, actor, action, subject_type, subject_id, details, entry_hash, received_at)
+            VALUES (${tampered.appended}, 21, ${extra.at}, ${extra.actor}, ${extra.action}, ${extra.subjectType}, ${extra.subjectId}, ${extra.details}, ${chainHash(last.hash, extra)}, now())`,
+      );
+      await db.execute(sql`UPDATE audit_entries SET seq = CASE seq WHEN 6 THEN 1007 ELSE 1006 END WHERE workstation_id = ${tampered.reordered} AND seq IN (6, 7)`);
+      await db.execute(sql`UPDATE audit_entries SET seq = seq - 1000 WHERE workstation_id = ${tampered.reordered} AND seq > 1000`);
+      await db.execute(sql`DELETE FROM audit_entries WHERE workstation_id = ${tampered.cut} AND seq > 15`);
+      await db.execute(sql`ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only`);
+      await db.execute(sql`ALTER TABLE audit_entries ENABLE TRIGGER audit_chain_head`);
+    });
+
+    it.each([
+      ['honest', { entries: 20, ok: true }],
+      ['edited', { entries: 20, ok: false, firstBad: 5, reason: expect.stringMatching(/does not match its hash/) as unknown }],
+      ['deleted', { entries: 19, ok: false, firstBad: 5, reason: 'entries 4–4 are missing' }],
+      ['inserted', { entries: 21, ok: false, firstBad: 6, reason: expect.stringMatching(/does not match its hash/) as unknown }],
+      ['appended', { entries: 21, ok: false, firstBad: 21, reason: "entries after 20 were added outside the hub's acceptance" }],
+      ['reordered', { entries: 20, ok: false, firstBad: 6, reason: expect.stringMatching(/does not match its hash/) as unknown }],
+      ['cut', { entries: 15, ok: false, firstBad: 16, reason: 'the chain was cut short: it ends at entry 15, but entry 20 was accepted' }],
+    ])('%s', async (name, expected) => {
+      expect(await verdictOf(tampered[name]!)).toEqual({ workstation: tampered[name], ...expected });
+    });
+  });
+});
+
+describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) => {
+  it('prints a verdict per workstation, and exits 1 when one is broken', async () => {
+    const testDatabase = await freshDatabase(backend);
+    const where = 'dataDir' in testDatabase.options ? ['--data', testDatabase.options.dataDir] : ['--database-url', testDatabase.options.databaseUrl];
+    try {
+      const { acceptAuditEntries } = await import('../../src-hub/audit/accept');
+      const [good, bad] = [randomUUID(), randomUUID()].sort();
+      const fill = async () => {
+        const database = await connect(testDatabase.options);
+        await migrateHub(database.db);
+        for (const workstation of [good!, bad!]) await acceptAuditEntries(database.db, { workstationId: workstation, entries: workstationLog(5) }, { tokenId: null, pushedBy: 'test', now: hubClock().now().toISOString() });
+        await database.close();
+      };
+      await fill();
+      const honest = await runCliCaptured(['hub', 'audit', 'verify', ...where]);
+      expect(honest).toMatchObject({ code: 0, lines: [{ workstation: good, entries: 5, ok: true }, { workstation: bad, entries: 5, ok: true }] });
+
+      const database = await connect(testDatabase.options);
+      await database.db.execute(sql`ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only`);
+      await database.db.execute(sql`UPDATE audit_entries SET details = '{"purpose":"anders"}' WHERE workstation_id = ${bad} AND seq = 3`);
+      await database.close();
+      const broken = await runCliCaptured(['hub', 'audit', 'verify', ...where]);
+      expect(broken.code).toBe(1);
+      expect(broken.lines).toEqual([
+        { workstation: good, entries: 5, ok: true },
+        { workstation: bad, entries: 5, ok: false, firstBad: 3, reason: expect.stringMatching(/does not match its hash/) as unknown },
+      ]);
+      expect((await runCliCaptured(['hub', 'audit', 'check', ...where])).code).toBe(2);
+    } finally {
+      await testDatabase.dispose();
+    }
+  });
+});
