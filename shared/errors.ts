@@ -5,6 +5,12 @@
 export const ERROR_CODES = [
   'STORE_CANNOT_OPEN',
   'STORE_KEY_WRONG',
+  /** Outside the demo a store is opened only with its key (PUZZELSTUK_DB_KEY, or the OS keychain). */
+  'STORE_KEY_MISSING',
+  /** Outside the demo an unencrypted store is refused; `store encrypt` encrypts it. */
+  'STORE_NOT_ENCRYPTED',
+  /** The desktop has no real keychain (none, or Linux's basic_text) and the officer did not accept that. */
+  'KEYCHAIN_UNAVAILABLE',
   'STORE_TOO_NEW',
   'BAD_INPUT',
   'NOT_FOUND',

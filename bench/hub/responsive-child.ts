@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-responsive-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'serve', '--db', join(dir, 'station.db'), '--hub', hubUrl, '--token', token], {
   cwd: root,
+  env: { ...process.env, PUZZELSTUK_DB_KEY: 'bench-responsive-key' },
   stdio: ['ignore', 'pipe', 'ignore'],
 });
 const url = await new Promise<URL>((resolve, reject) => {

@@ -7,9 +7,11 @@ import { PROJECT_ROOT } from '../../test/e2e/support/paths';
 import { runChild } from '../child';
 import { dataset, DATA_DIR } from '../dataset';
 import { machineDescription, type Metric, type SuiteResult } from '../report';
+import { encryptStoreFile } from '../../src-main/db/store-rewrite';
 
 /** The UI is measured at this size whatever --sizes says: the queue of a busy unit. */
 const REPORTS = 100_000;
+const BENCH_STORE_KEY = 'bench-ui-store-key';
 
 interface Latency {
   p50: number;
@@ -74,11 +76,14 @@ export async function uiSuite(): Promise<SuiteResult> {
     const storePath = join(dir, 'puzzelstuk.db');
     copyFileSync(store.path, storePath);
     if (existsSync(`${store.path}-wal`)) copyFileSync(`${store.path}-wal`, `${storePath}-wal`);
+    // Outside the demo browser mode serves only an encrypted store, with its key from the environment.
+    encryptStoreFile(storePath, BENCH_STORE_KEY);
     process.stderr.write('ui: serving it and driving Chromium…\n');
     // No hub: a closed port keeps the workstation offline, so nothing but the officer changes the queue.
     const server = await startServer(['serve', '--db', storePath, '--hub', 'http://127.0.0.1:9', '--token', 'pzh_bench-offline'], {
       name: 'serve (bench)',
       logFile: join(dir, 'serve.log'),
+      env: { PUZZELSTUK_DB_KEY: BENCH_STORE_KEY },
     });
     let result: BrowserResult;
     try {

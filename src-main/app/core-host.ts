@@ -35,7 +35,7 @@ const CLOSE_TIMEOUT_MS = 20_000;
 
 const coreThreadUrl = () => new URL(import.meta.url.endsWith('.ts') ? './core-thread.ts' : './core-thread.js', import.meta.url);
 
-export async function startCore(options: Omit<CoreStartOptions, 'secrets'>, deps: CoreHostDeps): Promise<CoreHost> {
+export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'keepsStoreKey'>, deps: CoreHostDeps): Promise<CoreHost> {
   const listeners = new Set<ApiEventListener>();
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
@@ -81,7 +81,7 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets'>, deps
         onExit(code);
       });
     });
-    send({ type: 'start', options: { ...options, secrets } });
+    send({ type: 'start', options: { ...options, secrets, keepsStoreKey: deps.secrets.keepsStoreKey } });
     return started;
   }
 

@@ -14,6 +14,8 @@ export interface CoreStartOptions {
   env: Record<string, string | undefined>;
   /** The secrets as the platform holds them (the desktop's keychain lives in the main process); changes go back. */
   secrets: Partial<Record<SecretName, string>>;
+  /** Whether the platform may keep the store's key (SecretStore.keepsStoreKey). */
+  keepsStoreKey: boolean;
   demoFeed?: { initialBatch?: number; intervalMs?: number };
 }
 

@@ -31,6 +31,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
   // The platform keeps the secrets; this thread works on a copy and sends every change back to be kept.
   const held = new Map(Object.entries(options.secrets) as Array<[SecretName, string]>);
   const secrets: SecretStore = {
+    keepsStoreKey: options.keepsStoreKey,
     get: (name) => held.get(name) ?? null,
     set(name, value) {
       if (value === null) held.delete(name);
@@ -38,7 +39,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       post({ type: 'secret', name, value });
     },
   };
-  const store = openAppStore(paths, secrets, options.env, systemClock);
+  const store = openAppStore(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
   // Pulled reports are parsed and their indicators extracted on a thread of their own: this one writes and answers the window.
   const preparer = createWorkerPreparer();
   const closeAll = () => {

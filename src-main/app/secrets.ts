@@ -8,6 +8,11 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 export interface SecretStore {
   get(name: SecretName): string | null;
   set(name: SecretName, value: string | null): void;
+  /**
+   * Whether the store's key may be kept here: sealed by the OS keychain, inside the demo's own folder, or where the
+   * officer knowingly accepted a weak keychain. Otherwise the key comes from PUZZELSTUK_DB_KEY and is never written.
+   */
+  readonly keepsStoreKey: boolean;
 }
 
 /** How one secret is sealed on disk: Electron's safeStorage (OS keychain) on the desktop, plain text in a 0600 file in browser mode. */
@@ -19,7 +24,8 @@ export interface SecretCodec {
 export const plainCodec: SecretCodec = { seal: (value) => value, open: (sealed) => sealed };
 
 /** Secrets in one JSON file with owner-only permissions, each value sealed by the codec. */
-export function createFileSecretStore(path: string, codec: SecretCodec = plainCodec): SecretStore {
+export function createFileSecretStore(path: string, options: { codec?: SecretCodec; keepsStoreKey: boolean }): SecretStore {
+  const codec = options.codec ?? plainCodec;
   const readAll = (): Partial<Record<SecretName, string>> => {
     const text = readPrivateFile(path);
     if (text === null) return {};
@@ -30,6 +36,7 @@ export function createFileSecretStore(path: string, codec: SecretCodec = plainCo
     }
   };
   return {
+    keepsStoreKey: options.keepsStoreKey,
     get(name) {
       const sealed = readAll()[name];
       return sealed === undefined ? null : codec.open(sealed);

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -27,13 +28,13 @@ export interface OpenStoreOptions {
 
 export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-function applyKey(sqlite: Database.Database, key: string): void {
+export function applyKey(sqlite: Database.Database, key: string): void {
   sqlite.pragma(`cipher='sqlcipher'`);
   sqlite.pragma(`legacy=4`);
   sqlite.pragma(`key=${quoteLiteral(key)}`);
 }
 
-function quoteLiteral(value: string): string {
+export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
@@ -76,6 +77,8 @@ export function openStore(options: OpenStoreOptions): CaseStore {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('temp_store = MEMORY');
+    // Deleted and overwritten content is zeroed in the file, so a redacted or purged text leaves no trace in free pages.
+    sqlite.pragma('secure_delete = ON');
     assertStoreNotNewer(sqlite, migrationsFolder, options.path);
     migrate(drizzle(sqlite, { schema }), { migrationsFolder });
     return {
@@ -91,16 +94,29 @@ export function openStore(options: OpenStoreOptions): CaseStore {
   }
 }
 
-/** Changes (or sets, or removes with an empty key) the encryption key of an open store. */
-export function rekeyStore(store: CaseStore, newKey: string): void {
-  // SQLite3MultipleCiphers cannot rekey a database in WAL mode.
-  store.sqlite.pragma('journal_mode = DELETE');
-  if (newKey === '') {
-    store.sqlite.pragma(`rekey=''`);
-  } else {
-    store.sqlite.pragma(`cipher='sqlcipher'`);
-    store.sqlite.pragma('legacy=4');
-    store.sqlite.pragma(`rekey=${quoteLiteral(newKey)}`);
+/** The header every unencrypted SQLite file starts with; an SQLCipher file starts with random salt instead. */
+const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether the file at `path` is an unencrypted SQLite database (false for an encrypted one, or an empty/absent file). */
+export function isPlainSqliteFile(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
   }
-  store.sqlite.pragma('journal_mode = WAL');
+  try {
+    const header = Buffer.alloc(PLAIN_SQLITE_HEADER.length);
+    return readSync(fd, header, 0, header.length, 0) === header.length && header.equals(PLAIN_SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Moves everything in the WAL into the store file and empties the WAL file, so text just removed (a redaction, a
+ * purge) survives neither in the WAL nor — with secure_delete — in the store's free pages. Outside a transaction.
+ */
+export function checkpointTruncate(sqlite: Database.Database): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

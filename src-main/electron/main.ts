@@ -12,7 +12,7 @@ import { launchHubFromEnv } from '../app/hub-target';
 import { systemClock } from '../../shared/platform/clock';
 import { spawnCoreInUtilityProcess } from './core-process';
 import { desktopPaths } from './desktop-paths';
-import { desktopSecretStore } from './desktop-secrets';
+import { ACCEPT_WEAK_KEYCHAIN_FLAG, desktopSecretStore } from './desktop-secrets';
 import { forwardEvents, serveApiOverIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
@@ -27,7 +27,7 @@ const demo = process.argv.includes('--demo');
 async function launch(): Promise<void> {
   await app.whenReady();
   const paths = desktopPaths(app, demo);
-  const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger);
+  const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger, { demo, acceptWeakKeychain: process.argv.includes(ACCEPT_WEAK_KEYCHAIN_FLAG) });
   // Store, sync and the API's handlers run in a utility process of their own: this one only keeps the window responsive.
   const core = await startCore(
     { ...paths, demo, launch: launchHubFromEnv(process.env, demo), env: process.env },

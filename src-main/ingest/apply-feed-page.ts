@@ -102,9 +102,11 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
       const prepared = await prepareReports(page.entries);
       // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
       let next = applySlice(page, 0, outcome, prepared);
+      writer.settleRedactions();
       while (next < page.entries.length) {
         await new Promise((resolve) => setImmediate(resolve));
         next = applySlice(page, next, outcome, prepared);
+        writer.settleRedactions();
       }
       return outcome;
     },

@@ -2,7 +2,7 @@ import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
-import type { CaseStore } from '../db/open-store';
+import { checkpointTruncate, type CaseStore } from '../db/open-store';
 import { extractIndicators } from '../../shared/indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Clock } from '../../shared/platform/clock';
@@ -89,6 +89,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   let knownIndicators = new Map<string, { id: number; benign: boolean }>();
   let batching = false;
   const MAX_KNOWN_INDICATORS = 200_000;
+  /** A withdrawal redacted stored text since the last settleRedactions(). */
+  let redacted = false;
 
   /** The indicator's row, inserted when new (`created`). */
   function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean; created?: true } {
@@ -146,6 +148,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record)));
     if (record.status === 'withdrawn') {
       redactRevisionsUpTo(reportId, record.revision);
+      redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
     }
   }
@@ -214,14 +217,27 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return outcomes;
   });
 
+  /**
+   * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
+   * redacted text), so the victim's data survives in neither file. Outside a transaction; cheap when nothing was redacted.
+   */
+  function settleRedactions(): void {
+    if (!redacted || sqlite.inTransaction) return;
+    redacted = false;
+    checkpointTruncate(sqlite);
+  }
+
   return {
-    /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one). */
+    /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one) and calls settleRedactions() after it. */
     apply,
+    settleRedactions,
     /** Applies whole records in one transaction: a crash leaves none or all of them. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       batching = true;
       try {
-        return applyInTransaction(inputs);
+        const outcomes = applyInTransaction(inputs);
+        settleRedactions();
+        return outcomes;
       } catch (error) {
         knownIndicators = new Map();
         textIndex.discard();

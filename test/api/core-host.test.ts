@@ -25,8 +25,8 @@ vi.mock('electron', async () => (await import('../electron/support/fake-electron
 
 async function ownStore() {
   const paths = appPathsIn(tempDir());
-  const secrets = createFileSecretStore(paths.secretsPath);
-  const store = openAppStore(paths, secrets, {}, systemClock);
+  const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+  const store = openAppStore(paths, secrets, {}, systemClock, 'own');
   await importNdjson(Readable.from([Buffer.from(examplesText())]), createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR }));
   store.close();
   return { paths, secrets };
@@ -76,7 +76,7 @@ describe.each(places)('the workstation core in $place', ({ spawn }) => {
     await expect(
       startCore(
         { dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: { PUZZELSTUK_DB_KEY: 'not-the-key' } },
-        { secrets: createFileSecretStore(tempDir() + '/s.json'), logger: silentLogger, ...(spawn ? { spawn } : {}) },
+        { secrets: createFileSecretStore(tempDir() + '/s.json', { keepsStoreKey: true }), logger: silentLogger, ...(spawn ? { spawn } : {}) },
       ),
     ).rejects.toThrow(/could not be unlocked/);
   }, 60_000);

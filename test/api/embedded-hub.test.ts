@@ -16,7 +16,7 @@ import { signingKeyOf, signMutation } from '../../src-main/mutations/officer-sig
 describe('the embedded demo hub', () => {
   it('has the demo officers in its registry, enrolls their keys, and takes only their signed changes from the shared token', async () => {
     const dir = tempDir();
-    const secrets = createFileSecretStore(`${dir}/secrets.json`);
+    const secrets = createFileSecretStore(`${dir}/secrets.json`, { keepsStoreKey: true });
     const hub = await startEmbeddedHub({ dataDir: `${dir}/hub`, migrationsFolder: HUB_MIGRATIONS_FOLDER, secrets, clock: systemClock, logger: silentLogger });
     try {
       const get = async <T>(path: string) => (await fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${hub.workstationToken}` } })).json() as Promise<T>;

@@ -10,8 +10,8 @@ import { openCaseStore } from '../../src-main/app/open-case-store';
 import { tempDir } from '../support/temp-store';
 
 /** Starts `serve` with `args`; resolves with its URL once listening, and a stop that waits for the exit. */
-async function startServe(args: string[]) {
-  const child = spawn('npm', ['run', '--silent', 'cli', '--', 'serve', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+async function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn('npm', ['run', '--silent', 'cli', '--', 'serve', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -40,13 +40,23 @@ async function callApi(url: string, method: string, params: unknown): Promise<un
   return reply.json();
 }
 
+const KEY = 'serve-test-store-key';
+
 describe('serve on a store of your own', () => {
   it('shows exactly that store\'s reports, before and after a minute, and never opens it as the demo', async () => {
     const dir = tempDir();
     const storePath = join(dir, 'own.db');
     const imported = await runCliCaptured(['import', '--quiet', '--db', storePath, EXAMPLES_NDJSON]);
     expect(imported.code).toBe(0);
-    const own = openCaseStore({ clock: systemClock, path: storePath });
+    expect(imported.stderr).toMatch(/created .* unencrypted/);
+
+    // Unencrypted, it is refused, saying how to encrypt it; encrypted, it is served.
+    const plain = await startServe(['--db', storePath], { PUZZELSTUK_DB_KEY: KEY });
+    expect(plain.url).toBeNull();
+    expect(plain.stderr()).toMatch(/is not encrypted.*store encrypt --db/s);
+    expect((await runCliCaptured(['store', 'encrypt', '--db', storePath], { PUZZELSTUK_DB_KEY: KEY })).code).toBe(0);
+
+    const own = openCaseStore({ clock: systemClock, path: storePath, key: KEY });
     const liveIds = own.sqlite.prepare<[], string>("SELECT report_id FROM reports WHERE status = 'filed' ORDER BY report_id").pluck().all();
     own.close();
     expect(liveIds.length).toBeGreaterThan(0);
@@ -59,13 +69,13 @@ describe('serve on a store of your own', () => {
     };
 
     // The demo refuses the store outright, saying why, and writes nothing into it.
-    const demo = await startServe(['--demo', '--db', storePath]);
+    const demo = await startServe(['--demo', '--db', storePath], { PUZZELSTUK_DB_KEY: KEY });
     expect(demo.url).toBeNull();
     expect(await demo.exited).not.toBe(0);
     expect(demo.stderr()).toMatch(/not a demo store/);
     expect(existsSync(join(dir, 'demo-hub'))).toBe(false);
 
-    const server = await startServe(['--db', storePath]);
+    const server = await startServe(['--db', storePath], { PUZZELSTUK_DB_KEY: KEY });
     try {
       expect(server.url).not.toBeNull();
       expect(server.stderr()).toMatch(/offline/);
@@ -86,6 +96,7 @@ describe('npm run cli -- serve', () => {
     // A hub that is not there keeps this test light: no embedded demo hub, sync simply stays offline.
     const child = spawn('npm', ['run', '--silent', 'cli', '--', 'serve', '--db', join(dir, 'store.db'), '--hub', 'http://127.0.0.1:9', '--token', 'pzh_unused'], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, PUZZELSTUK_DB_KEY: KEY },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

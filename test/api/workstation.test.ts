@@ -29,8 +29,8 @@ const until = async (check: () => Promise<boolean> | boolean, what: string, time
 describe('the workstation in demo mode', () => {
   it('runs an embedded hub fed with generated reports, syncs them into an encrypted store, and keeps real hubs out', async () => {
     const paths = appPathsIn(tempDir());
-    const secrets = createFileSecretStore(paths.secretsPath);
-    const store = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const store = openAppStore(paths, secrets, {}, systemClock, 'demo');
     const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: true, demoFeed: { initialBatch: 25, intervalMs: 600_000 } });
     const { context } = workstation;
     const heard: EventMessage[] = [];
@@ -67,8 +67,8 @@ describe('the workstation in demo mode', () => {
 describe('a store of your own', () => {
   async function ownStoreWithReports() {
     const paths = appPathsIn(tempDir());
-    const secrets = createFileSecretStore(paths.secretsPath);
-    const store = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const store = openAppStore(paths, secrets, {}, systemClock, 'own');
     const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
     await importNdjson(Readable.from([Buffer.from(examplesText())]), writer);
     return { paths, secrets, store };
@@ -102,8 +102,8 @@ describe('a store of your own', () => {
 
   it('is not confused with a demo store: a store made for the demo is refused as an own store', async () => {
     const paths = appPathsIn(tempDir());
-    const secrets = createFileSecretStore(paths.secretsPath);
-    const store = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const store = openAppStore(paths, secrets, {}, systemClock, 'own');
     try {
       claimStoreFor(store.sqlite, 'demo', new Date());
       await expect(startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false })).rejects.toThrow(/made for the demo/);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CSP } from '../../src-main/api/csp';
@@ -93,24 +93,46 @@ describe('the application menu', () => {
 });
 
 describe('desktop secrets', () => {
+  const own = { demo: false, acceptWeakKeychain: false };
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
   it('are sealed by the OS keychain, never stored in clear', () => {
     const dir = tempDir();
     const logged: Array<[string, LogFields | undefined]> = [];
     const logger = { info: () => undefined, warn: (event: string, fields?: LogFields) => logged.push([event, fields]), error: () => undefined };
-    const secrets = desktopSecretStore(safeStorage as never, dir, logger);
+    const secrets = desktopSecretStore(safeStorage as never, dir, logger, own);
+    expect(secrets.keepsStoreKey).toBe(true);
     secrets.set('store-key', 'a-very-secret-key');
     expect(secrets.get('store-key')).toBe('a-very-secret-key');
     expect(readFileSync(join(dir, 'secrets.sealed.json'), 'utf8')).not.toContain('a-very-secret-key');
     expect(logged).toEqual([]);
   });
 
-  it('fall back to an owner-only file, with a warning, when there is no keychain', () => {
+  it('are refused without a keychain, and with Linux’s basic_text (a key written in Chromium’s source), saying how to go on', () => {
+    safeStorage.available = false;
+    expect(() => desktopSecretStore(safeStorage as never, tempDir(), quiet, own)).toThrow(expect.objectContaining({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('--accept-weak-keychain') }));
+    safeStorage.available = true;
+    safeStorage.backend = 'basic_text';
+    const dir = tempDir();
+    expect(() => desktopSecretStore(safeStorage as never, dir, quiet, own)).toThrow(/only basic_text/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('take a weak keychain only when the officer knowingly accepts it, which is logged at every start', () => {
+    safeStorage.backend = 'basic_text';
+    const logged: string[] = [];
+    const secrets = desktopSecretStore(safeStorage as never, tempDir(), { ...quiet, warn: (event) => logged.push(event) }, { demo: false, acceptWeakKeychain: true });
+    secrets.set('store-key', 'k');
+    expect(secrets.get('store-key')).toBe('k');
+    expect(logged).toEqual(['secrets.weak_keychain_accepted']);
+  });
+
+  it('of the demo live in its own folder, keychain or not', () => {
     const dir = tempDir();
     safeStorage.available = false;
-    const logged: string[] = [];
-    const secrets = desktopSecretStore(safeStorage as never, dir, { info: () => undefined, warn: (event) => logged.push(event), error: () => undefined });
+    const secrets = desktopSecretStore(safeStorage as never, dir, quiet, { demo: true, acceptWeakKeychain: false });
     secrets.set('hub-token', 'pzh_token');
     expect(secrets.get('hub-token')).toBe('pzh_token');
-    expect(logged).toEqual(['secrets.keychain_unavailable']);
+    expect(readdirSync(dir)).toEqual(['secrets.json']);
   });
 });

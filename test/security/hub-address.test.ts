@@ -50,8 +50,8 @@ describe('the hub’s address', () => {
   it('refuses a plain-http hub on another machine with a clear message, in the settings and at launch', async () => {
     const store = tempDir();
     const paths = appPathsIn(store);
-    const secrets = createFileSecretStore(paths.secretsPath);
-    const caseStore = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
     const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
     try {
       const refused = await dispatch('settings.set', { hubUrl: 'http://hub.politie.example:8080', hubToken: 'pzh_secret' }, workstation.context);
@@ -99,8 +99,8 @@ describe('the hub’s address', () => {
   it('refuses a CA file that holds no certificate, saying so', async () => {
     const store = tempDir();
     const paths = appPathsIn(store);
-    const secrets = createFileSecretStore(paths.secretsPath);
-    const caseStore = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
     const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
     const notPem = join(store, 'not-a-ca.txt');
     writeFileSync(notPem, 'hello');
@@ -130,8 +130,8 @@ describe.each(BACKENDS)('the stored credential and a changed hub address (%s)', 
     dataDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-address-'));
     const paths = appPathsIn(dataDir);
     secretsPath = paths.secretsPath;
-    const secrets = createFileSecretStore(paths.secretsPath);
-    caseStore = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
     workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
   });
   afterAll(async () => {

@@ -119,8 +119,8 @@ describe.each(BACKENDS)('seen elsewhere at the workstation (%s)', (backend) => {
     await hub.postNdjson([paying('Rotterdam', 'Jan Jansen'), paying('Den Haag', 'Klaas Klaassen')]);
     dataDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-elsewhere-'));
     const paths = appPathsIn(dataDir);
-    const secrets = createFileSecretStore(paths.secretsPath);
-    caseStore = openAppStore(paths, secrets, {}, systemClock);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
     workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: { info: () => undefined, warn: () => undefined, error: () => undefined }, demo: false });
   });
   afterAll(async () => {

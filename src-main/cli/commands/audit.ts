@@ -17,14 +17,14 @@ export const auditCommand: CliCommand = {
     const dbPath = requireOption(values.db, '--db', usage);
     switch (action) {
       case 'verify': {
-        const verdict = await withCliStore(dbPath, io.env, (store) => verifyChain(store.sqlite), { mustExist: true });
+        const verdict = await withCliStore(dbPath, io, (store) => verifyChain(store.sqlite), { mustExist: true });
         await writeJsonLine(io.stdout, verdict);
         return verdict.ok ? 0 : 1;
       }
       case 'list':
         await withCliStore(
           dbPath,
-          io.env,
+          io,
           async (store) => {
             const filter = { ...(values.report ? { reportId: values.report } : {}), ...(values.officer ? { actor: values.officer } : {}) };
             for (const entry of auditEntries(store.sqlite, filter)) await writeJsonLine(io.stdout, entry);

@@ -24,7 +24,7 @@ export const benignCommand: CliCommand = {
     const actor = values.by ?? cliActor(io.env);
     switch (action) {
       case 'list':
-        await withCliStore(dbPath, io.env, async (store) => {
+        await withCliStore(dbPath, io, async (store) => {
           for (const entry of listBenign(store.sqlite)) await writeJsonLine(io.stdout, entry);
         });
         return 0;
@@ -34,13 +34,13 @@ export const benignCommand: CliCommand = {
           value: requireOption(values.value, '--value', usage),
           reason: requireOption(values.reason, '--reason', usage),
         };
-        const added = await withCliStore(dbPath, io.env, (store) => addBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
+        const added = await withCliStore(dbPath, io, (store) => addBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
         await writeJsonLine(io.stdout, added.payload);
         return 0;
       }
       case 'remove': {
         const input = { type: requireOption(values.type, '--type', usage), value: requireOption(values.value, '--value', usage) };
-        await withCliStore(dbPath, io.env, (store) => removeBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
+        await withCliStore(dbPath, io, (store) => removeBenignValue(store, { clock: systemClock }, { officer: actor, ...input }));
         await writeJsonLine(io.stdout, { removed: input });
         return 0;
       }

@@ -20,7 +20,7 @@ export const clustersCommand: CliCommand = {
     const purpose = requirePurpose(values.purpose, usage);
     await withCliStore(
       dbPath,
-      io.env,
+      io,
       async (store) => {
         if (values.rebuild) {
           // Repair or check after restoring a store from a backup: the same clusters as incremental upkeep keeps.

@@ -32,7 +32,7 @@ export const importCommand: CliCommand = {
     const file = requireOption(positionals[0], '<file.ndjson>', usage);
     const dbPath = requireOption(values.db, '--db', usage);
     const totalBytes = sizeOf(file);
-    const summary = await withCliStore(dbPath, io.env, (store) => {
+    const summary = await withCliStore(dbPath, io, (store) => {
       const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
       const progress = io.stderrIsTTY && !values.quiet ? createTerminalProgress(io.stderr, totalBytes) : null;
       let last = { lines: 0, bytes: 0 };

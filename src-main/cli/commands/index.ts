@@ -10,6 +10,7 @@ import { overviewCommand } from './overview';
 import { relatedCommand } from './related';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { storeCommand } from './store';
 import { syncCommand } from './sync';
 
 export const commands: CliCommand[] = [
@@ -25,4 +26,5 @@ export const commands: CliCommand[] = [
   hubCommand,
   syncCommand,
   serveCommand,
+  storeCommand,
 ];

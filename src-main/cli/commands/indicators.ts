@@ -16,7 +16,7 @@ export const indicatorsCommand: CliCommand = {
     const purpose = requirePurpose(values.purpose, usage);
     await withCliStore(
       dbPath,
-      io.env,
+      io,
       async (store) => {
         const subject = values.report === undefined ? { subjectType: 'store', subjectId: 'indicators' } : { subjectType: 'report', subjectId: values.report };
         logCliRead(store, io.env, { command: 'indicators', args, purpose, ...subject });

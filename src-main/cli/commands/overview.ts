@@ -20,7 +20,7 @@ export const overviewCommand: CliCommand = {
     }
     await withCliStore(
       dbPath,
-      io.env,
+      io,
       async (store) => {
         const overview = computeOverview(store.sqlite, { asOf, team: null });
         const { open, overdue, byAge, byTeam, byOfficer, byRegion, byCategory } = overview.backlog;

@@ -17,7 +17,7 @@ export const relatedCommand: CliCommand = {
     const purpose = requirePurpose(values.purpose, usage);
     await withCliStore(
       dbPath,
-      io.env,
+      io,
       async (store) => {
         logCliRead(store, io.env, { command: 'related', args, purpose, subjectType: 'report', subjectId: reportId });
         for (const related of relatedReports(store.sqlite, reportId)) {

@@ -36,7 +36,7 @@ export const searchCommand: CliCommand = {
     const hasLoss = values['has-loss'] ? true : values['no-loss'] ? false : undefined;
     await withCliStore(
       dbPath,
-      io.env,
+      io,
       async (store) => {
         const hits = searchReports(store.sqlite, {
           query,

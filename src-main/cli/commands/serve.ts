@@ -1,8 +1,9 @@
 /**
  * `serve`: browser mode on one case store — the renderer and the API on 127.0.0.1, for a browser (and the
  * end-to-end tests). With --hub it syncs with that hub; without, it works offline on that store alone. Only
- * --demo runs the demo: an embedded hub with generated reports, on a store made for the demo. The store's folder
- * also holds its settings, its secrets (0600) and the demo hub. stdout carries exactly one JSON line, once listening.
+ * --demo runs the demo: an embedded hub with generated reports, on a store made for the demo. Outside the demo the
+ * store is encrypted with the key in PUZZELSTUK_DB_KEY, which also seals the secrets beside it; the demo keeps its
+ * key in its own folder. The store's folder also holds its settings and the demo hub. stdout carries exactly one JSON line, once listening.
  */
 import { dirname, resolve } from 'node:path';
 import { isAppError } from '../../../shared/errors';
@@ -10,6 +11,7 @@ import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHttpTransport } from '../../api/http-transport';
 import { appPathsIn } from '../../app/app-paths';
 import { HUB_TOKEN_ENV, HUB_URL_ENV } from '../../app/hub-target';
+import { browserModeSecrets } from '../../app/key-sealed-secrets';
 import { createFileSecretStore } from '../../app/secrets';
 import { startCore } from '../../app/core-host';
 import { systemClock } from '../../../shared/platform/clock';
@@ -43,10 +45,12 @@ export const serveCommand: CliCommand = {
     if (!demo && hubUrl === undefined) io.stderr.write('No hub named (--hub): this store syncs only with a hub set in its settings, and otherwise works offline on its own reports.\n');
     let core;
     try {
+      // The demo keeps its secrets in its own folder; an officer's own store seals them with its key, kept nowhere.
+      const secrets = demo ? createFileSecretStore(paths.secretsPath, { keepsStoreKey: true }) : browserModeSecrets(paths.dataDir, io.env);
       // Store, sync and the API's handlers run in their own thread; this one only serves the page and relays.
       core = await startCore(
         { dataDir: paths.dataDir, storePath, demo, launch: demo ? {} : { hubUrl, hubToken }, env: io.env },
-        { secrets: createFileSecretStore(paths.secretsPath), logger },
+        { secrets, logger },
       );
     } catch (error) {
       stopped.dispose();

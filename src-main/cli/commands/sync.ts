@@ -58,7 +58,7 @@ export const syncCommand: CliCommand = {
       throw new UsageError(isAppError(error) ? error.message : String(error));
     }
 
-    const store: CaseStore = openCliStore(dbPath, io.env);
+    const store: CaseStore = openCliStore(dbPath, io);
     try {
       const engine = createSyncEngine(store, { hubUrl, token, scope });
       if (values.once) {

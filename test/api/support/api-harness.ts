@@ -51,7 +51,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
   const log = (level: string) => (event: string, fields?: LogFields) => logged.push({ level, event, fields });
   seedDemoOfficers(temp.store.sqlite);
   if (options.records) await temp.importRecords(options.records);
-  const secrets = createFileSecretStore(paths.secretsPath);
+  const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
   const settingsFile = createSettingsFile(paths.settingsPath);
   const settings = createSettingsControl({ file: settingsFile, secrets, launch: { demo: false }, reconnect: () => Promise.resolve() });
   const services = { clock, newId: sequentialIds() };

@@ -120,7 +120,8 @@ export class Launcher {
       const started = await startServer(['serve', '--db', storePath, '--hub', hub.url, '--token', token], {
         name: `serve (${tokenName})`,
         logFile,
-        env: { PUZZELSTUK_OFFICER: officer },
+        // Outside the demo every store is encrypted; browser mode takes the key from the environment.
+        env: { PUZZELSTUK_OFFICER: officer, PUZZELSTUK_DB_KEY: `e2e-key-${tokenName}` },
       });
       noteStart(started, `serve (${tokenName})`);
       return started;

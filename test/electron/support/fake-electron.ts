@@ -51,6 +51,7 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.state = { ready: true, singleInstance: true, userData: '', appPath: '', packaged: false };
   safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
 }
 
 class FakeWebContents extends EventEmitter {
@@ -192,7 +193,11 @@ export const safeStorage = {
   isEncryptionAvailable(): boolean {
     return this.available;
   },
-  getSelectedStorageBackend: () => 'gnome_libsecret',
+  /** Linux's choice of keychain; `basic_text` is Chromium's fixed key, no keychain at all. */
+  backend: 'gnome_libsecret',
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
   encryptString: (text: string) => Buffer.concat([Buffer.from('sealed:'), Buffer.from(text, 'utf8').reverse()]),
   decryptString: (sealed: Buffer) => Buffer.from(sealed.subarray('sealed:'.length)).reverse().toString('utf8'),
 };

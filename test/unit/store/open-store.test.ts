@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { openStore, rekeyStore } from '../../../src-main/db/open-store';
+import { openStore } from '../../../src-main/db/open-store';
+import { encryptStoreFile, rekeyStoreFile } from '../../../src-main/db/store-rewrite';
 import { searchReports } from '../../../src-main/search/search-reports';
 import { readJournal } from '../../../src-main/db/store-version';
 import { PROJECT_ROOT } from '../../support/paths';
@@ -30,6 +31,7 @@ describe('opening a store', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(store.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
     expect(store.sqlite.prepare('SELECT count(*) FROM benign_values').pluck().get()).toBeGreaterThan(20);
   });
 
@@ -49,11 +51,11 @@ describe('opening a store', () => {
   it('can encrypt a plain store and change the key', async () => {
     const { store, path, importRecords } = openTempStore();
     await importRecords([filedRecord()]);
-    rekeyStore(store, 'first key');
     store.close();
-    const encrypted = openStore({ path, key: 'first key' });
-    rekeyStore(encrypted, 'second key');
-    encrypted.close();
+    encryptStoreFile(path, 'first key');
+    expect(() => openStore({ path })).toThrow(/it is encrypted/);
+    openStore({ path, key: 'first key' }).close();
+    rekeyStoreFile(path, 'first key', 'second key');
     expect(() => openStore({ path, key: 'first key' })).toThrow(/key is wrong/);
     const again = openStore({ path, key: 'second key' });
     expect(again.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(1);
