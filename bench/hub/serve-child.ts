@@ -1,11 +1,16 @@
 // Child: a hub on PostgreSQL (--database-url) or PGlite (--data), with an intake token and `--workstations`
 // workstation tokens made before it serves: the first `--national` of them read every region (`*`), the others
-// one regional police unit each, in turn. Prints {"url", "intake", "workstations"} as one line, then serves
-// until SIGTERM or SIGINT, closes (answering held long-polls) and exits.
+// one regional police unit each, in turn. Each workstation has its officer, registered with the same scope and a
+// signing key, as a signed-in workstation has (a station token pushes only signed changes). Prints {"url",
+// "intake", "workstations", "officers"} as one line, then serves until SIGTERM or SIGINT, closes (answering held
+// long-polls) and exits.
 import { parseArgs } from 'node:util';
+import { registerOfficerKey } from '../../src-hub/auth/officer-keys';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
+import { addOfficer } from '../../src-hub/officers/registry';
+import { generateSigningKey } from '../../src-main/mutations/officer-signing';
 import { silentLogger } from '../../shared/platform/logger';
 import { startHub } from '../../src-hub/start';
 import { POLICE_UNITS } from '../../src-generator/places';
@@ -19,12 +24,18 @@ const database: ConnectOptions = values['database-url'] ? { databaseUrl: values[
 const setup = await connect(database);
 let intake: string;
 const workstations: string[] = [];
+const officers: { id: string; keyId: string; privateKey: string }[] = [];
 try {
   await migrateHub(setup.db);
   intake = (await createToken(setup.db, systemClock, { role: 'intake', name: 'bench-portal' })).token;
   for (let i = 0; i < Number(values.workstations); i++) {
     const scope = i < national ? '*' : POLICE_UNITS[(i - national) % POLICE_UNITS.length]!;
     workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}`, scope })).token);
+    const id = `bench.officer.${i}`;
+    await addOfficer(setup.db, systemClock, { id, displayName: `Bench officer ${i}`, role: 'officer', team: null, scope });
+    const key = generateSigningKey();
+    await registerOfficerKey(setup.db, systemClock, id, key.publicKey);
+    officers.push({ id, keyId: key.keyId, privateKey: key.privateKey });
   }
 } finally {
   await setup.close();
@@ -39,4 +50,4 @@ const stop = () => {
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
-process.stdout.write(`${JSON.stringify({ url: hub.url, intake, workstations })}\n`);
+process.stdout.write(`${JSON.stringify({ url: hub.url, intake, workstations, officers })}\n`);

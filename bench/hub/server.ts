@@ -3,10 +3,18 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+export interface BenchOfficer {
+  id: string;
+  keyId: string;
+  privateKey: string;
+}
+
 export interface BenchHub {
   url: string;
   intake: string;
   workstations: string[];
+  /** The officer of each workstation (same index), with the private half of their registered signing key. */
+  officers: BenchOfficer[];
   /** CPU time (user + system) the hub process has used so far, from /proc (NaN where there is none). */
   cpuSeconds(): number;
   stop(): Promise<void>;
@@ -41,7 +49,7 @@ export function startBenchHub(args: string[]): Promise<BenchHub> {
       child.stdout.off('data', onData);
       child.stdout.resume();
       try {
-        const started = JSON.parse(out.slice(0, newline)) as Pick<BenchHub, 'url' | 'intake' | 'workstations'>;
+        const started = JSON.parse(out.slice(0, newline)) as Pick<BenchHub, 'url' | 'intake' | 'workstations' | 'officers'>;
         resolve({ ...started, cpuSeconds: () => cpuSecondsOf(child.pid), stop });
       } catch (error) {
         void stop();

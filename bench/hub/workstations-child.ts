@@ -3,17 +3,20 @@
 // long-poll (here at most 2 s, so that pushes keep their rhythm). Every long-poll that delivers is followed by one
 // page read without waiting, whose latency is the hub's page-read time under load (the sync engine long-polls
 // again at once; this is the one extra, measured, read). Each also pushes a small batch of mutations
-// (1..maxMutationsPerPush) every pushEveryMs on average. Bounded by time and by a request count per workstation.
-//   workstations-child.ts <config.json>   {url, tokens[], cursor, seconds, reportIds[], maxRequests, pushEveryMs, maxMutationsPerPush}
+// (1..maxMutationsPerPush) every pushEveryMs on average, signed by its officer's key as a workstation signs them
+// (pushed under the station token). Bounded by time and by a request count per workstation.
+//   workstations-child.ts <config.json>   {url, stations[{token, officer}], cursor, seconds, reportIds[], maxRequests, pushEveryMs, maxMutationsPerPush}
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { FeedPage, PushRequest, PushResponse } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
+import { signMutation } from '../../src-main/mutations/officer-signing';
+import type { BenchOfficer } from './server';
 
 interface Config {
   url: string;
-  tokens: string[];
+  stations: { token: string; officer: BenchOfficer }[];
   cursor: string;
   seconds: number;
   reportIds: string[];
@@ -49,17 +52,18 @@ function call(method: 'GET' | 'POST', path: string, headers: Record<string, stri
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
-function mutation(officer: string): AnyMutation {
+function mutation(officer: BenchOfficer): AnyMutation {
   const reportId = pick(config.reportIds);
-  const base = { id: randomUUID(), officer, at: new Date().toISOString() };
-  return Math.random() < 0.5
-    ? { ...base, kind: 'report.setWorkStatus', payload: { reportId, status: pick(['new', 'in_progress', 'closed'] as const) } }
-    : { ...base, kind: 'note.add', payload: { noteId: randomUUID(), subjectType: 'report', subjectId: reportId, body: 'Gebeld met melder, bevestigt de IBAN.' } };
+  const base = { id: randomUUID(), officer: officer.id, at: new Date().toISOString() };
+  const unsigned: AnyMutation =
+    Math.random() < 0.5
+      ? { ...base, kind: 'report.setWorkStatus', payload: { reportId, status: pick(['new', 'in_progress', 'closed'] as const) } }
+      : { ...base, kind: 'note.add', payload: { noteId: randomUUID(), subjectType: 'report', subjectId: reportId, body: 'Gebeld met melder, bevestigt de IBAN.' } };
+  return signMutation(unsigned, officer);
 }
 
-async function workstation(token: string, index: number): Promise<void> {
+async function workstation({ token, officer }: Config['stations'][number], index: number): Promise<void> {
   const headers = { authorization: `Bearer ${token}` };
-  const officer = `bench.officer.${process.pid}.${index}`;
   let cursor = config.cursor;
   let caughtUp = true;
   let nextPush = performance.now() + Math.random() * config.pushEveryMs;
@@ -100,7 +104,7 @@ async function workstation(token: string, index: number): Promise<void> {
 
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-await Promise.all(config.tokens.map(workstation));
+await Promise.all(config.stations.map(workstation));
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 console.log(JSON.stringify({ ...totals, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, pageMs, heldMs, pushMs }));

@@ -7,7 +7,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import { percentile, runChild } from '../child';
 import { dataset } from '../dataset';
 import { readLines } from '../hub/lines';
-import { startBenchHub, type BenchHub } from '../hub/server';
+import { startBenchHub, type BenchHub, type BenchOfficer } from '../hub/server';
 import { machineDescription, type Metric, type SuiteResult } from '../report';
 
 /**
@@ -117,8 +117,14 @@ interface LoadRun {
   dir: string;
 }
 
+/** A workstation's token and the officer signed in on it. */
+interface Station {
+  token: string;
+  officer: BenchOfficer;
+}
+
 /** 200 workstations following the feed and pushing for LOAD_SECONDS while the portal posts, under one model. */
-async function workstationLoad(run: LoadRun, model: LoadModel, tokens: string[], firstRecord: number): Promise<Metric[]> {
+async function workstationLoad(run: LoadRun, model: LoadModel, stations: Station[], firstRecord: number): Promise<Metric[]> {
   log(`${WORKSTATIONS} workstations for ${LOAD_SECONDS} s, ${model.title}…`);
   const { hub } = run;
   const cursor = await headCursor(run.hubUrl);
@@ -128,7 +134,7 @@ async function workstationLoad(run: LoadRun, model: LoadModel, tokens: string[],
     const path = join(run.dir, `workstations-${model.national}-${i}.json`);
     const config = {
       url: hub.url,
-      tokens: tokens.slice(i * perProcess, (i + 1) * perProcess),
+      stations: stations.slice(i * perProcess, (i + 1) * perProcess),
       cursor,
       seconds: LOAD_SECONDS,
       reportIds: run.reportIds,
@@ -141,15 +147,15 @@ async function workstationLoad(run: LoadRun, model: LoadModel, tokens: string[],
   });
   const intakeArgs = [String(firstRecord), String(firstRecord + LOAD_SECONDS * model.intakeRate), String(model.intakeBatch), '1', String(model.intakeRate), String(LOAD_SECONDS)];
   const loadIntake = runChild<IntakeResult>('./hub/intake-child.ts', [hub.url, hub.intake, run.source, ...intakeArgs]);
-  const stations = await Promise.all(configs.map((path) => runChild<WorkstationsResult>('./hub/workstations-child.ts', [path])));
+  const results = await Promise.all(configs.map((path) => runChild<WorkstationsResult>('./hub/workstations-child.ts', [path])));
   const during = await loadIntake;
   const hubCpu = hub.cpuSeconds() - hubCpuBefore;
 
-  const sum = (pick: (r: WorkstationsResult) => number) => stations.reduce((total, r) => total + pick(r), 0);
-  const seconds = Math.max(...stations.map((r) => r.seconds));
-  const pageMs = sorted(stations.flatMap((r) => r.pageMs));
-  const heldMs = sorted(stations.flatMap((r) => r.heldMs));
-  const pushMs = sorted(stations.flatMap((r) => r.pushMs));
+  const sum = (pick: (r: WorkstationsResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const seconds = Math.max(...results.map((r) => r.seconds));
+  const pageMs = sorted(results.flatMap((r) => r.pageMs));
+  const heldMs = sorted(results.flatMap((r) => r.heldMs));
+  const pushMs = sorted(results.flatMap((r) => r.pushMs));
   const scopes = model.national === WORKSTATIONS ? 'all national' : `${model.national} national, ${WORKSTATIONS - model.national} regional`;
   const prefix = `${WORKSTATIONS} workstations, ${model.title}`;
   return [
@@ -224,8 +230,9 @@ export async function hubSuite(): Promise<SuiteResult> {
     const load = { hub, hubUrl, source, reportIds, dir };
     // Token layout of the bench hub (serve-child.ts): the first WORKSTATIONS + WORKING_DAY.national read every
     // region, the rest one unit each; the working day takes its national ones and all regional ones.
-    const workingDay = await workstationLoad(load, WORKING_DAY, hub.workstations.slice(WORKSTATIONS), RECORDS);
-    const stress = await workstationLoad(load, STRESS, hub.workstations.slice(0, WORKSTATIONS), RECORDS + LOAD_SECONDS * WORKING_DAY.intakeRate);
+    const stations = hub.workstations.map((token, i): Station => ({ token, officer: hub.officers[i]! }));
+    const workingDay = await workstationLoad(load, WORKING_DAY, stations.slice(WORKSTATIONS), RECORDS);
+    const stress = await workstationLoad(load, STRESS, stations.slice(0, WORKSTATIONS), RECORDS + LOAD_SECONDS * WORKING_DAY.intakeRate);
     await hub.stop();
 
     log(`intake of ${PGLITE_RECORDS / 1000}k on PGlite…`);
