@@ -11,6 +11,12 @@ import type { PreparedLine } from './prepare-line';
 import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import { writeCursor } from '../db/sync-cursor';
 
+/** A pulled page with its reports prepared (parsed, validated, extracted), ready to be written. */
+export interface PreparedFeedPage {
+  page: RawFeedPage;
+  reports: ReadonlyMap<RawFeedEntry, PreparedLine>;
+}
+
 export interface PageOutcome {
   reports: number;
   mutations: number;
@@ -73,10 +79,24 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     outcome.mutations += 1;
   }
 
-  async function prepareReports(entries: readonly RawFeedEntry[]): Promise<Map<RawFeedEntry, PreparedLine>> {
-    const reports = entries.filter((entry) => entry.type === 'report');
+  async function prepare(page: RawFeedPage): Promise<PreparedFeedPage> {
+    const reports = page.entries.filter((entry) => entry.type === 'report');
     const prepared = await preparer.prepare(reports.map((entry, index) => ({ number: index + 1, text: entry.record, tooLong: false, bytes: entry.record.length })));
-    return new Map(reports.map((entry, index) => [entry, prepared[index]!]));
+    return { page, reports: new Map(reports.map((entry, index) => [entry, prepared[index]!])) };
+  }
+
+  async function apply({ page, reports: prepared }: PreparedFeedPage): Promise<PageOutcome> {
+    const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
+    // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
+    let next = applySlice(page, 0, outcome, prepared);
+    while (next < page.entries.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      next = applySlice(page, next, outcome, prepared);
+    }
+    // Once a page, not once a slice: truncating the WAL is a full checkpoint, and a first sync meets a withdrawal
+    // in most pages.
+    writer.settleRedactions();
+    return outcome;
   }
 
   /** Applies entries from `from` for about FEED_SLICE_MS in one transaction; answers where the next slice starts. */
@@ -97,18 +117,12 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   );
 
   return {
+    /** Prepares a page's reports on the preparer; may run while an earlier page is being applied. */
+    prepare,
+    /** Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. */
+    apply,
     async applyPage(page: RawFeedPage): Promise<PageOutcome> {
-      const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
-      const prepared = await prepareReports(page.entries);
-      // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
-      let next = applySlice(page, 0, outcome, prepared);
-      writer.settleRedactions();
-      while (next < page.entries.length) {
-        await new Promise((resolve) => setImmediate(resolve));
-        next = applySlice(page, next, outcome, prepared);
-        writer.settleRedactions();
-      }
-      return outcome;
+      return apply(await prepare(page));
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { systemClock, type Clock } from '../../shared/platform/clock';
-import { createFeedPageApplier } from '../ingest/apply-feed-page';
+import { createFeedPageApplier, type PreparedFeedPage } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
@@ -115,9 +115,31 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     state.update({ ...(fromHub ? { online: false } : {}), lastError: fromHub ? message : `sync failed: ${message}`, ...latest });
   }
 
+  /**
+   * The page after the one being applied, asked for and prepared before applying it while the hub has more: the
+   * hub reads and sends the next page, and the prepare worker parses it, while this store writes the last (a
+   * first sync takes the longest of the three per page, not their sum). Used only if the cursor is then where it
+   * was asked from.
+   */
+  let ahead: { after: string; page: Promise<PreparedFeedPage> } | null = null;
+
+  function fetchPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
+    const prefetched = ahead;
+    ahead = null;
+    if (prefetched && prefetched.after === after && waitSeconds === 0) return prefetched.page;
+    return client.feed({ after, limit: pageSize, scope, waitSeconds }, cancel).then(pages.prepare);
+  }
+
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
-    const page = await client.feed({ after: readCursor(sqlite), limit: pageSize, scope, waitSeconds }, cancel);
-    const outcome = await pages.applyPage(page);
+    const prepared = await fetchPage(readCursor(sqlite), waitSeconds, cancel);
+    const { page } = prepared;
+    if (page.hasMore) {
+      const next = client.feed({ after: page.cursor, limit: pageSize, scope, waitSeconds: 0 }, stopper.signal).then(pages.prepare);
+      // Its failure is met where it is awaited; a page asked ahead and never used must not fail unheard.
+      next.catch(() => undefined);
+      ahead = { after: page.cursor, page: next };
+    }
+    const outcome = await pages.apply(prepared);
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
     totals.pulled += page.entries.length;
     caughtUp = !page.hasMore;

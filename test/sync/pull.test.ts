@@ -6,6 +6,8 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createWorkerPreparer } from '../../src-main/ingest/prepare-pool';
+import { readCursor } from '../../src-main/db/sync-cursor';
+import { HubUnavailableError } from '../../src-main/sync/hub-errors';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { openTempStore, tempDir } from '../support/temp-store';
 import { reportMix } from './support/report-mix';
@@ -132,5 +134,34 @@ describe('pulling the feed', () => {
     }
     expect(reportView(reference.store.sqlite)).toEqual(expected);
     reference.store.close();
+  });
+  it('asks for the next page while it applies the one before, and a failed page asked ahead fails that pull, cursor kept', async () => {
+    await post(reportMix(30, 13));
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
+    /** For each feed request: the cursor it asked from and the store's cursor when it was asked. */
+    const asked: { after: bigint; stored: bigint }[] = [];
+    let failFrom = Number.POSITIVE_INFINITY;
+    const recording: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.endsWith('/feed')) {
+        asked.push({ after: BigInt(url.searchParams.get('after')!), stored: BigInt(readCursor(store.sqlite)) });
+        if (asked.length >= failFrom) throw new TypeError('fetch failed');
+      }
+      return fetch(input, init);
+    };
+    const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, pageSize: 7, longPollSeconds: 5, fetch: recording });
+
+    failFrom = 3;
+    await expect(engine.runOnce()).rejects.toBeInstanceOf(HubUnavailableError);
+    // The third page was asked ahead, before the second was applied; the second was applied all the same.
+    expect(asked[2]!.after).toBeGreaterThan(asked[2]!.stored);
+    expect(BigInt(readCursor(store.sqlite))).toBe(asked[2]!.after);
+
+    failFrom = Number.POSITIVE_INFINITY;
+    await engine.runOnce();
+    const ahead = asked.filter((request) => request.after > request.stored).length;
+    expect(ahead).toBeGreaterThan(3);
+    expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
+    store.close();
   });
 });

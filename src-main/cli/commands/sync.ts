@@ -1,5 +1,6 @@
 import { isAppError } from '../../../shared/errors';
 import type { CaseStore } from '../../db/open-store';
+import { createWorkerPreparer } from '../../ingest/prepare-pool';
 import { SyncCancelled } from '../../sync/hub-errors';
 import { createSyncEngine, type SyncEngine } from '../../sync/sync-engine';
 import { parseSyncScope } from '../../sync/sync-scope';
@@ -59,8 +60,10 @@ export const syncCommand: CliCommand = {
     }
 
     const store: CaseStore = openCliStore(dbPath, io);
+    // Pulled reports are parsed and extracted on a worker, as in the workstation, while this thread writes.
+    const preparer = createWorkerPreparer();
     try {
-      const engine = createSyncEngine(store, { hubUrl, token, scope });
+      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer });
       if (values.once) {
         let summary;
         try {
@@ -76,6 +79,7 @@ export const syncCommand: CliCommand = {
       await writeJsonLine(io.stdout, engine.totals());
       return 0;
     } finally {
+      await preparer.close();
       store.close();
     }
   },
