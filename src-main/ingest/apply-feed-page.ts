@@ -93,9 +93,6 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
       await new Promise((resolve) => setImmediate(resolve));
       next = applySlice(page, next, outcome, prepared);
     }
-    // Once a page, not once a slice: truncating the WAL is a full checkpoint, and a first sync meets a withdrawal
-    // in most pages.
-    writer.settleRedactions();
     return outcome;
   }
 
@@ -121,8 +118,15 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     prepare,
     /** Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. */
     apply,
+    /**
+     * Truncates the WAL if a withdrawal redacted text since the last time, so the text is gone from the files.
+     * The caller decides when: a full checkpoint holds the store's thread, so a first sync does it once caught up.
+     */
+    settleRedactions: () => writer.settleRedactions(),
     async applyPage(page: RawFeedPage): Promise<PageOutcome> {
-      return apply(await prepare(page));
+      const outcome = await apply(await prepare(page));
+      writer.settleRedactions();
+      return outcome;
     },
   };
 }

@@ -139,7 +139,13 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       next.catch(() => undefined);
       ahead = { after: page.cursor, page: next };
     }
-    const outcome = await pages.apply(prepared);
+    let outcome;
+    try {
+      outcome = await pages.apply(prepared);
+    } finally {
+      // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page.
+      if (!page.hasMore || cancel.aborted || outcome === undefined) pages.settleRedactions();
+    }
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
     totals.pulled += page.entries.length;
     caughtUp = !page.hasMore;
