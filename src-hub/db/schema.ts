@@ -330,6 +330,19 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   entryHash: text('entry_hash').notNull(),
 });
 
+/**
+ * Whose each workstation's audit log is: the workstation token that pushed its first entries. Only that token may
+ * continue the chain or read its head, so a station holding another token cannot append to, or fork, a log that is
+ * not its own. A hub administrator moves it to a new token (`hub audit rebind`) when a station's token is replaced.
+ */
+export const auditChainOwners = pgTable('audit_chain_owners', {
+  workstationId: text('workstation_id').primaryKey(),
+  tokenId: integer('token_id')
+    .notNull()
+    .references(() => hubTokens.id),
+  boundAt: timestampText('bound_at').notNull(),
+});
+
 /** Pushes of audit entries the hub refused (a fork, a gap, an entry that does not match its hash): for supervisors. */
 export const auditChainRefusals = pgTable('audit_chain_refusals', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),

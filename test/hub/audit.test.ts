@@ -14,11 +14,13 @@ import { openCaseStore } from '../../src-main/app/open-case-store';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainEntry } from '../../shared/audit/chain';
-import type { AuditChainHead, AuditPushResponse, AuditRefusalsResponse, HubErrorBody } from '../../shared/hub/protocol';
+import type { AuditChainHead, AuditPushResponse, AuditRefusalsResponse, HubErrorBody, SessionResponse } from '../../shared/hub/protocol';
 import { chainHash } from '../../src-hub/audit/chain-hash';
 import { verifyHubChains, type HubChainVerdict } from '../../src-hub/audit/verify';
 import { connect } from '../../src-hub/db/connect';
+import { queryRows } from '../../src-hub/db/database';
 import { migrateHub } from '../../src-hub/db/migrate';
+import { createToken } from '../../src-hub/auth/tokens';
 import { addOfficer } from '../../src-hub/officers/registry';
 import { createAuditAppender } from '../../src-main/audit/audit-log';
 import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
@@ -53,15 +55,18 @@ describe.each(BACKENDS)('audit chains on the hub (%s)', (backend) => {
   let hub: TestHub;
   let supervisor: string;
   let officer: string;
+  let otherStation: string;
   beforeAll(async () => {
     hub = await startTestHub(backend);
     supervisor = (await addOfficer(hub.database.db, hubClock(), { id: 'sup.vermeer', displayName: 'Inspecteur V. Vermeer', role: 'supervisor', team: null })).credential;
     officer = (await addOfficer(hub.database.db, hubClock(), { id: 'agent.bakker', displayName: 'Agent B. Bakker', role: 'officer', team: null })).credential;
+    otherStation = (await createToken(hub.database.db, hubClock(), { role: 'workstation', name: 'station-elsewhere' })).token;
   });
   afterAll(() => hub?.close());
 
-  const push = (workstationId: string, entries: readonly ChainEntry[]) =>
-    hub.request<AuditPushResponse & HubErrorBody>('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify({ workstationId, entries }) });
+  const pushAs = (token: string, workstationId: string, entries: readonly ChainEntry[]) =>
+    hub.request<AuditPushResponse & HubErrorBody>('/v1/audit', { token, contentType: 'application/json', body: JSON.stringify({ workstationId, entries }) });
+  const push = (workstationId: string, entries: readonly ChainEntry[]) => pushAs(hub.workstationToken, workstationId, entries);
   const head = async (workstationId: string) => (await hub.request<AuditChainHead>(`/v1/audit/head?workstation=${workstationId}`, { token: hub.workstationToken })).body;
   const refusals = async () => (await hub.request<AuditRefusalsResponse>('/v1/audit/refusals', { token: supervisor })).body.refusals;
   const verdictOf = async (workstation: string): Promise<HubChainVerdict | undefined> => {
@@ -113,6 +118,34 @@ describe.each(BACKENDS)('audit chains on the hub (%s)', (backend) => {
     expect((await hub.request('/v1/audit/refusals', { token: hub.workstationToken })).status).toBe(403);
     // The honest continuation is still accepted.
     expect((await push(workstation, log.slice(10))).body.accepted).toBe(5);
+  });
+
+  it('keeps a log under the station token that began it: another station cannot continue, fork or read it, an officer keeps none', async () => {
+    const workstation = randomUUID();
+    const log = workstationLog(12);
+    expect((await push(workstation, log.slice(0, 6))).status).toBe(200);
+    const before = (await refusals()).length;
+
+    // Another station's token: the honest continuation, a fabricated one, the head it would need to forge one.
+    for (const attempt of [log.slice(6, 8), rewrittenFrom(log, 7).slice(6, 8)]) {
+      const refused = await pushAs(otherStation, workstation, attempt);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(/kept under another workstation token/);
+    }
+    expect((await hub.request(`/v1/audit/head?workstation=${workstation}`, { token: otherStation })).status).toBe(403);
+    // An officer's credential or session is no workstation: it neither continues a log nor begins one.
+    const session = (await hub.request<SessionResponse>('/v1/sessions', { contentType: 'application/json', body: JSON.stringify({ credential: officer }) })).body.session;
+    for (const token of [officer, session]) {
+      expect((await pushAs(token, workstation, log.slice(6, 8))).status).toBe(403);
+      const begun = await pushAs(token, randomUUID(), workstationLog(2));
+      expect(begun.status).toBe(403);
+      expect(begun.body.error.message).toMatch(/under the workstation’s own token/);
+    }
+
+    // Nothing stored, no fork listed; the station that began the log continues it (the honest twin).
+    expect(await head(workstation)).toEqual({ seq: 6, hash: log[5]!.hash });
+    expect((await refusals()).length).toBe(before);
+    expect((await push(workstation, log.slice(6))).body.accepted).toBe(6);
   });
 
   it('refuses a malformed push with a short reason', async () => {
@@ -188,7 +221,10 @@ describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) =
       const fill = async () => {
         const database = await connect(testDatabase.options);
         await migrateHub(database.db);
-        for (const workstation of [good!, bad!]) await acceptAuditEntries(database.db, { workstationId: workstation, entries: workstationLog(5) }, { tokenId: null, pushedBy: 'test', now: hubClock().now().toISOString() });
+        const station = (await createToken(database.db, hubClock(), { role: 'workstation', name: 'station-verify' })).id;
+        for (const workstation of [good!, bad!]) {
+          await acceptAuditEntries(database.db, { workstationId: workstation, entries: workstationLog(5) }, { tokenId: station, stationToken: station, pushedBy: 'station-verify', now: hubClock().now().toISOString() });
+        }
         await database.close();
       };
       await fill();
@@ -206,6 +242,39 @@ describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) =
         { workstation: bad, entries: 5, ok: false, firstBad: 3, reason: expect.stringMatching(/does not match its hash/) as unknown },
       ]);
       expect((await runCliCaptured(['hub', 'audit', 'check', ...where])).code).toBe(2);
+    } finally {
+      await testDatabase.dispose();
+    }
+  });
+
+  it('moves a log to a station’s new token (audit rebind): the new token continues it, the old one no longer may', async () => {
+    const testDatabase = await freshDatabase(backend);
+    const where = 'dataDir' in testDatabase.options ? ['--data', testDatabase.options.dataDir] : ['--database-url', testDatabase.options.databaseUrl];
+    try {
+      const { acceptAuditEntries } = await import('../../src-hub/audit/accept');
+      const { AuditChainForeign } = await import('../../src-hub/audit/owner');
+      const workstation = randomUUID();
+      const log = workstationLog(6);
+      const pushUnder = async (tokenName: string, entries: ChainEntry[]) => {
+        const database = await connect(testDatabase.options);
+        try {
+          await migrateHub(database.db);
+          const [row] = await queryRows<{ id: number }>(database.db, sql`SELECT id FROM hub_tokens WHERE name = ${tokenName}`);
+          const id = row?.id ?? (await createToken(database.db, hubClock(), { role: 'workstation', name: tokenName })).id;
+          return await acceptAuditEntries(database.db, { workstationId: workstation, entries }, { tokenId: id, stationToken: id, pushedBy: tokenName, now: hubClock().now().toISOString() });
+        } finally {
+          await database.close();
+        }
+      };
+      await pushUnder('station-old', log.slice(0, 3));
+      await expect(pushUnder('station-new', log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
+
+      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', workstation, '--token', 'station-new', ...where])).toMatchObject({ code: 0, lines: [{ workstation, token: 'station-new' }] });
+      expect((await pushUnder('station-new', log.slice(3))).accepted).toBe(3);
+      await expect(pushUnder('station-old', log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
+      // A token nobody has, or a workstation the hub holds no log of: a clear error, nothing moved.
+      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', workstation, '--token', 'station-nobody', ...where])).toMatchObject({ code: 1, stderr: expect.stringMatching(/no workstation token in use is named "station-nobody"/) as unknown });
+      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', randomUUID(), '--token', 'station-new', ...where])).toMatchObject({ code: 1, stderr: expect.stringMatching(/holds no audit log of workstation/) as unknown });
     } finally {
       await testDatabase.dispose();
     }

@@ -8,6 +8,7 @@ import { isAppError } from '../../../shared/errors';
 import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
 import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHub } from '../../../src-hub/start';
+import { AuditChainForeign, rebindChain } from '../../../src-hub/audit/owner';
 import { verifyHubChains } from '../../../src-hub/audit/verify';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
@@ -24,7 +25,7 @@ const usages = {
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
-  audit: `hub audit verify ${where}`,
+  audit: `hub audit verify ${where} | hub audit rebind --workstation <id> --token <name> ${where}`,
 };
 const usage = Object.values(usages).join('\n  ');
 
@@ -77,9 +78,29 @@ async function revoke(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Every workstation's audit chain on the hub, one NDJSON verdict each; exit 1 when any is broken. */
+/** Moves a workstation's audit log to its new token (its old one was replaced). */
+async function rebind(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, workstation: { type: 'string' }, token: { type: 'string' } }, usages.audit);
+  const database = hubDatabaseOf(values, io.env, usages.audit);
+  const workstation = requireOption(values.workstation, '--workstation', usages.audit);
+  const tokenName = requireOption(values.token, '--token', usages.audit);
+  const moved = await withHubDatabase(database, async (hub) => {
+    try {
+      return await rebindChain(hub.db, systemClock, workstation, tokenName);
+    } catch (error) {
+      if (error instanceof AuditChainForeign) throw new CliError(error.reason);
+      throw error;
+    }
+  });
+  if (!moved) throw new CliError(`the hub holds no audit log of workstation "${workstation}"`);
+  await writeJsonLine(io.stdout, { workstation, token: tokenName });
+  return 0;
+}
+
+/** Every workstation's audit chain on the hub, one NDJSON verdict each (exit 1 when any is broken); or rebind. */
 async function audit(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'rebind') return rebind(rest, io);
   if (action !== 'verify') throw new UsageError(`usage: ${usages.audit}`);
   const { values } = parseCommandArgs(rest, hubDatabaseOptions, usages.audit);
   const database = hubDatabaseOf(values, io.env, usages.audit);
@@ -98,7 +119,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify) and move one to a station’s new token (audit rebind).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];
