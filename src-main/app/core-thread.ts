@@ -7,6 +7,7 @@ import { isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/platform/clock';
 import { createJsonLogger } from '../../shared/platform/logger';
 import { dispatch } from '../api/dispatch';
+import { BACKGROUND_SLICE_MS, FEED_SLICE_MS } from '../ingest/apply-feed-page';
 import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
 import { coreParent } from './core-channel';
@@ -47,7 +48,18 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
     store.close();
   };
   try {
-    const workstation = await startWorkstation({ store, paths, secrets, env: options.env, logger, demo: options.demo, launch: options.launch, preparer, ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}) });
+    const workstation = await startWorkstation({
+      store,
+      paths,
+      secrets,
+      env: options.env,
+      logger,
+      demo: options.demo,
+      launch: options.launch,
+      preparer,
+      feedSliceMs: windowSliceMs,
+      ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}),
+    });
     workstation.context.events.subscribe((message) => post({ type: 'event', message }));
     running = { workstation, close: closeAll };
   } catch (error) {
@@ -55,6 +67,14 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
     throw error;
   }
 }
+
+/**
+ * When the window last asked something: while it is in use, pulled pages are applied in short transactions so its
+ * calls never wait long; once it has been quiet a while, in long ones, which sync faster.
+ */
+let lastCallAt = Number.NEGATIVE_INFINITY;
+const WINDOW_IN_USE_MS = 2000;
+const windowSliceMs = () => (performance.now() - lastCallAt < WINDOW_IN_USE_MS ? FEED_SLICE_MS : BACKGROUND_SLICE_MS);
 
 parent.onMessage((message: ToCore) => {
   if (message.type === 'start') {
@@ -66,6 +86,7 @@ parent.onMessage((message: ToCore) => {
       },
     );
   } else if (message.type === 'call') {
+    lastCallAt = performance.now();
     if (!running) return post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'UNAVAILABLE', message: 'The workstation is still starting.' } } });
     void dispatch(message.method, message.params, running.workstation.context).then((result) => post({ type: 'answer', id: message.id, result }));
   } else {

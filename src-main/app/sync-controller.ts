@@ -7,6 +7,7 @@ import type { SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import type { Clock } from '../../shared/platform/clock';
+import type { SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { createSyncEngine, type SyncEngine, type SyncScope, type SyncState } from '../sync';
 
@@ -41,6 +42,8 @@ export function createSyncController(deps: {
   fetch: typeof fetch;
   events: ApiEventBus;
   preparer?: LinePreparer;
+  /** The slice budget of pulled pages (see ../ingest/apply-feed-page.ts): short while the window is in use. */
+  sliceMs?: SliceBudget;
   /** Reports new to this store, after each pulled page (see SyncEngineOptions). */
   onReportsArrived?: (reportIds: readonly string[]) => void;
 }) {
@@ -112,6 +115,7 @@ export function createSyncController(deps: {
           fetch: deps.fetch,
           onReportsArrived: deps.onReportsArrived,
           ...(deps.preparer ? { preparer: deps.preparer } : {}),
+          ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
         });
         pulledSoFar = 0;

@@ -4,6 +4,7 @@ import { createApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
+import type { SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
@@ -36,6 +37,8 @@ export interface WorkstationOptions {
   demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
   /** Prepares pulled reports (parse, validate, extract) off the store's thread; the caller closes it. */
   preparer?: LinePreparer;
+  /** The slice budget of pulled pages; the core's thread makes it follow whether the window is asking. */
+  feedSliceMs?: SliceBudget;
 }
 
 export interface Workstation {
@@ -59,7 +62,15 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const events = createApiEventBus();
   // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
   const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => context.officer.id, logger });
-  const sync = createSyncController({ store, clock, fetch: fetchImpl, events, onReportsArrived: routeArrivals, ...(options.preparer ? { preparer: options.preparer } : {}) });
+  const sync = createSyncController({
+    store,
+    clock,
+    fetch: fetchImpl,
+    events,
+    onReportsArrived: routeArrivals,
+    ...(options.preparer ? { preparer: options.preparer } : {}),
+    ...(options.feedSliceMs !== undefined ? { sliceMs: options.feedSliceMs } : {}),
+  });
   // The embedded hub logs each request; the workstation's log keeps only its problems.
   const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };
 

@@ -27,11 +27,20 @@ export interface PageOutcome {
 }
 
 /**
- * How long one transaction applies entries (ms, at least one entry). The core's thread also answers the window's
- * calls: between slices it lets them run, so a page of 500 reports never holds the queue for long. A budget in
- * time rather than a count, because an entry may cost 0.1 ms (a note) or 50 ms (a report that merges clusters).
+ * How long one transaction applies entries (ms, at least one entry) while the window is being served. The core's
+ * thread also answers the window's calls: between slices it lets them run, so a page of 500 reports never holds the
+ * queue for long. A budget in time rather than a count, because an entry may cost 0.1 ms (a note) or 50 ms (a report
+ * that merges clusters).
  */
-export const FEED_SLICE_MS = 20;
+export const FEED_SLICE_MS = 10;
+/**
+ * The budget while nobody is waiting (no window, or one that asked nothing for a while): each commit costs (the text
+ * index flushes a segment per transaction), so fewer, longer transactions sync faster.
+ */
+export const BACKGROUND_SLICE_MS = 200;
+
+/** A fixed slice budget, or one asked before every slice (it follows whether the window is in use). */
+export type SliceBudget = number | (() => number);
 
 /**
  * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
@@ -40,9 +49,10 @@ export const FEED_SLICE_MS = 20;
  * validated, their indicators extracted — by `preparer` (the core's prepare worker), so the store's thread only
  * writes.
  */
-export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier; preparer?: LinePreparer; sliceMs?: number }) {
+export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; applier: MutationApplier; preparer?: LinePreparer; sliceMs?: SliceBudget }) {
   const preparer = deps.preparer ?? inThreadPreparer;
-  const sliceMs = deps.sliceMs ?? FEED_SLICE_MS;
+  const budget = deps.sliceMs ?? FEED_SLICE_MS;
+  const sliceMs = typeof budget === 'number' ? () => budget : budget;
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
@@ -96,17 +106,18 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return outcome;
   }
 
-  /** Applies entries from `from` for about FEED_SLICE_MS in one transaction; answers where the next slice starts. */
+  /** Applies entries from `from` for about the slice budget in one transaction; answers where the next slice starts. */
   const applySlice = sqlite.transaction((page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
     deps.applier.batch(() => {
       // The officer may have edited the benign list since the last slice.
       writer.reloadBenignList();
       const started = performance.now();
+      const limit = sliceMs();
       let next = from;
       while (next < page.entries.length) {
         applyEntry(page.entries[next]!, outcome, prepared);
         next += 1;
-        if (performance.now() - started >= sliceMs) break;
+        if (performance.now() - started >= limit) break;
       }
       writeCursor(sqlite, next === page.entries.length ? page.cursor : page.entries[next - 1]!.seq);
       return next;

@@ -3,7 +3,7 @@ import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { systemClock, type Clock } from '../../shared/platform/clock';
-import { createFeedPageApplier, type PreparedFeedPage } from '../ingest/apply-feed-page';
+import { createFeedPageApplier, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   pollIntervalMs?: number;
   /** Parses and extracts pulled reports off the store's thread (default: on it). */
   preparer?: LinePreparer;
+  /** How long each transaction of a pulled page may take (ms; default FEED_SLICE_MS, for a window being served). */
+  sliceMs?: SliceBudget;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -72,7 +74,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   adoptScope(sqlite, scope);
   const client = createHubClient({ hubUrl: options.hubUrl, token: options.token, fetch: options.fetch, timers, requestTimeoutMs: options.requestTimeoutMs });
   const applier = createMutationApplier(sqlite, { clock });
-  const pages = createFeedPageApplier(store, { clock, applier, ...(options.preparer ? { preparer: options.preparer } : {}) });
+  const pages = createFeedPageApplier(store, { clock, applier, ...(options.preparer ? { preparer: options.preparer } : {}), ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}) });
   const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
   const auditPusher = createAuditPusher(store, { client });
   const officers = createOfficerRefresher(store, { client, clock, onChanged: options.onOfficersChanged });
@@ -161,15 +163,17 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   }
 
   /**
-   * The audit log follows the officers' changes to the hub. A refusal (the log does not continue the hub's copy)
-   * is kept in the state and not retried by this engine: the hub has listed it for supervisors already.
+   * The audit log follows the officers' changes to the hub. A refusal (the log does not continue the hub's copy, or
+   * the hub keeps it under another token) is kept in the state and not retried by this engine.
    */
   async function pushAudit(): Promise<void> {
     if (state.get().auditRefused !== null) return;
     try {
       await auditPusher.pushAll(stopper.signal);
     } catch (error) {
-      if (!(error instanceof HubRefusedError) || error.status !== 409) throw error;
+      // 409: the log does not continue the hub's copy; 403: the hub keeps it under another station token (replaced
+      // without `hub audit rebind`). Either way an administrator must act; the pull and the officers' work go on.
+      if (!(error instanceof HubRefusedError) || (error.status !== 409 && error.status !== 403)) throw error;
       state.update({ auditRefused: `The hub refused this workstation's audit log: ${error.message}` });
     }
   }

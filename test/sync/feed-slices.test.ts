@@ -8,7 +8,7 @@ import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { readCursor } from '../../src-main/db/sync-cursor';
-import { createFeedPageApplier } from '../../src-main/ingest/apply-feed-page';
+import { createFeedPageApplier, type SliceBudget } from '../../src-main/ingest/apply-feed-page';
 import { createMutationApplier } from '../../src-main/mutations/applier';
 import { filedRecord } from '../support/records';
 import { tempDir } from '../support/temp-store';
@@ -21,7 +21,7 @@ function pageOf(count: number): RawFeedPage {
   return { entries, cursor: String(count), hasMore: false };
 }
 
-async function applyWatching(sliceMs: number) {
+async function applyWatching(sliceMs: SliceBudget) {
   const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
   const applier = createMutationApplier(store.sqlite, { clock: systemClock });
   const pages = createFeedPageApplier(store, { clock: systemClock, applier, sliceMs });
@@ -56,5 +56,14 @@ describe('a feed page in slices', () => {
     expect(reports).toBe(6);
     expect(cursor).toBe('6');
     expect(seen.some((value) => ['1', '2', '3', '4', '5'].includes(value))).toBe(false);
+  });
+
+  it('asks the budget before every slice: short while the window asks, then one long slice for the rest', async () => {
+    let slices = 0;
+    const { seen, reports, cursor } = await applyWatching(() => (++slices <= 2 ? 0 : 60_000));
+    expect(reports).toBe(6);
+    expect(cursor).toBe('6');
+    expect(slices).toBe(3);
+    expect([...new Set(seen)].filter((value) => value !== '0' && value !== '6')).toEqual(['1', '2']);
   });
 });

@@ -1,5 +1,6 @@
 import { isAppError } from '../../../shared/errors';
 import type { CaseStore } from '../../db/open-store';
+import { BACKGROUND_SLICE_MS } from '../../ingest/apply-feed-page';
 import { createWorkerPreparer } from '../../ingest/prepare-pool';
 import { SyncCancelled } from '../../sync/hub-errors';
 import { createSyncEngine, type SyncEngine } from '../../sync/sync-engine';
@@ -63,7 +64,8 @@ export const syncCommand: CliCommand = {
     // Pulled reports are parsed and extracted on a worker, as in the workstation, while this thread writes.
     const preparer = createWorkerPreparer();
     try {
-      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer });
+      // No window waits on this process: long transactions, which sync faster.
+      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: BACKGROUND_SLICE_MS });
       if (values.once) {
         let summary;
         try {
