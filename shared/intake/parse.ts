@@ -1,14 +1,22 @@
 import type { z } from 'zod';
+import { parseBoundedJson } from './bounded-json';
 import { intakeRecordSchema, type IntakeRecord } from './schema';
 
 export type IntakeParseResult = { ok: true; record: IntakeRecord } | { ok: false; reason: string };
 
+/** A key of the contract reads as itself; any other (a submitted one) is not repeated. */
+const nameOf = (part: PropertyKey) => (typeof part === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(part) ? part : '<key>');
+
 function describePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'the record';
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? nameOf(part) : `.${nameOf(part)}`))
     .join('');
 }
+
+/** Reasons stay short: a person reads them in a list of rejected lines. */
+export const MAX_REASON_LENGTH = 300;
+const shorten = (reason: string) => (reason.length <= MAX_REASON_LENGTH ? reason : `${reason.slice(0, MAX_REASON_LENGTH - 1)}…`);
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -27,8 +35,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `${where} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${typeName(got)}`;
     case 'invalid_value':
       if (got === undefined) return `${where} is missing`;
-      if (issue.values.length === 1) return `${where} must be ${JSON.stringify(issue.values[0])} (got ${JSON.stringify(got)})`;
-      return `${where} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${JSON.stringify(got)})`;
+      // The contract's own values only: a reason never repeats what was submitted.
+      if (issue.values.length === 1) return `${where} must be ${JSON.stringify(issue.values[0])}`;
+      return `${where} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+    case 'invalid_key':
+      // zod would quote the keys, which were submitted: not repeated.
+      return `${where} has a key the contract does not allow`;
     default:
       return `${where} ${issue.message}`;
   }
@@ -52,16 +65,11 @@ export function validateIntakeRecord(value: unknown): IntakeParseResult {
   if (result.success) return { ok: true, record: result.data };
   const reasons = result.error.issues.slice(0, 3).map((issue) => describeIssue(issue, value));
   const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more problems)` : '';
-  return { ok: false, reason: reasons.join('; ') + more };
+  return { ok: false, reason: shorten(reasons.join('; ') + more) };
 }
 
-/** Parses one NDJSON line of the intake contract. */
+/** Parses one NDJSON line of the intake contract (nesting bounded, see bounded-json.ts). */
 export function parseIntakeLine(line: string): IntakeParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
-  }
-  return validateIntakeRecord(value);
+  const parsed = parseBoundedJson(line);
+  return parsed.ok ? validateIntakeRecord(parsed.value) : parsed;
 }

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { IntakeSummary } from '../../shared/hub/protocol';
 import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
-import { readNdjsonLines } from '../../shared/intake/ndjson-lines';
+import { readNdjsonLines, unreadableLineReason } from '../../shared/intake/ndjson-lines';
 import type { IntakeInput, IntakeOutcome } from './apply';
 
 export type ApplyBatch = (inputs: readonly IntakeInput[]) => Promise<IntakeOutcome[]>;
@@ -36,10 +36,11 @@ export async function ingestNdjson(source: Readable, apply: ApplyBatch, batchSiz
     for (const outcome of await apply(inputs)) summary[outcome] += 1;
   };
   for await (const line of readNdjsonLines(source)) {
-    if (line.text.trim() === '') continue;
+    if (line.text.trim() === '' && !line.invalidUtf8) continue;
     summary.read += 1;
-    if (line.tooLong) {
-      summary.rejected.push({ line: line.number, reason: 'the line is longer than 4 MB; a record is never that large' });
+    const unreadable = unreadableLineReason(line);
+    if (unreadable !== null) {
+      summary.rejected.push({ line: line.number, reason: unreadable });
       continue;
     }
     const parsed = parseIntakeLine(line.text);

@@ -12,6 +12,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import type { FeedNotifier } from '../feed/notifier';
 import { HttpError } from '../http/errors';
+import { parseBoundedJson } from '../../shared/intake/bounded-json';
 import type { Logger } from '../../shared/platform/logger';
 import { applyIntakeBatch } from './apply';
 import { ingestJsonRecord, ingestNdjson, type ApplyBatch } from './ingest';
@@ -24,6 +25,9 @@ export interface IntakeRouteDeps {
   logger: Logger;
 }
 
+/** A byte that is not UTF-8 is refused, never replaced by U+FFFD in a stored record. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 interface JsonBody {
   kind: 'json';
   value: unknown;
@@ -34,13 +38,16 @@ export function registerIntakeRoute(app: FastifyInstance, deps: IntakeRouteDeps)
   void app.register((scope, _options, done) => {
     scope.removeContentTypeParser(['application/json', 'text/plain']);
     scope.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (_request, body, parsed) => parsed(null, body));
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, parsed) => {
-      const raw = String(body).trim();
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, parsed) => {
+      let raw: string;
       try {
-        parsed(null, { kind: 'json', value: JSON.parse(raw) as unknown, raw } satisfies JsonBody);
-      } catch (error) {
-        parsed(new HttpError(400, 'BAD_INPUT', `the body is not valid JSON (${(error as Error).message})`), undefined);
+        raw = strictUtf8.decode(body as Buffer).trim();
+      } catch {
+        return parsed(new HttpError(400, 'BAD_INPUT', 'line 1: the body is not valid UTF-8 text (it holds bytes of another encoding)'), undefined);
       }
+      const json = parseBoundedJson(raw);
+      if (!json.ok) return parsed(new HttpError(400, 'BAD_INPUT', `line 1: the body is ${json.reason}`), undefined);
+      parsed(null, { kind: 'json', value: json.value, raw } satisfies JsonBody);
     });
 
     scope.post(

@@ -40,8 +40,18 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const UNSENDABLE: ApiResult<unknown> = fail('INTERNAL', 'The answer could not be sent; tell your administrator if it keeps happening.');
+
+/** Serialized before the headers go out, so an answer that cannot be serialized becomes a whole error answer, not a cut connection. */
 function answer(response: ServerResponse, status: number, body: ApiResult<unknown>): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    status = 500;
+    text = JSON.stringify(UNSENDABLE);
+  }
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {

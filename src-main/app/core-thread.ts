@@ -88,7 +88,14 @@ parent.onMessage((message: ToCore) => {
   } else if (message.type === 'call') {
     lastCallAt = performance.now();
     if (!running) return post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'UNAVAILABLE', message: 'The workstation is still starting.' } } });
-    void dispatch(message.method, message.params, running.workstation.context).then((result) => post({ type: 'answer', id: message.id, result }));
+    void dispatch(message.method, message.params, running.workstation.context).then((result) => {
+      try {
+        post({ type: 'answer', id: message.id, result });
+      } catch {
+        // An answer the channel cannot carry (nested too deep to clone) still gets an answer.
+        post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The answer could not be sent; tell your administrator if it keeps happening.' } } });
+      }
+    });
   } else {
     const stopping = running;
     running = null;

@@ -1,7 +1,7 @@
 import { parseIntakeLine } from '../../shared/intake/parse';
 import { extractIndicators } from '../../shared/indicators/extract-record';
 import type { ReportInput } from './report-writer';
-import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
+import { unreadableLineReason, type NdjsonLine } from '../../shared/intake/ndjson-lines';
 
 export type PreparedLine =
   | { line: number; ok: true; input: ReportInput }
@@ -11,7 +11,8 @@ export type PreparedLine =
 
 /** Everything about a line that needs no store: parse, validate, extract. Pure, so it can run on any thread. */
 export function prepareLine(line: NdjsonLine): PreparedLine {
-  if (line.tooLong) return { line: line.number, ok: false, reason: 'the line is longer than 4 MB; a record is never that large' };
+  const unreadable = unreadableLineReason(line);
+  if (unreadable !== null) return { line: line.number, ok: false, reason: unreadable };
   if (line.text.trim() === '') return { line: line.number, ok: 'blank' };
   const parsed = parseIntakeLine(line.text);
   if (!parsed.ok) return { line: line.number, ok: false, reason: parsed.reason };

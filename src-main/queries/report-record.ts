@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { pruneDeepValues } from '../../shared/intake/bounded-json';
 import type { IntakeRecord } from '../../shared/intake/schema';
 
 export interface ReportRow {
@@ -36,12 +37,22 @@ export function requireReportRow(sqlite: Database.Database, reportId: string): R
   return row;
 }
 
-/** The current revision's record as received (redacted when withdrawn), unknown fields included. */
+/**
+ * The current revision's record as received (redacted when withdrawn), unknown fields included — but never one
+ * that cannot be shown: values nested past the intake's limit (stored before it, or by another program) are
+ * replaced by a mark, so that answering and sending the record cannot overflow the stack.
+ */
 export function currentRecord(sqlite: Database.Database, row: Pick<ReportRow, 'id' | 'revision'>): IntakeRecord {
   const raw = sqlite
     .prepare<[number, number], string>('SELECT raw FROM report_revisions WHERE report_id = ? AND revision = ?')
     .pluck()
     .get(row.id, row.revision);
   if (raw === undefined) throw new AppError('INTERNAL', 'The report has no stored record for its current revision.');
-  return JSON.parse(raw) as IntakeRecord;
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    throw new AppError('INTERNAL', 'The stored record of this report is damaged and cannot be shown.');
+  }
+  return pruneDeepValues(record) as IntakeRecord;
 }
