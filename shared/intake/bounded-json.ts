@@ -80,7 +80,7 @@ export function pruneDeepValues(value: unknown, maxDepth = MAX_JSON_DEPTH): unkn
   const stack: Array<{ from: object; to: Record<string, unknown> | unknown[]; depth: number }> = [{ from: value, to: root, depth: 1 }];
   while (stack.length > 0) {
     const { from, to, depth } = stack.pop()!;
-    for (const [key, child] of Object.entries(from)) {
+    for (const [key, child] of Object.entries(from) as Array<[string, unknown]>) {
       let copy: unknown = child;
       if (child !== null && typeof child === 'object') {
         if (depth >= maxDepth) copy = TOO_DEEP_MARK;
