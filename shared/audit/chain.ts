@@ -26,3 +26,19 @@ export interface ChainEntry extends ChainedContent {
   /** SHA-256, lower-case hex. */
   hash: string;
 }
+
+/**
+ * Proof that a push of audit entries comes from the workstation whose log it is: an Ed25519 signature by the key
+ * that workstation made for its log (the hub binds a log to the key of its first push), over `auditPushContent`.
+ */
+export interface AuditPushProof {
+  /** The workstation's public key: Ed25519 `x`, base64url (43 characters). */
+  publicKey: string;
+  /** Signature of auditPushContent(...), base64url (86 characters). */
+  signature: string;
+}
+
+/** What a workstation's audit key signs for a push: its log's id and each entry's place and hash (the hashes cover the content). */
+export function auditPushContent(workstationId: string, entries: ReadonlyArray<Pick<ChainEntry, 'id' | 'hash'>>): string {
+  return `puzzelstuk-audit-push/1\n${workstationId}\n${entries.map((entry) => `${entry.id}:${entry.hash}`).join('\n')}`;
+}

@@ -2,7 +2,7 @@
  * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
  * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
  */
-import type { ChainEntry } from '../audit/chain';
+import type { AuditPushProof, ChainEntry } from '../audit/chain';
 import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
@@ -238,6 +238,8 @@ export interface AuditPushRequest {
   /** The workstation's store (a UUID made when the store was): one chain each. */
   workstationId: string;
   entries: ChainEntry[];
+  /** Signed by the workstation's audit key: only the workstation whose log it is can continue it. */
+  proof: AuditPushProof;
 }
 
 /** The last entry the hub holds of a workstation's chain (`seq` 0 and `hash` null: none yet). */

@@ -28,8 +28,6 @@ export class AuditChainRefused extends Error {
 
 export interface AuditPushContext {
   tokenId: number | null;
-  /** The token, when it is a station's own (not an officer's session or credential): the only kind that keeps a log. */
-  stationToken: number | null;
   pushedBy: string;
   now: string;
 }
@@ -44,21 +42,20 @@ async function chainHead(tx: HubDb, workstationId: string): Promise<AuditChainHe
   return last ?? { seq: 0, hash: null };
 }
 
-/** The chain's head as the hub holds it, for the token it is kept under (or any token, for a chain not begun). */
-export async function readChainHead(db: HubDb, workstationId: string, stationToken: number | null): Promise<AuditChainHead> {
-  await claimChain(db, workstationId, stationToken, '', false);
+/** The chain's head as the hub holds it (continuing it takes the workstation's key, not its head). */
+export function readChainHead(db: HubDb, workstationId: string): Promise<AuditChainHead> {
   return chainHead(db, workstationId);
 }
 
 /**
  * Stores the push's new entries, or throws AuditChainRefused (nothing stored) after recording the refusal, or
- * AuditChainForeign (nothing stored or recorded) for a chain that is not the caller's.
+ * AuditChainForeign (nothing stored or recorded) for a push not signed by the key the log is kept under.
  */
 export async function acceptAuditEntries(db: HubDb, push: AuditPushRequest, context: AuditPushContext): Promise<{ accepted: number; head: AuditChainHead }> {
   try {
     return await inTransaction(db, async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_CLASS}, hashtext(${push.workstationId}))`);
-      await claimChain(tx, push.workstationId, context.stationToken, context.now, true);
+      await claimChain(tx, push, context.now);
       const head = await chainHead(tx, push.workstationId);
       const entries = push.entries.map(({ id, ...content }) => ({ seq: id, ...content }));
       const held = entries.filter((entry) => entry.seq <= head.seq);

@@ -1,13 +1,17 @@
 /**
- * Whose a workstation's audit log on the hub is: the workstation token that pushed its first entries. A station
- * holding another token cannot append to, fork or read the head of a log that is not its own.
+ * Whose a workstation's audit log on the hub is: the workstation's audit key (Ed25519) that signed its first push.
+ * Every push must be signed by that key over its entries' places and hashes (shared/audit/chain.ts), whatever
+ * token carries it — an officer's credential or session, or a station's token — so no other workstation can
+ * append to or fork a log that is not its own.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Clock } from '../../shared/platform/clock';
+import { createPublicKey, verify } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { auditPushContent } from '../../shared/audit/chain';
+import type { AuditPushRequest } from '../../shared/hub/protocol';
 import type { HubDb } from '../db/database';
-import { auditChainOwners, hubTokens } from '../db/schema';
+import { auditChainKeys } from '../db/schema';
 
-/** A push or read of a chain that is not the caller's (another station's log), or by an officer's session. */
+/** A push not signed by the key the workstation's log is kept under. */
 export class AuditChainForeign extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -15,35 +19,33 @@ export class AuditChainForeign extends Error {
   }
 }
 
-/**
- * Makes sure the chain is the caller's: a workstation's log is kept under the station token that pushed its first
- * entries (bound then). `tokenId` is the caller's token when it is a station's (null for an officer's session
- * or credential: an officer is not a workstation and keeps no log). Throws AuditChainForeign otherwise.
- */
-export async function claimChain(tx: HubDb, workstationId: string, tokenId: number | null, now: string, bindIfFree: boolean): Promise<void> {
-  if (tokenId === null) throw new AuditChainForeign('a workstation’s audit log is pushed and read under the workstation’s own token, not an officer’s session or credential');
-  const [owner] = await tx.select({ tokenId: auditChainOwners.tokenId }).from(auditChainOwners).where(eq(auditChainOwners.workstationId, workstationId));
-  if (owner === undefined) {
-    if (bindIfFree) await tx.insert(auditChainOwners).values({ workstationId, tokenId, boundAt: now });
+function signedByItsKey(push: AuditPushRequest): boolean {
+  try {
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: push.proof.publicKey }, format: 'jwk' });
+    return verify(null, Buffer.from(auditPushContent(push.workstationId, push.entries), 'utf8'), key, Buffer.from(push.proof.signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
+/** Checks the push's signature and that its key is the log's (binding it on the log's first push); throws AuditChainForeign. */
+export async function claimChain(tx: HubDb, push: AuditPushRequest, now: string): Promise<void> {
+  if (!signedByItsKey(push)) throw new AuditChainForeign('the push’s signature does not match its entries: it was changed after the workstation signed it, or the signature is forged');
+  const [bound] = await tx.select({ publicKey: auditChainKeys.publicKey }).from(auditChainKeys).where(eq(auditChainKeys.workstationId, push.workstationId));
+  if (bound === undefined) {
+    await tx.insert(auditChainKeys).values({ workstationId: push.workstationId, publicKey: push.proof.publicKey, boundAt: now });
     return;
   }
-  if (owner.tokenId !== tokenId) throw new AuditChainForeign('this workstation’s audit log is kept under another workstation token; a station pushes and reads only its own log');
+  if (bound.publicKey !== push.proof.publicKey) {
+    throw new AuditChainForeign('this workstation’s audit log is kept under another workstation’s key; a workstation pushes only its own log');
+  }
 }
 
 /**
- * Moves a workstation's log to another workstation token (a station's token was replaced): the new token continues
- * the chain, the old one no longer may. Answers false when the hub holds no log of that workstation.
+ * Forgets the key a workstation's log is kept under (its store was restored without it): the next signed push that
+ * continues the chain binds its key. Answers false when the hub keeps no key for that workstation.
  */
-export async function rebindChain(db: HubDb, clock: Clock, workstationId: string, tokenName: string): Promise<boolean> {
-  const [token] = await db
-    .select({ id: hubTokens.id })
-    .from(hubTokens)
-    .where(and(eq(hubTokens.name, tokenName), eq(hubTokens.role, 'workstation'), isNull(hubTokens.revokedAt)));
-  if (token === undefined) throw new AuditChainForeign(`no workstation token in use is named "${tokenName}"`);
-  const moved = await db
-    .update(auditChainOwners)
-    .set({ tokenId: token.id, boundAt: clock.now().toISOString() })
-    .where(eq(auditChainOwners.workstationId, workstationId))
-    .returning({ workstationId: auditChainOwners.workstationId });
-  return moved.length > 0;
+export async function forgetChainKey(db: HubDb, workstationId: string): Promise<boolean> {
+  const forgotten = await db.delete(auditChainKeys).where(eq(auditChainKeys.workstationId, workstationId)).returning({ workstationId: auditChainKeys.workstationId });
+  return forgotten.length > 0;
 }

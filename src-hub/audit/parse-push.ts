@@ -20,6 +20,10 @@ const pushSchema = z.object({
     )
     .min(1)
     .max(AUDIT_PUSH_MAX_ENTRIES),
+  proof: z.object({
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'publicKey is an Ed25519 key, 43 characters of base64url'),
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'signature is an Ed25519 signature, 86 characters of base64url'),
+  }),
 });
 
 /** The push, or a short reason that never echoes a submitted value. */

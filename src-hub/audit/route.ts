@@ -10,7 +10,6 @@ import { HUB_API_PREFIX, HUB_BODY_LIMITS, type AuditChainHead, type AuditPushRes
 import type { Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import type { Authenticator } from '../auth/authenticate';
-import type { Principal } from '../auth/tokens';
 import type { HubDb } from '../db/database';
 import { auditChainRefusals } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -24,14 +23,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clock: Clock; auth: Authenticator; logger: Logger }): void {
   const workstation = { onRequest: deps.auth.requireRole('workstation') };
-  const stationTokenOf = (principal: Principal) => (principal.officer === null ? principal.tokenId : null);
 
   app.post(`${HUB_API_PREFIX}/audit`, { ...workstation, bodyLimit: HUB_BODY_LIMITS.mutationsBytes }, async (request): Promise<AuditPushResponse> => {
     const principal = deps.auth.principalOf(request);
     const parsed = parseAuditPush(request.body);
     if (!parsed.ok) throw new HttpError(400, 'BAD_INPUT', parsed.reason);
     try {
-      const result = await acceptAuditEntries(deps.db, parsed.push, { tokenId: principal.tokenId, stationToken: stationTokenOf(principal), pushedBy: principal.name, now: deps.clock.now().toISOString() });
+      const result = await acceptAuditEntries(deps.db, parsed.push, { tokenId: principal.tokenId, pushedBy: principal.name, now: deps.clock.now().toISOString() });
       deps.logger.info('audit push', { token: principal.name, entries: parsed.push.entries.length, accepted: result.accepted });
       return result;
     } catch (error) {
@@ -48,12 +46,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clo
   app.get(`${HUB_API_PREFIX}/audit/head`, workstation, async (request): Promise<AuditChainHead> => {
     const workstationId = (request.query as Record<string, unknown> | null)?.workstation;
     if (typeof workstationId !== 'string' || !UUID.test(workstationId)) throw new HttpError(400, 'BAD_INPUT', 'workstation is the workstation id (a UUID)');
-    try {
-      return await readChainHead(deps.db, workstationId, stationTokenOf(deps.auth.principalOf(request)));
-    } catch (error) {
-      if (error instanceof AuditChainForeign) throw new HttpError(403, 'FORBIDDEN', error.reason);
-      throw error;
-    }
+    return readChainHead(deps.db, workstationId);
   });
 
   app.get(`${HUB_API_PREFIX}/audit/refusals`, workstation, async (request): Promise<AuditRefusalsResponse> => {

@@ -331,15 +331,15 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
 });
 
 /**
- * Whose each workstation's audit log is: the workstation token that pushed its first entries. Only that token may
- * continue the chain or read its head, so a station holding another token cannot append to, or fork, a log that is
- * not its own. A hub administrator moves it to a new token (`hub audit rebind`) when a station's token is replaced.
+ * Whose each workstation's audit log is: the workstation's audit key (Ed25519) that signed its first push. Only
+ * pushes signed by that key continue the chain, whatever token carries them, so a station cannot append to or fork
+ * a log that is not its own. A hub administrator forgets the key (`hub audit rebind`) when a workstation's store
+ * was restored without it.
  */
-export const auditChainOwners = pgTable('audit_chain_owners', {
+export const auditChainKeys = pgTable('audit_chain_keys', {
   workstationId: text('workstation_id').primaryKey(),
-  tokenId: integer('token_id')
-    .notNull()
-    .references(() => hubTokens.id),
+  /** Ed25519 `x`, base64url. */
+  publicKey: text('public_key').notNull(),
   boundAt: timestampText('bound_at').notNull(),
 });
 

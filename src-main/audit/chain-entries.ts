@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ChainEntry } from '../../shared/audit/chain';
+import { auditPushContent, type AuditPushProof, type ChainEntry } from '../../shared/audit/chain';
 
 const WORKSTATION_KEY = 'audit.workstation_id';
+/** The private half of this store's audit key (Ed25519, PKCS #8 DER, base64url), kept in the (encrypted) store. */
+const SIGNING_KEY = 'audit.signing_key';
 
 /**
  * The id of this store's chain on the hub: a UUID made the first time it is asked for. A copy of the store shares
@@ -11,6 +13,19 @@ const WORKSTATION_KEY = 'audit.workstation_id';
 export function workstationId(sqlite: Database.Database): string {
   sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(WORKSTATION_KEY, randomUUID());
   return sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(WORKSTATION_KEY)!;
+}
+
+/**
+ * Signs a push of this store's entries with its audit key, made the first time it is needed. The hub binds the log
+ * to the key of its first push, so no other workstation (whatever its token) can continue or fork it.
+ */
+export function signAuditPush(sqlite: Database.Database, id: string, entries: ReadonlyArray<Pick<ChainEntry, 'id' | 'hash'>>): AuditPushProof {
+  const made = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url');
+  sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(SIGNING_KEY, made);
+  const stored = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(SIGNING_KEY)!;
+  const privateKey = createPrivateKey({ key: Buffer.from(stored, 'base64url'), format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
+  return { publicKey, signature: sign(null, Buffer.from(auditPushContent(id, entries), 'utf8'), privateKey).toString('base64url') };
 }
 
 interface Row {

@@ -1,5 +1,4 @@
-import { HUB_API_PREFIX, type AuditChainHead, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
-import type { ChainEntry } from '../../shared/audit/chain';
+import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
@@ -100,8 +99,8 @@ export function createHubClient(options: HubClientOptions) {
     },
 
     /** Appends the next entries of this workstation's audit chain; a 409 says why the hub refused them. */
-    async pushAudit(workstationId: string, entries: readonly ChainEntry[], cancel?: AbortSignal): Promise<AuditPushResponse> {
-      const body = await call('/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workstationId, entries }) }, timeoutMs, cancel);
+    async pushAudit(push: AuditPushRequest, cancel?: AbortSignal): Promise<AuditPushResponse> {
+      const body = await call('/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(push) }, timeoutMs, cancel);
       const head = parseAuditHead((body as { head?: unknown } | null)?.head);
       const accepted = (body as { accepted?: unknown }).accepted;
       if (typeof accepted !== 'number') throw new HubUnavailableError('the hub sent a malformed answer to an audit push');

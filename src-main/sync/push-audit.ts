@@ -1,5 +1,5 @@
 import { AUDIT_PUSH_MAX_ENTRIES, type AuditChainHead } from '../../shared/hub/protocol';
-import { chainEntriesAfter, entryHashOf, workstationId } from '../audit/chain-entries';
+import { chainEntriesAfter, entryHashOf, signAuditPush, workstationId } from '../audit/chain-entries';
 import type { CaseStore } from '../db/open-store';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
@@ -36,7 +36,7 @@ export function createAuditPusher(store: CaseStore, deps: { client: HubClient; b
         for (;;) {
           const entries = chainEntriesAfter(sqlite, hubHead.seq, batchSize);
           if (entries.length === 0) return accepted;
-          const answer = await deps.client.pushAudit(id, entries, cancel);
+          const answer = await deps.client.pushAudit({ workstationId: id, entries, proof: signAuditPush(sqlite, id, entries) }, cancel);
           accepted += answer.accepted;
           hubHead = answer.head;
         }

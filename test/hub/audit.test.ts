@@ -5,7 +5,7 @@
  * (edited, deleted, inserted, reordered, cut short) — `hub audit verify` names the first bad entry of that chain.
  * Beside each: the honest twin that is accepted and verifies. On PGlite and PostgreSQL.
  */
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +13,11 @@ import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainEntry } from '../../shared/audit/chain';
-import type { AuditChainHead, AuditPushResponse, AuditRefusalsResponse, HubErrorBody, SessionResponse } from '../../shared/hub/protocol';
+import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
+import type { AuditChainHead, AuditPushRequest, AuditPushResponse, AuditRefusalsResponse, HubErrorBody, SessionResponse } from '../../shared/hub/protocol';
 import { chainHash } from '../../src-hub/audit/chain-hash';
 import { verifyHubChains, type HubChainVerdict } from '../../src-hub/audit/verify';
 import { connect } from '../../src-hub/db/connect';
-import { queryRows } from '../../src-hub/db/database';
 import { migrateHub } from '../../src-hub/db/migrate';
 import { createToken } from '../../src-hub/auth/tokens';
 import { addOfficer } from '../../src-hub/officers/registry';
@@ -39,6 +38,16 @@ function workstationLog(count: number): ChainEntry[] {
   store.close();
   rmSync(dir, { recursive: true, force: true });
   return entries;
+}
+
+/** Each workstation's audit key (as its store makes one), by workstation id. */
+const keys = new Map<string, KeyObject>();
+const keyOf = (workstationId: string) => keys.get(workstationId) ?? keys.set(workstationId, generateKeyPairSync('ed25519').privateKey).get(workstationId)!;
+
+/** A push signed by `key` (by default the workstation's own), as push-audit.ts sends it. */
+function signedPush(workstationId: string, entries: readonly ChainEntry[], key: KeyObject = keyOf(workstationId)): AuditPushRequest {
+  const publicKey = (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
+  return { workstationId, entries: [...entries], proof: { publicKey, signature: sign(null, Buffer.from(auditPushContent(workstationId, entries)), key).toString('base64url') } };
 }
 
 /** The log rewritten from entry `from` on, every hash recomputed so the rewritten part is a chain of its own. */
@@ -64,8 +73,8 @@ describe.each(BACKENDS)('audit chains on the hub (%s)', (backend) => {
   });
   afterAll(() => hub?.close());
 
-  const pushAs = (token: string, workstationId: string, entries: readonly ChainEntry[]) =>
-    hub.request<AuditPushResponse & HubErrorBody>('/v1/audit', { token, contentType: 'application/json', body: JSON.stringify({ workstationId, entries }) });
+  const pushAs = (token: string, workstationId: string, entries: readonly ChainEntry[], key?: KeyObject) =>
+    hub.request<AuditPushResponse & HubErrorBody>('/v1/audit', { token, contentType: 'application/json', body: JSON.stringify(signedPush(workstationId, entries, key)) });
   const push = (workstationId: string, entries: readonly ChainEntry[]) => pushAs(hub.workstationToken, workstationId, entries);
   const head = async (workstationId: string) => (await hub.request<AuditChainHead>(`/v1/audit/head?workstation=${workstationId}`, { token: hub.workstationToken })).body;
   const refusals = async () => (await hub.request<AuditRefusalsResponse>('/v1/audit/refusals', { token: supervisor })).body.refusals;
@@ -120,32 +129,39 @@ describe.each(BACKENDS)('audit chains on the hub (%s)', (backend) => {
     expect((await push(workstation, log.slice(10))).body.accepted).toBe(5);
   });
 
-  it('keeps a log under the station token that began it: another station cannot continue, fork or read it, an officer keeps none', async () => {
+  it('keeps a log under the key of its first push: another workstation cannot continue or fork it, whatever its token; the workstation itself can under any token', async () => {
     const workstation = randomUUID();
     const log = workstationLog(12);
     expect((await push(workstation, log.slice(0, 6))).status).toBe(200);
     const before = (await refusals()).length;
 
-    // Another station's token: the honest continuation, a fabricated one, the head it would need to forge one.
-    for (const attempt of [log.slice(6, 8), rewrittenFrom(log, 7).slice(6, 8)]) {
-      const refused = await pushAs(otherStation, workstation, attempt);
-      expect(refused.status).toBe(403);
-      expect(refused.body.error.message).toMatch(/kept under another workstation token/);
+    // Another workstation's key — the honest continuation, a fabricated one — under its own token or this one's.
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    for (const token of [otherStation, hub.workstationToken]) {
+      for (const attempt of [log.slice(6, 8), rewrittenFrom(log, 7).slice(6, 8)]) {
+        const refused = await pushAs(token, workstation, attempt, stranger);
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.message).toMatch(/kept under another workstation’s key/);
+      }
     }
-    expect((await hub.request(`/v1/audit/head?workstation=${workstation}`, { token: otherStation })).status).toBe(403);
-    // An officer's credential or session is no workstation: it neither continues a log nor begins one.
-    const session = (await hub.request<SessionResponse>('/v1/sessions', { contentType: 'application/json', body: JSON.stringify({ credential: officer }) })).body.session;
-    for (const token of [officer, session]) {
-      expect((await pushAs(token, workstation, log.slice(6, 8))).status).toBe(403);
-      const begun = await pushAs(token, randomUUID(), workstationLog(2));
-      expect(begun.status).toBe(403);
-      expect(begun.body.error.message).toMatch(/under the workstation’s own token/);
-    }
+    // The right key's signature moved onto other entries (a captured push, edited): refused.
+    const captured = signedPush(workstation, log.slice(6, 8));
+    const edited = { ...captured, entries: rewrittenFrom(log, 7).slice(6, 8) };
+    const tampered = await hub.request<HubErrorBody>('/v1/audit', { token: otherStation, contentType: 'application/json', body: JSON.stringify(edited) });
+    expect(tampered.status).toBe(403);
+    expect(tampered.body.error.message).toMatch(/signature does not match its entries/);
+    // Unsigned: refused as malformed.
+    const unsigned = await hub.request<HubErrorBody>('/v1/audit', { token: otherStation, contentType: 'application/json', body: JSON.stringify({ workstationId: workstation, entries: log.slice(6, 8) }) });
+    expect(unsigned.status).toBe(400);
 
-    // Nothing stored, no fork listed; the station that began the log continues it (the honest twin).
+    // Nothing stored, no fork listed. The workstation itself continues under any token: a station's, an officer's
+    // credential or session (the honest twins).
     expect(await head(workstation)).toEqual({ seq: 6, hash: log[5]!.hash });
     expect((await refusals()).length).toBe(before);
-    expect((await push(workstation, log.slice(6))).body.accepted).toBe(6);
+    const session = (await hub.request<SessionResponse>('/v1/sessions', { contentType: 'application/json', body: JSON.stringify({ credential: officer }) })).body.session;
+    expect((await pushAs(otherStation, workstation, log.slice(6, 8))).body.accepted).toBe(2);
+    expect((await pushAs(officer, workstation, log.slice(8, 10))).body.accepted).toBe(2);
+    expect((await pushAs(session, workstation, log.slice(10))).body.accepted).toBe(2);
   });
 
   it('refuses a malformed push with a short reason', async () => {
@@ -223,7 +239,7 @@ describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) =
         await migrateHub(database.db);
         const station = (await createToken(database.db, hubClock(), { role: 'workstation', name: 'station-verify' })).id;
         for (const workstation of [good!, bad!]) {
-          await acceptAuditEntries(database.db, { workstationId: workstation, entries: workstationLog(5) }, { tokenId: station, stationToken: station, pushedBy: 'station-verify', now: hubClock().now().toISOString() });
+          await acceptAuditEntries(database.db, signedPush(workstation, workstationLog(5)), { tokenId: station, pushedBy: 'station-verify', now: hubClock().now().toISOString() });
         }
         await database.close();
       };
@@ -247,7 +263,7 @@ describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) =
     }
   });
 
-  it('moves a log to a station’s new token (audit rebind): the new token continues it, the old one no longer may', async () => {
+  it('forgets the key a log is kept under (audit rebind): a restored store’s new key continues the chain, the old key no longer may', async () => {
     const testDatabase = await freshDatabase(backend);
     const where = 'dataDir' in testDatabase.options ? ['--data', testDatabase.options.dataDir] : ['--database-url', testDatabase.options.databaseUrl];
     try {
@@ -255,26 +271,24 @@ describe.each(BACKENDS)('hub audit verify on the command line (%s)', (backend) =
       const { AuditChainForeign } = await import('../../src-hub/audit/owner');
       const workstation = randomUUID();
       const log = workstationLog(6);
-      const pushUnder = async (tokenName: string, entries: ChainEntry[]) => {
+      const [oldKey, newKey] = [generateKeyPairSync('ed25519').privateKey, generateKeyPairSync('ed25519').privateKey];
+      const pushWith = async (key: KeyObject, entries: ChainEntry[]) => {
         const database = await connect(testDatabase.options);
         try {
           await migrateHub(database.db);
-          const [row] = await queryRows<{ id: number }>(database.db, sql`SELECT id FROM hub_tokens WHERE name = ${tokenName}`);
-          const id = row?.id ?? (await createToken(database.db, hubClock(), { role: 'workstation', name: tokenName })).id;
-          return await acceptAuditEntries(database.db, { workstationId: workstation, entries }, { tokenId: id, stationToken: id, pushedBy: tokenName, now: hubClock().now().toISOString() });
+          return await acceptAuditEntries(database.db, signedPush(workstation, entries, key), { tokenId: null, pushedBy: 'test', now: hubClock().now().toISOString() });
         } finally {
           await database.close();
         }
       };
-      await pushUnder('station-old', log.slice(0, 3));
-      await expect(pushUnder('station-new', log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
+      await pushWith(oldKey, log.slice(0, 3));
+      await expect(pushWith(newKey, log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
 
-      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', workstation, '--token', 'station-new', ...where])).toMatchObject({ code: 0, lines: [{ workstation, token: 'station-new' }] });
-      expect((await pushUnder('station-new', log.slice(3))).accepted).toBe(3);
-      await expect(pushUnder('station-old', log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
-      // A token nobody has, or a workstation the hub holds no log of: a clear error, nothing moved.
-      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', workstation, '--token', 'station-nobody', ...where])).toMatchObject({ code: 1, stderr: expect.stringMatching(/no workstation token in use is named "station-nobody"/) as unknown });
-      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', randomUUID(), '--token', 'station-new', ...where])).toMatchObject({ code: 1, stderr: expect.stringMatching(/holds no audit log of workstation/) as unknown });
+      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', workstation, ...where])).toMatchObject({ code: 0, lines: [{ workstation, key: 'forgotten' }] });
+      expect((await pushWith(newKey, log.slice(3))).accepted).toBe(3);
+      await expect(pushWith(oldKey, log.slice(3))).rejects.toBeInstanceOf(AuditChainForeign);
+      // A workstation the hub keeps no key of: a clear error.
+      expect(await runCliCaptured(['hub', 'audit', 'rebind', '--workstation', randomUUID(), ...where])).toMatchObject({ code: 1, stderr: expect.stringMatching(/keeps no audit key for workstation/) as unknown });
     } finally {
       await testDatabase.dispose();
     }

@@ -8,7 +8,7 @@ import { isAppError } from '../../../shared/errors';
 import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
 import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHub } from '../../../src-hub/start';
-import { AuditChainForeign, rebindChain } from '../../../src-hub/audit/owner';
+import { forgetChainKey } from '../../../src-hub/audit/owner';
 import { verifyHubChains } from '../../../src-hub/audit/verify';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
@@ -25,7 +25,7 @@ const usages = {
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
-  audit: `hub audit verify ${where} | hub audit rebind --workstation <id> --token <name> ${where}`,
+  audit: `hub audit verify ${where} | hub audit rebind --workstation <id> ${where}`,
 };
 const usage = Object.values(usages).join('\n  ');
 
@@ -78,22 +78,14 @@ async function revoke(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Moves a workstation's audit log to its new token (its old one was replaced). */
+/** Forgets the key a workstation's log is kept under (its store was restored without it): its next push binds anew. */
 async function rebind(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, workstation: { type: 'string' }, token: { type: 'string' } }, usages.audit);
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, workstation: { type: 'string' } }, usages.audit);
   const database = hubDatabaseOf(values, io.env, usages.audit);
   const workstation = requireOption(values.workstation, '--workstation', usages.audit);
-  const tokenName = requireOption(values.token, '--token', usages.audit);
-  const moved = await withHubDatabase(database, async (hub) => {
-    try {
-      return await rebindChain(hub.db, systemClock, workstation, tokenName);
-    } catch (error) {
-      if (error instanceof AuditChainForeign) throw new CliError(error.reason);
-      throw error;
-    }
-  });
-  if (!moved) throw new CliError(`the hub holds no audit log of workstation "${workstation}"`);
-  await writeJsonLine(io.stdout, { workstation, token: tokenName });
+  const forgotten = await withHubDatabase(database, (hub) => forgetChainKey(hub.db, workstation));
+  if (!forgotten) throw new CliError(`the hub keeps no audit key for workstation "${workstation}"`);
+  await writeJsonLine(io.stdout, { workstation, key: 'forgotten' });
   return 0;
 }
 
@@ -119,7 +111,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify) and move one to a station’s new token (audit rebind).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify) and forget the key a workstation’s log is kept under (audit rebind).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];
