@@ -43,6 +43,7 @@ const mainFloors = [
   ['mutations'],
   ['ingest'],
   ['requests', 'routing', 'sync', 'overview'],
+  ['retention'],
   ['api'],
   ['app'],
   ['cli', 'electron'],

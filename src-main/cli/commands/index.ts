@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { indicatorsCommand } from './indicators';
 import { overviewCommand } from './overview';
 import { relatedCommand } from './related';
+import { retentionCommand } from './retention';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { storeCommand } from './store';
@@ -27,4 +28,5 @@ export const commands: CliCommand[] = [
   syncCommand,
   serveCommand,
   storeCommand,
+  retentionCommand,
 ];
