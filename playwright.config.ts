@@ -18,7 +18,9 @@ export default defineConfig({
   // A test starts a hub and one or two workstations (each a process) before the browser does anything.
   timeout: 120_000,
   globalTimeout: 15 * 60_000,
-  expect: { timeout: 10_000 },
+  // The first screen of a freshly started workstation on two shared cores (its first queries cold, a sync running)
+  // has taken over 10 s in CI; a wait is not a speed check (those are in the bench).
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/e2e-report' }]],
   use: {
     browserName: 'chromium',
