@@ -9,6 +9,7 @@ import type { HubDb } from './db/database';
 import { hubMigrations, migrateHub } from './db/migrate';
 import type { Logger } from '../shared/platform/logger';
 import { createHubServer } from './server';
+import { createOidcVerifier, type OidcSettings } from './auth/oidc';
 
 export interface StartOptions {
   database: ConnectOptions;
@@ -22,6 +23,10 @@ export interface StartOptions {
   migrationsFolder?: string;
   /** The TLS-terminating proxy's address, whose X-Forwarded-For is believed (per-address limits). */
   trustProxy?: string;
+  /** The force's identity provider whose ID tokens sign officers in (see auth/oidc.ts); absent: credentials only. */
+  oidc?: OidcSettings;
+  /** How long an officer's session lasts (ms). */
+  sessionLifetimeMs?: number;
   /** Runs after migrating, before serving (the embedded demo hub registers its officers here). */
   prepare?: (db: HubDb) => Promise<void>;
 }
@@ -40,7 +45,16 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     const migration = await migrateHub(database.db, hubMigrations(options.migrationsFolder));
     if (migration.applied > 0) options.logger.info('migrated', { applied: migration.applied, total: migration.total });
     await options.prepare?.(database.db);
-    app = createHubServer({ database, clock: options.clock, logger: options.logger, recheckMs: options.recheckMs, trustProxy: options.trustProxy });
+    const verifyIdToken = options.oidc ? createOidcVerifier(options.oidc, { db: database.db, now: () => options.clock.now() }) : undefined;
+    app = createHubServer({
+      database,
+      clock: options.clock,
+      logger: options.logger,
+      recheckMs: options.recheckMs,
+      trustProxy: options.trustProxy,
+      sessionLifetimeMs: options.sessionLifetimeMs,
+      verifyIdToken,
+    });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
     const address = app.server.address();

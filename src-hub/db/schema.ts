@@ -25,6 +25,8 @@ export const officers = pgTable(
     active: boolean('active').notNull().default(true),
     /** Regions whose reports (and the work on them) the officer may read; null means all (`*`). */
     scope: text('scope').array(),
+    /** The officer's subject (or configured claim) at the force's identity provider; null when they have none. */
+    oidcSubject: text('oidc_subject').unique('officers_oidc_subject'),
     createdAt: timestampText('created_at').notNull(),
   },
   (table) => [check('officers_role', sql`${table.role} IN ('officer', 'supervisor')`)],

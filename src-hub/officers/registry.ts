@@ -26,6 +26,8 @@ export interface NewOfficer {
   team: string | null;
   /** `*` (the default) or regions separated by commas: the reports, and the work on them, the officer receives. */
   scope?: string;
+  /** The officer's subject (or configured claim) at the force's identity provider, if they sign in there. */
+  oidcSubject?: string | null;
 }
 
 const columns = { id: officers.id, displayName: officers.displayName, role: officers.role, team: officers.team, active: officers.active };
@@ -33,7 +35,16 @@ const columns = { id: officers.id, displayName: officers.displayName, role: offi
 /** The name of an officer's credential among the hub's tokens. */
 export const credentialName = (officerId: string) => `officer ${officerId}`;
 
-function checkNewOfficer(input: NewOfficer): Omit<NewOfficer, 'scope'> & { scope: string[] | null } {
+const SUBJECT_LIMIT = 255;
+
+function checkOidcSubject(subject: string | null | undefined): string | null {
+  if (subject === null || subject === undefined) return null;
+  const trimmed = subject.trim();
+  if (trimmed === '' || trimmed.length > SUBJECT_LIMIT) throw new AppError('BAD_INPUT', `an identity provider's subject is 1–${SUBJECT_LIMIT} characters`);
+  return trimmed;
+}
+
+function checkNewOfficer(input: NewOfficer): Omit<NewOfficer, 'scope' | 'oidcSubject'> & { scope: string[] | null; oidcSubject: string | null } {
   const id = input.id.trim();
   const displayName = input.displayName.trim();
   const team = input.team?.trim() || null;
@@ -46,7 +57,7 @@ function checkNewOfficer(input: NewOfficer): Omit<NewOfficer, 'scope'> & { scope
   }
   if (team !== null && team.length > TEXT_LIMIT) throw new AppError('BAD_INPUT', `a team name is at most ${TEXT_LIMIT} characters`);
   const scope = parseScope(input.scope ?? '*');
-  return { id, displayName, role: input.role, team, scope: scope === '*' ? null : scope };
+  return { id, displayName, role: input.role, team, scope: scope === '*' ? null : scope, oidcSubject: checkOidcSubject(input.oidcSubject) };
 }
 
 const scopeText = (scope: string[] | null) => (scope === null ? '*' : scope.join(','));
@@ -54,6 +65,7 @@ const scopeText = (scope: string[] | null) => (scope === null ? '*' : scope.join
 /** Registers an officer and issues their credential (shown this once; the hub keeps only its hash). */
 export async function addOfficer(db: HubDb, clock: Clock, input: NewOfficer): Promise<{ officer: HubOfficer; scope: string; credential: string }> {
   const officer = checkNewOfficer(input);
+  if (officer.oidcSubject !== null) await refuseTakenSubject(db, officer.oidcSubject, officer.id);
   return inTransaction(db, async (tx) => {
     const inserted = await tx
       .insert(officers)
@@ -64,6 +76,30 @@ export async function addOfficer(db: HubDb, clock: Clock, input: NewOfficer): Pr
     const { token } = await createToken(tx, clock, { name: credentialName(officer.id), role: 'workstation', officerId: officer.id, scope: scopeText(officer.scope) });
     return { officer: inserted[0]!, scope: scopeText(officer.scope), credential: token };
   });
+}
+
+async function refuseTakenSubject(db: HubDb, subject: string, officerId: string): Promise<void> {
+  const holder = await findOfficerByOidcSubject(db, subject);
+  if (holder && holder.id !== officerId) throw new AppError('CONFLICT', `the identity provider's subject "${subject}" belongs to officer "${holder.id}" already`);
+}
+
+/** Links an officer to their subject at the identity provider (null unlinks): how they sign in there from now on. */
+export async function setOidcSubject(db: HubDb, officerId: string, subject: string | null): Promise<HubOfficer & { oidcSubject: string | null }> {
+  const oidcSubject = subject === null ? null : checkOidcSubject(subject);
+  if (oidcSubject !== null) await refuseTakenSubject(db, oidcSubject, officerId.trim());
+  const [officer] = await db
+    .update(officers)
+    .set({ oidcSubject })
+    .where(eq(officers.id, officerId.trim()))
+    .returning({ ...columns, oidcSubject: officers.oidcSubject });
+  if (!officer) throw new AppError('NOT_FOUND', `no officer with id "${officerId}" is registered`);
+  return officer;
+}
+
+/** The officer linked to this subject at the identity provider, or null. */
+export async function findOfficerByOidcSubject(db: HubDb, subject: string): Promise<HubOfficer | null> {
+  const [officer] = await db.select(columns).from(officers).where(eq(officers.oidcSubject, subject));
+  return officer ?? null;
 }
 
 /** A new credential for an officer who lost theirs; the old one stops working at once. */
@@ -90,7 +126,7 @@ export async function registerOfficers(db: HubDb, clock: Clock, list: readonly N
     .values(rows)
     .onConflictDoUpdate({
       target: officers.id,
-      set: { displayName: sql`excluded.display_name`, role: sql`excluded.role`, team: sql`excluded.team`, active: true },
+      set: { displayName: sql`excluded.display_name`, role: sql`excluded.role`, team: sql`excluded.team`, oidcSubject: sql`excluded.oidc_subject`, active: true },
     });
   await announceCredentialChange(db);
 }

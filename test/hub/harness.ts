@@ -17,6 +17,7 @@ import { generateSigningKey, signMutation, type OfficerSigningKey } from '../../
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { fixedClock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
+import { createOidcVerifier, type OidcSettings } from '../../src-hub/auth/oidc';
 import { createToken } from '../../src-hub/auth/tokens';
 import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
@@ -102,7 +103,7 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string; sessionLifetimeMs?: number } = {},
+  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string; sessionLifetimeMs?: number; oidc?: { settings: OidcSettings; now?: () => Date } } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
@@ -118,6 +119,7 @@ export async function startTestHub(
     limits: options.limits,
     trustProxy: options.trustProxy,
     sessionLifetimeMs: options.sessionLifetimeMs,
+    verifyIdToken: options.oidc && createOidcVerifier(options.oidc.settings, { db: database.db, now: options.oidc.now ?? (() => new Date()) }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

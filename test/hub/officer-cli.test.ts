@@ -1,6 +1,7 @@
-/** `hub officer add|credential|deactivate|list`, and that what they make works at a hub over the same database. */
+/** `hub officer add|credential|deactivate|list|oidc-subject`, and that what they make works at a hub over the same database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubErrorBody, HubOfficer, WhoamiResponse } from '../../shared/hub/protocol';
+import { findOfficerByOidcSubject } from '../../src-hub/officers/registry';
 import { runCliCaptured } from '../support/run-cli';
 import { BACKENDS, freshDatabase, startTestHub, type TestDatabase, type TestHub } from './harness';
 
@@ -77,5 +78,23 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
       expect(nobody.code).toBe(1);
       expect(nobody.stderr).toMatch(/no officer with id "niemand" is registered/);
     }
+  });
+
+  it('links officers to their subject at the identity provider, one officer per subject', async () => {
+    const neither = await cli('oidc-subject', ...where, '--id', 'j.devries');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/give --subject <subject> or --clear/);
+    if (backend !== 'postgres') return; // (the PGlite directory is the running hub's; these need the database)
+    const added = await cli('add', ...where, '--id', 'k.smit', '--name', 'K. Smit', '--role', 'officer', '--oidc-subject', 'f3a9-smit');
+    expect(added.code, added.stderr).toBe(0);
+    const linked = await cli('oidc-subject', ...where, '--id', 'j.devries', '--subject', 'b71c-devries');
+    expect(linked.lines).toEqual([{ officer: expect.objectContaining({ id: 'j.devries', oidcSubject: 'b71c-devries' }) as unknown }]);
+    const taken = await cli('oidc-subject', ...where, '--id', 'j.devries', '--subject', 'f3a9-smit');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/subject "f3a9-smit" belongs to officer "k.smit" already/);
+    expect((await findOfficerByOidcSubject(hub!.database.db, 'b71c-devries'))?.id).toBe('j.devries');
+    const cleared = await cli('oidc-subject', ...where, '--id', 'j.devries', '--clear');
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(await findOfficerByOidcSubject(hub!.database.db, 'b71c-devries')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 /**
- * `hub officer add|credential|deactivate|list`: the hub's registry of officers. `add` registers an officer and
- * prints their credential (a workstation token bound to them, shown once); `credential` replaces a lost one;
- * `deactivate` ends an officer's work (their credential stops working, their id stays in the history).
+ * `hub officer add|credential|deactivate|list|oidc-subject`: the hub's registry of officers. `add` registers an
+ * officer and prints their credential (a workstation token bound to them, shown once); `credential` replaces a lost
+ * one; `deactivate` ends an officer's work (their credential stops working, their id stays in the history);
+ * `oidc-subject` links an officer to their subject at the force's identity provider (how they sign in there).
  */
-import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential } from '../../../src-hub/officers/registry';
+import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential, setOidcSubject } from '../../../src-hub/officers/registry';
 import type { OfficerRole } from '../../../shared/requests/lifecycle';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
@@ -11,7 +12,8 @@ import { UsageError, writeJsonLine, type CliIo } from '../command';
 import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
 
 const usages = {
-  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>] [--scope <region,region|*>]`,
+  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>] [--scope <region,region|*>] [--oidc-subject <subject>]`,
+  'oidc-subject': `hub officer oidc-subject ${HUB_DATABASE_USAGE} --id <id> (--subject <subject> | --clear)`,
   credential: `hub officer credential ${HUB_DATABASE_USAGE} --id <id>`,
   deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
   list: `hub officer list ${HUB_DATABASE_USAGE}`,
@@ -19,15 +21,27 @@ const usages = {
 export const OFFICER_USAGE = Object.values(usages).join('\n  ');
 
 async function add(args: string[], io: CliIo): Promise<number> {
-  const options = { ...hubDatabaseOptions, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, scope: { type: 'string' } } as const;
+  const options = { ...hubDatabaseOptions, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, scope: { type: 'string' }, 'oidc-subject': { type: 'string' } } as const;
   const { values } = parseCommandArgs(args, options, usages.add);
   const database = hubDatabaseOf(values, io.env, usages.add);
   const id = requireOption(values.id, '--id', usages.add);
   const displayName = requireOption(values.name, '--name', usages.add);
   const role = requireOption(values.role, '--role', usages.add);
   if (!(OFFICER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${OFFICER_ROLES.join(', ')}, not "${role}"`);
-  const made = await withHubDatabase(database, (hub) => addOfficer(hub.db, systemClock, { id, displayName, role: role as OfficerRole, team: values.team ?? null, scope: values.scope }));
+  const made = await withHubDatabase(database, (hub) => addOfficer(hub.db, systemClock, { id, displayName, role: role as OfficerRole, team: values.team ?? null, scope: values.scope, oidcSubject: values['oidc-subject'] ?? null }));
   await writeJsonLine(io.stdout, made);
+  return 0;
+}
+
+/** Links an officer to their subject at the identity provider (or unlinks them): how they sign in there. */
+async function oidcSubject(args: string[], io: CliIo): Promise<number> {
+  const usage = usages['oidc-subject'];
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, id: { type: 'string' }, subject: { type: 'string' }, clear: { type: 'boolean' } }, usage);
+  const database = hubDatabaseOf(values, io.env, usage);
+  const id = requireOption(values.id, '--id', usage);
+  if ((values.subject === undefined) === (values.clear !== true)) throw new UsageError(`give --subject <subject> or --clear\nusage: ${usage}`);
+  const officer = await withHubDatabase(database, (hub) => setOidcSubject(hub.db, id, values.subject ?? null));
+  await writeJsonLine(io.stdout, { officer });
   return 0;
 }
 
@@ -57,7 +71,7 @@ async function list(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, credential, deactivate, list };
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, credential, deactivate, list, 'oidc-subject': oidcSubject };
 
 export async function officer(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;

@@ -9,6 +9,7 @@ import { createToken, revokeToken } from '../../../src-hub/auth/tokens';
 import { createJsonLogger } from '../../../shared/platform/logger';
 import { startHub } from '../../../src-hub/start';
 import { forgetChainKey } from '../../../src-hub/audit/owner';
+import type { OidcSettings } from '../../../src-hub/auth/oidc';
 import { verifyHubChains } from '../../../src-hub/audit/verify';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, parsePositiveInt, requireOption } from '../args';
@@ -21,7 +22,7 @@ const DEFAULT_PORT = 8080;
 
 const where = HUB_DATABASE_USAGE;
 const usages = {
-  serve: `hub serve ${where} [--port <port>] [--trust-proxy <address>]`,
+  serve: `hub serve ${where} [--port <port>] [--trust-proxy <address>] [--session-minutes <n>] [--oidc-issuer <url> --oidc-client-id <id> [--oidc-claim <claim>]]`,
   token: `hub token ${where} --role intake|workstation --name <name> [--scope <region,region|*>]`,
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
@@ -29,16 +30,52 @@ const usages = {
 };
 const usage = Object.values(usages).join('\n  ');
 
+/**
+ * The identity provider from --oidc-* or PUZZELSTUK_HUB_OIDC_ISSUER / _CLIENT_ID / _CLAIM; none when neither names
+ * an issuer.
+ */
+function oidcSettingsOf(values: { 'oidc-issuer'?: string; 'oidc-client-id'?: string; 'oidc-claim'?: string }, env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = values['oidc-issuer'] ?? env.PUZZELSTUK_HUB_OIDC_ISSUER;
+  const clientId = values['oidc-client-id'] ?? env.PUZZELSTUK_HUB_OIDC_CLIENT_ID;
+  const claim = values['oidc-claim'] ?? env.PUZZELSTUK_HUB_OIDC_CLAIM;
+  if (issuer === undefined) {
+    if (clientId !== undefined || claim !== undefined) throw new UsageError(`--oidc-client-id and --oidc-claim need --oidc-issuer\nusage: ${usages.serve}`);
+    return undefined;
+  }
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) throw new UsageError(`--oidc-issuer must be the provider's http(s) URL, not "${issuer}"`);
+  if (clientId === undefined || clientId === '') throw new UsageError(`--oidc-issuer needs --oidc-client-id (the client the workstations sign in with)\nusage: ${usages.serve}`);
+  return { issuer, clientId, ...(claim ? { claim } : {}) };
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, port: { type: 'string' }, 'trust-proxy': { type: 'string' } }, usages.serve);
+  const options = {
+    ...hubDatabaseOptions,
+    port: { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'session-minutes': { type: 'string' },
+    'oidc-issuer': { type: 'string' },
+    'oidc-client-id': { type: 'string' },
+    'oidc-claim': { type: 'string' },
+  } as const;
+  const { values } = parseCommandArgs(args, options, usages.serve);
   const database = hubDatabaseOf(values, io.env, usages.serve);
   const port = parsePositiveInt(values.port, '--port', DEFAULT_PORT);
   if (port > 65_535) throw new UsageError('--port must be at most 65535');
+  const oidc = oidcSettingsOf(values, io.env);
+  const sessionMinutes = values['session-minutes'] === undefined ? undefined : parsePositiveInt(values['session-minutes'], '--session-minutes', 60);
   const logger = createJsonLogger(io.stderr, systemClock);
   const stopped = waitForStopSignal();
   let hub;
   try {
-    hub = await startHub({ database, port, clock: systemClock, logger, ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}) });
+    hub = await startHub({
+      database,
+      port,
+      clock: systemClock,
+      logger,
+      ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
+      ...(oidc ? { oidc } : {}),
+      ...(sessionMinutes ? { sessionLifetimeMs: sessionMinutes * 60_000 } : {}),
+    });
   } catch (error) {
     stopped.dispose();
     if (isAppError(error)) throw new CliError(error.message);

@@ -1,0 +1,110 @@
+/**
+ * Issue 14 §1, OpenID Connect: an officer signs in at the force's identity provider — a real one, `oidc-provider`
+ * in-process — and the hub gives them a session only for a token it can verify and an officer it can name. Each
+ * attack beside its honest twin, against a running hub on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubErrorBody, KeyRegistered, SessionResponse } from '../../shared/hub/protocol';
+import { addOfficer, deactivateOfficer, setOidcSubject } from '../../src-hub/officers/registry';
+import { generateSigningKey } from '../../src-main/mutations/officer-signing';
+import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
+import { signInAtProvider, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+
+const CLIENT = { clientId: 'puzzelstuk', redirectUri: 'http://127.0.0.1/callback' };
+const OTHER_APP = { clientId: 'roosterapp', redirectUri: 'http://127.0.0.1/callback' };
+
+describe.each(BACKENDS)('signing in through the identity provider (%s)', (backend) => {
+  let provider: TestOidcProvider;
+  let stranger: TestOidcProvider;
+  let hub: TestHub;
+  let skewMs = 0;
+
+  const signIn = (idToken: string) =>
+    hub.request<SessionResponse & HubErrorBody>('/v1/sessions', { contentType: 'application/json', body: JSON.stringify({ idToken }) });
+  const idTokenOf = async (login: string, at = provider, client = CLIENT) => (await signInAtProvider(at.issuer, client, login)).idToken;
+  const expectRefusal = (answer: { status: number; body: HubErrorBody }, status: number, reason: RegExp) => {
+    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+    expect(answer.body.error.message).toMatch(reason);
+  };
+
+  beforeAll(async () => {
+    const clients = [{ clientId: CLIENT.clientId, redirectUris: [CLIENT.redirectUri] }, { clientId: OTHER_APP.clientId, redirectUris: [OTHER_APP.redirectUri] }];
+    provider = await startOidcProvider(clients);
+    stranger = await startOidcProvider(clients);
+    hub = await startTestHub(backend, { oidc: { settings: { issuer: provider.issuer, clientId: CLIENT.clientId }, now: () => new Date(Date.now() + skewMs) } });
+    const { db } = hub.database;
+    await addOfficer(db, hubClock(), { id: 'agent.visser', displayName: 'A. Visser', role: 'officer', team: null, oidcSubject: 'kc-visser' });
+    await addOfficer(db, hubClock(), { id: 'agent.bos', displayName: 'B. Bos', role: 'officer', team: null });
+    await setOidcSubject(db, 'agent.bos', 'kc-bos');
+    await addOfficer(db, hubClock(), { id: 'agent.weg', displayName: 'W. Weg', role: 'officer', team: null, oidcSubject: 'kc-weg' });
+    await deactivateOfficer(db, 'agent.weg');
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await provider?.close();
+    await stranger?.close();
+  });
+
+  it('gives a registered officer a session for their ID token, under which they enrol their signing key', async () => {
+    const answer = await signIn(await idTokenOf('kc-visser'));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.officer.id).toBe('agent.visser');
+    const key = generateSigningKey();
+    const registered = await hub.request<KeyRegistered>('/v1/keys', { token: answer.body.session, contentType: 'application/json', body: JSON.stringify({ publicKey: key.publicKey }) });
+    expect(registered.status).toBe(200);
+    expect(registered.body.keyId).toBe(key.keyId);
+  });
+
+  it('names the officer linked later with setOidcSubject', async () => {
+    const answer = await signIn(await idTokenOf('kc-bos'));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.officer.id).toBe('agent.bos');
+  });
+
+  it('refuses a subject no officer is linked to', async () => {
+    expectRefusal(await signIn(await idTokenOf('kc-onbekend')), 403, /no officer in the hub's registry is linked to sub "kc-onbekend"/);
+  });
+
+  it('refuses a deactivated officer', async () => {
+    expectRefusal(await signIn(await idTokenOf('kc-weg')), 403, /officer "agent.weg" has been deactivated/);
+  });
+
+  it('refuses a token issued for another application of the same provider', async () => {
+    expectRefusal(await signIn(await idTokenOf('kc-visser', provider, OTHER_APP)), 401, /issued for another application, not for this hub's client "puzzelstuk"/);
+  });
+
+  it('refuses a token of another identity provider', async () => {
+    expectRefusal(await signIn(await idTokenOf('kc-visser', stranger)), 401, /issued by another identity provider/);
+  });
+
+  it('refuses a token whose subject was altered (its signature no longer matches)', async () => {
+    const [header, payload, signature] = (await idTokenOf('kc-onbekend')).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'kc-visser' })).toString('base64url');
+    expectRefusal(await signIn(`${header}.${forged}.${signature}`), 401, /signature does not match the keys of/);
+  });
+
+  it('refuses a token signed by another key under the right issuer', async () => {
+    // The stranger's token with this provider's issuer claimed: the issuer check passes, the signature cannot.
+    const [header, payload, signature] = (await idTokenOf('kc-visser', stranger)).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, iss: provider.issuer })).toString('base64url');
+    expectRefusal(await signIn(`${header}.${forged}.${signature}`), 401, /signature does not match the keys of/);
+  });
+
+  it('refuses an expired token', async () => {
+    const idToken = await idTokenOf('kc-visser');
+    skewMs = 2 * 60 * 60 * 1000;
+    try {
+      expectRefusal(await signIn(idToken), 401, /sign-in at the identity provider has expired/);
+    } finally {
+      skewMs = 0;
+    }
+    expect((await signIn(idToken)).status).toBe(200);
+  });
+
+  it('refuses an access token or anything else that is not an ID token', async () => {
+    const { accessToken } = await signInAtProvider(provider.issuer, CLIENT, 'kc-visser');
+    expectRefusal(await signIn(accessToken), 401, /not a valid ID token/);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * A real OpenID Connect provider in-process (`oidc-provider`, the certified Node implementation), with keys of its
+ * own, on 127.0.0.1; and the authorization code + PKCE flow against it as a browser would do it (its development
+ * login form accepts any login, so "signing in as" a subject is posting that login).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider from 'oidc-provider';
+
+export interface OidcClient {
+  clientId: string;
+  redirectUris: string[];
+  /** `native` allows a loopback redirect on any port (RFC 8252); `web` a page of the app. */
+  applicationType?: 'native' | 'web';
+}
+
+export interface TestOidcProvider {
+  issuer: string;
+  close(): Promise<void>;
+}
+
+export async function startOidcProvider(clients: readonly OidcClient[], options: { idTokenTtlS?: number } = {}): Promise<TestOidcProvider> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
+  const provider = new Provider(issuer, {
+    clients: clients.map((client) => ({
+      client_id: client.clientId,
+      redirect_uris: client.redirectUris,
+      application_type: client.applicationType ?? 'native',
+      token_endpoint_auth_method: 'none',
+      response_types: ['code'],
+      grant_types: ['authorization_code'],
+    })),
+    jwks: { keys: [jwk] },
+    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, preferred_username: `${sub}@politie.test` }) }),
+    claims: { openid: ['sub'], profile: ['preferred_username'] },
+    ttl: { IdToken: options.idTokenTtlS ?? 3600 },
+    cookies: { keys: [randomBytes(16).toString('hex')] },
+    // The development login form is the "user" here; nothing else of devInteractions is relied on.
+    features: { devInteractions: { enabled: true } },
+  });
+  const callback = provider.callback();
+  server.on('request', (request, response) => void callback(request, response));
+  return {
+    issuer,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
+
+export const pkcePair = () => {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+};
+
+/** A browser's cookie jar for one host, enough for the provider's interaction cookies. */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+/**
+ * Follows an authorization URL as a browser would, signing in as `login` at the provider's form (and consenting),
+ * and returns the URL the provider finally redirects to (the app's redirect URI with `code` and `state`).
+ */
+export async function authorizeInBrowser(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new CookieJar();
+  let url = new URL(authorizationUrl);
+  let body: URLSearchParams | undefined;
+  for (let step = 0; step < 20; step += 1) {
+    const response = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body,
+    });
+    jar.take(response);
+    body = undefined;
+    const location = response.headers.get('location');
+    if (location) {
+      const next = new URL(location, url);
+      if (next.origin !== new URL(authorizationUrl).origin) return next;
+      url = next;
+      continue;
+    }
+    const page = await response.text();
+    if (response.status !== 200) throw new Error(`the provider answered ${response.status}: ${page.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
+    if (!action) throw new Error(`the provider showed a page without a form: ${page.slice(0, 300)}`);
+    url = new URL(action.replaceAll('&amp;', '&'), url);
+    body = page.includes('name="prompt" value="login"') ? new URLSearchParams({ prompt: 'login', login, password: 'x' }) : new URLSearchParams({ prompt: 'consent' });
+  }
+  throw new Error('the provider kept redirecting');
+}
+
+/** The whole code + PKCE flow of a public client, as a workstation does it: the provider's tokens for `login`. */
+export async function signInAtProvider(issuer: string, client: { clientId: string; redirectUri: string }, login: string): Promise<{ idToken: string; accessToken: string }> {
+  const { verifier, challenge } = pkcePair();
+  const state = randomBytes(16).toString('base64url');
+  const authorization = new URL(`${issuer}/auth`);
+  authorization.search = new URLSearchParams({
+    client_id: client.clientId,
+    redirect_uri: client.redirectUri,
+    response_type: 'code',
+    scope: 'openid',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  const back = await authorizeInBrowser(authorization.toString(), login);
+  if (back.searchParams.get('state') !== state) throw new Error(`state came back wrong: ${back.toString()}`);
+  const code = back.searchParams.get('code');
+  if (!code) throw new Error(`no code came back: ${back.toString()}`);
+  const response = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, client_id: client.clientId, code_verifier: verifier }),
+  });
+  const tokens = (await response.json()) as { id_token?: string; access_token?: string; error_description?: string };
+  if (!tokens.id_token || !tokens.access_token) throw new Error(`the token exchange failed: ${tokens.error_description ?? response.status}`);
+  return { idToken: tokens.id_token, accessToken: tokens.access_token };
+}
