@@ -30,7 +30,7 @@ function todayWithUnchainedLog(dir: string): string {
   const tree = treeAt('HEAD', dir, 'unchained');
   const path = join(tree, 'src-main/audit/audit-log.ts');
   const chained = readFileSync(path, 'utf8');
-  const unchainedWriter = chained.replace(/^import .*'\.\/audit-chain';\n/m, '').replace(/entryHash\([^;]*content\)\);/, 'null);');
+  const unchainedWriter = chained.replace(/^import .*'\.\/audit-chain';\n/m, '').replace(/entryHash\([^;]*content\)/, 'null');
   if (unchainedWriter.includes('entryHash(')) throw new Error('audit-log.ts changed: teach the audit suite to unchain it');
   writeFileSync(path, unchainedWriter);
   return tree;

@@ -13,14 +13,17 @@ export interface AuditEntry {
 
 /**
  * Appends to the audit log, chained to the entry before (audit-chain.ts); call inside the transaction of the
- * change it records. The head is read each time, so appenders made in different places chain as one.
+ * change it records. The head is read each time, so appenders made in different places chain as one — except
+ * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import).
  */
 export function createAuditAppender(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
     'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-  return (at: string, entry: AuditEntry): void => {
+  /** The head as this appender last wrote it; only set inside withHeadKept. */
+  let keptHead: Buffer | null | undefined;
+  const append = (at: string, entry: AuditEntry): void => {
     const content = {
       at,
       actor: entry.actor,
@@ -29,6 +32,22 @@ export function createAuditAppender(sqlite: Database.Database) {
       subjectId: entry.subjectId,
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     };
-    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(head.get() ?? null, content));
+    const hash = entryHash(keptHead === undefined ? (head.get() ?? null) : keptHead, content);
+    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, hash);
+    if (keptHead !== undefined) keptHead = hash;
   };
+  /**
+   * Runs `work` — inside a transaction, appending to the log only through this appender — reading the head once
+   * instead of before every entry (the import writes one entry a report).
+   */
+  function withHeadKept<T>(work: () => T): T {
+    if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
+    keptHead = head.get() ?? null;
+    try {
+      return work();
+    } finally {
+      keptHead = undefined;
+    }
+  }
+  return Object.assign(append, { withHeadKept });
 }

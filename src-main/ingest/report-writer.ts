@@ -212,7 +212,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
 
   const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {
     textIndex.defer();
-    const outcomes = inputs.map(apply);
+    // Nothing else writes the audit log inside this writer's own transaction, so the chain's head is read once.
+    const outcomes = audit.withHeadKept(() => inputs.map(apply));
     textIndex.flush();
     return outcomes;
   });

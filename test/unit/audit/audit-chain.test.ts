@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { entryHash } from '../../../src-main/audit/audit-chain';
+import { entryHash, verifyChain } from '../../../src-main/audit/audit-chain';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
 import { examplesText } from '../../support/records';
 import { runCliCaptured } from '../../support/run-cli';
@@ -122,5 +122,31 @@ describe('audit list', () => {
     for (const line of forReport.lines) expect(line).toMatchObject({ subjectId: expect.stringContaining(reportId) as unknown, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
     const byNobody = await runCliCaptured(['audit', 'list', '--db', path, '--officer', 'nobody']);
     expect(byNobody.lines).toEqual([]);
+  });
+});
+
+describe('the head kept through one transaction (the import)', () => {
+  const entry = (index: number) => ({ actor: 'cli:importer', action: 'report.received', subjectType: 'report', subjectId: `IA-2026-${index}`, details: { revision: 1 } });
+
+  it('writes the same chain as reading the head before each entry, and other appenders chain on after it', () => {
+    const kept = openTempStore();
+    const readEachTime = openTempStore();
+    for (const temp of [kept, readEachTime]) createAuditAppender(temp.store.sqlite)('2026-03-01T09:00:00.000Z', entry(0));
+    const append = createAuditAppender(kept.store.sqlite);
+    kept.store.sqlite.transaction(() => append.withHeadKept(() => { for (let index = 1; index <= 5; index++) append('2026-03-01T10:00:00.000Z', entry(index)); }))();
+    const appendEach = createAuditAppender(readEachTime.store.sqlite);
+    readEachTime.store.sqlite.transaction(() => { for (let index = 1; index <= 5; index++) appendEach('2026-03-01T10:00:00.000Z', entry(index)); })();
+    for (const temp of [kept, readEachTime]) createAuditAppender(temp.store.sqlite)('2026-03-01T11:00:00.000Z', entry(6));
+    const hashes = (temp: typeof kept) => temp.store.sqlite.prepare('SELECT entry_hash FROM audit_log ORDER BY id').pluck().all();
+    expect(hashes(kept)).toHaveLength(7);
+    expect(hashes(kept)).toEqual(hashes(readEachTime));
+    expect(verifyChain(kept.store.sqlite)).toEqual({ entries: 7, ok: true });
+  });
+
+  it('is refused outside a transaction, where another writer could append between two entries', () => {
+    const temp = openTempStore();
+    const append = createAuditAppender(temp.store.sqlite);
+    expect(() => append.withHeadKept(() => append('2026-03-01T10:00:00.000Z', entry(1)))).toThrow(/needs the transaction/);
+    expect(temp.store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
   });
 });
