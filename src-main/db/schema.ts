@@ -106,6 +106,8 @@ export const mentions = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.reportId, table.indicatorId, table.field] }),
     index('mentions_indicator').on(table.indicatorId, table.reportId),
+    // Linking's (and the overview's) links only: a full rebuild reads it alone, never the table.
+    index('mentions_linking').on(table.indicatorId, table.reportId).where(sql`benign = 0`),
   ],
 );
 

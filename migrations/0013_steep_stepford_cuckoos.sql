@@ -1,0 +1,1 @@
+CREATE INDEX `mentions_linking` ON `mentions` (`indicator_id`,`report_id`) WHERE benign = 0;
