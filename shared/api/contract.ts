@@ -16,6 +16,8 @@ import type {
   ClusterGraph,
   IndicatorQuery,
   IndicatorRow,
+  LogbookPage,
+  LogbookQuery,
   NoteView,
   OfficerView,
   QueuePage,
@@ -32,6 +34,7 @@ import type {
   SyncStateView,
 } from './views';
 import type { IndicatorType } from '../indicators/types';
+import type { AuditRefusal } from '../hub/protocol';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
 import type { Overview, OverviewSettings } from '../overview/types';
 import type { ApiResult } from './result';
@@ -51,8 +54,9 @@ export interface ApiMethods {
   'queue.list': Method<QueueQuery, QueuePage>;
   'queue.regions': Method<NoParams, string[]>;
 
-  'report.get': Method<{ reportId: string }, ReportDetail>;
-  /** Shows the reporter's personal data; the reason is written to the audit log. */
+  /** The report; its opening is written to the audit log, with the purpose the officer works under when given. */
+  'report.get': Method<{ reportId: string; purpose?: string }, ReportDetail>;
+  /** Shows the reporter's personal data; the reason is the purpose written to the audit log. */
   'report.revealReporter': Method<{ reportId: string; reason: string }, RevealedReporter>;
   'report.revisions': Method<{ reportId: string }, RevisionView[]>;
   'report.audit': Method<{ reportId: string }, AuditEntryView[]>;
@@ -133,6 +137,19 @@ export interface ApiMethods {
   'overview.settings': Method<Record<string, never>, OverviewSettings>;
   /** A supervisor replaces them; a bad value is refused with what is wrong. */
   'overview.setSettings': Method<{ settings: OverviewSettings }, OverviewSettings>;
+
+  /** The short list of purposes officers choose from (written ones are allowed too). */
+  'audit.purposes': Method<NoParams, { purposes: string[] }>;
+  /** Supervisors replace the list. */
+  'audit.setPurposes': Method<{ purposes: string[] }, { purposes: string[] }>;
+  /** The purpose the signed-in officer last gave for this report or another report of its cases (null: none yet). */
+  'audit.lastPurpose': Method<{ reportId: string }, { purpose: string | null }>;
+  /** Supervisors (and the privacy officer): the Logboek — who consulted a report and why, or all one officer did in a period. */
+  'audit.logbook': Method<LogbookQuery, LogbookPage>;
+  /** The same entries as CSV (for a data-subject request or an internal audit); the export is itself logged. */
+  'audit.exportCsv': Method<LogbookQuery, { fileName: string; csv: string }>;
+  /** Supervisors: audit logs of workstations the hub refused (a fork or a gap); `reachable` false when the hub could not be asked. */
+  'audit.refusals': Method<NoParams, { reachable: boolean; refusals: AuditRefusal[] }>;
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -225,6 +242,12 @@ export const API_METHODS = [
   'overview.get',
   'overview.settings',
   'overview.setSettings',
+  'audit.purposes',
+  'audit.setPurposes',
+  'audit.lastPurpose',
+  'audit.logbook',
+  'audit.exportCsv',
+  'audit.refusals',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS lists every method (used by transports to reject unknown names). */

@@ -5,6 +5,7 @@
  */
 import { hubAddressProblem } from '../hub/address';
 import { z } from 'zod';
+import { checkPurpose } from '../audit/purpose';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
 import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
@@ -54,6 +55,14 @@ const hubUrl = z
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
   });
 
+const purposeText = z.string().superRefine((text, context) => {
+  const checked = checkPurpose(text);
+  if (!checked.ok) context.addIssue({ code: 'custom', message: checked.message });
+});
+const logbookQuery = z
+  .strictObject({ reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((query) => query.reportId !== undefined || query.officer !== undefined, { message: 'name a report or an officer', path: ['reportId'] });
+
 const queueQuery = z.strictObject({
   filters: z.strictObject({
     text: z.string().max(PARAM_LIMITS.search, `must be at most ${PARAM_LIMITS.search} characters`).optional(),
@@ -69,6 +78,7 @@ const queueQuery = z.strictObject({
   sort: z.strictObject({ key: z.enum(QUEUE_SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
   offset,
   limit,
+  purpose: purposeText.optional(),
 });
 
 const indicatorQuery = z.strictObject({
@@ -91,8 +101,8 @@ export const apiParamSchemas: ParamSchemas = {
   'queue.list': queueQuery,
   'queue.regions': noParams,
 
-  'report.get': z.strictObject({ reportId }),
-  'report.revealReporter': z.strictObject({ reportId, reason: requiredText }),
+  'report.get': z.strictObject({ reportId, purpose: purposeText.optional() }),
+  'report.revealReporter': z.strictObject({ reportId, reason: purposeText }),
   'report.revisions': z.strictObject({ reportId }),
   'report.audit': z.strictObject({ reportId }),
   'report.related': z.strictObject({ reportId }),
@@ -214,6 +224,12 @@ export const apiParamSchemas: ParamSchemas = {
   'overview.get': z.strictObject({ asOf: isoDate.optional() }),
   'overview.settings': noParams,
   // Checked whole, with a message per wrong value, where they are kept (src-main/overview/overview-settings.ts).
+  'audit.purposes': noParams,
+  'audit.setPurposes': z.strictObject({ purposes: z.array(purposeText).min(1, 'must hold at least one purpose').max(30, 'must hold at most 30 purposes') }),
+  'audit.lastPurpose': z.strictObject({ reportId }),
+  'audit.logbook': logbookQuery,
+  'audit.exportCsv': logbookQuery,
+  'audit.refusals': noParams,
   'overview.setSettings': z.strictObject({ settings: z.custom<OverviewSettings>((value) => typeof value === 'object' && value !== null, 'must be an object') }),
   'report.reroute': z.strictObject({
     reportIds: someReportIds,

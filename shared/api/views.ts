@@ -45,6 +45,8 @@ export interface QueueQuery {
   sort: { key: QueueSortKey; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
+  /** Why the officer searches: a query typed (filters.text) is written to the audit log with it. */
+  purpose?: string;
 }
 
 export interface QueueRow {
@@ -291,4 +293,26 @@ export interface SettingsView {
   hubCaFile: string | null;
   language: 'nl' | 'en';
   scope: string;
+}
+
+/** Which part of the audit log the Logboek shows: one report's, or one officer's in a period (or both). */
+export interface LogbookQuery {
+  reportId?: string;
+  officer?: string;
+  /** Inclusive days (YYYY-MM-DD), in UTC. */
+  from?: string;
+  to?: string;
+}
+
+/** One audit entry as the Logboek shows it: who, when, what, about what, and why. */
+export interface LogbookEntryView extends AuditEntryView {
+  id: number;
+  /** The purpose given (a consultation), or null (a change, or a view without one). */
+  purpose: string | null;
+}
+
+export interface LogbookPage {
+  entries: LogbookEntryView[];
+  /** More entries matched than the page holds (the newest are shown; narrow the period). */
+  truncated: boolean;
 }

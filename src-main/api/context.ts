@@ -1,6 +1,7 @@
 import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView, SeenElsewhereView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
+import type { AuditRefusal } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
@@ -16,6 +17,8 @@ export interface SyncLink {
   usesEmbeddedHub(): boolean;
   /** Asks the hub how many live reports outside this workstation's scope mention the indicator (for `officer`). */
   seenElsewhere(type: IndicatorType, value: string, officer: string): Promise<SeenElsewhereView>;
+  /** Audit logs the hub refused (for a supervisor's token); `reachable` false without a hub or when it cannot be asked. */
+  auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }>;
 }
 
 export interface SettingsControl {

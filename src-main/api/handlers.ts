@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { actionHandlers } from './action-handlers';
+import { auditHandlers } from './audit-handlers';
 import { benignHandlers } from './benign-handlers';
 import { caseHandlers } from './case-handlers';
 import { clusterHandlers } from './cluster-handlers';
@@ -31,4 +32,5 @@ export const handlers = {
   ...directoryHandlers,
   ...routingHandlers,
   ...overviewHandlers,
+  ...auditHandlers,
 } satisfies ApiHandlers<ApiContext>;

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
+import { checkPurpose } from '../../shared/audit/purpose';
 import { requireReports } from '../mutations/services/guards';
 import { assignReport, setWorkStatus } from '../mutations';
 import { reportAuditTrail } from '../queries/audit-trail';
@@ -12,6 +13,13 @@ import { listRevisions } from '../queries/revisions';
 import { announceWork } from './after-write';
 import { auditRead } from './audit-read';
 import type { ApiContext } from './context';
+
+/** The purpose as logged; params validation has checked it already, so a failure here is a caller's bypass. */
+function checkedPurpose(purpose: string): string {
+  const checked = checkPurpose(purpose);
+  if (!checked.ok) throw new AppError('BAD_INPUT', checked.message);
+  return checked.purpose;
+}
 
 /** Records one mutation per report whose value differs; all or none (one transaction). */
 function changeEach(context: ApiContext, reportIds: readonly string[], column: 'work_status' | 'assignee', target: string | null, record: (reportId: string) => void): number {
@@ -29,17 +37,17 @@ function changeEach(context: ApiContext, reportIds: readonly string[], column: '
 }
 
 export const reportHandlers = {
-  'report.get': ({ reportId }, context) =>
+  'report.get': ({ reportId, purpose }, context) =>
     context.store.sqlite.transaction(() => {
       const detail = { ...reportDetail(context.store.sqlite, reportId), route: currentRoute(context.store.sqlite, reportId) };
-      auditRead(context, 'report.viewed', reportId, { revision: detail.revision });
+      auditRead(context, 'report.viewed', reportId, purpose === undefined ? undefined : checkedPurpose(purpose), { revision: detail.revision });
       return detail;
     })(),
 
   'report.revealReporter': ({ reportId, reason }, context) =>
     context.store.sqlite.transaction(() => {
       const reporter = readReporter(context.store.sqlite, reportId);
-      auditRead(context, 'report.reporter_revealed', reportId, { reason: reason.trim() });
+      auditRead(context, 'report.reporter_revealed', reportId, checkedPurpose(reason));
       return reporter;
     })(),
 

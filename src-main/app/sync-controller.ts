@@ -1,4 +1,5 @@
 import type { SeenElsewhereView, SyncStateView } from '../../shared/api/views';
+import type { AuditRefusal } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
@@ -100,6 +101,15 @@ export function createSyncController(deps: {
     }
   }
 
+  async function auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }> {
+    if (target === null) return { reachable: false, refusals: [] };
+    try {
+      return { reachable: true, refusals: await createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch, requestTimeoutMs: SEEN_ELSEWHERE_TIMEOUT_MS }).auditRefusals() };
+    } catch {
+      return { reachable: false, refusals: [] };
+    }
+  }
+
   return {
     /** Syncs with `target` from now on (null: with no hub; the store stays fully usable). */
     async connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
@@ -131,6 +141,7 @@ export function createSyncController(deps: {
       wake: () => engine?.wake(),
       usesEmbeddedHub: () => embedded,
       seenElsewhere,
+      auditRefusals,
     } satisfies SyncLink,
   };
 }

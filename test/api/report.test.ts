@@ -58,7 +58,7 @@ describe('report.revealReporter', () => {
     expect(reporter).toMatchObject({ name: 'Jan de Vries', phone: '06-12345678' });
     const entry = auditActions(api.store.sqlite, record.reportId).at(-1)!;
     expect(entry.action).toBe('report.reporter_revealed');
-    expect(JSON.parse(entry.details!)).toEqual({ reason: 'Terugbellen over aanvullende informatie' });
+    expect(JSON.parse(entry.details!)).toEqual({ purpose: 'Terugbellen over aanvullende informatie' });
   });
 
   it('reveals the accounts the narrative names as the reporter\'s own, which never link or count as indicators', async () => {

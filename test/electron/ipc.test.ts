@@ -115,6 +115,12 @@ describe('the preload bridge over IPC', () => {
     await call('overview.get', {});
     const settings = (await call('overview.settings', {})) as ApiValue<'overview.settings'>;
     await call('overview.setSettings', { settings: { ...settings, weeks: 8 } });
+    const { purposes } = (await call('audit.purposes', {})) as ApiValue<'audit.purposes'>;
+    await call('audit.setPurposes', { purposes });
+    await call('audit.lastPurpose', { reportId: a.reportId });
+    await call('audit.logbook', { reportId: a.reportId });
+    await call('audit.exportCsv', { officer: OFFICER, from: '2026-01-01' });
+    await call('audit.refusals', {});
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
   });

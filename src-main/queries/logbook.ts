@@ -1,0 +1,63 @@
+/**
+ * The Logboek: who consulted a report and why, or everything one officer did in a period — the audit log read for
+ * supervisors and the privacy officer, newest first. And the purpose an officer last gave within a report's cases,
+ * so the UI can offer it again.
+ */
+import type Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import type { LogbookEntryView, LogbookPage, LogbookQuery } from '../../shared/api/views';
+import { auditEntries } from '../audit/audit-entries';
+
+/** More than a screen or a data-subject request needs; a longer period is narrowed. */
+export const LOGBOOK_LIMIT = 5000;
+
+const inPeriod = (at: string, query: LogbookQuery) => (query.from === undefined || at.slice(0, 10) >= query.from) && (query.to === undefined || at.slice(0, 10) <= query.to);
+
+const purposeOf = (details: Record<string, unknown> | null): string | null => (typeof details?.purpose === 'string' ? details.purpose : null);
+
+export function logbook(sqlite: Database.Database, query: LogbookQuery, limit = LOGBOOK_LIMIT): LogbookPage {
+  const matching: LogbookEntryView[] = [];
+  let truncated = false;
+  const filter = { ...(query.reportId !== undefined ? { reportId: query.reportId } : {}), ...(query.officer !== undefined ? { actor: query.officer } : {}) };
+  for (const { hash: _hash, ...entry } of auditEntries(sqlite, filter)) {
+    if (!inPeriod(entry.at, query)) continue;
+    matching.push({ ...entry, purpose: purposeOf(entry.details) });
+    // Keep the newest `limit`: the log is read oldest first.
+    if (matching.length > limit) {
+      matching.shift();
+      truncated = true;
+    }
+  }
+  return { entries: matching.reverse(), truncated };
+}
+
+/** The entries as CSV, one row each, the details as JSON. */
+export function logbookCsv(entries: readonly LogbookEntryView[]): string {
+  return Papa.unparse(
+    entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at,
+      officer: entry.actor,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      purpose: entry.purpose ?? '',
+      details: entry.details === null ? '' : JSON.stringify(entry.details),
+    })),
+  );
+}
+
+/** The purpose `officer` last gave for this report or another report of a case it is in (null: none yet). */
+export function lastPurpose(sqlite: Database.Database, reportId: string, officer: string): string | null {
+  return (
+    sqlite
+      .prepare<[string, string, string], string>(
+        `SELECT json_extract(details, '$.purpose') FROM audit_log
+         WHERE subject_type = 'report' AND actor = ? AND json_extract(details, '$.purpose') IS NOT NULL
+           AND subject_id IN (SELECT other.report_id FROM case_reports mine JOIN case_reports other ON other.case_id = mine.case_id WHERE mine.report_id = ? UNION SELECT ?)
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(officer, reportId, reportId) ?? null
+  );
+}
