@@ -133,6 +133,17 @@ export interface RisingTerm {
   lastWeek: number;
 }
 
+/** The bank of an IBAN (`NL ABNA`), a phone number range (`+3197`) or a top-level domain (`.zip`). */
+export type ShapeKind = 'iban-bank' | 'phone-range' | 'tld';
+
+/** An indicator shape named by many more reports in the last seven days than in the seven before. */
+export interface RisingShape {
+  kind: ShapeKind;
+  shape: string;
+  thisWeek: number;
+  lastWeek: number;
+}
+
 /**
  * A published prevention warning and its effect: new reports per day of the cluster (or indicator) it came from,
  * in the days before its publication against the days since.
@@ -164,6 +175,7 @@ export interface Overview {
   categoryTrends: CategoryTrend[];
   spikes: Spike[];
   risingTerms: RisingTerm[];
+  risingShapes: RisingShape[];
   harm: HarmEntry[];
   disruption: DisruptionEntry[];
   warningEffects: WarningEffect[];

@@ -6,6 +6,7 @@ import { closureTimes } from './closures';
 import { computeDisruption } from './disruption';
 import { computeHarm } from './harm';
 import { readOverviewSettings } from './overview-settings';
+import { computeRisingShapes } from './rising-shapes';
 import { computeRisingTerms } from './rising-terms';
 import { computeSpikes } from './spikes';
 import { computeWarningEffects } from './warning-effects';
@@ -31,6 +32,7 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       categoryTrends,
       spikes: computeSpikes(sqlite, asOf, settings.spikes, team),
       risingTerms: computeRisingTerms(sqlite, asOf, team),
+      risingShapes: computeRisingShapes(sqlite, asOf, team),
       harm: computeHarm(sqlite, asOf, settings.harmDays, team),
       disruption: computeDisruption(sqlite, asOf),
       warningEffects: computeWarningEffects(sqlite, asOf),

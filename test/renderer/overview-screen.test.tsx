@@ -25,6 +25,7 @@ const overview: Overview = {
   categoryTrends: [{ category: 'bank_helpdesk_fraud', received: 214, loss: 1_000_000, baselineMean: 135, expectedLow: 120, expectedHigh: 150, flag: 'rise' }],
   spikes: [{ type: 'iban', value: 'NL23BUNQ2025123456', recent: 12, baseline: 0.13, score: 21.3, reportIds: ['IA-2026-0000007'], sparkline: [0, 0, 4, 4, 4] }],
   risingTerms: [{ term: 'tikkie', thisWeek: 10, lastWeek: 1 }],
+  risingShapes: [{ kind: 'iban-bank', shape: 'NL FVLB', thisWeek: 8, lastWeek: 0 }],
   harm: [{ type: 'iban', value: 'NL23BUNQ2025123456', victims: 12, loss: 3_000_000, perDay: 0.857, typicalLoss: 250_000, harmPerDay: 214_286, request: null }],
   disruption: [{ addresseeId: 'bank.ing', sent: 3, executed: 1, refused: 1, overdue: 1, medianDaysToExecuted: 3, reportsAfterBlock: 2 }],
   warningEffects: [
@@ -67,6 +68,9 @@ describe('Overzicht', () => {
     expect(within(screen.getByTestId('overview-disruption-table')).getByText('bank.ing')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'CSV' }).length).toBeGreaterThanOrEqual(10);
     expect(within(screen.getByTestId('overview-rising-terms')).getByRole('button', { name: 'tikkie' })).toBeTruthy();
+    const shapes = within(screen.getByTestId('overview-rising-shapes'));
+    expect(shapes.getByText('NL FVLB')).toBeTruthy();
+    expect(shapes.getByText('Bank (IBAN)')).toBeTruthy();
 
     await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
     expect(rendered.store.getState().view.screen).toBe('queue');

@@ -234,6 +234,18 @@ function RisingSection({ overview }: { overview: Overview }) {
         rows={overview.risingTerms.map((term) => ({ ...term }))}
         onOpen={(row) => openQueueWith({ text: String(row.term), receivedFrom: addDays(overview.asOf, -6) })}
       />
+      <OverviewTable
+        label={t('overview.risingShapes')}
+        fileName="nieuwe-banken-nummerreeksen-domeinen.csv"
+        testId="overview-rising-shapes"
+        columns={[
+          { key: 'shape', header: t('overview.shape') },
+          { key: 'kind', header: t('overview.shapeKind') },
+          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'lastWeek', header: t('overview.sevenDaysBefore'), numeric: true },
+        ]}
+        rows={overview.risingShapes.map((entry) => ({ ...entry, kind: t(`overview.shapeKinds.${entry.kind}`) }))}
+      />
     </Section>
   );
 }
