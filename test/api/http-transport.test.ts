@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { coreInThisThread } from '../../src-main/api/core-link';
+import { coreInThisThread, type CoreLink } from '../../src-main/api/core-link';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import { filedRecord } from '../support/records';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished, describe, expect, it } from 'vitest';
@@ -29,15 +31,16 @@ function send(server: HttpTransport, path: string, options: { method?: string; h
   });
 }
 
-async function serve(): Promise<{ api: ApiHarness; server: HttpTransport }> {
-  const api = await openApiHarness();
+async function serve(options: { records?: readonly IntakeRecord[]; core?: (link: CoreLink) => CoreLink } = {}): Promise<{ api: ApiHarness; server: HttpTransport }> {
+  const api = await openApiHarness({ records: options.records });
   const parent = tempDir();
   const rendererDir = join(parent, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Puzzelstuk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log("app")');
   writeFileSync(join(parent, 'secret.txt'), 'not yours');
-  const server = await startHttpTransport({ core: coreInThisThread(api.context), rendererDir });
+  const link = coreInThisThread(api.context);
+  const server = await startHttpTransport({ core: options.core?.(link) ?? link, rendererDir });
   onTestFinished(() => server.close());
   return { api, server };
 }
@@ -50,6 +53,22 @@ const call = (server: HttpTransport, body: unknown, headers: Record<string, stri
   });
 
 describe('browser mode over loopback HTTP', () => {
+  it('answers report.get for a stored record an older version could have kept: lone surrogates, huge fields, deep nesting', async () => {
+    const record = filedRecord();
+    const { api, server } = await serve({ records: [record] });
+    const odd = JSON.stringify({ ...record, incident: { ...record.incident, narrative: `kapot \ud800 en \udfff${'x'.repeat(2_000_000)}` } }).replace(
+      /}$/,
+      `, "portalTrace": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+    );
+    const stored = api.store.sqlite.prepare('UPDATE report_revisions SET raw = ? WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)').run(odd, record.reportId);
+    expect(stored.changes).toBe(1);
+    const reply = await call(server, { method: 'report.get', params: { reportId: record.reportId } });
+    expect(reply.status).toBe(200);
+    const detail = JSON.parse(reply.body) as { ok: boolean; value: { record: { portalTrace: unknown } } };
+    expect(detail.ok).toBe(true);
+    expect(JSON.stringify(detail.value.record.portalTrace)).toMatch(/nested deeper than 32 levels; not shown/);
+  });
+
   it('listens on 127.0.0.1 and prints a URL that carries the token', async () => {
     const { server } = await serve();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
