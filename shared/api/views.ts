@@ -18,7 +18,8 @@ export interface OfficerView {
 }
 
 export interface SessionView {
-  officer: OfficerView;
+  /** Null with a real hub until an officer signs in: the workstation shows only its sign-in screen. */
+  officer: OfficerView | null;
   /** Demo mode: embedded hub with generated reports. */
   demo: boolean;
 }

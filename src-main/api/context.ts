@@ -34,11 +34,16 @@ export interface SessionControl {
    * and which then becomes the sync token) and makes every later change theirs.
    */
   signIn(params: ApiParams<'session.signIn'>): Promise<OfficerView>;
+  /** Who is signed in now; null with a real hub until an officer has signed in. */
+  current(): OfficerView | null;
 }
 
 /** Everything a handler may use; built once by the composition root, shared by every transport. */
 export interface ApiContext {
-  /** The signed-in officer, as this store knows them now (roles come from the hub); changes at sign-in. */
+  /**
+   * The signed-in officer, as this store knows them now (roles come from the hub); changes at sign-in. Reading it
+   * while nobody is signed in throws UNAUTHENTICATED: the core refuses every officer-bound call, not only the UI.
+   */
   readonly officer: OfficerView;
   session: SessionControl;
   store: CaseStore;

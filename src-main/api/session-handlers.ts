@@ -3,7 +3,7 @@ import { listOfficers } from '../queries/officers';
 import type { ApiContext } from './context';
 
 export const sessionHandlers = {
-  'session.get': (_params, context) => ({ officer: context.officer, demo: context.sync.usesEmbeddedHub() }),
+  'session.get': (_params, context) => ({ officer: context.session.current(), demo: context.sync.usesEmbeddedHub() }),
   'session.signIn': async (params, context) => {
     const officer = await context.session.signIn(params);
     // Every window shows who is signed in (and what they may do).

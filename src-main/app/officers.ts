@@ -1,4 +1,8 @@
+import { userInfo } from 'node:os';
 import type Database from 'better-sqlite3';
+import type { CaseStore } from '../db/open-store';
+import type { HubTarget } from './hub-target';
+import type { StoredSettings } from './settings-file';
 import type { OfficerView } from '../../shared/api/views';
 import { findOfficer } from '../queries/officers';
 import { copyOfficers } from '../sync/officer-refresh';
@@ -18,7 +22,10 @@ export const DEMO_OFFICERS: readonly OfficerView[] = [
 
 export const DEMO_DEFAULT_OFFICER = 'l.vermeer';
 
-/** Names whom the workstation signs in as; without it the demo supervisor, or (with a real hub) the OS account. */
+/**
+ * Names whom the demo signs in as (without it the demo supervisor). With a real hub it is ignored: there an
+ * officer is who proved it to the hub, never who a setting or the environment says.
+ */
 export const OFFICER_ENV = 'PUZZELSTUK_OFFICER';
 
 /** Puts the demo officers in the store as they are defined now (an older store may have them in other teams). */
@@ -32,4 +39,17 @@ export function signIn(sqlite: Database.Database, id: string): OfficerView {
   if (known) return known;
   sqlite.prepare("INSERT OR IGNORE INTO officers (id, display_name, role, team, active) VALUES (?, ?, 'officer', NULL, 1)").run(id, id);
   return findOfficer(sqlite, id) ?? { id, displayName: id, role: 'officer', team: null };
+}
+
+/**
+ * Who is signed in when the workstation starts. The demo: `PUZZELSTUK_OFFICER`, the last demo officer, or the demo
+ * supervisor. A real hub: nobody, until an officer signs in with their credential. A store with no hub at all has
+ * nobody to prove anything to: it works as the named or the OS account (changes made there carry no proof and are
+ * refused by any hub they might later reach unless that officer signs them in).
+ */
+export function startOfficerOf(store: CaseStore, settings: StoredSettings, target: HubTarget, env: Readonly<Record<string, string | undefined>>): string | null {
+  if (target.kind === 'remote') return null;
+  const named = env[OFFICER_ENV] || settings.officerId;
+  if (target.kind === 'embedded') return signIn(store.sqlite, named || DEMO_DEFAULT_OFFICER).id;
+  return signIn(store.sqlite, named || userInfo().username).id;
 }

@@ -26,13 +26,13 @@ export interface SessionDeps {
   fetch: typeof fetch;
   /** Connects sync again (with the token now in the secrets). */
   reconnect: () => Promise<void>;
-  /** Who is signed in at start. */
-  officerId: string;
+  /** Who is signed in at start: the demo's officer; with a real hub nobody until an officer signs in. */
+  officerId: string | null;
 }
 
 type StoredOfficer = OfficerView & { active: 0 | 1 };
 
-export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView } {
+export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView | null } {
   const { sqlite } = deps.store;
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
@@ -55,9 +55,13 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     }
   }
 
-  function current(): OfficerView {
-    const officer = stored(currentId);
-    return officer ? { id: officer.id, displayName: officer.displayName, role: officer.role, team: officer.team } : { id: currentId, displayName: currentId, role: 'officer', team: null };
+  function viewOf(id: string): OfficerView {
+    const officer = stored(id);
+    return officer ? { id: officer.id, displayName: officer.displayName, role: officer.role, team: officer.team } : { id, displayName: id, role: 'officer', team: null };
+  }
+
+  function current(): OfficerView | null {
+    return currentId === null ? null : viewOf(currentId);
   }
 
   return {
@@ -80,7 +84,14 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
       currentId = id;
       deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
       if (target.kind === 'remote') await deps.reconnect();
-      return current();
+      return viewOf(id);
     },
   };
+}
+
+/** The officer every officer-bound call acts as; while nobody is signed in such a call is refused, whoever asks. */
+export function requireSignedIn(session: Pick<SessionControl, 'current'>): OfficerView {
+  const officer = session.current();
+  if (!officer) throw new AppError('UNAUTHENTICATED', 'Nobody is signed in on this workstation: sign in with your officer id and credential first.');
+  return officer;
 }

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import type { ApiContext } from '../api/context';
 import { createApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
@@ -12,9 +11,9 @@ import type { AppPaths } from './app-paths';
 import type { DemoFeedOptions } from './demo-feed';
 import { enrollDemoOfficers, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
-import { DEMO_DEFAULT_OFFICER, OFFICER_ENV, seedDemoOfficers, signIn } from './officers';
+import { seedDemoOfficers, startOfficerOf } from './officers';
 import type { SecretStore } from './secrets';
-import { createSessionControl } from './session-control';
+import { createSessionControl, requireSignedIn } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
 import { createHubFetch } from './hub-fetch';
@@ -105,12 +104,11 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
 
   const demo = options.demo;
   if (demo) seedDemoOfficers(store.sqlite);
-  const startOfficer = signIn(store.sqlite, options.env[OFFICER_ENV] || settingsFile.read().officerId || (demo ? DEMO_DEFAULT_OFFICER : userInfo().username));
-  const session = createSessionControl({ store, clock, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficer.id });
+  const session = createSessionControl({ store, clock, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficerOf(store, settingsFile.read(), hubTargetOf(settingsFile.read(), secrets, launch), options.env) });
 
   const context: ApiContext = {
     get officer() {
-      return session.current();
+      return requireSignedIn(session);
     },
     session,
     store,

@@ -2,6 +2,7 @@ import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { SignInScreen } from '../features/session/SignInScreen';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useAppStore } from '../state/store-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -53,7 +54,17 @@ export function App() {
   const { t } = useTranslation();
   const sessionError = useAppStore((state) => state.sessionError);
   const screen = useAppStore((state) => state.view.screen);
+  const mustSignIn = useAppStore((state) => state.session !== null && state.session.officer === null);
   useBackShortcut();
+  if (mustSignIn) {
+    return (
+      <div className="app-layout">
+        <LanguageSync />
+        <SignInScreen />
+        <NoticeStack />
+      </div>
+    );
+  }
   return (
     <div className="app-layout">
       <LanguageSync />

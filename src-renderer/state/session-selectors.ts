@@ -4,7 +4,7 @@ import type { AppState } from './app-state';
 export const selectOfficerName = (id: string | null) => (state: AppState): string | null =>
   id === null ? null : (state.officers.find((officer) => officer.id === id)?.displayName ?? id);
 
-export const selectMyId = (state: AppState): string | null => state.session?.officer.id ?? null;
+export const selectMyId = (state: AppState): string | null => state.session?.officer?.id ?? null;
 
 /** Supervisors approve requests and edit routing rules and the directory (the hub enforces it too). */
-export const selectIsSupervisor = (state: AppState): boolean => state.session?.officer.role === 'supervisor';
+export const selectIsSupervisor = (state: AppState): boolean => state.session?.officer?.role === 'supervisor';

@@ -20,7 +20,7 @@ describe('sign-in', () => {
     await store.getState().loadSession();
     expect(await store.getState().signIn('officer-2')).toBe(true);
     expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2' }]);
-    expect(store.getState().session?.officer.role).toBe('supervisor');
+    expect(store.getState().session?.officer?.role).toBe('supervisor');
 
     api.handle('session.get', () => ({ officer: SUPERVISOR, demo: true }));
     api.emit('work.changed', { entities: ['officer'] });

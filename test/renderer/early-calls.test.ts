@@ -45,7 +45,7 @@ describe('calls asked before the screens are loaded', () => {
     await app.readyToShow;
     for (const [method] of firstScreenCalls()) expect(api.callsOf(method), method).toHaveLength(1);
     expect(store.getState().queueTotal).toBe(300);
-    expect(store.getState().session?.officer.id).toBe('officer-1');
+    expect(store.getState().session?.officer?.id).toBe('officer-1');
     app.disconnect();
   });
 });

@@ -23,7 +23,7 @@ export function CreateCaseDialog(props: CreateCaseDialogProps) {
 function CreateCaseForm({ onClose, reportIds, origin, warning }: CreateCaseDialogProps) {
   const { t } = useTranslation();
   const myId = useAppStore(selectMyId);
-  const myTeam = useAppStore((state) => state.session?.officer.team ?? '');
+  const myTeam = useAppStore((state) => state.session?.officer?.team ?? '');
   const officers = useOfficerOptions();
   const createCase = useAppStore((state) => state.createCase);
   const [title, setTitle] = useState('');

@@ -47,7 +47,7 @@ function StepButton({ actionId, kind, step, onTake }: { actionId: string; kind: 
 export function NextSteps({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
   const transitionAction = useAppStore((state) => state.transitionAction);
-  const viewer = useAppStore(useShallow((state) => ({ id: state.session?.officer.id ?? null, role: state.session?.officer.role ?? null })));
+  const viewer = useAppStore(useShallow((state) => ({ id: state.session?.officer?.id ?? null, role: state.session?.officer?.role ?? null })));
   const [dialogStep, setDialogStep] = useState<ActionState | null>(null);
   const refused = detail.nextSteps.filter((step) => step.refusal !== null);
 

@@ -8,7 +8,7 @@ import { SignInDialog } from './SignInDialog';
 /** Demo: any of the demo officers, no credential. */
 function DemoOfficerMenu() {
   const { t } = useTranslation();
-  const myId = useAppStore((state) => state.session?.officer.id);
+  const myId = useAppStore((state) => state.session?.officer?.id);
   const others = useAppStore(useShallow((state) => state.officers.filter((officer) => officer.id !== myId)));
   const signIn = useAppStore((state) => state.signIn);
   return (

@@ -6,6 +6,8 @@ export interface SessionSlice {
   session: SessionView | null;
   officers: OfficerView[];
   sessionError: ApiErrorBody | null;
+  /** Why the last sign-in failed (shown on the sign-in screen); cleared when one succeeds. */
+  signInFailure: ApiErrorBody | null;
   loadSession: () => Promise<void>;
   /**
    * Signs this workstation in as another officer (with their credential when a real hub checks it). The main
@@ -18,19 +20,21 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
   session: null,
   officers: [],
   sessionError: null,
+  signInFailure: null,
   loadSession: async () => {
     const [session, officers] = await Promise.all([api.call('session.get', {}), api.call('officers.list', {})]);
     if (!session.ok) return set({ sessionError: session.error });
-    set({ session: session.value, officers: officers.ok ? officers.value : [session.value.officer], sessionError: null });
+    set({ session: session.value, officers: officers.ok ? officers.value : [], sessionError: null });
   },
   signIn: async (officerId, credential) => {
     const result = await api.call('session.signIn', credential === undefined ? { officerId } : { officerId, credential });
     if (!result.ok) {
+      set({ signInFailure: result.error });
       get().notifyError('signInFailed', result.error);
       return false;
     }
-    set({ session: result.value, sessionError: null });
-    get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer.displayName } });
+    set({ session: result.value, sessionError: null, signInFailure: null });
+    get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer?.displayName ?? officerId } });
     return true;
   },
 });

@@ -10,7 +10,7 @@ import { appPathsIn } from '../../../src-main/app/app-paths';
 import { seedDemoOfficers, signIn } from '../../../src-main/app/officers';
 import { createFileSecretStore, type SecretStore } from '../../../src-main/app/secrets';
 import { createSettingsControl } from '../../../src-main/app/settings-control';
-import { createSessionControl } from '../../../src-main/app/session-control';
+import { createSessionControl, requireSignedIn } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
 import { createSyncController } from '../../../src-main/app/sync-controller';
 import { fixedClock } from '../../../shared/platform/clock';
@@ -60,7 +60,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
     const session = createSessionControl({ store: temp.store, clock, settingsFile, secrets, launch: { demo: false }, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
     const context: ApiContext = {
       get officer() {
-        return session.current();
+        return requireSignedIn(session);
       },
       session,
       store: temp.store,

@@ -1,0 +1,67 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store-context';
+import { WarningIcon } from '../../ui/icons';
+
+/** Codes a failed sign-in can end in that have their own words for the officer; anything else falls back. */
+const KNOWN_FAILURES = ['UNAUTHENTICATED', 'FORBIDDEN', 'UNAVAILABLE', 'NOT_FOUND', 'CONFLICT', 'BAD_INPUT'] as const;
+type KnownFailure = (typeof KNOWN_FAILURES)[number];
+const failureKey = (code: string): KnownFailure | 'other' => KNOWN_FAILURES.find((known) => known === code) ?? 'other';
+
+/**
+ * With a real hub the workstation shows nothing but this until an officer proves who they are: their officer id
+ * and the credential the hub issued. The core refuses every officer-bound call meanwhile, so this is not just a
+ * curtain over the app.
+ */
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const signIn = useAppStore((state) => state.signIn);
+  const failure = useAppStore((state) => state.signInFailure);
+  const [officerId, setOfficerId] = useState('');
+  const [credential, setCredential] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ready = officerId.trim() !== '' && credential !== '' && !busy;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    const signedIn = await signIn(officerId.trim(), credential);
+    setBusy(false);
+    if (!signedIn) setCredential('');
+  };
+
+  return (
+    <main id="main" className="sign-in-screen" data-testid="sign-in-screen">
+      <Paper withBorder p="xl" maw={420} mx="auto" mt="10vh">
+        <form onSubmit={(event) => void submit(event)}>
+          <Stack gap="sm">
+            <Title order={1} size="h3">
+              {t('session.screenTitle')}
+            </Title>
+            <Text size="sm">{t('session.screenIntro')}</Text>
+            {failure && (
+              <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`session.failure.${failureKey(failure.code)}`)} data-testid="sign-in-failure">
+                {failure.message}
+              </Alert>
+            )}
+            <TextInput label={t('session.officerId')} autoComplete="username" required value={officerId} onChange={(event) => setOfficerId(event.currentTarget.value)} data-testid="sign-in-officer" data-autofocus />
+            <PasswordInput
+              label={t('session.credential')}
+              description={t('session.credentialHelp')}
+              autoComplete="off"
+              required
+              value={credential}
+              onChange={(event) => setCredential(event.currentTarget.value)}
+              data-testid="sign-in-credential"
+            />
+            <Button type="submit" loading={busy} disabled={!ready} data-testid="sign-in-submit">
+              {t('session.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </main>
+  );
+}
