@@ -44,7 +44,7 @@ describe('the sign-in screen', () => {
     await signInWith(SUPERVISOR.id, 'onbereikbaar');
     expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/De hub is niet bereikbaar/);
     // A failed attempt leaves no credential in the form.
-    expect((screen.getByTestId('sign-in-credential') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId<HTMLInputElement>('sign-in-credential').value).toBe('');
     expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
   });
 

@@ -42,7 +42,7 @@ export interface Workstation {
 
 export interface WorkstationOptions {
   token?: WorkstationTokenName;
-  /** The officer this workstation signs in as (PUZZELSTUK_OFFICER). */
+  /** The officer this workstation signs in as (with their credential, after each start). */
   officer?: string;
 }
 
@@ -121,7 +121,7 @@ export class Launcher {
         name: `serve (${tokenName})`,
         logFile,
         // Outside the demo every store is encrypted; browser mode takes the key from the environment.
-        env: { PUZZELSTUK_OFFICER: officer, PUZZELSTUK_DB_KEY: `e2e-key-${tokenName}` },
+        env: { PUZZELSTUK_DB_KEY: `e2e-key-${tokenName}` },
       });
       noteStart(started, `serve (${tokenName})`);
       return started;
@@ -132,7 +132,9 @@ export class Launcher {
     // the hub refuses their changes. The key stays in the store across restarts.
     const credential = hubTemplate().credentials[officer];
     if (!credential) throw new Error(`officer ${officer} is not in the hub template (test/e2e/support/hub-template.ts)`);
-    await callApi(server.url, 'session.signIn', { officerId: officer, credential });
+    // With a real hub nobody is signed in after a start: the officer signs in again, as they would at the screen.
+    const signIn = () => callApi(server.url, 'session.signIn', { officerId: officer, credential });
+    await signIn();
     const workstation: Workstation = {
       url: server.url,
       origin: new URL(server.url).origin,
@@ -144,6 +146,7 @@ export class Launcher {
       async restart() {
         await server.stop();
         server = await start();
+        await signIn();
         workstation.url = server.url;
         workstation.origin = new URL(server.url).origin;
       },
