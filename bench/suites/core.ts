@@ -21,6 +21,13 @@ interface Latency {
   p50: number;
   p95: number;
 }
+interface RetentionResult {
+  seconds: number;
+  purged: number;
+  kept: number;
+  rate: number;
+  peakRssMiB: number;
+}
 interface QueryResult {
   related: Latency;
   search: Latency;
@@ -48,6 +55,9 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
       process.stderr.write(`core ${label}: overview…\n`);
       const overview = await runChild<Latency & { keptP95: number }>('./core/overview-child.ts', [join(dir, 'store.db')]);
+      // Last: the run purges about half the store.
+      process.stderr.write(`core ${label}: retention run…\n`);
+      const retention = await runChild<RetentionResult>('./core/retention-child.ts', [join(dir, 'store.db')]);
       const at1M = size >= 1_000_000;
       metrics.push(
         {
@@ -75,6 +85,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
         { name: `overview p95 with the store unchanged, ${label}`, value: overview.keptP95, unit: 'ms', note: 'the overview kept until SQLite’s change counters move (overview-cache.ts): a second look, a print, going back and forth' },
         { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
         { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
+        { name: `retention run, ${label}`, value: retention.seconds, unit: 's', note: `issue 15 §3: ${retention.purged.toLocaleString('en')} expired reports purged (${Math.round(retention.rate).toLocaleString('en')}/s), ${retention.kept.toLocaleString('en')} kept; peak RSS ${Math.round(retention.peakRssMiB)} MiB` },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { redactReportNotes, redactRequestQuotes, reportWords, type ReportWords } from '../mutations/report-traces';
 import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -27,6 +28,10 @@ interface ExistingReport {
   first_received_at: string;
 }
 
+
+/** What stands where a withdrawn report's note text, or a quote of it in a request, was. */
+export const WITHDRAWN_NOTE = '[notitie verwijderd: melding ingetrokken]';
+export const WITHDRAWN_QUOTE = '[verwijderd: melding ingetrokken]';
 /**
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
@@ -135,11 +140,15 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
-  function redactRevisionsUpTo(reportId: number, revision: number): void {
+  function redactRevisionsUpTo(reportId: number, revision: number): ReportWords {
+    const records: IntakeRecord[] = [];
     for (const row of revisionsUpTo.all(reportId, revision)) {
-      const redacted = redactRecord(JSON.parse(row.raw) as IntakeRecord);
+      const record = JSON.parse(row.raw) as IntakeRecord;
+      records.push(record);
+      const redacted = redactRecord(record);
       if (redacted !== row.raw) replaceRevisionRaw.run(redacted, reportId, row.revision);
     }
+    return reportWords(records);
   }
 
   function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean): void {
@@ -147,7 +156,10 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const withdrawnBefore = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
     insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record)));
     if (record.status === 'withdrawn') {
-      redactRevisionsUpTo(reportId, record.revision);
+      // Officers' notes on it and what requests quote of it go too; the requests keep listing it (withdrawn).
+      const words = redactRevisionsUpTo(reportId, record.revision);
+      redactReportNotes(sqlite, record.reportId, WITHDRAWN_NOTE);
+      redactRequestQuotes(sqlite, record.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
     }

@@ -14,7 +14,7 @@ import { createAuditAppender } from '../audit/audit-log';
 import { indicatorId } from './bundle-scope';
 import { dutchDay } from './dutch-format';
 import { evidenceLines, type MentionOfIndicator } from './evidence';
-import { createReporterRedactor } from './reporter-redaction';
+import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
 
 /** Who reads the reporters' data, for which request and why (the audit entry's facts). */
 export interface PersonalDataAccess {

@@ -6,14 +6,14 @@
  * One chained audit entry records the run, with counts only.
  */
 import type Database from 'better-sqlite3';
-import type { Reporter } from '../../shared/intake/schema';
+import type { IntakeRecord } from '../../shared/intake/schema';
 import { FINAL_ACTION_STATES, type ActionState } from '../../shared/requests/lifecycle';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import { linkEntityId, memberField } from '../mutations/register-writes';
-import { createReporterRedactor } from '../requests/reporter-redaction';
+import { redactRequestQuotes, reportWords } from '../mutations/report-traces';
 import { expiryDay, readRetentionPeriods, type RetentionPeriods } from './retention-periods';
 
 /** Why an expired report is still kept, in the order they are checked. */
@@ -100,7 +100,7 @@ export function retentionVerdict(sqlite: Database.Database, asOf: string, period
     if (reason === null) expired.push(candidate);
     else held[reason] = (held[reason] ?? 0) + 1;
   }
-  return { expired, held, total };
+  return { expired, held, total, listedInRequests: new Set(holders.requests.keys()) };
 }
 
 function createPurger(sqlite: Database.Database) {
@@ -109,7 +109,7 @@ function createPurger(sqlite: Database.Database) {
   const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
   const text = sqlite.prepare<[number], { summary: string | null; narrative: string | null }>('SELECT summary, narrative FROM reports WHERE id = ?');
   const unindex = sqlite.prepare<[number, string | null, string | null]>("INSERT INTO reports_fts (reports_fts, rowid, summary, narrative) VALUES ('delete', ?, ?, ?)");
-  const latestRaw = sqlite.prepare<[number], string>('SELECT raw FROM report_revisions WHERE report_id = ? ORDER BY revision DESC LIMIT 1').pluck();
+  const revisionRaws = sqlite.prepare<[number], string>('SELECT raw FROM report_revisions WHERE report_id = ?').pluck();
   const deleteRevisions = sqlite.prepare<[number]>('DELETE FROM report_revisions WHERE report_id = ?');
   const deleteReport = sqlite.prepare<[number]>('DELETE FROM reports WHERE id = ?');
   const noteIds = sqlite.prepare<[string], string>("SELECT id FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck();
@@ -129,11 +129,13 @@ function createPurger(sqlite: Database.Database) {
   const deleteIndicator = sqlite.prepare<[number]>('DELETE FROM indicators WHERE id = ?');
 
   /** Removes one report and what only it carried; returns the ids (its own and its notes') that quotes of it may carry. */
-  function purge(candidate: Candidate, quoting: Map<string, Reporter | undefined>): string[] {
+  function purge(candidate: Candidate, quotedInRequests: boolean): string[] {
     const { id, reportId } = candidate;
+    if (quotedInRequests) {
+      const words = reportWords(revisionRaws.all(id).map((raw) => JSON.parse(raw) as IntakeRecord));
+      redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
+    }
     const indicatorIds = mentioned.all(id);
-    const raw = latestRaw.get(id);
-    quoting.set(reportId, raw ? (JSON.parse(raw) as { reporter?: Reporter }).reporter : undefined);
     deleteMentions.run(id);
     clusters.detach(id, indicatorIds);
     const stored = text.get(id);
@@ -161,30 +163,6 @@ function createPurger(sqlite: Database.Database) {
   return { purge };
 }
 
-/**
- * Redacts what requests quote of purged reports: the report's id out of their list, the reporter's own data and
- * the sentences taken from the report out of the body (also in the sync register that holds the body).
- */
-function redactRequests(sqlite: Database.Database, purged: Map<string, Reporter | undefined>, quotedSentences: Map<string, string[]>): void {
-  if (purged.size === 0) return;
-  const update = sqlite.prepare<[string, string]>('UPDATE actions SET payload = ? WHERE id = ?');
-  const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
-  for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM actions').all()) {
-    const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
-    const gone = (payload.reportIds ?? []).filter((reportId) => purged.has(reportId));
-    if (gone.length === 0) continue;
-    let body = payload.body ?? '';
-    for (const reportId of gone) {
-      body = createReporterRedactor(purged.get(reportId))(body);
-      for (const sentence of quotedSentences.get(reportId) ?? []) body = body.split(sentence).join(PURGED_QUOTE);
-    }
-    const reportIds = (payload.reportIds ?? []).filter((reportId) => !purged.has(reportId));
-    update.run(JSON.stringify({ ...payload, reportIds, body }), row.id);
-    updateVersion.run(JSON.stringify(reportIds), row.id, 'reportIds');
-    updateVersion.run(JSON.stringify(body), row.id, 'body');
-  }
-}
-
 /** Outbox entries that name a purged report or note are dropped: they would quote it (and the hub purges it too). */
 function dropQuotingOutbox(sqlite: Database.Database, ids: ReadonlySet<string>): void {
   if (ids.size === 0) return;
@@ -200,32 +178,15 @@ function dropQuotingOutbox(sqlite: Database.Database, ids: ReadonlySet<string>):
   }
 }
 
-/** The sentences of a report's text that a request may have quoted (around each of its indicators). */
-function sentencesOf(sqlite: Database.Database, id: number): string[] {
-  const stored = sqlite.prepare<[number], { summary: string | null; narrative: string | null }>('SELECT summary, narrative FROM reports WHERE id = ?').get(id);
-  const sentences: string[] = [];
-  for (const part of [stored?.narrative, stored?.summary]) {
-    for (const sentence of (part ?? '').split(/(?<=[.!?])\s+|\n/)) if (sentence.trim().length >= 12) sentences.push(sentence.trim());
-  }
-  return sentences;
-}
-
 /** Runs retention as of `asOf` (YYYY-MM-DD): purges what expired, in slices of one transaction each, then empties the WAL. */
 export function runRetention(sqlite: Database.Database, deps: { asOf: string; at: string; actor: Actor }): RetentionOutcome {
   const periods = readRetentionPeriods(sqlite);
-  const { expired, held, total } = retentionVerdict(sqlite, deps.asOf, periods);
+  const { expired, held, total, listedInRequests } = retentionVerdict(sqlite, deps.asOf, periods);
   const { purge } = createPurger(sqlite);
   const audit = createAuditAppender(sqlite);
-  const hasRequests = (sqlite.prepare<[], number>('SELECT count(*) FROM actions').pluck().get() ?? 0) > 0;
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
-    const reporters = new Map<string, Reporter | undefined>();
-    const quoted = new Map<string, string[]>();
     const ids = new Set<string>();
-    for (const candidate of slice) {
-      if (hasRequests) quoted.set(candidate.reportId, sentencesOf(sqlite, candidate.id));
-      for (const id of purge(candidate, reporters)) ids.add(id);
-    }
-    if (hasRequests) redactRequests(sqlite, reporters, quoted);
+    for (const candidate of slice) for (const id of purge(candidate, listedInRequests.has(candidate.reportId))) ids.add(id);
     dropQuotingOutbox(sqlite, ids);
   });
   for (let start = 0; start < expired.length; start += PURGE_SLICE) purgeSlice(expired.slice(start, start + PURGE_SLICE));

@@ -6,7 +6,10 @@ import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { startSyncHub } from '../sync/support/sync-hub';
+import { WITHDRAWN_NOTE } from '../../src-main/ingest/report-writer';
+import { addNote } from '../../src-main/mutations/services/note-services';
 import { searchReports } from '../../src-main/search/search-reports';
+import { serviceDeps } from '../sync/support/mutation-fixtures';
 import { filedRecord, withdrawal } from '../support/records';
 import { storeFilesHold } from '../support/raw-bytes';
 import { openTempStore, tempDir } from '../support/temp-store';
@@ -56,5 +59,26 @@ describe('a withdrawal leaves no trace of the victim in the store’s files', ()
       await hub.close();
       rmSync(hubDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a withdrawal takes the officers’ notes on the report with it', () => {
+  it('redacts the note text in the notes, the sync register and the outbox, and leaves other reports’ notes alone', async () => {
+    const { store, path, importRecords } = openTempStore();
+    const report = filedRecord();
+    const other = filedRecord();
+    await importRecords([report, other]);
+    const deps = serviceDeps();
+    addNote(store, deps, { officer: 'agent.jansen', subjectType: 'report', subjectId: report.reportId, body: 'Melder woont boven de Kievitsbloemwinkel' });
+    addNote(store, deps, { officer: 'agent.jansen', subjectType: 'report', subjectId: other.reportId, body: 'Melder belde over de Goudvinkstraat' });
+    store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    expect(storeFilesHold(path, 'Kievitsbloemwinkel')).toBe(true);
+
+    await importRecords([withdrawal(report, 2)]);
+    expect(storeFilesHold(path, 'Kievitsbloemwinkel')).toBe(false);
+    const bodies = store.sqlite.prepare<[string], string>("SELECT body FROM notes WHERE subject_id = ?").pluck();
+    expect(bodies.all(report.reportId)).toEqual([WITHDRAWN_NOTE]);
+    // The honest twin: a note on a report that stays is untouched.
+    expect(bodies.all(other.reportId)).toEqual(['Melder belde over de Goudvinkstraat']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceLines, MAX_EVIDENCE_LENGTH, readField, sentenceAround } from '../../../src-main/requests/evidence';
-import { createReporterRedactor, REDACTED } from '../../../src-main/requests/reporter-redaction';
+import { createReporterRedactor, REDACTED } from '../../../shared/requests/reporter-redaction';
 
 const IBAN = 'NL91ABNA0417164300';
 

@@ -3,9 +3,9 @@
  * the victim's name, e-mail address, phone number, street address, postal code and date of birth, however they
  * wrote them in their story. Errs on the side of removing too much (a surname that is also a word).
  */
-import type { Reporter } from '../../shared/intake/schema';
+import type { Reporter } from '../intake/schema';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { normalizePhone } from '../../shared/indicators/normalize';
+import { normalizePhone } from '../indicators/normalize';
 
 export const REDACTED = {
   name: '[naam melder]',

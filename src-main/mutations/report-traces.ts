@@ -1,0 +1,84 @@
+/**
+ * What officers' work keeps of a report that is withdrawn or purged: its notes, and what requests quote of it.
+ * Both are redacted here — in the tables, in the sync registers that hold the same values, and in the outbox — so
+ * a withdrawal or a retention run leaves none of the victim's words behind in them.
+ */
+import type Database from 'better-sqlite3';
+import type { IntakeRecord, Reporter } from '../../shared/intake/schema';
+import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
+import { CREATED_FIELD } from './registers';
+
+/** The report's words that may stand in a note or a request: its reporter and the sentences of its story. */
+export interface ReportWords {
+  reporter: Reporter | undefined;
+  sentences: string[];
+}
+
+/** Sentences shorter than this are too common to be a quote ("Ik betaalde."). */
+const MIN_QUOTE_LENGTH = 12;
+
+export function reportWords(records: readonly Pick<IntakeRecord, 'reporter' | 'incident'>[]): ReportWords {
+  const sentences = new Set<string>();
+  for (const record of records) {
+    for (const text of [record.incident?.narrative, record.incident?.summary]) {
+      for (const sentence of (text ?? '').split(/(?<=[.!?])\s+|\n/)) if (sentence.trim().length >= MIN_QUOTE_LENGTH) sentences.add(sentence.trim());
+    }
+  }
+  return { reporter: records.find((record) => record.reporter)?.reporter, sentences: [...sentences].sort((a, b) => b.length - a.length) };
+}
+
+function redactText(text: string, words: ReportWords, placeholder: string): string {
+  let redacted = createReporterRedactor(words.reporter)(text);
+  for (const sentence of words.sentences) redacted = redacted.split(sentence).join(placeholder);
+  return redacted;
+}
+
+interface ActionRow {
+  id: string;
+  payload: string;
+}
+
+/**
+ * Requests that list the report: the reporter's data and the report's sentences in their text are replaced by the
+ * placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
+ */
+export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
+  const rows = sqlite.prepare<[string], ActionRow>("SELECT a.id, a.payload FROM actions a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
+  const update = sqlite.prepare<[string, string]>('UPDATE actions SET payload = ? WHERE id = ?');
+  const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
+  for (const row of rows) {
+    const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
+    const body = redactText(payload.body ?? '', words, placeholder);
+    const reportIds = dropReport ? (payload.reportIds ?? []).filter((id) => id !== reportId) : (payload.reportIds ?? []);
+    update.run(JSON.stringify({ ...payload, reportIds, body }), row.id);
+    updateVersion.run(JSON.stringify(reportIds), row.id, 'reportIds');
+    updateVersion.run(JSON.stringify(body), row.id, 'body');
+  }
+  redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) => (Array.isArray(payload.reportIds) && payload.reportIds.includes(reportId) && typeof payload.body === 'string' ? { ...payload, body: redactText(payload.body, words, placeholder) } : null));
+  return rows.length;
+}
+
+/** The report's notes keep their place, author and time; their text becomes the placeholder. */
+export function redactReportNotes(sqlite: Database.Database, reportId: string, placeholder: string): number {
+  const noteIds = sqlite.prepare<[string], string>("SELECT id FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck().all(reportId);
+  if (noteIds.length === 0) return 0;
+  sqlite.prepare<[string, string]>("UPDATE notes SET body = ? WHERE subject_type = 'report' AND subject_id = ?").run(placeholder, reportId);
+  const register = sqlite.prepare<[string, string], string>("SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
+  const updateRegister = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
+  for (const noteId of noteIds) {
+    const value = register.get(noteId, CREATED_FIELD);
+    const note = value === undefined ? null : (JSON.parse(value) as Record<string, unknown> | null);
+    if (note) updateRegister.run(JSON.stringify({ ...note, body: placeholder }), noteId, CREATED_FIELD);
+  }
+  redactOutbox(sqlite, "kind = 'note.add'", (payload) => (payload.subjectType === 'report' && payload.subjectId === reportId ? { ...payload, body: placeholder } : null));
+  return noteIds.length;
+}
+
+/** Rewrites the payloads of outbox entries of the given kinds for which `rewrite` returns a new payload. */
+function redactOutbox(sqlite: Database.Database, kinds: string, rewrite: (payload: Record<string, unknown>) => Record<string, unknown> | null): void {
+  const update = sqlite.prepare<[string, string]>('UPDATE outbox SET payload = ? WHERE mutation_id = ?');
+  for (const row of sqlite.prepare<[], { mutationId: string; payload: string }>(`SELECT mutation_id AS mutationId, payload FROM outbox WHERE ${kinds}`).all()) {
+    const next = rewrite(JSON.parse(row.payload) as Record<string, unknown>);
+    if (next) update.run(JSON.stringify(next), row.mutationId);
+  }
+}
