@@ -107,8 +107,6 @@ function createPurger(sqlite: Database.Database) {
   const clusters = createClusterMaintainer(sqlite);
   const mentioned = sqlite.prepare<[number], number>('SELECT indicator_id FROM mentions WHERE report_id = ?').pluck();
   const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
-  const text = sqlite.prepare<[number], { summary: string | null; narrative: string | null }>('SELECT summary, narrative FROM reports WHERE id = ?');
-  const unindex = sqlite.prepare<[number, string | null, string | null]>("INSERT INTO reports_fts (reports_fts, rowid, summary, narrative) VALUES ('delete', ?, ?, ?)");
   const revisionRaws = sqlite.prepare<[number], string>('SELECT raw FROM report_revisions WHERE report_id = ?').pluck();
   const deleteRevisions = sqlite.prepare<[number]>('DELETE FROM report_revisions WHERE report_id = ?');
   const deleteReport = sqlite.prepare<[number]>('DELETE FROM reports WHERE id = ?');
@@ -138,9 +136,9 @@ function createPurger(sqlite: Database.Database) {
     const indicatorIds = mentioned.all(id);
     deleteMentions.run(id);
     clusters.detach(id, indicatorIds);
-    const stored = text.get(id);
-    if (stored) unindex.run(id, stored.summary, stored.narrative);
     deleteRevisions.run(id);
+    // The text index entry goes with the row: the store's delete trigger (migration 0001) removes it. Removing it here
+    // too deleted it twice, which FTS5 takes for a corrupt index on a store of any size.
     deleteReport.run(id);
     const notes = noteIds.all(reportId);
     deleteNotes.run(reportId);
