@@ -50,7 +50,8 @@ describe('the desktop composition', () => {
     vi.resetModules();
     await import('../../src-main/electron/preload');
     const bridge = recorded.exposed.get('puzzelstuk') as PreloadBridge;
-    expect(await bridge.call('session.get', {})).toMatchObject({ ok: true, value: { officer: { id: 'k.devries' }, demo: false } });
+    // A real hub's workstation opens with nobody signed in, whatever PUZZELSTUK_OFFICER says (only the demo takes it).
+    expect(await bridge.call('session.get', {})).toMatchObject({ ok: true, value: { officer: null, demo: false } });
     expect(await bridge.call('sync.state', {})).toMatchObject({ ok: true, value: { configured: true } });
 
     app.quit();
