@@ -134,10 +134,5 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
      * The caller decides when: a full checkpoint holds the store's thread, so a first sync does it once caught up.
      */
     settleRedactions: () => writer.settleRedactions(),
-    async applyPage(page: RawFeedPage): Promise<PageOutcome> {
-      const outcome = await apply(await prepare(page));
-      writer.settleRedactions();
-      return outcome;
-    },
   };
 }

@@ -33,7 +33,7 @@ async function applyWatching(sliceMs: SliceBudget) {
     if (applying) setImmediate(watch);
   };
   setImmediate(watch);
-  const outcome = await pages.applyPage(pageOf(6));
+  const outcome = await pages.apply(await pages.prepare(pageOf(6)));
   applying = false;
   const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
   return { outcome, seen, reports, cursor: readCursor(store.sqlite) };
