@@ -1,6 +1,6 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { auditPushContent, type AuditPushProof, type ChainEntry } from '../../shared/audit/chain';
+import { auditPushContent, type AuditPushProof, type ChainedContent, type ChainEntry } from '../../shared/audit/chain';
 
 const WORKSTATION_KEY = 'audit.workstation_id';
 /** The private half of this store's audit key (Ed25519, PKCS #8 DER, base64url), kept in the (encrypted) store. */
@@ -15,27 +15,33 @@ export function workstationId(sqlite: Database.Database): string {
   return sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(WORKSTATION_KEY)!;
 }
 
-/**
- * Signs a push of this store's entries with its audit key, made the first time it is needed. The hub binds the log
- * to the key of its first push, so no other workstation (whatever its token) can continue or fork it.
- */
-export function signAuditPush(sqlite: Database.Database, id: string, entries: ReadonlyArray<Pick<ChainEntry, 'id' | 'hash'>>): AuditPushProof {
-  const made = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url');
-  sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(SIGNING_KEY, made);
-  const stored = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(SIGNING_KEY)!;
+/** This store's audit key: the kept one, or one made and kept now (only when the store has none yet). */
+function auditKey(sqlite: Database.Database): { privateKey: KeyObject; publicKey: string } {
+  const read = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck();
+  let stored = read.get(SIGNING_KEY);
+  if (stored === undefined) {
+    const made = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url');
+    sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(SIGNING_KEY, made);
+    stored = read.get(SIGNING_KEY)!;
+  }
   const privateKey = createPrivateKey({ key: Buffer.from(stored, 'base64url'), format: 'der', type: 'pkcs8' });
-  const publicKey = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
-  return { publicKey, signature: sign(null, Buffer.from(auditPushContent(id, entries), 'utf8'), privateKey).toString('base64url') };
+  return { privateKey, publicKey: createPublicKey(privateKey).export({ format: 'jwk' }).x! };
 }
 
-interface Row {
+/**
+ * Signs pushes of this store's entries with its audit key, read (or made) at the first push and kept. The hub binds
+ * the log to the key of its first push, so no other workstation (whatever its token) can continue or fork it.
+ */
+export function createAuditSigner(sqlite: Database.Database) {
+  let key: ReturnType<typeof auditKey> | null = null;
+  return (id: string, entries: ReadonlyArray<Pick<ChainEntry, 'id' | 'hash'>>): AuditPushProof => {
+    key ??= auditKey(sqlite);
+    return { publicKey: key.publicKey, signature: sign(null, Buffer.from(auditPushContent(id, entries), 'utf8'), key.privateKey).toString('base64url') };
+  };
+}
+
+interface Row extends ChainedContent {
   id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: string | null;
   entryHash: Buffer | null;
 }
 

@@ -1,5 +1,5 @@
 import { AUDIT_PUSH_MAX_ENTRIES, type AuditChainHead } from '../../shared/hub/protocol';
-import { chainEntriesAfter, entryHashOf, signAuditPush, workstationId } from '../audit/chain-entries';
+import { chainEntriesAfter, createAuditSigner, entryHashOf, workstationId } from '../audit/chain-entries';
 import type { CaseStore } from '../db/open-store';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
@@ -14,6 +14,7 @@ export function createAuditPusher(store: CaseStore, deps: { client: HubClient; b
   const { sqlite } = store;
   const batchSize = Math.min(deps.batchSize ?? AUDIT_PUSH_MAX_ENTRIES, AUDIT_PUSH_MAX_ENTRIES);
   let hubHead: AuditChainHead | null = null;
+  const sign = createAuditSigner(sqlite);
 
   function checkHeadAgainstLog(head: AuditChainHead): void {
     if (head.seq === 0) return;
@@ -36,7 +37,7 @@ export function createAuditPusher(store: CaseStore, deps: { client: HubClient; b
         for (;;) {
           const entries = chainEntriesAfter(sqlite, hubHead.seq, batchSize);
           if (entries.length === 0) return accepted;
-          const answer = await deps.client.pushAudit({ workstationId: id, entries, proof: signAuditPush(sqlite, id, entries) }, cancel);
+          const answer = await deps.client.pushAudit({ workstationId: id, entries, proof: sign(id, entries) }, cancel);
           accepted += answer.accepted;
           hubHead = answer.head;
         }
