@@ -4,10 +4,10 @@
  * token carries it — an officer's credential or session, or a station's token — so no other workstation can
  * append to or fork a log that is not its own.
  */
-import { createPublicKey, verify } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { auditPushContent } from '../../shared/audit/chain';
 import type { AuditPushRequest } from '../../shared/hub/protocol';
+import { ed25519PublicKey, verifySignature } from '../auth/officer-keys';
 import type { HubDb } from '../db/database';
 import { auditChainKeys } from '../db/schema';
 
@@ -21,8 +21,7 @@ export class AuditChainForeign extends Error {
 
 function signedByItsKey(push: AuditPushRequest): boolean {
   try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: push.proof.publicKey }, format: 'jwk' });
-    return verify(null, Buffer.from(auditPushContent(push.workstationId, push.entries), 'utf8'), key, Buffer.from(push.proof.signature, 'base64url'));
+    return verifySignature(ed25519PublicKey(push.proof.publicKey), auditPushContent(push.workstationId, push.entries), push.proof.signature);
   } catch {
     return false;
   }

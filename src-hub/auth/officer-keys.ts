@@ -50,11 +50,15 @@ export interface OfficerKey {
   key: KeyObject;
 }
 
+/** An Ed25519 public key from its raw `x` (base64url); throws on one that is not a key. */
+export function ed25519PublicKey(x: string): KeyObject {
+  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+}
+
 export async function findOfficerKey(db: HubDb, keyId: string): Promise<OfficerKey | null> {
   const [row] = await db.select().from(officerKeys).where(eq(officerKeys.keyId, keyId));
   if (!row) return null;
-  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: row.publicKey }, format: 'jwk' });
-  return { officerId: row.officerId, revoked: row.revokedAt !== null, key };
+  return { officerId: row.officerId, revoked: row.revokedAt !== null, key: ed25519PublicKey(row.publicKey) };
 }
 
 export function verifySignature(key: KeyObject, content: string, signature: string): boolean {
