@@ -1,6 +1,7 @@
-import { PasswordInput, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CredentialInput } from './CredentialInput';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
@@ -34,15 +35,7 @@ function SignInForm({ onClose }: SignInDialogProps) {
   return (
     <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('session.submit')} submitDisabled={!ready}>
       <Select label={t('session.officer')} data={officers} value={officerId} onChange={setOfficerId} searchable required data-autofocus />
-      <PasswordInput
-        label={t('session.credential')}
-        description={t('session.credentialHelp')}
-        autoComplete="off"
-        required
-        value={credential}
-        onChange={(event) => setCredential(event.currentTarget.value)}
-        data-testid="sign-in-credential"
-      />
+      <CredentialInput value={credential} onChange={setCredential} />
     </DialogForm>
   );
 }

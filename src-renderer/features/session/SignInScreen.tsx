@@ -1,6 +1,7 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CredentialInput } from './CredentialInput';
 import { useAppStore } from '../../state/store-context';
 import { WarningIcon } from '../../ui/icons';
 
@@ -47,15 +48,7 @@ export function SignInScreen() {
               </Alert>
             )}
             <TextInput label={t('session.officerId')} autoComplete="username" required value={officerId} onChange={(event) => setOfficerId(event.currentTarget.value)} data-testid="sign-in-officer" data-autofocus />
-            <PasswordInput
-              label={t('session.credential')}
-              description={t('session.credentialHelp')}
-              autoComplete="off"
-              required
-              value={credential}
-              onChange={(event) => setCredential(event.currentTarget.value)}
-              data-testid="sign-in-credential"
-            />
+            <CredentialInput value={credential} onChange={setCredential} />
             <Button type="submit" loading={busy} disabled={!ready} data-testid="sign-in-submit">
               {t('session.submit')}
             </Button>
