@@ -5,7 +5,6 @@
  */
 import { desc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../shared/errors';
 import { HUB_API_PREFIX, HUB_BODY_LIMITS, type AuditChainHead, type AuditPushResponse, type AuditRefusalsResponse } from '../../shared/hub/protocol';
 import type { Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
@@ -13,7 +12,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import { auditChainRefusals } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { findOfficer } from '../officers/registry';
+import { requireSupervisor } from '../officers/registry';
 import { acceptAuditEntries, AuditChainRefused, readChainHead } from './accept';
 import { AuditChainForeign } from './owner';
 import { parseAuditPush } from './parse-push';
@@ -51,8 +50,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clo
 
   app.get(`${HUB_API_PREFIX}/audit/refusals`, workstation, async (request): Promise<AuditRefusalsResponse> => {
     const principal = deps.auth.principalOf(request);
-    const officer = principal.officer ? await findOfficer(deps.db, principal.officer.id) : null;
-    if (officer?.role !== 'supervisor') throw new AppError('FORBIDDEN', 'only a supervisor’s session or credential may list refused audit logs');
+    await requireSupervisor(deps.db, principal.officer, 'list refused audit logs');
     const rows = await deps.db
       .select({
         workstationId: auditChainRefusals.workstationId,

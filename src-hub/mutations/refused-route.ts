@@ -4,20 +4,18 @@
  */
 import { desc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../shared/errors';
 import { HUB_API_PREFIX, type RefusedChangesResponse } from '../../shared/hub/protocol';
 import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import { refusedMutations } from '../db/schema';
-import { findOfficer } from '../officers/registry';
+import { requireSupervisor } from '../officers/registry';
 
 const MAX_LISTED = 1000;
 
 export function registerRefusedRoute(app: FastifyInstance, deps: { db: HubDb; auth: Authenticator }): void {
   app.get(`${HUB_API_PREFIX}/refused`, { onRequest: deps.auth.requireRole('workstation') }, async (request): Promise<RefusedChangesResponse> => {
     const principal = deps.auth.principalOf(request);
-    const officer = principal.officer ? await findOfficer(deps.db, principal.officer.id) : null;
-    if (officer?.role !== 'supervisor') throw new AppError('FORBIDDEN', 'only a supervisor’s session or credential may list refused changes');
+    await requireSupervisor(deps.db, principal.officer, 'list refused changes');
     const rows = await deps.db
       .select({
         mutationId: refusedMutations.mutationId,

@@ -102,6 +102,15 @@ export async function findOfficerByOidcSubject(db: HubDb, subject: string): Prom
   return officer ?? null;
 }
 
+/**
+ * Refuses unless the caller is a registered supervisor, by their own session or credential (read from the registry,
+ * so a role taken away counts at once). `what` completes "only a supervisor's session or credential may …".
+ */
+export async function requireSupervisor(db: HubDb, caller: { id: string } | null, what: string): Promise<void> {
+  const officer = caller ? await findOfficer(db, caller.id) : null;
+  if (officer?.role !== 'supervisor') throw new AppError('FORBIDDEN', `only a supervisor’s session or credential may ${what}`);
+}
+
 /** A new credential for an officer who lost theirs; the old one stops working at once. */
 export async function renewCredential(db: HubDb, clock: Clock, officerId: string): Promise<string> {
   return inTransaction(db, async (tx) => {
