@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { tableWriters } from './scripts/eslint/table-writers.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
 
@@ -35,7 +36,8 @@ const layers = [
  * Only composition (app, cli, electron) starts a hub or the demo's generator; only the shell imports electron.
  */
 const mainFloors = [
-  ['platform', 'db', 'audit'],
+  ['platform', 'db'],
+  ['audit'],
   ['indicators'],
   ['linking', 'search'],
   ['benign'],
@@ -49,6 +51,44 @@ const mainFloors = [
   ['cli', 'electron'],
 ];
 const COMPOSITION = new Set(['app', 'cli', 'electron']);
+
+/**
+ * Who writes which table of the case store (src-main/README.md, "Who writes which table"): a path ending in `/` is
+ * a whole folder. A module not listed here that writes a table is refused by lint. Where a table has more than one
+ * writer, the list is the debt still to pay down to one owner.
+ */
+const MUTATIONS = 'src-main/mutations/';
+const REPORT_WRITER = 'src-main/ingest/report-writer.ts';
+const REPORT_PURGE = 'src-main/ingest/report-purge.ts';
+const BENIGN_LIST = 'src-main/benign/benign-list.ts';
+const KEYED_JSON = 'src-main/mutations/materialize/keyed-json-adapter.ts';
+const tableWriterOptions = {
+  writers: {
+    store_meta: ['src-main/db/store-meta.ts'],
+    audit_log: ['src-main/audit/'],
+    officers: ['src-main/sync/officer-refresh.ts'],
+    reports: [REPORT_WRITER, REPORT_PURGE, 'src-main/linking/', 'src-main/mutations/materialize/report-adapter.ts'],
+    report_revisions: [REPORT_WRITER, REPORT_PURGE],
+    mentions: [REPORT_WRITER, REPORT_PURGE, BENIGN_LIST],
+    indicators: [REPORT_WRITER, REPORT_PURGE, BENIGN_LIST],
+    reports_fts: ['src-main/search/report-text-index.ts'],
+    clusters: ['src-main/linking/'],
+    benign_values: [BENIGN_LIST, 'src-main/mutations/materialize/benign-adapter.ts'],
+    routing_rules: ['src-main/routing/seed-default-rules.ts', KEYED_JSON],
+    directory_entries: ['src-main/requests/directory-seed.ts', KEYED_JSON],
+    outbox: [MUTATIONS],
+    notes: [MUTATIONS],
+    actions: [MUTATIONS],
+    cases: [MUTATIONS],
+    case_reports: [MUTATIONS],
+    link_decisions: [MUTATIONS],
+    field_versions: [MUTATIONS],
+    sync_applied: [MUTATIONS],
+    sync_conflicts: [MUTATIONS],
+    officer_signing_keys: [MUTATIONS],
+  },
+  byParameter: [KEYED_JSON],
+};
 
 /** An import of src-main/<folder> from inside src-main: relative, climbing straight up to src-main. */
 const importOfMainFolder = (folder) => `^(\\.\\./)+${folder}(/|$)`;
@@ -148,6 +188,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   ...mainFloorConfigs,
+  {
+    name: 'each table is written only by its listed writers',
+    files: ['src-main/**/*.ts'],
+    plugins: { puzzelstuk: { rules: { 'table-writers': tableWriters } } },
+    rules: { 'puzzelstuk/table-writers': ['error', tableWriterOptions] },
+  },
   ...layers.map((layer) => ({
     name: layer.name,
     files: layer.files,

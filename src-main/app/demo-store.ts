@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { readMeta, writeMeta } from '../db/store-meta';
 
 const DEMO_MARK = 'demo_store';
 
-const isMarked = (sqlite: Database.Database) => sqlite.prepare("SELECT 1 FROM store_meta WHERE key = ?").get(DEMO_MARK) !== undefined;
+const isMarked = (sqlite: Database.Database) => readMeta(sqlite, DEMO_MARK) !== undefined;
 
 /** Whether the store holds anything yet: reports, or work of an officer. */
 const holdsData = (sqlite: Database.Database) =>
@@ -26,5 +27,5 @@ export function claimStoreFor(sqlite: Database.Database, mode: 'demo' | 'own', a
   if (holdsData(sqlite)) {
     throw new AppError('CONFLICT', 'This store holds real work and is not a demo store: the demo never writes generated reports into it. Open it without --demo, or give the demo a folder of its own.');
   }
-  sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?)').run(DEMO_MARK, at.toISOString());
+  writeMeta(sqlite, DEMO_MARK, at.toISOString());
 }

@@ -37,7 +37,7 @@ export function seedDemoOfficers(sqlite: Database.Database): void {
 export function signIn(sqlite: Database.Database, id: string): OfficerView {
   const known = findOfficer(sqlite, id);
   if (known) return known;
-  sqlite.prepare("INSERT OR IGNORE INTO officers (id, display_name, role, team, active) VALUES (?, ?, 'officer', NULL, 1)").run(id, id);
+  copyOfficers(sqlite, [{ id, displayName: id, role: 'officer', team: null, active: true }]);
   return findOfficer(sqlite, id) ?? { id, displayName: id, role: 'officer', team: null };
 }
 

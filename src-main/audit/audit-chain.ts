@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalContent, type ChainedContent } from '../../shared/audit/chain';
+import { readMeta } from '../db/store-meta';
 
 const GENESIS = Buffer.alloc(0);
 
@@ -72,7 +73,7 @@ export function verifyChain(sqlite: Database.Database): ChainVerdict {
     previous = entry.entryHash;
     previousId = entry.id;
   }
-  const head = sqlite.prepare<[], string>("SELECT value FROM store_meta WHERE key = 'audit_head'").pluck().get();
+  const head = readMeta(sqlite, 'audit_head');
   if (head !== undefined) {
     const [headId, headHash] = head.split(':') as [string, string];
     if (Number(headId) > previousId) {

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { auditPushContent, type AuditPushProof, type ChainedContent, type ChainEntry } from '../../shared/audit/chain';
+import { keepFirstMeta, readMeta } from '../db/store-meta';
 
 const WORKSTATION_KEY = 'audit.workstation_id';
 /** The private half of this store's audit key (Ed25519, PKCS #8 DER, base64url), kept in the (encrypted) store. */
@@ -11,19 +12,13 @@ const SIGNING_KEY = 'audit.signing_key';
  * it, so two copies pushing on shows on the hub as a fork.
  */
 export function workstationId(sqlite: Database.Database): string {
-  sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(WORKSTATION_KEY, randomUUID());
-  return sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(WORKSTATION_KEY)!;
+  return keepFirstMeta(sqlite, WORKSTATION_KEY, randomUUID());
 }
 
 /** This store's audit key: the kept one, or one made and kept now (only when the store has none yet). */
 function auditKey(sqlite: Database.Database): { privateKey: KeyObject; publicKey: string } {
-  const read = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck();
-  let stored = read.get(SIGNING_KEY);
-  if (stored === undefined) {
-    const made = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url');
-    sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(SIGNING_KEY, made);
-    stored = read.get(SIGNING_KEY)!;
-  }
+  const stored =
+    readMeta(sqlite, SIGNING_KEY) ?? keepFirstMeta(sqlite, SIGNING_KEY, generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url'));
   const privateKey = createPrivateKey({ key: Buffer.from(stored, 'base64url'), format: 'der', type: 'pkcs8' });
   return { privateKey, publicKey: createPublicKey(privateKey).export({ format: 'jwk' }).x! };
 }

@@ -6,6 +6,7 @@ import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Actor } from '../audit/actor';
 import { createBenignMatcher, domainOfUrl, isBareUrl, type BenignEntry } from './benign-matcher';
 import defaults from '../indicators/default-benign.json';
+import { readMeta, writeMeta } from '../db/store-meta';
 
 export interface BenignListEntry extends BenignEntry {
   addedBy: string;
@@ -21,16 +22,17 @@ export function listBenign(sqlite: Database.Database): BenignListEntry[] {
     .map((row) => ({ ...row, coversUrls: row.coversUrls === 1 }));
 }
 
+const SEEDED_KEY = 'benign_defaults_seeded';
+
 /** Puts the shipped Dutch defaults into a new store once; after that the list is the supervisors'. */
 export function seedDefaultBenignList(sqlite: Database.Database, at: string): void {
-  const seeded = sqlite.prepare("SELECT 1 FROM store_meta WHERE key = 'benign_defaults_seeded'").get();
-  if (seeded) return;
+  if (readMeta(sqlite, SEEDED_KEY) !== undefined) return;
   const insert = sqlite.prepare(
     "INSERT OR IGNORE INTO benign_values (type, value, reason, covers_urls, added_by, added_at) VALUES (?, ?, ?, ?, 'system:defaults', ?)",
   );
   sqlite.transaction(() => {
     for (const entry of defaults as BenignEntry[]) insert.run(entry.type, entry.value, entry.reason, entry.coversUrls === false ? 0 : 1, at);
-    sqlite.prepare("INSERT INTO store_meta (key, value) VALUES ('benign_defaults_seeded', ?)").run(at);
+    writeMeta(sqlite, SEEDED_KEY, at);
   })();
 }
 

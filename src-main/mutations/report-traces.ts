@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { IntakeRecord, Reporter } from '../../shared/intake/schema';
 import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
 import { CREATED_FIELD } from './registers';
+import { linkEntityId, memberField } from './register-writes';
 
 /** The report's words that may stand in a note or a request: its reporter and the sentences of its story. */
 export interface ReportWords {
@@ -81,4 +82,55 @@ function redactOutbox(sqlite: Database.Database, kinds: string, rewrite: (payloa
     const next = rewrite(JSON.parse(row.payload) as Record<string, unknown>);
     if (next) update.run(JSON.stringify(next), row.mutationId);
   }
+}
+
+/**
+ * Officers' work about a purged report: its notes, its link decisions, its case memberships, their sync registers
+ * and conflict notices, and outbox entries that would quote it (the hub purges the report too). Quotes in requests
+ * are redacted apart, with the report's words, by `redactRequestQuotes`.
+ */
+export function createTracePurger(sqlite: Database.Database) {
+  const noteIds = sqlite.prepare<[string], string>("SELECT id FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck();
+  const deleteNotes = sqlite.prepare<[string]>("DELETE FROM notes WHERE subject_type = 'report' AND subject_id = ?");
+  const deleteNoteVersions = sqlite.prepare<[string]>("DELETE FROM field_versions WHERE entity = 'note' AND entity_id = ?");
+  const deleteReportVersions = sqlite.prepare<[string]>("DELETE FROM field_versions WHERE entity = 'report' AND entity_id = ?");
+  const deleteMemberVersions = sqlite.prepare<[string]>("DELETE FROM field_versions WHERE entity = 'case' AND field = ?");
+  const linkedTo = sqlite.prepare<[string, string], { a: string; b: string }>('SELECT report_a AS a, report_b AS b FROM link_decisions WHERE report_a = ? OR report_b = ?');
+  const deleteLink = sqlite.prepare<[string, string]>('DELETE FROM link_decisions WHERE report_a = ? AND report_b = ?');
+  const deleteLinkVersions = sqlite.prepare<[string]>("DELETE FROM field_versions WHERE entity = 'link' AND entity_id = ?");
+  const deleteConflicts = sqlite.prepare<[string]>('DELETE FROM sync_conflicts WHERE entity_id = ?');
+  const deleteMemberships = sqlite.prepare<[string]>('DELETE FROM case_reports WHERE report_id = ?');
+
+  return {
+    /** Removes the report's traces; returns the ids (its own and its notes') that outbox entries may quote. */
+    purge(reportId: string): string[] {
+      const notes = noteIds.all(reportId);
+      deleteNotes.run(reportId);
+      for (const noteId of notes) deleteNoteVersions.run(noteId);
+      deleteReportVersions.run(reportId);
+      deleteMemberVersions.run(memberField(reportId));
+      for (const link of linkedTo.all(reportId, reportId)) {
+        deleteLink.run(link.a, link.b);
+        deleteLinkVersions.run(linkEntityId(link.a, link.b));
+        deleteConflicts.run(linkEntityId(link.a, link.b));
+      }
+      deleteConflicts.run(reportId);
+      deleteMemberships.run(reportId);
+      return [reportId, ...notes];
+    },
+
+    /** Outbox entries that name one of these ids are dropped: they would quote a purged report or note. */
+    dropQuotingOutbox(ids: ReadonlySet<string>): void {
+      if (ids.size === 0) return;
+      const drop = sqlite.prepare<[string]>('DELETE FROM outbox WHERE mutation_id = ?');
+      for (const row of sqlite.prepare<[], { mutationId: string; payload: string }>('SELECT mutation_id AS mutationId, payload FROM outbox').all()) {
+        for (const match of row.payload.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+          if (ids.has(match[1] ?? '')) {
+            drop.run(row.mutationId);
+            break;
+          }
+        }
+      }
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { OverviewSettings } from '../../shared/overview/types';
 import { AppError } from '../../shared/errors';
+import { readMeta, writeMeta } from '../db/store-meta';
 
 const SETTINGS_KEY = 'overview.settings';
 
@@ -28,7 +29,7 @@ const settingsSchema = z.object({
 });
 
 export function readOverviewSettings(sqlite: Database.Database): OverviewSettings {
-  const stored = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(SETTINGS_KEY);
+  const stored = readMeta(sqlite, SETTINGS_KEY);
   if (stored === undefined) return DEFAULT_OVERVIEW_SETTINGS;
   const parsed = settingsSchema.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : DEFAULT_OVERVIEW_SETTINGS;
@@ -38,8 +39,6 @@ export function readOverviewSettings(sqlite: Database.Database): OverviewSetting
 export function writeOverviewSettings(sqlite: Database.Database, settings: unknown): OverviewSettings {
   const parsed = settingsSchema.safeParse(settings);
   if (!parsed.success) throw new AppError('BAD_INPUT', `These overview settings are not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  sqlite
-    .prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(SETTINGS_KEY, JSON.stringify(parsed.data));
+  writeMeta(sqlite, SETTINGS_KEY, JSON.stringify(parsed.data));
   return parsed.data;
 }

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { readMeta, writeMeta } from '../db/store-meta';
 
 const PERIODS_KEY = 'retention.periods';
 
@@ -23,7 +24,7 @@ const years = z.number().int().min(1).max(30);
 const periodsSchema = z.object({ dailyTaskYears: years, caseYears: years }).strict();
 
 export function readRetentionPeriods(sqlite: Database.Database): RetentionPeriods {
-  const stored = sqlite.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck().get(PERIODS_KEY);
+  const stored = readMeta(sqlite, PERIODS_KEY);
   if (stored === undefined) return DEFAULT_RETENTION_PERIODS;
   const parsed = periodsSchema.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : DEFAULT_RETENTION_PERIODS;
@@ -34,9 +35,7 @@ export function writeRetentionPeriods(sqlite: Database.Database, periods: unknow
   const parsed = periodsSchema.safeParse(periods);
   if (!parsed.success) throw new AppError('BAD_INPUT', `These retention periods are not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   if (parsed.data.caseYears < parsed.data.dailyTaskYears) throw new AppError('BAD_INPUT', 'A case keeps its reports at least as long as the daily task does (caseYears ≥ dailyTaskYears)');
-  sqlite
-    .prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(PERIODS_KEY, JSON.stringify(parsed.data));
+  writeMeta(sqlite, PERIODS_KEY, JSON.stringify(parsed.data));
   return parsed.data;
 }
 

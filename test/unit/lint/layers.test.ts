@@ -21,7 +21,7 @@ const cases: Array<{ what: string; file: string; forbidden: string; allowed: str
     file: 'src-main/queries/planted.ts',
     forbidden: "import { imported } from '../mutations/outbox';",
     allowed: "import { imported } from '../search/fts-query';",
-    says: /src-main\/queries \(floor 4\) may not import src-main\/mutations \(a floor above\)/,
+    says: /src-main\/queries \(floor 5\) may not import src-main\/mutations \(a floor above\)/,
   },
   {
     what: 'a nested module of the data floor reaching up to a service',
