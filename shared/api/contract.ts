@@ -49,6 +49,8 @@ export interface ApiMethods {
    * hub the officer's credential, which the hub checks. Every later change is made in their name.
    */
   'session.signIn': Method<{ officerId: string; credential?: string }, SessionView>;
+  /** Nobody is signed in afterwards: officer-bound calls are refused until someone signs in; unsent changes stay. */
+  'session.signOut': Method<NoParams, SessionView>;
   'officers.list': Method<NoParams, OfficerView[]>;
 
   'queue.list': Method<QueueQuery, QueuePage>;
@@ -188,6 +190,7 @@ export interface PreloadBridge {
 export const API_METHODS = [
   'session.get',
   'session.signIn',
+  'session.signOut',
   'officers.list',
   'queue.list',
   'queue.regions',

@@ -96,6 +96,7 @@ type ParamSchemas = { [M in ApiMethod]: z.ZodType<ApiParams<M>> };
 export const apiParamSchemas: ParamSchemas = {
   'session.get': noParams,
   'session.signIn': z.strictObject({ officerId: requiredText, credential: z.string().max(200, 'must be at most 200 characters').optional() }),
+  'session.signOut': noParams,
   'officers.list': noParams,
 
   'queue.list': queueQuery,

@@ -22,6 +22,8 @@ export interface SessionView {
   officer: OfficerView | null;
   /** Demo mode: embedded hub with generated reports. */
   demo: boolean;
+  /** Signed in against the proof cached at their last sign-in here, because the hub could not be reached. */
+  offline: boolean;
 }
 
 export interface QueueFilters {

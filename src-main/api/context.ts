@@ -30,12 +30,17 @@ export interface SettingsControl {
 /** Who works at this workstation. */
 export interface SessionControl {
   /**
-   * Checks who signs in (the demo: a known, active officer; a real hub: their credential, which the hub checks
-   * and which then becomes the sync token) and makes every later change theirs.
+   * Checks who signs in (the demo: a known, active officer; a real hub: their credential, which the hub checks —
+   * or, while it cannot be reached, the proof cached at their last sign-in here — and which then becomes the sync
+   * token) and makes every later change theirs.
    */
   signIn(params: ApiParams<'session.signIn'>): Promise<OfficerView>;
   /** Who is signed in now; null with a real hub until an officer has signed in. */
   current(): OfficerView | null;
+  /** Whether they signed in against the proof cached here because the hub could not be reached. */
+  signedInOffline(): boolean;
+  /** Nobody works here any more until an officer signs in; their unsent changes stay in the outbox, signed as theirs. */
+  signOut(): Promise<void>;
 }
 
 /** Everything a handler may use; built once by the composition root, shared by every transport. */

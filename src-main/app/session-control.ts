@@ -1,8 +1,10 @@
 /**
  * Who works at this workstation. In the demo (the embedded hub) any known, active officer signs in without a
  * credential. With a real hub the officer gives their credential: the hub checks it, and it becomes the token
- * this workstation syncs with, so the hub holds every change to the officer who made it. The officer signed in
- * last is remembered in the settings and signed in again at the next start.
+ * this workstation syncs with, so the hub holds every change to the officer who made it. Each such sign-in caches
+ * a proof of the credential (offline-proofs.ts), with which the officer signs in here while the hub cannot be
+ * reached — marked offline. Signing out forgets who works here and their credential, not their unsent changes:
+ * those are signed with the officer's own key and reach the hub as theirs whoever is signed in by then.
  */
 import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView } from '../../shared/api/views';
@@ -13,6 +15,7 @@ import type { Clock } from '../../shared/platform/clock';
 import { createHubClient, enrollOfficer } from '../sync';
 import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
+import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT, type OfflineCheck } from './offline-proofs';
 import { hubTargetOf, type LaunchHub } from './hub-target';
 import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
@@ -28,6 +31,25 @@ export interface SessionDeps {
   reconnect: () => Promise<void>;
   /** Who is signed in at start: the demo's officer; with a real hub nobody until an officer signs in. */
   officerId: string | null;
+  /** How old a cached proof may be to sign in without the hub (DEFAULT_OFFLINE_MAX_AGE_MS, 14 days). */
+  offlineMaxAgeMs?: number;
+}
+
+const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
+
+/** Why an offline sign-in was refused, in words for the officer, after why the hub could not check the credential. */
+function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, maxAgeMs: number, hubMessage: string): AppError {
+  const without = `${hubMessage} Without the hub:`;
+  switch (check.reason) {
+    case 'never-here':
+      return new AppError('UNAUTHENTICATED', `${without} only an officer who signed in on this workstation with the hub before signs in here, and "${id}" has not.`);
+    case 'wrong':
+      return new AppError('UNAUTHENTICATED', `${without} this is not the credential "${id}" last signed in with here (failed attempt ${check.failures} of ${OFFLINE_FAILURE_LIMIT}).`);
+    case 'locked':
+      return new AppError('RATE_LIMITED', `${without} signing in as "${id}" is locked until ${check.lockedUntil}: too many wrong credentials were given.`);
+    case 'expired':
+      return new AppError('UNAUTHENTICATED', `${without} a sign-in here counts for ${offlineMaxDays(maxAgeMs)} days, and "${id}" last signed in with the hub on ${check.provenAt}: sign in once the hub is back.`);
+  }
 }
 
 type StoredOfficer = OfficerView & { active: 0 | 1 };
@@ -37,6 +59,10 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
   let currentId = deps.officerId;
+  /** Signed in against the cached proof, not the hub. */
+  let offline = false;
+  const offlineMaxAgeMs = deps.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
+  const proofs = createOfflineProofs({ secrets: deps.secrets, clock: deps.clock, maxAgeMs: offlineMaxAgeMs });
 
   function requireActiveHere(id: string): void {
     const officer = stored(id);
@@ -64,8 +90,42 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     return currentId === null ? null : viewOf(currentId);
   }
 
+  /** The hub checks the credential; when it cannot be reached, the proof cached at this officer's last sign-in here. */
+  async function checkWithHub(hubUrl: string, id: string, credential: string | undefined): Promise<{ token: string; offline: boolean }> {
+    let checked;
+    try {
+      checked = await checkCredential({ hubUrl, fetch: deps.fetch }, id, credential);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'UNAVAILABLE') return { token: checkOffline(id, hubUrl, credential?.trim() ?? '', error.message), offline: true };
+      // The hub refuses this officer's cached credential: deactivated (403), or replaced or revoked (401).
+      if ((error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED') && proofs.matches(id, credential?.trim() ?? '')) proofs.forget(id);
+      throw error;
+    }
+    refuseWhileOthersPending(id);
+    copyOfficers(sqlite, [checked.officer]);
+    // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
+    await enrollOfficer(deps.store, createHubClient({ hubUrl, token: checked.token, fetch: deps.fetch }), id, deps.clock);
+    proofs.remember(id, hubUrl, checked.token);
+    return { token: checked.token, offline: false };
+  }
+
+  function checkOffline(id: string, hubUrl: string, credential: string, hubMessage: string): string {
+    if (stored(id)?.active === 0) {
+      // The registry this store pulled from the hub says so; their proof is of no use any more.
+      proofs.forget(id);
+      throw new AppError('FORBIDDEN', `Officer "${id}" has been deactivated; without the hub nobody signs in as them.`);
+    }
+    const check = proofs.check(id, hubUrl, credential);
+    if (!check.ok) throw offlineRefusal(id, check, offlineMaxAgeMs, hubMessage);
+    refuseWhileOthersPending(id);
+    return credential;
+  }
+
   return {
     current,
+
+    signedInOffline: () => currentId !== null && offline,
 
     async signIn({ officerId, credential }: ApiParams<'session.signIn'>): Promise<OfficerView> {
       const id = officerId.trim();
@@ -73,18 +133,28 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
       if (target.kind !== 'remote') {
         // The demo's officers, or offline the officers this store already knows from its hub.
         requireActiveHere(id);
+        offline = false;
       } else {
-        const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, credential);
-        refuseWhileOthersPending(id);
-        copyOfficers(sqlite, [checked.officer]);
-        // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
-        await enrollOfficer(deps.store, createHubClient({ hubUrl: target.hubUrl, token: checked.token, fetch: deps.fetch }), id, deps.clock);
+        const checked = await checkWithHub(target.hubUrl, id, credential);
+        // Offline too: the credential is the one the hub accepted here, so sync uses it once the hub is back.
         deps.secrets.set('hub-token', checked.token);
+        offline = checked.offline;
       }
       currentId = id;
       deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
       if (target.kind === 'remote') await deps.reconnect();
       return viewOf(id);
+    },
+
+    async signOut(): Promise<void> {
+      const remote = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch).kind === 'remote';
+      currentId = null;
+      offline = false;
+      deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
+      if (!remote) return;
+      // Their credential goes with them; sync goes on with the station's own token, if it was started with one.
+      deps.secrets.set('hub-token', null);
+      await deps.reconnect();
     },
   };
 }

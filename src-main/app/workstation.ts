@@ -13,6 +13,7 @@ import { enrollDemoOfficers, startEmbeddedHub, type EmbeddedHub } from './embedd
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { seedDemoOfficers, startOfficerOf } from './officers';
 import type { SecretStore } from './secrets';
+import { offlineMaxAgeFromEnv } from './offline-proofs';
 import { createSessionControl, requireSignedIn } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
@@ -104,7 +105,17 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
 
   const demo = options.demo;
   if (demo) seedDemoOfficers(store.sqlite);
-  const session = createSessionControl({ store, clock, settingsFile, secrets, launch, fetch: fetchImpl, reconnect, officerId: startOfficerOf(store, settingsFile.read(), hubTargetOf(settingsFile.read(), secrets, launch), options.env) });
+  const session = createSessionControl({
+    store,
+    clock,
+    settingsFile,
+    secrets,
+    launch,
+    fetch: fetchImpl,
+    reconnect,
+    officerId: startOfficerOf(store, settingsFile.read(), hubTargetOf(settingsFile.read(), secrets, launch), options.env),
+    offlineMaxAgeMs: offlineMaxAgeFromEnv(options.env),
+  });
 
   const context: ApiContext = {
     get officer() {

@@ -101,10 +101,13 @@ describe('signing in with a real hub', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '1 change by another officer has not reached the hub yet; sign in once sync has sent them.' } });
   });
 
-  it('says when the hub cannot be reached to check the credential', async () => {
+  it('says when the hub cannot be reached to check the credential of an officer who never signed in here', async () => {
     const api = await openApiHarness();
     await api.value('settings.set', { hubUrl: `http://127.0.0.1:${await closedPort()}` });
     const result = await api.call('session.signIn', { officerId: 'j.devries', credential: hub.tokens.credentials['j.devries'] });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^The credential cannot be checked now: the hub refuses connections/) as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/^The credential cannot be checked now: the hub refuses connections.*Without the hub: only an officer who signed in on this workstation/) as unknown },
+    });
   });
 });

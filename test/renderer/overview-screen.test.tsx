@@ -52,7 +52,7 @@ const click = async (element: HTMLElement) =>
 
 describe('Overzicht', () => {
   it('shows the numbers as tables beside the charts, explains a rise, and a number opens the queue with its filter', async () => {
-    const api = new FakeApi().handle('session.get', () => ({ officer: SUPERVISOR, demo: true })).handle('overview.get', () => overview);
+    const api = new FakeApi().handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false })).handle('overview.get', () => overview);
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await click(screen.getByTestId('nav-overview'));
@@ -79,7 +79,7 @@ describe('Overzicht', () => {
 
   it('drafts a warning from a spike and a request from what to stop first in one click, and shows a warning’s effect', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false }))
       .handle('overview.get', () => overview)
       .handle('action.draft', (query) => actionDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
     const rendered = renderWithStore(<App />, api);

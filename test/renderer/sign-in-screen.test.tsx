@@ -7,17 +7,29 @@ import { SUPERVISOR } from './support/action-builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
-/** A workstation with a real hub where nobody has signed in yet; the credential 'goed' is SUPERVISOR's. */
+/**
+ * A workstation with a real hub where nobody has signed in yet; the credential 'goed' is SUPERVISOR's, which the
+ * core takes without the hub when it is given as 'zonder-hub'.
+ */
 function signedOutApi() {
   let signedIn = false;
+  let offline = false;
+  const session = () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline });
   return new FakeApi()
-    .handle('session.get', () => ({ officer: signedIn ? SUPERVISOR : null, demo: false }))
+    .handle('session.get', session)
     .handle('session.signIn', ({ officerId, credential }) => {
       if (credential === 'gedeactiveerd') throw new FakeFailure('FORBIDDEN');
       if (credential === 'onbereikbaar') throw new FakeFailure('UNAVAILABLE');
-      if (officerId !== SUPERVISOR.id || credential !== 'goed') throw new FakeFailure('UNAUTHENTICATED');
+      if (credential === 'te-vaak') throw new FakeFailure('RATE_LIMITED');
+      if (officerId !== SUPERVISOR.id || (credential !== 'goed' && credential !== 'zonder-hub')) throw new FakeFailure('UNAUTHENTICATED');
       signedIn = true;
-      return { officer: SUPERVISOR, demo: false };
+      offline = credential === 'zonder-hub';
+      return session();
+    })
+    .handle('session.signOut', () => {
+      signedIn = false;
+      offline = false;
+      return session();
     });
 }
 
@@ -43,6 +55,8 @@ describe('the sign-in screen', () => {
     expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/Je account is gedeactiveerd/);
     await signInWith(SUPERVISOR.id, 'onbereikbaar');
     expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/De hub is niet bereikbaar/);
+    await signInWith(SUPERVISOR.id, 'te-vaak');
+    expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/Te vaak een verkeerde toegangscode/);
     // A failed attempt leaves no credential in the form.
     expect(screen.getByTestId<HTMLInputElement>('sign-in-credential').value).toBe('');
     expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
@@ -54,5 +68,20 @@ describe('the sign-in screen', () => {
     await signInWith(SUPERVISOR.id, 'goed');
     expect(screen.queryByTestId('sign-in-screen')).toBeNull();
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
+    expect(screen.queryByTestId('signed-in-offline')).toBeNull();
+  });
+
+  it('says beside the officer’s name that they signed in without the hub, and signs out back to the sign-in screen', async () => {
+    const rendered = renderWithStore(<App />, signedOutApi());
+    await act(async () => rendered.store.getState().loadSession());
+    await signInWith(SUPERVISOR.id, 'zonder-hub');
+    expect(screen.getByTestId('signed-in-offline').textContent).toBe('offline aangemeld');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Afmelden van deze werkplek' }));
+      await settle();
+    });
+    expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
+    expect(rendered.store.getState().session).toEqual({ officer: null, demo: false, offline: false });
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Menu, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -44,11 +44,25 @@ function CredentialSignIn() {
   );
 }
 
-/** Who is signed in on this workstation, in which role, and the way to sign in as someone else. */
+function SignOutButton() {
+  const { t } = useTranslation();
+  const signOut = useAppStore((state) => state.signOut);
+  return (
+    <Button size="compact-xs" variant="white" aria-label={t('session.signOutLabel')} onClick={() => void signOut()} data-testid="sign-out">
+      {t('session.signOut')}
+    </Button>
+  );
+}
+
+/**
+ * Who is signed in on this workstation, in which role, whether without the hub, and the ways to sign in as someone
+ * else or sign out.
+ */
 export function OfficerSwitcher() {
   const { t } = useTranslation();
   const officer = useAppStore((state) => state.session?.officer);
   const demo = useAppStore((state) => state.session?.demo ?? false);
+  const offline = useAppStore((state) => state.session?.offline ?? false);
   if (!officer) return null;
   return (
     <Stack gap={4} className="signed-in" data-testid="signed-in" data-officer-id={officer.id}>
@@ -57,7 +71,18 @@ export function OfficerSwitcher() {
         {t(`session.role.${officer.role}`)}
         {officer.team ? ` · ${officer.team}` : ''}
       </Text>
-      <div>{demo ? <DemoOfficerMenu /> : <CredentialSignIn />}</div>
+      {offline && (
+        <Tooltip label={t('session.offlineHelp')} multiline w={260} withinPortal>
+          <Badge color="orange" variant="light" size="sm" data-testid="signed-in-offline">
+            {t('session.offline')}
+          </Badge>
+        </Tooltip>
+      )}
+      <Group gap={4}>
+        {demo ? <DemoOfficerMenu /> : <CredentialSignIn />}
+        {/* The demo's officers have no credential to sign in again with. */}
+        {!demo && <SignOutButton />}
+      </Group>
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/store-context';
 import { WarningIcon } from '../../ui/icons';
 
 /** Codes a failed sign-in can end in that have their own words for the officer; anything else falls back. */
-const KNOWN_FAILURES = ['UNAUTHENTICATED', 'FORBIDDEN', 'UNAVAILABLE', 'NOT_FOUND', 'CONFLICT', 'BAD_INPUT'] as const;
+const KNOWN_FAILURES = ['UNAUTHENTICATED', 'FORBIDDEN', 'UNAVAILABLE', 'NOT_FOUND', 'CONFLICT', 'BAD_INPUT', 'RATE_LIMITED'] as const;
 type KnownFailure = (typeof KNOWN_FAILURES)[number];
 const failureKey = (code: string): KnownFailure | 'other' => KNOWN_FAILURES.find((known) => known === code) ?? 'other';
 

@@ -14,6 +14,8 @@ export interface SessionSlice {
    * process then announces `work.changed` with `officer`, on which everything on screen reloads in their name.
    */
   signIn: (officerId: string, credential?: string) => Promise<boolean>;
+  /** Nobody is signed in afterwards (with a real hub the sign-in screen shows); unsent changes stay theirs. */
+  signOut: () => Promise<void>;
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get) => ({
@@ -36,5 +38,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
     set({ session: result.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer?.displayName ?? officerId } });
     return true;
+  },
+  signOut: async () => {
+    const result = await api.call('session.signOut', {});
+    if (!result.ok) return get().notifyError('signOutFailed', result.error);
+    set({ session: result.value, signInFailure: null });
+    get().notify({ tone: 'success', key: 'signedOut' });
   },
 });

@@ -1,0 +1,119 @@
+/**
+ * The proof an officer signs in with while the hub cannot be reached (src-main/app/offline-proofs.ts): a salted
+ * scrypt verifier, never the credential; wrong credentials counted and an officer id locked after five, also across
+ * a restart; too old a proof refused. Each attack beside its honest twin.
+ */
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../shared/platform/clock';
+import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_LOCK_MS, offlineMaxAgeFromEnv } from '../../../src-main/app/offline-proofs';
+import type { SecretName, SecretStore } from '../../../src-main/app/secrets';
+
+const HUB = 'https://hub.politie.example';
+const credential = () => `pzh_${randomBytes(32).toString('base64url').slice(0, 43)}`;
+
+function memorySecrets(): SecretStore & { held: Map<SecretName, string> } {
+  const held = new Map<SecretName, string>();
+  return {
+    held,
+    keepsStoreKey: false,
+    get: (name) => held.get(name) ?? null,
+    set: (name, value) => (value === null ? held.delete(name) : held.set(name, value)),
+  };
+}
+
+function movableClock(start = '2026-12-01T08:00:00Z'): Clock & { advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+function setUp() {
+  const secrets = memorySecrets();
+  const clock = movableClock();
+  const open = () => createOfflineProofs({ secrets, clock, maxAgeMs: DEFAULT_OFFLINE_MAX_AGE_MS });
+  return { secrets, clock, open, proofs: open() };
+}
+
+describe('offline proofs', () => {
+  it('let the officer in with the credential the hub accepted, and keep only a salted verifier of it', () => {
+    const { secrets, proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    // The same credential under another officer's name gets another salt, so another verifier.
+    proofs.remember('r.dekker', HUB, theirs);
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: true });
+    const kept = secrets.held.get('offline-proofs')!;
+    expect(kept).not.toContain(theirs);
+    expect(kept).not.toContain(theirs.slice(4));
+    const file = JSON.parse(kept) as Record<string, { salt: string; verifier: string }>;
+    expect(file['j.devries']!.salt).not.toBe(file['r.dekker']!.salt);
+    expect(file['j.devries']!.verifier).not.toBe(file['r.dekker']!.verifier);
+  });
+
+  it('refuse an officer with no proof here, a proof made with another hub, and a prototype name', () => {
+    const { proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    expect(proofs.check('j.devries', 'https://hub.elders.example', theirs)).toEqual({ ok: false, reason: 'never-here' });
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: true });
+    expect(proofs.check('r.dekker', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+    expect(proofs.check('__proto__', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+    expect(proofs.check('constructor', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+  });
+
+  it('lock an officer id after five wrong credentials, the right one included, also after a restart; open again after the lock', () => {
+    const { clock, open, proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    for (const failures of [1, 2, 3, 4]) expect(proofs.check('j.devries', HUB, credential())).toEqual({ ok: false, reason: 'wrong', failures });
+    expect(proofs.check('j.devries', HUB, credential())).toMatchObject({ ok: false, reason: 'locked' });
+    // A restart (a new instance over the same secrets) does not reset the lock.
+    const restarted = open();
+    expect(restarted.check('j.devries', HUB, theirs)).toMatchObject({ ok: false, reason: 'locked', lockedUntil: '2026-12-01T08:15:00.000Z' });
+    clock.advance(OFFLINE_LOCK_MS - 1);
+    expect(restarted.check('j.devries', HUB, theirs)).toMatchObject({ ok: false, reason: 'locked' });
+    clock.advance(1);
+    expect(restarted.check('j.devries', HUB, theirs)).toEqual({ ok: true });
+    // A success starts the count afresh.
+    expect(restarted.check('j.devries', HUB, credential())).toEqual({ ok: false, reason: 'wrong', failures: 1 });
+  });
+
+  it('refuse a proof older than the maximum age, and take one just within it', () => {
+    const { clock, proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    clock.advance(DEFAULT_OFFLINE_MAX_AGE_MS);
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: true });
+    clock.advance(1);
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: false, reason: 'expired', provenAt: '2026-12-01T08:00:00.000Z' });
+    // A fresh online sign-in makes a fresh proof.
+    proofs.remember('j.devries', HUB, theirs);
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: true });
+  });
+
+  it('forget an officer, and with the last one the secret itself', () => {
+    const { secrets, proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    expect(proofs.matches('j.devries', theirs)).toBe(true);
+    expect(proofs.matches('j.devries', credential())).toBe(false);
+    proofs.forget('j.devries');
+    expect(proofs.check('j.devries', HUB, theirs)).toEqual({ ok: false, reason: 'never-here' });
+    expect(secrets.held.has('offline-proofs')).toBe(false);
+  });
+
+  it('take a damaged secret as no proofs at all', () => {
+    const { secrets, proofs } = setUp();
+    secrets.set('offline-proofs', '{"j.devries": {"salt"');
+    expect(proofs.check('j.devries', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+  });
+
+  it('read the maximum age in whole days from the environment, and refuse anything else', () => {
+    expect(offlineMaxAgeFromEnv({})).toBe(14 * 86_400_000);
+    expect(offlineMaxAgeFromEnv({ PUZZELSTUK_OFFLINE_SIGN_IN_DAYS: ' 3 ' })).toBe(3 * 86_400_000);
+    expect(offlineMaxAgeFromEnv({ PUZZELSTUK_OFFLINE_SIGN_IN_DAYS: '0' })).toBe(0);
+    for (const bad of ['-1', '2.5', 'veertien', '1e3']) {
+      expect(() => offlineMaxAgeFromEnv({ PUZZELSTUK_OFFLINE_SIGN_IN_DAYS: bad })).toThrow(/must be a whole number of days/);
+    }
+  });
+});
