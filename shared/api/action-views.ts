@@ -131,6 +131,8 @@ export interface ActionDetail extends ActionSummaryView {
   legalBasis: string;
   body: string;
   includePersonalData: boolean;
+  /** The request includes the reporters' data but it was read without a purpose: `bundle` holds none of it. */
+  reportersWithheld: boolean;
   addressee: DirectoryEntryView | null;
   route: AddresseeRoute;
   bundle: ActionBundle;

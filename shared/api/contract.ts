@@ -56,8 +56,8 @@ export interface ApiMethods {
   'queue.list': Method<QueueQuery, QueuePage>;
   'queue.regions': Method<NoParams, string[]>;
 
-  /** The report; its opening is written to the audit log, with the purpose the officer works under when given. */
-  'report.get': Method<{ reportId: string; purpose?: string }, ReportDetail>;
+  /** The report; its opening is written to the audit log with the purpose the officer works under (required). */
+  'report.get': Method<{ reportId: string; purpose: string }, ReportDetail>;
   /** Shows the reporter's personal data; the reason is the purpose written to the audit log. */
   'report.revealReporter': Method<{ reportId: string; reason: string }, RevealedReporter>;
   'report.revisions': Method<{ reportId: string }, RevisionView[]>;
@@ -103,17 +103,21 @@ export interface ApiMethods {
 
   /** A proposed request: addressee, bundle and default texts, from an indicator, a case or a cluster. */
   'action.draft': Method<ActionDraftQuery, ActionDraftView>;
-  'action.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[] }, { actionId: string }>;
+  /** With the reporters' data included, `purpose` is required (it is logged with the request). */
+  'action.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[]; purpose?: string }, { actionId: string }>;
   'action.list': Method<ActionQuery, ActionSummaryView[]>;
-  'action.get': Method<{ actionId: string }, ActionDetail>;
-  'action.edit': Method<MutationPayloads['action.edit'], null>;
+  /** The reporters' data a request includes is shown (and logged) only with a purpose; without one it is withheld. */
+  'action.get': Method<{ actionId: string; purpose?: string }, ActionDetail>;
+  /** Including the reporters' data (`includePersonalData: true`) requires `purpose`, logged with the change. */
+  'action.edit': Method<MutationPayloads['action.edit'] & { purpose?: string }, null>;
   /** Adds the live reports that mention the indicator but are not in the bundle yet. */
   'action.updateReports': Method<{ actionId: string }, { added: number }>;
   /** Details the step does not need may be left out (see shared/requests/lifecycle.ts). */
   'action.transition': Method<{ actionId: string } & TransitionInput & { reference?: string | null }, null>;
-  /** The Dutch request letter as a PDF (base64). */
-  'action.letter': Method<{ actionId: string }, { fileName: string; contentBase64: string }>;
-  'action.export': Method<{ actionId: string }, { fileName: string; document: ActionExport }>;
+  /** The Dutch request letter as a PDF (base64); an export, so under a purpose the audit log keeps. */
+  'action.letter': Method<{ actionId: string; purpose: string }, { fileName: string; contentBase64: string }>;
+  /** The machine-readable export; under a purpose the audit log keeps. */
+  'action.export': Method<{ actionId: string; purpose: string }, { fileName: string; document: ActionExport }>;
   /** A prevention warning for the public, as text, HTML or PDF (from its approved text, never its bundle). */
   'action.warningDocument': Method<{ actionId: string; format: WarningFormat }, WarningDocument>;
 

@@ -5,7 +5,7 @@
  */
 import { hubAddressProblem } from '../hub/address';
 import { z } from 'zod';
-import { checkPurpose } from '../audit/purpose';
+import { PURPOSE_REQUIRED, checkPurpose } from '../audit/purpose';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
 import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
@@ -55,10 +55,13 @@ const hubUrl = z
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
   });
 
-const purposeText = z.string().superRefine((text, context) => {
+const purposeText = z.string({ error: (issue) => (issue.input === undefined ? PURPOSE_REQUIRED : 'must be text') }).superRefine((text, context) => {
   const checked = checkPurpose(text);
   if (!checked.ok) context.addIssue({ code: 'custom', message: checked.message });
 });
+/** A request that includes the reporters' data carries it to a third party: only with the officer's purpose. */
+const purposeWithPersonalData = (params: { includePersonalData?: boolean; purpose?: string }) => params.includePersonalData !== true || params.purpose !== undefined;
+const personalDataPurpose = { path: ['purpose'], message: `${PURPOSE_REQUIRED} The request includes the reporters' personal data.` };
 const logbookQuery = z
   .strictObject({ reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional() })
   .refine((query) => query.reportId !== undefined || query.officer !== undefined, { message: 'name a report or an officer', path: ['reportId'] });
@@ -79,6 +82,9 @@ const queueQuery = z.strictObject({
   offset,
   limit,
   purpose: purposeText.optional(),
+}).refine((query) => (query.filters.text ?? '').trim() === '' || query.purpose !== undefined, {
+  path: ['purpose'],
+  message: `${PURPOSE_REQUIRED} A search looks through reports' personal data.`,
 });
 
 const indicatorQuery = z.strictObject({
@@ -102,7 +108,7 @@ export const apiParamSchemas: ParamSchemas = {
   'queue.list': queueQuery,
   'queue.regions': noParams,
 
-  'report.get': z.strictObject({ reportId, purpose: purposeText.optional() }),
+  'report.get': z.strictObject({ reportId, purpose: purposeText }),
   'report.revealReporter': z.strictObject({ reportId, reason: purposeText }),
   'report.revisions': z.strictObject({ reportId }),
   'report.audit': z.strictObject({ reportId }),
@@ -175,8 +181,10 @@ export const apiParamSchemas: ParamSchemas = {
       includePersonalData: z.boolean(),
       legalBasis: longText,
       body: longText,
+      purpose: purposeText.optional(),
     })
-    .refine(actionIndicatorPair, bothOrNeither),
+    .refine(actionIndicatorPair, bothOrNeither)
+    .refine(purposeWithPersonalData, personalDataPurpose),
   'action.list': z
     .strictObject({
       states: z.array(z.enum(ACTION_STATES)).optional(),
@@ -189,15 +197,18 @@ export const apiParamSchemas: ParamSchemas = {
       caseId: caseId.optional(),
     })
     .refine((query) => query.indicatorValue === undefined || query.indicatorType !== undefined, { path: ['indicatorValue'], message: 'needs indicatorType' }),
-  'action.get': z.strictObject({ actionId }),
-  'action.edit': z.strictObject({
-    actionId,
-    title: requiredText.optional(),
-    addresseeId: directoryId.nullable().optional(),
-    includePersonalData: z.boolean().optional(),
-    legalBasis: longText.optional(),
-    body: longText.optional(),
-  }),
+  'action.get': z.strictObject({ actionId, purpose: purposeText.optional() }),
+  'action.edit': z
+    .strictObject({
+      actionId,
+      title: requiredText.optional(),
+      addresseeId: directoryId.nullable().optional(),
+      includePersonalData: z.boolean().optional(),
+      legalBasis: longText.optional(),
+      body: longText.optional(),
+      purpose: purposeText.optional(),
+    })
+    .refine(purposeWithPersonalData, personalDataPurpose),
   'action.updateReports': z.strictObject({ actionId }),
   'action.transition': z.strictObject({
     actionId,
@@ -209,8 +220,8 @@ export const apiParamSchemas: ParamSchemas = {
     dueAt: isoDate.nullable().optional(),
     reference: shortText.nullable().optional(),
   }),
-  'action.letter': z.strictObject({ actionId }),
-  'action.export': z.strictObject({ actionId }),
+  'action.letter': z.strictObject({ actionId, purpose: purposeText }),
+  'action.export': z.strictObject({ actionId, purpose: purposeText }),
   'action.warningDocument': z.strictObject({ actionId, format: z.enum(WARNING_FORMATS) }),
 
   'directory.list': noParams,

@@ -48,7 +48,7 @@ export interface QueueQuery {
   sort: { key: QueueSortKey; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
-  /** Why the officer searches: a query typed (filters.text) is written to the audit log with it. */
+  /** Why the officer searches: required with a query typed (filters.text), which is written to the audit log with it. */
   purpose?: string;
 }
 

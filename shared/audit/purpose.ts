@@ -13,12 +13,15 @@ export const DEFAULT_PURPOSES: readonly string[] = [
   'Interne controle',
 ];
 
+/** Said wherever a purpose is missing: the API's params, the core's own check, the CLI. */
+export const PURPOSE_REQUIRED = 'A purpose is required: say why you consult this personal data (it is written to the audit log).';
+
 export type PurposeCheck = { ok: true; purpose: string } | { ok: false; message: string };
 
 /** The purpose as it will be logged (trimmed, one line), or what is wrong with it. */
 export function checkPurpose(purpose: string | null | undefined): PurposeCheck {
   const text = (purpose ?? '').replace(/\s+/g, ' ').trim();
-  if (text === '') return { ok: false, message: 'A purpose is required: say why you consult this personal data (it is written to the audit log).' };
+  if (text === '') return { ok: false, message: PURPOSE_REQUIRED };
   if (text.length > PURPOSE_MAX_LENGTH) return { ok: false, message: `A purpose is at most ${PURPOSE_MAX_LENGTH} characters (this one has ${text.length}).` };
   return { ok: true, purpose: text };
 }

@@ -1,13 +1,15 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { listQueue, listRegions } from '../queries/queue';
-import { auditSearch } from './audit-read';
+import { auditSearch, checkedPurpose } from './audit-read';
 import type { ApiContext } from './context';
 
 export const queueHandlers = {
   'queue.list': (query, context) => {
-    const page = listQueue(context.store.sqlite, query, context.officer.id);
     const text = query.filters.text?.trim() ?? '';
-    if (text !== '' && query.offset === 0) auditSearch(context, text, query.purpose?.replace(/\s+/g, ' ').trim(), page.total);
+    // A search reads reports' personal data: refused without a purpose before anything is read.
+    const purpose = text === '' ? null : checkedPurpose(query.purpose);
+    const page = listQueue(context.store.sqlite, query, context.officer.id);
+    if (purpose !== null && query.offset === 0) auditSearch(context, text, purpose, page.total);
     return page;
   },
   'queue.regions': (_params, context) => listRegions(context.store.sqlite),

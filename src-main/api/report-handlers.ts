@@ -1,6 +1,5 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
-import { checkPurpose } from '../../shared/audit/purpose';
 import { requireReports } from '../mutations/services/guards';
 import { assignReport, setWorkStatus } from '../mutations';
 import { reportAuditTrail } from '../queries/audit-trail';
@@ -11,15 +10,8 @@ import { currentRoute } from '../routing/current-route';
 import { readReporter } from '../queries/reporter';
 import { listRevisions } from '../queries/revisions';
 import { announceWork } from './after-write';
-import { auditRead } from './audit-read';
+import { auditRead, checkedPurpose } from './audit-read';
 import type { ApiContext } from './context';
-
-/** The purpose as logged; params validation has checked it already, so a failure here is a caller's bypass. */
-function checkedPurpose(purpose: string): string {
-  const checked = checkPurpose(purpose);
-  if (!checked.ok) throw new AppError('BAD_INPUT', checked.message);
-  return checked.purpose;
-}
 
 /** Records one mutation per report whose value differs; all or none (one transaction). */
 function changeEach(context: ApiContext, reportIds: readonly string[], column: 'work_status' | 'assignee', target: string | null, record: (reportId: string) => void): number {
@@ -37,19 +29,23 @@ function changeEach(context: ApiContext, reportIds: readonly string[], column: '
 }
 
 export const reportHandlers = {
-  'report.get': ({ reportId, purpose }, context) =>
-    context.store.sqlite.transaction(() => {
+  'report.get': ({ reportId, purpose }, context) => {
+    const why = checkedPurpose(purpose);
+    return context.store.sqlite.transaction(() => {
       const detail = { ...reportDetail(context.store.sqlite, reportId), route: currentRoute(context.store.sqlite, reportId) };
-      auditRead(context, 'report.viewed', reportId, purpose === undefined ? undefined : checkedPurpose(purpose), { revision: detail.revision });
+      auditRead(context, 'report.viewed', reportId, why, { revision: detail.revision });
       return detail;
-    })(),
+    })();
+  },
 
-  'report.revealReporter': ({ reportId, reason }, context) =>
-    context.store.sqlite.transaction(() => {
+  'report.revealReporter': ({ reportId, reason }, context) => {
+    const why = checkedPurpose(reason);
+    return context.store.sqlite.transaction(() => {
       const reporter = readReporter(context.store.sqlite, reportId);
-      auditRead(context, 'report.reporter_revealed', reportId, checkedPurpose(reason));
+      auditRead(context, 'report.reporter_revealed', reportId, why);
       return reporter;
-    })(),
+    })();
+  },
 
   'report.revisions': ({ reportId }, context) => listRevisions(context.store.sqlite, reportId),
   'report.audit': ({ reportId }, context) => reportAuditTrail(context.store.sqlite, reportId),

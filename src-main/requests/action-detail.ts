@@ -13,8 +13,10 @@ import { dutchDay } from './dutch-format';
 /** Who looks at the request and when; reading a bundle with personal data is audited in their name. */
 export interface ActionViewer extends TransitionActor {
   now: Date;
-  /** What the read is for in the audit log, e.g. `action.get`. */
-  purpose: string;
+  /** Why they read the reporters' data (checked); without one a request's personal data is withheld. */
+  purpose: string | null;
+  /** Where the data goes, in the audit log: `action.get`, `action.letter`, `action.export`. */
+  use: string;
 }
 
 /**
@@ -27,19 +29,24 @@ function nextStepsFor(action: ActionRecord, viewer: TransitionActor, today: stri
   return nextStates(action.state, action.kind).map((to) => ({ to, refusal: refuseTransition(subject, viewer, { from: action.state, to, ...facts })?.reason ?? null }));
 }
 
-/** A request with everything the detail screen shows; reads the reporters' data (audited) only when the request includes it. */
+/**
+ * A request with everything the detail screen shows; reads the reporters' data (audited) only when the request
+ * includes it and the viewer gave a purpose — without one it is withheld (`reportersWithheld`).
+ */
 export function actionDetail(sqlite: Database.Database, actionId: string, viewer: ActionViewer): ActionDetail {
   const action = requireAction(sqlite, actionId);
   const today = dutchDay(viewer.now);
   const directory = listDirectory(sqlite);
   const addressee = directory.find((entry) => entry.id === action.addresseeId) ?? null;
-  const personalData = action.payload.includePersonalData ? { officer: viewer.id, at: viewer.now.toISOString(), actionId, purpose: viewer.purpose } : null;
+  const included = action.payload.includePersonalData;
+  const personalData = included && viewer.purpose !== null ? { officer: viewer.id, at: viewer.now.toISOString(), actionId, purpose: viewer.purpose, use: viewer.use } : null;
   return {
     ...toSummaryView(action, addressee?.name ?? null, today),
     clusterReportId: action.payload.clusterReportId,
     legalBasis: action.payload.legalBasis,
     body: action.payload.body,
-    includePersonalData: action.payload.includePersonalData,
+    includePersonalData: included,
+    reportersWithheld: included && personalData === null,
     addressee,
     route: deriveAddressee(routeSubject(action.kind, action.indicator), directory),
     bundle: buildBundle(sqlite, { reportIds: action.payload.reportIds, indicator: action.indicator }, personalData),

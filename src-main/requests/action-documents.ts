@@ -1,13 +1,15 @@
 /** The documents of a request: the Dutch letter as PDF and the JSON export, both from the same detail. */
 import type Database from 'better-sqlite3';
-import type { ActionExport } from '../../shared/api/action-views';
+import type { ActionDetail, ActionExport } from '../../shared/api/action-views';
+import { logConsultation } from '../audit/consultation';
 import { actionDetail, type ActionViewer } from './action-detail';
 import { actionFileName, approverOf, buildActionExport } from './action-export';
 import { dutchDay } from './dutch-format';
 import { letterContent, type LetterPeople } from './letter/letter-content';
 import { renderLetterPdf } from './letter/letter-pdf';
 
-type Viewer = Omit<ActionViewer, 'purpose'>;
+/** A document leaves the workstation: always under a purpose (checked), which the audit log keeps. */
+type Exporter = Omit<ActionViewer, 'purpose' | 'use'> & { purpose: string };
 
 /** Names as the letter prints them; an officer who left (inactive) is still named. */
 function officerName(sqlite: Database.Database, id: string): { name: string; team: string | null } {
@@ -15,16 +17,32 @@ function officerName(sqlite: Database.Database, id: string): { name: string; tea
   return row ?? { name: id, team: null };
 }
 
-export async function actionLetter(sqlite: Database.Database, actionId: string, viewer: Viewer): Promise<{ fileName: string; contentBase64: string }> {
-  const detail = actionDetail(sqlite, actionId, { ...viewer, purpose: 'action.letter' });
+/** The request's detail as the document shows it, and the export logged: who, which request and reports, why. */
+function exportedDetail(sqlite: Database.Database, actionId: string, exporter: Exporter, use: 'action.letter' | 'action.export'): ActionDetail {
+  return sqlite.transaction(() => {
+    const detail = actionDetail(sqlite, actionId, { ...exporter, use });
+    logConsultation(sqlite, exporter.now.toISOString(), {
+      actor: exporter.id,
+      action: 'action.exported',
+      subjectType: 'action',
+      subjectId: actionId,
+      purpose: exporter.purpose,
+      details: { format: use === 'action.letter' ? 'pdf' : 'json', reportIds: detail.bundle.reports.map((report) => report.reportId), personalData: detail.includePersonalData },
+    });
+    return detail;
+  })();
+}
+
+export async function actionLetter(sqlite: Database.Database, actionId: string, exporter: Exporter): Promise<{ fileName: string; contentBase64: string }> {
+  const detail = exportedDetail(sqlite, actionId, exporter, 'action.letter');
   const author = officerName(sqlite, detail.createdBy);
   const approver = approverOf(detail);
   const people: LetterPeople = { authorName: author.name, authorUnit: author.team, approverName: approver === null ? null : officerName(sqlite, approver).name };
-  const pdf = await renderLetterPdf(letterContent(detail, people, dutchDay(viewer.now)), { title: detail.title, createdAt: viewer.now });
+  const pdf = await renderLetterPdf(letterContent(detail, people, dutchDay(exporter.now)), { title: detail.title, createdAt: exporter.now });
   return { fileName: actionFileName(actionId, 'pdf'), contentBase64: pdf.toString('base64') };
 }
 
-export function actionExport(sqlite: Database.Database, actionId: string, viewer: Viewer): { fileName: string; document: ActionExport } {
-  const detail = actionDetail(sqlite, actionId, { ...viewer, purpose: 'action.export' });
-  return { fileName: actionFileName(actionId, 'json'), document: buildActionExport(detail, viewer.now.toISOString()) };
+export function actionExport(sqlite: Database.Database, actionId: string, exporter: Exporter): { fileName: string; document: ActionExport } {
+  const detail = exportedDetail(sqlite, actionId, exporter, 'action.export');
+  return { fileName: actionFileName(actionId, 'json'), document: buildActionExport(detail, exporter.now.toISOString()) };
 }

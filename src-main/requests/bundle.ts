@@ -21,8 +21,10 @@ export interface PersonalDataAccess {
   officer: string;
   at: string;
   actionId: string;
-  /** What the data is read for, e.g. `action.letter`. */
+  /** Why, in the officer's words or from the list of purposes (checked). */
   purpose: string;
+  /** Where the data goes: shown (`action.get`), into the letter (`action.letter`) or the export (`action.export`). */
+  use: string;
 }
 
 export const PERSONAL_DATA_AUDIT_ACTION = 'action.reporter_included';
@@ -88,7 +90,7 @@ export function buildBundle(
           action: PERSONAL_DATA_AUDIT_ACTION,
           subjectType: 'report',
           subjectId: row.reportId,
-          details: { actionId: personalData.actionId, purpose: personalData.purpose },
+          details: { actionId: personalData.actionId, purpose: personalData.purpose, use: personalData.use },
         });
       }
       return {

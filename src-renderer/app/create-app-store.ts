@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../shared/api/contract';
 import { createNavigationSlice } from './navigation-slice';
 import { createNoticeSlice } from './notice-slice';
+import { createPurposeSlice } from './purpose-slice';
 import { createActionDraftSlice } from '../features/requests/action-draft-slice';
 import { createActionsSlice } from '../features/requests/actions-slice';
 import { createCasesSlice } from '../features/cases/cases-slice';
@@ -24,6 +25,7 @@ export function createAppStore(api: ApiClient): AppStore {
   return create<AppState>()((...args) => ({
     ...createNavigationSlice(api)(...args),
     ...createNoticeSlice(api)(...args),
+    ...createPurposeSlice(api)(...args),
     ...createSessionSlice(api)(...args),
     ...createQueueSlice(api)(...args),
     ...createReportSlice(api)(...args),

@@ -1,6 +1,7 @@
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { NavigationSlice } from '../app/navigation-slice';
 import type { NoticeSlice } from '../app/notice-slice';
+import type { PurposeSlice } from '../app/purpose-slice';
 import type { ActionDraftSlice } from '../features/requests/action-draft-slice';
 import type { ActionsSlice } from '../features/requests/actions-slice';
 import type { CasesSlice } from '../features/cases/cases-slice';
@@ -19,6 +20,7 @@ import type { SyncSlice } from '../features/sync/sync-slice';
 
 export type AppState = NavigationSlice &
   NoticeSlice &
+  PurposeSlice &
   SessionSlice &
   QueueSlice &
   ReportSlice &

@@ -52,6 +52,8 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
 async function refreshEverything(store: AppStore): Promise<void> {
   const state = store.getState();
   await state.loadSession();
+  // A purpose is the officer's own: the next one searches under theirs.
+  state.setSearchPurpose(null);
   state.reloadView();
   void state.refreshQueue();
   void state.loadCases();

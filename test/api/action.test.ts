@@ -43,7 +43,7 @@ describe('follow-up actions through the API', () => {
     const detail = await officer.value('action.get', { actionId });
     expect(detail).toMatchObject({ state: 'verzonden', sentAt: '2026-11-02', dueAt: '2026-11-16', overdue: false, addresseeName: 'ING Bank N.V.', reportCount: 2 });
 
-    const letter = await officer.value('action.letter', { actionId });
+    const letter = await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     expect(letter.fileName).toBe(`verzoek-${actionId}.pdf`);
     const { text } = await readPdfText(Buffer.from(letter.contentBase64, 'base64'));
     for (const expected of ['ING Bank N.V.', IBANS.muleB, reports[0]!.reportId, reports[1]!.reportId, 'Aantal slachtoffers 2', 'Totale schade € 350,50', `Ons kenmerk ${actionId}`]) {
@@ -73,7 +73,7 @@ describe('follow-up actions through the API', () => {
     const officer = (await openApiHarness({ records: [record] })).as(OFFICER);
     const { actionId } = await draftAndCreate(officer, record.reportId);
 
-    const plain = await officer.value('action.export', { actionId });
+    const plain = await officer.value('action.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     expect(plain.fileName).toBe(`verzoek-${actionId}.json`);
     expect(plain.document).toMatchObject({
       schema: 'puzzelstuk-action/1',
@@ -89,15 +89,15 @@ describe('follow-up actions through the API', () => {
     });
     expect(JSON.stringify(plain.document)).not.toContain('Proefkonijn');
 
-    await officer.value('action.edit', { actionId, includePersonalData: true });
-    const included = await officer.value('action.export', { actionId });
+    await officer.value('action.edit', { actionId, includePersonalData: true, purpose: 'Melders laten terugbellen door de bank' });
+    const included = await officer.value('action.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     expect(included.document.reports[0]!.reporter).toEqual({ name: REPORTER.name, email: REPORTER.email, phone: REPORTER.phone });
-    const { text } = await readPdfText(Buffer.from((await officer.value('action.letter', { actionId })).contentBase64, 'base64'));
+    const { text } = await readPdfText(Buffer.from((await officer.value('action.letter', { actionId, purpose: 'Onderzoek in een zaak' })).contentBase64, 'base64'));
     expect(text).toContain(`Melder: ${REPORTER.name}`);
     const audit = await officer.value('report.audit', { reportId: record.reportId });
     expect(audit.filter((entry) => entry.action === 'action.reporter_included').map((entry) => [entry.actor, entry.details])).toEqual([
-      [OFFICER, { actionId, purpose: 'action.export' }],
-      [OFFICER, { actionId, purpose: 'action.letter' }],
+      [OFFICER, { actionId, purpose: 'Verzoek aan een derde voorbereiden', use: 'action.export' }],
+      [OFFICER, { actionId, purpose: 'Onderzoek in een zaak', use: 'action.letter' }],
     ]);
   });
 

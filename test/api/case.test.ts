@@ -31,7 +31,7 @@ describe('cases', () => {
     const detail = await api.value('case.get', { caseId });
     expect(detail).toMatchObject({ createdBy: api.context.officer.id, closeReason: null });
     expect(detail.reports.map((row) => row.reportId).sort()).toEqual([a!.reportId, b!.reportId].sort());
-    expect((await api.value('report.get', { reportId: a!.reportId })).caseIds).toEqual([caseId]);
+    expect((await api.value('report.get', { reportId: a!.reportId, purpose: 'Beoordelen van de melding' })).caseIds).toEqual([caseId]);
   });
 
   it('adds and removes reports, and closes only with a reason', async () => {

@@ -62,7 +62,7 @@ describe('browser mode over loopback HTTP', () => {
     );
     const stored = api.store.sqlite.prepare('UPDATE report_revisions SET raw = ? WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)').run(odd, record.reportId);
     expect(stored.changes).toBe(1);
-    const reply = await call(server, { method: 'report.get', params: { reportId: record.reportId } });
+    const reply = await call(server, { method: 'report.get', params: { reportId: record.reportId, purpose: 'Beoordelen van de melding' } });
     expect(reply.status).toBe(200);
     const detail = JSON.parse(reply.body) as { ok: boolean; value: { record: { portalTrace: unknown } } };
     expect(detail.ok).toBe(true);

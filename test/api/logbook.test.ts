@@ -23,11 +23,9 @@ describe('consultations with a purpose', () => {
     const officer = (await openApiHarness({ records: [record] })).as(OFFICER);
     await officer.value('report.get', { reportId: record.reportId, purpose: ' Onderzoek  in een zaak ' });
     await officer.value('report.revealReporter', { reportId: record.reportId, reason: 'Melder terugbellen' });
-    await officer.value('report.get', { reportId: record.reportId });
-    expect(lastEntries(officer, 3)).toEqual([
+    expect(lastEntries(officer, 2)).toEqual([
       { actor: OFFICER, action: 'report.viewed', subjectId: record.reportId, details: { purpose: 'Onderzoek in een zaak', revision: 1 } },
       { actor: OFFICER, action: 'report.reporter_revealed', subjectId: record.reportId, details: { purpose: 'Melder terugbellen' } },
-      { actor: OFFICER, action: 'report.viewed', subjectId: record.reportId, details: { revision: 1 } },
     ]);
     const tooLong = await officer.call('report.get', { reportId: record.reportId, purpose: 'x'.repeat(201) });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('at most 200 characters') as unknown } });
@@ -49,6 +47,7 @@ describe('consultations with a purpose', () => {
     const records = [filedRecord({ incident: { summary: 'Kluisrekening', narrative: 'Geld naar een kluisrekening overgemaakt.' } })];
     const officer = (await openApiHarness({ records })).as(OFFICER);
     await officer.value('queue.list', query(''));
+    await officer.value('queue.list', { ...query(''), purpose: 'Beoordelen van de melding' });
     await officer.value('queue.list', query('kluisrekening', 'Beoordelen van de melding'));
     await officer.value('queue.list', query('kluisrekening', 'Beoordelen van de melding'));
     await officer.value('queue.list', { ...query('kluisrekening', 'Beoordelen van de melding'), offset: 20 });

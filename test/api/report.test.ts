@@ -20,7 +20,7 @@ describe('report.get', () => {
   it('shows the record without the reporter, masked to initials, and audits the read', async () => {
     const record = victim();
     const api = await openApiHarness({ records: [record] });
-    const detail = await api.value('report.get', { reportId: record.reportId });
+    const detail = await api.value('report.get', { reportId: record.reportId, purpose: 'Beoordelen van de melding' });
     expect(detail.reporter).toEqual({ type: 'person', initials: 'J. d. V.', organisationName: null, hasContactDetails: true });
     expect(detail.record).not.toHaveProperty('reporter');
     expect(JSON.stringify(detail)).not.toContain('Jan de Vries');
@@ -36,7 +36,7 @@ describe('report.get', () => {
   it('highlights each place an indicator stands in the narrative', async () => {
     const record = victim();
     const api = await openApiHarness({ records: [record] });
-    const detail = await api.value('report.get', { reportId: record.reportId });
+    const detail = await api.value('report.get', { reportId: record.reportId, purpose: 'Beoordelen van de melding' });
     const raw = 'NL91 ABNA 0417 1643 00';
     expect(detail.narrativeHighlights).toEqual([
       { start: NARRATIVE.indexOf(raw), end: NARRATIVE.indexOf(raw) + raw.length, type: 'iban', value: IBANS.muleA, benign: false },
@@ -46,7 +46,7 @@ describe('report.get', () => {
 
   it('answers NOT_FOUND for a report this store does not hold', async () => {
     const api = await openApiHarness();
-    expect(await api.call('report.get', { reportId: 'IA-2026-0000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -67,7 +67,7 @@ describe('report.revealReporter', () => {
     const record = filedRecord({ reporter: victimReporter, incident: { summary: 'Betaald', narrative: `Ik heb betaald vanaf mijn eigen rekening ${own} naar NL84 ABNA 5260 1815 90.` } });
     const other = filedRecord({ incident: { summary: 'Ander', narrative: `Hij vroeg mij te betalen naar ${own}.` } });
     const api = await openApiHarness({ records: [record, other] });
-    const detail = await api.value('report.get', { reportId: record.reportId });
+    const detail = await api.value('report.get', { reportId: record.reportId, purpose: 'Beoordelen van de melding' });
     expect(detail.indicators.map((mention) => mention.value)).toEqual(['NL84ABNA5260181590']);
     expect(detail.clusterSize).toBe(1);
     const reporter = await api.value('report.revealReporter', { reportId: record.reportId, reason: 'Eigen rekening controleren' });
@@ -140,9 +140,9 @@ describe('report.setWorkStatus and report.assign', () => {
     const a = filedRecord();
     const api = await openApiHarness({ records: [a] });
     expect(await api.value('report.assign', { reportIds: [a.reportId], assignee: OFFICER })).toEqual({ changed: 1 });
-    expect((await api.value('report.get', { reportId: a.reportId })).assignee).toBe(OFFICER);
+    expect((await api.value('report.get', { reportId: a.reportId, purpose: 'Beoordelen van de melding' })).assignee).toBe(OFFICER);
     expect(await api.call('report.assign', { reportIds: [a.reportId], assignee: 'nobody' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await api.value('report.assign', { reportIds: [a.reportId], assignee: null })).toEqual({ changed: 1 });
-    expect((await api.value('report.get', { reportId: a.reportId })).assignee).toBeNull();
+    expect((await api.value('report.get', { reportId: a.reportId, purpose: 'Beoordelen van de melding' })).assignee).toBeNull();
   });
 });

@@ -109,7 +109,7 @@ describe('routing.apply', () => {
     expect(pendingRoutes(api.store).map((route) => route.reportId)).toEqual([ransomware.reportId]);
     await api.value('routing.putRule', { rule: ransomwareRule });
     expect(await api.value('routing.apply', { reportIds: [ransomware.reportId] })).toEqual({ changed: 1 });
-    expect((await api.value('report.get', { reportId: ransomware.reportId })).route).toMatchObject({ team: 'Team Cybercrime', priority: 'hoog', assignee: null, ruleName: 'Ransomware naar cyber' });
+    expect((await api.value('report.get', { reportId: ransomware.reportId, purpose: 'Beoordelen van de melding' })).route).toMatchObject({ team: 'Team Cybercrime', priority: 'hoog', assignee: null, ruleName: 'Ransomware naar cyber' });
   });
 
   it('is for supervisors only and needs reports that exist', async () => {
@@ -140,7 +140,7 @@ describe('report.reroute', () => {
     const params = { reportIds: ids, team: 'Team Fraude', priority: 'hoog' as const, assignee: 'f.fraude', reason: 'Hoort bij lopend onderzoek' };
     expect(await api.value('report.reroute', params)).toEqual({ changed: 2 });
     expect(pendingRoutes(api.store)).toEqual(ids.map((reportId) => ({ officer: SUPERVISOR, reportId, team: 'Team Fraude', priority: 'hoog', assignee: 'f.fraude', ruleId: null, reason: 'Hoort bij lopend onderzoek', automatic: false })));
-    const detail = await api.value('report.get', { reportId: ids[0]! });
+    const detail = await api.value('report.get', { reportId: ids[0]!, purpose: 'Beoordelen van de melding' });
     expect(detail.assignee).toBe('f.fraude');
     expect(detail.route).toEqual({
       team: 'Team Fraude',

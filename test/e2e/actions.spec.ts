@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench } from './support/app';
+import { expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, searchQueue } from './support/app';
 import { expect, test } from './support/fixtures';
 import { TEMPLATE_OFFICERS } from './support/hub-template';
 import { CLUSTER_WORD, generatedRecords, handMadeRecord, ibanCluster, nowStamp, SHARED_IBAN } from './support/records';
@@ -61,9 +61,7 @@ test('a bank block request: drafted from a cluster, approved on another workstat
 
     let actionId = '';
     await test.step('the officer drafts a bank block request from the cluster', async () => {
-      const search = page.getByRole('searchbox', { name: 'Zoeken' });
-      await search.fill(CLUSTER_WORD);
-      await search.press('Enter');
+      await searchQueue(page, CLUSTER_WORD);
       await expectQueueTotal(page, 3);
       await openReportFromQueue(page, first);
       await page.getByRole('tab', { name: 'Verband (2)' }).click();

@@ -86,7 +86,9 @@ test('HTML and script in every field of a report render as inert text', async ({
   await test.step('revealed reporter and history', async () => {
     await page.getByTestId('reveal-reporter').click();
     const dialog = page.getByRole('dialog', { name: 'Melder tonen' });
-    await dialog.getByRole('textbox', { name: 'Reden' }).fill(revealReason);
+    // Their own words as the purpose: the hostile text must stay text in the history too.
+    await dialog.getByRole('radio', { name: 'Anders: …' }).check();
+    await dialog.getByRole('textbox', { name: 'Ander doel' }).fill(revealReason);
     await dialog.getByRole('button', { name: 'Toon melder' }).click();
     const revealed = page.getByTestId('reporter-revealed');
     for (const field of ['reporter-name', 'reporter-email', 'reporter-phone', 'reporter-street', 'reporter-city', 'organisation-name', 'kvk']) {

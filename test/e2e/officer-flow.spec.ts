@@ -3,7 +3,7 @@
  * with the explanation (the IBAN and the fields on both sides), confirms a link with a reason, makes a case of
  * the cluster, adds a note — and finds all of it again after `serve` was stopped and started on the same store.
  */
-import { addNote, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, checkFilterOption, visibleQueueIds, goTo } from './support/app';
+import { addNote, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, searchQueue, checkFilterOption, visibleQueueIds, goTo } from './support/app';
 import { expect, test } from './support/fixtures';
 import { CLUSTER_WORD, generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 
@@ -22,9 +22,7 @@ test('filter, link through a shared IBAN, confirm, make a case, note — and all
 
   await test.step('filter the queue by category and a search word', async () => {
     await checkFilterOption(page, page.getByTestId('filter-category'), 'Marktplaatsfraude');
-    const search = page.getByRole('searchbox', { name: 'Zoeken' });
-    await search.fill(CLUSTER_WORD);
-    await search.press('Enter');
+    await searchQueue(page, CLUSTER_WORD);
     // The webshop report has the word too, but not the category; newest first.
     await expectQueueTotal(page, 2);
     await expect.poll(() => visibleQueueIds(page)).toEqual([second, first]);
@@ -97,9 +95,7 @@ test('filter, link through a shared IBAN, confirm, make a case, note — and all
 
   await test.step('the confirmed link and its reason are still there', async () => {
     await goTo(page, 'queue');
-    const search = page.getByRole('searchbox', { name: 'Zoeken' });
-    await search.fill(CLUSTER_WORD);
-    await search.press('Enter');
+    await searchQueue(page, CLUSTER_WORD);
     await expectQueueTotal(page, 3);
     await openReportFromQueue(page, first);
     await expect(page.getByTestId('report-work')).toContainText(caseTitle);

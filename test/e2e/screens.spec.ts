@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { expectOnline, expectQueueTotal, goTo, openWorkbench } from './support/app';
+import { expectOnline, expectQueueTotal, expectReportOpened, goTo, openWorkbench } from './support/app';
 import { callApi } from './support/api';
 import type { PageGlobals } from './support/dom';
 import { attachLogsOnFailure, expect, test } from './support/fixtures';
@@ -125,8 +125,7 @@ async function openReport(page: Page, reportId: string): Promise<void> {
   await goTo(page, 'cases');
   await page.getByRole('button', { name: CASE_TITLE }).click();
   await page.getByTestId(`case-report-${reportId}`).getByRole('button', { name: reportId, exact: true }).click();
-  await expect(page.getByTestId('report-detail')).toHaveAttribute('data-report-id', reportId);
-  await expect(page.getByTestId('report-header')).toBeVisible();
+  await expectReportOpened(page, reportId);
 }
 
 test('queue', async ({ page }, testInfo) => {

@@ -47,7 +47,7 @@ describe('the preload bridge over IPC', () => {
     await call('officers.list', {});
     await call('queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 10 });
     await call('queue.regions', {});
-    await call('report.get', { reportId: a.reportId });
+    await call('report.get', { reportId: a.reportId, purpose: 'Beoordelen van de melding' });
     await call('report.revealReporter', { reportId: a.reportId, reason: 'Contact opnemen' });
     await call('report.revisions', { reportId: a.reportId });
     await call('report.audit', { reportId: a.reportId });
@@ -96,8 +96,8 @@ describe('the preload bridge over IPC', () => {
     await call('action.edit', { actionId, title: 'Blokkeringsverzoek' });
     await call('action.updateReports', { actionId });
     await call('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
-    await call('action.letter', { actionId });
-    await call('action.export', { actionId });
+    await call('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
+    await call('action.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     const warningDraft = (await call('action.draft', { kind: 'prevention_warning', clusterReportId: a.reportId })) as ApiValue<'action.draft'>;
     const { actionId: warningId } = (await call('action.create', acceptedDraft(warningDraft))) as { actionId: string };
     await call('action.warningDocument', { actionId: warningId, format: 'html' });
@@ -129,7 +129,7 @@ describe('the preload bridge over IPC', () => {
     const api = await openApiHarness();
     serveApiOverIpc(electron.ipcMain, coreInThisThread(api.context));
     const bridge = await loadPreload();
-    expect(await bridge.call('report.get', { reportId: 'IA-2026-0000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await bridge.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await bridge.call('shell.openExternal', { url: 'https://evil.example' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 

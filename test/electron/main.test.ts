@@ -60,6 +60,6 @@ describe('the desktop composition', () => {
     await until(() => recorded.exitCodes.length === 1, 'the exit');
     expect(recorded.exitCodes).toEqual([0]);
     // The store is closed: the API is no longer served at all (the renderer shows it as unavailable).
-    await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001' })).rejects.toThrow('No handler');
+    await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).rejects.toThrow('No handler');
   });
 });

@@ -146,7 +146,7 @@ describe('request detail', () => {
     expect(within(row).getByText('Termijn verstreken')).toBeTruthy();
   });
 
-  it('previews the letter from a Blob URL in a frame, and downloads it and the JSON export', async () => {
+  it('previews the letter from a Blob URL in a frame, and downloads it and the JSON export, each under a purpose', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {
       created.push(blob);
@@ -163,13 +163,47 @@ describe('request detail', () => {
     const { panel } = await showAction(actionDetail(), api);
 
     await click(within(panel).getByRole('button', { name: 'Brief bekijken' }));
+    expect(api.callsOf('action.letter')).toEqual([]);
+    const asked = within(screen.getByTestId('purpose-form'));
+    await click(asked.getByRole('radio', { name: 'Verzoek aan een derde voorbereiden' }));
+    await click(asked.getByTestId('purpose-confirm'));
     const frame = screen.getByTitle('Voorbeeld van de brief (PDF)');
     expect(frame.getAttribute('src')).toBe('blob:letter-1');
     expect(created[0]!.type).toBe('application/pdf');
+    await click(within(screen.getByRole('dialog', { name: 'Brief' })).getByRole('button', { name: 'Sluiten' }));
 
-    await click(within(panel).getByTestId('letter-download'));
-    await click(within(panel).getByTestId('action-export'));
+    // The purpose just given is preselected: confirming is one step.
+    for (const button of ['letter-download', 'action-export']) {
+      await click(within(panel).getByTestId(button));
+      const again = within(screen.getByTestId('purpose-form'));
+      expect(again.getByRole('radio', { name: 'Verzoek aan een derde voorbereiden' })).toHaveProperty('checked', true);
+      await click(again.getByTestId('purpose-confirm'));
+    }
     expect(downloads).toEqual(['blokkeringsverzoek.pdf', 'blokkeringsverzoek.json']);
+    const purpose = 'Verzoek aan een derde voorbereiden';
+    expect(api.callsOf('action.letter')).toEqual([{ actionId: ACTION_ID, purpose }, { actionId: ACTION_ID, purpose }]);
+    expect(api.callsOf('action.export')).toEqual([{ actionId: ACTION_ID, purpose }]);
     expect(JSON.parse(await created.at(-1)!.text())).toEqual({ schema: 'puzzelstuk-action/1' });
+  });
+
+  it('keeps the reporters a request includes back until the officer gives a purpose', async () => {
+    const withheld = actionDetail({ includePersonalData: true, reportersWithheld: true });
+    const shown = actionDetail({
+      includePersonalData: true,
+      bundle: { ...withheld.bundle, reports: withheld.bundle.reports.map((report) => ({ ...report, reporter: { name: 'Jan de Vries', email: null, phone: null } })) },
+    });
+    const api = new FakeApi();
+    const { panel } = await showAction(withheld, api);
+    api.handle('action.get', ({ purpose }) => (purpose === undefined ? withheld : shown));
+    expect(api.callsOf('action.get')).toEqual([{ actionId: ACTION_ID }]);
+    expect(panel.textContent).not.toContain('Jan de Vries');
+
+    await click(within(panel).getByTestId('show-reporters'));
+    const asked = within(screen.getByTestId('purpose-form'));
+    await click(asked.getByRole('radio', { name: 'Interne controle' }));
+    await click(asked.getByTestId('purpose-confirm'));
+    expect(api.callsOf('action.get').at(-1)).toEqual({ actionId: ACTION_ID, purpose: 'Interne controle' });
+    expect(screen.getByTestId('action-detail').textContent).toContain('Jan de Vries');
+    expect(screen.queryByTestId('reporters-withheld')).toBeNull();
   });
 });

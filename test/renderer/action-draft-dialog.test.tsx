@@ -41,13 +41,29 @@ describe('draft dialog', () => {
     expect(dialog.querySelectorAll('a[href]')).toHaveLength(0);
   });
 
-  it('warns when personal data is deliberately included and sends the request as edited', async () => {
-    const api = draftApi();
+  it('warns when personal data is deliberately included, asks why, and sends the request as edited with that purpose', async () => {
+    const api = draftApi().handle('audit.lastPurpose', () => ({ purpose: 'Onderzoek in een zaak' }));
     const { dialog, store } = await openDraft(api);
     expect(within(dialog).queryByTestId('personal-data-warning')).toBeNull();
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Persoonsgegevens van melders opnemen/ }));
+    expect(within(dialog).queryByTestId('personal-data-purpose')).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('checkbox', { name: /Persoonsgegevens van melders opnemen/ }));
+      await settle();
+    });
     expect(within(dialog).getByTestId('personal-data-warning').textContent).toContain('auditlogboek');
+    // The officer's last purpose for the first report's case is offered; here they write their own.
+    const purpose = within(within(dialog).getByTestId('personal-data-purpose'));
+    expect(api.callsOf('audit.lastPurpose')).toEqual([{ reportId: reportIdOf(0) }]);
+    expect(purpose.getByRole('radio', { name: 'Onderzoek in een zaak' })).toHaveProperty('checked', true);
+    fireEvent.click(purpose.getByRole('radio', { name: 'Anders: …' }));
     fireEvent.change(within(dialog).getByTestId('action-title'), { target: { value: 'Blokkade rekening Visser' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByTestId('action-create-submit'));
+      await settle();
+    });
+    expect(api.callsOf('action.create')).toEqual([]);
+    expect(purpose.getByText('Schrijf op met welk doel u de gegevens inziet.')).toBeTruthy();
+    fireEvent.change(purpose.getByRole('textbox', { name: /Ander doel/ }), { target: { value: 'Bank belt slachtoffers terug' } });
     await act(async () => {
       fireEvent.click(within(dialog).getByTestId('action-create-submit'));
       await settle();
@@ -65,6 +81,7 @@ describe('draft dialog', () => {
         legalBasis: 'Art. 126nc Sv',
         body: 'Wij verzoeken u de rekening te blokkeren.',
         includePersonalData: true,
+        purpose: 'Bank belt slachtoffers terug',
       },
     ]);
     expect(store.getState().view).toEqual({ screen: 'actions', actionId: ACTION_ID });

@@ -4,6 +4,7 @@ import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { ACTION_ID, actionDetail, actionDraft, actionSummary, directoryEntry, IBAN, routingRule, SUPERVISOR } from './support/action-builders';
 import { reportDetail, reportIdOf } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
+import { openReportUnder } from './support/open-report';
 
 function openAction(detail = actionDetail()) {
   const api = new FakeApi().handle('action.get', () => detail).handle('action.transition', () => null);
@@ -117,8 +118,13 @@ describe('actions slices', () => {
     expect(api.callsOf('action.edit')).toEqual([{ actionId: ACTION_ID, title: 'Nieuwe titel' }]);
     expect(api.callsOf('action.updateReports')).toEqual([{ actionId: ACTION_ID }]);
     expect(state().notices.at(-1)).toMatchObject({ key: 'actionReportsAdded', values: { count: 1 } });
-    expect(await state().fetchActionLetter(ACTION_ID)).toEqual({ fileName: 'verzoek.pdf', contentBase64: 'JVBERi0=' });
-    expect((await state().fetchActionExport(ACTION_ID))?.fileName).toBe('verzoek.json');
+    expect(await state().fetchActionLetter(ACTION_ID, 'Verzoek aan een derde voorbereiden')).toEqual({ fileName: 'verzoek.pdf', contentBase64: 'JVBERi0=' });
+    expect((await state().fetchActionExport(ACTION_ID, 'Interne controle'))?.fileName).toBe('verzoek.json');
+    expect(api.callsOf('action.letter')).toEqual([{ actionId: ACTION_ID, purpose: 'Verzoek aan een derde voorbereiden' }]);
+    expect(api.callsOf('action.export')).toEqual([{ actionId: ACTION_ID, purpose: 'Interne controle' }]);
+    // The last purpose given for the request is offered next; its reporters are not shown for it.
+    expect(await state().suggestActionPurpose()).toBe('Interne controle');
+    expect(state().actionPurpose).toEqual({ actionId: ACTION_ID, purpose: 'Interne controle', showsReporters: false });
   });
 
   it('loads the approval queue for supervisors only', async () => {
@@ -172,8 +178,7 @@ describe('routing and directory slices', () => {
       .handle('report.reroute', () => ({ changed: 1 }))
       .handle('routing.apply', () => ({ changed: 1 }));
     const store = createAppStore(api);
-    store.getState().openReport(detail.reportId);
-    await settle();
+    await openReportUnder(store, detail.reportId);
     expect(api.callsOf('routing.explain')).toEqual([{ reportId: detail.reportId }]);
     expect(store.getState().routeExplanation?.reportId).toBe(detail.reportId);
 

@@ -33,6 +33,7 @@ describe('queue slice', () => {
 
   it('drops answers that belong to filters the officer already changed', async () => {
     const { api, state } = setup(300);
+    state().setSearchPurpose('Beoordelen van de melding');
     api.hold();
     const first = state().loadQueue();
     state().setQueueFilters({ text: 'nummer 1' });
@@ -42,6 +43,40 @@ describe('queue slice', () => {
     expect(state().queueFilters.text).toBe('nummer 1');
     expect(state().queueTotal).toBe(api.rows.filter((row) => row.summary!.includes('nummer 1')).length);
     expect(state().queueSavedView).toBeNull();
+  });
+
+  it('a query typed waits for the purpose of searching: nothing goes out until the officer gives it, then every query carries it', async () => {
+    const { api, state } = setup(300);
+    await state().loadQueue();
+    state().setQueueFilters({ text: 'nummer 1' });
+    await settle();
+    expect(state().queueSearchPurposeAsked).toBe(true);
+    expect(api.callsOf('queue.list').filter((query) => query.filters.text)).toEqual([]);
+    await state().refreshQueue();
+    expect(api.callsOf('queue.list').filter((query) => query.filters.text)).toEqual([]);
+
+    expect(await state().confirmSearchPurpose('Onderzoek in een zaak')).toBe(true);
+    expect(state().queueSearchPurposeAsked).toBe(false);
+    expect(api.callsOf('queue.list').at(-1)).toEqual(expect.objectContaining({ filters: expect.objectContaining({ text: 'nummer 1' }) as unknown, purpose: 'Onderzoek in een zaak' }));
+    state().setQueueFilters({ text: 'nummer 2' });
+    await settle();
+    expect(api.callsOf('queue.list').at(-1)).toEqual(expect.objectContaining({ filters: expect.objectContaining({ text: 'nummer 2' }) as unknown, purpose: 'Onderzoek in een zaak' }));
+    // Without a query the list needs no purpose and is not sent one.
+    state().setQueueFilters({ text: '' });
+    await settle();
+    expect(api.callsOf('queue.list').at(-1)).not.toHaveProperty('purpose');
+  });
+
+  it('cancelling the purpose of searching drops the query typed', async () => {
+    const { api, state } = setup(300);
+    state().setQueueFilters({ text: 'nummer 1' });
+    await settle();
+    state().cancelSearchPurpose();
+    await settle();
+    expect(state().queueFilters.text).toBeUndefined();
+    expect(state().queueSearchPurposeAsked).toBe(false);
+    expect(state().queueTotal).toBe(300);
+    expect(api.callsOf('queue.list').every((query) => !query.filters.text)).toBe(true);
   });
 
   it('refreshes in place on reports.changed: same range, new total, selection kept', async () => {

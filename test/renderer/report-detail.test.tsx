@@ -7,18 +7,18 @@ import { ReportScreen } from '../../src-renderer/features/report/ReportScreen';
 import { reportDetail } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
+import { WORK_PURPOSE, openReportUnder } from './support/open-report';
 
 async function openReport(api: FakeApi, reportId: string) {
   const rendered = renderWithStore(<ReportScreen reportId={reportId} />, api);
   await act(async () => {
-    rendered.store.getState().openReport(reportId);
-    await settle();
+    await openReportUnder(rendered.store, reportId);
   });
   return rendered;
 }
 
 describe('report detail', () => {
-  it('masks the reporter until the officer gives a reason, then shows what the API returned', async () => {
+  it('masks the reporter until the officer gives a purpose, then shows what the API returned', async () => {
     const detail = reportDetail();
     const api = new FakeApi()
       .handle('report.get', () => detail)
@@ -36,16 +36,14 @@ describe('report detail', () => {
 
     fireEvent.click(within(section).getByRole('button', { name: 'Toon melder' }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByTestId('reason-confirm'));
-    expect(api.callsOf('report.revealReporter')).toHaveLength(0);
-    expect(within(dialog).getByText(/Geef een reden op/)).toBeTruthy();
-
-    fireEvent.change(within(dialog).getByTestId('reason-input'), { target: { value: 'Melder terugbellen' } });
+    // The purpose the report was opened under is offered; another one is one click away.
+    expect(within(dialog).getByRole('radio', { name: WORK_PURPOSE })).toHaveProperty('checked', true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Verzoek van de betrokkene (inzage)' }));
     await act(async () => {
-      fireEvent.click(within(dialog).getByTestId('reason-confirm'));
+      fireEvent.click(within(dialog).getByTestId('purpose-confirm'));
       await settle();
     });
-    expect(api.callsOf('report.revealReporter')).toEqual([{ reportId: detail.reportId, reason: 'Melder terugbellen' }]);
+    expect(api.callsOf('report.revealReporter')).toEqual([{ reportId: detail.reportId, reason: 'Verzoek van de betrokkene (inzage)' }]);
     expect(within(screen.getByTestId('reporter-revealed')).getByText('Jan de Vries')).toBeTruthy();
     expect(within(screen.getByTestId('reporter-revealed')).getByText('IBAN NL91 ABNA 0417 1643 00')).toBeTruthy();
   });

@@ -3,6 +3,7 @@ import { connectEvents } from '../../src-renderer/state/connect-events';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { reportDetail } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
+import { WORK_PURPOSE, openReportUnder } from './support/open-report';
 
 const reporter = { type: 'person' as const, name: 'Jan de Vries', email: 'jan@example.nl', ownIndicators: [] };
 
@@ -17,10 +18,23 @@ function setup() {
 }
 
 describe('report slice', () => {
-  it('opening a report loads detail, history, related and notes', async () => {
+  it('opening a report asks the purpose first and fetches nothing of the report until the officer confirms one', async () => {
     const { api, state, detail } = setup();
+    api.handle('audit.lastPurpose', () => ({ purpose: 'Onderzoek in een zaak' }));
     state().openReport(detail.reportId);
     await settle();
+    expect(state().reportPurposeAsked).toEqual({ reportId: detail.reportId, suggested: 'Onderzoek in een zaak' });
+    expect(api.callsOf('audit.lastPurpose')).toEqual([{ reportId: detail.reportId }]);
+    expect(api.calls.map((call) => call.method).filter((method) => method.startsWith('report.') || method === 'note.list')).toEqual([]);
+    expect(await state().openReportFor('Onderzoek in een zaak')).toBe(true);
+    expect(api.callsOf('report.get')).toEqual([{ reportId: detail.reportId, purpose: 'Onderzoek in een zaak' }]);
+    expect(state().reportPurposeAsked).toBeNull();
+  });
+
+  it('opening a report loads detail, history, related and notes', async () => {
+    const { api, store, state, detail } = setup();
+    await openReportUnder(store, detail.reportId);
+    expect(api.callsOf('report.get')).toEqual([{ reportId: detail.reportId, purpose: WORK_PURPOSE }]);
     expect(state().report).toEqual(detail);
     expect(state().audit).toHaveLength(1);
     expect(api.calls.map((call) => call.method)).toEqual(
@@ -29,9 +43,8 @@ describe('report slice', () => {
   });
 
   it('reveals the reporter only with a reason, and reloads the audit trail', async () => {
-    const { api, state, detail } = setup();
-    state().openReport(detail.reportId);
-    await settle();
+    const { api, store, state, detail } = setup();
+    await openReportUnder(store, detail.reportId);
     expect(await state().revealReporter('Terugbellen over aangifte')).toBe(true);
     expect(api.callsOf('report.revealReporter')).toEqual([{ reportId: detail.reportId, reason: 'Terugbellen over aangifte' }]);
     expect(state().revealedReporter).toEqual(reporter);
@@ -39,9 +52,8 @@ describe('report slice', () => {
   });
 
   it('forgets revealed personal data when the officer leaves the report', async () => {
-    const { state, detail } = setup();
-    state().openReport(detail.reportId);
-    await settle();
+    const { store, state, detail } = setup();
+    await openReportUnder(store, detail.reportId);
     await state().revealReporter('Terugbellen');
     state().navigate({ screen: 'queue' });
     expect(state().revealedReporter).toBeNull();
@@ -49,19 +61,18 @@ describe('report slice', () => {
   });
 
   it('a refused reveal shows an error notice and reveals nothing', async () => {
-    const { api, state, detail } = setup();
+    const { api, store, state, detail } = setup();
     api.handle('report.revealReporter', () => {
       throw new FakeFailure('FORBIDDEN');
     });
-    state().openReport(detail.reportId);
-    await settle();
+    await openReportUnder(store, detail.reportId);
     expect(await state().revealReporter('Nieuwsgierig')).toBe(false);
     expect(state().revealedReporter).toBeNull();
     expect(state().notices.at(-1)).toEqual(expect.objectContaining({ tone: 'error', key: 'revealFailed' }));
   });
 
   it('an answer for a report the officer already left is ignored', async () => {
-    const { api, state, detail } = setup();
+    const { api, store, state, detail } = setup();
     api.hold();
     state().openReport(detail.reportId);
     state().navigate({ screen: 'queue' });
@@ -71,13 +82,13 @@ describe('report slice', () => {
   });
 
   it('setting the work status reloads the report', async () => {
-    const { api, state, detail } = setup();
+    const { api, store, state, detail } = setup();
     api.handle('report.setWorkStatus', () => ({ changed: 1 }));
-    state().openReport(detail.reportId);
-    await settle();
+    await openReportUnder(store, detail.reportId);
     await state().setReportWorkStatus('in_progress');
     expect(api.callsOf('report.setWorkStatus')).toEqual([{ reportIds: [detail.reportId], status: 'in_progress' }]);
-    expect(api.callsOf('report.get')).toHaveLength(2);
+    // The reload is logged under the purpose the report was opened with.
+    expect(api.callsOf('report.get').map((call) => call.purpose)).toEqual([WORK_PURPOSE, WORK_PURPOSE]);
   });
 
   it('pushed changes reload the open report only for a new revision (each report.get is an audited view)', async () => {
@@ -85,8 +96,7 @@ describe('report slice', () => {
     let revisions = [{ revision: 2, status: 'filed', receivedAt: detail.receivedAt, changedFields: [] as string[] }];
     api.handle('report.revisions', () => revisions);
     connectEvents(api, store);
-    state().openReport(detail.reportId);
-    await settle();
+    await openReportUnder(store, detail.reportId);
     api.emit('reports.changed', { count: 5 });
     await settle();
     expect(api.callsOf('report.get')).toHaveLength(1);

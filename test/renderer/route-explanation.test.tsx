@@ -7,6 +7,7 @@ import { SUPERVISOR } from './support/action-builders';
 import { reportDetail } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
+import { openReportUnder } from './support/open-report';
 
 const byRule = {
   team: 'Team Fraude',
@@ -24,8 +25,7 @@ async function openReport(api: FakeApi) {
   const rendered = renderWithStore(<ReportScreen reportId={detail.reportId} />, api);
   await act(async () => {
     await rendered.store.getState().loadSession();
-    rendered.store.getState().openReport(detail.reportId);
-    await settle();
+    await openReportUnder(rendered.store, detail.reportId);
   });
   return { ...rendered, panel: screen.getByTestId('report-route'), detail };
 }

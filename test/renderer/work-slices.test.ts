@@ -3,13 +3,13 @@ import { connectEvents } from '../../src-renderer/state/connect-events';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { caseDetail, queueRow, reportDetail, reportIdOf } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
+import { openReportUnder } from './support/open-report';
 
 describe('cluster, cases, notes, benign and sync slices', () => {
   it('decides a link with a reason and reloads the related list', async () => {
     const api = new FakeApi().handle('report.get', () => reportDetail()).handle('link.decide', () => null);
     const store = createAppStore(api);
-    store.getState().openReport(reportIdOf(0));
-    await settle();
+    await openReportUnder(store, reportIdOf(0));
     expect(await store.getState().decideLink(reportIdOf(4), 'rejected', 'Zelfde bank, andere zaak')).toBe(true);
     expect(api.callsOf('link.decide')).toEqual([{ reportA: reportIdOf(0), reportB: reportIdOf(4), decision: 'rejected', reason: 'Zelfde bank, andere zaak' }]);
     expect(api.callsOf('report.related')).toHaveLength(2);

@@ -151,16 +151,16 @@ describe('a stored record that cannot be shown as it is', () => {
     const raw = `{${JSON.stringify(deep).slice(1, -1)},"extra":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     api.store.sqlite.prepare('UPDATE report_revisions SET raw = ? WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)').run(raw, deep.reportId);
 
-    const shown = await api.value('report.get', { reportId: deep.reportId });
+    const shown = await api.value('report.get', { reportId: deep.reportId, purpose: 'Beoordelen van de melding' });
     expect(JSON.stringify(shown)).toContain(TOO_DEEP_MARK);
-    expect((await api.value('report.get', { reportId: normal.reportId })).record).toMatchObject({ reportId: normal.reportId, incident: normal.incident });
+    expect((await api.value('report.get', { reportId: normal.reportId, purpose: 'Beoordelen van de melding' })).record).toMatchObject({ reportId: normal.reportId, incident: normal.incident });
 
     const server = await startHttpTransport({ core: coreInThisThread(api.context), rendererDir: tempDir() });
     try {
       const reply = await fetch(`${server.origin}/api/call`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, origin: server.origin },
-        body: JSON.stringify({ method: 'report.get', params: { reportId: deep.reportId } }),
+        body: JSON.stringify({ method: 'report.get', params: { reportId: deep.reportId, purpose: 'Beoordelen van de melding' } }),
       });
       expect(reply.status).toBe(200);
       expect(((await reply.json()) as { ok: boolean }).ok).toBe(true);

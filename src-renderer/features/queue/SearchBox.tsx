@@ -1,17 +1,26 @@
-import { TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { SearchIcon } from '../../ui/icons';
+import { PurposeDialog } from '../../ui/PurposeDialog';
 
 const SEARCH_DELAY_MS = 300;
 
-/** Full-text search over summary and narrative; the query goes out once typing pauses. */
+/**
+ * Full-text search over summary and narrative; the query goes out once typing pauses. Searching reads personal
+ * data, so it runs under a purpose the officer gives once per session (asked at their first search) and can change.
+ */
 export function SearchBox() {
   const { t } = useTranslation();
   const storedText = useAppStore((state) => state.queueFilters.text ?? '');
   const setQueueFilters = useAppStore((state) => state.setQueueFilters);
+  const searchPurpose = useAppStore((state) => state.searchPurpose);
+  const asked = useAppStore((state) => state.queueSearchPurposeAsked);
+  const confirmSearchPurpose = useAppStore((state) => state.confirmSearchPurpose);
+  const cancelSearchPurpose = useAppStore((state) => state.cancelSearchPurpose);
+  const [changing, setChanging] = useState(false);
   const [text, setText] = useState(storedText);
   const search = useDebouncedCallback((value: string) => setQueueFilters({ text: value.trim() }), SEARCH_DELAY_MS);
 
@@ -19,23 +28,51 @@ export function SearchBox() {
   useEffect(() => setText(storedText), [storedText]);
 
   return (
-    <TextInput
-      type="search"
-      role="searchbox"
-      size="sm"
-      w={320}
-      label={t('queue.search.label')}
-      placeholder={t('queue.search.placeholder')}
-      leftSection={<SearchIcon />}
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        search(event.currentTarget.value);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') search.flush();
-      }}
-      data-testid="queue-search"
-    />
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <TextInput
+        type="search"
+        role="searchbox"
+        size="sm"
+        w={320}
+        label={t('queue.search.label')}
+        placeholder={t('queue.search.placeholder')}
+        leftSection={<SearchIcon />}
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          search(event.currentTarget.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') search.flush();
+        }}
+        data-testid="queue-search"
+      />
+      {searchPurpose !== null && (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          maw={260}
+          title={searchPurpose}
+          aria-label={t('queue.search.purposeChange', { purpose: searchPurpose })}
+          onClick={() => setChanging(true)}
+          data-testid="search-purpose"
+        >
+          {t('queue.search.purpose', { purpose: searchPurpose })}
+        </Button>
+      )}
+      <PurposeDialog
+        opened={asked || changing}
+        title={t('queue.search.purposeTitle')}
+        explanation={t('queue.search.purposeExplain')}
+        confirmLabel={asked ? t('queue.search.purposeConfirm') : t('common.save')}
+        suggested={searchPurpose}
+        onClose={() => {
+          setChanging(false);
+          if (asked) cancelSearchPurpose();
+        }}
+        onDone={() => setChanging(false)}
+        onConfirm={confirmSearchPurpose}
+      />
+    </Group>
   );
 }

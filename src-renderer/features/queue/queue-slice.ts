@@ -36,7 +36,13 @@ export interface QueueSlice {
   queueSelectionCapped: boolean;
   queueScrollOffset: number;
   queueRegions: string[];
+  /** A query is typed but the officer has not said yet why they search (searchPurpose): nothing is fetched until then. */
+  queueSearchPurposeAsked: boolean;
 
+  /** Sets the session's search purpose and runs the waiting search. */
+  confirmSearchPurpose: (purpose: string) => Promise<boolean>;
+  /** The officer would rather not search: the typed query is dropped. */
+  cancelSearchPurpose: () => void;
   loadQueue: () => Promise<void>;
   refreshQueue: () => Promise<void>;
   showQueueRange: (range: QueueRange) => Promise<void>;
@@ -61,12 +67,14 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (api) => (set, get) =>
   let generation = 0;
   const pending = new Set<number>();
 
-  const query = (offset: number, limit: number): QueueQuery => ({
-    filters: get().queueFilters,
-    sort: get().queueSort,
-    offset,
-    limit,
-  });
+  const searchText = () => get().queueFilters.text?.trim() ?? '';
+  /** A typed query goes out only with the officer's purpose (the core refuses it otherwise). */
+  const waitsForPurpose = () => searchText() !== '' && get().searchPurpose === null;
+
+  const query = (offset: number, limit: number): QueueQuery => {
+    const purpose = get().searchPurpose;
+    return { filters: get().queueFilters, sort: get().queueSort, offset, limit, ...(searchText() !== '' && purpose !== null ? { purpose } : {}) };
+  };
 
   const fetchRun = async (run: PageRun): Promise<void> => {
     const asked = generation;
@@ -85,6 +93,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (api) => (set, get) =>
   };
 
   const fetchMissing = async (range: QueueRange): Promise<void> => {
+    if (waitsForPurpose()) return;
     await Promise.all(missingPageRuns(get().queuePages, pending, range.start, range.end).map(fetchRun));
   };
 
@@ -92,7 +101,11 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (api) => (set, get) =>
   const restart = () => {
     generation++;
     pending.clear();
-    set({ queuePages: {}, queueLoading: true, queueActiveIndex: 0, queueScrollOffset: 0, queueSelectionAnchor: null });
+    if (waitsForPurpose()) {
+      set({ queuePages: {}, queueTotal: null, queueLoading: false, queueSearchPurposeAsked: true });
+      return Promise.resolve();
+    }
+    set({ queuePages: {}, queueLoading: true, queueActiveIndex: 0, queueScrollOffset: 0, queueSelectionAnchor: null, queueSearchPurposeAsked: false });
     return fetchMissing({ start: 0, end: get().queueVisibleRange.end - get().queueVisibleRange.start });
   };
 
@@ -129,10 +142,23 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (api) => (set, get) =>
     queueSelectionCapped: false,
     queueScrollOffset: 0,
     queueRegions: [],
+    queueSearchPurposeAsked: false,
+
+    confirmSearchPurpose: async (purpose) => {
+      get().setSearchPurpose(purpose);
+      await restart();
+      return true;
+    },
+
+    cancelSearchPurpose: () => {
+      set({ queueSearchPurposeAsked: false });
+      if (waitsForPurpose()) get().setQueueFilters({ text: '' });
+    },
 
     loadQueue: restart,
 
     refreshQueue: coalesce(async () => {
+      if (waitsForPurpose()) return restart();
       // Reload only what is on screen, in place: the scroll position and selection survive.
       generation++;
       pending.clear();

@@ -9,6 +9,7 @@ import { ReportDetailsTab } from './ReportDetailsTab';
 import { ReportHeader } from './ReportHeader';
 import { RevisionsSection } from './RevisionsSection';
 import { WorkPanel } from './WorkPanel';
+import { PurposeDialog } from '../../ui/PurposeDialog';
 import { Slot } from '../../ui/slots';
 
 /** Screen 2: one report, with its related reports and history in tabs and the work panel beside it. */
@@ -21,6 +22,8 @@ export function ReportScreen({ reportId }: { reportId: string }) {
   const relatedCount = useAppStore((state) => state.related?.length ?? null);
   const goBack = useAppStore((state) => state.goBack);
   const loadReport = useAppStore((state) => state.loadReport);
+  const purposeAsked = useAppStore((state) => (state.reportPurposeAsked?.reportId === reportId ? state.reportPurposeAsked : null));
+  const openReportFor = useAppStore((state) => state.openReportFor);
   useFocusOnMount(report !== null);
 
   return (
@@ -30,8 +33,19 @@ export function ReportScreen({ reportId }: { reportId: string }) {
           {t('common.back')}
         </Button>
       </Group>
+      <PurposeDialog
+        opened={purposeAsked !== null}
+        title={t('report.purpose.title', { id: reportId })}
+        explanation={t('report.purpose.explain')}
+        confirmLabel={t('report.purpose.confirm')}
+        suggested={purposeAsked?.suggested ?? null}
+        onClose={goBack}
+        // The dialog closes as the report opens; going back is only for cancelling.
+        onDone={() => undefined}
+        onConfirm={openReportFor}
+      />
       {error && <ErrorAlert error={error} onRetry={() => void loadReport(reportId)} />}
-      {!report && !error && <Loader size="sm" aria-label={t('common.loading')} />}
+      {!report && !error && !purposeAsked && <Loader size="sm" aria-label={t('common.loading')} />}
       {report && (
         <>
           <ReportHeader report={report} />

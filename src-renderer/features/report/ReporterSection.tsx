@@ -6,7 +6,7 @@ import type { Reporter } from '../../../shared/intake/schema';
 import { useAppStore } from '../../state/store-context';
 import { FactList } from '../../ui/FactList';
 import { formatDate } from '../../ui/format';
-import { ReasonDialog } from '../../ui/ReasonDialog';
+import { PurposeDialog } from '../../ui/PurposeDialog';
 import { Section } from '../../ui/Section';
 
 function MaskedFacts({ reporter }: { reporter: MaskedReporter }) {
@@ -61,14 +61,15 @@ function RevealedFacts({ reporter }: { reporter: RevealedReporter }) {
 }
 
 /**
- * The reporter's personal data stays masked until the officer states why they need it; the main process logs
- * the reason. Leaving the report forgets what was revealed.
+ * The reporter's personal data stays masked until the officer states why they need it (the purpose the report
+ * was opened under is offered); the main process logs it. Leaving the report forgets what was revealed.
  */
 export function ReporterSection({ reporter, reportId }: { reporter: MaskedReporter | null; reportId: string }) {
   const { t } = useTranslation();
   const revealed = useAppStore((state) => state.revealedReporter);
   const revealReporter = useAppStore((state) => state.revealReporter);
   const hideReporter = useAppStore((state) => state.hideReporter);
+  const reportPurpose = useAppStore((state) => state.reportPurpose);
   const [asking, setAsking] = useState(false);
 
   const action = revealed ? (
@@ -105,11 +106,11 @@ export function ReporterSection({ reporter, reportId }: { reporter: MaskedReport
           {t('report.reporter.none')}
         </Text>
       )}
-      <ReasonDialog
+      <PurposeDialog
         opened={asking}
         title={t('report.reporter.revealTitle')}
         explanation={t('report.reporter.revealExplain', { id: reportId })}
-        reasonLabel={t('common.reason')}
+        suggested={reportPurpose}
         confirmLabel={t('report.reporter.revealConfirm')}
         onClose={() => setAsking(false)}
         onConfirm={revealReporter}

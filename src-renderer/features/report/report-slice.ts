@@ -15,7 +15,14 @@ export interface ReportSlice {
   revealedReporter: RevealedReporter | null;
   /** The hub's "seen elsewhere" answer per indicator of the open report (key: seenElsewhereKey). */
   seenElsewhere: Record<string, SeenElsewhereView>;
+  /** The report waiting for the officer's purpose before it opens, with the purpose to preselect. */
+  reportPurposeAsked: { reportId: string; suggested: string | null } | null;
+  /** The purpose the open report was opened under: its reloads are logged with it, and a reveal preselects it. */
+  reportPurpose: string | null;
+  /** Asks why the officer opens the report (offering their last purpose for it or its cases); it opens once they confirm. */
   loadReport: (reportId: string) => Promise<void>;
+  /** Opens the asked report under this purpose; resolves false when it did not open. */
+  openReportFor: (purpose: string) => Promise<boolean>;
   /** Reloads the open report (report.get records a view in the audit log, so not on every pushed event). */
   refreshOpenReport: () => Promise<void>;
   /** After a pushed change: reloads the open report only when a new revision of it arrived. */
@@ -35,9 +42,9 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     return view.screen === 'report' ? view.reportId : null;
   };
 
-  const fetchAll = async (reportId: string) => {
+  const fetchAll = async (reportId: string, purpose: string) => {
     const [report, revisions, audit] = await Promise.all([
-      api.call('report.get', { reportId }),
+      api.call('report.get', { reportId, purpose }),
       api.call('report.revisions', { reportId }),
       api.call('report.audit', { reportId }),
     ]);
@@ -78,18 +85,30 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     audit: null,
     revealedReporter: null,
     seenElsewhere: {},
+    reportPurposeAsked: null,
+    reportPurpose: null,
 
     loadReport: async (reportId) => {
-      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportLoading: true, reportError: null });
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportLoading: true, reportError: null, reportPurpose: null, reportPurposeAsked: null });
+      const suggested = await get().lastPurposeFor(reportId);
+      if (openId() === reportId && get().reportPurpose === null) set({ reportPurposeAsked: { reportId, suggested } });
+    },
+
+    openReportFor: async (purpose) => {
+      const reportId = get().reportPurposeAsked?.reportId;
+      if (!reportId || openId() !== reportId) return false;
+      set({ reportPurpose: purpose, reportPurposeAsked: null });
       void get().loadRelated(reportId);
       void get().loadNotes('report', reportId);
       void get().loadRouteExplanation(reportId);
-      await fetchAll(reportId);
+      await fetchAll(reportId, purpose);
+      return true;
     },
 
     refreshOpenReport: coalesce(async () => {
       const reportId = openId();
-      if (reportId) await fetchAll(reportId);
+      const purpose = get().reportPurpose;
+      if (reportId && purpose !== null) await fetchAll(reportId, purpose);
     }),
 
     checkOpenReport: coalesce(async () => {
@@ -100,11 +119,12 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
       if (!revisions.ok || openId() !== reportId) return;
       set({ revisions: revisions.value });
       const latest = revisions.value.reduce<RevisionView | null>((newest, revision) => (newest && newest.revision >= revision.revision ? newest : revision), null);
-      if (latest && latest.revision !== current.revision) await fetchAll(reportId);
+      const purpose = get().reportPurpose;
+      if (latest && latest.revision !== current.revision && purpose !== null) await fetchAll(reportId, purpose);
     }),
 
     closeReport: () => {
-      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportError: null });
+      set({ report: null, revisions: null, audit: null, revealedReporter: null, seenElsewhere: {}, reportError: null, reportPurpose: null, reportPurposeAsked: null });
       get().clearCluster();
     },
 
@@ -117,7 +137,7 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
         return false;
       }
       if (openId() !== reportId) return false;
-      set({ revealedReporter: result.value });
+      set({ revealedReporter: result.value, reportPurpose: reason });
       // The reveal is itself an audit entry; show it.
       const audit = await api.call('report.audit', { reportId });
       if (audit.ok && openId() === reportId) set({ audit: audit.value });

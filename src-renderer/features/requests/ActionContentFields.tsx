@@ -1,4 +1,5 @@
 import { Alert, Checkbox, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddresseeRoute } from '../../../shared/api/action-views';
 import { AddresseeRouteFacts } from './AddresseeRouteFacts';
@@ -19,9 +20,11 @@ interface ActionContentFieldsProps {
   route: AddresseeRoute;
   /** Shown under the title once the officer tried to save without one. */
   titleError?: string;
+  /** Why the personal data goes along: asked under the warning once the officer includes it. */
+  personalDataPurpose?: ReactNode;
 }
 
-export function ActionContentFields({ value, onChange, route, titleError }: ActionContentFieldsProps) {
+export function ActionContentFields({ value, onChange, route, titleError, personalDataPurpose }: ActionContentFieldsProps) {
   const { t } = useTranslation();
   const addressees = useAddresseeOptions(route);
   return (
@@ -85,6 +88,7 @@ export function ActionContentFields({ value, onChange, route, titleError }: Acti
           {t('actions.draft.personalDataWarning')}
         </Alert>
       )}
+      {value.includePersonalData && personalDataPurpose}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { SaveForm } from '../../ui/SaveForm';
 import { Section } from '../../ui/Section';
 import { ActionContentFields, type ActionContent } from './ActionContentFields';
 import type { ActionEdit } from './actions-slice';
+import { usePersonalDataPurpose } from './use-personal-data-purpose';
 import { editRefusalText } from './refusal-text';
 
 const contentOf = (detail: ActionDetail): ActionContent => ({
@@ -36,8 +37,15 @@ function ContentForm({ detail }: { detail: ActionDetail }) {
   const [content, setContent] = useState(() => contentOf(detail));
   const changes = changesOf(contentOf(detail), content);
   const titleMissing = content.title.trim() === '';
+  const [tried, setTried] = useState(false);
+  const including = changes.includePersonalData === true;
+  const why = usePersonalDataPurpose(including ? (detail.bundle.reports[0]?.reportId ?? null) : null, tried);
 
-  const save = () => (titleMissing ? null : editAction(changes));
+  const save = () => {
+    setTried(true);
+    if (titleMissing || (including && why.purpose === null)) return null;
+    return editAction(including && why.purpose !== null ? { ...changes, purpose: why.purpose } : changes);
+  };
 
   return (
     <SaveForm onSave={save} saveDisabled={Object.keys(changes).length === 0 || titleMissing} saveTestId="action-content-save" testId="action-content-form" gap="sm">
@@ -46,6 +54,7 @@ function ContentForm({ detail }: { detail: ActionDetail }) {
         onChange={(patch) => setContent({ ...content, ...patch })}
         route={detail.route}
         titleError={titleMissing ? t('actions.draft.titleRequired') : undefined}
+        personalDataPurpose={including ? why.field : null}
       />
     </SaveForm>
   );

@@ -12,6 +12,7 @@ import { BundleFacts } from './BundleFacts';
 import { BundleReports } from './BundleReports';
 import { NewReportsBanner } from './NewReportsBanner';
 import { NextSteps } from './NextSteps';
+import { ReportersWithheld } from './ReportersWithheld';
 import { Slot } from '../../ui/slots';
 
 /** One request: where it stands and what comes next, its effect, content, bundle, documents and notes. */
@@ -36,6 +37,7 @@ export function ActionDetailPanel({ actionId }: { actionId: string }) {
       <Section title={t('actions.bundle.title')} testId="action-bundle">
         <BundleFacts bundle={detail.bundle} />
         <BundleReports reports={detail.bundle.reports} onOpenReport={openReport} />
+        {detail.reportersWithheld && <ReportersWithheld />}
       </Section>
       <ActionDocuments actionId={actionId} kind={detail.kind} />
       <Slot name="notes" subjectType="action" subjectId={actionId} />

@@ -5,6 +5,7 @@ import { WARNING_FORMATS, type WarningFormat } from '../../../shared/api/action-
 import type { ActionKind } from '../../../shared/requests/lifecycle';
 import { useAppStore } from '../../state/store-context';
 import { documentBlob, jsonBlob, pdfBlob, saveBlob } from '../../ui/download';
+import { PurposeDialog } from '../../ui/PurposeDialog';
 import { Section } from '../../ui/Section';
 import { LetterPreviewDialog } from './LetterPreviewDialog';
 
@@ -32,26 +33,36 @@ function WarningDocuments({ actionId }: { actionId: string }) {
   );
 }
 
-/** The request letter (PDF: preview and download) and the machine-readable export (JSON); a warning's public texts. */
+type Document = 'preview' | 'letter' | 'export';
+
+/**
+ * The request letter (PDF: preview and download) and the machine-readable export (JSON); a warning's public texts.
+ * A letter or export leaves the workstation with the bundle (and the reporters' data when included): each is made
+ * under a purpose, the last one for this request or its reports' case preselected.
+ */
 export function ActionDocuments({ actionId, kind }: { actionId: string; kind: ActionKind }) {
   const { t } = useTranslation();
   const fetchActionLetter = useAppStore((state) => state.fetchActionLetter);
   const fetchActionExport = useAppStore((state) => state.fetchActionExport);
-  const [previewing, setPreviewing] = useState(false);
-  const [busy, setBusy] = useState<'letter' | 'export' | null>(null);
+  const suggestActionPurpose = useAppStore((state) => state.suggestActionPurpose);
+  const [asking, setAsking] = useState<{ document: Document; suggested: string | null } | null>(null);
+  const [previewPurpose, setPreviewPurpose] = useState<string | null>(null);
 
-  const downloadLetter = async () => {
-    setBusy('letter');
-    const letter = await fetchActionLetter(actionId);
-    setBusy(null);
-    if (letter) saveBlob(pdfBlob(letter.contentBase64), letter.fileName);
-  };
+  const ask = async (document: Document) => setAsking({ document, suggested: await suggestActionPurpose() });
 
-  const downloadExport = async () => {
-    setBusy('export');
-    const exported = await fetchActionExport(actionId);
-    setBusy(null);
+  const make = async (purpose: string): Promise<boolean> => {
+    if (asking?.document === 'preview') {
+      setPreviewPurpose(purpose);
+      return true;
+    }
+    if (asking?.document === 'letter') {
+      const letter = await fetchActionLetter(actionId, purpose);
+      if (letter) saveBlob(pdfBlob(letter.contentBase64), letter.fileName);
+      return letter !== null;
+    }
+    const exported = await fetchActionExport(actionId, purpose);
     if (exported) saveBlob(jsonBlob(exported.document), exported.fileName);
+    return exported !== null;
   };
 
   return (
@@ -60,18 +71,27 @@ export function ActionDocuments({ actionId, kind }: { actionId: string; kind: Ac
         <WarningDocuments actionId={actionId} />
       ) : (
         <Group gap="xs">
-          <Button size="compact-sm" variant="default" onClick={() => setPreviewing(true)} data-testid="letter-preview">
+          <Button size="compact-sm" variant="default" onClick={() => void ask('preview')} data-testid="letter-preview">
             {t('actions.documents.preview')}
           </Button>
-          <Button size="compact-sm" variant="default" loading={busy === 'letter'} onClick={() => void downloadLetter()} data-testid="letter-download">
+          <Button size="compact-sm" variant="default" onClick={() => void ask('letter')} data-testid="letter-download">
             {t('actions.documents.downloadLetter')}
           </Button>
-          <Button size="compact-sm" variant="default" loading={busy === 'export'} onClick={() => void downloadExport()} data-testid="action-export">
+          <Button size="compact-sm" variant="default" onClick={() => void ask('export')} data-testid="action-export">
             {t('actions.documents.exportJson')}
           </Button>
         </Group>
       )}
-      <LetterPreviewDialog actionId={actionId} opened={previewing} onClose={() => setPreviewing(false)} />
+      <PurposeDialog
+        opened={asking !== null}
+        title={t(`actions.documents.purposeTitle.${asking?.document ?? 'letter'}`)}
+        explanation={t('actions.documents.purposeExplain')}
+        confirmLabel={t(`actions.documents.purposeConfirm.${asking?.document ?? 'letter'}`)}
+        suggested={asking?.suggested ?? null}
+        onClose={() => setAsking(null)}
+        onConfirm={make}
+      />
+      <LetterPreviewDialog actionId={actionId} purpose={previewPurpose} onClose={() => setPreviewPurpose(null)} />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { usePersonalDataPurpose } from './use-personal-data-purpose';
 import { ActionContentFields, type ActionContent } from './ActionContentFields';
 import { BundleFacts } from './BundleFacts';
 import { BundleReports } from './BundleReports';
@@ -82,10 +83,11 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
   });
   const [touched, setTouched] = useState(false);
   const titleMissing = content.title.trim() === '';
+  const why = usePersonalDataPurpose(content.includePersonalData ? (draft.bundle.reports[0]?.reportId ?? null) : null, touched);
 
   const submit = () => {
     setTouched(true);
-    if (titleMissing) return null;
+    if (titleMissing || (content.includePersonalData && why.purpose === null)) return null;
     return createAction({
       kind: draft.kind,
       indicatorType: draft.indicatorType,
@@ -95,6 +97,7 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
       reportIds: draft.bundle.reports.map((report) => report.reportId),
       ...content,
       title: content.title.trim(),
+      ...(content.includePersonalData && why.purpose !== null ? { purpose: why.purpose } : {}),
     });
   };
 
@@ -113,6 +116,7 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
         onChange={(patch) => setContent({ ...content, ...patch })}
         route={draft.addressee}
         titleError={touched && titleMissing ? t('actions.draft.titleRequired') : undefined}
+        personalDataPurpose={why.field}
       />
     </DialogForm>
   );

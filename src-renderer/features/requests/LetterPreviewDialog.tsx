@@ -11,17 +11,17 @@ interface Letter {
   url: string;
 }
 
-/** The request letter as the addressee will read it: the PDF in a frame, and a download. */
-export function LetterPreviewDialog({ actionId, opened, onClose }: { actionId: string; opened: boolean; onClose: () => void }) {
+/** The request letter as the addressee will read it: the PDF in a frame, and a download; open once a purpose is given. */
+export function LetterPreviewDialog({ actionId, purpose, onClose }: { actionId: string; purpose: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog opened={opened} onClose={onClose} title={t('actions.documents.previewTitle')} size="80rem">
-      {opened && <LetterPreview actionId={actionId} />}
+    <Dialog opened={purpose !== null} onClose={onClose} title={t('actions.documents.previewTitle')} size="80rem">
+      {purpose !== null && <LetterPreview actionId={actionId} purpose={purpose} />}
     </Dialog>
   );
 }
 
-function LetterPreview({ actionId }: { actionId: string }) {
+function LetterPreview({ actionId, purpose }: { actionId: string; purpose: string }) {
   const { t } = useTranslation();
   const fetchActionLetter = useAppStore((state) => state.fetchActionLetter);
   const [letter, setLetter] = useState<Letter | null>(null);
@@ -29,7 +29,7 @@ function LetterPreview({ actionId }: { actionId: string }) {
   useEffect(() => {
     let made: Letter | null = null;
     let cancelled = false;
-    void fetchActionLetter(actionId).then((result) => {
+    void fetchActionLetter(actionId, purpose).then((result) => {
       if (!result || cancelled) return;
       const blob = pdfBlob(result.contentBase64);
       made = { fileName: result.fileName, blob, url: URL.createObjectURL(blob) };
@@ -39,7 +39,7 @@ function LetterPreview({ actionId }: { actionId: string }) {
       cancelled = true;
       if (made) URL.revokeObjectURL(made.url);
     };
-  }, [actionId, fetchActionLetter]);
+  }, [actionId, purpose, fetchActionLetter]);
 
   if (!letter) return <Loader size="sm" aria-label={t('common.loading')} />;
   return (

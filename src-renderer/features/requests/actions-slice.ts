@@ -26,6 +26,8 @@ export interface ActionsSlice {
   approvalQueueError: ApiErrorBody | null;
   openActionDetail: ActionDetail | null;
   actionError: ApiErrorBody | null;
+  /** The purpose the officer last gave for the open request (a document made, its reporters shown — then reloads show them too). */
+  actionPurpose: { actionId: string; purpose: string; showsReporters: boolean } | null;
   subjectActions: SubjectActions | null;
   loadActions: () => Promise<void>;
   setActionFilters: (patch: Partial<ActionFilters>) => void;
@@ -38,8 +40,12 @@ export interface ActionsSlice {
   /** Takes the open request one step, from the state the officer sees. */
   transitionAction: (step: ActionStepInput) => Promise<boolean>;
   updateActionReports: () => Promise<boolean>;
-  fetchActionLetter: (actionId: string) => Promise<ApiValue<'action.letter'> | null>;
-  fetchActionExport: (actionId: string) => Promise<ApiValue<'action.export'> | null>;
+  /** Shows the reporters' data the open request includes, under this purpose (logged); resolves whether it did. */
+  showActionReporters: (purpose: string) => Promise<boolean>;
+  /** To preselect for the open request: the purpose given for it, else the last one for its first report's case. */
+  suggestActionPurpose: () => Promise<string | null>;
+  fetchActionLetter: (actionId: string, purpose: string) => Promise<ApiValue<'action.letter'> | null>;
+  fetchActionExport: (actionId: string, purpose: string) => Promise<ApiValue<'action.export'> | null>;
   fetchWarningDocument: (actionId: string, format: WarningFormat) => Promise<ApiValue<'action.warningDocument'> | null>;
 }
 
@@ -66,9 +72,23 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
     set(result.ok ? { approvalQueue: result.value, approvalQueueError: null } : { approvalQueueError: result.error });
   };
 
+  const purposeFor = (actionId: string): string | null => {
+    const given = get().actionPurpose;
+    return given?.actionId === actionId ? given.purpose : null;
+  };
+
+  /** A document made keeps its purpose as the suggestion, without showing the reporters it did not ask to see. */
+  const rememberPurpose = (actionId: string, purpose: string) => {
+    const given = get().actionPurpose;
+    set({ actionPurpose: { actionId, purpose, showsReporters: given?.actionId === actionId && given.showsReporters } });
+  };
+
   const loadAction = async (actionId: string) => {
-    if (get().openActionDetail?.actionId !== actionId) set({ openActionDetail: null, actionError: null });
-    const result = await api.call('action.get', { actionId });
+    // Another request: what was shown of the last one is forgotten, as leaving a report forgets its reporter.
+    if (get().openActionDetail?.actionId !== actionId) set({ openActionDetail: null, actionError: null, ...(get().actionPurpose?.actionId === actionId ? {} : { actionPurpose: null }) });
+    const given = get().actionPurpose;
+    const purpose = given?.actionId === actionId && given.showsReporters ? given.purpose : null;
+    const result = await api.call('action.get', purpose === null ? { actionId } : { actionId, purpose });
     if (openActionId() !== actionId) return;
     set(result.ok ? { openActionDetail: result.value, actionError: null } : { actionError: result.error });
     void get().loadNotes('action', actionId);
@@ -102,6 +122,7 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
     approvalQueueError: null,
     openActionDetail: null,
     actionError: null,
+    actionPurpose: null,
     subjectActions: null,
     loadActions,
     loadApprovalQueue,
@@ -154,18 +175,39 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
       return true;
     },
 
-    fetchActionLetter: async (actionId) => {
-      const result = await api.call('action.letter', { actionId });
-      if (result.ok) return result.value;
-      get().notifyError('letterFailed', result.error);
-      return null;
+    showActionReporters: async (purpose) => {
+      const actionId = openActionId();
+      if (!actionId) return false;
+      set({ actionPurpose: { actionId, purpose, showsReporters: true } });
+      await loadAction(actionId);
+      return get().openActionDetail?.reportersWithheld === false;
     },
 
-    fetchActionExport: async (actionId) => {
-      const result = await api.call('action.export', { actionId });
-      if (result.ok) return result.value;
-      get().notifyError('exportFailed', result.error);
-      return null;
+    suggestActionPurpose: async () => {
+      const detail = get().openActionDetail;
+      if (!detail) return null;
+      const firstReport = detail.bundle.reports[0]?.reportId;
+      return purposeFor(detail.actionId) ?? (firstReport === undefined ? null : get().lastPurposeFor(firstReport));
+    },
+
+    fetchActionLetter: async (actionId, purpose) => {
+      const result = await api.call('action.letter', { actionId, purpose });
+      if (!result.ok) {
+        get().notifyError('letterFailed', result.error);
+        return null;
+      }
+      rememberPurpose(actionId, purpose);
+      return result.value;
+    },
+
+    fetchActionExport: async (actionId, purpose) => {
+      const result = await api.call('action.export', { actionId, purpose });
+      if (!result.ok) {
+        get().notifyError('exportFailed', result.error);
+        return null;
+      }
+      rememberPurpose(actionId, purpose);
+      return result.value;
     },
 
     fetchWarningDocument: async (actionId, format) => {

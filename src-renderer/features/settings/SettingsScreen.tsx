@@ -7,8 +7,9 @@ import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { BenignListEditor } from './BenignListEditor';
 import { HubSettings } from './HubSettings';
 import { LanguageSettings } from './LanguageSettings';
+import { PurposeListEditor } from './PurposeListEditor';
 
-/** Screen 7: hub connection, language and the benign list. */
+/** Screen 7: hub connection, language, the benign list and the purposes of consultation. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const error = useAppStore((state) => state.settingsError);
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       <HubSettings />
       <LanguageSettings />
       <BenignListEditor />
+      <PurposeListEditor />
     </Stack>
   );
 }

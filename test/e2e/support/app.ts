@@ -52,11 +52,47 @@ export async function checkFilterOption(page: Page, filter: Locator, option: str
   await expect(filter).toContainText(option);
 }
 
-/** Opens a report from the queue by clicking its row. */
-export async function openReportFromQueue(page: Page, reportId: string): Promise<void> {
-  await queueRow(page, reportId).click();
+/** A purpose of the default list, the one these tests work under. */
+export const WORK_PURPOSE = 'Beoordelen van de melding';
+
+/**
+ * Answers the purpose dialog on screen with `purpose`: when it is preselected (the last one given) the officer
+ * confirms with one key, Enter; otherwise they choose it and click.
+ */
+export async function confirmPurpose(page: Page, purpose: string = WORK_PURPOSE): Promise<void> {
+  const form = page.getByTestId('purpose-form');
+  await expect(form).toBeVisible();
+  const choice = form.getByRole('radio', { name: purpose, exact: true });
+  if (await choice.isChecked()) {
+    await expect(form.getByTestId('purpose-confirm')).toBeFocused();
+    await page.keyboard.press('Enter');
+  } else {
+    await choice.check();
+    await form.getByTestId('purpose-confirm').click();
+  }
+  await expect(form).toHaveCount(0);
+}
+
+/** After a click that opens a report: the officer gives the purpose, then it shows. */
+export async function expectReportOpened(page: Page, reportId: string): Promise<void> {
+  await confirmPurpose(page);
   await expect(page.getByTestId('report-detail')).toHaveAttribute('data-report-id', reportId);
   await expect(page.getByTestId('report-header')).toBeVisible();
+}
+
+/** Searches the queue for `word`; the first search of a session asks its purpose. */
+export async function searchQueue(page: Page, word: string): Promise<void> {
+  const purposeSet = await page.getByTestId('search-purpose').isVisible();
+  const search = page.getByRole('searchbox', { name: 'Zoeken' });
+  await search.fill(word);
+  await search.press('Enter');
+  if (!purposeSet) await confirmPurpose(page);
+}
+
+/** Opens a report from the queue by clicking its row (and giving the purpose). */
+export async function openReportFromQueue(page: Page, reportId: string): Promise<void> {
+  await queueRow(page, reportId).click();
+  await expectReportOpened(page, reportId);
 }
 
 /** Writes a note in the notes panel on screen and waits until it is listed. */

@@ -96,6 +96,7 @@ export function actionDetail(overrides: Partial<ActionDetail> = {}): ActionDetai
     legalBasis: 'Art. 126nc Sv',
     body: 'Wij verzoeken u de rekening te blokkeren.',
     includePersonalData: false,
+    reportersWithheld: false,
     addressee: directoryEntry(),
     route: ADDRESSEE_ROUTE,
     bundle: bundle(),

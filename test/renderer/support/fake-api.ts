@@ -2,6 +2,7 @@ import type { ApiClient, ApiEvent, ApiEvents, ApiMethod, ApiParams, ApiValue } f
 import { fail, ok, type ApiResult } from '../../../shared/api/result';
 import type { QueueQuery, QueueRow } from '../../../shared/api/views';
 import type { ErrorCode } from '../../../shared/errors';
+import { DEFAULT_PURPOSES } from '../../../shared/audit/purpose';
 
 type Handler<M extends ApiMethod> = (params: ApiParams<M>) => ApiValue<M> | Promise<ApiValue<M>>;
 type Handlers = { [M in ApiMethod]?: Handler<M> };
@@ -57,6 +58,8 @@ export class FakeApi implements ApiClient {
       { id: 'officer-2', displayName: 'B. Brigadier', role: 'supervisor', team: 'Cyber' },
     ]);
     this.handle('note.list', () => []);
+    this.handle('audit.purposes', () => ({ purposes: [...DEFAULT_PURPOSES] }));
+    this.handle('audit.lastPurpose', () => ({ purpose: null }));
     this.handle('report.related', () => []);
     this.handle('report.revisions', () => []);
     this.handle('report.audit', () => []);

@@ -64,7 +64,7 @@ describe('bundle of a request about an indicator', () => {
   it('includes the reporters only when asked, and audits each read', async () => {
     const record = paidToIban(IBANS.muleA);
     const store = await openActionStore([record]);
-    const access = { officer: OFFICER, at: NOW.toISOString(), actionId: '00000000-0000-4000-8000-0000000000aa', purpose: 'action.letter' };
+    const access = { officer: OFFICER, at: NOW.toISOString(), actionId: '00000000-0000-4000-8000-0000000000aa', purpose: 'Onderzoek in een zaak', use: 'action.letter' };
     const [report] = buildBundle(store.store.sqlite, { reportIds: [record.reportId], indicator: iban }, access).reports;
     expect(report!.reporter).toEqual({ name: REPORTER.name, email: REPORTER.email, phone: REPORTER.phone });
     // The evidence stays without personal data: the reporter block is the one deliberate place for it.
@@ -72,7 +72,7 @@ describe('bundle of a request about an indicator', () => {
     const audit = store.store.sqlite
       .prepare('SELECT actor, action, subject_type AS subjectType, subject_id AS subjectId, details FROM audit_log WHERE action = ?')
       .all(PERSONAL_DATA_AUDIT_ACTION);
-    expect(audit).toEqual([{ actor: OFFICER, action: PERSONAL_DATA_AUDIT_ACTION, subjectType: 'report', subjectId: record.reportId, details: JSON.stringify({ actionId: access.actionId, purpose: 'action.letter' }) }]);
+    expect(audit).toEqual([{ actor: OFFICER, action: PERSONAL_DATA_AUDIT_ACTION, subjectType: 'report', subjectId: record.reportId, details: JSON.stringify({ actionId: access.actionId, purpose: 'Onderzoek in een zaak', use: 'action.letter' }) }]);
   });
 
   it('counts a URL as itself only, and a domain with every URL on it', async () => {

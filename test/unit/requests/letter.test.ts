@@ -46,6 +46,7 @@ function detail(reports: BundleReport[]): ActionDetail {
     legalBasis: 'Artikel 19 Wet politiegegevens.',
     body: 'Geachte heer, mevrouw,\n\nWij verzoeken u de rekening te blokkeren.',
     includePersonalData: false,
+    reportersWithheld: false,
     addressee: {
       id: 'bank.abn-amro',
       kind: 'bank',

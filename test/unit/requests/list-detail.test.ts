@@ -18,7 +18,7 @@ function sendRequest(store: ActionStore, actionId: string, dates: { occurredAt: 
   ]);
 }
 
-const viewer = (id: string, role: 'officer' | 'supervisor') => ({ id, role, now: NOW, purpose: 'action.get' });
+const viewer = (id: string, role: 'officer' | 'supervisor') => ({ id, role, now: NOW, purpose: 'Onderzoek in een zaak', use: 'action.get' });
 
 describe('the actions list', () => {
   it('filters by state, kind, addressee, indicator, case and due date, and marks what is overdue', async () => {

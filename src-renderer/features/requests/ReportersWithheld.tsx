@@ -1,0 +1,32 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store-context';
+import { PurposeDialog } from '../../ui/PurposeDialog';
+
+/** The request includes the reporters' data, kept back until the officer says why they look at it (logged). */
+export function ReportersWithheld() {
+  const { t } = useTranslation();
+  const showActionReporters = useAppStore((state) => state.showActionReporters);
+  const suggestActionPurpose = useAppStore((state) => state.suggestActionPurpose);
+  const [suggested, setSuggested] = useState<string | null | undefined>(undefined);
+  return (
+    <Alert color="gray" variant="light" mt="sm" data-testid="reporters-withheld">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('actions.bundle.reportersWithheld')}</Text>
+        <Button size="compact-sm" variant="light" onClick={() => void suggestActionPurpose().then(setSuggested)} data-testid="show-reporters">
+          {t('actions.bundle.showReporters')}
+        </Button>
+      </Group>
+      <PurposeDialog
+        opened={suggested !== undefined}
+        title={t('actions.bundle.showReportersTitle')}
+        explanation={t('actions.bundle.showReportersExplain')}
+        confirmLabel={t('actions.bundle.showReporters')}
+        suggested={suggested ?? null}
+        onClose={() => setSuggested(undefined)}
+        onConfirm={showActionReporters}
+      />
+    </Alert>
+  );
+}
