@@ -152,8 +152,8 @@ export interface ApiMethods {
   'audit.lastPurpose': Method<{ reportId: string }, { purpose: string | null }>;
   /** Supervisors (and the privacy officer): the Logboek — who consulted a report and why, or all one officer did in a period. */
   'audit.logbook': Method<LogbookQuery, LogbookPage>;
-  /** The same entries as CSV (for a data-subject request or an internal audit); the export is itself logged. */
-  'audit.exportCsv': Method<LogbookQuery, { fileName: string; csv: string }>;
+  /** The same entries as CSV (for a data-subject request or an internal audit); the export is itself logged, with its purpose. */
+  'audit.exportCsv': Method<LogbookQuery & { purpose: string }, { fileName: string; csv: string }>;
   /** Supervisors: audit logs of workstations the hub refused (a fork or a gap); `reachable` false when the hub could not be asked. */
   'audit.refusals': Method<NoParams, { reachable: boolean; refusals: AuditRefusal[] }>;
 }

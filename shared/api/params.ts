@@ -62,9 +62,12 @@ const purposeText = z.string({ error: (issue) => (issue.input === undefined ? PU
 /** A request that includes the reporters' data carries it to a third party: only with the officer's purpose. */
 const purposeWithPersonalData = (params: { includePersonalData?: boolean; purpose?: string }) => params.includePersonalData !== true || params.purpose !== undefined;
 const personalDataPurpose = { path: ['purpose'], message: `${PURPOSE_REQUIRED} The request includes the reporters' personal data.` };
-const logbookQuery = z
-  .strictObject({ reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional() })
-  .refine((query) => query.reportId !== undefined || query.officer !== undefined, { message: 'name a report or an officer', path: ['reportId'] });
+const logbookFields = { reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional() };
+const namesSubject = (query: { reportId?: string; officer?: string }) => query.reportId !== undefined || query.officer !== undefined;
+const subjectNeeded = { message: 'name a report or an officer', path: ['reportId'] };
+const logbookQuery = z.strictObject(logbookFields).refine(namesSubject, subjectNeeded);
+/** The Logboek leaves the workstation as CSV (officers' work, queries typed): only under a purpose. */
+const logbookExport = z.strictObject({ ...logbookFields, purpose: purposeText }).refine(namesSubject, subjectNeeded);
 
 const queueQuery = z.strictObject({
   filters: z.strictObject({
@@ -240,7 +243,7 @@ export const apiParamSchemas: ParamSchemas = {
   'audit.setPurposes': z.strictObject({ purposes: z.array(purposeText).min(1, 'must hold at least one purpose').max(30, 'must hold at most 30 purposes') }),
   'audit.lastPurpose': z.strictObject({ reportId }),
   'audit.logbook': logbookQuery,
-  'audit.exportCsv': logbookQuery,
+  'audit.exportCsv': logbookExport,
   'audit.refusals': noParams,
   'overview.setSettings': z.strictObject({ settings: z.custom<OverviewSettings>((value) => typeof value === 'object' && value !== null, 'must be an object') }),
   'report.reroute': z.strictObject({

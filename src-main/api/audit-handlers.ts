@@ -1,9 +1,10 @@
 import type { ApiHandlers } from '../../shared/api/contract';
-import { createAuditAppender } from '../audit/audit-log';
+import { logConsultation } from '../audit/consultation';
 import { readPurposes, writePurposes } from '../audit/purposes';
 import { requireSupervisor } from '../mutations/services/guards';
 import { requireReportRow } from '../queries/report-record';
 import { lastPurpose, logbook, logbookCsv } from '../queries/logbook';
+import { checkedPurpose } from './audit-read';
 import type { ApiContext } from './context';
 
 const READ_LOGBOOK = 'read the Logboek (who consulted which personal data, and why)';
@@ -23,16 +24,18 @@ export const auditHandlers = {
     return logbook(context.store.sqlite, query);
   },
   // The export leaves the workstation with officers' and reports' data: it is itself logged.
-  'audit.exportCsv': (query, context) => {
+  'audit.exportCsv': ({ purpose, ...query }, context) => {
     const { sqlite } = context.store;
     requireSupervisor(sqlite, context.officer.id, READ_LOGBOOK);
+    const why = checkedPurpose(purpose);
     return sqlite.transaction(() => {
       const { entries } = logbook(sqlite, query);
-      createAuditAppender(sqlite)(context.clock.now().toISOString(), {
+      logConsultation(sqlite, context.clock.now().toISOString(), {
         actor: context.officer.id,
         action: 'audit.exported',
         subjectType: query.reportId !== undefined ? 'report' : 'officer',
         subjectId: query.reportId ?? query.officer ?? '',
+        purpose: why,
         details: { ...query, entries: entries.length },
       });
       const about = [query.reportId, query.officer, query.from, query.to].filter((part) => part !== undefined).join('_');

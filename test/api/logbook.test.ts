@@ -4,6 +4,7 @@
  * change the purposes and export the log (an officer's attempt is refused).
  */
 import { describe, expect, it } from 'vitest';
+import type { ApiParams } from '../../shared/api/contract';
 import { DEFAULT_PURPOSES } from '../../shared/audit/purpose';
 import { filedRecord } from '../support/records';
 import { openApiHarness, OFFICER, SUPERVISOR } from './support/api-harness';
@@ -92,13 +93,14 @@ describe('the Logboek', () => {
     ]);
     expect((await supervisor.value('audit.logbook', { officer: OFFICER, to: '2000-01-01' })).entries).toEqual([]);
 
-    const exported = await supervisor.value('audit.exportCsv', { officer: OFFICER, from: day, to: day });
+    expect(await supervisor.call('audit.exportCsv', { officer: OFFICER, from: day, to: day } as ApiParams<'audit.exportCsv'>)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('purpose') as unknown } });
+    const exported = await supervisor.value('audit.exportCsv', { officer: OFFICER, from: day, to: day, purpose: 'Verzoek van de betrokkene (inzage)' });
     expect(exported.fileName).toBe(`logboek_${OFFICER}_${day}_${day}.csv`);
     const lines = exported.csv.split('\r\n');
     expect(lines[0]).toBe('id,at,officer,action,subjectType,subjectId,purpose,details');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(',report.reporter_revealed,report,');
-    expect(lastEntries(supervisor, 1)).toEqual([{ actor: SUPERVISOR, action: 'audit.exported', subjectId: OFFICER, details: { officer: OFFICER, from: day, to: day, entries: 2 } }]);
+    expect(lastEntries(supervisor, 1)).toEqual([{ actor: SUPERVISOR, action: 'audit.exported', subjectId: OFFICER, details: { purpose: 'Verzoek van de betrokkene (inzage)', officer: OFFICER, from: day, to: day, entries: 2 } }]);
   });
 
   it('is refused to an officer, as are changing the purposes and the hub’s refusals; a query must name a report or an officer', async () => {
@@ -106,7 +108,7 @@ describe('the Logboek', () => {
     const officer = (await openApiHarness({ records: [record] })).as(OFFICER);
     for (const attempt of [
       officer.call('audit.logbook', { reportId: record.reportId }),
-      officer.call('audit.exportCsv', { officer: OFFICER }),
+      officer.call('audit.exportCsv', { officer: OFFICER, purpose: 'Interne controle' }),
       officer.call('audit.setPurposes', { purposes: ['Nieuwsgierigheid'] }),
       officer.call('audit.refusals', {}),
     ]) {

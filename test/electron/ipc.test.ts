@@ -119,7 +119,7 @@ describe('the preload bridge over IPC', () => {
     await call('audit.setPurposes', { purposes });
     await call('audit.lastPurpose', { reportId: a.reportId });
     await call('audit.logbook', { reportId: a.reportId });
-    await call('audit.exportCsv', { officer: OFFICER, from: '2026-01-01' });
+    await call('audit.exportCsv', { officer: OFFICER, from: '2026-01-01', purpose: 'Interne controle' });
     await call('audit.refusals', {});
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
