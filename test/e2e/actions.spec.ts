@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, searchQueue } from './support/app';
+import { confirmPurpose, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, searchQueue } from './support/app';
 import { expect, test } from './support/fixtures';
 import { TEMPLATE_OFFICERS } from './support/hub-template';
 import { CLUSTER_WORD, generatedRecords, handMadeRecord, ibanCluster, nowStamp, SHARED_IBAN } from './support/records';
@@ -120,6 +120,7 @@ test('a bank block request: drafted from a cluster, approved on another workstat
     await test.step('the letter downloads as a PDF', async () => {
       const downloading = page.waitForEvent('download');
       await detail(page).getByRole('button', { name: 'Brief downloaden (PDF)' }).click();
+      await confirmPurpose(page, 'Verzoek aan een derde voorbereiden');
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       const path = await download.path();
