@@ -20,7 +20,7 @@ const viewerOf = (context: ApiContext) => ({ ...actorOf(context.store.sqlite, co
  * A request that will carry the reporters' data to a third party: refused without the officer's purpose, and
  * logged with it beside the change itself (the same transaction).
  */
-function withPersonalData<T>(context: ApiContext, includes: boolean | undefined, purpose: string | undefined, change: () => T & { actionId: string }): T {
+function withPersonalData<T extends { actionId: string }>(context: ApiContext, includes: boolean | undefined, purpose: string | undefined, change: () => T): T {
   if (includes !== true) return change();
   const why = checkedPurpose(purpose);
   const { sqlite } = context.store;

@@ -25,7 +25,7 @@ async function askToOpen(api: FakeApi, reportId = reportIdOf(0)) {
   return { ...rendered, form: within(screen.getByTestId('purpose-form')) };
 }
 
-const confirm = async (form: ReturnType<typeof within>) =>
+const confirm = async (form: { getByTestId: (id: string) => HTMLElement }) =>
   act(async () => {
     fireEvent.click(form.getByTestId('purpose-confirm'));
     await settle();

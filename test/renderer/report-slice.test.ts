@@ -72,7 +72,7 @@ describe('report slice', () => {
   });
 
   it('an answer for a report the officer already left is ignored', async () => {
-    const { api, store, state, detail } = setup();
+    const { api, state, detail } = setup();
     api.hold();
     state().openReport(detail.reportId);
     state().navigate({ screen: 'queue' });
@@ -92,7 +92,7 @@ describe('report slice', () => {
   });
 
   it('pushed changes reload the open report only for a new revision (each report.get is an audited view)', async () => {
-    const { api, store, state, detail } = setup();
+    const { api, store, detail } = setup();
     let revisions = [{ revision: 2, status: 'filed', receivedAt: detail.receivedAt, changedFields: [] as string[] }];
     api.handle('report.revisions', () => revisions);
     connectEvents(api, store);
