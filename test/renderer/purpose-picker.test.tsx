@@ -154,7 +154,7 @@ describe('the purpose of searching', () => {
 describe('the list of purposes in Instellingen', () => {
   const settingsApi = (role: 'officer' | 'supervisor') =>
     new FakeApi()
-      .handle('session.get', () => ({ officer: { id: 'officer-2', displayName: 'B. Brigadier', role, team: 'Cyber' }, demo: false }))
+      .handle('session.get', () => ({ officer: { id: 'officer-2', displayName: 'B. Brigadier', role, team: 'Cyber' }, demo: false, offline: false }))
       .handle('audit.setPurposes', ({ purposes }) => ({ purposes }));
 
   it('a supervisor edits it, one purpose per line', async () => {
