@@ -65,8 +65,12 @@ describe('the sign-in screen', () => {
   it('opens the workstation for the officer whose credential the hub accepts', async () => {
     const rendered = renderWithStore(<App />, signedOutApi());
     await act(async () => rendered.store.getState().loadSession());
+    await signInWith(SUPERVISOR.id, 'fout');
+    expect(rendered.store.getState().notices.map((notice) => notice.key)).toEqual(['signInFailed']);
     await signInWith(SUPERVISOR.id, 'goed');
     expect(screen.queryByTestId('sign-in-screen')).toBeNull();
+    // The failed attempt's notice (errors stay until dismissed) goes with the successful sign-in.
+    expect(rendered.store.getState().notices.map((notice) => notice.key)).toEqual(['signedIn']);
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
     expect(screen.queryByTestId('signed-in-offline')).toBeNull();
   });

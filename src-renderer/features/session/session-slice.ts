@@ -36,6 +36,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
       return false;
     }
     set({ session: result.value, sessionError: null, signInFailure: null });
+    // A failed attempt before this one is over: its notice would only cover the work now.
+    for (const notice of get().notices) if (notice.key === 'signInFailed') get().dismissNotice(notice.id);
     get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer?.displayName ?? officerId } });
     return true;
   },
