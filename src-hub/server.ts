@@ -4,7 +4,7 @@
  * the process itself keeps no state that another hub process would have to know.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { HubErrorBody } from '../shared/hub/protocol';
+import type { HubErrorBody, OidcOffer } from '../shared/hub/protocol';
 import type { Clock } from '../shared/platform/clock';
 import { createAuthenticator, type CredentialCache } from './auth/authenticate';
 import { registerSessionRoutes, type IdTokenVerifier } from './auth/session-route';
@@ -51,6 +51,8 @@ export interface HubServerDeps {
   sessionLifetimeMs?: number;
   /** Verifies a token of the force's identity provider and names its officer (absent: no identity provider). */
   verifyIdToken?: IdTokenVerifier;
+  /** The identity provider's issuer and client, told to workstations (with verifyIdToken). */
+  oidcOffer?: OidcOffer;
 }
 
 /** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
@@ -138,7 +140,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
   registerIndicatorsRoute(app, { db, clock: deps.clock, auth });
-  registerSessionRoutes(app, { db, clock: deps.clock, auth, lifetimeMs: deps.sessionLifetimeMs ?? SESSION_LIFETIME_MS, verifyIdToken: deps.verifyIdToken });
+  registerSessionRoutes(app, { db, clock: deps.clock, auth, lifetimeMs: deps.sessionLifetimeMs ?? SESSION_LIFETIME_MS, verifyIdToken: deps.verifyIdToken, oidcOffer: deps.oidcOffer });
   registerRefusedRoute(app, { db, auth });
   registerAuditRoutes(app, { db, clock: deps.clock, auth, logger: deps.logger });
   return app;

@@ -54,6 +54,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
       trustProxy: options.trustProxy,
       sessionLifetimeMs: options.sessionLifetimeMs,
       verifyIdToken,
+      oidcOffer: options.oidc && { issuer: options.oidc.issuer, clientId: options.oidc.clientId },
     });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });

@@ -3,7 +3,8 @@
 // one regional police unit each, in turn. Each workstation has its officer, registered with the same scope and a
 // signing key, as a signed-in workstation has (a station token pushes only signed changes). Prints {"url",
 // "intake", "workstations", "officers"} as one line, then serves until SIGTERM or SIGINT, closes (answering held
-// long-polls) and exits.
+// long-polls) and exits. With `--oidc-issuer` (and `--oidc-client-id`) officers also sign in at that identity
+// provider, officer i as subject `kc-bench-<i>`.
 import { parseArgs } from 'node:util';
 import { registerOfficerKey } from '../../src-hub/auth/officer-keys';
 import { createToken } from '../../src-hub/auth/tokens';
@@ -16,7 +17,11 @@ import { startHub } from '../../src-hub/start';
 import { POLICE_UNITS } from '../../src-generator/places';
 import { systemClock } from '../../shared/platform/clock';
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' }, national: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { 'database-url': { type: 'string' }, data: { type: 'string' }, workstations: { type: 'string', default: '1' }, national: { type: 'string' }, 'oidc-issuer': { type: 'string' }, 'oidc-client-id': { type: 'string' } },
+});
+// With an identity provider, officer i signs in there as subject `kc-bench-<i>`.
+const oidc = values['oidc-issuer'] ? { issuer: values['oidc-issuer'], clientId: values['oidc-client-id'] ?? 'puzzelstuk' } : undefined;
 const national = Number(values.national ?? values.workstations);
 const database: ConnectOptions = values['database-url'] ? { databaseUrl: values['database-url'] } : { dataDir: values.data! };
 
@@ -32,7 +37,7 @@ try {
     const scope = i < national ? '*' : POLICE_UNITS[(i - national) % POLICE_UNITS.length]!;
     workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}`, scope })).token);
     const id = `bench.officer.${i}`;
-    await addOfficer(setup.db, systemClock, { id, displayName: `Bench officer ${i}`, role: 'officer', team: null, scope });
+    await addOfficer(setup.db, systemClock, { id, displayName: `Bench officer ${i}`, role: 'officer', team: null, scope, oidcSubject: oidc ? `kc-bench-${i}` : null });
     const key = generateSigningKey();
     await registerOfficerKey(setup.db, systemClock, id, key.publicKey);
     officers.push({ id, keyId: key.keyId, privateKey: key.privateKey });
@@ -41,7 +46,7 @@ try {
   await setup.close();
 }
 
-const hub = await startHub({ database, port: 0, clock: systemClock, logger: silentLogger });
+const hub = await startHub({ database, port: 0, clock: systemClock, logger: silentLogger, oidc });
 let stopping = false;
 const stop = () => {
   if (stopping) return;

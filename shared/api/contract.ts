@@ -51,6 +51,15 @@ export interface ApiMethods {
   'session.signIn': Method<{ officerId: string; credential?: string }, SessionView>;
   /** Nobody is signed in afterwards: officer-bound calls are refused until someone signs in; unsent changes stay. */
   'session.signOut': Method<NoParams, SessionView>;
+  /** Whether officers of this workstation's hub may sign in with a police account (the force's identity provider). */
+  'session.oidcOffer': Method<NoParams, { offered: boolean }>;
+  /**
+   * Starts signing in with a police account and gives the URL to sign in at: the desktop has opened it in the
+   * system browser (`openedInBrowser`), otherwise the page opens it. Everything secret of the flow stays in the core.
+   */
+  'session.oidcStart': Method<NoParams, { authorizationUrl: string; openedInBrowser: boolean }>;
+  /** Waits until that sign-in has ended: signed in (every window also hears `work.changed`), or why not. */
+  'session.oidcFinish': Method<NoParams, SessionView>;
   'officers.list': Method<NoParams, OfficerView[]>;
 
   'queue.list': Method<QueueQuery, QueuePage>;
@@ -195,6 +204,9 @@ export const API_METHODS = [
   'session.get',
   'session.signIn',
   'session.signOut',
+  'session.oidcOffer',
+  'session.oidcStart',
+  'session.oidcFinish',
   'officers.list',
   'queue.list',
   'queue.regions',

@@ -106,6 +106,9 @@ export const apiParamSchemas: ParamSchemas = {
   'session.get': noParams,
   'session.signIn': z.strictObject({ officerId: requiredText, credential: z.string().max(200, 'must be at most 200 characters').optional() }),
   'session.signOut': noParams,
+  'session.oidcOffer': noParams,
+  'session.oidcStart': noParams,
+  'session.oidcFinish': noParams,
   'officers.list': noParams,
 
   'queue.list': queueQuery,

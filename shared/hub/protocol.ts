@@ -189,6 +189,16 @@ export interface SeenElsewhereResponse {
  */
 export type SessionRequest = { credential: string } | { idToken: string };
 
+/**
+ * `GET /v1/auth/oidc` (no token): where officers of this hub sign in with the force's identity provider — its
+ * issuer and the (public) client the workstations and the hub share, whose ID tokens the hub accepts. 404 when the
+ * hub accepts no identity provider (officers sign in with their credential).
+ */
+export interface OidcOffer {
+  issuer: string;
+  clientId: string;
+}
+
 export interface SessionResponse {
   /** `pzs_…`: a bearer token for `lifetimeMs`, bound to `officer`. */
   session: string;

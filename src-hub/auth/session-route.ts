@@ -2,11 +2,12 @@
  * Officers prove who they are here. `POST /v1/sessions` (no token) takes an officer's credential, or an ID token of
  * the force's identity provider when the hub is configured for one, and answers a short-lived session bound to
  * the officer; `POST /v1/sessions/renew` moves its end; `DELETE /v1/sessions/current` signs out. `POST /v1/keys`
- * registers a signing key of the officer whose session or credential calls it. Bodies are never logged.
+ * registers a signing key of the officer whose session or credential calls it; `GET /v1/auth/oidc` tells a
+ * workstation where officers sign in with the identity provider. Bodies are never logged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
-import { HUB_API_PREFIX, type HubOfficer, type KeyRegistered, type SessionResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type HubOfficer, type KeyRegistered, type OidcOffer, type SessionResponse } from '../../shared/hub/protocol';
 import type { Clock } from '../../shared/platform/clock';
 import type { HubDb } from '../db/database';
 import { findOfficer } from '../officers/registry';
@@ -25,6 +26,8 @@ export interface SessionRouteDeps {
   lifetimeMs: number;
   /** Absent when the hub accepts no identity provider. */
   verifyIdToken?: IdTokenVerifier;
+  /** Where the workstations send officers to sign in (with verifyIdToken). */
+  oidcOffer?: OidcOffer;
 }
 
 const SMALL_BODY = 16 * 1024;
@@ -75,6 +78,11 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     const officer = await activeOfficer(deps.db, officerId);
     const opened = await openSession(deps.db, deps.clock, { officerId, method, lifetimeMs: deps.lifetimeMs });
     return { ...opened, officer };
+  });
+
+  app.get(`${HUB_API_PREFIX}/auth/oidc`, (): Promise<OidcOffer> => {
+    if (!deps.oidcOffer) return Promise.reject(new AppError('NOT_FOUND', 'this hub accepts no identity provider; officers sign in with their credential'));
+    return Promise.resolve(deps.oidcOffer);
   });
 
   app.post(`${HUB_API_PREFIX}/sessions/renew`, { onRequest, bodyLimit: SMALL_BODY }, async (request): Promise<{ expiresAt: string }> => ({

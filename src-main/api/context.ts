@@ -1,7 +1,7 @@
-import type { ApiParams } from '../../shared/api/contract';
+import type { ApiParams, ApiValue } from '../../shared/api/contract';
 import type { OfficerView, SeenElsewhereView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { AuditRefusal } from '../../shared/hub/protocol';
+import type { AuditRefusal, OidcOffer } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
@@ -43,6 +43,15 @@ export interface SessionControl {
   signOut(): Promise<void>;
 }
 
+export interface OidcSignInControl {
+  /** Where this workstation's hub sends officers to sign in; null when it accepts no identity provider (or there is no hub). */
+  offer(): Promise<OidcOffer | null>;
+  /** Starts a sign-in (ending one still under way) and gives the URL the officer signs in at. */
+  start(): Promise<ApiValue<'session.oidcStart'>>;
+  /** Waits for the sign-in started last to end: the officer signed in, or the reason it failed. */
+  finish(): Promise<OfficerView>;
+}
+
 /** Everything a handler may use; built once by the composition root, shared by every transport. */
 export interface ApiContext {
   /**
@@ -51,6 +60,8 @@ export interface ApiContext {
    */
   readonly officer: OfficerView;
   session: SessionControl;
+  /** Signing in with a police account at the identity provider the hub names (app/oidc-sign-in.ts). */
+  oidc: OidcSignInControl;
   store: CaseStore;
   clock: Clock;
   services: ServiceDeps;

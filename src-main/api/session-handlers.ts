@@ -18,5 +18,12 @@ export const sessionHandlers = {
     context.events.emit('work.changed', { entities: ['officer'] });
     return sessionOf(context);
   },
+  'session.oidcOffer': async (_params, context) => ({ offered: (await context.oidc.offer()) !== null }),
+  'session.oidcStart': (_params, context) => context.oidc.start(),
+  // The core announces `work.changed` itself when the sign-in ends, whether or not a page still waits here.
+  'session.oidcFinish': async (_params, context) => {
+    await context.oidc.finish();
+    return sessionOf(context);
+  },
   'officers.list': (_params, context) => listOfficers(context.store.sqlite),
 } satisfies Partial<ApiHandlers<ApiContext>>;

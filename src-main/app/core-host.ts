@@ -27,6 +27,8 @@ export interface CoreHostDeps {
   spawn?: SpawnCore;
   /** Told each channel the core starts on (for observers such as tests and the bench). */
   onChannel?: (channel: CoreChannel) => void;
+  /** Opens a URL in the system browser (the desktop); without it the page opens the identity provider's sign-in. */
+  openInBrowser?: (url: string) => void;
 }
 
 const CRASHED_MESSAGE = 'Puzzelstuk’s core stopped unexpectedly and is starting again; your saved work is safe. Try again in a moment.';
@@ -35,7 +37,7 @@ const CLOSE_TIMEOUT_MS = 20_000;
 
 const coreThreadUrl = () => new URL(import.meta.url.endsWith('.ts') ? './core-thread.ts' : './core-thread.js', import.meta.url);
 
-export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'keepsStoreKey'>, deps: CoreHostDeps): Promise<CoreHost> {
+export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'keepsStoreKey' | 'systemBrowser'>, deps: CoreHostDeps): Promise<CoreHost> {
   const listeners = new Set<ApiEventListener>();
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
@@ -74,6 +76,7 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
           pending.delete(message.id);
         } else if (message.type === 'event') tell(message.message);
         else if (message.type === 'secret') deps.secrets.set(message.name, message.value);
+        else if (message.type === 'open-in-browser') deps.openInBrowser?.(message.url);
         else closed?.();
       });
       channel.onExit((code) => {
@@ -81,7 +84,7 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
         onExit(code);
       });
     });
-    send({ type: 'start', options: { ...options, secrets, keepsStoreKey: deps.secrets.keepsStoreKey } });
+    send({ type: 'start', options: { ...options, secrets, keepsStoreKey: deps.secrets.keepsStoreKey, systemBrowser: deps.openInBrowser !== undefined } });
     return started;
   }
 

@@ -17,6 +17,8 @@ export interface CoreStartOptions {
   /** Whether the platform may keep the store's key (SecretStore.keepsStoreKey). */
   keepsStoreKey: boolean;
   demoFeed?: { initialBatch?: number; intervalMs?: number };
+  /** Whether the platform opens the identity provider's sign-in page in the system browser (the desktop). */
+  systemBrowser: boolean;
 }
 
 /** What the thread that serves the window sends the core. */
@@ -29,4 +31,6 @@ export type FromCore =
   | { type: 'answer'; id: number; result: ApiResult<unknown> }
   | { type: 'event'; message: EventMessage }
   | { type: 'secret'; name: SecretName; value: string | null }
+  /** Open the identity provider's sign-in page in the system browser (only when started with `systemBrowser`). */
+  | { type: 'open-in-browser'; url: string }
   | { type: 'closed' };

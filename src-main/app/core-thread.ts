@@ -59,6 +59,8 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       preparer,
       feedSliceMs: windowSliceMs,
       ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}),
+      // The desktop's main process opens it (the system browser); this thread has no shell.
+      ...(options.systemBrowser ? { openInBrowser: (url: string) => Promise.resolve(post({ type: 'open-in-browser', url })) } : {}),
     });
     workstation.context.events.subscribe((message) => post({ type: 'event', message }));
     running = { workstation, close: closeAll };

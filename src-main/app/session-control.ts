@@ -3,11 +3,13 @@
  * credential. With a real hub the officer gives their credential: the hub checks it, and it becomes the token
  * this workstation syncs with, so the hub holds every change to the officer who made it. Each such sign-in caches
  * a proof of the credential (offline-proofs.ts), with which the officer signs in here while the hub cannot be
- * reached — marked offline. Signing out forgets who works here and their credential, not their unsent changes:
+ * reached — marked offline. An officer who signs in with their police account (oidc-sign-in.ts) syncs with the
+ * session the hub gave for it. Signing out forgets who works here and their credential, not their unsent changes:
  * those are signed with the officer's own key and reach the hub as theirs whoever is signed in by then.
  */
 import type { ApiParams } from '../../shared/api/contract';
 import type { OfficerView } from '../../shared/api/views';
+import type { HubOfficer } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
 import type { CaseStore } from '../db/open-store';
@@ -54,7 +56,10 @@ function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, 
 
 type StoredOfficer = OfficerView & { active: 0 | 1 };
 
-export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView | null } {
+/** Makes the officer a hub vouched for the one working here, with the hub token (a session) they were given. */
+export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, token: string) => Promise<OfficerView>;
+
+export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView | null; adoptHubSignIn: HubSignInAdopter } {
   const { sqlite } = deps.store;
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
@@ -102,12 +107,31 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
       if ((error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED') && proofs.matches(id, credential?.trim() ?? '')) proofs.forget(id);
       throw error;
     }
-    refuseWhileOthersPending(id);
-    copyOfficers(sqlite, [checked.officer]);
-    // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
-    await enrollOfficer(deps.store, createHubClient({ hubUrl, token: checked.token, fetch: deps.fetch }), id, deps.clock);
+    await takeFromHub(hubUrl, checked.officer, checked.token);
     proofs.remember(id, hubUrl, checked.token);
     return { token: checked.token, offline: false };
+  }
+
+  /** The officer as the hub vouched for them (credential or identity provider), and their signing key enrolled. */
+  async function takeFromHub(hubUrl: string, officer: HubOfficer, token: string): Promise<void> {
+    refuseWhileOthersPending(officer.id);
+    copyOfficers(sqlite, [officer]);
+    // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
+    await enrollOfficer(deps.store, createHubClient({ hubUrl, token, fetch: deps.fetch }), officer.id, deps.clock);
+  }
+
+  /**
+   * The officer the identity provider named and the hub gave a session works here from now on, syncing with that
+   * session. No offline proof is kept: a session ends on the hub's clock, and it is no credential to check.
+   */
+  async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string): Promise<OfficerView> {
+    await takeFromHub(hubUrl, officer, session);
+    deps.secrets.set('hub-token', session);
+    offline = false;
+    currentId = officer.id;
+    deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: officer.id });
+    await deps.reconnect();
+    return viewOf(officer.id);
   }
 
   function checkOffline(id: string, hubUrl: string, credential: string, hubMessage: string): string {
@@ -156,6 +180,8 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
       deps.secrets.set('hub-token', null);
       await deps.reconnect();
     },
+
+    adoptHubSignIn,
   };
 }
 

@@ -14,6 +14,7 @@ import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { seedDemoOfficers, startOfficerOf } from './officers';
 import type { SecretStore } from './secrets';
 import { offlineMaxAgeFromEnv } from './offline-proofs';
+import { createOidcSignIn } from './oidc-sign-in';
 import { createSessionControl, requireSignedIn } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
@@ -39,6 +40,8 @@ export interface WorkstationOptions {
   preparer?: LinePreparer;
   /** The slice budget of pulled pages; the core's thread makes it follow whether the window is asking. */
   feedSliceMs?: SliceBudget;
+  /** Opens a sign-in page of the identity provider in the system browser (the desktop); in browser mode the page does. */
+  openInBrowser?: (url: string) => Promise<void>;
 }
 
 export interface Workstation {
@@ -117,11 +120,23 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     offlineMaxAgeMs: offlineMaxAgeFromEnv(options.env),
   });
 
+  const oidc = createOidcSignIn({
+    fetch: fetchImpl,
+    hubUrl: () => {
+      const target = hubTargetOf(settingsFile.read(), secrets, launch);
+      return target.kind === 'remote' ? target.hubUrl : null;
+    },
+    adopt: session.adoptHubSignIn,
+    announce: () => events.emit('work.changed', { entities: ['officer'] }),
+    ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
+  });
+
   const context: ApiContext = {
     get officer() {
       return requireSignedIn(session);
     },
     session,
+    oidc,
     store,
     clock,
     services: { clock },
@@ -135,6 +150,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   return {
     context,
     async close() {
+      oidc.close();
       await sync.disconnect();
       const running = embedded;
       embedded = null;

@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { isAppError } from '../../shared/errors';
 import { createJsonLogger } from '../../shared/platform/logger';
 import { startCore } from '../app/core-host';
@@ -17,6 +17,7 @@ import { forwardEvents, serveApiOverIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { hardenSession } from './session';
+import { openInSystemBrowser } from './system-browser';
 import { createMainWindow } from './window';
 
 const logger = createJsonLogger(process.stderr, systemClock);
@@ -31,7 +32,7 @@ async function launch(): Promise<void> {
   // Store, sync and the API's handlers run in a utility process of their own: this one only keeps the window responsive.
   const core = await startCore(
     { ...paths, demo, launch: launchHubFromEnv(process.env, demo), env: process.env },
-    { secrets, logger, spawn: spawnCoreInUtilityProcess },
+    { secrets, logger, spawn: spawnCoreInUtilityProcess, openInBrowser: (url) => openInSystemBrowser(shell, url, logger) },
   );
 
   hardenSession(session.defaultSession);

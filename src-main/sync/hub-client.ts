@@ -1,18 +1,19 @@
-import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type PushAck, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedPage } from './feed-page';
 import { hubAddressProblem } from '../../shared/hub/address';
 import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
-import { parseOfficersResponse, parseWhoamiResponse } from './officers-answer';
+import { parseOfficersResponse, parseOidcOffer, parseSessionResponse, parseWhoamiResponse } from './officers-answer';
 import { parseSeenElsewhere } from './seen-elsewhere-answer';
 import { realTimers, type SyncTimers } from './timers';
 
 export interface HubClientOptions {
   /** E.g. `http://127.0.0.1:8740`; the `/v1` prefix is added here. */
   hubUrl: string;
-  token: string;
+  /** Absent only for the calls made before an officer has signed in (the identity provider's offer, a session). */
+  token?: string;
   fetch?: typeof fetch;
   timers?: SyncTimers;
   /** Longest a request may take beyond any long-poll wait it asked for (ms). */
@@ -49,7 +50,7 @@ export function createHubClient(options: HubClientOptions) {
     try {
       const response = await fetchImpl(base + path, {
         ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${options.token}`, accept: 'application/json' },
+        headers: { ...(init.headers as Record<string, string>), ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }), accept: 'application/json' },
         signal: controller.signal,
       });
       const text = await response.text();
@@ -125,6 +126,23 @@ export function createHubClient(options: HubClientOptions) {
       const keyId = (body as Partial<KeyRegistered> | null)?.keyId;
       if (typeof keyId !== 'string') throw new HubUnavailableError('the hub sent a malformed answer to a key registration');
       return keyId;
+    },
+
+    /** Where officers sign in with the force's identity provider; null when the hub accepts none (404). */
+    async oidcOffer(cancel?: AbortSignal): Promise<OidcOffer | null> {
+      let body: unknown;
+      try {
+        body = await call('/auth/oidc', { method: 'GET' }, timeoutMs, cancel);
+      } catch (error) {
+        if (error instanceof HubRefusedError && error.status === 404) return null;
+        throw error;
+      }
+      return parseOidcOffer(body);
+    },
+
+    /** A session for an officer, opened with their credential or the identity provider's ID token. */
+    async openSession(request: SessionRequest, cancel?: AbortSignal): Promise<SessionResponse> {
+      return parseSessionResponse(await call('/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, timeoutMs, cancel));
     },
 
     /** Which officer this client's token is a credential of (null for a shared workstation token). */

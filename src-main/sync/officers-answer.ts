@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HubOfficer, WhoamiResponse } from '../../shared/hub/protocol';
+import type { HubOfficer, OidcOffer, SessionResponse, WhoamiResponse } from '../../shared/hub/protocol';
 import { HubUnavailableError } from './hub-errors';
 
 const hubOfficerSchema = z.object({
@@ -20,5 +20,17 @@ export function parseOfficersResponse(value: unknown): HubOfficer[] {
 export function parseWhoamiResponse(value: unknown): WhoamiResponse {
   const parsed = z.object({ token: z.string(), officer: hubOfficerSchema.nullable() }).safeParse(value);
   if (!parsed.success) throw new HubUnavailableError('the hub sent a malformed answer about the credential');
+  return parsed.data;
+}
+
+export function parseSessionResponse(value: unknown): SessionResponse {
+  const parsed = z.object({ session: z.string().min(1), expiresAt: z.string(), officer: hubOfficerSchema }).safeParse(value);
+  if (!parsed.success) throw new HubUnavailableError('the hub sent a malformed session');
+  return parsed.data;
+}
+
+export function parseOidcOffer(value: unknown): OidcOffer {
+  const parsed = z.object({ issuer: z.string().min(1), clientId: z.string().min(1) }).safeParse(value);
+  if (!parsed.success) throw new HubUnavailableError('the hub sent a malformed identity provider offer');
   return parsed.data;
 }

@@ -14,6 +14,7 @@ import { createOverviewSlice } from '../features/overview/overview-slice';
 import { createQueueSlice } from '../features/queue/queue-slice';
 import { createReportSlice } from '../features/report/report-slice';
 import { createRoutingSlice } from '../features/routing/routing-slice';
+import { createPoliceAccountSlice } from '../features/session/police-account-slice';
 import { createSessionSlice } from '../features/session/session-slice';
 import { createBenignSlice } from '../features/settings/benign-slice';
 import { createSettingsSlice } from '../features/settings/settings-slice';
@@ -27,6 +28,7 @@ export function createAppStore(api: ApiClient): AppStore {
     ...createNoticeSlice(api)(...args),
     ...createPurposeSlice(api)(...args),
     ...createSessionSlice(api)(...args),
+    ...createPoliceAccountSlice(api)(...args),
     ...createQueueSlice(api)(...args),
     ...createReportSlice(api)(...args),
     ...createIndicatorsSlice(api)(...args),

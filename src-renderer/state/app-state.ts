@@ -13,6 +13,7 @@ import type { OverviewSlice } from '../features/overview/overview-slice';
 import type { QueueSlice } from '../features/queue/queue-slice';
 import type { ReportSlice } from '../features/report/report-slice';
 import type { RoutingSlice } from '../features/routing/routing-slice';
+import type { PoliceAccountSlice } from '../features/session/police-account-slice';
 import type { SessionSlice } from '../features/session/session-slice';
 import type { BenignSlice } from '../features/settings/benign-slice';
 import type { SettingsSlice } from '../features/settings/settings-slice';
@@ -22,6 +23,7 @@ export type AppState = NavigationSlice &
   NoticeSlice &
   PurposeSlice &
   SessionSlice &
+  PoliceAccountSlice &
   QueueSlice &
   ReportSlice &
   IndicatorsSlice &

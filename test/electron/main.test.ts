@@ -6,6 +6,8 @@ import { IPC_CALL_CHANNEL } from '../../shared/api/wire';
 import { PROJECT_ROOT } from '../support/paths';
 import { tempDir } from '../support/temp-store';
 import { app, recorded, resetFakeElectron } from './support/fake-electron';
+import { startOidcProvider } from '../support/oidc-provider';
+import { startSyncHub } from '../sync/support/sync-hub';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectron);
 
@@ -62,4 +64,35 @@ describe('the desktop composition', () => {
     // The store is closed: the API is no longer served at all (the renderer shows it as unavailable).
     await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).rejects.toThrow('No handler');
   });
+
+  it('opens the identity provider’s sign-in page in the system browser, not in its window', async () => {
+    const dir = tempDir();
+    const provider = await startOidcProvider([{ clientId: 'puzzelstuk', redirectUris: ['http://127.0.0.1/callback'] }]);
+    const hub = await startSyncHub(dir, { oidc: { issuer: provider.issuer, clientId: 'puzzelstuk' } });
+    try {
+      vi.stubEnv('PUZZELSTUK_HUB_URL', hub.url);
+      vi.stubEnv('PUZZELSTUK_HUB_TOKEN', hub.tokens.workstations[0]);
+      app.state.userData = join(dir, 'user-data');
+      app.state.appPath = PROJECT_ROOT;
+      await import('../../src-main/electron/main');
+      await until(() => recorded.windows.length === 1, 'the window');
+      vi.resetModules();
+      await import('../../src-main/electron/preload');
+      const bridge = recorded.exposed.get('puzzelstuk') as PreloadBridge;
+
+      const started = await bridge.call('session.oidcStart', {});
+      expect(started).toMatchObject({ ok: true, value: { openedInBrowser: true } });
+      const { authorizationUrl } = (started as { value: { authorizationUrl: string } }).value;
+      expect(new URL(authorizationUrl).origin).toBe(provider.issuer);
+      await until(() => recorded.openedExternally.length === 1, 'the system browser');
+      expect(recorded.openedExternally).toEqual([authorizationUrl]);
+      expect(recorded.windows).toHaveLength(1);
+
+      app.quit();
+      await until(() => recorded.exitCodes.length === 1, 'the exit');
+    } finally {
+      await hub.close();
+      await provider.close();
+    }
+  }, 120_000);
 });

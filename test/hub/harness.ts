@@ -120,6 +120,7 @@ export async function startTestHub(
     trustProxy: options.trustProxy,
     sessionLifetimeMs: options.sessionLifetimeMs,
     verifyIdToken: options.oidc && createOidcVerifier(options.oidc.settings, { db: database.db, now: options.oidc.now ?? (() => new Date()) }),
+    oidcOffer: options.oidc && { issuer: options.oidc.settings.issuer, clientId: options.oidc.settings.clientId },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

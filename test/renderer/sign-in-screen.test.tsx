@@ -89,3 +89,55 @@ describe('the sign-in screen', () => {
     expect(rendered.store.getState().session).toEqual({ officer: null, demo: false, offline: false });
   });
 });
+
+describe('signing in with a police account', () => {
+  /** A hub that offers the identity provider; the desktop opens the provider's page itself. */
+  function policeAccountApi(outcome: 'linked' | 'not linked') {
+    let signedIn = false;
+    return signedOutApi()
+      .handle('session.get', () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline: false }))
+      .handle('session.oidcOffer', () => ({ offered: true }))
+      .handle('session.oidcStart', () => ({ authorizationUrl: 'https://id.politie.test/auth?state=x', openedInBrowser: true }))
+      .handle('session.oidcFinish', () => {
+        if (outcome === 'not linked') throw new FakeFailure('FORBIDDEN');
+        signedIn = true;
+        return { officer: SUPERVISOR, demo: false, offline: false };
+      });
+  }
+
+  async function clickPoliceAccount() {
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Aanmelden met politie-account' }));
+      await settle();
+    });
+  }
+
+  it('offers no police account where the hub has no identity provider', async () => {
+    const rendered = renderWithStore(<App />, signedOutApi().handle('session.oidcOffer', () => ({ offered: false })));
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Aanmelden met politie-account' })).toBeNull();
+  });
+
+  it('opens the workstation for the officer the hub links to the police account', async () => {
+    const api = policeAccountApi('linked');
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    await clickPoliceAccount();
+    expect(api.callsOf('session.oidcStart')).toHaveLength(1);
+    expect(screen.queryByTestId('sign-in-screen')).toBeNull();
+    expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
+  });
+
+  it('says in Dutch why the police account was refused, and stays on the sign-in screen', async () => {
+    const rendered = renderWithStore(<App />, policeAccountApi('not linked'));
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    await clickPoliceAccount();
+    expect(screen.getByTestId('police-account-failure').textContent).toMatch(/Je politie-account is niet gekoppeld aan een medewerker/);
+    expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@
  * attack beside its honest twin, against a running hub on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubErrorBody, KeyRegistered, SessionResponse } from '../../shared/hub/protocol';
+import type { HubErrorBody, KeyRegistered, OidcOffer, SessionResponse } from '../../shared/hub/protocol';
 import { addOfficer, deactivateOfficer, setOidcSubject } from '../../src-hub/officers/registry';
 import { generateSigningKey } from '../../src-main/mutations/officer-signing';
 import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
@@ -43,6 +43,12 @@ describe.each(BACKENDS)('signing in through the identity provider (%s)', (backen
     await hub?.close();
     await provider?.close();
     await stranger?.close();
+  });
+
+  it('tells a workstation, without a token, where its officers sign in', async () => {
+    const answer = await hub.request<OidcOffer>('/v1/auth/oidc');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId });
   });
 
   it('gives a registered officer a session for their ID token, under which they enrol their signing key', async () => {

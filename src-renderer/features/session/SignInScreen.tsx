@@ -2,6 +2,7 @@ import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CredentialInput } from './CredentialInput';
+import { PoliceAccountSignIn } from './PoliceAccountSignIn';
 import { useAppStore } from '../../state/store-context';
 import { WarningIcon } from '../../ui/icons';
 
@@ -12,8 +13,8 @@ const failureKey = (code: string): KnownFailure | 'other' => KNOWN_FAILURES.find
 
 /**
  * With a real hub the workstation shows nothing but this until an officer proves who they are: their officer id
- * and the credential the hub issued. The core refuses every officer-bound call meanwhile, so this is not just a
- * curtain over the app.
+ * and the credential the hub issued, or — where the hub offers it — their police account at the force's identity
+ * provider. The core refuses every officer-bound call meanwhile, so this is not just a curtain over the app.
  */
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function SignInScreen() {
               {t('session.screenTitle')}
             </Title>
             <Text size="sm">{t('session.screenIntro')}</Text>
+            <PoliceAccountSignIn />
             {failure && (
               <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`session.failure.${failureKey(failure.code)}`)} data-testid="sign-in-failure">
                 {failure.message}

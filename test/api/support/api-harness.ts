@@ -10,6 +10,7 @@ import { appPathsIn } from '../../../src-main/app/app-paths';
 import { seedDemoOfficers, signIn } from '../../../src-main/app/officers';
 import { createFileSecretStore, type SecretStore } from '../../../src-main/app/secrets';
 import { createSettingsControl } from '../../../src-main/app/settings-control';
+import { createOidcSignIn } from '../../../src-main/app/oidc-sign-in';
 import { createSessionControl, requireSignedIn } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
 import { createSyncController } from '../../../src-main/app/sync-controller';
@@ -63,6 +64,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
         return requireSignedIn(session);
       },
       session,
+      oidc: createOidcSignIn({ fetch, hubUrl: () => settingsFile.read().hubUrl, adopt: session.adoptHubSignIn, announce: () => bus.emit('work.changed', { entities: ['officer'] }) }),
       store: temp.store,
       clock,
       services,

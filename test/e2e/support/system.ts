@@ -13,7 +13,7 @@ import type { IntakeSummary } from '../../../shared/hub/protocol';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { test } from '@playwright/test';
 import { callApi } from './api';
-import { startServer, type ServerProcess } from './cli-process';
+import { runCli, startServer, type ServerProcess } from './cli-process';
 import { copyHubTemplate, hubTemplate, type WorkstationTokenName } from './hub-template';
 
 export interface Hub {
@@ -44,6 +44,13 @@ export interface WorkstationOptions {
   token?: WorkstationTokenName;
   /** The officer this workstation signs in as (with their credential, after each start). */
   officer?: string;
+  /** False: nobody signs in; the page shows the sign-in screen (default true). */
+  signIn?: boolean;
+}
+
+/** A hub that also accepts the ID tokens of an identity provider, with officers linked to their subject there. */
+export interface HubOptions {
+  oidc?: { issuer: string; clientId: string; subjects: Record<string, string> };
 }
 
 /** Notes a process's start-up time on the running test (shown in the HTML report). */
@@ -67,12 +74,17 @@ export class Launcher {
     return join(this.logDir, `${name}.log`);
   }
 
-  async hub(): Promise<Hub> {
+  async hub(options: HubOptions = {}): Promise<Hub> {
     const template = hubTemplate();
     const dataDir = copyHubTemplate(mkdtempSync(join(this.root, 'hub-')));
     const logFile = this.logFile(`hub-${++this.count}`);
+    const oidcArgs: string[] = [];
+    if (options.oidc) {
+      for (const [officer, subject] of Object.entries(options.oidc.subjects)) await runCli(['hub', 'officer', 'oidc-subject', '--data', dataDir, '--id', officer, '--subject', subject]);
+      oidcArgs.push('--oidc-issuer', options.oidc.issuer, '--oidc-client-id', options.oidc.clientId);
+    }
     const start = async (port: number) => {
-      const started = await startServer(['hub', 'serve', '--data', dataDir, '--port', String(port)], { name: 'hub serve', logFile });
+      const started = await startServer(['hub', 'serve', '--data', dataDir, '--port', String(port), ...oidcArgs], { name: 'hub serve', logFile });
       noteStart(started, 'hub serve');
       return started;
     };
@@ -133,7 +145,7 @@ export class Launcher {
     const credential = hubTemplate().credentials[officer];
     if (!credential) throw new Error(`officer ${officer} is not in the hub template (test/e2e/support/hub-template.ts)`);
     // With a real hub nobody is signed in after a start: the officer signs in again, as they would at the screen.
-    const signIn = () => callApi(server.url, 'session.signIn', { officerId: officer, credential });
+    const signIn = () => (options.signIn === false ? Promise.resolve() : callApi(server.url, 'session.signIn', { officerId: officer, credential }));
     await signIn();
     const workstation: Workstation = {
       url: server.url,

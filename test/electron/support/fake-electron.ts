@@ -21,6 +21,8 @@ const created = {
   permissionCheck: null as null | (() => boolean),
   menu: null as unknown,
   errorBoxes: [] as Array<[string, string]>,
+  /** URLs given to shell.openExternal (the system browser). */
+  openedExternally: [] as string[],
   quitCalls: 0,
   exitCodes: [] as number[],
   /** The URL of the frame that calls over IPC (the app's own page unless a test says otherwise). */
@@ -45,6 +47,7 @@ export function resetFakeElectron(): void {
   recorded.permissionCheck = null;
   recorded.menu = null;
   recorded.errorBoxes.length = 0;
+  recorded.openedExternally.length = 0;
   recorded.quitCalls = 0;
   recorded.exitCodes.length = 0;
   recorded.senderUrl = 'puzzelstuk://app/index.html';
@@ -216,6 +219,13 @@ export const dialog = {
   showMessageBox: () => Promise.resolve({ response: 0 }),
 };
 
+export const shell = {
+  openExternal(url: string): Promise<void> {
+    recorded.openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
 export const BrowserWindow = FakeBrowserWindow;
 
-export const fakeElectron = { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session, utilityProcess };
+export const fakeElectron = { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session, shell, utilityProcess };

@@ -16,6 +16,8 @@ import { silentLogger } from '../../../shared/platform/logger';
 import { addOfficer, deactivateOfficer, registerOfficers, renewCredential } from '../../../src-hub/officers/registry';
 import { DEMO_OFFICERS } from '../../../src-main/app/officers';
 import { startHub, type RunningHub } from '../../../src-hub/start';
+import type { OidcSettings } from '../../../src-hub/auth/oidc';
+import type { HubDb } from '../../../src-hub/db/database';
 import { PROJECT_ROOT } from '../../support/paths';
 import type { CaseStore } from '../../../src-main/db/open-store';
 import { generateSigningKey, keepSigningKey, type OfficerSigningKey } from '../../../src-main/mutations/officer-signing';
@@ -137,11 +139,17 @@ export interface SyncHub {
   close(): Promise<void>;
 }
 
-export async function startSyncHub(parentDir: string): Promise<SyncHub> {
+/** A hub that also accepts the ID tokens of an identity provider, and what to add to its registry before it serves. */
+export interface SyncHubOptions {
+  oidc?: OidcSettings;
+  prepare?: (db: HubDb) => Promise<void>;
+}
+
+export async function startSyncHub(parentDir: string, options: SyncHubOptions = {}): Promise<SyncHub> {
   const dataDir = join(parentDir, 'hub');
   cpSync(await templateDir(), dataDir, { recursive: true });
   const tokens = JSON.parse(readFileSync(join(dataDir, TOKENS_FILE), 'utf8')) as HubTokens;
-  const serve = (port: number) => startHub({ database: { dataDir }, port, clock: systemClock, logger: silentLogger, recheckMs: 500 });
+  const serve = (port: number) => startHub({ database: { dataDir }, port, clock: systemClock, logger: silentLogger, recheckMs: 500, ...options });
   let running: RunningHub | null = await serve(0);
   const port = Number(new URL(running.url).port);
   const url = running.url;

@@ -1,0 +1,193 @@
+/**
+ * Signing in with a police account: the authorization code flow with PKCE of a native app (RFC 8252) at the
+ * identity provider the hub names (`GET /v1/auth/oidc`), done with `openid-client`. The code verifier, state and
+ * nonce stay in the core — the page only ever sees the authorization URL — and the provider sends the browser
+ * back to a one-use loopback listener (./oidc-loopback.ts). The core exchanges the code, checks the ID token
+ * (issuer, audience, nonce, signature), hands it to the hub (`POST /v1/sessions {idToken}`), and signs in with the
+ * session the hub gives exactly as with a credential. On the desktop the system browser opens the URL; in
+ * browser mode the page opens it in a tab of its own.
+ */
+import * as oidc from 'openid-client';
+import type { OfficerView } from '../../shared/api/views';
+import { isLoopbackHost } from '../../shared/hub/address';
+import type { OidcOffer } from '../../shared/hub/protocol';
+import { AppError, isAppError } from '../../shared/errors';
+import { createHubClient } from '../sync/hub-client';
+import { HubRefusedError } from '../sync/hub-errors';
+import { listenForRedirect, type LoopbackRedirect } from './oidc-loopback';
+import type { HubSignInAdopter } from './session-control';
+import type { OidcSignInControl } from '../api/context';
+
+export interface OidcSignInDeps {
+  fetch: typeof fetch;
+  /** The real hub this workstation works with; null for the demo or without a hub. */
+  hubUrl: () => string | null;
+  adopt: HubSignInAdopter;
+  /** Tells every window someone signed in (whether or not the page that started it still waits). */
+  announce: () => void;
+  /** Opens the authorization URL in the system browser (the desktop); absent where the page opens it. */
+  openInBrowser?: (url: string) => Promise<void>;
+  /** How long the officer has at the provider (default five minutes). */
+  timeoutMs?: number;
+}
+
+export interface OidcSignIn extends OidcSignInControl {
+  /** Ends a sign-in still under way (its listener closes). */
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const PROVIDER_TIMEOUT_S = 10;
+
+interface Flow {
+  loopback: LoopbackRedirect;
+  result: Promise<OfficerView>;
+}
+
+/** Each way the flow can fail, in words for the officer; the provider's and the hub's own reasons included. */
+function failureOf(error: unknown, issuer: string): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof HubRefusedError) {
+    if (error.status === 403) return new AppError('FORBIDDEN', `The hub refuses this sign-in: ${error.message}.`);
+    return new AppError('UNAUTHENTICATED', `The hub does not accept this sign-in: ${error.message}.`);
+  }
+  if (error instanceof oidc.AuthorizationResponseError) {
+    return new AppError('UNAUTHENTICATED', `The identity provider ended the sign-in without signing you in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}).`);
+  }
+  if (error instanceof oidc.ResponseBodyError) {
+    return new AppError('UNAUTHENTICATED', `The identity provider refused the sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}); start again.`);
+  }
+  if (error instanceof oidc.ClientError && !isNetworkFailure(error)) {
+    return new AppError('UNAUTHENTICATED', `The identity provider's answer cannot be trusted (${error.message}); start again.`);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError('UNAVAILABLE', `The identity provider at ${issuer} or the hub cannot be reached (${detail}); try again shortly.`);
+}
+
+function isNetworkFailure(error: Error): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'TypeError' || cause.name === 'AbortError' || cause.name === 'TimeoutError' || cause.name === 'HubUnavailableError') return true;
+  }
+  return false;
+}
+
+export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const discovered = new Map<string, oidc.Configuration>();
+  let flow: Flow | null = null;
+
+  function requireHub(): string {
+    const hubUrl = deps.hubUrl();
+    if (hubUrl === null) throw new AppError('BAD_INPUT', 'Signing in with a police account needs a hub; set the hub’s address in the settings first.');
+    return hubUrl;
+  }
+
+  const hubClient = (hubUrl: string) => createHubClient({ hubUrl, fetch: deps.fetch });
+
+  async function offerOf(hubUrl: string): Promise<OidcOffer | null> {
+    try {
+      return await hubClient(hubUrl).oidcOffer();
+    } catch (error) {
+      throw new AppError('UNAVAILABLE', `The hub cannot say where to sign in with a police account (${error instanceof Error ? error.message : String(error)}); try again shortly.`);
+    }
+  }
+
+  /** The provider's endpoints and keys from its discovery document, learnt once per issuer and client. */
+  async function configurationOf(offer: OidcOffer): Promise<oidc.Configuration> {
+    const key = `${offer.issuer} ${offer.clientId}`;
+    const known = discovered.get(key);
+    if (known) return known;
+    const issuer = new URL(offer.issuer);
+    // Plain http only to a provider on this machine (tests, a local proxy), as for the hub itself.
+    const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
+    let configuration: oidc.Configuration;
+    try {
+      configuration = await oidc.discovery(issuer, offer.clientId, undefined, oidc.None(), {
+        timeout: PROVIDER_TIMEOUT_S,
+        [oidc.customFetch]: (url, options) => deps.fetch(url, options),
+        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new AppError('UNAVAILABLE', `The identity provider at ${offer.issuer} cannot be reached or does not describe itself (${detail}); try again shortly.`);
+    }
+    discovered.set(key, configuration);
+    return configuration;
+  }
+
+  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, loopback: LoopbackRedirect, secrets: { verifier: string; state: string; nonce: string }): Promise<OfficerView> {
+    const timer = setTimeout(
+      () => loopback.abandon(new AppError('UNAVAILABLE', `No answer came from the identity provider within ${Math.round(timeoutMs / 60_000)} minutes; start signing in again.`)),
+      timeoutMs,
+    );
+    try {
+      const callback = await loopback.received;
+      try {
+        const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
+          pkceCodeVerifier: secrets.verifier,
+          expectedState: secrets.state,
+          expectedNonce: secrets.nonce,
+          idTokenExpected: true,
+        });
+        const session = await hubClient(hubUrl).openSession({ idToken: tokens.id_token! });
+        const officer = await deps.adopt(hubUrl, session.officer, session.session);
+        loopback.respond({ ok: true });
+        deps.announce();
+        return officer;
+      } catch (error) {
+        const failure = failureOf(error, offer.issuer);
+        loopback.respond({ ok: false, reason: failure.message });
+        throw failure;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async offer() {
+      const hubUrl = deps.hubUrl();
+      return hubUrl === null ? null : offerOf(hubUrl);
+    },
+
+    async start() {
+      const hubUrl = requireHub();
+      const offer = await offerOf(hubUrl);
+      if (!offer) throw new AppError('FORBIDDEN', 'This hub does not offer signing in with a police account; sign in with your officer id and credential.');
+      const configuration = await configurationOf(offer);
+      flow?.loopback.abandon(new AppError('CONFLICT', 'Another sign-in with a police account was started; this one has ended.'));
+      const secrets = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
+      const loopback = await listenForRedirect(secrets.state);
+      const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
+        redirect_uri: loopback.redirectUri,
+        scope: 'openid',
+        state: secrets.state,
+        nonce: secrets.nonce,
+        code_challenge: await oidc.calculatePKCECodeChallenge(secrets.verifier),
+        code_challenge_method: 'S256',
+      }).href;
+      const result = complete(hubUrl, offer, configuration, loopback, secrets);
+      // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
+      result.catch(() => undefined);
+      flow = { loopback, result };
+      if (!deps.openInBrowser) return { authorizationUrl, openedInBrowser: false };
+      try {
+        await deps.openInBrowser(authorizationUrl);
+      } catch (error) {
+        loopback.abandon(new AppError('UNAVAILABLE', 'The browser could not be opened.'));
+        throw new AppError('UNAVAILABLE', `The browser could not be opened to sign in (${error instanceof Error ? error.message : String(error)}).`);
+      }
+      return { authorizationUrl, openedInBrowser: true };
+    },
+
+    finish() {
+      if (!flow) return Promise.reject(new AppError('CONFLICT', 'No sign-in with a police account is under way; start one first.'));
+      return flow.result;
+    },
+
+    close() {
+      flow?.loopback.abandon(new AppError('UNAVAILABLE', 'Puzzelstuk is closing.'));
+      flow = null;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { ApiErrorBody } from '../../../shared/api/result';
+import type { SliceCreator } from '../../state/slice';
+
+export interface PoliceAccountSlice {
+  /** Whether this workstation's hub lets officers sign in with a police account (its identity provider). */
+  policeAccountOffered: boolean;
+  /** A sign-in at the identity provider is under way: the officer signs in in the browser. */
+  policeAccountWaiting: boolean;
+  /** Why the last sign-in with a police account failed; cleared when one starts. */
+  policeAccountFailure: ApiErrorBody | null;
+  loadPoliceAccountOffer: () => Promise<void>;
+  /**
+   * Signs in at the identity provider: the core starts the flow and keeps its secrets; the desktop has opened the
+   * provider's page in the system browser, in browser mode this page opens it in a tab. When it ends the core
+   * announces `work.changed` with `officer` (the workstation opens); a failure is shown here.
+   */
+  signInWithPoliceAccount: () => Promise<void>;
+}
+
+export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) => (set, get) => ({
+  policeAccountOffered: false,
+  policeAccountWaiting: false,
+  policeAccountFailure: null,
+  loadPoliceAccountOffer: async () => {
+    const offer = await api.call('session.oidcOffer', {});
+    // A hub that cannot be asked offers nothing now; signing in with a credential says why it cannot be reached.
+    set({ policeAccountOffered: offer.ok && offer.value.offered });
+  },
+  signInWithPoliceAccount: async () => {
+    set({ policeAccountWaiting: true, policeAccountFailure: null });
+    const started = await api.call('session.oidcStart', {});
+    if (started.ok && !started.value.openedInBrowser) window.open(started.value.authorizationUrl, '_blank');
+    const ended = started.ok ? await api.call('session.oidcFinish', {}) : started;
+    set({ policeAccountWaiting: false });
+    if (!ended.ok) {
+      set({ policeAccountFailure: ended.error });
+      get().notifyError('signInFailed', ended.error);
+      return;
+    }
+    set({ session: ended.value, sessionError: null, signInFailure: null });
+    get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
+  },
+});

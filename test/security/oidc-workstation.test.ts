@@ -1,0 +1,257 @@
+/**
+ * Issue 14 §1, signing in with a police account at the workstation: the authorization code flow with PKCE against
+ * a real identity provider (`oidc-provider` in-process) and a real hub, through the workstation's own composition
+ * root. The honest flow signs the linked officer in with the hub's session; every attack beside it — a callback
+ * of another sign-in, a replayed code, a token for another application, an unlinked or deactivated subject — is
+ * refused, and nobody is signed in.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../shared/api/result';
+import type { EventMessage } from '../../shared/api/wire';
+import { systemClock } from '../../shared/platform/clock';
+import { dispatch } from '../../src-main/api/dispatch';
+import { appPathsIn } from '../../src-main/app/app-paths';
+import { openAppStore } from '../../src-main/app/open-app-store';
+import { createFileSecretStore } from '../../src-main/app/secrets';
+import { startWorkstation } from '../../src-main/app/workstation';
+import { setOidcSubject } from '../../src-hub/officers/registry';
+import { authorizeInBrowser, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
+import { tempDir } from '../support/temp-store';
+
+const CLIENT_ID = 'puzzelstuk';
+const OTHER_APP = 'roosterapp';
+const QUEUE = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 5 };
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The workstation's fetch with the hub's identity provider offer replaced, as a tampered answer would be. */
+function offerReplacedBy(offer: { issuer: string; clientId: string }): typeof fetch {
+  return (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith('/v1/auth/oidc')) return Promise.resolve(Response.json(offer));
+    return fetch(input, init);
+  };
+}
+
+describe('signing in with a police account at the workstation', () => {
+  let dir: string;
+  let provider: TestOidcProvider;
+  let hub: SyncHub;
+  let plainHub: SyncHub;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-oidc-ws-'));
+    // A native app's client: the provider lets it come back to a loopback redirect on any port (RFC 8252).
+    const redirectUris = ['http://127.0.0.1/callback'];
+    provider = await startOidcProvider([
+      { clientId: CLIENT_ID, redirectUris },
+      { clientId: OTHER_APP, redirectUris },
+    ]);
+    hub = await startSyncHub(join(dir, 'oidc'), {
+      oidc: { issuer: provider.issuer, clientId: CLIENT_ID },
+      prepare: async (db) => {
+        await setOidcSubject(db, 'j.devries', 'kc-devries');
+        await setOidcSubject(db, 'x.oud', 'kc-oud');
+      },
+    });
+    plainHub = await startSyncHub(join(dir, 'plain'));
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.close();
+    await plainHub?.close();
+    await provider?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function started(options: { at?: SyncHub; fetch?: typeof fetch; openInBrowser?: (url: string) => Promise<void> } = {}) {
+    const at = options.at ?? hub;
+    const paths = appPathsIn(tempDir());
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const store = openAppStore(paths, secrets, {}, systemClock, 'own');
+    const workstation = await startWorkstation({
+      store,
+      paths,
+      secrets,
+      env: {},
+      logger: silent,
+      demo: false,
+      launch: { hubUrl: at.url, hubToken: at.tokens.workstations[0]! },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
+    });
+    const events: EventMessage[] = [];
+    workstation.context.events.subscribe((message) => events.push(message));
+    const call = (method: string, params: unknown = {}) => dispatch(method, params, workstation.context);
+    const value = async <T>(method: string, params: unknown = {}): Promise<T> => {
+      const result = (await call(method, params)) as ApiResult<T>;
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    };
+    return {
+      call,
+      value,
+      events,
+      secrets,
+      /** Starts the flow and signs in at the provider as `login`, as the officer's browser would: the callback URL. */
+      async authorize(login: string): Promise<URL> {
+        const { authorizationUrl } = await value<{ authorizationUrl: string }>('session.oidcStart');
+        return authorizeInBrowser(authorizationUrl, login);
+      },
+      async close() {
+        await workstation.close();
+        store.close();
+      },
+    };
+  }
+  type Station = Awaited<ReturnType<typeof started>>;
+
+  /** The callback brought to the loopback listener, and the sign-in's outcome. */
+  async function complete(station: Station, callback: URL) {
+    const [page, outcome] = await Promise.all([fetch(callback), station.call('session.oidcFinish')]);
+    return { page: { status: page.status, text: await page.text() }, outcome };
+  }
+
+  async function expectNobodySignedIn(station: Station) {
+    expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: null } });
+    expect(station.secrets.get('hub-token') ?? 'none').not.toMatch(/^pzs_/);
+  }
+
+  it('signs in the officer linked to the subject, with the hub’s session as the sync token, and opens the queue (the honest flow)', async () => {
+    const station = await started();
+    try {
+      expect(await station.value('session.oidcOffer')).toEqual({ offered: true });
+      const { authorizationUrl, openedInBrowser } = await station.value<{ authorizationUrl: string; openedInBrowser: boolean }>('session.oidcStart');
+      expect(openedInBrowser).toBe(false);
+      const asked = new URL(authorizationUrl);
+      expect(asked.origin).toBe(provider.issuer);
+      expect(asked.searchParams.get('client_id')).toBe(CLIENT_ID);
+      expect(asked.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(asked.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      for (const name of ['state', 'nonce', 'code_challenge']) expect(asked.searchParams.get(name)?.length).toBeGreaterThanOrEqual(32);
+      expect(asked.searchParams.has('code_verifier')).toBe(false);
+
+      const { page, outcome } = await complete(station, await authorizeInBrowser(authorizationUrl, 'kc-devries'));
+      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries', role: 'officer' }, demo: false } });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Aangemeld');
+      expect(station.events).toContainEqual({ event: 'work.changed', payload: { entities: ['officer'] } });
+      expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      expect(station.secrets.get('hub-token')).toMatch(/^pzs_/);
+      expect(await station.call('queue.list', QUEUE)).toMatchObject({ ok: true });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('opens the provider in the system browser on the desktop', async () => {
+    const opened: string[] = [];
+    const station = await started({ openInBrowser: (url) => Promise.resolve(void opened.push(url)) });
+    try {
+      const started = await station.value<{ authorizationUrl: string; openedInBrowser: boolean }>('session.oidcStart');
+      expect(started.openedInBrowser).toBe(true);
+      expect(opened).toEqual([started.authorizationUrl]);
+      const { outcome } = await complete(station, await authorizeInBrowser(started.authorizationUrl, 'kc-devries'));
+      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses a callback carrying another sign-in’s state, and still takes its own', async () => {
+    const station = await started();
+    try {
+      const callback = await station.authorize('kc-devries');
+      const forged = new URL(callback);
+      forged.searchParams.set('state', 'een-andere-aanmelding-van-een-aanvaller');
+      const refused = await fetch(forged);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('does not belong to the sign-in Puzzelstuk started');
+      await expectNobodySignedIn(station);
+      expect((await complete(station, callback)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses a replayed code: the listener is gone, and in a new sign-in the provider refuses it', async () => {
+    const station = await started();
+    try {
+      const callback = await station.authorize('kc-devries');
+      expect((await complete(station, callback)).outcome).toMatchObject({ ok: true });
+      await expect(fetch(callback)).rejects.toThrow();
+
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const next = new URL(authorizationUrl);
+      const replayed = new URL(next.searchParams.get('redirect_uri')!);
+      replayed.search = new URLSearchParams({ code: callback.searchParams.get('code')!, state: next.searchParams.get('state')!, iss: provider.issuer }).toString();
+      const { page, outcome } = await complete(station, replayed);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/identity provider refused the sign-in \(invalid_grant/) as unknown } });
+      expect(page.status).toBe(403);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses an ID token issued for another application (a tampered offer): the hub does not take it', async () => {
+    const station = await started({ fetch: offerReplacedBy({ issuer: provider.issuer, clientId: OTHER_APP }) });
+    try {
+      const { page, outcome } = await complete(station, await station.authorize('kc-devries'));
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/issued for another application, not for this hub's client "puzzelstuk"/) as unknown } });
+      expect(page.text).toContain('issued for another application');
+      await expectNobodySignedIn(station);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses a subject no officer is linked to, and a deactivated officer, each saying why', async () => {
+    const station = await started();
+    try {
+      expect((await complete(station, await station.authorize('kc-onbekend'))).outcome).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/no officer in the hub's registry is linked to sub "kc-onbekend"/) as unknown },
+      });
+      expect((await complete(station, await station.authorize('kc-oud'))).outcome).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/officer "x.oud" has been deactivated/) as unknown },
+      });
+      await expectNobodySignedIn(station);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('says so when the identity provider cannot be reached', async () => {
+    const station = await started({ fetch: offerReplacedBy({ issuer: `http://127.0.0.1:${await closedPort()}`, clientId: CLIENT_ID }) });
+    try {
+      expect(await station.call('session.oidcStart')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/identity provider at .* cannot be reached/) as unknown } });
+      await expectNobodySignedIn(station);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('offers no police account where the hub accepts no identity provider, and refuses to start', async () => {
+    const station = await started({ at: plainHub });
+    try {
+      expect(await station.value('session.oidcOffer')).toEqual({ offered: false });
+      expect(await station.call('session.oidcStart')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/does not offer signing in with a police account/) as unknown } });
+      expect(await station.call('session.oidcFinish')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+});
