@@ -24,7 +24,8 @@ export const textArray = (values: readonly string[]): SQL => sql`ARRAY(SELECT js
 /** SQLSTATEs after which the whole transaction may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-function sqlState(error: unknown): string | undefined {
+/** The SQLSTATE of a database error, also when a driver or drizzle wrapped it. */
+export function sqlState(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;

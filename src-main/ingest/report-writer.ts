@@ -1,4 +1,5 @@
-import { redactReportNotes, redactRequestQuotes, reportWords, type ReportWords } from '../mutations/report-traces';
+import { redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
+import { reportWords, type ReportWords } from '../../shared/retention/report-words';
 import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';

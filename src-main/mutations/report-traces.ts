@@ -4,35 +4,9 @@
  * a withdrawal or a retention run leaves none of the victim's words behind in them.
  */
 import type Database from 'better-sqlite3';
-import type { IntakeRecord, Reporter } from '../../shared/intake/schema';
-import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
+import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { linkEntityId, memberField } from './register-writes';
-
-/** The report's words that may stand in a note or a request: its reporter and the sentences of its story. */
-export interface ReportWords {
-  reporter: Reporter | undefined;
-  sentences: string[];
-}
-
-/** Sentences shorter than this are too common to be a quote ("Ik betaalde."). */
-const MIN_QUOTE_LENGTH = 12;
-
-export function reportWords(records: readonly Pick<IntakeRecord, 'reporter' | 'incident'>[]): ReportWords {
-  const sentences = new Set<string>();
-  for (const record of records) {
-    for (const text of [record.incident?.narrative, record.incident?.summary]) {
-      for (const sentence of (text ?? '').split(/(?<=[.!?])\s+|\n/)) if (sentence.trim().length >= MIN_QUOTE_LENGTH) sentences.add(sentence.trim());
-    }
-  }
-  return { reporter: records.find((record) => record.reporter)?.reporter, sentences: [...sentences].sort((a, b) => b.length - a.length) };
-}
-
-function redactText(text: string, words: ReportWords, placeholder: string): string {
-  let redacted = createReporterRedactor(words.reporter)(text);
-  for (const sentence of words.sentences) redacted = redacted.split(sentence).join(placeholder);
-  return redacted;
-}
 
 interface ActionRow {
   id: string;
@@ -49,13 +23,13 @@ export function redactRequestQuotes(sqlite: Database.Database, reportId: string,
   const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
   for (const row of rows) {
     const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
-    const body = redactText(payload.body ?? '', words, placeholder);
+    const body = redactReportWords(payload.body ?? '', words, placeholder);
     const reportIds = dropReport ? (payload.reportIds ?? []).filter((id) => id !== reportId) : (payload.reportIds ?? []);
     update.run(JSON.stringify({ ...payload, reportIds, body }), row.id);
     updateVersion.run(JSON.stringify(reportIds), row.id, 'reportIds');
     updateVersion.run(JSON.stringify(body), row.id, 'body');
   }
-  redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) => (Array.isArray(payload.reportIds) && payload.reportIds.includes(reportId) && typeof payload.body === 'string' ? { ...payload, body: redactText(payload.body, words, placeholder) } : null));
+  redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) => (Array.isArray(payload.reportIds) && payload.reportIds.includes(reportId) && typeof payload.body === 'string' ? { ...payload, body: redactReportWords(payload.body, words, placeholder) } : null));
   return rows.length;
 }
 

@@ -1,47 +1,20 @@
 /**
- * How long reports are kept (Wet politiegegevens art. 14), as data in `store_meta` that a supervisor edits
- * (`retention periods`). Dutch defaults: a report used only for the daily police task (art. 8) is kept one year
- * from its last receipt; a report in a case or a request (art. 9) is kept five years from the case's closing or the
- * request's end, and not purged while the case or the request is still open.
+ * The workstation's retention periods (shared/retention/periods.ts), as data in `store_meta` that a supervisor edits
+ * (`retention periods`).
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { parseRetentionPeriods, storedRetentionPeriods, type RetentionPeriods } from '../../shared/retention/periods';
 import { readMeta, writeMeta } from '../db/store-meta';
 
 const PERIODS_KEY = 'retention.periods';
 
-export interface RetentionPeriods {
-  /** Years a report only used for the daily police task is kept, counted from its last receipt. */
-  dailyTaskYears: number;
-  /** Years a report in a case or a request is kept, counted from the case's closing or the request's end. */
-  caseYears: number;
-}
-
-export const DEFAULT_RETENTION_PERIODS: RetentionPeriods = { dailyTaskYears: 1, caseYears: 5 };
-
-const years = z.number().int().min(1).max(30);
-const periodsSchema = z.object({ dailyTaskYears: years, caseYears: years }).strict();
-
 export function readRetentionPeriods(sqlite: Database.Database): RetentionPeriods {
-  const stored = readMeta(sqlite, PERIODS_KEY);
-  if (stored === undefined) return DEFAULT_RETENTION_PERIODS;
-  const parsed = periodsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_RETENTION_PERIODS;
+  return storedRetentionPeriods(readMeta(sqlite, PERIODS_KEY));
 }
 
-/** Replaces the periods after checking them; a case's period may not be shorter than the daily task's. */
+/** Replaces the periods after checking them. */
 export function writeRetentionPeriods(sqlite: Database.Database, periods: unknown): RetentionPeriods {
-  const parsed = periodsSchema.safeParse(periods);
-  if (!parsed.success) throw new AppError('BAD_INPUT', `These retention periods are not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  if (parsed.data.caseYears < parsed.data.dailyTaskYears) throw new AppError('BAD_INPUT', 'A case keeps its reports at least as long as the daily task does (caseYears ≥ dailyTaskYears)');
-  writeMeta(sqlite, PERIODS_KEY, JSON.stringify(parsed.data));
-  return parsed.data;
-}
-
-/** The day (YYYY-MM-DD, UTC) `years` after the day of `isoTime`: from that day on, the data has expired. */
-export function expiryDay(isoTime: string, yearsLater: number): string {
-  const day = new Date(`${isoTime.slice(0, 10)}T00:00:00Z`);
-  day.setUTCFullYear(day.getUTCFullYear() + yearsLater);
-  return day.toISOString().slice(0, 10);
+  const parsed = parseRetentionPeriods(periods);
+  writeMeta(sqlite, PERIODS_KEY, JSON.stringify(parsed));
+  return parsed;
 }

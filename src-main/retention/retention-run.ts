@@ -11,21 +11,10 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
 import { createReportRowPurger } from '../ingest/report-purge';
-import { createTracePurger, redactRequestQuotes, reportWords } from '../mutations/report-traces';
-import { expiryDay, readRetentionPeriods, type RetentionPeriods } from './retention-periods';
-
-/** Why an expired report is still kept, in the order they are checked. */
-export type HoldReason = 'openCase' | 'closedCaseWithinPeriod' | 'openRequest' | 'endedRequestWithinPeriod';
-
-export interface RetentionOutcome {
-  purged: number;
-  kept: number;
-  /** Of the kept reports whose daily-task period is over: how many each reason holds. */
-  held: Partial<Record<HoldReason, number>>;
-}
-
-/** What stands in a request where a purged report was quoted. */
-export const PURGED_QUOTE = '[verwijderd: bewaartermijn verstreken]';
+import { createTracePurger, redactRequestQuotes } from '../mutations/report-traces';
+import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
+import { reportWords } from '../../shared/retention/report-words';
+import { readRetentionPeriods } from './retention-periods';
 
 const PURGE_SLICE = 5_000;
 
@@ -35,12 +24,6 @@ interface Candidate {
   receivedAt: string;
 }
 
-interface Holder {
-  open: boolean;
-  /** When the case closed or the request ended (its last change then). */
-  endedAt: string;
-}
-
 interface ActionHolderRow {
   id: string;
   state: ActionState;
@@ -48,56 +31,32 @@ interface ActionHolderRow {
   payload: string;
 }
 
-/** Reports held per report id: the cases and requests they are in. */
-function holdersByReport(sqlite: Database.Database): { cases: Map<string, Holder[]>; requests: Map<string, Holder[]> } {
+/** The cases and requests holding each report. */
+function holdersByReport(sqlite: Database.Database): Holders {
   const cases = new Map<string, Holder[]>();
   const caseRows = sqlite
     .prepare<[], { reportId: string; status: string; updatedAt: string }>(
       'SELECT cr.report_id AS reportId, c.status, c.updated_at AS updatedAt FROM case_reports cr JOIN cases c ON c.id = cr.case_id',
     )
     .all();
-  for (const row of caseRows) push(cases, row.reportId, { open: row.status !== 'afgerond', endedAt: row.updatedAt });
+  for (const row of caseRows) addHolder(cases, row.reportId, { open: row.status !== 'afgerond', endedAt: row.updatedAt });
   const requests = new Map<string, Holder[]>();
   for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM actions').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];
-    for (const reportId of reportIds) push(requests, reportId, { open: !FINAL_ACTION_STATES.includes(row.state), endedAt: row.updatedAt });
+    for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_ACTION_STATES.includes(row.state), endedAt: row.updatedAt });
   }
   return { cases, requests };
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function holdReason(reportId: string, holders: ReturnType<typeof holdersByReport>, periods: RetentionPeriods, asOf: string): HoldReason | null {
-  const cases = holders.cases.get(reportId) ?? [];
-  if (cases.some((holder) => holder.open)) return 'openCase';
-  if (cases.some((holder) => expiryDay(holder.endedAt, periods.caseYears) > asOf)) return 'closedCaseWithinPeriod';
-  const requests = holders.requests.get(reportId) ?? [];
-  if (requests.some((holder) => holder.open)) return 'openRequest';
-  if (requests.some((holder) => expiryDay(holder.endedAt, periods.caseYears) > asOf)) return 'endedRequestWithinPeriod';
-  return null;
 }
 
 /** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
 export function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
   const total = sqlite.prepare<[], number>('SELECT count(*) FROM reports').pluck().get() ?? 0;
-  // Every report received before this bound may have expired; expiryDay decides exactly (leap days included).
-  const bound = expiryDay(`${asOf}T00:00:00Z`, -periods.dailyTaskYears);
   const candidates = sqlite
     .prepare<[string], Candidate>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ?')
-    .all(`${bound}T99`)
-    .filter((candidate) => expiryDay(candidate.receivedAt, periods.dailyTaskYears) <= asOf);
+    .all(`${dailyTaskBound(asOf, periods)}T99`)
+    .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
   const holders = holdersByReport(sqlite);
-  const expired: Candidate[] = [];
-  const held: Partial<Record<HoldReason, number>> = {};
-  for (const candidate of candidates) {
-    const reason = holdReason(candidate.reportId, holders, periods, asOf);
-    if (reason === null) expired.push(candidate);
-    else held[reason] = (held[reason] ?? 0) + 1;
-  }
+  const { expired, held } = judgeExpired(candidates, holders, periods, asOf);
   return { expired, held, total, listedInRequests: new Set(holders.requests.keys()) };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `hub serve|token|revoke|officer`: a thin adapter over src-hub. The database is embedded PGlite in `--data <dir>`,
+ * `hub serve|token|revoke|officer|audit|retention`: a thin adapter over src-hub. The database is embedded PGlite in `--data <dir>`,
  * or a PostgreSQL server by `--database-url` (see ./hub-database.ts). stdout carries JSON only: `serve` prints
  * exactly one line once it listens and logs to stderr.
  */
@@ -17,6 +17,7 @@ import { waitForStopSignal } from '../stop-signal';
 import { CliError, UsageError, writeJsonLine, type CliCommand, type CliIo } from '../command';
 import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
 import { officer, OFFICER_USAGE } from './hub-officer';
+import { retention, RETENTION_USAGE } from './hub-retention';
 
 const DEFAULT_PORT = 8080;
 
@@ -27,6 +28,7 @@ const usages = {
   revoke: `hub revoke ${where} --name <name>`,
   officer: OFFICER_USAGE,
   audit: `hub audit verify ${where} | hub audit rebind --workstation <id> ${where}`,
+  retention: RETENTION_USAGE,
 };
 const usage = Object.values(usages).join('\n  ');
 
@@ -143,12 +145,12 @@ async function audit(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke, officer, audit };
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { serve, token, revoke, officer, audit, retention };
 
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify) and forget the key a workstation’s log is kept under (audit rebind).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify), forget the key a workstation’s log is kept under (audit rebind), or purge the reports whose retention period is over (retention run).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];

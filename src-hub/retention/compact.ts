@@ -1,0 +1,40 @@
+/**
+ * After a purge, the purged rows are dead tuples still readable in the tables' pages, and their words are in the
+ * write-ahead log. VACUUM FULL rewrites each touched table into new files (a plain VACUUM only marks the space
+ * reusable); a checkpoint after a WAL switch then removes the segments that held them. On PGlite the checkpoint runs
+ * in this process, so `wal_recycle = off` makes it delete those segments rather than rename them for reuse with
+ * their old content. On a PostgreSQL server the checkpointer follows the server's own settings (see README: the
+ * server's `wal_recycle`, archives and backups are the administrator's), and CHECKPOINT needs a superuser or the
+ * `pg_checkpoint` role; without it the tables are still rewritten and the run says the log was left alone.
+ */
+import { sql } from 'drizzle-orm';
+import type { HubConnection } from '../db/connect';
+import { sqlState } from '../db/database';
+
+/** Every table ./purge.ts deletes from or updates. */
+const TOUCHED_TABLES = ['feed', 'mutations', 'mutation_subjects', 'mutation_regions', 'auto_routes', 'refused_mutations', 'subject_reports', 'report_indicators', 'report_revisions', 'reports'];
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+export interface Compaction {
+  /** Whether the write-ahead log that held the purged rows was switched and checkpointed away. */
+  walCleared: boolean;
+}
+
+export async function compactAfterPurge(database: HubConnection): Promise<Compaction> {
+  const { db } = database;
+  await db.execute(sql.raw(`VACUUM FULL ${TOUCHED_TABLES.join(', ')}`));
+  try {
+    if (database.kind === 'pglite') await db.execute(sql`SET wal_recycle = off`);
+    await db.execute(sql`SELECT pg_switch_wal()`);
+    await db.execute(sql`CHECKPOINT`);
+    // The first checkpoint after the switch may still keep the segment its redo point lies in; the second does not.
+    await db.execute(sql`CHECKPOINT`);
+    return { walCleared: true };
+  } catch (error) {
+    if (sqlState(error) === INSUFFICIENT_PRIVILEGE) return { walCleared: false };
+    throw error;
+  } finally {
+    if (database.kind === 'pglite') await db.execute(sql`RESET wal_recycle`);
+  }
+}

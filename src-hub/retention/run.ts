@@ -1,0 +1,48 @@
+/**
+ * The hub's retention run: the reports whose period is over (shared/retention) leave the hub in slices of one
+ * transaction each (./purge.ts), and the tables they were in are then rewritten (./compact.ts), so that nothing of
+ * them stays readable in the database's files. A workstation syncing from the start afterwards never receives them.
+ */
+import { sql } from 'drizzle-orm';
+import { dailyTaskBound, dailyTaskExpired, judgeExpired, type RetentionOutcome } from '../../shared/retention/holds';
+import type { RetentionPeriods } from '../../shared/retention/periods';
+import { inTransaction, queryRows, type HubDb } from '../db/database';
+import type { HubConnection } from '../db/connect';
+import { compactAfterPurge } from './compact';
+import { hubHolders } from './holders';
+import { purgeReports } from './purge';
+
+const PURGE_SLICE = 2_000;
+
+interface Candidate {
+  reportId: string;
+  receivedAt: string;
+}
+
+/** The reports whose period is over on `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
+export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: RetentionPeriods) {
+  const [count] = await queryRows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM reports`);
+  // A report's period counts from its last receipt: the newest revision the portal delivered.
+  const candidates = (
+    await queryRows<{ report_id: string; received_at: string }>(
+      db,
+      sql`SELECT report_id, to_char(max(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS received_at
+          FROM report_revisions GROUP BY report_id HAVING max(received_at) < ${`${dailyTaskBound(asOf, periods)}T00:00:00Z`}::timestamptz + interval '1 day'`,
+    )
+  )
+    .map((row): Candidate => ({ reportId: row.report_id, receivedAt: row.received_at }))
+    .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
+  const { expired, held } = judgeExpired(candidates, await hubHolders(db), periods, asOf);
+  return { expired, held, total: count?.total ?? 0 };
+}
+
+/** Purges what expired on `asOf`; `walCleared` is false when a PostgreSQL server did not let the run checkpoint. */
+export async function runHubRetention(database: HubConnection, options: { asOf: string; periods: RetentionPeriods }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
+  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, options.periods);
+  for (let start = 0; start < expired.length; start += PURGE_SLICE) {
+    const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
+    await inTransaction(database.db, (tx) => purgeReports(tx, slice));
+  }
+  const { walCleared } = expired.length > 0 ? await compactAfterPurge(database) : { walCleared: true };
+  return { outcome: { purged: expired.length, kept: total - expired.length, held }, walCleared };
+}

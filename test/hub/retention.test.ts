@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { PURGED_QUOTE } from '../../shared/retention/holds';
+import { DEFAULT_RETENTION_PERIODS } from '../../shared/retention/periods';
+import { pgliteDirOf } from '../../src-hub/db/connect';
+import { queryRows } from '../../src-hub/db/database';
+import { registerOfficers } from '../../src-hub/officers/registry';
+import { runHubRetention } from '../../src-hub/retention/run';
+import { folderHolds } from '../support/raw-bytes';
+import { filedRecord } from '../support/records';
+import { runCliCaptured } from '../support/run-cli';
+import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
+
+const OFFICER = 'agent.okapi';
+const SUPERVISOR = 'sup.retentie';
+const narrativePhrase = 'Okapistraat negenennegentig naast de bakkerij';
+const notePhrase = 'Melder belde terug vanuit Zwanenburcht';
+const reporterEmail = 'okapi.melder@example.org';
+const at = '2026-04-02T09:00:00Z';
+
+function mutation<K extends MutationKind>(kind: K, officer: string, payload: MutationPayloads[K]): AnyMutation {
+  return { id: randomUUID(), kind, officer, at, payload } as AnyMutation;
+}
+
+const transition = (officer: string, actionId: string, step: Pick<MutationPayloads['action.transition'], 'from' | 'to'> & Partial<MutationPayloads['action.transition']>) =>
+  mutation('action.transition', officer, { actionId, reason: null, method: null, occurredAt: null, dueAt: null, reference: null, ...step });
+
+/**
+ * Reports received in April 2026 (the daily task keeps them a year) and the work on them: `expiring` is in no case
+ * any more (added to one and taken out again) and is quoted by a prevention warning published on 3 April 2026 (which
+ * keeps it five years from then); two reports are in an open case; `dayYounger` expires a day later.
+ */
+function scenario() {
+  const expiring = filedRecord({
+    receivedAt: '2026-04-01T10:00:00Z',
+    reporter: { type: 'person', name: 'Q. Okapi', email: reporterEmail, phone: '06-24681357' },
+    incident: { summary: 'Fiets niet geleverd', narrative: `Ik woon aan de ${narrativePhrase} en betaalde vooruit.` },
+  });
+  const inCase = filedRecord({ receivedAt: '2026-04-01T11:00:00Z' });
+  const dayYounger = filedRecord({ receivedAt: '2026-04-02T10:00:00Z' });
+  const listedToo = filedRecord({ receivedAt: '2026-04-01T12:00:00Z' });
+  const openCase = randomUUID();
+  const otherCase = randomUUID();
+  const warning = randomUUID();
+  const mutations = [
+    mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'report', subjectId: expiring.reportId, body: notePhrase }),
+    mutation('report.setWorkStatus', OFFICER, { reportId: expiring.reportId, status: 'in_progress' }),
+    mutation('link.decide', OFFICER, { reportA: expiring.reportId, reportB: dayYounger.reportId, decision: 'confirmed', reason: 'zelfde IBAN' }),
+    mutation('case.create', OFFICER, { caseId: openCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [inCase.reportId, listedToo.reportId] }),
+    mutation('case.create', OFFICER, { caseId: otherCase, title: 'Tabletfraude', owner: OFFICER, team: null, reportIds: [dayYounger.reportId] }),
+    mutation('case.addReports', OFFICER, { caseId: otherCase, reportIds: [expiring.reportId] }),
+    mutation('case.removeReports', OFFICER, { caseId: otherCase, reportIds: [expiring.reportId] }),
+    mutation('action.create', OFFICER, {
+      actionId: warning,
+      kind: 'prevention_warning',
+      indicatorType: null,
+      indicatorValue: null,
+      caseId: null,
+      clusterReportId: expiring.reportId,
+      title: 'Publiekswaarschuwing fietsfraude',
+      addresseeId: null,
+      reportIds: [expiring.reportId, listedToo.reportId],
+      includePersonalData: false,
+      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
+      body: `Een melder schreef: "Ik woon aan de ${narrativePhrase} en betaalde vooruit." Mail ${reporterEmail} niet.`,
+    }),
+    transition(OFFICER, warning, { from: 'concept', to: 'ter_goedkeuring' }),
+    transition(SUPERVISOR, warning, { from: 'ter_goedkeuring', to: 'goedgekeurd' }),
+    transition(SUPERVISOR, warning, { from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-04-03', reference: 'politie.nl' }),
+  ];
+  return { records: [expiring, inCase, dayYounger, listedToo], mutations, expiring, inCase, dayYounger, listedToo, warning };
+}
+
+/** The directory that holds this database's own files (PGlite's data directory, or the server's `base/<oid>`). */
+async function databaseFiles(hub: TestHub, dataDir: string | null): Promise<string> {
+  if (dataDir !== null) return pgliteDirOf(dataDir);
+  const [row] = await queryRows<{ dir: string; oid: string }>(
+    hub.database.db,
+    sql`SELECT current_setting('data_directory') AS dir, oid::text FROM pg_database WHERE datname = current_database()`,
+  );
+  return join(row!.dir, 'base', row!.oid);
+}
+
+describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
+  let hub: TestHub;
+  let files: string;
+  const world = scenario();
+
+  beforeAll(async () => {
+    const database = await freshDatabase(backend);
+    hub = await startTestHub(backend, { database });
+    await registerOfficers(hub.database.db, hubClock(), [{ id: SUPERVISOR, displayName: 'Inspecteur R. Retentie', role: 'supervisor', team: null }]);
+    expect((await hub.postNdjson(world.records)).imported).toBe(4);
+    const pushed = await hub.push(world.mutations);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    expect(pushed.body.acks).toHaveLength(world.mutations.length);
+    files = await databaseFiles(hub, 'dataDir' in database.options ? database.options.dataDir : null);
+  });
+  afterAll(() => hub?.close());
+
+  const run = (asOf: string) => runHubRetention(hub.database, { asOf, periods: DEFAULT_RETENTION_PERIODS });
+  const feedText = async () => JSON.stringify(await hub.readAll({ limit: 500 }));
+
+  it('holds what a case or a request still keeps, on the day the daily task’s year is over', async () => {
+    const { outcome } = await run('2027-04-01');
+    expect(outcome).toEqual({ purged: 0, kept: 4, held: { openCase: 2, endedRequestWithinPeriod: 1 } });
+    expect(await feedText()).toContain(narrativePhrase);
+  });
+
+  it('purges the report once the request that quoted it is five years over: nothing of it stays in the feed, the tables or the files', async () => {
+    // The honest twin: before the run, the words are in the feed and in the database's files.
+    await hub.database.db.execute(sql`CHECKPOINT`);
+    expect(await feedText()).toContain(notePhrase);
+    for (const text of [narrativePhrase, notePhrase]) expect(folderHolds(files, text)).toBe(true);
+
+    const { outcome } = await run('2031-04-03');
+    expect(outcome).toEqual({ purged: 1, kept: 3, held: { openCase: 3 } });
+
+    const feed = await feedText();
+    for (const text of [narrativePhrase, notePhrase, reporterEmail, world.expiring.reportId, 'Okapistraat']) expect(feed).not.toContain(text);
+    for (const kept of [world.inCase, world.dayYounger, world.listedToo]) expect(feed).toContain(kept.reportId);
+    // The warning stays, without the purged report on its list and without its quote.
+    const entries = await hub.readAll({ limit: 500 });
+    const warning = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload] : []))[0];
+    expect(warning).toMatchObject({ reportIds: [world.listedToo.reportId], clusterReportId: null });
+    expect(warning?.body).toContain(PURGED_QUOTE);
+
+    const [left] = await queryRows<{ rows: number }>(
+      hub.database.db,
+      sql`SELECT (SELECT count(*) FROM reports WHERE report_id = ${world.expiring.reportId})
+            + (SELECT count(*) FROM report_revisions WHERE report_id = ${world.expiring.reportId})
+            + (SELECT count(*) FROM report_indicators WHERE report_id = ${world.expiring.reportId})
+            + (SELECT count(*) FROM subject_reports WHERE report_id = ${world.expiring.reportId})
+            + (SELECT count(*) FROM mutations WHERE payload::text LIKE ${`%${world.expiring.reportId}%`})
+            + (SELECT count(*) FROM feed WHERE report_id = ${world.expiring.reportId}) AS rows`,
+    );
+    expect(Number(left?.rows)).toBe(0);
+    for (const text of [narrativePhrase, notePhrase, 'Okapistraat', 'Zwanenburcht']) expect(folderHolds(files, text)).toBe(false);
+  });
+
+  it('leaves the feed append-only for everything but a retention run', async () => {
+    const refusal = (query: Promise<unknown>) => query.then(() => 'done', (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
+    expect(await refusal(hub.database.db.execute(sql`DELETE FROM feed WHERE seq = (SELECT min(seq) FROM feed)`))).toMatch(/the feed is append-only \(DELETE refused\)/);
+    expect(await refusal(hub.database.db.execute(sql`UPDATE feed SET reannounce = true`))).toMatch(/the feed is append-only \(UPDATE refused\)/);
+    // The purge's permission is for deleting only: an update under it is still refused.
+    const updateAsPurge = hub.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('puzzelstuk.retention_purge', 'on', true)`);
+      await tx.execute(sql`UPDATE feed SET reannounce = false`);
+    });
+    expect(await refusal(updateAsPurge)).toMatch(/UPDATE refused/);
+  });
+
+  it('purges nothing twice: a second run finds only what is held', async () => {
+    expect((await run('2031-04-03')).outcome).toEqual({ purged: 0, kept: 3, held: { openCase: 3 } });
+  });
+});
+
+describe('hub retention run on the command line', () => {
+  it('prints the outcome as one JSON line, and refuses a date it cannot read', async () => {
+    const database = await freshDatabase('pglite');
+    try {
+      const dataDir = 'dataDir' in database.options ? database.options.dataDir : '';
+      const result = await runCliCaptured(['hub', 'retention', 'run', '--data', dataDir, '--as-of', '2031-04-03']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.lines).toEqual([{ purged: 0, kept: 0, held: {} }]);
+      const refused = await runCliCaptured(['hub', 'retention', 'run', '--data', dataDir, '--as-of', '3 april']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/--as-of must be a date as YYYY-MM-DD/);
+      expect(readdirSync(dataDir).length).toBeGreaterThan(0);
+    } finally {
+      await database.dispose();
+    }
+  });
+});
