@@ -25,6 +25,7 @@ import { registerMutationsRoute } from './mutations/route';
 import { registerRefusedRoute } from './mutations/refused-route';
 import { registerAuditRoutes } from './audit/route';
 import { registerOfficersRoutes } from './officers/route';
+import { registerRetentionRoute } from './retention/route';
 import { readHubVersion } from './version';
 
 export interface HubServerDeps {
@@ -139,6 +140,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS, holdLongPoll: guards.holdLongPoll });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });
+  registerRetentionRoute(app, { db, auth });
   registerIndicatorsRoute(app, { db, clock: deps.clock, auth });
   registerSessionRoutes(app, { db, clock: deps.clock, auth, lifetimeMs: deps.sessionLifetimeMs ?? SESSION_LIFETIME_MS, verifyIdToken: deps.verifyIdToken, oidcOffer: deps.oidcOffer });
   registerRefusedRoute(app, { db, auth });

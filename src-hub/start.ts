@@ -10,6 +10,7 @@ import { hubMigrations, migrateHub } from './db/migrate';
 import type { Logger } from '../shared/platform/logger';
 import { createHubServer } from './server';
 import { createOidcVerifier, type OidcSettings } from './auth/oidc';
+import { startHubDailyRetention, type HubDailyRetentionOptions } from './retention/daily';
 
 export interface StartOptions {
   database: ConnectOptions;
@@ -27,6 +28,8 @@ export interface StartOptions {
   oidc?: OidcSettings;
   /** How long an officer's session lasts (ms). */
   sessionLifetimeMs?: number;
+  /** Runs retention once a day (./retention/daily.ts); absent: only on demand (`hub retention run`). */
+  dailyRetention?: HubDailyRetentionOptions;
   /** Runs after migrating, before serving (the embedded demo hub registers its officers here). */
   prepare?: (db: HubDb) => Promise<void>;
 }
@@ -63,12 +66,14 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     const url = `http://${host}:${port}`;
     options.logger.info('listening', { url, database: database.kind });
     const server = app;
+    const retention = options.dailyRetention ? startHubDailyRetention(database, { clock: options.clock, logger: options.logger, ...options.dailyRetention }) : null;
     let closing: Promise<void> | null = null;
     return {
       url,
       close() {
         closing ??= (async () => {
           try {
+            await retention?.stop();
             await server.close();
           } finally {
             await database.close();

@@ -80,6 +80,14 @@ interface SyncResult {
   cpuSeconds: number;
   peakRssMiB: number;
 }
+interface RetentionResult {
+  seconds: number;
+  purged: number;
+  kept: number;
+  rate: number;
+  peakRssMiB: number;
+}
+
 interface WorkstationsResult {
   pages: number;
   longPolls: number;
@@ -235,6 +243,10 @@ export async function hubSuite(): Promise<SuiteResult> {
     const stress = await workstationLoad(load, STRESS, stations.slice(0, WORKSTATIONS), RECORDS + LOAD_SECONDS * WORKING_DAY.intakeRate);
     await hub.stop();
 
+    log(`retention run over the hub's ${label} and over the local import of the same file…`);
+    const hubRetention = await runChild<RetentionResult & { walCleared: boolean }>('./hub/retention-child.ts', [hubUrl]);
+    const localRetention = await runChild<RetentionResult>('./core/retention-child.ts', [join(dir, 'imported.db')]);
+
     log(`intake of ${PGLITE_RECORDS / 1000}k on PGlite…`);
     const lite = await startBenchHub(['--data', join(dir, 'pglite'), '--workstations', '0']);
     hubs.push(lite);
@@ -287,6 +299,13 @@ export async function hubSuite(): Promise<SuiteResult> {
       },
       ...workingDay,
       ...stress,
+      {
+        name: `hub retention run on PostgreSQL, ${label} records`,
+        value: hubRetention.seconds,
+        unit: 's',
+        limit: { name: 'the workstation’s retention run over the local import of the same file', value: localRetention.seconds },
+        note: `issue 15 §3: ${hubRetention.purged.toLocaleString('en')} expired reports purged (${Math.round(hubRetention.rate).toLocaleString('en')}/s) with the mutations about them and their feed entries, ${hubRetention.kept.toLocaleString('en')} kept, then VACUUM FULL of the touched tables${hubRetention.walCleared ? ' and a WAL switch + checkpoint' : ''}; locally ${localRetention.purged.toLocaleString('en')} purged`,
+      },
     ];
     return { suite: 'hub', title: 'Intake hub on 127.0.0.1 (PostgreSQL and PGlite)', ranAt: new Date().toISOString(), machine, metrics };
   } finally {

@@ -7,6 +7,7 @@ import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { AnyMutation } from '../mutations/kinds';
 import type { IndicatorType } from '../indicators/types';
+import type { RetentionPeriods } from '../retention/periods';
 
 export const HUB_API_PREFIX = '/v1';
 
@@ -126,6 +127,11 @@ export interface HubOfficer {
 /** `GET /v1/officers` (role `workstation`): every officer, deactivated ones too, by id. */
 export interface OfficersResponse {
   officers: HubOfficer[];
+}
+
+/** `GET /v1/retention/periods` (role `workstation`): the periods the hub purges by, which every workstation copies. */
+export interface RetentionPeriodsResponse {
+  periods: RetentionPeriods;
 }
 
 /** `GET /v1/whoami` (role `workstation`): the token's name, and the officer it is a credential of (null for a shared token). */

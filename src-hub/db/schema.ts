@@ -356,3 +356,33 @@ export const auditChainRefusals = pgTable('audit_chain_refusals', {
   firstBad: integer('first_bad').notNull(),
   reason: text('reason').notNull(),
 });
+
+/**
+ * The retention periods (shared/retention/periods.ts) the hub's runs use and every workstation copies at sync: one
+ * row, set by a hub administrator (`hub retention periods --set …`); while it is absent the Dutch defaults apply.
+ */
+export const retentionPeriods = pgTable(
+  'retention_periods',
+  {
+    id: integer('id').primaryKey(),
+    dailyTaskYears: integer('daily_task_years').notNull(),
+    caseYears: integer('case_years').notNull(),
+    updatedAt: timestampText('updated_at').notNull(),
+  },
+  (table) => [
+    check('retention_periods_one_row', sql`${table.id} = 1`),
+    check('retention_periods_years', sql`${table.dailyTaskYears} BETWEEN 1 AND 30 AND ${table.caseYears} BETWEEN ${table.dailyTaskYears} AND 30`),
+  ],
+);
+
+/** Every retention run on the hub, with counts only (never a report): it says when the next daily run is due. */
+export const retentionRuns = pgTable('retention_runs', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  ranAt: timestampText('ran_at').notNull(),
+  /** The day the run counted from (YYYY-MM-DD). */
+  asOf: text('as_of').notNull(),
+  purged: integer('purged').notNull(),
+  kept: integer('kept').notNull(),
+  /** Counts per hold reason (shared/retention/holds.ts). */
+  held: jsonb('held').notNull(),
+});

@@ -4,7 +4,7 @@
  * change. The hold rules themselves are shared with the workstation (shared/retention/holds.ts).
  */
 import { sql } from 'drizzle-orm';
-import { FINAL_ACTION_STATES, type ActionState } from '../../shared/requests/lifecycle';
+import { FINAL_ACTION_STATES } from '../../shared/requests/lifecycle';
 import type { CaseStatus, MutationPayloads } from '../../shared/mutations/kinds';
 import { addHolder, type Holder, type Holders } from '../../shared/retention/holds';
 import { queryRows, textArray, type HubDb } from '../db/database';
@@ -44,7 +44,8 @@ export async function hubHolders(db: HubDb): Promise<Holders> {
     return entry;
   };
   for (const row of rows) {
-    const mutation = { kind: row.kind, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, at: utc(row.at) } as HoldingMutation;
+    const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+    const mutation = { kind: row.kind, payload, at: utc(row.at) } as HoldingMutation;
     switch (mutation.kind) {
       case 'case.create':
       case 'case.addReports': {
@@ -70,7 +71,7 @@ export async function hubHolders(db: HubDb): Promise<Holders> {
         held(requests, mutation.payload.actionId, mutation.at);
         break;
       case 'action.transition':
-        held(requests, mutation.payload.actionId, mutation.at).open = !FINAL_ACTION_STATES.includes(mutation.payload.to as ActionState);
+        held(requests, mutation.payload.actionId, mutation.at).open = !FINAL_ACTION_STATES.includes(mutation.payload.to);
         break;
     }
   }

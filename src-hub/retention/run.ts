@@ -8,8 +8,10 @@ import { dailyTaskBound, dailyTaskExpired, judgeExpired, type RetentionOutcome }
 import type { RetentionPeriods } from '../../shared/retention/periods';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import type { HubConnection } from '../db/connect';
+import { retentionRuns } from '../db/schema';
 import { compactAfterPurge } from './compact';
 import { hubHolders } from './holders';
+import { readHubRetentionPeriods } from './periods';
 import { purgeReports } from './purge';
 
 const PURGE_SLICE = 2_000;
@@ -22,12 +24,13 @@ interface Candidate {
 /** The reports whose period is over on `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
 export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: RetentionPeriods) {
   const [count] = await queryRows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM reports`);
-  // A report's period counts from its last receipt: the newest revision the portal delivered.
+  // A report's period counts from its last receipt: the current revision's, as on the workstation.
   const candidates = (
     await queryRows<{ report_id: string; received_at: string }>(
       db,
-      sql`SELECT report_id, to_char(max(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS received_at
-          FROM report_revisions GROUP BY report_id HAVING max(received_at) < ${`${dailyTaskBound(asOf, periods)}T00:00:00Z`}::timestamptz + interval '1 day'`,
+      sql`SELECT r.report_id, to_char(v.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS received_at
+          FROM reports r JOIN report_revisions v ON v.report_id = r.report_id AND v.revision = r.revision
+          WHERE v.received_at < ${`${dailyTaskBound(asOf, periods)}T00:00:00Z`}::timestamptz + interval '1 day'`,
     )
   )
     .map((row): Candidate => ({ reportId: row.report_id, receivedAt: row.received_at }))
@@ -36,13 +39,24 @@ export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: Rete
   return { expired, held, total: count?.total ?? 0 };
 }
 
-/** Purges what expired on `asOf`; `walCleared` is false when a PostgreSQL server did not let the run checkpoint. */
-export async function runHubRetention(database: HubConnection, options: { asOf: string; periods: RetentionPeriods }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
-  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, options.periods);
+/**
+ * Purges what expired on `asOf` by the hub's periods (./periods.ts); `walCleared` is false when a PostgreSQL server
+ * did not let the run checkpoint.
+ */
+export async function runHubRetention(database: HubConnection, options: { asOf: string; at: Date }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
+  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
   for (let start = 0; start < expired.length; start += PURGE_SLICE) {
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
     await inTransaction(database.db, (tx) => purgeReports(tx, slice));
   }
   const { walCleared } = expired.length > 0 ? await compactAfterPurge(database) : { walCleared: true };
-  return { outcome: { purged: expired.length, kept: total - expired.length, held }, walCleared };
+  const outcome = { purged: expired.length, kept: total - expired.length, held };
+  await database.db.insert(retentionRuns).values({ ranAt: options.at.toISOString(), asOf: options.asOf, ...outcome });
+  return { outcome, walCleared };
+}
+
+/** When the last run (scheduled or on demand) happened, or null. */
+export async function lastHubRetentionRunAt(db: HubDb): Promise<Date | null> {
+  const [row] = await queryRows<{ at: string | null }>(db, sql`SELECT to_char(max(ran_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM retention_runs`);
+  return row?.at ? new Date(row.at) : null;
 }

@@ -14,7 +14,7 @@ import { createReportRowPurger } from '../ingest/report-purge';
 import { createTracePurger, redactRequestQuotes } from '../mutations/report-traces';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
-import { readRetentionPeriods } from './retention-periods';
+import { readRetentionPeriods } from '../db/retention-periods';
 
 const PURGE_SLICE = 5_000;
 

@@ -7,6 +7,8 @@ import { hubAddressProblem } from '../../shared/hub/address';
 import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseOidcOffer, parseSessionResponse, parseWhoamiResponse } from './officers-answer';
 import { parseSeenElsewhere } from './seen-elsewhere-answer';
+import { parseRetentionPeriodsResponse } from './periods-refresh';
+import type { RetentionPeriods } from '../../shared/retention/periods';
 import { realTimers, type SyncTimers } from './timers';
 
 export interface HubClientOptions {
@@ -118,6 +120,11 @@ export function createHubClient(options: HubClientOptions) {
     /** The hub's registry of officers (roles and teams are the hub's). */
     async officers(cancel?: AbortSignal): Promise<HubOfficer[]> {
       return parseOfficersResponse(await call('/officers', { method: 'GET' }, timeoutMs, cancel));
+    },
+
+    /** The retention periods the hub purges by (its administrator's). */
+    async retentionPeriods(cancel?: AbortSignal): Promise<RetentionPeriods> {
+      return parseRetentionPeriodsResponse(await call('/retention/periods', { method: 'GET' }, timeoutMs, cancel));
     },
 
     /** Registers a signing key of the officer whose session or credential this client's token is. */

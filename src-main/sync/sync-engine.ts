@@ -9,6 +9,7 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
 import { createOfficerRefresher } from './officer-refresh';
+import { createPeriodsRefresher } from './periods-refresh';
 import { createOutboxPusher } from './push-outbox';
 import { createAuditPusher } from './push-audit';
 import { adoptScope, readCursor, START_CURSOR } from '../db/sync-cursor';
@@ -78,6 +79,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const pusher = createOutboxPusher(store, { client, applier, batchSize: options.pushBatchSize });
   const auditPusher = createAuditPusher(store, { client });
   const officers = createOfficerRefresher(store, { client, clock, onChanged: options.onOfficersChanged });
+  const periods = createPeriodsRefresher(store, { client, clock });
 
   const counts = () => ({
     pendingOutbox: applier.outbox.countPending(),
@@ -189,6 +191,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     const page = await pullPage(following ? longPollSeconds : 0, cancel);
     succeeded();
     await officers.refreshIfDue(cancel);
+    await periods.refreshIfDue(cancel);
     await pushAudit();
     // Caught up, nothing new, and the hub did not hold the request: poll instead of hammering it.
     if (following && page.entries.length === 0 && clock.now().getTime() - askedAt < NOT_HELD_MS) {
@@ -221,6 +224,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
           await pullPage(0, stopper.signal);
         } while (!caughtUp);
         await officers.refreshIfDue(stopper.signal);
+        await periods.refreshIfDue(stopper.signal);
       }
       if (pushToo) {
         await push();

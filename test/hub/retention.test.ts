@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { DEFAULT_RETENTION_PERIODS } from '../../shared/retention/periods';
+import { RETENTION_INTERVAL_MS } from '../../shared/retention/daily-runs';
+import { fixedClock } from '../../shared/platform/clock';
+import type { LogFields, Logger } from '../../shared/platform/logger';
 import { pgliteDirOf } from '../../src-hub/db/connect';
 import { queryRows } from '../../src-hub/db/database';
 import { registerOfficers } from '../../src-hub/officers/registry';
+import { writeHubRetentionPeriods } from '../../src-hub/retention/periods';
+import { startHubDailyRetention } from '../../src-hub/retention/daily';
 import { runHubRetention } from '../../src-hub/retention/run';
+import { ManualTimers } from '../sync/support/manual-timers';
 import { folderHolds } from '../support/raw-bytes';
 import { filedRecord } from '../support/records';
 import { runCliCaptured } from '../support/run-cli';
@@ -102,7 +107,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
   });
   afterAll(() => hub?.close());
 
-  const run = (asOf: string) => runHubRetention(hub.database, { asOf, periods: DEFAULT_RETENTION_PERIODS });
+  const run = (asOf: string) => runHubRetention(hub.database, { asOf, at: new Date(`${asOf}T03:00:00Z`) });
   const feedText = async () => JSON.stringify(await hub.readAll({ limit: 500 }));
 
   it('holds what a case or a request still keeps, on the day the daily task’s year is over', async () => {
@@ -157,10 +162,35 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
   it('purges nothing twice: a second run finds only what is held', async () => {
     expect((await run('2031-04-03')).outcome).toEqual({ purged: 0, kept: 3, held: { openCase: 3 } });
   });
+
+  it('runs daily on the server: due a day after the last run, logged with counts only', async () => {
+    const lines: Array<{ event: string; fields?: LogFields }> = [];
+    const logger: Logger = { info: (event, fields) => lines.push({ event, fields }), warn: () => undefined, error: (event, fields) => lines.push({ event, fields }) };
+    const timers = new ManualTimers();
+    // The last run above counted from 3 April 2031 at 03:00; a day later it is due at once.
+    const daily = startHubDailyRetention(hub.database, { clock: fixedClock(new Date('2031-04-04T09:00:00Z')), logger, timers });
+    expect(await timers.fire(() => true)).toBe(0);
+    // Once the run is over, the next is asked for a day later.
+    while (timers.requested.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await daily.stop();
+    expect(timers.requested).toEqual([0, RETENTION_INTERVAL_MS]);
+    expect(lines).toEqual([{ event: 'retention.run', fields: { asOf: '2031-04-04', purged: 0, kept: 3, 'held.openCase': 3, walCleared: true } }]);
+  });
+
+  it('gives workstations the periods its administrator set, and no intake token may read them', async () => {
+    const periods = (token: string) => hub.request<{ periods: unknown }>('/v1/retention/periods', { token });
+    expect((await periods(hub.workstationToken)).body).toEqual({ periods: DEFAULT_RETENTION_PERIODS });
+    await writeHubRetentionPeriods(hub.database.db, hubClock(), { dailyTaskYears: 2, caseYears: 6 });
+    expect((await periods(hub.workstationToken)).body).toEqual({ periods: { dailyTaskYears: 2, caseYears: 6 } });
+    expect((await periods(hub.intakeToken)).status).toBe(403);
+    await expect(writeHubRetentionPeriods(hub.database.db, hubClock(), { dailyTaskYears: 6, caseYears: 2 })).rejects.toThrow(/caseYears ≥ dailyTaskYears/);
+    await expect(writeHubRetentionPeriods(hub.database.db, hubClock(), { dailyTaskYears: 0, caseYears: 2 })).rejects.toThrow(/dailyTaskYears/);
+    expect((await periods(hub.workstationToken)).body).toEqual({ periods: { dailyTaskYears: 2, caseYears: 6 } });
+  });
 });
 
-describe('hub retention run on the command line', () => {
-  it('prints the outcome as one JSON line, and refuses a date it cannot read', async () => {
+describe('hub retention on the command line', () => {
+  it('runs, printing the outcome as one JSON line, and refuses a date it cannot read', async () => {
     const database = await freshDatabase('pglite');
     try {
       const dataDir = 'dataDir' in database.options ? database.options.dataDir : '';
@@ -170,7 +200,25 @@ describe('hub retention run on the command line', () => {
       const refused = await runCliCaptured(['hub', 'retention', 'run', '--data', dataDir, '--as-of', '3 april']);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/--as-of must be a date as YYYY-MM-DD/);
-      expect(readdirSync(dataDir).length).toBeGreaterThan(0);
+    } finally {
+      await database.dispose();
+    }
+  });
+
+  it('shows the periods and sets them, refusing a case period shorter than the daily task’s', async () => {
+    const database = await freshDatabase('pglite');
+    try {
+      const dataDir = 'dataDir' in database.options ? database.options.dataDir : '';
+      const periods = (...flags: string[]) => runCliCaptured(['hub', 'retention', 'periods', '--data', dataDir, ...flags]);
+      expect((await periods()).lines).toEqual([DEFAULT_RETENTION_PERIODS]);
+      const refused = await periods('--daily-task-years', '6');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/caseYears ≥ dailyTaskYears/);
+      expect((await periods('--daily-task-years', 'een')).stderr).toMatch(/--daily-task-years must be a whole number of years/);
+      const set = await periods('--daily-task-years', '2');
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.lines).toEqual([{ dailyTaskYears: 2, caseYears: 5 }]);
+      expect((await periods()).lines).toEqual([{ dailyTaskYears: 2, caseYears: 5 }]);
     } finally {
       await database.dispose();
     }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { createAuditAppender } from '../../audit/audit-log';
-import { readRetentionPeriods, writeRetentionPeriods } from '../../retention/retention-periods';
+import { readRetentionPeriods, writeRetentionPeriods } from '../../db/retention-periods';
 import { runRetention } from '../../retention/retention-run';
 import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';
@@ -26,7 +26,8 @@ export function asOfDay(value: string | undefined, now: Date): string {
   return value;
 }
 
-function wholeYears(value: string | undefined, flag: string): number | undefined {
+/** A number of years given on the command line (`--daily-task-years`, `--case-years`). */
+export function wholeYears(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,2}$/.test(value)) throw new UsageError(`${flag} must be a whole number of years`);
   return Number(value);

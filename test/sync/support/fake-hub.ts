@@ -2,6 +2,7 @@ import type { ChainEntry } from '../../../shared/audit/chain';
 import type { AuditChainHead, AuditPushRequest, AuditPushResponse, FeedEntry, FeedPage, HubOfficer, PushAck } from '../../../shared/hub/protocol';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import type { IntakeRecord } from '../../../shared/intake/schema';
+import { DEFAULT_RETENTION_PERIODS, type RetentionPeriods } from '../../../shared/retention/periods';
 
 export type FakeFault = 'refused' | 'status500' | 'rate-limited' | 'hang' | 'cut' | 'malformed' | 'lose-answer';
 
@@ -23,6 +24,8 @@ export class FakeHub {
   refuseId: string | null = null;
   /** The registry `GET /v1/officers` answers with. */
   officers: HubOfficer[] = [];
+  /** What `GET /v1/retention/periods` answers with. */
+  retentionPeriods: RetentionPeriods = DEFAULT_RETENTION_PERIODS;
   /** The audit entries pushed, per workstation (accepted as they come; the real hub's checks are tested on it). */
   readonly audit = new Map<string, ChainEntry[]>();
   private readonly listeners = new Set<() => void>();
@@ -67,8 +70,9 @@ export class FakeHub {
   fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     this.requests.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    // Faults are meant for the feed and pushes; the registry and the audit log are always answered.
+    // Faults are meant for the feed and pushes; the registry, the retention periods and the audit log are always answered.
     if (url.pathname.endsWith('/officers')) return Response.json({ officers: this.officers });
+    if (url.pathname.endsWith('/retention/periods')) return Response.json({ periods: this.retentionPeriods });
     if (url.pathname.endsWith('/audit/head')) return Response.json(this.auditHead(url.searchParams.get('workstation') ?? ''));
     if (url.pathname.endsWith('/audit')) return Response.json(this.pushAudit(JSON.parse(init?.body as string) as AuditPushRequest));
     const fault = this.faults.shift() ?? (url.pathname.endsWith('/mutations') ? this.pushFaults.shift() : undefined);

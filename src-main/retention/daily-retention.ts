@@ -1,0 +1,34 @@
+/**
+ * The workstation's daily retention run (shared/retention/daily-runs.ts): due when the audit log's last
+ * `retention.run` entry — a scheduled run's or one made on demand with `retention run` — is a day old.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
+import { scheduleDailyRuns, type DailyRuns, type ScheduleTimers } from '../../shared/retention/daily-runs';
+import { outcomeFields } from '../../shared/retention/outcome-fields';
+import type { Actor } from '../audit/actor';
+import type { CaseStore } from '../db/open-store';
+import { runRetention } from './retention-run';
+
+/** Who the scheduled runs are in the audit log. */
+export const RETENTION_ACTOR: Actor = 'system:retention';
+
+export function lastRetentionRunAt(sqlite: Database.Database): Date | null {
+  const at = sqlite.prepare<[], string | null>("SELECT max(at) FROM audit_log WHERE action = 'retention.run'").pluck().get();
+  return at ? new Date(at) : null;
+}
+
+export function startDailyRetention(store: CaseStore, deps: { clock: Clock; timers: ScheduleTimers; logger: Logger; intervalMs?: number }): DailyRuns {
+  return scheduleDailyRuns({
+    clock: deps.clock,
+    timers: deps.timers,
+    ...(deps.intervalMs === undefined ? {} : { intervalMs: deps.intervalMs }),
+    lastRunAt: () => lastRetentionRunAt(store.sqlite),
+    run: (asOf) => {
+      const outcome = runRetention(store.sqlite, { asOf, at: deps.clock.now().toISOString(), actor: RETENTION_ACTOR });
+      deps.logger.info('retention.run', outcomeFields(asOf, outcome));
+    },
+    onError: (error) => deps.logger.error('retention.failed', { message: error instanceof Error ? error.message : String(error) }),
+  });
+}
