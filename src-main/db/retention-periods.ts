@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { parseRetentionPeriods, storedRetentionPeriods, type RetentionPeriods } from '../../shared/retention/periods';
-import { readMeta, writeMeta } from '../db/store-meta';
+import { readMeta, writeMeta } from './store-meta';
 
 const PERIODS_KEY = 'retention.periods';
 
