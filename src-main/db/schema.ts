@@ -370,3 +370,24 @@ export const syncConflicts = sqliteTable(
   },
   (table) => [index('sync_conflicts_open').on(table.dismissedAt)],
 );
+
+/**
+ * The overview's counts of filed reports by received day and the columns its backlog and weekly throughput split
+ * on, so that it reads a few thousand rows rather than every report. Kept by triggers on `reports` (every writer
+ * — import, sync, routing, assignment, retention — moves it in the same statement); read and rebuilt only by
+ * src-main/overview/report-day-counts.ts. Absent region, team or assignee is ''; rows never hold a zero count.
+ */
+export const reportDayCounts = sqliteTable(
+  'report_day_counts',
+  {
+    day: text('day').notNull(),
+    category: text('category').notNull(),
+    region: text('region').notNull(),
+    team: text('team').notNull(),
+    assignee: text('assignee').notNull(),
+    workStatus: text('work_status').notNull(),
+    reports: integer('reports').notNull(),
+    lossCents: integer('loss_cents').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.category, table.region, table.team, table.assignee, table.workStatus] })],
+);

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
 import { daysBetween, endOfDay, workingDaysBetween } from './days';
 import { median } from './median';
+import { dayGroupsUpTo } from './report-day-counts';
 
 export const OVERDUE_LIST_LIMIT = 200;
 
@@ -18,17 +19,6 @@ export function ageBucket(ageDays: number): AgeBucket {
 
 export const levelOf = (settings: OverviewSettings, category: string): number => settings.serviceLevels.byCategory[category] ?? settings.serviceLevels.default;
 
-interface OpenGroup {
-  day: string;
-  category: string;
-  region: string | null;
-  team: string | null;
-  assignee: string | null;
-  workStatus: string;
-  count: number;
-}
-
-
 const bump = (counts: Record<string, BacklogCount>, key: string, open: number, overdue: number) => {
   const count = (counts[key] ??= { open: 0, overdue: 0 });
   count.open += open;
@@ -36,19 +26,13 @@ const bump = (counts: Record<string, BacklogCount>, key: string, open: number, o
 };
 
 /**
- * Groups open reports by received day and the columns the backlog splits on in SQL, so that JavaScript sees a few
- * thousand groups rather than every report. Reports closed after `asOf` count as open; `team` limits to one team.
+ * Reads open reports grouped by received day and the columns the backlog splits on (report-day-counts.ts), so that
+ * JavaScript sees a few thousand groups rather than every report. Reports closed after `asOf` count as open; `team`
+ * limits to one team.
  */
 export function computeBacklog(sqlite: Database.Database, asOf: string, settings: OverviewSettings, closedAt: Map<string, string>, team: string | null): Backlog {
   const end = endOfDay(asOf);
-  const teamClause = team === null ? '' : 'AND route_team = @team';
-  const groups = sqlite
-    .prepare<Record<string, string>, OpenGroup>(
-      `SELECT substr(received_at, 1, 10) AS day, category, region, route_team AS team, assignee, work_status AS workStatus, count(*) AS count
-         FROM reports WHERE status = 'filed' AND received_at <= @end ${teamClause}
-        GROUP BY day, category, region, route_team, assignee, work_status`,
-    )
-    .all({ end, ...(team === null ? {} : { team }) });
+  const groups = dayGroupsUpTo(sqlite, asOf, team);
   // Closed reports count as open when they were closed after the as-of day.
   const closedLater = [...closedAt].filter(([, at]) => at > end).map(([reportId]) => reportId);
   if (closedLater.length > 0) {
@@ -59,7 +43,7 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     for (const reportId of closedLater) {
       const row = lookup.get(reportId, end);
       if (!row || (team !== null && row.team !== team)) continue;
-      groups.push({ ...row, workStatus: 'reopened', count: 1 });
+      groups.push({ ...row, workStatus: 'reopened', count: 1, loss: 0 });
     }
   }
 

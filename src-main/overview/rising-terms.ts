@@ -23,20 +23,23 @@ export function termsOf(text: string): Set<string> {
 
 export function computeRisingTerms(sqlite: Database.Database, asOf: string, team: string | null): RisingTerm[] {
   const recentFrom = `${addDays(asOf, -6)}T00:00:00.000Z`;
+  // Reports that share a summary word for word (a campaign's template, a copied text) are tokenised once.
   const rows = sqlite
-    .prepare<Record<string, string>, [string, string]>(
-      `SELECT received_at, summary FROM reports WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= @from AND received_at <= @end ${team === null ? '' : 'AND route_team = @team'}`,
+    .prepare<Record<string, string>, [string, number, number]>(
+      `SELECT summary, sum(received_at >= @recentFrom), sum(received_at < @recentFrom) FROM reports
+        WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= @from AND received_at <= @end ${team === null ? '' : 'AND route_team = @team'}
+        GROUP BY summary`,
     )
     .raw()
-    .all({ from: `${addDays(asOf, -13)}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) });
+    .all({ recentFrom, from: `${addDays(asOf, -13)}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) });
   const counts = new Map<string, { thisWeek: number; lastWeek: number }>();
-  for (const [receivedAt, summary] of rows) {
-    const recent = receivedAt >= recentFrom;
+  for (const [summary, thisWeek, lastWeek] of rows) {
     for (const term of termsOf(summary)) {
-      const count = counts.get(term) ?? { thisWeek: 0, lastWeek: 0 };
-      if (recent) count.thisWeek += 1;
-      else count.lastWeek += 1;
-      counts.set(term, count);
+      const count = counts.get(term);
+      if (count) {
+        count.thisWeek += thisWeek;
+        count.lastWeek += lastWeek;
+      } else counts.set(term, { thisWeek, lastWeek });
     }
   }
   return [...counts]

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CategoryTrend, WeekCounts } from '../../shared/overview/types';
 import { addDays, dayOf, endOfDay, isoWeek } from './days';
+import { categoryDays, reportsBefore } from './report-day-counts';
 
 /** Seven-day windows before the last one that form a category's baseline. */
 export const TREND_BASELINE_WINDOWS = 8;
@@ -28,18 +29,8 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
   const from = firstMonday < trendStart ? firstMonday : trendStart;
   const teamClause = team === null ? '' : 'AND route_team = @team';
   const teamParam: Record<string, string> = team === null ? {} : { team };
-  const days = sqlite
-    .prepare<Record<string, string>, DayCategory>(
-      `SELECT substr(received_at, 1, 10) AS day, category, count(*) AS count, sum(loss_cents) AS loss FROM reports
-        WHERE status = 'filed' AND received_at >= @from AND received_at <= @end ${teamClause}
-        GROUP BY day, category`,
-    )
-    .all({ from: `${from}T00:00:00.000Z`, end, ...teamParam });
-  const receivedBefore =
-    sqlite
-      .prepare<Record<string, string>, number>(`SELECT count(*) FROM reports WHERE status = 'filed' AND received_at < @from ${teamClause}`)
-      .pluck()
-      .get({ from: `${firstMonday}T00:00:00.000Z`, ...teamParam }) ?? 0;
+  const days = categoryDays(sqlite, from, asOf, team);
+  const receivedBefore = reportsBefore(sqlite, firstMonday, team);
 
   const weekList: WeekCounts[] = [];
   for (let monday = firstMonday; monday <= asOf; monday = addDays(monday, 7)) {

@@ -1,18 +1,19 @@
 import { computeOverview } from '../../overview/compute-overview';
+import { rebuildReportDayCounts } from '../../overview/report-day-counts';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
 
-const usage = 'overview --db <path> [--as-of <YYYY-MM-DD>]';
+const usage = 'overview --db <path> [--as-of <YYYY-MM-DD>] [--rebuild]';
 
 /** The CLI's shape of the overview (issue 16): the screen's numbers without its lists and explanations. */
 export const overviewCommand: CliCommand = {
   name: 'overview',
   usage,
-  summary: "Print the supervisor's overview (backlog, weekly throughput, spikes, harm ranking, disruption ledger) as one JSON object.",
+  summary: "Print the supervisor's overview (backlog, weekly throughput, spikes, harm ranking, disruption ledger) as one JSON object; --rebuild first recounts the counts the overview keeps from the reports.",
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { db: { type: 'string' }, 'as-of': { type: 'string' } }, usage);
+    const { values } = parseCommandArgs(args, { db: { type: 'string' }, 'as-of': { type: 'string' }, rebuild: { type: 'boolean' } }, usage);
     const dbPath = requireOption(values.db, '--db', usage);
     const asOf = values['as-of'] ?? systemClock.now().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
@@ -22,6 +23,7 @@ export const overviewCommand: CliCommand = {
       dbPath,
       io,
       async (store) => {
+        if (values.rebuild) rebuildReportDayCounts(store.sqlite);
         const overview = computeOverview(store.sqlite, { asOf, team: null });
         const { open, overdue, byAge, byTeam, byOfficer, byRegion, byCategory } = overview.backlog;
         await writeJsonLine(io.stdout, {
