@@ -86,6 +86,7 @@ const tableWriterOptions = {
     sync_applied: [MUTATIONS],
     sync_conflicts: [MUTATIONS],
     officer_signing_keys: [MUTATIONS],
+    report_day_counts: ['src-main/overview/report-day-counts.ts'],
   },
   byParameter: [KEYED_JSON],
 };
