@@ -35,6 +35,12 @@ export interface ActionQuery {
   /** Only open requests due on or before this date (YYYY-MM-DD). */
   dueBefore?: string;
   overdueOnly?: boolean;
+  /** Only requests sent within these days (YYYY-MM-DD, inclusive). */
+  sentFrom?: string;
+  sentTo?: string;
+  /** Only requests sent and executed within these days (YYYY-MM-DD, inclusive). */
+  executedFrom?: string;
+  executedTo?: string;
   indicatorType?: IndicatorType;
   indicatorValue?: string;
   caseId?: string;
@@ -93,6 +99,8 @@ export interface ActionDraftQuery {
   clusterReportId?: string;
   /** A warning names the suspects' phone numbers, addresses and accounts only when the supervisor chooses so. */
   nameSuspects?: boolean;
+  /** Further indicators of the same type and addressee: one batched letter names them all (issue 16). */
+  batch?: Array<{ type: IndicatorType; value: string }>;
 }
 
 export interface ActionDraftView {
@@ -100,6 +108,8 @@ export interface ActionDraftView {
   title: string;
   indicatorType: IndicatorType | null;
   indicatorValue: string | null;
+  /** A batched letter's further indicators, canonical; empty for one. */
+  batchIndicators: Array<{ type: IndicatorType; value: string }>;
   caseId: string | null;
   clusterReportId: string | null;
   addressee: AddresseeRoute;
@@ -128,6 +138,8 @@ export interface ActionNextStep {
 
 export interface ActionDetail extends ActionSummaryView {
   clusterReportId: string | null;
+  /** A batched letter's further indicators (the first is `indicatorType`/`indicatorValue`); empty for one. */
+  batchIndicators: Array<{ type: IndicatorType; value: string }>;
   legalBasis: string;
   body: string;
   includePersonalData: boolean;

@@ -15,10 +15,11 @@ import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '..
 import type { ApiMethod, ApiParams } from './contract';
 import { QUEUE_SORT_KEYS } from './views';
 import { WARNING_FORMATS } from './action-views';
-import type { OverviewSettings } from '../overview/types';
+import { SHAPE_KINDS, type OverviewSettings } from '../overview/types';
 
 /** Upper bounds far above what the UI asks for, so one request stays small. */
 export const PARAM_LIMITS = {
+  batchIndicators: 200,
   pageSize: 500,
   reportIds: 10_000,
   shortText: 500,
@@ -38,6 +39,8 @@ const limit = z.number().int('must be a whole number').min(1, 'must be 1 or more
 const dateText = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'must be a date such as 2026-03-01');
 const indicatorType = z.enum(INDICATOR_TYPES);
 const indicator = z.strictObject({ type: indicatorType, value: requiredText });
+/** A batched letter's further indicators (beside the request's own). */
+const batchIndicators = z.array(indicator).min(1, 'must name at least one further indicator').max(PARAM_LIMITS.batchIndicators, `must name at most ${PARAM_LIMITS.batchIndicators} indicators`);
 const noteSubject = z.enum(['report', 'case', 'action']);
 const noParams = z.strictObject({});
 const actionId = z.uuid({ error: 'must be a request id (a UUID)' });
@@ -80,6 +83,14 @@ const queueQuery = z.strictObject({
     receivedTo: dateText.optional(),
     hasLoss: z.boolean().optional(),
     inCluster: z.boolean().optional(),
+    teams: z.array(shortText).optional(),
+    overdueOn: isoDate.optional(),
+    closedFrom: isoDate.optional(),
+    closedTo: isoDate.optional(),
+    indicator: indicator.optional(),
+    shape: z.strictObject({ kind: z.enum(SHAPE_KINDS), shape: requiredText }).optional(),
+    clusterOf: reportId.optional(),
+    summaryTerm: requiredText.optional(),
   }),
   sort: z.strictObject({ key: z.enum(QUEUE_SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
   offset,
@@ -172,6 +183,7 @@ export const apiParamSchemas: ParamSchemas = {
       caseId: caseId.optional(),
       clusterReportId: reportId.optional(),
       nameSuspects: z.boolean().optional(),
+      batch: batchIndicators.optional(),
     })
     .refine(actionIndicatorPair, bothOrNeither),
   'action.create': z
@@ -181,6 +193,7 @@ export const apiParamSchemas: ParamSchemas = {
       indicatorValue: requiredText.nullable(),
       caseId: caseId.nullable(),
       clusterReportId: reportId.nullable(),
+      batchIndicators: batchIndicators.optional(),
       title: requiredText,
       addresseeId: directoryId.nullable(),
       reportIds: someReportIds,
@@ -198,6 +211,10 @@ export const apiParamSchemas: ParamSchemas = {
       addresseeId: directoryId.optional(),
       dueBefore: isoDate.optional(),
       overdueOnly: z.boolean().optional(),
+      sentFrom: isoDate.optional(),
+      sentTo: isoDate.optional(),
+      executedFrom: isoDate.optional(),
+      executedTo: isoDate.optional(),
       indicatorType: indicatorType.optional(),
       indicatorValue: requiredText.optional(),
       caseId: caseId.optional(),

@@ -7,6 +7,7 @@ import type { Reporter } from '../intake/schema';
 import type { Category } from '../intake/vocabulary';
 import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
 import type { RouteExplanation, RoutePriority } from '../routing/rules';
+import type { ShapeKind } from '../overview/types';
 
 export type OfficerRole = 'officer' | 'supervisor';
 
@@ -38,6 +39,21 @@ export interface QueueFilters {
   receivedTo?: string;
   hasLoss?: boolean;
   inCluster?: boolean;
+  /** Teams routing put the reports with; `''` for reports not routed yet. */
+  teams?: string[];
+  /** Open reports past their category's service level (working days) at the end of this day (YYYY-MM-DD). */
+  overdueOn?: string;
+  /** Closed reports closed within these days (YYYY-MM-DD, inclusive), as the overview counts closures per week. */
+  closedFrom?: string;
+  closedTo?: string;
+  /** Reports naming this indicator (not as a benign mention such as the victim's own bank). */
+  indicator?: { type: IndicatorType; value: string };
+  /** Reports naming an indicator of this shape (the overview's new methods: a bank, a number range, a TLD). */
+  shape?: { kind: ShapeKind; shape: string };
+  /** Reports in the cluster of this report. */
+  clusterOf?: string;
+  /** Reports whose summary uses this word or word pair, as the overview's rising terms count them. */
+  summaryTerm?: string;
 }
 
 export const QUEUE_SORT_KEYS = ['receivedAt', 'category', 'region', 'loss', 'clusterSize', 'workStatus', 'assignee'] as const;

@@ -1,6 +1,7 @@
 /** Canonical indicator types of the intake contract; how reports are compared. */
 export const INDICATOR_TYPES = ['phone', 'iban', 'email', 'domain', 'url', 'crypto', 'remote_access'] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+export const isIndicatorType = (type: string): type is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(type);
 
 export interface CanonicalIndicator {
   type: IndicatorType;

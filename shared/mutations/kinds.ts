@@ -5,7 +5,7 @@
  */
 import type { ActionKind, ActionState, SendMethod } from '../requests/lifecycle';
 import type { DirectoryEntry } from '../requests/directory';
-import type { IndicatorType } from '../indicators/types';
+import type { CanonicalIndicator, IndicatorType } from '../indicators/types';
 import type { RoutePriority, RoutingRule } from '../routing/rules';
 import type { MutationProof } from './proof';
 
@@ -62,6 +62,8 @@ export interface MutationPayloads {
     indicatorValue: string | null;
     caseId: string | null;
     clusterReportId: string | null;
+    /** A batched letter's further indicators, of the same type and addressee as the first (issue 16); absent for one. */
+    batchIndicators?: CanonicalIndicator[];
     title: string;
     addresseeId: string | null;
     reportIds: string[];

@@ -43,6 +43,8 @@ export const MUTATION_LIMITS = {
   shortText: 500,
   longText: 100_000,
   reportIds: 10_000,
+  /** Indicators one batched letter names. */
+  batchIndicators: 200,
   /** Mutations in one push. */
   perPush: 5_000,
 } as const;
@@ -118,6 +120,10 @@ export const mutationPayloadSchemas: PayloadSchemas = {
       indicatorValue: requiredShortText.nullable(),
       caseId: uuid.nullable(),
       clusterReportId: reportId.nullable(),
+      batchIndicators: z
+        .array(z.strictObject({ type: z.enum(INDICATOR_TYPES), value: requiredShortText }))
+        .max(MUTATION_LIMITS.batchIndicators, `must name at most ${MUTATION_LIMITS.batchIndicators} indicators`)
+        .optional(),
       title: requiredShortText,
       addresseeId: directoryId.nullable(),
       reportIds: actionReportIds,
@@ -132,6 +138,10 @@ export const mutationPayloadSchemas: PayloadSchemas = {
     .refine((payload) => payload.kind === 'prevention_warning' || payload.indicatorType !== null, {
       path: ['indicatorType'],
       message: 'is required for every request except a prevention warning',
+    })
+    .refine((payload) => (payload.batchIndicators ?? []).every((indicator) => indicator.type === payload.indicatorType), {
+      path: ['batchIndicators'],
+      message: 'must all be of the request indicator’s type',
     }),
   'action.edit': z.strictObject({
     actionId: uuid,

@@ -25,6 +25,17 @@ export interface OverviewSettings {
   harmDays: number;
   /** Weeks of throughput shown (the last one ends at the as-of day). */
   weeks: number;
+  /** Brands whose names in fresh domains are a new method (look-alike phishing sites). */
+  brands: Brand[];
+}
+
+/** A brand criminals pose as: the words that name it in a domain and its own registrable domains. */
+export interface Brand {
+  name: string;
+  /** Lower case letters and digits; marks shorter than five letters count only as a whole word of the name. */
+  marks: string[];
+  /** The brand's real registrable domains, never flagged. */
+  domains: string[];
 }
 
 export interface BacklogCount {
@@ -95,6 +106,8 @@ export interface Spike {
   /** −log10 of the Poisson tail probability: higher is more surprising. */
   score: number;
   reportIds: string[];
+  /** The first day (YYYY-MM-DD) of the recent window, which ends at the as-of day. */
+  recentFrom: string;
   /** Reports per day over baseline and recent window, oldest first. */
   sparkline: number[];
 }
@@ -134,7 +147,8 @@ export interface RisingTerm {
 }
 
 /** The bank of an IBAN (`NL ABNA`), a phone number range (`+3197`) or a top-level domain (`.zip`). */
-export type ShapeKind = 'iban-bank' | 'phone-range' | 'tld';
+export const SHAPE_KINDS = ['iban-bank', 'phone-range', 'tld'] as const;
+export type ShapeKind = (typeof SHAPE_KINDS)[number];
 
 /** An indicator shape named by many more reports in the last seven days than in the seven before. */
 export interface RisingShape {
@@ -142,6 +156,18 @@ export interface RisingShape {
   shape: string;
   thisWeek: number;
   lastWeek: number;
+}
+
+/** A domain first named in the last seven days whose name carries a brand (`ing-veilig.nl` → ING). */
+export interface FreshBrandDomain {
+  domain: string;
+  brand: string;
+  /** YYYY-MM-DD of the first report that named it. */
+  firstSeen: string;
+  /** Live reports naming it up to the as-of day. */
+  reports: number;
+  /** The first of them, oldest first. */
+  reportIds: string[];
 }
 
 /**
@@ -176,6 +202,7 @@ export interface Overview {
   spikes: Spike[];
   risingTerms: RisingTerm[];
   risingShapes: RisingShape[];
+  freshBrandDomains: FreshBrandDomain[];
   harm: HarmEntry[];
   disruption: DisruptionEntry[];
   warningEffects: WarningEffect[];

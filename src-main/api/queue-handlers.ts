@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../shared/api/contract';
+import { overviewListWhere } from '../overview/list-filters';
 import { listQueue, listRegions } from '../queries/queue';
 import { auditSearch, checkedPurpose } from './audit-read';
 import type { ApiContext } from './context';
@@ -8,7 +9,7 @@ export const queueHandlers = {
     const text = query.filters.text?.trim() ?? '';
     // A search reads reports' personal data: refused without a purpose before anything is read.
     const purpose = text === '' ? null : checkedPurpose(query.purpose);
-    const page = listQueue(context.store.sqlite, query, context.officer.id);
+    const page = listQueue(context.store.sqlite, query, context.officer.id, overviewListWhere(context.store.sqlite, query.filters));
     if (purpose !== null && query.offset === 0) auditSearch(context, text, purpose, page.total);
     return page;
   },

@@ -76,8 +76,11 @@ export function registerWrites(mutation: AnyMutation): RegisterWrite[] {
     }
     case 'action.create': {
       const { actionId, kind, indicatorType, indicatorValue, caseId, clusterReportId, reportIds } = mutation.payload;
+      // A batched letter's further indicators are part of what it was created about (absent for one).
+      const batch = (mutation.payload.batchIndicators ?? []).map(({ type, value }) => ({ type, value }));
+      const created = { kind, indicatorType, indicatorValue, caseId, clusterReportId, ...(batch.length > 0 ? { batchIndicators: batch } : {}) };
       return [
-        { entity: 'action', entityId: actionId, field: CREATED_FIELD, value: { kind, indicatorType, indicatorValue, caseId, clusterReportId } },
+        { entity: 'action', entityId: actionId, field: CREATED_FIELD, value: created },
         ...ACTION_CONTENT_FIELDS.map((field) => ({ entity: 'action' as const, entityId: actionId, field, value: mutation.payload[field] })),
         { entity: 'action', entityId: actionId, field: 'reportIds', value: [...reportIds] },
         { entity: 'action', entityId: actionId, field: 'state', value: 'concept' },

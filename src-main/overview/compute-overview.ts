@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Overview } from '../../shared/overview/types';
 import { computeBacklog } from './backlog';
 import { closureTimes } from './closures';
+import { computeFreshBrandDomains } from './brand-domains';
 import { computeDisruption } from './disruption';
 import { computeHarm } from './harm';
 import { readOverviewSettings } from './overview-settings';
@@ -33,6 +34,7 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       spikes: computeSpikes(sqlite, asOf, settings.spikes, team),
       risingTerms: computeRisingTerms(sqlite, asOf, team),
       risingShapes: computeRisingShapes(sqlite, asOf, team),
+      freshBrandDomains: computeFreshBrandDomains(sqlite, asOf, team, settings.brands),
       harm: computeHarm(sqlite, asOf, settings.harmDays, team),
       disruption: computeDisruption(sqlite, asOf),
       warningEffects: computeWarningEffects(sqlite, asOf),

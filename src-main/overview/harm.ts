@@ -39,11 +39,14 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
   const totalsOf = sqlite.prepare<Record<string, string | number>, { victims: number; loss: number }>(
     `SELECT count(*) AS victims, coalesce(sum(r.loss_cents), 0) AS loss FROM reports r
-      WHERE r.status = 'filed' AND r.received_at <= @end ${teamClause} AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id)`,
+      WHERE r.status = 'filed' AND r.received_at <= @end ${teamClause} AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
   );
   const requestOf = sqlite
-    .prepare<[string, string, string], ActionState>('SELECT state FROM actions WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1')
-    .pluck();
+    .prepare<[string, string, string], { state: ActionState; createdAt: string; id: string }>(
+      'SELECT state, created_at AS createdAt, id FROM actions WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
+    );
+  const batched = batchedRequests(sqlite, params.end);
+  const newestRequest = (type: string, value: string) => [requestOf.get(type, value, params.end), batched.get(`${type}:${value}`)].filter((request) => request !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]?.state ?? null;
   return ranked.map(({ id, recent, typicalLoss, harmPerDay }): HarmEntry => {
     const { type, value } = indicatorOf.get(id)!;
     const totals = totalsOf.get({ ...params, id })!;
@@ -55,7 +58,19 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
       perDay: Math.round((recent / harmDays) * 1000) / 1000,
       typicalLoss,
       harmPerDay,
-      request: requestOf.get(type, value, params.end) ?? null,
+      request: newestRequest(type, value),
     };
   });
+}
+
+/** The newest batched letter naming each further indicator (`type:value`), read in one pass over batched letters only. */
+function batchedRequests(sqlite: Database.Database, end: string): Map<string, { state: ActionState; createdAt: string; id: string }> {
+  const rows = sqlite
+    .prepare<[string], { state: ActionState; createdAt: string; id: string; indicator: string }>(
+      `SELECT a.state, a.created_at AS createdAt, a.id, json_extract(b.value, '$.type') || ':' || json_extract(b.value, '$.value') AS indicator
+         FROM actions a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ?
+        ORDER BY a.created_at, a.id`,
+    )
+    .all(end);
+  return new Map(rows.map(({ indicator, ...request }) => [indicator, request]));
 }

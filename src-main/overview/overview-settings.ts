@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OverviewSettings } from '../../shared/overview/types';
 import { AppError } from '../../shared/errors';
 import { readMeta, writeMeta } from '../db/store-meta';
+import brands from './brands.json';
 
 const SETTINGS_KEY = 'overview.settings';
 
@@ -13,6 +14,7 @@ export const DEFAULT_OVERVIEW_SETTINGS: OverviewSettings = {
   spikes: { recentDays: 7, baselineDays: 56, maxTailProbability: 1e-4, minRecent: 5 },
   harmDays: 14,
   weeks: 12,
+  brands,
 };
 
 const days = z.number().int().min(1).max(365);
@@ -26,6 +28,16 @@ const settingsSchema = z.object({
   }),
   harmDays: days,
   weeks: z.number().int().min(1).max(104),
+  // Settings stored before brands were data get the default list.
+  brands: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(80),
+        marks: z.array(z.string().regex(/^[a-z0-9]{2,40}$/, 'a mark is 2 to 40 lower case letters or digits')).min(1),
+        domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, 'a domain like ing.nl')),
+      }),
+    )
+    .default(brands),
 });
 
 export function readOverviewSettings(sqlite: Database.Database): OverviewSettings {

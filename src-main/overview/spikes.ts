@@ -92,6 +92,6 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
     const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key)! } : indicatorOf.get(key)!;
     const reportIds = (cluster ? clusterReports : indicatorReports).all({ ...window, key });
-    return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, sparkline };
+    return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
 }

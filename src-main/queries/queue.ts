@@ -3,7 +3,7 @@ import type { QueueFilters, QueuePage, QueueQuery, QueueRow, QueueSortKey } from
 import { ftsQuery } from '../search/fts-query';
 import { searchWords } from '../search/search-words';
 import { queryInChunks } from './in-chunks';
-import { reportFilterWhere } from '../search/report-filters';
+import { reportFilterWhere, type SqlWhere } from '../search/report-filters';
 import { QUEUE_ROW_COLUMNS, QUEUE_ROW_FROM } from './queue-rows';
 
 const NEWEST_FIRST = 'r.received_at DESC, r.id DESC';
@@ -20,7 +20,7 @@ const SORT_SQL: Record<QueueSortKey, (direction: 'ASC' | 'DESC') => string> = {
 };
 
 /** The WHERE clause of the live reports that pass the filters; `me` is the signed-in officer. */
-function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): { sql: string; params: unknown[] } {
+function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string, extra: SqlWhere): { sql: string; params: unknown[] } {
   const { terms: where, params } = reportFilterWhere(filters);
   if (filters.assignee === 'unassigned') where.push('r.assignee IS NULL');
   else if (filters.assignee !== undefined) {
@@ -28,20 +28,37 @@ function whereOf(sqlite: Database.Database, filters: QueueFilters, me: string): 
     params.push(filters.assignee === 'me' ? me : filters.assignee);
   }
   if (filters.inCluster !== undefined) where.push(filters.inCluster ? 'r.cluster_id IS NOT NULL' : 'r.cluster_id IS NULL');
+  if (filters.teams !== undefined && filters.teams.length > 0) {
+    const named = filters.teams.filter((team) => team !== '');
+    const terms = [...(named.length > 0 ? [`r.route_team IN (${named.map(() => '?').join(', ')})`] : []), ...(named.length < filters.teams.length ? ['r.route_team IS NULL'] : [])];
+    where.push(`(${terms.join(' OR ')})`);
+    params.push(...named);
+  }
+  if (filters.indicator !== undefined) {
+    where.push('r.id IN (SELECT m.report_id FROM indicators i JOIN mentions m ON m.indicator_id = i.id WHERE i.type = ? AND i.value = ? AND m.benign = 0)');
+    params.push(filters.indicator.type, filters.indicator.value);
+  }
+  if (filters.clusterOf !== undefined) {
+    where.push("r.cluster_id = (SELECT cluster_id FROM reports WHERE report_id = ? AND status = 'filed')");
+    params.push(filters.clusterOf);
+  }
   const fts = filters.text === undefined ? null : ftsQuery(sqlite, searchWords(filters.text));
   if (fts !== null) {
     where.push('r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)');
     params.push(fts);
   }
+  where.push(...extra.terms);
+  params.push(...extra.params);
   return { sql: where.join(' AND '), params };
 }
 
 /**
  * One page of the work queue (live reports only) and how many pass the filters in all. The page is found on
  * the covering index `reports_queue` first and only its rows are read whole, so it stays fast at 100k reports.
+ * `extra` holds the terms of filters judged above this floor (the overview's service levels and closures).
  */
-export function listQueue(sqlite: Database.Database, query: QueueQuery, me: string): QueuePage {
-  const where = whereOf(sqlite, query.filters, me);
+export function listQueue(sqlite: Database.Database, query: QueueQuery, me: string, extra: SqlWhere = { terms: [], params: [] }): QueuePage {
+  const where = whereOf(sqlite, query.filters, me, extra);
   const order = SORT_SQL[query.sort.key](query.sort.direction === 'asc' ? 'ASC' : 'DESC');
   const pageIds = sqlite
     .prepare<unknown[], number>(`SELECT r.id FROM ${QUEUE_ROW_FROM} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)

@@ -24,11 +24,24 @@ export function listActions(sqlite: Database.Database, query: ActionQuery, today
     if (query.indicatorValue === undefined) where('a.indicator_type = ?', query.indicatorType);
     else {
       const indicator = canonicalIndicator(query.indicatorType, query.indicatorValue)!;
-      where('a.indicator_type = ? AND a.indicator_value = ?', indicator.type, indicator.value);
+      // A batched letter names it among its further indicators.
+      where(
+        `((a.indicator_type = ? AND a.indicator_value = ?) OR (instr(a.payload, '"batchIndicators"') > 0 AND EXISTS (
+           SELECT 1 FROM json_each(a.payload, '$.batchIndicators') b WHERE json_extract(b.value, '$.type') = ? AND json_extract(b.value, '$.value') = ?)))`,
+        indicator.type,
+        indicator.value,
+        indicator.type,
+        indicator.value,
+      );
     }
   }
   if (query.dueBefore !== undefined) where(`${OPEN} AND a.due_at IS NOT NULL AND a.due_at <= ?`, query.dueBefore);
   if (query.overdueOnly) where(`${OPEN} AND a.due_at IS NOT NULL AND a.due_at < ?`, today);
+  if (query.sentFrom !== undefined) where('a.sent_at >= ?', query.sentFrom);
+  if (query.sentTo !== undefined) where('a.sent_at <= ?', query.sentTo);
+  if (query.executedFrom !== undefined || query.executedTo !== undefined) where('a.sent_at IS NOT NULL AND a.executed_at IS NOT NULL');
+  if (query.executedFrom !== undefined) where('a.executed_at >= ?', query.executedFrom);
+  if (query.executedTo !== undefined) where('a.executed_at <= ?', query.executedTo);
   const filter = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const records = selectActionRows(sqlite, `${filter} ORDER BY a.updated_at DESC, a.id`, params);
   const nameOf = sqlite.prepare<[string], string>('SELECT name FROM directory_entries WHERE id = ?').pluck();

@@ -22,6 +22,8 @@ interface ActionPayloadRecord {
   legalBasis: string;
   body: string;
   clusterReportId: string | null;
+  /** A batched letter's further indicators; empty for one. */
+  batchIndicators: CanonicalIndicator[];
   /** The last transition into each state. */
   steps: Partial<Record<ActionState, StepRecord>>;
 }
@@ -61,6 +63,7 @@ function parsePayload(text: string): ActionPayloadRecord {
     legalBasis: parsed.legalBasis ?? '',
     body: parsed.body ?? '',
     clusterReportId: parsed.clusterReportId ?? null,
+    batchIndicators: parsed.batchIndicators ?? [],
     steps: parsed.steps ?? {},
   };
 }

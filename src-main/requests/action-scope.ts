@@ -2,13 +2,13 @@
 import type Database from 'better-sqlite3';
 import type { ActionDetail } from '../../shared/api/action-views';
 import type { ActionRecord } from './action-record';
-import { reportsMentioning, scopeReportIds } from './bundle-scope';
+import { reportsMentioningAny, scopeReportIds } from './bundle-scope';
 import { dutchDay } from './dutch-format';
 
-/** Live reports the request's indicator (or case, or cluster) now has that its bundle lacks. */
+/** Live reports the request's indicators (or case, or cluster) now have that its bundle lacks. */
 export function newReportIds(sqlite: Database.Database, action: ActionRecord): string[] {
   const inBundle = new Set(action.payload.reportIds);
-  const scope = { indicator: action.indicator, caseId: action.caseId, clusterReportId: action.payload.clusterReportId };
+  const scope = { indicator: action.indicator, batch: action.payload.batchIndicators, caseId: action.caseId, clusterReportId: action.payload.clusterReportId };
   return scopeReportIds(sqlite, scope).filter((reportId) => !inBundle.has(reportId));
 }
 
@@ -19,7 +19,7 @@ export function newReportIds(sqlite: Database.Database, action: ActionRecord): s
 export function effectAfterExecution(sqlite: Database.Database, action: ActionRecord): ActionDetail['effect'] {
   const { executedAt, indicator } = action;
   if (executedAt === null || indicator === null) return null;
-  const after = reportsMentioning(sqlite, indicator)
+  const after = reportsMentioningAny(sqlite, [indicator, ...action.payload.batchIndicators])
     .filter((report) => dutchDay(report.at) > executedAt)
     .map((report) => report.reportId);
   return { since: executedAt, reportsAfter: after.length, reportIdsAfter: after };

@@ -10,7 +10,7 @@ import { recordMutation } from '../mutations/record-mutation';
 import { actorOf, optionalText, requireCase, requireReport, requireReports, requireText } from '../mutations/services/guards';
 import { buildMutation, newIdOf, type ServiceDeps } from '../mutations/services/service-deps';
 import { requireAction } from './action-record';
-import { canonicalIndicator, requireFittingIndicator } from './action-subject';
+import { canonicalBatch, canonicalIndicator, requireFittingIndicator } from './action-subject';
 import { newReportIds } from './action-scope';
 import { findDirectoryEntry } from './directory-entries';
 import { dutchDay } from './dutch-format';
@@ -28,6 +28,7 @@ export function createAction(store: CaseStore, deps: ServiceDeps, input: CreateA
   const { sqlite } = store;
   const indicator = canonicalIndicator(input.indicatorType, input.indicatorValue);
   requireFittingIndicator(input.kind, indicator);
+  const batchIndicators = input.kind === 'prevention_warning' ? [] : canonicalBatch(indicator, input.batchIndicators);
   if (input.caseId !== null) requireCase(sqlite, input.caseId);
   if (input.clusterReportId !== null) requireReport(sqlite, input.clusterReportId);
   const reportIds = [...new Set(input.reportIds)];
@@ -43,6 +44,7 @@ export function createAction(store: CaseStore, deps: ServiceDeps, input: CreateA
       indicatorValue: indicator?.value ?? null,
       caseId: input.caseId,
       clusterReportId: input.clusterReportId,
+      ...(batchIndicators.length > 0 ? { batchIndicators } : {}),
       title: requireText(input.title, 'A request title'),
       addresseeId: requireAddressee(store, input.addresseeId),
       reportIds,

@@ -27,3 +27,22 @@ export function routeSubject(kind: ActionKind, indicator: CanonicalIndicator | n
   if (!indicator) return { kind, indicator: null };
   return { kind, indicator: { ...indicator, enrichment: normalizeIndicator(indicator.type, indicator.value)?.enrichment ?? null } };
 }
+
+/**
+ * A batched letter's further indicators, canonical, each once and not the first one again: all of the first
+ * one's type (one kind of request, one letter). Empty when there is no batch.
+ */
+export function canonicalBatch(first: CanonicalIndicator | null, batch: ReadonlyArray<{ type: IndicatorType; value: string }> | undefined): CanonicalIndicator[] {
+  if (batch === undefined || batch.length === 0) return [];
+  if (first === null) throw new AppError('BAD_INPUT', 'A batched letter is about indicators: give the first one as the indicator.');
+  const seen = new Set([`${first.type}:${first.value}`]);
+  const found: CanonicalIndicator[] = [];
+  for (const entry of batch) {
+    if (entry.type !== first.type) throw new AppError('BAD_INPUT', `A batched letter names indicators of one type: ${entry.value} is a ${entry.type}, not a ${first.type}.`);
+    const indicator = canonicalIndicator(entry.type, entry.value)!;
+    const key = `${indicator.type}:${indicator.value}`;
+    if (!seen.has(key)) found.push(indicator);
+    seen.add(key);
+  }
+  return found;
+}

@@ -4,6 +4,8 @@ import type { CanonicalIndicator } from '../../shared/indicators/types';
 
 interface BundleScope {
   indicator: CanonicalIndicator | null;
+  /** A batched letter's further indicators: their reports join the first one's. */
+  batch?: readonly CanonicalIndicator[];
   caseId: string | null;
   clusterReportId: string | null;
 }
@@ -49,8 +51,14 @@ function clusterReports(sqlite: Database.Database, reportId: string): string[] {
     .all(reportId);
 }
 
+/** Live reports that mention any of the indicators, each once, in the order of `reportsMentioning`. */
+export function reportsMentioningAny(sqlite: Database.Database, indicators: readonly CanonicalIndicator[]): Array<{ reportId: string; at: string }> {
+  const byId = new Map(indicators.flatMap((indicator) => reportsMentioning(sqlite, indicator)).map((report) => [report.reportId, report]));
+  return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at) || a.reportId.localeCompare(b.reportId));
+}
+
 export function scopeReportIds(sqlite: Database.Database, scope: BundleScope): string[] {
-  if (scope.indicator) return reportsMentioning(sqlite, scope.indicator).map((report) => report.reportId);
+  if (scope.indicator) return reportsMentioningAny(sqlite, [scope.indicator, ...(scope.batch ?? [])]).map((report) => report.reportId);
   if (scope.caseId) return caseReports(sqlite, scope.caseId);
   if (scope.clusterReportId) return clusterReports(sqlite, scope.clusterReportId);
   return [];

@@ -72,17 +72,17 @@ function summarize(reports: BundleReport[]): ActionBundle {
  */
 export function buildBundle(
   sqlite: Database.Database,
-  input: { reportIds: readonly string[]; indicator: CanonicalIndicator | null },
+  input: { reportIds: readonly string[]; indicator: CanonicalIndicator | null; batch?: readonly CanonicalIndicator[] },
   personalData: PersonalDataAccess | null = null,
 ): ActionBundle {
   return sqlite.transaction(() => {
     const mentionsOf = sqlite.prepare<[number, number], MentionOfIndicator>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ? ORDER BY field');
-    const indicator = input.indicator === null ? undefined : indicatorId(sqlite, input.indicator);
+    const indicators = (input.indicator === null ? [] : [input.indicator, ...(input.batch ?? [])]).map((indicator) => indicatorId(sqlite, indicator)).filter((id) => id !== undefined);
     const audit = createAuditAppender(sqlite);
     const reports = liveRows(sqlite, input.reportIds).map((row): BundleReport => {
       const record: IntakeRecord = currentRecord(sqlite, row);
       const redact = createReporterRedactor(record.reporter);
-      const mentions = indicator === undefined ? [] : mentionsOf.all(row.id, indicator);
+      const mentions = indicators.flatMap((indicator) => mentionsOf.all(row.id, indicator));
       const reporter = personalData && record.reporter ? { name: record.reporter.name, email: record.reporter.email ?? null, phone: record.reporter.phone ?? null } : null;
       if (personalData && reporter) {
         audit(personalData.at, {

@@ -4,7 +4,7 @@
  * the body names no counts that a later bundle update would make stale.
  */
 import type { ActionKind } from '../../shared/requests/lifecycle';
-import type { CanonicalIndicator } from '../../shared/indicators/types';
+import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
 import { remoteToolName } from './dutch-labels';
 
 const splitPrefixed = (value: string) => {
@@ -111,4 +111,36 @@ function requestBody(kind: Exclude<ActionKind, 'prevention_warning'>, subject: s
 /** A request's letter body; a prevention warning's text comes from ./warning-template.ts. */
 export function defaultBody(kind: Exclude<ActionKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
   return ['Geachte heer, mevrouw,', ...requestBody(kind, describeIndicator(indicator)), EVIDENCE_NOTE, CLOSING].join('\n\n');
+}
+
+const PLURAL: Record<IndicatorType, string> = {
+  iban: 'bankrekeningen',
+  phone: 'telefoonnummers',
+  url: "webpagina's",
+  domain: 'domeinnamen',
+  email: 'e-mailadressen',
+  remote_access: "ID's voor hulp op afstand",
+  crypto: 'cryptoadressen',
+};
+
+const BATCH_REQUEST: Record<Exclude<ActionKind, 'prevention_warning'>, string> = {
+  bank_block: 'Wij verzoeken u deze rekeningen te blokkeren of als frauderekening te markeren, en ons per rekening te laten weten welke maatregel u heeft genomen.',
+  phone_block: 'Wij verzoeken u deze nummers buiten gebruik te stellen en ons per nummer te laten weten welke maatregel u heeft genomen.',
+  domain_takedown: 'Wij verzoeken u deze websites offline te halen of de domeinnamen buiten werking te stellen, en ons per website te laten weten welke maatregel u heeft genomen.',
+  remote_access_abuse: "Wij verzoeken u deze ID's te blokkeren en ons per ID te laten weten welke maatregel u heeft genomen.",
+  email_abuse: 'Wij verzoeken u deze accounts te blokkeren en ons per account te laten weten welke maatregel u heeft genomen.',
+  crypto_flag:
+    'Wij verzoeken u deze adressen als frauduleus te markeren, transacties van of naar deze adressen via uw platform tegen te houden waar uw voorwaarden dat toelaten, en ons per adres te laten weten welke maatregel u heeft genomen.',
+};
+
+/** The title of a batched letter to one addressee, e.g. `Blokkeringsverzoek 3 bankrekeningen`. */
+export function batchTitle(kind: Exclude<ActionKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
+  return `${TITLE_PREFIX[kind]} ${indicators.length} ${PLURAL[indicators[0]!.type]}`;
+}
+
+/** A batched letter's body: one addressee, several accounts or numbers, each named, one request for all of them. */
+export function batchBody(kind: Exclude<ActionKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
+  const list = indicators.map((indicator) => `- ${describeIndicator(indicator)}`).join('\n');
+  const intro = `Bij de politie zijn meldingen en aangiften binnengekomen waarin de volgende ${indicators.length} ${PLURAL[indicators[0]!.type]} worden genoemd, die bij u in gebruik zijn. Uit deze meldingen blijkt dat zij worden gebruikt om burgers op te lichten.`;
+  return ['Geachte heer, mevrouw,', `${intro}\n\n${list}`, BATCH_REQUEST[kind], EVIDENCE_NOTE, CLOSING].join('\n\n');
 }

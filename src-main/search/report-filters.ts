@@ -1,6 +1,6 @@
 /**
  * The filters the queue and the search share, as one WHERE over live reports (`reports r`): work status,
- * category, region, the received-date bounds and whether money was lost. The queue adds its own (assignee,
+ * category, region (`''` for none), the received-date bounds and whether money was lost. The queue adds its own (assignee,
  * cluster, text) after these terms.
  */
 export interface ReportFilters {
@@ -40,7 +40,12 @@ export function reportFilterWhere(filters: ReportFilters): SqlWhere {
   };
   inList('r.work_status', filters.workStatuses);
   inList('r.category', filters.categories);
-  inList('r.region', filters.regions);
+  // A region '' stands for reports without one (the overview's "none" row).
+  const regions = filters.regions?.filter((region) => region !== '');
+  if (regions !== undefined && regions.length < (filters.regions?.length ?? 0)) {
+    terms.push(`(r.region IS NULL${regions.length > 0 ? ` OR r.region IN (${regions.map(() => '?').join(', ')})` : ''})`);
+    params.push(...regions);
+  } else inList('r.region', regions);
   if (filters.receivedFrom) {
     terms.push('r.received_at >= ?');
     params.push(receivedFromBound(filters.receivedFrom));

@@ -1,5 +1,5 @@
 import type { ClusterGraph } from '../../shared/api/views';
-import { INDICATOR_TYPES, type IndicatorType } from '../../shared/indicators/types';
+import { isIndicatorType, type IndicatorType } from '../../shared/indicators/types';
 
 /** The cluster's reports as the graph shows them, for "create a case from this cluster". */
 export const clusterCaseSource = (graph: ClusterGraph | null): { reportIds: string[]; truncated: boolean } | null =>
@@ -12,7 +12,6 @@ export interface ClusterIndicator {
   reports: number;
 }
 
-const isIndicatorType = (group: string): group is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(group);
 
 /** The cluster's non-benign puzzle pieces a request could be about, the most shared first. */
 export function clusterIndicators(graph: ClusterGraph | null): ClusterIndicator[] {

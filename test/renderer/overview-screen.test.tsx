@@ -4,7 +4,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../shared/overview/types';
 import { App } from '../../src-renderer/app/App';
-import { actionDraft, SUPERVISOR } from './support/action-builders';
+import { ACTION_ID, actionDraft, SUPERVISOR } from './support/action-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
@@ -23,9 +23,10 @@ const overview: Overview = {
   },
   weekly: [{ week: '2026-W47', from: '2026-11-16', to: '2026-11-20', received: 214, closed: 12, loss: 1_000_000, requestsSent: 3, requestsExecuted: 1, openAtEnd: 214, byCategory: {} }],
   categoryTrends: [{ category: 'bank_helpdesk_fraud', received: 214, loss: 1_000_000, baselineMean: 135, expectedLow: 120, expectedHigh: 150, flag: 'rise' }],
-  spikes: [{ type: 'iban', value: 'NL23BUNQ2025123456', recent: 12, baseline: 0.13, score: 21.3, reportIds: ['IA-2026-0000007'], sparkline: [0, 0, 4, 4, 4] }],
+  spikes: [{ type: 'iban', value: 'NL23BUNQ2025123456', recent: 12, baseline: 0.13, score: 21.3, reportIds: ['IA-2026-0000007'], recentFrom: '2026-11-14', sparkline: [0, 0, 4, 4, 4] }],
   risingTerms: [{ term: 'tikkie', thisWeek: 10, lastWeek: 1 }],
   risingShapes: [{ kind: 'iban-bank', shape: 'NL FVLB', thisWeek: 8, lastWeek: 0 }],
+  freshBrandDomains: [{ domain: 'ing-veilig.nl', brand: 'ING', firstSeen: '2026-11-18', reports: 6, reportIds: ['IA-2026-0000007'] }],
   harm: [{ type: 'iban', value: 'NL23BUNQ2025123456', victims: 12, loss: 3_000_000, perDay: 0.857, typicalLoss: 250_000, harmPerDay: 214_286, request: null }],
   disruption: [{ addresseeId: 'bank.ing', sent: 3, executed: 1, refused: 1, overdue: 1, medianDaysToExecuted: 3, reportsAfterBlock: 2 }],
   warningEffects: [
@@ -71,10 +72,67 @@ describe('Overzicht', () => {
     const shapes = within(screen.getByTestId('overview-rising-shapes'));
     expect(shapes.getByText('NL FVLB')).toBeTruthy();
     expect(shapes.getByText('Bank (IBAN)')).toBeTruthy();
+    const brandDomains = within(screen.getByTestId('overview-brand-domains'));
+    expect(brandDomains.getByRole('button', { name: 'ing-veilig.nl' })).toBeTruthy();
+    expect(brandDomains.getByText('ING')).toBeTruthy();
 
     await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
     expect(rendered.store.getState().view.screen).toBe('queue');
-    expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ workStatuses: ['new', 'in_progress'], categories: ['bank_helpdesk_fraud'] });
+    expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', categories: ['bank_helpdesk_fraud'] });
+  });
+
+  it('every number opens its list: the queue with the filter shown and removable, or the requests list', async () => {
+    const api = new FakeApi()
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('overview.get', () => overview)
+      .handle('queue.list', (query) => ({ rows: [], total: 0, offset: query.offset }))
+      .handle('action.list', () => []);
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    const openOverview = async () => {
+      await click(screen.getByTestId('nav-overview'));
+      await screen.findByTestId('overview-open', {}, { timeout: 15_000 });
+    };
+    const lastQueueFilters = () => api.callsOf('queue.list').at(-1)?.filters;
+    await openOverview();
+
+    await click(screen.getByTestId('overview-overdue'));
+    expect(rendered.store.getState().view.screen).toBe('queue');
+    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', overdueOn: '2026-11-20' });
+    const shown = await screen.findByTestId('queue-filter-overdueOn');
+    expect(shown.textContent).toContain('Over de termijn op 2026-11-20');
+    await click(within(shown).getByRole('button', { name: 'Filter weghalen: Over de termijn op 2026-11-20' }));
+    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20' });
+    expect(screen.queryByTestId('queue-filter-overdueOn')).toBeNull();
+
+    await openOverview();
+    await click(screen.getByTestId('overview-by-team-overdue-0'));
+    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', teams: ['Team Fraude'], overdueOn: '2026-11-20' });
+    expect((await screen.findByTestId('queue-filter-teams')).textContent).toContain('Team: Team Fraude');
+
+    await openOverview();
+    await click(screen.getByTestId('overview-weekly-table-closed-0'));
+    expect(lastQueueFilters()).toEqual({ workStatuses: ['closed'], closedFrom: '2026-11-16', closedTo: '2026-11-20' });
+    expect((await screen.findByTestId('queue-filter-closed')).textContent).toContain('Afgesloten 2026-11-16 t/m 2026-11-20');
+
+    await openOverview();
+    await click(screen.getByTestId('overview-harm-table-victims-0'));
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', indicator: { type: 'iban', value: 'NL23BUNQ2025123456' } });
+    expect((await screen.findByTestId('queue-filter-indicator')).textContent).toContain('NL23BUNQ2025123456');
+
+    await openOverview();
+    await click(screen.getByTestId('overview-rising-shapes-thisWeek-0'));
+    expect(lastQueueFilters()).toEqual({ receivedFrom: '2026-11-14', receivedTo: '2026-11-20', shape: { kind: 'iban-bank', shape: 'NL FVLB' } });
+
+    await openOverview();
+    await click(screen.getByTestId('overview-disruption-table-refused-0'));
+    expect(rendered.store.getState().view.screen).toBe('actions');
+    expect(api.callsOf('action.list').at(-1)).toEqual({ addresseeId: 'bank.ing', sentTo: '2026-11-20', states: ['afgewezen'] });
+
+    await openOverview();
+    await click(screen.getByTestId('overview-weekly-table-requestsSent-0'));
+    expect(api.callsOf('action.list').at(-1)).toEqual({ sentFrom: '2026-11-16', sentTo: '2026-11-20' });
+    expect((await screen.findByTestId('action-filter-sent', {}, { timeout: 15_000 })).textContent).toContain('Verzonden 2026-11-16 t/m 2026-11-20');
   });
 
   it('drafts a warning from a spike and a request from what to stop first in one click, and shows a warning’s effect', async () => {
@@ -102,5 +160,30 @@ describe('Overzicht', () => {
 
     await click(within(screen.getByTestId('overview-harm-table')).getByTestId('draft-action-bank_block'));
     expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
+  });
+
+  it('batches letters: two accounts chosen in what to stop first draft one request naming both', async () => {
+    const second = { ...overview.harm[0]!, value: 'NL20INGB0001234567', request: null };
+    const api = new FakeApi()
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('overview.get', () => ({ ...overview, harm: [...overview.harm, second] }))
+      .handle('action.draft', () => actionDraft({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] }))
+      .handle('action.create', () => ({ actionId: ACTION_ID }));
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await click(screen.getByTestId('nav-overview'));
+    await screen.findByTestId('overview-open', {}, { timeout: 15_000 });
+
+    expect(screen.queryByTestId('overview-batch')).toBeNull();
+    await click(screen.getByTestId('overview-batch-select-0'));
+    expect(screen.queryByTestId('overview-batch')).toBeNull();
+    await click(screen.getByTestId('overview-batch-select-1'));
+    const bar = screen.getByTestId('overview-batch');
+    expect(bar.textContent).toContain('2 gekozen voor één brief');
+    await click(within(bar).getByTestId('draft-action-bank_block'));
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', batch: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
+    await screen.findByTestId('action-draft-form');
+    await click(screen.getByTestId('action-create-submit'));
+    expect(api.callsOf('action.create').at(-1)).toMatchObject({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
   });
 });

@@ -9,6 +9,7 @@ export function acceptedDraft(draft: ActionDraftView): ApiParams<'action.create'
     indicatorValue: draft.indicatorValue,
     caseId: draft.caseId,
     clusterReportId: draft.clusterReportId,
+    ...(draft.batchIndicators.length > 0 ? { batchIndicators: draft.batchIndicators } : {}),
     title: draft.title,
     addresseeId: draft.addressee.suggestedId,
     reportIds: draft.bundle.reports.map((report) => report.reportId),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { CanonicalIndicator } from '../../../shared/indicators/types';
 import { ACTION_STATES, type ActionState } from '../../../shared/requests/lifecycle';
 import { ACTION_CONTENT_FIELDS, STEP_FIELD_PREFIX } from '../register-writes';
 import { CREATED_FIELD, type JsonValue, type LiveValue, type RegisterState } from '../registers';
@@ -10,6 +11,8 @@ interface CreatedValue {
   indicatorValue: string | null;
   caseId: string | null;
   clusterReportId: string | null;
+  /** Absent in requests created before letters could be batched. */
+  batchIndicators?: CanonicalIndicator[];
 }
 
 /** A step as the registers keep it; who and when come from the register itself. */
@@ -34,6 +37,8 @@ export interface StoredActionPayload {
   legalBasis: string;
   body: string;
   clusterReportId: string | null;
+  /** A batched letter's further indicators (absent in older rows: none). */
+  batchIndicators?: CanonicalIndicator[];
   steps: Record<string, StoredStep>;
 }
 
@@ -90,7 +95,14 @@ export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
     const payload = JSON.parse(row.payload) as StoredActionPayload;
     const author = { officer: row.created_by, at: row.created_at };
     if (field === CREATED_FIELD) {
-      const created: CreatedValue = { kind: row.kind, indicatorType: row.indicator_type, indicatorValue: row.indicator_value, caseId: row.case_id, clusterReportId: payload.clusterReportId };
+      const created: CreatedValue = {
+        kind: row.kind,
+        indicatorType: row.indicator_type,
+        indicatorValue: row.indicator_value,
+        caseId: row.case_id,
+        clusterReportId: payload.clusterReportId,
+        ...(payload.batchIndicators?.length ? { batchIndicators: payload.batchIndicators } : {}),
+      };
       return { value: created as unknown as JsonValue, ...author };
     }
     if (field.startsWith(STEP_FIELD_PREFIX)) {
@@ -133,6 +145,8 @@ export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
         legalBasis: textOrNull(content.legalBasis) ?? '',
         body: textOrNull(content.body) ?? '',
         clusterReportId: created.clusterReportId,
+        // Kept only for batched letters, so that finding them need not parse every request.
+        ...(created.batchIndicators?.length ? { batchIndicators: created.batchIndicators } : {}),
         steps,
       };
       upsert.run({

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { INDICATOR_TYPES, type IndicatorType } from '../../../shared/indicators/types';
+import { isIndicatorType } from '../../../shared/indicators/types';
 import { dropBenignEntry, putBenignEntry } from '../../benign/benign-list';
 import { splitBenignEntityId } from '../register-writes';
 import { NOTHING, UNKNOWN_AUTHOR, type EntityAdapter } from './entity-adapter';
@@ -11,7 +11,6 @@ export function createBenignAdapter(sqlite: Database.Database): EntityAdapter {
   );
   const restamp = sqlite.prepare<[string, string, string, string]>('UPDATE benign_values SET added_by = ?, added_at = ? WHERE type = ? AND value = ?');
 
-  const isIndicatorType = (type: string): type is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(type);
 
   return {
     read(entityId) {

@@ -1,27 +1,21 @@
 import { BarChart, LineChart, Sparkline } from '@mantine/charts';
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDraftQuery } from '../../../shared/api/action-views';
-import type { IndicatorType } from '../../../shared/indicators/types';
+import type { QueueFilters } from '../../../shared/api/views';
+import { isIndicatorType, type IndicatorType } from '../../../shared/indicators/types';
 import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
-import { INDICATOR_TYPES } from '../../../shared/indicators/types';
 import type { Category } from '../../../shared/intake/vocabulary';
-import { AGE_BUCKETS, type AgeBucket, type Overview } from '../../../shared/overview/types';
+import { backlogLists, ledgerList, risingLists, weeklyLists, type LedgerColumn } from '../../../shared/overview/number-lists';
+import { AGE_BUCKETS, type Overview } from '../../../shared/overview/types';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { addDays, formatMoneyWhole } from '../../ui/format';
+import { formatMoneyWhole } from '../../ui/format';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { Section } from '../../ui/Section';
 import { Slot } from '../../ui/slots';
 import { OverviewTable, type Row } from './OverviewTable';
-
-/** Received-date bounds of an age bucket as of the overview's day, for the queue's filter. */
-function ageBounds(asOf: string, bucket: AgeBucket): { receivedFrom?: string; receivedTo?: string } {
-  const [newest, oldest] = { '0-2d': [0, 2], '3-7d': [3, 7], '8-30d': [8, 30], '31d+': [31, null] }[bucket] as [number, number | null];
-  return { receivedTo: addDays(asOf, -newest), ...(oldest === null ? {} : { receivedFrom: addDays(asOf, -oldest) }) };
-}
-
-const isIndicatorType = (type: string): type is IndicatorType => (INDICATOR_TYPES as readonly string[]).includes(type);
 
 /** What a draft is about: a spike's or harm row's indicator, or the cluster of a report. */
 function subjectQuery(row: Row): ActionDraftQuery {
@@ -48,21 +42,22 @@ function BacklogSection({ overview }: { overview: Overview }) {
     Object.entries(counts)
       .sort(([, a], [, b]) => b.open - a.open)
       .map(([key, count]) => ({ key, name: name(key), open: count.open, overdue: count.overdue }));
-  const countColumns = (header: string) => [
-    { key: 'name', header },
-    { key: 'open', header: t('overview.open'), numeric: true as const },
-    { key: 'overdue', header: t('overview.overdue'), numeric: true as const },
+  // Each count opens the queue with the reports it counts: the row's name and open count all of them, overdue those past the level.
+  const countColumns = (header: string, list: (key: string, overdue: boolean) => QueueFilters) => [
+    { key: 'name', header, onOpen: (row: Row) => openQueueWith(list(String(row.key), false)) },
+    { key: 'open', header: t('overview.open'), numeric: true as const, onOpen: (row: Row) => openQueueWith(list(String(row.key), false)) },
+    { key: 'overdue', header: t('overview.overdue'), numeric: true as const, onOpen: (row: Row) => openQueueWith(list(String(row.key), true)) },
   ];
   const none = t('overview.none');
   return (
     <Section title={t('overview.backlog')} testId="overview-backlog">
       <Group gap="xl" mb="sm">
-        <Button variant="subtle" onClick={() => openQueueWith({})} data-testid="overview-open">
+        <Button variant="subtle" onClick={() => openQueueWith(backlogLists.open(overview))} data-testid="overview-open">
           {t('overview.openCount', { count: backlog.open })}
         </Button>
-        <Text fw={600} c={backlog.overdue > 0 ? 'red.8' : undefined} data-testid="overview-overdue">
+        <Button variant="subtle" color={backlog.overdue > 0 ? 'red.8' : undefined} onClick={() => openQueueWith(backlogLists.open(overview, true))} data-testid="overview-overdue">
           {t('overview.overdueCount', { count: backlog.overdue })}
-        </Text>
+        </Button>
       </Group>
       <Figure label={t('overview.byAge')}>
         <BarChart h={180} data={ageRows} dataKey="label" series={[{ name: 'open', label: t('overview.open'), color: 'blue.7' }]} />
@@ -71,34 +66,44 @@ function BacklogSection({ overview }: { overview: Overview }) {
         label={t('overview.byAge')}
         fileName="achterstand-leeftijd.csv"
         testId="overview-by-age"
-        columns={[{ key: 'label', header: t('overview.ageHeader') }, { key: 'open', header: t('overview.open'), numeric: true }]}
+        columns={[
+          { key: 'label', header: t('overview.ageHeader') },
+          { key: 'open', header: t('overview.open'), numeric: true, onOpen: (_row, index) => openQueueWith(backlogLists.age(overview, AGE_BUCKETS[index]!)) },
+        ]}
         rows={ageRows}
-        onOpen={(row) => openQueueWith(ageBounds(overview.asOf, row.bucket as AgeBucket))}
+        onOpen={(_row, index) => openQueueWith(backlogLists.age(overview, AGE_BUCKETS[index]!))}
       />
       <OverviewTable
         label={t('overview.byCategory')}
         fileName="achterstand-categorie.csv"
         testId="overview-by-category"
-        columns={countColumns(t('overview.category'))}
+        columns={countColumns(t('overview.category'), (key, overdue) => backlogLists.category(overview, key as Category, overdue))}
         rows={countRows(backlog.byCategory, (key) => t(`categories.${key as Category}`))}
-        onOpen={(row) => openQueueWith({ categories: [row.key as Category] })}
       />
-      <OverviewTable label={t('overview.byTeam')} fileName="achterstand-team.csv" testId="overview-by-team" columns={countColumns(t('overview.team'))} rows={countRows(backlog.byTeam, (key) => key || none)} />
+      <OverviewTable
+        label={t('overview.byTeam')}
+        fileName="achterstand-team.csv"
+        testId="overview-by-team"
+        columns={countColumns(t('overview.team'), (key, overdue) => backlogLists.team(overview, key, overdue))}
+        rows={countRows(backlog.byTeam, (key) => key || none)}
+      />
       <OverviewTable
         label={t('overview.byRegion')}
         fileName="achterstand-regio.csv"
         testId="overview-by-region"
-        columns={countColumns(t('overview.region'))}
+        columns={countColumns(t('overview.region'), (key, overdue) => backlogLists.region(overview, key, overdue))}
         rows={countRows(backlog.byRegion, (key) => key || none)}
-        onOpen={(row) => (row.key ? openQueueWith({ regions: [String(row.key)] }) : undefined)}
       />
       <OverviewTable
         label={t('overview.byOfficer')}
         fileName="achterstand-rechercheur.csv"
         testId="overview-by-officer"
-        columns={[...countColumns(t('overview.officer')), { key: 'team', header: t('overview.team') }, { key: 'teamMedian', header: t('overview.teamMedian'), numeric: true }]}
-        rows={Object.entries(backlog.byOfficer).map(([officer, entry]) => ({ name: officer, open: entry.open, overdue: entry.overdue, team: entry.team ?? none, teamMedian: entry.teamMedian }))}
-        onOpen={(row) => openQueueWith({ assignee: String(row.name) })}
+        columns={[
+          ...countColumns(t('overview.officer'), (key, overdue) => backlogLists.officer(overview, key, overdue)),
+          { key: 'team', header: t('overview.team') },
+          { key: 'teamMedian', header: t('overview.teamMedian'), numeric: true },
+        ]}
+        rows={Object.entries(backlog.byOfficer).map(([officer, entry]) => ({ key: officer, name: officer, open: entry.open, overdue: entry.overdue, team: entry.team ?? none, teamMedian: entry.teamMedian }))}
       />
       <OverviewTable
         label={t('overview.overdueList')}
@@ -119,6 +124,9 @@ function BacklogSection({ overview }: { overview: Overview }) {
 
 function WeeklySection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
+  const openQueueWith = useAppStore((state) => state.openQueueWith);
+  const openRequestsWith = useAppStore((state) => state.openRequestsWith);
+  const weekAt = (index: number) => overview.weekly[index]!;
   const rows = overview.weekly.map((week) => ({
     week: week.week,
     received: week.received,
@@ -128,6 +136,7 @@ function WeeklySection({ overview }: { overview: Overview }) {
     requestsExecuted: week.requestsExecuted,
     loss: formatMoneyWhole(week.loss),
   }));
+  const trendOf = (index: number) => weeklyLists.trend(overview, overview.categoryTrends[index]!.category as Category);
   const trendRows = overview.categoryTrends.map((trend) => ({
     category: t(`categories.${trend.category as Category}`),
     received: trend.received,
@@ -156,12 +165,12 @@ function WeeklySection({ overview }: { overview: Overview }) {
         testId="overview-weekly-table"
         columns={[
           { key: 'week', header: t('overview.week') },
-          { key: 'received', header: t('overview.received'), numeric: true },
-          { key: 'closed', header: t('overview.closed'), numeric: true },
+          { key: 'received', header: t('overview.received'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.received(overview, weekAt(index))) },
+          { key: 'closed', header: t('overview.closed'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.closed(overview, weekAt(index))) },
           { key: 'openAtEnd', header: t('overview.openAtEnd'), numeric: true },
-          { key: 'requestsSent', header: t('overview.requestsSent'), numeric: true },
-          { key: 'requestsExecuted', header: t('overview.requestsExecuted'), numeric: true },
-          { key: 'loss', header: t('overview.loss'), numeric: true },
+          { key: 'requestsSent', header: t('overview.requestsSent'), numeric: true, onOpen: (_row, index) => openRequestsWith(weeklyLists.requestsSent(weekAt(index))) },
+          { key: 'requestsExecuted', header: t('overview.requestsExecuted'), numeric: true, onOpen: (_row, index) => openRequestsWith(weeklyLists.requestsExecuted(weekAt(index))) },
+          { key: 'loss', header: t('overview.loss'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.loss(overview, weekAt(index))) },
         ]}
         rows={rows}
       />
@@ -170,8 +179,8 @@ function WeeklySection({ overview }: { overview: Overview }) {
         fileName="categorieen-tegen-verwachting.csv"
         testId="overview-trends"
         columns={[
-          { key: 'category', header: t('overview.category') },
-          { key: 'received', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'category', header: t('overview.category'), onOpen: (_row, index) => openQueueWith(trendOf(index)) },
+          { key: 'received', header: t('overview.lastSevenDays'), numeric: true, onOpen: (_row, index) => openQueueWith(trendOf(index)) },
           { key: 'expected', header: t('overview.expected'), numeric: true },
           { key: 'flag', header: t('overview.signal') },
           { key: 'explanation', header: t('overview.explanation') },
@@ -213,7 +222,7 @@ function RisingSection({ overview }: { overview: Overview }) {
         columns={[
           { key: 'value', header: t('overview.subject') },
           { key: 'type', header: t('overview.type') },
-          { key: 'recent', header: t('overview.recent'), numeric: true },
+          { key: 'recent', header: t('overview.recent'), numeric: true, onOpen: (_row, index) => openQueueWith(risingLists.spike(overview, overview.spikes[index]!)) },
           { key: 'baseline', header: t('overview.baseline'), numeric: true },
           { key: 'score', header: t('overview.score'), numeric: true },
           { key: 'perDay', header: t('overview.perDayCounts') },
@@ -228,11 +237,11 @@ function RisingSection({ overview }: { overview: Overview }) {
         testId="overview-rising-terms"
         columns={[
           { key: 'term', header: t('overview.term') },
-          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true, onOpen: (row) => openQueueWith(risingLists.term(overview, String(row.term))) },
           { key: 'lastWeek', header: t('overview.sevenDaysBefore'), numeric: true },
         ]}
         rows={overview.risingTerms.map((term) => ({ ...term }))}
-        onOpen={(row) => openQueueWith({ text: String(row.term), receivedFrom: addDays(overview.asOf, -6) })}
+        onOpen={(row) => openQueueWith(risingLists.term(overview, String(row.term)))}
       />
       <OverviewTable
         label={t('overview.risingShapes')}
@@ -241,19 +250,65 @@ function RisingSection({ overview }: { overview: Overview }) {
         columns={[
           { key: 'shape', header: t('overview.shape') },
           { key: 'kind', header: t('overview.shapeKind') },
-          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true },
+          { key: 'thisWeek', header: t('overview.lastSevenDays'), numeric: true, onOpen: (_row, index) => openQueueWith(risingLists.shape(overview, overview.risingShapes[index]!)) },
           { key: 'lastWeek', header: t('overview.sevenDaysBefore'), numeric: true },
         ]}
         rows={overview.risingShapes.map((entry) => ({ ...entry, kind: t(`overview.shapeKinds.${entry.kind}`) }))}
+        onOpen={(_row, index) => openQueueWith(risingLists.shape(overview, overview.risingShapes[index]!))}
+      />
+      <OverviewTable
+        label={t('overview.brandDomains')}
+        fileName="merknamen-in-nieuwe-domeinen.csv"
+        testId="overview-brand-domains"
+        columns={[
+          { key: 'domain', header: t('overview.domain') },
+          { key: 'brand', header: t('overview.brand') },
+          { key: 'firstSeen', header: t('overview.firstSeen') },
+          { key: 'reports', header: t('overview.reports'), numeric: true, onOpen: (row) => openQueueWith(risingLists.indicator(overview, 'domain', String(row.domain))) },
+        ]}
+        rows={overview.freshBrandDomains.map(({ domain, brand, firstSeen, reports }) => ({ domain, brand, firstSeen, reports }))}
+        onOpen={(row) => openIndicator('domain', String(row.domain))}
       />
     </Section>
+  );
+}
+
+/**
+ * One letter to one bank or operator about several of the selected accounts or numbers: drafted as one request
+ * naming them all (the core refuses a batch whose indicators go to different addressees, and says which).
+ */
+function BatchBar({ batch }: { batch: ReadonlyArray<{ type: IndicatorType; value: string }> }) {
+  const { t } = useTranslation();
+  if (batch.length < 2) return null;
+  const [first, ...rest] = batch;
+  const oneType = rest.every((entry) => entry.type === first!.type);
+  return (
+    <Group gap="sm" mt="xs" className="no-print" data-testid="overview-batch">
+      <Text size="sm">{t('overview.batchSelected', { count: batch.length })}</Text>
+      {oneType ? (
+        <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[first!.type]} query={{ indicatorType: first!.type, indicatorValue: first!.value, batch: rest.map(({ type, value }) => ({ type, value })) }} />
+      ) : (
+        <Text size="sm" c="red.8">
+          {t('overview.batchOneType')}
+        </Text>
+      )}
+    </Group>
   );
 }
 
 function StopFirstSection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
   const openIndicator = useAppStore((state) => state.openIndicator);
-  const navigate = useAppStore((state) => state.navigate);
+  const openQueueWith = useAppStore((state) => state.openQueueWith);
+  const openRequestsWith = useAppStore((state) => state.openRequestsWith);
+  const victimsOf = (row: Row) => {
+    const type = String(row.type);
+    if (isIndicatorType(type)) openQueueWith(risingLists.indicator(overview, type, String(row.value)));
+  };
+  const [batch, setBatch] = useState<Array<{ type: IndicatorType; value: string }>>([]);
+  const toggleBatch = (indicator: { type: IndicatorType; value: string }, checked: boolean) =>
+    setBatch((current) => [...current.filter((entry) => entry.type !== indicator.type || entry.value !== indicator.value), ...(checked ? [indicator] : [])]);
+  const ledgerColumn = (key: LedgerColumn, header: string) => ({ key, header, numeric: true as const, onOpen: (row: Row) => openRequestsWith(ledgerList(overview, String(row.addresseeId), key)) });
   return (
     <>
       <Section title={t('overview.harm')} testId="overview-harm">
@@ -266,7 +321,7 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             { key: 'type', header: t('overview.type') },
             { key: 'perDay', header: t('overview.perDay'), numeric: true },
             { key: 'typicalLoss', header: t('overview.typicalLoss'), numeric: true },
-            { key: 'victims', header: t('overview.victims'), numeric: true },
+            { key: 'victims', header: t('overview.victims'), numeric: true, onOpen: victimsOf },
             { key: 'loss', header: t('overview.loss'), numeric: true },
             { key: 'request', header: t('overview.request') },
           ]}
@@ -279,15 +334,31 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             loss: formatMoneyWhole(entry.loss),
             request: entry.request === null ? t('overview.noRequest') : t(`actionState.${entry.request}`),
           }))}
-          onOpen={(row) => (isIndicatorType(String(row.type)) ? openIndicator(String(row.type) as IndicatorType, String(row.value)) : undefined)}
+          onOpen={(row) => {
+            const type = String(row.type);
+            if (isIndicatorType(type)) openIndicator(type, String(row.value));
+          }}
           action={{
             header: t('overview.draft'),
-            render: (row) => {
+            render: (row, index) => {
               const type = String(row.type);
-              return isIndicatorType(type) ? <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[type]} variant="light" query={subjectQuery(row)} /> : null;
+              if (!isIndicatorType(type)) return null;
+              const key = `${type}:${String(row.value)}`;
+              return (
+                <Group gap="xs" wrap="nowrap">
+                  <Checkbox
+                    aria-label={t('overview.batchSelect', { value: row.value })}
+                    checked={batch.some((entry) => `${entry.type}:${entry.value}` === key)}
+                    onChange={(event) => toggleBatch({ type, value: String(row.value) }, event.currentTarget.checked)}
+                    data-testid={`overview-batch-select-${index}`}
+                  />
+                  <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[type]} variant="light" query={subjectQuery(row)} />
+                </Group>
+              );
             },
           }}
         />
+        <BatchBar batch={batch} />
       </Section>
       <Section title={t('overview.disruption')} testId="overview-disruption">
         <OverviewTable
@@ -296,10 +367,10 @@ function StopFirstSection({ overview }: { overview: Overview }) {
           testId="overview-disruption-table"
           columns={[
             { key: 'addresseeId', header: t('overview.addressee') },
-            { key: 'sent', header: t('overview.sent'), numeric: true },
-            { key: 'executed', header: t('overview.executed'), numeric: true },
-            { key: 'refused', header: t('overview.refused'), numeric: true },
-            { key: 'overdue', header: t('overview.overdue'), numeric: true },
+            ledgerColumn('sent', t('overview.sent')),
+            ledgerColumn('executed', t('overview.executed')),
+            ledgerColumn('refused', t('overview.refused')),
+            ledgerColumn('overdue', t('overview.overdue')),
             { key: 'median', header: t('overview.medianDays'), numeric: true },
             { key: 'after', header: t('overview.reportsAfterBlock'), numeric: true },
           ]}
@@ -312,7 +383,7 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             median: entry.medianDaysToExecuted,
             after: entry.reportsAfterBlock,
           }))}
-          onOpen={() => navigate({ screen: 'actions' })}
+          onOpen={(row) => openRequestsWith({ addresseeId: String(row.addresseeId) })}
         />
       </Section>
     </>

@@ -1,3 +1,4 @@
+import type { ActionQuery } from '../../../shared/api/action-views';
 import type { QueueFilters } from '../../../shared/api/views';
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { Overview } from '../../../shared/overview/types';
@@ -7,8 +8,10 @@ export interface OverviewSlice {
   overview: Overview | null;
   overviewError: ApiErrorBody | null;
   loadOverview: () => Promise<void>;
-  /** Opens the work queue with exactly these filters (open reports only), the list behind a number. */
+  /** Opens the work queue with exactly these filters, the list behind a number (shared/overview/number-lists.ts). */
   openQueueWith: (filters: QueueFilters) => void;
+  /** Opens the requests list with exactly this query, the requests behind a number. */
+  openRequestsWith: (query: ActionQuery) => void;
 }
 
 export const createOverviewSlice: SliceCreator<OverviewSlice> = (api) => (set, get) => ({
@@ -22,7 +25,11 @@ export const createOverviewSlice: SliceCreator<OverviewSlice> = (api) => (set, g
   },
   openQueueWith: (filters) => {
     get().clearQueueFilters();
-    get().setQueueFilters({ workStatuses: ['new', 'in_progress'], ...filters });
+    get().setQueueFilters(filters);
     get().navigate({ screen: 'queue' });
+  },
+  openRequestsWith: (query) => {
+    get().replaceActionFilters(query);
+    get().navigate({ screen: 'actions' });
   },
 });

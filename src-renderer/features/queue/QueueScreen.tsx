@@ -6,6 +6,7 @@ import { formatCount } from '../../ui/format';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { BulkActionBar } from './BulkActionBar';
+import { OverviewFilters } from './OverviewFilters';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
 import { SavedViewButtons } from './SavedViewButtons';
@@ -34,6 +35,7 @@ export function QueueScreen() {
         <SavedViewButtons />
       </Group>
       <QueueFilterBar />
+      <OverviewFilters />
       {error && <ErrorAlert error={error} onRetry={() => void loadQueue()} />}
       <BulkActionBar />
       <QueueTable />

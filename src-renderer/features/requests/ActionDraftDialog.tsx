@@ -94,6 +94,7 @@ function DraftForm({ draft, onClose }: { draft: ActionDraftView; onClose: () => 
       indicatorValue: draft.indicatorValue,
       caseId: draft.caseId,
       clusterReportId: draft.clusterReportId,
+      ...(draft.batchIndicators.length > 0 ? { batchIndicators: draft.batchIndicators } : {}),
       reportIds: draft.bundle.reports.map((report) => report.reportId),
       ...content,
       title: content.title.trim(),

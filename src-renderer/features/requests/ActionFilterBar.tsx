@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Select } from '@mantine/core';
+import { Group, MultiSelect, Pill, Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS, ACTION_STATES } from '../../../shared/requests/lifecycle';
@@ -16,7 +16,19 @@ const DUE_FILTERS: Record<Due, () => Partial<ActionFilters>> = {
   week: () => ({ overdueOnly: undefined, dueBefore: addDays(todayIso(), 7) }),
 };
 
-/** State, type, addressee and due date of the requests listed. */
+/** A sent or executed period the overview set (no control of its own), named and removable. */
+function DayRangePill({ label, from, to, onClear, testId }: { label: string; from: string | undefined; to: string | undefined; onClear: () => void; testId: string }) {
+  const { t } = useTranslation();
+  if (from === undefined && to === undefined) return null;
+  const text = t('actions.filters.period', { what: label, from: from ?? '…', to: to ?? '…' });
+  return (
+    <Pill size="md" withRemoveButton onRemove={onClear} removeButtonProps={{ 'aria-label': t('actions.filters.remove', { filter: text }), 'aria-hidden': false, tabIndex: 0 }} data-testid={testId}>
+      {text}
+    </Pill>
+  );
+}
+
+/** State, type, addressee, due date and (from the overview) sent or executed period of the requests listed. */
 export function ActionFilterBar() {
   const { t } = useTranslation();
   const filters = useAppStore((state) => state.actionFilters);
@@ -72,6 +84,14 @@ export function ActionFilterBar() {
         allowDeselect={false}
         onChange={(value) => value && setActionFilters(DUE_FILTERS[value]())}
         data-testid="action-filter-due"
+      />
+      <DayRangePill label={t('actions.filters.sent')} from={filters.sentFrom} to={filters.sentTo} onClear={() => setActionFilters({ sentFrom: undefined, sentTo: undefined })} testId="action-filter-sent" />
+      <DayRangePill
+        label={t('actions.filters.executed')}
+        from={filters.executedFrom}
+        to={filters.executedTo}
+        onClear={() => setActionFilters({ executedFrom: undefined, executedTo: undefined })}
+        testId="action-filter-executed"
       />
     </Group>
   );

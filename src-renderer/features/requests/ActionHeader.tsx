@@ -8,7 +8,7 @@ import { formatCount, formatDateTime, formatDay } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { IndicatorLink } from '../../ui/IndicatorLink';
 
-/** What the request is about: the indicator, the case or the cluster it was drafted from. */
+/** What the request is about: the indicator (every one of a batched letter), the case or the cluster it was drafted from. */
 function Subject({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
   const openCase = useAppStore((state) => state.openCase);
@@ -17,6 +17,9 @@ function Subject({ detail }: { detail: ActionDetail }) {
   return (
     <Group gap="sm" wrap="wrap">
       {detail.indicatorType && detail.indicatorValue && <IndicatorLink type={detail.indicatorType} value={detail.indicatorValue} />}
+      {detail.batchIndicators.map((indicator) => (
+        <IndicatorLink key={indicator.value} type={indicator.type} value={indicator.value} />
+      ))}
       {detail.caseId && (
         <UnstyledButton className="link-button" onClick={() => openCase(detail.caseId!)}>
           {caseTitle ?? t('actions.detail.case')}

@@ -6,7 +6,7 @@ import type { SliceCreator } from '../../state/slice';
 import { selectIsSupervisor } from '../../state/session-selectors';
 
 /** What the actions list filters on; the subject filters (indicator, case) belong to the panels beside them. */
-export type ActionFilters = Pick<ActionQuery, 'states' | 'kinds' | 'addresseeId' | 'dueBefore' | 'overdueOnly'>;
+export type ActionFilters = Pick<ActionQuery, 'states' | 'kinds' | 'addresseeId' | 'dueBefore' | 'overdueOnly' | 'sentFrom' | 'sentTo' | 'executedFrom' | 'executedTo'>;
 
 export type ActionEdit = Omit<ApiParams<'action.edit'>, 'actionId'>;
 export type ActionStepInput = Omit<ApiParams<'action.transition'>, 'actionId' | 'from'>;
@@ -31,6 +31,8 @@ export interface ActionsSlice {
   subjectActions: SubjectActions | null;
   loadActions: () => Promise<void>;
   setActionFilters: (patch: Partial<ActionFilters>) => void;
+  /** Replaces every filter of the list (the overview opens the requests behind a number). */
+  replaceActionFilters: (filters: ActionFilters) => void;
   loadApprovalQueue: () => Promise<void>;
   loadAction: (actionId: string) => Promise<void>;
   loadSubjectActions: (query: ActionQuery) => Promise<void>;
@@ -132,6 +134,11 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
 
     setActionFilters: (patch) => {
       set({ actionFilters: { ...get().actionFilters, ...patch } });
+      void loadActions();
+    },
+
+    replaceActionFilters: (filters) => {
+      set({ actionFilters: filters });
       void loadActions();
     },
 

@@ -56,6 +56,7 @@ export function actionDraft(overrides: Partial<ActionDraftView> = {}): ActionDra
     title: `Blokkeringsverzoek ${IBAN}`,
     indicatorType: 'iban',
     indicatorValue: IBAN,
+    batchIndicators: [],
     caseId: null,
     clusterReportId: reportIdOf(0),
     addressee: ADDRESSEE_ROUTE,
@@ -93,6 +94,7 @@ export function actionDetail(overrides: Partial<ActionDetail> = {}): ActionDetai
   return {
     ...actionSummary(),
     clusterReportId: reportIdOf(0),
+    batchIndicators: [],
     legalBasis: 'Art. 126nc Sv',
     body: 'Wij verzoeken u de rekening te blokkeren.',
     includePersonalData: false,

@@ -31,6 +31,7 @@ function detail(reports: BundleReport[]): ActionDetail {
     state: 'goedgekeurd',
     indicatorType: 'iban',
     indicatorValue: IBAN,
+    batchIndicators: [],
     caseId: null,
     addresseeId: 'bank.abn-amro',
     addresseeName: 'ABN AMRO Bank N.V.',

@@ -1,0 +1,70 @@
+/**
+ * Brand names in fresh domains (issue 16, new methods): domains first named by a report in the last seven days
+ * whose name carries a known brand — a Dutch bank, parcel service, government service or marketplace
+ * (`ing-veilig.nl`, `rabo-bank-verificatie.com`, `digid-inlog.net`). The brands are data (overview settings).
+ * A brand's own registrable domains never count, nor do benign mentions.
+ */
+import type Database from 'better-sqlite3';
+import { getDomainWithoutSuffix } from 'tldts';
+import type { Brand, FreshBrandDomain } from '../../shared/overview/types';
+import { addDays, endOfDay } from './days';
+
+/** Marks this long or longer also count inside a longer word (`mijndigid`); shorter ones only as a whole word, so `thing.nl` is not ING. */
+export const SUBSTRING_MARK_LENGTH = 5;
+/** Report ids listed per domain (the count is exact; the list is for opening them). */
+const REPORT_IDS_LIMIT = 50;
+
+/** Digits that stand in for letters in look-alike names (`rab0bank`, `d1gid`). */
+const LOOK_ALIKE_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+
+/** The words of a registrable domain's name without its public suffix, look-alike digits read as letters. */
+function nameWords(domain: string): string[] {
+  const name = getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? '';
+  return name
+    .replace(/[013457]/g, (digit) => LOOK_ALIKE_DIGITS[digit] ?? digit)
+    .split(/[-.]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** The brand a domain pretends to be, or null: its own domains and names without a brand's mark are not. */
+export function brandOfDomain(domain: string, brands: readonly Brand[]): string | null {
+  const words = nameWords(domain);
+  const joined = words.join('');
+  for (const brand of brands) {
+    if (brand.domains.includes(domain)) continue;
+    const named = brand.marks.some((mark) => words.includes(mark) || (mark.length >= SUBSTRING_MARK_LENGTH && joined.includes(mark)));
+    if (named) return brand.name;
+  }
+  return null;
+}
+
+/** Domains named in the last seven days (by reports of `team`, when given) that no report named before and that carry a brand. */
+export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string, team: string | null, brands: readonly Brand[]): FreshBrandDomain[] {
+  const from = `${addDays(asOf, -6)}T00:00:00.000Z`;
+  const end = endOfDay(asOf);
+  const recent = sqlite
+    .prepare<Record<string, string>, { indicatorId: number; domain: string }>(
+      `SELECT DISTINCT i.id AS indicatorId, i.value AS domain FROM reports r JOIN mentions m ON m.report_id = r.id JOIN indicators i ON i.id = m.indicator_id
+        WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end AND m.benign = 0 AND i.type = 'domain'
+          ${team === null ? '' : 'AND r.route_team = @team'}`,
+    )
+    .all({ from, end, ...(team === null ? {} : { team }) });
+  const firstSeen = sqlite.prepare<[number], string | null>(
+    `SELECT min(r.received_at) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.indicator_id = ? AND m.benign = 0 AND r.status = 'filed'`,
+  );
+  const reportsOf = sqlite.prepare<Record<string, string | number>, string>(
+    `SELECT r.report_id FROM mentions m JOIN reports r ON r.id = m.report_id
+      WHERE m.indicator_id = @indicatorId AND m.benign = 0 AND r.status = 'filed' AND r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
+      GROUP BY r.id ORDER BY r.received_at, r.report_id`,
+  );
+  const found: FreshBrandDomain[] = [];
+  for (const { indicatorId, domain } of recent) {
+    const brand = brandOfDomain(domain, brands);
+    if (brand === null) continue;
+    const first = firstSeen.pluck().get(indicatorId) ?? null;
+    if (first === null || first < from) continue;
+    const reportIds = reportsOf.pluck().all({ indicatorId, end, ...(team === null ? {} : { team }) });
+    found.push({ domain, brand, firstSeen: first.slice(0, 10), reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
+  }
+  return found.sort((a, b) => b.reports - a.reports || b.firstSeen.localeCompare(a.firstSeen) || a.domain.localeCompare(b.domain));
+}

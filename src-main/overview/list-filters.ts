@@ -1,0 +1,90 @@
+/**
+ * The queue's filters that are the overview's own judgements, as WHERE terms over `reports r`, so that every
+ * number of the overview opens a list of exactly that many reports: past the service level on a day (working
+ * days, holidays, levels per category as the backlog judges them), closed within days (as the weekly throughput
+ * counts closures), naming an indicator of a shape (as the rising shapes count them) and using a term in the
+ * summary (as the rising terms count them).
+ */
+import type Database from 'better-sqlite3';
+import type { QueueFilters } from '../../shared/api/views';
+import type { OverviewSettings, ShapeKind } from '../../shared/overview/types';
+import { receivedFromBound, receivedToBound, type SqlWhere } from '../search/report-filters';
+import { levelOf } from './backlog';
+import { closureTimes } from './closures';
+import { addDays, endOfDay, workingDaysBetween } from './days';
+import { readOverviewSettings } from './overview-settings';
+import { termsOf } from './rising-terms';
+
+/** The last day whose reports are past `level` working days at the end of `asOf`. */
+function lastOverdueDay(asOf: string, level: number): string {
+  let day = addDays(asOf, -level);
+  while (workingDaysBetween(day, asOf) <= level) day = addDays(day, -1);
+  return day;
+}
+
+/** Received on or before their category's last overdue day; the backlog's own test, per category. */
+function overdueWhere(settings: OverviewSettings, asOf: string): SqlWhere {
+  const categories = Object.keys(settings.serviceLevels.byCategory);
+  const cutoff = (category: string | null) => endOfDay(lastOverdueDay(asOf, category === null ? settings.serviceLevels.default : levelOf(settings, category)));
+  if (categories.length === 0) return { terms: ['r.received_at <= ?'], params: [cutoff(null)] };
+  return {
+    terms: [`r.received_at <= (CASE r.category ${categories.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ? END)`],
+    params: [...categories.flatMap((category) => [category, cutoff(category)]), cutoff(null)],
+  };
+}
+
+/** Closed, and last closed within the days; a report closed at no known moment counts as closed when received. */
+function closedWhere(sqlite: Database.Database, from: string | undefined, to: string | undefined): SqlWhere {
+  const start = from === undefined ? '' : `${from}T00:00:00.000Z`;
+  const end = to === undefined ? '\uffff' : endOfDay(to);
+  const closedAt = closureTimes(sqlite);
+  const within = [...closedAt].filter(([, at]) => at >= start && at <= end).map(([reportId]) => reportId);
+  return {
+    terms: [
+      `r.work_status = 'closed' AND (r.report_id IN (SELECT value FROM json_each(?))
+         OR (r.report_id NOT IN (SELECT value FROM json_each(?)) AND r.received_at >= ? AND r.received_at <= ?))`,
+    ],
+    params: [JSON.stringify(within), JSON.stringify([...closedAt.keys()]), start, end],
+  };
+}
+
+/** An indicator's shape in SQL, as `shapeOf` reads it from the canonical value. */
+const SHAPE_SQL: Record<ShapeKind, { type: string; match: string; params: (shape: string) => string[] }> = {
+  // `NL ABNA`: the country and the bank code after the two check digits.
+  'iban-bank': { type: 'iban', match: 'length(i.value) >= 8 AND substr(i.value, 1, 2) = ? AND substr(i.value, 5, 4) = ?', params: (shape) => [shape.slice(0, 2), shape.slice(3)] },
+  'phone-range': { type: 'phone', match: 'substr(i.value, 1, length(?)) = ?', params: (shape) => [shape, shape] },
+  // `.zip`: the last label (the shape holds its dot, so `xzip` does not end in it).
+  tld: { type: 'domain', match: 'substr(i.value, -length(?)) = ?', params: (shape) => [shape, shape] },
+};
+
+function shapeWhere(kind: ShapeKind, shape: string): SqlWhere {
+  const sql = SHAPE_SQL[kind];
+  return {
+    terms: [`r.id IN (SELECT m.report_id FROM indicators i JOIN mentions m ON m.indicator_id = i.id WHERE i.type = ? AND m.benign = 0 AND ${sql.match})`],
+    params: [sql.type, ...sql.params(shape)],
+  };
+}
+
+/**
+ * Summaries that use the term as `termsOf` reads them (whole words, neighbouring pairs), within the received
+ * bounds the list has anyway (the overview's seven days), so only those summaries are read.
+ */
+function summaryTermWhere(sqlite: Database.Database, term: string, filters: QueueFilters): SqlWhere {
+  const from = filters.receivedFrom ? receivedFromBound(filters.receivedFrom) : '';
+  const to = filters.receivedTo ? receivedToBound(filters.receivedTo) : '\uffff';
+  const wanted = term.toLowerCase();
+  const rows = sqlite
+    .prepare<[string, string], { id: number; summary: string }>("SELECT id, summary FROM reports WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= ? AND received_at <= ?")
+    .all(from, to);
+  const ids = rows.filter((row) => termsOf(row.summary).has(wanted)).map((row) => row.id);
+  return { terms: ['r.id IN (SELECT value FROM json_each(?))'], params: [JSON.stringify(ids)] };
+}
+
+export function overviewListWhere(sqlite: Database.Database, filters: QueueFilters): SqlWhere {
+  const parts: SqlWhere[] = [];
+  if (filters.summaryTerm !== undefined) parts.push(summaryTermWhere(sqlite, filters.summaryTerm, filters));
+  if (filters.overdueOn !== undefined) parts.push(overdueWhere(readOverviewSettings(sqlite), filters.overdueOn));
+  if (filters.closedFrom !== undefined || filters.closedTo !== undefined) parts.push(closedWhere(sqlite, filters.closedFrom, filters.closedTo));
+  if (filters.shape !== undefined) parts.push(shapeWhere(filters.shape.kind, filters.shape.shape));
+  return { terms: parts.flatMap((part) => part.terms), params: parts.flatMap((part) => part.params) };
+}

@@ -1,0 +1,151 @@
+/**
+ * Every number of the overview opens a list of exactly that many (issue 16): the list each number opens
+ * (shared/overview/number-lists.ts, as the screen opens it) is asked of the queue or the requests list through
+ * the API, on a generated store with teams, officers, closures, a campaign and a request history.
+ */
+import { composeIBAN } from 'ibantools';
+import { describe, expect, it } from 'vitest';
+import type { ActionQuery } from '../../shared/api/action-views';
+import type { QueueFilters } from '../../shared/api/views';
+import type { IntakeRecord } from '../../shared/intake/schema';
+import type { Category } from '../../shared/intake/vocabulary';
+import { isIndicatorType } from '../../shared/indicators/types';
+import { backlogLists, ledgerList, risingLists, weeklyLists, type LedgerColumn } from '../../shared/overview/number-lists';
+import { AGE_BUCKETS, type Overview } from '../../shared/overview/types';
+import { acceptedDraft } from '../support/action-params';
+import { filedRecord, IBANS } from '../support/records';
+import { AS_OF, quietRecords } from '../unit/overview/support';
+import { openApiHarness, OFFICER, SUPERVISOR, type ApiHarness } from './support/api-harness';
+
+const newBankIban = (index: number) => composeIBAN({ countryCode: 'NL', bban: `FVLB${String(310_000_000 + index).padStart(10, '0')}` }) ?? '';
+
+/** This week: a new bank, number range, TLD and a look-alike of ING, twelve reports strong. */
+const campaign = (): IntakeRecord[] =>
+  Array.from({ length: 12 }, (_, index) =>
+    filedRecord({
+      receivedAt: `2026-11-${14 + (index % 7)}T09:00:00Z`,
+      category: 'phishing',
+      suspect: { bankAccounts: [newBankIban(index)], phoneNumbers: [`+31 84 ${String(4_200_000 + index)}`], websites: [`https://ing-veilig${index % 2 === 0 ? '' : '-app'}.zip/inloggen`, 'https://www.ing-veilig.nl/login'] },
+    }),
+  );
+
+async function seeded() {
+  const records = [...quietRecords(500, 13, 90), ...campaign()];
+  const supervisor = (await openApiHarness({ records })).as(SUPERVISOR);
+  const ids = records.map((record) => record.reportId);
+  await supervisor.value('report.reroute', { reportIds: ids.slice(0, 150), team: 'Team Fraude', priority: 'normaal', assignee: null, reason: 'Fraude' });
+  await supervisor.value('report.reroute', { reportIds: ids.slice(150, 300), team: 'Team Cybercrime', priority: 'normaal', assignee: null, reason: 'Cyber' });
+  await supervisor.value('report.assign', { reportIds: ids.slice(0, 40), assignee: OFFICER });
+  await supervisor.value('report.assign', { reportIds: ids.slice(140, 170), assignee: SUPERVISOR });
+  await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(20, 90), status: 'in_progress' });
+  await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(60, 130), status: 'closed' });
+  return supervisor;
+}
+
+const queueCount = async (api: ApiHarness, filters: QueueFilters) => (await api.value('queue.list', { filters, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 })).total;
+
+describe('every number of the overview opens its list', () => {
+  it('the backlog, throughput, trends, spikes, rising methods and harm: each list has exactly as many reports as the number says', async () => {
+    const api = await seeded();
+    const overview: Overview = await api.value('overview.get', { asOf: AS_OF });
+    const { backlog } = overview;
+    const checks: Array<[string, number, QueueFilters]> = [
+      ['open', backlog.open, backlogLists.open(overview)],
+      ['overdue', backlog.overdue, backlogLists.open(overview, true)],
+      ...AGE_BUCKETS.map((bucket): [string, number, QueueFilters] => [`age ${bucket}`, backlog.byAge[bucket], backlogLists.age(overview, bucket)]),
+      ...Object.entries(backlog.byTeam).flatMap(([team, count]): Array<[string, number, QueueFilters]> => [
+        [`team ${team}`, count.open, backlogLists.team(overview, team)],
+        [`team ${team} overdue`, count.overdue, backlogLists.team(overview, team, true)],
+      ]),
+      ...Object.entries(backlog.byOfficer).flatMap(([officer, count]): Array<[string, number, QueueFilters]> => [
+        [`officer ${officer}`, count.open, backlogLists.officer(overview, officer)],
+        [`officer ${officer} overdue`, count.overdue, backlogLists.officer(overview, officer, true)],
+      ]),
+      ...Object.entries(backlog.byRegion).flatMap(([region, count]): Array<[string, number, QueueFilters]> => [
+        [`region ${region}`, count.open, backlogLists.region(overview, region)],
+        [`region ${region} overdue`, count.overdue, backlogLists.region(overview, region, true)],
+      ]),
+      ...Object.entries(backlog.byCategory).flatMap(([category, count]): Array<[string, number, QueueFilters]> => [
+        [`category ${category}`, count.open, backlogLists.category(overview, category as Category)],
+        [`category ${category} overdue`, count.overdue, backlogLists.category(overview, category as Category, true)],
+      ]),
+      ...overview.weekly.flatMap((week): Array<[string, number, QueueFilters]> => [
+        [`received ${week.week}`, week.received, weeklyLists.received(overview, week)],
+        [`closed ${week.week}`, week.closed, weeklyLists.closed(overview, week)],
+      ]),
+      ...overview.categoryTrends.map((trend): [string, number, QueueFilters] => [`trend ${trend.category}`, trend.received, weeklyLists.trend(overview, trend.category as Category)]),
+      ...overview.spikes.map((spike): [string, number, QueueFilters] => [`spike ${spike.value}`, spike.recent, risingLists.spike(overview, spike)]),
+      ...overview.risingTerms.map((term): [string, number, QueueFilters] => [`term ${term.term}`, term.thisWeek, risingLists.term(overview, term.term)]),
+      ...overview.risingShapes.map((shape): [string, number, QueueFilters] => [`shape ${shape.shape}`, shape.thisWeek, risingLists.shape(overview, shape)]),
+      ...overview.freshBrandDomains.map((entry): [string, number, QueueFilters] => [`brand domain ${entry.domain}`, entry.reports, risingLists.indicator(overview, 'domain', entry.domain)]),
+      ...overview.harm.flatMap((entry): Array<[string, number, QueueFilters]> => (isIndicatorType(entry.type) ? [[`harm ${entry.value}`, entry.victims, risingLists.indicator(overview, entry.type, entry.value)]] : [])),
+    ];
+    // The store has every kind of number, and not only zeros.
+    expect(backlog.overdue).toBeGreaterThan(0);
+    expect(Object.keys(backlog.byTeam)).toEqual(expect.arrayContaining(['Team Fraude', 'Team Cybercrime', '']));
+    expect(Object.keys(backlog.byOfficer)).toEqual(expect.arrayContaining([OFFICER, SUPERVISOR]));
+    expect(overview.weekly.some((week) => week.closed > 0)).toBe(true);
+    expect(overview.spikes.length).toBeGreaterThan(0);
+    expect(overview.risingShapes.length).toBeGreaterThan(0);
+    expect(overview.freshBrandDomains.map((entry) => entry.domain)).toContain('ing-veilig.nl');
+    expect(overview.harm.length).toBeGreaterThan(0);
+
+    const mismatches: string[] = [];
+    for (const [name, number, filters] of checks) {
+      const listed = await queueCount(api, filters);
+      if (listed !== number) mismatches.push(`${name}: the overview says ${number}, the list has ${listed}`);
+    }
+    expect(mismatches).toEqual([]);
+
+    // The weekly loss is the sum of the losses of the reports its list holds.
+    for (const week of overview.weekly.filter((entry) => entry.loss > 0)) {
+      const page = await api.value('queue.list', { filters: weeklyLists.loss(overview, week), sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 500 });
+      expect(page.total).toBeLessThanOrEqual(500);
+      expect(page.rows.reduce((sum, row) => sum + row.lossCents, 0)).toBe(week.loss);
+    }
+  });
+
+  it('an officer’s overview of their own team opens lists of that team only', async () => {
+    const api = await seeded();
+    const officer = api.as(OFFICER);
+    const own: Overview = await officer.value('overview.get', { asOf: AS_OF });
+    expect(own.team).toBe('Team Fraude');
+    expect(await queueCount(officer, backlogLists.open(own))).toBe(own.backlog.open);
+    for (const [category, count] of Object.entries(own.backlog.byCategory)) expect(await queueCount(officer, backlogLists.category(own, category as Category))).toBe(count.open);
+    const all: Overview = await api.value('overview.get', { asOf: AS_OF });
+    expect(own.backlog.open).toBeLessThan(all.backlog.open);
+  });
+
+  it('the requests sent and executed per week and each number of the disruption ledger open the requests list with exactly those requests', async () => {
+    const records = [...[IBANS.muleA, IBANS.muleB, IBANS.muleC, IBANS.muleD].flatMap((iban) => Array.from({ length: 3 }, (_, index) => filedRecord({ receivedAt: `2026-10-1${index}T10:00:00Z`, suspect: { bankAccounts: [iban] } })))];
+    const officer = (await openApiHarness({ records })).as(OFFICER);
+    const supervisor = officer.as(SUPERVISOR);
+    const request = async (iban: string, steps: Array<(actionId: string) => Promise<unknown>>) => {
+      const { actionId } = await officer.value('action.create', acceptedDraft(await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: iban })));
+      for (const step of steps) await step(actionId);
+    };
+    const sent = (sentOn: string, dueAt: string) => [
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' }),
+      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' }),
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: sentOn, dueAt }),
+    ];
+    await request(IBANS.muleA, []);
+    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-23' })]);
+    await request(IBANS.muleC, sent('2026-10-25', '2026-10-30'));
+    await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
+
+    // As of the workstation's day (the harness's clock), as the screen shows it.
+    const overview: Overview = await supervisor.value('overview.get', { asOf: '2026-11-02' });
+    const count = async (query: ActionQuery) => (await supervisor.value('action.list', query)).length;
+    expect(overview.disruption.length).toBe(3);
+    for (const entry of overview.disruption) {
+      for (const column of ['sent', 'executed', 'refused', 'overdue'] as LedgerColumn[]) expect(await count(ledgerList(overview, entry.addresseeId, column)), `${entry.addresseeId} ${column}`).toBe(entry[column]);
+    }
+    expect(overview.disruption.reduce((sum, entry) => sum + entry.executed + entry.refused + entry.overdue, 0)).toBe(3);
+    for (const week of overview.weekly) {
+      expect(await count(weeklyLists.requestsSent(week)), `sent ${week.week}`).toBe(week.requestsSent);
+      expect(await count(weeklyLists.requestsExecuted(week)), `executed ${week.week}`).toBe(week.requestsExecuted);
+    }
+    expect(overview.weekly.reduce((sum, week) => sum + week.requestsSent, 0)).toBe(3);
+  });
+});
