@@ -83,7 +83,7 @@ describe('Overzicht', () => {
 
   it('every number opens its list: the queue with the filter shown and removable, or the requests list', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false }))
       .handle('overview.get', () => overview)
       .handle('queue.list', (query) => ({ rows: [], total: 0, offset: query.offset }))
       .handle('action.list', () => []);
@@ -165,7 +165,7 @@ describe('Overzicht', () => {
   it('batches letters: two accounts chosen in what to stop first draft one request naming both', async () => {
     const second = { ...overview.harm[0]!, value: 'NL20INGB0001234567', request: null };
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false }))
       .handle('overview.get', () => ({ ...overview, harm: [...overview.harm, second] }))
       .handle('action.draft', () => actionDraft({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] }))
       .handle('action.create', () => ({ actionId: ACTION_ID }));
