@@ -38,7 +38,7 @@ describe('a batched letter to one bank about several accounts', () => {
     expect(await officer.call('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
 
-    const letter = await officer.value('action.letter', { actionId });
+    const letter = await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     const { text } = await readPdfText(Buffer.from(letter.contentBase64, 'base64'));
     for (const iban of ING) expect(text).toContain(iban);
     expect(text).toContain(`Aantal slachtoffers ${expected.length}`);
