@@ -152,18 +152,21 @@ describe('the purpose of searching', () => {
 });
 
 describe('the list of purposes in Instellingen', () => {
-  const settingsApi = (role: 'officer' | 'supervisor') =>
-    new FakeApi()
+  /** The editor as the officer with this role sees it. */
+  async function renderEditor(role: 'officer' | 'supervisor') {
+    const api = new FakeApi()
       .handle('session.get', () => ({ officer: { id: 'officer-2', displayName: 'B. Brigadier', role, team: 'Cyber' }, demo: false, offline: false }))
       .handle('audit.setPurposes', ({ purposes }) => ({ purposes }));
-
-  it('a supervisor edits it, one purpose per line', async () => {
-    const api = settingsApi('supervisor');
     const { store } = renderWithStore(<PurposeListEditor />, api);
     await act(async () => {
       await store.getState().loadSession();
       await settle();
     });
+    return { api, store };
+  }
+
+  it('a supervisor edits it, one purpose per line', async () => {
+    const { api, store } = await renderEditor('supervisor');
     const input = screen.getByTestId('purposes-input');
     expect((input as HTMLTextAreaElement).value).toBe(DEFAULT_PURPOSES.join('\n'));
     fireEvent.change(input, { target: { value: '' } });
@@ -179,12 +182,7 @@ describe('the list of purposes in Instellingen', () => {
   });
 
   it('an officer reads it and is told supervisors change it', async () => {
-    const api = settingsApi('officer');
-    const { store } = renderWithStore(<PurposeListEditor />, api);
-    await act(async () => {
-      await store.getState().loadSession();
-      await settle();
-    });
+    await renderEditor('officer');
     expect(screen.queryByTestId('purposes-input')).toBeNull();
     expect(within(screen.getByTestId('purposes-list')).getAllByRole('listitem').map((item) => item.textContent)).toEqual([...DEFAULT_PURPOSES]);
   });

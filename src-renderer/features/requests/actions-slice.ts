@@ -1,6 +1,6 @@
 import type { ApiParams, ApiValue } from '../../../shared/api/contract';
 import type { ActionDetail, ActionQuery, ActionSummaryView, WarningFormat } from '../../../shared/api/action-views';
-import type { ApiErrorBody } from '../../../shared/api/result';
+import type { ApiErrorBody, ApiResult } from '../../../shared/api/result';
 import { coalesce } from '../../state/coalesce';
 import type { SliceCreator } from '../../state/slice';
 import { selectIsSupervisor } from '../../state/session-selectors';
@@ -83,6 +83,17 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
   const rememberPurpose = (actionId: string, purpose: string) => {
     const given = get().actionPurpose;
     set({ actionPurpose: { actionId, purpose, showsReporters: given?.actionId === actionId && given.showsReporters } });
+  };
+
+  /** A document made under a purpose: its purpose remembered, or the failure told. */
+  const madeUnder = async <T>(call: Promise<ApiResult<T>>, actionId: string, purpose: string, failure: string): Promise<T | null> => {
+    const result = await call;
+    if (!result.ok) {
+      get().notifyError(failure, result.error);
+      return null;
+    }
+    rememberPurpose(actionId, purpose);
+    return result.value;
   };
 
   const loadAction = async (actionId: string) => {
@@ -197,25 +208,8 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
       return purposeFor(detail.actionId) ?? (firstReport === undefined ? null : get().lastPurposeFor(firstReport));
     },
 
-    fetchActionLetter: async (actionId, purpose) => {
-      const result = await api.call('action.letter', { actionId, purpose });
-      if (!result.ok) {
-        get().notifyError('letterFailed', result.error);
-        return null;
-      }
-      rememberPurpose(actionId, purpose);
-      return result.value;
-    },
-
-    fetchActionExport: async (actionId, purpose) => {
-      const result = await api.call('action.export', { actionId, purpose });
-      if (!result.ok) {
-        get().notifyError('exportFailed', result.error);
-        return null;
-      }
-      rememberPurpose(actionId, purpose);
-      return result.value;
-    },
+    fetchActionLetter: (actionId, purpose) => madeUnder(api.call('action.letter', { actionId, purpose }), actionId, purpose, 'letterFailed'),
+    fetchActionExport: (actionId, purpose) => madeUnder(api.call('action.export', { actionId, purpose }), actionId, purpose, 'exportFailed'),
 
     fetchWarningDocument: async (actionId, format) => {
       const result = await api.call('action.warningDocument', { actionId, format });
