@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { runCli, startServer } from '../../test/e2e/support/cli-process';
 import { PROJECT_ROOT } from '../../test/e2e/support/paths';
 import { runChild } from '../child';
+import { policeSignInMetrics } from '../ui/police-sign-in';
 import { dataset, DATA_DIR } from '../dataset';
 import { machineDescription, type Metric, type SuiteResult } from '../report';
 import { encryptStoreFile } from '../../src-main/db/store-rewrite';
@@ -149,6 +150,8 @@ export async function uiSuite(): Promise<SuiteResult> {
         note: `issue 16: from clicking "Overzicht" to its first numbers on screen (the overview is computed afresh each time), n=${result.overviewRender.n}; p50 ${Math.round(result.overviewRender.p50)} ms`,
       },
     ];
+    process.stderr.write('ui: signing in with a police account…\n');
+    metrics.push(...(await policeSignInMetrics()));
     if (store.importSeconds !== null) {
       metrics.push({ name: `CLI import of ${k} generated records (set-up)`, value: store.importSeconds, unit: 's' });
     }

@@ -1,0 +1,79 @@
+// Child: signing in with a police account in browser mode, timed from the click on "Aanmelden met politie-account"
+// to the first queue row on screen. A real identity provider (`oidc-provider`) runs here on 127.0.0.1, a hub with
+// `records` reports that accepts its tokens in a process of its own, and for each repetition a fresh `serve` (its
+// own store, nobody signed in) that Chromium opens. The provider's login form is filled by the harness at once,
+// so the time is the workstation's, the provider's and the hub's — not an officer's typing. Prints one JSON line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startOidcProvider } from '../../test/support/oidc-provider';
+import { startServer } from '../../test/e2e/support/cli-process';
+import { generatedRecords } from '../../test/e2e/support/records';
+import { startBenchHub } from '../hub/server';
+
+const [recordsArg, repetitionsArg] = process.argv.slice(2) as [string | undefined, string | undefined];
+const RECORDS = Number(recordsArg ?? 1000);
+const REPETITIONS = Number(repetitionsArg ?? 6);
+const CLIENT_ID = 'puzzelstuk';
+const STORE_KEY = 'bench-police-sign-in';
+
+const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-police-'));
+const provider = await startOidcProvider([{ clientId: CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }]);
+const hub = await startBenchHub(['--data', join(dir, 'hub'), '--workstations', '1', '--oidc-issuer', provider.issuer, '--oidc-client-id', CLIENT_ID]);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const samples: number[] = [];
+/** From the click on the provider's consent page to the first queue row: code exchange, hub session, enrolment, sync. */
+const afterConsent: number[] = [];
+try {
+  const records = generatedRecords(RECORDS, 'bench-police-sign-in');
+  for (let at = 0; at < records.length; at += 1000) {
+    const body = records.slice(at, at + 1000).map((record) => JSON.stringify(record)).join('\n') + '\n';
+    const response = await fetch(`${hub.url}/v1/intake`, { method: 'POST', headers: { authorization: `Bearer ${hub.intake}`, 'content-type': 'application/x-ndjson' }, body });
+    if (!response.ok) throw new Error(`the hub refused the records: ${response.status} ${await response.text()}`);
+  }
+  // The first repetition pays for cold caches (the provider's, Chromium's): it is left out.
+  for (let repetition = 0; repetition <= REPETITIONS; repetition++) {
+    const storePath = join(dir, `ws-${repetition}`, 'puzzelstuk.db');
+    const serve = await startServer(['serve', '--db', storePath, '--hub', hub.url, '--token', hub.workstations[0]!], {
+      name: 'serve (bench)',
+      logFile: join(dir, `serve-${repetition}.log`),
+      env: { PUZZELSTUK_DB_KEY: STORE_KEY },
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    try {
+      const page = await context.newPage();
+      await page.goto(serve.url);
+      const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
+      await button.waitFor();
+      const clickedAt = performance.now();
+      const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      await tab.locator('input[name="login"]').fill('kc-bench-0');
+      await tab.locator('input[name="password"]').fill('wachtwoord');
+      await tab.locator('button[type="submit"]').click();
+      // The consent page: the officer's last click at the provider; from here on it is the workstation and the hub.
+      const consent = tab.getByRole('button', { name: 'Continue' });
+      await consent.waitFor();
+      const consentAt = performance.now();
+      await consent.click();
+      await page.locator('[role="row"][data-report-id]').first().waitFor({ timeout: 60_000 });
+      const shownAt = performance.now();
+      if (repetition > 0) {
+        samples.push(shownAt - clickedAt);
+        afterConsent.push(shownAt - consentAt);
+      }
+    } finally {
+      await context.close();
+      await serve.stop();
+    }
+  }
+} finally {
+  await browser.close();
+  await hub.stop();
+  await provider.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterConsent })}\n`);

@@ -1,0 +1,66 @@
+/**
+ * Issue 14 §1: an officer signs in with their police account in browser mode — the sign-in screen's button opens
+ * the identity provider's login page (a real provider, `oidc-provider`, on 127.0.0.1) in a tab, the officer logs
+ * in there, the provider sends the tab back to the workstation's loopback listener, and the workstation opens on
+ * the first queue. Beside it the twin: a police account no officer is linked to is refused, saying why.
+ */
+import type { Page } from '@playwright/test';
+import { expectQueueTotal } from './support/app';
+import { expect, test } from './support/fixtures';
+import { generatedRecords } from './support/records';
+import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+
+const CLIENT_ID = 'puzzelstuk';
+const REPORTS = 12;
+
+let provider: TestOidcProvider;
+test.beforeAll(async () => {
+  provider = await startOidcProvider([{ clientId: CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }]);
+});
+test.afterAll(async () => provider?.close());
+
+/** Logs in at the provider's page (its development form takes any login) and consents; the tab's last page. */
+async function logInAtProvider(tab: Page, login: string): Promise<Page> {
+  await tab.locator('input[name="login"]').fill(login);
+  await tab.locator('input[name="password"]').fill('wachtwoord');
+  await tab.locator('button[type="submit"]').click();
+  await tab.locator('button[type="submit"]').click();
+  return tab;
+}
+
+test('an officer signs in with their police account and the workstation opens on the queue', async ({ page, launcher }) => {
+  test.setTimeout(120_000);
+  const hub = await launcher.hub({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, subjects: { 'e2e.agent': 'kc-e2e-agent' } } });
+  await hub.post(generatedRecords(REPORTS, 'e2e-police-account'));
+  const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
+
+  await page.goto(workstation.url);
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
+  const clickedAt = Date.now();
+  const [tab] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  await expect(page.getByTestId('police-account-waiting')).toBeVisible();
+  expect(new URL(tab.url()).origin).toBe(provider.issuer);
+
+  await logInAtProvider(tab, 'kc-e2e-agent');
+  await expect(tab.getByRole('heading', { name: 'Aangemeld / Signed in' })).toBeVisible();
+  await expect(page.getByTestId('sign-in-screen')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
+  await expectQueueTotal(page, REPORTS, 30_000);
+  test.info().annotations.push({ type: 'signed in', description: `queue shown ${((Date.now() - clickedAt) / 1000).toFixed(1)} s after the click (provider form filled by the test)` });
+});
+
+test('a police account no officer is linked to is refused, saying why', async ({ page, launcher }) => {
+  test.setTimeout(120_000);
+  const hub = await launcher.hub({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, subjects: { 'e2e.agent': 'kc-e2e-agent' } } });
+  const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
+
+  await page.goto(workstation.url);
+  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  await logInAtProvider(tab, 'kc-niet-gekoppeld');
+  await expect(tab.getByRole('heading', { name: 'Aanmelden mislukt / Sign-in failed' })).toBeVisible();
+  const failure = page.getByTestId('police-account-failure');
+  await expect(failure).toContainText('Je politie-account is niet gekoppeld aan een medewerker');
+  await expect(failure).toContainText('no officer in the hub\'s registry is linked to sub "kc-niet-gekoppeld"');
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+});
