@@ -34,7 +34,7 @@ import type {
   SyncStateView,
 } from './views';
 import type { IndicatorType } from '../indicators/types';
-import type { AuditRefusal } from '../hub/protocol';
+import type { AuditRefusal, RefusedChange } from '../hub/protocol';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
 import type { Overview, OverviewSettings } from '../overview/types';
 import type { ApiResult } from './result';
@@ -102,6 +102,11 @@ export interface ApiMethods {
   'sync.conflicts': Method<NoParams, SyncConflictView[]>;
   /** The officer has read an "overridden" notice; it leaves the list (and the count). */
   'sync.dismissConflict': Method<{ id: number }, null>;
+  /**
+   * Supervisors: changes the hub refused because their officer had been deactivated meanwhile (offline work that
+   * arrived later), so none is lost unseen; `reachable` false when the hub could not be asked.
+   */
+  'sync.refusedChanges': Method<NoParams, { reachable: boolean; refused: RefusedChange[] }>;
 
   'settings.get': Method<NoParams, SettingsView>;
   'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; hubCaFile?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
@@ -234,6 +239,7 @@ export const API_METHODS = [
   'sync.state',
   'sync.conflicts',
   'sync.dismissConflict',
+  'sync.refusedChanges',
   'settings.get',
   'settings.set',
   'benign.list',

@@ -65,7 +65,7 @@ const purposeText = z.string({ error: (issue) => (issue.input === undefined ? PU
 /** A request that includes the reporters' data carries it to a third party: only with the officer's purpose. */
 const purposeWithPersonalData = (params: { includePersonalData?: boolean; purpose?: string }) => params.includePersonalData !== true || params.purpose !== undefined;
 const personalDataPurpose = { path: ['purpose'], message: `${PURPOSE_REQUIRED} The request includes the reporters' personal data.` };
-const logbookFields = { reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional() };
+const logbookFields = { reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional(), upToId: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional() };
 const namesSubject = (query: { reportId?: string; officer?: string }) => query.reportId !== undefined || query.officer !== undefined;
 const subjectNeeded = { message: 'name a report or an officer', path: ['reportId'] };
 const logbookQuery = z.strictObject(logbookFields).refine(namesSubject, subjectNeeded);
@@ -161,6 +161,7 @@ export const apiParamSchemas: ParamSchemas = {
   'sync.state': noParams,
   'sync.conflicts': noParams,
   'sync.dismissConflict': z.strictObject({ id: z.number().int('must be a whole number').min(1, 'must be 1 or more') }),
+  'sync.refusedChanges': noParams,
 
   'settings.get': noParams,
   'settings.set': z.strictObject({

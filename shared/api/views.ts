@@ -321,6 +321,8 @@ export interface LogbookQuery {
   /** Inclusive days (YYYY-MM-DD), in UTC. */
   from?: string;
   to?: string;
+  /** The newest entry the screen shows: an export then holds exactly what was shown, not what was logged since (its own export among it). */
+  upToId?: number;
 }
 
 /** One audit entry as the Logboek shows it: who, when, what, about what, and why. */

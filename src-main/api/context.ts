@@ -1,7 +1,7 @@
 import type { ApiParams, ApiValue } from '../../shared/api/contract';
 import type { OfficerView, SeenElsewhereView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { AuditRefusal, OidcOffer } from '../../shared/hub/protocol';
+import type { AuditRefusal, OidcOffer, RefusedChange } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
@@ -19,6 +19,8 @@ export interface SyncLink {
   seenElsewhere(type: IndicatorType, value: string, officer: string): Promise<SeenElsewhereView>;
   /** Audit logs the hub refused (for a supervisor's token); `reachable` false without a hub or when it cannot be asked. */
   auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }>;
+  /** Changes the hub refused because their officer had been deactivated (for a supervisor's token); `reachable` as above. */
+  refusedChanges(): Promise<{ reachable: boolean; refused: RefusedChange[] }>;
 }
 
 export interface SettingsControl {

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { dismissSyncConflict, listSyncConflicts } from '../mutations';
+import { requireSupervisor } from '../mutations/services/guards';
 import type { ApiContext } from './context';
 
 export const syncHandlers = {
@@ -21,5 +22,9 @@ export const syncHandlers = {
     // The count in the sync state drops; every window shows it.
     context.events.emit('sync.state', context.sync.state());
     return null;
+  },
+  'sync.refusedChanges': async (_params, context) => {
+    requireSupervisor(context.store.sqlite, context.officer.id, 'see which changes the hub refused');
+    return context.sync.refusedChanges();
   },
 } satisfies Partial<ApiHandlers<ApiContext>>;

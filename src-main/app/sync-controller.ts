@@ -1,5 +1,5 @@
 import type { SeenElsewhereView, SyncStateView } from '../../shared/api/views';
-import type { AuditRefusal } from '../../shared/hub/protocol';
+import type { AuditRefusal, RefusedChange } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
@@ -101,13 +101,24 @@ export function createSyncController(deps: {
     }
   }
 
-  async function auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }> {
-    if (target === null) return { reachable: false, refusals: [] };
+  /** Asks the hub for a supervisors' list; null when there is no hub or it cannot be asked. */
+  async function askHub<T>(ask: (client: ReturnType<typeof createHubClient>) => Promise<T>): Promise<T | null> {
+    if (target === null) return null;
     try {
-      return { reachable: true, refusals: await createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch, requestTimeoutMs: SEEN_ELSEWHERE_TIMEOUT_MS }).auditRefusals() };
+      return await ask(createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch, requestTimeoutMs: SEEN_ELSEWHERE_TIMEOUT_MS }));
     } catch {
-      return { reachable: false, refusals: [] };
+      return null;
     }
+  }
+
+  async function auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }> {
+    const refusals = await askHub((client) => client.auditRefusals());
+    return { reachable: refusals !== null, refusals: refusals ?? [] };
+  }
+
+  async function refusedChanges(): Promise<{ reachable: boolean; refused: RefusedChange[] }> {
+    const refused = await askHub((client) => client.refusedChanges());
+    return { reachable: refused !== null, refused: refused ?? [] };
   }
 
   return {
@@ -142,6 +153,7 @@ export function createSyncController(deps: {
       usesEmbeddedHub: () => embedded,
       seenElsewhere,
       auditRefusals,
+      refusedChanges,
     } satisfies SyncLink,
   };
 }

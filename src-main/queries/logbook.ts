@@ -20,6 +20,8 @@ export function logbook(sqlite: Database.Database, query: LogbookQuery, limit = 
   let truncated = false;
   const filter = { ...(query.reportId !== undefined ? { reportId: query.reportId } : {}), ...(query.officer !== undefined ? { actor: query.officer } : {}) };
   for (const { hash: _hash, ...entry } of auditEntries(sqlite, filter)) {
+    // The log is read in id order: nothing after the newest entry asked for.
+    if (query.upToId !== undefined && entry.id > query.upToId) break;
     if (!inPeriod(entry.at, query)) continue;
     matching.push({ ...entry, purpose: purposeOf(entry.details) });
     // Keep the newest `limit`: the log is read oldest first.

@@ -1,4 +1,4 @@
-import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type RefusedChange, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
@@ -115,6 +115,13 @@ export function createHubClient(options: HubClientOptions) {
       const refusals = ((await call('/audit/refusals', { method: 'GET' }, timeoutMs, cancel)) as { refusals?: unknown } | null)?.refusals;
       if (!Array.isArray(refusals)) throw new HubUnavailableError('the hub sent a malformed list of refused audit logs');
       return refusals as AuditRefusal[];
+    },
+
+    /** Changes the hub refused because their officer had been deactivated (a supervisor's session or credential only). */
+    async refusedChanges(cancel?: AbortSignal): Promise<RefusedChange[]> {
+      const refused = ((await call('/refused', { method: 'GET' }, timeoutMs, cancel)) as { refused?: unknown } | null)?.refused;
+      if (!Array.isArray(refused)) throw new HubUnavailableError('the hub sent a malformed list of refused changes');
+      return refused as RefusedChange[];
     },
 
     /** The hub's registry of officers (roles and teams are the hub's). */

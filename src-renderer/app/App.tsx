@@ -21,6 +21,7 @@ const ApprovalsScreen = lazy(() => import('../features/requests/ApprovalsScreen'
 const RoutingRulesScreen = lazy(() => import('../features/routing/RoutingRulesScreen').then((module) => ({ default: module.RoutingRulesScreen })));
 const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((module) => ({ default: module.DirectoryScreen })));
 const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen').then((module) => ({ default: module.OverviewScreen })));
+const LogbookScreen = lazy(() => import('../features/logbook/LogbookScreen').then((module) => ({ default: module.LogbookScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 
 function CurrentScreen() {
@@ -44,6 +45,8 @@ function CurrentScreen() {
       return <DirectoryScreen />;
     case 'overview':
       return <OverviewScreen />;
+    case 'logbook':
+      return <LogbookScreen key={view.reportId ?? ''} reportId={view.reportId} />;
     case 'settings':
       return <SettingsScreen />;
   }

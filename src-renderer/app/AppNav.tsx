@@ -21,6 +21,7 @@ const ITEMS: NavItem[] = [
   { screen: 'approvals', target: { screen: 'approvals' }, supervisors: true },
   { screen: 'routing', target: { screen: 'routing' }, supervisors: true },
   { screen: 'directory', target: { screen: 'directory' }, supervisors: true },
+  { screen: 'logbook', target: { screen: 'logbook' }, supervisors: true },
   { screen: 'settings', target: { screen: 'settings' } },
 ];
 

@@ -10,6 +10,7 @@ import { createClusterSlice } from '../features/cluster/cluster-slice';
 import { createDirectorySlice } from '../features/directory/directory-slice';
 import { createIndicatorsSlice } from '../features/indicators/indicators-slice';
 import { createNotesSlice } from '../features/notes/notes-slice';
+import { createLogbookSlice } from '../features/logbook/logbook-slice';
 import { createOverviewSlice } from '../features/overview/overview-slice';
 import { createQueueSlice } from '../features/queue/queue-slice';
 import { createReportSlice } from '../features/report/report-slice';
@@ -43,5 +44,6 @@ export function createAppStore(api: ApiClient): AppStore {
     ...createDirectorySlice(api)(...args),
     ...createRoutingSlice(api)(...args),
     ...createOverviewSlice(api)(...args),
+    ...createLogbookSlice(api)(...args),
   }));
 }

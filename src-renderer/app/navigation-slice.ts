@@ -11,6 +11,7 @@ export type View =
   | { screen: 'routing' }
   | { screen: 'directory' }
   | { screen: 'overview' }
+  | { screen: 'logbook'; reportId?: string }
   | { screen: 'settings' };
 
 export type Screen = View['screen'];
@@ -30,6 +31,8 @@ export interface NavigationSlice {
   openIndicator: (type: IndicatorType, value: string) => void;
   /** Opens a request in the actions list (or, on the approval queue, there). */
   openAction: (actionId: string) => void;
+  /** Opens the Logboek (supervisors), asking who consulted this report and why when one is given. */
+  openLogbook: (reportId?: string) => void;
 }
 
 const MAX_HISTORY = 50;
@@ -66,6 +69,10 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     if (view.screen === 'routing') void get().loadRoutingRules();
     if (view.screen === 'directory') void get().loadDirectory();
     if (view.screen === 'overview') void get().loadOverview();
+    if (view.screen === 'logbook') {
+      void get().loadHubRefusals();
+      if (view.reportId) void get().loadLogbook({ reportId: view.reportId });
+    }
     if (view.screen === 'settings') {
       void get().loadSettings();
       void get().loadBenignList();
@@ -88,5 +95,6 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     openCase: (caseId) => enter({ screen: 'cases', caseId }),
     openIndicator: (type, value) => enter({ screen: 'indicators', indicator: { type, value } }),
     openAction: (actionId) => enter({ screen: get().view.screen === 'approvals' ? 'approvals' : 'actions', actionId }),
+    openLogbook: (reportId) => enter(reportId === undefined ? { screen: 'logbook' } : { screen: 'logbook', reportId }),
   };
 };

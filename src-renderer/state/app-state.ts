@@ -8,6 +8,7 @@ import type { CasesSlice } from '../features/cases/cases-slice';
 import type { ClusterSlice } from '../features/cluster/cluster-slice';
 import type { DirectorySlice } from '../features/directory/directory-slice';
 import type { IndicatorsSlice } from '../features/indicators/indicators-slice';
+import type { LogbookSlice } from '../features/logbook/logbook-slice';
 import type { NotesSlice } from '../features/notes/notes-slice';
 import type { OverviewSlice } from '../features/overview/overview-slice';
 import type { QueueSlice } from '../features/queue/queue-slice';
@@ -37,7 +38,8 @@ export type AppState = NavigationSlice &
   ActionDraftSlice &
   DirectorySlice &
   RoutingSlice &
-  OverviewSlice;
+  OverviewSlice &
+  LogbookSlice;
 
 /** The one store of the renderer (made by app/create-app-store.ts). */
 export type AppStore = UseBoundStore<StoreApi<AppState>>;

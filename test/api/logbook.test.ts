@@ -103,6 +103,29 @@ describe('the Logboek', () => {
     expect(lastEntries(supervisor, 1)).toEqual([{ actor: SUPERVISOR, action: 'audit.exported', subjectId: OFFICER, details: { purpose: 'Verzoek van de betrokkene (inzage)', officer: OFFICER, from: day, to: day, entries: 2 } }]);
   });
 
+  it('exports exactly the entries shown: nothing logged after the newest one shown, its own export included', async () => {
+    const record = victim();
+    const supervisor = (await openApiHarness({ records: [record] })).as(SUPERVISOR);
+    const officer = supervisor.as(OFFICER);
+    await officer.value('report.get', { reportId: record.reportId, purpose: 'Beoordelen van de melding' });
+    const shown = await supervisor.value('audit.logbook', { reportId: record.reportId });
+    const upToId = shown.entries[0]!.id;
+    await officer.value('report.revealReporter', { reportId: record.reportId, reason: 'Melder terugbellen' });
+    const first = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId });
+    const second = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId });
+    const ids = (csv: string) => csv.split('\r\n').slice(1).map((line) => Number(line.split(',')[0]));
+    expect(ids(first.csv)).toEqual(shown.entries.map((entry) => entry.id));
+    expect(second.csv).toBe(first.csv);
+    expect(first.fileName).toBe(`logboek_${record.reportId}.csv`);
+    // Asked again without a bound: the reveal and both exports, newest first.
+    const now = await supervisor.value('audit.logbook', { reportId: record.reportId });
+    expect(now.entries.slice(0, 3).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['audit.exported', SUPERVISOR],
+      ['audit.exported', SUPERVISOR],
+      ['report.reporter_revealed', OFFICER],
+    ]);
+  });
+
   it('is refused to an officer, as are changing the purposes and the hub’s refusals; a query must name a report or an officer', async () => {
     const record = victim();
     const officer = (await openApiHarness({ records: [record] })).as(OFFICER);
@@ -111,6 +134,7 @@ describe('the Logboek', () => {
       officer.call('audit.exportCsv', { officer: OFFICER, purpose: 'Interne controle' }),
       officer.call('audit.setPurposes', { purposes: ['Nieuwsgierigheid'] }),
       officer.call('audit.refusals', {}),
+      officer.call('sync.refusedChanges', {}),
     ]) {
       expect(await attempt).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -124,5 +148,6 @@ describe('the Logboek', () => {
     expect(await supervisor.as(OFFICER).value('audit.purposes', {})).toEqual({ purposes: ['Opsporing', 'Inzageverzoek'] });
     expect(await supervisor.call('audit.setPurposes', { purposes: ['  '] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await supervisor.value('audit.refusals', {})).toEqual({ reachable: false, refusals: [] });
+    expect(await supervisor.value('sync.refusedChanges', {})).toEqual({ reachable: false, refused: [] });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Scenarios e and f, on each main screen — the queue, a report, the puzzle pieces, the related reports with the
  * cluster graph, the cases, the settings, and (signed in as a supervisor) the requests, the approval queue, the
- * routing rules and the directory — over one realistic data set:
+ * routing rules, the directory and the Logboek — over one realistic data set:
  *  e. axe-core finds no serious or critical accessibility violation;
  *  f. the screen is saved as a screenshot (1440×900) in test-results/screenshots/. With
  *     PUZZELSTUK_UPDATE_DOCS_SCREENSHOTS=1 the set is also copied to docs/screenshots/ for the README.
@@ -202,6 +202,18 @@ test('overview', async ({ page }, testInfo) => {
   // The charts draw themselves after they appear.
   await page.waitForTimeout(500);
   await checkScreen(page, testInfo, 'overview', '11-overview.png');
+});
+
+test('logbook', async ({ page }, testInfo) => {
+  // A consultation with its purpose to find (set-up; the report screen's own opening is logged too).
+  await callApi(workstation.url, 'report.get', { reportId: clusteredReport, purpose: 'Beoordelen van de melding' });
+  await openWorkbench(page, workstation);
+  await goTo(page, 'logbook');
+  await page.getByRole('textbox', { name: 'Meldingnummer' }).fill(clusteredReport);
+  await page.getByRole('button', { name: 'Opzoeken' }).click();
+  await expect(page.getByTestId('logbook-table').getByTestId('logbook-purpose').filter({ hasText: 'Beoordelen van de melding' }).first()).toBeVisible();
+  await expect(page.getByTestId('refused-changes')).toBeVisible();
+  await checkScreen(page, testInfo, 'logbook', '12-logbook.png');
 });
 
 test('routing rules', async ({ page }, testInfo) => {

@@ -1,7 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/api/views';
 import { labelFor } from '../../i18n/label-for';
+import { selectIsSupervisor } from '../../state/session-selectors';
+import { useAppStore } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
@@ -14,12 +16,26 @@ const describeDetails = (details: Record<string, unknown> | null): string =>
         .join(' · ')
     : '';
 
+/** Supervisors: the Logboek asked who consulted this report and why (with the CSV for a data-subject request). */
+function OpenLogbookButton() {
+  const { t } = useTranslation();
+  const supervisor = useAppStore(selectIsSupervisor);
+  const reportId = useAppStore((state) => (state.view.screen === 'report' ? state.view.reportId : null));
+  const openLogbook = useAppStore((state) => state.openLogbook);
+  if (!supervisor || reportId === null) return null;
+  return (
+    <Button size="compact-sm" variant="default" onClick={() => openLogbook(reportId)} data-testid="report-open-logbook">
+      {t('report.audit.openLogbook')}
+    </Button>
+  );
+}
+
 /** Who did what with this report, newest first. */
 export function AuditSection({ entries }: { entries: AuditEntryView[] | null }) {
   const { t } = useTranslation();
   const newestFirst = entries ? [...entries].sort((a, b) => b.at.localeCompare(a.at)) : null;
   return (
-    <Section title={t('report.audit.title')} testId="report-audit">
+    <Section title={t('report.audit.title')} testId="report-audit" actions={<OpenLogbookButton />}>
       {!newestFirst || newestFirst.length === 0 ? (
         <Text size="sm" c="dimmed">
           {newestFirst ? t('report.audit.none') : t('common.loading')}

@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest';
 import type { ApiMethod, ApiParams, ApiValue } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import type { OfficerView } from '../../../shared/api/views';
@@ -13,7 +14,7 @@ import { createSettingsControl } from '../../../src-main/app/settings-control';
 import { createOidcSignIn } from '../../../src-main/app/oidc-sign-in';
 import { createSessionControl, requireSignedIn } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
-import { createSyncController } from '../../../src-main/app/sync-controller';
+import { createSyncController, type SyncTarget } from '../../../src-main/app/sync-controller';
 import { fixedClock } from '../../../shared/platform/clock';
 import type { LogFields } from '../../../shared/platform/logger';
 import { sequentialIds } from '../../sync/support/mutation-fixtures';
@@ -36,8 +37,8 @@ export interface ApiHarness extends TempStore {
   as(officerId: string): ApiHarness;
 }
 
-/** A real temp store behind the real dispatcher, signed in as a demo officer, with no hub connected. */
-export async function openApiHarness(options: { officer?: string; records?: readonly IntakeRecord[] } = {}): Promise<ApiHarness> {
+/** A real temp store behind the real dispatcher, signed in as a demo officer, with no hub connected unless `hub` names one. */
+export async function openApiHarness(options: { officer?: string; records?: readonly IntakeRecord[]; hub?: SyncTarget } = {}): Promise<ApiHarness> {
   const temp = openTempStore();
   const dataDir = tempDir();
   const paths = appPathsIn(dataDir, { storePath: temp.path });
@@ -46,7 +47,9 @@ export async function openApiHarness(options: { officer?: string; records?: read
   const events: EventMessage[] = [];
   bus.subscribe((message) => events.push(message));
   const sync = createSyncController({ store: temp.store, clock, fetch, events: bus });
-  await sync.connect(null, { embedded: false });
+  await sync.connect(options.hub ?? null, { embedded: false });
+  // Registered after the store's own close, so it runs before it (the hooks run last registered first).
+  if (options.hub) onTestFinished(() => sync.disconnect());
   events.length = 0;
   const logged: ApiHarness['logged'] = [];
   const log = (level: string) => (event: string, fields?: LogFields) => logged.push({ level, event, fields });

@@ -1,0 +1,55 @@
+import { Alert, Button, Group, Loader, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store-context';
+import { saveBlob } from '../../ui/download';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Section } from '../../ui/Section';
+import { LogbookTable } from './LogbookTable';
+
+/** Saves exactly the entries shown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents). */
+function CsvDownload() {
+  const { t } = useTranslation();
+  const exportLogbook = useAppStore((state) => state.exportLogbook);
+  const download = async () => {
+    const file = await exportLogbook();
+    if (file) saveBlob(new Blob([`\uFEFF${file.csv}`], { type: 'text/csv;charset=utf-8' }), file.fileName);
+  };
+  return (
+    <Button size="compact-sm" variant="default" onClick={() => void download()} className="no-print" data-testid="logbook-csv">
+      {t('logbook.csv')}
+    </Button>
+  );
+}
+
+/** The answer to the question asked: the entries, how many, and whether the period must be narrowed. */
+export function LogbookResults() {
+  const { t } = useTranslation();
+  const query = useAppStore((state) => state.logbookQuery);
+  const page = useAppStore((state) => state.logbookPage);
+  const loading = useAppStore((state) => state.logbookLoading);
+  const error = useAppStore((state) => state.logbookError);
+  const loadLogbook = useAppStore((state) => state.loadLogbook);
+  if (query === null) return null;
+  const title = query.reportId !== undefined ? t('logbook.aboutReport', { reportId: query.reportId }) : t('logbook.aboutOfficer', { officer: query.officer });
+  return (
+    <Section title={title} testId="logbook-results" actions={page && !loading && page.entries.length > 0 ? <CsvDownload /> : undefined}>
+      {loading && <Loader size="sm" aria-label={t('app.loading')} />}
+      {error && <ErrorAlert error={error} onRetry={() => void loadLogbook(query)} />}
+      {page && (
+        <>
+          <Group gap="sm" mb="xs">
+            <Text size="sm" data-testid="logbook-count">
+              {t('logbook.count', { count: page.entries.length })}
+            </Text>
+          </Group>
+          {page.truncated && (
+            <Alert color="yellow" variant="light" mb="xs" data-testid="logbook-truncated">
+              {t('logbook.truncated')}
+            </Alert>
+          )}
+          {page.entries.length > 0 && <LogbookTable key={[query.reportId, query.officer, query.from, query.to].join("|")} entries={page.entries} />}
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Issue 15 §1, the Logboek end to end: an officer consults a report (opens it with a purpose, reveals its reporter
+ * with a reason); at the shift change a supervisor signs in at the same workstation, finds on the Logboek who
+ * consulted the report and why, and downloads the CSV — exactly the entries shown; the export is itself logged.
+ * What one officer consulted in a period is asked too. axe-core finds no serious or critical violation.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { expectOnline, goTo, openWorkbench, pickOption } from './support/app';
+import { callApi } from './support/api';
+import { expect, test } from './support/fixtures';
+import { hubTemplate, TEMPLATE_OFFICERS } from './support/hub-template';
+import { generatedRecords } from './support/records';
+
+type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
+
+const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
+const REPORTS = 12;
+const ASSESSING = 'Beoordelen van de melding';
+const ACCESS_REQUEST = 'Verzoek van de betrokkene (inzage)';
+
+/** No serious or critical axe violation on the page as it is (legacy mode: the page has no frames). */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page: page as unknown as AxePage })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode()
+    .analyze();
+  expect(results.passes.length, `axe checked no rule on ${what}`).toBeGreaterThan(10);
+  const severe = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+  expect(severe, `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+test('a supervisor finds who consulted a report and why, and downloads exactly that as CSV', async ({ page, launcher }) => {
+  test.setTimeout(180_000);
+  const records = generatedRecords(REPORTS, 'e2e-logbook');
+  const reportId = records.find((record) => record.reporter.type === 'person')?.reportId ?? records[0]!.reportId;
+  const hub = await launcher.hub();
+  await hub.post(records);
+  const station = await launcher.workstation(hub, { officer: OFFICER.id });
+  await expect
+    .poll(async () => (await callApi(station.url, 'queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 })).total, { timeout: 60_000 })
+    .toBe(REPORTS);
+
+  // Set-up, not what is checked here: the officer's consultations, then the shift change.
+  await callApi(station.url, 'report.get', { reportId, purpose: ASSESSING });
+  await callApi(station.url, 'report.revealReporter', { reportId, reason: ACCESS_REQUEST });
+  await callApi(station.url, 'session.signIn', { officerId: SUPERVISOR.id, credential: hubTemplate().credentials[SUPERVISOR.id]! });
+
+  await openWorkbench(page, station);
+  await expectOnline(page);
+  await expect(page.getByTestId('signed-in')).toContainText('Leidinggevende', { timeout: 30_000 });
+  await goTo(page, 'logbook');
+  await expect(page.getByTestId('hub-refusals').getByText('De hub heeft geen wijzigingen geweigerd.')).toBeVisible();
+  await expect(page.getByTestId('hub-refusals').getByText('De hub heeft geen logboek geweigerd.')).toBeVisible();
+
+  await test.step('who consulted this report, and why?', async () => {
+    await page.getByRole('textbox', { name: 'Meldingnummer' }).fill(reportId);
+    await page.getByRole('button', { name: 'Opzoeken' }).click();
+    const table = page.getByTestId('logbook-table');
+    const revealed = table.getByTestId('logbook-row').filter({ hasText: 'Melder getoond' });
+    await expect(revealed).toHaveCount(1);
+    await expect(revealed).toContainText(OFFICER.name);
+    await expect(revealed.getByTestId('logbook-purpose')).toHaveText(ACCESS_REQUEST);
+    const viewed = table.getByTestId('logbook-row').filter({ hasText: 'Melding bekeken' });
+    await expect(viewed.getByTestId('logbook-purpose')).toHaveText(ASSESSING);
+    await expectAccessible(page, 'the Logboek');
+  });
+
+  await test.step('the CSV holds exactly the entries shown, and the export is logged', async () => {
+    const shown = await page.getByTestId('logbook-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-entry-id')));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSV downloaden' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`logboek_${reportId}.csv`);
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const csv = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(csv.data.map((row) => row.id)).toEqual(shown);
+    expect(csv.data.find((row) => row.action === 'report.reporter_revealed')).toMatchObject({ officer: OFFICER.id, subjectId: reportId, purpose: ACCESS_REQUEST });
+    // The export is a consultation too: the table, asked again, shows it, by the supervisor.
+    const exported = page.getByTestId('logbook-row').filter({ hasText: 'Logboek geëxporteerd' });
+    await expect(exported).toHaveCount(1);
+    await expect(exported).toContainText(SUPERVISOR.name);
+  });
+
+  await test.step('what did this officer consult?', async () => {
+    await page.getByRole('tab', { name: 'Wat raadpleegde deze agent?' }).click();
+    await pickOption(page, page.getByRole('textbox', { name: 'Agent' }), OFFICER.name);
+    await page.getByRole('button', { name: 'Opzoeken' }).click();
+    await expect(page.getByTestId('logbook-results')).toContainText(`Agent ${OFFICER.id}`);
+    const rows = page.getByTestId('logbook-table').getByTestId('logbook-row');
+    await expect(rows.filter({ hasText: ACCESS_REQUEST })).toHaveCount(1);
+    await expect(rows.filter({ hasText: SUPERVISOR.name })).toHaveCount(0);
+    await expectAccessible(page, 'the Logboek by officer');
+  });
+});

@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+import './support/dom-setup';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { LogbookEntryView } from '../../shared/api/views';
+import { App } from '../../src-renderer/app/App';
+import { AuditSection } from '../../src-renderer/features/report/AuditSection';
+import { formatDateTime } from '../../src-renderer/ui/format';
+import { SUPERVISOR } from './support/action-builders';
+import { FakeApi, FakeFailure, settle } from './support/fake-api';
+import { renderWithStore } from './support/render';
+
+const REPORT = 'IA-2026-0000042';
+
+const entry = (id: number, overrides: Partial<LogbookEntryView> = {}): LogbookEntryView => ({
+  id,
+  at: `2026-11-0${id}T10:00:00.000Z`,
+  actor: 'officer-1',
+  action: 'report.viewed',
+  subjectType: 'report',
+  subjectId: REPORT,
+  details: { purpose: 'Beoordelen van de melding', revision: 1 },
+  purpose: 'Beoordelen van de melding',
+  ...overrides,
+});
+
+/** Newest first, as the core answers. */
+const ENTRIES = [
+  entry(3, { action: 'report.reporter_revealed', details: { purpose: 'Verzoek van de betrokkene (inzage)' }, purpose: 'Verzoek van de betrokkene (inzage)' }),
+  entry(2, { action: 'note.add', details: { noteId: 'n-1' }, purpose: null }),
+  entry(1),
+];
+
+const click = async (element: HTMLElement) =>
+  act(async () => {
+    fireEvent.click(element);
+    await settle();
+  });
+
+function supervisorApi(): FakeApi {
+  return new FakeApi()
+    .handle('session.get', () => ({ officer: SUPERVISOR, demo: false }))
+    .handle('audit.logbook', (query) => ({ entries: query.reportId === REPORT || query.officer === 'officer-1' ? ENTRIES : [], truncated: false }))
+    .handle('audit.exportCsv', (query) => ({ fileName: `logboek_${query.reportId ?? query.officer ?? ''}.csv`, csv: 'id,at\r\n3,x' }))
+    .handle('sync.refusedChanges', () => ({
+      reachable: true,
+      refused: [
+        {
+          mutationId: 'm-1',
+          kind: 'note.add',
+          officer: 'x.weg',
+          at: '2026-11-01T08:00:00.000Z',
+          reason: 'officer "x.weg" has been deactivated; this change is kept for a supervisor to see',
+          pushedBy: 'station-noord',
+          refusedAt: '2026-11-02T09:00:00.000Z',
+        },
+      ],
+    }))
+    .handle('audit.refusals', () => ({ reachable: false, refusals: [] }));
+}
+
+async function openLogbookScreen(api: FakeApi) {
+  const rendered = renderWithStore(<App />, api);
+  await act(async () => rendered.store.getState().loadSession());
+  await click(screen.getByTestId('nav-logbook'));
+  // The screen is its own chunk, loaded when first opened.
+  await screen.findByTestId('logbook-report-form', {}, { timeout: 15_000 });
+  return rendered;
+}
+
+describe('Logboek', () => {
+  it('answers who consulted a report and why, with the purposes, and downloads exactly the entries shown as CSV', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return `blob:logbook-${created.length}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const api = supervisorApi();
+    await openLogbookScreen(api);
+    expect(screen.getByRole('tab', { name: 'Wie raadpleegde deze melding, en waarom?' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Wat raadpleegde deze agent?' })).toBeTruthy();
+
+    const ask = screen.getByTestId('logbook-report-ask');
+    expect(ask.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByTestId('logbook-report-id'), { target: { value: ` ${REPORT} ` } });
+    await click(ask);
+    expect(api.callsOf('audit.logbook')).toEqual([{ reportId: REPORT }]);
+
+    const results = screen.getByTestId('logbook-results');
+    expect(within(results).getByText(`Melding ${REPORT}`)).toBeTruthy();
+    expect(screen.getByTestId('logbook-count').textContent).toBe('3 vermeldingen, nieuwste eerst');
+    const rows = within(screen.getByTestId('logbook-table')).getAllByTestId('logbook-row');
+    expect(rows.map((row) => row.getAttribute('data-entry-id'))).toEqual(['3', '2', '1']);
+    expect(within(rows[0]!).getByText('Melder getoond')).toBeTruthy();
+    expect(within(rows[0]!).getByText('A. Agent')).toBeTruthy();
+    expect(within(rows[0]!).getByTestId('logbook-purpose').textContent).toBe('Verzoek van de betrokkene (inzage)');
+    expect(within(rows[1]!).getByTestId('logbook-purpose').textContent).toBe('geen doel (wijziging of bekeken zonder doel)');
+    expect(within(rows[1]!).getByText('noteId: n-1')).toBeTruthy();
+
+    await click(screen.getByTestId('logbook-csv'));
+    // The export asks for what is shown and nothing logged since (the newest entry shown is 3).
+    expect(api.callsOf('audit.exportCsv')).toEqual([{ reportId: REPORT, upToId: 3 }]);
+    expect(downloads).toEqual([`logboek_${REPORT}.csv`]);
+    expect(await created[0]!.text()).toBe('\uFEFFid,at\r\n3,x');
+    // The export is itself logged: the table is asked again, for everything up to now.
+    expect(api.callsOf('audit.logbook').at(-1)).toEqual({ reportId: REPORT });
+  });
+
+  it('answers what one officer consulted in a period', async () => {
+    const api = supervisorApi();
+    await openLogbookScreen(api);
+    await click(screen.getByRole('tab', { name: 'Wat raadpleegde deze agent?' }));
+    const ask = screen.getByTestId('logbook-officer-ask');
+    expect(ask.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByTestId('logbook-from'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByTestId('logbook-to'), { target: { value: '2026-11-30' } });
+    await click(screen.getByRole('textbox', { name: 'Agent' }));
+    await click(screen.getByRole('option', { name: 'A. Agent' }));
+    await click(screen.getByTestId('logbook-officer-ask'));
+    expect(api.callsOf('audit.logbook')).toEqual([{ officer: 'officer-1', from: '2026-11-01', to: '2026-11-30' }]);
+    expect(within(screen.getByTestId('logbook-results')).getByText('Agent officer-1')).toBeTruthy();
+    expect(within(screen.getByTestId('logbook-table')).getAllByTestId('logbook-row')).toHaveLength(3);
+  });
+
+  it('explains in words what the hub refused, and says when it could not be asked', async () => {
+    await openLogbookScreen(supervisorApi());
+    const changes = await screen.findByTestId('refused-changes');
+    expect(within(changes).getByTestId('refused-change').textContent).toContain(
+      `Notitie toegevoegd door x.weg (gemaakt ${formatDateTime('2026-11-01T08:00:00.000Z')}) is op ${formatDateTime('2026-11-02T09:00:00.000Z')} geweigerd: x.weg was intussen gedeactiveerd. De wijziging is niet doorgevoerd; aangeboden door station-noord.`,
+    );
+    expect(within(changes).getByText(/De hub: officer "x.weg" has been deactivated/)).toBeTruthy();
+    expect(within(screen.getByTestId('refused-audit-logs')).getByText(/De hub kon niet worden gevraagd/)).toBeTruthy();
+  });
+
+  it('names a refused audit log by its workstation and first bad entry, and shows the error when the core refuses', async () => {
+    const api = supervisorApi().handle('audit.refusals', () => ({
+      reachable: true,
+      refusals: [{ workstationId: 'ws-7', refusedAt: '2026-11-03T12:00:00.000Z', pushedBy: 'station-zuid', firstBad: 17, reason: 'entry 17 does not continue the chain the hub holds' }],
+    }));
+    await openLogbookScreen(api);
+    const item = await screen.findByTestId('refused-audit-log');
+    expect(item.textContent).toContain(`Het logboek van werkplek ws-7 is op ${formatDateTime('2026-11-03T12:00:00.000Z')} geweigerd vanaf vermelding 17`);
+    expect(within(screen.getByTestId('refused-changes')).queryByText('De hub heeft geen wijzigingen geweigerd.')).toBeNull();
+
+    api.handle('audit.logbook', () => {
+      throw new FakeFailure('FORBIDDEN');
+    });
+    fireEvent.change(screen.getByTestId('logbook-report-id'), { target: { value: REPORT } });
+    await click(screen.getByTestId('logbook-report-ask'));
+    expect(within(screen.getByTestId('logbook-results')).getByRole('alert')).toBeTruthy();
+    expect(screen.queryByTestId('logbook-table')).toBeNull();
+  });
+
+  it('is not in the navigation of an officer, and tells one who lands on it that it is for supervisors', async () => {
+    const api = new FakeApi();
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    expect(screen.queryByTestId('nav-logbook')).toBeNull();
+    await act(async () => {
+      rendered.store.getState().openLogbook();
+      await settle();
+    });
+    await screen.findByTestId('supervisors-only', {}, { timeout: 15_000 });
+    expect(screen.queryByTestId('logbook-report-form')).toBeNull();
+  });
+
+  it('opens from a report’s audit log asking about that report (supervisors only)', async () => {
+    const api = supervisorApi();
+    const rendered = renderWithStore(<AuditSection entries={[]} />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    act(() => rendered.store.setState({ view: { screen: 'report', reportId: REPORT } }));
+    await click(screen.getByTestId('report-open-logbook'));
+    expect(rendered.store.getState().view).toEqual({ screen: 'logbook', reportId: REPORT });
+    expect(api.callsOf('audit.logbook')).toEqual([{ reportId: REPORT }]);
+    expect(rendered.store.getState().logbookPage?.entries).toHaveLength(3);
+
+    const officer = renderWithStore(<AuditSection entries={[]} />, new FakeApi());
+    await act(async () => officer.store.getState().loadSession());
+    act(() => officer.store.setState({ view: { screen: 'report', reportId: REPORT } }));
+    expect(within(officer.container).queryByTestId('report-open-logbook')).toBeNull();
+  });
+});
