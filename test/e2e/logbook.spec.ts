@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectOnline, goTo, openWorkbench, pickOption } from './support/app';
 import { callApi } from './support/api';
+import type { DomElement } from './support/dom';
 import { expect, test } from './support/fixtures';
 import { hubTemplate, TEMPLATE_OFFICERS } from './support/hub-template';
 import { generatedRecords } from './support/records';
@@ -72,7 +73,7 @@ test('a supervisor finds who consulted a report and why, and downloads exactly t
   });
 
   await test.step('the CSV holds exactly the entries shown, and the export is logged', async () => {
-    const shown = await page.getByTestId('logbook-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-entry-id')));
+    const shown = await page.getByTestId('logbook-row').evaluateAll((rows) => (rows as unknown as DomElement[]).map((row) => row.getAttribute('data-entry-id') ?? ''));
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'CSV downloaden' }).click();
     const download = await downloading;
