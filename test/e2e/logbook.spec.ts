@@ -90,7 +90,7 @@ test('a supervisor finds who consulted a report and why, and downloads exactly t
 
   await test.step('what did this officer consult?', async () => {
     await page.getByRole('tab', { name: 'Wat raadpleegde deze agent?' }).click();
-    await pickOption(page, page.getByRole('textbox', { name: 'Agent' }), OFFICER.name);
+    await pickOption(page, page.getByRole('combobox', { name: 'Agent' }), OFFICER.name);
     await page.getByRole('button', { name: 'Opzoeken' }).click();
     await expect(page.getByTestId('logbook-results')).toContainText(`Agent ${OFFICER.id}`);
     const rows = page.getByTestId('logbook-table').getByTestId('logbook-row');
