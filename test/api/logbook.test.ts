@@ -111,8 +111,8 @@ describe('the Logboek', () => {
     const shown = await supervisor.value('audit.logbook', { reportId: record.reportId });
     const upToId = shown.entries[0]!.id;
     await officer.value('report.revealReporter', { reportId: record.reportId, reason: 'Melder terugbellen' });
-    const first = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId });
-    const second = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId });
+    const first = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId, purpose: 'Interne controle' });
+    const second = await supervisor.value('audit.exportCsv', { reportId: record.reportId, upToId, purpose: 'Interne controle' });
     const ids = (csv: string) => csv.split('\r\n').slice(1).map((line) => Number(line.split(',')[0]));
     expect(ids(first.csv)).toEqual(shown.entries.map((entry) => entry.id));
     expect(second.csv).toBe(first.csv);

@@ -1,7 +1,7 @@
 /**
  * Issue 15 §1, the Logboek end to end: an officer consults a report (opens it with a purpose, reveals its reporter
  * with a reason); at the shift change a supervisor signs in at the same workstation, finds on the Logboek who
- * consulted the report and why, and downloads the CSV — exactly the entries shown; the export is itself logged.
+ * consulted the report and why, and downloads the CSV under a purpose — exactly the entries shown; the export is itself logged with it.
  * What one officer consulted in a period is asked too. axe-core finds no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
@@ -76,6 +76,9 @@ test('a supervisor finds who consulted a report and why, and downloads exactly t
     const shown = await page.getByTestId('logbook-row').evaluateAll((rows) => (rows as unknown as DomElement[]).map((row) => row.getAttribute('data-entry-id') ?? ''));
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'CSV downloaden' }).click();
+    const asked = page.getByTestId('purpose-form');
+    await asked.getByRole('radio', { name: 'Verzoek van de betrokkene (inzage)' }).check();
+    await asked.getByTestId('purpose-confirm').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`logboek_${reportId}.csv`);
     const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
@@ -86,6 +89,7 @@ test('a supervisor finds who consulted a report and why, and downloads exactly t
     const exported = page.getByTestId('logbook-row').filter({ hasText: 'Logboek geëxporteerd' });
     await expect(exported).toHaveCount(1);
     await expect(exported).toContainText(SUPERVISOR.name);
+    await expect(exported.getByTestId('logbook-purpose')).toHaveText(ACCESS_REQUEST);
   });
 
   await test.step('what did this officer consult?', async () => {

@@ -103,8 +103,13 @@ describe('Logboek', () => {
     expect(within(rows[1]!).getByText('noteId: n-1')).toBeTruthy();
 
     await click(screen.getByTestId('logbook-csv'));
+    // Asked why first: the export is logged with its purpose.
+    expect(api.callsOf('audit.exportCsv')).toEqual([]);
+    const asked = within(screen.getByTestId('purpose-form'));
+    await click(asked.getByRole('radio', { name: 'Verzoek van de betrokkene (inzage)' }));
+    await click(asked.getByTestId('purpose-confirm'));
     // The export asks for what is shown and nothing logged since (the newest entry shown is 3).
-    expect(api.callsOf('audit.exportCsv')).toEqual([{ reportId: REPORT, upToId: 3 }]);
+    expect(api.callsOf('audit.exportCsv')).toEqual([{ reportId: REPORT, upToId: 3, purpose: 'Verzoek van de betrokkene (inzage)' }]);
     expect(downloads).toEqual([`logboek_${REPORT}.csv`]);
     // UTF-8 with a byte-order mark (spreadsheet programs then read the accents), then the core's CSV as it is.
     const bytes = new Uint8Array(await created[0]!.arrayBuffer());

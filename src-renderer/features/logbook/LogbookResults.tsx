@@ -1,23 +1,42 @@
 import { Alert, Button, Group, Loader, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { saveBlob } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PurposeDialog } from '../../ui/PurposeDialog';
 import { Section } from '../../ui/Section';
 import { LogbookTable } from './LogbookTable';
 
-/** Saves exactly the entries shown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents). */
+/**
+ * Saves exactly the entries shown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents),
+ * after asking why: the export carries officers' work and queries away, and is logged with its purpose.
+ */
 function CsvDownload() {
   const { t } = useTranslation();
   const exportLogbook = useAppStore((state) => state.exportLogbook);
-  const download = async () => {
-    const file = await exportLogbook();
-    if (file) saveBlob(new Blob([`\uFEFF${file.csv}`], { type: 'text/csv;charset=utf-8' }), file.fileName);
+  const [asking, setAsking] = useState(false);
+  const download = async (purpose: string) => {
+    const file = await exportLogbook(purpose);
+    if (file === null) return false;
+    saveBlob(new Blob([`\uFEFF${file.csv}`], { type: 'text/csv;charset=utf-8' }), file.fileName);
+    return true;
   };
   return (
-    <Button size="compact-sm" variant="default" onClick={() => void download()} className="no-print" data-testid="logbook-csv">
-      {t('logbook.csv')}
-    </Button>
+    <>
+      <Button size="compact-sm" variant="default" onClick={() => setAsking(true)} className="no-print" data-testid="logbook-csv">
+        {t('logbook.csv')}
+      </Button>
+      <PurposeDialog
+        opened={asking}
+        title={t('logbook.csvPurposeTitle')}
+        explanation={t('logbook.csvPurposeExplain')}
+        confirmLabel={t('logbook.csv')}
+        suggested={null}
+        onClose={() => setAsking(false)}
+        onConfirm={download}
+      />
+    </>
   );
 }
 

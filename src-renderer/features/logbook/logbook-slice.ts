@@ -22,10 +22,10 @@ export interface LogbookSlice {
   /** Asks the Logboek one question: a report's consultations, or one officer's in a period. */
   loadLogbook: (query: LogbookQuery) => Promise<void>;
   /**
-   * The entries shown as CSV (null when refused). The export is itself logged, so the table is asked again
-   * afterwards and shows it when it answers the same question.
+   * The entries shown as CSV, under the purpose the supervisor gives (null when refused). The export is itself
+   * logged, so the table is asked again afterwards and shows it when it answers the same question.
    */
-  exportLogbook: () => Promise<{ fileName: string; csv: string } | null>;
+  exportLogbook: (purpose: string) => Promise<{ fileName: string; csv: string } | null>;
   loadHubRefusals: () => Promise<void>;
 }
 
@@ -58,10 +58,10 @@ export const createLogbookSlice: SliceCreator<LogbookSlice> = (api) => (set, get
     hubRefusalsError: null,
     loadLogbook,
 
-    exportLogbook: async () => {
+    exportLogbook: async (purpose) => {
       const query = get().logbookQuery;
       if (query === null) return null;
-      const result = await api.call('audit.exportCsv', query);
+      const result = await api.call('audit.exportCsv', { ...query, purpose });
       if (!result.ok) {
         get().notifyError('logbookExportFailed', result.error);
         return null;
