@@ -12,12 +12,14 @@ import type { OfficerView } from '../../shared/api/views';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
+import type { ApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
 import type { Clock } from '../../shared/platform/clock';
 import { createHubClient, enrollOfficer } from '../sync';
 import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
 import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT, type OfflineCheck } from './offline-proofs';
+import { recheckOnSyncState } from './offline-recheck';
 import { hubTargetOf, type LaunchHub } from './hub-target';
 import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
@@ -35,6 +37,11 @@ export interface SessionDeps {
   officerId: string | null;
   /** How old a cached proof may be to sign in without the hub (DEFAULT_OFFLINE_MAX_AGE_MS, 14 days). */
   offlineMaxAgeMs?: number;
+  /**
+   * Sync's state arrives here; while an officer is signed in offline the hub is asked about them again when it is
+   * back, and every window is told what came of it (`work.changed` officer).
+   */
+  events?: ApiEventBus;
 }
 
 const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
@@ -146,8 +153,54 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     return credential;
   }
 
+  async function signOut(): Promise<void> {
+    const remote = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch).kind === 'remote';
+    currentId = null;
+    offline = false;
+    deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
+    if (!remote) return;
+    // Their credential goes with them; sync goes on with the station's own token, if it was started with one.
+    deps.secrets.set('hub-token', null);
+    await deps.reconnect();
+  }
+
+  /**
+   * The hub, back, answers for an officer signed in offline: their credential holds (no longer offline, their proof
+   * made afresh), or the hub refuses it — deactivated, replaced or revoked — and nobody works on in their name.
+   * Whether the session changed.
+   */
+  async function confirmOffline(): Promise<boolean> {
+    const id = currentId;
+    const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+    if (!offline || id === null || target.kind !== 'remote' || target.token === null) return false;
+    try {
+      const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, target.token);
+      if (currentId !== id) return false;
+      copyOfficers(sqlite, [checked.officer]);
+      proofs.remember(id, target.hubUrl, checked.token);
+      offline = false;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === 'UNAVAILABLE' || currentId !== id) return false;
+      proofs.forget(id);
+      await signOut();
+    }
+    return true;
+  }
+
+  const events = deps.events;
+  if (events) {
+    recheckOnSyncState({
+      events,
+      clock: deps.clock,
+      recheck: async () => {
+        if (await confirmOffline()) events.emit('work.changed', { entities: ['officer'] });
+      },
+    });
+  }
+
   return {
     current,
+    signOut,
 
     signedInOffline: () => currentId !== null && offline,
 
@@ -168,17 +221,6 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
       deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
       if (target.kind === 'remote') await deps.reconnect();
       return viewOf(id);
-    },
-
-    async signOut(): Promise<void> {
-      const remote = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch).kind === 'remote';
-      currentId = null;
-      offline = false;
-      deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
-      if (!remote) return;
-      // Their credential goes with them; sync goes on with the station's own token, if it was started with one.
-      deps.secrets.set('hub-token', null);
-      await deps.reconnect();
     },
 
     adoptHubSignIn,

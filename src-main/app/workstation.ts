@@ -118,6 +118,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     reconnect,
     officerId: startOfficerOf(store, settingsFile.read(), hubTargetOf(settingsFile.read(), secrets, launch), options.env),
     offlineMaxAgeMs: offlineMaxAgeFromEnv(options.env),
+    events,
   });
 
   const oidc = createOidcSignIn({

@@ -127,6 +127,9 @@ describe('a shift change on a shared station while the hub is away', () => {
     expect(outboxOf('j.devries').map((row) => row.state)).toEqual(['acked']);
     expect(outboxOf('r.dekker').map((row) => row.state)).toEqual(['acked']);
     expect(outboxOf(LEAVER).map((row) => row.state)).toEqual(['rejected']);
+    // The hub, back, takes r.dekker's credential: no longer offline, and every window is told.
+    await until('r.dekker is no longer marked offline', async () => (await value('session.get', {})).offline === false);
+    expect(await value('session.get', {})).toMatchObject({ officer: { id: 'r.dekker' }, offline: false });
 
     // The leaver's change is in the hub's refused list for supervisors, with why.
     const refused = await fetch(`${hub.url}/v1/refused`, { headers: { authorization: `Bearer ${hub.tokens.credentials['r.dekker']}` } });
@@ -175,5 +178,18 @@ describe('a shift change on a shared station while the hub is away', () => {
     clock.skip(15 * DAY_MS);
     expect(await signIn('j.devries')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/counts for 14 days/) as unknown } });
     expect(await value('session.get', {})).toMatchObject({ officer: null });
+    clock.skip(-15 * DAY_MS);
+  }, 120_000);
+
+  it('signs out an officer signed in offline whom the hub, back, no longer takes', async () => {
+    expect(await signIn('j.devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offline: true } });
+    await withHubDatabase((db) => deactivateOfficer(db, 'j.devries'));
+    await hub.restart();
+    // Their credential keeps sync from going online; the hub's refusal is news, on which it is asked about them.
+    await until('j.devries is signed out', () => workstation.context.session.current() === null, () => workstation.context.sync.wake());
+    expect(cachedProofs()).toEqual(['r.dekker']);
+    expect(createSettingsFile(settingsPath).read().officerId).toBeNull();
+    expect(secrets.get('hub-token')).toBeNull();
+    expect(await call('case.create', { title: 'na deactivering', reportIds: [] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   }, 120_000);
 });
