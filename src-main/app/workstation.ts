@@ -7,6 +7,9 @@ import type { SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { createArrivalRouter } from '../routing/arrival-routing';
 import { parseSyncScope } from '../sync';
+import { realTimers } from '../sync/timers';
+import { startDailyRetention } from '../retention/daily-retention';
+import type { ScheduleTimers } from '../../shared/retention/daily-runs';
 import type { AppPaths } from './app-paths';
 import type { DemoFeedOptions } from './demo-feed';
 import { enrollDemoOfficers, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
@@ -34,6 +37,8 @@ export interface WorkstationOptions {
   /** A hub named at launch; defaults to PUZZELSTUK_HUB_URL / PUZZELSTUK_HUB_TOKEN. */
   launch?: Omit<LaunchHub, 'demo'>;
   clock?: Clock;
+  /** The timers of the daily retention run. */
+  timers?: ScheduleTimers;
   fetch?: typeof fetch;
   demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
   /** Prepares pulled reports (parse, validate, extract) off the store's thread; the caller closes it. */
@@ -46,7 +51,7 @@ export interface WorkstationOptions {
 
 export interface Workstation {
   context: ApiContext;
-  /** Stops sync after its current transaction, the demo feed and the embedded hub. */
+  /** Stops the daily retention run, sync after its current transaction, the demo feed and the embedded hub. */
   close(): Promise<void>;
 }
 
