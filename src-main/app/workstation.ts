@@ -153,10 +153,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   };
   // Only now: the first pulled page may already route reports in the context's officer's name.
   await reconnect();
+  const retention = startDailyRetention(store, { clock, timers: options.timers ?? realTimers, logger });
   return {
     context,
     async close() {
       oidc.close();
+      await retention.stop();
       await sync.disconnect();
       const running = embedded;
       embedded = null;
