@@ -55,7 +55,7 @@ function BacklogSection({ overview }: { overview: Overview }) {
         <Button variant="subtle" onClick={() => openQueueWith(backlogLists.open(overview))} data-testid="overview-open">
           {t('overview.openCount', { count: backlog.open })}
         </Button>
-        <Button variant="subtle" color={backlog.overdue > 0 ? 'red.8' : undefined} onClick={() => openQueueWith(backlogLists.open(overview, true))} data-testid="overview-overdue">
+        <Button variant="subtle" {...(backlog.overdue > 0 ? { color: 'red', c: 'red.9' } : {})} onClick={() => openQueueWith(backlogLists.open(overview, true))} data-testid="overview-overdue">
           {t('overview.overdueCount', { count: backlog.overdue })}
         </Button>
       </Group>
