@@ -5,7 +5,7 @@
  * own store, the same hub) shows each note with its own author.
  */
 import type { Page } from '@playwright/test';
-import { addNote, expectOnline, expectQueueTotal, goTo, openReportFromQueue, openWorkbench } from './support/app';
+import { addNote, expectOnline, expectQueueTotal, expectReportOpened, openReportFromQueue, openWorkbench } from './support/app';
 import { expect, test } from './support/fixtures';
 import { hubTemplate } from './support/hub-template';
 import { generatedRecords, handMadeRecord } from './support/records';
@@ -72,8 +72,8 @@ test('a shift change while the hub is away: each officer’s pending changes rea
     await signInAtScreen(page, FIRST, credentials[FIRST]!);
     await expect(page.getByTestId('signed-in')).toHaveAttribute('data-officer-id', FIRST);
     await expect(page.getByTestId('signed-in-offline')).toHaveText('offline aangemeld');
-    await goTo(page, 'queue');
-    await openReportFromQueue(page, target.reportId);
+    // The report on screen is opened again in FIRST's name, under their own purpose.
+    await expectReportOpened(page, target.reportId);
     await addNote(page, firstNote);
     await expect(pending(page)).toHaveText('2 wijzigingen wachten');
   });
