@@ -130,7 +130,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
           idTokenExpected: true,
         });
         const session = await hubClient(hubUrl).openSession({ idToken: tokens.id_token! });
-        const officer = await deps.adopt(hubUrl, session.officer, session.session);
+        const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt);
         loopback.respond({ ok: true });
         deps.announce();
         return officer;

@@ -16,11 +16,13 @@ import type { ApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
 import type { Clock } from '../../shared/platform/clock';
 import { createHubClient, enrollOfficer } from '../sync';
+import { realTimers, type SyncTimers } from '../sync/timers';
 import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
 import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT, type OfflineCheck } from './offline-proofs';
 import { recheckOnSyncState } from './offline-recheck';
 import { hubTargetOf, type LaunchHub } from './hub-target';
+import { createSessionRenewal } from './session-renewal';
 import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
 
@@ -42,6 +44,8 @@ export interface SessionDeps {
    * back, and every window is told what came of it (`work.changed` officer).
    */
   events?: ApiEventBus;
+  /** Timers for renewing a hub session (injected by tests). */
+  timers?: SyncTimers;
 }
 
 const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
@@ -63,8 +67,8 @@ function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, 
 
 type StoredOfficer = OfficerView & { active: 0 | 1 };
 
-/** Makes the officer a hub vouched for the one working here, with the hub token (a session) they were given. */
-export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, token: string) => Promise<OfficerView>;
+/** Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and renewed. */
+export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string) => Promise<OfficerView>;
 
 export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView | null; adoptHubSignIn: HubSignInAdopter } {
   const { sqlite } = deps.store;
@@ -75,6 +79,20 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
   let offline = false;
   const offlineMaxAgeMs = deps.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
   const proofs = createOfflineProofs({ secrets: deps.secrets, clock: deps.clock, maxAgeMs: offlineMaxAgeMs });
+  const renewal = createSessionRenewal({ clock: deps.clock, timers: deps.timers ?? realTimers });
+
+  /**
+   * The session the workstation synced with (a police-account sign-in) ends on the hub when its officer leaves, so a
+   * copy of it is worth nothing from then on; without the hub it ends by itself at its time.
+   */
+  async function endStoredSession(hubUrl: string): Promise<void> {
+    renewal.stop();
+    const token = deps.secrets.get('hub-token');
+    if (!token?.startsWith('pzs_')) return;
+    await createHubClient({ hubUrl, token, fetch: deps.fetch })
+      .endSession()
+      .catch(() => undefined);
+  }
 
   function requireActiveHere(id: string): void {
     const officer = stored(id);
@@ -131,9 +149,11 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
    * The officer the identity provider named and the hub gave a session works here from now on, syncing with that
    * session. No offline proof is kept: a session ends on the hub's clock, and it is no credential to check.
    */
-  async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string): Promise<OfficerView> {
+  async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string, expiresAt: string): Promise<OfficerView> {
     await takeFromHub(hubUrl, officer, session);
+    await endStoredSession(hubUrl);
     deps.secrets.set('hub-token', session);
+    renewal.keep(expiresAt, () => createHubClient({ hubUrl, token: session, fetch: deps.fetch }).renewSession());
     offline = false;
     currentId = officer.id;
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: officer.id });
@@ -154,11 +174,12 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
   }
 
   async function signOut(): Promise<void> {
-    const remote = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch).kind === 'remote';
+    const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
     currentId = null;
     offline = false;
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
-    if (!remote) return;
+    if (target.kind !== 'remote') return;
+    await endStoredSession(target.hubUrl);
     // Their credential goes with them; sync goes on with the station's own token, if it was started with one.
     deps.secrets.set('hub-token', null);
     await deps.reconnect();
@@ -213,6 +234,7 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
         offline = false;
       } else {
         const checked = await checkWithHub(target.hubUrl, id, credential);
+        await endStoredSession(target.hubUrl);
         // Offline too: the credential is the one the hub accepted here, so sync uses it once the hub is back.
         deps.secrets.set('hub-token', checked.token);
         offline = checked.offline;

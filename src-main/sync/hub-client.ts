@@ -159,6 +159,18 @@ export function createHubClient(options: HubClientOptions) {
       return parseSessionResponse(await call('/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, timeoutMs, cancel));
     },
 
+    /** Moves the end of this client's session (its token is a `pzs_` session); answers the new end. */
+    async renewSession(cancel?: AbortSignal): Promise<string> {
+      const expiresAt = ((await call('/sessions/renew', { method: 'POST' }, timeoutMs, cancel)) as { expiresAt?: unknown } | null)?.expiresAt;
+      if (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) throw new HubUnavailableError('the hub sent a malformed answer to a session renewal');
+      return expiresAt;
+    },
+
+    /** Ends this client's session on the hub at once (signing out). */
+    async endSession(cancel?: AbortSignal): Promise<void> {
+      await call('/sessions/current', { method: 'DELETE' }, timeoutMs, cancel);
+    },
+
     /** Which officer this client's token is a credential of (null for a shared workstation token). */
     async whoami(cancel?: AbortSignal): Promise<WhoamiResponse> {
       return parseWhoamiResponse(await call('/whoami', { method: 'GET' }, timeoutMs, cancel));

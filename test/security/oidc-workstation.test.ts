@@ -156,6 +156,32 @@ describe('signing in with a police account at the workstation', () => {
     }
   }, 60_000);
 
+  it('keeps the short-lived hub session alive while the officer works, and ends it on the hub when they sign out', async () => {
+    const shortLived = await startSyncHub(join(dir, 'short-lived'), {
+      oidc: { issuer: provider.issuer, clientId: CLIENT_ID },
+      sessionLifetimeMs: 3_000,
+      prepare: (db) => setOidcSubject(db, 'j.devries', 'kc-devries'),
+    });
+    const station = await started({ at: shortLived });
+    const whoami = (token: string) => fetch(`${shortLived.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    try {
+      const { outcome } = await complete(station, await station.authorize('kc-devries'));
+      expect(outcome).toMatchObject({ ok: true });
+      const session = station.secrets.get('hub-token')!;
+      // Twice the session's own lifetime later it still works: the workstation renewed it halfway each time.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect((await whoami(session)).status).toBe(200);
+      expect(await station.call('queue.list', QUEUE)).toMatchObject({ ok: true });
+
+      // The attack: a copy of the session taken before the officer signed out is refused by the hub from then on.
+      expect(await station.call('session.signOut')).toMatchObject({ ok: true });
+      expect((await whoami(session)).status).toBe(401);
+    } finally {
+      await station.close();
+      await shortLived.close();
+    }
+  }, 90_000);
+
   it('opens the provider in the system browser on the desktop', async () => {
     const opened: string[] = [];
     const station = await started({ openInBrowser: (url) => Promise.resolve(void opened.push(url)) });

@@ -142,6 +142,8 @@ export interface SyncHub {
 /** A hub that also accepts the ID tokens of an identity provider, and what to add to its registry before it serves. */
 export interface SyncHubOptions {
   oidc?: OidcSettings;
+  /** How long an officer's session lasts before it must be renewed. */
+  sessionLifetimeMs?: number;
   prepare?: (db: HubDb) => Promise<void>;
 }
 
