@@ -160,7 +160,9 @@ describe('signing in with a police account at the workstation', () => {
     const shortLived = await startSyncHub(join(dir, 'short-lived'), {
       oidc: { issuer: provider.issuer, clientId: CLIENT_ID },
       sessionLifetimeMs: 3_000,
-      prepare: (db) => setOidcSubject(db, 'j.devries', 'kc-devries'),
+      prepare: async (db) => {
+        await setOidcSubject(db, 'j.devries', 'kc-devries');
+      },
     });
     const station = await started({ at: shortLived });
     const whoami = (token: string) => fetch(`${shortLived.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } });
