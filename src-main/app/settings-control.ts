@@ -27,7 +27,8 @@ function checkCaFile(path: string | null): string | null {
 
 /**
  * Reads and changes the officer's settings; a change of hub, token, CA or scope reconnects sync at once. Another
- * hub address clears the stored credential and the remembered officer: they were the old hub's.
+ * hub address or certificate authority clears the stored credential and the remembered officer: they were the old
+ * hub's.
  */
 export function createSettingsControl(deps: { file: SettingsFile; secrets: SecretStore; launch: LaunchHub; reconnect: () => Promise<void> }): SettingsControl {
   function get(): SettingsView {
@@ -56,14 +57,16 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       if (change.language !== undefined) next.language = change.language;
       if (change.scope !== undefined) next.scope = formatSyncScope(parseSyncScope(change.scope));
       const hubChanged = next.hubUrl !== current.hubUrl;
-      // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it.
-      if (hubChanged) {
+      const caChanged = next.hubCaFile !== current.hubCaFile;
+      // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it; nor
+      // does whatever server another certificate authority lets pass as the hub at the same address.
+      if (hubChanged || caChanged) {
         next.officerId = null;
         deps.secrets.set('hub-token', null);
       }
       deps.file.write(next);
       if (change.hubToken !== undefined) deps.secrets.set('hub-token', blankToNull(change.hubToken));
-      const reconnecting = change.hubToken !== undefined || hubChanged || next.hubCaFile !== current.hubCaFile || next.scope !== current.scope;
+      const reconnecting = change.hubToken !== undefined || hubChanged || caChanged || next.scope !== current.scope;
       if (reconnecting) await deps.reconnect();
       return get();
     },

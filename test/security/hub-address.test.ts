@@ -17,9 +17,11 @@ import { appPathsIn } from '../../src-main/app/app-paths';
 import { createHubFetch } from '../../src-main/app/hub-fetch';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
+import { createSettingsFile } from '../../src-main/app/settings-file';
 import { startWorkstation, type Workstation } from '../../src-main/app/workstation';
 import type { CaseStore } from '../../src-main/db/open-store';
 import { createHubClient } from '../../src-main/sync/hub-client';
+import { hubAddressProblem } from '../../shared/hub/address';
 import { systemClock } from '../../shared/platform/clock';
 import { tempDir } from '../support/temp-store';
 import { BACKENDS, startTestHub, type TestHub } from '../hub/harness';
@@ -91,6 +93,62 @@ describe('the hub’s address', () => {
       expect(heard).toEqual(['Bearer pzh_secret']);
     } finally {
       server.close();
+    }
+  });
+
+  it('forgets the stored credential when the certificate authority changes, and keeps it when only the language does', async () => {
+    const store = tempDir();
+    const paths = appPathsIn(store);
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
+    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
+    const settingsFile = createSettingsFile(paths.settingsPath);
+    try {
+      const hubUrl = 'https://hub.politie.example';
+      expect(await dispatch('settings.set', { hubUrl, hubToken: 'pzh_credential' }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: true } });
+      settingsFile.write({ ...settingsFile.read(), officerId: 'j.devries' });
+      // The honest twin: another language is no reason to give the credential again.
+      expect(await dispatch('settings.set', { language: 'en' }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: true, language: 'en' } });
+      expect(settingsFile.read().officerId).toBe('j.devries');
+
+      // A new CA can let another server pass as the hub at the same address: the credential is not offered to it.
+      expect(await dispatch('settings.set', { hubCaFile: certificate.caFile }, workstation.context)).toMatchObject({ ok: true, value: { hubUrl, hubTokenSet: false, hubCaFile: certificate.caFile } });
+      expect(settingsFile.read().officerId).toBeNull();
+      expect(readFileSync(paths.secretsPath, 'utf8')).not.toContain('pzh_credential');
+
+      // Removing the CA again clears a credential given meanwhile too; a credential given with the change is kept.
+      expect(await dispatch('settings.set', { hubToken: 'pzh_second' }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: true } });
+      expect(await dispatch('settings.set', { hubCaFile: null }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: false, hubCaFile: null } });
+      expect(await dispatch('settings.set', { hubCaFile: certificate.caFile, hubToken: 'pzh_third' }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: true } });
+    } finally {
+      await workstation.close();
+      caseStore.close();
+    }
+  });
+
+  it('refuses a certificate of the configured CA that names another host, and never sends the credential to it', async () => {
+    // A certificate the force's CA issued to another of its servers must not let that server pass as the hub.
+    const keyFile = join(dir, 'other.key');
+    const certFile = join(dir, 'other.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=mail.politie.example', '-addext', 'subjectAltName=DNS:mail.politie.example'], { stdio: 'ignore' });
+    const heard: string[] = [];
+    const server = createHttpsServer({ key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') }, answerAndRecord(heard));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createHubClient({ hubUrl: `https://localhost:${(server.address() as AddressInfo).port}`, token: 'pzh_secret', fetch: createHubFetch(fetch, () => certFile) });
+      await expect(client.whoami()).rejects.toThrow(/altnames|ALTNAME|does not match|certificate/i);
+      expect(heard).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('takes no look-alike of this machine for loopback: plain http to it is refused', () => {
+    for (const address of ['http://127.0.0.1.nip.io:8080', 'http://localhost.politie.example', 'http://127.0.0.1@hub.politie.example', 'http://[::ffff:a14:1e28]:8080', 'http://10.0.0.1']) {
+      expect(hubAddressProblem(address), address).not.toBeNull();
+    }
+    for (const address of ['http://127.0.0.1:8740', 'http://localhost:8740', 'http://[::1]:8740', 'https://hub.politie.example']) {
+      expect(hubAddressProblem(address), address).toBeNull();
     }
   });
 
