@@ -4,13 +4,14 @@
  * names is that officer's, whoever pushes it (see ../mutations/authority/proof.ts).
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { calculateJwkThumbprint } from 'jose';
 import { AppError } from '../../shared/errors';
 import type { OfficerPublicKey } from '../../shared/hub/protocol';
 import type { Clock } from '../../shared/platform/clock';
 import type { HubDb } from '../db/database';
-import { officerKeys } from '../db/schema';
+import { officerKeys, officers } from '../db/schema';
+import { HttpError } from '../http/errors';
 
 const RAW_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -30,18 +31,49 @@ export async function registerOfficerKey(db: HubDb, clock: Clock, officerId: str
   await db.insert(officerKeys).values({ keyId, officerId, publicKey: publicKey.x, createdAt: clock.now().toISOString() }).onConflictDoNothing({ target: officerKeys.keyId });
   const [stored] = await db.select({ officerId: officerKeys.officerId, revokedAt: officerKeys.revokedAt }).from(officerKeys).where(eq(officerKeys.keyId, keyId));
   if (stored?.officerId !== officerId) throw new AppError('CONFLICT', 'this key is registered to another officer');
-  if (stored.revokedAt !== null) throw new AppError('FORBIDDEN', 'this key has been revoked; make a new one');
+  // 410, not 403: the workstation then makes a new key at once (src-main/sync/officer-enrollment.ts).
+  if (stored.revokedAt !== null) throw new HttpError(410, 'FORBIDDEN', 'this key has been revoked; make a new one');
   return keyId;
 }
 
-/** Revokes every key of an officer (a lost laptop): their signatures no longer count. */
-export async function revokeOfficerKeys(db: HubDb, clock: Clock, officerId: string): Promise<number> {
+export interface OfficerKeyListing {
+  keyId: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** An officer's keys, oldest first, so an administrator can tell the lost workstation's key by when it was made. */
+export async function listOfficerKeys(db: HubDb, officerId: string): Promise<OfficerKeyListing[]> {
+  await requireRegistered(db, officerId);
+  return db
+    .select({ keyId: officerKeys.keyId, createdAt: officerKeys.createdAt, revokedAt: officerKeys.revokedAt })
+    .from(officerKeys)
+    .where(eq(officerKeys.officerId, officerId))
+    .orderBy(asc(officerKeys.createdAt), asc(officerKeys.keyId));
+}
+
+/**
+ * Revokes one key of an officer, or all their keys (a lost or stolen workstation): changes signed with it are
+ * refused from then on and kept for supervisors. Their next sign-in registers a new key. Returns the keys revoked
+ * now (none when they were revoked already).
+ */
+export async function revokeOfficerKeys(db: HubDb, clock: Clock, officerId: string, keyId?: string): Promise<string[]> {
+  await requireRegistered(db, officerId);
+  if (keyId !== undefined) {
+    const [key] = await db.select({ officerId: officerKeys.officerId }).from(officerKeys).where(eq(officerKeys.keyId, keyId));
+    if (key?.officerId !== officerId) throw new AppError('NOT_FOUND', `officer "${officerId}" has no key ${keyId}; hub officer keys --officer ${officerId} lists theirs`);
+  }
   const revoked = await db
     .update(officerKeys)
     .set({ revokedAt: clock.now().toISOString() })
-    .where(and(eq(officerKeys.officerId, officerId), isNull(officerKeys.revokedAt)))
+    .where(and(eq(officerKeys.officerId, officerId), isNull(officerKeys.revokedAt), keyId === undefined ? undefined : eq(officerKeys.keyId, keyId)))
     .returning({ keyId: officerKeys.keyId });
-  return revoked.length;
+  return revoked.map((key) => key.keyId);
+}
+
+async function requireRegistered(db: HubDb, officerId: string): Promise<void> {
+  const [officer] = await db.select({ id: officers.id }).from(officers).where(eq(officers.id, officerId));
+  if (!officer) throw new AppError('NOT_FOUND', `no officer with id "${officerId}" is registered`);
 }
 
 export interface OfficerKey {

@@ -49,7 +49,10 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
   }
 }
 
-/** A deactivated officer's change, kept for supervisors after its push was rolled back (`GET /v1/refused`). */
+/**
+ * A deactivated officer's change, or one signed with a revoked key, kept for supervisors after its push was rolled
+ * back (`GET /v1/refused`).
+ */
 async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext): Promise<void> {
   const { mutation } = refusal;
   const row = { kind: mutation.kind, officer: mutation.officer, at: mutation.at, payload: mutation.payload, reason: refusal.reason, pushedBy: context.pushedBy, refusedAt: context.clock.now().toISOString() };

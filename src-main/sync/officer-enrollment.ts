@@ -2,7 +2,8 @@
  * Enrolls an officer on this workstation: registers their signing key with the hub under their own session or
  * credential (`client`), and keeps it in the store, so that each change they record here from now on is signed as
  * theirs (src-main/mutations/officer-signing.ts). A key kept from an earlier sign-in is registered again (the hub
- * takes a known key as it is), so that changes signed with it while offline stay provable.
+ * takes a known key as it is), so that changes signed with it while offline stay provable — unless the hub says
+ * it was revoked: then a new key is made and registered.
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { OfficerPublicKey } from '../../shared/hub/protocol';
@@ -10,7 +11,7 @@ import type { Clock } from '../../shared/platform/clock';
 import type { CaseStore } from '../db/open-store';
 import { generateSigningKey, keepSigningKey, keyIdOf, signingKeyOf, type OfficerSigningKey } from '../mutations/officer-signing';
 import type { HubClient } from './hub-client';
-import { HubUnavailableError } from './hub-errors';
+import { HubRefusedError, HubUnavailableError } from './hub-errors';
 
 function keptKey(store: CaseStore, officerId: string): OfficerSigningKey | null {
   const kept = signingKeyOf(store.sqlite, officerId);
@@ -20,9 +21,20 @@ function keptKey(store: CaseStore, officerId: string): OfficerSigningKey | null 
   return { keyId: keyIdOf(publicKey), publicKey, privateKey: kept.privateKey };
 }
 
+/** The hub's answer to a kept key that was revoked (`hub officer revoke-key`: a lost or stolen workstation). */
+const KEY_REVOKED = 410;
+
 export async function enrollOfficer(store: CaseStore, client: Pick<HubClient, 'registerKey'>, officerId: string, clock: Clock): Promise<string> {
-  const key = keptKey(store, officerId) ?? generateSigningKey();
-  const keyId = await client.registerKey(key.publicKey);
+  let key = keptKey(store, officerId) ?? generateSigningKey();
+  let keyId: string;
+  try {
+    keyId = await client.registerKey(key.publicKey);
+  } catch (error) {
+    if (!(error instanceof HubRefusedError && error.status === KEY_REVOKED)) throw error;
+    // Changes signed with the revoked key are refused and kept for a supervisor; from now on a new key signs.
+    key = generateSigningKey();
+    keyId = await client.registerKey(key.publicKey);
+  }
   if (keyId !== key.keyId) throw new HubUnavailableError('the hub named the signing key differently than this workstation did');
   keepSigningKey(store.sqlite, officerId, key, clock.now().toISOString());
   return keyId;

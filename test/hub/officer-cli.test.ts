@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubErrorBody, HubOfficer, WhoamiResponse } from '../../shared/hub/protocol';
 import { findOfficerByOidcSubject } from '../../src-hub/officers/registry';
+import { generateSigningKey } from '../../src-main/mutations/officer-signing';
 import { runCliCaptured } from '../support/run-cli';
 import { BACKENDS, freshDatabase, startTestHub, type TestDatabase, type TestHub } from './harness';
 
@@ -96,5 +97,39 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     const cleared = await cli('oidc-subject', ...where, '--id', 'j.devries', '--clear');
     expect(cleared.code, cleared.stderr).toBe(0);
     expect(await findOfficerByOidcSubject(hub!.database.db, 'b71c-devries')).toBeNull();
+  });
+
+  it('lists an officer’s signing keys and revokes one, or all, for a lost or stolen workstation', async () => {
+    const noOfficer = await cli('revoke-key', ...where, '--key', 'abc');
+    expect(noOfficer.code).toBe(2);
+    expect(noOfficer.stderr).toMatch(/--officer is required[\s\S]*hub officer revoke-key .*--officer <id> \[--key <fingerprint>\]/);
+    if (backend !== 'postgres') return; // (the PGlite directory is the running hub's; these need the database)
+    const added = await cli('add', ...where, '--id', 'm.jansen', '--name', 'M. Jansen', '--role', 'officer');
+    const credential = (added.lines[0] as { credential: string }).credential;
+    const register = async (x: string) => {
+      const answer = await hub!.request<{ keyId: string }>('/v1/keys', { token: credential, contentType: 'application/json', body: JSON.stringify({ publicKey: { kty: 'OKP', crv: 'Ed25519', x } }) });
+      expect(answer.status).toBe(200);
+      return answer.body.keyId;
+    };
+    const laptop = await register(generateSigningKey().publicKey.x);
+    const desk = await register(generateSigningKey().publicKey.x);
+
+    const listed = await cli('keys', ...where, '--officer', 'm.jansen');
+    expect((listed.lines[0] as { keys: { keyId: string; revokedAt: string | null }[] }).keys.map((key) => [key.keyId, key.revokedAt]).sort()).toEqual([[desk, null], [laptop, null]].sort());
+
+    const one = await cli('revoke-key', ...where, '--officer', 'm.jansen', '--key', laptop);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.lines).toEqual([{ officer: 'm.jansen', revoked: [laptop], next: expect.stringMatching(/refused and kept for supervisors[\s\S]*hub officer credential --id m.jansen/) as unknown }]);
+    const after = (await cli('keys', ...where, '--officer', 'm.jansen')).lines[0] as { keys: { keyId: string; revokedAt: string | null }[] };
+    expect(after.keys.find((key) => key.keyId === laptop)?.revokedAt).toEqual(expect.any(String));
+    expect(after.keys.find((key) => key.keyId === desk)?.revokedAt).toBeNull();
+
+    const foreign = await cli('revoke-key', ...where, '--officer', 'j.devries', '--key', desk);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(/officer "j.devries" has no key .*hub officer keys --officer j.devries lists theirs/);
+    const nobody = await cli('revoke-key', ...where, '--officer', 'niemand');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/no officer with id "niemand" is registered/);
+    expect((await cli('revoke-key', ...where, '--officer', 'm.jansen')).lines[0]).toMatchObject({ revoked: [desk] });
   });
 });

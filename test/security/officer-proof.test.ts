@@ -6,8 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubErrorBody, KeyRegistered, PushResponse, RefusedChangesResponse, SessionResponse } from '../../shared/hub/protocol';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { revokeOfficerKeys } from '../../src-hub/auth/officer-keys';
 import { addOfficer, deactivateOfficer } from '../../src-hub/officers/registry';
-import { generateSigningKey, signMutation, type OfficerSigningKey } from '../../src-main/mutations/officer-signing';
+import { generateSigningKey, signingKeyOf, signMutation, type OfficerSigningKey } from '../../src-main/mutations/officer-signing';
+import { createHubClient } from '../../src-main/sync/hub-client';
+import { enrollOfficer } from '../../src-main/sync/officer-enrollment';
+import { openTempStore } from '../support/temp-store';
 import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
 
 const SUPERVISOR = 'sup.smit';
@@ -186,6 +190,61 @@ describe.each(BACKENDS)('officers prove who they are (%s)', (backend) => {
       expect(list.body.refused).toContainEqual(expect.objectContaining({ mutationId: offline.id, officer: LEAVER, kind: 'note.add', pushedBy: 'workstation-all' }));
       expect((await hub.request('/v1/refused', { token: await sessionFor(OFFICER) })).status).toBe(403);
       expect((await hub.request('/v1/refused', { token: hub.workstationToken })).status).toBe(403);
+    });
+  });
+
+  describe('a revoked key (a lost or stolen workstation)', () => {
+    it('refuses a change signed with it and keeps it for a supervisor; a new key after signing in again works', async () => {
+      const officer = 'agent.kwijt';
+      credentials[officer] = (await addOfficer(hub.database.db, hubClock(), { id: officer, displayName: officer, role: 'officer', team: 'Team Fraude' })).credential;
+      const lost = generateSigningKey();
+      const desk = generateSigningKey();
+      for (const key of [lost, desk]) expect((await post('/v1/keys', { publicKey: key.publicKey }, await sessionFor(officer))).status).toBe(200);
+      const beforeRevocation = signMutation(note(officer), lost);
+      expect((await push([beforeRevocation], hub.workstationToken)).status).toBe(200);
+
+      expect(await revokeOfficerKeys(hub.database.db, hubClock(), officer, lost.keyId)).toEqual([lost.keyId]);
+      // The attack: the thief's workstation pushes a change signed with the lost key.
+      const stolen = signMutation(note(officer), lost);
+      const refused = await push([stolen], hub.workstationToken);
+      expectRefusal(refused, 403, new RegExp(`signed with a key of "${officer}" that has been revoked \\(a lost or stolen workstation\\); this change is kept for a supervisor`));
+      expect(refused.body.error.refused).toEqual({ index: 0, id: stolen.id });
+      // Under the officer's own credential too: the key decides, not who pushes it.
+      expectRefusal(await push([signMutation(note(officer), lost)], credentials[officer]), 403, /has been revoked/);
+      const list = await hub.request<RefusedChangesResponse>('/v1/refused', { token: await sessionFor(SUPERVISOR) });
+      expect(list.body.refused).toContainEqual(expect.objectContaining({ mutationId: stolen.id, officer, kind: 'note.add', reason: expect.stringMatching(/revoked/) as unknown }));
+      // What was accepted before the revocation stays; the lost key cannot be registered again.
+      expect((await push([beforeRevocation], hub.workstationToken)).body.acks).toEqual([expect.objectContaining({ id: beforeRevocation.id, duplicate: true })]);
+      const again = await post<HubErrorBody>('/v1/keys', { publicKey: lost.publicKey }, await sessionFor(officer));
+      expect(again.status).toBe(410);
+      expect(again.body.error.message).toMatch(/this key has been revoked; make a new one/);
+
+      // The honest twins: the key of the officer's other workstation still signs, and a new key after signing in again.
+      expect((await push([signMutation(note(officer), desk)], hub.workstationToken)).status).toBe(200);
+      const fresh = generateSigningKey();
+      expect((await post('/v1/keys', { publicKey: fresh.publicKey }, await sessionFor(officer))).status).toBe(200);
+      expect((await push([signMutation(note(officer), fresh)], hub.workstationToken)).status).toBe(200);
+
+      // Without --key every key of the officer goes.
+      expect((await revokeOfficerKeys(hub.database.db, hubClock(), officer)).sort()).toEqual([desk.keyId, fresh.keyId].sort());
+      expectRefusal(await push([signMutation(note(officer), fresh)], hub.workstationToken), 403, /has been revoked/);
+    });
+
+    it('a workstation whose kept key was revoked makes and registers a new one when the officer signs in again', async () => {
+      const officer = 'agent.terug';
+      const credential = (await addOfficer(hub.database.db, hubClock(), { id: officer, displayName: officer, role: 'officer', team: null })).credential;
+      const { store } = openTempStore();
+      const client = createHubClient({ hubUrl: hub.url, token: credential });
+      const first = await enrollOfficer(store, client, officer, hubClock());
+      // Signing in again on the same workstation keeps its key.
+      expect(await enrollOfficer(store, client, officer, hubClock())).toBe(first);
+      await revokeOfficerKeys(hub.database.db, hubClock(), officer);
+
+      const second = await enrollOfficer(store, client, officer, hubClock());
+      expect(second).not.toBe(first);
+      const kept = signingKeyOf(store.sqlite, officer)!;
+      expect(kept.keyId).toBe(second);
+      expect((await push([signMutation(note(officer), kept)], hub.workstationToken)).status).toBe(200);
     });
   });
 });

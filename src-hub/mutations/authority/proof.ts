@@ -27,7 +27,11 @@ export async function proofRefusal(tx: HubDb, mutation: AnyMutation, pusher: Pus
     const key = await findOfficerKey(tx, mutation.proof.keyId);
     if (!key) return forbidden(`it is signed with a key the hub does not know (${mutation.proof.keyId}); the officer must sign in on this workstation again`);
     if (key.officerId !== mutation.officer) return forbidden(`it names "${mutation.officer}" but is signed with a key of "${key.officerId}"`);
-    if (key.revoked) return forbidden(`it is signed with a key of "${mutation.officer}" that has been revoked`);
+    if (key.revoked) {
+      // Perhaps a thief's change, perhaps the officer's own from before the loss: a supervisor decides, so it is kept.
+      const reason = `it is signed with a key of "${mutation.officer}" that has been revoked (a lost or stolen workstation); this change is kept for a supervisor to see, not applied`;
+      return { ...forbidden(reason), keep: true };
+    }
     if (!verifySignature(key.key, signedContent(mutation), mutation.proof.signature)) {
       return forbidden(`its signature does not match its content: it was changed after "${mutation.officer}" signed it, or the signature is forged`);
     }

@@ -10,7 +10,7 @@ export interface Refusal {
   status: 400 | 403 | 409;
   code: 'BAD_INPUT' | 'FORBIDDEN' | 'CONFLICT';
   reason: string;
-  /** Kept for supervisors (`refused_mutations`) although the push is rolled back: a deactivated officer's change. */
+  /** Kept for supervisors (`refused_mutations`) although the push is rolled back: a deactivated officer's change, or one signed with a revoked key. */
   keep?: boolean;
 }
 

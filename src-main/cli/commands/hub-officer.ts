@@ -1,9 +1,12 @@
 /**
- * `hub officer add|credential|deactivate|list|oidc-subject`: the hub's registry of officers. `add` registers an
- * officer and prints their credential (a workstation token bound to them, shown once); `credential` replaces a lost
- * one; `deactivate` ends an officer's work (their credential stops working, their id stays in the history);
- * `oidc-subject` links an officer to their subject at the force's identity provider (how they sign in there).
+ * `hub officer add|credential|deactivate|list|oidc-subject|keys|revoke-key`: the hub's registry of officers. `add`
+ * registers an officer and prints their credential (a workstation token bound to them, shown once); `credential`
+ * replaces a lost one; `deactivate` ends an officer's work (their credential stops working, their id stays in the
+ * history); `oidc-subject` links an officer to their subject at the force's identity provider (how they sign in
+ * there); `keys` lists their signing keys (one per workstation they signed in on) and `revoke-key` revokes one or
+ * all of them (a lost or stolen workstation).
  */
+import { listOfficerKeys, revokeOfficerKeys } from '../../../src-hub/auth/officer-keys';
 import { OFFICER_ROLES, addOfficer, deactivateOfficer, listOfficers, renewCredential, setOidcSubject } from '../../../src-hub/officers/registry';
 import type { OfficerRole } from '../../../shared/requests/lifecycle';
 import { systemClock } from '../../../shared/platform/clock';
@@ -17,6 +20,8 @@ const usages = {
   credential: `hub officer credential ${HUB_DATABASE_USAGE} --id <id>`,
   deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
   list: `hub officer list ${HUB_DATABASE_USAGE}`,
+  keys: `hub officer keys ${HUB_DATABASE_USAGE} --officer <id>`,
+  'revoke-key': `hub officer revoke-key ${HUB_DATABASE_USAGE} --officer <id> [--key <fingerprint>]`,
 };
 export const OFFICER_USAGE = Object.values(usages).join('\n  ');
 
@@ -71,7 +76,33 @@ async function list(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, credential, deactivate, list, 'oidc-subject': oidcSubject };
+/** An officer's signing keys with when each was made and revoked: which workstation's key is which. */
+async function keys(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, officer: { type: 'string' } }, usages.keys);
+  const database = hubDatabaseOf(values, io.env, usages.keys);
+  const id = requireOption(values.officer, '--officer', usages.keys);
+  const listed = await withHubDatabase(database, (hub) => listOfficerKeys(hub.db, id));
+  await writeJsonLine(io.stdout, { officer: id, keys: listed });
+  return 0;
+}
+
+/** A lost or stolen workstation: the officer's key there (or every key of theirs) no longer signs their changes. */
+async function revokeKey(args: string[], io: CliIo): Promise<number> {
+  const usage = usages['revoke-key'];
+  const { values } = parseCommandArgs(args, { ...hubDatabaseOptions, officer: { type: 'string' }, key: { type: 'string' } }, usage);
+  const database = hubDatabaseOf(values, io.env, usage);
+  const id = requireOption(values.officer, '--officer', usage);
+  const revoked = await withHubDatabase(database, (hub) => revokeOfficerKeys(hub.db, systemClock, id, values.key?.trim()));
+  await writeJsonLine(io.stdout, {
+    officer: id,
+    revoked,
+    // The workstation also holds the officer's credential: a stolen one must be replaced as well.
+    next: `changes signed with ${revoked.length === 1 ? 'this key' : 'these keys'} are refused and kept for supervisors (GET /v1/refused); the officer signs in again to make a new key. If the workstation was stolen, also replace their credential: hub officer credential --id ${id}`,
+  });
+  return 0;
+}
+
+const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, credential, deactivate, list, 'oidc-subject': oidcSubject, keys, 'revoke-key': revokeKey };
 
 export async function officer(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;

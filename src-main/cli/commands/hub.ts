@@ -151,7 +151,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage,
-  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers and their credentials (officer), or check every workstation’s audit chain it holds (audit verify), forget the key a workstation’s log is kept under (audit rebind), or purge the reports whose retention period is over (retention run) and show or set those periods (retention periods).',
+  summary: 'Run the central intake hub (serve), make and revoke its bearer tokens (token, revoke), manage its officers, their credentials and signing keys (officer: revoke-key for a lost or stolen workstation), or check every workstation’s audit chain it holds (audit verify), forget the key a workstation’s log is kept under (audit rebind), or purge the reports whose retention period is over (retention run) and show or set those periods (retention periods).',
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub === undefined ? undefined : subcommands[sub];
