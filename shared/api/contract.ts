@@ -60,6 +60,12 @@ export interface ApiMethods {
   'session.oidcStart': Method<NoParams, { authorizationUrl: string; openedInBrowser: boolean }>;
   /** Waits until that sign-in has ended: signed in (every window also hears `work.changed`), or why not. */
   'session.oidcFinish': Method<NoParams, SessionView>;
+  /** Locks the screen (the idle time passed, or the officer steps away): officer-bound calls are refused until unlocked. */
+  'session.lock': Method<NoParams, SessionView>;
+  /** Unlocks for the officer who locked it, with their credential checked as at sign-in (another officer signs in instead). */
+  'session.unlock': Method<{ credential?: string }, SessionView>;
+  /** The officer used keyboard or mouse (sent at most every 30 s): the core's own idle lock counts from the last. */
+  'session.activity': Method<NoParams, null>;
   'officers.list': Method<NoParams, OfficerView[]>;
 
   'queue.list': Method<QueueQuery, QueuePage>;
@@ -109,7 +115,7 @@ export interface ApiMethods {
   'sync.refusedChanges': Method<NoParams, { reachable: boolean; refused: RefusedChange[] }>;
 
   'settings.get': Method<NoParams, SettingsView>;
-  'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; hubCaFile?: string | null; language?: 'nl' | 'en'; scope?: string }, SettingsView>;
+  'settings.set': Method<{ hubUrl?: string | null; hubToken?: string | null; hubCaFile?: string | null; language?: 'nl' | 'en'; scope?: string; idleLockMinutes?: number }, SettingsView>;
 
   'benign.list': Method<NoParams, BenignEntryView[]>;
   'benign.add': Method<{ type: IndicatorType; value: string; reason: string }, BenignEntryView>;
@@ -185,6 +191,8 @@ export interface ApiEvents {
   'sync.state': SyncStateView;
   /** The workstation core stopped unexpectedly and runs again; calls in flight were answered UNAVAILABLE. */
   'core.restarted': { at: string };
+  /** The screen was locked (by a window, or by the core after the idle time) or unlocked: every window follows. */
+  'session.locked': { locked: boolean };
 }
 export type ApiEvent = keyof ApiEvents;
 
@@ -212,6 +220,9 @@ export const API_METHODS = [
   'session.oidcOffer',
   'session.oidcStart',
   'session.oidcFinish',
+  'session.lock',
+  'session.unlock',
+  'session.activity',
   'officers.list',
   'queue.list',
   'queue.regions',

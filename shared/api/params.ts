@@ -13,7 +13,7 @@ import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import type { ApiMethod, ApiParams } from './contract';
-import { QUEUE_SORT_KEYS } from './views';
+import { IDLE_LOCK_MINUTES, QUEUE_SORT_KEYS } from './views';
 import { WARNING_FORMATS } from './action-views';
 import { SHAPE_KINDS, type OverviewSettings } from '../overview/types';
 
@@ -111,15 +111,20 @@ const indicatorQuery = z.strictObject({
   limit,
 });
 
+const credentialText = z.string().max(200, 'must be at most 200 characters');
+
 type ParamSchemas = { [M in ApiMethod]: z.ZodType<ApiParams<M>> };
 
 export const apiParamSchemas: ParamSchemas = {
   'session.get': noParams,
-  'session.signIn': z.strictObject({ officerId: requiredText, credential: z.string().max(200, 'must be at most 200 characters').optional() }),
+  'session.signIn': z.strictObject({ officerId: requiredText, credential: credentialText.optional() }),
   'session.signOut': noParams,
   'session.oidcOffer': noParams,
   'session.oidcStart': noParams,
   'session.oidcFinish': noParams,
+  'session.lock': noParams,
+  'session.unlock': z.strictObject({ credential: credentialText.optional() }),
+  'session.activity': noParams,
   'officers.list': noParams,
 
   'queue.list': queueQuery,
@@ -170,6 +175,12 @@ export const apiParamSchemas: ParamSchemas = {
     hubCaFile: z.string().max(4000).nullable().optional(),
     language: z.enum(['nl', 'en']).optional(),
     scope: shortText.optional(),
+    idleLockMinutes: z
+      .number()
+      .int('must be a whole number of minutes')
+      .min(IDLE_LOCK_MINUTES.min, `must be at least ${IDLE_LOCK_MINUTES.min} minute`)
+      .max(IDLE_LOCK_MINUTES.max, `must be at most ${IDLE_LOCK_MINUTES.max} minutes`)
+      .optional(),
   }),
 
   'benign.list': noParams,

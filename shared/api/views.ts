@@ -25,6 +25,10 @@ export interface SessionView {
   demo: boolean;
   /** Signed in against the proof cached at their last sign-in here, because the hub could not be reached. */
   offline: boolean;
+  /** The screen is locked: nothing but the lock screen shows, and the core refuses officer-bound calls. */
+  locked: boolean;
+  /** Minutes without keyboard or mouse after which the screen locks (a setting). */
+  idleLockMinutes: number;
 }
 
 export interface QueueFilters {
@@ -304,6 +308,12 @@ export type SeenElsewhereView =
   | { available: true; total: number; regions: Array<{ region: string | null; reports: number }> }
   | { available: false; reason: 'no-hub' | 'offline' | 'refused'; message: string };
 
+/**
+ * The idle lock's bounds: a police workstation always locks (no "off"), after at most an hour; 15 minutes unless
+ * set otherwise.
+ */
+export const IDLE_LOCK_MINUTES = { default: 15, min: 1, max: 60 } as const;
+
 export interface SettingsView {
   hubUrl: string | null;
   /** Whether a hub token is stored; the token itself never returns to the renderer. */
@@ -312,6 +322,8 @@ export interface SettingsView {
   hubCaFile: string | null;
   language: 'nl' | 'en';
   scope: string;
+  /** Minutes without keyboard or mouse after which the screen locks (IDLE_LOCK_MINUTES). */
+  idleLockMinutes: number;
 }
 
 /** Which part of the audit log the Logboek shows: one report's, or one officer's in a period (or both). */

@@ -37,12 +37,24 @@ export interface SessionControl {
    * token) and makes every later change theirs.
    */
   signIn(params: ApiParams<'session.signIn'>): Promise<OfficerView>;
-  /** Who is signed in now; null with a real hub until an officer has signed in. */
+  /** Who is signed in now; null with a real hub until an officer has signed in. Also while the screen is locked. */
   current(): OfficerView | null;
   /** Whether they signed in against the proof cached here because the hub could not be reached. */
   signedInOffline(): boolean;
   /** Nobody works here any more until an officer signs in; their unsent changes stay in the outbox, signed as theirs. */
   signOut(): Promise<void>;
+  /**
+   * The officer an officer-bound call acts as: refused (UNAUTHENTICATED) while nobody is signed in or the screen is
+   * locked — also when the idle time passed since the officer's last activity, which locks it.
+   */
+  acting(): OfficerView;
+  locked(): boolean;
+  /** Locks the screen for the officer signed in (nothing happens while nobody is). */
+  lock(): void;
+  /** Unlocks for the officer signed in, their credential checked as at sign-in. */
+  unlock(params: ApiParams<'session.unlock'>): Promise<OfficerView>;
+  /** The officer used keyboard or mouse: the idle time counts from now. */
+  active(): void;
 }
 
 export interface OidcSignInControl {

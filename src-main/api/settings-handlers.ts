@@ -3,5 +3,9 @@ import type { ApiContext } from './context';
 
 export const settingsHandlers = {
   'settings.get': (_params, context) => context.settings.get(),
-  'settings.set': (change, context) => context.settings.set(change),
+  'settings.set': (change, context) => {
+    // Before anyone signs in the hub must be set up; once someone has, only they change it, and not while locked.
+    if (context.session.current() !== null) context.session.acting();
+    return context.settings.set(change);
+  },
 } satisfies Partial<ApiHandlers<ApiContext>>;

@@ -6,9 +6,15 @@
  * reached — marked offline. An officer who signs in with their police account (oidc-sign-in.ts) syncs with the
  * session the hub gave for it. Signing out forgets who works here and their credential, not their unsent changes:
  * those are signed with the officer's own key and reach the hub as theirs whoever is signed in by then.
+ *
+ * The screen locks after the idle time the settings give: the window locks it when keyboard and mouse were idle
+ * that long (features/session/IdleLock.tsx), and with a real hub the core locks it itself when the window has not
+ * reported the officer's activity for that long and a minute more — a window whose timer was stopped does not keep
+ * it open. While locked every officer-bound call is refused; the same officer unlocks with their credential,
+ * checked as at sign-in, or another officer signs in (a shift change).
  */
 import type { ApiParams } from '../../shared/api/contract';
-import type { OfficerView } from '../../shared/api/views';
+import { IDLE_LOCK_MINUTES, type OfficerView } from '../../shared/api/views';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
@@ -37,6 +43,10 @@ export interface SessionDeps {
   reconnect: () => Promise<void>;
   /** Who is signed in at start: the demo's officer; with a real hub nobody until an officer signs in. */
   officerId: string | null;
+  /** A monotonic clock in milliseconds (performance.now): the idle time must not jump with the wall clock. */
+  monotonicMs?: () => number;
+  /** Told when the screen locks or unlocks, so that every window follows. */
+  onLockChange?: (locked: boolean) => void;
   /** How old a cached proof may be to sign in without the hub (DEFAULT_OFFLINE_MAX_AGE_MS, 14 days). */
   offlineMaxAgeMs?: number;
   /**
@@ -65,13 +75,17 @@ function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, 
   }
 }
 
+/** The window reports activity at most every 30 s: the core allows a minute beyond the idle time before it locks. */
+const CORE_IDLE_GRACE_MS = 60_000;
+
 type StoredOfficer = OfficerView & { active: 0 | 1 };
 
 /** Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and renewed. */
 export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string) => Promise<OfficerView>;
 
-export function createSessionControl(deps: SessionDeps): SessionControl & { current(): OfficerView | null; adoptHubSignIn: HubSignInAdopter } {
+export function createSessionControl(deps: SessionDeps): SessionControl & { adoptHubSignIn: HubSignInAdopter } {
   const { sqlite } = deps.store;
+  const monotonicMs = deps.monotonicMs ?? (() => performance.now());
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
   let currentId = deps.officerId;
@@ -79,6 +93,15 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
   let offline = false;
   const offlineMaxAgeMs = deps.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
   const proofs = createOfflineProofs({ secrets: deps.secrets, clock: deps.clock, maxAgeMs: offlineMaxAgeMs });
+  let locked = false;
+  let lastActivityMs = monotonicMs();
+
+  function setLocked(value: boolean): void {
+    if (locked === value) return;
+    locked = value;
+    deps.onLockChange?.(value);
+  }
+
   const renewal = createSessionRenewal({ clock: deps.clock, timers: deps.timers ?? realTimers });
 
   /**
@@ -156,6 +179,8 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     renewal.keep(expiresAt, () => createHubClient({ hubUrl, token: session, fetch: deps.fetch }).renewSession());
     offline = false;
     currentId = officer.id;
+    lastActivityMs = monotonicMs();
+    setLocked(false);
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: officer.id });
     await deps.reconnect();
     return viewOf(officer.id);
@@ -177,6 +202,7 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
     currentId = null;
     offline = false;
+    setLocked(false);
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
     if (target.kind !== 'remote') return;
     await endStoredSession(target.hubUrl);
@@ -219,8 +245,26 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
     });
   }
 
-  return {
+  /** With a real hub, the core locks once the window has reported no activity for the idle time (and the grace). */
+  function lockWhenIdle(): void {
+    const idleMs = monotonicMs() - lastActivityMs;
+    // The settings are read only once even the shortest idle time could have passed.
+    if (locked || currentId === null || idleMs <= IDLE_LOCK_MINUTES.min * 60_000 + CORE_IDLE_GRACE_MS) return;
+    const settings = deps.settingsFile.read();
+    if (hubTargetOf(settings, deps.secrets, deps.launch).kind !== 'remote') return;
+    if (idleMs > settings.idleLockMinutes * 60_000 + CORE_IDLE_GRACE_MS) setLocked(true);
+  }
+
+  function acting(): OfficerView {
+    const officer = requireSignedIn({ current });
+    lockWhenIdle();
+    if (locked) throw new AppError('UNAUTHENTICATED', `The screen is locked: ${officer.displayName} unlocks it with their credential, or another officer signs in.`);
+    return officer;
+  }
+
+  const control: SessionControl & { adoptHubSignIn: HubSignInAdopter } = {
     current,
+    acting,
     signOut,
 
     signedInOffline: () => currentId !== null && offline,
@@ -240,13 +284,33 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { curr
         offline = checked.offline;
       }
       currentId = id;
+      lastActivityMs = monotonicMs();
+      setLocked(false);
       deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
       if (target.kind === 'remote') await deps.reconnect();
       return viewOf(id);
     },
 
     adoptHubSignIn,
+    locked: () => {
+      lockWhenIdle();
+      return locked;
+    },
+    lock() {
+      if (currentId !== null) setLocked(true);
+    },
+    async unlock({ credential }: ApiParams<'session.unlock'>): Promise<OfficerView> {
+      const officer = requireSignedIn({ current });
+      if (!locked) return officer;
+      // Checked exactly as a sign-in checks it; their unsent changes stay theirs, whoever signs in after.
+      return control.signIn(credential === undefined ? { officerId: officer.id } : { officerId: officer.id, credential });
+    },
+    active() {
+      lockWhenIdle();
+      if (!locked) lastActivityMs = monotonicMs();
+    },
   };
+  return control;
 }
 
 /** The officer every officer-bound call acts as; while nobody is signed in such a call is refused, whoever asks. */

@@ -40,6 +40,7 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       hubCaFile: settings.hubCaFile,
       language: settings.language,
       scope: settings.scope,
+      idleLockMinutes: settings.idleLockMinutes,
     };
   }
 
@@ -56,6 +57,7 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       if (change.hubCaFile !== undefined) next.hubCaFile = checkCaFile(blankToNull(change.hubCaFile));
       if (change.language !== undefined) next.language = change.language;
       if (change.scope !== undefined) next.scope = formatSyncScope(parseSyncScope(change.scope));
+      if (change.idleLockMinutes !== undefined) next.idleLockMinutes = change.idleLockMinutes;
       const hubChanged = next.hubUrl !== current.hubUrl;
       const caChanged = next.hubCaFile !== current.hubCaFile;
       // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it; nor

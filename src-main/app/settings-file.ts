@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDLE_LOCK_MINUTES } from '../../shared/api/views';
 import { readPrivateFile, writePrivateFile } from './private-file';
 
 /** What the officer set (the hub token lives with the secrets, never here). */
@@ -10,9 +11,11 @@ export interface StoredSettings {
   scope: string;
   /** The officer who signed in last; signed in again at the next start. */
   officerId: string | null;
+  /** Minutes without keyboard or mouse after which the screen locks. */
+  idleLockMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, hubCaFile: null, language: 'nl', scope: '*', officerId: null };
+export const DEFAULT_SETTINGS: StoredSettings = { hubUrl: null, hubCaFile: null, language: 'nl', scope: '*', officerId: null, idleLockMinutes: IDLE_LOCK_MINUTES.default };
 
 const storedSettingsSchema = z.object({
   hubUrl: z.string().nullable().catch(null),
@@ -20,6 +23,7 @@ const storedSettingsSchema = z.object({
   language: z.enum(['nl', 'en']).catch('nl'),
   scope: z.string().catch('*'),
   officerId: z.string().nullable().catch(null),
+  idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).catch(IDLE_LOCK_MINUTES.default),
 });
 
 /** Settings in a JSON file; a damaged or older file falls back to defaults field by field rather than failing start-up. */

@@ -39,6 +39,8 @@ export interface WorkstationOptions {
   clock?: Clock;
   /** The timers of the daily retention run. */
   timers?: ScheduleTimers;
+  /** Monotonic milliseconds for the idle lock; defaults to performance.now. */
+  monotonicMs?: () => number;
   fetch?: typeof fetch;
   demoFeed?: Pick<DemoFeedOptions, 'initialBatch' | 'intervalMs'>;
   /** Prepares pulled reports (parse, validate, extract) off the store's thread; the caller closes it. */
@@ -69,7 +71,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const fetchImpl = createHubFetch(options.fetch ?? fetch, () => settingsFile.read().hubCaFile);
   const events = createApiEventBus();
   // Fresh reports are routed as they arrive, in the name of whoever is signed in at that moment.
-  const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => context.officer.id, logger });
+  // Also while the screen is locked: routing by the rules is no officer's action at the keyboard.
+  const routeArrivals = createArrivalRouter(store, { services: { clock }, officer: () => requireSignedIn(session).id, logger });
   const sync = createSyncController({
     store,
     clock,
@@ -116,6 +119,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const session = createSessionControl({
     store,
     clock,
+    ...(options.monotonicMs ? { monotonicMs: options.monotonicMs } : {}),
+    onLockChange: (locked) => events.emit('session.locked', { locked }),
     settingsFile,
     secrets,
     launch,
@@ -139,7 +144,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
 
   const context: ApiContext = {
     get officer() {
-      return requireSignedIn(session);
+      return session.acting();
     },
     session,
     oidc,

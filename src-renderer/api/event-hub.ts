@@ -2,7 +2,7 @@ import type { ApiEvent, ApiEvents } from '../../shared/api/contract';
 
 type AnyListener = (payload: never) => void;
 
-const KNOWN_EVENTS: ReadonlySet<string> = new Set<ApiEvent>(['reports.changed', 'work.changed', 'sync.state', 'core.restarted']);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<ApiEvent>(['reports.changed', 'work.changed', 'sync.state', 'core.restarted', 'session.locked']);
 
 const isApiEvent = (name: string): name is ApiEvent => KNOWN_EVENTS.has(name);
 

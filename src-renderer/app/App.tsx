@@ -1,7 +1,9 @@
-import { Loader } from '@mantine/core';
+import { Button, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { IdleLock } from '../features/session/IdleLock';
+import { LockScreen } from '../features/session/LockScreen';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useAppStore } from '../state/store-context';
@@ -58,12 +60,21 @@ export function App() {
   const sessionError = useAppStore((state) => state.sessionError);
   const screen = useAppStore((state) => state.view.screen);
   const mustSignIn = useAppStore((state) => state.session !== null && state.session.officer === null);
+  const locked = useAppStore((state) => state.session?.locked === true);
+  const signingInInstead = useAppStore((state) => state.signingInInstead);
+  const setSigningInInstead = useAppStore((state) => state.setSigningInInstead);
   useBackShortcut();
-  if (mustSignIn) {
+  // Locked, nothing of the screen behind stays in the page: only the lock screen, or another officer's sign-in.
+  if (mustSignIn || locked) {
     return (
       <div className="app-layout">
         <LanguageSync />
-        <SignInScreen />
+        {locked && !signingInInstead ? <LockScreen /> : <SignInScreen />}
+        {locked && signingInInstead && (
+          <Button variant="subtle" mx="auto" display="block" onClick={() => setSigningInInstead(false)} data-testid="back-to-lock">
+            {t('lock.back')}
+          </Button>
+        )}
         <NoticeStack />
       </div>
     );
@@ -83,6 +94,7 @@ export function App() {
       </main>
       <SyncStatusBar />
       <NoticeStack />
+      <IdleLock />
     </div>
   );
 }

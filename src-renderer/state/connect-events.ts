@@ -39,6 +39,8 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
       }
     }),
     api.subscribe('sync.state', (view) => state().receiveSyncState(view)),
+    // Locked or unlocked, here or in another window, or by the core itself: the lock screen follows the core.
+    api.subscribe('session.locked', () => void state().loadSession()),
     // The core stopped and runs again: say so (a change made just then may not have been saved) and reload.
     api.subscribe('core.restarted', () => {
       state().notify({ tone: 'error', key: 'coreRestarted' });

@@ -16,6 +16,16 @@ export interface SessionSlice {
   signIn: (officerId: string, credential?: string) => Promise<boolean>;
   /** Nobody is signed in afterwards (with a real hub the sign-in screen shows); unsent changes stay theirs. */
   signOut: () => Promise<void>;
+  /** Why the last unlock failed (shown on the lock screen); cleared when one succeeds. */
+  unlockFailure: ApiErrorBody | null;
+  /** On the lock screen another officer chose to sign in (a shift change): the sign-in screen shows instead. */
+  signingInInstead: boolean;
+  /** Locks the screen: the core refuses officer-bound calls until the officer unlocks or another signs in. */
+  lockScreen: () => Promise<void>;
+  unlock: (credential?: string) => Promise<boolean>;
+  setSigningInInstead: (instead: boolean) => void;
+  /** Tells the core the officer is at the keyboard (its own idle lock counts from the last time). */
+  reportActivity: () => void;
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get) => ({
@@ -35,7 +45,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
       get().notifyError('signInFailed', result.error);
       return false;
     }
-    set({ session: result.value, sessionError: null, signInFailure: null });
+    set({ session: result.value, sessionError: null, signInFailure: null, signingInInstead: false, unlockFailure: null });
     // A failed attempt before this one is over: its notice would only cover the work now.
     for (const notice of get().notices) if (notice.key === 'signInFailed') get().dismissNotice(notice.id);
     get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer?.displayName ?? officerId } });
@@ -47,4 +57,24 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
     set({ session: result.value, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedOut' });
   },
+  unlockFailure: null,
+  signingInInstead: false,
+  lockScreen: async () => {
+    // Nothing of the screen stays on view while the core is asked, whatever it answers.
+    const session = get().session;
+    if (session) set({ session: { ...session, locked: true } });
+    const result = await api.call('session.lock', {});
+    if (result.ok) set({ session: result.value });
+  },
+  unlock: async (credential) => {
+    const result = await api.call('session.unlock', credential === undefined ? {} : { credential });
+    if (!result.ok) {
+      set({ unlockFailure: result.error });
+      return false;
+    }
+    set({ session: result.value, unlockFailure: null });
+    return true;
+  },
+  setSigningInInstead: (instead) => set({ signingInInstead: instead, signInFailure: null }),
+  reportActivity: () => void api.call('session.activity', {}),
 });

@@ -6,10 +6,11 @@ import { ScreenTitle } from '../../ui/ScreenTitle';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { BenignListEditor } from './BenignListEditor';
 import { HubSettings } from './HubSettings';
+import { IdleLockSettings } from './IdleLockSettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PurposeListEditor } from './PurposeListEditor';
 
-/** Screen 7: hub connection, language, the benign list and the purposes of consultation. */
+/** Screen 7: hub connection, language, the idle lock, the benign list and the purposes of consultation. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const error = useAppStore((state) => state.settingsError);
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       {error && <ErrorAlert error={error} onRetry={() => void loadSettings()} />}
       <HubSettings />
       <LanguageSettings />
+      <IdleLockSettings />
       <BenignListEditor />
       <PurposeListEditor />
     </Stack>

@@ -21,6 +21,8 @@ export interface SettingsSlice {
   loadSettings: () => Promise<void>;
   saveHubSettings: (changes: HubChanges) => Promise<boolean>;
   setLanguage: (language: Language) => Promise<void>;
+  /** Minutes without keyboard or mouse after which the screen locks; the lock timer follows at once. */
+  setIdleLockMinutes: (minutes: number) => Promise<boolean>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set, get) => ({
@@ -49,5 +51,18 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set, g
     const result = await api.call('settings.set', { language });
     if (result.ok) set({ settings: result.value });
     else get().notifyError('settingsFailed', result.error);
+  },
+
+  setIdleLockMinutes: async (idleLockMinutes) => {
+    const result = await api.call('settings.set', { idleLockMinutes });
+    if (!result.ok) {
+      get().notifyError('settingsFailed', result.error);
+      return false;
+    }
+    set({ settings: result.value });
+    const session = get().session;
+    if (session) set({ session: { ...session, idleLockMinutes: result.value.idleLockMinutes } });
+    get().notify({ tone: 'success', key: 'settingsSaved' });
+    return true;
   },
 });

@@ -12,7 +12,7 @@ import { seedDemoOfficers, signIn } from '../../../src-main/app/officers';
 import { createFileSecretStore, type SecretStore } from '../../../src-main/app/secrets';
 import { createSettingsControl } from '../../../src-main/app/settings-control';
 import { createOidcSignIn } from '../../../src-main/app/oidc-sign-in';
-import { createSessionControl, requireSignedIn } from '../../../src-main/app/session-control';
+import { createSessionControl } from '../../../src-main/app/session-control';
 import { createSettingsFile } from '../../../src-main/app/settings-file';
 import { createSyncController, type SyncTarget } from '../../../src-main/app/sync-controller';
 import { fixedClock } from '../../../shared/platform/clock';
@@ -64,7 +64,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
     const session = createSessionControl({ store: temp.store, clock, settingsFile, secrets, launch: { demo: false }, fetch, reconnect: () => Promise.resolve(), officerId: officer.id });
     const context: ApiContext = {
       get officer() {
-        return requireSignedIn(session);
+        return session.acting();
       },
       session,
       oidc: createOidcSignIn({ fetch, hubUrl: () => settingsFile.read().hubUrl, adopt: session.adoptHubSignIn, announce: () => bus.emit('work.changed', { entities: ['officer'] }) }),
