@@ -66,3 +66,12 @@ export function saveSuite(result: SuiteResult): void {
     `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md). Speeds are held against limits measured in the same run on the same machine, so a slower machine moves both.\n\n${sections.join('\n')}`,
   );
 }
+
+/** What a retention run's child reports, on the workstation and on the hub alike. */
+export interface RetentionResult {
+  seconds: number;
+  purged: number;
+  kept: number;
+  rate: number;
+  peakRssMiB: number;
+}

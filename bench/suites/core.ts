@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChild } from '../child';
 import { dataset } from '../dataset';
-import { machineDescription, type Metric, type SuiteResult } from '../report';
+import { machineDescription, type Metric, type RetentionResult, type SuiteResult } from '../report';
 
 interface ImportResult {
   records: number;
@@ -20,13 +20,6 @@ interface RateResult {
 interface Latency {
   p50: number;
   p95: number;
-}
-interface RetentionResult {
-  seconds: number;
-  purged: number;
-  kept: number;
-  rate: number;
-  peakRssMiB: number;
 }
 interface QueryResult {
   related: Latency;

@@ -8,7 +8,7 @@ import { percentile, runChild } from '../child';
 import { dataset } from '../dataset';
 import { readLines } from '../hub/lines';
 import { startBenchHub, type BenchHub, type BenchOfficer } from '../hub/server';
-import { machineDescription, type Metric, type SuiteResult } from '../report';
+import { machineDescription, type Metric, type RetentionResult, type SuiteResult } from '../report';
 
 /**
  * Records posted to the hub and synced. 50k, not 100k: at 50k the intake, local import and first sync already
@@ -78,13 +78,6 @@ interface SyncResult {
   filed: number;
   seconds: number;
   cpuSeconds: number;
-  peakRssMiB: number;
-}
-interface RetentionResult {
-  seconds: number;
-  purged: number;
-  kept: number;
-  rate: number;
   peakRssMiB: number;
 }
 
