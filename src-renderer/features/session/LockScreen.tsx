@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CredentialInput } from './CredentialInput';
+import { SessionCard } from './SessionCard';
 import { useAppStore } from '../../state/store-context';
 import { WarningIcon } from '../../ui/icons';
 
@@ -35,33 +36,24 @@ export function LockScreen() {
   };
 
   return (
-    <main id="main" className="lock-screen" data-testid="lock-screen">
-      <Paper withBorder p="xl" maw={420} mx="auto" mt="10vh">
-        <form onSubmit={(event) => void submit(event)}>
-          <Stack gap="sm">
-            <Title order={1} size="h3">
-              {t('lock.title')}
-            </Title>
-            <Text size="sm" data-testid="lock-officer">
-              {t('lock.intro', { name })}
-            </Text>
-            {failure && (
-              <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`lock.failure.${failureKey(failure.code)}`)} data-testid="unlock-failure">
-                {failure.message}
-              </Alert>
-            )}
-            {!demo && <CredentialInput value={credential} onChange={setCredential} />}
-            <Group justify="space-between">
-              <Button variant="subtle" onClick={() => setSigningInInstead(true)} data-testid="lock-other-officer">
-                {t('lock.otherOfficer')}
-              </Button>
-              <Button type="submit" loading={busy} disabled={!ready} data-testid="unlock-submit">
-                {t('lock.unlock')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </main>
+    <SessionCard name="lock-screen" title={t('lock.title')} onSubmit={(event) => void submit(event)}>
+      <Text size="sm" data-testid="lock-officer">
+        {t('lock.intro', { name })}
+      </Text>
+      {failure && (
+        <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`lock.failure.${failureKey(failure.code)}`)} data-testid="unlock-failure">
+          {failure.message}
+        </Alert>
+      )}
+      {!demo && <CredentialInput value={credential} onChange={setCredential} />}
+      <Group justify="space-between">
+        <Button variant="subtle" onClick={() => setSigningInInstead(true)} data-testid="lock-other-officer">
+          {t('lock.otherOfficer')}
+        </Button>
+        <Button type="submit" loading={busy} disabled={!ready} data-testid="unlock-submit">
+          {t('lock.unlock')}
+        </Button>
+      </Group>
+    </SessionCard>
   );
 }

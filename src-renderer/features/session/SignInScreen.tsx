@@ -1,8 +1,9 @@
-import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CredentialInput } from './CredentialInput';
 import { PoliceAccountSignIn } from './PoliceAccountSignIn';
+import { SessionCard } from './SessionCard';
 import { useAppStore } from '../../state/store-context';
 import { WarningIcon } from '../../ui/icons';
 
@@ -35,28 +36,19 @@ export function SignInScreen() {
   };
 
   return (
-    <main id="main" className="sign-in-screen" data-testid="sign-in-screen">
-      <Paper withBorder p="xl" maw={420} mx="auto" mt="10vh">
-        <form onSubmit={(event) => void submit(event)}>
-          <Stack gap="sm">
-            <Title order={1} size="h3">
-              {t('session.screenTitle')}
-            </Title>
-            <Text size="sm">{t('session.screenIntro')}</Text>
-            <PoliceAccountSignIn />
-            {failure && (
-              <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`session.failure.${failureKey(failure.code)}`)} data-testid="sign-in-failure">
-                {failure.message}
-              </Alert>
-            )}
-            <TextInput label={t('session.officerId')} autoComplete="username" required value={officerId} onChange={(event) => setOfficerId(event.currentTarget.value)} data-testid="sign-in-officer" data-autofocus />
-            <CredentialInput value={credential} onChange={setCredential} />
-            <Button type="submit" loading={busy} disabled={!ready} data-testid="sign-in-submit">
-              {t('session.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </main>
+    <SessionCard name="sign-in-screen" title={t('session.screenTitle')} onSubmit={(event) => void submit(event)}>
+      <Text size="sm">{t('session.screenIntro')}</Text>
+      <PoliceAccountSignIn />
+      {failure && (
+        <Alert color="red" variant="light" icon={<WarningIcon />} role="alert" title={t(`session.failure.${failureKey(failure.code)}`)} data-testid="sign-in-failure">
+          {failure.message}
+        </Alert>
+      )}
+      <TextInput label={t('session.officerId')} autoComplete="username" required value={officerId} onChange={(event) => setOfficerId(event.currentTarget.value)} data-testid="sign-in-officer" data-autofocus />
+      <CredentialInput value={credential} onChange={setCredential} />
+      <Button type="submit" loading={busy} disabled={!ready} data-testid="sign-in-submit">
+        {t('session.submit')}
+      </Button>
+    </SessionCard>
   );
 }
