@@ -42,6 +42,11 @@ describe('the preload bridge over IPC', () => {
       served.add(method);
       return (result as { value: unknown }).value;
     };
+    const refused = async <M extends ApiMethod>(method: M, params: ApiParams<M>) => {
+      const result = await bridge.call(method, params);
+      expect(result, method).toMatchObject({ ok: false, error: { code: expect.any(String) as unknown } });
+      served.add(method);
+    };
 
     await call('session.get', {});
     await call('officers.list', {});
@@ -121,6 +126,15 @@ describe('the preload bridge over IPC', () => {
     await call('audit.logbook', { reportId: a.reportId });
     await call('audit.exportCsv', { officer: OFFICER, from: '2026-01-01', purpose: 'Interne controle' });
     await call('audit.refusals', {});
+    await call('sync.refusedChanges', {});
+    await call('session.activity', {});
+    await call('session.lock', {});
+    await call('session.unlock', {});
+    await call('session.oidcOffer', {});
+    // Without a hub that offers a police account these two can only refuse — still as an envelope over IPC.
+    await refused('session.oidcStart', {});
+    await refused('session.oidcFinish', {});
+    await call('session.signOut', {});
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());
   });
