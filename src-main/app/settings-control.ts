@@ -30,7 +30,14 @@ function checkCaFile(path: string | null): string | null {
  * hub address or certificate authority clears the stored credential and the remembered officer: they were the old
  * hub's.
  */
-export function createSettingsControl(deps: { file: SettingsFile; secrets: SecretStore; launch: LaunchHub; reconnect: () => Promise<void> }): SettingsControl {
+export function createSettingsControl(deps: {
+  file: SettingsFile;
+  secrets: SecretStore;
+  launch: LaunchHub;
+  reconnect: () => Promise<void>;
+  /** Whether the store already holds what it pulled from its hub (the pull cursor has moved). */
+  storeHoldsHubData: () => boolean;
+}): SettingsControl {
   function get(): SettingsView {
     const settings = deps.file.read();
     const target = hubTargetOf(settings, deps.secrets, deps.launch);
@@ -42,6 +49,20 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       scope: settings.scope,
       idleLockMinutes: settings.idleLockMinutes,
     };
+  }
+
+  /**
+   * A store that has synced with a hub stays that hub's: pointed at another hub, whoever that hub says is a
+   * supervisor could sign in and read the reports (and their reporters) this store already holds.
+   */
+  function refuseAnotherHubForSyncedStore(current: StoredSettings, next: StoredSettings): void {
+    const before = hubTargetOf(current, deps.secrets, deps.launch);
+    const after = hubTargetOf(next, deps.secrets, deps.launch);
+    if (before.kind !== 'remote' || (after.kind === 'remote' && after.hubUrl === before.hubUrl) || !deps.storeHoldsHubData()) return;
+    throw new AppError(
+      'CONFLICT',
+      `This store holds the reports it synced from the hub at ${before.hubUrl}, and stays with that hub: another hub's officers must never read them. To work with another hub, start Puzzelstuk with a new store.`,
+    );
   }
 
   return {
@@ -59,6 +80,7 @@ export function createSettingsControl(deps: { file: SettingsFile; secrets: Secre
       if (change.scope !== undefined) next.scope = formatSyncScope(parseSyncScope(change.scope));
       if (change.idleLockMinutes !== undefined) next.idleLockMinutes = change.idleLockMinutes;
       const hubChanged = next.hubUrl !== current.hubUrl;
+      refuseAnotherHubForSyncedStore(current, next);
       const caChanged = next.hubCaFile !== current.hubCaFile;
       // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it; nor
       // does whatever server another certificate authority lets pass as the hub at the same address.

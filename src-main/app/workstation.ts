@@ -24,6 +24,7 @@ import { createSettingsFile } from './settings-file';
 import { createHubFetch } from './hub-fetch';
 import { createSyncController } from './sync-controller';
 import { claimStoreFor } from './demo-store';
+import { readCursor, START_CURSOR } from '../db/sync-cursor';
 
 export interface WorkstationOptions {
   /** Opened by the caller (with its key); the caller closes it after close(). */
@@ -152,7 +153,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     clock,
     services: { clock },
     sync: sync.link,
-    settings: createSettingsControl({ file: settingsFile, secrets, launch, reconnect }),
+    settings: createSettingsControl({ file: settingsFile, secrets, launch, reconnect, storeHoldsHubData: () => readCursor(store.sqlite) !== START_CURSOR }),
     events,
     logger,
   };

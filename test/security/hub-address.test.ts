@@ -21,6 +21,8 @@ import { createSettingsFile } from '../../src-main/app/settings-file';
 import { startWorkstation, type Workstation } from '../../src-main/app/workstation';
 import type { CaseStore } from '../../src-main/db/open-store';
 import { createHubClient } from '../../src-main/sync/hub-client';
+import { readCursor, START_CURSOR } from '../../src-main/db/sync-cursor';
+import { generateReports } from '../../src-generator';
 import { hubAddressProblem } from '../../shared/hub/address';
 import { systemClock } from '../../shared/platform/clock';
 import { tempDir } from '../support/temp-store';
@@ -221,5 +223,26 @@ describe.each(BACKENDS)('the stored credential and a changed hub address (%s)', 
 
     // Going back does not bring the credential back: it has to be given again.
     expect(await dispatch('settings.set', { hubUrl: hub.url }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: false } });
+  });
+
+  it('keeps a store that synced reports with its hub: another address is refused, and the credential stays unsent', async () => {
+    expect(await dispatch('settings.set', { hubToken: hub.workstationToken }, workstation.context)).toMatchObject({ ok: true, value: { hubTokenSet: true } });
+    const [record] = [...generateReports(1, { seed: 'bound-store' })];
+    const posted = await fetch(`${hub.url}/v1/intake`, { method: 'POST', headers: { authorization: `Bearer ${hub.intakeToken}`, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(record)}\n` });
+    expect(posted.status).toBe(200);
+    for (let waited = 0; readCursor(caseStore.sqlite) === START_CURSOR; waited += 100) {
+      if (waited > 30_000) throw new Error(`never pulled: ${(await state()).lastError}`);
+      await sleep(100);
+    }
+
+    // The attack: pointed at a hub of someone else's, whose "supervisor" could then read this store's reports.
+    const elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    expect(await dispatch('settings.set', { hubUrl: elsewhereUrl }, workstation.context)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/stays with that hub/) as unknown } });
+    const kept = await dispatch('settings.get', {}, workstation.context);
+    expect(kept).toMatchObject({ ok: true, value: { hubUrl: hub.url, hubTokenSet: true } });
+    await sleep(500);
+    expect(heardElsewhere.filter((header) => header.includes(hub.workstationToken))).toEqual([]);
+    // Its twin: what does not move the hub (the language) is still changed.
+    expect(await dispatch('settings.set', { language: 'en' }, workstation.context)).toMatchObject({ ok: true, value: { language: 'en', hubTokenSet: true } });
   });
 });

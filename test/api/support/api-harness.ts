@@ -19,6 +19,7 @@ import { fixedClock } from '../../../shared/platform/clock';
 import type { LogFields } from '../../../shared/platform/logger';
 import { sequentialIds } from '../../sync/support/mutation-fixtures';
 import { openTempStore, tempDir, type TempStore } from '../../support/temp-store';
+import { readCursor, START_CURSOR } from '../../../src-main/db/sync-cursor';
 
 export const SUPERVISOR = 'l.vermeer';
 export const OFFICER = 's.bakker';
@@ -57,7 +58,13 @@ export async function openApiHarness(options: { officer?: string; records?: read
   if (options.records) await temp.importRecords(options.records);
   const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
   const settingsFile = createSettingsFile(paths.settingsPath);
-  const settings = createSettingsControl({ file: settingsFile, secrets, launch: { demo: false }, reconnect: () => Promise.resolve() });
+  const settings = createSettingsControl({
+    file: settingsFile,
+    secrets,
+    launch: { demo: false },
+    reconnect: () => Promise.resolve(),
+    storeHoldsHubData: () => readCursor(temp.store.sqlite) !== START_CURSOR,
+  });
   const services = { clock, newId: sequentialIds() };
 
   function harnessFor(officer: OfficerView): ApiHarness {
