@@ -3,7 +3,6 @@
  * credential, checked by the hub (`GET /v1/whoami`), which then becomes the workstation's sync token.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,15 +11,8 @@ import { filedRecord } from '../support/records';
 import { serviceDeps } from '../sync/support/mutation-fixtures';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { openApiHarness, type ApiHarness } from './support/api-harness';
+import { closedPort } from '../support/ports';
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('signing in to the demo', () => {
   it('makes any known, active officer the one every change is made by, and tells every window', async () => {

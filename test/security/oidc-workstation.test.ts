@@ -6,7 +6,6 @@
  * refused, and nobody is signed in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,20 +21,13 @@ import { setOidcSubject } from '../../src-hub/officers/registry';
 import { authorizeInBrowser, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
+import { closedPort } from '../support/ports';
 
 const CLIENT_ID = 'puzzelstuk';
 const OTHER_APP = 'roosterapp';
 const QUEUE = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 5 };
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The workstation's fetch with the hub's identity provider offer replaced, as a tampered answer would be. */
 function offerReplacedBy(offer: { issuer: string; clientId: string }): typeof fetch {

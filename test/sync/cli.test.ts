@@ -1,17 +1,10 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/run-cli';
 import { tempDir } from '../support/temp-store';
+import { closedPort } from '../support/ports';
 
 /** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 1;
-}
 
 describe('puzzelstuk sync', () => {
   it('explains what is missing', async () => {
