@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli, startServer } from '../../test/e2e/support/cli-process';
 import { PROJECT_ROOT } from '../../test/e2e/support/paths';
+import { ensureRendererBuilt } from '../../test/e2e/support/renderer-build';
 import { runChild } from '../child';
 import { policeSignInMetrics } from '../ui/police-sign-in';
 import { dataset, DATA_DIR } from '../dataset';
@@ -66,6 +67,7 @@ async function importedStore(file: string): Promise<{ path: string; importSecond
  */
 export async function uiSuite(): Promise<SuiteResult> {
   const machine = machineDescription();
+  ensureRendererBuilt((message) => process.stderr.write(`ui: ${message}\n`));
   process.stderr.write('ui: generating data set…\n');
   const file = await dataset(REPORTS);
   process.stderr.write('ui: importing it with the CLI (cached after the first run)…\n');
@@ -80,8 +82,9 @@ export async function uiSuite(): Promise<SuiteResult> {
     // Outside the demo browser mode serves only an encrypted store, with its key from the environment.
     encryptStoreFile(storePath, BENCH_STORE_KEY);
     process.stderr.write('ui: serving it and driving Chromium…\n');
-    // No hub: a closed port keeps the workstation offline, so nothing but the officer changes the queue.
-    const server = await startServer(['serve', '--db', storePath, '--hub', 'http://127.0.0.1:9', '--token', 'pzh_bench-offline'], {
+    // No hub: the store alone, offline, so nothing but the officer changes the queue. (With a hub named, the
+    // workstation opens only after an officer signs in with it.)
+    const server = await startServer(['serve', '--db', storePath], {
       name: 'serve (bench)',
       logFile: join(dir, 'serve.log'),
       env: { PUZZELSTUK_DB_KEY: BENCH_STORE_KEY },

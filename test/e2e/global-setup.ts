@@ -6,10 +6,10 @@
  *  3. a migrated hub data directory with tokens, which every test copies (see support/hub-template.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { prepareHubTemplate, TEMPLATE_ENV } from './support/hub-template';
-import { CHROMIUM_PATH, PROJECT_ROOT, RENDERER_DIR } from './support/paths';
+import { CHROMIUM_PATH, PROJECT_ROOT } from './support/paths';
+import { ensureRendererBuilt } from './support/renderer-build';
 
 const log = (message: string) => process.stderr.write(`[e2e setup] ${message}\n`);
 
@@ -73,38 +73,9 @@ async function ensureChromium(): Promise<void> {
   log(version.stdout.trim());
 }
 
-/** Newest modification time of the files under `dir` (recursively). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** What the renderer bundle is made of: its own sources, the shared contract code and the Vite config. */
-const RENDERER_INPUTS = ['src-renderer', 'shared'].map((dir) => resolve(PROJECT_ROOT, dir));
-
-function ensureRendererBuilt(): void {
-  const index = join(RENDERER_DIR, 'index.html');
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sourcesAt = Math.max(...RENDERER_INPUTS.map(newestMtime), statSync(resolve(PROJECT_ROOT, 'package-lock.json')).mtimeMs);
-  if (builtAt >= sourcesAt) {
-    log('renderer build is up to date');
-    return;
-  }
-  log(builtAt === 0 ? 'renderer not built: building it with Vite …' : 'renderer sources changed since the last build: rebuilding with Vite …');
-  const started = Date.now();
-  run(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn']);
-  if (!existsSync(index)) throw new Error(`the Vite build finished but ${index} is missing`);
-  log(`renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 export default async function globalSetup(): Promise<void> {
   await ensureChromium();
-  ensureRendererBuilt();
+  ensureRendererBuilt(log);
   const template = await prepareHubTemplate(log);
   // Workers inherit the environment of the runner after global setup.
   process.env[TEMPLATE_ENV] = JSON.stringify(template);
