@@ -1,23 +1,23 @@
-import { AddToCaseDialog } from '../features/cases/AddToCaseDialog';
-import { CreateCaseDialog } from '../features/cases/CreateCaseDialog';
-import { ClusterTab } from '../features/cluster/ClusterTab';
-import { NotesPanel } from '../features/notes/NotesPanel';
-import { CaseActionPanel } from '../features/requests/CaseActionPanel';
-import { ClusterActionPanel } from '../features/requests/ClusterActionPanel';
-import { DraftActionButton } from '../features/requests/DraftActionButton';
-import { IndicatorActions } from '../features/requests/IndicatorActions';
-import { RouteExplanationPanel } from '../features/routing/RouteExplanationPanel';
+import { lazy, type ComponentType } from 'react';
 import type { Slots } from '../ui/slots';
+
+/**
+ * A slot's filling, fetched when it is first drawn: the panels live on screens the officer opens later (a report,
+ * a case), so the first queue does not wait for their code (each Slot draws inside its own Suspense).
+ */
+function later<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
+}
 
 /** Which feature fills each extension point (ui/slots.tsx). */
 export const featureSlots = {
-  notes: NotesPanel,
-  addToCase: AddToCaseDialog,
-  createCase: CreateCaseDialog,
-  clusterTab: ClusterTab,
-  routeExplanation: RouteExplanationPanel,
-  caseRequests: CaseActionPanel,
-  clusterRequests: ClusterActionPanel,
-  indicatorRequests: IndicatorActions,
-  draftAction: DraftActionButton,
+  notes: later(async () => (await import('../features/notes/NotesPanel')).NotesPanel),
+  addToCase: later(async () => (await import('../features/cases/AddToCaseDialog')).AddToCaseDialog),
+  createCase: later(async () => (await import('../features/cases/CreateCaseDialog')).CreateCaseDialog),
+  clusterTab: later(async () => (await import('../features/cluster/ClusterTab')).ClusterTab),
+  routeExplanation: later(async () => (await import('../features/routing/RouteExplanationPanel')).RouteExplanationPanel),
+  caseRequests: later(async () => (await import('../features/requests/CaseActionPanel')).CaseActionPanel),
+  clusterRequests: later(async () => (await import('../features/requests/ClusterActionPanel')).ClusterActionPanel),
+  indicatorRequests: later(async () => (await import('../features/requests/IndicatorActions')).IndicatorActions),
+  draftAction: later(async () => (await import('../features/requests/DraftActionButton')).DraftActionButton),
 } satisfies Slots;

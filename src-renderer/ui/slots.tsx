@@ -4,7 +4,7 @@
  * composition root (app/feature-slots.ts) says which feature's component fills it. So features never import
  * each other, and each panel keeps one owner — as VS Code's contribution points keep its parts apart.
  */
-import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, type ComponentType, type ReactNode } from 'react';
 import type { CaseDetail, NoteView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { ActionDraftQuery } from '../../shared/api/action-views';
@@ -50,10 +50,17 @@ export function SlotsProvider({ slots, children }: { slots: Slots; children: Rea
   return <SlotsContext.Provider value={slots}>{children}</SlotsContext.Provider>;
 }
 
-/** Renders the component that fills the named extension point. */
+/**
+ * Renders the component that fills the named extension point. Fillings may load later (app/feature-slots.ts): the
+ * screen around them is drawn meanwhile, and the panel appears when its code is in.
+ */
 export function Slot<Name extends keyof SlotProps>({ name, ...props }: { name: Name } & SlotProps[Name]) {
   const slots = useContext(SlotsContext);
   if (!slots) throw new Error(`<Slot name="${name}"> needs a SlotsProvider above it (app/AppProviders.tsx)`);
   const Filling: ComponentType<SlotProps[Name]> = slots[name];
-  return <Filling {...(props as unknown as SlotProps[Name])} />;
+  return (
+    <Suspense fallback={null}>
+      <Filling {...(props as unknown as SlotProps[Name])} />
+    </Suspense>
+  );
 }
