@@ -5,7 +5,7 @@
 import type { AuditPushProof, ChainEntry } from '../audit/chain';
 import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
-import type { AnyMutation } from '../mutations/kinds';
+import type { SignedMutation } from '../mutations/proof';
 import type { IndicatorType } from '../indicators/types';
 import type { RetentionPeriods } from '../retention/periods';
 
@@ -38,7 +38,8 @@ export type FeedEntry =
   | {
       seq: string;
       type: 'mutation';
-      mutation: AnyMutation;
+      /** As its officer signed it, perhaps in an older version's words (shared/mutations/upcast.ts). */
+      mutation: SignedMutation;
     };
 
 /**
@@ -99,7 +100,8 @@ export interface FeedPage {
 }
 
 export interface PushRequest {
-  mutations: AnyMutation[];
+  /** As their officers signed them, perhaps in an older version's words (shared/mutations/upcast.ts). */
+  mutations: SignedMutation[];
 }
 
 export interface PushAck {

@@ -4,8 +4,6 @@
  * so work done offline or before a shift change reaches the hub under its own officer's proof, whoever is signed
  * in when it is pushed. The signature covers the mutation's canonical content: everything but the proof itself.
  */
-import type { AnyMutation } from './kinds';
-
 export interface MutationProof {
   /** The signing key's JWK thumbprint (RFC 7638, SHA-256, base64url). */
   keyId: string;
@@ -28,8 +26,22 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A mutation as its officer made and signed it: of this version or an older one (./upcast.ts), kept and pushed so
+ * because its signature covers exactly this content.
+ */
+export interface SignedMutation {
+  id: string;
+  kind: string;
+  officer: string;
+  at: string;
+  basis?: string;
+  payload: unknown;
+  proof?: MutationProof;
+}
+
 /** What an officer's key signs: a domain tag and the mutation's canonical JSON without its proof. */
-export function signedContent(mutation: AnyMutation): string {
+export function signedContent(mutation: SignedMutation): string {
   const { proof: _proof, ...content } = mutation;
   return `puzzelstuk-mutation/1\n${canonicalJson(content)}`;
 }

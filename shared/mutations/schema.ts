@@ -10,7 +10,8 @@ import { INDICATOR_TYPES } from '../indicators/types';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import { REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES, type AnyMutation, type MutationKind, type MutationPayloads } from './kinds';
-import { KEY_ID_PATTERN, SIGNATURE_PATTERN } from './proof';
+import { KEY_ID_PATTERN, SIGNATURE_PATTERN, type SignedMutation } from './proof';
+import { upcastMutationInput } from './upcast';
 
 export const MUTATION_KINDS = [
   'report.setWorkStatus',
@@ -183,7 +184,13 @@ export const mutationEnvelopeSchema = z.strictObject({
     .optional(),
 });
 
-export type MutationValidation = { ok: true; mutation: AnyMutation } | { ok: false; reason: string };
+/** A valid mutation in this version's words (`mutation`), and as its officer signed it (`signed`, see ./upcast.ts). */
+export interface ValidMutation {
+  mutation: AnyMutation;
+  signed: SignedMutation;
+}
+
+export type MutationValidation = ({ ok: true } & ValidMutation) | { ok: false; reason: string };
 
 function typeName(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -228,22 +235,24 @@ function describeIssues(prefix: string, issues: readonly z.core.$ZodIssue[], inp
 }
 
 /**
- * Checks one mutation's envelope and then its payload against its kind; the reason names the field, prefixed
- * with `where` (e.g. `mutations[3]`).
+ * Checks one mutation's envelope and then its payload against its kind, in this version's words (an older version's
+ * values are read through ./upcast.ts first); the reason names the field, prefixed with `where` (e.g. `mutations[3]`).
  */
 export function validateMutation(value: unknown, where = 'mutation'): MutationValidation {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: `${where} must be an object, not ${typeName(value)}` };
   }
-  const envelope = mutationEnvelopeSchema.safeParse(value);
-  if (!envelope.success) return { ok: false, reason: describeIssues(where, envelope.error.issues, value) };
+  const current = upcastMutationInput(value);
+  const envelope = mutationEnvelopeSchema.safeParse(current);
+  if (!envelope.success) return { ok: false, reason: describeIssues(where, envelope.error.issues, current) };
   const payloadSchema: z.ZodType = mutationPayloadSchemas[envelope.data.kind];
   const payload = payloadSchema.safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, reason: describeIssues(`${where}.payload`, payload.error.issues, envelope.data.payload) };
-  return { ok: true, mutation: { ...envelope.data, payload: payload.data } as AnyMutation };
+  const { kind, payload: signedPayload } = value as { kind: string; payload: unknown };
+  return { ok: true, mutation: { ...envelope.data, payload: payload.data } as AnyMutation, signed: { ...envelope.data, kind, payload: signedPayload } };
 }
 
-export type PushValidation = { ok: true; mutations: AnyMutation[] } | { ok: false; reason: string };
+export type PushValidation = { ok: true; mutations: ValidMutation[] } | { ok: false; reason: string };
 
 /** Validates a whole `PushRequest`: one bad mutation fails the request. */
 export function validatePushRequest(value: unknown): PushValidation {
@@ -257,11 +266,11 @@ export function validatePushRequest(value: unknown): PushValidation {
     return { ok: false, reason: mutations === undefined ? 'mutations is missing' : `mutations must be a list, not ${typeName(mutations)}` };
   }
   if (mutations.length > MUTATION_LIMITS.perPush) return { ok: false, reason: `mutations must hold at most ${MUTATION_LIMITS.perPush} entries per push` };
-  const valid: AnyMutation[] = [];
+  const valid: ValidMutation[] = [];
   for (const [index, item] of mutations.entries()) {
     const result = validateMutation(item, `mutations[${index}]`);
     if (!result.ok) return result;
-    valid.push(result.mutation);
+    valid.push({ mutation: result.mutation, signed: result.signed });
   }
   return { ok: true, mutations: valid };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { CATEGORIES } from '../intake/vocabulary';
 
-export const ROUTE_PRIORITIES = ['hoog', 'normaal', 'laag'] as const;
+export const ROUTE_PRIORITIES = ['high', 'normal', 'low'] as const;
 export type RoutePriority = (typeof ROUTE_PRIORITIES)[number];
 
 /** `balance`: the team member with the least open work; `cluster_owner`: whoever already owns the report's cluster. */

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FeedEntry, FeedPage } from '../../shared/hub/protocol';
-import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { SignedMutation } from '../../shared/mutations/proof';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import type { Scope } from './scope';
 
@@ -50,7 +50,7 @@ function toEntry(row: FeedRow): FeedEntry {
     return { seq: row.seq, type: 'report', reportId: row.report_id!, revision: row.revision!, record: row.raw! };
   }
   const payload = withoutHidden(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, row.hidden);
-  const mutation = { id: row.mutation_id!, kind: row.kind!, officer: row.officer!, at: row.at!, ...(row.basis === null ? {} : { basis: row.basis }), payload } as AnyMutation;
+  const mutation: SignedMutation = { id: row.mutation_id!, kind: row.kind!, officer: row.officer!, at: row.at!, ...(row.basis === null ? {} : { basis: row.basis }), payload };
   return { seq: row.seq, type: 'mutation', mutation };
 }
 

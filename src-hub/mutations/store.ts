@@ -10,7 +10,8 @@
 import { sql } from 'drizzle-orm';
 import type { PushAck } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
-import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { ValidMutation } from '../../shared/mutations/schema';
+import type { SignedMutation } from '../../shared/mutations/proof';
 import type { Clock } from '../../shared/platform/clock';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import { mutations as mutationsTable, refusedMutations as refusedMutationsTable } from '../db/schema';
@@ -39,7 +40,11 @@ interface StoredMutation {
   same: boolean;
 }
 
-export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], context: PushContext): Promise<PushAck[]> {
+/**
+ * `pushed` as validated: each mutation is stored as its officer signed it (an older version's words stay, see
+ * shared/mutations/upcast.ts) and judged in this version's words.
+ */
+export async function storeMutations(db: HubDb, pushed: readonly ValidMutation[], context: PushContext): Promise<PushAck[]> {
   if (pushed.length === 0) return [];
   try {
     return await storeInTransaction(db, pushed, context);
@@ -54,7 +59,7 @@ export async function storeMutations(db: HubDb, pushed: readonly AnyMutation[], 
  * back (`GET /v1/refused`).
  */
 async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext): Promise<void> {
-  const { mutation } = refusal;
+  const mutation = refusal.signed;
   const row = { kind: mutation.kind, officer: mutation.officer, at: mutation.at, payload: mutation.payload, reason: refusal.reason, pushedBy: context.pushedBy, refusedAt: context.clock.now().toISOString() };
   await db.insert(refusedMutationsTable).values({ mutationId: mutation.id, ...row }).onConflictDoUpdate({ target: refusedMutationsTable.mutationId, set: row });
 }
@@ -63,32 +68,32 @@ async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], con
   return inTransaction(db, async (tx) => {
     const receivedAt = context.clock.now().toISOString();
     // First occurrence of each id in this push; later ones are duplicates of it.
-    const firstById = new Map<string, { mutation: AnyMutation; index: number }>();
-    pushed.forEach((mutation, index) => {
-      if (!firstById.has(mutation.id)) firstById.set(mutation.id, { mutation, index });
+    const firstById = new Map<string, ValidMutation & { index: number }>();
+    pushed.forEach((valid, index) => {
+      if (!firstById.has(valid.mutation.id)) firstById.set(valid.mutation.id, { ...valid, index });
     });
 
-    for (const mutation of pushed) {
-      const first = firstById.get(mutation.id)!.mutation;
-      if (first !== mutation && !sameContent(first, mutation)) {
-        throw new AppError('CONFLICT', `mutation ${mutation.id} appears twice in this push with different content`);
+    for (const { signed } of pushed) {
+      const first = firstById.get(signed.id)!.signed;
+      if (first !== signed && !sameContent(first, signed)) {
+        throw new AppError('CONFLICT', `mutation ${signed.id} appears twice in this push with different content`);
       }
     }
 
     const inserted = await tx
       .insert(mutationsTable)
       .values(
-        [...firstById.values()].map(({ mutation }) => ({
-          id: mutation.id,
-          kind: mutation.kind,
-          officer: mutation.officer,
-          at: mutation.at,
-          basis: mutation.basis === undefined ? null : BigInt(mutation.basis),
-          payload: mutation.payload,
+        [...firstById.values()].map(({ signed }) => ({
+          id: signed.id,
+          kind: signed.kind,
+          officer: signed.officer,
+          at: signed.at,
+          basis: signed.basis === undefined ? null : BigInt(signed.basis),
+          payload: signed.payload,
           tokenId: context.tokenId,
           sessionId: context.sessionId,
-          proofKeyId: mutation.proof?.keyId ?? null,
-          signature: mutation.proof?.signature ?? null,
+          proofKeyId: signed.proof?.keyId ?? null,
+          signature: signed.proof?.signature ?? null,
           receivedAt,
         })),
       )
@@ -97,7 +102,7 @@ async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], con
     const newIds = new Set(inserted.map((row) => row.id));
 
     const earlier = new Map<string, string>();
-    for (const { mutation } of firstById.values()) {
+    for (const { signed: mutation } of firstById.values()) {
       if (newIds.has(mutation.id)) continue;
       const [stored] = await queryRows<StoredMutation>(
         tx,
@@ -123,7 +128,7 @@ async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], con
     });
 
     const acknowledged = new Set<string>();
-    return pushed.map((mutation): PushAck => {
+    return pushed.map(({ mutation }): PushAck => {
       const seq = assigned.get(mutation.id);
       const first = seq !== undefined && !acknowledged.has(mutation.id);
       acknowledged.add(mutation.id);
@@ -133,6 +138,6 @@ async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], con
   });
 }
 
-function sameContent(a: AnyMutation, b: AnyMutation): boolean {
+function sameContent(a: SignedMutation, b: SignedMutation): boolean {
   return a.kind === b.kind && a.officer === b.officer && canonicalJson(a.payload) === canonicalJson(b.payload);
 }

@@ -40,7 +40,7 @@ export const reports = sqliteTable(
     assignee: text('assignee'),
     /** Where routing put the report (see shared/routing/rules.ts); null until it is routed. */
     routeTeam: text('route_team'),
-    routePriority: text('route_priority', { enum: ['hoog', 'normaal', 'laag'] }),
+    routePriority: text('route_priority', { enum: ['high', 'normal', 'low'] }),
     /** The rule that routed it, or null when a supervisor re-routed it by hand. */
     routeRule: text('route_rule'),
     routeReason: text('route_reason'),

@@ -7,8 +7,7 @@
 import type Database from 'better-sqlite3';
 import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { OfficerPublicKey } from '../../shared/hub/protocol';
-import type { AnyMutation } from '../../shared/mutations/kinds';
-import { canonicalJson, signedContent, type MutationProof } from '../../shared/mutations/proof';
+import { canonicalJson, signedContent, type MutationProof, type SignedMutation } from '../../shared/mutations/proof';
 
 export interface OfficerSigningKey {
   keyId: string;
@@ -34,7 +33,7 @@ export function generateSigningKey(): OfficerSigningKey {
 const privateKeys = new Map<string, KeyObject>();
 
 /** The mutation with its officer's proof. */
-export function signMutation(mutation: AnyMutation, key: Pick<OfficerSigningKey, 'keyId' | 'privateKey'>): AnyMutation {
+export function signMutation<M extends SignedMutation>(mutation: M, key: Pick<OfficerSigningKey, 'keyId' | 'privateKey'>): M {
   let privateKey = privateKeys.get(key.keyId);
   if (!privateKey) {
     privateKey = createPrivateKey({ key: Buffer.from(key.privateKey, 'base64url'), format: 'der', type: 'pkcs8' });

@@ -1,10 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { MutationProof, SignedMutation } from '../../shared/mutations/proof';
+import { upcastMutation } from '../../shared/mutations/upcast';
 
 export type OutboxState = 'pending' | 'acked' | 'rejected';
 
-export interface OutboxEntry {
+/**
+ * An own change as it was recorded and signed (`signed`: pushed so, because the signature covers it; an outbox
+ * may hold changes recorded by an older version) and in this version's words (`mutation`: what is applied).
+ */
+export interface OutboxChange {
   mutation: AnyMutation;
+  signed: SignedMutation;
+}
+
+export interface OutboxEntry extends OutboxChange {
   state: OutboxState;
   hubSeq: number | null;
   ackedAt: string | null;
@@ -29,17 +39,21 @@ interface OutboxRow {
 
 const COLUMNS = 'mutation_id, created_at, officer, kind, payload, basis, proof, state, hub_seq, acked_at, attempts, last_error';
 
-function toEntry(row: OutboxRow): OutboxEntry {
-  const mutation = {
+function toChange(row: OutboxRow): OutboxChange {
+  const signed: SignedMutation = {
     id: row.mutation_id,
     kind: row.kind,
     officer: row.officer,
     at: row.created_at,
     ...(row.basis === null ? {} : { basis: row.basis }),
     payload: JSON.parse(row.payload) as unknown,
-    ...(row.proof === null ? {} : { proof: JSON.parse(row.proof) as unknown }),
-  } as AnyMutation;
-  return { mutation, state: row.state, hubSeq: row.hub_seq, ackedAt: row.acked_at, attempts: row.attempts, lastError: row.last_error };
+    ...(row.proof === null ? {} : { proof: JSON.parse(row.proof) as MutationProof }),
+  };
+  return { mutation: upcastMutation(signed), signed };
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return { ...toChange(row), state: row.state, hubSeq: row.hub_seq, ackedAt: row.acked_at, attempts: row.attempts, lastError: row.last_error };
 }
 
 /** This workstation's own mutations: pending until the hub acknowledged them, then kept as acked. */
@@ -71,7 +85,11 @@ export function createOutbox(sqlite: Database.Database) {
     },
     /** Pending mutations in the order the officer made them. */
     pending(limit = Number.MAX_SAFE_INTEGER): AnyMutation[] {
-      return selectPending.all(limit).map((row) => toEntry(row).mutation);
+      return selectPending.all(limit).map((row) => toChange(row).mutation);
+    },
+    /** Pending changes in the order the officer made them, each also as signed (to push). */
+    pendingChanges(limit: number): OutboxChange[] {
+      return selectPending.all(limit).map(toChange);
     },
     countPending(): number {
       return countPending.get() ?? 0;

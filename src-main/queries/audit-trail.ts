@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntryView } from '../../shared/api/views';
+import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { auditEntries } from '../audit/audit-entries';
 import { requireReportRow } from './report-record';
 
 /** Who did what with a report, and with the links from or to it, oldest first. */
 export function reportAuditTrail(sqlite: Database.Database, reportId: string): AuditEntryView[] {
   requireReportRow(sqlite, reportId);
-  return Array.from(auditEntries(sqlite, { reportId }), ({ at, actor, action, subjectType, subjectId, details }) => ({ at, actor, action, subjectType, subjectId, details }));
+  return Array.from(auditEntries(sqlite, { reportId }), ({ at, actor, action, subjectType, subjectId, details }) =>
+    upcastAuditEntry({ at, actor, action, subjectType, subjectId, details }),
+  );
 }

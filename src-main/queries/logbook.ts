@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { LogbookEntryView, LogbookPage, LogbookQuery } from '../../shared/api/views';
+import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { auditEntries } from '../audit/audit-entries';
 
 /** More than a screen or a data-subject request needs; a longer period is narrowed. */
@@ -19,7 +20,8 @@ export function logbook(sqlite: Database.Database, query: LogbookQuery, limit = 
   const matching: LogbookEntryView[] = [];
   let truncated = false;
   const filter = { ...(query.reportId !== undefined ? { reportId: query.reportId } : {}), ...(query.officer !== undefined ? { actor: query.officer } : {}) };
-  for (const { hash: _hash, ...entry } of auditEntries(sqlite, filter)) {
+  for (const { hash: _hash, ...stored } of auditEntries(sqlite, filter)) {
+    const entry = upcastAuditEntry(stored);
     // The log is read in id order: nothing after the newest entry asked for.
     if (query.upToId !== undefined && entry.id > query.upToId) break;
     if (!inPeriod(entry.at, query)) continue;

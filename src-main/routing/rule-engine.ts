@@ -14,7 +14,7 @@ export interface OfficerLoad {
 
 export type TeamLoads = (team: string) => readonly OfficerLoad[];
 
-export const UNROUTED: RouteExplanation = { team: null, priority: 'normaal', assignee: null, ruleId: null, ruleName: null, matched: [], manual: null };
+export const UNROUTED: RouteExplanation = { team: null, priority: 'normal', assignee: null, ruleId: null, ruleName: null, matched: [], manual: null };
 
 type ConditionCheck = (conditions: RoutingConditions, facts: RouteFacts) => string | null | undefined;
 

@@ -1,6 +1,6 @@
 import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type RefusedChange, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { AnyMutation } from '../../shared/mutations/kinds';
+import type { SignedMutation } from '../../shared/mutations/proof';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedPage } from './feed-page';
 import { hubAddressProblem } from '../../shared/hub/address';
@@ -86,7 +86,7 @@ export function createHubClient(options: HubClientOptions) {
     },
 
     /** Pushes mutations; the acks come back in order, one per mutation. */
-    async push(mutations: readonly AnyMutation[], cancel?: AbortSignal): Promise<PushAck[]> {
+    async push(mutations: readonly SignedMutation[], cancel?: AbortSignal): Promise<PushAck[]> {
       const body = await call(
         '/mutations',
         { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) },
@@ -188,7 +188,7 @@ function parseAuditHead(body: unknown): AuditChainHead {
   return { seq: head.seq, hash: head.hash };
 }
 
-function checkAcks(body: unknown, mutations: readonly AnyMutation[]): PushAck[] {
+function checkAcks(body: unknown, mutations: readonly SignedMutation[]): PushAck[] {
   const acks = (body as { acks?: unknown } | null)?.acks;
   const fits =
     Array.isArray(acks) &&

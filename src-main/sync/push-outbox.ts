@@ -2,6 +2,7 @@ import type { PushAck } from '../../shared/hub/protocol';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { CaseStore } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
+import type { OutboxChange } from '../mutations/outbox';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
 
@@ -24,9 +25,9 @@ const refusesContent = (error: HubRefusedError) =>
  * How many to push next after a refusal of a batch: the mutations before a named culprit would have been
  * accepted, so they go alone; then the culprit goes alone and is rolled back. Without a name, one at a time.
  */
-function nextSizeAfterRefusal(error: HubRefusedError, batch: readonly AnyMutation[]): number {
+function nextSizeAfterRefusal(error: HubRefusedError, batch: readonly OutboxChange[]): number {
   if (error.status === 413) return Math.ceil(batch.length / 2);
-  const index = error.refused !== null && batch[error.refused.index]?.id === error.refused.id ? error.refused.index : 0;
+  const index = error.refused !== null && batch[error.refused.index]?.mutation.id === error.refused.id ? error.refused.index : 0;
   return Math.max(index, 1);
 }
 
@@ -40,13 +41,13 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
   const { applier } = deps;
   const batchSize = deps.batchSize ?? DEFAULT_PUSH_BATCH;
 
-  const settle = sqlite.transaction((batch: readonly AnyMutation[], acks: readonly PushAck[]) =>
-    applier.batch(() => batch.forEach((mutation, index) => applier.applyFromHub(mutation, Number(acks[index]!.seq)))),
+  const settle = sqlite.transaction((batch: readonly OutboxChange[], acks: readonly PushAck[]) =>
+    applier.batch(() => batch.forEach(({ mutation }, index) => applier.applyFromHub(mutation, Number(acks[index]!.seq)))),
   );
   const refuse = sqlite.transaction((mutation: AnyMutation, reason: string) => applier.rollBack(mutation, reason));
-  const noteFailure = sqlite.transaction((batch: readonly AnyMutation[], reason: string) =>
+  const noteFailure = sqlite.transaction((batch: readonly OutboxChange[], reason: string) =>
     applier.outbox.noteFailedAttempt(
-      batch.map((mutation) => mutation.id),
+      batch.map(({ mutation }) => mutation.id),
       reason,
     ),
   );
@@ -56,11 +57,15 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
       const outcome: PushOutcome = { pushed: 0, rejected: 0 };
       let size = batchSize;
       for (;;) {
-        const batch = applier.outbox.pending(size);
+        const batch = applier.outbox.pendingChanges(size);
         if (batch.length === 0) return outcome;
         let acks: PushAck[];
         try {
-          acks = await deps.client.push(batch, cancel);
+          // As recorded and signed, in whatever version's words the officer's workstation used then.
+          acks = await deps.client.push(
+            batch.map(({ signed }) => signed),
+            cancel,
+          );
         } catch (error) {
           if (!(error instanceof HubRefusedError) || !refusesContent(error)) {
             if (error instanceof Error && error.name !== 'SyncCancelled') noteFailure(batch, error.message);
@@ -70,7 +75,7 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
             size = nextSizeAfterRefusal(error, batch);
             continue;
           }
-          refuse(batch[0]!, error.message);
+          refuse(batch[0]!.mutation, error.message);
           outcome.rejected += 1;
           size = batchSize;
           continue;

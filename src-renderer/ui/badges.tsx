@@ -26,7 +26,7 @@ const ACTION_STATE_COLOR: Record<ActionState, string> = {
   afgewezen: 'red',
   verlopen: 'orange',
 };
-const PRIORITY_COLOR: Record<RoutePriority, string> = { hoog: 'red', normaal: 'blue', laag: 'gray' };
+const PRIORITY_COLOR: Record<RoutePriority, string> = { high: 'red', normal: 'blue', low: 'gray' };
 
 export function WorkStatusBadge({ status }: { status: WorkStatus }) {
   const { t } = useTranslation();

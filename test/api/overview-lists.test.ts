@@ -33,8 +33,8 @@ async function seeded() {
   const records = [...quietRecords(500, 13, 90), ...campaign()];
   const supervisor = (await openApiHarness({ records })).as(SUPERVISOR);
   const ids = records.map((record) => record.reportId);
-  await supervisor.value('report.reroute', { reportIds: ids.slice(0, 150), team: 'Team Fraude', priority: 'normaal', assignee: null, reason: 'Fraude' });
-  await supervisor.value('report.reroute', { reportIds: ids.slice(150, 300), team: 'Team Cybercrime', priority: 'normaal', assignee: null, reason: 'Cyber' });
+  await supervisor.value('report.reroute', { reportIds: ids.slice(0, 150), team: 'Team Fraude', priority: 'normal', assignee: null, reason: 'Fraude' });
+  await supervisor.value('report.reroute', { reportIds: ids.slice(150, 300), team: 'Team Cybercrime', priority: 'normal', assignee: null, reason: 'Cyber' });
   await supervisor.value('report.assign', { reportIds: ids.slice(0, 40), assignee: OFFICER });
   await supervisor.value('report.assign', { reportIds: ids.slice(140, 170), assignee: SUPERVISOR });
   await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(20, 90), status: 'in_progress' });

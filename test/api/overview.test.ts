@@ -6,8 +6,8 @@ describe('overview.get', () => {
   it("a supervisor sees every team's backlog, an officer only their own team's", async () => {
     const records = Array.from({ length: 6 }, (_, index) => filedRecord({ receivedAt: `2026-11-1${index}T10:00:00Z` }));
     const supervisor = (await openApiHarness({ records })).as(SUPERVISOR);
-    await supervisor.value('report.reroute', { reportIds: records.slice(0, 2).map((record) => record.reportId), team: 'Team Fraude', priority: 'normaal', assignee: null, reason: 'Fraudezaken' });
-    await supervisor.value('report.reroute', { reportIds: records.slice(2).map((record) => record.reportId), team: 'Team Cybercrime', priority: 'normaal', assignee: null, reason: 'Cyber' });
+    await supervisor.value('report.reroute', { reportIds: records.slice(0, 2).map((record) => record.reportId), team: 'Team Fraude', priority: 'normal', assignee: null, reason: 'Fraudezaken' });
+    await supervisor.value('report.reroute', { reportIds: records.slice(2).map((record) => record.reportId), team: 'Team Cybercrime', priority: 'normal', assignee: null, reason: 'Cyber' });
 
     const all = await supervisor.value('overview.get', { asOf: '2026-11-20' });
     expect(all).toMatchObject({ team: null, backlog: { open: 6, byTeam: { 'Team Fraude': { open: 2 }, 'Team Cybercrime': { open: 4 } } } });

@@ -38,7 +38,7 @@ const ransomwareRule: RoutingRule = {
   enabled: true,
   conditions: { categories: ['ransomware'] },
   team: 'Team Cybercrime',
-  priority: 'hoog',
+  priority: 'high',
   assign: 'none',
 };
 
@@ -47,7 +47,7 @@ describe('routing rules', () => {
     const api = await harness();
     const rules = await api.value('routing.rules', {});
     expect(rules.map((rule) => rule.id)).toEqual(['cluster-eigenaar', 'ransomware-organisatie', 'hacking-organisatie', 'hoge-schade', 'bankhelpdeskfraude', 'grote-cluster', 'online-intake']);
-    expect(rules.at(-1)).toMatchObject({ team: INTAKE, priority: 'normaal', assign: 'balance', conditions: {}, updatedBy: 'system:defaults' });
+    expect(rules.at(-1)).toMatchObject({ team: INTAKE, priority: 'normal', assign: 'balance', conditions: {}, updatedBy: 'system:defaults' });
   });
 
   it('a supervisor adds, changes and removes a rule; each is a synced mutation and announced', async () => {
@@ -93,9 +93,9 @@ describe('routing.apply', () => {
     const ids = reports.map((report) => report.reportId);
     expect(await api.value('routing.apply', { reportIds: ids })).toEqual({ changed: 3 });
     expect(pendingRoutes(api.store)).toEqual([
-      { officer: SUPERVISOR, reportId: ids[0], team: INTAKE, priority: 'normaal', assignee: 'o.een', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
-      { officer: SUPERVISOR, reportId: ids[1], team: INTAKE, priority: 'normaal', assignee: 'o.twee', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
-      { officer: SUPERVISOR, reportId: ids[2], team: INTAKE, priority: 'normaal', assignee: 'o.een', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
+      { officer: SUPERVISOR, reportId: ids[0], team: INTAKE, priority: 'normal', assignee: 'o.een', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
+      { officer: SUPERVISOR, reportId: ids[1], team: INTAKE, priority: 'normal', assignee: 'o.twee', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
+      { officer: SUPERVISOR, reportId: ids[2], team: INTAKE, priority: 'normal', assignee: 'o.een', ruleId: 'online-intake', reason: 'geen voorwaarden: geldt voor elke melding', automatic: false },
     ]);
     expect(api.events).toContainEqual({ event: 'work.changed', payload: { entities: ['report'] } });
     expect(await api.value('routing.apply', { reportIds: ids })).toEqual({ changed: 0 });
@@ -109,7 +109,7 @@ describe('routing.apply', () => {
     expect(pendingRoutes(api.store).map((route) => route.reportId)).toEqual([ransomware.reportId]);
     await api.value('routing.putRule', { rule: ransomwareRule });
     expect(await api.value('routing.apply', { reportIds: [ransomware.reportId] })).toEqual({ changed: 1 });
-    expect((await api.value('report.get', { reportId: ransomware.reportId, purpose: 'Beoordelen van de melding' })).route).toMatchObject({ team: 'Team Cybercrime', priority: 'hoog', assignee: null, ruleName: 'Ransomware naar cyber' });
+    expect((await api.value('report.get', { reportId: ransomware.reportId, purpose: 'Beoordelen van de melding' })).route).toMatchObject({ team: 'Team Cybercrime', priority: 'high', assignee: null, ruleName: 'Ransomware naar cyber' });
   });
 
   it('is for supervisors only and needs reports that exist', async () => {
@@ -137,14 +137,14 @@ describe('report.reroute', () => {
     const reports = [filedRecord(), filedRecord()];
     const api = await harness(reports);
     const ids = reports.map((report) => report.reportId);
-    const params = { reportIds: ids, team: 'Team Fraude', priority: 'hoog' as const, assignee: 'f.fraude', reason: 'Hoort bij lopend onderzoek' };
+    const params = { reportIds: ids, team: 'Team Fraude', priority: 'high' as const, assignee: 'f.fraude', reason: 'Hoort bij lopend onderzoek' };
     expect(await api.value('report.reroute', params)).toEqual({ changed: 2 });
-    expect(pendingRoutes(api.store)).toEqual(ids.map((reportId) => ({ officer: SUPERVISOR, reportId, team: 'Team Fraude', priority: 'hoog', assignee: 'f.fraude', ruleId: null, reason: 'Hoort bij lopend onderzoek', automatic: false })));
+    expect(pendingRoutes(api.store)).toEqual(ids.map((reportId) => ({ officer: SUPERVISOR, reportId, team: 'Team Fraude', priority: 'high', assignee: 'f.fraude', ruleId: null, reason: 'Hoort bij lopend onderzoek', automatic: false })));
     const detail = await api.value('report.get', { reportId: ids[0]!, purpose: 'Beoordelen van de melding' });
     expect(detail.assignee).toBe('f.fraude');
     expect(detail.route).toEqual({
       team: 'Team Fraude',
-      priority: 'hoog',
+      priority: 'high',
       assignee: 'f.fraude',
       ruleId: null,
       ruleName: null,
@@ -159,7 +159,7 @@ describe('report.reroute', () => {
   it('refuses officers, unknown assignees and a missing reason', async () => {
     const report = filedRecord();
     const api = await harness([report]);
-    const params = { reportIds: [report.reportId], team: INTAKE, priority: 'laag' as const, assignee: null, reason: 'Werkverdeling' };
+    const params = { reportIds: [report.reportId], team: INTAKE, priority: 'low' as const, assignee: null, reason: 'Werkverdeling' };
     expect(await api.as(OFFICER).call('report.reroute', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await api.call('report.reroute', { ...params, assignee: 'o.oud' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await api.call('report.reroute', { ...params, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -176,7 +176,7 @@ describe('routing.explain and where the route shows', () => {
     expect(before.current).toBeNull();
     expect(before.byRules).toEqual({
       team: 'Team Fraude',
-      priority: 'hoog',
+      priority: 'high',
       assignee: 'f.fraude',
       ruleId: 'hoge-schade',
       ruleName: 'Hoge schade (€ 10.000 of meer)',
@@ -194,7 +194,7 @@ describe('routing.explain and where the route shows', () => {
       matched: ['cluster heeft al een eigenaar: f.fraude'],
     });
     const [row] = (await api.value('queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'asc' }, offset: 0, limit: 10 })).rows;
-    expect(row).toMatchObject({ reportId: a.reportId, routeTeam: 'Team Fraude', routePriority: 'hoog' });
+    expect(row).toMatchObject({ reportId: a.reportId, routeTeam: 'Team Fraude', routePriority: 'high' });
     expect(await api.call('routing.explain', { reportId: 'IA-2026-0999999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -111,12 +111,12 @@ describe('the preload bridge over IPC', () => {
     const { id: entryId } = (await call('directory.put', { entry })) as { id: string };
     await call('directory.remove', { entryId });
     await call('routing.rules', {});
-    const rule = { name: 'Test', position: 5, enabled: false, conditions: {}, team: 'Team Fraude', priority: 'laag' as const, assign: 'none' as const };
+    const rule = { name: 'Test', position: 5, enabled: false, conditions: {}, team: 'Team Fraude', priority: 'low' as const, assign: 'none' as const };
     const { id: ruleId } = (await call('routing.putRule', { rule })) as { id: string };
     await call('routing.removeRule', { ruleId });
     await call('routing.explain', { reportId: a.reportId });
     await call('routing.apply', { reportIds: [a.reportId] });
-    await call('report.reroute', { reportIds: [b.reportId], team: 'Team Fraude', priority: 'hoog', assignee: null, reason: 'Hoort bij lopend onderzoek' });
+    await call('report.reroute', { reportIds: [b.reportId], team: 'Team Fraude', priority: 'high', assignee: null, reason: 'Hoort bij lopend onderzoek' });
     await call('overview.get', {});
     const settings = (await call('overview.settings', {})) as ApiValue<'overview.settings'>;
     await call('overview.setSettings', { settings: { ...settings, weeks: 8 } });

@@ -28,7 +28,7 @@ function mutation<K extends MutationKind>(kind: K, officer: string, payload: Mut
 const routingRule = (officer: string) =>
   mutation('routing.put', officer, {
     ruleId: 'hoge-schade',
-    rule: { name: 'Hoge schade', position: 10, enabled: true, conditions: { minLossCents: 1_000_000 }, team: 'Team Fraude', priority: 'hoog', assign: 'balance' },
+    rule: { name: 'Hoge schade', position: 10, enabled: true, conditions: { minLossCents: 1_000_000 }, team: 'Team Fraude', priority: 'high', assign: 'balance' },
   });
 const directoryEntry = (officer: string) =>
   mutation('directory.put', officer, { entryId: 'bank-ingb', entry: { kind: 'bank', name: 'ING Bank', channel: 'email', email: 'fraude@ing.example', bankCodes: ['INGB'] } });
@@ -37,7 +37,7 @@ const route = (officer: string, ruleId: string | null, reportId = REPORT) =>
   mutation('report.route', officer, {
     reportId,
     team: 'Team Fraude',
-    priority: 'normaal',
+    priority: 'normal',
     assignee: null,
     ruleId,
     reason: ruleId ? 'categorie is bankhelpdeskfraude' : 'hoort bij lopend onderzoek',
@@ -45,7 +45,7 @@ const route = (officer: string, ruleId: string | null, reportId = REPORT) =>
   });
 /** A supervisor applying the rules to a report (the backlog, or after the rules changed). */
 const applyRule = (officer: string, reportId = REPORT) =>
-  mutation('report.route', officer, { reportId, team: 'Team Fraude', priority: 'hoog', assignee: null, ruleId: 'hoge-schade', reason: 'schade is hoog', automatic: false });
+  mutation('report.route', officer, { reportId, team: 'Team Fraude', priority: 'high', assignee: null, ruleId: 'hoge-schade', reason: 'schade is hoog', automatic: false });
 
 function createAction(officer: string, actionId: string = randomUUID()): AnyMutation {
   return mutation('action.create', officer, {

@@ -112,7 +112,7 @@ describe.each(BACKENDS)('hub feed under concurrent writers (%s)', (backend) => {
     await appendedNow;
 
     let fastDone = false;
-    const fast = storeMutations(db, [second], { clock: hubClock(), tokenId: principal.tokenId, sessionId: null, pusher: { officerId: null, via: 'token' }, pushedBy: principal.name }).then((acks) => {
+    const fast = storeMutations(db, [{ mutation: second, signed: second }], { clock: hubClock(), tokenId: principal.tokenId, sessionId: null, pusher: { officerId: null, via: 'token' }, pushedBy: principal.name }).then((acks) => {
       fastDone = true;
       return acks;
     });

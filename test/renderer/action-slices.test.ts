@@ -182,9 +182,9 @@ describe('routing and directory slices', () => {
     expect(api.callsOf('routing.explain')).toEqual([{ reportId: detail.reportId }]);
     expect(store.getState().routeExplanation?.reportId).toBe(detail.reportId);
 
-    await store.getState().rerouteReport({ team: 'Team Fraude', priority: 'hoog', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' });
+    await store.getState().rerouteReport({ team: 'Team Fraude', priority: 'high', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' });
     expect(api.callsOf('report.reroute')).toEqual([
-      { reportIds: [detail.reportId], team: 'Team Fraude', priority: 'hoog', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' },
+      { reportIds: [detail.reportId], team: 'Team Fraude', priority: 'high', assignee: 'officer-1', reason: 'Hoort bij lopend fraudeonderzoek' },
     ]);
     await store.getState().applyRoutingToReport();
     expect(api.callsOf('routing.apply')).toEqual([{ reportIds: [detail.reportId] }]);

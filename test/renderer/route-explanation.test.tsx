@@ -11,7 +11,7 @@ import { openReportUnder } from './support/open-report';
 
 const byRule = {
   team: 'Team Fraude',
-  priority: 'hoog' as const,
+  priority: 'high' as const,
   assignee: 'officer-1',
   ruleId: 'hoge-schade',
   ruleName: 'Hoge schade',
@@ -70,7 +70,7 @@ describe('why is this report here', () => {
       await settle();
     });
     expect(api.callsOf('report.reroute')).toEqual([
-      { reportIds: [detail.reportId], team: 'Team Cybercrime', priority: 'hoog', assignee: 'officer-1', reason: 'Onderdeel van ransomwarezaak' },
+      { reportIds: [detail.reportId], team: 'Team Cybercrime', priority: 'high', assignee: 'officer-1', reason: 'Onderdeel van ransomwarezaak' },
     ]);
   });
 });

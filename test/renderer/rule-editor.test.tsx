@@ -14,7 +14,7 @@ describe('rule form', () => {
 
   it('turns euros into cents and leaves empty conditions out', () => {
     expect(ruleOfForm(valid)).toEqual({
-      rule: { name: 'Hoge schade', position: 30, enabled: true, conditions: { minLossCents: 500_000 }, team: 'Team Fraude', priority: 'normaal', assign: 'balance' },
+      rule: { name: 'Hoge schade', position: 30, enabled: true, conditions: { minLossCents: 500_000 }, team: 'Team Fraude', priority: 'normal', assign: 'balance' },
     });
   });
 
@@ -80,7 +80,7 @@ describe('routing rule editor', () => {
       await settle();
     });
     expect(api.callsOf('routing.putRule')).toEqual([
-      { rule: { name: 'Hoge schade naar fraude', position: 20, enabled: true, conditions: { minLossCents: 1_000_000 }, team: 'Team Fraude', priority: 'normaal', assign: 'balance' } },
+      { rule: { name: 'Hoge schade naar fraude', position: 20, enabled: true, conditions: { minLossCents: 1_000_000 }, team: 'Team Fraude', priority: 'normal', assign: 'balance' } },
     ]);
   });
 

@@ -123,18 +123,18 @@ describe('action registers', () => {
 
   it('route a report: team, priority, rule and assignee, and a manual re-route overrides it', async () => {
     const { store, applier } = await storeWithReports();
-    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Fraude', priority: 'hoog', assignee: 'j.devries', ruleId: 'high-loss', reason: 'schade ≥ € 10.000', automatic: true }, 's.bakker', '2026-11-02T08:00:00Z'), 1);
+    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Fraude', priority: 'high', assignee: 'j.devries', ruleId: 'high-loss', reason: 'schade ≥ € 10.000', automatic: true }, 's.bakker', '2026-11-02T08:00:00Z'), 1);
     const route = () => store.sqlite.prepare('SELECT assignee, route_team, route_priority, route_rule, route_reason, routed_by FROM reports WHERE report_id = ?').get(r1);
-    expect(route()).toEqual({ assignee: 'j.devries', route_team: 'Team Fraude', route_priority: 'hoog', route_rule: 'high-loss', route_reason: 'schade ≥ € 10.000', routed_by: 's.bakker' });
-    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Cybercrime', priority: 'normaal', assignee: null, ruleId: null, reason: 'hoort bij lopend onderzoek', automatic: false }, 'l.vermeer', '2026-11-02T09:00:00Z'), 2);
-    expect(route()).toEqual({ assignee: null, route_team: 'Team Cybercrime', route_priority: 'normaal', route_rule: null, route_reason: 'hoort bij lopend onderzoek', routed_by: 'l.vermeer' });
+    expect(route()).toEqual({ assignee: 'j.devries', route_team: 'Team Fraude', route_priority: 'high', route_rule: 'high-loss', route_reason: 'schade ≥ € 10.000', routed_by: 's.bakker' });
+    applier.applyFromHub(foreignMutation('report.route', { reportId: r1, team: 'Team Cybercrime', priority: 'normal', assignee: null, ruleId: null, reason: 'hoort bij lopend onderzoek', automatic: false }, 'l.vermeer', '2026-11-02T09:00:00Z'), 2);
+    expect(route()).toEqual({ assignee: null, route_team: 'Team Cybercrime', route_priority: 'normal', route_rule: null, route_reason: 'hoort bij lopend onderzoek', routed_by: 'l.vermeer' });
   });
 
   it('keep directory entries and routing rules whole, and remove them', async () => {
     const { store, applier } = await storeWithReports();
     const entry = { kind: 'bank' as const, name: 'Testbank', channel: 'email' as const, email: 'fraude@testbank.example', bankCodes: ['TEST'] };
     applier.applyFromHub(foreignMutation('directory.put', { entryId: 'bank-test', entry }, 'l.vermeer'), 1);
-    const rule = { name: 'Alles', position: 999, enabled: true, conditions: {}, team: 'Team Online Intake', priority: 'normaal' as const, assign: 'balance' as const };
+    const rule = { name: 'Alles', position: 999, enabled: true, conditions: {}, team: 'Team Online Intake', priority: 'normal' as const, assign: 'balance' as const };
     applier.applyFromHub(foreignMutation('routing.put', { ruleId: 'rest', rule }, 'l.vermeer'), 2);
     const directoryRow = store.sqlite.prepare("SELECT kind, name, entry, updated_by FROM directory_entries WHERE id = 'bank-test'").get() as { entry: string };
     expect(directoryRow).toMatchObject({ kind: 'bank', name: 'Testbank', updated_by: 'l.vermeer' });

@@ -55,7 +55,7 @@ describe('pushing to a hub that enforces roles', () => {
       kind: 'report.route',
       officer,
       at: deps.clock.now().toISOString(),
-      payload: { reportId: record.reportId, team: 'Team Fraude', priority: 'hoog', assignee: officer, ruleId: null, reason: 'Ik pak hem zelf op', automatic: false },
+      payload: { reportId: record.reportId, team: 'Team Fraude', priority: 'high', assignee: officer, ruleId: null, reason: 'Ik pak hem zelf op', automatic: false },
     });
     setWorkStatus(store, deps, { officer, reportId: record.reportId, status: 'closed' });
     expect(store.sqlite.prepare('SELECT route_team FROM reports').pluck().get()).toBe('Team Fraude');

@@ -41,7 +41,7 @@ describe('routing reports as they arrive through sync', () => {
     hub.addReport(fresh());
     await engine.runOnce();
     expect(routes()).toEqual([
-      { officer: 'l.vermeer', reportId: report.reportId, team: 'Team Fraude', priority: 'normaal', assignee: null, ruleId: 'bankhelpdeskfraude', reason: 'categorie is bankhelpdeskfraude', automatic: true },
+      { officer: 'l.vermeer', reportId: report.reportId, team: 'Team Fraude', priority: 'normal', assignee: null, ruleId: 'bankhelpdeskfraude', reason: 'categorie is bankhelpdeskfraude', automatic: true },
       expect.objectContaining({ officer: 'l.vermeer', team: 'Team Online Intake', assignee: 'o.een', ruleId: 'online-intake' }),
     ]);
     const audit = store.sqlite
@@ -72,7 +72,7 @@ describe('routing reports as they arrive through sync', () => {
 
     const routedElsewhere = fresh();
     hub.addMutation(
-      foreignMutation('report.route', { reportId: routedElsewhere.reportId, team: 'Team Fraude', priority: 'hoog', assignee: null, ruleId: 'hoge-schade', reason: 'elders gerouteerd', automatic: true }),
+      foreignMutation('report.route', { reportId: routedElsewhere.reportId, team: 'Team Fraude', priority: 'high', assignee: null, ruleId: 'hoge-schade', reason: 'elders gerouteerd', automatic: true }),
     );
     hub.addReport(routedElsewhere);
     const withdrawn = fresh();

@@ -4,6 +4,7 @@
  * requests and routes. One refusal answers the whole push and stores nothing (see ./refusal.ts).
  */
 import { SUPERVISOR_KINDS, type AnyMutation, type MutationKind } from '../../../shared/mutations/kinds';
+import type { ValidMutation } from '../../../shared/mutations/schema';
 import type { HubDb } from '../../db/database';
 import { actionRefusal } from './action-authority';
 import { officerRegistry, type RoleOf } from './officer-roles';
@@ -11,10 +12,9 @@ import { proofRefusal, type Pusher } from './proof';
 import { forbidden, refusalError, type Refusal } from './refusal';
 import { claimAutomaticRoute } from './route-authority';
 
-export interface PushedMutation {
+export interface PushedMutation extends ValidMutation {
   /** Its place in the push (for the error that names it). */
   index: number;
-  mutation: AnyMutation;
 }
 
 const SUPERVISOR_TASKS: Partial<Record<MutationKind, string>> = {
@@ -37,9 +37,9 @@ function supervisorTask(mutation: AnyMutation): string | null {
 /** Throws the refusal of the first mutation the hub does not allow: one without its officer's proof (./proof.ts) first. */
 export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher): Promise<void> {
   const registry = officerRegistry(tx);
-  for (const { index, mutation } of fresh) {
-    const refusal = (await proofRefusal(tx, mutation, pusher, await registry.find(mutation.officer))) ?? (await refusalOf(tx, mutation, registry.roleOf));
-    if (refusal) throw refusalError(refusal, index, mutation);
+  for (const { index, mutation, signed } of fresh) {
+    const refusal = (await proofRefusal(tx, signed, pusher, await registry.find(mutation.officer))) ?? (await refusalOf(tx, mutation, registry.roleOf));
+    if (refusal) throw refusalError(refusal, index, signed);
   }
 }
 

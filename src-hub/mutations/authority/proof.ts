@@ -4,8 +4,7 @@
  * (shared/mutations/proof.ts). A shared workstation token proves no one; a session or credential proves only its
  * own officer. The officer must be registered and active.
  */
-import { signedContent } from '../../../shared/mutations/proof';
-import type { AnyMutation } from '../../../shared/mutations/kinds';
+import { signedContent, type SignedMutation } from '../../../shared/mutations/proof';
 import type { HubOfficer } from '../../../shared/hub/protocol';
 import { findOfficerKey, verifySignature } from '../../auth/officer-keys';
 import type { HubDb } from '../../db/database';
@@ -18,7 +17,8 @@ export interface Pusher {
   via: 'session' | 'credential' | 'token';
 }
 
-export async function proofRefusal(tx: HubDb, mutation: AnyMutation, pusher: Pusher, officer: HubOfficer | null): Promise<Refusal | null> {
+/** `mutation` as its officer signed it (perhaps in an older version's words): what the signature covers. */
+export async function proofRefusal(tx: HubDb, mutation: SignedMutation, pusher: Pusher, officer: HubOfficer | null): Promise<Refusal | null> {
   if (officer === null) return forbidden(`"${mutation.officer}" is not an officer in the hub's registry; a change must name a registered officer`);
   if (!officer.active) {
     return { ...forbidden(`officer "${officer.id}" has been deactivated; this change is kept for a supervisor to see, not applied`), keep: true };

@@ -3,7 +3,7 @@
  * what kind of no it is (403: this officer may not; 409: the state does not allow it; 400: details are missing);
  * the body names the mutation, so that a workstation rolls back that one and pushes the others again.
  */
-import type { AnyMutation } from '../../../shared/mutations/kinds';
+import type { SignedMutation } from '../../../shared/mutations/proof';
 import { HttpError } from '../../http/errors';
 
 export interface Refusal {
@@ -23,9 +23,10 @@ export class KeptRefusal extends HttpError {
   constructor(
     refusal: Refusal,
     index: number,
-    readonly mutation: AnyMutation,
+    /** As its officer signed it: it is kept so. */
+    readonly signed: SignedMutation,
   ) {
-    super(refusal.status, refusal.code, `mutations[${index}] (id ${mutation.id}): ${refusal.reason}`, { index, id: mutation.id });
+    super(refusal.status, refusal.code, `mutations[${index}] (id ${signed.id}): ${refusal.reason}`, { index, id: signed.id });
     this.name = 'KeptRefusal';
     this.reason = refusal.reason;
   }
@@ -34,7 +35,7 @@ export class KeptRefusal extends HttpError {
 }
 
 /** E.g. `mutations[3] (id 0f…): only a supervisor may change the routing rules (…)`. */
-export function refusalError(refusal: Refusal, index: number, mutation: AnyMutation): HttpError {
+export function refusalError(refusal: Refusal, index: number, mutation: SignedMutation): HttpError {
   if (refusal.keep) return new KeptRefusal(refusal, index, mutation);
   return new HttpError(refusal.status, refusal.code, `mutations[${index}] (id ${mutation.id}): ${refusal.reason}`, { index, id: mutation.id });
 }

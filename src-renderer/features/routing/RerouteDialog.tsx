@@ -32,7 +32,7 @@ function RerouteForm({ current, onClose }: RerouteDialogProps) {
   const officers = useOfficerOptions();
   const rerouteReport = useAppStore((state) => state.rerouteReport);
   const [team, setTeam] = useState(current?.team ?? '');
-  const [priority, setPriority] = useState<RoutePriority>(current?.priority ?? 'normaal');
+  const [priority, setPriority] = useState<RoutePriority>(current?.priority ?? 'normal');
   const [assignee, setAssignee] = useState<string | null>(current?.assignee ?? null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);

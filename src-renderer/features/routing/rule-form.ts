@@ -41,7 +41,7 @@ export const emptyRuleForm = (position: number): RuleForm => ({
   indicatorTypes: [],
   clusterHasOwner: 'any',
   team: '',
-  priority: 'normaal',
+  priority: 'normal',
   assign: 'balance',
 });
 

@@ -134,7 +134,7 @@ export function routingRule(overrides: Partial<RoutingRuleView> = {}): RoutingRu
     enabled: true,
     conditions: { categories: ['ransomware'], reporterTypes: ['organisation'] },
     team: 'Team Cybercrime',
-    priority: 'hoog',
+    priority: 'high',
     assign: 'balance',
     updatedBy: 'system',
     updatedAt: '2026-01-01T00:00:00Z',

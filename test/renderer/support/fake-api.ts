@@ -68,7 +68,7 @@ export class FakeApi implements ApiClient {
     this.handle('directory.list', () => []);
     this.handle('routing.explain', () => ({
       current: null,
-      byRules: { team: 'Team Online Intake', priority: 'normaal', assignee: null, ruleId: null, ruleName: null, matched: [], manual: null },
+      byRules: { team: 'Team Online Intake', priority: 'normal', assignee: null, ruleId: null, ruleName: null, matched: [], manual: null },
     }));
   }
 

@@ -70,7 +70,7 @@ describe('the overview’s per-day report counts', () => {
               await api.importRecords([next]);
             } else if (exists && step.kind === 'assign') await api.value('report.assign', { reportIds, assignee: step.officer });
             else if (exists && step.kind === 'status') await api.value('report.setWorkStatus', { reportIds, status: step.status });
-            else if (exists && step.kind === 'route') await supervisor.value('report.reroute', { reportIds, team: step.team, priority: 'normaal', assignee: null, reason: 'Test' });
+            else if (exists && step.kind === 'route') await supervisor.value('report.reroute', { reportIds, team: step.team, priority: 'normal', assignee: null, reason: 'Test' });
           }
           expect(kept(sqlite)).toEqual(fromScratch(sqlite));
         }

@@ -33,7 +33,7 @@ const TEAMS: Record<string, OfficerLoad[]> = {
 const teamLoads: TeamLoads = (team) => TEAMS[team] ?? [];
 
 function rule(id: string, conditions: RoutingConditions, extra: Partial<RoutingRuleView> = {}): RoutingRuleView {
-  return { id, name: `Regel ${id}`, position: 0, enabled: true, conditions, team: 'Team X', priority: 'laag', assign: 'none', updatedBy: 'l.vermeer', updatedAt: '2026-11-01T09:00:00Z', ...extra };
+  return { id, name: `Regel ${id}`, position: 0, enabled: true, conditions, team: 'Team X', priority: 'low', assign: 'none', updatedBy: 'l.vermeer', updatedAt: '2026-11-01T09:00:00Z', ...extra };
 }
 
 describe('the default rules, rule by rule', () => {
@@ -45,7 +45,7 @@ describe('the default rules, rule by rule', () => {
     const route = routeByRules(DEFAULTS, facts({ clusterSize: 3, clusterOwner: { id: 'f.fraude', team: 'Team Fraude' }, category: 'ransomware', reporterType: 'organisation' }), teamLoads);
     expect(route).toEqual({
       team: 'Team Fraude',
-      priority: 'normaal',
+      priority: 'normal',
       assignee: 'f.fraude',
       ruleId: 'cluster-eigenaar',
       ruleName: 'Hoort bij een cluster met een eigenaar: naar die eigenaar',
@@ -56,7 +56,7 @@ describe('the default rules, rule by rule', () => {
 
   it('ransomware at an organisation goes to the cyber team with high priority', () => {
     const route = routeByRules(DEFAULTS, facts({ category: 'ransomware', reporterType: 'organisation', lossCents: 5_000_000 }), teamLoads);
-    expect(route).toMatchObject({ ruleId: 'ransomware-organisatie', team: 'Team Cybercrime', priority: 'hoog', assignee: 'c.cyber' });
+    expect(route).toMatchObject({ ruleId: 'ransomware-organisatie', team: 'Team Cybercrime', priority: 'high', assignee: 'c.cyber' });
     expect(route.matched).toEqual(['categorie is ransomware', 'melder is een organisatie']);
   });
 
@@ -68,19 +68,19 @@ describe('the default rules, rule by rule', () => {
     expect(routeByRules(DEFAULTS, facts({ category: 'hacking', reporterType: 'organisation' }), teamLoads)).toMatchObject({
       ruleId: 'hacking-organisatie',
       team: 'Team Cybercrime',
-      priority: 'normaal',
+      priority: 'normal',
     });
   });
 
   it('a loss of € 10.000 or more goes to the fraud team with high priority; € 9.999,99 does not', () => {
     const high = routeByRules(DEFAULTS, facts({ lossCents: 1_000_000 }), teamLoads);
-    expect(high).toMatchObject({ ruleId: 'hoge-schade', team: 'Team Fraude', priority: 'hoog', assignee: 'f.fraude' });
+    expect(high).toMatchObject({ ruleId: 'hoge-schade', team: 'Team Fraude', priority: 'high', assignee: 'f.fraude' });
     expect(high.matched).toEqual(['schade € 10.000,00 is minstens € 10.000,00']);
     expect(routeByRules(DEFAULTS, facts({ lossCents: 999_999 }), teamLoads).ruleId).toBe('online-intake');
   });
 
   it('bank helpdesk fraud goes to the fraud team', () => {
-    expect(routeByRules(DEFAULTS, facts({ category: 'bank_helpdesk_fraud' }), teamLoads)).toMatchObject({ ruleId: 'bankhelpdeskfraude', team: 'Team Fraude', priority: 'normaal' });
+    expect(routeByRules(DEFAULTS, facts({ category: 'bank_helpdesk_fraud' }), teamLoads)).toMatchObject({ ruleId: 'bankhelpdeskfraude', team: 'Team Fraude', priority: 'normal' });
   });
 
   it('a cluster of five or more goes to the fraud team; of four it does not', () => {
@@ -93,7 +93,7 @@ describe('the default rules, rule by rule', () => {
   it('everything else goes to online intake, balanced', () => {
     expect(routeByRules(DEFAULTS, facts(), teamLoads)).toEqual({
       team: 'Team Online Intake',
-      priority: 'normaal',
+      priority: 'normal',
       assignee: 'o.intake1',
       ruleId: 'online-intake',
       ruleName: 'Alle overige meldingen',
@@ -188,6 +188,6 @@ describe('assignment', () => {
   });
 
   it('none: the team only', () => {
-    expect(routeByRules([rule('team', {}, { team: 'Team Cybercrime' })], facts(), teamLoads)).toMatchObject({ team: 'Team Cybercrime', assignee: null, priority: 'laag' });
+    expect(routeByRules([rule('team', {}, { team: 'Team Cybercrime' })], facts(), teamLoads)).toMatchObject({ team: 'Team Cybercrime', assignee: null, priority: 'low' });
   });
 });

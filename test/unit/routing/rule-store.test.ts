@@ -26,7 +26,7 @@ describe('routing rules in the store', () => {
     const { store } = openTempStore();
     const { sqlite } = store;
     const insert = sqlite.prepare("INSERT INTO routing_rules (id, position, rule, updated_by, updated_at) VALUES (?, ?, ?, 'l.vermeer', '2026-11-02T09:00:00Z')");
-    const rule = { name: 'Extra', position: 20, enabled: true, conditions: {}, team: 'Team X', priority: 'laag', assign: 'none' };
+    const rule = { name: 'Extra', position: 20, enabled: true, conditions: {}, team: 'Team X', priority: 'low', assign: 'none' };
     insert.run('aa-extra', 20, JSON.stringify(rule));
     insert.run('toekomst', 25, JSON.stringify({ ...rule, conditions: { moonPhase: 'vol' } }));
     const ids = listRoutingRules(sqlite).map((view) => view.id);

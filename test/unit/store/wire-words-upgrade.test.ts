@@ -1,0 +1,92 @@
+/**
+ * A store of a release that kept the wire's Dutch values (shared/mutations/upcast.ts) opened by this one: its
+ * migration puts the values this store derived into this version's words, and leaves what it may not rewrite as it
+ * was — the outbox's signed changes and the chained audit log — which are read through the upcast instead.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPublicKey, verify } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { describe, expect, it } from 'vitest';
+import { signedContent, type SignedMutation } from '../../../shared/mutations/proof';
+import { verifyChain } from '../../../src-main/audit/audit-chain';
+import { createAuditAppender } from '../../../src-main/audit/audit-log';
+import { openStore } from '../../../src-main/db/open-store';
+import { createOutbox } from '../../../src-main/mutations/outbox';
+import { generateSigningKey, signMutation } from '../../../src-main/mutations/officer-signing';
+import { logbook } from '../../../src-main/queries/logbook';
+import { currentRoute } from '../../../src-main/routing/current-route';
+import { PROJECT_ROOT } from '../../support/paths';
+import { tempDir } from '../../support/temp-store';
+
+const MIGRATIONS = join(PROJECT_ROOT, 'migrations');
+const REPORT = 'IA-2025-0000001';
+const SUPERVISOR = 'r.dekker';
+
+/** The migrations as the release before this change shipped them: all before the one named `tag`. */
+function migrationsBefore(tag: string): string {
+  const folder = join(tempDir(), 'migrations');
+  cpSync(MIGRATIONS, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const index = journal.entries.findIndex((entry) => entry.tag.endsWith(tag));
+  expect(index, `migration ${tag}`).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, index);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+const route = (priority: string) => JSON.stringify({ team: 'Team Fraude', priority, ruleId: null, reason: 'Hoort bij lopend onderzoek' });
+
+describe('upgrading a store of wire version 1', () => {
+  it('puts its route priorities in English, keeps its signed outbox and chained log as they were and reads them in English', () => {
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: migrationsBefore('_english_route_priorities') });
+    old
+      .prepare(`INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, updated_at, route_team, route_priority, route_reason, routed_by, routed_at)
+                VALUES (?, 1, 'filed', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 'internet', 'melding', 'phishing', '2025-01-01T00:00:00Z', 'Team Fraude', 'hoog', 'Hoort bij lopend onderzoek', ?, '2025-01-02T00:00:00Z')`)
+      .run(REPORT, SUPERVISOR);
+    const rule = { name: 'Hoge schade', position: 10, enabled: true, conditions: { minLossCents: 1_000_000 }, team: 'Team Fraude', priority: 'normaal', assign: 'balance' };
+    old.prepare("INSERT INTO routing_rules (id, position, rule, updated_by, updated_at) VALUES ('hoge-schade', 10, ?, ?, '2025-01-01T00:00:00Z')").run(JSON.stringify(rule), SUPERVISOR);
+    old.prepare("INSERT INTO field_versions (entity, entity_id, field, seq, mutation_id, officer, at, value) VALUES ('report', ?, 'route', 3, NULL, ?, '2025-01-02T00:00:00Z', ?)").run(REPORT, SUPERVISOR, route('hoog'));
+    old
+      .prepare(`INSERT INTO sync_conflicts (mutation_id, entity, entity_id, field, my_value, winning_value, winning_mutation_id, winning_officer, winning_at, detected_at)
+                VALUES ('00000000-0000-4000-8000-000000000001', 'report', ?, 'route', ?, ?, '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z')`)
+      .run(REPORT, route('laag'), route('hoog'), SUPERVISOR);
+    // A change the supervisor made offline on the old release: signed as made, not yet pushed.
+    const key = generateSigningKey();
+    const pending: SignedMutation = signMutation(
+      { id: '00000000-0000-4000-8000-000000000003', kind: 'report.route', officer: SUPERVISOR, at: '2025-01-03T00:00:00Z', payload: { reportId: REPORT, team: 'Team Fraude', priority: 'laag', assignee: null, ruleId: null, reason: 'Toch niet dringend', automatic: false } },
+      key,
+    );
+    old
+      .prepare("INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, proof, state, position) VALUES (?, ?, ?, ?, ?, ?, 'pending', 1)")
+      .run(pending.id, pending.at, pending.officer, pending.kind, JSON.stringify(pending.payload), JSON.stringify(pending.proof));
+    createAuditAppender(old)('2025-01-02T00:00:00Z', { actor: SUPERVISOR, action: 'report.route', subjectType: 'report', subjectId: REPORT, details: { mutationId: '00000000-0000-4000-8000-000000000002', team: 'Team Fraude', priority: 'hoog' } });
+    old.close();
+
+    const store = openStore({ path });
+    const { sqlite } = store;
+    expect(currentRoute(sqlite, REPORT)).toMatchObject({ team: 'Team Fraude', priority: 'high' });
+    expect(JSON.parse(sqlite.prepare<[], string>("SELECT rule FROM routing_rules WHERE id = 'hoge-schade'").pluck().get()!)).toEqual({ ...rule, priority: 'normal' });
+    expect(JSON.parse(sqlite.prepare<[], string>("SELECT value FROM field_versions WHERE field = 'route'").pluck().get()!)).toMatchObject({ priority: 'high' });
+    expect(sqlite.prepare('SELECT my_value AS mine, winning_value AS winner FROM sync_conflicts').get()).toEqual({ mine: route('low'), winner: route('high') });
+
+    // The outbox keeps the change as signed, and its signature still holds; it is shown in English.
+    const [change] = createOutbox(sqlite).pendingChanges(10);
+    expect(change!.signed).toEqual(pending);
+    const publicKey = createPublicKey({ key: { ...key.publicKey }, format: 'jwk' });
+    expect(verify(null, Buffer.from(signedContent(change!.signed)), publicKey, Buffer.from(pending.proof!.signature, 'base64url'))).toBe(true);
+    expect(change!.mutation.payload).toMatchObject({ priority: 'low' });
+
+    // The log is not rewritten (its chain holds), and the Logboek shows it in English.
+    expect(sqlite.prepare<[], string>("SELECT details FROM audit_log WHERE action = 'report.route'").pluck().get()).toContain('"priority":"hoog"');
+    expect(verifyChain(sqlite)).toMatchObject({ ok: true });
+    const shown = logbook(sqlite, {}).entries.find((entry) => entry.action === 'report.route');
+    expect(shown?.details).toMatchObject({ priority: 'high' });
+    store.close();
+  });
+});
