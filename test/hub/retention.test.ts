@@ -130,7 +130,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     for (const kept of [world.inCase, world.dayYounger, world.listedToo]) expect(feed).toContain(kept.reportId);
     // The warning stays, without the purged report on its list and without its quote.
     const entries = await hub.readAll({ limit: 500 });
-    const warning = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload] : []))[0];
+    const warning = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload as { body: string }] : []))[0];
     expect(warning).toMatchObject({ reportIds: [world.listedToo.reportId], clusterReportId: null });
     expect(warning?.body).toContain(PURGED_QUOTE);
 
