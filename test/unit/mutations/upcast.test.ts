@@ -1,0 +1,31 @@
+/**
+ * shared/mutations/upcast.ts: a mutation in version 1's words validates as this version's, keeps its signed form,
+ * and a value neither version knows is refused with the values there are.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateMutation } from '../../../shared/mutations/schema';
+import { upcastAuditEntry } from '../../../shared/mutations/upcast';
+
+const envelope = { id: '00000000-0000-4000-8000-000000000001', officer: 'r.dekker', at: '2026-11-02T09:00:00Z' };
+const route = (priority: string) => ({ ...envelope, kind: 'report.route', payload: { reportId: 'IA-2026-0000001', team: 'Team Fraude', priority, assignee: null, ruleId: null, reason: 'Hand', automatic: false } });
+
+describe('reading version 1 of the wire', () => {
+  it('validates a version-1 mutation in this version’s words and keeps it as it was signed', () => {
+    const old = route('hoog');
+    const result = validateMutation(old);
+    expect(result).toMatchObject({ ok: true, mutation: { payload: { priority: 'high' } }, signed: old });
+    // This version's own words pass unchanged, as signed.
+    const current = route('low');
+    expect(validateMutation(current)).toMatchObject({ ok: true, mutation: current, signed: current });
+  });
+
+  it('refuses a value neither version knows, naming the field and the values there are', () => {
+    expect(validateMutation(route('dringend'))).toEqual({ ok: false, reason: 'mutation.payload.priority must be one of "high", "normal", "low" (got "dringend")' });
+  });
+
+  it('shows an audit entry of version 1 in this version’s words, and others as they are', () => {
+    expect(upcastAuditEntry({ id: 1, action: 'report.route', details: { priority: 'laag', team: 'X' } })).toEqual({ id: 1, action: 'report.route', details: { priority: 'low', team: 'X' } });
+    const unrelated = { action: 'report.setWorkStatus', details: { status: 'new' } };
+    expect(upcastAuditEntry(unrelated)).toBe(unrelated);
+  });
+});
