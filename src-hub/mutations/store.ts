@@ -64,7 +64,7 @@ async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext
   await db.insert(refusedMutationsTable).values({ mutationId: mutation.id, ...row }).onConflictDoUpdate({ target: refusedMutationsTable.mutationId, set: row });
 }
 
-async function storeInTransaction(db: HubDb, pushed: readonly AnyMutation[], context: PushContext): Promise<PushAck[]> {
+async function storeInTransaction(db: HubDb, pushed: readonly ValidMutation[], context: PushContext): Promise<PushAck[]> {
   return inTransaction(db, async (tx) => {
     const receivedAt = context.clock.now().toISOString();
     // First occurrence of each id in this push; later ones are duplicates of it.
