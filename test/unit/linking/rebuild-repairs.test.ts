@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { generateReports } from '../../../src-generator';
 import { rebuildClusters } from '../../../src-main/linking/rebuild-clusters';
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
@@ -40,5 +41,37 @@ describe('full cluster rebuild', () => {
     const changesBefore = sqlite.prepare('SELECT total_changes()').pluck().get();
     rebuildClusters(sqlite);
     expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
+  });
+
+  it('keeps the ids the incremental upkeep gave: right after an import it writes nothing', async () => {
+    const { store, importRecords } = openTempStore();
+    // Generated reports share mule accounts, phones and sites; revisions and withdrawals join and split clusters.
+    await importRecords([...generateReports(600, { seed: 11 })]);
+    const sqlite = store.sqlite;
+    const before = clusterRows(sqlite);
+    expect(before.clusters.length).toBeGreaterThan(5);
+    const changesBefore = sqlite.prepare('SELECT total_changes()').pluck().get();
+    const rebuilt = rebuildClusters(sqlite);
+    expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
+    expect(rebuilt.clusters).toBe(before.clusters.length);
+    expect(clusterRows(sqlite)).toEqual(before);
+  });
+
+  it('gives a cluster that split into two its id for the larger part and a new id for the other', async () => {
+    const { store, importRecords } = openTempStore();
+    // One chain 0–1–2 (phones 0, 1) and a pair 3–4 (phone 2), joined into one cluster by hand as if report 2 held phone 2.
+    const phonesOf = [[PHONES[0]], [PHONES[0], PHONES[1]], [PHONES[1]], [PHONES[2]], [PHONES[2]]];
+    await importRecords(phonesOf.map((phones, index) => filedRecord({ reportId: reportId(index), suspect: { phoneNumbers: phones as string[] } })));
+    const sqlite = store.sqlite;
+    const [larger, smaller] = sqlite.prepare('SELECT id FROM clusters ORDER BY size DESC').pluck().all() as [number, number];
+    sqlite.exec(`UPDATE reports SET cluster_id = ${larger} WHERE cluster_id = ${smaller}; DELETE FROM clusters WHERE id = ${smaller}; UPDATE clusters SET size = 5`);
+
+    expect(rebuildClusters(sqlite)).toEqual({ clusters: 2, clusteredReports: 5 });
+    const sizes = new Map(sqlite.prepare<[], [number, number]>('SELECT id, size FROM clusters').raw().all());
+    expect(sizes.get(larger)).toBe(3);
+    const other = [...sizes.keys()].find((id) => id !== larger)!;
+    expect(other).toBeGreaterThan(larger);
+    expect(sizes.get(other)).toBe(2);
+    expect(sqlite.prepare('SELECT count(*) FROM reports WHERE cluster_id = ?').pluck().get(other)).toBe(2);
   });
 });
