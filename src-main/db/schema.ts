@@ -61,7 +61,10 @@ export const reports = sqliteTable(
   ],
 );
 
-/** Every revision's raw record as received (unknown fields preserved); redacted once withdrawn. */
+/**
+ * Every revision's raw record as received (unknown fields preserved); redacted once withdrawn. Read it through
+ * src-main/db/stored-revision.ts: `packed` holds it deflated (and `raw` is empty), else `raw` holds the JSON text.
+ */
 export const reportRevisions = sqliteTable(
   'report_revisions',
   {
@@ -72,6 +75,7 @@ export const reportRevisions = sqliteTable(
     status: text('status').notNull(),
     receivedAt: text('received_at').notNull(),
     raw: text('raw').notNull(),
+    packed: blob('packed', { mode: 'buffer' }),
   },
   (table) => [primaryKey({ columns: [table.reportId, table.revision] })],
 );

@@ -2,6 +2,7 @@ import { parseIntakeLine } from '../../shared/intake/parse';
 import { extractIndicators } from '../../shared/indicators/extract-record';
 import type { ReportInput } from './report-writer';
 import { unreadableLineReason, type NdjsonLine } from '../../shared/intake/ndjson-lines';
+import { packRevision } from '../db/stored-revision';
 
 export type PreparedLine =
   | { line: number; ok: true; input: ReportInput }
@@ -9,12 +10,22 @@ export type PreparedLine =
   /** Blank lines separate nothing and count for nothing. */
   | { line: number; ok: 'blank' };
 
-/** Everything about a line that needs no store: parse, validate, extract. Pure, so it can run on any thread. */
+/** Everything about a line that needs no store: parse, validate, extract, pack. Pure, so it can run on any thread. */
 export function prepareLine(line: NdjsonLine): PreparedLine {
   const unreadable = unreadableLineReason(line);
   if (unreadable !== null) return { line: line.number, ok: false, reason: unreadable };
   if (line.text.trim() === '') return { line: line.number, ok: 'blank' };
   const parsed = parseIntakeLine(line.text);
   if (!parsed.ok) return { line: line.number, ok: false, reason: parsed.reason };
-  return { line: line.number, ok: true, input: { record: parsed.record, raw: line.text, mentions: extractIndicators(parsed.record) } };
+  return {
+    line: line.number,
+    ok: true,
+    input: {
+      record: parsed.record,
+      raw: line.text,
+      mentions: extractIndicators(parsed.record),
+      // A withdrawal is stored redacted, never as received.
+      packed: parsed.record.status === 'filed' ? packRevision(line.text) : undefined,
+    },
+  };
 }

@@ -8,11 +8,13 @@ import type { PreparedLine } from './prepare-line';
  * line's text, and parsing that again costs it less than receiving a copy of the record (and the worker far less
  * than sending one).
  */
-export type WirePreparedLine = Exclude<PreparedLine, { ok: true }> | { line: number; ok: true; mentions: readonly ExtractedMention[] };
+export type WirePreparedLine =
+  | Exclude<PreparedLine, { ok: true }>
+  | { line: number; ok: true; mentions: readonly ExtractedMention[]; packed: Uint8Array | undefined };
 
 export function toWire(prepared: PreparedLine): WirePreparedLine {
   if (prepared.ok !== true) return prepared;
-  return { line: prepared.line, ok: true, mentions: prepared.input.mentions ?? [] };
+  return { line: prepared.line, ok: true, mentions: prepared.input.mentions ?? [], packed: prepared.input.packed };
 }
 
 /**
@@ -21,5 +23,6 @@ export function toWire(prepared: PreparedLine): WirePreparedLine {
  */
 export function fromWire(wire: WirePreparedLine, line: NdjsonLine): PreparedLine {
   if (wire.ok !== true) return wire;
-  return { line: wire.line, ok: true, input: { record: JSON.parse(line.text) as IntakeRecord, raw: line.text, mentions: wire.mentions } };
+  const input = { record: JSON.parse(line.text) as IntakeRecord, raw: line.text, mentions: wire.mentions, packed: wire.packed };
+  return { line: wire.line, ok: true, input };
 }

@@ -6,12 +6,13 @@
 import type Database from 'better-sqlite3';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
+import { revisionText, type StoredRevision } from '../db/stored-revision';
 
 export function createReportRowPurger(sqlite: Database.Database) {
   const clusters = createClusterMaintainer(sqlite);
   const mentioned = sqlite.prepare<[number], number>('SELECT indicator_id FROM mentions WHERE report_id = ?').pluck();
   const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
-  const revisionRaws = sqlite.prepare<[number], string>('SELECT raw FROM report_revisions WHERE report_id = ?').pluck();
+  const storedRevisions = sqlite.prepare<[number], StoredRevision>('SELECT raw, packed FROM report_revisions WHERE report_id = ?');
   const deleteRevisions = sqlite.prepare<[number]>('DELETE FROM report_revisions WHERE report_id = ?');
   const deleteReport = sqlite.prepare<[number]>('DELETE FROM reports WHERE id = ?');
   const stillMentioned = sqlite.prepare<[number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck();
@@ -22,7 +23,7 @@ export function createReportRowPurger(sqlite: Database.Database) {
 
   return {
     /** Every revision of the report as it was received (for finding its quotes elsewhere before it goes). */
-    revisions: (id: number): IntakeRecord[] => revisionRaws.all(id).map((raw) => JSON.parse(raw) as IntakeRecord),
+    revisions: (id: number): IntakeRecord[] => storedRevisions.all(id).map((stored) => JSON.parse(revisionText(stored)) as IntakeRecord),
 
     purge(id: number): void {
       const indicatorIds = mentioned.all(id);

@@ -12,6 +12,7 @@ import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { reportText, rowValues, type RowValues } from '../db/report-row';
+import { packRevision, revisionText, type StoredRevision } from '../db/stored-revision';
 
 export type ApplyOutcome = IntakeOutcome;
 
@@ -21,6 +22,8 @@ export interface ReportInput {
   raw: string;
   /** Its indicators when already extracted (the import does that on a worker thread); else extracted here. */
   mentions?: readonly ExtractedMention[];
+  /** `raw` packed for storing (src-main/db/stored-revision.ts), when already done on the worker; else packed here. */
+  packed?: Uint8Array | undefined;
 }
 
 interface ExistingReport {
@@ -64,14 +67,14 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const highestWithdrawal = sqlite
     .prepare<[number], number | null>("SELECT max(revision) FROM report_revisions WHERE report_id = ? AND status = 'withdrawn'")
     .pluck();
-  const insertRevision = sqlite.prepare<[number, number, string, string, string]>(
-    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw) VALUES (?, ?, ?, ?, ?)',
+  const insertRevision = sqlite.prepare<[number, number, string, string, string, Uint8Array | null]>(
+    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const revisionsUpTo = sqlite.prepare<[number, number], { revision: number; raw: string }>(
-    'SELECT revision, raw FROM report_revisions WHERE report_id = ? AND revision <= ?',
+  const revisionsUpTo = sqlite.prepare<[number, number], StoredRevision & { revision: number }>(
+    'SELECT revision, raw, packed FROM report_revisions WHERE report_id = ? AND revision <= ?',
   );
   const replaceRevisionRaw = sqlite.prepare<[string, number, number]>(
-    'UPDATE report_revisions SET raw = ? WHERE report_id = ? AND revision = ?',
+    'UPDATE report_revisions SET raw = ?, packed = NULL WHERE report_id = ? AND revision = ?',
   );
   const linkedIndicators = sqlite
     .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
@@ -144,10 +147,11 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   function redactRevisionsUpTo(reportId: number, revision: number): ReportWords {
     const records: IntakeRecord[] = [];
     for (const row of revisionsUpTo.all(reportId, revision)) {
-      const record = JSON.parse(row.raw) as IntakeRecord;
+      const text = revisionText(row);
+      const record = JSON.parse(text) as IntakeRecord;
       records.push(record);
       const redacted = redactRecord(record);
-      if (redacted !== row.raw) replaceRevisionRaw.run(redacted, reportId, row.revision);
+      if (redacted !== text || row.packed !== null) replaceRevisionRaw.run(redacted, reportId, row.revision);
     }
     return reportWords(records);
   }
@@ -155,7 +159,10 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean): void {
     const { record } = input;
     const withdrawnBefore = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
-    insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record)));
+    const text = storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record));
+    // As received: packed (on the prepare worker, as a rule). Redacted: short, and rewritten no more, so as text.
+    if (text === input.raw) insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), '', input.packed ?? packRevision(text));
+    else insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), text, null);
     if (record.status === 'withdrawn') {
       // Officers' notes on it and what requests quote of it go too; the requests keep listing it (withdrawn).
       const words = redactRevisionsUpTo(reportId, record.revision);

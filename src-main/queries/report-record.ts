@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { pruneDeepValues } from '../../shared/intake/bounded-json';
 import type { IntakeRecord } from '../../shared/intake/schema';
+import { revisionText, type StoredRevision } from '../db/stored-revision';
 
 export interface ReportRow {
   id: number;
@@ -43,14 +44,13 @@ export function requireReportRow(sqlite: Database.Database, reportId: string): R
  * replaced by a mark, so that answering and sending the record cannot overflow the stack.
  */
 export function currentRecord(sqlite: Database.Database, row: Pick<ReportRow, 'id' | 'revision'>): IntakeRecord {
-  const raw = sqlite
-    .prepare<[number, number], string>('SELECT raw FROM report_revisions WHERE report_id = ? AND revision = ?')
-    .pluck()
+  const stored = sqlite
+    .prepare<[number, number], StoredRevision>('SELECT raw, packed FROM report_revisions WHERE report_id = ? AND revision = ?')
     .get(row.id, row.revision);
-  if (raw === undefined) throw new AppError('INTERNAL', 'The report has no stored record for its current revision.');
+  if (stored === undefined) throw new AppError('INTERNAL', 'The report has no stored record for its current revision.');
   let record: unknown;
   try {
-    record = JSON.parse(raw);
+    record = JSON.parse(revisionText(stored));
   } catch {
     throw new AppError('INTERNAL', 'The stored record of this report is damaged and cannot be shown.');
   }

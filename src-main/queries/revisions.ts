@@ -2,18 +2,19 @@ import type Database from 'better-sqlite3';
 import type { RevisionView } from '../../shared/api/views';
 import { requireReportRow } from './report-record';
 import { changedFieldPaths } from './revision-diff';
+import { revisionText, type StoredRevision } from '../db/stored-revision';
 
 /** Every stored revision, oldest first, with the fields each changed compared with the one before. */
 export function listRevisions(sqlite: Database.Database, reportId: string): RevisionView[] {
   const { id } = requireReportRow(sqlite, reportId);
   const rows = sqlite
-    .prepare<[number], { revision: number; status: string; receivedAt: string; raw: string }>(
-      'SELECT revision, status, received_at AS receivedAt, raw FROM report_revisions WHERE report_id = ? ORDER BY revision',
+    .prepare<[number], StoredRevision & { revision: number; status: string; receivedAt: string }>(
+      'SELECT revision, status, received_at AS receivedAt, raw, packed FROM report_revisions WHERE report_id = ? ORDER BY revision',
     )
     .all(id);
   let previous: Record<string, unknown> | null = null;
   return rows.map((row) => {
-    const record = JSON.parse(row.raw) as Record<string, unknown>;
+    const record = JSON.parse(revisionText(row)) as Record<string, unknown>;
     const changedFields = previous === null ? [] : changedFieldPaths(previous, record);
     previous = record;
     return { revision: row.revision, status: row.status, receivedAt: row.receivedAt, changedFields };

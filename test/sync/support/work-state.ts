@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { listClusters, listReportIndicators } from '../../../src-main/linking/queries';
+import { storedRevisions } from '../../support/stored-revisions';
 
 /** Everything officers' work and linking show, in a stable order: two stores that agree on this look the same. */
 export function workState(sqlite: Database.Database) {
@@ -21,10 +22,5 @@ export function workState(sqlite: Database.Database) {
 
 /** Every stored revision of every report, in a stable order (raw included). */
 export function revisionState(sqlite: Database.Database) {
-  return sqlite
-    .prepare(
-      `SELECT r.report_id, v.revision, v.status, v.received_at, v.raw FROM report_revisions v JOIN reports r ON r.id = v.report_id
-       ORDER BY r.report_id, v.revision`,
-    )
-    .all();
+  return storedRevisions(sqlite);
 }

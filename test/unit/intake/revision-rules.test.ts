@@ -10,6 +10,7 @@ import type { IntakeRecord } from '../../../shared/intake/schema';
 import { planIntake } from '../../../src-hub/intake/plan';
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
+import { storedRevisions } from '../../support/stored-revisions';
 
 describe('the intake rules', () => {
   it('decide what one revision does to its report', () => {
@@ -53,11 +54,7 @@ describe('the intake rules', () => {
         const outcomes = temp.writer.applyBatch(inputs);
         expect(outcomes).toEqual(plan.outcomes);
 
-        const stored = temp.store.sqlite
-          .prepare<[], { reportId: string; revision: number; raw: string }>(
-            'SELECT r.report_id AS reportId, v.revision, v.raw FROM report_revisions v JOIN reports r ON r.id = v.report_id ORDER BY 1, 2',
-          )
-          .all();
+        const stored = storedRevisions(temp.store.sqlite).map(({ reportId, revision, raw }) => ({ reportId, revision, raw }));
         // The plan stores each revision with the text the batch's final withdrawal allows, as the writer ends up with.
         const planned = plan.newRevisions
           .map(({ reportId, revision, raw }) => ({ reportId, revision, raw }))

@@ -6,6 +6,7 @@ import { listClusters, listReportIndicators } from '../../../src-main/linking/qu
 import { rebuildClusters } from '../../../src-main/linking/rebuild-clusters';
 import { IBANS, filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
+import { storedRevisions } from '../../support/stored-revisions';
 
 const POOL = {
   bankAccounts: [IBANS.muleA, IBANS.muleB, IBANS.muleC, IBANS.muleD],
@@ -43,9 +44,7 @@ function observable(sqlite: Database.Database) {
     clusters: listClusters(sqlite),
     indicators: [...listReportIndicators(sqlite)],
     reports: sqlite.prepare('SELECT report_id, revision, status, first_received_at, loss_cents FROM reports ORDER BY report_id').all(),
-    revisions: sqlite
-      .prepare('SELECT r.report_id, rr.revision, rr.raw FROM report_revisions rr JOIN reports r ON r.id = rr.report_id ORDER BY 1, 2')
-      .all(),
+    revisions: storedRevisions(sqlite),
   };
 }
 

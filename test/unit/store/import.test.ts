@@ -5,6 +5,7 @@ import { importNdjson } from '../../../src-main/ingest/importer';
 import { createWorkerPreparer } from '../../../src-main/ingest/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
 import { openTempStore } from '../../support/temp-store';
+import { storedRevisions } from '../../support/stored-revisions';
 import { examplesText, filedRecord, IBANS, withdrawal } from '../../support/records';
 
 describe('importing the contract examples', () => {
@@ -143,8 +144,9 @@ describe('revisions', () => {
     const { store, importText } = openTempStore();
     const record = { ...filedRecord(), portalExtension: { score: 7 } };
     await importText(JSON.stringify(record));
-    const raw = store.sqlite.prepare('SELECT raw FROM report_revisions').pluck().get() as string;
-    expect((JSON.parse(raw) as { portalExtension: unknown }).portalExtension).toEqual({ score: 7 });
+    const [stored] = storedRevisions(store.sqlite);
+    expect(stored!.raw).toBe(JSON.stringify(record));
+    expect((JSON.parse(stored!.raw) as { portalExtension: unknown }).portalExtension).toEqual({ score: 7 });
   });
 });
 
@@ -164,10 +166,9 @@ describe('withdrawals', () => {
       .prepare('SELECT status, summary, narrative, reporter_type, cluster_id FROM reports WHERE report_id = ?')
       .get(bridge.reportId);
     expect(row).toEqual({ status: 'withdrawn', summary: null, narrative: null, reporter_type: null, cluster_id: null });
-    const raws = store.sqlite
-      .prepare('SELECT raw FROM report_revisions rr JOIN reports r ON r.id = rr.report_id WHERE r.report_id = ?')
-      .pluck()
-      .all(bridge.reportId) as string[];
+    const raws = storedRevisions(store.sqlite)
+      .filter((revision) => revision.reportId === bridge.reportId)
+      .map((revision) => revision.raw);
     expect(raws).toHaveLength(2);
     for (const raw of raws) expect(raw).not.toMatch(/Testpersoon|06-11111111|narrative|reporter/);
     expect(store.sqlite.prepare("SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ?").pluck().get(bridge.reportId)).toBe(0);
@@ -179,8 +180,9 @@ describe('withdrawals', () => {
     const record = filedRecord();
     const { store, importRecords } = openTempStore();
     await importRecords([withdrawal(record, 3), record]);
-    const raw = store.sqlite.prepare('SELECT raw FROM report_revisions WHERE revision = 1').pluck().get() as string;
-    expect(raw).not.toContain('Testpersoon');
+    const raws = storedRevisions(store.sqlite).map((revision) => revision.raw);
+    expect(raws).toHaveLength(2);
+    for (const raw of raws) expect(raw).not.toContain('Testpersoon');
   });
 
   it('keeps only the larger part of a split under the old cluster and counts sizes right', async () => {

@@ -9,7 +9,14 @@ import { encryptStoreFile, rekeyStoreFile } from '../../../src-main/db/store-rew
 import { searchReports } from '../../../src-main/search/search-reports';
 import { readJournal } from '../../../src-main/db/store-version';
 import { PROJECT_ROOT } from '../../support/paths';
-import { filedRecord } from '../../support/records';
+import { filedRecord, withdrawal } from '../../support/records';
+import { storedRevisions } from '../../support/stored-revisions';
+import { currentRecord, requireReportRow } from '../../../src-main/queries/report-record';
+import { listRevisions } from '../../../src-main/queries/revisions';
+import { createReportWriter } from '../../../src-main/ingest/report-writer';
+import { redactRecord } from '../../../shared/intake/revision-rules';
+import { fixedClock } from '../../../shared/platform/clock';
+import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { openTempStore, tempDir } from '../../support/temp-store';
 
 const MIGRATIONS = join(PROJECT_ROOT, 'migrations');
@@ -84,6 +91,44 @@ describe('opening a store', () => {
     expect(upgraded.sqlite.prepare('SELECT summary FROM reports').pluck().get()).toBe('Oude melding over phishing');
     expect(searchReports(upgraded.sqlite, { query: 'phishing' }).map((hit) => hit.reportId)).toEqual(['IA-2025-0000001']);
     upgraded.close();
+  });
+
+  it('reads the revisions an older release stored as text, and redacts them on a withdrawal', () => {
+    const path = join(tempDir(), 'text-revisions.db');
+    const journal = readJournal(MIGRATIONS).entries;
+    const packing = journal.findIndex((entry) => readFileSync(join(MIGRATIONS, `${entry.tag}.sql`), 'utf8').includes('`packed`'));
+    expect(packing).toBeGreaterThan(0);
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: olderMigrations(packing) });
+    const record = { ...filedRecord(), portalExtension: { score: 7 } };
+    // As that release's writer left it: the line as received, spaced as the portal wrote it, in `raw`.
+    const line = JSON.stringify(record, null, 1).replace(/\n */g, ' ');
+    const { summary, narrative } = record.incident!;
+    const { lastInsertRowid } = old
+      .prepare(`INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, updated_at, summary, narrative)
+                VALUES (?, 1, 'filed', ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(record.reportId, record.receivedAt, record.receivedAt, record.channel, record.kind, record.category, record.receivedAt, summary, narrative ?? null);
+    old.prepare('INSERT INTO reports_fts (rowid, summary, narrative) VALUES (?, ?, ?)').run(lastInsertRowid, summary, narrative ?? null);
+    old.prepare("INSERT INTO report_revisions (report_id, revision, status, received_at, raw) VALUES (?, 1, 'filed', ?, ?)").run(lastInsertRowid, record.receivedAt, line);
+    old.close();
+
+    const upgraded = openStore({ path });
+    try {
+      const { sqlite } = upgraded;
+      expect(storedRevisions(sqlite).map((revision) => revision.raw)).toEqual([line]);
+      expect(currentRecord(sqlite, requireReportRow(sqlite, record.reportId))).toEqual(record);
+      expect(listRevisions(sqlite, record.reportId)).toEqual([{ revision: 1, status: 'filed', receivedAt: record.receivedAt, changedFields: [] }]);
+
+      createReportWriter(upgraded, { clock: fixedClock(new Date('2026-11-01T09:00:00Z')), actor: IMPORT_ACTOR }).applyBatch([
+        { record: withdrawal(record, 2), raw: JSON.stringify(withdrawal(record, 2)) },
+      ]);
+      const texts = storedRevisions(sqlite).map((revision) => revision.raw);
+      expect(texts).toHaveLength(2);
+      for (const text of texts) expect(text).not.toContain(record.reporter!.name);
+      expect(texts[0]).toBe(redactRecord(record));
+    } finally {
+      upgraded.close();
+    }
   });
 
   it('refuses a store written by a newer release and leaves it untouched', () => {

@@ -1,0 +1,90 @@
+/**
+ * Revisions are stored packed (src-main/db/stored-revision.ts) yet read back byte for byte as received — or as
+ * redacted once withdrawn — through every reader: the stored text, report.get's record and the revision history.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateReports } from '../../../src-generator';
+import { redactRecord } from '../../../shared/intake/revision-rules';
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import { packRevision, revisionText } from '../../../src-main/db/stored-revision';
+import { currentRecord, requireReportRow } from '../../../src-main/queries/report-record';
+import { changedFieldPaths } from '../../../src-main/queries/revision-diff';
+import { listRevisions } from '../../../src-main/queries/revisions';
+import { filedRecord, withdrawal } from '../../support/records';
+import { storedRevisions } from '../../support/stored-revisions';
+import { openTempStore } from '../../support/temp-store';
+
+/** One line per record as a portal might write it: spaces after the separators, not JSON.stringify's compact form. */
+const spaced = (record: IntakeRecord) => JSON.stringify(record, null, 1).replace(/\n */g, ' ');
+
+/** What each revision must read back as: the line as received, or redacted when it or a later revision withdrew it. */
+function expectedTexts(lines: string[]): Map<string, string> {
+  const records = lines.map((line) => JSON.parse(line) as IntakeRecord);
+  const withdrawnUpTo = new Map<string, number>();
+  for (const record of records) {
+    if (record.status === 'withdrawn') withdrawnUpTo.set(record.reportId, Math.max(withdrawnUpTo.get(record.reportId) ?? 0, record.revision));
+  }
+  const expected = new Map<string, string>();
+  records.forEach((record, index) => {
+    const withdrawn = record.revision <= (withdrawnUpTo.get(record.reportId) ?? 0);
+    expected.set(`${record.reportId}#${record.revision}`, withdrawn ? redactRecord(record) : lines[index]!);
+  });
+  return expected;
+}
+
+describe('stored revisions', () => {
+  it('pack and unpack any JSON text exactly', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.jsonValue().map((value) => JSON.stringify(value, null, 2)), fc.string({ unit: 'binary', maxLength: 5000 })), (text) => {
+        const packed = packRevision(text);
+        expect(revisionText({ raw: '', packed })).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read back exactly as received, or redacted, in any import order, through report.get and the history', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), async (seed, reversed) => {
+        const lines = [...generateReports(150, { seed, messy: 0.3 })].map(spaced);
+        const temp = openTempStore();
+        await temp.importText(`${(reversed ? [...lines].reverse() : lines).join('\n')}\n`);
+        const { sqlite } = temp.store;
+
+        const expected = expectedTexts(lines);
+        const stored = storedRevisions(sqlite);
+        expect(new Map(stored.map((revision) => [`${revision.reportId}#${revision.revision}`, revision.raw]))).toEqual(expected);
+
+        for (const reportId of new Set(stored.map((revision) => revision.reportId))) {
+          const row = requireReportRow(sqlite, reportId);
+          expect(currentRecord(sqlite, row)).toEqual(JSON.parse(expected.get(`${reportId}#${row.revision}`)!));
+          const texts = stored.filter((revision) => revision.reportId === reportId).map((revision) => JSON.parse(revision.raw) as Record<string, unknown>);
+          const history = listRevisions(sqlite, reportId);
+          expect(history.map((revision) => revision.revision)).toEqual(stored.filter((revision) => revision.reportId === reportId).map((revision) => revision.revision));
+          expect(history.map((revision) => revision.changedFields)).toEqual(texts.map((text, index) => (index === 0 ? [] : changedFieldPaths(texts[index - 1]!, text))));
+        }
+        temp.store.close();
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
+
+  it('keep a withdrawn report nothing personal: the redacted text replaces the packed record', async () => {
+    const filed = filedRecord();
+    const amended = { ...filed, revision: 2, receivedAt: '2026-04-03T10:00:00Z' };
+    const temp = openTempStore();
+    await temp.importRecords([filed, amended]);
+    const rows = temp.store.sqlite.prepare<[], { raw: string; packed: Buffer | null }>('SELECT raw, packed FROM report_revisions');
+    expect(rows.all().map((row) => row.packed === null)).toEqual([false, false]);
+
+    await temp.importRecords([withdrawal(filed, 3)]);
+    const redacted = rows.all();
+    expect(redacted).toHaveLength(3);
+    for (const row of redacted) {
+      expect(row.packed).toBeNull();
+      expect(row.raw).toBe(redactRecord(JSON.parse(row.raw) as IntakeRecord));
+      expect(row.raw).not.toContain(filed.reporter!.name);
+    }
+  });
+});
