@@ -25,7 +25,7 @@ const read = {
 };
 const write = {
   report: target.prepare(`INSERT INTO reports (${reportColumns.join(', ')}) VALUES (${reportColumns.map(() => '?').join(', ')})`),
-  revision: target.prepare('INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed) VALUES (?, ?, ?, ?, ?, ?)'),
+  revision: target.prepare('INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed, narrative_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   indicator: target.prepare('INSERT INTO indicators (id, type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?, ?)'),
   mention: target.prepare('INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)'),
   text: target.prepare('INSERT INTO reports_fts (rowid, summary, narrative) VALUES (?, ?, ?)'),

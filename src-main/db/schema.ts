@@ -76,6 +76,8 @@ export const reportRevisions = sqliteTable(
     receivedAt: text('received_at').notNull(),
     raw: text('raw').notNull(),
     packed: blob('packed', { mode: 'buffer' }),
+    /** Where the report row's narrative goes back into `packed`'s text, when cut out of it (its current revision only). */
+    narrativeAt: integer('narrative_at'),
   },
   (table) => [primaryKey({ columns: [table.reportId, table.revision] })],
 );

@@ -1,7 +1,8 @@
 /**
- * How `report_revisions` keeps a revision's record as received: deflated in `packed` (with `raw` empty), or as JSON
- * text in `raw` (redacted records, and every revision stored before migration 0016). Either way the record reads
- * back byte for byte as it arrived, unknown fields included.
+ * How `report_revisions` keeps a revision's record as received: deflated in `packed` (with `raw` empty) — the
+ * current revision without its narrative, which the report row holds — or as JSON text in `raw` (redacted records,
+ * and every revision stored before `packed` was). Either way the record reads back byte for byte as it arrived,
+ * unknown fields included. Read it through `revisionText`, with the report row's narrative.
  *
  * Deflate against a preset dictionary of the intake contract's field names and values: those are some 40 % of a
  * record and occur once in it, so plain deflate could not shorten them. The dictionary and the window are small,
@@ -35,25 +36,48 @@ const DICTIONARY_1 = Buffer.from(
 /** A 4 KiB window holds the dictionary and most records whole; a small hash table is quick to set up. */
 const OPTIONS_1 = { dictionary: DICTIONARY_1, level: 9, windowBits: 12, memLevel: 6 } as const;
 
-/** The record as received, ready for `report_revisions.packed`; its own buffer, so a worker can send it cheaply. */
-export function packRevision(raw: string): Uint8Array {
-  const deflated = deflateRawSync(raw, OPTIONS_1);
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** A record as received, ready for `report_revisions.packed` and `narrative_at`. */
+export interface PackedRevision {
+  /** Its own buffer, so that a worker can send it cheaply. */
+  packed: Uint8Array;
+  /** Where `narrative` was cut out (a UTF-16 offset into the unpacked text), or null when the text is whole. */
+  narrativeAt: number | null;
+}
+
+/**
+ * Packs the record as received. With `narrative` (the report row's, when this revision is the report's current
+ * one), that text's JSON string is cut out when found as such, and put back on reading from the report row: the
+ * narrative, the longest text of a record, is then stored once. Whatever else the text holds stays as it is.
+ */
+export function packRevision(raw: string, narrative?: string | null): PackedRevision {
+  // A lone surrogate would not survive the row's UTF-8: such a narrative is left in place.
+  const quoted = narrative && !LONE_SURROGATE.test(narrative) ? JSON.stringify(narrative) : null;
+  const at = quoted === null ? -1 : raw.indexOf(quoted);
+  const text = at === -1 ? raw : raw.slice(0, at) + raw.slice(at + quoted!.length);
+  const deflated = deflateRawSync(text, OPTIONS_1);
   const packed = new Uint8Array(deflated.length + 1);
   packed[0] = FORMAT_1;
   packed.set(deflated, 1);
-  return packed;
+  return { packed, narrativeAt: at === -1 ? null : at };
 }
 
-/** The columns a stored revision is read from. */
+/** The columns a stored revision is read from, with its report row's narrative. */
 export interface StoredRevision {
   raw: string;
   packed: Uint8Array | null;
+  narrativeAt: number | null;
+  reportNarrative: string | null;
 }
 
-/** The record as received (or as redacted), exactly as `packRevision` or the writer was given it. */
+/** The record as received (or as redacted), exactly as the writer was given it. */
 export function revisionText(stored: StoredRevision): string {
-  const { packed } = stored;
+  const { packed, narrativeAt } = stored;
   if (packed === null) return stored.raw;
   if (packed[0] !== FORMAT_1) throw new Error(`A stored revision is packed in an unknown format (${packed[0]}).`);
-  return inflateRawSync(packed.subarray(1), OPTIONS_1).toString('utf8');
+  const text = inflateRawSync(packed.subarray(1), OPTIONS_1).toString('utf8');
+  if (narrativeAt === null) return text;
+  if (stored.reportNarrative === null) throw new Error('A stored revision lacks the narrative its report row should hold.');
+  return text.slice(0, narrativeAt) + JSON.stringify(stored.reportNarrative) + text.slice(narrativeAt);
 }

@@ -24,8 +24,8 @@ export function prepareLine(line: NdjsonLine): PreparedLine {
       record: parsed.record,
       raw: line.text,
       mentions: extractIndicators(parsed.record),
-      // A withdrawal is stored redacted, never as received.
-      packed: parsed.record.status === 'filed' ? packRevision(line.text) : undefined,
+      // A withdrawal is stored redacted, never as received. A filed revision, as a rule, becomes its report's current one.
+      packed: parsed.record.status === 'filed' ? packRevision(line.text, parsed.record.incident?.narrative) : undefined,
     },
   };
 }

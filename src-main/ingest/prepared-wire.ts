@@ -2,6 +2,7 @@ import type { ExtractedMention } from '../../shared/indicators/types';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import type { PreparedLine } from './prepare-line';
+import type { PackedRevision } from '../db/stored-revision';
 
 /**
  * A prepared line as a worker sends it back: without the record and its raw text. The calling thread kept each
@@ -10,7 +11,7 @@ import type { PreparedLine } from './prepare-line';
  */
 export type WirePreparedLine =
   | Exclude<PreparedLine, { ok: true }>
-  | { line: number; ok: true; mentions: readonly ExtractedMention[]; packed: Uint8Array | undefined };
+  | { line: number; ok: true; mentions: readonly ExtractedMention[]; packed: PackedRevision | undefined };
 
 export function toWire(prepared: PreparedLine): WirePreparedLine {
   if (prepared.ok !== true) return prepared;

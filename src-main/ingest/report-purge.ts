@@ -12,7 +12,10 @@ export function createReportRowPurger(sqlite: Database.Database) {
   const clusters = createClusterMaintainer(sqlite);
   const mentioned = sqlite.prepare<[number], number>('SELECT indicator_id FROM mentions WHERE report_id = ?').pluck();
   const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
-  const storedRevisions = sqlite.prepare<[number], StoredRevision>('SELECT raw, packed FROM report_revisions WHERE report_id = ?');
+  const storedRevisions = sqlite.prepare<[number], StoredRevision>(
+    `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+     FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ?`,
+  );
   const deleteRevisions = sqlite.prepare<[number]>('DELETE FROM report_revisions WHERE report_id = ?');
   const deleteReport = sqlite.prepare<[number]>('DELETE FROM reports WHERE id = ?');
   const stillMentioned = sqlite.prepare<[number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck();

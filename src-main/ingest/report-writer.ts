@@ -12,7 +12,7 @@ import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { reportText, rowValues, type RowValues } from '../db/report-row';
-import { packRevision, revisionText, type StoredRevision } from '../db/stored-revision';
+import { packRevision, revisionText, type PackedRevision, type StoredRevision } from '../db/stored-revision';
 
 export type ApplyOutcome = IntakeOutcome;
 
@@ -22,8 +22,11 @@ export interface ReportInput {
   raw: string;
   /** Its indicators when already extracted (the import does that on a worker thread); else extracted here. */
   mentions?: readonly ExtractedMention[];
-  /** `raw` packed for storing (src-main/db/stored-revision.ts), when already done on the worker; else packed here. */
-  packed?: Uint8Array | undefined;
+  /**
+   * `raw` packed for storing as the report's current revision (src-main/db/stored-revision.ts), when the prepare
+   * worker did that already; else packed here.
+   */
+  packed?: PackedRevision | undefined;
 }
 
 interface ExistingReport {
@@ -67,14 +70,22 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const highestWithdrawal = sqlite
     .prepare<[number], number | null>("SELECT max(revision) FROM report_revisions WHERE report_id = ? AND status = 'withdrawn'")
     .pluck();
-  const insertRevision = sqlite.prepare<[number, number, string, string, string, Uint8Array | null]>(
-    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertRevision = sqlite.prepare<[number, number, string, string, string, Uint8Array | null, number | null]>(
+    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed, narrative_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const revisionsUpTo = sqlite.prepare<[number, number], StoredRevision & { revision: number }>(
-    'SELECT revision, raw, packed FROM report_revisions WHERE report_id = ? AND revision <= ?',
+    `SELECT v.revision, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+     FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision <= ?`,
   );
   const replaceRevisionRaw = sqlite.prepare<[string, number, number]>(
-    'UPDATE report_revisions SET raw = ?, packed = NULL WHERE report_id = ? AND revision = ?',
+    'UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = ? AND revision = ?',
+  );
+  const cutRevision = sqlite.prepare<[number, number], StoredRevision>(
+    `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+     FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
+  );
+  const replacePacked = sqlite.prepare<[Uint8Array, number, number]>(
+    'UPDATE report_revisions SET packed = ?, narrative_at = NULL WHERE report_id = ? AND revision = ?',
   );
   const linkedIndicators = sqlite
     .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
@@ -156,13 +167,28 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return reportWords(records);
   }
 
-  function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean): void {
+  /** The report's current revision is about to be superseded: its text takes back the narrative the row held. */
+  function makeWhole(reportId: number, revision: number): void {
+    const cut = cutRevision.get(reportId, revision);
+    if (cut) replacePacked.run(packRevision(revisionText(cut)).packed, reportId, revision);
+  }
+
+  /** Stores a revision; `current` when it is the report's current one now (its row holds its narrative). */
+  function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean, current: boolean): void {
     const { record } = input;
     const withdrawnBefore = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
     const text = storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record));
-    // As received: packed (on the prepare worker, as a rule). Redacted: short, and rewritten no more, so as text.
-    if (text === input.raw) insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), '', input.packed ?? packRevision(text));
-    else insertRevision.run(reportId, record.revision, record.status, toUtc(record.receivedAt), text, null);
+    const receivedAt = toUtc(record.receivedAt);
+    // Redacted: short, and rewritten no more, so as text. As received: packed (on the prepare worker, as a rule).
+    if (text !== input.raw) {
+      insertRevision.run(reportId, record.revision, record.status, receivedAt, text, null, null);
+    } else {
+      const prepared = input.packed;
+      let packing: PackedRevision;
+      if (current) packing = prepared ?? packRevision(text, reportText(record).narrative);
+      else packing = prepared && prepared.narrativeAt === null ? prepared : packRevision(text);
+      insertRevision.run(reportId, record.revision, record.status, receivedAt, '', packing.packed, packing.narrativeAt);
+    }
     if (record.status === 'withdrawn') {
       // Officers' notes on it and what requests quote of it go too; the requests keep listing it (withdrawn).
       const words = redactRevisionsUpTo(reportId, record.revision);
@@ -179,7 +205,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const text = reportText(record);
     const id = Number(insertReport.run(record.reportId, ...rowValues(record, text, receivedAt, receivedAt, at)).lastInsertRowid);
     textIndex.update(id, text, true);
-    recordRevision(id, input, at, true);
+    recordRevision(id, input, at, true, true);
     const { linking, created } = replaceMentions(id, input, true);
     // A new report has no cluster yet, and no other report holds an indicator created just now: only the rest can link it.
     const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
@@ -195,10 +221,11 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const receivedAt = toUtc(record.receivedAt);
     const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
     const before = new Set(linkedIndicators.all(existing.id));
+    makeWhole(existing.id, existing.revision);
     const text = reportText(record);
     textIndex.update(existing.id, text, false);
     updateReport.run(...rowValues(record, text, receivedAt, firstReceivedAt, at), existing.id);
-    recordRevision(existing.id, input, at, false);
+    recordRevision(existing.id, input, at, false, true);
     const after = replaceMentions(existing.id, input, false).linking;
     const lost = [...before].filter((indicatorId) => !after.has(indicatorId));
     if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
@@ -212,7 +239,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
 
   /** A revision older than (or equal to) the current one, new to the history: it never replaces the current one. */
   function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): void {
-    recordRevision(existing.id, input, at, false);
+    recordRevision(existing.id, input, at, false, false);
     const receivedAt = toUtc(input.record.receivedAt);
     if (receivedAt < existing.first_received_at) lowerFirstReceived.run(receivedAt, existing.id);
   }

@@ -45,7 +45,10 @@ export function requireReportRow(sqlite: Database.Database, reportId: string): R
  */
 export function currentRecord(sqlite: Database.Database, row: Pick<ReportRow, 'id' | 'revision'>): IntakeRecord {
   const stored = sqlite
-    .prepare<[number, number], StoredRevision>('SELECT raw, packed FROM report_revisions WHERE report_id = ? AND revision = ?')
+    .prepare<[number, number], StoredRevision>(
+      `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ?`,
+    )
     .get(row.id, row.revision);
   if (stored === undefined) throw new AppError('INTERNAL', 'The report has no stored record for its current revision.');
   let record: unknown;

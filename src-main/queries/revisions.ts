@@ -9,7 +9,8 @@ export function listRevisions(sqlite: Database.Database, reportId: string): Revi
   const { id } = requireReportRow(sqlite, reportId);
   const rows = sqlite
     .prepare<[number], StoredRevision & { revision: number; status: string; receivedAt: string }>(
-      'SELECT revision, status, received_at AS receivedAt, raw, packed FROM report_revisions WHERE report_id = ? ORDER BY revision',
+      `SELECT v.revision, v.status, v.received_at AS receivedAt, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? ORDER BY v.revision`,
     )
     .all(id);
   let previous: Record<string, unknown> | null = null;

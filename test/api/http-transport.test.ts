@@ -61,7 +61,7 @@ describe('browser mode over loopback HTTP', () => {
       `, "portalTrace": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
     );
     const stored = api.store.sqlite
-      .prepare('UPDATE report_revisions SET raw = ?, packed = NULL WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)')
+      .prepare('UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)')
       .run(odd, record.reportId);
     expect(stored.changes).toBe(1);
     const reply = await call(server, { method: 'report.get', params: { reportId: record.reportId, purpose: 'Beoordelen van de melding' } });

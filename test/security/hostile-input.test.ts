@@ -152,7 +152,7 @@ describe('a stored record that cannot be shown as it is', () => {
     const api = await openApiHarness({ records: [normal, deep] });
     // An older version stored it before the limit: a value nested 50,000 deep.
     const raw = `{${JSON.stringify(deep).slice(1, -1)},"extra":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
-    api.store.sqlite.prepare('UPDATE report_revisions SET raw = ?, packed = NULL WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)').run(raw, deep.reportId);
+    api.store.sqlite.prepare('UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = (SELECT id FROM reports WHERE report_id = ?)').run(raw, deep.reportId);
 
     const shown = await api.value('report.get', { reportId: deep.reportId, purpose: 'Beoordelen van de melding' });
     expect(JSON.stringify(shown)).toContain(TOO_DEEP_MARK);

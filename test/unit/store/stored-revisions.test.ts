@@ -34,11 +34,16 @@ function expectedTexts(lines: string[]): Map<string, string> {
 }
 
 describe('stored revisions', () => {
-  it('pack and unpack any JSON text exactly', () => {
+  it('pack and unpack any JSON text exactly, with the narrative cut out and put back', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.jsonValue().map((value) => JSON.stringify(value, null, 2)), fc.string({ unit: 'binary', maxLength: 5000 })), (text) => {
-        const packed = packRevision(text);
-        expect(revisionText({ raw: '', packed })).toBe(text);
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary', maxLength: 3000 }), fc.boolean(), (value, narrative, spaced) => {
+        const text = JSON.stringify({ before: value, incident: { narrative }, after: value }, null, spaced ? 1 : undefined);
+        const cut = packRevision(text, narrative);
+        if (narrative !== '' && !/\p{Cs}/u.test(narrative)) expect(cut.narrativeAt).not.toBeNull();
+        expect(revisionText({ raw: '', ...cut, reportNarrative: narrative })).toBe(text);
+        const whole = packRevision(text);
+        expect(whole.narrativeAt).toBeNull();
+        expect(revisionText({ raw: '', ...whole, reportNarrative: null })).toBe(text);
       }),
       { numRuns: 300 },
     );
@@ -75,14 +80,21 @@ describe('stored revisions', () => {
     const amended = { ...filed, revision: 2, receivedAt: '2026-04-03T10:00:00Z' };
     const temp = openTempStore();
     await temp.importRecords([filed, amended]);
-    const rows = temp.store.sqlite.prepare<[], { raw: string; packed: Buffer | null }>('SELECT raw, packed FROM report_revisions');
-    expect(rows.all().map((row) => row.packed === null)).toEqual([false, false]);
+    const rows = temp.store.sqlite.prepare<[], { raw: string; packed: Buffer | null; narrative_at: number | null }>(
+      'SELECT raw, packed, narrative_at FROM report_revisions ORDER BY revision',
+    );
+    // Both packed; only the current one without the narrative its report row holds.
+    expect(rows.all().map((row) => [row.packed === null, row.narrative_at === null])).toEqual([
+      [false, true],
+      [false, false],
+    ]);
 
     await temp.importRecords([withdrawal(filed, 3)]);
     const redacted = rows.all();
     expect(redacted).toHaveLength(3);
     for (const row of redacted) {
       expect(row.packed).toBeNull();
+      expect(row.narrative_at).toBeNull();
       expect(row.raw).toBe(redactRecord(JSON.parse(row.raw) as IntakeRecord));
       expect(row.raw).not.toContain(filed.reporter!.name);
     }
