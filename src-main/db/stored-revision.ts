@@ -33,8 +33,12 @@ const DICTIONARY_1 = Buffer.from(
   'utf8',
 );
 
-/** A 4 KiB window holds the dictionary and most records whole; a small hash table is quick to set up. */
-const OPTIONS_1 = { dictionary: DICTIONARY_1, level: 9, windowBits: 12, memLevel: 6 } as const;
+/**
+ * A 4 KiB window holds the dictionary and most records whole; a small hash table is quick to set up. The fastest
+ * level: on these records the best one saves ~2 % of the bytes for more time (the level is free to change, the
+ * window and the dictionary are not).
+ */
+const OPTIONS_1 = { dictionary: DICTIONARY_1, level: 1, windowBits: 12, memLevel: 6 } as const;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
