@@ -62,8 +62,17 @@ export interface ApiMethods {
   'session.oidcFinish': Method<NoParams, SessionView>;
   /** Locks the screen (the idle time passed, or the officer steps away): officer-bound calls are refused until unlocked. */
   'session.lock': Method<NoParams, SessionView>;
-  /** Unlocks for the officer who locked it, with their credential checked as at sign-in (another officer signs in instead). */
+  /**
+   * Unlocks for the officer who locked it, with their credential checked as at sign-in, or — an officer who signed in
+   * with their police account — their offline code, online too (another officer signs in instead).
+   */
   'session.unlock': Method<{ credential?: string }, SessionView>;
+  /**
+   * Right after signing in with a police account (the session view's `offlineCode` says so): sets the officer's
+   * offline code, or confirms the one they set before (`replace: false`), with which they sign in and unlock while
+   * the hub cannot be reached and unlock without the identity provider. Refused at any other time.
+   */
+  'session.setOfflineCode': Method<{ code: string; replace: boolean }, SessionView>;
   /** The officer used keyboard or mouse (sent at most every 30 s): the core's own idle lock counts from the last. */
   'session.activity': Method<NoParams, null>;
   'officers.list': Method<NoParams, OfficerView[]>;
@@ -222,6 +231,7 @@ export const API_METHODS = [
   'session.oidcFinish',
   'session.lock',
   'session.unlock',
+  'session.setOfflineCode',
   'session.activity',
   'officers.list',
   'queue.list',

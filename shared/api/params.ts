@@ -124,6 +124,7 @@ export const apiParamSchemas: ParamSchemas = {
   'session.oidcFinish': noParams,
   'session.lock': noParams,
   'session.unlock': z.strictObject({ credential: credentialText.optional() }),
+  'session.setOfflineCode': z.strictObject({ code: credentialText, replace: z.boolean() }),
   'session.activity': noParams,
   'officers.list': noParams,
 

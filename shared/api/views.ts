@@ -29,6 +29,11 @@ export interface SessionView {
   locked: boolean;
   /** Minutes without keyboard or mouse after which the screen locks (a setting). */
   idleLockMinutes: number;
+  /**
+   * Right after a police-account sign-in: the officer sets their offline code (they have none here yet) or confirms
+   * the one they set before. Null otherwise.
+   */
+  offlineCode: 'set' | 'confirm' | null;
 }
 
 export interface QueueFilters {

@@ -1,5 +1,5 @@
 import type { ApiParams, ApiValue } from '../../shared/api/contract';
-import type { OfficerView, SeenElsewhereView, SettingsView, SyncStateView } from '../../shared/api/views';
+import type { OfficerView, SeenElsewhereView, SessionView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { AuditRefusal, OidcOffer, RefusedChange } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
@@ -51,8 +51,12 @@ export interface SessionControl {
   locked(): boolean;
   /** Locks the screen for the officer signed in (nothing happens while nobody is). */
   lock(): void;
-  /** Unlocks for the officer signed in, their credential checked as at sign-in. */
+  /** Unlocks for the officer signed in, their credential checked as at sign-in, or their offline code against its proof. */
   unlock(params: ApiParams<'session.unlock'>): Promise<OfficerView>;
+  /** What the officer who just signed in with their police account is asked of their offline code, if anything. */
+  offlineCodeAsked(): SessionView['offlineCode'];
+  /** Sets (or confirms) that officer's offline code, of which their offline proof is made. */
+  setOfflineCode(params: ApiParams<'session.setOfflineCode'>): void;
   /** The officer used keyboard or mouse: the idle time counts from now. */
   active(): void;
 }

@@ -9,6 +9,7 @@ const sessionView = (context: ApiContext): SessionView => ({
   offline: context.session.signedInOffline(),
   locked: context.session.locked(),
   idleLockMinutes: context.settings.get().idleLockMinutes,
+  offlineCode: context.session.offlineCodeAsked(),
 });
 
 export const sessionHandlers = {
@@ -30,6 +31,10 @@ export const sessionHandlers = {
   },
   'session.unlock': async (params, context) => {
     await context.session.unlock(params);
+    return sessionView(context);
+  },
+  'session.setOfflineCode': (params, context) => {
+    context.session.setOfflineCode(params);
     return sessionView(context);
   },
   'session.activity': (_params, context) => {

@@ -2,6 +2,9 @@
  * What lets an officer who signed in here with the hub sign in again while the hub cannot be reached: per officer a
  * verifier of their credential (scrypt with a random salt of their own; never the credential), the hub that
  * accepted it (a proof counts only with that hub's address), when it was made, and their failed offline attempts.
+ * An officer who signs in with their police account has no credential the workstation sees: their proof is of the
+ * offline code they set or confirmed right after such a sign-in (`kind: 'code'`). One proof per officer — of the
+ * way they last signed in with the hub here.
  *
  * Kept as one secret (`offline-proofs`) of the platform's SecretStore, not in the case store: on the desktop that
  * is sealed by the OS keychain (Electron safeStorage), in browser mode and the CLI with AES-GCM under the store's
@@ -13,9 +16,20 @@ import { AppError } from '../../shared/errors';
 import type { Clock } from '../../shared/platform/clock';
 import type { SecretStore } from './secrets';
 
-/** scrypt's default cost (N = 2^14, r = 8): a credential is 258 random bits, so the cost only slows a stolen copy further. */
+/**
+ * scrypt's default cost (N = 2^14, r = 8) for a credential: it is 258 random bits, so the cost only slows a stolen
+ * copy further. An offline code is chosen by a person (six digits may be all it has), so its verifier costs four
+ * times as much (N = 2^16, 64 MiB, some 0.15 s per check): trying every six-digit code against a stolen copy of the
+ * sealed secrets then takes about two days on one core instead of minutes. Guessing at the screen stops far sooner:
+ * OFFLINE_FAILURE_LIMIT wrong ones lock the officer id.
+ */
 const VERIFIER_BYTES = 32;
-const verifierOf = (credential: string, salt: Buffer) => scryptSync(credential, salt, VERIFIER_BYTES);
+const CREDENTIAL_COST = 14;
+const CODE_COST = 16;
+const verifierOf = (secret: string, salt: Buffer, cost: number) => scryptSync(secret, salt, VERIFIER_BYTES, { N: 2 ** cost, r: 8, p: 1, maxmem: 2 ** (cost + 11) });
+
+/** What a proof was made of: the hub credential the officer signed in with, or the offline code they set. */
+export type ProofKind = 'credential' | 'code';
 
 /** Failed offline attempts before an officer id is locked, and for how long. */
 export const OFFLINE_FAILURE_LIMIT = 5;
@@ -36,11 +50,15 @@ interface CachedProof {
   hubUrl: string;
   salt: string;
   verifier: string;
-  /** When the hub last accepted this credential here (ISO). */
+  /** When the hub last accepted this credential here, or vouched for the officer who set this code (ISO). */
   provenAt: string;
   /** Failed offline attempts since the last success, and until when the officer id is locked (ISO). */
   failures: number;
   lockedUntil: string | null;
+  /** Absent in proofs made before offline codes existed: those are of a credential, at the default cost. */
+  kind?: ProofKind;
+  /** log2 of scrypt's N. */
+  cost?: number;
 }
 
 type ProofFile = Record<string, CachedProof>;
@@ -50,15 +68,20 @@ export type OfflineCheck =
   | { ok: false; reason: 'never-here' | 'wrong' | 'expired' | 'locked'; failures?: number; lockedUntil?: string; provenAt?: string };
 
 export interface OfflineProofs {
-  /** After the hub at `hubUrl` accepted `credential` as this officer's: (re)makes their proof with a fresh salt. */
-  remember(officerId: string, hubUrl: string, credential: string): void;
   /**
-   * Checks a credential against the proof made with the hub at `hubUrl`; counts failures and locks the officer id
-   * after OFFLINE_FAILURE_LIMIT of them.
+   * After the hub at `hubUrl` accepted `credential` as this officer's, or vouched for them (a police-account sign-in)
+   * when they set their offline code: (re)makes their proof with a fresh salt.
+   */
+  remember(officerId: string, hubUrl: string, secret: string, kind?: ProofKind): void;
+  /** What this officer's proof made with the hub at `hubUrl` is of; null when they have none for it. */
+  kindOf(officerId: string, hubUrl: string): ProofKind | null;
+  /**
+   * Checks a credential or offline code against the proof made with the hub at `hubUrl`; counts failures and locks
+   * the officer id after OFFLINE_FAILURE_LIMIT of them.
    */
   check(officerId: string, hubUrl: string, credential: string): OfflineCheck;
-  /** Whether `credential` is the one this officer's proof was made of (nothing counted). */
-  matches(officerId: string, credential: string): boolean;
+  /** Whether `secret` is the one this officer's proof was made of (nothing counted). */
+  matches(officerId: string, secret: string): boolean;
   forget(officerId: string): void;
 }
 
@@ -75,14 +98,31 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
   };
   const write = (file: ProofFile) => deps.secrets.set('offline-proofs', Object.keys(file).length === 0 ? null : JSON.stringify(file));
   const proofOf = (file: ProofFile, officerId: string): CachedProof | undefined => (Object.hasOwn(file, officerId) ? file[officerId] : undefined);
-  const verifies = (proof: CachedProof, credential: string) => timingSafeEqual(verifierOf(credential, Buffer.from(proof.salt, 'base64')), Buffer.from(proof.verifier, 'base64'));
+  // Only the two costs made here: an entry naming another cannot make a check take minutes.
+  const costOf = (proof: CachedProof) => (proof.cost === CODE_COST ? CODE_COST : CREDENTIAL_COST);
+  const verifies = (proof: CachedProof, secret: string) => timingSafeEqual(verifierOf(secret, Buffer.from(proof.salt, 'base64'), costOf(proof)), Buffer.from(proof.verifier, 'base64'));
 
   return {
-    remember(officerId, hubUrl, credential) {
+    remember(officerId, hubUrl, secret, kind = 'credential') {
       const salt = randomBytes(16);
+      const cost = kind === 'code' ? CODE_COST : CREDENTIAL_COST;
       const file = read();
-      file[officerId] = { hubUrl, salt: salt.toString('base64'), verifier: verifierOf(credential, salt).toString('base64'), provenAt: deps.clock.now().toISOString(), failures: 0, lockedUntil: null };
+      file[officerId] = {
+        hubUrl,
+        salt: salt.toString('base64'),
+        verifier: verifierOf(secret, salt, cost).toString('base64'),
+        provenAt: deps.clock.now().toISOString(),
+        failures: 0,
+        lockedUntil: null,
+        kind,
+        cost,
+      };
       write(file);
+    },
+
+    kindOf(officerId, hubUrl) {
+      const proof = proofOf(read(), officerId);
+      return proof && proof.hubUrl === hubUrl ? (proof.kind ?? 'credential') : null;
     },
 
     check(officerId, hubUrl, credential) {
@@ -113,9 +153,9 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
       return { ok: true };
     },
 
-    matches(officerId, credential) {
+    matches(officerId, secret) {
       const proof = proofOf(read(), officerId);
-      return proof !== undefined && verifies(proof, credential);
+      return proof !== undefined && verifies(proof, secret);
     },
 
     forget(officerId) {

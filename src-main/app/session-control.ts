@@ -4,17 +4,22 @@
  * this workstation syncs with, so the hub holds every change to the officer who made it. Each such sign-in caches
  * a proof of the credential (offline-proofs.ts), with which the officer signs in here while the hub cannot be
  * reached — marked offline. An officer who signs in with their police account (oidc-sign-in.ts) syncs with the
- * session the hub gave for it. Signing out forgets who works here and their credential, not their unsent changes:
- * those are signed with the officer's own key and reach the hub as theirs whoever is signed in by then.
+ * session the hub gave for it, and right after sets or confirms their offline code: its proof lets them sign in
+ * without the hub and unlock the screen without going to the identity provider again. A code never gives a hub
+ * session: offline their changes wait, signed with their key, and they sign in with their police account to sync.
+ * Signing out forgets who works here and their credential, not their unsent changes: those are signed with the
+ * officer's own key and reach the hub as theirs whoever is signed in by then. The hub session of an officer who
+ * leaves is ended on the hub, later when it cannot be reached now (session-ends.ts).
  *
  * The screen locks after the idle time the settings give: the window locks it when keyboard and mouse were idle
  * that long (features/session/IdleLock.tsx), and with a real hub the core locks it itself when the window has not
  * reported the officer's activity for that long and a minute more — a window whose timer was stopped does not keep
  * it open. While locked every officer-bound call is refused; the same officer unlocks with their credential,
- * checked as at sign-in, or another officer signs in (a shift change).
+ * checked as at sign-in, or with their offline code, or another officer signs in (a shift change).
  */
 import type { ApiParams } from '../../shared/api/contract';
-import { IDLE_LOCK_MINUTES, type OfficerView } from '../../shared/api/views';
+import { IDLE_LOCK_MINUTES, type OfficerView, type SessionView } from '../../shared/api/views';
+import { isCredentialText, offlineCodeProblem, OFFLINE_CODE_MIN_CHARACTERS, OFFLINE_CODE_MIN_DIGITS } from '../../shared/api/offline-code';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
@@ -22,12 +27,14 @@ import type { ApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
 import type { Clock } from '../../shared/platform/clock';
 import { createHubClient, enrollOfficer } from '../sync';
+import { HubRefusedError } from '../sync/hub-errors';
 import { realTimers, type SyncTimers } from '../sync/timers';
 import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
 import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT, type OfflineCheck } from './offline-proofs';
 import { recheckOnSyncState } from './offline-recheck';
 import { hubTargetOf, type LaunchHub } from './hub-target';
+import { createSessionEnds } from './session-ends';
 import { createSessionRenewal } from './session-renewal';
 import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
@@ -54,26 +61,36 @@ export interface SessionDeps {
    * back, and every window is told what came of it (`work.changed` officer).
    */
   events?: ApiEventBus;
-  /** Timers for renewing a hub session (injected by tests). */
+  /** Timers for renewing a hub session and retrying its end (injected by tests). */
   timers?: SyncTimers;
+  /** How often an end the hub could not be told of is sent again (SESSION_END_RETRY_MS, a minute). */
+  sessionEndRetryMs?: number;
 }
 
 const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
 
-/** Why an offline sign-in was refused, in words for the officer, after why the hub could not check the credential. */
-function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, maxAgeMs: number, hubMessage: string): AppError {
-  const without = `${hubMessage} Without the hub:`;
+/**
+ * Why a check against the cached proof was refused, in words for the officer: `lead` says what was tried (after
+ * why the hub could not check it), `secret` what was given (a credential or an offline code).
+ */
+function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, maxAgeMs: number, lead: string, secret: 'credential' | 'offline code'): AppError {
   switch (check.reason) {
     case 'never-here':
-      return new AppError('UNAUTHENTICATED', `${without} only an officer who signed in on this workstation with the hub before signs in here, and "${id}" has not.`);
+      return new AppError('UNAUTHENTICATED', `${lead} only an officer who signed in on this workstation with the hub before signs in here, and "${id}" has not.`);
     case 'wrong':
-      return new AppError('UNAUTHENTICATED', `${without} this is not the credential "${id}" last signed in with here (failed attempt ${check.failures} of ${OFFLINE_FAILURE_LIMIT}).`);
+      return new AppError('UNAUTHENTICATED', `${lead} this is not the ${secret} "${id}" last ${secret === 'credential' ? 'signed in with' : 'set'} here (failed attempt ${check.failures} of ${OFFLINE_FAILURE_LIMIT}).`);
     case 'locked':
-      return new AppError('RATE_LIMITED', `${without} signing in as "${id}" is locked until ${check.lockedUntil}: too many wrong credentials were given.`);
+      return new AppError('RATE_LIMITED', `${lead} signing in as "${id}" is locked until ${check.lockedUntil}: too many wrong ${secret}s were given.`);
     case 'expired':
-      return new AppError('UNAUTHENTICATED', `${without} a sign-in here counts for ${offlineMaxDays(maxAgeMs)} days, and "${id}" last signed in with the hub on ${check.provenAt}: sign in once the hub is back.`);
+      return new AppError('UNAUTHENTICATED', `${lead} a sign-in here counts for ${offlineMaxDays(maxAgeMs)} days, and "${id}" last signed in with the hub on ${check.provenAt}: sign in once the hub is back.`);
   }
 }
+
+const CODE_PROBLEMS = {
+  'too-short': `An offline code has at least ${OFFLINE_CODE_MIN_DIGITS} digits, or at least ${OFFLINE_CODE_MIN_CHARACTERS} characters when it is not only digits.`,
+  'looks-like-credential': 'An offline code must not start with pzh_: that is how a hub credential starts.',
+  'spaces-around': 'An offline code must not start or end with a space.',
+} as const;
 
 /** The window reports activity at most every 30 s: the core allows a minute beyond the idle time before it locks. */
 const CORE_IDLE_GRACE_MS = 60_000;
@@ -83,38 +100,59 @@ type StoredOfficer = OfficerView & { active: 0 | 1 };
 /** Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and renewed. */
 export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string) => Promise<OfficerView>;
 
-export function createSessionControl(deps: SessionDeps): SessionControl & { adoptHubSignIn: HubSignInAdopter } {
+export type WorkstationSession = SessionControl & { adoptHubSignIn: HubSignInAdopter; close(): void };
+
+export function createSessionControl(deps: SessionDeps): WorkstationSession {
   const { sqlite } = deps.store;
   const monotonicMs = deps.monotonicMs ?? (() => performance.now());
   const stored = (id: string) =>
     sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
   let currentId = deps.officerId;
-  /** Signed in against the cached proof, not the hub. */
+  /** Signed in against the cached proof, not the hub; with the offline code, which gives no hub token. */
   let offline = false;
+  let offlineByCode = false;
+  /**
+   * The officer who just signed in with their police account and may now set or confirm their offline code: only
+   * then, so nobody at an open screen (or who unlocked it with the code) can replace it with one of their own.
+   */
+  let mayChooseCode: string | null = null;
+  /** When the hub session this workstation syncs with ends by itself (a police-account sign-in), as last renewed. */
+  let sessionExpiresAt: string | null = null;
   const offlineMaxAgeMs = deps.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
   const proofs = createOfflineProofs({ secrets: deps.secrets, clock: deps.clock, maxAgeMs: offlineMaxAgeMs });
   let locked = false;
   let lastActivityMs = monotonicMs();
 
   function setLocked(value: boolean): void {
+    if (value) mayChooseCode = null;
     if (locked === value) return;
     locked = value;
     deps.onLockChange?.(value);
   }
 
-  const renewal = createSessionRenewal({ clock: deps.clock, timers: deps.timers ?? realTimers });
+  const timers = deps.timers ?? realTimers;
+  const renewal = createSessionRenewal({ clock: deps.clock, timers, onRenewed: (expiresAt) => (sessionExpiresAt = expiresAt) });
+  const sessionEnds = createSessionEnds({
+    secrets: deps.secrets,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    timers,
+    ...(deps.events ? { events: deps.events } : {}),
+    ...(deps.sessionEndRetryMs !== undefined ? { retryMs: deps.sessionEndRetryMs } : {}),
+  });
 
   /**
    * The session the workstation synced with (a police-account sign-in) ends on the hub when its officer leaves, so a
-   * copy of it is worth nothing from then on; without the hub it ends by itself at its time.
+   * copy of it is worth nothing from then on; when the hub cannot be reached the end is sent once it can.
    */
   async function endStoredSession(hubUrl: string): Promise<void> {
     renewal.stop();
     const token = deps.secrets.get('hub-token');
+    const expiresAt = sessionExpiresAt;
+    sessionExpiresAt = null;
     if (!token?.startsWith('pzs_')) return;
-    await createHubClient({ hubUrl, token, fetch: deps.fetch })
-      .endSession()
-      .catch(() => undefined);
+    // Without a known end (a session adopted by an older run), kept for a day: no hub gives a session longer.
+    await sessionEnds.end(hubUrl, token, expiresAt ?? new Date(deps.clock.now().getTime() + 86_400_000).toISOString());
   }
 
   function requireActiveHere(id: string): void {
@@ -150,7 +188,7 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
       checked = await checkCredential({ hubUrl, fetch: deps.fetch }, id, credential);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === 'UNAVAILABLE') return { token: checkOffline(id, hubUrl, credential?.trim() ?? '', error.message), offline: true };
+      if (error.code === 'UNAVAILABLE') return { token: checkOffline(id, hubUrl, credential?.trim() ?? '', `${error.message} Without the hub:`, 'credential'), offline: true };
       // The hub refuses this officer's cached credential: deactivated (403), or replaced or revoked (401).
       if ((error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED') && proofs.matches(id, credential?.trim() ?? '')) proofs.forget(id);
       throw error;
@@ -170,14 +208,19 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
 
   /**
    * The officer the identity provider named and the hub gave a session works here from now on, syncing with that
-   * session. No offline proof is kept: a session ends on the hub's clock, and it is no credential to check.
+   * session. The session is no proof to keep (it ends on the hub's clock, and it is no credential to check): the
+   * officer now sets or confirms their offline code, of which the proof is made.
    */
   async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string, expiresAt: string): Promise<OfficerView> {
     await takeFromHub(hubUrl, officer, session);
     await endStoredSession(hubUrl);
     deps.secrets.set('hub-token', session);
+    sessionExpiresAt = expiresAt;
     renewal.keep(expiresAt, () => createHubClient({ hubUrl, token: session, fetch: deps.fetch }).renewSession());
     offline = false;
+    offlineByCode = false;
+    // With offline sign-in turned off (0 days) there is no code to ask for.
+    mayChooseCode = offlineMaxAgeMs > 0 ? officer.id : null;
     currentId = officer.id;
     lastActivityMs = monotonicMs();
     setLocked(false);
@@ -186,22 +229,45 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
     return viewOf(officer.id);
   }
 
-  function checkOffline(id: string, hubUrl: string, credential: string, hubMessage: string): string {
+  /** Checks a credential or offline code against the officer's cached proof (counted); `lead` says what was tried. */
+  function checkProof(id: string, hubUrl: string, secret: string, lead: string, kind: 'credential' | 'offline code'): void {
     if (stored(id)?.active === 0) {
       // The registry this store pulled from the hub says so; their proof is of no use any more.
       proofs.forget(id);
       throw new AppError('FORBIDDEN', `Officer "${id}" has been deactivated; without the hub nobody signs in as them.`);
     }
-    const check = proofs.check(id, hubUrl, credential);
-    if (!check.ok) throw offlineRefusal(id, check, offlineMaxAgeMs, hubMessage);
+    const check = proofs.check(id, hubUrl, secret);
+    if (!check.ok) throw offlineRefusal(id, check, offlineMaxAgeMs, lead, kind);
+  }
+
+  function checkOffline(id: string, hubUrl: string, credential: string, lead: string, kind: 'credential' | 'offline code'): string {
+    checkProof(id, hubUrl, credential, lead, kind);
     refuseWhileOthersPending(id);
     return credential;
+  }
+
+  /** Whether the officer's proof at this hub is of an offline code and `text` is no credential: then it is their code. */
+  const isOfflineCode = (id: string, hubUrl: string, text: string) => !isCredentialText(text) && proofs.kindOf(id, hubUrl) === 'code';
+
+  /**
+   * Signing in with the offline code: only while the hub cannot be reached (with the hub the police account proves
+   * who signs in, and says whether they still may). Why the hub cannot be reached; throws when it can.
+   */
+  async function hubUnreachable(hubUrl: string): Promise<string> {
+    try {
+      await createHubClient({ hubUrl, fetch: deps.fetch }).oidcOffer();
+    } catch (error) {
+      if (!(error instanceof HubRefusedError)) return `The hub cannot be reached (${error instanceof Error ? error.message : String(error)}).`;
+    }
+    throw new AppError('UNAUTHENTICATED', 'The hub can be reached: sign in with your police account. The offline code counts only while the hub cannot be reached.');
   }
 
   async function signOut(): Promise<void> {
     const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
     currentId = null;
     offline = false;
+    offlineByCode = false;
+    mayChooseCode = null;
     setLocked(false);
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
     if (target.kind !== 'remote') return;
@@ -219,7 +285,11 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
   async function confirmOffline(): Promise<boolean> {
     const id = currentId;
     const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
-    if (!offline || id === null || target.kind !== 'remote' || target.token === null) return false;
+    if (!offline || id === null || target.kind !== 'remote') return false;
+    // A code gives nothing to ask the hub with: the registry sync pulled (with the station's token) says whether they
+    // still may; they go online by signing in with their police account.
+    if (offlineByCode) return refuseDeactivated(id);
+    if (target.token === null) return false;
     try {
       const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, target.token);
       if (currentId !== id) return false;
@@ -234,6 +304,13 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
     return true;
   }
 
+  async function refuseDeactivated(id: string): Promise<boolean> {
+    if (stored(id)?.active !== 0) return false;
+    proofs.forget(id);
+    await signOut();
+    return true;
+  }
+
   const events = deps.events;
   if (events) {
     recheckOnSyncState({
@@ -242,6 +319,12 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
       recheck: async () => {
         if (await confirmOffline()) events.emit('work.changed', { entities: ['officer'] });
       },
+    });
+    // The registry sync copied may say an officer signed in with their offline code was deactivated meanwhile.
+    events.subscribe((message) => {
+      const id = currentId;
+      if (message.event !== 'work.changed' || !message.payload.entities.includes('officer') || !offlineByCode || id === null) return;
+      void refuseDeactivated(id).then((signedOut) => signedOut && events.emit('work.changed', { entities: ['officer'] }));
     });
   }
 
@@ -262,26 +345,61 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
     return officer;
   }
 
-  const control: SessionControl & { adoptHubSignIn: HubSignInAdopter } = {
+  const control: WorkstationSession = {
     current,
     acting,
     signOut,
 
     signedInOffline: () => currentId !== null && offline,
 
+    offlineCodeAsked(): SessionView['offlineCode'] {
+      const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+      if (mayChooseCode === null || mayChooseCode !== currentId || locked || target.kind !== 'remote') return null;
+      return proofs.kindOf(mayChooseCode, target.hubUrl) === 'code' ? 'confirm' : 'set';
+    },
+
+    setOfflineCode({ code, replace }: ApiParams<'session.setOfflineCode'>): void {
+      const officer = acting();
+      const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+      if (mayChooseCode !== officer.id || target.kind !== 'remote') {
+        throw new AppError('FORBIDDEN', 'An offline code is set right after signing in with your police account while the hub can be reached; sign in with it again to set or change yours.');
+      }
+      if (!replace && proofs.kindOf(officer.id, target.hubUrl) === 'code') {
+        // The code they set before; an expired proof is made afresh, since the hub just vouched for them again.
+        const check = proofs.check(officer.id, target.hubUrl, code);
+        if (!check.ok && check.reason !== 'expired') throw offlineRefusal(officer.id, check, offlineMaxAgeMs, 'Confirming your offline code:', 'offline code');
+      } else {
+        const problem = offlineCodeProblem(code);
+        if (problem !== null) throw new AppError('BAD_INPUT', CODE_PROBLEMS[problem]);
+      }
+      proofs.remember(officer.id, target.hubUrl, code, 'code');
+      mayChooseCode = null;
+    },
+
     async signIn({ officerId, credential }: ApiParams<'session.signIn'>): Promise<OfficerView> {
       const id = officerId.trim();
       const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+      mayChooseCode = null;
       if (target.kind !== 'remote') {
         // The demo's officers, or offline the officers this store already knows from its hub.
         requireActiveHere(id);
         offline = false;
+        offlineByCode = false;
+      } else if (credential !== undefined && isOfflineCode(id, target.hubUrl, credential)) {
+        const why = await hubUnreachable(target.hubUrl);
+        checkOffline(id, target.hubUrl, credential, `${why} With an offline code:`, 'offline code');
+        await endStoredSession(target.hubUrl);
+        // A code is no credential: sync goes on with the station's own token, if it was started with one.
+        deps.secrets.set('hub-token', null);
+        offline = true;
+        offlineByCode = true;
       } else {
         const checked = await checkWithHub(target.hubUrl, id, credential);
         await endStoredSession(target.hubUrl);
         // Offline too: the credential is the one the hub accepted here, so sync uses it once the hub is back.
         deps.secrets.set('hub-token', checked.token);
         offline = checked.offline;
+        offlineByCode = false;
       }
       currentId = id;
       lastActivityMs = monotonicMs();
@@ -302,12 +420,25 @@ export function createSessionControl(deps: SessionDeps): SessionControl & { adop
     async unlock({ credential }: ApiParams<'session.unlock'>): Promise<OfficerView> {
       const officer = requireSignedIn({ current });
       if (!locked) return officer;
+      const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
+      if (target.kind === 'remote' && credential !== undefined && isOfflineCode(officer.id, target.hubUrl, credential)) {
+        // Online as offline, no trip to the identity provider: the session they signed in with stays as it was, and
+        // the hub still refuses it the moment they are deactivated.
+        checkProof(officer.id, target.hubUrl, credential, 'Unlocking with the offline code:', 'offline code');
+        lastActivityMs = monotonicMs();
+        setLocked(false);
+        return officer;
+      }
       // Checked exactly as a sign-in checks it; their unsent changes stay theirs, whoever signs in after.
       return control.signIn(credential === undefined ? { officerId: officer.id } : { officerId: officer.id, credential });
     },
     active() {
       lockWhenIdle();
       if (!locked) lastActivityMs = monotonicMs();
+    },
+    close() {
+      renewal.stop();
+      sessionEnds.stop();
     },
   };
   return control;

@@ -164,6 +164,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     context,
     async close() {
       oidc.close();
+      session.close();
       await retention.stop();
       await sync.disconnect();
       const running = embedded;

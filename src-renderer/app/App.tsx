@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { IdleLock } from '../features/session/IdleLock';
 import { LockScreen } from '../features/session/LockScreen';
+import { OfflineCodeDialog } from '../features/session/OfflineCodeDialog';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useAppStore } from '../state/store-context';
@@ -95,6 +96,7 @@ export function App() {
       <SyncStatusBar />
       <NoticeStack />
       <IdleLock />
+      <OfflineCodeDialog />
     </div>
   );
 }

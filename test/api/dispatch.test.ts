@@ -14,7 +14,7 @@ describe('dispatch', () => {
 
   it('answers a value envelope', async () => {
     const api = await openApiHarness();
-    expect(await api.call('session.get', {})).toEqual({ ok: true, value: { officer: DEMO_OFFICERS[0], demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
+    expect(await api.call('session.get', {})).toEqual({ ok: true, value: { officer: DEMO_OFFICERS[0], demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null } });
     const officers = await api.value('officers.list', {});
     expect(officers.map((officer) => officer.id).sort()).toEqual(DEMO_OFFICERS.map((officer) => officer.id).sort());
   });

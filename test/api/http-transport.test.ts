@@ -99,7 +99,7 @@ describe('browser mode over loopback HTTP', () => {
     const { api, server } = await serve();
     const reply = await call(server, { method: 'session.get', params: {} });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { officer: api.context.officer, demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { officer: api.context.officer, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null } });
     expect(reply.headers['cache-control']).toBe('no-store');
     const refused = JSON.parse((await call(server, { method: 'nope', params: {} })).body) as { ok: boolean; error: { code: string } };
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });

@@ -103,7 +103,7 @@ describe('a shift change on a shared station while the hub is away', () => {
 
     // j.devries works on without the hub, then signs out: nobody works here, and the settings name nobody.
     const devriesCase = await newCase('Helpdeskfraude Utrecht');
-    expect(await value('session.signOut', {})).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15 });
+    expect(await value('session.signOut', {})).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null });
     expect(await call('case.create', { title: 'na afmelden', reportIds: [] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(createSettingsFile(settingsPath).read().officerId).toBeNull();
 
@@ -170,7 +170,7 @@ describe('a shift change on a shared station while the hub is away', () => {
     for (const [what, attempt, code, message] of refusals) {
       expect(await attempt(), what).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) as unknown } });
     }
-    expect(await value('session.get', {})).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15 });
+    expect(await value('session.get', {})).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null });
 
     // The honest twin, then the same credential fifteen days later.
     expect(await signIn('j.devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offline: true } });

@@ -58,7 +58,7 @@ describe('a workstation with a real hub', () => {
   it('starts with nobody signed in and refuses officer-bound calls, though the settings and the environment name an officer', async () => {
     const station = await started();
     try {
-      expect(await station.call('session.get', {})).toEqual({ ok: true, value: { officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
+      expect(await station.call('session.get', {})).toEqual({ ok: true, value: { officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null } });
       const attempts: [string, unknown][] = [
         ['queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 5 }],
         ['benign.add', { type: 'phone', value: '+31201234567', reason: 'nummer van de gemeente' }],

@@ -2,7 +2,9 @@
  * Issue 14 §1: an officer signs in with their police account in browser mode — the sign-in screen's button opens
  * the identity provider's login page (a real provider, `oidc-provider`, on 127.0.0.1) in a tab, the officer logs
  * in there, the provider sends the tab back to the workstation's loopback listener, and the workstation opens on
- * the first queue. Beside it the twin: a police account no officer is linked to is refused, saying why.
+ * the first queue. Beside it the twin: a police account no officer is linked to is refused, saying why. Right
+ * after the sign-in the officer sets their offline code; with it they sign in while the hub is away (a wrong code
+ * refused, saying so).
  */
 import type { Page } from '@playwright/test';
 import { expectQueueTotal } from './support/app';
@@ -12,6 +14,7 @@ import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provid
 
 const CLIENT_ID = 'puzzelstuk';
 const REPORTS = 12;
+const OFFLINE_CODE = '24681357';
 
 let provider: TestOidcProvider;
 test.beforeAll(async () => {
@@ -26,6 +29,26 @@ async function logInAtProvider(tab: Page, login: string): Promise<Page> {
   await tab.locator('button[type="submit"]').click();
   await tab.locator('button[type="submit"]').click();
   return tab;
+}
+
+/** Signs in at the provider from the sign-in screen; the workstation opens. */
+async function signInWithPoliceAccount(page: Page, login: string): Promise<void> {
+  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  await logInAtProvider(tab, login);
+  await expect(page.getByTestId('sign-in-screen')).toHaveCount(0);
+}
+
+/** The dialog right after the sign-in: a code too short is refused as it is typed, then the code is set. */
+async function setOfflineCode(page: Page, code: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Stel je offlinecode in' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('offline-code').fill('12345');
+  await expect(dialog).toContainText('Te kort: minstens 6 cijfers, of 8 tekens.');
+  await expect(dialog.getByRole('button', { name: 'Code opslaan' })).toBeDisabled();
+  await dialog.getByTestId('offline-code').fill(code);
+  await dialog.getByTestId('offline-code-repeat').fill(code);
+  await dialog.getByRole('button', { name: 'Code opslaan' }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 test('an officer signs in with their police account and the workstation opens on the queue', async ({ page, launcher }) => {
@@ -45,6 +68,7 @@ test('an officer signs in with their police account and the workstation opens on
   await logInAtProvider(tab, 'kc-e2e-agent');
   await expect(tab.getByRole('heading', { name: 'Aangemeld / Signed in' })).toBeVisible();
   await expect(page.getByTestId('sign-in-screen')).toHaveCount(0);
+  await setOfflineCode(page, OFFLINE_CODE);
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
   await expectQueueTotal(page, REPORTS, 30_000);
   test.info().annotations.push({ type: 'signed in', description: `queue shown ${((Date.now() - clickedAt) / 1000).toFixed(1)} s after the click (provider form filled by the test)` });
@@ -63,4 +87,35 @@ test('a police account no officer is linked to is refused, saying why', async ({
   await expect(failure).toContainText('Je politie-account is niet gekoppeld aan een medewerker');
   await expect(failure).toContainText('no officer in the hub\'s registry is linked to sub "kc-niet-gekoppeld"');
   await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+});
+
+test('a police-account officer sets an offline code, and signs in with it while the hub is away', async ({ page, launcher }) => {
+  test.setTimeout(120_000);
+  const hub = await launcher.hub({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, subjects: { 'e2e.agent': 'kc-e2e-agent' } } });
+  await hub.post(generatedRecords(REPORTS, 'e2e-police-offline'));
+  const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
+
+  await page.goto(workstation.url);
+  await signInWithPoliceAccount(page, 'kc-e2e-agent');
+  await setOfflineCode(page, OFFLINE_CODE);
+  await expectQueueTotal(page, REPORTS, 30_000);
+
+  await test.step('the hub stops; the officer signs out', async () => {
+    await hub.stop();
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'offline', { timeout: 15_000 });
+    await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  });
+
+  await test.step('without the hub: a wrong code is refused, their own signs them in, marked offline', async () => {
+    await page.getByTestId('sign-in-officer').fill('e2e.agent');
+    await page.getByTestId('sign-in-credential').fill('13572468');
+    await page.getByTestId('sign-in-submit').click();
+    await expect(page.getByTestId('sign-in-failure')).toContainText('this is not the offline code "e2e.agent" last set here (failed attempt 1 of 5)');
+    await page.getByTestId('sign-in-credential').fill(OFFLINE_CODE);
+    await page.getByTestId('sign-in-submit').click();
+    await expect(page.getByTestId('signed-in')).toHaveAttribute('data-officer-id', 'e2e.agent');
+    await expect(page.getByTestId('signed-in-offline')).toHaveText('offline aangemeld');
+    await expectQueueTotal(page, REPORTS);
+  });
 });

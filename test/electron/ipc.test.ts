@@ -134,6 +134,8 @@ describe('the preload bridge over IPC', () => {
     // Without a hub that offers a police account these two can only refuse — still as an envelope over IPC.
     await refused('session.oidcStart', {});
     await refused('session.oidcFinish', {});
+    // Only right after a police-account sign-in, which the demo has not: refused, as an envelope.
+    await refused('session.setOfflineCode', { code: '24681357', replace: false });
     await call('session.signOut', {});
     await call('session.signIn', { officerId: OFFICER });
     expect([...served].sort()).toEqual([...API_METHODS].sort());

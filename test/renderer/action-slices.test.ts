@@ -15,7 +15,7 @@ function openAction(detail = actionDetail()) {
 
 describe('sign-in', () => {
   it('signs in as another officer and, on the announced change, reloads in their name', async () => {
-    const api = new FakeApi().handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }));
+    const api = new FakeApi().handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     const store = createAppStore(api);
     connectEvents(api, store);
     await store.getState().loadSession();
@@ -23,7 +23,7 @@ describe('sign-in', () => {
     expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2' }]);
     expect(store.getState().session?.officer?.role).toBe('supervisor');
 
-    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }));
+    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     api.emit('work.changed', { entities: ['officer'] });
     await settle();
     expect(api.callsOf('session.get')).toHaveLength(2);
@@ -135,7 +135,7 @@ describe('actions slices', () => {
     expect(store.getState().approvalQueue).toBeNull();
     expect(api.callsOf('action.list')).toHaveLength(0);
 
-    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 }));
+    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     await store.getState().loadSession();
     await store.getState().loadApprovalQueue();
     expect(api.callsOf('action.list')).toEqual([{ states: ['ter_goedkeuring'] }]);

@@ -20,7 +20,7 @@ function supervisorApi() {
     [MINE]: actionDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'goedgekeurd', refusal: FOUR_EYES }, { to: 'concept', refusal: FOUR_EYES }] }),
   };
   return new FakeApi()
-    .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
+    .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
     .handle('action.list', () => [pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), pending(MINE, 'officer-2', 'Eigen waarschuwing')])
     .handle('action.get', ({ actionId }) => details[actionId]!)
     .handle('action.transition', () => null);
@@ -103,8 +103,8 @@ describe('approval queue', () => {
 
   it('switches officer from the navigation (demo)', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' }, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
-      .handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }));
+      .handle('session.get', () => ({ officer: { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' }, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
+      .handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     await renderApp(api);
     const signedIn = screen.getByTestId('signed-in');
     expect(signedIn.textContent).toContain('Aangemeld als A. Agent');

@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 /** A workstation with a real hub, SUPERVISOR signed in, locking after 15 minutes; 'goed' is SUPERVISOR's credential. */
 function signedInApi() {
   let locked = false;
-  const view = (): SessionView => ({ officer: SUPERVISOR, demo: false, offline: false, locked, idleLockMinutes: 15 });
+  const view = (): SessionView => ({ officer: SUPERVISOR, demo: false, offline: false, locked, idleLockMinutes: 15, offlineCode: null });
   return new FakeApi()
     .handle('session.get', view)
     .handle('session.lock', () => {

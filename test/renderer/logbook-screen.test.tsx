@@ -39,7 +39,7 @@ const click = async (element: HTMLElement) =>
 
 function supervisorApi(): FakeApi {
   return new FakeApi()
-    .handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 }))
+    .handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
     .handle('audit.logbook', (query) => ({ entries: query.reportId === REPORT || query.officer === 'officer-1' ? ENTRIES : [], truncated: false }))
     .handle('audit.exportCsv', (query) => ({ fileName: `logboek_${query.reportId ?? query.officer ?? ''}.csv`, csv: 'id,at\r\n3,x' }))
     .handle('sync.refusedChanges', () => ({

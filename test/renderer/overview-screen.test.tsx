@@ -53,7 +53,7 @@ const click = async (element: HTMLElement) =>
 
 describe('Overzicht', () => {
   it('shows the numbers as tables beside the charts, explains a rise, and a number opens the queue with its filter', async () => {
-    const api = new FakeApi().handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 })).handle('overview.get', () => overview);
+    const api = new FakeApi().handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null })).handle('overview.get', () => overview);
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await click(screen.getByTestId('nav-overview'));
@@ -83,7 +83,7 @@ describe('Overzicht', () => {
 
   it('every number opens its list: the queue with the filter shown and removable, or the requests list', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => overview)
       .handle('queue.list', (query) => ({ rows: [], total: 0, offset: query.offset }))
       .handle('action.list', () => []);
@@ -137,7 +137,7 @@ describe('Overzicht', () => {
 
   it('drafts a warning from a spike and a request from what to stop first in one click, and shows a warning’s effect', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => overview)
       .handle('action.draft', (query) => actionDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
     const rendered = renderWithStore(<App />, api);
@@ -165,7 +165,7 @@ describe('Overzicht', () => {
   it('batches letters: two accounts chosen in what to stop first draft one request naming both', async () => {
     const second = { ...overview.harm[0]!, value: 'NL20INGB0001234567', request: null };
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => ({ ...overview, harm: [...overview.harm, second] }))
       .handle('action.draft', () => actionDraft({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] }))
       .handle('action.create', () => ({ actionId: ACTION_ID }));

@@ -155,7 +155,7 @@ describe('the list of purposes in Instellingen', () => {
   /** The editor as the officer with this role sees it. */
   async function renderEditor(role: 'officer' | 'supervisor') {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: { id: 'officer-2', displayName: 'B. Brigadier', role, team: 'Cyber' }, demo: false, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: { id: 'officer-2', displayName: 'B. Brigadier', role, team: 'Cyber' }, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('audit.setPurposes', ({ purposes }) => ({ purposes }));
     const { store } = renderWithStore(<PurposeListEditor />, api);
     await act(async () => {

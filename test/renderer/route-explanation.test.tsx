@@ -52,7 +52,7 @@ describe('why is this report here', () => {
 
   it('lets a supervisor re-route by hand with a reason', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('routing.explain', () => ({ current: byRule, byRules: byRule }))
       .handle('report.reroute', () => ({ changed: 1 }));
     const { panel, detail } = await openReport(api);

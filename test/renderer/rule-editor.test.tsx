@@ -47,7 +47,7 @@ describe('directory form', () => {
 });
 
 async function renderRules(api: FakeApi) {
-  api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 }));
+  api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
   const rendered = renderWithStore(<RoutingRulesScreen />, api);
   await act(async () => {
     await rendered.store.getState().loadSession();

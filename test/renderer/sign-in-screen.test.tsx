@@ -14,7 +14,7 @@ import { renderWithStore } from './support/render';
 function signedOutApi() {
   let signedIn = false;
   let offline = false;
-  const session = () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline, locked: false, idleLockMinutes: 15 });
+  const session = () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline, locked: false, idleLockMinutes: 15, offlineCode: null });
   return new FakeApi()
     .handle('session.get', session)
     .handle('session.signIn', ({ officerId, credential }) => {
@@ -86,7 +86,7 @@ describe('the sign-in screen', () => {
     });
     expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
-    expect(rendered.store.getState().session).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15 });
+    expect(rendered.store.getState().session).toEqual({ officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null });
   });
 });
 
@@ -95,13 +95,13 @@ describe('signing in with a police account', () => {
   function policeAccountApi(outcome: 'linked' | 'not linked') {
     let signedIn = false;
     return signedOutApi()
-      .handle('session.get', () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: signedIn ? SUPERVISOR : null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('session.oidcOffer', () => ({ offered: true }))
       .handle('session.oidcStart', () => ({ authorizationUrl: 'https://id.politie.test/auth?state=x', openedInBrowser: true }))
       .handle('session.oidcFinish', () => {
         if (outcome === 'not linked') throw new FakeFailure('FORBIDDEN');
         signedIn = true;
-        return { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 };
+        return { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null };
       });
   }
 

@@ -26,6 +26,10 @@ export interface SessionSlice {
   setSigningInInstead: (instead: boolean) => void;
   /** Tells the core the officer is at the keyboard (its own idle lock counts from the last time). */
   reportActivity: () => void;
+  /** Why the last offline code was not taken (shown in its dialog); cleared when one is. */
+  offlineCodeFailure: ApiErrorBody | null;
+  /** Sets the offline code asked after a police-account sign-in, or confirms the one set before (`replace` false). */
+  setOfflineCode: (code: string, replace: boolean) => Promise<boolean>;
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get) => ({
@@ -77,4 +81,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
   },
   setSigningInInstead: (instead) => set({ signingInInstead: instead, signInFailure: null }),
   reportActivity: () => void api.call('session.activity', {}),
+  offlineCodeFailure: null,
+  setOfflineCode: async (code, replace) => {
+    const result = await api.call('session.setOfflineCode', { code, replace });
+    if (!result.ok) {
+      set({ offlineCodeFailure: result.error });
+      return false;
+    }
+    set({ session: result.value, offlineCodeFailure: null });
+    get().notify({ tone: 'success', key: replace ? 'offlineCodeSet' : 'offlineCodeConfirmed' });
+    return true;
+  },
 });

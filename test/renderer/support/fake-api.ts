@@ -52,7 +52,7 @@ export class FakeApi implements ApiClient {
       return { rows: sorted(matching, query.sort).slice(query.offset, query.offset + query.limit), total: matching.length, offset: query.offset };
     });
     this.handle('queue.regions', () => ['Amsterdam', 'Rotterdam']);
-    this.handle('session.get', () => ({ officer: { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' }, demo: false, offline: false, locked: false, idleLockMinutes: 15 }));
+    this.handle('session.get', () => ({ officer: { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' }, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     this.handle('officers.list', () => [
       { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' },
       { id: 'officer-2', displayName: 'B. Brigadier', role: 'supervisor', team: 'Cyber' },

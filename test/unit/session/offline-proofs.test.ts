@@ -102,6 +102,37 @@ describe('offline proofs', () => {
     expect(secrets.held.has('offline-proofs')).toBe(false);
   });
 
+  it('keep an offline code as a proof of its own kind, at a higher scrypt cost, bound to its hub; replaced by a credential sign-in (one proof per officer)', () => {
+    const { secrets, proofs } = setUp();
+    proofs.remember('j.devries', HUB, '24681357', 'code');
+    expect(proofs.kindOf('j.devries', HUB)).toBe('code');
+    expect(proofs.kindOf('j.devries', 'https://hub.elders.example')).toBeNull();
+    expect(proofs.kindOf('r.dekker', HUB)).toBeNull();
+    const kept = secrets.held.get('offline-proofs')!;
+    expect(kept).not.toContain('24681357');
+    expect(JSON.parse(kept)).toMatchObject({ 'j.devries': { kind: 'code', cost: 16 } });
+    // The attack: the code at another hub address proves nothing there, and counts no failure here.
+    expect(proofs.check('j.devries', 'https://hub.elders.example', '24681357')).toEqual({ ok: false, reason: 'never-here' });
+    expect(proofs.check('j.devries', HUB, '13572468')).toEqual({ ok: false, reason: 'wrong', failures: 1 });
+    expect(proofs.check('j.devries', HUB, '24681357')).toEqual({ ok: true });
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    expect(proofs.kindOf('j.devries', HUB)).toBe('credential');
+    expect(proofs.check('j.devries', HUB, '24681357')).toEqual({ ok: false, reason: 'wrong', failures: 1 });
+  });
+
+  it('still take a proof made before offline codes existed (no kind, no cost) as a credential’s', () => {
+    const { secrets, open } = setUp();
+    const theirs = credential();
+    open().remember('j.devries', HUB, theirs);
+    const file = JSON.parse(secrets.held.get('offline-proofs')!) as Record<string, Record<string, unknown>>;
+    delete file['j.devries']!.kind;
+    delete file['j.devries']!.cost;
+    secrets.set('offline-proofs', JSON.stringify(file));
+    expect(open().kindOf('j.devries', HUB)).toBe('credential');
+    expect(open().check('j.devries', HUB, theirs)).toEqual({ ok: true });
+  });
+
   it('take a damaged secret as no proofs at all', () => {
     const { secrets, proofs } = setUp();
     secrets.set('offline-proofs', '{"j.devries": {"salt"');
