@@ -387,7 +387,8 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
         offlineByCode = false;
       } else if (credential !== undefined && isOfflineCode(id, target.hubUrl, credential)) {
         const why = await hubUnreachable(target.hubUrl);
-        checkOffline(id, target.hubUrl, credential, `${why} With an offline code:`, 'offline code');
+        // A code has no space around it (offlineCodeProblem): one typed with it is taken as the code.
+        checkOffline(id, target.hubUrl, credential.trim(), `${why} With an offline code:`, 'offline code');
         await endStoredSession(target.hubUrl);
         // A code is no credential: sync goes on with the station's own token, if it was started with one.
         deps.secrets.set('hub-token', null);
@@ -424,7 +425,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
       if (target.kind === 'remote' && credential !== undefined && isOfflineCode(officer.id, target.hubUrl, credential)) {
         // Online as offline, no trip to the identity provider: the session they signed in with stays as it was, and
         // the hub still refuses it the moment they are deactivated.
-        checkProof(officer.id, target.hubUrl, credential, 'Unlocking with the offline code:', 'offline code');
+        checkProof(officer.id, target.hubUrl, credential.trim(), 'Unlocking with the offline code:', 'offline code');
         lastActivityMs = monotonicMs();
         setLocked(false);
         return officer;

@@ -28,7 +28,7 @@ function fakeHub() {
       const session = String(new Headers(init?.headers).get('authorization')).replace('Bearer ', '');
       if (hub.unknown.has(session)) return Promise.resolve(Response.json({ error: { code: 'UNAUTHENTICATED', message: 'session ended' } }, { status: 401 }));
       hub.ended.push(session);
-      return Promise.resolve(new Response(null, { status: 204 }));
+      return Promise.resolve(Response.json({ ended: true }));
     }) as typeof fetch,
   };
   return hub;
