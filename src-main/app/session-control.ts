@@ -286,9 +286,20 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     const id = currentId;
     const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
     if (!offline || id === null || target.kind !== 'remote') return false;
-    // A code gives nothing to ask the hub with: the registry sync pulled (with the station's token) says whether they
-    // still may; they go online by signing in with their police account.
-    if (offlineByCode) return refuseDeactivated(id);
+    // A code gives nothing to ask the hub with: its registry, read with the station's token, says whether they still
+    // may (sync copies it only every few minutes); they go online by signing in with their police account.
+    if (offlineByCode) {
+      if (target.token !== null) {
+        try {
+          const registry = await createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch }).officers();
+          if (currentId !== id) return false;
+          copyOfficers(sqlite, registry.filter((officer) => officer.id === id));
+        } catch {
+          // Not reachable after all, or not for this token: the registry sync copies says it later.
+        }
+      }
+      return refuseDeactivated(id);
+    }
     if (target.token === null) return false;
     try {
       const checked = await checkCredential({ hubUrl: target.hubUrl, fetch: deps.fetch }, id, target.token);
@@ -305,7 +316,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
   }
 
   async function refuseDeactivated(id: string): Promise<boolean> {
-    if (stored(id)?.active !== 0) return false;
+    if (currentId !== id || !offlineByCode || stored(id)?.active !== 0) return false;
     proofs.forget(id);
     await signOut();
     return true;

@@ -23,7 +23,7 @@ function fakeHub() {
     /** Sessions the hub no longer knows (ended or expired): it answers 401. */
     unknown: new Set<string>(),
     ended: [] as string[],
-    fetch: ((_input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: ((_input: string | URL | Request, init?: RequestInit) => {
       if (!hub.up) return Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }));
       const session = String(new Headers(init?.headers).get('authorization')).replace('Bearer ', '');
       if (hub.unknown.has(session)) return Promise.resolve(Response.json({ error: { code: 'UNAUTHENTICATED', message: 'session ended' } }, { status: 401 }));
