@@ -26,7 +26,7 @@ async function opened(api: FakeApi) {
 }
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-const submit = () => act(async () => void fireEvent.click(screen.getByTestId('offline-code-submit')));
+const submit = () => act(() => Promise.resolve(void fireEvent.click(screen.getByTestId('offline-code-submit'))));
 
 describe('the offline code dialog', () => {
   it('asks a new officer to set a code, refusing a short one and two that differ before anything is sent', async () => {
