@@ -154,7 +154,7 @@ export interface HubErrorBody {
     message: string;
     /**
      * Set when the hub refused one mutation of a push for what it does (403 who may not, 409 a state conflict,
-     * 400 missing details): its place in the push and its id. Nothing of the push was stored; the mutations
+     * 400 missing details, 410 it names a report that retention removed): its place in the push and its id. Nothing of the push was stored; the mutations
      * before it would have been accepted.
      */
     refused?: MutationRefusalRef;

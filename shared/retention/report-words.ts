@@ -10,6 +10,10 @@ export interface ReportWords {
   sentences: string[];
 }
 
+/** What stands where a withdrawn report's note text, or a quote of it in a request or a note, was. */
+export const WITHDRAWN_NOTE = '[notitie verwijderd: melding ingetrokken]';
+export const WITHDRAWN_QUOTE = '[verwijderd: melding ingetrokken]';
+
 /** Sentences shorter than this are too common to be a quote ("Ik betaalde."). */
 const MIN_QUOTE_LENGTH = 12;
 

@@ -2,6 +2,8 @@
  * PostgreSQL advisory lock keys of the hub. Single-key (bigint) and two-key (int4, int4) locks live in
  * separate spaces, so the report locks below never collide with these.
  */
+import { sql } from 'drizzle-orm';
+import { textArray, type HubDb } from './database';
 
 /** Serializes the end of every writing transaction: feed sequence numbers are taken under it (see ../feed/append.ts). */
 export const FEED_LOCK = 0x7a7a_6665_6564n; // "zzfeed"
@@ -11,3 +13,14 @@ export const MIGRATION_LOCK = 0x7a7a_6d69_6772n; // "zzmigr"
 
 /** First key of the two-key advisory locks taken per report (`hashtext(reportId)` is the second). */
 export const REPORT_LOCK_CLASS = 0x7270_7400; // "rpt"
+
+/**
+ * Locks these reports until the transaction ends (intake, a push naming them, a retention purge). Sorted by key, so
+ * two transactions never wait for each other in a cycle.
+ */
+export async function lockReports(tx: HubDb, reportIds: readonly string[]): Promise<void> {
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(${REPORT_LOCK_CLASS}::int, k)
+        FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest(${textArray(reportIds)}) AS t(id) ORDER BY k) AS keys`,
+  );
+}

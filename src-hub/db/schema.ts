@@ -386,3 +386,15 @@ export const retentionRuns = pgTable('retention_runs', {
   /** Counts per hold reason (shared/retention/holds.ts). */
   held: jsonb('held').notNull(),
 });
+
+/**
+ * Tombstones of the reports retention purged (../retention/tombstones.ts): a keyed hash of each one's id and nothing
+ * else, so that the portal re-sending it and a workstation's late changes about it are refused, not stored again.
+ */
+export const purgedReports = pgTable('purged_reports', {
+  /** HMAC-SHA-256 of the reportId under `purge_key`, base64url. */
+  reportKey: text('report_key').primaryKey(),
+});
+
+/** The hub's own random key of the tombstones' hashes: one row, made at the first purge. */
+export const purgeKey = pgTable('purge_key', { id: integer('id').primaryKey(), key: text('key').notNull() }, (table) => [check('purge_key_one_row', sql`${table.id} = 1`)]);

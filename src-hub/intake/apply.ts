@@ -9,27 +9,22 @@ import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Clock } from '../../shared/platform/clock';
 import { redactRecord } from '../../shared/intake/revision-rules';
+import { reportWords, type ReportWords } from '../../shared/retention/report-words';
 import { inTransaction, queryRows, textArray, type HubDb } from '../db/database';
-import { REPORT_LOCK_CLASS } from '../db/locks';
+import { lockReports } from '../db/locks';
 import { appendToFeed } from '../feed/append';
 import { storeCurrentIndicators } from '../indicators/intake-indicators';
 import { reannounceForReports } from '../mutations/reach/announce';
-import { planIntake, type IntakeInput, type IntakeOutcome, type StoredReport } from './plan';
+import { purgedAmong } from '../retention/tombstones';
+import { redactWithdrawnTraces } from './withdrawn-traces';
+import { planIntake, type HubIntakeOutcome, type IntakeInput, type StoredReport } from './plan';
 
-export type { IntakeInput, IntakeOutcome } from './plan';
+export type { HubIntakeOutcome, IntakeInput } from './plan';
 
 export interface ApplyContext {
   clock: Clock;
   /** The intake token that delivered the records. */
   tokenId: number;
-}
-
-async function lockReports(tx: HubDb, reportIds: readonly string[]): Promise<void> {
-  // Sorted by key, so two requests never wait for each other in a cycle.
-  await tx.execute(
-    sql`SELECT pg_advisory_xact_lock(${REPORT_LOCK_CLASS}::int, k)
-        FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest(${textArray(reportIds)}) AS t(id) ORDER BY k) AS keys`,
-  );
 }
 
 async function loadReports(tx: HubDb, reportIds: readonly string[]): Promise<Map<string, StoredReport>> {
@@ -63,12 +58,18 @@ async function loadReports(tx: HubDb, reportIds: readonly string[]): Promise<Map
   );
 }
 
-async function redactStored(tx: HubDb, ranges: ReadonlyArray<{ reportId: string; after: number; upTo: number }>): Promise<void> {
-  if (ranges.length === 0) return;
+/**
+ * Redacts the stored revisions in each range; returns the words of each report so withdrawn, read before, which
+ * officers' work may quote (./withdrawn-traces.ts).
+ */
+async function redactStored(tx: HubDb, ranges: ReadonlyArray<{ reportId: string; after: number; upTo: number }>): Promise<Map<string, ReportWords>> {
+  if (ranges.length === 0) return new Map();
   const rows = await queryRows<{ report_id: string; revision: number; raw: string }>(
     tx,
     sql`SELECT r.report_id, r.revision, r.raw FROM report_revisions r WHERE r.report_id = ANY(${textArray(ranges.map((range) => range.reportId))})`,
   );
+  const records = new Map<string, IntakeRecord[]>();
+  for (const row of rows) records.set(row.report_id, [...(records.get(row.report_id) ?? []), JSON.parse(row.raw) as IntakeRecord]);
   const rangeOf = new Map(ranges.map((range) => [range.reportId, range]));
   const changed = rows
     .filter((row) => {
@@ -78,23 +79,26 @@ async function redactStored(tx: HubDb, ranges: ReadonlyArray<{ reportId: string;
     .map((row) => ({ reportId: row.report_id, revision: row.revision, raw: redactRecord(JSON.parse(row.raw) as IntakeRecord), old: row.raw }))
     .filter((row) => row.raw !== row.old)
     .map(({ old: _old, ...row }) => row);
-  if (changed.length === 0) return;
-  await tx.execute(
-    sql`UPDATE report_revisions r SET raw = v.raw
-        FROM json_to_recordset(${JSON.stringify(changed)}::json) AS v("reportId" text, revision int, raw text)
-        WHERE r.report_id = ANY(${textArray(changed.map((row) => row.reportId))}) AND r.report_id = v."reportId" AND r.revision = v.revision`,
-  );
+  if (changed.length > 0) {
+    await tx.execute(
+      sql`UPDATE report_revisions r SET raw = v.raw
+          FROM json_to_recordset(${JSON.stringify(changed)}::json) AS v("reportId" text, revision int, raw text)
+          WHERE r.report_id = ANY(${textArray(changed.map((row) => row.reportId))}) AND r.report_id = v."reportId" AND r.revision = v.revision`,
+    );
+  }
+  return new Map([...records].map(([reportId, revisions]) => [reportId, reportWords(revisions)]));
 }
 
 /** Applies whole records in one transaction; returns each record's outcome, in order. */
-export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[], context: ApplyContext): Promise<IntakeOutcome[]> {
+export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[], context: ApplyContext): Promise<HubIntakeOutcome[]> {
   if (inputs.length === 0) return [];
   const reportIds = [...new Set(inputs.map((input) => input.record.reportId))];
   return inTransaction(db, async (tx) => {
     const at = context.clock.now().toISOString();
     await lockReports(tx, reportIds);
     const stored = await loadReports(tx, reportIds);
-    const plan = planIntake(stored, inputs);
+    // Only an id the hub no longer holds can be a purged one.
+    const plan = planIntake(stored, inputs, await purgedAmong(tx, reportIds.filter((reportId) => !stored.has(reportId))));
 
     if (plan.newReports.length > 0) {
       await tx.execute(
@@ -115,7 +119,7 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
             WHERE r.report_id = ANY(${textArray(plan.changedReports.map((row) => row.reportId))}) AND r.report_id = v."reportId"`,
       );
     }
-    await redactStored(tx, plan.redactStored);
+    await redactWithdrawnTraces(tx, await redactStored(tx, plan.redactStored));
     if (plan.newRevisions.length > 0) {
       await tx.execute(
         sql`INSERT INTO report_revisions (report_id, revision, status, region, received_at, raw, stored_at, token_id)

@@ -7,9 +7,10 @@ import type { Readable } from 'node:stream';
 import type { IntakeSummary } from '../../shared/hub/protocol';
 import { parseIntakeLine, validateIntakeRecord } from '../../shared/intake/parse';
 import { readNdjsonLines, unreadableLineReason } from '../../shared/intake/ndjson-lines';
-import type { IntakeInput, IntakeOutcome } from './apply';
+import { PURGED_REPORT_REASON } from '../retention/tombstones';
+import type { HubIntakeOutcome, IntakeInput } from './apply';
 
-export type ApplyBatch = (inputs: readonly IntakeInput[]) => Promise<IntakeOutcome[]>;
+export type ApplyBatch = (inputs: readonly IntakeInput[]) => Promise<HubIntakeOutcome[]>;
 
 /** Records per transaction: large enough to be quick, small enough not to hold locks for long. */
 export const INTAKE_BATCH_SIZE = 500;
@@ -26,14 +27,20 @@ export function emptyIntakeSummary(): IntakeSummary {
   return { read: 0, imported: 0, updated: 0, ignored: 0, rejected: [] };
 }
 
+function count(summary: IntakeSummary, outcome: HubIntakeOutcome, line: number): void {
+  if (outcome === 'purged') summary.rejected.push({ line, reason: PURGED_REPORT_REASON });
+  else summary[outcome] += 1;
+}
+
 export async function ingestNdjson(source: Readable, apply: ApplyBatch, batchSize = INTAKE_BATCH_SIZE): Promise<IntakeSummary> {
   const summary = emptyIntakeSummary();
   let batch: IntakeInput[] = [];
+  let lines: number[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const inputs = batch;
-    batch = [];
-    for (const outcome of await apply(inputs)) summary[outcome] += 1;
+    const [inputs, inputLines] = [batch, lines];
+    [batch, lines] = [[], []];
+    (await apply(inputs)).forEach((outcome, index) => count(summary, outcome, inputLines[index]!));
   };
   for await (const line of readNdjsonLines(source)) {
     if (line.text.trim() === '' && !line.invalidUtf8) continue;
@@ -49,10 +56,13 @@ export async function ingestNdjson(source: Readable, apply: ApplyBatch, batchSiz
       continue;
     }
     batch.push({ record: parsed.record, raw: line.text });
+    lines.push(line.number);
     if (batch.length >= batchSize) await flush();
     else if (batch.length % YIELD_EVERY === 0) await yieldToIo();
   }
   await flush();
+  // Refusals of purged reports are known only when their batch is applied, after later lines were read.
+  summary.rejected.sort((a, b) => a.line - b.line);
   return summary;
 }
 
@@ -66,6 +76,6 @@ export async function ingestJsonRecord(value: unknown, raw: string, apply: Apply
     return summary;
   }
   const [outcome] = await apply([{ record: parsed.record, raw }]);
-  if (outcome) summary[outcome] += 1;
+  if (outcome) count(summary, outcome, 1);
   return summary;
 }

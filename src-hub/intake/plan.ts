@@ -13,7 +13,8 @@ export interface IntakeInput {
   raw: string;
 }
 
-export type { IntakeOutcome };
+/** `purged`: a filed revision of a report that retention removed, refused (../retention/tombstones.ts). */
+export type HubIntakeOutcome = IntakeOutcome | 'purged';
 
 /** A report as stored before the batch. */
 export interface StoredReport {
@@ -46,7 +47,7 @@ export interface RevisionRow {
 }
 
 export interface IntakePlan {
-  outcomes: IntakeOutcome[];
+  outcomes: HubIntakeOutcome[];
   newReports: ReportRow[];
   changedReports: ReportRow[];
   newRevisions: RevisionRow[];
@@ -64,13 +65,21 @@ interface WorkingReport extends ReportRow {
 
 const regionOf = (record: IntakeRecord): string | null => (record.region && record.region.trim() !== '' ? record.region : null);
 
-export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: readonly IntakeInput[]): IntakePlan {
+/**
+ * `purged`: the reports of the batch that retention removed. A filed revision of one is refused and a withdrawn one
+ * ignored (it asks for what is done already): a reportId is the portal's for good, never given to another report.
+ */
+export function planIntake(stored: ReadonlyMap<string, StoredReport>, inputs: readonly IntakeInput[], purged: ReadonlySet<string> = new Set()): IntakePlan {
   const working = new Map<string, WorkingReport>();
-  const outcomes: IntakeOutcome[] = [];
+  const outcomes: HubIntakeOutcome[] = [];
   const feedItems: FeedItem[] = [];
 
   for (const input of inputs) {
     const { record } = input;
+    if (purged.has(record.reportId)) {
+      outcomes.push(record.status === 'withdrawn' ? 'ignored' : 'purged');
+      continue;
+    }
     const receivedAt = toUtc(record.receivedAt);
     const region = regionOf(record);
     let report = working.get(record.reportId);

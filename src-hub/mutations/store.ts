@@ -55,12 +55,12 @@ export async function storeMutations(db: HubDb, pushed: readonly ValidMutation[]
 }
 
 /**
- * A deactivated officer's change, or one signed with a revoked key, kept for supervisors after its push was rolled
- * back (`GET /v1/refused`).
+ * A deactivated officer's change, one signed with a revoked key, or one about a purged report (without its payload),
+ * kept for supervisors after its push was rolled back (`GET /v1/refused`).
  */
 async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext): Promise<void> {
   const mutation = refusal.signed;
-  const row = { kind: mutation.kind, officer: mutation.officer, at: mutation.at, payload: mutation.payload, reason: refusal.reason, pushedBy: context.pushedBy, refusedAt: context.clock.now().toISOString() };
+  const row = { kind: mutation.kind, officer: mutation.officer, at: mutation.at, payload: refusal.keptPayload, reason: refusal.reason, pushedBy: context.pushedBy, refusedAt: context.clock.now().toISOString() };
   await db.insert(refusedMutationsTable).values({ mutationId: mutation.id, ...row }).onConflictDoUpdate({ target: refusedMutationsTable.mutationId, set: row });
 }
 

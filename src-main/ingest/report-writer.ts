@@ -1,5 +1,5 @@
-import { redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
-import { reportWords, type ReportWords } from '../../shared/retention/report-words';
+import { redactQuotingNotes, redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
+import { reportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -35,10 +35,6 @@ interface ExistingReport {
   first_received_at: string;
 }
 
-
-/** What stands where a withdrawn report's note text, or a quote of it in a request, was. */
-export const WITHDRAWN_NOTE = '[notitie verwijderd: melding ingetrokken]';
-export const WITHDRAWN_QUOTE = '[verwijderd: melding ingetrokken]';
 /**
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
@@ -190,9 +186,11 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       insertRevision.run(reportId, record.revision, record.status, receivedAt, '', packing.packed, packing.narrativeAt);
     }
     if (record.status === 'withdrawn') {
-      // Officers' notes on it and what requests quote of it go too; the requests keep listing it (withdrawn).
+      // Officers' notes on it and what requests and notes on its cases and requests quote of it go too; the requests
+      // keep listing it (withdrawn).
       const words = redactRevisionsUpTo(reportId, record.revision);
       redactReportNotes(sqlite, record.reportId, WITHDRAWN_NOTE);
+      redactQuotingNotes(sqlite, record.reportId, words, WITHDRAWN_QUOTE);
       redactRequestQuotes(sqlite, record.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });

@@ -31,6 +31,7 @@
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import type { Clock } from '../../shared/platform/clock';
+import { SYNC_ACTOR } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { auditFactsOf } from './audit-subject';
 import { recordConflictNotice } from './conflict-notices';
@@ -160,6 +161,18 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
     rollBack(mutation: AnyMutation, reason: string): void {
       outbox.markRejected(mutation.id, reason);
       outboxChanged();
+      materialize(new Set(registerWrites(mutation).map((write) => entityKey(write.entity, write.entityId))), overlay());
+    },
+
+    /**
+     * The hub refused an own pending mutation because a report it names was removed under the retention period: it
+     * leaves the outbox (its content may quote that report) and stops being shown; the audit log says which change
+     * went and why, without its content. The hub keeps the refusal for supervisors.
+     */
+    dropRefused(mutation: AnyMutation, reason: string): void {
+      outbox.drop(mutation.id);
+      outboxChanged();
+      audit(deps.clock.now().toISOString(), { actor: SYNC_ACTOR, action: 'sync.dropped', subjectType: 'mutation', subjectId: mutation.id, details: { kind: mutation.kind, officer: mutation.officer, madeAt: mutation.at, reason } });
       materialize(new Set(registerWrites(mutation).map((write) => entityKey(write.entity, write.entityId))), overlay());
     },
 

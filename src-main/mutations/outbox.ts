@@ -71,6 +71,7 @@ export function createOutbox(sqlite: Database.Database) {
     "UPDATE outbox SET state = 'acked', hub_seq = ?, acked_at = ?, last_error = NULL WHERE mutation_id = ? AND state != 'acked'",
   );
   const reject = sqlite.prepare<[string, string]>("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ? AND state = 'pending'");
+  const dropPending = sqlite.prepare<[string]>("DELETE FROM outbox WHERE mutation_id = ? AND state = 'pending'");
   const failAttempt = sqlite.prepare<[string, string]>(
     "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id = ? AND state = 'pending'",
   );
@@ -99,6 +100,10 @@ export function createOutbox(sqlite: Database.Database) {
     },
     markRejected(mutationId: string, reason: string): void {
       reject.run(reason, mutationId);
+    },
+    /** Removes a pending mutation whose content must not stay (it may quote a report that retention removed). */
+    drop(mutationId: string): void {
+      dropPending.run(mutationId);
     },
     noteFailedAttempt(mutationIds: readonly string[], error: string): void {
       for (const id of mutationIds) failAttempt.run(error, id);

@@ -1,5 +1,6 @@
 /**
- * What officers' work keeps of a report that is withdrawn or purged: its notes, and what requests quote of it.
+ * What officers' work keeps of a report that is withdrawn or purged: its notes, what requests quote of it, and what
+ * notes on its cases and requests quote of it.
  * Both are redacted here — in the tables, in the sync registers that hold the same values, and in the outbox — so
  * a withdrawal or a retention run leaves none of the victim's words behind in them.
  */
@@ -47,6 +48,48 @@ export function redactReportNotes(sqlite: Database.Database, reportId: string, p
   }
   redactOutbox(sqlite, "kind = 'note.add'", (payload) => (payload.subjectType === 'report' && payload.subjectId === reportId ? { ...payload, body: placeholder } : null));
   return noteIds.length;
+}
+
+/**
+ * Notes on the cases that hold the report and on the requests that list it may quote it too: the reporter's data and
+ * the report's sentences in their text become the placeholder — in the notes, their sync registers and the outbox.
+ * Returns how many notes changed.
+ */
+export function redactQuotingNotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
+  const holders = new Set(
+    sqlite
+      .prepare<[string, string], string>(
+        `SELECT 'case:' || case_id FROM case_reports WHERE report_id = ?
+         UNION SELECT 'action:' || a.id FROM actions a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)`,
+      )
+      .pluck()
+      .all(reportId, reportId),
+  );
+  if (holders.size === 0) return 0;
+  const notesOn = sqlite.prepare<[string, string], { id: string; body: string }>('SELECT id, body FROM notes WHERE subject_type = ? AND subject_id = ?');
+  const notes = [...holders].flatMap((holder) => {
+    const [type, ...id] = holder.split(':');
+    return notesOn.all(type!, id.join(':'));
+  });
+  const update = sqlite.prepare<[string, string]>('UPDATE notes SET body = ? WHERE id = ?');
+  const register = sqlite.prepare<[string, string], string>("SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
+  const updateRegister = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
+  let changed = 0;
+  for (const note of notes) {
+    const body = redactReportWords(note.body, words, placeholder);
+    if (body === note.body) continue;
+    changed += 1;
+    update.run(body, note.id);
+    const value = register.get(note.id, CREATED_FIELD);
+    const created = value === undefined ? null : (JSON.parse(value) as Record<string, unknown> | null);
+    if (created) updateRegister.run(JSON.stringify({ ...created, body }), note.id, CREATED_FIELD);
+  }
+  redactOutbox(sqlite, "kind = 'note.add'", (payload) => {
+    if (!holders.has(`${String(payload.subjectType)}:${String(payload.subjectId)}`) || typeof payload.body !== 'string') return null;
+    const body = redactReportWords(payload.body, words, placeholder);
+    return body === payload.body ? null : { ...payload, body };
+  });
+  return changed;
 }
 
 /** Rewrites the payloads of outbox entries of the given kinds for which `rewrite` returns a new payload. */

@@ -1,7 +1,8 @@
 /**
  * The retention run: every report whose period is over leaves the store with everything that carries it — its
  * revisions, mentions, text index entry, notes, its links and memberships, the indicators only it held, the sync
- * bookkeeping and outbox entries that quote it — and the quotes of it in requests are redacted. Afterwards the WAL
+ * bookkeeping and outbox entries that quote it — and the quotes of it in requests and in notes on its cases and
+ * requests are redacted. Afterwards the WAL
  * is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
  */
@@ -11,7 +12,7 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
 import { createReportRowPurger } from '../ingest/report-purge';
-import { createTracePurger, redactRequestQuotes } from '../mutations/report-traces';
+import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
@@ -57,7 +58,7 @@ export function retentionVerdict(sqlite: Database.Database, asOf: string, period
     .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
   const holders = holdersByReport(sqlite);
   const { expired, held } = judgeExpired(candidates, holders, periods, asOf);
-  return { expired, held, total, listedInRequests: new Set(holders.requests.keys()) };
+  return { expired, held, total, listedInRequests: new Set(holders.requests.keys()), listedInCases: new Set(holders.cases.keys()) };
 }
 
 /** Removes one report and everything that carries it, in the tables' own modules; returns the ids outbox entries may quote. */
@@ -65,8 +66,13 @@ function createPurger(sqlite: Database.Database) {
   const rows = createReportRowPurger(sqlite);
   const traces = createTracePurger(sqlite);
   return {
-    purge: ({ id, reportId }: Candidate, quotedInRequests: boolean): string[] => {
-      if (quotedInRequests) redactRequestQuotes(sqlite, reportId, reportWords(rows.revisions(id)), PURGED_QUOTE, true);
+    purge: ({ id, reportId }: Candidate, listed: { inRequests: boolean; inCases: boolean }): string[] => {
+      if (listed.inRequests || listed.inCases) {
+        const words = reportWords(rows.revisions(id));
+        // Before the memberships go: they say which notes may quote it.
+        redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
+        if (listed.inRequests) redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
+      }
       rows.purge(id);
       return traces.purge(reportId);
     },
@@ -77,12 +83,15 @@ function createPurger(sqlite: Database.Database) {
 /** Runs retention as of `asOf` (YYYY-MM-DD): purges what expired, in slices of one transaction each, then empties the WAL. */
 export function runRetention(sqlite: Database.Database, deps: { asOf: string; at: string; actor: Actor }): RetentionOutcome {
   const periods = readRetentionPeriods(sqlite);
-  const { expired, held, total, listedInRequests } = retentionVerdict(sqlite, deps.asOf, periods);
+  const { expired, held, total, listedInRequests, listedInCases } = retentionVerdict(sqlite, deps.asOf, periods);
   const { purge, dropQuotingOutbox } = createPurger(sqlite);
   const audit = createAuditAppender(sqlite);
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
     const ids = new Set<string>();
-    for (const candidate of slice) for (const id of purge(candidate, listedInRequests.has(candidate.reportId))) ids.add(id);
+    for (const candidate of slice) {
+      const listed = { inRequests: listedInRequests.has(candidate.reportId), inCases: listedInCases.has(candidate.reportId) };
+      for (const id of purge(candidate, listed)) ids.add(id);
+    }
     dropQuotingOutbox(ids);
   });
   for (let start = 0; start < expired.length; start += PURGE_SLICE) purgeSlice(expired.slice(start, start + PURGE_SLICE));

@@ -14,12 +14,15 @@ export interface PushOutcome {
 
 export const DEFAULT_PUSH_BATCH = 100;
 
+/** The hub's answer to a change naming a report that retention removed there (src-hub/mutations/authority/purged-reports.ts). */
+const PURGED_REPORT = 410;
+
 /**
  * Refusals that concern what was pushed (not who pushed it): a smaller push finds the culprit. A 403 is one only
  * when the hub names the mutation an officer may not make; a 403 about the token stops the push as before.
  */
 const refusesContent = (error: HubRefusedError) =>
-  error.status === 400 || error.status === 409 || error.status === 413 || (error.status === 403 && error.refused !== null);
+  error.status === 400 || error.status === 409 || error.status === 413 || ((error.status === 403 || error.status === PURGED_REPORT) && error.refused !== null);
 
 /**
  * How many to push next after a refusal of a batch: the mutations before a named culprit would have been
@@ -44,7 +47,9 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
   const settle = sqlite.transaction((batch: readonly OutboxChange[], acks: readonly PushAck[]) =>
     applier.batch(() => batch.forEach(({ mutation }, index) => applier.applyFromHub(mutation, Number(acks[index]!.seq)))),
   );
-  const refuse = sqlite.transaction((mutation: AnyMutation, reason: string) => applier.rollBack(mutation, reason));
+  const refuse = sqlite.transaction((mutation: AnyMutation, error: HubRefusedError) =>
+    error.status === PURGED_REPORT ? applier.dropRefused(mutation, error.message) : applier.rollBack(mutation, error.message),
+  );
   const noteFailure = sqlite.transaction((batch: readonly OutboxChange[], reason: string) =>
     applier.outbox.noteFailedAttempt(
       batch.map(({ mutation }) => mutation.id),
@@ -75,7 +80,7 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
             size = nextSizeAfterRefusal(error, batch);
             continue;
           }
-          refuse(batch[0]!.mutation, error.message);
+          refuse(batch[0]!.mutation, error);
           outcome.rejected += 1;
           size = batchSize;
           continue;

@@ -76,6 +76,9 @@ function scenario() {
     transition(OFFICER, warning, { from: 'concept', to: 'ter_goedkeuring' }),
     transition(SUPERVISOR, warning, { from: 'ter_goedkeuring', to: 'goedgekeurd' }),
     transition(SUPERVISOR, warning, { from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-04-03', reference: 'politie.nl' }),
+    // Notes on the case that held it and on the request that lists it, quoting it.
+    mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: `Uit de melding: "Ik woon aan de ${narrativePhrase} en betaalde vooruit." Mail: ${reporterEmail}` }),
+    mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'action', subjectId: warning, body: `Citaat: Ik woon aan de ${narrativePhrase} en betaalde vooruit.` }),
   ];
   return { records: [expiring, inCase, dayYounger, listedToo], mutations, expiring, inCase, dayYounger, listedToo, warning };
 }
@@ -133,6 +136,10 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     const warning = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload as { body: string }] : []))[0];
     expect(warning).toMatchObject({ reportIds: [world.listedToo.reportId], clusterReportId: null });
     expect(warning?.body).toContain(PURGED_QUOTE);
+    // The notes on the case and the request that quoted it stay, without the quotes.
+    const quotingNotes = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'note.add' ? [entry.mutation.payload as { subjectType: string; body: string }] : []));
+    expect(quotingNotes.map((note) => note.subjectType).sort()).toEqual(['action', 'case']);
+    for (const note of quotingNotes) expect(note.body).toContain(PURGED_QUOTE);
 
     const [left] = await queryRows<{ rows: number }>(
       hub.database.db,
@@ -203,7 +210,7 @@ describe('hub retention on the command line', () => {
     } finally {
       await database.dispose();
     }
-  });
+  }, 120_000);
 
   it('shows the periods and sets them, refusing a case period shorter than the daily task’s', async () => {
     const database = await freshDatabase('pglite');
@@ -222,5 +229,5 @@ describe('hub retention on the command line', () => {
     } finally {
       await database.dispose();
     }
-  });
+  }, 120_000);
 });

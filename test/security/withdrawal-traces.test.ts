@@ -6,7 +6,7 @@ import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { startSyncHub } from '../sync/support/sync-hub';
-import { WITHDRAWN_NOTE } from '../../src-main/ingest/report-writer';
+import { WITHDRAWN_NOTE } from '../../shared/retention/report-words';
 import { addNote } from '../../src-main/mutations/services/note-services';
 import { searchReports } from '../../src-main/search/search-reports';
 import { serviceDeps } from '../sync/support/mutation-fixtures';
@@ -59,7 +59,7 @@ describe('a withdrawal leaves no trace of the victim in the store’s files', ()
       await hub.close();
       rmSync(hubDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
 
 describe('a withdrawal takes the officers’ notes on the report with it', () => {

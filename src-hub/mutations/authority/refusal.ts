@@ -7,11 +7,14 @@ import type { SignedMutation } from '../../../shared/mutations/proof';
 import { HttpError } from '../../http/errors';
 
 export interface Refusal {
-  status: 400 | 403 | 409;
+  /** 410: about a report that retention removed — the workstation drops it from its outbox. */
+  status: 400 | 403 | 409 | 410;
   code: 'BAD_INPUT' | 'FORBIDDEN' | 'CONFLICT';
   reason: string;
   /** Kept for supervisors (`refused_mutations`) although the push is rolled back: a deactivated officer's change, or one signed with a revoked key. */
   keep?: boolean;
+  /** Kept without its payload, which may quote a report that retention removed. */
+  withoutPayload?: boolean;
 }
 
 export const forbidden = (reason: string): Refusal => ({ status: 403, code: 'FORBIDDEN', reason });
@@ -29,9 +32,12 @@ export class KeptRefusal extends HttpError {
     super(refusal.status, refusal.code, `mutations[${index}] (id ${signed.id}): ${refusal.reason}`, { index, id: signed.id });
     this.name = 'KeptRefusal';
     this.reason = refusal.reason;
+    this.keptPayload = refusal.withoutPayload ? {} : signed.payload;
   }
 
   readonly reason: string;
+  /** What of the payload is kept for supervisors. */
+  readonly keptPayload: unknown;
 }
 
 /** E.g. `mutations[3] (id 0f…): only a supervisor may change the routing rules (…)`. */

@@ -12,7 +12,8 @@ export interface MutationReach {
   members: Array<{ subject: string; reportIds: string[] }>;
 }
 
-export const reportSubject = (reportId: string) => `report:${reportId}`;
+const REPORT_PREFIX = 'report:';
+export const reportSubject = (reportId: string) => `${REPORT_PREFIX}${reportId}`;
 const caseSubject = (caseId: string) => `case:${caseId}`;
 const actionSubject = (actionId: string) => `action:${actionId}`;
 
@@ -61,4 +62,12 @@ export function reachOf(mutation: AnyMutation): MutationReach {
     case 'routing.remove':
       return { subjects: [], members: [] };
   }
+}
+
+/** Every report a mutation names: those it is about and those it makes part of a case or request. */
+export function reportsNamed(mutation: AnyMutation): string[] {
+  const { subjects, members } = reachOf(mutation);
+  const reportIds = subjects.filter((subject) => subject.startsWith(REPORT_PREFIX)).map((subject) => subject.slice(REPORT_PREFIX.length));
+  for (const member of members) reportIds.push(...member.reportIds);
+  return [...new Set(reportIds)];
 }

@@ -1,0 +1,50 @@
+/**
+ * A withdrawn report's traces in officers' work on the hub, redacted as on the workstation
+ * (src-main/ingest/report-writer.ts): the notes on it become WITHDRAWN_NOTE; what requests and the notes on its cases
+ * and requests quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE. The stored mutations are
+ * rewritten in the intake's transaction, so a workstation syncing from the start never receives the quotes.
+ */
+import { sql } from 'drizzle-orm';
+import { redactReportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
+import { queryRows, textArray, type HubDb } from '../db/database';
+import { reportSubject } from '../mutations/reach/subjects';
+import { rewriteMutationPayloads } from '../mutations/rewrite';
+
+/** Mutations with a text that may quote a report. */
+const QUOTING_KINDS = ['note.add', 'action.create', 'action.edit'];
+
+interface QuotingPayload {
+  subjectType?: string;
+  subjectId?: string;
+  actionId?: string;
+  body?: unknown;
+}
+
+/** `words`: each newly withdrawn report's words, read before its revisions were redacted. */
+export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string, ReportWords>): Promise<void> {
+  if (words.size === 0) return;
+  const reportIds = [...words.keys()];
+  const listing = await queryRows<{ subject: string; report_id: string }>(
+    tx,
+    sql`SELECT subject, report_id FROM subject_reports WHERE report_id = ANY(${textArray(reportIds)}) AND (subject LIKE 'action:%' OR subject LIKE 'case:%')`,
+  );
+  const quotable = new Map<string, ReportWords[]>();
+  for (const row of listing) quotable.set(row.subject, [...(quotable.get(row.subject) ?? []), words.get(row.report_id)!]);
+  const rows = await queryRows<{ id: string; kind: string; payload: unknown }>(
+    tx,
+    sql`SELECT DISTINCT m.id::text AS id, m.kind, m.payload FROM mutation_subjects s JOIN mutations m ON m.id = s.mutation_id
+        WHERE s.subject = ANY(${textArray([...reportIds.map(reportSubject), ...quotable.keys()])}) AND m.kind = ANY(${textArray(QUOTING_KINDS)})`,
+  );
+  const rewrites: Array<{ id: string; payload: QuotingPayload }> = [];
+  for (const row of rows) {
+    const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as QuotingPayload;
+    if (typeof payload.body !== 'string') continue;
+    const subject = row.kind === 'note.add' ? `${payload.subjectType}:${payload.subjectId}` : `action:${payload.actionId}`;
+    const body =
+      payload.subjectType === 'report'
+        ? WITHDRAWN_NOTE
+        : (quotable.get(subject) ?? []).reduce((text, reportWords) => redactReportWords(text, reportWords, WITHDRAWN_QUOTE), payload.body);
+    if (body !== payload.body) rewrites.push({ id: row.id, payload: { ...payload, body } });
+  }
+  await rewriteMutationPayloads(tx, rewrites);
+}
