@@ -139,7 +139,7 @@ describe('Logboek', () => {
     await openLogbookScreen(supervisorApi());
     const changes = await screen.findByTestId('refused-changes');
     expect(within(changes).getByTestId('refused-change').textContent).toContain(
-      `Notitie toegevoegd door x.weg (gemaakt ${formatDateTime('2026-11-01T08:00:00.000Z')}) is op ${formatDateTime('2026-11-02T09:00:00.000Z')} geweigerd: x.weg was intussen gedeactiveerd. De wijziging is niet doorgevoerd; aangeboden door station-noord.`,
+      `Notitie toegevoegd door x.weg (gemaakt ${formatDateTime('2026-11-01T08:00:00.000Z')}) is op ${formatDateTime('2026-11-02T09:00:00.000Z')} geweigerd en niet doorgevoerd; aangeboden door station-noord.`,
     );
     expect(within(changes).getByText(/De hub: officer "x.weg" has been deactivated/)).toBeTruthy();
     expect(within(screen.getByTestId('refused-audit-logs')).getByText(/De hub kon niet worden gevraagd/)).toBeTruthy();
