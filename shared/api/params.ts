@@ -87,6 +87,8 @@ const queueQuery = z.strictObject({
     overdueOn: isoDate.optional(),
     closedFrom: isoDate.optional(),
     closedTo: isoDate.optional(),
+    openOn: isoDate.optional(),
+    afterBlock: z.strictObject({ addresseeId: directoryId, asOf: isoDate }).optional(),
     indicator: indicator.optional(),
     shape: z.strictObject({ kind: z.enum(SHAPE_KINDS), shape: requiredText }).optional(),
     clusterOf: reportId.optional(),

@@ -55,6 +55,13 @@ export interface QueueFilters {
   /** Closed reports closed within these days (YYYY-MM-DD, inclusive), as the overview counts closures per week. */
   closedFrom?: string;
   closedTo?: string;
+  /** Reports open at the end of this day (YYYY-MM-DD): received by then and not closed by then, as the overview's weekly backlog counts them. */
+  openOn?: string;
+  /**
+   * Reports naming an indicator of a request this addressee executed, received on a day after its execution and
+   * by `asOf` (YYYY-MM-DD): the disruption ledger's effect, what still comes in after the block.
+   */
+  afterBlock?: { addresseeId: string; asOf: string };
   /** Reports naming this indicator (not as a benign mention such as the victim's own bank). */
   indicator?: { type: IndicatorType; value: string };
   /** Reports naming an indicator of this shape (the overview's new methods: a bank, a number range, a TLD). */

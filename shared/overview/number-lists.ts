@@ -49,6 +49,8 @@ export const weeklyLists = {
   received: (scope: Scope, week: WeekCounts) => ({ ...received(scope), receivedFrom: week.from, receivedTo: week.to }),
   /** The reports that lost money that week (the loss is their sum). */
   loss: (scope: Scope, week: WeekCounts) => ({ ...received(scope), receivedFrom: week.from, receivedTo: week.to, hasLoss: true }),
+  /** The reports open at the end of the week (the backlog's trend), whatever their status now. */
+  openAtEnd: (scope: Scope, week: WeekCounts): QueueFilters => ({ ...received(scope), receivedTo: week.to, openOn: week.to }),
   closed: (scope: Scope, week: WeekCounts): QueueFilters => ({ ...(scope.team === null ? {} : { teams: [scope.team] }), workStatuses: ['closed'], closedFrom: week.from, closedTo: week.to }),
   requestsSent: (week: WeekCounts): ActionQuery => ({ sentFrom: week.from, sentTo: week.to }),
   requestsExecuted: (week: WeekCounts): ActionQuery => ({ executedFrom: week.from, executedTo: week.to }),
@@ -66,6 +68,12 @@ export const risingLists = {
   /** Every report naming the indicator up to the as-of day: a harm row's victims, a fresh brand domain's reports. */
   indicator: (scope: Scope, type: IndicatorType, value: string) => ({ ...received(scope), indicator: { type, value } }),
 };
+
+/**
+ * The ledger's effect: reports still naming what the addressee blocked, received after the block up to the as-of
+ * day. Of every team, as the ledger counts its requests.
+ */
+export const reportsAfterBlockList = (scope: Scope, addresseeId: string): QueueFilters => ({ workStatuses: [], receivedTo: scope.asOf, afterBlock: { addresseeId, asOf: scope.asOf } });
 
 export type LedgerColumn = keyof Pick<DisruptionEntry, 'sent' | 'executed' | 'refused' | 'overdue'>;
 

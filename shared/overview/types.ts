@@ -135,7 +135,7 @@ export interface DisruptionEntry {
   refused: number;
   overdue: number;
   medianDaysToExecuted: number | null;
-  /** Reports that still name an executed request's indicator on a day after its execution. */
+  /** Reports (each once) that still name an indicator of an executed request, a batched letter's too, on a day after its execution. */
   reportsAfterBlock: number;
 }
 

@@ -25,3 +25,11 @@ export function closureTimes(sqlite: Database.Database): Map<string, string> {
   }
   return closed;
 }
+
+/**
+ * When a closed report counts as closed: at its last closure, but never before it was received (a workstation
+ * clock behind the intake's), and at its receipt when no closure moment is known.
+ */
+export function closedMoment(closedAt: string | undefined, receivedAt: string): string {
+  return closedAt === undefined || closedAt < receivedAt ? receivedAt : closedAt;
+}

@@ -1,16 +1,18 @@
 /**
  * The queue's filters that are the overview's own judgements, as WHERE terms over `reports r`, so that every
  * number of the overview opens a list of exactly that many reports: past the service level on a day (working
- * days, holidays, levels per category as the backlog judges them), closed within days (as the weekly throughput
- * counts closures), naming an indicator of a shape (as the rising shapes count them) and using a term in the
- * summary (as the rising terms count them).
+ * days, holidays, levels per category as the backlog judges them), closed within days and open at a day's end (as
+ * the weekly throughput counts closures and its backlog), naming an indicator of a shape (as the rising shapes
+ * count them), using a term in the summary (as the rising terms count them) and naming what an addressee blocked
+ * after the block (as the disruption ledger counts its effect).
  */
 import type Database from 'better-sqlite3';
 import type { QueueFilters } from '../../shared/api/views';
 import type { OverviewSettings, ShapeKind } from '../../shared/overview/types';
 import { receivedFromBound, receivedToBound, type SqlWhere } from '../search/report-filters';
 import { levelOf } from './backlog';
-import { closureTimes } from './closures';
+import { reportsAfterBlocks } from './block-effect';
+import { closedMoment, closureTimes } from './closures';
 import { addDays, endOfDay, workingDaysBetween } from './days';
 import { readOverviewSettings } from './overview-settings';
 import { termsOf } from './rising-terms';
@@ -33,18 +35,31 @@ function overdueWhere(settings: OverviewSettings, asOf: string): SqlWhere {
   };
 }
 
-/** Closed, and last closed within the days; a report closed at no known moment counts as closed when received. */
+/** Every live closed report (row id) and when it counts as closed, as the weekly throughput counts closures. */
+function closedReports(sqlite: Database.Database): Array<{ id: number; at: string }> {
+  const closedAt = closureTimes(sqlite);
+  return sqlite
+    .prepare<[], { id: number; reportId: string; receivedAt: string }>("SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE status = 'filed' AND work_status = 'closed'")
+    .all()
+    .map((row) => ({ id: row.id, at: closedMoment(closedAt.get(row.reportId), row.receivedAt) }));
+}
+
+const rowIdIn = (ids: readonly number[]): SqlWhere => ({ terms: ['r.id IN (SELECT value FROM json_each(?))'], params: [JSON.stringify(ids)] });
+
+/** Closed, and closed within the days. */
 function closedWhere(sqlite: Database.Database, from: string | undefined, to: string | undefined): SqlWhere {
   const start = from === undefined ? '' : `${from}T00:00:00.000Z`;
   const end = to === undefined ? '\uffff' : endOfDay(to);
-  const closedAt = closureTimes(sqlite);
-  const within = [...closedAt].filter(([, at]) => at >= start && at <= end).map(([reportId]) => reportId);
+  return rowIdIn(closedReports(sqlite).filter(({ at }) => at >= start && at <= end).map(({ id }) => id));
+}
+
+/** Received by the end of the day and not closed by then: not closed now, or closed only after it. */
+function openWhere(sqlite: Database.Database, day: string): SqlWhere {
+  const end = endOfDay(day);
+  const closedLater = closedReports(sqlite).filter(({ at }) => at > end).map(({ id }) => id);
   return {
-    terms: [
-      `r.work_status = 'closed' AND (r.report_id IN (SELECT value FROM json_each(?))
-         OR (r.report_id NOT IN (SELECT value FROM json_each(?)) AND r.received_at >= ? AND r.received_at <= ?))`,
-    ],
-    params: [JSON.stringify(within), JSON.stringify([...closedAt.keys()]), start, end],
+    terms: [`r.received_at <= ? AND (r.work_status <> 'closed' OR r.id IN (SELECT value FROM json_each(?)))`],
+    params: [end, JSON.stringify(closedLater)],
   };
 }
 
@@ -76,8 +91,7 @@ function summaryTermWhere(sqlite: Database.Database, term: string, filters: Queu
   const rows = sqlite
     .prepare<[string, string], { id: number; summary: string }>("SELECT id, summary FROM reports WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= ? AND received_at <= ?")
     .all(from, to);
-  const ids = rows.filter((row) => termsOf(row.summary).has(wanted)).map((row) => row.id);
-  return { terms: ['r.id IN (SELECT value FROM json_each(?))'], params: [JSON.stringify(ids)] };
+  return rowIdIn(rows.filter((row) => termsOf(row.summary).has(wanted)).map((row) => row.id));
 }
 
 export function overviewListWhere(sqlite: Database.Database, filters: QueueFilters): SqlWhere {
@@ -85,6 +99,11 @@ export function overviewListWhere(sqlite: Database.Database, filters: QueueFilte
   if (filters.summaryTerm !== undefined) parts.push(summaryTermWhere(sqlite, filters.summaryTerm, filters));
   if (filters.overdueOn !== undefined) parts.push(overdueWhere(readOverviewSettings(sqlite), filters.overdueOn));
   if (filters.closedFrom !== undefined || filters.closedTo !== undefined) parts.push(closedWhere(sqlite, filters.closedFrom, filters.closedTo));
+  if (filters.openOn !== undefined) parts.push(openWhere(sqlite, filters.openOn));
   if (filters.shape !== undefined) parts.push(shapeWhere(filters.shape.kind, filters.shape.shape));
+  if (filters.afterBlock !== undefined) {
+    const { addresseeId, asOf } = filters.afterBlock;
+    parts.push(rowIdIn([...(reportsAfterBlocks(sqlite, asOf, addresseeId).get(addresseeId) ?? [])]));
+  }
   return { terms: parts.flatMap((part) => part.terms), params: parts.flatMap((part) => part.params) };
 }

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CategoryTrend, WeekCounts } from '../../shared/overview/types';
 import { addDays, dayOf, endOfDay, isoWeek } from './days';
+import { closedMoment } from './closures';
 import { categoryDays, reportsBefore } from './report-day-counts';
 
 /** Seven-day windows before the last one that form a category's baseline. */
@@ -48,13 +49,13 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
     category.loss += row.loss;
   }
 
-  // Closed reports: when they were closed; one closed with no known moment counts as closed from its receipt.
+  // Closed reports: when they were closed (closedMoment: not before their receipt, at receipt when unknown).
   const closedReports = sqlite
     .prepare<Record<string, string>, { reportId: string; receivedAt: string }>(
       `SELECT report_id AS reportId, received_at AS receivedAt FROM reports WHERE status = 'filed' AND work_status = 'closed' ${teamClause}`,
     )
     .all(teamParam);
-  const closedMoments = closedReports.map((report) => closedAt.get(report.reportId) ?? report.receivedAt).filter((at) => at <= end);
+  const closedMoments = closedReports.map((report) => closedMoment(closedAt.get(report.reportId), report.receivedAt)).filter((at) => at <= end);
   let closedBefore = 0;
   for (const at of closedMoments) {
     const week = weekOf(dayOf(at));

@@ -10,7 +10,7 @@ import type { QueueFilters } from '../../shared/api/views';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
 import { isIndicatorType } from '../../shared/indicators/types';
-import { backlogLists, ledgerList, risingLists, weeklyLists, type LedgerColumn } from '../../shared/overview/number-lists';
+import { backlogLists, ledgerList, reportsAfterBlockList, risingLists, weeklyLists, type LedgerColumn } from '../../shared/overview/number-lists';
 import { AGE_BUCKETS, type Overview } from '../../shared/overview/types';
 import { acceptedDraft } from '../support/action-params';
 import { filedRecord, IBANS } from '../support/records';
@@ -29,8 +29,11 @@ const campaign = (): IntakeRecord[] =>
     }),
   );
 
-async function seeded() {
-  const records = [...quietRecords(500, 13, 90), ...campaign()];
+/** The harness's clock: every closure below is made then. */
+const CLOSED_ON = '2026-11-02';
+const CLOSED = { from: 60, to: 130 };
+
+async function seeded(records = [...quietRecords(500, 13, 90), ...campaign()]) {
   const supervisor = (await openApiHarness({ records })).as(SUPERVISOR);
   const ids = records.map((record) => record.reportId);
   await supervisor.value('report.reroute', { reportIds: ids.slice(0, 150), team: 'Team Fraude', priority: 'normal', assignee: null, reason: 'Fraude' });
@@ -38,7 +41,7 @@ async function seeded() {
   await supervisor.value('report.assign', { reportIds: ids.slice(0, 40), assignee: OFFICER });
   await supervisor.value('report.assign', { reportIds: ids.slice(140, 170), assignee: SUPERVISOR });
   await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(20, 90), status: 'in_progress' });
-  await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(60, 130), status: 'closed' });
+  await supervisor.value('report.setWorkStatus', { reportIds: ids.slice(CLOSED.from, CLOSED.to), status: 'closed' });
   return supervisor;
 }
 
@@ -46,7 +49,8 @@ const queueCount = async (api: ApiHarness, filters: QueueFilters) => (await api.
 
 describe('every number of the overview opens its list', () => {
   it('the backlog, throughput, trends, spikes, rising methods and harm: each list has exactly as many reports as the number says', async () => {
-    const api = await seeded();
+    const records = [...quietRecords(500, 13, 90), ...campaign()];
+    const api = await seeded(records);
     const overview: Overview = await api.value('overview.get', { asOf: AS_OF });
     const { backlog } = overview;
     const checks: Array<[string, number, QueueFilters]> = [
@@ -72,6 +76,7 @@ describe('every number of the overview opens its list', () => {
       ...overview.weekly.flatMap((week): Array<[string, number, QueueFilters]> => [
         [`received ${week.week}`, week.received, weeklyLists.received(overview, week)],
         [`closed ${week.week}`, week.closed, weeklyLists.closed(overview, week)],
+        [`open at the end of ${week.week}`, week.openAtEnd, weeklyLists.openAtEnd(overview, week)],
       ]),
       ...overview.categoryTrends.map((trend): [string, number, QueueFilters] => [`trend ${trend.category}`, trend.received, weeklyLists.trend(overview, trend.category as Category)]),
       ...overview.spikes.map((spike): [string, number, QueueFilters] => [`spike ${spike.value}`, spike.recent, risingLists.spike(overview, spike)]),
@@ -85,6 +90,16 @@ describe('every number of the overview opens its list', () => {
     expect(Object.keys(backlog.byTeam)).toEqual(expect.arrayContaining(['Team Fraude', 'Team Cybercrime', '']));
     expect(Object.keys(backlog.byOfficer)).toEqual(expect.arrayContaining([OFFICER, SUPERVISOR]));
     expect(overview.weekly.some((week) => week.closed > 0)).toBe(true);
+
+    // The backlog at each week's end, counted from the records: received by then, less those closed by then (a
+    // closure made on CLOSED_ON of a report received later counts from its receipt).
+    const closedIds = new Set(records.slice(CLOSED.from, CLOSED.to).map((record) => record.reportId));
+    expect(records.slice(CLOSED.from, CLOSED.to).some((record) => record.receivedAt.slice(0, 10) > CLOSED_ON)).toBe(true);
+    for (const week of overview.weekly) {
+      const receivedBy = records.filter((record) => record.receivedAt.slice(0, 10) <= week.to);
+      const open = receivedBy.filter((record) => !(closedIds.has(record.reportId) && week.to >= CLOSED_ON));
+      expect(week.openAtEnd, `open at the end of ${week.week}`).toBe(open.length);
+    }
     expect(overview.spikes.length).toBeGreaterThan(0);
     expect(overview.risingShapes.length).toBeGreaterThan(0);
     expect(overview.freshBrandDomains.map((entry) => entry.domain)).toContain('ing-veilig.nl');
@@ -117,11 +132,27 @@ describe('every number of the overview opens its list', () => {
   });
 
   it('the requests sent and executed per week and each number of the disruption ledger open the requests list with exactly those requests', async () => {
-    const records = [...[IBANS.muleA, IBANS.muleB, IBANS.muleC, IBANS.muleD].flatMap((iban) => Array.from({ length: 3 }, (_, index) => filedRecord({ receivedAt: `2026-10-1${index}T10:00:00Z`, suspect: { bankAccounts: [iban] } })))];
+    // A second ING account, blocked in one batched letter with muleB; then reports naming them on the day of the
+    // block (not after it), after it (one names both: one report), and after the as-of day.
+    const ingB = composeIBAN({ countryCode: 'NL', bban: 'INGB0007654321' }) ?? '';
+    const named = (receivedAt: string, bankAccounts: string[]) => filedRecord({ receivedAt, suspect: { bankAccounts } });
+    const afterTheBlock = [
+      named('2026-10-23T15:00:00Z', [IBANS.muleB]),
+      named('2026-10-26T10:00:00Z', [IBANS.muleB]),
+      named('2026-10-29T10:00:00Z', [IBANS.muleB, ingB]),
+      named('2026-10-31T10:00:00Z', [ingB]),
+      named('2026-11-05T10:00:00Z', [ingB]),
+    ];
+    const records = [
+      ...[IBANS.muleA, IBANS.muleB, IBANS.muleC, IBANS.muleD].flatMap((iban) => Array.from({ length: 3 }, (_, index) => named(`2026-10-1${index}T10:00:00Z`, [iban]))),
+      named('2026-10-12T10:00:00Z', [ingB]),
+      ...afterTheBlock,
+    ];
     const officer = (await openApiHarness({ records })).as(OFFICER);
     const supervisor = officer.as(SUPERVISOR);
-    const request = async (iban: string, steps: Array<(actionId: string) => Promise<unknown>>) => {
-      const { actionId } = await officer.value('action.create', acceptedDraft(await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: iban })));
+    const request = async (iban: string, steps: Array<(actionId: string) => Promise<unknown>>, batch: string[] = []) => {
+      const batched = batch.length === 0 ? {} : { batch: batch.map((value) => ({ type: 'iban' as const, value })) };
+      const { actionId } = await officer.value('action.create', acceptedDraft(await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: iban, ...batched })));
       for (const step of steps) await step(actionId);
     };
     const sent = (sentOn: string, dueAt: string) => [
@@ -130,7 +161,7 @@ describe('every number of the overview opens its list', () => {
       (actionId: string) => officer.value('action.transition', { actionId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: sentOn, dueAt }),
     ];
     await request(IBANS.muleA, []);
-    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-23' })]);
+    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-23' })], [ingB]);
     await request(IBANS.muleC, sent('2026-10-25', '2026-10-30'));
     await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
 
@@ -142,6 +173,16 @@ describe('every number of the overview opens its list', () => {
       for (const column of ['sent', 'executed', 'refused', 'overdue'] as LedgerColumn[]) expect(await count(ledgerList(overview, entry.addresseeId, column)), `${entry.addresseeId} ${column}`).toBe(entry[column]);
     }
     expect(overview.disruption.reduce((sum, entry) => sum + entry.executed + entry.refused + entry.overdue, 0)).toBe(3);
+
+    // The effect: reports naming either blocked account received on a day after the block, up to the as-of day, each once.
+    const blocked = [IBANS.muleB, ingB];
+    const stillComing = records.filter((record) => record.receivedAt.slice(0, 10) > '2026-10-23' && record.receivedAt.slice(0, 10) <= '2026-11-02' && record.suspect.bankAccounts?.some((iban) => blocked.includes(iban)));
+    expect(stillComing).toHaveLength(3);
+    for (const entry of overview.disruption) {
+      const expected = entry.executed > 0 ? stillComing.length : 0;
+      expect(entry.reportsAfterBlock, `${entry.addresseeId} after the block`).toBe(expected);
+      expect(await queueCount(supervisor, reportsAfterBlockList(overview, entry.addresseeId)), `${entry.addresseeId} after the block, listed`).toBe(expected);
+    }
     for (const week of overview.weekly) {
       expect(await count(weeklyLists.requestsSent(week)), `sent ${week.week}`).toBe(week.requestsSent);
       expect(await count(weeklyLists.requestsExecuted(week)), `executed ${week.week}`).toBe(week.requestsExecuted);

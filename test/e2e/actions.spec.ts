@@ -6,30 +6,15 @@
  * officers are in its registry (the hub template registers them with `hub officer add`).
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { confirmPurpose, expectOnline, expectQueueTotal, openReportFromQueue, openWorkbench, searchQueue } from './support/app';
+import { expectAccessible } from './support/accessibility';
 import { expect, test } from './support/fixtures';
 import { TEMPLATE_OFFICERS } from './support/hub-template';
 import { CLUSTER_WORD, generatedRecords, handMadeRecord, ibanCluster, nowStamp, SHARED_IBAN } from './support/records';
 
-type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
-
 const BACKGROUND = 60;
 const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
-
-/** No serious or critical axe violation on the page as it is (legacy mode: the page has no frames). */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page: page as unknown as AxePage })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode()
-    .analyze();
-  const severe = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
-  expect(severe, `serious or critical axe violations on ${what}`).toEqual([]);
-}
 
 const detail = (page: Page) => page.getByTestId('action-detail');
 

@@ -5,36 +5,19 @@
  * What one officer consulted in a period is asked too. axe-core finds no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectOnline, goTo, openWorkbench, pickOption } from './support/app';
 import { callApi } from './support/api';
 import type { DomElement } from './support/dom';
+import { expectAccessible } from './support/accessibility';
 import { expect, test } from './support/fixtures';
 import { hubTemplate, TEMPLATE_OFFICERS } from './support/hub-template';
 import { generatedRecords } from './support/records';
-
-type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
 
 const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
 const REPORTS = 12;
 const ASSESSING = 'Beoordelen van de melding';
 const ACCESS_REQUEST = 'Verzoek van de betrokkene (inzage)';
-
-/** No serious or critical axe violation on the page as it is (legacy mode: the page has no frames). */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page: page as unknown as AxePage })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode()
-    .analyze();
-  expect(results.passes.length, `axe checked no rule on ${what}`).toBeGreaterThan(10);
-  const severe = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
-  expect(severe, `serious or critical axe violations on ${what}`).toEqual([]);
-}
 
 test('a supervisor finds who consulted a report and why, and downloads exactly that as CSV', async ({ page, launcher }) => {
   test.setTimeout(180_000);

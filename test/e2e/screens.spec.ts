@@ -8,22 +8,19 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expectOnline, expectQueueTotal, expectReportOpened, goTo, openWorkbench } from './support/app';
 import { callApi } from './support/api';
 import type { PageGlobals } from './support/dom';
+import { expectAccessible, runAxe } from './support/accessibility';
 import { attachLogsOnFailure, expect, test } from './support/fixtures';
 import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
 import { acceptedDraft } from '../support/action-params';
 import { generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 import { Launcher, type Workstation } from './support/system';
 
-type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
-
 const BACKGROUND = 400;
 const CASE_TITLE = 'Fraudecluster Q4 — eerste bundeling';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -80,20 +77,6 @@ test.afterAll(async ({}, testInfo) => {
   }
 });
 
-/**
- * axe-core on the page as it is. The app has no frames, so axe.run in the page itself (legacy mode) sees
- * everything; the default splits the run across frames and finishes it in a new blank page, which costs seconds
- * per screen here. Only violations are reported in full (passes keep one node each).
- */
-async function runAxe(page: Page) {
-  // @axe-core/playwright types its page with the hoisted playwright-core (a newer patch than @playwright/test's).
-  return new AxeBuilder({ page: page as unknown as AxePage })
-    .withTags(WCAG_TAGS)
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode()
-    .analyze();
-}
-
 /** Screenshot first (so a screen with violations is still pictured), then axe on the same state. */
 async function checkScreen(page: Page, testInfo: TestInfo, screen: string, file: string | null): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
@@ -102,22 +85,7 @@ async function checkScreen(page: Page, testInfo: TestInfo, screen: string, file:
       await page.screenshot({ path: join(SCREENSHOT_DIR, file), animations: 'disabled', caret: 'hide' });
     });
   }
-  await test.step(`axe: ${screen}`, async () => {
-    expect(page.frames(), 'runAxe (legacy mode) assumes a page without frames').toHaveLength(1);
-    const results = await runAxe(page);
-    // An axe run that looked at nothing would pass anything.
-    expect(results.passes.length, `axe checked no rule on the ${screen} screen`).toBeGreaterThan(10);
-    await testInfo.attach(`axe ${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-    const severe = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        rule: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').join(' ')}`),
-      }));
-    expect(severe, `serious or critical axe violations on the ${screen} screen`).toEqual([]);
-  });
+  await test.step(`axe: ${screen}`, () => expectAccessible(page, `the ${screen} screen`, testInfo));
 }
 
 /** Opens the clustered report the way an officer finds it again: from the case made of its cluster. */

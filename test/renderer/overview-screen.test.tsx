@@ -116,6 +116,17 @@ describe('Overzicht', () => {
     expect((await screen.findByTestId('queue-filter-closed')).textContent).toContain('Afgesloten 2026-11-16 t/m 2026-11-20');
 
     await openOverview();
+    await click(screen.getByTestId('overview-weekly-table-openAtEnd-0'));
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', openOn: '2026-11-20' });
+    expect((await screen.findByTestId('queue-filter-openOn')).textContent).toContain('Open aan het eind van 2026-11-20');
+
+    await openOverview();
+    await click(screen.getByTestId('overview-disruption-table-after-0'));
+    expect(rendered.store.getState().view.screen).toBe('queue');
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', afterBlock: { addresseeId: 'bank.ing', asOf: '2026-11-20' } });
+    expect((await screen.findByTestId('queue-filter-afterBlock')).textContent).toContain('Noemt wat bank.ing blokkeerde, ontvangen na de blokkade (t/m 2026-11-20)');
+
+    await openOverview();
     await click(screen.getByTestId('overview-harm-table-victims-0'));
     expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', indicator: { type: 'iban', value: 'NL23BUNQ2025123456' } });
     expect((await screen.findByTestId('queue-filter-indicator')).textContent).toContain('NL23BUNQ2025123456');

@@ -7,7 +7,7 @@ import type { QueueFilters } from '../../../shared/api/views';
 import { isIndicatorType, type IndicatorType } from '../../../shared/indicators/types';
 import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
 import type { Category } from '../../../shared/intake/vocabulary';
-import { backlogLists, ledgerList, risingLists, weeklyLists, type LedgerColumn } from '../../../shared/overview/number-lists';
+import { backlogLists, ledgerList, reportsAfterBlockList, risingLists, weeklyLists, type LedgerColumn } from '../../../shared/overview/number-lists';
 import { AGE_BUCKETS, type Overview } from '../../../shared/overview/types';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -167,7 +167,7 @@ function WeeklySection({ overview }: { overview: Overview }) {
           { key: 'week', header: t('overview.week') },
           { key: 'received', header: t('overview.received'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.received(overview, weekAt(index))) },
           { key: 'closed', header: t('overview.closed'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.closed(overview, weekAt(index))) },
-          { key: 'openAtEnd', header: t('overview.openAtEnd'), numeric: true },
+          { key: 'openAtEnd', header: t('overview.openAtEnd'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.openAtEnd(overview, weekAt(index))) },
           { key: 'requestsSent', header: t('overview.requestsSent'), numeric: true, onOpen: (_row, index) => openRequestsWith(weeklyLists.requestsSent(weekAt(index))) },
           { key: 'requestsExecuted', header: t('overview.requestsExecuted'), numeric: true, onOpen: (_row, index) => openRequestsWith(weeklyLists.requestsExecuted(weekAt(index))) },
           { key: 'loss', header: t('overview.loss'), numeric: true, onOpen: (_row, index) => openQueueWith(weeklyLists.loss(overview, weekAt(index))) },
@@ -372,7 +372,7 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             ledgerColumn('refused', t('overview.refused')),
             ledgerColumn('overdue', t('overview.overdue')),
             { key: 'median', header: t('overview.medianDays'), numeric: true },
-            { key: 'after', header: t('overview.reportsAfterBlock'), numeric: true },
+            { key: 'after', header: t('overview.reportsAfterBlock'), numeric: true, onOpen: (row) => openQueueWith(reportsAfterBlockList(overview, String(row.addresseeId))) },
           ]}
           rows={overview.disruption.map((entry) => ({
             addresseeId: entry.addresseeId,

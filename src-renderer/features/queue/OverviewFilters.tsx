@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { QueueFilters } from '../../../shared/api/views';
 import { useAppStore } from '../../state/store-context';
 
-type OverviewFilterKey = 'teams' | 'overdueOn' | 'closed' | 'indicator' | 'shape' | 'clusterOf' | 'summaryTerm' | 'noRegion';
+type OverviewFilterKey = 'teams' | 'overdueOn' | 'closed' | 'openOn' | 'afterBlock' | 'indicator' | 'shape' | 'clusterOf' | 'summaryTerm' | 'noRegion';
 
 /** What clearing one of these filters sets back. */
 const CLEARED: Record<OverviewFilterKey, (filters: QueueFilters) => Partial<QueueFilters>> = {
   teams: () => ({ teams: undefined }),
   overdueOn: () => ({ overdueOn: undefined }),
   closed: () => ({ closedFrom: undefined, closedTo: undefined }),
+  openOn: () => ({ openOn: undefined }),
+  afterBlock: () => ({ afterBlock: undefined }),
   indicator: () => ({ indicator: undefined }),
   shape: () => ({ shape: undefined }),
   clusterOf: () => ({ clusterOf: undefined }),
@@ -19,8 +21,8 @@ const CLEARED: Record<OverviewFilterKey, (filters: QueueFilters) => Partial<Queu
 
 /**
  * The filters the overview sets that have no control of their own in the filter bar (team, past the service
- * level, closed in a week, an indicator, a shape, a cluster, a term of the summary, no region), each named and removable, so the officer
- * sees why the list is what it is.
+ * level, closed in a week, open at a week's end, named after a block, an indicator, a shape, a cluster, a term of
+ * the summary, no region), each named and removable, so the officer sees why the list is what it is.
  */
 export function OverviewFilters() {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export function OverviewFilters() {
   if (filters.teams?.length) shown.push(['teams', t('queue.filters.teams', { teams: filters.teams.map((team) => team || t('queue.filters.noTeam')).join(', ') })]);
   if (filters.overdueOn) shown.push(['overdueOn', t('queue.filters.overdueOn', { day: filters.overdueOn })]);
   if (filters.closedFrom || filters.closedTo) shown.push(['closed', t('queue.filters.closed', { from: filters.closedFrom ?? '…', to: filters.closedTo ?? '…' })]);
+  if (filters.openOn) shown.push(['openOn', t('queue.filters.openOn', { day: filters.openOn })]);
+  if (filters.afterBlock) shown.push(['afterBlock', t('queue.filters.afterBlock', { addressee: filters.afterBlock.addresseeId, day: filters.afterBlock.asOf })]);
   if (filters.indicator) shown.push(['indicator', t('queue.filters.indicator', { value: filters.indicator.value })]);
   if (filters.shape) shown.push(['shape', t('queue.filters.shape', { shape: filters.shape.shape })]);
   if (filters.clusterOf) shown.push(['clusterOf', t('queue.filters.clusterOf', { reportId: filters.clusterOf })]);
