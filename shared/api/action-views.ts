@@ -11,6 +11,8 @@ export interface ActionSummaryView {
   state: ActionState;
   indicatorType: IndicatorType | null;
   indicatorValue: string | null;
+  /** A batched letter's further indicators (the first is `indicatorType`/`indicatorValue`); empty for one. */
+  batchIndicators: Array<{ type: IndicatorType; value: string }>;
   caseId: string | null;
   addresseeId: string | null;
   /** The addressee's name, or null when none is chosen yet (or its directory entry was removed). */
@@ -138,8 +140,6 @@ export interface ActionNextStep {
 
 export interface ActionDetail extends ActionSummaryView {
   clusterReportId: string | null;
-  /** A batched letter's further indicators (the first is `indicatorType`/`indicatorValue`); empty for one. */
-  batchIndicators: Array<{ type: IndicatorType; value: string }>;
   legalBasis: string;
   body: string;
   includePersonalData: boolean;

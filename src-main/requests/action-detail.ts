@@ -43,7 +43,6 @@ export function actionDetail(sqlite: Database.Database, actionId: string, viewer
   return {
     ...toSummaryView(action, addressee?.name ?? null, today),
     clusterReportId: action.payload.clusterReportId,
-    batchIndicators: action.payload.batchIndicators,
     legalBasis: action.payload.legalBasis,
     body: action.payload.body,
     includePersonalData: included,

@@ -15,6 +15,7 @@ export function toSummaryView(record: ActionRecord, addresseeName: string | null
     state: record.state,
     indicatorType: record.indicator?.type ?? null,
     indicatorValue: record.indicator?.value ?? null,
+    batchIndicators: record.payload.batchIndicators,
     caseId: record.caseId,
     addresseeId: record.addresseeId,
     addresseeName,

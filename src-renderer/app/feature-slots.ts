@@ -20,4 +20,5 @@ export const featureSlots = {
   clusterRequests: later(async () => (await import('../features/requests/ClusterActionPanel')).ClusterActionPanel),
   indicatorRequests: later(async () => (await import('../features/requests/IndicatorActions')).IndicatorActions),
   draftAction: later(async () => (await import('../features/requests/DraftActionButton')).DraftActionButton),
+  batchDraft: later(async () => (await import('../features/requests/BatchDraftBar')).IndicatorBatchBar),
 } satisfies Slots;

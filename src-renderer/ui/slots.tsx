@@ -40,6 +40,8 @@ export interface SlotProps {
   indicatorRequests: { type: IndicatorType; value: string; benign: boolean };
   /** A button that drafts a request or a prevention warning in one click, and its dialog (feature requests). */
   draftAction: { kind: ActionKind; query: ActionDraftQuery; variant?: 'default' | 'light' | 'subtle' };
+  /** With two or more indicators chosen: one letter to their bank or operator naming them all, drafted in one click (feature requests). */
+  batchDraft: { indicators: ReadonlyArray<{ type: IndicatorType; value: string }>; chosen: string; testId: string };
 }
 
 export type Slots = { [Name in keyof SlotProps]: ComponentType<SlotProps[Name]> };

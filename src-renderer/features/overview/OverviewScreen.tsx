@@ -273,29 +273,6 @@ function RisingSection({ overview }: { overview: Overview }) {
   );
 }
 
-/**
- * One letter to one bank or operator about several of the selected accounts or numbers: drafted as one request
- * naming them all (the core refuses a batch whose indicators go to different addressees, and says which).
- */
-function BatchBar({ batch }: { batch: ReadonlyArray<{ type: IndicatorType; value: string }> }) {
-  const { t } = useTranslation();
-  if (batch.length < 2) return null;
-  const [first, ...rest] = batch;
-  const oneType = rest.every((entry) => entry.type === first!.type);
-  return (
-    <Group gap="sm" mt="xs" className="no-print" data-testid="overview-batch">
-      <Text size="sm">{t('overview.batchSelected', { count: batch.length })}</Text>
-      {oneType ? (
-        <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[first!.type]} query={{ indicatorType: first!.type, indicatorValue: first!.value, batch: rest.map(({ type, value }) => ({ type, value })) }} />
-      ) : (
-        <Text size="sm" c="red.8">
-          {t('overview.batchOneType')}
-        </Text>
-      )}
-    </Group>
-  );
-}
-
 function StopFirstSection({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
   const openIndicator = useAppStore((state) => state.openIndicator);
@@ -358,7 +335,7 @@ function StopFirstSection({ overview }: { overview: Overview }) {
             },
           }}
         />
-        <BatchBar batch={batch} />
+        <Slot name="batchDraft" indicators={batch} chosen={t('overview.batchSelected', { count: batch.length })} testId="overview-batch" />
       </Section>
       <Section title={t('overview.disruption')} testId="overview-disruption">
         <OverviewTable

@@ -1,4 +1,4 @@
-import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ActionStateBadge, OverdueBadge } from '../../ui/badges';
 import { formatCount, formatDay } from '../../ui/format';
 import { selectMyId } from '../../state/session-selectors';
 import { ActionSubject } from './ActionSubject';
+import { isBatchableConcept } from './letter-batch';
 
 const ROW_ESTIMATE = 56;
 
@@ -16,6 +17,30 @@ interface ActionTableProps {
   openActionId: string | undefined;
   /** The approval queue marks the supervisor's own requests (four eyes: someone else approves them). */
   markOwn?: boolean;
+  /** The requests list lets the officer choose concepts for one batched letter. */
+  batch?: ConceptChoice;
+}
+
+interface ConceptChoice {
+  chosen: readonly string[];
+  onChoose: (actionId: string, chosen: boolean) => void;
+}
+
+/** A concept about an account or number can be chosen for one letter with others to the same addressee. */
+function ChooseCell({ action, choice }: { action: ActionSummaryView; choice: ConceptChoice }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      {isBatchableConcept(action) && (
+        <Checkbox
+          aria-label={t('actions.batch.choose', { title: action.title })}
+          checked={choice.chosen.includes(action.actionId)}
+          onChange={(event) => choice.onChoose(action.actionId, event.currentTarget.checked)}
+          data-testid={`action-batch-choose-${action.actionId}`}
+        />
+      )}
+    </Table.Td>
+  );
 }
 
 function ActionRowCells({ action, markOwn }: { action: ActionSummaryView; markOwn: boolean }) {
@@ -62,7 +87,7 @@ function ActionRowCells({ action, markOwn }: { action: ActionSummaryView; markOw
  * Requests as a table that renders only the rows in view (a unit may keep thousands of them). Spacer rows above
  * and below keep the scroll height and are hidden from assistive technology; aria-rowcount/rowindex tell the rest.
  */
-export function ActionTable({ rows, openActionId, markOwn = false }: ActionTableProps) {
+export function ActionTable({ rows, openActionId, markOwn = false, batch }: ActionTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -80,6 +105,11 @@ export function ActionTable({ rows, openActionId, markOwn = false }: ActionTable
       <Table verticalSpacing={5} fz="sm" stickyHeader highlightOnHover aria-label={t('actions.tableLabel')} aria-rowcount={rows.length + 1} miw={560}>
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
+            {batch && (
+              <Table.Th>
+                <VisuallyHidden>{t('actions.batch.column')}</VisuallyHidden>
+              </Table.Th>
+            )}
             <Table.Th>{t('actions.columns.title')}</Table.Th>
             <Table.Th>{t('actions.columns.state')}</Table.Th>
             <Table.Th>{t('actions.columns.addressee')}</Table.Th>
@@ -102,6 +132,7 @@ export function ActionTable({ rows, openActionId, markOwn = false }: ActionTable
                 className={selected ? 'selected-row' : undefined}
                 data-testid={`action-row-${action.actionId}`}
               >
+                {batch && <ChooseCell action={action} choice={batch} />}
                 <ActionRowCells action={action} markOwn={markOwn} />
               </Table.Tr>
             );

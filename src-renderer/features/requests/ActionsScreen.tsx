@@ -8,6 +8,8 @@ import { useFocusOnMount } from '../../ui/use-focus-on-mount';
 import { ActionDetailPanel } from './ActionDetailPanel';
 import { ActionFilterBar } from './ActionFilterBar';
 import { ActionTable } from './ActionTable';
+import { BatchDraftBar } from './BatchDraftBar';
+import { batchOfConcepts, isBatchableConcept } from './letter-batch';
 
 /** Every follow-up request, filtered, with the open one beside the list. */
 export function ActionsScreen() {
@@ -16,6 +18,10 @@ export function ActionsScreen() {
   const error = useAppStore((state) => state.actionListError);
   const loadActions = useAppStore((state) => state.loadActions);
   const actionId = useAppStore((state) => (state.view.screen === 'actions' ? state.view.actionId : undefined));
+  const conceptBatch = useAppStore((state) => state.conceptBatch);
+  const chooseForBatch = useAppStore((state) => state.chooseForBatch);
+  // Only concepts the list still shows: one submitted (or filtered away) meanwhile drops out.
+  const chosen = rows?.filter((row) => conceptBatch.includes(row.actionId) && isBatchableConcept(row)) ?? [];
   useFocusOnMount(true);
 
   return (
@@ -28,9 +34,10 @@ export function ActionsScreen() {
         )}
       </ScreenHeader>
       <ActionFilterBar />
+      {chosen.length > 0 && <BatchDraftBar batch={batchOfConcepts(chosen)} chosen={t('actions.batch.chosen', { count: chosen.length })} testId="actions-batch" />}
       {error && <ErrorAlert error={error} onRetry={() => void loadActions()} />}
       <div className="split-layout actions-layout">
-        {rows ? <ActionTable rows={rows} openActionId={actionId} /> : <Text size="sm">{t('common.loading')}</Text>}
+        {rows ? <ActionTable rows={rows} openActionId={actionId} batch={{ chosen: conceptBatch, onChoose: chooseForBatch }} /> : <Text size="sm">{t('common.loading')}</Text>}
         {actionId ? (
           <ActionDetailPanel actionId={actionId} />
         ) : (

@@ -11,7 +11,10 @@ export interface ActionDraftSlice {
   actionDraftError: ApiErrorBody | null;
   loadActionDraft: (query: ActionDraftQuery) => Promise<void>;
   clearActionDraft: () => void;
-  /** Creates the request as a concept and opens it; false when the main process refused. */
+  /** Concepts chosen in the requests list for one batched letter (action ids). */
+  conceptBatch: string[];
+  chooseForBatch: (actionId: string, chosen: boolean) => void;
+  /** Creates the request as a concept and opens it (the concepts chosen for it are chosen no more); false when the main process refused. */
   createAction: (action: NewAction) => Promise<boolean>;
 }
 
@@ -20,6 +23,9 @@ export const createActionDraftSlice: SliceCreator<ActionDraftSlice> = (api) => (
   return {
     actionDraft: null,
     actionDraftError: null,
+    conceptBatch: [],
+
+    chooseForBatch: (actionId, chosen) => set({ conceptBatch: [...get().conceptBatch.filter((id) => id !== actionId), ...(chosen ? [actionId] : [])] }),
 
     loadActionDraft: async (query) => {
       const asked = ++ticket;
@@ -40,6 +46,7 @@ export const createActionDraftSlice: SliceCreator<ActionDraftSlice> = (api) => (
         get().notifyError('actionCreateFailed', result.error);
         return false;
       }
+      set({ conceptBatch: [] });
       get().notify({ tone: 'success', key: 'actionCreated', values: { title: action.title } });
       get().openAction(result.value.actionId);
       return true;

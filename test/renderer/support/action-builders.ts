@@ -75,6 +75,7 @@ export function actionSummary(overrides: Partial<ActionSummaryView> = {}): Actio
     state: 'concept',
     indicatorType: 'iban',
     indicatorValue: IBAN,
+    batchIndicators: [],
     caseId: null,
     addresseeId: 'abn-amro',
     addresseeName: 'ABN AMRO',
@@ -94,7 +95,6 @@ export function actionDetail(overrides: Partial<ActionDetail> = {}): ActionDetai
   return {
     ...actionSummary(),
     clusterReportId: reportIdOf(0),
-    batchIndicators: [],
     legalBasis: 'Art. 126nc Sv',
     body: 'Wij verzoeken u de rekening te blokkeren.',
     includePersonalData: false,
