@@ -56,4 +56,30 @@ describe('follow-up actions on a cluster', () => {
     });
     expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', clusterReportId: reportIdOf(0) });
   });
+
+  it('offers one letter about every account of the cluster at the chosen account’s bank, and none for an account alone at its bank', async () => {
+    const ING_1 = 'NL20INGB0001234567';
+    const ING_2 = 'NL69INGB0123456789';
+    const graph: ClusterGraph = {
+      ...GRAPH,
+      nodes: [...GRAPH.nodes, { id: 'i:ing1', kind: 'indicator', label: ING_1, group: 'iban' }, { id: 'i:ing2', kind: 'indicator', label: ING_2, group: 'iban' }],
+      edges: [...GRAPH.edges, mention(0, 'i:ing1'), mention(1, 'i:ing1'), mention(1, 'i:ing2')],
+    };
+    const api = new FakeApi().handle('action.draft', () => actionDraft());
+    const { store } = renderWithStore(<ClusterActionPanel reportId={reportIdOf(0)} />, api);
+    act(() => store.setState({ clusterReportId: reportIdOf(0), graph }));
+    const panel = screen.getByTestId('cluster-actions');
+    // The most shared piece is the ABN AMRO account, alone at its bank in this cluster.
+    expect(within(panel).getByTestId('cluster-action-indicator')).toHaveProperty('value', `IBAN: ${IBAN} (3 meldingen)`);
+    expect(within(panel).queryByTestId('draft-action-same-bank')).toBeNull();
+
+    act(() => store.setState({ graph: { ...graph, edges: [...graph.edges, mention(2, 'i:ing1'), mention(2, 'i:ing2'), mention(0, 'i:ing2')] } }));
+    const sameBank = within(panel).getByTestId('draft-action-same-bank');
+    expect(sameBank.textContent).toBe('Eén brief over alle 2 rekeningen van het cluster bij deze bank');
+    await act(async () => {
+      fireEvent.click(sameBank);
+      await settle();
+    });
+    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'bank_block', indicatorType: 'iban', indicatorValue: ING_1, batch: [{ type: 'iban', value: ING_2 }] });
+  });
 });

@@ -11,6 +11,16 @@ import { SubjectActionList } from './SubjectActionList';
 
 const keyOf = (indicator: ClusterIndicator) => `${indicator.type}|${indicator.value}`;
 
+/** A Dutch account's bank: the country and the bank code after the check digits (`NL` + `INGB`), its addressee. */
+const dutchBankOf = (indicator: ClusterIndicator) => (indicator.type === 'iban' && indicator.value.startsWith('NL') ? indicator.value.slice(4, 8) : null);
+
+/** The cluster's other accounts at the chosen account's Dutch bank: one letter to that bank can name them all. */
+function sameBankAccounts(indicators: readonly ClusterIndicator[], chosen: ClusterIndicator | undefined): ClusterIndicator[] {
+  const bank = chosen === undefined ? null : dutchBankOf(chosen);
+  if (chosen === undefined || bank === null) return [];
+  return indicators.filter((indicator) => indicator.value !== chosen.value && dutchBankOf(indicator) === bank);
+}
+
 /** On a cluster: a request about one of its puzzle pieces, or a prevention warning about how it works. */
 export function ClusterActionPanel({ reportId }: { reportId: string }) {
   const { t } = useTranslation();
@@ -18,6 +28,7 @@ export function ClusterActionPanel({ reportId }: { reportId: string }) {
   const indicators = useMemo(() => clusterIndicators(graph), [graph]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const chosen = indicators.find((indicator) => keyOf(indicator) === chosenKey) ?? indicators[0];
+  const sameBank = sameBankAccounts(indicators, chosen);
   const options = indicators.map((indicator) => ({
     value: keyOf(indicator),
     label: t('actions.cluster.indicatorOption', {
@@ -51,6 +62,15 @@ export function ClusterActionPanel({ reportId }: { reportId: string }) {
             <DraftActionButton
               kind={ACTION_KIND_OF_INDICATOR[chosen.type]}
               query={{ kind: ACTION_KIND_OF_INDICATOR[chosen.type], indicatorType: chosen.type, indicatorValue: chosen.value, clusterReportId: reportId }}
+            />
+          )}
+          {chosen && sameBank.length > 0 && (
+            <DraftActionButton
+              kind="bank_block"
+              variant="light"
+              label={t('actions.cluster.sameBank', { count: sameBank.length + 1 })}
+              testId="draft-action-same-bank"
+              query={{ kind: 'bank_block', indicatorType: chosen.type, indicatorValue: chosen.value, batch: sameBank.map(({ type, value }) => ({ type, value })) }}
             />
           )}
           <DraftActionButton kind="prevention_warning" variant="default" query={{ kind: 'prevention_warning', clusterReportId: reportId }} />

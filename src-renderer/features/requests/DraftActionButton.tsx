@@ -8,16 +8,19 @@ import { ActionDraftDialog } from './ActionDraftDialog';
 interface DraftActionButtonProps extends Pick<ButtonProps, 'variant' | 'disabled'> {
   kind: ActionKind;
   query: ActionDraftQuery;
+  /** Instead of the kind's own words (e.g. a batched letter's: "Eén brief over 3 rekeningen"). */
+  label?: string;
+  testId?: string;
 }
 
 /** "Blokkeringsverzoek opstellen" (or the words for the kind) and the draft dialog it opens. */
-export function DraftActionButton({ kind, query, variant, disabled }: DraftActionButtonProps) {
+export function DraftActionButton({ kind, query, variant, disabled, label, testId = `draft-action-${kind}` }: DraftActionButtonProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button size="compact-sm" variant={variant} disabled={disabled} onClick={() => setOpened(true)} data-testid={`draft-action-${kind}`}>
-        {t(`actions.draftButton.${kind}`)}
+      <Button size="compact-sm" variant={variant} disabled={disabled} onClick={() => setOpened(true)} data-testid={testId}>
+        {label ?? t(`actions.draftButton.${kind}`)}
       </Button>
       <ActionDraftDialog opened={opened} onClose={() => setOpened(false)} kind={kind} query={query} />
     </>
