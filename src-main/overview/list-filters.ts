@@ -53,12 +53,15 @@ function closedWhere(sqlite: Database.Database, from: string | undefined, to: st
   return rowIdIn(closedReports(sqlite).filter(({ at }) => at >= start && at <= end).map(({ id }) => id));
 }
 
-/** Received by the end of the day and not closed by then: not closed now, or closed only after it. */
+/**
+ * Received by the end of the day and not closed by then: not closed now, or last closed after it. (A closure
+ * before the receipt counts from the receipt, which is by the day's end here; one of no known moment too.)
+ */
 function openWhere(sqlite: Database.Database, day: string): SqlWhere {
   const end = endOfDay(day);
-  const closedLater = closedReports(sqlite).filter(({ at }) => at > end).map(({ id }) => id);
+  const closedLater = [...closureTimes(sqlite)].filter(([, at]) => at > end).map(([reportId]) => reportId);
   return {
-    terms: [`r.received_at <= ? AND (r.work_status <> 'closed' OR r.id IN (SELECT value FROM json_each(?)))`],
+    terms: [`r.received_at <= ? AND (r.work_status <> 'closed' OR r.report_id IN (SELECT value FROM json_each(?)))`],
     params: [end, JSON.stringify(closedLater)],
   };
 }
