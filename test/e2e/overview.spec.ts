@@ -16,8 +16,9 @@ import { generatedRecords, handMadeRecord } from './support/records';
 const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
 const BACKGROUND = 40;
 const DAY_MS = 86_400_000;
-/** A day relative to today (the workstation's clock is the real one), YYYY-MM-DD. */
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+/** A day relative to today in the Netherlands (the workstation's calendar; its clock is the real one), YYYY-MM-DD. */
+const day = (offset: number) => DUTCH_DAY.format(new Date(Date.now() + offset * DAY_MS));
 const ing = (account: string) => composeIBAN({ countryCode: 'NL', bban: `INGB${account}` }) ?? '';
 const [BLOCKED, FIRST, SECOND] = [ing('0001234567'), ing('0007654321'), ing('0005550123')];
 
