@@ -176,7 +176,7 @@ describe('every number of the overview opens its list', () => {
 
     // The effect: reports naming either blocked account received on a day after the block, up to the as-of day, each once.
     const blocked = [IBANS.muleB, ingB];
-    const stillComing = records.filter((record) => record.receivedAt.slice(0, 10) > '2026-10-23' && record.receivedAt.slice(0, 10) <= '2026-11-02' && record.suspect.bankAccounts?.some((iban) => blocked.includes(iban)));
+    const stillComing = records.filter((record) => record.receivedAt.slice(0, 10) > '2026-10-23' && record.receivedAt.slice(0, 10) <= '2026-11-02' && record.suspect?.bankAccounts?.some((iban) => blocked.includes(iban)));
     expect(stillComing).toHaveLength(3);
     for (const entry of overview.disruption) {
       const expected = entry.executed > 0 ? stillComing.length : 0;
