@@ -50,7 +50,7 @@ describe('approval queue', () => {
     await click(within(nav).getByTestId('nav-approvals'));
 
     // Screens other than the queue load as their own chunk when first opened.
-    const own = await screen.findByTestId(`action-row-${MINE}`);
+    const own = await screen.findByTestId(`action-row-${MINE}`, {}, { timeout: 15_000 });
     expect(within(own).getByText('Eigen verzoek')).toBeTruthy();
     expect(within(screen.getByTestId(`action-row-${OTHERS}`)).queryByText('Eigen verzoek')).toBeNull();
 
@@ -66,7 +66,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: OTHERS });
       await settle();
     });
-    await click(within(await screen.findByTestId('action-detail')).getByRole('button', { name: 'Terugsturen naar opsteller' }));
+    await click(within(await screen.findByTestId('action-detail', {}, { timeout: 15_000 })).getByRole('button', { name: 'Terugsturen naar opsteller' }));
     const dialog = screen.getByRole('dialog', { name: 'Terugsturen naar opsteller' });
     await click(within(dialog).getByTestId('step-submit'));
     expect(api.callsOf('action.transition')).toHaveLength(0);
@@ -81,7 +81,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: MINE });
       await settle();
     });
-    const detail = await screen.findByTestId('action-detail');
+    const detail = await screen.findByTestId('action-detail', {}, { timeout: 15_000 });
     expect(within(detail).getByRole('button', { name: 'Goedkeuren' })).toHaveProperty('disabled', true);
     expect(within(detail).getByTestId('step-refusal-goedgekeurd').textContent).toBe(
       'Goedkeuren kan nu niet: vier ogen: u heeft dit verzoek zelf opgesteld, dus een andere leidinggevende beoordeelt het.',
@@ -97,7 +97,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'routing' });
       await settle();
     });
-    expect((await screen.findByTestId('supervisors-only')).textContent).toContain('alleen voor leidinggevenden');
+    expect((await screen.findByTestId('supervisors-only', {}, { timeout: 15_000 })).textContent).toContain('alleen voor leidinggevenden');
     expect(screen.queryByTestId('rule-add')).toBeNull();
   });
 
