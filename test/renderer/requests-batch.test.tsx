@@ -31,7 +31,7 @@ const click = async (element: HTMLElement) =>
 describe('batching letters from the requests list', () => {
   it('concepts to one addressee become one batched letter naming every account they name; others are refused in words', async () => {
     const api = new FakeApi()
-      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15 }))
+      .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('action.list', () => requests)
       .handle('action.draft', () => actionDraft({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] }))
       .handle('action.create', () => ({ actionId: ACTION_ID }));
