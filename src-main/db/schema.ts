@@ -95,7 +95,10 @@ export const indicators = sqliteTable(
   (table) => [uniqueIndex('indicators_type_value').on(table.type, table.value)],
 );
 
-/** Which live report mentions which indicator, and where. Withdrawn reports have none. */
+/**
+ * Which live report mentions which indicator, and where; each (report, indicator, field) once — the report writer,
+ * its only writer, sees to that (a unique key would be a second copy of every row). Withdrawn reports have none.
+ */
 export const mentions = sqliteTable(
   'mentions',
   {
@@ -110,7 +113,7 @@ export const mentions = sqliteTable(
     benign: integer('benign', { mode: 'boolean' }).notNull(),
   },
   (table) => [
-    primaryKey({ columns: [table.reportId, table.indicatorId, table.field] }),
+    index('mentions_report').on(table.reportId),
     index('mentions_indicator').on(table.indicatorId, table.reportId),
     // Linking's (and the overview's) links only: a full rebuild reads it alone, never the table.
     index('mentions_linking').on(table.indicatorId, table.reportId).where(sql`benign = 0`),

@@ -96,7 +96,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const lowerFirstReceived = sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?');
   // One row a statement: a multi-row INSERT runs in a statement journal, and there FTS5 writes out its pending index.
   const insertMention = sqlite.prepare<[number, number, string, string, number]>(
-    'INSERT OR IGNORE INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
   );
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
@@ -140,8 +140,13 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const linking = new Set<number>();
     const created = new Set<number>();
     if (input.record.status !== 'filed') return { linking, created };
+    // The first of the same indicator in the same field stands for all (the text names it twice).
+    const written = new Set<string>();
     for (const mention of input.mentions ?? extractIndicators(input.record)) {
       const indicator = indicatorFor(mention);
+      const key = `${indicator.id}\u0000${mention.field}`;
+      if (written.has(key)) continue;
+      written.add(key);
       insertMention.run(reportId, indicator.id, mention.field, mention.raw, indicator.benign ? 1 : 0);
       if (indicator.benign) continue;
       linking.add(indicator.id);
