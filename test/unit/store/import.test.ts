@@ -150,6 +150,25 @@ describe('revisions', () => {
   });
 });
 
+describe('mentions', () => {
+  it('holds each indicator once per field, however often the text names it, also after a revision', async () => {
+    const record = filedRecord({
+      incident: { summary: 'Tweemaal gebeld', narrative: 'Gebeld door 06-12345678, en daarna weer door 06-12345678 (+31 6 12345678).' },
+      suspect: { phoneNumbers: ['06-12345678'] },
+    });
+    const { store, importRecords } = openTempStore();
+    await importRecords([record]);
+    const rows = store.sqlite.prepare<[], { field: string; count: number }>('SELECT field, count(*) AS count FROM mentions GROUP BY indicator_id, field ORDER BY field');
+    const once = [
+      { field: 'incident.narrative', count: 1 },
+      { field: 'suspect.phoneNumbers[0]', count: 1 },
+    ];
+    expect(rows.all()).toEqual(once);
+    await importRecords([{ ...record, revision: 2, receivedAt: '2026-04-02T10:00:00Z' }]);
+    expect(rows.all()).toEqual(once);
+  });
+});
+
 describe('withdrawals', () => {
   it('drops personal data and links, keeps the id, splits the cluster it bridged, and audits it', async () => {
     // a —IBAN A— bridge —IBAN B— c : withdrawing the bridge leaves a and c unrelated.
