@@ -12,8 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiParams, ApiValue } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { RefusedChangesResponse } from '../../shared/hub/protocol';
-import type { Clock } from '../../shared/platform/clock';
-import { connect } from '../../src-hub/db/connect';
 import { mutations } from '../../src-hub/db/schema';
 import { addOfficer, deactivateOfficer } from '../../src-hub/officers/registry';
 import { dispatch } from '../../src-main/api/dispatch';
@@ -23,6 +21,7 @@ import { createFileSecretStore, type SecretStore } from '../../src-main/app/secr
 import { createSettingsFile } from '../../src-main/app/settings-file';
 import { startWorkstation, type Workstation } from '../../src-main/app/workstation';
 import type { CaseStore } from '../../src-main/db/open-store';
+import { outboxOf as outboxOfStore, skippableClock, until, withStoppedHub, type HubDb } from '../support/shared-station';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -30,19 +29,7 @@ const DAY_MS = 86_400_000;
 const LEAVER = 'agent.weg';
 
 /** The system clock, moved on by the test to age the cached proofs. */
-const clock: Clock & { skip(ms: number): void } = (() => {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), skip: (ms: number) => (offset += ms) };
-})();
-
-async function until(what: string, done: () => boolean | Promise<boolean>, nudge?: () => void): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    nudge?.();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const clock = skippableClock();
 
 describe('a shift change on a shared station while the hub is away', () => {
   let hubDir: string;
@@ -63,17 +50,8 @@ describe('a shift change on a shared station while the hub is away', () => {
   const credentials = () => ({ ...hub.tokens.credentials, [LEAVER]: leaverCredential });
   const signIn = (officerId: 'j.devries' | 'r.dekker' | typeof LEAVER, credential = credentials()[officerId]) => call('session.signIn', { officerId, credential });
   const newCase = async (title: string) => (await value('case.create', { title, reportIds: [] })).caseId;
-  const outboxOf = (officer: string) => store.sqlite.prepare<[string], { mutationId: string; proof: string | null; state: string }>('SELECT mutation_id AS mutationId, proof, state FROM outbox WHERE officer = ? ORDER BY position').all(officer);
-  /** The hub's database, read (or changed) while it is stopped: PGlite serves one process at a time. */
-  async function withHubDatabase<T>(work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>): Promise<T> {
-    await hub.stop();
-    const database = await connect({ dataDir: join(hubDir, 'hub') });
-    try {
-      return await work(database.db);
-    } finally {
-      await database.close();
-    }
-  }
+  const outboxOf = (officer: string) => outboxOfStore(store, officer);
+  const withHubDatabase = <T>(work: (db: HubDb) => Promise<T>) => withStoppedHub(hub, hubDir, work);
 
   beforeAll(async () => {
     hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-shift-change-'));

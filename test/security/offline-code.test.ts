@@ -14,8 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiParams, ApiValue } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { RefusedChangesResponse } from '../../shared/hub/protocol';
-import type { Clock } from '../../shared/platform/clock';
-import { connect } from '../../src-hub/db/connect';
 import { mutations } from '../../src-hub/db/schema';
 import { deactivateOfficer, setOidcSubject } from '../../src-hub/officers/registry';
 import { dispatch } from '../../src-main/api/dispatch';
@@ -26,6 +24,7 @@ import { createFileSecretStore, type SecretStore } from '../../src-main/app/secr
 import { startWorkstation, type Workstation } from '../../src-main/app/workstation';
 import type { CaseStore } from '../../src-main/db/open-store';
 import { authorizeInBrowser, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+import { outboxOf as outboxOfStore, skippableClock, until, withStoppedHub, type HubDb } from '../support/shared-station';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 
 const CLIENT_ID = 'puzzelstuk';
@@ -33,20 +32,8 @@ const CODE = '24681357';
 const DAY_MS = 86_400_000;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** The system clock, moved on by the test to age the cached proof and pass the lockout. */
-const clock: Clock & { skip(ms: number): void } = (() => {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), skip: (ms: number) => (offset += ms) };
-})();
-
-async function until(what: string, done: () => boolean | Promise<boolean>, nudge?: () => void): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    nudge?.();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The system clock, moved on by the test to age the cached proofs. */
+const clock = skippableClock();
 
 describe('the offline code of an officer who signs in with their police account', () => {
   let dir: string;
@@ -71,17 +58,9 @@ describe('the offline code of an officer who signs in with their police account'
   }
   const codeSignIn = (code = CODE) => call('session.signIn', { officerId: 'j.devries', credential: code });
   const whoami = async (token: string) => (await fetch(`${hub.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } })).status;
-  const outboxOf = (officer: string) => store.sqlite.prepare<[string], { mutationId: string; proof: string | null; state: string }>('SELECT mutation_id AS mutationId, proof, state FROM outbox WHERE officer = ? ORDER BY position').all(officer);
+  const outboxOf = (officer: string) => outboxOfStore(store, officer);
   const pendingEnds = () => JSON.parse(secrets.get('pending-session-ends') ?? '[]') as Array<{ session: string }>;
-  async function withHubDatabase<T>(work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>): Promise<T> {
-    await hub.stop();
-    const database = await connect({ dataDir: join(dir, 'hub') });
-    try {
-      return await work(database.db);
-    } finally {
-      await database.close();
-    }
-  }
+  const withHubDatabase = <T>(work: (db: HubDb) => Promise<T>) => withStoppedHub(hub, dir, work);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-offline-code-'));

@@ -8,6 +8,7 @@ import type { SyncStateView } from '../../../shared/api/views';
 import { createApiEventBus } from '../../../src-main/api/events';
 import { createSessionEnds, SESSION_END_RETRY_MS } from '../../../src-main/app/session-ends';
 import type { SecretName, SecretStore } from '../../../src-main/app/secrets';
+import { fakeTime, settle } from './support/fake-time';
 
 const HUB = 'https://hub.politie.example';
 
@@ -34,33 +35,6 @@ function fakeHub() {
   return hub;
 }
 
-function fakeTime(start: string) {
-  let now = Date.parse(start);
-  const pending = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  return {
-    clock: { now: () => new Date(now) },
-    timers: {
-      setTimeout: (run: () => void, ms: number) => {
-        pending.set(next, { at: now + ms, run });
-        return next++;
-      },
-      clearTimeout: (handle: unknown) => void pending.delete(handle as number),
-    },
-    waiting: () => pending.size,
-    /** Moves the clock to the next timer and runs it, then lets the sends it started settle. */
-    async step(): Promise<void> {
-      const [handle, timer] = [...pending.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (handle === undefined || !timer) throw new Error('no timer is set');
-      pending.delete(handle);
-      now = timer.at;
-      timer.run();
-      await settle();
-    },
-  };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const onlineState: SyncStateView = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
 
 describe('session ends', () => {

@@ -4,33 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSessionRenewal } from '../../../src-main/app/session-renewal';
-
-function fakeTime(start: string) {
-  let now = Date.parse(start);
-  const pending = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  return {
-    clock: { now: () => new Date(now) },
-    timers: {
-      setTimeout: (run: () => void, ms: number) => {
-        pending.set(next, { at: now + ms, run });
-        return next++;
-      },
-      clearTimeout: (handle: unknown) => void pending.delete(handle as number),
-    },
-    /** Moves the clock to the next timer and runs it; answers how far it moved (ms), or null when none is set. */
-    async step(): Promise<number | null> {
-      const [handle, timer] = [...pending.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (handle === undefined || !timer) return null;
-      pending.delete(handle);
-      const moved = timer.at - now;
-      now = timer.at;
-      timer.run();
-      await new Promise((resolve) => setImmediate(resolve));
-      return moved;
-    },
-  };
-}
+import { fakeTime } from './support/fake-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
