@@ -111,6 +111,10 @@ const indicatorQuery = z.strictObject({
   sort: z.enum(['reports', 'loss', 'lastSeen']),
   offset,
   limit,
+  purpose: purposeText.optional(),
+}).refine((query) => (query.search ?? '').trim() === '' || query.purpose !== undefined, {
+  path: ['purpose'],
+  message: `${PURPOSE_REQUIRED} A search of the indicators looks through the reports' numbers and accounts.`,
 });
 
 const credentialText = z.string().max(200, 'must be at most 200 characters');

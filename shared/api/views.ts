@@ -216,6 +216,8 @@ export interface IndicatorQuery {
   types?: IndicatorType[];
   /** Substring of the canonical value. */
   search?: string;
+  /** Why the officer searches: required with a search (it is logged with the query). */
+  purpose?: string;
   includeBenign?: boolean;
   /** Only indicators seen in at least this many live reports. */
   minReports?: number;

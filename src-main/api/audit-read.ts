@@ -20,12 +20,15 @@ const lastSearch = new WeakMap<ApiContext, { key: string; at: number }>();
 /** The same officer, query and purpose within this time is one search. */
 const SAME_SEARCH_MS = 10 * 60 * 1000;
 
+/** Where a typed search looked: the queue's reports (`search.ran`) or the indicator list (`indicator.searched`). */
+export type SearchAction = 'search.ran' | 'indicator.searched';
+
 /** Logs a search typed by the officer: the query, the number of results and the purpose (checked). */
-export function auditSearch(context: ApiContext, query: string, purpose: string, results: number): void {
+export function auditSearch(context: ApiContext, query: string, purpose: string, results: number, action: SearchAction = 'search.ran'): void {
   const now = context.clock.now();
-  const key = JSON.stringify([context.officer.id, query, purpose]);
+  const key = JSON.stringify([context.officer.id, action, query, purpose]);
   const last = lastSearch.get(context);
   if (last?.key === key && now.getTime() - last.at < SAME_SEARCH_MS) return;
   lastSearch.set(context, { key, at: now.getTime() });
-  logConsultation(context.store.sqlite, now.toISOString(), { actor: context.officer.id, action: 'search.ran', subjectType: 'search', subjectId: query, purpose, details: { results } });
+  logConsultation(context.store.sqlite, now.toISOString(), { actor: context.officer.id, action, subjectType: 'search', subjectId: query, purpose, details: { results } });
 }

@@ -9,6 +9,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { ReportScreen } from '../../src-renderer/features/report/ReportScreen';
 import { QueueFilterBar } from '../../src-renderer/features/queue/QueueFilterBar';
+import { IndicatorFilterBar } from '../../src-renderer/features/indicators/IndicatorFilterBar';
 import { PurposeListEditor } from '../../src-renderer/features/settings/PurposeListEditor';
 import { DEFAULT_PURPOSES } from '../../shared/audit/purpose';
 import { queueRow, reportDetail, reportIdOf } from './support/builders';
@@ -148,6 +149,48 @@ describe('the purpose of searching', () => {
     expect(screen.queryByTestId('purpose-form')).toBeNull();
     expect(screen.getByTestId('search-purpose').textContent).toBe('Zoekdoel: Interne controle');
     expect(api.callsOf('queue.list').at(-1)).toMatchObject({ filters: { text: 'nummer 2' }, purpose: 'Interne controle' });
+  });
+});
+
+describe('the purpose of searching the indicators', () => {
+  const typeSearch = async (text: string) => {
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Zoek waarde' }), { target: { value: text } });
+    // The search goes out once typing pauses.
+    await waitFor(() => expect(screen.getByTestId('indicator-search')).toHaveProperty('value', text));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await settle();
+    });
+  };
+
+  it('is asked at the first search, sent with the query, and cancelling drops the search', async () => {
+    const api = new FakeApi().handle('indicator.list', () => ({ rows: [], total: 0 }));
+    const { store } = renderWithStore(<IndicatorFilterBar />, api);
+    await typeSearch('INGB');
+    expect(screen.getByRole('dialog', { name: 'Waarom zoekt u?' })).toBeTruthy();
+    expect(api.callsOf('indicator.list').filter((query) => query.search)).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId('purpose-form')).getByRole('button', { name: 'Annuleren' }));
+      await settle();
+    });
+    expect(store.getState().indicatorFilters.search).toBeUndefined();
+    expect(api.callsOf('indicator.list').filter((query) => query.search)).toEqual([]);
+
+    await typeSearch('INGB');
+    const form = within(screen.getByTestId('purpose-form'));
+    fireEvent.click(form.getByRole('radio', { name: 'Onderzoek in een zaak' }));
+    await confirm(form);
+    expect(api.callsOf('indicator.list').at(-1)).toMatchObject({ search: 'INGB', purpose: 'Onderzoek in een zaak' });
+    expect(screen.getByTestId('search-purpose').textContent).toBe('Zoekdoel: Onderzoek in een zaak');
+  });
+
+  it('is not asked again when the session has one (given at the queue)', async () => {
+    const api = new FakeApi().handle('indicator.list', () => ({ rows: [], total: 0 }));
+    const { store } = renderWithStore(<IndicatorFilterBar />, api);
+    act(() => store.getState().setSearchPurpose('Beoordelen van de melding'));
+    await typeSearch('0612');
+    expect(screen.queryByTestId('purpose-form')).toBeNull();
+    expect(api.callsOf('indicator.list').at(-1)).toMatchObject({ search: '0612', purpose: 'Beoordelen van de melding' });
   });
 });
 

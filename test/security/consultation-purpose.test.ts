@@ -61,6 +61,18 @@ describe('a consultation without a purpose is refused by the core', () => {
     expect(found.rows.map((row) => row.reportId)).toEqual([record.reportId]);
     expect(lastEntry(officer)).toEqual({ actor: OFFICER, action: 'search.ran', subjectId: 'kluisrekening', details: { purpose: 'Beoordelen van de melding', results: 1 } });
   });
+
+  it('indicator.list with a search typed: refused without a purpose (no value found is shown); with one the search is logged with its query', async () => {
+    const record = filedRecord({ suspect: { bankAccounts: [IBANS.muleB] } });
+    const officer = (await openApiHarness({ records: [record] })).as(OFFICER);
+    const indicators = (search?: string) => ({ sort: 'reports' as const, offset: 0, limit: 20, ...(search === undefined ? {} : { search }) });
+    await expectRefused(officer, 'indicator.list', indicators('INGB'), (purpose) => ({ ...indicators('INGB'), purpose }), [IBANS.muleB]);
+    // The list without a search needs none: the most-reported values are the officer's work, not a look through personal data.
+    expect((await officer.value('indicator.list', indicators())).rows.map((row) => row.value)).toContain(IBANS.muleB);
+    const found = await officer.value('indicator.list', { ...indicators('INGB'), purpose: 'Onderzoek in een zaak' });
+    expect(found.rows.map((row) => row.value)).toEqual([IBANS.muleB]);
+    expect(lastEntry(officer)).toEqual({ actor: OFFICER, action: 'indicator.searched', subjectId: 'INGB', details: { purpose: 'Onderzoek in een zaak', results: 1 } });
+  });
 });
 
 /** A report paid to a mule account, and a bank block request about it (without the reporters' data). */

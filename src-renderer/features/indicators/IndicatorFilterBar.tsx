@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { INDICATOR_TYPES } from '../../../shared/indicators/types';
 import { useAppStore } from '../../state/store-context';
 import { SearchIcon } from '../../ui/icons';
+import { SearchPurpose } from '../../ui/SearchPurpose';
 import type { IndicatorFilters } from './indicators-slice';
 
 const SORTS: Array<IndicatorFilters['sort']> = ['reports', 'loss', 'lastSeen'];
@@ -13,6 +14,9 @@ export function IndicatorFilterBar() {
   const { t } = useTranslation();
   const filters = useAppStore((state) => state.indicatorFilters);
   const setIndicatorFilters = useAppStore((state) => state.setIndicatorFilters);
+  const purposeAsked = useAppStore((state) => state.indicatorSearchPurposeAsked);
+  const confirmSearchPurpose = useAppStore((state) => state.confirmIndicatorSearchPurpose);
+  const cancelSearchPurpose = useAppStore((state) => state.cancelIndicatorSearchPurpose);
   const [search, setSearch] = useState(filters.search ?? '');
   const applySearch = useDebouncedCallback((value: string) => setIndicatorFilters({ search: value.trim() || undefined }), 300);
   useEffect(() => setSearch(filters.search ?? ''), [filters.search]);
@@ -32,6 +36,7 @@ export function IndicatorFilterBar() {
         }}
         data-testid="indicator-search"
       />
+      <SearchPurpose asked={purposeAsked} onConfirm={confirmSearchPurpose} onCancel={cancelSearchPurpose} />
       <MultiSelect
         w={260}
         label={t('indicators.filters.type')}

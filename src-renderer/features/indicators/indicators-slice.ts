@@ -17,6 +17,12 @@ export interface IndicatorsSlice {
   indicatorSummary: IndicatorSummaryView | null;
   indicatorReports: QueueRow[] | null;
   indicatorDetailError: ApiErrorBody | null;
+  /** A search is typed but the officer has not said yet why they search (searchPurpose): nothing is fetched until then. */
+  indicatorSearchPurposeAsked: boolean;
+  /** Sets the session's search purpose and runs the waiting search; resolves whether it ran. */
+  confirmIndicatorSearchPurpose: (purpose: string) => Promise<boolean>;
+  /** The officer would rather not say why: the typed search is dropped. */
+  cancelIndicatorSearchPurpose: () => void;
   loadIndicators: () => Promise<void>;
   refreshIndicators: () => Promise<void>;
   setIndicatorFilters: (patch: Partial<IndicatorFilters>) => void;
@@ -31,17 +37,30 @@ export const createIndicatorsSlice: SliceCreator<IndicatorsSlice> = (api) => (se
     return view.screen === 'indicators' ? (view.indicator ?? null) : null;
   };
 
-  const loadIndicators = async () => {
+  const searched = () => get().indicatorFilters.search?.trim() ?? '';
+
+  /** Resolves whether the list was answered; a typed search goes out only with the officer's purpose (the core refuses it otherwise). */
+  const loadIndicators = async (): Promise<boolean> => {
     const ticket = ++asked;
-    const { indicatorFilters, indicatorPage } = get();
+    const { indicatorFilters, indicatorPage, searchPurpose } = get();
+    if (searched() !== '' && searchPurpose === null) {
+      set({ indicatorSearchPurposeAsked: true });
+      return false;
+    }
+    set({ indicatorSearchPurposeAsked: false });
     const result = await api.call('indicator.list', {
       ...indicatorFilters,
       offset: indicatorPage * INDICATOR_PAGE_SIZE,
       limit: INDICATOR_PAGE_SIZE,
+      ...(searched() !== '' && searchPurpose !== null ? { purpose: searchPurpose } : {}),
     });
-    if (ticket !== asked) return;
-    if (!result.ok) return set({ indicatorsError: result.error });
+    if (ticket !== asked) return false;
+    if (!result.ok) {
+      set({ indicatorsError: result.error });
+      return false;
+    }
     set({ indicatorRows: result.value.rows, indicatorTotal: result.value.total, indicatorsError: null });
+    return true;
   };
 
   const loadIndicatorDetail = async (type: IndicatorType, value: string) => {
@@ -65,7 +84,20 @@ export const createIndicatorsSlice: SliceCreator<IndicatorsSlice> = (api) => (se
     indicatorSummary: null,
     indicatorReports: null,
     indicatorDetailError: null,
-    loadIndicators,
+    indicatorSearchPurposeAsked: false,
+    loadIndicators: async () => {
+      await loadIndicators();
+    },
+
+    confirmIndicatorSearchPurpose: async (purpose) => {
+      get().setSearchPurpose(purpose);
+      return loadIndicators();
+    },
+
+    cancelIndicatorSearchPurpose: () => {
+      set({ indicatorSearchPurposeAsked: false });
+      if (searched() !== '' && get().searchPurpose === null) get().setIndicatorFilters({ search: undefined });
+    },
 
     refreshIndicators: async () => {
       if (get().view.screen !== 'indicators') return;

@@ -1,10 +1,10 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { SearchIcon } from '../../ui/icons';
-import { PurposeDialog } from '../../ui/PurposeDialog';
+import { SearchPurpose } from '../../ui/SearchPurpose';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -16,11 +16,9 @@ export function SearchBox() {
   const { t } = useTranslation();
   const storedText = useAppStore((state) => state.queueFilters.text ?? '');
   const setQueueFilters = useAppStore((state) => state.setQueueFilters);
-  const searchPurpose = useAppStore((state) => state.searchPurpose);
   const asked = useAppStore((state) => state.queueSearchPurposeAsked);
   const confirmSearchPurpose = useAppStore((state) => state.confirmSearchPurpose);
   const cancelSearchPurpose = useAppStore((state) => state.cancelSearchPurpose);
-  const [changing, setChanging] = useState(false);
   const [text, setText] = useState(storedText);
   const search = useDebouncedCallback((value: string) => setQueueFilters({ text: value.trim() }), SEARCH_DELAY_MS);
 
@@ -47,32 +45,7 @@ export function SearchBox() {
         }}
         data-testid="queue-search"
       />
-      {searchPurpose !== null && (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          maw={260}
-          title={searchPurpose}
-          aria-label={t('queue.search.purposeChange', { purpose: searchPurpose })}
-          onClick={() => setChanging(true)}
-          data-testid="search-purpose"
-        >
-          {t('queue.search.purpose', { purpose: searchPurpose })}
-        </Button>
-      )}
-      <PurposeDialog
-        opened={asked || changing}
-        title={t('queue.search.purposeTitle')}
-        explanation={t('queue.search.purposeExplain')}
-        confirmLabel={asked ? t('queue.search.purposeConfirm') : t('common.save')}
-        suggested={searchPurpose}
-        onClose={() => {
-          setChanging(false);
-          if (asked) cancelSearchPurpose();
-        }}
-        onDone={() => setChanging(false)}
-        onConfirm={confirmSearchPurpose}
-      />
+      <SearchPurpose asked={asked} onConfirm={confirmSearchPurpose} onCancel={cancelSearchPurpose} />
     </Group>
   );
 }
