@@ -179,8 +179,12 @@ export interface ApiMethods {
   'audit.setPurposes': Method<{ purposes: string[] }, { purposes: string[] }>;
   /** The purpose the signed-in officer last gave for this report or another report of its cases (null: none yet). */
   'audit.lastPurpose': Method<{ reportId: string }, { purpose: string | null }>;
-  /** Supervisors (and the privacy officer): the Logboek — who consulted a report and why, or all one officer did in a period. */
-  'audit.logbook': Method<LogbookQuery, LogbookPage>;
+  /**
+   * Supervisors (and the privacy officer): the Logboek — who consulted a report and why, or all one officer did in a
+   * period — over every workstation's log on the hub, a page at a time (`after`: the page before's `next`); only this
+   * workstation's log when the hub cannot be asked.
+   */
+  'audit.logbook': Method<LogbookQuery & { after?: string }, LogbookPage>;
   /** The same entries as CSV (for a data-subject request or an internal audit); the export is itself logged, with its purpose. */
   'audit.exportCsv': Method<LogbookQuery & { purpose: string }, { fileName: string; csv: string }>;
   /** Supervisors: audit logs of workstations the hub refused (a fork or a gap); `reachable` false when the hub could not be asked. */

@@ -65,10 +65,18 @@ const purposeText = z.string({ error: (issue) => (issue.input === undefined ? PU
 /** A request that includes the reporters' data carries it to a third party: only with the officer's purpose. */
 const purposeWithPersonalData = (params: { includePersonalData?: boolean; purpose?: string }) => params.includePersonalData !== true || params.purpose !== undefined;
 const personalDataPurpose = { path: ['purpose'], message: `${PURPOSE_REQUIRED} The request includes the reporters' personal data.` };
-const logbookFields = { reportId: reportId.optional(), officer: shortText.optional(), from: isoDate.optional(), to: isoDate.optional(), upToId: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional() };
+const logbookFields = {
+  reportId: reportId.optional(),
+  officer: shortText.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  upToId: z.number().int('must be a whole number').min(1, 'must be 1 or more').optional(),
+  asOf: z.iso.datetime({ offset: true, error: 'must be the asOf of the answer shown' }).optional(),
+  held: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+};
 const namesSubject = (query: { reportId?: string; officer?: string }) => query.reportId !== undefined || query.officer !== undefined;
 const subjectNeeded = { message: 'name a report or an officer', path: ['reportId'] };
-const logbookQuery = z.strictObject(logbookFields).refine(namesSubject, subjectNeeded);
+const logbookQuery = z.strictObject({ ...logbookFields, after: z.string().max(400, 'must be at most 400 characters').optional() }).refine(namesSubject, subjectNeeded);
 /** The Logboek leaves the workstation as CSV (officers' work, queries typed): only under a purpose. */
 const logbookExport = z.strictObject({ ...logbookFields, purpose: purposeText }).refine(namesSubject, subjectNeeded);
 

@@ -340,26 +340,59 @@ export interface SettingsView {
   idleLockMinutes: number;
 }
 
-/** Which part of the audit log the Logboek shows: one report's, or one officer's in a period (or both). */
+/**
+ * Which part of the audit log the Logboek shows: one report's, or one officer's in a period (or both); and, once
+ * answered, the snapshot it answers (so the next pages and an export hold exactly what the list shows).
+ */
 export interface LogbookQuery {
   reportId?: string;
   officer?: string;
   /** Inclusive days (YYYY-MM-DD), in UTC. */
   from?: string;
   to?: string;
-  /** The newest entry the screen shows: an export then holds exactly what was shown, not what was logged since (its own export among it). */
+  /** The newest entry of this workstation's own log in the answer: nothing logged here since (an export among it). */
   upToId?: number;
+  /** The hub's snapshot the answer is from (absent: only this workstation's log was read). */
+  asOf?: string;
+  /** The last entry of this workstation's log the hub held at `asOf`: the answer adds later ones (up to `upToId`) from here. */
+  held?: number;
 }
 
-/** One audit entry as the Logboek shows it: who, when, what, about what, and why. */
+/** The question alone, without the snapshot of an answer to it. */
+export const logbookQuestion = ({ reportId, officer, from, to }: LogbookQuery): LogbookQuery => ({
+  ...(reportId !== undefined ? { reportId } : {}),
+  ...(officer !== undefined ? { officer } : {}),
+  ...(from !== undefined ? { from } : {}),
+  ...(to !== undefined ? { to } : {}),
+});
+
+/** One audit entry as the Logboek shows it: where it was logged, who, when, what, about what, and why. */
 export interface LogbookEntryView extends AuditEntryView {
+  /** Its place in its workstation's log. */
   id: number;
+  /** The workstation whose log holds it. */
+  workstationId: string;
   /** The purpose given (a consultation), or null (a change, or a view without one). */
   purpose: string | null;
 }
 
 export interface LogbookPage {
   entries: LogbookEntryView[];
-  /** More entries matched than the page holds (the newest are shown; narrow the period). */
+  /** More entries matched than the page holds (the newest are shown; narrow the period). Only this workstation's log is cut so. */
   truncated: boolean;
+  /**
+   * `hub`: every workstation's log as the hub holds it, with this workstation's entries not sent yet; `local`: only
+   * this workstation's log, because the hub gave no answer (`hubUnanswered`).
+   */
+  source: 'hub' | 'local';
+  /** Why only this workstation's log was read: no hub, the hub cannot be reached, or it refused (its reason). */
+  hubUnanswered: { reason: 'no-hub' | 'offline' | 'refused'; message: string } | null;
+  /** How many entries answer the question in all (on the first page; null on the pages after it). */
+  total: number | null;
+  /** The next page's `after` (a hub's answer); null: nothing more. */
+  next: string | null;
+  /** This workstation, to tell its own entries from other workstations'. */
+  workstationId: string;
+  /** The question as answered, with its snapshot: ask the next page and the export with it. */
+  query: LogbookQuery;
 }

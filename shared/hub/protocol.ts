@@ -288,3 +288,53 @@ export interface AuditRefusal {
 export interface AuditRefusalsResponse {
   refusals: AuditRefusal[];
 }
+
+/**
+ * `GET /v1/audit/entries` (a supervisor's session or credential): the audit entries of every workstation's chain
+ * that answer one question — who consulted report `report` (and its links), or what officer `officer` did (in the
+ * period `from`–`to`, inclusive days in UTC) — newest first, a page at a time. Entries about reports outside the
+ * caller's scope are left out; each question is logged on the hub with who asked.
+ */
+export interface AuditQuestion {
+  report?: string;
+  officer?: string;
+  from?: string;
+  to?: string;
+  /** The first page's `asOf`: entries the hub received later are left out, so every page answers one snapshot. */
+  asOf?: string;
+  /** The previous page's `next`. */
+  after?: string;
+  limit?: number;
+  /** The asking workstation: the first page says how much of its chain the hub held at `asOf` (`held`). */
+  workstation?: string;
+}
+
+/** One entry of a workstation's chain, as the workstation chained it (`details` the JSON text it hashed). */
+export interface HubAuditEntry {
+  workstationId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: string | null;
+}
+
+export interface AuditEntriesResponse {
+  entries: HubAuditEntry[];
+  /** How many entries answer the question in all (first page only; null on the pages after it). */
+  total: number | null;
+  /** The snapshot this page answers (ask the next pages with it). */
+  asOf: string;
+  /** Ask with this as `after` for the next page; null: this was the last. */
+  next: string | null;
+  /**
+   * First page only: the last entry of the asking workstation's chain the hub held at `asOf` (0: none), so the
+   * workstation adds its entries not sent yet; null on later pages or when no workstation was named.
+   */
+  held: number | null;
+}
+
+/** Most entries in one page of `GET /v1/audit/entries`. */
+export const AUDIT_ENTRIES_PAGE_MAX = 1000;

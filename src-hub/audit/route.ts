@@ -1,11 +1,11 @@
 /**
  * Workstations' audit logs on the hub: `POST /v1/audit` appends a workstation's next entries (see ./accept.ts),
  * `GET /v1/audit/head?workstation=` tells where its chain ends, `GET /v1/audit/refusals` lists refused pushes for
- * supervisors.
+ * supervisors, `GET /v1/audit/entries` answers supervisors' questions over every workstation's log (./questions.ts).
  */
 import { desc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { HUB_API_PREFIX, HUB_BODY_LIMITS, type AuditChainHead, type AuditPushResponse, type AuditRefusalsResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, HUB_BODY_LIMITS, type AuditChainHead, type AuditEntriesResponse, type AuditPushResponse, type AuditRefusalsResponse } from '../../shared/hub/protocol';
 import type { Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import type { Authenticator } from '../auth/authenticate';
@@ -16,6 +16,8 @@ import { requireSupervisor } from '../officers/registry';
 import { acceptAuditEntries, AuditChainRefused, readChainHead } from './accept';
 import { AuditChainForeign } from './owner';
 import { parseAuditPush } from './parse-push';
+import { parseAuditQuestion } from './parse-question';
+import { answerAuditQuestion } from './questions';
 
 const MAX_LISTED = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -63,5 +65,14 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clo
       .orderBy(desc(auditChainRefusals.id))
       .limit(MAX_LISTED);
     return { refusals: rows.map((row) => ({ ...row, refusedAt: new Date(row.refusedAt).toISOString() })) };
+  });
+
+  app.get(`${HUB_API_PREFIX}/audit/entries`, workstation, async (request): Promise<AuditEntriesResponse> => {
+    const principal = deps.auth.principalOf(request);
+    await requireSupervisor(deps.db, principal.officer, 'ask the workstations’ audit logs who consulted what');
+    const parsed = parseAuditQuestion(request.query);
+    if (!parsed.ok) throw new HttpError(400, 'BAD_INPUT', parsed.reason);
+    const asker = { officerId: principal.officer!.id, tokenId: principal.tokenId, sessionId: principal.sessionId, scope: principal.scope };
+    return answerAuditQuestion(deps.db, parsed.question, asker, deps.clock.now().toISOString());
   });
 }

@@ -322,8 +322,36 @@ export const auditEntries = pgTable(
     tokenId: integer('token_id').references(() => hubTokens.id),
     receivedAt: timestampText('received_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.workstationId, table.seq] })],
+  (table) => [
+    primaryKey({ columns: [table.workstationId, table.seq] }),
+    // The Logboek's questions (../audit/questions.ts): one officer's entries by time, and one report's.
+    index('audit_entries_actor_at').on(table.actor, table.at),
+    index('audit_entries_subject').on(table.subjectType, table.subjectId),
+  ],
 );
+
+/**
+ * Every question asked of the workstations' audit logs (../audit/questions.ts), each page, with who asked: a look
+ * at who consulted what is itself a consultation. `answered` is null for a question refused (`refusal` says why).
+ */
+export const auditQuestions = pgTable('audit_questions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  askedAt: timestampText('asked_at').notNull(),
+  officerId: text('officer_id').notNull(),
+  /** The credential that asked; null when an officer's session did (`sessionId`). */
+  tokenId: integer('token_id').references(() => hubTokens.id),
+  sessionId: integer('session_id').references(() => officerSessions.id),
+  /** The caller's scope when asked (`*` or regions, comma-separated). */
+  scope: text('scope').notNull(),
+  reportId: text('report_id'),
+  aboutOfficer: text('about_officer'),
+  periodFrom: text('period_from'),
+  periodTo: text('period_to'),
+  /** A later page of a question asked before. */
+  continued: boolean('continued').notNull(),
+  answered: integer('answered'),
+  refusal: text('refusal'),
+});
 
 /** Each workstation's last accepted entry, kept by trigger apart from the entries: a chain cut short shows. */
 export const auditChainHeads = pgTable('audit_chain_heads', {

@@ -1,7 +1,7 @@
 import type { ApiParams, ApiValue } from '../../shared/api/contract';
 import type { OfficerView, SeenElsewhereView, SessionView, SettingsView, SyncStateView } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { AuditRefusal, OidcOffer, RefusedChange } from '../../shared/hub/protocol';
+import type { AuditEntriesResponse, AuditQuestion, AuditRefusal, OidcOffer, RefusedChange } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Clock } from '../../shared/platform/clock';
@@ -21,6 +21,14 @@ export interface SyncLink {
   auditRefusals(): Promise<{ reachable: boolean; refusals: AuditRefusal[] }>;
   /** Changes the hub refused because their officer had been deactivated (for a supervisor's token); `reachable` as above. */
   refusedChanges(): Promise<{ reachable: boolean; refused: RefusedChange[] }>;
+  /** A page of every workstation's audit entries that answer the question (for a supervisor's token), or why there is none. */
+  auditEntries(question: AuditQuestion): Promise<AuditEntriesResponse | HubUnanswered>;
+}
+
+/** Why the hub gave no answer: there is none, it cannot be reached, or it refused (its reason in `message`). */
+export interface HubUnanswered {
+  unanswered: 'no-hub' | 'offline' | 'refused';
+  message: string;
 }
 
 export interface SettingsControl {

@@ -1,10 +1,10 @@
 import type { SeenElsewhereView, SyncStateView } from '../../shared/api/views';
-import type { AuditRefusal, RefusedChange } from '../../shared/hub/protocol';
+import type { AuditEntriesResponse, AuditQuestion, AuditRefusal, RefusedChange } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
 import type { ApiEventBus } from '../api/events';
-import type { SyncLink } from '../api/context';
+import type { HubUnanswered, SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import type { Clock } from '../../shared/platform/clock';
@@ -20,6 +20,8 @@ export interface SyncTarget {
 
 /** The report page asks for each indicator as it opens: an answer later than this is no answer. */
 const SEEN_ELSEWHERE_TIMEOUT_MS = 5000;
+/** A page of the hub's audit entries is counted over every workstation's log: it may take longer. */
+const AUDIT_QUESTION_TIMEOUT_MS = 15_000;
 
 function viewOf(state: SyncState): SyncStateView {
   return {
@@ -121,6 +123,17 @@ export function createSyncController(deps: {
     return { reachable: refused !== null, refused: refused ?? [] };
   }
 
+  /** A page of every workstation's audit entries, asked of the hub synced with; or why it could not be asked or answered. */
+  async function auditEntries(question: AuditQuestion): Promise<AuditEntriesResponse | HubUnanswered> {
+    if (target === null) return { unanswered: 'no-hub', message: 'this workstation has no hub to ask' };
+    try {
+      return await createHubClient({ hubUrl: target.hubUrl, token: target.token, fetch: deps.fetch, requestTimeoutMs: AUDIT_QUESTION_TIMEOUT_MS }).auditEntries(question);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { unanswered: error instanceof HubRefusedError ? 'refused' : 'offline', message };
+    }
+  }
+
   return {
     /** Syncs with `target` from now on (null: with no hub; the store stays fully usable). */
     async connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
@@ -154,6 +167,7 @@ export function createSyncController(deps: {
       seenElsewhere,
       auditRefusals,
       refusedChanges,
+      auditEntries,
     } satisfies SyncLink,
   };
 }

@@ -6,6 +6,8 @@ export interface AuditFilter {
   reportId?: string;
   /** Entries this officer (or actor) made. */
   actor?: string;
+  /** Entries after this one only. */
+  afterId?: number;
 }
 
 export interface StoredAuditEntry extends AuditEntryView {
@@ -24,7 +26,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 /** The audit log's entries that match, oldest first, one at a time (a log may hold millions). */
 export function* auditEntries(sqlite: Database.Database, filter: AuditFilter = {}): Generator<StoredAuditEntry> {
   const where: string[] = [];
-  const params: string[] = [];
+  const params: Array<string | number> = [];
   if (filter.reportId !== undefined) {
     where.push(`((subject_type = 'report' AND subject_id = ?) OR (subject_type = 'link' AND (subject_id LIKE ? ESCAPE '\\' OR subject_id LIKE ? ESCAPE '\\')))`);
     params.push(filter.reportId, `${escapeLike(filter.reportId)}|%`, `%|${escapeLike(filter.reportId)}`);
@@ -33,8 +35,12 @@ export function* auditEntries(sqlite: Database.Database, filter: AuditFilter = {
     where.push('actor = ?');
     params.push(filter.actor);
   }
+  if (filter.afterId !== undefined) {
+    where.push('id > ?');
+    params.push(filter.afterId);
+  }
   const rows = sqlite
-    .prepare<string[], AuditRow>(
+    .prepare<Array<string | number>, AuditRow>(
       `SELECT id, at, actor, action, subject_type AS subjectType, subject_id AS subjectId, details, entry_hash AS entryHash FROM audit_log
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
     )

@@ -1,4 +1,4 @@
-import { HUB_API_PREFIX, type AuditChainHead, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type RefusedChange, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
+import { HUB_API_PREFIX, type AuditChainHead, type AuditEntriesResponse, type AuditQuestion, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type RefusedChange, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { SignedMutation } from '../../shared/mutations/proof';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
@@ -7,6 +7,7 @@ import { hubAddressProblem } from '../../shared/hub/address';
 import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseOidcOffer, parseSessionResponse, parseWhoamiResponse } from './officers-answer';
 import { parseSeenElsewhere } from './seen-elsewhere-answer';
+import { parseAuditEntries } from './audit-entries-answer';
 import { parseRetentionPeriodsResponse } from './periods-refresh';
 import type { RetentionPeriods } from '../../shared/retention/periods';
 import { realTimers, type SyncTimers } from './timers';
@@ -115,6 +116,13 @@ export function createHubClient(options: HubClientOptions) {
       const refusals = ((await call('/audit/refusals', { method: 'GET' }, timeoutMs, cancel)) as { refusals?: unknown } | null)?.refusals;
       if (!Array.isArray(refusals)) throw new HubUnavailableError('the hub sent a malformed list of refused audit logs');
       return refusals as AuditRefusal[];
+    },
+
+    /** A page of every workstation's audit entries that answer the question (a supervisor's session or credential only). */
+    async auditEntries(question: AuditQuestion, cancel?: AbortSignal): Promise<AuditEntriesResponse> {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(question)) if (value !== undefined) query.set(key, String(value));
+      return parseAuditEntries(await call(`/audit/entries?${query.toString()}`, { method: 'GET' }, timeoutMs, cancel));
     },
 
     /** Changes the hub refused because their officer had been deactivated (a supervisor's session or credential only). */

@@ -81,7 +81,7 @@ describe('the Logboek', () => {
     await officer.value('report.get', { reportId: b.reportId, purpose: 'Beoordelen van de melding' });
 
     const ofReport = await supervisor.value('audit.logbook', { reportId: a.reportId });
-    expect(ofReport.truncated).toBe(false);
+    expect(ofReport).toMatchObject({ truncated: false, source: 'local', hubUnanswered: { reason: 'no-hub' }, next: null });
     expect(ofReport.entries[0]).toMatchObject({ actor: OFFICER, action: 'report.reporter_revealed', purpose: 'Verzoek van de betrokkene (inzage)' });
     expect(ofReport.entries.every((entry) => entry.subjectId === a.reportId)).toBe(true);
 
@@ -97,7 +97,7 @@ describe('the Logboek', () => {
     const exported = await supervisor.value('audit.exportCsv', { officer: OFFICER, from: day, to: day, purpose: 'Verzoek van de betrokkene (inzage)' });
     expect(exported.fileName).toBe(`logboek_${OFFICER}_${day}_${day}.csv`);
     const lines = exported.csv.split('\r\n');
-    expect(lines[0]).toBe('id,at,officer,action,subjectType,subjectId,purpose,details');
+    expect(lines[0]).toBe('id,workstation,at,officer,action,subjectType,subjectId,purpose,details');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(',report.reporter_revealed,report,');
     expect(lastEntries(supervisor, 1)).toEqual([{ actor: SUPERVISOR, action: 'audit.exported', subjectId: OFFICER, details: { purpose: 'Verzoek van de betrokkene (inzage)', officer: OFFICER, from: day, to: day, entries: 2 } }]);

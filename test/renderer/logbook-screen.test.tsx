@@ -2,7 +2,7 @@
 import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { LogbookEntryView } from '../../shared/api/views';
+import type { LogbookEntryView, LogbookPage, LogbookQuery } from '../../shared/api/views';
 import { App } from '../../src-renderer/app/App';
 import { AuditSection } from '../../src-renderer/features/report/AuditSection';
 import { formatDateTime } from '../../src-renderer/ui/format';
@@ -11,9 +11,12 @@ import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
 const REPORT = 'IA-2026-0000042';
+const HERE = '7d1c2a40-0000-4000-8000-000000000001';
+const ELSEWHERE = '9f3e6b10-0000-4000-8000-000000000002';
 
 const entry = (id: number, overrides: Partial<LogbookEntryView> = {}): LogbookEntryView => ({
   id,
+  workstationId: HERE,
   at: `2026-11-0${id}T10:00:00.000Z`,
   actor: 'officer-1',
   action: 'report.viewed',
@@ -37,10 +40,22 @@ const click = async (element: HTMLElement) =>
     await settle();
   });
 
+/** The core's answer without a hub: this workstation's log, bounded by its newest entry. */
+const localPage = (query: LogbookQuery, entries: LogbookEntryView[]): LogbookPage => ({
+  entries,
+  truncated: false,
+  source: 'local',
+  hubUnanswered: { reason: 'offline', message: 'the hub did not answer within 15 s' },
+  total: entries.length,
+  next: null,
+  workstationId: HERE,
+  query: { ...query, ...(entries[0] ? { upToId: entries[0].id } : {}) },
+});
+
 function supervisorApi(): FakeApi {
   return new FakeApi()
     .handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
-    .handle('audit.logbook', (query) => ({ entries: query.reportId === REPORT || query.officer === 'officer-1' ? ENTRIES : [], truncated: false }))
+    .handle('audit.logbook', (query) => localPage(query, query.reportId === REPORT || query.officer === 'officer-1' ? ENTRIES : []))
     .handle('audit.exportCsv', (query) => ({ fileName: `logboek_${query.reportId ?? query.officer ?? ''}.csv`, csv: 'id,at\r\n3,x' }))
     .handle('sync.refusedChanges', () => ({
       reachable: true,
@@ -162,6 +177,62 @@ describe('Logboek', () => {
     await click(screen.getByTestId('logbook-report-ask'));
     expect(within(screen.getByTestId('logbook-results')).getByRole('alert')).toBeTruthy();
     expect(screen.queryByTestId('logbook-table')).toBeNull();
+  });
+
+  it('says when only this workstation’s log could be read (the hub cannot be reached)', async () => {
+    await openLogbookScreen(supervisorApi());
+    fireEvent.change(screen.getByTestId('logbook-report-id'), { target: { value: REPORT } });
+    await click(screen.getByTestId('logbook-report-ask'));
+    expect(screen.getByTestId('logbook-local-only').textContent).toContain('Alleen deze werkplek — de hub is niet bereikbaar');
+    expect(within(screen.getAllByTestId('logbook-row')[0]!).getByTestId('logbook-workstation').textContent).toBe('deze werkplek');
+  });
+
+  it('shows the hub’s answer with the workstation of each entry, asks the next page while scrolling, and exports the snapshot shown', async () => {
+    const asOf = '2026-11-05T12:00:00.000Z';
+    const hubEntries = Array.from({ length: 200 }, (_, index) => entry(200 - index, { workstationId: index % 2 ? HERE : ELSEWHERE, at: new Date(Date.parse('2026-11-05T11:00:00Z') - index * 60_000).toISOString() }));
+    const api = supervisorApi()
+      .handle('audit.logbook', (query) => {
+        const start = query.after === undefined ? 0 : Number(query.after);
+        const end = start + 100;
+        return {
+          entries: hubEntries.slice(start, end),
+          truncated: false,
+          source: 'hub',
+          hubUnanswered: null,
+          total: query.after === undefined ? hubEntries.length : null,
+          next: end < hubEntries.length ? String(end) : null,
+          workstationId: HERE,
+          query: { reportId: REPORT, asOf, held: 40, upToId: 61 },
+        };
+      });
+    await openLogbookScreen(api);
+    fireEvent.change(screen.getByTestId('logbook-report-id'), { target: { value: REPORT } });
+    await click(screen.getByTestId('logbook-report-ask'));
+    expect(screen.queryByTestId('logbook-local-only')).toBeNull();
+    expect(screen.getByTestId('logbook-source').textContent).toBe('uit de logboeken van alle werkplekken (de hub)');
+    expect(screen.getByTestId('logbook-count').textContent).toBe('200 vermeldingen, nieuwste eerst');
+    expect(screen.getByTestId('logbook-table').getAttribute('aria-rowcount')).toBe('201');
+    // Only the rows in view exist; the first is another workstation's, named by the start of its id.
+    const rows = screen.getAllByTestId('logbook-row');
+    expect(rows.length).toBeLessThan(40);
+    expect(api.callsOf('audit.logbook')).toHaveLength(1);
+    expect(within(rows[0]!).getByTestId('logbook-workstation').textContent).toBe(ELSEWHERE.slice(0, 8));
+    expect(within(rows[1]!).getByTestId('logbook-workstation').textContent).toBe('deze werkplek');
+
+    // Scrolled towards the end of what is loaded: the next page is asked with the snapshot.
+    const scroller = screen.getByTestId('logbook-scroll');
+    await act(async () => {
+      scroller.scrollTop = 70 * 600;
+      fireEvent.scroll(scroller);
+      await settle();
+    });
+    expect(api.callsOf('audit.logbook').at(-1)).toEqual({ reportId: REPORT, asOf, held: 40, upToId: 61, after: '100' });
+
+    await click(screen.getByTestId('logbook-csv'));
+    const asked = within(screen.getByTestId('purpose-form'));
+    await click(asked.getByRole('radio', { name: 'Interne controle' }));
+    await click(asked.getByTestId('purpose-confirm'));
+    expect(api.callsOf('audit.exportCsv')).toEqual([{ reportId: REPORT, asOf, held: 40, upToId: 61, purpose: 'Interne controle' }]);
   });
 
   it('is not in the navigation of an officer, and tells one who lands on it that it is for supervisors', async () => {

@@ -40,16 +40,22 @@ function CsvDownload() {
   );
 }
 
-/** The answer to the question asked: the entries, how many, and whether the period must be narrowed. */
+/** Why only this workstation's log is shown, as the screen says it. */
+const LOCAL_ONLY_KEY = { 'no-hub': 'noHub', offline: 'offline', refused: 'refused' } as const;
+
+/** The answer to the question asked: the entries, how many, where they come from, and whether the period must be narrowed. */
 export function LogbookResults() {
   const { t } = useTranslation();
   const query = useAppStore((state) => state.logbookQuery);
   const page = useAppStore((state) => state.logbookPage);
   const loading = useAppStore((state) => state.logbookLoading);
+  const loadingMore = useAppStore((state) => state.logbookLoadingMore);
   const error = useAppStore((state) => state.logbookError);
   const loadLogbook = useAppStore((state) => state.loadLogbook);
+  const loadMoreLogbook = useAppStore((state) => state.loadMoreLogbook);
   if (query === null) return null;
   const title = query.reportId !== undefined ? t('logbook.aboutReport', { reportId: query.reportId }) : t('logbook.aboutOfficer', { officer: query.officer });
+  const total = page?.total ?? page?.entries.length ?? 0;
   return (
     <Section title={title} testId="logbook-results" actions={page && !loading && page.entries.length > 0 ? <CsvDownload /> : undefined}>
       {loading && <Loader size="sm" aria-label={t('app.loading')} />}
@@ -58,15 +64,35 @@ export function LogbookResults() {
         <>
           <Group gap="sm" mb="xs">
             <Text size="sm" data-testid="logbook-count">
-              {t('logbook.count', { count: page.entries.length })}
+              {t('logbook.count', { count: total })}
             </Text>
+            {page.source === 'hub' && (
+              <Text size="sm" c="dimmed" data-testid="logbook-source">
+                {t('logbook.fromHub')}
+              </Text>
+            )}
           </Group>
+          {page.hubUnanswered && (
+            <Alert color="yellow" variant="light" mb="xs" data-testid="logbook-local-only">
+              {t(`logbook.localOnly.${LOCAL_ONLY_KEY[page.hubUnanswered.reason]}`, { message: page.hubUnanswered.message })}
+            </Alert>
+          )}
           {page.truncated && (
             <Alert color="yellow" variant="light" mb="xs" data-testid="logbook-truncated">
               {t('logbook.truncated')}
             </Alert>
           )}
-          {page.entries.length > 0 && <LogbookTable key={[query.reportId, query.officer, query.from, query.to].join("|")} entries={page.entries} />}
+          {page.entries.length > 0 && (
+            <LogbookTable
+              key={[query.reportId, query.officer, query.from, query.to].join('|')}
+              entries={page.entries}
+              total={total}
+              workstationId={page.workstationId}
+              hasMore={page.next !== null}
+              loadingMore={loadingMore}
+              onLoadMore={() => void loadMoreLogbook()}
+            />
+          )}
         </>
       )}
     </Section>

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
-import type { LogbookPage, LogbookQuery } from '../../../shared/api/views';
+import { logbookQuestion, type LogbookPage, type LogbookQuery } from '../../../shared/api/views';
 import type { AuditRefusal, RefusedChange } from '../../../shared/hub/protocol';
 import type { SliceCreator } from '../../state/slice';
 
@@ -12,15 +12,20 @@ export interface HubRefusals {
 }
 
 export interface LogbookSlice {
-  /** The question the table answers, with the newest entry shown (`upToId`), so an export holds exactly the table. */
+  /** The question the table answers, with its snapshot once answered (LogbookPage.query), so an export holds exactly the table. */
   logbookQuery: LogbookQuery | null;
+  /** The answer so far: its first page and those loaded after it as the supervisor scrolled. */
   logbookPage: LogbookPage | null;
   logbookLoading: boolean;
+  /** A next page is being asked for. */
+  logbookLoadingMore: boolean;
   logbookError: ApiErrorBody | null;
   hubRefusals: HubRefusals | null;
   hubRefusalsError: ApiErrorBody | null;
   /** Asks the Logboek one question: a report's consultations, or one officer's in a period. */
   loadLogbook: (query: LogbookQuery) => Promise<void>;
+  /** The next page of the answer shown (nothing when all is shown or one is being asked for). */
+  loadMoreLogbook: () => Promise<void>;
   /**
    * The entries shown as CSV, under the purpose the supervisor gives (null when refused). The export is itself
    * logged, so the table is asked again afterwards and shows it when it answers the same question.
@@ -33,30 +38,48 @@ const sameQuestion = (shown: LogbookQuery | null, asked: LogbookQuery): boolean 
   shown !== null && shown.reportId === asked.reportId && shown.officer === asked.officer && shown.from === asked.from && shown.to === asked.to;
 
 export const createLogbookSlice: SliceCreator<LogbookSlice> = (api) => (set, get) => {
+  /** The question asked last: answers to an earlier one are dropped. */
+  let asking: LogbookQuery | null = null;
+
   const loadLogbook = async (query: LogbookQuery) => {
-    const { upToId: _shownBefore, ...asked } = query;
+    const asked = logbookQuestion(query);
+    asking = asked;
     // The same question asked again (after an export) keeps its entries on screen until the answer comes.
     const keep = sameQuestion(get().logbookQuery, asked) ? get().logbookPage : null;
-    set({ logbookLoading: true, logbookQuery: asked, logbookPage: keep, logbookError: null });
+    set({ logbookLoading: true, logbookLoadingMore: false, logbookQuery: asked, logbookPage: keep, logbookError: null });
     const result = await api.call('audit.logbook', asked);
-    // A slower answer to an earlier question must not replace this one.
-    if (get().logbookQuery !== asked) return;
+    if (asking !== asked) return;
     if (!result.ok) {
       set({ logbookLoading: false, logbookError: result.error });
       return;
     }
-    const newest = result.value.entries[0]?.id;
-    set({ logbookLoading: false, logbookPage: result.value, logbookQuery: newest === undefined ? asked : { ...asked, upToId: newest } });
+    set({ logbookLoading: false, logbookPage: result.value, logbookQuery: result.value.query });
+  };
+
+  const loadMoreLogbook = async () => {
+    const { logbookPage: page, logbookQuery: query, logbookLoading, logbookLoadingMore } = get();
+    if (page === null || page.next === null || query === null || logbookLoading || logbookLoadingMore) return;
+    const shown = asking;
+    set({ logbookLoadingMore: true });
+    const result = await api.call('audit.logbook', { ...query, after: page.next });
+    if (asking !== shown || get().logbookPage !== page) return;
+    if (!result.ok) {
+      set({ logbookLoadingMore: false, logbookError: result.error });
+      return;
+    }
+    set({ logbookLoadingMore: false, logbookPage: { ...page, entries: [...page.entries, ...result.value.entries], next: result.value.next } });
   };
 
   return {
     logbookQuery: null,
     logbookPage: null,
     logbookLoading: false,
+    logbookLoadingMore: false,
     logbookError: null,
     hubRefusals: null,
     hubRefusalsError: null,
     loadLogbook,
+    loadMoreLogbook,
 
     exportLogbook: async (purpose) => {
       const query = get().logbookQuery;

@@ -1,0 +1,106 @@
+/**
+ * The privacy officer's and supervisors' questions to every workstation's audit log on the hub: who consulted a
+ * report (and why), or everything one officer did in a period — newest first, a page at a time, over one snapshot
+ * (`asOf`). Need-to-know: a caller with a regional scope sees entries about reports (and links between them) of their
+ * regions only, and may not ask about another region's report at all. Every question is itself logged, with who
+ * asked, in `audit_questions` (also when refused).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import type { AuditEntriesResponse, HubAuditEntry } from '../../shared/hub/protocol';
+import { queryRows, textArray, type HubDb } from '../db/database';
+import { auditQuestions } from '../db/schema';
+import type { Scope } from '../feed/scope';
+import { encodeCursor, type ParsedAuditQuestion } from './parse-question';
+
+export interface AuditAsker {
+  officerId: string;
+  tokenId: number | null;
+  sessionId: number | null;
+  scope: Scope;
+}
+
+const scopeText = (scope: Scope) => (scope === '*' ? '*' : scope.join(','));
+
+/** The day after `day` (YYYY-MM-DD): the end of an inclusive period, as a bound on the entries' ISO times. */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** A report of the caller's regions: it named one of them. */
+const inRegions = (reportId: SQL, regions: readonly string[]) => sql`EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})`;
+
+/** Entries about reports (and links, which name two) outside the regions are left out; others are not about a report. */
+function withinScope(scope: Scope): SQL {
+  if (scope === '*') return sql`TRUE`;
+  return sql`(e.subject_type NOT IN ('report', 'link')
+    OR (e.subject_type = 'report' AND ${inRegions(sql`e.subject_id`, scope)})
+    OR (e.subject_type = 'link' AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(e.subject_id, '|')) AS named(id) WHERE NOT ${inRegions(sql`named.id`, scope)})))`;
+}
+
+function matching(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
+  const conditions: SQL[] = [sql`e.received_at <= ${asOf}::timestamptz`, withinScope(scope)];
+  if (question.report !== null) {
+    conditions.push(sql`((e.subject_type = 'report' AND e.subject_id = ${question.report})
+      OR (e.subject_type = 'link' AND (e.subject_id LIKE ${`${question.report}|%`} OR e.subject_id LIKE ${`%|${question.report}`})))`);
+  }
+  if (question.officer !== null) conditions.push(sql`e.actor = ${question.officer}`);
+  if (question.from !== null) conditions.push(sql`e.at >= ${question.from}`);
+  if (question.to !== null) conditions.push(sql`e.at < ${dayAfter(question.to)}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** The last entry of the workstation's chain received by `asOf` (0: none); entries arrive in chain order. */
+async function heldAt(db: HubDb, workstationId: string, asOf: string): Promise<number> {
+  const [row] = await queryRows<{ held: number }>(db, sql`SELECT coalesce(max(seq), 0)::int AS held FROM audit_entries WHERE workstation_id = ${workstationId} AND received_at <= ${asOf}::timestamptz`);
+  return row?.held ?? 0;
+}
+
+async function reportInRegions(db: HubDb, reportId: string, regions: readonly string[]): Promise<boolean> {
+  const [row] = await queryRows<{ inside: boolean }>(db, sql`SELECT ${inRegions(sql`${reportId}`, regions)} AS inside`);
+  return row?.inside === true;
+}
+
+/** One page of the answer; throws FORBIDDEN for a report outside the caller's regions. Logs the question either way. */
+export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuestion, asker: AuditAsker, now: string): Promise<AuditEntriesResponse> {
+  const log = (answered: number | null, refusal: string | null) =>
+    db.insert(auditQuestions).values({
+      askedAt: now,
+      officerId: asker.officerId,
+      tokenId: asker.tokenId,
+      sessionId: asker.sessionId,
+      scope: scopeText(asker.scope),
+      reportId: question.report,
+      aboutOfficer: question.officer,
+      periodFrom: question.from,
+      periodTo: question.to,
+      continued: question.after !== null,
+      answered,
+      refusal,
+    });
+  if (question.report !== null && asker.scope !== '*' && !(await reportInRegions(db, question.report, asker.scope))) {
+    const refusal = `report ${question.report} is not a report of your regions (${asker.scope.join(', ')}): its consultations are for its region's supervisors or the privacy officer`;
+    await log(null, refusal);
+    throw new AppError('FORBIDDEN', refusal);
+  }
+  const asOf = question.asOf ?? now;
+  const where = matching(question, asker.scope, asOf);
+  const after = question.after === null ? sql`TRUE` : sql`(e.at, e.workstation_id, e.seq) < (${question.after.at}::text, ${question.after.workstationId}::text, ${question.after.seq}::int)`;
+  const rows = await queryRows<HubAuditEntry>(
+    db,
+    sql`SELECT e.workstation_id AS "workstationId", e.seq, e.at, e.actor, e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.details
+        FROM audit_entries e WHERE ${where} AND ${after}
+        ORDER BY e.at DESC, e.workstation_id DESC, e.seq DESC LIMIT ${question.limit + 1}`,
+  );
+  const entries = rows.slice(0, question.limit);
+  const last = entries.at(-1);
+  const first = question.after === null;
+  const total = first ? ((await queryRows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM audit_entries e WHERE ${where}`))[0]?.total ?? 0) : null;
+  const held = first && question.workstation !== null ? await heldAt(db, question.workstation, asOf) : null;
+  await log(entries.length, null);
+  return {
+    entries,
+    total,
+    asOf: new Date(asOf).toISOString(),
+    next: rows.length > question.limit && last !== undefined ? encodeCursor(last) : null,
+    held,
+  };
+}

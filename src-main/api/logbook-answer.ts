@@ -1,0 +1,102 @@
+/**
+ * The Logboek's answers: asked of the hub, which holds every workstation's audit log (and answers only a supervisor,
+ * within their regions), with this workstation's entries the hub did not hold yet added; this workstation's log
+ * alone when there is no hub or it cannot be reached. An answer names its snapshot (`asOf`, `held`, `upToId`), so
+ * its next pages and its export hold exactly what the list shows.
+ */
+import { logbookQuestion, type LogbookEntryView, type LogbookPage, type LogbookQuery } from '../../shared/api/views';
+import { AppError } from '../../shared/errors';
+import { upcastAuditEntry } from '../../shared/mutations/upcast';
+import { AUDIT_ENTRIES_PAGE_MAX, type AuditQuestion, type HubAuditEntry } from '../../shared/hub/protocol';
+import { workstationId } from '../audit/chain-entries';
+import { logbook, newestEntryId, purposeOf } from '../queries/logbook';
+import type { ApiContext } from './context';
+
+/** Entries a page of the list asks for: a few screens. */
+const HUB_PAGE = 500;
+/** Most entries one CSV holds; a longer answer is narrowed first (a shorter period). */
+export const LOGBOOK_EXPORT_LIMIT = 100_000;
+
+const HUB_UNANSWERED = 'the hub gives no answer now, so this answer cannot be continued: ask the question again';
+
+function hubQuestion(query: LogbookQuery, here: string, after: string | undefined, limit: number): AuditQuestion {
+  return {
+    ...(query.reportId !== undefined ? { report: query.reportId } : {}),
+    ...(query.officer !== undefined ? { officer: query.officer } : {}),
+    ...(query.from !== undefined ? { from: query.from } : {}),
+    ...(query.to !== undefined ? { to: query.to } : {}),
+    ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
+    ...(after !== undefined ? { after } : {}),
+    limit,
+    workstation: here,
+  };
+}
+
+function entryView(entry: HubAuditEntry): LogbookEntryView {
+  let details: Record<string, unknown> | null = null;
+  try {
+    details = entry.details === null ? null : (JSON.parse(entry.details) as Record<string, unknown>);
+  } catch {
+    // The hub keeps the text its workstation hashed; one that is no JSON shows as no details, never as a failure.
+  }
+  const { seq, details: _text, ...rest } = entry;
+  // Shown in this version's words, whichever version logged it (the hub keeps it as chained).
+  const shown = upcastAuditEntry({ ...rest, id: seq, details });
+  return { ...shown, purpose: purposeOf(shown.details) };
+}
+
+/** This workstation's entries after the part the hub held at the snapshot, up to the newest the answer includes. */
+const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upToId: number) =>
+  logbook(context.store.sqlite, { ...logbookQuestion(query), upToId }, { afterId: held }).entries;
+
+/** One page of the answer: the first (no `after`), or the next of a hub's answer. */
+export async function answerLogbook(context: ApiContext, { after, ...query }: LogbookQuery & { after?: string }): Promise<LogbookPage> {
+  const { sqlite } = context.store;
+  const here = workstationId(sqlite);
+  if (after !== undefined && query.asOf === undefined) throw new AppError('BAD_INPUT', 'after: a next page continues a hub answer (with its asOf)');
+  const answer = await context.sync.auditEntries(hubQuestion(query, here, after, HUB_PAGE));
+  if ('unanswered' in answer) {
+    if (query.asOf !== undefined) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${answer.message})`);
+    const local = logbook(sqlite, query);
+    const newest = local.entries[0]?.id;
+    return {
+      ...local,
+      source: 'local',
+      hubUnanswered: { reason: answer.unanswered, message: answer.message },
+      total: local.entries.length,
+      next: null,
+      workstationId: here,
+      query: { ...logbookQuestion(query), ...(newest !== undefined ? { upToId: newest } : {}) },
+    };
+  }
+  const held = answer.held ?? query.held ?? 0;
+  const upToId = query.upToId ?? newestEntryId(sqlite);
+  const unsent = after === undefined ? notSentYet(context, query, held, upToId) : [];
+  return {
+    entries: [...unsent, ...answer.entries.map(entryView)],
+    truncated: false,
+    source: 'hub',
+    hubUnanswered: null,
+    total: answer.total === null ? null : answer.total + unsent.length,
+    next: answer.next,
+    workstationId: here,
+    query: { ...logbookQuestion(query), asOf: answer.asOf, held, upToId },
+  };
+}
+
+/** Every entry of the answer shown (its snapshot), for the CSV; refused beyond LOGBOOK_EXPORT_LIMIT. */
+export async function exportedEntries(context: ApiContext, query: LogbookQuery): Promise<LogbookEntryView[]> {
+  const { sqlite } = context.store;
+  if (query.asOf === undefined) return logbook(sqlite, query).entries;
+  const here = workstationId(sqlite);
+  const entries = notSentYet(context, query, query.held ?? 0, query.upToId ?? newestEntryId(sqlite));
+  let after: string | undefined;
+  do {
+    const page = await context.sync.auditEntries(hubQuestion(query, here, after, AUDIT_ENTRIES_PAGE_MAX));
+    if ('unanswered' in page) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${page.message})`);
+    entries.push(...page.entries.map(entryView));
+    if (entries.length > LOGBOOK_EXPORT_LIMIT) throw new AppError('BAD_INPUT', `the answer holds more than ${LOGBOOK_EXPORT_LIMIT} entries, more than one CSV: ask for a shorter period`);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return entries;
+}

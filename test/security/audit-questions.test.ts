@@ -1,0 +1,219 @@
+/**
+ * Issue 15 §1, the Logboek over every workstation: the hub answers who consulted a report (and why) and what one
+ * officer did in a period from all workstations' audit chains, newest first, a page at a time over one snapshot.
+ * Tried as an attacker would: an officer's credential and a shared workstation token asking (refused), a regional
+ * supervisor asking about another region's report (refused, and logged) or about an officer who also looked at
+ * other regions' reports (those entries left out) — beside the honest twins: the privacy officer's answers across
+ * both workstations, each question logged on the hub with who asked. On PGlite and PostgreSQL.
+ */
+import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { desc, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
+import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../../shared/hub/protocol';
+import { systemClock } from '../../shared/platform/clock';
+import { auditQuestions } from '../../src-hub/db/schema';
+import { addOfficer } from '../../src-hub/officers/registry';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { createAuditAppender, type AuditEntry } from '../../src-main/audit/audit-log';
+import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
+import { filedRecord } from '../support/records';
+import { closedPort } from '../support/ports';
+import { openApiHarness, SUPERVISOR } from '../api/support/api-harness';
+import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
+
+const ROTTERDAM = filedRecord({ region: 'Rotterdam' });
+const DEN_HAAG = filedRecord({ region: 'Den Haag' });
+const R = ROTTERDAM.reportId;
+const D = DEN_HAAG.reportId;
+
+type Logged = AuditEntry & { at: string };
+
+const viewed = (at: string, actor: string, reportId: string, purpose: string): Logged => ({ at, actor, action: 'report.viewed', subjectType: 'report', subjectId: reportId, details: { purpose, revision: 1 } });
+
+/** A workstation's log of these entries, chained by the store's own writer, as the hub receives it. */
+function chainOf(entries: readonly Logged[]): ChainEntry[] {
+  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-questions-'));
+  const store = openCaseStore({ path: join(dir, 'store.db'), clock: systemClock });
+  const append = createAuditAppender(store.sqlite);
+  for (const { at, ...entry } of entries) append(at, entry);
+  const chain = chainEntriesAfter(store.sqlite, 0, entries.length);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return chain;
+}
+
+/** Each workstation's audit key: only it continues its log on the hub. */
+const keys = new Map<string, KeyObject>();
+
+function signedPush(workstationId: string, entries: readonly ChainEntry[]): AuditPushRequest {
+  const key = keys.get(workstationId) ?? keys.set(workstationId, generateKeyPairSync('ed25519').privateKey).get(workstationId)!;
+  const publicKey = (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
+  return { workstationId, entries: [...entries], proof: { publicKey, signature: sign(null, Buffer.from(auditPushContent(workstationId, entries)), key).toString('base64url') } };
+}
+
+const STATION_A = randomUUID();
+const STATION_B = randomUUID();
+const LOGGED_A: Logged[] = [
+  viewed('2026-11-02T08:00:00.000Z', 'agent.jansen', R, 'Beoordelen van de melding'),
+  viewed('2026-11-02T08:05:00.000Z', 'agent.jansen', D, 'Onderzoek in een zaak'),
+  { at: '2026-11-02T08:10:00.000Z', actor: 'agent.jansen', action: 'search.ran', subjectType: 'search', subjectId: 'kluisrekening', details: { purpose: 'Onderzoek in een zaak', results: 2 } },
+];
+const LOG_A = chainOf(LOGGED_A);
+const LOG_B = chainOf([
+  viewed('2026-11-02T09:00:00.000Z', 'agent.devries', R, 'Melder terugbellen'),
+  { at: '2026-11-02T09:30:00.000Z', actor: 'agent.jansen', action: 'report.reporter_revealed', subjectType: 'report', subjectId: R, details: { purpose: 'Verzoek van de betrokkene (inzage)' } },
+  { at: '2026-11-02T09:40:00.000Z', actor: 'agent.devries', action: 'link.decide', subjectType: 'link', subjectId: `${R}|${D}`, details: { decision: 'confirmed' } },
+]);
+
+/** What the answers are compared by: where each entry was logged, and its place there. */
+const places = (answer: AuditEntriesResponse) => answer.entries.map((entry) => `${entry.workstationId === STATION_A ? 'A' : 'B'}${entry.seq}`);
+
+describe.each(BACKENDS)('questions to every workstation’s audit log on the hub (%s)', (backend) => {
+  let hub: TestHub;
+  const credential: Record<string, string> = {};
+
+  const ask = (who: string, query: string) => hub.request<AuditEntriesResponse & HubErrorBody>(`/v1/audit/entries?${query}`, { token: credential[who] ?? who });
+  const lastQuestions = (count: number) => hub.database.db.select().from(auditQuestions).orderBy(desc(auditQuestions.id)).limit(count);
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    await hub.postNdjson([ROTTERDAM, DEN_HAAG]);
+    for (const [id, role, scope] of [
+      ['privacy.officer', 'supervisor', '*'],
+      ['sup.rotterdam', 'supervisor', 'Rotterdam'],
+      ['agent.jansen', 'officer', '*'],
+    ] as const) {
+      credential[id] = (await addOfficer(hub.database.db, hubClock(), { id, displayName: id, role, team: null, scope })).credential;
+    }
+    for (const [station, log] of [[STATION_A, LOG_A], [STATION_B, LOG_B]] as const) {
+      const pushed = await hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, log)) });
+      expect(pushed.status).toBe(200);
+    }
+  });
+  afterAll(() => hub?.close());
+
+  it('answers the privacy officer who consulted a report, and why, across both workstations — the question logged with who asked', async () => {
+    const answer = await ask('privacy.officer', `report=${R}`);
+    expect(answer.status).toBe(200);
+    expect(places(answer.body)).toEqual(['B3', 'B2', 'B1', 'A1']);
+    expect(answer.body).toMatchObject({ total: 4, next: null, held: null });
+    expect(answer.body.entries[1]).toEqual({ workstationId: STATION_B, seq: 2, at: '2026-11-02T09:30:00.000Z', actor: 'agent.jansen', action: 'report.reporter_revealed', subjectType: 'report', subjectId: R, details: JSON.stringify({ purpose: 'Verzoek van de betrokkene (inzage)' }) });
+    const [logged] = await lastQuestions(1);
+    expect(logged).toMatchObject({ officerId: 'privacy.officer', scope: '*', reportId: R, aboutOfficer: null, continued: false, answered: 4, refusal: null });
+  });
+
+  it('answers what one officer did in a period, on both workstations', async () => {
+    expect(places((await ask('privacy.officer', 'officer=agent.jansen&from=2026-11-02&to=2026-11-02')).body)).toEqual(['B2', 'A3', 'A2', 'A1']);
+    expect((await ask('privacy.officer', 'officer=agent.jansen&from=2026-11-03')).body).toMatchObject({ entries: [], total: 0 });
+    expect((await ask('privacy.officer', 'officer=agent.jansen&to=2026-11-01')).body).toMatchObject({ entries: [], total: 0 });
+  });
+
+  it('keeps the log of questions append-only: nobody edits or removes who asked what', async () => {
+    expect((await lastQuestions(1)).length).toBe(1);
+    for (const statement of [sql`DELETE FROM audit_questions`, sql`UPDATE audit_questions SET officer_id = 'someone.else'`, sql`TRUNCATE audit_questions`]) {
+      await expect(hub.database.db.execute(statement)).rejects.toThrow();
+    }
+    expect((await lastQuestions(1)).length).toBe(1);
+  });
+
+  it('refuses an officer’s credential and a shared workstation token (the attack), before anything is read', async () => {
+    for (const token of [credential['agent.jansen']!, hub.workstationToken]) {
+      const refused = await ask(token, `report=${R}`);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(/only a supervisor/);
+      expect(JSON.stringify(refused.body)).not.toContain('Verzoek van de betrokkene');
+    }
+  });
+
+  it('gives a regional supervisor only their region’s reports: another region’s report is refused (and logged), its entries left out of an officer’s', async () => {
+    const refused = await ask('sup.rotterdam', `report=${D}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('is not a report of your regions (Rotterdam)');
+    expect((await lastQuestions(1))[0]).toMatchObject({ officerId: 'sup.rotterdam', scope: 'Rotterdam', reportId: D, answered: null, refusal: expect.stringContaining('not a report of your regions') as unknown });
+
+    // The link names a Den Haag report too: left out, as is the look at the Den Haag report; the search names none.
+    expect(places((await ask('sup.rotterdam', `report=${R}`)).body)).toEqual(['B2', 'B1', 'A1']);
+    const ofOfficer = await ask('sup.rotterdam', 'officer=agent.jansen');
+    expect(places(ofOfficer.body)).toEqual(['B2', 'A3', 'A1']);
+    expect(ofOfficer.body.total).toBe(3);
+    expect(JSON.stringify(ofOfficer.body)).not.toContain(D);
+  });
+
+  it('says what is wrong with a malformed question, without echoing it', async () => {
+    for (const [query, reason] of [
+      ['', 'name a report or an officer'],
+      ['report=<script>', 'must be a report id'],
+      ['officer=agent.jansen&from=2026-11-05&to=2026-11-01', 'the period ends before it starts'],
+      [`report=${R}&after=bm90LWEtY3Vyc29y`, 'must be the next of the page before'],
+      [`report=${R}&limit=100000`, 'must be at most 1000'],
+    ] as const) {
+      const answer = await ask('privacy.officer', query);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toContain(reason);
+      expect(answer.body.error.message).not.toContain('<script>');
+    }
+  });
+
+  it('pages over one snapshot: what arrives after the first page is not in the next ones, and a new question sees it', async () => {
+    const first = await ask('privacy.officer', `report=${R}&limit=2&workstation=${STATION_A}`);
+    expect(places(first.body)).toEqual(['B3', 'B2']);
+    expect(first.body).toMatchObject({ total: 4, held: 3 });
+    expect(first.body.next).toEqual(expect.any(String));
+    // Station A, offline since early morning, sends a look at the report it logged before all others.
+    const late = chainOf([...LOGGED_A, viewed('2026-11-02T07:00:00.000Z', 'agent.jansen', R, 'Onderzoek in een zaak')]);
+    const push = () => hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(STATION_A, late.slice(3))) });
+    expect((await push()).status).toBe(200);
+    const second = await ask('privacy.officer', `report=${R}&limit=2&asOf=${encodeURIComponent(first.body.asOf)}&after=${first.body.next!}`);
+    expect(places(second.body)).toEqual(['B1', 'A1']);
+    expect(second.body).toMatchObject({ total: null, next: null, held: null });
+    expect((await lastQuestions(1))[0]).toMatchObject({ officerId: 'privacy.officer', reportId: R, continued: true, answered: 2 });
+    const again = await ask('privacy.officer', `report=${R}&workstation=${STATION_A}`);
+    expect(places(again.body)).toEqual(['B3', 'B2', 'B1', 'A1', 'A4']);
+    expect(again.body).toMatchObject({ total: 5, held: 4 });
+  });
+
+  describe('asked at a workstation’s Logboek', () => {
+    const atWorkstation = (token: string, hubUrl = hub.url) => openApiHarness({ officer: SUPERVISOR, records: [ROTTERDAM], hub: { hubUrl, token, scope: '*' } });
+
+    it('shows every workstation’s entries with where each was logged, this one’s too (sent or not yet), and exports exactly them', async () => {
+      const supervisor = await atWorkstation(credential['privacy.officer']!);
+      await supervisor.value('report.get', { reportId: R, purpose: 'Interne controle' });
+      const page = await supervisor.value('audit.logbook', { reportId: R });
+      expect(page).toMatchObject({ source: 'hub', hubUnanswered: null, truncated: false, next: null, total: page.entries.length });
+      expect(new Set(page.entries.map((entry) => entry.workstationId))).toEqual(new Set([STATION_A, STATION_B, page.workstationId]));
+      expect(page.entries.find((entry) => entry.workstationId === page.workstationId)).toMatchObject({ actor: SUPERVISOR, action: 'report.viewed', purpose: 'Interne controle' });
+      expect(page.entries.find((entry) => entry.workstationId === STATION_B && entry.id === 2)).toMatchObject({ actor: 'agent.jansen', purpose: 'Verzoek van de betrokkene (inzage)', details: { purpose: 'Verzoek van de betrokkene (inzage)' } });
+      expect(page.query).toMatchObject({ reportId: R, asOf: expect.any(String) as unknown, held: expect.any(Number) as unknown, upToId: expect.any(Number) as unknown });
+      expect((await lastQuestions(1))[0]).toMatchObject({ officerId: 'privacy.officer', reportId: R });
+
+      const exported = await supervisor.value('audit.exportCsv', { ...page.query, purpose: 'Verzoek van de betrokkene (inzage)' });
+      const lines = exported.csv.split('\r\n');
+      expect(lines[0]).toBe('id,workstation,at,officer,action,subjectType,subjectId,purpose,details');
+      expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).reverse().join(':'))).toEqual(page.entries.map((entry) => `${entry.workstationId}:${entry.id}`));
+    });
+
+    it('falls back to this workstation’s own log when the hub cannot be reached, and says so', async () => {
+      const supervisor = await atWorkstation(credential['privacy.officer']!, `http://127.0.0.1:${await closedPort()}`);
+      await supervisor.value('report.get', { reportId: R, purpose: 'Interne controle' });
+      const page = await supervisor.value('audit.logbook', { reportId: R });
+      // The report's arrival here, and the look at it: nothing of the other workstations.
+      expect(page).toMatchObject({ source: 'local', hubUnanswered: { reason: 'offline' }, next: null, total: 2 });
+      expect(page.entries.map((entry) => [entry.workstationId, entry.action, entry.purpose])).toEqual([
+        [page.workstationId, 'report.viewed', 'Interne controle'],
+        [page.workstationId, 'report.received', null],
+      ]);
+    });
+
+    it('reads only this workstation’s log, saying the hub refused, when the workstation’s token is not a supervisor’s (the attack twin)', async () => {
+      const supervisor = await atWorkstation(credential['agent.jansen']!);
+      const page = await supervisor.value('audit.logbook', { reportId: R });
+      expect(page).toMatchObject({ source: 'local', hubUnanswered: { reason: 'refused', message: expect.stringContaining('only a supervisor') as unknown } });
+      expect(page.entries.every((entry) => entry.workstationId === page.workstationId)).toBe(true);
+      expect(JSON.stringify(page)).not.toContain('Verzoek van de betrokkene');
+    });
+  });
+});
