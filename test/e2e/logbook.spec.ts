@@ -114,7 +114,8 @@ test('a supervisor finds who consulted a report and why, and downloads exactly t
     await asked.getByRole('radio', { name: 'Interne controle' }).check();
     await asked.getByTestId('purpose-confirm').click();
     await expect(page.getByTestId('search-purpose')).toHaveText('Zoekdoel: Interne controle');
-    await expect(page.getByTestId('indicator-table')).toBeVisible();
+    // Answered (the few generated reports may share no value with the search).
+    await expect(page.getByTestId('indicator-table').or(page.getByText('Geen puzzelstukjes met deze filters.'))).toBeVisible();
     await goTo(page, 'logbook');
     await page.getByRole('tab', { name: 'Wat raadpleegde deze agent?' }).click();
     await pickOption(page, page.getByRole('combobox', { name: 'Agent' }), SUPERVISOR.name);
