@@ -2,7 +2,7 @@
  * The wire protocol between workstations, the portal and the hub (`/v1`). JSON only; bigint sequence
  * numbers travel as decimal strings. Errors are `{ error: { code, message } }` with an HTTP status.
  */
-import type { AuditPushProof, ChainEntry } from '../audit/chain';
+import type { AuditPushProof, ChainedContent, ChainEntry } from '../audit/chain';
 import type { OfficerRole } from '../requests/lifecycle';
 import type { ErrorCode } from '../errors';
 import type { SignedMutation } from '../mutations/proof';
@@ -310,15 +310,9 @@ export interface AuditQuestion {
 }
 
 /** One entry of a workstation's chain, as the workstation chained it (`details` the JSON text it hashed). */
-export interface HubAuditEntry {
+export interface HubAuditEntry extends ChainedContent {
   workstationId: string;
   seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: string | null;
 }
 
 export interface AuditEntriesResponse {
