@@ -12,7 +12,7 @@ import type { MutationProof } from './proof';
 export const WORK_STATUSES = ['new', 'in_progress', 'closed'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
-export const CASE_STATUSES = ['nieuw', 'in_behandeling', 'actie_uitgezet', 'afgerond'] as const;
+export const CASE_STATUSES = ['new', 'in_progress', 'action_taken', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const LINK_DECISIONS = ['confirmed', 'rejected', 'undecided'] as const;
@@ -31,7 +31,7 @@ export interface MutationPayloads {
     owner?: string | null;
     team?: string | null;
     status?: CaseStatus;
-    /** Required when status becomes `afgerond`. */
+    /** Required when status becomes `closed`. */
     closeReason?: string | null;
   };
   'case.addReports': { caseId: string; reportIds: string[] };

@@ -96,8 +96,8 @@ export const mutationPayloadSchemas: PayloadSchemas = {
       closeReason: longText.nullable().optional(),
     })
     .superRefine((payload, ctx) => {
-      if (payload.status === 'afgerond' && !payload.closeReason?.trim()) {
-        ctx.addIssue({ code: 'custom', path: ['closeReason'], message: 'is required when status becomes "afgerond"' });
+      if (payload.status === 'closed' && !payload.closeReason?.trim()) {
+        ctx.addIssue({ code: 'custom', path: ['closeReason'], message: 'is required when status becomes "closed"' });
       }
     }),
   'case.addReports': z.strictObject({ caseId: uuid, reportIds: reportIdList }),

@@ -1,6 +1,7 @@
 /**
  * The wire's older words, and the one place they are read. Version 1 of the mutations spoke Dutch in some of
- * their values (route priorities `hoog`, `normaal`, `laag`); this version says them in English. A mutation is
+ * their values (route priorities `hoog`, `normaal`, `laag`; case statuses `nieuw`, `in_behandeling`,
+ * `actie_uitgezet`, `afgerond`); this version says them in English. A mutation is
  * signed by its officer over its content as it was made (./proof.ts), so it is never rewritten: the hub keeps a
  * version-1 mutation as it was pushed, serves it so in its feed, and a workstation pushes a version-1 change from
  * its outbox as it was recorded. Whatever applies, judges or shows a mutation (or an audit entry about one) reads
@@ -8,11 +9,14 @@
  * value says its own version; an unknown value passes through unchanged and the schemas refuse it.
  */
 import type { RoutePriority } from '../routing/rules';
-import type { AnyMutation } from './kinds';
+import type { AnyMutation, CaseStatus } from './kinds';
 import type { SignedMutation } from './proof';
 
 /** Version 1's route priorities (payloads of `report.route`, the rule in `routing.put`). */
 export const ROUTE_PRIORITY_V1: Readonly<Record<string, RoutePriority>> = { hoog: 'high', normaal: 'normal', laag: 'low' };
+
+/** Version 1's case statuses (`case.update`). */
+export const CASE_STATUS_V1: Readonly<Record<string, CaseStatus>> = { nieuw: 'new', in_behandeling: 'in_progress', actie_uitgezet: 'action_taken', afgerond: 'closed' };
 
 type Fields = Record<string, unknown>;
 
@@ -30,6 +34,7 @@ function renamed(fields: Fields, key: string, words: Readonly<Record<string, str
  */
 const PAYLOAD_UPCASTS: Readonly<Record<string, (payload: Fields) => Fields>> = {
   'report.route': (payload) => renamed(payload, 'priority', ROUTE_PRIORITY_V1),
+  'case.update': (payload) => renamed(payload, 'status', CASE_STATUS_V1),
   'routing.put': (payload) => (isFields(payload.rule) ? { ...payload, rule: renamed(payload.rule, 'priority', ROUTE_PRIORITY_V1) } : payload),
 };
 

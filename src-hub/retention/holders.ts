@@ -6,10 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { FINAL_ACTION_STATES } from '../../shared/requests/lifecycle';
 import type { CaseStatus, MutationPayloads } from '../../shared/mutations/kinds';
+import { upcastMutationInput } from '../../shared/mutations/upcast';
 import { addHolder, type Holder, type Holders } from '../../shared/retention/holds';
 import { queryRows, textArray, type HubDb } from '../db/database';
 
-const CLOSED: CaseStatus = 'afgerond';
+const CLOSED: CaseStatus = 'closed';
 
 const HOLDING_KINDS = ['case.create', 'case.update', 'case.addReports', 'case.removeReports', 'action.create', 'action.setReports', 'action.edit', 'action.transition'] as const;
 type HoldingKind = (typeof HOLDING_KINDS)[number];
@@ -45,7 +46,8 @@ export async function hubHolders(db: HubDb): Promise<Holders> {
   };
   for (const row of rows) {
     const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
-    const mutation = { kind: row.kind, payload, at: utc(row.at) } as HoldingMutation;
+    // Stored as signed, perhaps in version 1's words.
+    const mutation = upcastMutationInput({ kind: row.kind, payload, at: utc(row.at) }) as HoldingMutation;
     switch (mutation.kind) {
       case 'case.create':
       case 'case.addReports': {

@@ -163,9 +163,9 @@ export const cases = sqliteTable(
     title: text('title').notNull(),
     owner: text('owner'),
     team: text('team'),
-    status: text('status', { enum: ['nieuw', 'in_behandeling', 'actie_uitgezet', 'afgerond'] })
+    status: text('status', { enum: ['new', 'in_progress', 'action_taken', 'closed'] })
       .notNull()
-      .default('nieuw'),
+      .default('new'),
     closeReason: text('close_reason'),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),

@@ -40,7 +40,7 @@ function holdersByReport(sqlite: Database.Database): Holders {
       'SELECT cr.report_id AS reportId, c.status, c.updated_at AS updatedAt FROM case_reports cr JOIN cases c ON c.id = cr.case_id',
     )
     .all();
-  for (const row of caseRows) addHolder(cases, row.reportId, { open: row.status !== 'afgerond', endedAt: row.updatedAt });
+  for (const row of caseRows) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
   const requests = new Map<string, Holder[]>();
   for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM actions').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];

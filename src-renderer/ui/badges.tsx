@@ -10,10 +10,10 @@ const badgeStyles = { root: { flexShrink: 0, minWidth: 'max-content' }, label: {
 
 const WORK_STATUS_COLOR: Record<WorkStatus, string> = { new: 'blue', in_progress: 'yellow', closed: 'gray' };
 const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
-  nieuw: 'blue',
-  in_behandeling: 'yellow',
-  actie_uitgezet: 'grape',
-  afgerond: 'gray',
+  new: 'blue',
+  in_progress: 'yellow',
+  action_taken: 'grape',
+  closed: 'gray',
 };
 
 const ACTION_STATE_COLOR: Record<ActionState, string> = {

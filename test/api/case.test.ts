@@ -27,7 +27,7 @@ describe('cases', () => {
     const { caseId } = await api.value('case.create', { title: 'Fietsfraude Utrecht', reportIds: [a!.reportId, b!.reportId], owner: OFFICER, team: 'DO-MN' });
     expect(api.events).toContainEqual({ event: 'work.changed', payload: { entities: ['case'] } });
     const [summary] = await api.value('case.list', {});
-    expect(summary).toMatchObject({ caseId, title: 'Fietsfraude Utrecht', status: 'nieuw', owner: OFFICER, team: 'DO-MN', reportCount: 2, totalLossCents: 35_050 });
+    expect(summary).toMatchObject({ caseId, title: 'Fietsfraude Utrecht', status: 'new', owner: OFFICER, team: 'DO-MN', reportCount: 2, totalLossCents: 35_050 });
     const detail = await api.value('case.get', { caseId });
     expect(detail).toMatchObject({ createdBy: api.context.officer.id, closeReason: null });
     expect(detail.reports.map((row) => row.reportId).sort()).toEqual([a!.reportId, b!.reportId].sort());
@@ -42,10 +42,10 @@ describe('cases', () => {
     await api.value('case.removeReports', { caseId, reportIds: [a!.reportId] });
     expect((await api.value('case.get', { caseId })).reportCount).toBe(2);
 
-    expect(await api.call('case.update', { caseId, status: 'afgerond' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    await api.value('case.update', { caseId, status: 'afgerond', closeReason: 'Overgedragen aan het OM' });
-    expect(await api.value('case.list', { statuses: ['nieuw'] })).toEqual([]);
-    expect(await api.value('case.list', { statuses: ['afgerond'] })).toHaveLength(1);
+    expect(await api.call('case.update', { caseId, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    await api.value('case.update', { caseId, status: 'closed', closeReason: 'Overgedragen aan het OM' });
+    expect(await api.value('case.list', { statuses: ['new'] })).toEqual([]);
+    expect(await api.value('case.list', { statuses: ['closed'] })).toHaveLength(1);
     expect(await api.call('case.addReports', { caseId, reportIds: [a!.reportId] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 

@@ -23,7 +23,7 @@ function everyKind(): AnyMutation[] {
     { ...base, id: randomUUID(), kind: 'link.decide', payload: { reportA: 'IA-2026-0000001', reportB: 'IA-2026-0000002', decision: 'confirmed', reason: 'zelfde IBAN' } },
     { ...base, id: randomUUID(), kind: 'note.add', payload: { noteId: randomUUID(), subjectType: 'report', subjectId: 'IA-2026-0000001', body: 'Gebeld met melder.' } },
     { ...base, id: randomUUID(), kind: 'case.create', payload: { caseId, title: 'Marktplaats-fraude Utrecht', owner: 'agent.bakker', team: null, reportIds: ['IA-2026-0000001'] } },
-    { ...base, id: randomUUID(), kind: 'case.update', payload: { caseId, status: 'afgerond', closeReason: 'Verdachte aangehouden' } },
+    { ...base, id: randomUUID(), kind: 'case.update', payload: { caseId, status: 'closed', closeReason: 'Verdachte aangehouden' } },
     { ...base, id: randomUUID(), kind: 'case.addReports', payload: { caseId, reportIds: ['IA-2026-0000002'] } },
     { ...base, id: randomUUID(), kind: 'case.removeReports', payload: { caseId, reportIds: ['IA-2026-0000002'] } },
     { ...base, officer: SUPERVISOR, id: randomUUID(), kind: 'benign.add', payload: { type: 'phone', value: '+31889898000', reason: 'echt nummer van de bank' } },
@@ -136,7 +136,7 @@ describe.each(BACKENDS)('hub mutations (%s)', (backend) => {
     ['an unknown payload field', { mutations: [{ ...valid(), payload: { reportId: 'IA-2026-0000001', status: 'new', x: 1 } }] }, /payload has unknown field "x"/],
     [
       'closing a case without reason',
-      { mutations: [{ ...valid(), kind: 'case.update', payload: { caseId: randomUUID(), status: 'afgerond' } }] },
+      { mutations: [{ ...valid(), kind: 'case.update', payload: { caseId: randomUUID(), status: 'closed' } }] },
       /payload\.closeReason is required/,
     ],
     [

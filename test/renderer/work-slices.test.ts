@@ -27,13 +27,13 @@ describe('cluster, cases, notes, benign and sync slices', () => {
 
   it('closing a case sends the reason along and reloads the case', async () => {
     const detail = caseDetail();
-    const api = new FakeApi().handle('case.update', () => null).handle('case.get', () => ({ ...detail, status: 'afgerond' }));
+    const api = new FakeApi().handle('case.update', () => null).handle('case.get', () => ({ ...detail, status: 'closed' }));
     const store = createAppStore(api);
     store.getState().openCase(detail.caseId);
     await settle();
-    expect(await store.getState().setCaseStatus('afgerond', 'Dader aangehouden')).toBe(true);
-    expect(api.callsOf('case.update')).toEqual([{ caseId: detail.caseId, status: 'afgerond', closeReason: 'Dader aangehouden' }]);
-    expect(store.getState().openCaseDetail?.status).toBe('afgerond');
+    expect(await store.getState().setCaseStatus('closed', 'Dader aangehouden')).toBe(true);
+    expect(api.callsOf('case.update')).toEqual([{ caseId: detail.caseId, status: 'closed', closeReason: 'Dader aangehouden' }]);
+    expect(store.getState().openCaseDetail?.status).toBe('closed');
   });
 
   it('adds a note and reloads the notes of that subject', async () => {

@@ -29,8 +29,8 @@ const mutations: AnyMutation[] = [
   foreignMutation('note.add', { noteId: 'aaaaaaaa-aaaa-4aaa-8aaa-000000000001', subjectType: 'report', subjectId: r3, body: 'gebeld' }, 'agent.c'),
   foreignMutation('case.create', { caseId: CASE, title: 'Zaak', owner: null, team: 'Cyber', reportIds: [r1] }, 'agent.a'),
   foreignMutation('case.create', { caseId: CASE, title: 'Dubbel aangemaakt', owner: 'x', team: null, reportIds: [] }, 'agent.b'),
-  foreignMutation('case.update', { caseId: CASE, title: 'Zaak Utrecht', status: 'in_behandeling' }, 'agent.b'),
-  foreignMutation('case.update', { caseId: CASE, status: 'afgerond', closeReason: 'klaar' }, 'agent.c'),
+  foreignMutation('case.update', { caseId: CASE, title: 'Zaak Utrecht', status: 'in_progress' }, 'agent.b'),
+  foreignMutation('case.update', { caseId: CASE, status: 'closed', closeReason: 'klaar' }, 'agent.c'),
   foreignMutation('case.addReports', { caseId: CASE, reportIds: [r2, r3] }, 'agent.a'),
   foreignMutation('case.removeReports', { caseId: CASE, reportIds: [r2] }, 'agent.b'),
   foreignMutation('benign.add', { type: 'iban', value: IBANS.muleB, reason: 'politierekening' }, 'agent.s'),
@@ -52,7 +52,7 @@ describe('appliers, in the hub’s order', () => {
     expect(state.reports.find((row) => (row as { report_id: string }).report_id === r1)).toMatchObject({ work_status: 'closed', assignee: 'agent.a' });
     expect(state.links).toEqual([{ report_a: r1, report_b: r2, decision: 'rejected', reason: 'toeval', decided_by: 'agent.b', decided_at: '2026-11-02T08:00:00Z' }]);
     expect(state.notes).toMatchObject([{ subject_id: r3, body: 'gebeld', author: 'agent.c' }]);
-    expect(state.cases).toMatchObject([{ id: CASE, title: 'Zaak Utrecht', owner: null, team: 'Cyber', status: 'afgerond', close_reason: 'klaar', created_by: 'agent.a' }]);
+    expect(state.cases).toMatchObject([{ id: CASE, title: 'Zaak Utrecht', owner: null, team: 'Cyber', status: 'closed', close_reason: 'klaar', created_by: 'agent.a' }]);
     expect(state.caseReports.map((row) => (row as { report_id: string }).report_id)).toEqual([r1, r3]);
     // muleB was added and removed again; muleA is benign now: only muleB links, r2 with r3.
     expect(state.benign.filter((row) => (row as { added_by: string }).added_by.startsWith('agent'))).toMatchObject([{ value: IBANS.muleA, added_by: 'agent.s' }]);

@@ -108,7 +108,7 @@ function perform(station: Workstation, step: Exclude<Action, { type: 'sync' | 'p
         createCase(store, deps, { officer, title: 'Nieuwe zaak', reportIds: report ? [report] : [] });
         break;
       case 'updateCase':
-        if (caseId) updateCase(store, deps, { officer, caseId, title: step.title, status: step.status, ...(step.status === 'afgerond' ? { closeReason: 'klaar' } : {}) });
+        if (caseId) updateCase(store, deps, { officer, caseId, title: step.title, status: step.status, ...(step.status === 'closed' ? { closeReason: 'klaar' } : {}) });
         break;
       case 'member':
         if (caseId && report) (step.add ? addReportsToCase : removeReportsFromCase)(store, deps, { officer, caseId, reportIds: [report] });

@@ -97,7 +97,7 @@ describe('cases', () => {
       title: 'Marktplaats-fraude Utrecht',
       owner: null,
       team: 'Team Cyber',
-      status: 'nieuw',
+      status: 'new',
       created_by: officer,
     });
     addReportsToCase(store, deps, { officer, caseId, reportIds: [ids[0]!, ids[1]!, ids[2]!] });
@@ -106,19 +106,19 @@ describe('cases', () => {
     removeReportsFromCase(store, deps, { officer, caseId, reportIds: [ids[1]!] });
     expectCode(() => removeReportsFromCase(store, deps, { officer, caseId, reportIds: [ids[1]!] }), 'NOT_FOUND');
 
-    updateCase(store, deps, { officer, caseId, owner: 'agent.bakker', status: 'in_behandeling' });
-    expectCode(() => updateCase(store, deps, { officer, caseId, status: 'afgerond' }), 'BAD_INPUT', /Closing a case needs a reason/);
+    updateCase(store, deps, { officer, caseId, owner: 'agent.bakker', status: 'in_progress' });
+    expectCode(() => updateCase(store, deps, { officer, caseId, status: 'closed' }), 'BAD_INPUT', /Closing a case needs a reason/);
     expectCode(() => updateCase(store, deps, { officer, caseId }), 'BAD_INPUT', /Nothing to change/);
-    updateCase(store, deps, { officer, caseId, status: 'afgerond', closeReason: 'Verdachte aangehouden' });
+    updateCase(store, deps, { officer, caseId, status: 'closed', closeReason: 'Verdachte aangehouden' });
     expect(store.sqlite.prepare('SELECT status, close_reason, owner FROM cases').get()).toEqual({
-      status: 'afgerond',
+      status: 'closed',
       close_reason: 'Verdachte aangehouden',
       owner: 'agent.bakker',
     });
     expectCode(() => updateCase(store, deps, { officer, caseId, title: 'Nieuw' }), 'CONFLICT', /closed/);
     expectCode(() => addReportsToCase(store, deps, { officer, caseId, reportIds: [ids[1]!] }), 'CONFLICT', /closed/);
-    updateCase(store, deps, { officer, caseId, status: 'in_behandeling' });
-    expect(store.sqlite.prepare('SELECT status, close_reason FROM cases').get()).toEqual({ status: 'in_behandeling', close_reason: null });
+    updateCase(store, deps, { officer, caseId, status: 'in_progress' });
+    expect(store.sqlite.prepare('SELECT status, close_reason FROM cases').get()).toEqual({ status: 'in_progress', close_reason: null });
   });
 
   it('refuse an empty title and unknown reports', async () => {

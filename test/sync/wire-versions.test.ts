@@ -1,5 +1,5 @@
 /**
- * Version-1 mutations (Dutch route priorities, shared/mutations/upcast.ts) against a real hub: signed by their
+ * Version-1 mutations (Dutch route priorities and case statuses, shared/mutations/upcast.ts) against a real hub: signed by their
  * officer as made, they are accepted, kept and served as signed, and a workstation of this version reads them in
  * this version's words — from the feed, and from its own outbox of before the upgrade.
  */
@@ -13,6 +13,7 @@ import type { SignedMutation } from '../../shared/mutations/proof';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { signMutation } from '../../src-main/mutations/officer-signing';
+import { listCases } from '../../src-main/queries/cases';
 import { currentRoute } from '../../src-main/routing/current-route';
 import { createHubClient } from '../../src-main/sync/hub-client';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
@@ -21,6 +22,7 @@ import { tempDir } from '../support/temp-store';
 import { startSyncHub, type SyncHub } from './support/sync-hub';
 
 const SUPERVISOR = 'r.dekker';
+const OFFICER = 'j.devries';
 
 let hub: SyncHub;
 let hubDir: string;
@@ -90,6 +92,21 @@ describe('mutations of wire version 1', () => {
     expect(store.sqlite.prepare('SELECT state FROM outbox WHERE mutation_id = ?').pluck().get(old.id)).toBe('acked');
     expect(currentRoute(store.sqlite, report.reportId)).toMatchObject({ team: 'Team Fraude', priority: 'low' });
     expect(await storedPayloadOf(old.id)).toMatchObject({ priority: 'laag' });
+    store.close();
+  });
+
+  it('close a case on a workstation of this version when their status says so in Dutch', async () => {
+    const report = filedRecord();
+    await hub.post([report]);
+    const caseId = randomUUID();
+    const sign = (kind: string, payload: object) => signMutation({ id: randomUUID(), kind, officer: OFFICER, at: '2026-11-02T09:00:00Z', payload }, hub.tokens.keys[OFFICER]!);
+    const create = sign('case.create', { caseId, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [report.reportId] });
+    const close = sign('case.update', { caseId, status: 'afgerond', closeReason: 'Overgedragen aan het OM' });
+    await client().push([create, close]);
+
+    const { store, engine } = workstation();
+    await engine.runOnce();
+    expect(listCases(store.sqlite, ['closed'])).toMatchObject([{ caseId, status: 'closed', reportCount: 1 }]);
     store.close();
   });
 

@@ -73,7 +73,7 @@ export function createCaseAdapter(sqlite: Database.Database): EntityAdapter {
       title: pick('title') ?? initial.title,
       owner: pick('owner'),
       team: pick('team'),
-      status: asStatus(valueOf(fields, 'status'), existing?.status ?? 'nieuw'),
+      status: asStatus(valueOf(fields, 'status'), existing?.status ?? 'new'),
       closeReason: closeReason === undefined ? (existing?.close_reason ?? null) : textOrNull(closeReason),
       createdBy: created?.officer ?? existing?.created_by ?? UNKNOWN_AUTHOR,
       createdAt: created?.at ?? existing?.created_at ?? '',

@@ -5,7 +5,7 @@ import { recordMutation } from '../record-mutation';
 import { optionalText, requireCase, requireIdList, requireOneOf, requireReports, requireText } from './guards';
 import { buildMutation, newIdOf, type ServiceDeps } from './service-deps';
 
-const CLOSED: CaseStatus = 'afgerond';
+const CLOSED: CaseStatus = 'closed';
 
 export function createCase(
   store: CaseStore,
@@ -24,7 +24,7 @@ export function createCase(
 export type CaseChanges = Partial<Pick<MutationPayloads['case.update'], 'title' | 'owner' | 'team' | 'status' | 'closeReason'>>;
 
 /**
- * Changes a case's fields. Closing (`afgerond`) needs a reason; a closed case changes only by reopening it
+ * Changes a case's fields. Closing (`closed`) needs a reason; a closed case changes only by reopening it
  * (any other status), which clears the reason.
  */
 export function updateCase(store: CaseStore, deps: ServiceDeps, input: { officer: string; caseId: string } & CaseChanges): Mutation<'case.update'> {
@@ -40,7 +40,7 @@ export function updateCase(store: CaseStore, deps: ServiceDeps, input: { officer
     if (closeReason === '') throw new AppError('BAD_INPUT', 'Closing a case needs a reason.');
     payload.closeReason = closeReason;
   } else if (input.closeReason !== undefined && input.closeReason !== null) {
-    throw new AppError('BAD_INPUT', 'A close reason is only given when the case is closed (status "afgerond").');
+    throw new AppError('BAD_INPUT', 'A close reason is only given when the case is closed (status "closed").');
   }
   const reopening = current.status === CLOSED && payload.status !== undefined && payload.status !== CLOSED;
   if (reopening) payload.closeReason = null;

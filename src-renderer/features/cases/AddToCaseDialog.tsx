@@ -24,7 +24,7 @@ function AddToCaseForm({ onClose, reportIds }: AddToCaseDialogProps) {
   const addReportsToCase = useAppStore((state) => state.addReportsToCase);
   const caseList = useAppStore((state) => state.caseList);
   const cases = useMemo(
-    () => (caseList ?? []).filter((item) => item.status !== 'afgerond').map((item) => ({ value: item.caseId, label: item.title })),
+    () => (caseList ?? []).filter((item) => item.status !== 'closed').map((item) => ({ value: item.caseId, label: item.title })),
     [caseList],
   );
   const [caseId, setCaseId] = useState<string | null>(null);

@@ -57,7 +57,7 @@ export function CaseReports({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const openReport = useAppStore((state) => state.openReport);
   const removeReportsFromCase = useAppStore((state) => state.removeReportsFromCase);
-  const closed = detail.status === 'afgerond';
+  const closed = detail.status === 'closed';
 
   return (
     <TableSection

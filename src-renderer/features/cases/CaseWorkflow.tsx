@@ -5,7 +5,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../../shared/mutations/kinds'
 import { useAppStore } from '../../state/store-context';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 
-/** nieuw → in behandeling → actie uitgezet → afgerond; closing asks for a reason. */
+/** new → in progress → action taken → closed; closing asks for a reason. */
 export function CaseWorkflow({ status, closeReason }: { status: CaseStatus; closeReason: string | null }) {
   const { t } = useTranslation();
   const setCaseStatus = useAppStore((state) => state.setCaseStatus);
@@ -13,7 +13,7 @@ export function CaseWorkflow({ status, closeReason }: { status: CaseStatus; clos
 
   const choose = (next: string) => {
     if (next === status) return;
-    if (next === 'afgerond') setClosing(true);
+    if (next === 'closed') setClosing(true);
     else void setCaseStatus(next as CaseStatus, null);
   };
 
@@ -29,7 +29,7 @@ export function CaseWorkflow({ status, closeReason }: { status: CaseStatus; clos
         aria-labelledby="case-workflow-label"
         data={CASE_STATUSES.map((value) => ({ value, label: t(`caseStatus.${value}`) }))}
       />
-      {status === 'afgerond' && closeReason && (
+      {status === 'closed' && closeReason && (
         <Text size="sm" mt="xs">
           {t('cases.detail.closedBecause', { reason: closeReason })}
         </Text>
@@ -41,7 +41,7 @@ export function CaseWorkflow({ status, closeReason }: { status: CaseStatus; clos
         reasonLabel={t('cases.detail.closeReason')}
         confirmLabel={t('cases.detail.closeConfirm')}
         onClose={() => setClosing(false)}
-        onConfirm={(reason) => setCaseStatus('afgerond', reason)}
+        onConfirm={(reason) => setCaseStatus('closed', reason)}
       />
     </div>
   );

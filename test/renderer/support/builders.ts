@@ -65,7 +65,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
   return {
     caseId: '0b7f3c1e-5a4d-4c39-9d55-2f0c1f1f7a11',
     title: 'Nepbank Noord',
-    status: 'nieuw',
+    status: 'new',
     owner: 'officer-1',
     team: 'Cyber',
     reportCount: 2,

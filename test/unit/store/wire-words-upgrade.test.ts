@@ -16,6 +16,7 @@ import { createAuditAppender } from '../../../src-main/audit/audit-log';
 import { openStore } from '../../../src-main/db/open-store';
 import { createOutbox } from '../../../src-main/mutations/outbox';
 import { generateSigningKey, signMutation } from '../../../src-main/mutations/officer-signing';
+import { listCases } from '../../../src-main/queries/cases';
 import { logbook } from '../../../src-main/queries/logbook';
 import { currentRoute } from '../../../src-main/routing/current-route';
 import { PROJECT_ROOT } from '../../support/paths';
@@ -87,6 +88,43 @@ describe('upgrading a store of wire version 1', () => {
     expect(verifyChain(sqlite)).toMatchObject({ ok: true });
     const shown = logbook(sqlite, {}).entries.find((entry) => entry.action === 'report.route');
     expect(shown?.details).toMatchObject({ priority: 'high' });
+    store.close();
+  });
+
+  it('puts its case statuses in English, keeping every case’s reports, and reads its signed outbox and chained log in English', () => {
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: migrationsBefore('_english_case_statuses') });
+    const CASE = '00000000-0000-4000-8000-0000000000c1';
+    old.prepare("INSERT INTO cases (id, title, owner, team, status, close_reason, created_by, created_at, updated_at) VALUES (?, 'Fietsfraude', NULL, NULL, 'afgerond', 'Overgedragen', ?, '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z')").run(CASE, SUPERVISOR);
+    old.prepare("INSERT INTO case_reports (case_id, report_id, added_by, added_at) VALUES (?, 'IA-2025-0000001', ?, '2025-01-01T00:00:00Z'), (?, 'IA-2025-0000002', ?, '2025-01-01T00:00:00Z')").run(CASE, SUPERVISOR, CASE, SUPERVISOR);
+    old.prepare("INSERT INTO field_versions (entity, entity_id, field, seq, mutation_id, officer, at, value) VALUES ('case', ?, 'status', 4, NULL, ?, '2025-01-02T00:00:00Z', '\"afgerond\"')").run(CASE, SUPERVISOR);
+    old
+      .prepare(`INSERT INTO sync_conflicts (mutation_id, entity, entity_id, field, my_value, winning_value, winning_mutation_id, winning_officer, winning_at, detected_at)
+                VALUES ('00000000-0000-4000-8000-000000000001', 'case', ?, 'status', '"actie_uitgezet"', '"afgerond"', '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z')`)
+      .run(CASE, SUPERVISOR);
+    const key = generateSigningKey();
+    const pending: SignedMutation = signMutation(
+      { id: '00000000-0000-4000-8000-000000000003', kind: 'case.update', officer: SUPERVISOR, at: '2025-01-03T00:00:00Z', payload: { caseId: CASE, status: 'in_behandeling' } },
+      key,
+    );
+    old
+      .prepare("INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, proof, state, position) VALUES (?, ?, ?, ?, ?, ?, 'pending', 1)")
+      .run(pending.id, pending.at, pending.officer, pending.kind, JSON.stringify(pending.payload), JSON.stringify(pending.proof));
+    createAuditAppender(old)('2025-01-02T00:00:00Z', { actor: SUPERVISOR, action: 'case.update', subjectType: 'case', subjectId: CASE, details: { mutationId: '00000000-0000-4000-8000-000000000002', fields: ['closeReason'], status: 'afgerond' } });
+    old.close();
+
+    const store = openStore({ path });
+    const { sqlite } = store;
+    expect(listCases(sqlite, ['closed'])).toMatchObject([{ caseId: CASE, status: 'closed', reportCount: 2 }]);
+    expect(sqlite.prepare("SELECT value FROM field_versions WHERE entity = 'case'").pluck().get()).toBe('"closed"');
+    expect(sqlite.prepare('SELECT my_value AS mine, winning_value AS winner FROM sync_conflicts').get()).toEqual({ mine: '"action_taken"', winner: '"closed"' });
+    const [change] = createOutbox(sqlite).pendingChanges(10);
+    expect(change!.signed).toEqual(pending);
+    expect(change!.mutation.payload).toEqual({ caseId: CASE, status: 'in_progress' });
+    expect(sqlite.prepare<[], string>("SELECT details FROM audit_log WHERE action = 'case.update'").pluck().get()).toContain('"status":"afgerond"');
+    expect(verifyChain(sqlite)).toMatchObject({ ok: true });
+    expect(logbook(sqlite, {}).entries.find((entry) => entry.action === 'case.update')?.details).toMatchObject({ status: 'closed' });
     store.close();
   });
 });
