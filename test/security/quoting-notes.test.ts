@@ -48,7 +48,7 @@ describe('notes on a case that quote one of its reports', () => {
 
   it('lose the quote when the report is purged after its closed case’s period, and other notes stay', async () => {
     const world = await quotedInCaseNote();
-    updateCase(world.store, world.deps, { officer: OFFICER, caseId: world.caseId, status: 'afgerond', closeReason: 'Afgehandeld' });
+    updateCase(world.store, world.deps, { officer: OFFICER, caseId: world.caseId, status: 'closed', closeReason: 'Afgehandeld' });
     // Closed on 2 November 2026 (the services' clock): held five years, purged from 3 November 2031.
     expect(runRetention(world.store.sqlite, { asOf: '2031-11-10', at: '2031-11-10T03:00:00Z', actor: 'system:retention' })).toMatchObject({ purged: 1, kept: 1 });
     const [quoting, kept] = world.caseNotes();
