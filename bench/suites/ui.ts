@@ -10,6 +10,8 @@ import { policeSignInMetrics } from '../ui/police-sign-in';
 import { dataset, DATA_DIR } from '../dataset';
 import { machineDescription, type Metric, type SuiteResult } from '../report';
 import { encryptStoreFile } from '../../src-main/db/store-rewrite';
+import { openStore } from '../../src-main/db/open-store';
+import { writeRetentionPeriods } from '../../src-main/db/retention-periods';
 
 /** The UI is measured at this size whatever --sizes says: the queue of a busy unit. */
 const REPORTS = 100_000;
@@ -79,6 +81,11 @@ export async function uiSuite(): Promise<SuiteResult> {
     const storePath = join(dir, 'puzzelstuk.db');
     copyFileSync(store.path, storePath);
     if (existsSync(`${store.path}-wal`)) copyFileSync(`${store.path}-wal`, `${storePath}-wal`);
+    // The generated reports carry 2026 dates: the copy keeps them thirty years, so that serve's retention run at
+    // start leaves them whatever today's date.
+    const copy = openStore({ path: storePath });
+    writeRetentionPeriods(copy.sqlite, { dailyTaskYears: 30, caseYears: 30 });
+    copy.close();
     // Outside the demo browser mode serves only an encrypted store, with its key from the environment.
     encryptStoreFile(storePath, BENCH_STORE_KEY);
     process.stderr.write('ui: serving it and driving Chromium…\n');

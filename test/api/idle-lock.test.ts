@@ -16,6 +16,7 @@ import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const MINUTE = 60_000;
@@ -47,7 +48,7 @@ describe('the idle lock on a workstation with a real hub', () => {
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     const store = openAppStore(paths, secrets, {}, systemClock, 'own');
     let nowMs = 0;
-    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, monotonicMs: () => nowMs, launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! } });
+    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue, monotonicMs: () => nowMs, launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! } });
     const call = (method: string, params: unknown) => dispatch(method, params, workstation.context);
     const lockEvents: unknown[] = [];
     workstation.context.events.subscribe((message) => {

@@ -23,6 +23,7 @@ import { startWorkstation, type Workstation } from '../../src-main/app/workstati
 import type { CaseStore } from '../../src-main/db/open-store';
 import { outboxOf as outboxOfStore, skippableClock, until, withStoppedHub, type HubDb } from '../support/shared-station';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const DAY_MS = 86_400_000;
@@ -63,7 +64,7 @@ describe('a shift change on a shared station while the hub is away', () => {
     settingsPath = paths.settingsPath;
     secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     store = openAppStore(paths, secrets, {}, clock, 'own');
-    workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, clock, launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! } });
+    workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue, clock, launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! } });
   }, 120_000);
   afterAll(async () => {
     await workstation?.close();

@@ -15,6 +15,7 @@ import { createSettingsFile, DEFAULT_SETTINGS } from '../../src-main/app/setting
 import { startWorkstation } from '../../src-main/app/workstation';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -42,7 +43,7 @@ describe('a workstation with a real hub', () => {
       secrets,
       env: { PUZZELSTUK_OFFICER: 'l.vermeer' },
       logger: silent,
-      demo: false,
+      demo: false, timers: retentionNeverDue,
       launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! },
     });
     const call = (method: string, params: unknown) => dispatch(method, params, workstation.context);

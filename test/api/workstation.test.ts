@@ -15,6 +15,7 @@ import { IMPORT_ACTOR } from '../../src-main/audit/actor';
 import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -89,7 +90,7 @@ describe('a store of your own', () => {
 
   it('works offline on its own reports when no hub is named, without an embedded hub', async () => {
     const { paths, secrets, store } = await ownStoreWithReports();
-    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false });
+    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
     try {
       const result = await dispatch('session.get', {}, workstation.context);
       expect(result).toMatchObject({ ok: true, value: { demo: false } });

@@ -87,7 +87,8 @@ describe.each(BACKENDS)('hub CLI (%s)', (backend) => {
       const health = await fetch(`${served.url}/v1/health`);
       expect(await health.json()).toMatchObject({ status: 'ok', database: backend });
 
-      const record = filedRecord({ reporter: { type: 'person', name: 'Geheime Melder' } });
+      // Received now: the retention run at start would purge a report of a fixed date once its year is over.
+      const record = filedRecord({ receivedAt: new Date().toISOString(), reporter: { type: 'person', name: 'Geheime Melder' } });
       const posted = await fetch(`${served.url}/v1/intake`, {
         method: 'POST',
         headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'application/x-ndjson' },

@@ -27,6 +27,7 @@ import { hubAddressProblem } from '../../shared/hub/address';
 import { systemClock } from '../../shared/platform/clock';
 import { tempDir } from '../support/temp-store';
 import { BACKENDS, startTestHub, type TestHub } from '../hub/harness';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +57,7 @@ describe('the hub’s address', () => {
     const paths = appPathsIn(store);
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
-    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
+    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
     try {
       const refused = await dispatch('settings.set', { hubUrl: 'http://hub.politie.example:8080', hubToken: 'pzh_secret' }, workstation.context);
       expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/only over https with a verified certificate.*https:\/\/hub\.politie\.example:8080/) as unknown } });
@@ -103,7 +104,7 @@ describe('the hub’s address', () => {
     const paths = appPathsIn(store);
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
-    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
+    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
     const settingsFile = createSettingsFile(paths.settingsPath);
     try {
       const hubUrl = 'https://hub.politie.example';
@@ -161,7 +162,7 @@ describe('the hub’s address', () => {
     const paths = appPathsIn(store);
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     const caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
-    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
+    const workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
     const notPem = join(store, 'not-a-ca.txt');
     writeFileSync(notPem, 'hello');
     try {
@@ -192,7 +193,7 @@ describe.each(BACKENDS)('the stored credential and a changed hub address (%s)', 
     secretsPath = paths.secretsPath;
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
-    workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false });
+    workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
   });
   afterAll(async () => {
     await workstation?.close();

@@ -22,6 +22,7 @@ import { authorizeInBrowser, startOidcProvider, type TestOidcProvider } from '..
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
 import { closedPort } from '../support/ports';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const CLIENT_ID = 'puzzelstuk';
 const OTHER_APP = 'roosterapp';
@@ -79,7 +80,7 @@ describe('signing in with a police account at the workstation', () => {
       secrets,
       env: {},
       logger: silent,
-      demo: false,
+      demo: false, timers: retentionNeverDue,
       launch: { hubUrl: at.url, hubToken: at.tokens.workstations[0]! },
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),

@@ -22,6 +22,7 @@ import { queryRows } from '../../src-hub/db/database';
 import { addOfficer } from '../../src-hub/officers/registry';
 import { filedRecord, withdrawal } from '../support/records';
 import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
+import { retentionNeverDue } from '../support/retention-timers';
 
 const IBAN = 'NL91ABNA0417164300';
 const MIDDEN = 'Midden-Nederland';
@@ -121,7 +122,7 @@ describe.each(BACKENDS)('seen elsewhere at the workstation (%s)', (backend) => {
     const paths = appPathsIn(dataDir);
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     caseStore = openAppStore(paths, secrets, {}, systemClock, 'own');
-    workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: { info: () => undefined, warn: () => undefined, error: () => undefined }, demo: false });
+    workstation = await startWorkstation({ store: caseStore, paths, secrets, env: {}, logger: { info: () => undefined, warn: () => undefined, error: () => undefined }, demo: false, timers: retentionNeverDue });
   });
   let hubClosed = false;
   afterAll(async () => {

@@ -28,6 +28,8 @@ export const TEMPLATE_OFFICERS = [
  */
 const TEST_OFFICERS = ['e2e.agent', 'e2e.bakker', 'e2e.hostile', 'e2e.vermeer', 'e2e.yilmaz'].map((id) => ({ id, name: id, role: 'officer', team: 'Team Fraude' }));
 
+const TEMPLATE_RETENTION_PERIODS = ['--daily-task-years', '30', '--case-years', '30'];
+
 /** Names of the workstation tokens in the template; a test uses one per workstation. */
 export const WORKSTATION_TOKEN_NAMES = ['workstation-1', 'workstation-2'] as const;
 export type WorkstationTokenName = (typeof WORKSTATION_TOKEN_NAMES)[number];
@@ -46,6 +48,7 @@ function cacheKey(): string {
   const pglite = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   hash.update(`pglite ${pglite.version}\n`);
   hash.update(`officers ${JSON.stringify([...TEMPLATE_OFFICERS, ...TEST_OFFICERS])}\n`);
+  hash.update(`retention ${TEMPLATE_RETENTION_PERIODS.join(' ')}\n`);
   const migrations = resolve(PROJECT_ROOT, 'src-hub/migrations');
   const files = readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort();
   for (const file of files) {
@@ -92,6 +95,9 @@ export async function prepareHubTemplate(log: (message: string) => void): Promis
       const added = await runCli(['hub', 'officer', 'add', '--data', dataDir, '--id', officer.id, '--name', officer.name, '--role', officer.role, '--team', officer.team], { timeoutMs: 300_000 });
       credentials[officer.id] = credentialOf(added);
     }
+    // The tests' records carry fixed dates (2026): kept thirty years, so that no retention run at `hub serve`'s start
+    // purges them whatever today's date; workstations copy these periods at sync (retention is tested apart).
+    await runCli(['hub', 'retention', 'periods', '--data', dataDir, ...TEMPLATE_RETENTION_PERIODS], { timeoutMs: 300_000 });
     rmSync(join(dataDir, 'hub.lock'), { force: true });
     const template: HubTemplate = { dataDir: join(cached, 'data'), intakeToken, workstationTokens, credentials };
     writeFileSync(join(building, 'template.json'), `${JSON.stringify(template, null, 2)}\n`);
