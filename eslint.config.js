@@ -87,6 +87,10 @@ const tableWriterOptions = {
     sync_conflicts: [MUTATIONS],
     officer_signing_keys: [MUTATIONS],
     report_day_counts: ['src-main/overview/report-day-counts.ts'],
+    indicator_day_counts: ['src-main/overview/indicator-day-counts.ts'],
+    shape_day_counts: ['src-main/overview/shape-day-counts.ts'],
+    cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],
+    summary_day_counts: ['src-main/overview/summary-day-counts.ts'],
   },
   byParameter: [KEYED_JSON],
 };

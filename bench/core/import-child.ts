@@ -1,4 +1,6 @@
 // Child: imports a file into a fresh store the way `puzzelstuk import` does; prints timings and peak memory.
+// With --without-overview-counts the triggers that keep the overview's counts (the tables *_day_counts) are
+// dropped first: the same import without them, to price them in the same run.
 import { createReadStream, statSync } from 'node:fs';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { importNdjson } from '../../src-main/ingest/importer';
@@ -8,8 +10,16 @@ import { IMPORT_ACTOR } from '../../src-main/audit/actor';
 import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { peakRssMiB } from '../child';
 
-const [file, dbPath] = process.argv.slice(2) as [string, string];
+const [file, dbPath, variant] = process.argv.slice(2) as [string, string, string?];
 const store = openCaseStore({ clock: systemClock, path: dbPath });
+if (variant === '--without-overview-counts') {
+  const triggers = store.sqlite
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_day_counts_*'")
+    .pluck()
+    .all();
+  if (triggers.length === 0) throw new Error('no overview count triggers to drop');
+  for (const name of triggers) store.sqlite.exec(`DROP TRIGGER "${name}"`);
+}
 const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
 const preparer = createWorkerPreparer();
 const cpuBefore = process.cpuUsage();

@@ -17,6 +17,11 @@ interface ImportResult {
 interface RateResult {
   rate: number;
 }
+
+/** The import priced with and without the overview's kept counts: alternating rounds, best of each. */
+const COUNTS_COST_ROUNDS = 3;
+
+const sizeLabel = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
 interface Latency {
   p50: number;
   p95: number;
@@ -33,7 +38,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
   const machine = machineDescription();
   const metrics: Metric[] = [];
   for (const size of sizes) {
-    const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+    const label = sizeLabel(size);
     process.stderr.write(`core ${label}: generating data set…\n`);
     const file = await dataset(size);
     const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-'));
@@ -84,5 +89,42 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  // On the smallest size only: the price per record, not again at 1M.
+  metrics.push(...(await importCostOfKeptCounts(Math.min(...sizes))));
   return { suite: 'core', title: 'Case store and linking engine (issue 2)', ranAt: new Date().toISOString(), machine, metrics };
+}
+
+/**
+ * Issue 16: what the triggers keeping the overview's counts (report, indicator, shape and cluster per day) cost the
+ * import — the same file imported with them and with them dropped, alternating, best of each (target ≥ 95 %).
+ */
+async function importCostOfKeptCounts(size: number): Promise<Metric[]> {
+  const label = sizeLabel(size);
+  const file = await dataset(size);
+  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-counts-'));
+  let withCounts = 0;
+  let withoutCounts = 0;
+  try {
+    for (let round = 1; round <= COUNTS_COST_ROUNDS; round++) {
+      process.stderr.write(`core: import ${label} with and without the overview's kept counts, round ${round} of ${COUNTS_COST_ROUNDS}…\n`);
+      const without = await runChild<ImportResult>('./core/import-child.ts', [file, join(dir, `without-${round}.db`), '--without-overview-counts']);
+      const kept = await runChild<ImportResult>('./core/import-child.ts', [file, join(dir, `with-${round}.db`)]);
+      withoutCounts = Math.max(withoutCounts, without.rate);
+      withCounts = Math.max(withCounts, kept.rate);
+      rmSync(join(dir, `without-${round}.db`), { force: true });
+      rmSync(join(dir, `with-${round}.db`), { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return [
+    {
+      name: `import rate, ${label} records, with the overview's kept counts`,
+      value: withCounts,
+      unit: 'records/s',
+      limit: { name: 'the same import with their triggers dropped', value: withoutCounts },
+      note: `best of ${COUNTS_COST_ROUNDS} alternating rounds each, the same file, the same run; only the triggers keeping the overview's *_day_counts tables differ`,
+    },
+    { name: `import rate ÷ import rate without the overview's kept counts, ${label}`, value: (100 * withCounts) / withoutCounts, unit: '%', target: { op: '>=', value: 95 } },
+  ];
 }

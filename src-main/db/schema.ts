@@ -400,3 +400,8 @@ export const reportDayCounts = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.day, table.category, table.region, table.team, table.assignee, table.workStatus] })],
 );
+
+// The overview's other kept counts — `indicator_day_counts` (migration 0020), `shape_day_counts`,
+// `cluster_day_counts` (0021) and `summary_day_counts` (0022): reports per day and indicator, shape, cluster or
+// summary, and team — are created with their triggers in SQL only (like `reports_fts`): WITHOUT ROWID, which
+// drizzle cannot declare.

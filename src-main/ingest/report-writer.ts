@@ -284,6 +284,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     settleRedactions,
     /** Applies whole records in one transaction: a crash leaves none or all of them. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
+      // Rows remembered by an earlier batch may be gone since: retention purges indicators no report names any more.
+      knownIndicators = new Map();
       batching = true;
       try {
         const outcomes = applyInTransaction(inputs);

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
-import { daysBetween, endOfDay, workingDaysBetween } from './days';
+import { daysBetween, endOfDay, workingDaysUntil } from './days';
 import { median } from './median';
 import { dayGroupsUpTo } from './report-day-counts';
 
@@ -57,18 +57,14 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     byCategory: {},
     overdueList: [],
   };
-  const workingDays = new Map<string, number>();
-  const workingDaysSince = (day: string) => {
-    let days = workingDays.get(day);
-    if (days === undefined) workingDays.set(day, (days = workingDaysBetween(day, asOf)));
-    return days;
-  };
+  const earliest = groups.reduce((first, group) => (group.day < first ? group.day : first), asOf);
+  const workingDays = workingDaysUntil(earliest, asOf);
   const teamOf = new Map<string, string | null>();
   const overdueCells: Array<{ day: string; category: string; level: number; workingDays: number }> = [];
   for (const group of groups) {
     if (group.workStatus === 'closed') continue;
     const level = levelOf(settings, group.category);
-    const elapsed = workingDaysSince(group.day);
+    const elapsed = workingDays.get(group.day)!;
     const overdue = elapsed > level ? group.count : 0;
     backlog.open += group.count;
     backlog.overdue += overdue;

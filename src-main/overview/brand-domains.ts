@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import { getDomainWithoutSuffix } from 'tldts';
 import type { Brand, FreshBrandDomain } from '../../shared/overview/types';
 import { addDays, endOfDay } from './days';
+import { firstDayNamed } from './indicator-day-counts';
+import { teamClause, teamParam } from './team-filter';
 
 /** Marks this long or longer also count inside a longer word (`mijndigid`); shorter ones only as a whole word, so `thing.nl` is not ING. */
 export const SUBSTRING_MARK_LENGTH = 5;
@@ -40,20 +42,19 @@ export function brandOfDomain(domain: string, brands: readonly Brand[]): string 
 
 /** Domains named in the last seven days (by reports of `team`, when given) that no report named before and that carry a brand. */
 export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string, team: string | null, brands: readonly Brand[]): FreshBrandDomain[] {
-  const from = `${addDays(asOf, -6)}T00:00:00.000Z`;
+  const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
+  // Domains named in the window, from the kept counts (indicator-day-counts.ts).
   const recent = sqlite
     .prepare<Record<string, string>, { indicatorId: number; domain: string }>(
-      `SELECT DISTINCT i.id AS indicatorId, i.value AS domain FROM reports r JOIN mentions m ON m.report_id = r.id JOIN indicators i ON i.id = m.indicator_id
-        WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end AND m.benign = 0 AND i.type = 'domain'
-          ${team === null ? '' : 'AND r.route_team = @team'}`,
+      `SELECT i.id AS indicatorId, i.value AS domain FROM indicators i
+        WHERE i.type = 'domain' AND i.id IN (SELECT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)})`,
     )
-    .all({ from, end, ...(team === null ? {} : { team }) });
-  const firstSeen = sqlite.prepare<[number], string | null>(
-    `SELECT min(r.received_at) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.indicator_id = ? AND m.benign = 0 AND r.status = 'filed'`,
-  );
+    .all({ fromDay, asOf, ...teamParam(team) });
+  const firstSeen = firstDayNamed(sqlite);
   const reportsOf = sqlite.prepare<Record<string, string | number>, string>(
-    `SELECT r.report_id FROM mentions m JOIN reports r ON r.id = m.report_id
+    // CROSS JOIN: through the domain's mentions, never through every report received by then.
+    `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
       WHERE m.indicator_id = @indicatorId AND m.benign = 0 AND r.status = 'filed' AND r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
       GROUP BY r.id ORDER BY r.received_at, r.report_id`,
   );
@@ -61,10 +62,10 @@ export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string
   for (const { indicatorId, domain } of recent) {
     const brand = brandOfDomain(domain, brands);
     if (brand === null) continue;
-    const first = firstSeen.pluck().get(indicatorId) ?? null;
-    if (first === null || first < from) continue;
+    const first = firstSeen(indicatorId);
+    if (first === null || first < fromDay) continue;
     const reportIds = reportsOf.pluck().all({ indicatorId, end, ...(team === null ? {} : { team }) });
-    found.push({ domain, brand, firstSeen: first.slice(0, 10), reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
+    found.push({ domain, brand, firstSeen: first, reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
   }
   return found.sort((a, b) => b.reports - a.reports || b.firstSeen.localeCompare(a.firstSeen) || a.domain.localeCompare(b.domain));
 }

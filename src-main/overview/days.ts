@@ -51,3 +51,17 @@ export function workingDaysBetween(from: string, to: string): number {
   for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
   return count;
 }
+
+/**
+ * Working days after each day up to and including `to`, for every day from `from` to `to`: one walk back from
+ * `to` instead of one walk per day (a year of days would be tens of thousands of steps).
+ */
+export function workingDaysUntil(from: string, to: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  let count = 0;
+  for (let day = to; day >= from; day = addDays(day, -1)) {
+    counts.set(day, count);
+    if (isWorkingDay(day)) count += 1;
+  }
+  return counts;
+}

@@ -1,59 +1,89 @@
 /**
  * What to stop first: indicators still naming new victims, ranked by the harm they do per day while they run —
  * victims per day over the last days × the typical (median) loss of those recent victims — with the victims and
- * loss so far and the state of the newest request about them. Only the recent window is scanned; totals are read
- * for the ranked few through the mentions index.
+ * loss so far and the state of the newest request about them. Victims and loss come from the kept counts
+ * (indicator-day-counts.ts); only the losses whose median can still reach the ranking are read report by report.
  */
 import type Database from 'better-sqlite3';
 import type { ActionState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay } from './days';
+import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
 
 export const HARM_LIMIT = 50;
 
-export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: number, team: string | null): HarmEntry[] {
-  const params = { from: `${addDays(asOf, -harmDays + 1)}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) };
-  const teamClause = team === null ? '' : 'AND r.route_team = @team';
-  const recentRows = sqlite
-    .prepare<Record<string, string>, [number, number, number]>(
-      `SELECT DISTINCT m.indicator_id, r.id, r.loss_cents FROM reports r JOIN mentions m ON m.report_id = r.id
-        WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end AND m.benign = 0 ${teamClause}`,
-    )
-    .raw()
-    .all(params);
-  const lossesByIndicator = new Map<number, number[]>();
-  for (const [indicatorId, , loss] of recentRows) {
-    const losses = lossesByIndicator.get(indicatorId);
-    if (losses) losses.push(loss);
-    else lossesByIndicator.set(indicatorId, [loss]);
-  }
-  const ranked = [...lossesByIndicator]
-    .map(([id, losses]) => {
-      const typicalLoss = Math.round(median(losses) ?? 0);
-      return { id, recent: losses.length, typicalLoss, harmPerDay: Math.round((losses.length / harmDays) * typicalLoss), recentLoss: losses.reduce((sum, loss) => sum + loss, 0) };
-    })
-    .sort((a, b) => b.harmPerDay - a.harmPerDay || b.recent - a.recent || b.recentLoss - a.recentLoss || a.id - b.id)
-    .slice(0, HARM_LIMIT);
+interface Ranked {
+  id: number;
+  recent: number;
+  typicalLoss: number;
+  harmPerDay: number;
+  recentLoss: number;
+}
 
+const byHarm = (a: Ranked, b: Ranked) => b.harmPerDay - a.harmPerDay || b.recent - a.recent || b.recentLoss - a.recentLoss || a.id - b.id;
+
+function rankEntry(id: number, recent: number, typical: number, recentLoss: number, harmDays: number): Ranked {
+  const typicalLoss = Math.round(typical);
+  return { id, recent, typicalLoss, harmPerDay: Math.round((recent / harmDays) * typicalLoss), recentLoss };
+}
+
+/**
+ * The HARM_LIMIT indicators doing most harm per day. One or two recent victims' median is their mean, known from
+ * the kept counts. For three or more it needs each loss — read only when the indicator can still rank: the median
+ * of n values at or above a floor f is at most f + 2·(sum − n·f)/(n + 1) (half of them or more are at least the
+ * median), so an indicator whose harm at that bound stays below the last place already taken cannot rank.
+ */
+function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
+  const { fromDay, asOf, harmDays, team } = window;
+  const params = { from: `${fromDay}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+  const known: Ranked[] = [];
+  const open: IndicatorWindow[] = [];
+  for (const row of indicatorsInWindow(sqlite, fromDay, asOf, team)) {
+    if (row.reports <= 2) known.push(rankEntry(row.indicatorId, row.reports, row.loss / row.reports, row.loss, harmDays));
+    else open.push(row);
+  }
+  const lastPlace = () => {
+    if (known.length < HARM_LIMIT) return Number.NEGATIVE_INFINITY;
+    const harms = Float64Array.from(known, (entry) => entry.harmPerDay).sort();
+    return harms[harms.length - HARM_LIMIT]!;
+  };
+  const bar = lastPlace();
+  const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(params.from, params.end) ?? 0;
+  const floor = Math.min(lowest, 0);
+  const lossesOf = sqlite
+    .prepare<Record<string, string | number>, number>(
+      // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's.
+      `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
+          AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
+    )
+    .pluck();
+  for (const row of open) {
+    const highestMedian = floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1);
+    if (Math.round((row.reports / harmDays) * Math.ceil(highestMedian)) < bar) continue;
+    known.push(rankEntry(row.indicatorId, row.reports, median(lossesOf.all({ ...params, id: row.indicatorId })) ?? 0, row.loss, harmDays));
+  }
+  return known.filter((entry) => entry.harmPerDay >= bar).sort(byHarm).slice(0, HARM_LIMIT);
+}
+
+export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: number, team: string | null): HarmEntry[] {
+  const end = endOfDay(asOf);
+  const ranking = rankByHarm(sqlite, { fromDay: addDays(asOf, -harmDays + 1), asOf, harmDays, team });
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
-  const totalsOf = sqlite.prepare<Record<string, string | number>, { victims: number; loss: number }>(
-    `SELECT count(*) AS victims, coalesce(sum(r.loss_cents), 0) AS loss FROM reports r
-      WHERE r.status = 'filed' AND r.received_at <= @end ${teamClause} AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
-  );
+  const totalsOf = indicatorTotals(sqlite, team);
   const requestOf = sqlite
     .prepare<[string, string, string], { state: ActionState; createdAt: string; id: string }>(
       'SELECT state, created_at AS createdAt, id FROM actions WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
-  const batched = batchedRequests(sqlite, params.end);
-  const newestRequest = (type: string, value: string) => [requestOf.get(type, value, params.end), batched.get(`${type}:${value}`)].filter((request) => request !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]?.state ?? null;
-  return ranked.map(({ id, recent, typicalLoss, harmPerDay }): HarmEntry => {
+  const batched = batchedRequests(sqlite, end);
+  const newestRequest = (type: string, value: string) => [requestOf.get(type, value, end), batched.get(`${type}:${value}`)].filter((request) => request !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]?.state ?? null;
+  return ranking.map(({ id, recent, typicalLoss, harmPerDay }): HarmEntry => {
     const { type, value } = indicatorOf.get(id)!;
-    const totals = totalsOf.get({ ...params, id })!;
+    const totals = totalsOf(id, asOf);
     return {
       type,
       value,
-      victims: totals.victims,
+      victims: totals.reports,
       loss: totals.loss,
       perDay: Math.round((recent / harmDays) * 1000) / 1000,
       typicalLoss,

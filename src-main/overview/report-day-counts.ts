@@ -5,6 +5,7 @@
  * The backlog and weekly throughput read these few thousand rows instead of every report.
  */
 import type Database from 'better-sqlite3';
+import { teamClause, teamParam } from './team-filter';
 
 export interface DayGroup {
   day: string;
@@ -17,9 +18,6 @@ export interface DayGroup {
   loss: number;
 }
 
-// '' stands for "no team" in the table, and no team is asked as '' (an officer without one): that sees nothing.
-const teamClause = (team: string | null) => (team === null ? '' : "AND team = @team AND team <> ''");
-const teamParam = (team: string | null): Record<string, string> => (team === null ? {} : { team });
 
 /** Every group received on or before `asOf` (a day), in key order; `team` limits to one team. */
 export function dayGroupsUpTo(sqlite: Database.Database, asOf: string, team: string | null): DayGroup[] {

@@ -3,11 +3,13 @@
  * last seven days than in the seven before (a new brand, app or pretext: "tikkie", "veilige rekening"). Counted
  * once per report; a term rises when at least `MIN_REPORTS` reports use it now and that many is improbable at last
  * week's count (Poisson tail below `MAX_TAIL`, strict because thousands of terms are tested; absent counts as one).
+ * The distinct summaries and their reports per day are kept (summary-day-counts.ts).
  */
 import type Database from 'better-sqlite3';
 import type { RisingTerm } from '../../shared/overview/types';
-import { addDays, endOfDay } from './days';
+import { addDays } from './days';
 import { poissonUpperTail } from './poisson';
+import { summaryWeeks } from './summary-day-counts';
 
 export const MIN_REPORTS = 5;
 const MAX_TAIL = 1e-4;
@@ -22,16 +24,8 @@ export function termsOf(text: string): Set<string> {
 }
 
 export function computeRisingTerms(sqlite: Database.Database, asOf: string, team: string | null): RisingTerm[] {
-  const recentFrom = `${addDays(asOf, -6)}T00:00:00.000Z`;
   // Reports that share a summary word for word (a campaign's template, a copied text) are tokenised once.
-  const rows = sqlite
-    .prepare<Record<string, string>, [string, number, number]>(
-      `SELECT summary, sum(received_at >= @recentFrom), sum(received_at < @recentFrom) FROM reports
-        WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= @from AND received_at <= @end ${team === null ? '' : 'AND route_team = @team'}
-        GROUP BY summary`,
-    )
-    .raw()
-    .all({ recentFrom, from: `${addDays(asOf, -13)}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) });
+  const rows = summaryWeeks(sqlite, { from: addDays(asOf, -13), recentFrom: addDays(asOf, -6), to: asOf }, team);
   const counts = new Map<string, { thisWeek: number; lastWeek: number }>();
   for (const [summary, thisWeek, lastWeek] of rows) {
     for (const term of termsOf(summary)) {

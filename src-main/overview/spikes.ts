@@ -3,14 +3,18 @@
  * baseline's rate (reports per day in the window before, at least one report per baseline window so that something
  * new is judged against "rare", not against zero) gives the expected count λ for the recent window; a count k is a
  * spike when the Poisson tail P(X ≥ k | λ) is below the threshold in the settings. Score: −log10 of that tail.
+ * The days are read from the kept counts of indicators and clusters (busy-days.ts).
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
 import { addDays, daysBetween, endOfDay } from './days';
+import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
 
 export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
+/** Members beyond which a cluster's reports are read along the days rather than through the cluster index. */
+const BIG_CLUSTER = 2_000;
 
 interface DayCount {
   key: number;
@@ -21,33 +25,12 @@ interface DayCount {
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
   const baselineStart = addDays(recentStart, -settings.baselineDays);
-  const window = { recentFrom: `${recentStart}T00:00:00.000Z`, from: `${baselineStart}T00:00:00.000Z`, end: endOfDay(asOf), minRecent: settings.minRecent, ...(team === null ? {} : { team }) };
+  const window = { recentFrom: `${recentStart}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) };
   const teamClause = team === null ? '' : 'AND r.route_team = @team';
-  // Only keys with enough recent reports can be spikes: find them on the recent window first, then read their days.
-  const indicatorDays = sqlite
-    .prepare<Record<string, string | number>, DayCount>(
-      `WITH candidates AS (
-         SELECT m.indicator_id AS key FROM reports r JOIN mentions m ON m.report_id = r.id
-          WHERE r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end AND m.benign = 0 ${teamClause}
-          GROUP BY m.indicator_id HAVING count(DISTINCT r.id) >= @minRecent)
-       SELECT c.key, substr(r.received_at, 1, 10) AS day, count(DISTINCT r.id) AS count
-         FROM candidates c JOIN mentions m ON m.indicator_id = c.key JOIN reports r ON r.id = m.report_id
-        WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end ${teamClause}
-        GROUP BY c.key, day`,
-    )
-    .all(window);
-  const clusterDays = sqlite
-    .prepare<Record<string, string | number>, DayCount>(
-      `WITH candidates AS (
-         SELECT r.cluster_id AS key FROM reports r
-          WHERE r.status = 'filed' AND r.cluster_id IS NOT NULL AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
-          GROUP BY r.cluster_id HAVING count(*) >= @minRecent)
-       SELECT c.key, substr(r.received_at, 1, 10) AS day, count(*) AS count
-         FROM candidates c JOIN reports r ON r.cluster_id = c.key
-        WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end ${teamClause}
-        GROUP BY c.key, day`,
-    )
-    .all(window);
+  // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
+  const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
+  const indicatorDays = busyDays(sqlite, 'indicator', counted, team);
+  const clusterDays = busyDays(sqlite, 'cluster', counted, team);
 
   const days = settings.baselineDays + settings.recentDays;
   const judge = (rows: readonly DayCount[]) => {
@@ -70,28 +53,41 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   };
 
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
-  const firstReportOf = sqlite.prepare<[number], string>("SELECT report_id FROM reports WHERE cluster_id = ? AND status = 'filed' ORDER BY received_at, report_id LIMIT 1").pluck();
   const indicatorReports = sqlite
     .prepare<Record<string, string | number>, string>(
-      `SELECT r.report_id FROM mentions m JOIN reports r ON r.id = m.report_id
+      // CROSS JOIN: through the indicator's mentions, never through every report of the window.
+      `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
         WHERE m.indicator_id = @key AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
         GROUP BY r.id ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
     )
     .pluck();
-  const clusterReports = sqlite
-    .prepare<Record<string, string | number>, string>(
-      `SELECT r.report_id FROM reports r WHERE r.cluster_id = @key AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
-        ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
+  // A cluster's first report: walked from the first day it has (kept counts), never through all its members.
+  const firstReportOf = sqlite
+    .prepare<[number, number], string>(
+      `SELECT report_id FROM reports WHERE +cluster_id = ? AND status = 'filed' AND received_at >= (SELECT min(day) FROM cluster_day_counts WHERE cluster_id = ?)
+        ORDER BY received_at, report_id LIMIT 1`,
     )
     .pluck();
+  // Its recent reports: a small cluster member by member (the unary + keeps SQLite off the days), a big one (thousands,
+  // over a year) back along the window's days instead.
+  const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
+  const recentOfCluster = (big: boolean) =>
+    sqlite
+      .prepare<Record<string, string | number>, string>(
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
+          ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
+      )
+      .pluck();
+  const [smallClusterReports, bigClusterReports] = [recentOfCluster(false), recentOfCluster(true)];
+  const clusterReports = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? bigClusterReports : smallClusterReports);
 
   // Rank first, then read names and reports only for the spikes shown.
   const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
     .sort((a, b) => b.score - a.score || b.recent - a.recent || Number(a.cluster) - Number(b.cluster) || a.key - b.key)
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
-    const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key)! } : indicatorOf.get(key)!;
-    const reportIds = (cluster ? clusterReports : indicatorReports).all({ ...window, key });
+    const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key, key)! } : indicatorOf.get(key)!;
+    const reportIds = (cluster ? clusterReports(key) : indicatorReports).all({ ...window, key });
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
 }

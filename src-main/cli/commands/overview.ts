@@ -1,5 +1,5 @@
 import { computeOverview } from '../../overview/compute-overview';
-import { rebuildReportDayCounts } from '../../overview/report-day-counts';
+import { rebuildKeptCounts } from '../../overview/kept-counts';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
@@ -23,7 +23,7 @@ export const overviewCommand: CliCommand = {
       dbPath,
       io,
       async (store) => {
-        if (values.rebuild) rebuildReportDayCounts(store.sqlite);
+        if (values.rebuild) rebuildKeptCounts(store.sqlite);
         const overview = computeOverview(store.sqlite, { asOf, team: null });
         const { open, overdue, byAge, byTeam, byOfficer, byRegion, byCategory } = overview.backlog;
         await writeJsonLine(io.stdout, {

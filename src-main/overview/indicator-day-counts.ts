@@ -1,0 +1,56 @@
+/**
+ * The overview's filed reports per received day, indicator and team (table `indicator_day_counts`): how many
+ * reports name each indicator (not benign) each day, and their loss. Triggers on `mentions` and `reports` keep it
+ * (migration 0020), so every writer moves it in the same statement; this module reads it and can rebuild it.
+ * Spikes, the harm ranking and fresh brand domains read these rows instead of joining every report of their
+ * windows with its mentions.
+ */
+import type Database from 'better-sqlite3';
+import { teamClause, teamParam } from './team-filter';
+
+
+export interface IndicatorWindow {
+  indicatorId: number;
+  reports: number;
+  loss: number;
+}
+
+/** Per indicator: the reports naming it received from `from` to `to` (days, inclusive), and their loss. */
+export function indicatorsInWindow(sqlite: Database.Database, from: string, to: string, team: string | null): IndicatorWindow[] {
+  return sqlite
+    .prepare<Record<string, string>, IndicatorWindow>(
+      `SELECT indicator_id AS indicatorId, sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts
+        WHERE day >= @from AND day <= @to ${teamClause(team)} GROUP BY indicator_id`,
+    )
+    .all({ from, to, ...teamParam(team) });
+}
+
+/** The reports naming an indicator received on or before `to` (a day), and their loss. */
+export function indicatorTotals(sqlite: Database.Database, team: string | null): (indicatorId: number, to: string) => { reports: number; loss: number } {
+  const totals = sqlite.prepare<Record<string, string | number>, { reports: number; loss: number }>(
+    `SELECT coalesce(sum(reports), 0) AS reports, coalesce(sum(loss_cents), 0) AS loss FROM indicator_day_counts
+      WHERE indicator_id = @indicatorId AND day <= @to ${teamClause(team)}`,
+  );
+  return (indicatorId, to) => totals.get({ indicatorId, to, ...teamParam(team) })!;
+}
+
+/** The first day any filed report named the indicator (not benign), or null. */
+export function firstDayNamed(sqlite: Database.Database): (indicatorId: number) => string | null {
+  const first = sqlite.prepare<[number], string | null>('SELECT min(day) FROM indicator_day_counts WHERE indicator_id = ?').pluck();
+  return (indicatorId) => first.get(indicatorId) ?? null;
+}
+
+/** The counts as the reports give them now: what the triggers keep, computed from scratch. */
+export const INDICATOR_DAY_COUNTS_FROM_REPORTS = `
+  SELECT substr(r.received_at, 1, 10), p.indicator_id, coalesce(r.route_team, ''), count(*), sum(r.loss_cents)
+    FROM (SELECT DISTINCT report_id, indicator_id FROM mentions WHERE benign = 0) p JOIN reports r ON r.id = p.report_id
+   WHERE r.status = 'filed'
+   GROUP BY 1, 2, 3`;
+
+/** Recomputes the table from the reports and their mentions (after a restore, or to check it). */
+export function rebuildIndicatorDayCounts(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM indicator_day_counts').run();
+    sqlite.prepare(`INSERT INTO indicator_day_counts (day, indicator_id, team, reports, loss_cents) ${INDICATOR_DAY_COUNTS_FROM_REPORTS}`).run();
+  })();
+}

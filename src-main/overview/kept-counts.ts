@@ -1,0 +1,18 @@
+/** The counts the overview keeps beside the reports (each kept by triggers), recounted from scratch together. */
+import type Database from 'better-sqlite3';
+import { rebuildClusterDayCounts } from './cluster-day-counts';
+import { rebuildIndicatorDayCounts } from './indicator-day-counts';
+import { rebuildReportDayCounts } from './report-day-counts';
+import { rebuildShapeDayCounts } from './shape-day-counts';
+import { rebuildSummaryDayCounts } from './summary-day-counts';
+
+/** After a restore, or when a kept count is doubted (`overview --rebuild`): in one transaction. */
+export function rebuildKeptCounts(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    rebuildReportDayCounts(sqlite);
+    rebuildIndicatorDayCounts(sqlite);
+    rebuildShapeDayCounts(sqlite);
+    rebuildClusterDayCounts(sqlite);
+    rebuildSummaryDayCounts(sqlite);
+  })();
+}

@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorType } from '../../../shared/indicators/types';
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import { shapeOf } from '../../../src-main/overview/rising-shapes';
+import { runRetention } from '../../../src-main/retention/retention-run';
+import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
+import { filedRecord, IBANS, withdrawal } from '../../support/records';
+import { runCliCaptured } from '../../support/run-cli';
+
+const TEAMS = ['Team Fraude', 'Team Cybercrime'] as const;
+const ACCOUNTS = [IBANS.muleA, IBANS.muleB, IBANS.muleC] as const;
+// Two numbers in one range and two domains under .nl: a report naming both counts once for that shape.
+const PHONES = ['06-12345678', '06-12999999', '020-7654321'] as const;
+const SITES = ['https://ing-veilig.nl/login', 'https://rabo-check.nl', 'https://bol-retour.com'] as const;
+const DAY_MS = 86_400_000;
+/** Reports received from here on, over about 500 days; the retention run as of 2026-11-01 purges the oldest. */
+const FIRST_DAY = Date.parse('2025-06-01T10:00:00Z');
+
+const received = (day: number) => new Date(FIRST_DAY + day * DAY_MS).toISOString().replace('.000', '');
+const shape = fc.record({
+  day: fc.integer({ min: 0, max: 500 }),
+  euros: fc.integer({ min: 0, max: 900 }),
+  accounts: fc.subarray([...ACCOUNTS]),
+  // The same account as the payment's beneficiary too: one report names it in two fields and still counts once.
+  paidTo: fc.option(fc.constantFrom(...ACCOUNTS), { nil: undefined }),
+  phones: fc.subarray([...PHONES]),
+  sites: fc.subarray([...SITES]),
+  summary: fc.constantFrom('Betaald, niets ontvangen', 'Gebeld door de bank'),
+});
+type Shape = ReturnType<typeof shape.generate>['value'];
+
+const operation = fc.oneof(
+  fc.record({ kind: fc.constant('revise' as const), report: fc.nat(), shape }),
+  fc.record({ kind: fc.constant('withdraw' as const), report: fc.nat() }),
+  fc.record({ kind: fc.constant('route' as const), report: fc.nat(), team: fc.option(fc.constantFrom(...TEAMS), { nil: null }) }),
+  fc.record({ kind: fc.constant('benign' as const), indicator: fc.nat(), benign: fc.boolean() }),
+  fc.record({ kind: fc.constant('purge' as const) }),
+);
+
+function recordOf(base: IntakeRecord, revision: number, { day, euros, accounts, paidTo, phones, sites, summary }: Shape): IntakeRecord {
+  return {
+    ...base,
+    revision,
+    receivedAt: received(day),
+    payments: euros === 0 ? [] : [{ amount: `${euros}.25`, currency: 'EUR', ...(paidTo === undefined ? {} : { beneficiaryAccount: paidTo }) }],
+    suspect: { bankAccounts: accounts, phoneNumbers: phones, websites: sites },
+    incident: { summary, narrative: 'Ik heb betaald maar niets ontvangen.' },
+  };
+}
+
+/** What the triggers keep, each table in key order. */
+const kept = (sqlite: Database.Database) => ({
+  indicators: sqlite.prepare('SELECT day, indicator_id, team, reports, loss_cents FROM indicator_day_counts ORDER BY 1, 2, 3').raw().all(),
+  shapes: sqlite.prepare('SELECT day, kind, shape, team, reports FROM shape_day_counts ORDER BY 1, 2, 3, 4').raw().all(),
+  clusters: sqlite.prepare('SELECT day, cluster_id, team, reports FROM cluster_day_counts ORDER BY 1, 2, 3').raw().all(),
+  summaries: sqlite.prepare('SELECT day, summary, team, reports FROM summary_day_counts ORDER BY 1, 2, 3').raw().all(),
+});
+
+/**
+ * Counted afresh in JavaScript from the reports and their mentions, written apart from the migrations' SQL: each
+ * filed report once per indicator (not benign) it names, once per shape (`shapeOf`) of those, once in its cluster
+ * and once under its summary.
+ */
+function fromScratch(sqlite: Database.Database): ReturnType<typeof kept> {
+  const reports = sqlite
+    .prepare<[], { id: number; day: string; team: string; loss: number; cluster: number | null; summary: string | null }>(
+      "SELECT id, substr(received_at, 1, 10) AS day, coalesce(route_team, '') AS team, loss_cents AS loss, cluster_id AS cluster, summary FROM reports WHERE status = 'filed'",
+    )
+    .all();
+  const named = sqlite.prepare<[], { reportId: number; indicatorId: number; type: string; value: string }>(
+    'SELECT m.report_id AS reportId, m.indicator_id AS indicatorId, i.type, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.benign = 0',
+  ).all();
+  const byReport = new Map<number, typeof named>();
+  for (const row of named) byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), row]);
+  const indicators = new Map<string, [string, number, string, number, number]>();
+  const shapes = new Map<string, [string, string, string, string, number]>();
+  const clusters = new Map<string, [string, number, string, number]>();
+  const summaries = new Map<string, [string, string, string, number]>();
+  for (const report of reports) {
+    const rows = byReport.get(report.id) ?? [];
+    for (const indicatorId of new Set(rows.map((row) => row.indicatorId))) {
+      const entry = indicators.get(`${report.day}|${indicatorId}|${report.team}`) ?? [report.day, indicatorId, report.team, 0, 0];
+      entry[3] += 1;
+      entry[4] += report.loss;
+      indicators.set(`${report.day}|${indicatorId}|${report.team}`, entry);
+    }
+    const ownShapes = new Set(rows.map((row) => shapeOf(row.type, row.value)).flatMap((found) => (found ? [`${found.kind}|${found.shape}`] : [])));
+    for (const kindShape of ownShapes) {
+      const [kind, shape] = kindShape.split('|') as [string, string];
+      const entry = shapes.get(`${report.day}|${kindShape}|${report.team}`) ?? [report.day, kind, shape, report.team, 0];
+      entry[4] += 1;
+      shapes.set(`${report.day}|${kindShape}|${report.team}`, entry);
+    }
+    if (report.cluster !== null) {
+      const entry = clusters.get(`${report.day}|${report.cluster}|${report.team}`) ?? [report.day, report.cluster, report.team, 0];
+      entry[3] += 1;
+      clusters.set(`${report.day}|${report.cluster}|${report.team}`, entry);
+    }
+    if (report.summary !== null) {
+      const entry = summaries.get(`${report.day}|${report.summary}|${report.team}`) ?? [report.day, report.summary, report.team, 0];
+      entry[3] += 1;
+      summaries.set(`${report.day}|${report.summary}|${report.team}`, entry);
+    }
+  }
+  const ordered = <T extends Array<string | number>>(rows: Iterable<T>, keys: number) =>
+    [...rows].sort((a, b) => {
+      for (let index = 0; index < keys; index += 1) {
+        const [x, y] = [a[index]!, b[index]!];
+        if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+      }
+      return 0;
+    });
+  return { indicators: ordered(indicators.values(), 3), shapes: ordered(shapes.values(), 4), clusters: ordered(clusters.values(), 3), summaries: ordered(summaries.values(), 3) };
+}
+
+describe('the overview’s per-day counts of indicators, shapes, clusters and summaries', () => {
+  it('equal a count from scratch after imports, revisions, withdrawals, re-routing, benign marks and purges, in any order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(shape, { minLength: 2, maxLength: 8 }), fc.array(operation, { maxLength: 12 }), async (shapes, operations) => {
+        const bases = shapes.map((first) => recordOf(filedRecord(), 1, first));
+        const api = await openApiHarness({ records: bases });
+        const supervisor = api.as(SUPERVISOR);
+        const sqlite = api.store.sqlite;
+        const revisions = bases.map(() => 1);
+        expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+        for (const step of operations) {
+          if (step.kind === 'purge') runRetention(sqlite, { asOf: '2026-11-01', at: '2026-11-01T12:00:00.000Z', actor: SUPERVISOR });
+          else if (step.kind === 'benign') {
+            const indicators = sqlite.prepare<[], { type: IndicatorType; value: string }>('SELECT type, value FROM indicators ORDER BY id').all();
+            const indicator = indicators[step.indicator % Math.max(indicators.length, 1)];
+            if (indicator && step.benign) await supervisor.call('benign.add', { ...indicator, reason: 'Test' });
+            else if (indicator) await supervisor.call('benign.remove', indicator);
+          } else {
+            const index = step.report % bases.length;
+            const reportIds = [bases[index]!.reportId];
+            const exists = sqlite.prepare('SELECT 1 FROM reports WHERE report_id = ?').get(reportIds[0]) !== undefined;
+            if (step.kind === 'revise' || step.kind === 'withdraw') {
+              revisions[index]! += 1;
+              const next = step.kind === 'revise' ? recordOf(bases[index]!, revisions[index]!, step.shape) : withdrawal(bases[index]!, revisions[index]!);
+              await api.importRecords([next]);
+            } else if (exists) await supervisor.value('report.reroute', { reportIds, team: step.team, priority: 'normal', assignee: null, reason: 'Test' });
+          }
+          expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+        }
+        const counts = kept(sqlite);
+        expect([...counts.indicators, ...counts.clusters, ...counts.summaries].every((row) => (row as number[])[3]! > 0) && counts.shapes.every((row) => (row as number[])[4]! > 0)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('are recounted from the reports by `overview --rebuild` when they were lost or wrong', async () => {
+    const records = [
+      filedRecord({ suspect: { bankAccounts: [IBANS.muleA] }, payments: [{ amount: '100.00', currency: 'EUR', beneficiaryAccount: IBANS.muleA }] }),
+      filedRecord({ receivedAt: '2026-04-02T08:00:00Z', suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } }),
+    ];
+    const api = await openApiHarness({ records });
+    const sqlite = api.store.sqlite;
+    const before = kept(sqlite);
+    expect(before).toEqual(fromScratch(sqlite));
+    expect(before.indicators.length).toBeGreaterThanOrEqual(3);
+    expect(before.shapes.length).toBeGreaterThanOrEqual(2);
+    expect(before.clusters).toHaveLength(2);
+    expect(before.summaries).toHaveLength(2);
+    for (const table of ['indicator_day_counts', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts']) {
+      sqlite.prepare(`UPDATE ${table} SET reports = 7`).run();
+      sqlite.prepare(`DELETE FROM ${table} WHERE day = '2026-04-02'`).run();
+    }
+    const cli = await runCliCaptured(['overview', '--db', api.path, '--as-of', '2026-04-30', '--rebuild']);
+    expect(cli.code).toBe(0);
+    expect(kept(sqlite)).toEqual(before);
+  });
+
+  it('a report deleted with its mentions in place leaves no count behind', async () => {
+    const api = await openApiHarness({ records: [filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } }), filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } })] });
+    const sqlite = api.store.sqlite;
+    expect(kept(sqlite)).toMatchObject({ indicators: [[expect.any(String), expect.any(Number), '', 2, 0]], shapes: [[expect.any(String), 'iban-bank', 'NL ABNA', '', 2]], clusters: [[expect.any(String), expect.any(Number), '', 2]] });
+    sqlite.prepare('DELETE FROM report_revisions').run();
+    sqlite.prepare('DELETE FROM reports').run();
+    expect(sqlite.prepare('SELECT count(*) FROM mentions').pluck().get()).toBe(0);
+    expect(kept(sqlite)).toEqual({ indicators: [], shapes: [], clusters: [], summaries: [] });
+  });
+});
