@@ -85,7 +85,8 @@ export interface ApiMethods {
   /** Shows the reporter's personal data; the reason is the purpose written to the audit log. */
   'report.revealReporter': Method<{ reportId: string; reason: string }, RevealedReporter>;
   'report.revisions': Method<{ reportId: string }, RevisionView[]>;
-  'report.audit': Method<{ reportId: string }, AuditEntryView[]>;
+  /** Supervisors: who did what with the report; the reading is written to the audit log with its purpose (required). */
+  'report.audit': Method<{ reportId: string; purpose: string }, AuditEntryView[]>;
   'report.related': Method<{ reportId: string }, RelatedReportView[]>;
   'report.setWorkStatus': Method<{ reportIds: string[]; status: WorkStatus }, { changed: number }>;
   'report.assign': Method<{ reportIds: string[]; assignee: string | null }, { changed: number }>;

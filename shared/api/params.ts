@@ -148,7 +148,7 @@ export const apiParamSchemas: ParamSchemas = {
   'report.get': z.strictObject({ reportId, purpose: purposeText }),
   'report.revealReporter': z.strictObject({ reportId, reason: purposeText }),
   'report.revisions': z.strictObject({ reportId }),
-  'report.audit': z.strictObject({ reportId }),
+  'report.audit': z.strictObject({ reportId, purpose: purposeText }),
   'report.related': z.strictObject({ reportId }),
   'report.setWorkStatus': z.strictObject({ reportIds: someReportIds, status: z.enum(WORK_STATUSES) }),
   'report.assign': z.strictObject({ reportIds: someReportIds, assignee: shortText.nullable() }),

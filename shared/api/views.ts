@@ -338,6 +338,11 @@ export interface SettingsView {
   scope: string;
   /** Minutes without keyboard or mouse after which the screen locks (IDLE_LOCK_MINUTES). */
   idleLockMinutes: number;
+  /**
+   * The store holds its hub's reports: the hub's address, CA file, token and scope, and a longer idle time, are a
+   * signed-in supervisor's to change.
+   */
+  supervisorGuarded: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import { readPurposes, writePurposes } from '../audit/purposes';
 import { requireSupervisor } from '../mutations/services/guards';
 import { requireReportRow } from '../queries/report-record';
 import { lastPurpose, logbookCsv } from '../queries/logbook';
-import { checkedPurpose } from './audit-read';
+import { checkedPurpose, requireAuditReader } from './audit-read';
 import type { ApiContext } from './context';
 import { answerLogbook, exportedEntries } from './logbook-answer';
 
@@ -21,13 +21,13 @@ export const auditHandlers = {
     return { purpose: lastPurpose(context.store.sqlite, reportId, context.officer.id) };
   },
   'audit.logbook': async (query, context) => {
-    requireSupervisor(context.store.sqlite, context.officer.id, READ_LOGBOOK);
+    requireAuditReader(context, READ_LOGBOOK);
     return answerLogbook(context, query);
   },
   // The export leaves the workstation with officers' and reports' data: it is itself logged.
   'audit.exportCsv': async ({ purpose, ...query }, context) => {
     const { sqlite } = context.store;
-    requireSupervisor(sqlite, context.officer.id, READ_LOGBOOK);
+    requireAuditReader(context, READ_LOGBOOK);
     const why = checkedPurpose(purpose);
     const entries = await exportedEntries(context, query);
     const { reportId, officer, from, to } = query;

@@ -1,6 +1,8 @@
 import { checkPurpose } from '../../shared/audit/purpose';
+import { mayReadAudit } from '../../shared/audit/readers';
 import { AppError } from '../../shared/errors';
 import { logConsultation } from '../audit/consultation';
+import { actorOf } from '../mutations/services/guards';
 import type { ApiContext } from './context';
 
 /** The purpose as logged; params validation has checked it already, so a failure here is a caller's bypass. */
@@ -8,6 +10,14 @@ export function checkedPurpose(purpose: string | undefined): string {
   const checked = checkPurpose(purpose);
   if (!checked.ok) throw new AppError('BAD_INPUT', checked.message);
   return checked.purpose;
+}
+
+/**
+ * FORBIDDEN unless the signed-in officer may read the audit log's consultations (shared/audit/readers.ts); the
+ * role comes from this store's officers table, never from the caller. `what` completes "Only a supervisor can …".
+ */
+export function requireAuditReader(context: ApiContext, what: string): void {
+  if (!mayReadAudit(actorOf(context.store.sqlite, context.officer.id).role)) throw new AppError('FORBIDDEN', `Only a supervisor can ${what}.`);
 }
 
 /** Notes in the audit log that the signed-in officer saw a report's personal data: ids and the purpose (checked). */

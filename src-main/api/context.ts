@@ -33,8 +33,11 @@ export interface HubUnanswered {
 
 export interface SettingsControl {
   get(): SettingsView;
-  /** Stores the change and applies it (a new hub or scope reconnects sync). */
-  set(change: ApiParams<'settings.set'>): Promise<SettingsView>;
+  /**
+   * Stores the change and applies it (a new hub or scope reconnects sync). `actor` is the officer signed in and
+   * working (null while nobody is): some changes are a supervisor's once the store holds its hub's reports.
+   */
+  set(change: ApiParams<'settings.set'>, actor: OfficerView | null): Promise<SettingsView>;
 }
 
 /** Who works at this workstation. */

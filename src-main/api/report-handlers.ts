@@ -10,7 +10,7 @@ import { currentRoute } from '../routing/current-route';
 import { readReporter } from '../queries/reporter';
 import { listRevisions } from '../queries/revisions';
 import { announceWork } from './after-write';
-import { auditRead, checkedPurpose } from './audit-read';
+import { auditRead, checkedPurpose, requireAuditReader } from './audit-read';
 import type { ApiContext } from './context';
 
 /** Records one mutation per report whose value differs; all or none (one transaction). */
@@ -48,7 +48,16 @@ export const reportHandlers = {
   },
 
   'report.revisions': ({ reportId }, context) => listRevisions(context.store.sqlite, reportId),
-  'report.audit': ({ reportId }, context) => reportAuditTrail(context.store.sqlite, reportId),
+  // Who consulted a victim's report is itself personal data of officers and victims: a supervisor's, under a purpose, logged.
+  'report.audit': ({ reportId, purpose }, context) => {
+    requireAuditReader(context, 'read a report’s audit trail (who consulted it, and why)');
+    const why = checkedPurpose(purpose);
+    return context.store.sqlite.transaction(() => {
+      const trail = reportAuditTrail(context.store.sqlite, reportId);
+      auditRead(context, 'report.audit_read', reportId, why);
+      return trail;
+    })();
+  },
   'report.related': ({ reportId }, context) => relatedWithDecisions(context.store.sqlite, reportId),
 
   'report.setWorkStatus': ({ reportIds, status }, context) => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { ApiParams } from '../../shared/api/contract';
-import type { SettingsView } from '../../shared/api/views';
+import type { OfficerView, SettingsView } from '../../shared/api/views';
 import { AppError } from '../../shared/errors';
 import type { SettingsControl } from '../api/context';
 import { formatSyncScope, parseSyncScope } from '../sync';
@@ -48,7 +48,30 @@ export function createSettingsControl(deps: {
       language: settings.language,
       scope: settings.scope,
       idleLockMinutes: settings.idleLockMinutes,
+      supervisorGuarded: deps.storeHoldsHubData(),
     };
+  }
+
+  /**
+   * Once the store holds a hub's reports, what decides whom the workstation trusts (the hub's address, its
+   * certificate authority, the token and scope it syncs with) and a longer idle time (the screen stays open longer
+   * when left alone) are a signed-in supervisor's to change: anyone at the keyboard of a shared station could
+   * otherwise let another server pass as the hub, or leave victims' data on an unattended screen. A store that
+   * never synced has nothing to protect yet and is set up freely; a shorter idle time and the language are anyone's.
+   */
+  function refuseWeakeningUnlessSupervisor(current: StoredSettings, next: StoredSettings, change: ApiParams<'settings.set'>, actor: OfficerView | null): void {
+    const weakened: string[] = [];
+    if (next.hubUrl !== current.hubUrl) weakened.push('the hub’s address');
+    if (next.hubCaFile !== current.hubCaFile) weakened.push('the hub’s certificate authority file');
+    if (change.hubToken !== undefined) weakened.push('the hub token');
+    if (next.scope !== current.scope) weakened.push('the regions this workstation syncs');
+    if (next.idleLockMinutes > current.idleLockMinutes) weakened.push('a longer idle time before the screen locks');
+    if (weakened.length === 0 || actor?.role === 'supervisor' || !deps.storeHoldsHubData()) return;
+    const who = actor === null ? 'Nobody is signed in' : `${actor.displayName} is not a supervisor`;
+    throw new AppError(
+      'FORBIDDEN',
+      `Only a signed-in supervisor can change ${weakened.join(', ')} on a workstation that holds its hub’s reports. ${who}: ask a supervisor to sign in and change it.`,
+    );
   }
 
   /**
@@ -67,7 +90,7 @@ export function createSettingsControl(deps: {
 
   return {
     get,
-    async set(change: ApiParams<'settings.set'>): Promise<SettingsView> {
+    async set(change: ApiParams<'settings.set'>, actor: OfficerView | null): Promise<SettingsView> {
       if (deps.launch.demo && (change.hubUrl !== undefined || change.hubToken !== undefined)) {
         // A real hub's reports would land in the demo's store among generated ones, and the demo's in the hub.
         throw new AppError('BAD_INPUT', 'The demo works only with its own embedded hub. To use a real hub, start Puzzelstuk on your own store (without the demo).');
@@ -81,6 +104,7 @@ export function createSettingsControl(deps: {
       if (change.idleLockMinutes !== undefined) next.idleLockMinutes = change.idleLockMinutes;
       const hubChanged = next.hubUrl !== current.hubUrl;
       refuseAnotherHubForSyncedStore(current, next);
+      refuseWeakeningUnlessSupervisor(current, next, change, actor);
       const caChanged = next.hubCaFile !== current.hubCaFile;
       // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it; nor
       // does whatever server another certificate authority lets pass as the hub at the same address.

@@ -94,7 +94,7 @@ describe('follow-up actions through the API', () => {
     expect(included.document.reports[0]!.reporter).toEqual({ name: REPORTER.name, email: REPORTER.email, phone: REPORTER.phone });
     const { text } = await readPdfText(Buffer.from((await officer.value('action.letter', { actionId, purpose: 'Onderzoek in een zaak' })).contentBase64, 'base64'));
     expect(text).toContain(`Melder: ${REPORTER.name}`);
-    const audit = await officer.value('report.audit', { reportId: record.reportId });
+    const audit = await officer.as(SUPERVISOR).value('report.audit', { reportId: record.reportId, purpose: 'Intern onderzoek' });
     expect(audit.filter((entry) => entry.action === 'action.reporter_included').map((entry) => [entry.actor, entry.details])).toEqual([
       [OFFICER, { actionId, purpose: 'Verzoek aan een derde voorbereiden', use: 'action.export' }],
       [OFFICER, { actionId, purpose: 'Onderzoek in een zaak', use: 'action.letter' }],

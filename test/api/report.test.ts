@@ -96,7 +96,7 @@ describe('report.revisions and report.audit', () => {
     ]);
     expect(JSON.stringify(revisions)).not.toContain('06-55555555');
 
-    const trail = await api.value('report.audit', { reportId: first.reportId });
+    const trail = await api.value('report.audit', { reportId: first.reportId, purpose: 'Beoordelen van de melding' });
     expect(trail.map((entry) => entry.action)).toEqual(['report.received', 'report.revised']);
   });
 });

@@ -39,9 +39,9 @@ describe('sync.state and sync.conflicts', () => {
 describe('settings', () => {
   it('stores the hub, language and scope; the token is only ever reported as set', async () => {
     const api = await openApiHarness();
-    expect(await api.value('settings.get', {})).toEqual({ hubUrl: null, hubTokenSet: false, hubCaFile: null, language: 'nl', scope: '*', idleLockMinutes: 15 });
+    expect(await api.value('settings.get', {})).toEqual({ hubUrl: null, hubTokenSet: false, hubCaFile: null, language: 'nl', scope: '*', idleLockMinutes: 15, supervisorGuarded: false });
     const changed = await api.value('settings.set', { hubUrl: 'https://hub.politie.example/', hubToken: 'pzh_secret', language: 'en', scope: 'Oost-Brabant, Amsterdam' });
-    expect(changed).toEqual({ hubUrl: 'https://hub.politie.example', hubTokenSet: true, hubCaFile: null, language: 'en', scope: 'Amsterdam,Oost-Brabant', idleLockMinutes: 15 });
+    expect(changed).toEqual({ hubUrl: 'https://hub.politie.example', hubTokenSet: true, hubCaFile: null, language: 'en', scope: 'Amsterdam,Oost-Brabant', idleLockMinutes: 15, supervisorGuarded: false });
     expect(JSON.stringify(await api.value('settings.get', {}))).not.toContain('pzh_secret');
   });
 

@@ -55,7 +55,7 @@ describe('the preload bridge over IPC', () => {
     await call('report.get', { reportId: a.reportId, purpose: 'Beoordelen van de melding' });
     await call('report.revealReporter', { reportId: a.reportId, reason: 'Contact opnemen' });
     await call('report.revisions', { reportId: a.reportId });
-    await call('report.audit', { reportId: a.reportId });
+    await call('report.audit', { reportId: a.reportId, purpose: 'Beoordelen van de melding' });
     await call('report.related', { reportId: a.reportId });
     await call('report.setWorkStatus', { reportIds: [a.reportId], status: 'in_progress' });
     await call('report.assign', { reportIds: [a.reportId], assignee: OFFICER });

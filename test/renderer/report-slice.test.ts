@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { connectEvents } from '../../src-renderer/state/connect-events';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
+import { SUPERVISOR } from './support/action-builders';
 import { reportDetail } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { WORK_PURPOSE, openReportUnder } from './support/open-report';
 
 const reporter = { type: 'person' as const, name: 'Jan de Vries', email: 'jan@example.nl', ownIndicators: [] };
 
-function setup() {
+/** A store with its slices and a fake core; a supervisor signed in unless `officer` (who may not read audit trails). */
+function setup(viewer: 'supervisor' | 'officer' = 'supervisor') {
   const detail = reportDetail();
   const api = new FakeApi()
     .handle('report.get', () => detail)
     .handle('report.revealReporter', () => reporter)
     .handle('report.audit', () => [{ at: '2026-03-01T10:00:00Z', actor: 'officer-1', action: 'report.viewed', subjectType: 'report', subjectId: detail.reportId, details: null }]);
   const store = createAppStore(api);
+  if (viewer === 'supervisor') store.setState({ session: { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
   return { api, store, state: () => store.getState(), detail };
 }
 
@@ -40,6 +43,21 @@ describe('report slice', () => {
     expect(api.calls.map((call) => call.method)).toEqual(
       expect.arrayContaining(['report.get', 'report.revisions', 'report.audit', 'report.related', 'note.list']),
     );
+  });
+
+  it('asks an officer’s report without its audit trail, which only supervisors may read (and the core refuses others)', async () => {
+    const { api, store, state, detail } = setup('officer');
+    await openReportUnder(store, detail.reportId);
+    expect(await state().revealReporter('Terugbellen over aangifte')).toBe(true);
+    expect(state().report).toEqual(detail);
+    expect(api.callsOf('report.audit')).toEqual([]);
+    expect(state().audit).toBeNull();
+  });
+
+  it('reads the audit trail under the report’s purpose for a supervisor', async () => {
+    const { api, store, detail } = setup();
+    await openReportUnder(store, detail.reportId);
+    expect(api.callsOf('report.audit')).toEqual([{ reportId: detail.reportId, purpose: WORK_PURPOSE }]);
   });
 
   it('reveals the reporter only with a reason, and reloads the audit trail', async () => {

@@ -2,7 +2,7 @@ import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/api/views';
 import { labelFor } from '../../i18n/label-for';
-import { selectIsSupervisor } from '../../state/session-selectors';
+import { selectMayReadAudit } from '../../state/session-selectors';
 import { useAppStore } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
@@ -19,7 +19,7 @@ const describeDetails = (details: Record<string, unknown> | null): string =>
 /** Supervisors: the Logboek asked who consulted this report and why (with the CSV for a data-subject request). */
 function OpenLogbookButton() {
   const { t } = useTranslation();
-  const supervisor = useAppStore(selectIsSupervisor);
+  const supervisor = useAppStore(selectMayReadAudit);
   const reportId = useAppStore((state) => (state.view.screen === 'report' ? state.view.reportId : null));
   const openLogbook = useAppStore((state) => state.openLogbook);
   if (!supervisor || reportId === null) return null;
@@ -30,7 +30,7 @@ function OpenLogbookButton() {
   );
 }
 
-/** Who did what with this report, newest first. */
+/** Who did what with this report, newest first; shown only to those who may read it (selectMayReadAudit). */
 export function AuditSection({ entries }: { entries: AuditEntryView[] | null }) {
   const { t } = useTranslation();
   const newestFirst = entries ? [...entries].sort((a, b) => b.at.localeCompare(a.at)) : null;

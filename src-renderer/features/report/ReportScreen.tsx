@@ -1,5 +1,6 @@
 import { Button, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { selectMayReadAudit } from '../../state/session-selectors';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BackIcon } from '../../ui/icons';
@@ -19,6 +20,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
   const error = useAppStore((state) => state.reportError);
   const revisions = useAppStore((state) => state.revisions);
   const audit = useAppStore((state) => state.audit);
+  const mayReadAudit = useAppStore(selectMayReadAudit);
   const relatedCount = useAppStore((state) => state.related?.length ?? null);
   const goBack = useAppStore((state) => state.goBack);
   const loadReport = useAppStore((state) => state.loadReport);
@@ -71,7 +73,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
               <Tabs.Panel value="history" pt="md">
                 <Stack gap="md">
                   <RevisionsSection revisions={revisions} />
-                  <AuditSection entries={audit} />
+                  {mayReadAudit && <AuditSection entries={audit} />}
                 </Stack>
               </Tabs.Panel>
             </Tabs>

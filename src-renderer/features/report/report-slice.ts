@@ -1,6 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { AuditEntryView, IndicatorMentionView, ReportDetail, RevisionView, SeenElsewhereView } from '../../../shared/api/views';
 import type { RevealedReporter } from '../../../shared/api/views';
+import { mayReadAudit } from '../../../shared/audit/readers';
 import type { WorkStatus } from '../../../shared/mutations/kinds';
 import { coalesce } from '../../state/coalesce';
 import type { SliceCreator } from '../../state/slice';
@@ -10,6 +11,7 @@ export interface ReportSlice {
   reportLoading: boolean;
   reportError: ApiErrorBody | null;
   revisions: RevisionView[] | null;
+  /** The report's audit trail; read (and logged) only for officers who may read it (shared/audit/readers.ts). */
   audit: AuditEntryView[] | null;
   /** The reporter's personal data, only after an officer gave a reason; dropped when the report closes. */
   revealedReporter: RevealedReporter | null;
@@ -42,11 +44,15 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     return view.screen === 'report' ? view.reportId : null;
   };
 
+  /** The trail under the purpose the report is open with, for those who may read it; null for others (not asked). */
+  const fetchAudit = async (reportId: string, purpose: string) =>
+    mayReadAudit(get().session?.officer?.role) ? api.call('report.audit', { reportId, purpose }) : null;
+
   const fetchAll = async (reportId: string, purpose: string) => {
     const [report, revisions, audit] = await Promise.all([
       api.call('report.get', { reportId, purpose }),
       api.call('report.revisions', { reportId }),
-      api.call('report.audit', { reportId }),
+      fetchAudit(reportId, purpose),
     ]);
     if (openId() !== reportId) return;
     if (!report.ok) return set({ reportError: report.error, reportLoading: false });
@@ -54,7 +60,7 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
     set({
       report: report.value,
       revisions: revisions.ok ? revisions.value : null,
-      audit: audit.ok ? audit.value : null,
+      audit: audit?.ok ? audit.value : null,
       reportError: null,
       reportLoading: false,
     });
@@ -139,8 +145,8 @@ export const createReportSlice: SliceCreator<ReportSlice> = (api) => (set, get) 
       if (openId() !== reportId) return false;
       set({ revealedReporter: result.value, reportPurpose: reason });
       // The reveal is itself an audit entry; show it.
-      const audit = await api.call('report.audit', { reportId });
-      if (audit.ok && openId() === reportId) set({ audit: audit.value });
+      const audit = await fetchAudit(reportId, reason);
+      if (audit?.ok && openId() === reportId) set({ audit: audit.value });
       return true;
     },
 

@@ -24,9 +24,10 @@ export const TEMPLATE_OFFICERS = [
 
 /**
  * The other officers tests sign workstations in as; the hub refuses changes of officers it does not know. Their
- * display name is their id, as tests look for it on screen.
+ * display name is their id, as tests look for it on screen. e2e.hostile is a supervisor: hostile text must stay
+ * text on the screens only supervisors see too (a report's audit trail).
  */
-const TEST_OFFICERS = ['e2e.agent', 'e2e.bakker', 'e2e.hostile', 'e2e.vermeer', 'e2e.yilmaz'].map((id) => ({ id, name: id, role: 'officer', team: 'Team Fraude' }));
+const TEST_OFFICERS = ['e2e.agent', 'e2e.bakker', 'e2e.hostile', 'e2e.vermeer', 'e2e.yilmaz'].map((id) => ({ id, name: id, role: id === 'e2e.hostile' ? 'supervisor' : 'officer', team: 'Team Fraude' }));
 
 const TEMPLATE_RETENTION_PERIODS = ['--daily-task-years', '30', '--case-years', '30'];
 
