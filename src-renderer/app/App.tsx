@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { IdleLock } from '../features/session/IdleLock';
+import { LockShortcut } from '../features/session/LockNow';
 import { LockScreen } from '../features/session/LockScreen';
 import { OfflineCodeDialog } from '../features/session/OfflineCodeDialog';
 import { SignInScreen } from '../features/session/SignInScreen';
@@ -97,6 +98,7 @@ export function App() {
       <NoticeStack />
       <IdleLock />
       <OfflineCodeDialog />
+      <LockShortcut />
     </div>
   );
 }

@@ -109,4 +109,42 @@ describe('the idle lock', () => {
     await pass(15 * MINUTE + 1);
     expect(api.callsOf('session.lock')).toHaveLength(2);
   });
+
+  it('locks at once with the lock button or Ctrl/Cmd+L, and not with other keys', async () => {
+    const { api } = await opened();
+    fireEvent.keyDown(window, { key: 'l' });
+    fireEvent.keyDown(window, { key: 'L', ctrlKey: true, shiftKey: true });
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    await pass(1);
+    expect(api.callsOf('session.lock')).toHaveLength(0);
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Scherm nu vergrendelen (Ctrl+L)' }));
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(api.callsOf('session.lock')).toHaveLength(1);
+    expect(screen.getByTestId('lock-screen')).toBeTruthy();
+    expect(document.querySelector('.app-main')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('sign-in-credential'), { target: { value: 'goed' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('unlock-submit'));
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(screen.queryByTestId('lock-screen')).toBeNull();
+
+    for (const modifier of [{ ctrlKey: true }, { metaKey: true }]) {
+      const pressed = fireEvent.keyDown(window, { key: 'l', ...modifier });
+      await pass(1);
+      // The browser's own Ctrl+L (the address bar) is kept from taking it.
+      expect(pressed).toBe(false);
+      expect(screen.getByTestId('lock-screen')).toBeTruthy();
+      fireEvent.change(screen.getByTestId('sign-in-credential'), { target: { value: 'goed' } });
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('unlock-submit'));
+        await vi.advanceTimersByTimeAsync(1);
+      });
+    }
+    expect(api.callsOf('session.lock')).toHaveLength(3);
+  });
 });

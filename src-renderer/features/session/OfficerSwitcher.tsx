@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store-context';
+import { LockNowButton } from './LockNow';
 import { SignInDialog } from './SignInDialog';
 
 /** Demo: any of the demo officers, no credential. */
@@ -55,8 +56,8 @@ function SignOutButton() {
 }
 
 /**
- * Who is signed in on this workstation, in which role, whether without the hub, and the ways to sign in as someone
- * else or sign out.
+ * Who is signed in on this workstation, in which role, whether without the hub, and the ways to lock the screen,
+ * sign in as someone else or sign out.
  */
 export function OfficerSwitcher() {
   const { t } = useTranslation();
@@ -79,6 +80,7 @@ export function OfficerSwitcher() {
         </Tooltip>
       )}
       <Group gap={4}>
+        <LockNowButton />
         {demo ? <DemoOfficerMenu /> : <CredentialSignIn />}
         {/* The demo's officers have no credential to sign in again with. */}
         {!demo && <SignOutButton />}
