@@ -9,8 +9,11 @@ const KNOWN_FAILURES = ['UNAUTHENTICATED', 'FORBIDDEN', 'UNAVAILABLE', 'CONFLICT
 type KnownFailure = (typeof KNOWN_FAILURES)[number];
 const failureKey = (code: string): KnownFailure | 'other' => KNOWN_FAILURES.find((known) => known === code) ?? 'other';
 
-/** "Aanmelden met politie-account": shown only when the hub names an identity provider. */
-export function PoliceAccountSignIn() {
+/**
+ * "Aanmelden met politie-account": shown only when the hub names an identity provider. On the sign-in screen and in
+ * the dialog to sign in as someone else, which closes with `onSignedIn`.
+ */
+export function PoliceAccountSignIn({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const offered = useAppStore((state) => state.policeAccountOffered);
   const waiting = useAppStore((state) => state.policeAccountWaiting);
@@ -27,7 +30,7 @@ export function PoliceAccountSignIn() {
           {failure.message}
         </Alert>
       )}
-      <Button variant="filled" loading={waiting} onClick={() => void signIn()} data-testid="police-account-sign-in">
+      <Button variant="filled" loading={waiting} onClick={() => void signIn().then((signedIn) => signedIn && onSignedIn?.())} data-testid="police-account-sign-in">
         {t('session.policeAccount.button')}
       </Button>
       {waiting && (

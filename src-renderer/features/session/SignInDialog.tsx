@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CredentialInput } from './CredentialInput';
+import { PoliceAccountSignIn } from './PoliceAccountSignIn';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
@@ -12,7 +13,10 @@ interface SignInDialogProps {
   onClose: () => void;
 }
 
-/** Signing in against a real hub: an officer and the credential the hub checks. */
+/**
+ * Signing in as someone else against a real hub: an officer and the credential the hub checks, or — where the hub
+ * offers it — a police account, as on the sign-in screen.
+ */
 export function SignInDialog(props: SignInDialogProps) {
   const { t } = useTranslation();
   return (
@@ -34,6 +38,7 @@ function SignInForm({ onClose }: SignInDialogProps) {
 
   return (
     <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('session.submit')} submitDisabled={!ready}>
+      <PoliceAccountSignIn onSignedIn={onClose} />
       <Select label={t('session.officer')} data={officers} value={officerId} onChange={setOfficerId} searchable required data-autofocus />
       <CredentialInput value={credential} onChange={setCredential} />
     </DialogForm>

@@ -12,9 +12,9 @@ export interface PoliceAccountSlice {
   /**
    * Signs in at the identity provider: the core starts the flow and keeps its secrets; the desktop has opened the
    * provider's page in the system browser, in browser mode this page opens it in a tab. When it ends the core
-   * announces `work.changed` with `officer` (the workstation opens); a failure is shown here.
+   * announces `work.changed` with `officer` (the workstation opens); a failure is shown here. True once signed in.
    */
-  signInWithPoliceAccount: () => Promise<void>;
+  signInWithPoliceAccount: () => Promise<boolean>;
 }
 
 export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) => (set, get) => ({
@@ -35,9 +35,10 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
     if (!ended.ok) {
       set({ policeAccountFailure: ended.error });
       get().notifyError('signInFailed', ended.error);
-      return;
+      return false;
     }
     set({ session: ended.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
+    return true;
   },
 });
