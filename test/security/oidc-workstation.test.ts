@@ -177,6 +177,22 @@ describe('signing in with a police account at the workstation', () => {
     }
   }, 90_000);
 
+  it('ends the locked officer’s hub session when someone signs them out from the lock screen (a shift change)', async () => {
+    const station = await started();
+    try {
+      expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true });
+      const session = station.secrets.get('hub-token')!;
+      expect(await station.call('session.lock')).toMatchObject({ ok: true, value: { locked: true } });
+      expect(await station.call('session.signOut')).toMatchObject({ ok: true, value: { officer: null, locked: false } });
+      // A copy of the locked officer's session is worth nothing from then on.
+      const whoami = await fetch(`${hub.url}/v1/whoami`, { headers: { authorization: `Bearer ${session}` } });
+      expect(whoami.status).toBe(401);
+      await expectNobodySignedIn(station);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
   it('opens the provider in the system browser on the desktop', async () => {
     const opened: string[] = [];
     const station = await started({ openInBrowser: (url) => Promise.resolve(void opened.push(url)) });
