@@ -6,10 +6,11 @@ import type { CanonicalIndicator, IndicatorEnrichment, IndicatorType } from '../
 import type { Reporter } from '../intake/schema';
 import type { Category } from '../intake/vocabulary';
 import type { CaseStatus, LinkDecision, WorkStatus } from '../mutations/kinds';
+import type { OfficerRole } from '../requests/lifecycle';
 import type { RouteExplanation, RoutePriority } from '../routing/rules';
 import type { ShapeKind } from '../overview/types';
 
-export type OfficerRole = 'officer' | 'supervisor';
+export type { OfficerRole };
 
 export interface OfficerView {
   id: string;

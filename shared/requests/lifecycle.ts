@@ -38,7 +38,12 @@ export const OPEN_ACTION_STATES: readonly ActionState[] = ['concept', 'ter_goedk
 export const SEND_METHODS = ['email', 'portal', 'letter'] as const;
 export type SendMethod = (typeof SEND_METHODS)[number];
 
-export type OfficerRole = 'officer' | 'supervisor';
+/**
+ * `privacy`: the privacy officer (functionaris gegevensbescherming), who reads the audit log of consultations
+ * (shared/audit/readers.ts) and otherwise has an officer's rights.
+ */
+export const OFFICER_ROLES = ['officer', 'supervisor', 'privacy'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** What each transition needs besides the target state. */
 export interface TransitionRule {

@@ -19,7 +19,7 @@ export const officers = pgTable(
   {
     id: text('id').primaryKey(),
     displayName: text('display_name').notNull(),
-    role: text('role', { enum: ['officer', 'supervisor'] }).notNull(),
+    role: text('role', { enum: ['officer', 'supervisor', 'privacy'] }).notNull(),
     team: text('team'),
     /** A deactivated officer keeps their id (mutations name it) but their credential no longer works. */
     active: boolean('active').notNull().default(true),
@@ -29,7 +29,7 @@ export const officers = pgTable(
     oidcSubject: text('oidc_subject').unique('officers_oidc_subject'),
     createdAt: timestampText('created_at').notNull(),
   },
-  (table) => [check('officers_role', sql`${table.role} IN ('officer', 'supervisor')`)],
+  (table) => [check('officers_role', sql`${table.role} IN ('officer', 'supervisor', 'privacy')`)],
 );
 
 export const hubTokens = pgTable(

@@ -6,14 +6,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HubOfficer } from '../../shared/hub/protocol';
-import type { OfficerRole } from '../../shared/requests/lifecycle';
+import { OFFICER_ROLES, type OfficerRole } from '../../shared/requests/lifecycle';
 import type { Clock } from '../../shared/platform/clock';
 import { announceCredentialChange, createToken, revokeToken } from '../auth/tokens';
 import { inTransaction, type HubDb } from '../db/database';
 import { officers } from '../db/schema';
 import { parseScope } from '../feed/scope';
 
-export const OFFICER_ROLES = ['officer', 'supervisor'] as const satisfies readonly OfficerRole[];
+export { OFFICER_ROLES };
 
 /** Short enough that the credential's token name (`officer <id>`) fits a token name. */
 const OFFICER_ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,79}$/u;

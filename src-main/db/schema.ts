@@ -10,7 +10,7 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 export const officers = sqliteTable('officers', {
   id: text('id').primaryKey(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['officer', 'supervisor'] }).notNull(),
+  role: text('role', { enum: ['officer', 'supervisor', 'privacy'] }).notNull(),
   team: text('team'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { HubOfficer, OidcOffer, SessionResponse, WhoamiResponse } from '../../shared/hub/protocol';
+import { OFFICER_ROLES } from '../../shared/requests/lifecycle';
 import { HubUnavailableError } from './hub-errors';
 
 const hubOfficerSchema = z.object({
   id: z.string().min(1).max(200),
   displayName: z.string().max(200),
-  role: z.enum(['officer', 'supervisor']),
+  role: z.enum(OFFICER_ROLES),
   team: z.string().max(200).nullable(),
   active: z.boolean(),
 });

@@ -1,16 +1,19 @@
 import { Badge, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OfficerSwitcher } from '../features/session/OfficerSwitcher';
-import { selectIsSupervisor } from '../state/session-selectors';
+import type { OfficerRole } from '../../shared/api/views';
+import { mayReadAudit } from '../../shared/audit/readers';
 import { useAppStore } from '../state/store-context';
 import type { Screen, View } from './navigation-slice';
 
 interface NavItem {
   screen: Screen;
   target: View;
-  /** Shown to supervisors only (the hub refuses the rest anyway). */
-  supervisors?: true;
+  /** Shown only to whom this says may use it (the core and the hub refuse the rest anyway); everyone without it. */
+  shownTo?: (role: OfficerRole | undefined) => boolean;
 }
+
+const isSupervisor = (role: OfficerRole | undefined) => role === 'supervisor';
 
 const ITEMS: NavItem[] = [
   { screen: 'queue', target: { screen: 'queue' } },
@@ -18,10 +21,10 @@ const ITEMS: NavItem[] = [
   { screen: 'cases', target: { screen: 'cases' } },
   { screen: 'actions', target: { screen: 'actions' } },
   { screen: 'overview', target: { screen: 'overview' } },
-  { screen: 'approvals', target: { screen: 'approvals' }, supervisors: true },
-  { screen: 'routing', target: { screen: 'routing' }, supervisors: true },
-  { screen: 'directory', target: { screen: 'directory' }, supervisors: true },
-  { screen: 'logbook', target: { screen: 'logbook' }, supervisors: true },
+  { screen: 'approvals', target: { screen: 'approvals' }, shownTo: isSupervisor },
+  { screen: 'routing', target: { screen: 'routing' }, shownTo: isSupervisor },
+  { screen: 'directory', target: { screen: 'directory' }, shownTo: isSupervisor },
+  { screen: 'logbook', target: { screen: 'logbook' }, shownTo: mayReadAudit },
   { screen: 'settings', target: { screen: 'settings' } },
 ];
 
@@ -45,9 +48,9 @@ export function AppNav() {
   const { t } = useTranslation();
   const current = useAppStore((state) => sectionOf(state.view.screen));
   const navigate = useAppStore((state) => state.navigate);
-  const supervisor = useAppStore(selectIsSupervisor);
+  const role = useAppStore((state) => state.session?.officer?.role);
   const demo = useAppStore((state) => state.session?.demo ?? false);
-  const items = ITEMS.filter((item) => supervisor || !item.supervisors);
+  const items = ITEMS.filter((item) => item.shownTo?.(role) ?? true);
 
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>

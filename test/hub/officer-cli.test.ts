@@ -31,6 +31,10 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     expect(officer.lines[0]).toMatchObject({ scope: 'Rotterdam,Zeeland-West-Brabant' });
     expect(officer.code, officer.stderr).toBe(0);
     const first = (officer.lines[0] as { credential: string }).credential;
+    // The privacy officer reads the audit log of consultations (shared/audit/readers.ts); otherwise an officer.
+    const privacy = await cli('add', ...where, '--id', 'p.smit', '--name', 'Privacyfunctionaris P. Smit', '--role', 'privacy');
+    expect(privacy.code, privacy.stderr).toBe(0);
+    expect(privacy.lines[0]).toMatchObject({ officer: { id: 'p.smit', role: 'privacy', active: true } });
 
     const renewed = await cli('credential', ...where, '--id', 'j.devries');
     expect(renewed.lines).toEqual([{ officer: 'j.devries', credential: expect.stringMatching(CREDENTIAL) as unknown }]);
@@ -41,6 +45,7 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     const listed = await cli('list', ...where);
     expect((listed.lines[0] as { officers: HubOfficer[] }).officers.map((item) => [item.id, item.role, item.active])).toEqual([
       ['j.devries', 'officer', true],
+      ['p.smit', 'privacy', true],
       ['r.dekker', 'supervisor', false],
     ]);
 
@@ -50,6 +55,7 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
     // The renewed credential keeps the officer's scope: it may not read beyond Rotterdam and Zeeland-West-Brabant.
     expect((await hub.request('/v1/feed?scope=Midden-Nederland', { token: second })).status).toBe(403);
     expect((await hub.request('/v1/feed?scope=Rotterdam', { token: second })).status).toBe(200);
+    expect((await whoami((privacy.lines[0] as { credential: string }).credential)).body.officer).toMatchObject({ id: 'p.smit', role: 'privacy' });
     expect((await whoami(first)).status).toBe(401);
     expect((await whoami((supervisor.lines[0] as { credential: string }).credential)).status).toBe(403);
   }, 120_000);
@@ -57,7 +63,7 @@ describe.each(BACKENDS)('hub officer CLI (%s)', (backend) => {
   it('explains what is wrong with the input', async () => {
     const noRole = await cli('add', ...where, '--id', 'a.b', '--name', 'A. B', '--role', 'chef');
     expect(noRole.code).toBe(2);
-    expect(noRole.stderr).toMatch(/--role is one of officer, supervisor, not "chef"/);
+    expect(noRole.stderr).toMatch(/--role is one of officer, supervisor, privacy, not "chef"/);
     const noId = await cli('add', ...where, '--name', 'A. B', '--role', 'officer');
     expect(noId.code).toBe(2);
     expect(noId.stderr).toMatch(/--id is required/);

@@ -15,7 +15,7 @@ import { UsageError, writeJsonLine, type CliIo } from '../command';
 import { hubDatabaseOf, hubDatabaseOptions, HUB_DATABASE_USAGE, withHubDatabase } from './hub-database';
 
 const usages = {
-  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor [--team <team>] [--scope <region,region|*>] [--oidc-subject <subject>]`,
+  add: `hub officer add ${HUB_DATABASE_USAGE} --id <id> --name <name> --role officer|supervisor|privacy [--team <team>] [--scope <region,region|*>] [--oidc-subject <subject>]`,
   'oidc-subject': `hub officer oidc-subject ${HUB_DATABASE_USAGE} --id <id> (--subject <subject> | --clear)`,
   credential: `hub officer credential ${HUB_DATABASE_USAGE} --id <id>`,
   deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
