@@ -78,16 +78,16 @@ function HubForm({ settings }: { settings: SettingsView }) {
           data-testid="hub-token-input"
         />
         {!readOnly && (
-        <Group gap="sm">
-          <Button type="submit" loading={busy} data-testid="hub-settings-save">
-            {t('common.save')}
-          </Button>
-          {settings.hubTokenSet && (
-            <Button variant="subtle" color="danger" onClick={() => void save({ hubUrl: settings.hubUrl, scope: settings.scope, hubToken: null })}>
-              {t('settings.hub.clearToken')}
+          <Group gap="sm">
+            <Button type="submit" loading={busy} data-testid="hub-settings-save">
+              {t('common.save')}
             </Button>
-          )}
-        </Group>
+            {settings.hubTokenSet && (
+              <Button variant="subtle" color="danger" onClick={() => void save({ hubUrl: settings.hubUrl, scope: settings.scope, hubToken: null })}>
+                {t('settings.hub.clearToken')}
+              </Button>
+            )}
+          </Group>
         )}
       </Stack>
     </form>
