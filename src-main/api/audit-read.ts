@@ -14,10 +14,11 @@ export function checkedPurpose(purpose: string | undefined): string {
 
 /**
  * FORBIDDEN unless the signed-in officer may read the audit log's consultations (shared/audit/readers.ts); the
- * role comes from this store's officers table, never from the caller. `what` completes "Only a supervisor can …".
+ * role comes from this store's officers table, never from the caller. `what` completes "Only a supervisor or the
+ * privacy officer can …".
  */
 export function requireAuditReader(context: ApiContext, what: string): void {
-  if (!mayReadAudit(actorOf(context.store.sqlite, context.officer.id).role)) throw new AppError('FORBIDDEN', `Only a supervisor can ${what}.`);
+  if (!mayReadAudit(actorOf(context.store.sqlite, context.officer.id).role)) throw new AppError('FORBIDDEN', `Only a supervisor or the privacy officer can ${what}.`);
 }
 
 /** Notes in the audit log that the signed-in officer saw a report's personal data: ids and the purpose (checked). */

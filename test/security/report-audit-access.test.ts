@@ -35,7 +35,7 @@ describe('a report’s audit trail', () => {
     await officer.value('report.get', { reportId: record.reportId, purpose: 'Beoordelen van de melding' });
     const before = auditCount(officer);
     const refused = await officer.call('report.audit', { reportId: record.reportId, purpose: PURPOSE });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a supervisor can read a report’s audit trail (who consulted it, and why).' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a supervisor or the privacy officer can read a report’s audit trail (who consulted it, and why).' } });
     expect(JSON.stringify(refused)).not.toContain(OFFICER);
     expect(auditCount(officer)).toBe(before);
     // Nor does the Logboek answer it the other way round.
