@@ -61,7 +61,12 @@ export function createSettingsControl(deps: {
    */
   function refuseWeakeningUnlessSupervisor(current: StoredSettings, next: StoredSettings, change: ApiParams<'settings.set'>, actor: OfficerView | null): void {
     const weakened: string[] = [];
-    if (next.hubUrl !== current.hubUrl) weakened.push('the hub’s address');
+    // The address as used: the one named at launch, saved unchanged from the form, is no change.
+    const addressOf = (settings: StoredSettings) => {
+      const target = hubTargetOf(settings, deps.secrets, deps.launch);
+      return target.kind === 'remote' ? target.hubUrl : null;
+    };
+    if (addressOf(next) !== addressOf(current)) weakened.push('the hub’s address');
     if (next.hubCaFile !== current.hubCaFile) weakened.push('the hub’s certificate authority file');
     if (change.hubToken !== undefined) weakened.push('the hub token');
     if (next.scope !== current.scope) weakened.push('the regions this workstation syncs');
