@@ -52,6 +52,12 @@ export function createSettingsControl(deps: {
     };
   }
 
+  /** The hub's address as used: the one named at launch, saved unchanged from the form, is no other address. */
+  function addressOf(settings: StoredSettings): string | null {
+    const target = hubTargetOf(settings, deps.secrets, deps.launch);
+    return target.kind === 'remote' ? target.hubUrl : null;
+  }
+
   /**
    * Once the store holds a hub's reports, what decides whom the workstation trusts (the hub's address, its
    * certificate authority, the token and scope it syncs with) and a longer idle time (the screen stays open longer
@@ -61,11 +67,6 @@ export function createSettingsControl(deps: {
    */
   function refuseWeakeningUnlessSupervisor(current: StoredSettings, next: StoredSettings, change: ApiParams<'settings.set'>, actor: OfficerView | null): void {
     const weakened: string[] = [];
-    // The address as used: the one named at launch, saved unchanged from the form, is no change.
-    const addressOf = (settings: StoredSettings) => {
-      const target = hubTargetOf(settings, deps.secrets, deps.launch);
-      return target.kind === 'remote' ? target.hubUrl : null;
-    };
     if (addressOf(next) !== addressOf(current)) weakened.push('the hub’s address');
     if (next.hubCaFile !== current.hubCaFile) weakened.push('the hub’s certificate authority file');
     if (change.hubToken !== undefined) weakened.push('the hub token');
@@ -107,7 +108,7 @@ export function createSettingsControl(deps: {
       if (change.language !== undefined) next.language = change.language;
       if (change.scope !== undefined) next.scope = formatSyncScope(parseSyncScope(change.scope));
       if (change.idleLockMinutes !== undefined) next.idleLockMinutes = change.idleLockMinutes;
-      const hubChanged = next.hubUrl !== current.hubUrl;
+      const hubChanged = addressOf(next) !== addressOf(current);
       refuseAnotherHubForSyncedStore(current, next);
       refuseWeakeningUnlessSupervisor(current, next, change, actor);
       const caChanged = next.hubCaFile !== current.hubCaFile;
