@@ -2,16 +2,17 @@
 import './support/dom-setup';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { OfficerView } from '../../shared/api/views';
 import { App } from '../../src-renderer/app/App';
 import { SUPERVISOR } from './support/action-builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
-const AGENT = { id: 'officer-1', displayName: 'A. Agent', role: 'officer' as const, team: 'Cyber' };
+const AGENT: OfficerView = { id: 'officer-1', displayName: 'A. Agent', role: 'officer', team: 'Cyber' };
 
 /** A.Agent signed in with a real hub; the police account the provider accepts is SUPERVISOR's (or refused). */
 function signedInApi(provider: 'offered' | 'not offered', outcome: 'linked' | 'not linked' = 'linked') {
-  let officer = AGENT;
+  let officer: OfficerView = AGENT;
   const session = () => ({ officer, demo: false, offline: false, locked: false, idleLockMinutes: 15 });
   return new FakeApi()
     .handle('session.get', session)
