@@ -1,4 +1,5 @@
 import type { IndicatorType } from '../../shared/indicators/types';
+import { selectIsSupervisor } from '../state/session-selectors';
 import type { SliceCreator } from '../state/slice';
 
 export type View =
@@ -70,7 +71,8 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     if (view.screen === 'directory') void get().loadDirectory();
     if (view.screen === 'overview') void get().loadOverview();
     if (view.screen === 'logbook') {
-      void get().loadHubRefusals();
+      // What the hub refused it answers to supervisors only (the privacy officer reads the Logboek too).
+      if (selectIsSupervisor(get())) void get().loadHubRefusals();
       if (view.reportId) void get().loadLogbook({ reportId: view.reportId });
     }
     if (view.screen === 'settings') {

@@ -56,6 +56,7 @@ describe('settings that decide whom the workstation trusts, on a store that hold
     return {
       call,
       caFile,
+      secrets,
       signIn,
       async close() {
         await workstation.close();
@@ -109,8 +110,10 @@ describe('settings that decide whom the workstation trusts, on a store that hold
 
       expect(await station.call('settings.set', { idleLockMinutes: 45 })).toMatchObject({ ok: true, value: { idleLockMinutes: 45 } });
       expect(await station.call('settings.set', { scope: 'Oost-Brabant' })).toMatchObject({ ok: true, value: { scope: 'Oost-Brabant' } });
-      // Another CA forgets the credential, as it does for anyone (hub-address.test.ts): the supervisor gives it again.
-      expect(await station.call('settings.set', { hubCaFile: station.caFile })).toMatchObject({ ok: true, value: { hubCaFile: station.caFile, hubTokenSet: false } });
+      // Another CA forgets the credential, as it does for anyone (hub-address.test.ts); the station's launch token stays.
+      expect(station.secrets.get('hub-token')).toBe(hub.tokens.credentials['r.dekker']);
+      expect(await station.call('settings.set', { hubCaFile: station.caFile })).toMatchObject({ ok: true, value: { hubCaFile: station.caFile } });
+      expect(station.secrets.get('hub-token')).toBeNull();
     } finally {
       await station.close();
     }
