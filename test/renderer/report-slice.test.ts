@@ -16,7 +16,7 @@ function setup(viewer: 'supervisor' | 'officer' = 'supervisor') {
     .handle('report.revealReporter', () => reporter)
     .handle('report.audit', () => [{ at: '2026-03-01T10:00:00Z', actor: 'officer-1', action: 'report.viewed', subjectType: 'report', subjectId: detail.reportId, details: null }]);
   const store = createAppStore(api);
-  if (viewer === 'supervisor') store.setState({ session: { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
+  if (viewer === 'supervisor') store.setState({ session: { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null } });
   return { api, store, state: () => store.getState(), detail };
 }
 

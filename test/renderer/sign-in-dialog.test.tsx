@@ -13,7 +13,7 @@ const AGENT: OfficerView = { id: 'officer-1', displayName: 'A. Agent', role: 'of
 /** A.Agent signed in with a real hub; the police account the provider accepts is SUPERVISOR's (or refused). */
 function signedInApi(provider: 'offered' | 'not offered', outcome: 'linked' | 'not linked' = 'linked') {
   let officer: OfficerView = AGENT;
-  const session = () => ({ officer, demo: false, offline: false, locked: false, idleLockMinutes: 15 });
+  const session = () => ({ officer, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null });
   return new FakeApi()
     .handle('session.get', session)
     .handle('session.oidcOffer', () => ({ offered: provider === 'offered' }))

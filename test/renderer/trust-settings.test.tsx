@@ -13,7 +13,7 @@ const BOUND: SettingsView = { hubUrl: 'https://hub.politie.example', hubTokenSet
 
 async function settingsAs(officer: OfficerView, settings: SettingsView) {
   const api = new FakeApi()
-    .handle('session.get', () => ({ officer, demo: false, offline: false, locked: false, idleLockMinutes: settings.idleLockMinutes }))
+    .handle('session.get', () => ({ officer, demo: false, offline: false, locked: false, idleLockMinutes: settings.idleLockMinutes, offlineCode: null }))
     .handle('settings.get', () => settings)
     .handle('benign.list', () => []);
   const rendered = renderWithStore(<SettingsScreen />, api);

@@ -57,7 +57,7 @@ describe('signing out from a locked screen', () => {
       expect(await call('session.lock')).toMatchObject({ ok: true, value: { locked: true, officer: { id: 'j.devries' } } });
 
       // Someone at the locked station signs j.devries out: allowed, and the station is nobody's.
-      expect(await call('session.signOut')).toEqual({ ok: true, value: { officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15 } });
+      expect(await call('session.signOut')).toEqual({ ok: true, value: { officer: null, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null } });
       expect(secrets.get('hub-token')).not.toBe(hub.tokens.credentials['j.devries']);
       expect(await call('case.create', { title: 'in naam van j.devries', reportIds: [] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       expect(outboxOf('j.devries')).toEqual([{ proof: expect.stringContaining('keyId') as unknown, state: 'pending' }]);
