@@ -12,7 +12,7 @@ describe('the privacy officer', () => {
   it('finds the Logboek in the navigation, and none of the supervisors’ screens', async () => {
     const api = new FakeApi()
       .handle('session.get', () => ({ officer: PRIVACY_OFFICER, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
-      .handle('audit.logbook', () => ({ entries: [], truncated: false }));
+      .handle('audit.logbook', (query) => ({ entries: [], truncated: false, source: 'local', hubUnanswered: null, total: 0, next: null, workstationId: 'ws-1', query }));
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     expect(screen.getByTestId('signed-in-role').textContent).toBe('Privacyfunctionaris');
