@@ -2,7 +2,7 @@
  * The privacy officer's and supervisors' questions to every workstation's audit log on the hub: who consulted a
  * report (and why), or everything one officer did in a period — newest first, a page at a time, over one snapshot
  * (`asOf`). Need-to-know: a caller with a regional scope sees entries about reports (and links between them) of their
- * regions only, and may not ask about another region's report at all. Every question is itself logged, with who
+ * regions and about what holds no victim's data only (withinScope), and may not ask about another region's report at all. Every question is itself logged, with who
  * asked, in `audit_questions` (also when refused).
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -28,10 +28,17 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_4
 /** A report of the caller's regions: it named one of them. */
 const inRegions = (reportId: SQL, regions: readonly string[]) => sql`EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})`;
 
-/** Entries about reports (and links, which name two) outside the regions are left out; others are not about a report. */
+/**
+ * What a regional caller sees: entries about reports of their regions (and links whose both reports are), and entries
+ * about what holds no victim's data (the directory, routing rules, the store, the feed). Everything else may name
+ * another region's reports or a typed search for a person's number or account (searches, indicators, cases and
+ * requests listing reports, refused changes, conflicts): it is for national supervisors and the privacy officer.
+ */
+const REGION_FREE_SUBJECTS = ['directory', 'routing_rule', 'store', 'feed'];
+
 function withinScope(scope: Scope): SQL {
   if (scope === '*') return sql`TRUE`;
-  return sql`(e.subject_type NOT IN ('report', 'link')
+  return sql`(e.subject_type IN (${sql.join(REGION_FREE_SUBJECTS.map((subject) => sql`${subject}`), sql`, `)})
     OR (e.subject_type = 'report' AND ${inRegions(sql`e.subject_id`, scope)})
     OR (e.subject_type = 'link' AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(e.subject_id, '|')) AS named(id) WHERE NOT ${inRegions(sql`named.id`, scope)})))`;
 }

@@ -12,7 +12,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { HubDb } from '../db/database';
 import { auditChainRefusals } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { requireSupervisor } from '../officers/registry';
+import { requireAuditReader, requireSupervisor } from '../officers/registry';
 import { acceptAuditEntries, AuditChainRefused, readChainHead } from './accept';
 import { AuditChainForeign } from './owner';
 import { parseAuditPush } from './parse-push';
@@ -69,7 +69,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: HubDb; clo
 
   app.get(`${HUB_API_PREFIX}/audit/entries`, workstation, async (request): Promise<AuditEntriesResponse> => {
     const principal = deps.auth.principalOf(request);
-    await requireSupervisor(deps.db, principal.officer, 'ask the workstations’ audit logs who consulted what');
+    await requireAuditReader(deps.db, principal.officer, 'ask the workstations’ audit logs who consulted what');
     const parsed = parseAuditQuestion(request.query);
     if (!parsed.ok) throw new HttpError(400, 'BAD_INPUT', parsed.reason);
     const asker = { officerId: principal.officer!.id, tokenId: principal.tokenId, sessionId: principal.sessionId, scope: principal.scope };

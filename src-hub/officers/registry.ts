@@ -3,6 +3,7 @@
  * decides roles (workstations copy them from `GET /v1/officers`) and enforces them on every push. Managed with
  * `hub officer add|credential|deactivate|list`; the embedded demo hub registers its demo officers at start.
  */
+import { mayReadAudit } from '../../shared/audit/readers';
 import { asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HubOfficer } from '../../shared/hub/protocol';
@@ -109,6 +110,12 @@ export async function findOfficerByOidcSubject(db: HubDb, subject: string): Prom
 export async function requireSupervisor(db: HubDb, caller: { id: string } | null, what: string): Promise<void> {
   const officer = caller ? await findOfficer(db, caller.id) : null;
   if (officer?.role !== 'supervisor') throw new AppError('FORBIDDEN', `only a supervisor’s session or credential may ${what}`);
+}
+
+/** Supervisors and the privacy officer (shared/audit/readers.ts): who may ask what the audit logs say about consultations. */
+export async function requireAuditReader(db: HubDb, caller: { id: string } | null, what: string): Promise<void> {
+  const officer = caller ? await findOfficer(db, caller.id) : null;
+  if (!mayReadAudit(officer?.role)) throw new AppError('FORBIDDEN', `only a supervisor’s or the privacy officer’s session or credential may ${what}`);
 }
 
 /** A new credential for an officer who lost theirs; the old one stops working at once. */

@@ -37,7 +37,8 @@ export interface SettingsControl {
    * Stores the change and applies it (a new hub or scope reconnects sync). `actor` is the officer signed in and
    * working (null while nobody is): some changes are a supervisor's once the store holds its hub's reports.
    */
-  set(change: ApiParams<'settings.set'>, actor: OfficerView | null): Promise<SettingsView>;
+  /** `signedInOffline`: the actor signed in against a cached proof, not with the hub. */
+  set(change: ApiParams<'settings.set'>, actor: OfficerView | null, signedInOffline: boolean): Promise<SettingsView>;
 }
 
 /** Who works at this workstation. */

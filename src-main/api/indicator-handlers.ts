@@ -12,7 +12,7 @@ export const indicatorHandlers = {
     // Searching the indicators reads suspects' and victims' numbers and accounts: refused without a purpose before anything is read.
     const why = search === '' ? null : checkedPurpose(purpose);
     const page = listIndicators(context.store.sqlite, query);
-    if (why !== null && query.offset === 0) auditSearch(context, search, why, page.total, 'indicator.searched');
+    if (why !== null) auditSearch(context, search, why, page.total, 'indicator.searched');
     return page;
   },
   'indicator.summary': ({ type, value }, context) => {

@@ -57,7 +57,10 @@ export async function answerLogbook(context: ApiContext, { after, ...query }: Lo
   const answer = await context.sync.auditEntries(hubQuestion(query, here, after, HUB_PAGE));
   if ('unanswered' in answer) {
     if (query.asOf !== undefined) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${answer.message})`);
-    const local = logbook(sqlite, query);
+    // A hub that refused the question (another region's report, or no right to ask) is not worked around with this
+    // workstation's own log; only the demo's embedded hub, which the demo syncs with a shared token, refuses anyone.
+    const withheld = answer.unanswered === 'refused' && !context.sync.usesEmbeddedHub();
+    const local = withheld ? { entries: [], truncated: false } : logbook(sqlite, query);
     const newest = local.entries[0]?.id;
     return {
       ...local,
@@ -87,8 +90,13 @@ export async function answerLogbook(context: ApiContext, { after, ...query }: Lo
 /** Every entry of the answer shown (its snapshot), for the CSV; refused beyond LOGBOOK_EXPORT_LIMIT. */
 export async function exportedEntries(context: ApiContext, query: LogbookQuery): Promise<LogbookEntryView[]> {
   const { sqlite } = context.store;
-  if (query.asOf === undefined) return logbook(sqlite, query).entries;
   const here = workstationId(sqlite);
+  if (query.asOf === undefined) {
+    // This workstation's own log, shown because the hub did not answer: not when it refused (see answerLogbook).
+    const asked = await context.sync.auditEntries(hubQuestion(query, here, undefined, 1));
+    if ('unanswered' in asked && asked.unanswered === 'refused' && !context.sync.usesEmbeddedHub()) throw new AppError('FORBIDDEN', `${HUB_UNANSWERED} (${asked.message})`);
+    return logbook(sqlite, query).entries;
+  }
   const entries = notSentYet(context, query, query.held ?? 0, query.upToId ?? newestEntryId(sqlite));
   let after: string | undefined;
   do {

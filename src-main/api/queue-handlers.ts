@@ -10,7 +10,7 @@ export const queueHandlers = {
     // A search reads reports' personal data: refused without a purpose before anything is read.
     const purpose = text === '' ? null : checkedPurpose(query.purpose);
     const page = listQueue(context.store.sqlite, query, context.officer.id, overviewListWhere(context.store.sqlite, query.filters));
-    if (purpose !== null && query.offset === 0) auditSearch(context, text, purpose, page.total);
+    if (purpose !== null) auditSearch(context, text, purpose, page.total);
     return page;
   },
   'queue.regions': (_params, context) => listRegions(context.store.sqlite),

@@ -7,6 +7,6 @@ export const settingsHandlers = {
     // Before anyone signs in the hub must be set up; once someone has, only they change it, and not while locked
     // (acting() refuses then). Which changes need a supervisor is the settings' own rule.
     const actor = context.session.current() === null ? null : context.session.acting();
-    return context.settings.set(change, actor);
+    return context.settings.set(change, actor, actor !== null && context.session.signedInOffline());
   },
 } satisfies Partial<ApiHandlers<ApiContext>>;

@@ -34,6 +34,13 @@ export type ProofKind = 'credential' | 'code';
 /** Failed offline attempts before an officer id is locked, and for how long. */
 export const OFFLINE_FAILURE_LIMIT = 5;
 export const OFFLINE_LOCK_MS = 15 * 60_000;
+/**
+ * Failed offline attempts on this workstation, for any officer id, within STATION_WINDOW_MS before offline sign-in
+ * is locked for everyone: without it a guesser at the screen tries a few codes for each officer id in turn, each
+ * id staying under its own limit.
+ */
+export const STATION_FAILURE_LIMIT = 10;
+export const STATION_WINDOW_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_OFFLINE_MAX_AGE_MS = 14 * DAY_MS;
 export const OFFLINE_MAX_DAYS_ENV = 'PUZZELSTUK_OFFLINE_SIGN_IN_DAYS';
@@ -65,7 +72,7 @@ type ProofFile = Record<string, CachedProof>;
 
 export type OfflineCheck =
   | { ok: true }
-  | { ok: false; reason: 'never-here' | 'wrong' | 'expired' | 'locked'; failures?: number; lockedUntil?: string; provenAt?: string };
+  | { ok: false; reason: 'never-here' | 'wrong' | 'expired' | 'locked' | 'station-locked'; failures?: number; lockedUntil?: string; provenAt?: string };
 
 export interface OfflineProofs {
   /**
@@ -102,6 +109,20 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
   const costOf = (proof: CachedProof) => (proof.cost === CODE_COST ? CODE_COST : CREDENTIAL_COST);
   const verifies = (proof: CachedProof, secret: string) => timingSafeEqual(verifierOf(secret, Buffer.from(proof.salt, 'base64'), costOf(proof)), Buffer.from(proof.verifier, 'base64'));
 
+  /** This workstation's failed offline attempts within the window, oldest first (ISO times). */
+  const recentStationFailures = (now: Date): string[] => {
+    const text = deps.secrets.get('offline-failures');
+    let times: unknown;
+    try {
+      times = text === null ? [] : JSON.parse(text);
+    } catch {
+      times = [];
+    }
+    const since = now.getTime() - STATION_WINDOW_MS;
+    return Array.isArray(times) ? times.filter((time): time is string => typeof time === 'string' && Date.parse(time) > since).sort() : [];
+  };
+  const recordStationFailure = (recent: string[], now: Date) => deps.secrets.set('offline-failures', JSON.stringify([...recent, now.toISOString()]));
+
   return {
     remember(officerId, hubUrl, secret, kind = 'credential') {
       const salt = randomBytes(16);
@@ -126,13 +147,21 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
     },
 
     check(officerId, hubUrl, credential) {
+      const now = deps.clock.now();
+      const stationFailures = recentStationFailures(now);
+      if (stationFailures.length >= STATION_FAILURE_LIMIT) {
+        return { ok: false, reason: 'station-locked', lockedUntil: new Date(Date.parse(stationFailures[0]!) + STATION_WINDOW_MS).toISOString() };
+      }
       const file = read();
       const proof = proofOf(file, officerId);
       // A proof made with another hub (the address was changed since) proves nothing to this one.
-      if (!proof || proof.hubUrl !== hubUrl) return { ok: false, reason: 'never-here' };
-      const now = deps.clock.now();
+      if (!proof || proof.hubUrl !== hubUrl) {
+        recordStationFailure(stationFailures, now);
+        return { ok: false, reason: 'never-here' };
+      }
       if (proof.lockedUntil !== null && now < new Date(proof.lockedUntil)) return { ok: false, reason: 'locked', lockedUntil: proof.lockedUntil };
       if (!verifies(proof, credential)) {
+        recordStationFailure(stationFailures, now);
         const failures = proof.failures + 1;
         if (failures < OFFLINE_FAILURE_LIMIT) {
           file[officerId] = { ...proof, failures };

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { readPrivateFile, writePrivateFile } from './private-file';
 
-export const SECRET_NAMES = ['store-key', 'hub-token', 'demo-intake-token', 'demo-workstation-token', 'offline-proofs', 'pending-session-ends'] as const;
+export const SECRET_NAMES = ['store-key', 'hub-token', 'demo-intake-token', 'demo-workstation-token', 'offline-proofs', 'offline-failures', 'pending-session-ends'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Keys and tokens of this workstation. The platform decides how they are protected at rest. */

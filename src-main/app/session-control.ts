@@ -75,12 +75,14 @@ const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
  */
 function offlineRefusal(id: string, check: Exclude<OfflineCheck, { ok: true }>, maxAgeMs: number, lead: string, secret: 'credential' | 'offline code'): AppError {
   switch (check.reason) {
+    // One answer for both: which officer ids have a proof here is not told to whoever tries (a guesser's list).
     case 'never-here':
-      return new AppError('UNAUTHENTICATED', `${lead} only an officer who signed in on this workstation with the hub before signs in here, and "${id}" has not.`);
     case 'wrong':
-      return new AppError('UNAUTHENTICATED', `${lead} this is not the ${secret} "${id}" last ${secret === 'credential' ? 'signed in with' : 'set'} here (failed attempt ${check.failures} of ${OFFLINE_FAILURE_LIMIT}).`);
+      return new AppError('UNAUTHENTICATED', `${lead} this is not the ${secret} "${id}" last ${secret === 'credential' ? 'signed in with' : 'set'} here, or "${id}" never signed in here with the hub. After ${OFFLINE_FAILURE_LIMIT} wrong ones the officer id is locked for a while.`);
     case 'locked':
       return new AppError('RATE_LIMITED', `${lead} signing in as "${id}" is locked until ${check.lockedUntil}: too many wrong ${secret}s were given.`);
+    case 'station-locked':
+      return new AppError('RATE_LIMITED', `${lead} signing in without the hub is locked on this workstation until ${check.lockedUntil}: too many wrong credentials or offline codes were given here, for any officer. Sign in once the hub is back.`);
     case 'expired':
       return new AppError('UNAUTHENTICATED', `${lead} a sign-in here counts for ${offlineMaxDays(maxAgeMs)} days, and "${id}" last signed in with the hub on ${check.provenAt}: sign in once the hub is back.`);
   }
@@ -90,6 +92,7 @@ const CODE_PROBLEMS = {
   'too-short': `An offline code has at least ${OFFLINE_CODE_MIN_DIGITS} digits, or at least ${OFFLINE_CODE_MIN_CHARACTERS} characters when it is not only digits.`,
   'looks-like-credential': 'An offline code must not start with pzh_: that is how a hub credential starts.',
   'spaces-around': 'An offline code must not start or end with a space.',
+  'too-guessable': 'This offline code is among the first a guesser tries (one digit repeated, a run such as 123456, a repeated group such as 121212, or a common code): choose another.',
 } as const;
 
 /** The window reports activity at most every 30 s: the core allows a minute beyond the idle time before it locks. */

@@ -65,18 +65,25 @@ export function createSettingsControl(deps: {
    * otherwise let another server pass as the hub, or leave victims' data on an unattended screen. A store that
    * never synced has nothing to protect yet and is set up freely; a shorter idle time and the language are anyone's.
    */
-  function refuseWeakeningUnlessSupervisor(current: StoredSettings, next: StoredSettings, change: ApiParams<'settings.set'>, actor: OfficerView | null): void {
+  function refuseWeakeningUnlessSupervisor(current: StoredSettings, next: StoredSettings, change: ApiParams<'settings.set'>, actor: OfficerView | null, signedInOffline: boolean): void {
     const weakened: string[] = [];
     if (addressOf(next) !== addressOf(current)) weakened.push('the hub’s address');
     if (next.hubCaFile !== current.hubCaFile) weakened.push('the hub’s certificate authority file');
     if (change.hubToken !== undefined) weakened.push('the hub token');
     if (next.scope !== current.scope) weakened.push('the regions this workstation syncs');
     if (next.idleLockMinutes > current.idleLockMinutes) weakened.push('a longer idle time before the screen locks');
-    if (weakened.length === 0 || actor?.role === 'supervisor' || !deps.storeHoldsHubData()) return;
-    const who = actor === null ? 'Nobody is signed in' : `${actor.displayName} is not a supervisor`;
+    // A supervisor signed in without the hub proved only a cached credential or offline code (a PIN, perhaps): not enough to
+    // decide which server is the hub.
+    if (weakened.length === 0 || (actor?.role === 'supervisor' && !signedInOffline) || !deps.storeHoldsHubData()) return;
+    const why =
+      actor === null
+        ? 'Nobody is signed in: ask a supervisor to sign in and change it.'
+        : actor.role === 'supervisor'
+          ? `${actor.displayName} signed in without the hub (offline), which proves too little for this: sign in again once the hub can be reached.`
+          : `${actor.displayName} is not a supervisor: ask a supervisor to sign in and change it.`;
     throw new AppError(
       'FORBIDDEN',
-      `Only a signed-in supervisor can change ${weakened.join(', ')} on a workstation that holds its hub’s reports. ${who}: ask a supervisor to sign in and change it.`,
+      `Only a signed-in supervisor can change ${weakened.join(', ')} on a workstation that holds its hub’s reports. ${why}`,
     );
   }
 
@@ -96,7 +103,7 @@ export function createSettingsControl(deps: {
 
   return {
     get,
-    async set(change: ApiParams<'settings.set'>, actor: OfficerView | null): Promise<SettingsView> {
+    async set(change: ApiParams<'settings.set'>, actor: OfficerView | null, signedInOffline: boolean): Promise<SettingsView> {
       if (deps.launch.demo && (change.hubUrl !== undefined || change.hubToken !== undefined)) {
         // A real hub's reports would land in the demo's store among generated ones, and the demo's in the hub.
         throw new AppError('BAD_INPUT', 'The demo works only with its own embedded hub. To use a real hub, start Puzzelstuk on your own store (without the demo).');
@@ -110,7 +117,7 @@ export function createSettingsControl(deps: {
       if (change.idleLockMinutes !== undefined) next.idleLockMinutes = change.idleLockMinutes;
       const hubChanged = addressOf(next) !== addressOf(current);
       refuseAnotherHubForSyncedStore(current, next);
-      refuseWeakeningUnlessSupervisor(current, next, change, actor);
+      refuseWeakeningUnlessSupervisor(current, next, change, actor, signedInOffline);
       const caChanged = next.hubCaFile !== current.hubCaFile;
       // A credential belongs to the hub that issued it: another address, even a look-alike, never receives it; nor
       // does whatever server another certificate authority lets pass as the hub at the same address.
@@ -118,6 +125,8 @@ export function createSettingsControl(deps: {
         next.officerId = null;
         deps.secrets.set('hub-token', null);
       }
+      // Sessions still to be ended would go out through whatever the new authority lets pass: they end at their time.
+      if (caChanged) deps.secrets.set('pending-session-ends', null);
       deps.file.write(next);
       if (change.hubToken !== undefined) deps.secrets.set('hub-token', blankToNull(change.hubToken));
       const reconnecting = change.hubToken !== undefined || hubChanged || caChanged || next.scope !== current.scope;

@@ -65,6 +65,8 @@ export function logbookCsv(entries: readonly LogbookEntryView[]): string {
       purpose: entry.purpose ?? '',
       details: entry.details === null ? '' : JSON.stringify(entry.details),
     })),
+    // Cells hold what officers typed (searches, purposes): a leading = + - @ must not run as a formula in a spreadsheet.
+    { escapeFormulae: true },
   );
 }
 

@@ -109,7 +109,7 @@ describe('the offline code of an officer who signs in with their police account'
     await value('session.lock', {});
     expect(await call('session.unlock', { credential: '13572468' })).toMatchObject({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/Unlocking with the offline code: this is not the offline code "j.devries" last set here \(failed attempt 1 of 5\)/) as unknown },
+      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/Unlocking with the offline code: this is not the offline code "j.devries" last set here, or "j.devries" never signed in here with the hub/) as unknown },
     });
     expect(await value('session.get', {})).toMatchObject({ locked: true });
     expect(await call('session.unlock', { credential: CODE })).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, locked: false, offline: false } });
@@ -159,8 +159,9 @@ describe('the offline code of an officer who signs in with their police account'
 
   it('refuses without the hub a wrong code, locks after five, and refuses a proof too old', async () => {
     await hub.stop();
-    for (const failures of [1, 2, 3, 4]) {
-      expect(await codeSignIn('99999999')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(new RegExp(`not the offline code "j.devries" last set here \\(failed attempt ${failures} of 5\\)`)) as unknown } });
+    // Four wrong ones are answered alike (the answer does not say whether the id has a code here), the fifth locks.
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(await codeSignIn('99999999')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/not the offline code "j.devries" last set here, or "j.devries" never signed in here with the hub/) as unknown } });
     }
     expect(await codeSignIn('99999999')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     // Locked: the right code too, until the lock has passed.

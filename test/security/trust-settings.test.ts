@@ -38,12 +38,12 @@ describe('settings that decide whom the workstation trusts, on a store that hold
   });
 
   /** A workstation of this hub that has pulled its reports, nobody signed in yet. */
-  async function boundStation() {
+  async function boundStation(at: SyncHub = hub) {
     const dir = tempDir();
     const paths = appPathsIn(dir);
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
     const store = openAppStore(paths, secrets, {}, systemClock, 'own');
-    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, launch: { hubUrl: hub.url, hubToken: hub.tokens.workstations[0]! } });
+    const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, launch: { hubUrl: at.url, hubToken: at.tokens.workstations[0]! } });
     for (let waited = 0; readCursor(store.sqlite) === START_CURSOR; waited += 100) {
       if (waited > 30_000) throw new Error('the workstation never pulled from its hub');
       await sleep(100);
@@ -52,7 +52,7 @@ describe('settings that decide whom the workstation trusts, on a store that hold
     writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const call = (method: string, params: unknown) => dispatch(method, params, workstation.context);
     const signIn = async (officerId: 'j.devries' | 'r.dekker') =>
-      expect(await call('session.signIn', { officerId, credential: hub.tokens.credentials[officerId] })).toMatchObject({ ok: true });
+      expect(await call('session.signIn', { officerId, credential: at.tokens.credentials[officerId] })).toMatchObject({ ok: true });
     return {
       call,
       caFile,
@@ -118,4 +118,30 @@ describe('settings that decide whom the workstation trusts, on a store that hold
       await station.close();
     }
   }, 60_000);
+
+  it('refuses them to a supervisor signed in without the hub (a cached credential or offline code proves too little), beside the same supervisor signed in with it', async () => {
+    const ownDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-trust-offline-'));
+    const ownHub = await startSyncHub(ownDir);
+    let station: Awaited<ReturnType<typeof boundStation>> | null = null;
+    try {
+      await ownHub.post([filedRecord()]);
+      station = await boundStation(ownHub);
+      await station.signIn('r.dekker');
+      expect(await station.call('settings.set', { idleLockMinutes: 45 })).toMatchObject({ ok: true, value: { idleLockMinutes: 45 } });
+      expect(await station.call('session.signOut', {})).toMatchObject({ ok: true });
+      await ownHub.close();
+      expect(await station.call('session.signIn', { officerId: 'r.dekker', credential: ownHub.tokens.credentials['r.dekker'] })).toMatchObject({ ok: true, value: { offline: true } });
+      for (const change of [{ hubCaFile: station.caFile }, { scope: 'Oost-Brabant' }, { idleLockMinutes: 60 }]) {
+        expect(await station.call('settings.set', change), JSON.stringify(change)).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: expect.stringMatching(/signed in without the hub \(offline\), which proves too little/) as unknown },
+        });
+      }
+      expect(await station.call('settings.get', {})).toMatchObject({ ok: true, value: { hubCaFile: null, scope: '*', idleLockMinutes: 45 } });
+    } finally {
+      await station?.close();
+      await ownHub.close().catch(() => undefined);
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../shared/platform/clock';
-import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_LOCK_MS, offlineMaxAgeFromEnv } from '../../../src-main/app/offline-proofs';
+import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_LOCK_MS, offlineMaxAgeFromEnv, STATION_FAILURE_LIMIT, STATION_WINDOW_MS } from '../../../src-main/app/offline-proofs';
+import { offlineCodeProblem } from '../../../shared/api/offline-code';
 import type { SecretName, SecretStore } from '../../../src-main/app/secrets';
 
 const HUB = 'https://hub.politie.example';
@@ -59,6 +60,28 @@ describe('offline proofs', () => {
     expect(proofs.check('r.dekker', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
     expect(proofs.check('__proto__', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
     expect(proofs.check('constructor', HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+  });
+
+  it('lock offline sign-in for every officer id after ten failures on this workstation within an hour — a guesser trying a few codes per id in turn — beside the officer alone before it', () => {
+    const { clock, open, proofs } = setUp();
+    const theirs = credential();
+    proofs.remember('j.devries', HUB, theirs);
+    // Each id stays under its own limit: three guesses at j.devries, the rest at ids with no proof here.
+    for (let guess = 0; guess < 3; guess++) expect(proofs.check('j.devries', HUB, credential())).toMatchObject({ ok: false, reason: 'wrong' });
+    for (let guess = 3; guess < STATION_FAILURE_LIMIT; guess++) expect(proofs.check(`agent.${guess}`, HUB, credential())).toEqual({ ok: false, reason: 'never-here' });
+    // Now the right credential too is refused, for everyone, also after a restart, until the window has passed.
+    expect(proofs.check('j.devries', HUB, theirs)).toMatchObject({ ok: false, reason: 'station-locked', lockedUntil: '2026-12-01T09:00:00.000Z' });
+    expect(open().check('j.devries', HUB, theirs)).toMatchObject({ ok: false, reason: 'station-locked' });
+    clock.advance(STATION_WINDOW_MS);
+    expect(open().check('j.devries', HUB, theirs)).toEqual({ ok: true });
+  });
+
+  it('refuse the offline codes a guesser tries first, and take ones that are not', () => {
+    for (const guessable of ['000000', '111111', '123456', '654321', '12345678', '121212', '123123', '112233', '159753', 'abcdefgh', 'aaaaaaaa', 'Wachtwoord', 'qwertyui']) {
+      expect(offlineCodeProblem(guessable), guessable).toBe('too-guessable');
+    }
+    for (const fine of ['493817', '27051964', 'fiets-op-dak', '80451739']) expect(offlineCodeProblem(fine), fine).toBeNull();
+    expect(offlineCodeProblem('12345')).toBe('too-short');
   });
 
   it('lock an officer id after five wrong credentials, the right one included, also after a restart; open again after the lock', () => {
