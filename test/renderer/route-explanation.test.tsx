@@ -27,7 +27,8 @@ async function openReport(api: FakeApi) {
     await rendered.store.getState().loadSession();
     await openReportUnder(rendered.store, detail.reportId);
   });
-  return { ...rendered, panel: screen.getByTestId('report-route'), detail };
+  // The panel is a slot filling, loaded when first drawn (app/feature-slots.ts).
+  return { ...rendered, panel: await screen.findByTestId('report-route', {}, { timeout: 15_000 }), detail };
 }
 
 describe('why is this report here', () => {
