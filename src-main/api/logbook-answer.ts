@@ -49,6 +49,12 @@ function entryView(entry: HubAuditEntry): LogbookEntryView {
 const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upToId: number) =>
   logbook(context.store.sqlite, { ...logbookQuestion(query), upToId }, { afterId: held }).entries;
 
+/**
+ * A hub that refused the question (another region's report, or no right to ask) is not worked around with this
+ * workstation's own log; only the demo's embedded hub, which the demo syncs with a shared token, refuses anyone.
+ */
+const refusedByHub = (context: ApiContext, answer: { unanswered: string }) => answer.unanswered === 'refused' && !context.sync.usesEmbeddedHub();
+
 /** One page of the answer: the first (no `after`), or the next of a hub's answer. */
 export async function answerLogbook(context: ApiContext, { after, ...query }: LogbookQuery & { after?: string }): Promise<LogbookPage> {
   const { sqlite } = context.store;
@@ -57,10 +63,7 @@ export async function answerLogbook(context: ApiContext, { after, ...query }: Lo
   const answer = await context.sync.auditEntries(hubQuestion(query, here, after, HUB_PAGE));
   if ('unanswered' in answer) {
     if (query.asOf !== undefined) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${answer.message})`);
-    // A hub that refused the question (another region's report, or no right to ask) is not worked around with this
-    // workstation's own log; only the demo's embedded hub, which the demo syncs with a shared token, refuses anyone.
-    const withheld = answer.unanswered === 'refused' && !context.sync.usesEmbeddedHub();
-    const local = withheld ? { entries: [], truncated: false } : logbook(sqlite, query);
+    const local = refusedByHub(context, answer) ? { entries: [], truncated: false } : logbook(sqlite, query);
     const newest = local.entries[0]?.id;
     return {
       ...local,
@@ -92,9 +95,9 @@ export async function exportedEntries(context: ApiContext, query: LogbookQuery):
   const { sqlite } = context.store;
   const here = workstationId(sqlite);
   if (query.asOf === undefined) {
-    // This workstation's own log, shown because the hub did not answer: not when it refused (see answerLogbook).
+    // This workstation's own log, shown because the hub did not answer: not when it refused.
     const asked = await context.sync.auditEntries(hubQuestion(query, here, undefined, 1));
-    if ('unanswered' in asked && asked.unanswered === 'refused' && !context.sync.usesEmbeddedHub()) throw new AppError('FORBIDDEN', `${HUB_UNANSWERED} (${asked.message})`);
+    if ('unanswered' in asked && refusedByHub(context, asked)) throw new AppError('FORBIDDEN', `${HUB_UNANSWERED} (${asked.message})`);
     return logbook(sqlite, query).entries;
   }
   const entries = notSentYet(context, query, query.held ?? 0, query.upToId ?? newestEntryId(sqlite));

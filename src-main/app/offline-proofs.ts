@@ -14,7 +14,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../../shared/platform/clock';
-import type { SecretStore } from './secrets';
+import { readJsonSecret, type SecretStore } from './secrets';
 
 /**
  * scrypt's default cost (N = 2^14, r = 8) for a credential: it is 258 random bits, so the cost only slows a stolen
@@ -93,16 +93,8 @@ export interface OfflineProofs {
 }
 
 export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; maxAgeMs: number }): OfflineProofs {
-  const read = (): ProofFile => {
-    const text = deps.secrets.get('offline-proofs');
-    if (text === null) return {};
-    try {
-      return JSON.parse(text) as ProofFile;
-    } catch {
-      // A damaged entry proves nobody: every officer then needs the hub once more, which makes their proof again.
-      return {};
-    }
-  };
+  // A damaged entry proves nobody: every officer then needs the hub once more, which makes their proof again.
+  const read = (): ProofFile => (readJsonSecret(deps.secrets, 'offline-proofs') as ProofFile | null) ?? {};
   const write = (file: ProofFile) => deps.secrets.set('offline-proofs', Object.keys(file).length === 0 ? null : JSON.stringify(file));
   const proofOf = (file: ProofFile, officerId: string): CachedProof | undefined => (Object.hasOwn(file, officerId) ? file[officerId] : undefined);
   // Only the two costs made here: an entry naming another cannot make a check take minutes.
@@ -111,13 +103,7 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
 
   /** This workstation's failed offline attempts within the window, oldest first (ISO times). */
   const recentStationFailures = (now: Date): string[] => {
-    const text = deps.secrets.get('offline-failures');
-    let times: unknown;
-    try {
-      times = text === null ? [] : JSON.parse(text);
-    } catch {
-      times = [];
-    }
+    const times = readJsonSecret(deps.secrets, 'offline-failures');
     const since = now.getTime() - STATION_WINDOW_MS;
     return Array.isArray(times) ? times.filter((time): time is string => typeof time === 'string' && Date.parse(time) > since).sort() : [];
   };

@@ -15,6 +15,20 @@ export interface SecretStore {
   readonly keepsStoreKey: boolean;
 }
 
+/**
+ * A secret kept as JSON, parsed; null when it is not there or damaged (a damaged one is treated as absent by its
+ * readers, which then start afresh: proofs made again, session ends left to expire).
+ */
+export function readJsonSecret(secrets: SecretStore, name: SecretName): unknown {
+  const text = secrets.get(name);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** How one secret is sealed on disk: Electron's safeStorage (OS keychain) on the desktop, plain text in a 0600 file in browser mode. */
 export interface SecretCodec {
   seal(value: string): string;

@@ -10,7 +10,7 @@ import type { ApiEventBus } from '../api/events';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
 import type { SyncTimers } from '../sync/timers';
-import type { SecretStore } from './secrets';
+import { readJsonSecret, type SecretStore } from './secrets';
 
 export const SESSION_END_RETRY_MS = 60_000;
 
@@ -37,16 +37,10 @@ export function createSessionEnds(deps: { secrets: SecretStore; fetch: typeof fe
   let flushing: Promise<void> | null = null;
   let stopped = false;
 
+  // A damaged entry: those sessions end by themselves at their time, as they did before ends were kept.
   const read = (): PendingEnd[] => {
-    const text = deps.secrets.get('pending-session-ends');
-    if (text === null) return [];
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      return Array.isArray(parsed) ? (parsed as PendingEnd[]) : [];
-    } catch {
-      // A damaged entry: those sessions end by themselves at their time, as they did before ends were kept.
-      return [];
-    }
+    const parsed = readJsonSecret(deps.secrets, 'pending-session-ends');
+    return Array.isArray(parsed) ? (parsed as PendingEnd[]) : [];
   };
   const write = (ends: PendingEnd[]) => deps.secrets.set('pending-session-ends', ends.length === 0 ? null : JSON.stringify(ends));
   const live = (end: PendingEnd) => Date.parse(end.expiresAt) > deps.clock.now().getTime();
