@@ -54,7 +54,7 @@ export interface MutationPayloads {
     /** Made by a workstation as the report arrived (not by a supervisor applying the rules or re-routing). */
     automatic: boolean;
   };
-  /** A new request in state `concept`; `reportIds` is the bundle of reports it is about. */
+  /** A new request in state `draft`; `reportIds` is the bundle of reports it is about. */
   'action.create': {
     actionId: string;
     kind: ActionKind;
@@ -71,7 +71,7 @@ export interface MutationPayloads {
     legalBasis: string;
     body: string;
   };
-  /** Changes a concept's content (author or supervisor). */
+  /** Changes a draft's content (author or supervisor). */
   'action.edit': {
     actionId: string;
     title?: string;

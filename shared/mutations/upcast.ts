@@ -1,13 +1,14 @@
 /**
  * The wire's older words, and the one place they are read. Version 1 of the mutations spoke Dutch in some of
  * their values (route priorities `hoog`, `normaal`, `laag`; case statuses `nieuw`, `in_behandeling`,
- * `actie_uitgezet`, `afgerond`); this version says them in English. A mutation is
+ * `actie_uitgezet`, `afgerond`; request states `concept`, `ter_goedkeuring`, …); this version says them in English. A mutation is
  * signed by its officer over its content as it was made (./proof.ts), so it is never rewritten: the hub keeps a
  * version-1 mutation as it was pushed, serves it so in its feed, and a workstation pushes a version-1 change from
  * its outbox as it was recorded. Whatever applies, judges or shows a mutation (or an audit entry about one) reads
  * it through these functions, and sees only this version's words. The old and the new values are disjoint, so a
  * value says its own version; an unknown value passes through unchanged and the schemas refuse it.
  */
+import type { ActionState } from '../requests/lifecycle';
 import type { RoutePriority } from '../routing/rules';
 import type { AnyMutation, CaseStatus } from './kinds';
 import type { SignedMutation } from './proof';
@@ -17,6 +18,18 @@ export const ROUTE_PRIORITY_V1: Readonly<Record<string, RoutePriority>> = { hoog
 
 /** Version 1's case statuses (`case.update`). */
 export const CASE_STATUS_V1: Readonly<Record<string, CaseStatus>> = { nieuw: 'new', in_behandeling: 'in_progress', actie_uitgezet: 'action_taken', afgerond: 'closed' };
+
+/** Version 1's request states (`action.transition`'s `from` and `to`). */
+export const REQUEST_STATE_V1: Readonly<Record<string, ActionState>> = {
+  concept: 'draft',
+  ter_goedkeuring: 'awaiting_approval',
+  goedgekeurd: 'approved',
+  verzonden: 'sent',
+  bevestigd: 'acknowledged',
+  uitgevoerd: 'executed',
+  afgewezen: 'refused',
+  verlopen: 'expired',
+};
 
 type Fields = Record<string, unknown>;
 
@@ -35,6 +48,7 @@ function renamed(fields: Fields, key: string, words: Readonly<Record<string, str
 const PAYLOAD_UPCASTS: Readonly<Record<string, (payload: Fields) => Fields>> = {
   'report.route': (payload) => renamed(payload, 'priority', ROUTE_PRIORITY_V1),
   'case.update': (payload) => renamed(payload, 'status', CASE_STATUS_V1),
+  'action.transition': (payload) => renamed(renamed(payload, 'from', REQUEST_STATE_V1), 'to', REQUEST_STATE_V1),
   'routing.put': (payload) => (isFields(payload.rule) ? { ...payload, rule: renamed(payload.rule, 'priority', ROUTE_PRIORITY_V1) } : payload),
 };
 

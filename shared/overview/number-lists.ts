@@ -84,10 +84,10 @@ export function ledgerList(scope: Scope, addresseeId: string, column: LedgerColu
     case 'sent':
       return sent;
     case 'executed':
-      return { ...sent, states: ['uitgevoerd'], executedTo: scope.asOf };
+      return { ...sent, states: ['executed'], executedTo: scope.asOf };
     case 'refused':
-      return { ...sent, states: ['afgewezen'] };
+      return { ...sent, states: ['refused'] };
     case 'overdue':
-      return { ...sent, states: ['verzonden', 'bevestigd'], overdueOnly: true };
+      return { ...sent, states: ['sent', 'acknowledged'], overdueOnly: true };
   }
 }

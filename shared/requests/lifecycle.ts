@@ -27,13 +27,13 @@ export const ACTION_KIND_OF_INDICATOR: Record<IndicatorType, ActionKind> = {
   crypto: 'crypto_flag',
 };
 
-export const ACTION_STATES = ['concept', 'ter_goedkeuring', 'goedgekeurd', 'verzonden', 'bevestigd', 'uitgevoerd', 'afgewezen', 'verlopen'] as const;
+export const ACTION_STATES = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed', 'refused', 'expired'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
 
 /** States after which nothing changes any more. */
-export const FINAL_ACTION_STATES: readonly ActionState[] = ['uitgevoerd', 'afgewezen', 'verlopen'];
+export const FINAL_ACTION_STATES: readonly ActionState[] = ['executed', 'refused', 'expired'];
 /** States in which the request still waits for something (ours or the addressee's); due dates count here. */
-export const OPEN_ACTION_STATES: readonly ActionState[] = ['concept', 'ter_goedkeuring', 'goedgekeurd', 'verzonden', 'bevestigd'];
+export const OPEN_ACTION_STATES: readonly ActionState[] = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged'];
 
 export const SEND_METHODS = ['email', 'portal', 'letter'] as const;
 export type SendMethod = (typeof SEND_METHODS)[number];
@@ -61,20 +61,20 @@ export interface TransitionRule {
 }
 
 export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
-  { from: 'concept', to: 'ter_goedkeuring' },
-  { from: 'ter_goedkeuring', to: 'goedgekeurd', needsSecondSupervisor: true },
+  { from: 'draft', to: 'awaiting_approval' },
+  { from: 'awaiting_approval', to: 'approved', needsSecondSupervisor: true },
   // Sent back to the author with what to change.
-  { from: 'ter_goedkeuring', to: 'concept', needsSecondSupervisor: true, needsReason: true },
-  { from: 'goedgekeurd', to: 'verzonden', needsSending: true },
-  // A warning the approving team publishes itself; `uitgevoerd` is a warning's publication (see isPublication).
-  { from: 'goedgekeurd', to: 'uitgevoerd', needsOccurredAt: true, kinds: ['prevention_warning'] },
-  { from: 'verzonden', to: 'bevestigd', needsOccurredAt: true },
-  { from: 'verzonden', to: 'uitgevoerd', needsOccurredAt: true },
-  { from: 'bevestigd', to: 'uitgevoerd', needsOccurredAt: true },
-  { from: 'verzonden', to: 'afgewezen', needsOccurredAt: true, needsReason: true },
-  { from: 'bevestigd', to: 'afgewezen', needsOccurredAt: true, needsReason: true },
-  { from: 'verzonden', to: 'verlopen' },
-  { from: 'bevestigd', to: 'verlopen' },
+  { from: 'awaiting_approval', to: 'draft', needsSecondSupervisor: true, needsReason: true },
+  { from: 'approved', to: 'sent', needsSending: true },
+  // A warning the approving team publishes itself; `executed` is a warning's publication (see isPublication).
+  { from: 'approved', to: 'executed', needsOccurredAt: true, kinds: ['prevention_warning'] },
+  { from: 'sent', to: 'acknowledged', needsOccurredAt: true },
+  { from: 'sent', to: 'executed', needsOccurredAt: true },
+  { from: 'acknowledged', to: 'executed', needsOccurredAt: true },
+  { from: 'sent', to: 'refused', needsOccurredAt: true, needsReason: true },
+  { from: 'acknowledged', to: 'refused', needsOccurredAt: true, needsReason: true },
+  { from: 'sent', to: 'expired' },
+  { from: 'acknowledged', to: 'expired' },
 ];
 
 export interface TransitionInput {
@@ -112,10 +112,10 @@ export function nextStates(from: ActionState, kind: ActionKind): ActionState[] {
 }
 
 /**
- * A prevention warning is carried out by publishing it: its step to `uitgevoerd` records when (`occurredAt`)
+ * A prevention warning is carried out by publishing it: its step to `executed` records when (`occurredAt`)
  * and where (`reference`: the site, channel or medium), so its effect can be read against that date.
  */
-export const isPublication = (kind: ActionKind, to: ActionState): boolean => kind === 'prevention_warning' && to === 'uitgevoerd';
+export const isPublication = (kind: ActionKind, to: ActionState): boolean => kind === 'prevention_warning' && to === 'executed';
 
 /**
  * What kind of no a guard says, so that every caller answers it alike: `state` — the request is not (or no longer)
@@ -162,9 +162,9 @@ export function refuseTransition(action: ActionFacts, actor: TransitionActor, in
   return null;
 }
 
-/** Who may change a request's content: its author, or a supervisor; only while it is a concept. */
+/** Who may change a request's content: its author, or a supervisor; only while it is a draft. */
 export function refuseEdit(current: ActionState, author: string, actor: TransitionActor): LifecycleRefusal | null {
-  if (current !== 'concept') return refusal('state', `a request that is "${current}" cannot be edited; only a concept can`);
+  if (current !== 'draft') return refusal('state', `a request that is "${current}" cannot be edited; only a draft can`);
   if (actor.id !== author && actor.role !== 'supervisor') return refusal('who', 'only the author or a supervisor may edit a request');
   return null;
 }

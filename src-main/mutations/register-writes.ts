@@ -83,7 +83,7 @@ export function registerWrites(mutation: AnyMutation): RegisterWrite[] {
         { entity: 'action', entityId: actionId, field: CREATED_FIELD, value: created },
         ...ACTION_CONTENT_FIELDS.map((field) => ({ entity: 'action' as const, entityId: actionId, field, value: mutation.payload[field] })),
         { entity: 'action', entityId: actionId, field: 'reportIds', value: [...reportIds] },
-        { entity: 'action', entityId: actionId, field: 'state', value: 'concept' },
+        { entity: 'action', entityId: actionId, field: 'state', value: 'draft' },
       ];
     }
     case 'action.edit': {

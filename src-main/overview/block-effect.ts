@@ -9,7 +9,7 @@ import type { CanonicalIndicator } from '../../shared/indicators/types';
 import type { ActionState } from '../../shared/requests/lifecycle';
 import { endOfDay } from './days';
 
-const EXECUTED: ActionState = 'uitgevoerd';
+const EXECUTED: ActionState = 'executed';
 
 interface ExecutedRequest {
   addresseeId: string;

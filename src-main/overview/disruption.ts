@@ -29,12 +29,12 @@ export function computeDisruption(sqlite: Database.Database, asOf: string): Disr
     const entry = ledger.get(row.addresseeId) ?? { addresseeId: row.addresseeId, sent: 0, executed: 0, refused: 0, overdue: 0, medianDaysToExecuted: null, reportsAfterBlock: 0, durations: [] };
     ledger.set(row.addresseeId, entry);
     entry.sent += 1;
-    const executed = row.state === 'uitgevoerd' && row.executedAt !== null && row.executedAt <= asOf;
+    const executed = row.state === 'executed' && row.executedAt !== null && row.executedAt <= asOf;
     if (executed) {
       entry.executed += 1;
       entry.durations.push(daysBetween(row.sentAt!, row.executedAt!));
-    } else if (row.state === 'afgewezen') entry.refused += 1;
-    else if ((row.state === 'verzonden' || row.state === 'bevestigd') && row.dueAt !== null && row.dueAt < asOf) entry.overdue += 1;
+    } else if (row.state === 'refused') entry.refused += 1;
+    else if ((row.state === 'sent' || row.state === 'acknowledged') && row.dueAt !== null && row.dueAt < asOf) entry.overdue += 1;
   }
   const after = reportsAfterBlocks(sqlite, asOf);
   return [...ledger.values()]

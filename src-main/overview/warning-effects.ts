@@ -21,7 +21,7 @@ interface PublishedWarning {
 
 interface WarningPayload {
   clusterReportId: string | null;
-  steps: { uitgevoerd?: { reference: string | null } };
+  steps: { executed?: { reference: string | null } };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -30,7 +30,7 @@ export function computeWarningEffects(sqlite: Database.Database, asOf: string): 
   const warnings = sqlite
     .prepare<[string], PublishedWarning>(
       `SELECT id AS actionId, title, executed_at AS publishedAt, payload, indicator_type AS indicatorType, indicator_value AS indicatorValue
-         FROM actions WHERE kind = 'prevention_warning' AND state = 'uitgevoerd' AND executed_at IS NOT NULL AND executed_at <= ?
+         FROM actions WHERE kind = 'prevention_warning' AND state = 'executed' AND executed_at IS NOT NULL AND executed_at <= ?
         ORDER BY executed_at DESC, id`,
     )
     .all(asOf);
@@ -63,7 +63,7 @@ export function computeWarningEffects(sqlite: Database.Database, asOf: string): 
         actionId: warning.actionId,
         title: warning.title,
         publishedAt: warning.publishedAt,
-        where: payload.steps.uitgevoerd?.reference ?? null,
+        where: payload.steps.executed?.reference ?? null,
         subjectType: subject.type,
         subjectValue: subject.value,
         perDayBefore: round(sum(before) / EFFECT_DAYS),

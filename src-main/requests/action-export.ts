@@ -1,7 +1,7 @@
 /** The machine-readable export of a request (`puzzelstuk-action/1`): what the letter says, as data. */
 import type { ActionDetail, ActionExport } from '../../shared/api/action-views';
 
-export const approverOf = (detail: ActionDetail): string | null => detail.steps.find((step) => step.to === 'goedgekeurd')?.by ?? null;
+export const approverOf = (detail: ActionDetail): string | null => detail.steps.find((step) => step.to === 'approved')?.by ?? null;
 
 export function buildActionExport(detail: ActionDetail, generatedAt: string): ActionExport {
   const { bundle } = detail;

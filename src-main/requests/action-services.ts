@@ -23,7 +23,7 @@ function requireAddressee(store: CaseStore, addresseeId: string | null): string 
   return addresseeId;
 }
 
-/** A new request in state `concept`, authored by the officer. */
+/** A new request in state `draft`, authored by the officer. */
 export function createAction(store: CaseStore, deps: ServiceDeps, input: CreateActionInput): { actionId: string } {
   const { sqlite } = store;
   const indicator = canonicalIndicator(input.indicatorType, input.indicatorValue);
@@ -58,7 +58,7 @@ export function createAction(store: CaseStore, deps: ServiceDeps, input: CreateA
 
 export type ActionChanges = Omit<MutationPayloads['action.edit'], 'actionId'>;
 
-/** Changes a concept's content; its author or a supervisor. */
+/** Changes a draft's content; its author or a supervisor. */
 export function editAction(store: CaseStore, deps: ServiceDeps, input: { officer: string; actionId: string } & ActionChanges): void {
   const action = requireAction(store.sqlite, input.actionId);
   assertEditAllowed(action.state, action.createdBy, actorOf(store.sqlite, input.officer));
@@ -103,7 +103,7 @@ export function transitionAction(store: CaseStore, deps: ServiceDeps, input: Tra
     throw new AppError('BAD_INPUT', `The date it happened (${payload.occurredAt}) lies in the future.`);
   }
   // A request goes to a supervisor only when it says whom it is for; the hub does not need this check.
-  if (input.to === 'ter_goedkeuring' && (action.addresseeId === null || !findDirectoryEntry(store.sqlite, action.addresseeId))) {
+  if (input.to === 'awaiting_approval' && (action.addresseeId === null || !findDirectoryEntry(store.sqlite, action.addresseeId))) {
     throw new AppError('BAD_INPUT', 'Choose an addressee from the directory before asking for approval.');
   }
   recordMutation(store, buildMutation(deps, input.officer, 'action.transition', payload));

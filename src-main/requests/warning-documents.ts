@@ -25,7 +25,7 @@ export interface WarningContent {
   published: string | null;
 }
 
-const UNAPPROVED: readonly ActionState[] = ['concept', 'ter_goedkeuring'];
+const UNAPPROVED: readonly ActionState[] = ['draft', 'awaiting_approval'];
 const isHeading = (block: string) => (WARNING_HEADINGS as readonly string[]).includes(block) || (!block.includes('\n') && block.length <= 80 && block.endsWith('?'));
 
 /** The text's parts: blank lines separate blocks; a heading is a short question on its own; `- ` lines make a list. */
@@ -44,7 +44,7 @@ export function warningBlocks(body: string): Block[] {
 export function warningContent(sqlite: Database.Database, actionId: string): WarningContent {
   const action = requireAction(sqlite, actionId);
   if (action.kind !== 'prevention_warning') throw new AppError('BAD_INPUT', `Request ${actionId} is not a prevention warning; it has a letter instead.`);
-  const publication = action.state === 'uitgevoerd' ? action.payload.steps.uitgevoerd : undefined;
+  const publication = action.state === 'executed' ? action.payload.steps.executed : undefined;
   return {
     title: action.title,
     draftNotice: UNAPPROVED.includes(action.state) ? 'CONCEPT - nog niet goedgekeurd, niet publiceren.' : null,

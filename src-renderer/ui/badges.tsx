@@ -17,14 +17,14 @@ const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
 };
 
 const ACTION_STATE_COLOR: Record<ActionState, string> = {
-  concept: 'gray',
-  ter_goedkeuring: 'yellow',
-  goedgekeurd: 'cyan',
-  verzonden: 'blue',
-  bevestigd: 'indigo',
-  uitgevoerd: 'green',
-  afgewezen: 'red',
-  verlopen: 'orange',
+  draft: 'gray',
+  awaiting_approval: 'yellow',
+  approved: 'cyan',
+  sent: 'blue',
+  acknowledged: 'indigo',
+  executed: 'green',
+  refused: 'red',
+  expired: 'orange',
 };
 const PRIORITY_COLOR: Record<RoutePriority, string> = { high: 'red', normal: 'blue', low: 'gray' };
 

@@ -33,15 +33,15 @@ describe('follow-up actions through the API', () => {
     expect(draft.addressee.explanation).toContain('INGB');
     expect(officer.events).toContainEqual({ event: 'work.changed', payload: { entities: ['action'] } });
 
-    await officer.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
-    expect(await officer.call('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const queue = await supervisor.value('action.list', { states: ['ter_goedkeuring'] });
+    await officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    expect(await officer.call('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const queue = await supervisor.value('action.list', { states: ['awaiting_approval'] });
     expect(queue.map((summary) => summary.actionId)).toEqual([actionId]);
-    await supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
-    await officer.value('action.transition', { actionId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
+    await supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
+    await officer.value('action.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
 
     const detail = await officer.value('action.get', { actionId });
-    expect(detail).toMatchObject({ state: 'verzonden', sentAt: '2026-11-02', dueAt: '2026-11-16', overdue: false, addresseeName: 'ING Bank N.V.', reportCount: 2 });
+    expect(detail).toMatchObject({ state: 'sent', sentAt: '2026-11-02', dueAt: '2026-11-16', overdue: false, addresseeName: 'ING Bank N.V.', reportCount: 2 });
 
     const letter = await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     expect(letter.fileName).toBe(`verzoek-${actionId}.pdf`);
@@ -79,7 +79,7 @@ describe('follow-up actions through the API', () => {
       schema: 'puzzelstuk-action/1',
       actionId,
       kind: 'bank_block',
-      state: 'concept',
+      state: 'draft',
       indicator: { type: 'iban', value: IBANS.muleB },
       addressee: { id: 'bank.ing', name: 'ING Bank N.V.' },
       author: OFFICER,
@@ -108,7 +108,7 @@ describe('follow-up actions through the API', () => {
     expect(await api.call('action.draft', { indicatorType: 'iban' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('indicatorValue') as string } });
     expect(await api.call('action.draft', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('indicator, a case or a cluster') as string } });
     expect(await api.call('action.list', { overdueOnly: true, dueBefore: '2 november' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('dueBefore') as string } });
-    expect(await api.call('action.transition', { actionId: '00000000-0000-4000-8000-00000000ffff', from: 'concept', to: 'klaar' as never })).toMatchObject({
+    expect(await api.call('action.transition', { actionId: '00000000-0000-4000-8000-00000000ffff', from: 'draft', to: 'klaar' as never })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', message: expect.stringContaining('to must be one of') as string },
     });

@@ -34,9 +34,9 @@ describe('a batched letter to one bank about several accounts', () => {
     for (const iban of ING) expect((await officer.value('action.list', { indicatorType: 'iban', indicatorValue: iban })).map((summary) => summary.actionId)).toEqual([actionId]);
     expect(await officer.value('action.list', { indicatorType: 'iban', indicatorValue: IBANS.muleC })).toEqual([]);
 
-    await officer.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
-    expect(await officer.call('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
+    await officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    expect(await officer.call('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
 
     const letter = await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     const { text } = await readPdfText(Buffer.from(letter.contentBase64, 'base64'));
@@ -45,7 +45,7 @@ describe('a batched letter to one bank about several accounts', () => {
 
     // What to stop first shows the letter's state for every account it names.
     const overview: Overview = await supervisor.value('overview.get', { asOf: '2026-11-02' });
-    for (const iban of ING) expect(overview.harm.find((entry) => entry.value === iban)?.request).toBe('goedgekeurd');
+    for (const iban of ING) expect(overview.harm.find((entry) => entry.value === iban)?.request).toBe('approved');
     expect(overview.harm.find((entry) => entry.value === IBANS.muleC)?.request).toBeNull();
   });
 

@@ -156,14 +156,14 @@ describe('every number of the overview opens its list', () => {
       for (const step of steps) await step(actionId);
     };
     const sent = (sentOn: string, dueAt: string) => [
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' }),
-      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' }),
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: sentOn, dueAt }),
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
+      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
     ];
     await request(IBANS.muleA, []);
-    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-23' })], [ingB]);
+    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' })], [ingB]);
     await request(IBANS.muleC, sent('2026-10-25', '2026-10-30'));
-    await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
+    await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
 
     // As of the workstation's day (the harness's clock), as the screen shows it.
     const overview: Overview = await supervisor.value('overview.get', { asOf: '2026-11-02' });

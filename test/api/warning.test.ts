@@ -53,15 +53,15 @@ describe('prevention warnings through the API', () => {
     const concept = await author.value('action.warningDocument', { actionId, format: 'text' });
     expect(concept.content.startsWith('CONCEPT - nog niet goedgekeurd')).toBe(true);
 
-    await author.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
-    expect(await author.call('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await reviewer.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
-    expect(await author.call('action.transition', { actionId, from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-11-02' })).toMatchObject({
+    await author.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    expect(await author.call('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await reviewer.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
+    expect(await author.call('action.transition', { actionId, from: 'approved', to: 'executed', occurredAt: '2026-11-02' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', message: expect.stringContaining('where it was published') as unknown },
     });
-    await author.value('action.transition', { actionId, from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-11-02', reference: 'politie.nl/nieuws' });
-    expect(await author.value('action.get', { actionId })).toMatchObject({ state: 'uitgevoerd', executedAt: '2026-11-02' });
+    await author.value('action.transition', { actionId, from: 'approved', to: 'executed', occurredAt: '2026-11-02', reference: 'politie.nl/nieuws' });
+    expect(await author.value('action.get', { actionId })).toMatchObject({ state: 'executed', executedAt: '2026-11-02' });
 
     const text = await author.value('action.warningDocument', { actionId, format: 'text' });
     expect(text).toMatchObject({ fileName: `waarschuwing-${actionId}.txt`, encoding: 'utf8' });

@@ -64,32 +64,32 @@ test('a bank block request: drafted from a cluster, approved on another workstat
       await dialog.getByRole('button', { name: 'Concept aanmaken' }).click();
       await expect(dialog).toBeHidden();
 
-      await expect(detail(page)).toHaveAttribute('data-state', 'concept');
+      await expect(detail(page)).toHaveAttribute('data-state', 'draft');
       await expect(page.getByTestId('nav-actions')).toHaveAttribute('aria-current', 'page');
       actionId = (await detail(page).getAttribute('data-action-id')) ?? '';
       expect(actionId).not.toBe('');
       await expectAccessible(page, 'the request detail');
       await detail(page).getByRole('button', { name: 'Ter goedkeuring aanbieden' }).click();
-      await expect(detail(page)).toHaveAttribute('data-state', 'ter_goedkeuring');
+      await expect(detail(page)).toHaveAttribute('data-state', 'awaiting_approval');
       // Only a supervisor approves: the officer sees the step, refused, and why.
       await expect(detail(page).getByRole('button', { name: 'Goedkeuren' })).toBeDisabled();
-      await expect(detail(page).getByTestId('step-refusal-goedgekeurd')).toContainText('alleen een leidinggevende');
+      await expect(detail(page).getByTestId('step-refusal-approved')).toContainText('alleen een leidinggevende');
     });
 
     await test.step('the supervisor, on the other workstation, approves it', async () => {
       await expect(boss.getByTestId('approvals-waiting')).toContainText('1', { timeout: 30_000 });
       await boss.getByTestId('nav-approvals').click();
       await boss.getByTestId(`action-open-${actionId}`).click();
-      await expect(detail(boss)).toHaveAttribute('data-state', 'ter_goedkeuring');
+      await expect(detail(boss)).toHaveAttribute('data-state', 'awaiting_approval');
       await expect(detail(boss)).toContainText(OFFICER.name);
       await expectAccessible(boss, 'the approval queue');
       await detail(boss).getByRole('button', { name: 'Goedkeuren' }).click();
-      await expect(detail(boss)).toHaveAttribute('data-state', 'goedgekeurd');
+      await expect(detail(boss)).toHaveAttribute('data-state', 'approved');
       await expect(boss.getByTestId('approvals-empty')).toBeVisible();
     });
 
     await test.step('the approval travels through the hub; the officer records the sending', async () => {
-      await expect(detail(page)).toHaveAttribute('data-state', 'goedgekeurd', { timeout: 30_000 });
+      await expect(detail(page)).toHaveAttribute('data-state', 'approved', { timeout: 30_000 });
       await expect(detail(page).getByTestId('action-lifecycle-path')).toContainText(SUPERVISOR.name);
       await detail(page).getByRole('button', { name: 'Verzending vastleggen' }).click();
       const dialog = page.getByRole('dialog', { name: 'Verzending vastleggen' });
@@ -97,9 +97,9 @@ test('a bank block request: drafted from a cluster, approved on another workstat
       await dialog.getByRole('textbox', { name: 'Kenmerk of toelichting' }).fill('Portaal ABN AMRO, melding 2026-0412');
       await dialog.getByRole('button', { name: 'Vastleggen' }).click();
       await expect(dialog).toBeHidden();
-      await expect(detail(page)).toHaveAttribute('data-state', 'verzonden');
+      await expect(detail(page)).toHaveAttribute('data-state', 'sent');
       await expect(detail(page).getByTestId('action-steps')).toContainText('Per Portaal');
-      await expect(detail(boss)).toHaveAttribute('data-state', 'verzonden', { timeout: 30_000 });
+      await expect(detail(boss)).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
     });
 
     await test.step('the letter downloads as a PDF', async () => {

@@ -45,11 +45,11 @@ test('the Overzicht opens the weekly backlog and the effect of a block as lists,
   // Set-up, not what is checked here: the officer's three concepts, one submitted; the supervisor approves, sends and records it executed.
   const concept = async (iban: string) => (await callApi(station.url, 'action.create', acceptedDraft(await callApi(station.url, 'action.draft', { indicatorType: 'iban', indicatorValue: iban })))).actionId;
   const [blockId, firstId, secondId] = [await concept(BLOCKED), await concept(FIRST), await concept(SECOND)];
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'concept', to: 'ter_goedkeuring' });
+  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'draft', to: 'awaiting_approval' });
   await callApi(station.url, 'session.signIn', { officerId: SUPERVISOR.id, credential: hubTemplate().credentials[SUPERVISOR.id]! });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: day(-12), dueAt: day(2) });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'verzonden', to: 'uitgevoerd', occurredAt: day(-10) });
+  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'awaiting_approval', to: 'approved' });
+  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'approved', to: 'sent', method: 'email', occurredAt: day(-12), dueAt: day(2) });
+  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'sent', to: 'executed', occurredAt: day(-10) });
 
   await openWorkbench(page, station);
   await expectOnline(page);

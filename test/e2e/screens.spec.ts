@@ -62,7 +62,7 @@ test.beforeAll(async ({}, testInfo) => {
   await callApi(workstation.url, 'note.add', { subjectType: 'case', subjectId: caseId, body: 'Rekeninghouders opvragen; overleg met OvJ gepland.' });
   const draft = await callApi(workstation.url, 'action.draft', { indicatorType: 'iban', indicatorValue: SHARED_IBAN });
   ({ actionId: requestId } = await callApi(workstation.url, 'action.create', acceptedDraft(draft)));
-  await callApi(workstation.url, 'action.transition', { actionId: requestId, from: 'concept', to: 'ter_goedkeuring' });
+  await callApi(workstation.url, 'action.transition', { actionId: requestId, from: 'draft', to: 'awaiting_approval' });
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });

@@ -100,7 +100,7 @@ describe('the preload bridge over IPC', () => {
     await call('action.get', { actionId });
     await call('action.edit', { actionId, title: 'Blokkeringsverzoek' });
     await call('action.updateReports', { actionId });
-    await call('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
+    await call('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
     await call('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     await call('action.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     const warningDraft = (await call('action.draft', { kind: 'prevention_warning', clusterReportId: a.reportId })) as ApiValue<'action.draft'>;

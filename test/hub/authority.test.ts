@@ -67,10 +67,10 @@ function createAction(officer: string, actionId: string = randomUUID()): AnyMuta
 type Step = Pick<MutationPayloads['action.transition'], 'from' | 'to'> & Partial<MutationPayloads['action.transition']>;
 const transition = (officer: string, actionId: string, step: Step) =>
   mutation('action.transition', officer, { actionId, reason: null, method: null, occurredAt: null, dueAt: null, reference: null, ...step });
-const submit = (officer: string, actionId: string) => transition(officer, actionId, { from: 'concept', to: 'ter_goedkeuring' });
-const approve = (officer: string, actionId: string) => transition(officer, actionId, { from: 'ter_goedkeuring', to: 'goedgekeurd' });
+const submit = (officer: string, actionId: string) => transition(officer, actionId, { from: 'draft', to: 'awaiting_approval' });
+const approve = (officer: string, actionId: string) => transition(officer, actionId, { from: 'awaiting_approval', to: 'approved' });
 const send = (officer: string, actionId: string) =>
-  transition(officer, actionId, { from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
+  transition(officer, actionId, { from: 'approved', to: 'sent', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
 /** A public prevention warning about a cluster, drafted by `officer`. */
 const createWarning = (officer: string): AnyMutation =>
   mutation('action.create', officer, {
@@ -87,8 +87,8 @@ const createWarning = (officer: string): AnyMutation =>
     legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
     body: 'Wat gebeurt er?\n\nOplichters bellen namens uw bank.',
   });
-const publish = (officer: string, actionId: string, from: 'goedgekeurd' | 'verzonden', reference: string | null = 'politie.nl/nieuws en Facebook Politie Utrecht') =>
-  transition(officer, actionId, { from, to: 'uitgevoerd', occurredAt: '2026-11-03', reference });
+const publish = (officer: string, actionId: string, from: 'approved' | 'sent', reference: string | null = 'politie.nl/nieuws en Facebook Politie Utrecht') =>
+  transition(officer, actionId, { from, to: 'executed', occurredAt: '2026-11-03', reference });
 const actionIdOf = (create: AnyMutation) => (create.payload as { actionId: string }).actionId;
 
 describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
@@ -200,11 +200,11 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectRefused([approve(RETIRED, id)], 0, 403, /officer "sup.oud" has been deactivated/);
       await expectAccepted([approve(SUPERVISOR, id)]);
       // Approving again from the state someone saw before is stale.
-      await expectRefused([approve(OTHER_SUPERVISOR, id)], 0, 409, /the request is "goedgekeurd" now, not "ter_goedkeuring"/);
-      await expectRefused([transition(OFFICER, id, { from: 'goedgekeurd', to: 'verzonden', method: 'email' })], 0, 400, /sending needs the date it was sent/);
+      await expectRefused([approve(OTHER_SUPERVISOR, id)], 0, 409, /the request is "approved" now, not "awaiting_approval"/);
+      await expectRefused([transition(OFFICER, id, { from: 'approved', to: 'sent', method: 'email' })], 0, 400, /sending needs the date it was sent/);
       await expectAccepted([send(OFFICER, id)]);
       const [state] = await queryRows<{ state: string; author: string }>(hub.database.db, sql`SELECT state, author FROM action_states WHERE action_id = ${id}::uuid`);
-      expect(state).toEqual({ state: 'verzonden', author: OFFICER });
+      expect(state).toEqual({ state: 'sent', author: OFFICER });
     });
 
     it('does not let a supervisor approve or send back their own request', async () => {
@@ -212,8 +212,8 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       const id = actionIdOf(create);
       await expectAccepted([create, submit(SUPERVISOR, id)]);
       await expectRefused([approve(SUPERVISOR, id)], 0, 403, /four-eyes: the author of a request may not approve/);
-      await expectRefused([transition(SUPERVISOR, id, { from: 'ter_goedkeuring', to: 'concept', reason: 'IBAN nakijken' })], 0, 403, /four-eyes/);
-      await expectAccepted([transition(OTHER_SUPERVISOR, id, { from: 'ter_goedkeuring', to: 'concept', reason: 'IBAN nakijken' })]);
+      await expectRefused([transition(SUPERVISOR, id, { from: 'awaiting_approval', to: 'draft', reason: 'IBAN nakijken' })], 0, 403, /four-eyes/);
+      await expectAccepted([transition(OTHER_SUPERVISOR, id, { from: 'awaiting_approval', to: 'draft', reason: 'IBAN nakijken' })]);
     });
 
     it('judges a push in order, with the state its earlier mutations made', async () => {
@@ -231,7 +231,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       const create = createAction(OFFICER);
       const id = actionIdOf(create);
       await expectAccepted([create]);
-      await expectRefused([transition(SUPERVISOR, id, { from: 'concept', to: 'goedgekeurd' })], 0, 409, /cannot become "goedgekeurd"/);
+      await expectRefused([transition(SUPERVISOR, id, { from: 'draft', to: 'approved' })], 0, 409, /cannot become "approved"/);
       await expectRefused([createAction(SUPERVISOR, id)], 0, 409, new RegExp(`a request with id ${id} exists already`));
     });
 
@@ -241,7 +241,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([create, mutation('action.edit', OFFICER, { actionId: id, title: 'Nieuwe titel' }), mutation('action.edit', SUPERVISOR, { actionId: id, body: 'Aangevuld.' })]);
       await expectRefused([mutation('action.edit', 'off.ander', { actionId: id, title: 'Van een ander' })], 0, 403, /only the author or a supervisor may edit/);
       await expectAccepted([submit(OFFICER, id)]);
-      await expectRefused([mutation('action.edit', OFFICER, { actionId: id, title: 'Te laat' })], 0, 409, /cannot be edited; only a concept can/);
+      await expectRefused([mutation('action.edit', OFFICER, { actionId: id, title: 'Te laat' })], 0, 409, /cannot be edited; only a draft can/);
       await expectRefused([mutation('action.edit', OFFICER, { actionId: randomUUID(), title: 'Onbekend' })], 0, 409, /the hub knows no request/);
     });
 
@@ -250,8 +250,8 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       const id = actionIdOf(create);
       await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id), send(OFFICER, id)]);
       await expectAccepted([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT, 'IA-2026-0000002'] })]);
-      await expectAccepted([transition(OFFICER, id, { from: 'verzonden', to: 'afgewezen', occurredAt: '2026-11-05', reason: 'Rekening al opgeheven' })]);
-      await expectRefused([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT] })], 0, 409, /"afgewezen" is final/);
+      await expectAccepted([transition(OFFICER, id, { from: 'sent', to: 'refused', occurredAt: '2026-11-05', reason: 'Rekening al opgeheven' })]);
+      await expectRefused([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT] })], 0, 409, /"refused" is final/);
     });
   });
 
@@ -262,30 +262,30 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([create, submit(SUPERVISOR, id)]);
       await expectRefused([approve(SUPERVISOR, id)], 0, 403, /four-eyes: the author of a request may not approve/);
       await expectRefused([approve(OFFICER, id)], 0, 403, /only a supervisor may approve/);
-      await expectRefused([transition(SUPERVISOR, id, { from: 'ter_goedkeuring', to: 'uitgevoerd', occurredAt: '2026-11-03', reference: 'politie.nl' })], 0, 409, /cannot become "uitgevoerd"/);
+      await expectRefused([transition(SUPERVISOR, id, { from: 'awaiting_approval', to: 'executed', occurredAt: '2026-11-03', reference: 'politie.nl' })], 0, 409, /cannot become "executed"/);
       await expectAccepted([approve(OTHER_SUPERVISOR, id)]);
-      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd', null)], 0, 400, /publishing a warning needs where it was published/);
-      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd', '   ')], 0, 400, /needs where it was published/);
+      await expectRefused([publish(SUPERVISOR, id, 'approved', null)], 0, 400, /publishing a warning needs where it was published/);
+      await expectRefused([publish(SUPERVISOR, id, 'approved', '   ')], 0, 400, /needs where it was published/);
       const [state] = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id = ${id}::uuid`);
-      expect(state).toEqual({ state: 'goedgekeurd' });
+      expect(state).toEqual({ state: 'approved' });
     });
 
     it('publishes a warning approved by a second supervisor, directly or through the communication team (honest twin)', async () => {
       const direct = createWarning(SUPERVISOR);
       const directId = actionIdOf(direct);
-      await expectAccepted([direct, submit(SUPERVISOR, directId), approve(OTHER_SUPERVISOR, directId), publish(SUPERVISOR, directId, 'goedgekeurd')]);
+      await expectAccepted([direct, submit(SUPERVISOR, directId), approve(OTHER_SUPERVISOR, directId), publish(SUPERVISOR, directId, 'approved')]);
       const viaTeam = createWarning(OFFICER);
       const viaTeamId = actionIdOf(viaTeam);
-      await expectAccepted([viaTeam, submit(OFFICER, viaTeamId), approve(SUPERVISOR, viaTeamId), send(OFFICER, viaTeamId), publish(OFFICER, viaTeamId, 'verzonden')]);
+      await expectAccepted([viaTeam, submit(OFFICER, viaTeamId), approve(SUPERVISOR, viaTeamId), send(OFFICER, viaTeamId), publish(OFFICER, viaTeamId, 'sent')]);
       const states = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id IN (${directId}::uuid, ${viaTeamId}::uuid)`);
-      expect(states).toEqual([{ state: 'uitgevoerd' }, { state: 'uitgevoerd' }]);
+      expect(states).toEqual([{ state: 'executed' }, { state: 'executed' }]);
     });
 
     it('does not let a request skip sending the way a warning skips it (409)', async () => {
       const create = createAction(OFFICER);
       const id = actionIdOf(create);
       await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id)]);
-      await expectRefused([publish(SUPERVISOR, id, 'goedgekeurd')], 0, 409, /cannot become "uitgevoerd" \(only "verzonden"\)/);
+      await expectRefused([publish(SUPERVISOR, id, 'approved')], 0, 409, /cannot become "executed" \(only "sent"\)/);
     });
   });
 

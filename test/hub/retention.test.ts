@@ -73,9 +73,9 @@ function scenario() {
       legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
       body: `Een melder schreef: "Ik woon aan de ${narrativePhrase} en betaalde vooruit." Mail ${reporterEmail} niet.`,
     }),
-    transition(OFFICER, warning, { from: 'concept', to: 'ter_goedkeuring' }),
-    transition(SUPERVISOR, warning, { from: 'ter_goedkeuring', to: 'goedgekeurd' }),
-    transition(SUPERVISOR, warning, { from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-04-03', reference: 'politie.nl' }),
+    transition(OFFICER, warning, { from: 'draft', to: 'awaiting_approval' }),
+    transition(SUPERVISOR, warning, { from: 'awaiting_approval', to: 'approved' }),
+    transition(SUPERVISOR, warning, { from: 'approved', to: 'executed', occurredAt: '2026-04-03', reference: 'politie.nl' }),
     // Notes on the case that held it and on the request that lists it, quoting it.
     mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: `Uit de melding: "Ik woon aan de ${narrativePhrase} en betaalde vooruit." Mail: ${reporterEmail}` }),
     mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'action', subjectId: warning, body: `Citaat: Ik woon aan de ${narrativePhrase} en betaalde vooruit.` }),

@@ -35,16 +35,16 @@ describe('request detail', () => {
   it('keeps a refused step visible, disabled, with the refusal in words', async () => {
     const { api, panel } = await showAction(
       actionDetail({
-        state: 'ter_goedkeuring',
+        state: 'awaiting_approval',
         nextSteps: [
-          { to: 'goedgekeurd', refusal: FOUR_EYES },
-          { to: 'concept', refusal: FOUR_EYES },
+          { to: 'approved', refusal: FOUR_EYES },
+          { to: 'draft', refusal: FOUR_EYES },
         ],
       }),
     );
     const approve = within(panel).getByRole('button', { name: 'Goedkeuren' });
     expect(approve).toHaveProperty('disabled', true);
-    const refusal = within(panel).getByTestId('step-refusal-goedgekeurd');
+    const refusal = within(panel).getByTestId('step-refusal-approved');
     // The officer is no supervisor: said in Dutch, by the shared transition table.
     expect(refusal.textContent).toBe('Goedkeuren kan nu niet: alleen een leidinggevende kan een verzoek goedkeuren of terugsturen.');
     expect(approve.getAttribute('aria-describedby')).toBe(refusal.id);
@@ -55,11 +55,11 @@ describe('request detail', () => {
   it('submits a concept for approval with one click, from the state shown', async () => {
     const { api, panel } = await showAction(actionDetail());
     await click(within(panel).getByRole('button', { name: 'Ter goedkeuring aanbieden' }));
-    expect(api.callsOf('action.transition')).toEqual([{ actionId: ACTION_ID, from: 'concept', to: 'ter_goedkeuring' }]);
+    expect(api.callsOf('action.transition')).toEqual([{ actionId: ACTION_ID, from: 'draft', to: 'awaiting_approval' }]);
   });
 
   it('sending asks how, when and until when; a due date before the sent date is refused', async () => {
-    const { api, panel } = await showAction(actionDetail({ state: 'goedgekeurd', editRefusal: 'only a concept can be edited', nextSteps: [{ to: 'verzonden', refusal: null }] }));
+    const { api, panel } = await showAction(actionDetail({ state: 'approved', editRefusal: 'only a draft can be edited', nextSteps: [{ to: 'sent', refusal: null }] }));
     await click(within(panel).getByRole('button', { name: 'Verzending vastleggen' }));
     const dialog = screen.getByRole('dialog', { name: 'Verzending vastleggen' });
     fireEvent.click(within(dialog).getByText('Brief'));
@@ -73,12 +73,12 @@ describe('request detail', () => {
     fireEvent.change(within(dialog).getByTestId('step-reference'), { target: { value: 'Aangetekend RR123' } });
     await click(within(dialog).getByTestId('step-submit'));
     expect(api.callsOf('action.transition')).toEqual([
-      { actionId: ACTION_ID, from: 'goedgekeurd', to: 'verzonden', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'Aangetekend RR123' },
+      { actionId: ACTION_ID, from: 'approved', to: 'sent', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'Aangetekend RR123' },
     ]);
   });
 
   it('a refusal by the addressee needs a date and a reason', async () => {
-    const { api, panel } = await showAction(actionDetail({ state: 'verzonden', nextSteps: [{ to: 'afgewezen', refusal: null }] }));
+    const { api, panel } = await showAction(actionDetail({ state: 'sent', nextSteps: [{ to: 'refused', refusal: null }] }));
     await click(within(panel).getByRole('button', { name: 'Afwijzing vastleggen' }));
     const dialog = screen.getByRole('dialog', { name: 'Afwijzing vastleggen' });
     await click(within(dialog).getByTestId('step-submit'));
@@ -86,19 +86,19 @@ describe('request detail', () => {
     fireEvent.change(within(dialog).getByTestId('step-reason'), { target: { value: 'Rekening al opgeheven' } });
     fireEvent.change(within(dialog).getByTestId('step-occurred-at'), { target: { value: '2026-03-12' } });
     await click(within(dialog).getByTestId('step-submit'));
-    expect(api.callsOf('action.transition')).toMatchObject([{ to: 'afgewezen', reason: 'Rekening al opgeheven', occurredAt: '2026-03-12', method: null, dueAt: null }]);
+    expect(api.callsOf('action.transition')).toMatchObject([{ to: 'refused', reason: 'Rekening al opgeheven', occurredAt: '2026-03-12', method: null, dueAt: null }]);
   });
 
   it('shows the way so far: who took each step, how and when', async () => {
     const { panel } = await showAction(
       actionDetail({
-        state: 'verzonden',
+        state: 'sent',
         sentAt: '2026-03-10',
         dueAt: '2026-03-24',
-        editRefusal: 'a request that is "verzonden" cannot be edited; only a concept can',
+        editRefusal: 'a request that is "sent" cannot be edited; only a draft can',
         steps: [
-          { to: 'verzonden', from: 'goedgekeurd', by: 'officer-1', at: '2026-03-10T09:00:00Z', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'RR123' },
-          { to: 'goedgekeurd', from: 'ter_goedkeuring', by: 'officer-2', at: '2026-03-09T15:00:00Z', reason: null, method: null, occurredAt: null, dueAt: null, reference: null },
+          { to: 'sent', from: 'approved', by: 'officer-1', at: '2026-03-10T09:00:00Z', reason: null, method: 'letter', occurredAt: '2026-03-10', dueAt: '2026-03-24', reference: 'RR123' },
+          { to: 'approved', from: 'awaiting_approval', by: 'officer-2', at: '2026-03-09T15:00:00Z', reason: null, method: null, occurredAt: null, dueAt: null, reference: null },
         ],
         nextSteps: [],
       }),
@@ -124,7 +124,7 @@ describe('request detail', () => {
   it('offers the reports that arrived since, and shows the effect after execution', async () => {
     const { api, panel } = await showAction(
       actionDetail({
-        state: 'uitgevoerd',
+        state: 'executed',
         newReportIds: [reportIdOf(7), reportIdOf(8)],
         effect: { since: '2026-03-15', reportsAfter: 3, reportIdsAfter: [reportIdOf(7), reportIdOf(8), reportIdOf(9)] },
         nextSteps: [],
@@ -140,7 +140,7 @@ describe('request detail', () => {
   });
 
   it('highlights an overdue request in the list, in words as well as colour', async () => {
-    await showAction(actionDetail({ state: 'verzonden', overdue: true, dueAt: '2026-03-01', nextSteps: [] }));
+    await showAction(actionDetail({ state: 'sent', overdue: true, dueAt: '2026-03-01', nextSteps: [] }));
     const row = screen.getByTestId(`action-row-${ACTION_ID}`);
     expect(row.textContent).toContain('01-03-2026');
     expect(within(row).getByText('Termijn verstreken')).toBeTruthy();

@@ -28,7 +28,7 @@ describe('sign-in', () => {
     await settle();
     expect(api.callsOf('session.get')).toHaveLength(2);
     // A supervisor now: the approval queue is loaded for the navigation's count.
-    expect(api.callsOf('action.list')).toContainEqual({ states: ['ter_goedkeuring'] });
+    expect(api.callsOf('action.list')).toContainEqual({ states: ['awaiting_approval'] });
   });
 
   it('sends the credential when one is given and reports a refusal', async () => {
@@ -76,21 +76,21 @@ describe('actions slices', () => {
     const api = new FakeApi().handle('action.list', () => [actionSummary()]);
     const store = createAppStore(api);
     store.getState().navigate({ screen: 'actions' });
-    store.getState().setActionFilters({ states: ['verzonden'], kinds: ['bank_block'] });
+    store.getState().setActionFilters({ states: ['sent'], kinds: ['bank_block'] });
     store.getState().setActionFilters({ addresseeId: 'abn-amro', overdueOnly: true });
     await settle();
-    expect(api.callsOf('action.list').at(-1)).toEqual({ states: ['verzonden'], kinds: ['bank_block'], addresseeId: 'abn-amro', overdueOnly: true });
+    expect(api.callsOf('action.list').at(-1)).toEqual({ states: ['sent'], kinds: ['bank_block'], addresseeId: 'abn-amro', overdueOnly: true });
     expect(store.getState().actionList).toHaveLength(1);
   });
 
   it('takes a step from the state the officer saw, with only the facts the step needs', async () => {
-    const { api, state } = openAction(actionDetail({ state: 'goedgekeurd' }));
+    const { api, state } = openAction(actionDetail({ state: 'approved' }));
     await settle();
-    expect(await state().transitionAction({ to: 'verzonden', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null })).toBe(true);
+    expect(await state().transitionAction({ to: 'sent', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null })).toBe(true);
     expect(api.callsOf('action.transition')).toEqual([
-      { actionId: ACTION_ID, from: 'goedgekeurd', to: 'verzonden', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null },
+      { actionId: ACTION_ID, from: 'approved', to: 'sent', method: 'portal', occurredAt: '2026-03-04', dueAt: '2026-03-18', reference: 'ABN-77', reason: null },
     ]);
-    expect(state().notices.at(-1)).toMatchObject({ tone: 'success', key: 'actionStep.verzonden' });
+    expect(state().notices.at(-1)).toMatchObject({ tone: 'success', key: 'actionStep.sent' });
     expect(api.callsOf('action.get')).toHaveLength(2);
   });
 
@@ -100,7 +100,7 @@ describe('actions slices', () => {
     api.handle('action.transition', () => {
       throw new FakeFailure('CONFLICT');
     });
-    expect(await state().transitionAction({ to: 'ter_goedkeuring' })).toBe(false);
+    expect(await state().transitionAction({ to: 'awaiting_approval' })).toBe(false);
     expect(state().notices.at(-1)).toMatchObject({ tone: 'error', key: 'actionStepFailed' });
     expect(api.callsOf('action.get')).toHaveLength(2);
   });
@@ -128,7 +128,7 @@ describe('actions slices', () => {
   });
 
   it('loads the approval queue for supervisors only', async () => {
-    const api = new FakeApi().handle('action.list', () => [actionSummary({ state: 'ter_goedkeuring' })]);
+    const api = new FakeApi().handle('action.list', () => [actionSummary({ state: 'awaiting_approval' })]);
     const store = createAppStore(api);
     await store.getState().loadSession();
     await store.getState().loadApprovalQueue();
@@ -138,7 +138,7 @@ describe('actions slices', () => {
     api.handle('session.get', () => ({ officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
     await store.getState().loadSession();
     await store.getState().loadApprovalQueue();
-    expect(api.callsOf('action.list')).toEqual([{ states: ['ter_goedkeuring'] }]);
+    expect(api.callsOf('action.list')).toEqual([{ states: ['awaiting_approval'] }]);
     expect(store.getState().approvalQueue).toHaveLength(1);
   });
 

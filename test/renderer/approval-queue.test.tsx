@@ -12,12 +12,12 @@ const OTHERS = '0a4c5b1e-1111-4b7a-9f0e-2a4b6c8d0e1f';
 const MINE = '0a4c5b1e-2222-4b7a-9f0e-2a4b6c8d0e1f';
 const FOUR_EYES = 'four-eyes: the author of a request may not approve or send back their own request';
 
-const pending = (actionId: string, createdBy: string, title: string) => actionSummary({ actionId, createdBy, title, state: 'ter_goedkeuring' });
+const pending = (actionId: string, createdBy: string, title: string) => actionSummary({ actionId, createdBy, title, state: 'awaiting_approval' });
 
 function supervisorApi() {
   const details: Record<string, ActionDetail> = {
-    [OTHERS]: actionDetail({ ...pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), nextSteps: [{ to: 'goedgekeurd', refusal: null }, { to: 'concept', refusal: null }] }),
-    [MINE]: actionDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'goedgekeurd', refusal: FOUR_EYES }, { to: 'concept', refusal: FOUR_EYES }] }),
+    [OTHERS]: actionDetail({ ...pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), nextSteps: [{ to: 'approved', refusal: null }, { to: 'draft', refusal: null }] }),
+    [MINE]: actionDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'approved', refusal: FOUR_EYES }, { to: 'draft', refusal: FOUR_EYES }] }),
   };
   return new FakeApi()
     .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
@@ -56,7 +56,7 @@ describe('approval queue', () => {
 
     await click(screen.getByTestId(`action-open-${OTHERS}`));
     await click(within(screen.getByTestId('action-detail')).getByRole('button', { name: 'Goedkeuren' }));
-    expect(api.callsOf('action.transition')).toEqual([{ actionId: OTHERS, from: 'ter_goedkeuring', to: 'goedgekeurd' }]);
+    expect(api.callsOf('action.transition')).toEqual([{ actionId: OTHERS, from: 'awaiting_approval', to: 'approved' }]);
   });
 
   it('sends a request back only with a reason', async () => {
@@ -72,7 +72,7 @@ describe('approval queue', () => {
     expect(api.callsOf('action.transition')).toHaveLength(0);
     fireEvent.change(within(dialog).getByTestId('step-reason'), { target: { value: 'Bankcode klopt niet; graag ING als geadresseerde' } });
     await click(within(dialog).getByTestId('step-submit'));
-    expect(api.callsOf('action.transition')).toMatchObject([{ actionId: OTHERS, from: 'ter_goedkeuring', to: 'concept', reason: 'Bankcode klopt niet; graag ING als geadresseerde' }]);
+    expect(api.callsOf('action.transition')).toMatchObject([{ actionId: OTHERS, from: 'awaiting_approval', to: 'draft', reason: 'Bankcode klopt niet; graag ING als geadresseerde' }]);
   });
 
   it('shows the four-eyes refusal on the supervisor’s own request', async () => {
@@ -83,7 +83,7 @@ describe('approval queue', () => {
     });
     const detail = await screen.findByTestId('action-detail', {}, { timeout: 15_000 });
     expect(within(detail).getByRole('button', { name: 'Goedkeuren' })).toHaveProperty('disabled', true);
-    expect(within(detail).getByTestId('step-refusal-goedgekeurd').textContent).toBe(
+    expect(within(detail).getByTestId('step-refusal-approved').textContent).toBe(
       'Goedkeuren kan nu niet: vier ogen: u heeft dit verzoek zelf opgesteld, dus een andere leidinggevende beoordeelt het.',
     );
   });

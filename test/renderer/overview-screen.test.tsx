@@ -138,7 +138,7 @@ describe('Overzicht', () => {
     await openOverview();
     await click(screen.getByTestId('overview-disruption-table-refused-0'));
     expect(rendered.store.getState().view.screen).toBe('actions');
-    expect(api.callsOf('action.list').at(-1)).toEqual({ addresseeId: 'bank.ing', sentTo: '2026-11-20', states: ['afgewezen'] });
+    expect(api.callsOf('action.list').at(-1)).toEqual({ addresseeId: 'bank.ing', sentTo: '2026-11-20', states: ['refused'] });
 
     await openOverview();
     await click(screen.getByTestId('overview-weekly-table-requestsSent-0'));

@@ -18,7 +18,7 @@ const requests = [
   actionSummary({ actionId: id(1), title: 'Blokkade ING 1', indicatorValue: ING_1, addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
   actionSummary({ actionId: id(2), title: 'Blokkade ING 2 en 3', indicatorValue: ING_2, batchIndicators: [{ type: 'iban', value: ING_3 }], addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
   actionSummary({ actionId: id(3), title: 'Blokkade ABN', indicatorValue: ABN, addresseeId: 'bank.abn-amro' }),
-  actionSummary({ actionId: id(4), title: 'Ingediend', indicatorValue: ING_3, addresseeId: 'bank.ing', state: 'ter_goedkeuring' }),
+  actionSummary({ actionId: id(4), title: 'Ingediend', indicatorValue: ING_3, addresseeId: 'bank.ing', state: 'awaiting_approval' }),
   actionSummary({ actionId: id(5), title: 'Waarschuwing', kind: 'prevention_warning', indicatorType: null, indicatorValue: null, addresseeId: null }),
 ];
 

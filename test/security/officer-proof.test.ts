@@ -72,9 +72,9 @@ describe.each(BACKENDS)('officers prove who they are (%s)', (backend) => {
     it('cannot push a supervisor’s approval of another officer’s request unsigned', async () => {
       const actionId = randomUUID();
       const create = signed(mutation('action.create', OFFICER, { actionId, kind: 'bank_block', indicatorType: 'iban', indicatorValue: 'NL91ABNA0417164300', caseId: null, clusterReportId: null, title: 'Blokkade', addresseeId: null, reportIds: [REPORT], includePersonalData: false, legalBasis: 'art. 126nd Sv', body: 'Verzoek.' }));
-      const submit = signed(mutation('action.transition', OFFICER, { actionId, from: 'concept', to: 'ter_goedkeuring', reason: null, method: null, occurredAt: null, dueAt: null, reference: null }));
+      const submit = signed(mutation('action.transition', OFFICER, { actionId, from: 'draft', to: 'awaiting_approval', reason: null, method: null, occurredAt: null, dueAt: null, reference: null }));
       expect((await push([create, submit], hub.workstationToken)).status).toBe(200);
-      const approve = mutation('action.transition', SUPERVISOR, { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd', reason: null, method: null, occurredAt: null, dueAt: null, reference: null });
+      const approve = mutation('action.transition', SUPERVISOR, { actionId, from: 'awaiting_approval', to: 'approved', reason: null, method: null, occurredAt: null, dueAt: null, reference: null });
       expectRefusal(await push([approve], hub.workstationToken), 403, /cannot push an unsigned change/);
       expect((await push([signed(approve)], hub.workstationToken)).status).toBe(200);
     });

@@ -48,10 +48,10 @@ const lifecycle: AnyMutation[] = [
   create(),
   foreignMutation('action.edit', { actionId: ACTION, title: 'Blokkeringsverzoek NL91', body: 'Graag blokkeren' }, 's.bakker', '2026-11-02T08:05:00Z'),
   foreignMutation('action.setReports', { actionId: ACTION, reportIds: [r1, r2] }, 's.bakker', '2026-11-02T08:06:00Z'),
-  transition('concept', 'ter_goedkeuring', 's.bakker', '2026-11-02T08:10:00Z'),
-  transition('ter_goedkeuring', 'goedgekeurd', 'l.vermeer', '2026-11-02T09:00:00Z'),
-  transition('goedgekeurd', 'verzonden', 's.bakker', '2026-11-02T10:00:00Z', { method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-09', reference: 'mail 1' }),
-  transition('verzonden', 'uitgevoerd', 's.bakker', '2026-11-05T10:00:00Z', { occurredAt: '2026-11-04' }),
+  transition('draft', 'awaiting_approval', 's.bakker', '2026-11-02T08:10:00Z'),
+  transition('awaiting_approval', 'approved', 'l.vermeer', '2026-11-02T09:00:00Z'),
+  transition('approved', 'sent', 's.bakker', '2026-11-02T10:00:00Z', { method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-09', reference: 'mail 1' }),
+  transition('sent', 'executed', 's.bakker', '2026-11-05T10:00:00Z', { occurredAt: '2026-11-04' }),
 ];
 
 interface ActionRowView {
@@ -80,7 +80,7 @@ describe('action registers', () => {
     lifecycle.forEach((mutation, index) => applier.applyFromHub(mutation, index + 1));
     const row = actionRow(store.sqlite)!;
     expect(row).toMatchObject({
-      state: 'uitgevoerd',
+      state: 'executed',
       title: 'Blokkeringsverzoek NL91',
       addressee_id: 'bank-ingb',
       created_by: 's.bakker',
@@ -92,8 +92,8 @@ describe('action registers', () => {
     const payload = JSON.parse(row.payload) as { reportIds: string[]; body: string; steps: Record<string, { by: string; from: string; method: string | null }> };
     expect(payload.reportIds).toEqual([r1, r2]);
     expect(payload.body).toBe('Graag blokkeren');
-    expect(payload.steps.goedgekeurd).toMatchObject({ by: 'l.vermeer', from: 'ter_goedkeuring' });
-    expect(payload.steps.verzonden).toMatchObject({ by: 's.bakker', method: 'email' });
+    expect(payload.steps.approved).toMatchObject({ by: 'l.vermeer', from: 'awaiting_approval' });
+    expect(payload.steps.sent).toMatchObject({ by: 's.bakker', method: 'email' });
     expect(store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE subject_type = 'action'").pluck().get()).toBe(lifecycle.length);
   });
 
@@ -116,7 +116,7 @@ describe('action registers', () => {
     const { store, applier } = await storeWithReports();
     const mutation = create();
     recordMutation(store, mutation);
-    expect(actionRow(store.sqlite)?.state).toBe('concept');
+    expect(actionRow(store.sqlite)?.state).toBe('draft');
     store.sqlite.transaction(() => applier.rollBack(mutation, 'refused'))();
     expect(actionRow(store.sqlite)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 /**
- * Version-1 mutations (Dutch route priorities and case statuses, shared/mutations/upcast.ts) against a real hub: signed by their
+ * Version-1 mutations (Dutch route priorities, case statuses and request states, shared/mutations/upcast.ts) against a real hub: signed by their
  * officer as made, they are accepted, kept and served as signed, and a workstation of this version reads them in
  * this version's words — from the feed, and from its own outbox of before the upgrade.
  */
@@ -107,6 +107,30 @@ describe('mutations of wire version 1', () => {
     const { store, engine } = workstation();
     await engine.runOnce();
     expect(listCases(store.sqlite, ['closed'])).toMatchObject([{ caseId, status: 'closed', reportCount: 1 }]);
+    store.close();
+  });
+
+  it('take a request through the hub’s lifecycle guard in this version’s words, mixed with changes of this version', async () => {
+    const report = filedRecord();
+    await hub.post([report]);
+    const actionId = randomUUID();
+    const sign = (officer: string, kind: string, payload: object) => signMutation({ id: randomUUID(), kind, officer, at: '2026-11-02T09:00:00Z', payload }, hub.tokens.keys[officer]!);
+    const step = (from: string, to: string) => ({ actionId, from, to, reason: null, method: null, occurredAt: null, dueAt: null, reference: null });
+    const create = sign(OFFICER, 'action.create', {
+      actionId, kind: 'bank_block', indicatorType: 'iban', indicatorValue: 'NL91ABNA0417164300', caseId: null, clusterReportId: null,
+      title: 'Blokkade', addresseeId: null, reportIds: [report.reportId], includePersonalData: false, legalBasis: 'art. 126nd Sv', body: 'Verzoek.',
+    });
+    await client().push([create, sign(OFFICER, 'action.transition', step('concept', 'ter_goedkeuring'))]);
+    // The hub keeps the state the version-1 step reached in this version's words, so this version's approval follows it…
+    await client().push([sign(SUPERVISOR, 'action.transition', step('awaiting_approval', 'approved'))]);
+    // …and a version-1 step made on a view from before it is stale, said in this version's words.
+    await expect(client().push([sign(SUPERVISOR, 'action.transition', step('ter_goedkeuring', 'goedgekeurd'))])).rejects.toThrow(
+      /the request is "approved" now, not "awaiting_approval"/,
+    );
+
+    const { store, engine } = workstation();
+    await engine.runOnce();
+    expect(store.sqlite.prepare('SELECT state FROM actions WHERE id = ?').pluck().get(actionId)).toBe('approved');
     store.close();
   });
 

@@ -53,7 +53,7 @@ export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf:
 async function createAction(tx: HubDb, mutation: Mutation<'action.create'>): Promise<Refusal | null> {
   const created = await tx
     .insert(actionStates)
-    .values({ actionId: mutation.payload.actionId, kind: mutation.payload.kind, author: mutation.officer, state: 'concept', mutationId: mutation.id })
+    .values({ actionId: mutation.payload.actionId, kind: mutation.payload.kind, author: mutation.officer, state: 'draft', mutationId: mutation.id })
     .onConflictDoNothing({ target: actionStates.actionId })
     .returning({ actionId: actionStates.actionId });
   return created.length > 0 ? null : conflict(`a request with id ${mutation.payload.actionId} exists already`);

@@ -55,7 +55,7 @@ interface ActionRow {
   addressee_id: string | null;
 }
 
-const asState = (value: JsonValue | undefined): ActionState => ((ACTION_STATES as readonly unknown[]).includes(value) ? (value as ActionState) : 'concept');
+const asState = (value: JsonValue | undefined): ActionState => ((ACTION_STATES as readonly unknown[]).includes(value) ? (value as ActionState) : 'draft');
 
 /** The latest time any register of the action was written: when the officer last saw it change. */
 function latestAt(fields: ReadonlyMap<string, RegisterState>): string {
@@ -162,9 +162,9 @@ export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
         updatedAt: latestAt(fields),
         title: textOrNull(content.title) ?? '',
         addresseeId: textOrNull(content.addresseeId),
-        sentAt: steps.verzonden?.occurredAt ?? null,
-        dueAt: steps.verzonden?.dueAt ?? null,
-        executedAt: steps.uitgevoerd?.occurredAt ?? null,
+        sentAt: steps.sent?.occurredAt ?? null,
+        dueAt: steps.sent?.dueAt ?? null,
+        executedAt: steps.executed?.occurredAt ?? null,
       });
     },
   };

@@ -57,7 +57,7 @@ export function ActionHeader({ detail }: { detail: ActionDetail }) {
           { label: t('actions.columns.reports'), value: formatCount(detail.reportCount) },
           { label: t('actions.stepForm.sentAt'), value: detail.sentAt ? formatDay(detail.sentAt) : null },
           { label: t('actions.stepForm.dueAt'), value: detail.dueAt ? formatDay(detail.dueAt) : null },
-          { label: t('actionState.uitgevoerd'), value: detail.executedAt ? formatDay(detail.executedAt) : null },
+          { label: t('actionState.executed'), value: detail.executedAt ? formatDay(detail.executedAt) : null },
         ]}
       />
     </Paper>

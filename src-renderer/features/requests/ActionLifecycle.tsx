@@ -7,12 +7,12 @@ import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
 
 /** The way a request normally goes; a refusal or expiry ends it early. */
-const MAIN_PATH: readonly ActionState[] = ['concept', 'ter_goedkeuring', 'goedgekeurd', 'verzonden', 'bevestigd', 'uitgevoerd'];
+const MAIN_PATH: readonly ActionState[] = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed'];
 
 /** The states this request passes through: the main path, cut where it ended if it was refused or expired. */
 export function pathOf(detail: Pick<ActionDetail, 'state' | 'steps'>): ActionState[] {
   if (MAIN_PATH.includes(detail.state)) return [...MAIN_PATH];
-  const leftFrom = detail.steps.find((step) => step.to === detail.state)?.from ?? 'verzonden';
+  const leftFrom = detail.steps.find((step) => step.to === detail.state)?.from ?? 'sent';
   return [...MAIN_PATH.slice(0, MAIN_PATH.indexOf(leftFrom) + 1), detail.state];
 }
 
@@ -31,7 +31,7 @@ function StepDetails({ step }: { step: ActionStepView }) {
 /** Who took the request into a state, and when (the creation for a concept never sent back). */
 function Reached({ detail, state }: { detail: ActionDetail; state: ActionState }) {
   const step = detail.steps.find((candidate) => candidate.to === state);
-  if (!step && state !== 'concept') return null;
+  if (!step && state !== 'draft') return null;
   return (
     <Text span size="xs" c="dimmed">
       {formatDateTime(step?.at ?? detail.createdAt)} · <OfficerName id={step?.by ?? detail.createdBy} />

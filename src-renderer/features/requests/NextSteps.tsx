@@ -10,8 +10,8 @@ import { stepRefusalText } from './refusal-text';
 import { StepDialog } from './StepDialog';
 import { stepNeedsDialog } from './step-form';
 
-const STEP_COLOR: Partial<Record<ActionState, string>> = { goedgekeurd: 'confirm', afgewezen: 'danger' };
-const STEP_VARIANT: Partial<Record<ActionState, string>> = { concept: 'default', verlopen: 'default', afgewezen: 'outline' };
+const STEP_COLOR: Partial<Record<ActionState, string>> = { approved: 'confirm', refused: 'danger' };
+const STEP_VARIANT: Partial<Record<ActionState, string>> = { draft: 'default', expired: 'default', refused: 'outline' };
 
 const refusalId = (actionId: string, to: ActionState) => `step-refusal-${actionId}-${to}`;
 

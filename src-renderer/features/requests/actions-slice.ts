@@ -70,7 +70,7 @@ export const createActionsSlice: SliceCreator<ActionsSlice> = (api) => (set, get
 
   const loadApprovalQueue = async () => {
     if (!selectIsSupervisor(get())) return set({ approvalQueue: null, approvalQueueError: null });
-    const result = await api.call('action.list', { states: ['ter_goedkeuring'] });
+    const result = await api.call('action.list', { states: ['awaiting_approval'] });
     set(result.ok ? { approvalQueue: result.value, approvalQueueError: null } : { approvalQueueError: result.error });
   };
 

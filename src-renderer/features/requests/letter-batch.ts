@@ -25,7 +25,7 @@ export function batchOfIndicators(indicators: readonly BatchIndicator[]): Letter
 
 /** A concept about accounts or numbers (not a warning, a case or a cluster) may join a batched letter. */
 export const isBatchableConcept = (action: ActionSummaryView): boolean =>
-  action.state === 'concept' && action.kind !== 'prevention_warning' && action.indicatorType !== null && action.indicatorValue !== null;
+  action.state === 'draft' && action.kind !== 'prevention_warning' && action.indicatorType !== null && action.indicatorValue !== null;
 
 /** Every indicator the concepts name (a batched concept's all), each once, in the order chosen. */
 function indicatorsOf(concepts: readonly ActionSummaryView[]): BatchIndicator[] {

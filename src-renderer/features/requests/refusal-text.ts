@@ -20,5 +20,5 @@ export function stepRefusalText(detail: ActionDetail, to: ActionState, refusal: 
 
 /** Only a concept changes, and only by its author or a supervisor (refuseEdit). */
 export function editRefusalText(detail: ActionDetail, t: TFunction): string {
-  return detail.state !== 'concept' ? t('actions.detail.readOnlyBecause.notConcept') : t('actions.detail.readOnlyBecause.notAuthor');
+  return detail.state !== 'draft' ? t('actions.detail.readOnlyBecause.notConcept') : t('actions.detail.readOnlyBecause.notAuthor');
 }

@@ -40,26 +40,26 @@ describe('what to stop first and the disruption ledger', () => {
     const officer = (await openApiHarness({ records })).as(OFFICER);
     const supervisor = officer.as(SUPERVISOR);
     const approved = (sentOn: string, dueAt: string) => [
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' }),
-      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' }),
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'goedgekeurd', to: 'verzonden', method: 'email', occurredAt: sentOn, dueAt }),
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
+      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
+      (actionId: string) => officer.value('action.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
     ];
     await request(officer, IBANS.muleA, []);
     const executedBank = await request(officer, IBANS.muleB, [
       ...approved('2026-10-20', '2026-11-03'),
-      (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-23' }),
+      (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' }),
     ]);
     const lateBank = await request(officer, IBANS.muleC, approved('2026-10-25', '2026-10-30'));
     const refusingBank = await request(officer, IBANS.muleD, [
       ...approved('2026-10-28', '2026-11-11'),
-      (actionId) => officer.value('action.transition', { actionId, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-10-30', reason: 'Geen grondslag' }),
+      (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' }),
     ]);
 
     const overview = computeOverview(officer.store.sqlite, { asOf: AS_OF, team: null });
     expect(overview.harm.map(({ type, value, victims, loss, perDay, typicalLoss, harmPerDay, request: state }) => ({ type, value, victims, loss, perDay, typicalLoss, harmPerDay, request: state }))).toEqual([
-      { type: 'iban', value: IBANS.muleB, victims: 3, loss: 10_000_000, perDay: Math.round((2 / HARM_DAYS) * 1000) / 1000, typicalLoss: 5_000_000, harmPerDay: Math.round((2 / HARM_DAYS) * 5_000_000), request: 'uitgevoerd' },
-      { type: 'iban', value: IBANS.muleA, victims: 10, loss: 1_000_000, perDay: Math.round((10 / HARM_DAYS) * 1000) / 1000, typicalLoss: 100_000, harmPerDay: Math.round((10 / HARM_DAYS) * 100_000), request: 'concept' },
-      { type: 'iban', value: IBANS.muleD, victims: 3, loss: 0, perDay: Math.round((3 / HARM_DAYS) * 1000) / 1000, typicalLoss: 0, harmPerDay: 0, request: 'afgewezen' },
+      { type: 'iban', value: IBANS.muleB, victims: 3, loss: 10_000_000, perDay: Math.round((2 / HARM_DAYS) * 1000) / 1000, typicalLoss: 5_000_000, harmPerDay: Math.round((2 / HARM_DAYS) * 5_000_000), request: 'executed' },
+      { type: 'iban', value: IBANS.muleA, victims: 10, loss: 1_000_000, perDay: Math.round((10 / HARM_DAYS) * 1000) / 1000, typicalLoss: 100_000, harmPerDay: Math.round((10 / HARM_DAYS) * 100_000), request: 'draft' },
+      { type: 'iban', value: IBANS.muleD, victims: 3, loss: 0, perDay: Math.round((3 / HARM_DAYS) * 1000) / 1000, typicalLoss: 0, harmPerDay: 0, request: 'refused' },
     ]);
 
     const ledger = new Map(overview.disruption.map((entry) => [entry.addresseeId, entry]));

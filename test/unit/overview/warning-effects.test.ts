@@ -29,9 +29,9 @@ describe('the effect of a published warning', () => {
     const draft = await author.value('action.draft', { kind: 'prevention_warning', clusterReportId });
     const { actionId } = await author.value('action.create', acceptedDraft(draft));
     await author.value('action.create', acceptedDraft(draft));
-    await author.value('action.transition', { actionId, from: 'concept', to: 'ter_goedkeuring' });
-    await reviewer.value('action.transition', { actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
-    await author.value('action.transition', { actionId, from: 'goedgekeurd', to: 'uitgevoerd', occurredAt: '2026-11-01', reference: 'politie.nl' });
+    await author.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    await reviewer.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
+    await author.value('action.transition', { actionId, from: 'approved', to: 'executed', occurredAt: '2026-11-01', reference: 'politie.nl' });
 
     // Independently: count the records per received day, in and after the fourteen days before publication.
     const asOf = '2026-11-12';

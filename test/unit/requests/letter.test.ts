@@ -28,7 +28,7 @@ function detail(reports: BundleReport[]): ActionDetail {
     actionId: ACTION_ID,
     kind: 'bank_block',
     title: `Blokkeringsverzoek bankrekening ${IBAN}`,
-    state: 'goedgekeurd',
+    state: 'approved',
     indicatorType: 'iban',
     indicatorValue: IBAN,
     batchIndicators: [],

@@ -33,7 +33,7 @@ describe('creating a request', () => {
     const action = requireAction(store.store.sqlite, actionId);
     expect(action).toMatchObject({
       kind: 'bank_block',
-      state: 'concept',
+      state: 'draft',
       createdBy: OFFICER,
       addresseeId: 'bank.ing',
       indicator: { type: 'iban', value: IBANS.muleB },
@@ -74,84 +74,84 @@ describe('the lifecycle', () => {
   it('goes from concept through approval, sending and confirmation to executed, recording every step', async () => {
     const { store, actionId } = await storeWithRequest();
     walk(store, actionId, [
-      { officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' },
-      { officer: SUPERVISOR, from: 'ter_goedkeuring', to: 'goedgekeurd' },
-      { officer: OFFICER, from: 'goedgekeurd', to: 'verzonden', ...SEND, reference: 'via fraudedesk' },
-      { officer: OFFICER, from: 'verzonden', to: 'bevestigd', occurredAt: '2026-11-02', reference: 'ING-2026-77' },
-      { officer: OFFICER, from: 'bevestigd', to: 'uitgevoerd', occurredAt: '2026-11-02' },
+      { officer: OFFICER, from: 'draft', to: 'awaiting_approval' },
+      { officer: SUPERVISOR, from: 'awaiting_approval', to: 'approved' },
+      { officer: OFFICER, from: 'approved', to: 'sent', ...SEND, reference: 'via fraudedesk' },
+      { officer: OFFICER, from: 'sent', to: 'acknowledged', occurredAt: '2026-11-02', reference: 'ING-2026-77' },
+      { officer: OFFICER, from: 'acknowledged', to: 'executed', occurredAt: '2026-11-02' },
     ]);
     const action = requireAction(store.store.sqlite, actionId);
-    expect(action).toMatchObject({ state: 'uitgevoerd', sentAt: '2026-11-02', dueAt: '2026-11-16', executedAt: '2026-11-02' });
-    expect(action.payload.steps.goedgekeurd).toMatchObject({ from: 'ter_goedkeuring', by: SUPERVISOR });
-    expect(action.payload.steps.verzonden).toMatchObject({ by: OFFICER, method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16', reference: 'via fraudedesk' });
-    expect(action.payload.steps.bevestigd).toMatchObject({ reference: 'ING-2026-77' });
+    expect(action).toMatchObject({ state: 'executed', sentAt: '2026-11-02', dueAt: '2026-11-16', executedAt: '2026-11-02' });
+    expect(action.payload.steps.approved).toMatchObject({ from: 'awaiting_approval', by: SUPERVISOR });
+    expect(action.payload.steps.sent).toMatchObject({ by: OFFICER, method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16', reference: 'via fraudedesk' });
+    expect(action.payload.steps.acknowledged).toMatchObject({ reference: 'ING-2026-77' });
     const audited = store.store.sqlite.prepare<[string], { actor: string }>("SELECT actor FROM audit_log WHERE action = 'action.transition' AND subject_id = ? ORDER BY id").all(actionId);
     expect(audited.map((row) => row.actor)).toEqual([OFFICER, SUPERVISOR, OFFICER, OFFICER, OFFICER]);
-    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'uitgevoerd', to: 'verlopen' }), 'CONFLICT', /final/);
+    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'executed', to: 'expired' }), 'CONFLICT', /final/);
   });
 
   it('four-eyes: the author may not approve, not even as a supervisor; an officer may not approve at all', async () => {
     const { store, actionId } = await storeWithRequest(SUPERVISOR);
     addSupervisor(store, SECOND_SUPERVISOR);
-    walk(store, actionId, [{ officer: SUPERVISOR, from: 'concept', to: 'ter_goedkeuring' }]);
-    const approve = (officer: string) => () => transitionAction(store.store, store.deps, { officer, actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' });
+    walk(store, actionId, [{ officer: SUPERVISOR, from: 'draft', to: 'awaiting_approval' }]);
+    const approve = (officer: string) => () => transitionAction(store.store, store.deps, { officer, actionId, from: 'awaiting_approval', to: 'approved' });
     expectError(approve(SUPERVISOR), 'FORBIDDEN', /four-eyes/);
     expectError(approve(OFFICER), 'FORBIDDEN', /only a supervisor/);
-    expect(requireAction(store.store.sqlite, actionId).state).toBe('ter_goedkeuring');
+    expect(requireAction(store.store.sqlite, actionId).state).toBe('awaiting_approval');
     approve(SECOND_SUPERVISOR)();
-    expect(requireAction(store.store.sqlite, actionId).payload.steps.goedgekeurd?.by).toBe(SECOND_SUPERVISOR);
+    expect(requireAction(store.store.sqlite, actionId).payload.steps.approved?.by).toBe(SECOND_SUPERVISOR);
   });
 
   it('sends a request back to its author only with a reason', async () => {
     const { store, actionId } = await storeWithRequest();
-    walk(store, actionId, [{ officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' }]);
-    const sendBack = (reason: string | null) => () => transitionAction(store.store, store.deps, { officer: SUPERVISOR, actionId, from: 'ter_goedkeuring', to: 'concept', reason });
+    walk(store, actionId, [{ officer: OFFICER, from: 'draft', to: 'awaiting_approval' }]);
+    const sendBack = (reason: string | null) => () => transitionAction(store.store, store.deps, { officer: SUPERVISOR, actionId, from: 'awaiting_approval', to: 'draft', reason });
     expectError(sendBack('  '), 'BAD_INPUT', /needs a reason/);
     sendBack('Grondslag aanvullen')();
-    expect(requireAction(store.store.sqlite, actionId)).toMatchObject({ state: 'concept', payload: { steps: { concept: { reason: 'Grondslag aanvullen', by: SUPERVISOR } } } });
+    expect(requireAction(store.store.sqlite, actionId)).toMatchObject({ state: 'draft', payload: { steps: { draft: { reason: 'Grondslag aanvullen', by: SUPERVISOR } } } });
   });
 
   it('refuses a step taken on a stale view, or one the state does not allow', async () => {
     const { store, actionId } = await storeWithRequest();
-    expectError(() => transitionAction(store.store, store.deps, { officer: SUPERVISOR, actionId, from: 'ter_goedkeuring', to: 'goedgekeurd' }), 'CONFLICT', /is "concept" now/);
-    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'concept', to: 'verzonden', ...SEND }), 'CONFLICT', /cannot become "verzonden"/);
+    expectError(() => transitionAction(store.store, store.deps, { officer: SUPERVISOR, actionId, from: 'awaiting_approval', to: 'approved' }), 'CONFLICT', /is "draft" now/);
+    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'draft', to: 'sent', ...SEND }), 'CONFLICT', /cannot become "sent"/);
   });
 
   it('records how, when and until when a request was sent; not a date in the future', async () => {
     const { store, actionId } = await storeWithRequest();
     walk(store, actionId, [
-      { officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' },
-      { officer: SUPERVISOR, from: 'ter_goedkeuring', to: 'goedgekeurd' },
+      { officer: OFFICER, from: 'draft', to: 'awaiting_approval' },
+      { officer: SUPERVISOR, from: 'awaiting_approval', to: 'approved' },
     ]);
-    const send = (facts: object) => () => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'goedgekeurd', to: 'verzonden', ...facts });
+    const send = (facts: object) => () => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'approved', to: 'sent', ...facts });
     expectError(send({ occurredAt: '2026-11-02', dueAt: '2026-11-16' }), 'BAD_INPUT', /way it was sent/);
     expectError(send({ method: 'portal', dueAt: '2026-11-16' }), 'BAD_INPUT', /date it was sent/);
     expectError(send({ method: 'portal', occurredAt: '2026-11-02' }), 'BAD_INPUT', /answer is due/);
     expectError(send({ method: 'portal', occurredAt: '2026-11-02', dueAt: '2026-11-01' }), 'BAD_INPUT', /before the date it was sent/);
     expectError(send({ method: 'portal', occurredAt: '2026-11-03', dueAt: '2026-11-16' }), 'BAD_INPUT', /future/);
     send({ method: 'letter', occurredAt: '2026-10-30', dueAt: '2026-11-13' })();
-    expect(requireAction(store.store.sqlite, actionId)).toMatchObject({ state: 'verzonden', sentAt: '2026-10-30', dueAt: '2026-11-13' });
+    expect(requireAction(store.store.sqlite, actionId)).toMatchObject({ state: 'sent', sentAt: '2026-10-30', dueAt: '2026-11-13' });
   });
 
   it('needs a reason for a refusal and a date for an execution', async () => {
     const { store, actionId } = await storeWithRequest();
     walk(store, actionId, [
-      { officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' },
-      { officer: SUPERVISOR, from: 'ter_goedkeuring', to: 'goedgekeurd' },
-      { officer: OFFICER, from: 'goedgekeurd', to: 'verzonden', ...SEND },
+      { officer: OFFICER, from: 'draft', to: 'awaiting_approval' },
+      { officer: SUPERVISOR, from: 'awaiting_approval', to: 'approved' },
+      { officer: OFFICER, from: 'approved', to: 'sent', ...SEND },
     ]);
-    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-11-02' }), 'BAD_INPUT', /reason/);
-    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'verzonden', to: 'uitgevoerd' }), 'BAD_INPUT', /date it happened/);
-    walk(store, actionId, [{ officer: OFFICER, from: 'verzonden', to: 'afgewezen', occurredAt: '2026-11-02', reason: 'Rekening al opgeheven' }]);
-    expect(requireAction(store.store.sqlite, actionId).state).toBe('afgewezen');
+    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'sent', to: 'refused', occurredAt: '2026-11-02' }), 'BAD_INPUT', /reason/);
+    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'sent', to: 'executed' }), 'BAD_INPUT', /date it happened/);
+    walk(store, actionId, [{ officer: OFFICER, from: 'sent', to: 'refused', occurredAt: '2026-11-02', reason: 'Rekening al opgeheven' }]);
+    expect(requireAction(store.store.sqlite, actionId).state).toBe('refused');
   });
 
   it('asks for an addressee before approval is asked', async () => {
     const store = await openActionStore([paidToIban(IBANS.muleB)]);
     const actionId = createFromDraft(store, OFFICER, IBANS.muleB, { addresseeId: null });
-    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'concept', to: 'ter_goedkeuring' }), 'BAD_INPUT', /addressee/);
+    expectError(() => transitionAction(store.store, store.deps, { officer: OFFICER, actionId, from: 'draft', to: 'awaiting_approval' }), 'BAD_INPUT', /addressee/);
     editAction(store.store, store.deps, { officer: OFFICER, actionId, addresseeId: 'bank.ing' });
-    walk(store, actionId, [{ officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' }]);
+    walk(store, actionId, [{ officer: OFFICER, from: 'draft', to: 'awaiting_approval' }]);
   });
 });
 
@@ -163,8 +163,8 @@ describe('editing a request', () => {
     expect(requireAction(store.store.sqlite, actionId)).toMatchObject({ title: 'Blokkade mule-rekening', payload: { includePersonalData: true, legalBasis: 'Art. 19 Wpg' } });
     expectError(() => editAction(store.store, store.deps, { officer: OTHER_OFFICER, actionId, body: 'x' }), 'FORBIDDEN', /author or a supervisor/);
     expectError(() => editAction(store.store, store.deps, { officer: OFFICER, actionId }), 'BAD_INPUT', /Nothing to change/);
-    walk(store, actionId, [{ officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' }]);
-    expectError(() => editAction(store.store, store.deps, { officer: SUPERVISOR, actionId, body: 'x' }), 'CONFLICT', /only a concept/);
+    walk(store, actionId, [{ officer: OFFICER, from: 'draft', to: 'awaiting_approval' }]);
+    expectError(() => editAction(store.store, store.deps, { officer: SUPERVISOR, actionId, body: 'x' }), 'CONFLICT', /only a draft/);
   });
 
   it('answers NOT_FOUND for a request that does not exist', async () => {

@@ -12,9 +12,9 @@ const TODAY = '2026-11-02';
 
 function sendRequest(store: ActionStore, actionId: string, dates: { occurredAt: string; dueAt: string }): void {
   walk(store, actionId, [
-    { officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' },
-    { officer: SUPERVISOR, from: 'ter_goedkeuring', to: 'goedgekeurd' },
-    { officer: OFFICER, from: 'goedgekeurd', to: 'verzonden', ...SEND, ...dates },
+    { officer: OFFICER, from: 'draft', to: 'awaiting_approval' },
+    { officer: SUPERVISOR, from: 'awaiting_approval', to: 'approved' },
+    { officer: OFFICER, from: 'approved', to: 'sent', ...SEND, ...dates },
   ]);
 }
 
@@ -33,7 +33,7 @@ describe('the actions list', () => {
     const ids = (query: Parameters<typeof listActions>[1]) => listActions(store.store.sqlite, query, TODAY).map((summary) => summary.actionId).sort();
 
     expect(ids({})).toEqual([overdue, dueLater, concept].sort());
-    expect(ids({ states: ['concept'] })).toEqual([concept]);
+    expect(ids({ states: ['draft'] })).toEqual([concept]);
     expect(ids({ kinds: ['phone_block'] })).toEqual([]);
     expect(ids({ kinds: ['bank_block'], addresseeId: 'bank.ing' })).toEqual([dueLater]);
     expect(ids({ indicatorType: 'iban', indicatorValue: 'nl91 abna 0417 1643 00' })).toEqual([overdue]);
@@ -44,7 +44,7 @@ describe('the actions list', () => {
     // Tomorrow's workstation clock makes nothing new overdue; three weeks on, the second one is too.
     expect(listActions(store.store.sqlite, { overdueOnly: true }, '2026-11-21').map((summary) => summary.actionId).sort()).toEqual([overdue, dueLater].sort());
 
-    const summary = listActions(store.store.sqlite, { states: ['verzonden'] }, TODAY).find((entry) => entry.actionId === overdue);
+    const summary = listActions(store.store.sqlite, { states: ['sent'] }, TODAY).find((entry) => entry.actionId === overdue);
     expect(summary).toMatchObject({ overdue: true, addresseeName: 'ABN AMRO Bank N.V.', sentAt: '2026-10-01', dueAt: '2026-10-15', reportCount: 1, createdBy: OFFICER });
   });
 
@@ -52,7 +52,7 @@ describe('the actions list', () => {
     const store = await openActionStore([paidToIban(IBANS.muleA)]);
     const actionId = createFromDraft(store, OFFICER, IBANS.muleA);
     sendRequest(store, actionId, { occurredAt: '2026-10-01', dueAt: '2026-10-15' });
-    walk(store, actionId, [{ officer: OFFICER, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-20' }]);
+    walk(store, actionId, [{ officer: OFFICER, from: 'sent', to: 'executed', occurredAt: '2026-10-20' }]);
     expect(listActions(store.store.sqlite, { overdueOnly: true }, TODAY)).toEqual([]);
     expect(listActions(store.store.sqlite, {}, TODAY)[0]).toMatchObject({ overdue: false, executedAt: '2026-10-20' });
   });
@@ -62,33 +62,33 @@ describe('the request detail', () => {
   it('shows the steps newest first and, per officer, which next steps they may take', async () => {
     const store = await openActionStore([paidToIban(IBANS.muleB)]);
     const actionId = createFromDraft(store, OFFICER, IBANS.muleB);
-    walk(store, actionId, [{ officer: OFFICER, from: 'concept', to: 'ter_goedkeuring' }]);
+    walk(store, actionId, [{ officer: OFFICER, from: 'draft', to: 'awaiting_approval' }]);
     const asAuthor = actionDetail(store.store.sqlite, actionId, viewer(OFFICER, 'officer'));
-    expect(asAuthor.nextSteps.map((step) => step.to)).toEqual(['goedgekeurd', 'concept']);
+    expect(asAuthor.nextSteps.map((step) => step.to)).toEqual(['approved', 'draft']);
     expect(asAuthor.nextSteps.every((step) => step.refusal?.includes('only a supervisor'))).toBe(true);
-    expect(asAuthor.editRefusal).toMatch(/only a concept/);
+    expect(asAuthor.editRefusal).toMatch(/only a draft/);
     const asSupervisor = actionDetail(store.store.sqlite, actionId, viewer(SUPERVISOR, 'supervisor'));
     expect(asSupervisor.nextSteps).toEqual([
-      { to: 'goedgekeurd', refusal: null },
-      { to: 'concept', refusal: null },
+      { to: 'approved', refusal: null },
+      { to: 'draft', refusal: null },
     ]);
 
     walk(store, actionId, [
-      { officer: SUPERVISOR, from: 'ter_goedkeuring', to: 'goedgekeurd' },
-      { officer: OFFICER, from: 'goedgekeurd', to: 'verzonden', ...SEND },
+      { officer: SUPERVISOR, from: 'awaiting_approval', to: 'approved' },
+      { officer: OFFICER, from: 'approved', to: 'sent', ...SEND },
     ]);
     const detail = actionDetail(store.store.sqlite, actionId, viewer(OTHER_OFFICER, 'officer'));
     expect(detail.steps.map((step) => [step.to, step.by])).toEqual([
-      ['verzonden', OFFICER],
-      ['goedgekeurd', SUPERVISOR],
-      ['ter_goedkeuring', OFFICER],
+      ['sent', OFFICER],
+      ['approved', SUPERVISOR],
+      ['awaiting_approval', OFFICER],
     ]);
-    expect(detail.steps[0]).toMatchObject({ from: 'goedgekeurd', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
+    expect(detail.steps[0]).toMatchObject({ from: 'approved', method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16' });
     expect(detail.nextSteps.map((step) => [step.to, step.refusal])).toEqual([
-      ['bevestigd', null],
-      ['uitgevoerd', null],
-      ['afgewezen', null],
-      ['verlopen', null],
+      ['acknowledged', null],
+      ['executed', null],
+      ['refused', null],
+      ['expired', null],
     ]);
     expect(detail).toMatchObject({ addressee: { id: 'bank.ing', name: 'ING Bank N.V.' }, route: { suggestedId: 'bank.ing' }, bundle: { victims: 1 }, effect: null });
   });
@@ -116,7 +116,7 @@ describe('the request detail', () => {
     const store = await openActionStore([paidToIban(IBANS.muleD)]);
     const actionId = createFromDraft(store, OFFICER, IBANS.muleD);
     sendRequest(store, actionId, { occurredAt: '2026-10-01', dueAt: '2026-10-15' });
-    walk(store, actionId, [{ officer: OFFICER, from: 'verzonden', to: 'verlopen' }]);
+    walk(store, actionId, [{ officer: OFFICER, from: 'sent', to: 'expired' }]);
     await store.importRecords([paidToIban(IBANS.muleD)]);
     expect(() => updateActionReports(store.store, store.deps, { officer: OFFICER, actionId })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
@@ -127,7 +127,7 @@ describe('the request detail', () => {
     const actionId = createFromDraft(store, OFFICER, IBANS.muleA);
     sendRequest(store, actionId, { occurredAt: '2026-10-01', dueAt: '2026-10-15' });
     expect(actionDetail(store.store.sqlite, actionId, viewer(OFFICER, 'officer')).effect).toBeNull();
-    walk(store, actionId, [{ officer: OFFICER, from: 'verzonden', to: 'uitgevoerd', occurredAt: '2026-10-05' }]);
+    walk(store, actionId, [{ officer: OFFICER, from: 'sent', to: 'executed', occurredAt: '2026-10-05' }]);
 
     const sameDay = paidToIban(IBANS.muleA, { incident: { summary: 'zelfde dag', firstContactAt: '2026-10-05T20:00:00Z' } });
     const after = paidToIban(IBANS.muleA, { incident: { summary: 'erna', firstContactAt: '2026-10-20T10:00:00Z' } });

@@ -127,4 +127,49 @@ describe('upgrading a store of wire version 1', () => {
     expect(logbook(sqlite, {}).entries.find((entry) => entry.action === 'case.update')?.details).toMatchObject({ status: 'closed' });
     store.close();
   });
+
+  it('puts its request states in English — each request’s state, its steps and where each came from — and reads its signed outbox and chained log in English', () => {
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: migrationsBefore('_english_request_states') });
+    const REQUEST = '00000000-0000-4000-8000-0000000000a1';
+    const step = (from: string, extra: object = {}) => ({ from, reason: null, method: null, occurredAt: null, dueAt: null, reference: null, by: SUPERVISOR, at: '2025-01-02T00:00:00Z', ...extra });
+    const sent = step('goedgekeurd', { method: 'email', occurredAt: '2025-01-03', dueAt: '2025-01-17' });
+    const payload = { reportIds: [], includePersonalData: false, legalBasis: '', body: 'Verzoek.', clusterReportId: null, steps: { ter_goedkeuring: step('concept'), goedgekeurd: step('ter_goedkeuring'), verzonden: sent } };
+    old
+      .prepare(`INSERT INTO actions (id, kind, indicator_type, indicator_value, case_id, state, payload, created_by, created_at, updated_at, title, sent_at, due_at)
+                VALUES (?, 'bank_block', 'iban', 'NL91ABNA0417164300', NULL, 'verzonden', ?, ?, '2025-01-01T00:00:00Z', '2025-01-03T00:00:00Z', 'Blokkade', '2025-01-03', '2025-01-17')`)
+      .run(REQUEST, JSON.stringify(payload), SUPERVISOR);
+    const { by: _by, at: _at, ...register } = sent;
+    old.prepare("INSERT INTO field_versions (entity, entity_id, field, seq, mutation_id, officer, at, value) VALUES ('action', ?, 'state', 5, NULL, ?, '2025-01-03T00:00:00Z', '\"verzonden\"'), ('action', ?, 'step:verzonden', 5, NULL, ?, '2025-01-03T00:00:00Z', ?)").run(REQUEST, SUPERVISOR, REQUEST, SUPERVISOR, JSON.stringify(register));
+    old
+      .prepare(`INSERT INTO sync_conflicts (mutation_id, entity, entity_id, field, my_value, winning_value, winning_mutation_id, winning_officer, winning_at, detected_at)
+                VALUES ('00000000-0000-4000-8000-000000000001', 'action', ?, 'state', '"bevestigd"', '"verlopen"', '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z')`)
+      .run(REQUEST, SUPERVISOR);
+    const key = generateSigningKey();
+    const transition = { actionId: REQUEST, from: 'verzonden', to: 'bevestigd', reason: null, method: null, occurredAt: '2025-01-04', dueAt: null, reference: 'ING-1' };
+    const pending: SignedMutation = signMutation({ id: '00000000-0000-4000-8000-000000000003', kind: 'action.transition', officer: SUPERVISOR, at: '2025-01-04T00:00:00Z', payload: transition }, key);
+    old
+      .prepare("INSERT INTO outbox (mutation_id, created_at, officer, kind, payload, proof, state, position) VALUES (?, ?, ?, ?, ?, ?, 'pending', 1)")
+      .run(pending.id, pending.at, pending.officer, pending.kind, JSON.stringify(pending.payload), JSON.stringify(pending.proof));
+    createAuditAppender(old)('2025-01-03T00:00:00Z', { actor: SUPERVISOR, action: 'action.transition', subjectType: 'action', subjectId: REQUEST, details: { mutationId: '00000000-0000-4000-8000-000000000002', from: 'goedgekeurd', to: 'verzonden' } });
+    old.close();
+
+    const store = openStore({ path });
+    const { sqlite } = store;
+    const row = sqlite.prepare<[], { state: string; payload: string }>('SELECT state, payload FROM actions').get()!;
+    expect(row.state).toBe('sent');
+    expect(JSON.parse(row.payload)).toEqual({ ...payload, steps: { awaiting_approval: step('draft'), approved: step('awaiting_approval'), sent: { ...sent, from: 'approved' } } });
+    expect(sqlite.prepare("SELECT field, value FROM field_versions WHERE entity = 'action' ORDER BY field").all()).toEqual([
+      { field: 'state', value: '"sent"' },
+      { field: 'step:sent', value: JSON.stringify({ ...register, from: 'approved' }) },
+    ]);
+    expect(sqlite.prepare('SELECT my_value AS mine, winning_value AS winner FROM sync_conflicts').get()).toEqual({ mine: '"acknowledged"', winner: '"expired"' });
+    const [change] = createOutbox(sqlite).pendingChanges(10);
+    expect(change!.signed).toEqual(pending);
+    expect(change!.mutation.payload).toEqual({ ...transition, from: 'sent', to: 'acknowledged' });
+    expect(verifyChain(sqlite)).toMatchObject({ ok: true });
+    expect(logbook(sqlite, {}).entries.find((entry) => entry.action === 'action.transition')?.details).toMatchObject({ from: 'approved', to: 'sent' });
+    store.close();
+  });
 });
