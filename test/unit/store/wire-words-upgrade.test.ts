@@ -135,17 +135,18 @@ describe('upgrading a store of wire version 1', () => {
     const REQUEST = '00000000-0000-4000-8000-0000000000a1';
     const step = (from: string, extra: object = {}) => ({ from, reason: null, method: null, occurredAt: null, dueAt: null, reference: null, by: SUPERVISOR, at: '2025-01-02T00:00:00Z', ...extra });
     const sent = step('goedgekeurd', { method: 'email', occurredAt: '2025-01-03', dueAt: '2025-01-17' });
+    const { by: _by, at: _at, ...register } = sent;
     const payload = { reportIds: [], includePersonalData: false, legalBasis: '', body: 'Verzoek.', clusterReportId: null, steps: { ter_goedkeuring: step('concept'), goedgekeurd: step('ter_goedkeuring'), verzonden: sent } };
     old
       .prepare(`INSERT INTO actions (id, kind, indicator_type, indicator_value, case_id, state, payload, created_by, created_at, updated_at, title, sent_at, due_at)
                 VALUES (?, 'bank_block', 'iban', 'NL91ABNA0417164300', NULL, 'verzonden', ?, ?, '2025-01-01T00:00:00Z', '2025-01-03T00:00:00Z', 'Blokkade', '2025-01-03', '2025-01-17')`)
       .run(REQUEST, JSON.stringify(payload), SUPERVISOR);
-    const { by: _by, at: _at, ...register } = sent;
     old.prepare("INSERT INTO field_versions (entity, entity_id, field, seq, mutation_id, officer, at, value) VALUES ('action', ?, 'state', 5, NULL, ?, '2025-01-03T00:00:00Z', '\"verzonden\"'), ('action', ?, 'step:verzonden', 5, NULL, ?, '2025-01-03T00:00:00Z', ?)").run(REQUEST, SUPERVISOR, REQUEST, SUPERVISOR, JSON.stringify(register));
     old
       .prepare(`INSERT INTO sync_conflicts (mutation_id, entity, entity_id, field, my_value, winning_value, winning_mutation_id, winning_officer, winning_at, detected_at)
-                VALUES ('00000000-0000-4000-8000-000000000001', 'action', ?, 'state', '"bevestigd"', '"verlopen"', '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z')`)
-      .run(REQUEST, SUPERVISOR);
+                VALUES ('00000000-0000-4000-8000-000000000001', 'action', ?, 'state', '"bevestigd"', '"verlopen"', '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z'),
+                       ('00000000-0000-4000-8000-000000000001', 'action', ?, 'step:verzonden', ?, ?, '00000000-0000-4000-8000-000000000002', ?, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z')`)
+      .run(REQUEST, SUPERVISOR, REQUEST, JSON.stringify({ ...register, reference: 'mijn' }), JSON.stringify(register), SUPERVISOR);
     const key = generateSigningKey();
     const transition = { actionId: REQUEST, from: 'verzonden', to: 'bevestigd', reason: null, method: null, occurredAt: '2025-01-04', dueAt: null, reference: 'ING-1' };
     const pending: SignedMutation = signMutation({ id: '00000000-0000-4000-8000-000000000003', kind: 'action.transition', officer: SUPERVISOR, at: '2025-01-04T00:00:00Z', payload: transition }, key);
@@ -164,7 +165,10 @@ describe('upgrading a store of wire version 1', () => {
       { field: 'state', value: '"sent"' },
       { field: 'step:sent', value: JSON.stringify({ ...register, from: 'approved' }) },
     ]);
-    expect(sqlite.prepare('SELECT my_value AS mine, winning_value AS winner FROM sync_conflicts').get()).toEqual({ mine: '"acknowledged"', winner: '"expired"' });
+    expect(sqlite.prepare('SELECT field, my_value AS mine, winning_value AS winner FROM sync_conflicts ORDER BY id').all()).toEqual([
+      { field: 'state', mine: '"acknowledged"', winner: '"expired"' },
+      { field: 'step:sent', mine: JSON.stringify({ ...register, reference: 'mijn', from: 'approved' }), winner: JSON.stringify({ ...register, from: 'approved' }) },
+    ]);
     const [change] = createOutbox(sqlite).pendingChanges(10);
     expect(change!.signed).toEqual(pending);
     expect(change!.mutation.payload).toEqual({ ...transition, from: 'sent', to: 'acknowledged' });
