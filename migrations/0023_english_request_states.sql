@@ -13,9 +13,9 @@ UPDATE `actions` SET `state` = `words`.`new` FROM `__request_state_words` AS `wo
 UPDATE `actions` SET `payload` = json_set(`payload`, '$.steps', json((
     SELECT json_group_object(
              coalesce((SELECT `new` FROM `__request_state_words` WHERE `old` = `step`.`key`), `step`.`key`),
-             CASE WHEN json_type(`step`.`value`, '$.from') = 'text'
+             json(CASE WHEN json_type(`step`.`value`, '$.from') = 'text'
                THEN json_set(`step`.`value`, '$.from', coalesce((SELECT `new` FROM `__request_state_words` WHERE `old` = json_extract(`step`.`value`, '$.from')), json_extract(`step`.`value`, '$.from')))
-               ELSE json(`step`.`value`) END)
+               ELSE `step`.`value` END))
       FROM json_each(`actions`.`payload`, '$.steps') AS `step`)))
   WHERE json_type(`payload`, '$.steps') = 'object';
 --> statement-breakpoint
