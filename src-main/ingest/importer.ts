@@ -64,8 +64,14 @@ async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ li
 }
 
 /**
+ * Batches handed to the preparer before the writer takes the oldest: while the writer applies one, the preparer
+ * always has the next queued behind the one it works on, so it never waits for the writer to read more lines.
+ */
+const BATCHES_AHEAD = 2;
+
+/**
  * Streams NDJSON intake records into the store in bounded memory; bad lines are listed, good ones applied.
- * While the writer applies one batch, the preparer already works on the next.
+ * While the writer applies one batch, the preparer already works on the next ones.
  */
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -84,22 +90,20 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     if (inputs.length > 0) for (const outcome of writer.applyBatch(inputs)) summary[outcome] += 1;
   };
 
-  let inFlight: { prepared: Promise<PreparedLine[]>; bytes: number } | null = null;
+  const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number }> = [];
+  const applyOldest = async () => {
+    const oldest = ahead.shift()!;
+    apply(await oldest.prepared);
+    bytes += oldest.bytes;
+    options.onProgress?.({ lines: summary.read, bytes });
+  };
   for await (const batch of lineBatches(source, batchSize)) {
     const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes };
-    // Awaited below; until then a failure must not count as unhandled.
+    // Awaited in applyOldest; until then a failure must not count as unhandled.
     next.prepared.catch(() => undefined);
-    if (inFlight) {
-      apply(await inFlight.prepared);
-      bytes += inFlight.bytes;
-      options.onProgress?.({ lines: summary.read, bytes });
-    }
-    inFlight = next;
+    ahead.push(next);
+    if (ahead.length > BATCHES_AHEAD) await applyOldest();
   }
-  if (inFlight) {
-    apply(await inFlight.prepared);
-    bytes += inFlight.bytes;
-    options.onProgress?.({ lines: summary.read, bytes });
-  }
+  while (ahead.length > 0) await applyOldest();
   return summary;
 }

@@ -29,6 +29,21 @@ export interface ReportInput {
   packed?: PackedRevision | undefined;
 }
 
+interface ResolvedMention {
+  indicatorId: number;
+  field: string;
+  raw: string;
+  benign: boolean;
+}
+
+interface ResolvedMentions {
+  mentions: ResolvedMention[];
+  /** The non-benign indicators the report links through. */
+  linking: Set<number>;
+  /** Those of them whose rows were inserted just now. */
+  created: Set<number>;
+}
+
 interface ExistingReport {
   id: number;
   revision: number;
@@ -49,10 +64,10 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const findReport = sqlite.prepare<[string], ExistingReport>(
     'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
   );
-  const insertReport = sqlite.prepare<[reportId: string, ...RowValues]>(
+  const insertReport = sqlite.prepare<[reportId: string, ...RowValues, clusterId: number | null]>(
     `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
-       reporter_type, summary, narrative, loss_cents, incident_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       reporter_type, summary, narrative, loss_cents, incident_at, updated_at, cluster_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateReport = sqlite.prepare<[...RowValues, number]>(
     `UPDATE reports SET revision = ?, status = ?, received_at = ?, first_received_at = ?,
@@ -101,9 +116,16 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
   // Only inside applyBatch, whose transaction this writer owns: when it rolls back the cache is dropped with it.
-  // Dropped too when the benign list changes.
+  // Dropped too when the benign list changes, and when anything else wrote the store since this writer's last batch
+  // (retention purges indicators no report names any more): this connection's count of changed rows and the
+  // store's data_version (other connections' commits) are then no longer as that batch left them.
   let knownIndicators = new Map<string, { id: number; benign: boolean }>();
   let batching = false;
+  const changedRows = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
+  const dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+  const storeMark = () => `${changedRows.get()} ${dataVersion.get()}`;
+  /** The store as the last batch left it; null when a batch failed or none ran. */
+  let markAfterLastBatch: string | null = null;
   const MAX_KNOWN_INDICATORS = 200_000;
   /** A withdrawal redacted stored text since the last settleRedactions(). */
   let redacted = false;
@@ -132,27 +154,29 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   }
 
   /**
-   * Replaces the report's mentions; returns the non-benign indicators it now links through, and those of them
-   * created just now (no other report can mention those yet).
+   * The record's mentions with their indicator rows (inserted when new), each indicator once per field; with the
+   * non-benign indicators it links through, and those of them created just now (no other report can mention those yet).
    */
-  function replaceMentions(reportId: number, input: ReportInput, isNew: boolean): { linking: Set<number>; created: Set<number> } {
-    if (!isNew) deleteMentions.run(reportId);
-    const linking = new Set<number>();
-    const created = new Set<number>();
-    if (input.record.status !== 'filed') return { linking, created };
+  function resolveMentions(input: ReportInput): ResolvedMentions {
+    const resolved: ResolvedMentions = { mentions: [], linking: new Set(), created: new Set() };
+    if (input.record.status !== 'filed') return resolved;
     // The first of the same indicator in the same field stands for all (the text names it twice).
-    const written = new Set<string>();
+    const seen = new Set<string>();
     for (const mention of input.mentions ?? extractIndicators(input.record)) {
       const indicator = indicatorFor(mention);
       const key = `${indicator.id}\u0000${mention.field}`;
-      if (written.has(key)) continue;
-      written.add(key);
-      insertMention.run(reportId, indicator.id, mention.field, mention.raw, indicator.benign ? 1 : 0);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      resolved.mentions.push({ indicatorId: indicator.id, field: mention.field, raw: mention.raw, benign: indicator.benign });
       if (indicator.benign) continue;
-      linking.add(indicator.id);
-      if (indicator.created) created.add(indicator.id);
+      resolved.linking.add(indicator.id);
+      if (indicator.created) resolved.created.add(indicator.id);
     }
-    return { linking, created };
+    return resolved;
+  }
+
+  function writeMentions(reportId: number, mentions: readonly ResolvedMention[]): void {
+    for (const mention of mentions) insertMention.run(reportId, mention.indicatorId, mention.field, mention.raw, mention.benign ? 1 : 0);
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
@@ -206,13 +230,15 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const { record } = input;
     const receivedAt = toUtc(record.receivedAt);
     const text = reportText(record);
-    const id = Number(insertReport.run(record.reportId, ...rowValues(record, text, receivedAt, receivedAt, at)).lastInsertRowid);
+    const { mentions, linking, created } = resolveMentions(input);
+    // No other report holds an indicator created just now: only the rest can link it. Its cluster is known before
+    // its row is written, so the row is written once.
+    const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
+    const cluster = shared.length > 0 ? clusters.joinUnwritten(shared) : null;
+    const id = Number(insertReport.run(record.reportId, ...rowValues(record, text, receivedAt, receivedAt, at), cluster).lastInsertRowid);
     textIndex.update(id, text, true);
     recordRevision(id, input, at, true, true);
-    const { linking, created } = replaceMentions(id, input, true);
-    // A new report has no cluster yet, and no other report holds an indicator created just now: only the rest can link it.
-    const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
-    if (shared.length > 0) clusters.link(id, shared, null);
+    writeMentions(id, mentions);
     if (record.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
     }
@@ -229,7 +255,9 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     textIndex.update(existing.id, text, false);
     updateReport.run(...rowValues(record, text, receivedAt, firstReceivedAt, at), existing.id);
     recordRevision(existing.id, input, at, false, true);
-    const after = replaceMentions(existing.id, input, false).linking;
+    deleteMentions.run(existing.id);
+    const { mentions, linking: after } = resolveMentions(input);
+    writeMentions(existing.id, mentions);
     const lost = [...before].filter((indicatorId) => !after.has(indicatorId));
     if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
     else if (lost.length > 0) clusters.unlinked(existing.id, lost);
@@ -284,11 +312,12 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     settleRedactions,
     /** Applies whole records in one transaction: a crash leaves none or all of them. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
-      // Rows remembered by an earlier batch may be gone since: retention purges indicators no report names any more.
-      knownIndicators = new Map();
+      if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
+      markAfterLastBatch = null;
       batching = true;
       try {
         const outcomes = applyInTransaction(inputs);
+        markAfterLastBatch = storeMark();
         settleRedactions();
         return outcomes;
       } catch (error) {

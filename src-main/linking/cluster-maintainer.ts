@@ -42,16 +42,8 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     return Number(createCluster.run(size).lastInsertRowid);
   }
 
-  /**
-   * Joins a live report with every report that shares one of these (non-benign) indicators. `ownCluster` saves
-   * looking up the report's cluster when the caller knows it (a report inserted just now has none).
-   */
-  function link(reportId: number, indicatorIds: Iterable<number>, ownCluster?: number | null): void {
-    const clustersToJoin = new Set<number>();
-    const loneReports = new Set<number>();
-    const own = ownCluster === undefined ? (clusterOf.get(reportId)?.cluster_id ?? null) : ownCluster;
-    if (own === null) loneReports.add(reportId);
-    else clustersToJoin.add(own);
+  /** Adds the clusters and the lone reports that hold one of these indicators, `reportId` aside. */
+  function addHolders(reportId: number, indicatorIds: Iterable<number>, clustersToJoin: Set<number>, loneReports: Set<number>): void {
     for (const indicatorId of indicatorIds) {
       const neighbour = anotherReportWith.get(indicatorId, reportId);
       if (neighbour === undefined) continue;
@@ -59,19 +51,25 @@ export function createClusterMaintainer(sqlite: Database.Database) {
       if (neighbourCluster === null) loneReports.add(neighbour);
       else clustersToJoin.add(neighbourCluster);
     }
-    if (clustersToJoin.size + loneReports.size <= 1) return;
+  }
 
+  /**
+   * Makes one cluster of these clusters and lone reports, and answers its id. `unwritten` reports join it too
+   * (they count in its size), whose rows the caller writes with that id.
+   */
+  function merge(clustersToJoin: Set<number>, loneReports: Set<number>, unwritten: number): number {
     // Keep the largest cluster's id so the fewest rows move.
     let target: number | null = null;
-    let total = 0;
+    let largest = 0;
     for (const cluster of clustersToJoin) {
       const size = sizeOf.get(cluster) ?? 0;
-      if (target === null || size > total) {
+      if (target === null || size > largest) {
         target = cluster;
-        total = size;
+        largest = size;
       }
     }
     if (target === null) target = newCluster(0);
+    let total = largest + unwritten;
     for (const cluster of clustersToJoin) {
       if (cluster === target) continue;
       total += sizeOf.get(cluster) ?? 0;
@@ -83,6 +81,32 @@ export function createClusterMaintainer(sqlite: Database.Database) {
       total += 1;
     }
     setSize.run(total, target);
+    return target;
+  }
+
+  /** Joins a live report with every report that shares one of these (non-benign) indicators. */
+  function link(reportId: number, indicatorIds: Iterable<number>): void {
+    const clustersToJoin = new Set<number>();
+    const loneReports = new Set<number>();
+    const own = clusterOf.get(reportId)?.cluster_id ?? null;
+    if (own === null) loneReports.add(reportId);
+    else clustersToJoin.add(own);
+    addHolders(reportId, indicatorIds, clustersToJoin, loneReports);
+    if (clustersToJoin.size + loneReports.size <= 1) return;
+    merge(clustersToJoin, loneReports, 0);
+  }
+
+  /**
+   * The cluster a report about to be written joins through these (non-benign) indicators, which other reports hold
+   * already: their clusters merged, their lone reports in it. Null when no other report holds one. The caller
+   * writes the report's row with this id: once, instead of once and again with its cluster.
+   */
+  function joinUnwritten(indicatorIds: Iterable<number>): number | null {
+    const clustersToJoin = new Set<number>();
+    const loneReports = new Set<number>();
+    addHolders(-1, indicatorIds, clustersToJoin, loneReports);
+    if (clustersToJoin.size + loneReports.size === 0) return null;
+    return merge(clustersToJoin, loneReports, 1);
   }
 
   /** Recomputes one cluster after links inside it were removed; it may fall apart into several. */
@@ -158,7 +182,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     separate(own, seeds, (sizeOf.get(own) ?? 0) - 1);
   }
 
-  return { link, split, unlinked, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
+  return { link, joinUnwritten, split, unlinked, detach, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
 }
 
 export type ClusterMaintainer = ReturnType<typeof createClusterMaintainer>;
