@@ -65,6 +65,8 @@ const KEYED_JSON = 'src-main/mutations/materialize/keyed-json-adapter.ts';
 const tableWriterOptions = {
   writers: {
     store_meta: ['src-main/db/store-meta.ts'],
+    purged_reports: ['src-main/ingest/tombstones.ts'],
+    purge_key: ['src-main/ingest/tombstones.ts'],
     audit_log: ['src-main/audit/'],
     officers: ['src-main/sync/officer-refresh.ts'],
     reports: [REPORT_WRITER, REPORT_PURGE, 'src-main/linking/', 'src-main/mutations/materialize/report-adapter.ts'],

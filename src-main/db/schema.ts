@@ -322,6 +322,18 @@ export const storeMeta = sqliteTable('store_meta', {
 });
 
 /**
+ * Tombstones of the reports this store's retention purged (src-main/ingest/tombstones.ts): a keyed hash of each one's
+ * id and nothing else, so that an import of an old revision or a feed entry does not bring a purged report back.
+ */
+export const purgedReports = sqliteTable('purged_reports', {
+  /** HMAC-SHA-256 of the reportId under `purge_key`, base64url. */
+  reportKey: text('report_key').primaryKey(),
+});
+
+/** The store's own random key of the tombstones' hashes: one row, made at the first purge; encrypted with the store. */
+export const purgeKey = sqliteTable('purge_key', { id: integer('id').primaryKey(), key: text('key').notNull() });
+
+/**
  * Sync bookkeeping: every synced field (a last-writer-wins register) and the write that holds it in the hub's
  * order. `seq` 0 is the local value from before this workstation's first pending change of the field, kept so
  * that a change the hub refuses can be rolled back.

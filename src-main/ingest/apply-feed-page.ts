@@ -1,3 +1,4 @@
+import type { AnyMutation } from '../../shared/mutations/kinds';
 import { validateMutation } from '../../shared/mutations/schema';
 import type { CaseStore } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
@@ -10,6 +11,8 @@ import { parseFeedRecord } from './feed-record';
 import type { PreparedLine } from './prepare-line';
 import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import { writeCursor } from '../db/sync-cursor';
+import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
+import { createTombstones } from './tombstones';
 
 /** A pulled page with its reports prepared (parsed, validated, extracted), ready to be written. */
 export interface PreparedFeedPage {
@@ -42,6 +45,22 @@ export const BACKGROUND_SLICE_MS = 200;
 /** A fixed slice budget, or one asked before every slice (it follows whether the window is in use). */
 export type SliceBudget = number | (() => number);
 
+/** The reports a change is about alone (it says nothing without them): about a report purged here, it is not taken. */
+function reportsAlone(mutation: AnyMutation): string[] {
+  switch (mutation.kind) {
+    case 'report.setWorkStatus':
+    case 'report.assign':
+    case 'report.route':
+      return [mutation.payload.reportId];
+    case 'note.add':
+      return mutation.payload.subjectType === 'report' ? [mutation.payload.subjectId] : [];
+    case 'link.decide':
+      return [mutation.payload.reportA, mutation.payload.reportB];
+    default:
+      return [];
+  }
+}
+
 /**
  * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
  * is the last entry's sequence number), in one transaction, so a crash leaves the store at a slice boundary and
@@ -56,9 +75,11 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
+  const tombstones = createTombstones(sqlite);
 
-  function skip(entry: RawFeedEntry, reason: string): void {
-    const subject = entry.type === 'report' ? { subjectType: 'report', subjectId: entry.reportId } : { subjectType: 'feed', subjectId: entry.seq };
+  /** Logs a passed-over entry: by its report when it names one and `byReport`, else by its place in the feed. */
+  function skip(entry: RawFeedEntry, reason: string, byReport = true): void {
+    const subject = entry.type === 'report' && byReport ? { subjectType: 'report', subjectId: entry.reportId } : { subjectType: 'feed', subjectId: entry.seq };
     audit(deps.clock.now().toISOString(), { actor: SYNC_ACTOR, action: 'sync.entry_skipped', ...subject, details: { seq: entry.seq, reason: reason.slice(0, 300) } });
   }
 
@@ -70,8 +91,15 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
         skip(entry, parsed.reason);
         return;
       }
+      const applied = writer.apply(parsed.input);
+      if (applied === 'purged') {
+        // The hub has not purged it yet; this store did. Logged by its place in the feed, not by its id.
+        outcome.skipped += 1;
+        skip(entry, PURGED_REPORT_REASON, false);
+        return;
+      }
       // Officers' changes to a report may have arrived before the report itself.
-      if (writer.apply(parsed.input) === 'imported') {
+      if (applied === 'imported') {
         deps.applier.refreshEntity('report', entry.reportId);
         outcome.arrived.push(entry.reportId);
       }
@@ -82,6 +110,12 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     if (!validation.ok) {
       outcome.skipped += 1;
       skip(entry, validation.reason);
+      return;
+    }
+    // A note or a change about a report this store purged (the hub has not yet) would bring its traces back.
+    if (tombstones.purgedAmong(reportsAlone(validation.mutation)).size > 0) {
+      outcome.skipped += 1;
+      skip(entry, PURGED_REPORT_REASON);
       return;
     }
     deps.applier.applyFromHub(validation.mutation, Number(entry.seq));

@@ -3,6 +3,7 @@ import type { ReportInput, ReportWriter } from './report-writer';
 import { readNdjsonLines, type NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import type { PreparedLine } from './prepare-line';
+import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 
 export interface RejectedLine {
   line: number;
@@ -81,13 +82,20 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
 
   const apply = (prepared: PreparedLine[]) => {
     const inputs: ReportInput[] = [];
+    const inputLines: number[] = [];
     for (const line of prepared) {
       if (line.ok === 'blank') continue;
       summary.read += 1;
-      if (line.ok) inputs.push(line.input);
-      else summary.rejected.push({ line: line.line, reason: line.reason });
+      if (line.ok) {
+        inputs.push(line.input);
+        inputLines.push(line.line);
+      } else summary.rejected.push({ line: line.line, reason: line.reason });
     }
-    if (inputs.length > 0) for (const outcome of writer.applyBatch(inputs)) summary[outcome] += 1;
+    if (inputs.length === 0) return;
+    writer.applyBatch(inputs).forEach((outcome, index) => {
+      if (outcome === 'purged') summary.rejected.push({ line: inputLines[index]!, reason: PURGED_REPORT_REASON });
+      else summary[outcome] += 1;
+    });
   };
 
   const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number }> = [];

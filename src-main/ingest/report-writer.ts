@@ -13,8 +13,10 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { reportText, rowValues, type RowValues } from '../db/report-row';
 import { packRevision, revisionText, type PackedRevision, type StoredRevision } from '../db/stored-revision';
+import { createTombstones } from './tombstones';
 
-export type ApplyOutcome = IntakeOutcome;
+/** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
+export type ApplyOutcome = IntakeOutcome | 'purged';
 
 export interface ReportInput {
   record: IntakeRecord;
@@ -59,6 +61,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const audit = createAuditAppender(sqlite);
   const clusters = createClusterMaintainer(sqlite);
   const textIndex = createReportTextIndex(sqlite);
+  const tombstones = createTombstones(sqlite);
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const findReport = sqlite.prepare<[string], ExistingReport>(
@@ -282,7 +285,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       existing ? { revision: existing.revision, hasRevision: (revision) => hasRevision.get(existing.id, revision) !== undefined } : null,
       input.record.revision,
     );
-    if (!existing) return applyNew(input, at);
+    if (!existing) return tombstones.purgedAmong([input.record.reportId]).size > 0 ? 'purged' : applyNew(input, at);
     if (decision.becomesCurrent) return applyNewerRevision(existing, input, at);
     if (decision.storesRevision) applyOlderRevision(existing, input, at);
     return decision.outcome;

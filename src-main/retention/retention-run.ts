@@ -2,8 +2,8 @@
  * The retention run: every report whose period is over leaves the store with everything that carries it — its
  * revisions, mentions, text index entry, notes, its links and memberships, the indicators only it held, the sync
  * bookkeeping and outbox entries that quote it — and the quotes of it in requests and in notes on its cases and
- * requests are redacted. Afterwards the WAL
- * is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
+ * requests are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
+ * bring it back. Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
  */
 import type Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
 import { createReportRowPurger } from '../ingest/report-purge';
+import { createTombstones } from '../ingest/tombstones';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
@@ -86,7 +87,10 @@ export function runRetention(sqlite: Database.Database, deps: { asOf: string; at
   const { expired, held, total, listedInRequests, listedInCases } = retentionVerdict(sqlite, deps.asOf, periods);
   const { purge, dropQuotingOutbox } = createPurger(sqlite);
   const audit = createAuditAppender(sqlite);
+  const tombstones = createTombstones(sqlite);
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
+    // What was purged is not taken again from an import or the feed.
+    tombstones.bury(slice.map((candidate) => candidate.reportId));
     const ids = new Set<string>();
     for (const candidate of slice) {
       const listed = { inRequests: listedInRequests.has(candidate.reportId), inCases: listedInCases.has(candidate.reportId) };
