@@ -9,11 +9,13 @@ import { AppError } from '../../shared/errors';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { AUDIT_ENTRIES_PAGE_MAX, type AuditQuestion, type HubAuditEntry } from '../../shared/hub/protocol';
 import { workstationId } from '../audit/chain-entries';
-import { logbook, newestEntryId, purposeOf } from '../queries/logbook';
+import { logbook, logbookTotal, newestEntryId, purposeOf } from '../queries/logbook';
 import type { ApiContext } from './context';
 
 /** Entries a page of the list asks for: a few screens. */
 const HUB_PAGE = 500;
+/** A next page of this workstation's own log (no hub answer): `local:` and the entry to continue below. */
+const LOCAL_CURSOR = /^local:(\d{1,15})$/;
 /** Most entries one CSV holds; a longer answer is narrowed first (a shorter period). */
 export const LOGBOOK_EXPORT_LIMIT = 100_000;
 
@@ -46,8 +48,8 @@ function entryView(entry: HubAuditEntry): LogbookEntryView {
 }
 
 /** This workstation's entries after the part the hub held at the snapshot, up to the newest the answer includes. */
-const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upToId: number) =>
-  logbook(context.store.sqlite, { ...logbookQuestion(query), upToId }, { afterId: held }).entries;
+const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upToId: number, limit?: number) =>
+  logbook(context.store.sqlite, { ...logbookQuestion(query), upToId }, { afterId: held, ...(limit !== undefined ? { limit } : {}) });
 
 /**
  * A hub that refused the question (another region's report, or no right to ask) is not worked around with this
@@ -55,39 +57,67 @@ const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upTo
  */
 const refusedByHub = (context: ApiContext, answer: { unanswered: string }) => answer.unanswered === 'refused' && !context.sync.usesEmbeddedHub();
 
-/** One page of the answer: the first (no `after`), or the next of a hub's answer. */
+/**
+ * A page of this workstation's own log, newest first, when the hub gave no answer: the first, or the next below
+ * `beforeId` (of the same snapshot, `upToId`). Paged like the hub's answer, so nothing is cut however long the log.
+ */
+function localPage(context: ApiContext, query: LogbookQuery, unanswered: { hubUnanswered: LogbookPage['hubUnanswered']; refused: boolean }, beforeId?: number): LogbookPage {
+  const { sqlite } = context.store;
+  const { hubUnanswered, refused } = unanswered;
+  const upToId = query.upToId ?? newestEntryId(sqlite);
+  const snapshot = { ...logbookQuestion(query), upToId };
+  const { entries, truncated: more } = refused ? { entries: [], truncated: false } : logbook(sqlite, snapshot, { limit: HUB_PAGE, ...(beforeId !== undefined ? { beforeId } : {}) });
+  const last = entries.at(-1);
+  return {
+    entries,
+    truncated: false,
+    source: 'local',
+    hubUnanswered,
+    total: beforeId !== undefined ? null : refused ? 0 : logbookTotal(sqlite, snapshot),
+    next: more && last !== undefined ? `local:${last.id}` : null,
+    workstationId: workstationId(sqlite),
+    query: snapshot,
+  };
+}
+
+/** One page of the answer: the first (no `after`), or the next of a hub's answer or of this workstation's own log. */
 export async function answerLogbook(context: ApiContext, { after, ...query }: LogbookQuery & { after?: string }): Promise<LogbookPage> {
   const { sqlite } = context.store;
   const here = workstationId(sqlite);
+  const localNext = after === undefined ? null : LOCAL_CURSOR.exec(after);
+  if (localNext !== null) {
+    // Asked again, so that a question the hub refuses is not read from this workstation's log by a made-up cursor.
+    const asked = await context.sync.auditEntries(hubQuestion(query, here, undefined, 1));
+    if ('unanswered' in asked && refusedByHub(context, asked)) throw new AppError('FORBIDDEN', `${HUB_UNANSWERED} (${asked.message})`);
+    const hubUnanswered = 'unanswered' in asked ? { reason: asked.unanswered, message: asked.message } : null;
+    return localPage(context, query, { hubUnanswered, refused: false }, Number(localNext[1]));
+  }
   if (after !== undefined && query.asOf === undefined) throw new AppError('BAD_INPUT', 'after: a next page continues a hub answer (with its asOf)');
   const answer = await context.sync.auditEntries(hubQuestion(query, here, after, HUB_PAGE));
   if ('unanswered' in answer) {
     if (query.asOf !== undefined) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${answer.message})`);
-    const local = refusedByHub(context, answer) ? { entries: [], truncated: false } : logbook(sqlite, query);
-    const newest = local.entries[0]?.id;
-    return {
-      ...local,
-      source: 'local',
-      hubUnanswered: { reason: answer.unanswered, message: answer.message },
-      total: local.entries.length,
-      next: null,
-      workstationId: here,
-      query: { ...logbookQuestion(query), ...(newest !== undefined ? { upToId: newest } : {}) },
-    };
+    return localPage(context, query, { hubUnanswered: { reason: answer.unanswered, message: answer.message }, refused: refusedByHub(context, answer) });
   }
   const held = answer.held ?? query.held ?? 0;
   const upToId = query.upToId ?? newestEntryId(sqlite);
-  const unsent = after === undefined ? notSentYet(context, query, held, upToId) : [];
+  const unsent = after === undefined ? notSentYet(context, query, held, upToId) : { entries: [], truncated: false };
   return {
-    entries: [...unsent, ...answer.entries.map(entryView)],
-    truncated: false,
+    entries: [...unsent.entries, ...answer.entries.map(entryView)],
+    // More of this workstation's entries than one page wait to be sent: the page says so (they reach the hub soon).
+    truncated: unsent.truncated,
     source: 'hub',
     hubUnanswered: null,
-    total: answer.total === null ? null : answer.total + unsent.length,
+    total: answer.total === null ? null : answer.total + unsent.entries.length,
     next: answer.next,
     workstationId: here,
     query: { ...logbookQuestion(query), asOf: answer.asOf, held, upToId },
   };
+}
+
+/** The entries, unless more match than one CSV holds. */
+function withinExportLimit({ entries, truncated }: { entries: LogbookEntryView[]; truncated: boolean }): LogbookEntryView[] {
+  if (truncated) throw new AppError('BAD_INPUT', `the answer holds more than ${LOGBOOK_EXPORT_LIMIT} entries, more than one CSV: ask for a shorter period`);
+  return entries;
 }
 
 /** Every entry of the answer shown (its snapshot), for the CSV; refused beyond LOGBOOK_EXPORT_LIMIT. */
@@ -98,15 +128,15 @@ export async function exportedEntries(context: ApiContext, query: LogbookQuery):
     // This workstation's own log, shown because the hub did not answer: not when it refused.
     const asked = await context.sync.auditEntries(hubQuestion(query, here, undefined, 1));
     if ('unanswered' in asked && refusedByHub(context, asked)) throw new AppError('FORBIDDEN', `${HUB_UNANSWERED} (${asked.message})`);
-    return logbook(sqlite, query).entries;
+    return withinExportLimit(logbook(sqlite, query, { limit: LOGBOOK_EXPORT_LIMIT }));
   }
-  const entries = notSentYet(context, query, query.held ?? 0, query.upToId ?? newestEntryId(sqlite));
+  const entries = withinExportLimit(notSentYet(context, query, query.held ?? 0, query.upToId ?? newestEntryId(sqlite), LOGBOOK_EXPORT_LIMIT));
   let after: string | undefined;
   do {
     const page = await context.sync.auditEntries(hubQuestion(query, here, after, AUDIT_ENTRIES_PAGE_MAX));
     if ('unanswered' in page) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${page.message})`);
     entries.push(...page.entries.map(entryView));
-    if (entries.length > LOGBOOK_EXPORT_LIMIT) throw new AppError('BAD_INPUT', `the answer holds more than ${LOGBOOK_EXPORT_LIMIT} entries, more than one CSV: ask for a shorter period`);
+    withinExportLimit({ entries, truncated: entries.length > LOGBOOK_EXPORT_LIMIT });
     after = page.next ?? undefined;
   } while (after !== undefined);
   return entries;

@@ -8,6 +8,11 @@ export interface AuditFilter {
   actor?: string;
   /** Entries after this one only. */
   afterId?: number;
+  /** Entries before this one only. */
+  beforeId?: number;
+  /** Entries logged on or after this day (YYYY-MM-DD), or on or before it. */
+  fromDay?: string;
+  toDay?: string;
 }
 
 export interface StoredAuditEntry extends AuditEntryView {
@@ -23,29 +28,44 @@ interface AuditRow extends Omit<StoredAuditEntry, 'details' | 'hash'> {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** The audit log's entries that match, oldest first, one at a time (a log may hold millions). */
-export function* auditEntries(sqlite: Database.Database, filter: AuditFilter = {}): Generator<StoredAuditEntry> {
+function whereOf(filter: AuditFilter): { where: string; params: Array<string | number> } {
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (filter.reportId !== undefined) {
     where.push(`((subject_type = 'report' AND subject_id = ?) OR (subject_type = 'link' AND (subject_id LIKE ? ESCAPE '\\' OR subject_id LIKE ? ESCAPE '\\')))`);
     params.push(filter.reportId, `${escapeLike(filter.reportId)}|%`, `%|${escapeLike(filter.reportId)}`);
   }
-  if (filter.actor !== undefined) {
-    where.push('actor = ?');
-    params.push(filter.actor);
+  const bounds: Array<[string, string | number | undefined]> = [
+    ['actor = ?', filter.actor],
+    ['id > ?', filter.afterId],
+    ['id < ?', filter.beforeId],
+    ['substr(at, 1, 10) >= ?', filter.fromDay],
+    ['substr(at, 1, 10) <= ?', filter.toDay],
+  ];
+  for (const [condition, value] of bounds) {
+    if (value === undefined) continue;
+    where.push(condition);
+    params.push(value);
   }
-  if (filter.afterId !== undefined) {
-    where.push('id > ?');
-    params.push(filter.afterId);
-  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The audit log's entries that match, oldest first (or newest first), one at a time (a log may hold millions). */
+export function* auditEntries(sqlite: Database.Database, filter: AuditFilter = {}, order: 'oldest' | 'newest' = 'oldest'): Generator<StoredAuditEntry> {
+  const { where, params } = whereOf(filter);
   const rows = sqlite
     .prepare<Array<string | number>, AuditRow>(
       `SELECT id, at, actor, action, subject_type AS subjectType, subject_id AS subjectId, details, entry_hash AS entryHash FROM audit_log
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+       ${where} ORDER BY id ${order === 'newest' ? 'DESC' : 'ASC'}`,
     )
     .iterate(...params);
   for (const { entryHash, details, ...row } of rows) {
     yield { ...row, details: details === null ? null : (JSON.parse(details) as Record<string, unknown>), hash: entryHash?.toString('hex') ?? null };
   }
+}
+
+/** How many entries match. */
+export function countAuditEntries(sqlite: Database.Database, filter: AuditFilter): number {
+  const { where, params } = whereOf(filter);
+  return sqlite.prepare<Array<string | number>, number>(`SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) ?? 0;
 }

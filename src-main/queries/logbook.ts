@@ -7,44 +7,49 @@ import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { LogbookEntryView, LogbookQuery } from '../../shared/api/views';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
-import { auditEntries } from '../audit/audit-entries';
+import { auditEntries, countAuditEntries, type AuditFilter } from '../audit/audit-entries';
 import { workstationId } from '../audit/chain-entries';
 
-/** More than a screen or a data-subject request needs; a longer period is narrowed. */
+/** The entries not yet sent to the hub shown with its answer's first page; beyond it the page says more exist. */
 export const LOGBOOK_LIMIT = 5000;
-
-const inPeriod = (at: string, query: LogbookQuery) => (query.from === undefined || at.slice(0, 10) >= query.from) && (query.to === undefined || at.slice(0, 10) <= query.to);
 
 export const purposeOf = (details: Record<string, unknown> | null): string | null => (typeof details?.purpose === 'string' ? details.purpose : null);
 
-/**
- * This workstation's entries that answer the query, newest first: up to `upToId` and after `afterId` (the part the
- * hub did not hold yet), the newest `limit` of them.
- */
-export function logbook(sqlite: Database.Database, query: LogbookQuery, options: { limit?: number; afterId?: number } = {}): { entries: LogbookEntryView[]; truncated: boolean } {
-  const limit = options.limit ?? LOGBOOK_LIMIT;
-  const here = workstationId(sqlite);
-  const matching: LogbookEntryView[] = [];
-  let truncated = false;
-  const filter = {
+/** The query as the audit log's filter: below `beforeId` and up to the query's `upToId`, after `afterId`. */
+function filterOf(query: LogbookQuery, bounds: { afterId?: number; beforeId?: number }): AuditFilter {
+  const below = [bounds.beforeId, query.upToId === undefined ? undefined : query.upToId + 1].filter((id): id is number => id !== undefined);
+  return {
     ...(query.reportId !== undefined ? { reportId: query.reportId } : {}),
     ...(query.officer !== undefined ? { actor: query.officer } : {}),
-    ...(options.afterId !== undefined ? { afterId: options.afterId } : {}),
+    ...(query.from !== undefined ? { fromDay: query.from } : {}),
+    ...(query.to !== undefined ? { toDay: query.to } : {}),
+    ...(bounds.afterId !== undefined ? { afterId: bounds.afterId } : {}),
+    ...(below.length > 0 ? { beforeId: Math.min(...below) } : {}),
   };
-  for (const { hash: _hash, ...stored } of auditEntries(sqlite, filter)) {
-    const entry = upcastAuditEntry(stored);
-    // The log is read in id order: nothing after the newest entry asked for.
-    if (query.upToId !== undefined && entry.id > query.upToId) break;
-    if (!inPeriod(entry.at, query)) continue;
-    matching.push({ ...entry, workstationId: here, purpose: purposeOf(entry.details) });
-    // Keep the newest `limit`: the log is read oldest first.
-    if (matching.length > limit) {
-      matching.shift();
-      truncated = true;
-    }
-  }
-  return { entries: matching.reverse(), truncated };
 }
+
+/**
+ * This workstation's entries that answer the query, newest first: up to `upToId`, after `afterId` (the part the hub
+ * did not hold yet) and before `beforeId` (the next page), the newest `limit` of them; `truncated` when more match.
+ */
+export function logbook(
+  sqlite: Database.Database,
+  query: LogbookQuery,
+  options: { limit?: number; afterId?: number; beforeId?: number } = {},
+): { entries: LogbookEntryView[]; truncated: boolean } {
+  const limit = options.limit ?? LOGBOOK_LIMIT;
+  const here = workstationId(sqlite);
+  const entries: LogbookEntryView[] = [];
+  for (const { hash: _hash, ...stored } of auditEntries(sqlite, filterOf(query, options), 'newest')) {
+    if (entries.length === limit) return { entries, truncated: true };
+    const entry = upcastAuditEntry(stored);
+    entries.push({ ...entry, workstationId: here, purpose: purposeOf(entry.details) });
+  }
+  return { entries, truncated: false };
+}
+
+/** How many of this workstation's entries answer the query (up to its `upToId`). */
+export const logbookTotal = (sqlite: Database.Database, query: LogbookQuery): number => countAuditEntries(sqlite, filterOf(query, {}));
 
 /** The newest entry of this workstation's log (0: none). */
 export function newestEntryId(sqlite: Database.Database): number {

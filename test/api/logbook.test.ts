@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiParams } from '../../shared/api/contract';
 import { DEFAULT_PURPOSES } from '../../shared/audit/purpose';
+import { createAuditAppender } from '../../src-main/audit/audit-log';
 import { filedRecord } from '../support/records';
 import { openApiHarness, OFFICER, SUPERVISOR } from './support/api-harness';
 
@@ -124,6 +125,35 @@ describe('the Logboek', () => {
       ['audit.exported', SUPERVISOR],
       ['report.reporter_revealed', OFFICER],
     ]);
+  });
+
+  it('pages this workstation’s own log when there is no hub: every entry shown, newest first, none cut however long the log', async () => {
+    const record = victim();
+    const supervisor = (await openApiHarness({ records: [record] })).as(SUPERVISOR);
+    const append = createAuditAppender(supervisor.store.sqlite);
+    supervisor.store.sqlite.transaction(() => {
+      for (let look = 0; look < 1_203; look += 1) {
+        append(`2026-11-02T08:${String(look % 60).padStart(2, '0')}:00.000Z`, { actor: OFFICER, action: 'report.viewed', subjectType: 'report', subjectId: record.reportId, details: { purpose: 'Beoordelen van de melding', revision: 1 } });
+      }
+    })();
+    const first = await supervisor.value('audit.logbook', { reportId: record.reportId });
+    expect(first).toMatchObject({ source: 'local', truncated: false, next: expect.stringMatching(/^local:\d+$/) as unknown });
+    // The 1,203 looks and what was logged as the report arrived.
+    const total = first.total!;
+    expect(total).toBeGreaterThan(1_203);
+    expect(first.entries.length).toBeLessThan(total);
+    const ids = first.entries.map((entry) => entry.id);
+    let page = first;
+    while (page.next !== null) {
+      page = await supervisor.value('audit.logbook', { ...first.query, after: page.next });
+      ids.push(...page.entries.map((entry) => entry.id));
+    }
+    expect(ids).toHaveLength(total);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(total);
+    // The export holds the same entries.
+    const exported = await supervisor.value('audit.exportCsv', { ...first.query, purpose: 'Interne controle' });
+    expect(exported.csv.split('\r\n')).toHaveLength(total + 1);
   });
 
   it('is refused to an officer, as are changing the purposes and the hub’s refusals; a query must name a report or an officer', async () => {
