@@ -25,6 +25,7 @@ import { registerMutationsRoute } from './mutations/route';
 import { registerRefusedRoute } from './mutations/refused-route';
 import { registerAuditRoutes } from './audit/route';
 import { registerOfficersRoutes } from './officers/route';
+import { createRedactionCompactor, REDACTION_COMPACTION_DELAY_MS } from './retention/redaction-compaction';
 import { registerRetentionRoute } from './retention/route';
 import { readHubVersion } from './version';
 
@@ -54,6 +55,8 @@ export interface HubServerDeps {
   verifyIdToken?: IdTokenVerifier;
   /** The identity provider's issuer and client, told to workstations (with verifyIdToken). */
   oidcOffer?: OidcOffer;
+  /** How soon after a withdrawal's redaction the tables it touched are rewritten (ms; see retention/redaction-compaction.ts). */
+  redactionCompactionDelayMs?: number;
 }
 
 /** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
@@ -89,6 +92,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const notifier = createFeedNotifier();
   const guards = installHubLimits(app, limits);
   const auth = createAuthenticator(db, deps.clock, deps.credentialCache, guards.failedAuth);
+  const compactor = createRedactionCompactor(deps.database, { logger: deps.logger, delayMs: deps.redactionCompactionDelayMs ?? REDACTION_COMPACTION_DELAY_MS });
   let subscription: Subscription | null = null;
 
   app.addHook('onReady', async () => {
@@ -110,6 +114,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   });
   app.addHook('onClose', async () => {
     connections.stopped();
+    await compactor.close();
     await subscription?.close();
   });
 
@@ -136,7 +141,7 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   });
 
   registerHealthRoute(app, { db, kind: deps.database.kind, version: deps.version ?? readHubVersion() });
-  registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
+  registerIntakeRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger, compactor });
   registerFeedRoute(app, { db, auth, notifier, recheckMs: deps.recheckMs ?? 2000, lingerMs: deps.feedLingerMs ?? FEED_LINGER_MS, holdLongPoll: guards.holdLongPoll });
   registerMutationsRoute(app, { db, clock: deps.clock, auth, notifier, logger: deps.logger });
   registerOfficersRoutes(app, { db, auth });

@@ -22,6 +22,8 @@ export interface Holder {
   open: boolean;
   /** When the case closed or the request ended (its last change then), ISO 8601. */
   endedAt: string;
+  /** Which case or request (`case:<id>`, `action:<id>`), where the caller keeps it. */
+  subject?: string;
 }
 
 /** The cases and the requests holding each report, by report id. */

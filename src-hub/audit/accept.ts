@@ -12,6 +12,7 @@ import { inTransaction } from '../db/database';
 import { auditChainRefusals, auditEntries } from '../db/schema';
 import { claimChain } from './owner';
 import { chainBreak } from './chain-hash';
+import { keepLateAuditedRegions } from './report-regions';
 
 /** First key of the two-key advisory locks taken per workstation's chain (`hashtext(workstationId)` the second). */
 const AUDIT_CHAIN_LOCK_CLASS = 0x6175_6400; // "aud"
@@ -81,6 +82,7 @@ export async function acceptAuditEntries(db: HubDb, push: AuditPushRequest, cont
         await tx.insert(auditEntries).values(
           fresh.map(({ seq, hash, ...content }) => ({ workstationId: push.workstationId, seq, ...content, entryHash: hash, tokenId: context.tokenId, receivedAt: context.now })),
         );
+        await keepLateAuditedRegions(tx, fresh);
       }
       return { accepted: fresh.length, head: { seq: previous.seq, hash: previous.hash } };
     });

@@ -25,8 +25,10 @@ const scopeText = (scope: Scope) => (scope === '*' ? '*' : scope.join(','));
 /** The day after `day` (YYYY-MM-DD): the end of an inclusive period, as a bound on the entries' ISO times. */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** A report of the caller's regions: it named one of them. */
-const inRegions = (reportId: SQL, regions: readonly string[]) => sql`EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})`;
+/** A report of the caller's regions: it named one of them (or did, before retention purged it: ./report-regions.ts). */
+const inRegions = (reportId: SQL, regions: readonly string[]) =>
+  sql`(EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})
+    OR EXISTS (SELECT 1 FROM audit_report_regions p WHERE p.report_id = ${reportId} AND p.regions && ${textArray(regions)}))`;
 
 /**
  * What a regional caller sees: entries about reports of their regions (and links whose both reports are), and entries

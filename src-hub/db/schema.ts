@@ -422,6 +422,27 @@ export const retentionRuns = pgTable('retention_runs', {
 export const purgedReports = pgTable('purged_reports', {
   /** HMAC-SHA-256 of the reportId under `purge_key`, base64url. */
   reportKey: text('report_key').primaryKey(),
+  /** The regions it named, so an audit entry about it arriving later is still its regions' (null: purged before this was kept). */
+  regions: text('regions').array(),
+});
+
+/**
+ * The regions of purged reports that the workstations' audit entries name (../audit/questions.ts): a regional
+ * supervisor still sees who consulted their region's report after it left. Only ids the audit log holds already,
+ * and a region; nothing of the victim.
+ */
+export const auditReportRegions = pgTable('audit_report_regions', {
+  reportId: text('report_id').primaryKey(),
+  regions: text('regions').array().notNull(),
+});
+
+/**
+ * The cases and requests (`case:<id>`, `action:<id>`) that held a report when retention purged it. Their periods are
+ * over too, and the hub keeps no word of the purged report to redact a late quote of it with, so new notes on them
+ * and new texts of them are refused (../mutations/authority/purged-reports.ts). Ids of officers' work, no victim's data.
+ */
+export const purgedHolders = pgTable('purged_holders', {
+  subject: text('subject').primaryKey(),
 });
 
 /** The hub's own random key of the tombstones' hashes: one row, made at the first purge. */

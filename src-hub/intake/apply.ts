@@ -25,6 +25,8 @@ export interface ApplyContext {
   clock: Clock;
   /** The intake token that delivered the records. */
   tokenId: number;
+  /** Called once the batch committed, when it redacted stored text (a withdrawal): the old rows are still in the files. */
+  afterRedaction?: () => void;
 }
 
 async function loadReports(tx: HubDb, reportIds: readonly string[]): Promise<Map<string, StoredReport>> {
@@ -93,7 +95,8 @@ async function redactStored(tx: HubDb, ranges: ReadonlyArray<{ reportId: string;
 export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[], context: ApplyContext): Promise<HubIntakeOutcome[]> {
   if (inputs.length === 0) return [];
   const reportIds = [...new Set(inputs.map((input) => input.record.reportId))];
-  return inTransaction(db, async (tx) => {
+  let redacted = false;
+  const outcomes = await inTransaction(db, async (tx) => {
     const at = context.clock.now().toISOString();
     await lockReports(tx, reportIds);
     const stored = await loadReports(tx, reportIds);
@@ -120,6 +123,7 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
       );
     }
     await redactWithdrawnTraces(tx, await redactStored(tx, plan.redactStored));
+    redacted = plan.redactStored.length > 0;
     if (plan.newRevisions.length > 0) {
       await tx.execute(
         sql`INSERT INTO report_revisions (report_id, revision, status, region, received_at, raw, stored_at, token_id)
@@ -137,4 +141,6 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
     await appendToFeed(tx, [...plan.feedItems, ...(await reannounceForReports(tx, grown))]);
     return plan.outcomes;
   });
+  if (redacted) context.afterRedaction?.();
+  return outcomes;
 }

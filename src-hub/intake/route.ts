@@ -14,6 +14,7 @@ import type { FeedNotifier } from '../feed/notifier';
 import { HttpError } from '../http/errors';
 import { parseBoundedJson } from '../../shared/intake/bounded-json';
 import type { Logger } from '../../shared/platform/logger';
+import type { RedactionCompactor } from '../retention/redaction-compaction';
 import { applyIntakeBatch } from './apply';
 import { ingestJsonRecord, ingestNdjson, type ApplyBatch } from './ingest';
 
@@ -23,6 +24,8 @@ export interface IntakeRouteDeps {
   auth: Authenticator;
   notifier: FeedNotifier;
   logger: Logger;
+  /** Told when a batch redacted stored text (../retention/redaction-compaction.ts). */
+  compactor: RedactionCompactor;
 }
 
 /** A byte that is not UTF-8 is refused, never replaced by U+FFFD in a stored record. */
@@ -58,7 +61,7 @@ export function registerIntakeRoute(app: FastifyInstance, deps: IntakeRouteDeps)
         // Only tokens have the intake role; officers' sessions are workstations'.
         const tokenId = principal.tokenId!;
         const apply: ApplyBatch = async (inputs) => {
-          const outcomes = await applyIntakeBatch(deps.db, inputs, { clock: deps.clock, tokenId });
+          const outcomes = await applyIntakeBatch(deps.db, inputs, { clock: deps.clock, tokenId, afterRedaction: () => deps.compactor.redacted() });
           deps.notifier.notify();
           return outcomes;
         };

@@ -1,6 +1,6 @@
 /**
- * After a purge, the purged rows are dead tuples still readable in the tables' pages, and their words are in the
- * write-ahead log. VACUUM FULL rewrites each touched table into new files (a plain VACUUM only marks the space
+ * After a purge or a withdrawal's redaction, the old rows are dead tuples still readable in the tables' pages, and
+ * their words are in the write-ahead log. VACUUM FULL rewrites each touched table into new files (a plain VACUUM only marks the space
  * reusable); a checkpoint after a WAL switch then removes the segments that held them. On PGlite the checkpoint runs
  * in this process, so `wal_recycle = off` makes it delete those segments rather than rename them for reuse with
  * their old content. On a PostgreSQL server the checkpointer follows the server's own settings (see README: the
@@ -12,7 +12,7 @@ import type { HubConnection } from '../db/connect';
 import { sqlState } from '../db/database';
 
 /** Every table ./purge.ts deletes from or updates. */
-const TOUCHED_TABLES = ['feed', 'mutations', 'mutation_subjects', 'mutation_regions', 'auto_routes', 'refused_mutations', 'subject_reports', 'report_indicators', 'report_revisions', 'reports'];
+export const PURGED_TABLES = ['feed', 'mutations', 'mutation_subjects', 'mutation_regions', 'auto_routes', 'refused_mutations', 'subject_reports', 'report_indicators', 'report_revisions', 'reports'];
 
 const INSUFFICIENT_PRIVILEGE = '42501';
 
@@ -21,9 +21,10 @@ export interface Compaction {
   walCleared: boolean;
 }
 
-export async function compactAfterPurge(database: HubConnection): Promise<Compaction> {
+/** Rewrites `tables` (names from this code, never from input) and clears the log that held their old rows. */
+export async function compactTables(database: Pick<HubConnection, 'db' | 'kind'>, tables: readonly string[]): Promise<Compaction> {
   const { db } = database;
-  await db.execute(sql.raw(`VACUUM FULL ${TOUCHED_TABLES.join(', ')}`));
+  await db.execute(sql.raw(`VACUUM FULL ${tables.join(', ')}`));
   try {
     if (database.kind === 'pglite') await db.execute(sql`SET wal_recycle = off`);
     await db.execute(sql`SELECT pg_switch_wal()`);

@@ -77,11 +77,11 @@ export async function hubHolders(db: HubDb): Promise<Holders> {
         break;
     }
   }
-  return { cases: byReport(cases), requests: byReport(requests) };
+  return { cases: byReport(cases, 'case'), requests: byReport(requests, 'action') };
 }
 
-function byReport(holders: ReadonlyMap<string, Held>): Map<string, Holder[]> {
+function byReport(holders: ReadonlyMap<string, Held>, type: 'case' | 'action'): Map<string, Holder[]> {
   const map = new Map<string, Holder[]>();
-  for (const { reportIds, open, endedAt } of holders.values()) for (const reportId of reportIds) addHolder(map, reportId, { open, endedAt });
+  for (const [id, { reportIds, open, endedAt }] of holders) for (const reportId of reportIds) addHolder(map, reportId, { open, endedAt, subject: `${type}:${id}` });
   return map;
 }

@@ -5,7 +5,8 @@
  * them from their lists, and a request's text and the notes on their cases and requests lose their quotes of them
  * (shared/retention/report-words.ts), as on the workstation. Feed entries are materialized when read, so the
  * rewritten mutations are what every later reader gets. Each purged report leaves a tombstone (./tombstones.ts), so
- * that it never comes back.
+ * that it never comes back, with its regions, which the audit log's regional questions still need
+ * (../audit/report-regions.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -16,6 +17,7 @@ import { lockReports } from '../db/locks';
 import { FEED_CHANNEL } from '../feed/append';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
+import { keepAuditedRegions } from '../audit/report-regions';
 import { buryReports } from './tombstones';
 
 /** Mutations that are about their reports alone: they go with them. */
@@ -116,11 +118,13 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
   await tx.execute(
     sql`DELETE FROM refused_mutations WHERE payload::text LIKE ANY(${textArray(reportIds.map((id) => `%"${id}"%`))})`,
   );
+  const regions = await queryRows<{ report_id: string; regions: string[] }>(tx, sql`SELECT report_id, regions FROM reports WHERE report_id = ANY(${ids})`);
+  await keepAuditedRegions(tx, reportIds);
   await tx.execute(sql`DELETE FROM subject_reports WHERE report_id = ANY(${ids})`);
   await tx.execute(sql`DELETE FROM report_indicators WHERE report_id = ANY(${ids})`);
   await tx.execute(sql`DELETE FROM report_revisions WHERE report_id = ANY(${ids})`);
   await tx.execute(sql`DELETE FROM reports WHERE report_id = ANY(${ids})`);
-  await buryReports(tx, reportIds);
+  await buryReports(tx, regions.map((row) => ({ reportId: row.report_id, regions: row.regions })));
   // Readers share page reads until the next notification (../feed/shared-reads.ts): one now ends those that saw them.
   await tx.execute(sql`SELECT pg_notify(${FEED_CHANNEL}, (SELECT coalesce(max(seq), 0)::text FROM feed))`);
   return { deleted: doomed.size, rewritten: rewrites.length };

@@ -4,15 +4,16 @@
  * them stays readable in the database's files. A workstation syncing from the start afterwards never receives them.
  */
 import { sql } from 'drizzle-orm';
-import { dailyTaskBound, dailyTaskExpired, judgeExpired, type RetentionOutcome } from '../../shared/retention/holds';
+import { dailyTaskBound, dailyTaskExpired, judgeExpired, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
 import type { RetentionPeriods } from '../../shared/retention/periods';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import type { HubConnection } from '../db/connect';
 import { retentionRuns } from '../db/schema';
-import { compactAfterPurge } from './compact';
+import { compactTables, PURGED_TABLES } from './compact';
 import { hubHolders } from './holders';
 import { readHubRetentionPeriods } from './periods';
 import { purgeReports } from './purge';
+import { rememberHolders } from './tombstones';
 
 const PURGE_SLICE = 2_000;
 
@@ -35,21 +36,29 @@ export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: Rete
   )
     .map((row): Candidate => ({ reportId: row.report_id, receivedAt: row.received_at }))
     .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
-  const { expired, held } = judgeExpired(candidates, await hubHolders(db), periods, asOf);
-  return { expired, held, total: count?.total ?? 0 };
+  const holders = await hubHolders(db);
+  const { expired, held } = judgeExpired(candidates, holders, periods, asOf);
+  return { expired, held, total: count?.total ?? 0, holders };
 }
+
+/** The cases and requests that hold these reports (their periods over too, or the reports would be kept). */
+const holdingSubjects = (holders: Holders, reportIds: readonly string[]) =>
+  reportIds.flatMap((reportId) => [...(holders.cases.get(reportId) ?? []), ...(holders.requests.get(reportId) ?? [])].flatMap((holder) => (holder.subject ? [holder.subject] : [])));
 
 /**
  * Purges what expired on `asOf` by the hub's periods (./periods.ts); `walCleared` is false when a PostgreSQL server
  * did not let the run checkpoint.
  */
 export async function runHubRetention(database: HubConnection, options: { asOf: string; at: Date }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
-  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
+  const { expired, held, total, holders } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
   for (let start = 0; start < expired.length; start += PURGE_SLICE) {
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
-    await inTransaction(database.db, (tx) => purgeReports(tx, slice));
+    await inTransaction(database.db, async (tx) => {
+      await purgeReports(tx, slice);
+      await rememberHolders(tx, holdingSubjects(holders, slice));
+    });
   }
-  const { walCleared } = expired.length > 0 ? await compactAfterPurge(database) : { walCleared: true };
+  const { walCleared } = expired.length > 0 ? await compactTables(database, PURGED_TABLES) : { walCleared: true };
   const outcome = { purged: expired.length, kept: total - expired.length, held };
   await database.db.insert(retentionRuns).values({ ranAt: options.at.toISOString(), asOf: options.asOf, ...outcome });
   return { outcome, walCleared };

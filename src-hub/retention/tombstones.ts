@@ -9,12 +9,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { HubDb } from '../db/database';
-import { purgedReports, purgeKey } from '../db/schema';
+import { purgedHolders, purgedReports, purgeKey } from '../db/schema';
 
 const ROW = 1;
 
-/** Why a purged report's revision or a change about it is refused; it never names the report. */
-export const PURGED_REPORT_REASON = 'the report expired and was removed under the retention period; it is not taken again';
+export { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 
 async function readKey(db: HubDb): Promise<Buffer | null> {
   const [row] = await db.select({ key: purgeKey.key }).from(purgeKey).where(eq(purgeKey.id, ROW));
@@ -28,14 +27,27 @@ async function keyForPurge(db: HubDb): Promise<Buffer> {
 
 const tombstoneOf = (key: Buffer, reportId: string) => createHmac('sha256', key).update(reportId).digest('base64url');
 
-/** Leaves a tombstone for each report, in the purge's transaction. */
-export async function buryReports(tx: HubDb, reportIds: readonly string[]): Promise<void> {
-  if (reportIds.length === 0) return;
+/** Leaves a tombstone for each report, with the regions it named, in the purge's transaction. */
+export async function buryReports(tx: HubDb, reports: ReadonlyArray<{ reportId: string; regions: string[] }>): Promise<void> {
+  if (reports.length === 0) return;
   const key = await keyForPurge(tx);
   await tx
     .insert(purgedReports)
-    .values(reportIds.map((reportId) => ({ reportKey: tombstoneOf(key, reportId) })))
+    .values(reports.map(({ reportId, regions }) => ({ reportKey: tombstoneOf(key, reportId), regions })))
     .onConflictDoNothing({ target: purgedReports.reportKey });
+}
+
+/** The regions each of these purged reports named (kept with its tombstone); reports not purged are left out. */
+export async function purgedReportRegions(db: HubDb, reportIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (reportIds.length === 0) return new Map();
+  const key = await readKey(db);
+  if (key === null) return new Map();
+  const idOf = new Map(reportIds.map((reportId) => [tombstoneOf(key, reportId), reportId]));
+  const rows = await db
+    .select({ reportKey: purgedReports.reportKey, regions: purgedReports.regions })
+    .from(purgedReports)
+    .where(inArray(purgedReports.reportKey, [...idOf.keys()]));
+  return new Map(rows.flatMap((row) => (row.regions === null ? [] : [[idOf.get(row.reportKey)!, row.regions] as const])));
 }
 
 /** The reports among these that retention purged. */
@@ -46,4 +58,20 @@ export async function purgedAmong(db: HubDb, reportIds: readonly string[]): Prom
   const idOf = new Map(reportIds.map((reportId) => [tombstoneOf(key, reportId), reportId]));
   const rows = await db.select({ reportKey: purgedReports.reportKey }).from(purgedReports).where(inArray(purgedReports.reportKey, [...idOf.keys()]));
   return new Set(rows.map((row) => idOf.get(row.reportKey)!));
+}
+
+/** Remembers the cases and requests that held the purged reports (`case:<id>`, `action:<id>`), in the purge's transaction. */
+export async function rememberHolders(tx: HubDb, subjects: readonly string[]): Promise<void> {
+  if (subjects.length === 0) return;
+  await tx
+    .insert(purgedHolders)
+    .values([...new Set(subjects)].map((subject) => ({ subject })))
+    .onConflictDoNothing({ target: purgedHolders.subject });
+}
+
+/** The cases and requests among these that held a report retention purged. */
+export async function heldPurgedAmong(db: HubDb, subjects: readonly string[]): Promise<Set<string>> {
+  if (subjects.length === 0) return new Set();
+  const rows = await db.select({ subject: purgedHolders.subject }).from(purgedHolders).where(inArray(purgedHolders.subject, [...new Set(subjects)]));
+  return new Set(rows.map((row) => row.subject));
 }

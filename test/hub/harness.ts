@@ -19,7 +19,9 @@ import { fixedClock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createOidcVerifier, type OidcSettings } from '../../src-hub/auth/oidc';
 import { createToken } from '../../src-hub/auth/tokens';
-import { connect, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
+import { sql } from 'drizzle-orm';
+import { connect, pgliteDirOf, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
+import { queryRows } from '../../src-hub/db/database';
 import { migrateHub } from '../../src-hub/db/migrate';
 import type { HubLimits } from '../../src-hub/http/limits';
 import { silentLogger } from '../../shared/platform/logger';
@@ -52,6 +54,16 @@ export async function freshDatabase(backend: Backend, options: { empty?: boolean
   const adminUrl = inject('hubPostgresAdminUrl');
   const databaseUrl = await createDatabase(adminUrl, name);
   return { options: { databaseUrl, poolSize: 12 }, dispose: () => dropDatabase(adminUrl, name) };
+}
+
+/** The directory that holds this database's own files (PGlite's data directory, or the server's `base/<oid>`). */
+export async function databaseFiles(hub: TestHub, database: TestDatabase): Promise<string> {
+  if ('dataDir' in database.options) return pgliteDirOf(database.options.dataDir);
+  const [row] = await queryRows<{ dir: string; oid: string }>(
+    hub.database.db,
+    sql`SELECT current_setting('data_directory') AS dir, oid::text FROM pg_database WHERE datname = current_database()`,
+  );
+  return join(row!.dir, 'base', row!.oid);
 }
 
 export interface HttpResult<T = unknown> {
@@ -103,7 +115,17 @@ const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => perfo
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
-  options: { recheckMs?: number; database?: TestDatabase; credentialCache?: CredentialCache; shutdownGraceMs?: number; limits?: Partial<HubLimits>; trustProxy?: string; sessionLifetimeMs?: number; oidc?: { settings: OidcSettings; now?: () => Date } } = {},
+  options: {
+    recheckMs?: number;
+    database?: TestDatabase;
+    credentialCache?: CredentialCache;
+    shutdownGraceMs?: number;
+    limits?: Partial<HubLimits>;
+    trustProxy?: string;
+    sessionLifetimeMs?: number;
+    oidc?: { settings: OidcSettings; now?: () => Date };
+    redactionCompactionDelayMs?: number;
+  } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
@@ -119,6 +141,7 @@ export async function startTestHub(
     limits: options.limits,
     trustProxy: options.trustProxy,
     sessionLifetimeMs: options.sessionLifetimeMs,
+    redactionCompactionDelayMs: options.redactionCompactionDelayMs,
     verifyIdToken: options.oidc && createOidcVerifier(options.oidc.settings, { db: database.db, now: options.oidc.now ?? (() => new Date()) }),
     oidcOffer: options.oidc && { issuer: options.oidc.settings.issuer, clientId: options.oidc.settings.clientId },
   });

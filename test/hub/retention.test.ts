@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
@@ -8,7 +7,6 @@ import { DEFAULT_RETENTION_PERIODS } from '../../shared/retention/periods';
 import { RETENTION_INTERVAL_MS } from '../../shared/retention/daily-runs';
 import { fixedClock } from '../../shared/platform/clock';
 import type { LogFields, Logger } from '../../shared/platform/logger';
-import { pgliteDirOf } from '../../src-hub/db/connect';
 import { queryRows } from '../../src-hub/db/database';
 import { registerOfficers } from '../../src-hub/officers/registry';
 import { writeHubRetentionPeriods } from '../../src-hub/retention/periods';
@@ -18,7 +16,7 @@ import { ManualTimers } from '../sync/support/manual-timers';
 import { folderHolds } from '../support/raw-bytes';
 import { filedRecord } from '../support/records';
 import { runCliCaptured } from '../support/run-cli';
-import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
+import { BACKENDS, databaseFiles, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
 
 const OFFICER = 'agent.okapi';
 const SUPERVISOR = 'sup.retentie';
@@ -83,16 +81,6 @@ function scenario() {
   return { records: [expiring, inCase, dayYounger, listedToo], mutations, expiring, inCase, dayYounger, listedToo, warning };
 }
 
-/** The directory that holds this database's own files (PGlite's data directory, or the server's `base/<oid>`). */
-async function databaseFiles(hub: TestHub, dataDir: string | null): Promise<string> {
-  if (dataDir !== null) return pgliteDirOf(dataDir);
-  const [row] = await queryRows<{ dir: string; oid: string }>(
-    hub.database.db,
-    sql`SELECT current_setting('data_directory') AS dir, oid::text FROM pg_database WHERE datname = current_database()`,
-  );
-  return join(row!.dir, 'base', row!.oid);
-}
-
 describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
   let hub: TestHub;
   let files: string;
@@ -106,7 +94,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     const pushed = await hub.push(world.mutations);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     expect(pushed.body.acks).toHaveLength(world.mutations.length);
-    files = await databaseFiles(hub, 'dataDir' in database.options ? database.options.dataDir : null);
+    files = await databaseFiles(hub, database);
   });
   afterAll(() => hub?.close());
 

@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
 import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../../shared/hub/protocol';
 import { systemClock } from '../../shared/platform/clock';
+import { queryRows } from '../../src-hub/db/database';
 import { auditQuestions } from '../../src-hub/db/schema';
+import { runHubRetention } from '../../src-hub/retention/run';
 import { addOfficer } from '../../src-hub/officers/registry';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createAuditAppender, type AuditEntry } from '../../src-main/audit/audit-log';
@@ -216,6 +218,64 @@ describe.each(BACKENDS)('questions to every workstation’s audit log on the hub
       const page = await supervisor.value('audit.logbook', { reportId: R });
       expect(page).toMatchObject({ source: 'local', hubUnanswered: { reason: 'refused', message: expect.stringContaining('only a supervisor') as unknown }, entries: [], total: 0 });
       expect(JSON.stringify(page)).not.toContain('Verzoek van de betrokkene');
+      // Nor with a made-up next page of this workstation's own log.
+      expect(await supervisor.call('audit.logbook', { reportId: R, after: 'local:999999' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     });
+  });
+});
+
+/**
+ * After retention purged a report from the hub its row, which said its region, is gone; the audit entries about it
+ * stay. A regional supervisor still sees who consulted their region's purged report — the entries the hub held at the
+ * purge and those a late workstation sends afterwards — and another region's supervisor still does not.
+ */
+describe.each(BACKENDS)('the Logboek of a report retention purged, asked by region (%s)', (backend) => {
+  let hub: TestHub;
+  const credential: Record<string, string> = {};
+  const purged = filedRecord({ region: 'Rotterdam', receivedAt: '2026-04-01T10:00:00Z' });
+  const kept = filedRecord({ region: 'Den Haag', receivedAt: '2026-11-01T10:00:00Z' });
+  const early = randomUUID();
+  const late = randomUUID();
+
+  const ask = (who: string, query: string) => hub.request<AuditEntriesResponse & HubErrorBody>(`/v1/audit/entries?${query}`, { token: credential[who]! });
+  const push = (station: string, entries: readonly ChainEntry[]) =>
+    hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, entries)) });
+  const stations = (answer: AuditEntriesResponse) => answer.entries.map((entry) => (entry.workstationId === early ? 'early' : 'late'));
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    await hub.postNdjson([purged, kept]);
+    for (const [id, role, scope] of [
+      ['sup.rotterdam', 'supervisor', 'Rotterdam'],
+      ['sup.denhaag', 'supervisor', 'Den Haag'],
+    ] as const) {
+      credential[id] = (await addOfficer(hub.database.db, hubClock(), { id, displayName: id, role, team: null, scope })).credential;
+    }
+    expect((await push(early, chainOf([viewed('2027-03-01T08:00:00.000Z', 'agent.jansen', purged.reportId, 'Beoordelen van de melding')]))).status).toBe(200);
+    expect((await runHubRetention(hub.database, { asOf: '2027-04-02', at: new Date('2027-04-02T03:00:00Z') })).outcome).toMatchObject({ purged: 1, kept: 1 });
+    // A workstation that had not sent its log yet sends a look at the report from before the purge.
+    expect((await push(late, chainOf([viewed('2027-03-15T08:00:00.000Z', 'agent.devries', purged.reportId, 'Melder terugbellen')]))).status).toBe(200);
+  });
+  afterAll(() => hub?.close());
+
+  it('answers its region’s supervisor with the entries held at the purge and those sent after it', async () => {
+    const answer = await ask('sup.rotterdam', `report=${purged.reportId}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(stations(answer.body)).toEqual(['late', 'early']);
+    expect(stations((await ask('sup.rotterdam', 'officer=agent.devries')).body)).toEqual(['late']);
+  });
+
+  it('still refuses another region’s supervisor (the attack twin), and leaves the entries out of their other questions', async () => {
+    const refused = await ask('sup.denhaag', `report=${purged.reportId}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('is not a report of your regions (Den Haag)');
+    expect((await ask('sup.denhaag', 'officer=agent.jansen')).body).toMatchObject({ entries: [], total: 0 });
+  });
+
+  it('keeps only the region of a report the audit log names, and nothing of the report itself', async () => {
+    const rows = await queryRows<{ report_id: string; regions: string[] }>(hub.database.db, sql`SELECT report_id, regions FROM audit_report_regions`);
+    expect(rows).toEqual([{ report_id: purged.reportId, regions: ['Rotterdam'] }]);
+    const tombstones = await queryRows<{ report_key: string }>(hub.database.db, sql`SELECT report_key FROM purged_reports`);
+    expect(JSON.stringify(tombstones)).not.toContain(purged.reportId);
   });
 });

@@ -9,7 +9,7 @@ import type { HubDb } from '../../db/database';
 import { actionRefusal } from './action-authority';
 import { officerRegistry, type RoleOf } from './officer-roles';
 import { proofRefusal, type Pusher } from './proof';
-import { namingPurgedReports, PURGED_REPORT_REFUSAL } from './purged-reports';
+import { purgedRefusals } from './purged-reports';
 import { forbidden, refusalError, type Refusal } from './refusal';
 import { claimAutomaticRoute } from './route-authority';
 
@@ -37,16 +37,15 @@ function supervisorTask(mutation: AnyMutation): string | null {
 
 /**
  * Throws the refusal of the first mutation the hub does not allow: one without its officer's proof (./proof.ts)
- * first, then one naming a purged report (./purged-reports.ts). Whatever refuses a change naming a purged report,
- * what is kept of it for supervisors is kept without its payload.
+ * first, then one naming a purged report or quoting one (./purged-reports.ts). Whatever refuses such a change, what
+ * is kept of it for supervisors is kept without its payload.
  */
 export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher): Promise<void> {
   const registry = officerRegistry(tx);
-  const aboutPurged = await namingPurgedReports(tx, fresh);
+  const aboutPurged = await purgedRefusals(tx, fresh);
   for (const { index, mutation, signed } of fresh) {
-    const purged = aboutPurged.has(mutation.id);
-    const refusal =
-      (await proofRefusal(tx, signed, pusher, await registry.find(mutation.officer))) ?? (purged ? PURGED_REPORT_REFUSAL : await refusalOf(tx, mutation, registry.roleOf));
+    const purged = aboutPurged.get(mutation.id);
+    const refusal = (await proofRefusal(tx, signed, pusher, await registry.find(mutation.officer))) ?? purged ?? (await refusalOf(tx, mutation, registry.roleOf));
     if (refusal) throw refusalError(purged ? { ...refusal, withoutPayload: true } : refusal, index, signed);
   }
 }

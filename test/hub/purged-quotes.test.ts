@@ -1,0 +1,67 @@
+/**
+ * A workstation that has not yet purged a report the hub purged may still write a note quoting it on the case that
+ * held it. The hub keeps no word of the report to redact the quote on arrival, so it refuses new notes (and request
+ * texts) on the cases and requests that held a purged report, 410 as changes naming it are
+ * (src-hub/mutations/authority/purged-reports.ts); notes on live cases are taken.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { queryRows } from '../../src-hub/db/database';
+import { runHubRetention } from '../../src-hub/retention/run';
+import { filedRecord } from '../support/records';
+import { BACKENDS, startTestHub, type TestHub } from './harness';
+
+const OFFICER = 'agent.wulp';
+const quote = 'Ik woon aan de Wulpenkade vierenzestig en betaalde vooruit.';
+
+function mutation<K extends MutationKind>(kind: K, at: string, payload: MutationPayloads[K]): AnyMutation {
+  return { id: randomUUID(), kind, officer: OFFICER, at, payload } as AnyMutation;
+}
+
+describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (backend) => {
+  let hub: TestHub;
+  const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
+  const live = filedRecord({ receivedAt: '2031-03-01T10:00:00Z' });
+  const closedCase = randomUUID();
+  const liveCase = randomUUID();
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    expect((await hub.postNdjson([expired, live])).imported).toBe(2);
+    const pushed = await hub.push([
+      mutation('case.create', '2026-04-02T09:00:00Z', { caseId: closedCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [expired.reportId] }),
+      mutation('case.update', '2026-04-02T10:00:00Z', { caseId: closedCase, status: 'closed', closeReason: 'Afgehandeld' }),
+      mutation('case.create', '2031-03-02T09:00:00Z', { caseId: liveCase, title: 'Tabletfraude', owner: OFFICER, team: null, reportIds: [live.reportId] }),
+    ]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    // The closed case's five years are over on 3 April 2031: the report and its case expire.
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z') });
+    expect(outcome).toMatchObject({ purged: 1, kept: 1 });
+  });
+  afterAll(() => hub?.close());
+
+  const noteOn = (caseId: string) => mutation('note.add', '2031-04-03T09:00:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: `Melder schreef: ${quote}` });
+
+  it('refuses it (410) and keeps nothing of its text, on the hub or in the feed', async () => {
+    const late = noteOn(closedCase);
+    const pushed = await hub.push([late]);
+    expect(pushed.status).toBe(410);
+    expect(pushed.body.error).toMatchObject({ code: 'CONFLICT', refused: { index: 0, id: late.id } });
+    expect(pushed.body.error?.message).toMatch(/held reports that expired and were removed/);
+    const [kept] = await queryRows<{ payload: unknown }>(hub.database.db, sql`SELECT payload FROM refused_mutations WHERE mutation_id = ${late.id}::uuid`);
+    expect(kept?.payload).toEqual({});
+    const [stored] = await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE '%Wulpenkade%'`);
+    expect(stored?.n).toBe(0);
+    expect(JSON.stringify(await hub.readAll({ limit: 500 }))).not.toContain('Wulpenkade');
+  });
+
+  it('takes the same note on a live case (the honest twin), and the cases’ ids are all the hub remembers of the holders', async () => {
+    const pushed = await hub.push([noteOn(liveCase)]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    expect(JSON.stringify(await hub.readAll({ limit: 500 }))).toContain('Wulpenkade');
+    const holders = await queryRows<{ subject: string }>(hub.database.db, sql`SELECT subject FROM purged_holders`);
+    expect(holders).toEqual([{ subject: `case:${closedCase}` }]);
+  });
+});
