@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preloadSecondScript } from './preload-second-script';
 
 // Vite replaces __dirname with this file's folder when it bundles the config. Declared here because the
 // renderer's tsconfig (which also checks this file) has no Node types.
@@ -9,7 +10,7 @@ export default defineConfig({
   root: __dirname,
   // Relative asset paths: the same build is loaded from a file in Electron and from the local server in browser mode.
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadSecondScript()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

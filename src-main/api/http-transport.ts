@@ -7,12 +7,13 @@ import type { CoreLink } from './core-link';
 import { BROWSER_MODE_CSP } from './csp';
 import { createEventSocketServer } from './event-socket';
 import { bearerToken, checkCaller, tokenMatches, TOKEN_REQUIRED_MESSAGE, type LoopbackIdentity } from './loopback-guard';
+import { loadRendererFiles } from './renderer-files';
 import { serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
   /** The workstation core the page's calls and events are relayed to. */
   core: CoreLink;
-  /** The built renderer (dist/renderer). */
+  /** The built renderer (dist/renderer), read once at start. */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -102,6 +103,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   // Host and origin are known once listening, before the first request can arrive.
   const identity: LoopbackIdentity = { host: '', origin: '', token };
   const events = createEventSocketServer(options.core, identity);
+  const rendererFiles = loadRendererFiles(options.rendererDir);
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -119,7 +121,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       response.setHeader('allow', 'GET, HEAD');
       return answer(response, 405, fail('BAD_INPUT', 'Only GET and HEAD are served here.'));
     }
-    serveStatic(options.rendererDir, url.pathname, response, request.method === 'HEAD');
+    serveStatic(rendererFiles, url.pathname, request, response);
   });
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
     const url = new URL(request.url ?? '/', identity.origin);

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,36 +17,54 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const contentTypeOf = (file: string) => CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+/** One file of the built renderer, as it is sent. */
+export interface RendererFile {
+  body: Buffer;
+  contentType: string;
+  cacheControl: string;
+  /** A strong validator (the body's hash), so that a reload revalidates index.html without sending it again. */
+  etag: string;
+}
 
-function isFile(path: string): boolean {
+/** The file a URL path asks for: a file of the build, or index.html for the app's own routes; null when there is none. */
+export type RendererFiles = (pathname: string) => RendererFile | null;
+
+const contentTypeOf = (path: string) => CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+
+/** Vite's hashed assets never change under their name; everything else is checked on every load. */
+const cacheControlOf = (path: string) => (path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+function filesUnder(root: string): string[] {
   try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+    return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(root, name)).isFile());
+  } catch (error) {
+    // No build at all: every path is simply not found.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }
 
 /**
- * The file of the built renderer a URL path asks for: a file under `root`, or index.html for the app's own
- * routes (paths without a file extension). Null when there is none; never a file outside `root`.
+ * The built renderer, read once into memory (a few MB): each request is answered from memory in one write, never
+ * waiting on the disk or on file reads queued behind other work. Only files under `root` exist for it, so no URL
+ * reaches outside the build. A new build is served from the next start on.
  */
-export function rendererFileFor(root: string, pathname: string): string | null {
-  const base = resolve(root);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
+export function loadRendererFiles(root: string): RendererFiles {
+  const files = new Map<string, RendererFile>();
+  for (const name of filesUnder(root)) {
+    const path = `/${name.split(sep).join('/')}`;
+    const body = readFileSync(join(root, name));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    files.set(path, { body, contentType: contentTypeOf(path), cacheControl: cacheControlOf(path), etag });
   }
-  const candidate = resolve(join(base, decoded));
-  if (candidate !== base && !candidate.startsWith(base + sep)) return null;
-  if (isFile(candidate)) return candidate;
-  const index = join(base, 'index.html');
-  return extname(decoded) === '' && isFile(index) ? index : null;
-}
-
-/** Vite's hashed assets never change under their name; everything else is checked on every load. */
-export function cacheControlFor(root: string, file: string): string {
-  return file.startsWith(join(resolve(root), 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const index = files.get('/index.html') ?? null;
+  return (pathname) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return null;
+    }
+    return files.get(decoded) ?? (extname(decoded) === '' ? index : null);
+  };
 }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { DESKTOP_CSP } from '../api/csp';
-import { cacheControlFor, contentTypeOf, rendererFileFor } from '../api/renderer-files';
+import { loadRendererFiles } from '../api/renderer-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**
@@ -13,14 +12,15 @@ export function registerAppScheme(protocol: Protocol): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
-/** Serves the built renderer on `puzzelstuk://app/`, each response with the desktop CSP. */
+/** Serves the built renderer on `puzzelstuk://app/` from memory (read once), each response with the desktop CSP. */
 export function serveRenderer(protocol: Protocol, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+  const files = loadRendererFiles(rendererDir);
+  protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
-    const file = url.host === APP_HOST ? rendererFileFor(rendererDir, url.pathname) : null;
+    const file = url.host === APP_HOST ? files(url.pathname) : null;
     if (file === null) return new Response('Not found', { status: 404 });
-    return new Response(await readFile(file), {
-      headers: { 'content-type': contentTypeOf(file), 'cache-control': cacheControlFor(rendererDir, file), 'content-security-policy': DESKTOP_CSP },
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'content-type': file.contentType, 'cache-control': file.cacheControl, 'content-security-policy': DESKTOP_CSP },
     });
   });
 }

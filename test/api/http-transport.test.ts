@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { coreInThisThread, type CoreLink } from '../../src-main/api/core-link';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { filedRecord } from '../support/records';
@@ -31,7 +31,7 @@ function send(server: HttpTransport, path: string, options: { method?: string; h
   });
 }
 
-async function serve(options: { records?: readonly IntakeRecord[]; core?: (link: CoreLink) => CoreLink } = {}): Promise<{ api: ApiHarness; server: HttpTransport }> {
+async function serve(options: { records?: readonly IntakeRecord[]; core?: (link: CoreLink) => CoreLink } = {}): Promise<{ api: ApiHarness; server: HttpTransport; rendererDir: string }> {
   const api = await openApiHarness({ records: options.records });
   const parent = tempDir();
   const rendererDir = join(parent, 'renderer');
@@ -42,7 +42,7 @@ async function serve(options: { records?: readonly IntakeRecord[]; core?: (link:
   const link = coreInThisThread(api.context);
   const server = await startHttpTransport({ core: options.core?.(link) ?? link, rendererDir });
   onTestFinished(() => server.close());
-  return { api, server };
+  return { api, server, rendererDir };
 }
 
 const call = (server: HttpTransport, body: unknown, headers: Record<string, string> = {}) =>
@@ -93,6 +93,39 @@ describe('browser mode over loopback HTTP', () => {
     expect((await send(server, '/../secret.txt')).status).toBe(404);
     expect((await send(server, '/%2e%2e/secret.txt')).status).toBe(404);
     expect((await send(server, '/assets/missing.js')).status).toBe(404);
+  });
+
+  it('serves the build as it was at start, from memory: a file removed since is still whole, one added since is not there', async () => {
+    const { server, rendererDir } = await serve();
+    rmSync(join(rendererDir, 'assets', 'app-1234.js'));
+    writeFileSync(join(rendererDir, 'assets', 'later-5678.js'), 'console.log("later")');
+    const asset = await send(server, '/assets/app-1234.js');
+    expect(asset).toMatchObject({ status: 200, body: 'console.log("app")' });
+    expect(asset.headers['content-length']).toBe(String('console.log("app")'.length));
+    expect((await send(server, '/assets/later-5678.js')).status).toBe(404);
+    const head = await send(server, '/assets/app-1234.js', { method: 'HEAD' });
+    expect(head).toMatchObject({ status: 200, body: '' });
+    expect(head.headers['content-length']).toBe(asset.headers['content-length']);
+  });
+
+  it('lets the browser keep hashed assets and revalidate the page: 304 only for the copy it holds', async () => {
+    const { server } = await serve();
+    const asset = await send(server, '/assets/app-1234.js');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const index = await send(server, '/');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const etag = index.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(asset.headers.etag).not.toBe(etag);
+
+    const held = await send(server, '/', { headers: { 'if-none-match': `"other", ${etag}` } });
+    expect(held).toMatchObject({ status: 304, body: '' });
+    expect(held.headers).toMatchObject({ etag, 'cache-control': 'no-cache', 'content-security-policy': BROWSER_MODE_CSP });
+    // Another file's validator, or a made-up one, gets the whole file.
+    expect(await send(server, '/', { headers: { 'if-none-match': asset.headers.etag as string } })).toMatchObject({ status: 200, body: index.body });
+    expect(await send(server, '/', { headers: { 'if-none-match': '"made-up"' } })).toMatchObject({ status: 200, body: index.body });
+    // The validator opens nothing outside the build.
+    expect((await send(server, '/../secret.txt', { headers: { 'if-none-match': etag } })).status).toBe(404);
   });
 
   it('answers calls that carry the token, from its own origin', async () => {
