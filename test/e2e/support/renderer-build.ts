@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { rendererBuildCommand } from '../../../src-main/cli/renderer-build';
 import { PROJECT_ROOT, RENDERER_DIR } from './paths';
 
 /** Newest modification time of the files under `dir` (recursively). */
@@ -31,8 +32,8 @@ export function ensureRendererBuilt(log: (message: string) => void): void {
   }
   log(builtAt === 0 ? 'renderer not built: building it with Vite …' : 'renderer sources changed since the last build: rebuilding with Vite …');
   const started = Date.now();
-  const vite = [resolve(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'];
-  const result = spawnSync(process.execPath, vite, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const { command, args, cwd, env } = rendererBuildCommand();
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error) throw new Error(`Vite could not run: ${result.error.message}`);
   if (result.status !== 0) {
     const output = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-15).join('\n');
