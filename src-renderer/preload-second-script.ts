@@ -4,9 +4,10 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 const SECOND_SCRIPT = /\/app\/show-app\.tsx$/;
 
 /**
- * Build only: the second script and every chunk it imports, preloaded by the page itself, so that they are fetched
- * alongside the first script instead of after it has run; the first still runs first (a modulepreload fetches and
- * compiles, it does not run).
+ * Build only: the second script, every chunk it imports and their style sheets, preloaded by the page itself, so
+ * that they are fetched alongside the first script instead of after it has run. The first still runs first, and
+ * at once: a modulepreload fetches and compiles without running, and a preloaded style sheet (unlike a linked one)
+ * does not hold back the page's scripts; it applies when the second script is imported, before anything is drawn.
  */
 export function preloadSecondScript(): Plugin {
   return {
@@ -18,17 +19,22 @@ export function preloadSecondScript(): Plugin {
         if (!bundle) return html;
         const second = Object.values(bundle).find((output) => output.type === 'chunk' && SECOND_SCRIPT.test(output.facadeModuleId ?? ''));
         if (!second) throw new Error('preload-second-script: the build has no chunk for app/show-app.tsx');
-        const files = new Set<string>();
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
         const visit = (fileName: string) => {
           const output = bundle[fileName];
-          if (files.has(fileName) || output?.type !== 'chunk') return;
-          files.add(fileName);
+          if (scripts.has(fileName) || output?.type !== 'chunk') return;
+          scripts.add(fileName);
+          output.viteMetadata?.importedCss.forEach((css) => styles.add(css));
           output.imports.forEach(visit);
         };
         visit(second.fileName);
-        return [...files]
-          .filter((file) => !html.includes(`/${file}"`))
-          .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' }));
+        const link = (file: string, attrs: HtmlTagDescriptor['attrs']): HtmlTagDescriptor => ({ tag: 'link', attrs: { ...attrs, crossorigin: true, href: `./${file}` }, injectTo: 'head' });
+        const notInPage = (file: string) => !html.includes(`/${file}"`);
+        return [
+          ...[...styles].filter(notInPage).map((file) => link(file, { rel: 'preload', as: 'style' })),
+          ...[...scripts].filter(notInPage).map((file) => link(file, { rel: 'modulepreload' })),
+        ];
       },
     },
   };

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { preloadSecondScript } from './preload-second-script';
+import { preloadSecondScript } from './preload-second-script.ts';
 
 // Vite replaces __dirname with this file's folder when it bundles the config. Declared here because the
 // renderer's tsconfig (which also checks this file) has no Node types.

@@ -1,3 +1,6 @@
+import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
+import '../styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../../shared/api/contract';

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { segmentNarrative } from '../../src-renderer/features/report/narrative-segments';
 import en from '../../src-renderer/i18n/en.json';
 import nl from '../../src-renderer/i18n/nl.json';
 import { defang, defangFreeText } from '../../src-renderer/ui/defang';
-import { ageOf, formatDecimalAmount, formatMoney } from '../../src-renderer/ui/format';
+import { ageOf, formatDate, formatDateTime, formatDay, formatDecimalAmount, formatMoney, formatTime } from '../../src-renderer/ui/format';
 
 const keysOf = (tree: object, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
@@ -44,6 +45,29 @@ describe('Dutch formatting', () => {
   it('formats money and report amounts as nl-NL', () => {
     expect(formatMoney(125_050).replace(/\s/g, ' ')).toBe('€ 1.250,50');
     expect(formatDecimalAmount('0.5', 'BTC')).toBe('0,5 BTC');
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('writes dates and times exactly as Intl does in nl-NL, in the workstation\'s time zone, across summer time', () => {
+    vi.stubEnv('TZ', 'Europe/Amsterdam');
+    const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' });
+    const dutchTime = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
+    // From 1970 to 2100, and around the night clocks went back in 2026 (Europe/Amsterdam).
+    const instants = fc.oneof(fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }), fc.integer({ min: Date.UTC(2026, 9, 24, 20), max: Date.UTC(2026, 9, 25, 4) }));
+    fc.assert(
+      fc.property(instants, (ms) => {
+        const at = new Date(ms);
+        const iso = at.toISOString();
+        expect(formatDateTime(iso)).toBe(`${dutchDate.format(at)} ${dutchTime.format(at)}`);
+        expect(formatDate(iso)).toBe(dutchDate.format(at));
+        expect(formatTime(iso)).toBe(dutchTime.format(at));
+        expect(formatDay(iso.slice(0, 10))).toBe(dutchDate.format(new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate())));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatDateTime('2026-11-29T06:45:00Z')).toBe(`${dutchDate.format(new Date('2026-11-29T06:45:00Z'))} ${dutchTime.format(new Date('2026-11-29T06:45:00Z'))}`);
+    expect([formatDateTime(null), formatDate('no date'), formatTime('no date'), formatDay('29-11-2026')]).toEqual(['—', '—', '—', '—']);
   });
 
   it('gives the age in the largest whole unit', () => {
