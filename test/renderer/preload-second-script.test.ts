@@ -50,7 +50,7 @@ describe('the page preloads its second script', () => {
   });
 
   it('refuses a build without the second script, rather than quietly preloading nothing', () => {
-    const withoutIt = Object.fromEntries(Object.entries(BUNDLE).filter(([fileName]) => !fileName.includes('show-app'))) as Bundle;
+    const withoutIt: Bundle = Object.fromEntries(Object.entries(BUNDLE).filter(([fileName]) => !fileName.includes('show-app')));
     expect(() => transform(HTML, withoutIt)).toThrow(/no chunk for app\/show-app\.tsx/);
   });
 
