@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
+import { threadCpuSeconds } from '../child';
 
 type Row = unknown[];
 const BATCH_REPORTS = 2500;
@@ -53,6 +54,12 @@ function byReport(rows: Row[]): Map<number, Row[]> {
 }
 
 let timedMs = 0;
+/** CPU seconds of the timed parts (null where the thread's CPU time cannot be read). */
+let timedCpu: number | null = 0;
+const timeCpu = (before: number | null) => {
+  const after = threadCpuSeconds();
+  timedCpu = timedCpu === null || before === null || after === null ? null : timedCpu + after - before;
+};
 let auditDone = 0;
 for (let low = 1; low <= maxReportId; low += BATCH_REPORTS) {
   const high = low + BATCH_REPORTS - 1;
@@ -71,6 +78,7 @@ for (let low = 1; low <= maxReportId; low += BATCH_REPORTS) {
   auditDone = auditUpTo;
 
   const started = performance.now();
+  const cpuBefore = threadCpuSeconds();
   target.exec('BEGIN');
   let auditIndex = 0;
   reports.forEach((report, index) => {
@@ -91,13 +99,16 @@ for (let low = 1; low <= maxReportId; low += BATCH_REPORTS) {
   for (const report of reports) if (report[statusAt] === 'filed') write.text.run(report[idAt], report[summaryAt], report[narrativeAt]);
   target.exec('COMMIT');
   timedMs += performance.now() - started;
+  timeCpu(cpuBefore);
 }
 const clusters = read.clusters.all();
 const started = performance.now();
+const cpuBefore = threadCpuSeconds();
 target.transaction(() => {
   for (const cluster of clusters) write.cluster.run(...cluster);
 })();
 timedMs += performance.now() - started;
+timeCpu(cpuBefore);
 target.close();
 source.close();
-console.log(JSON.stringify({ records, seconds: timedMs / 1000, rate: records / (timedMs / 1000) }));
+console.log(JSON.stringify({ records, seconds: timedMs / 1000, rate: records / (timedMs / 1000), cpuSeconds: timedCpu }));

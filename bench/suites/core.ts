@@ -9,6 +9,7 @@ interface ImportResult {
   records: number;
   seconds: number;
   cpuSeconds: number;
+  writerCpuSeconds: number | null;
   rate: number;
   peakRssMiB: number;
   storeBytes: number;
@@ -16,6 +17,16 @@ interface ImportResult {
 }
 interface RateResult {
   rate: number;
+}
+interface FloorResult extends RateResult {
+  cpuSeconds: number | null;
+}
+
+/** The writing threads' CPU time beside each other: unlike the wall clock, not stretched by other load. */
+function writerCpuNote(imported: ImportResult, floor: FloorResult): string {
+  if (imported.writerCpuSeconds === null || floor.cpuSeconds === null) return '';
+  const share = (100 * floor.cpuSeconds) / imported.writerCpuSeconds;
+  return `; CPU of the writing thread: the import's ${imported.writerCpuSeconds.toFixed(1)} s, the floor's ${floor.cpuSeconds.toFixed(1)} s (${share.toFixed(0)} %)`;
 }
 
 /** The import priced with and without the overview's kept counts: alternating rounds, best of each. */
@@ -48,7 +59,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       process.stderr.write(`core ${label}: import…\n`);
       const imported = await runChild<ImportResult>('./core/import-child.ts', [file, join(dir, 'store.db')]);
       process.stderr.write(`core ${label}: write floor…\n`);
-      const floor = await runChild<RateResult>('./core/write-floor-child.ts', [join(dir, 'store.db'), join(dir, 'floor.db')]);
+      const floor = await runChild<FloorResult>('./core/write-floor-child.ts', [join(dir, 'store.db'), join(dir, 'floor.db')]);
       process.stderr.write(`core ${label}: queries…\n`);
       const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
       process.stderr.write(`core ${label}: overview…\n`);
@@ -71,7 +82,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
           value: imported.rate,
           unit: 'records/s',
           limit: { name: 'the write floor', value: floor.rate },
-          note: "the write floor: the rows the finished import holds, written into a fresh store with bare prepared statements (no parsing, validation, extraction or linking); no import into this schema on this machine can be faster",
+          note: `the write floor: the rows the finished import holds, written into a fresh store with bare prepared statements (no parsing, validation, extraction or linking); no import into this schema on this machine can be faster${writerCpuNote(imported, floor)}`,
         },
         { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
         { name: `related p50, ${label}`, value: queries.related.p50, unit: 'ms' },
