@@ -56,8 +56,9 @@ export interface ApiMethods {
   /**
    * Starts signing in with a police account and gives the URL to sign in at: the desktop has opened it in the
    * system browser (`openedInBrowser`), otherwise the page opens it. Everything secret of the flow stays in the core.
+   * With `officerId` (the officer at the screen signing in again) a police account of anyone else is refused.
    */
-  'session.oidcStart': Method<NoParams, { authorizationUrl: string; openedInBrowser: boolean }>;
+  'session.oidcStart': Method<{ officerId?: string }, { authorizationUrl: string; openedInBrowser: boolean }>;
   /** Waits until that sign-in has ended: signed in (every window also hears `work.changed`), or why not. */
   'session.oidcFinish': Method<NoParams, SessionView>;
   /** Locks the screen (the idle time passed, or the officer steps away): officer-bound calls are refused until unlocked. */

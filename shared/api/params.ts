@@ -134,7 +134,7 @@ export const apiParamSchemas: ParamSchemas = {
   'session.signIn': z.strictObject({ officerId: requiredText, credential: credentialText.optional() }),
   'session.signOut': noParams,
   'session.oidcOffer': noParams,
-  'session.oidcStart': noParams,
+  'session.oidcStart': z.strictObject({ officerId: requiredText.optional() }),
   'session.oidcFinish': noParams,
   'session.lock': noParams,
   'session.unlock': z.strictObject({ credential: credentialText.optional() }),

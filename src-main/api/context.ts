@@ -53,6 +53,8 @@ export interface SessionControl {
   current(): OfficerView | null;
   /** Whether they signed in against the proof cached here because the hub could not be reached. */
   signedInOffline(): boolean;
+  /** Whether they signed in with their offline code and the hub answers again (they are asked to sign in with their police account). */
+  hubBack(): boolean;
   /** Nobody works here any more until an officer signs in; their unsent changes stay in the outbox, signed as theirs. */
   signOut(): Promise<void>;
   /**
@@ -76,8 +78,11 @@ export interface SessionControl {
 export interface OidcSignInControl {
   /** Where this workstation's hub sends officers to sign in; null when it accepts no identity provider (or there is no hub). */
   offer(): Promise<OidcOffer | null>;
-  /** Starts a sign-in (ending one still under way) and gives the URL the officer signs in at. */
-  start(): Promise<ApiValue<'session.oidcStart'>>;
+  /**
+   * Starts a sign-in (ending one still under way) and gives the URL the officer signs in at; with `officerId`, only
+   * that officer's police account may end it signed in (the officer at the screen signing in again).
+   */
+  start(params: ApiParams<'session.oidcStart'>): Promise<ApiValue<'session.oidcStart'>>;
   /** Waits for the sign-in started last to end: the officer signed in, or the reason it failed. */
   finish(): Promise<OfficerView>;
 }

@@ -10,6 +10,7 @@ const sessionView = (context: ApiContext): SessionView => ({
   locked: context.session.locked(),
   idleLockMinutes: context.settings.get().idleLockMinutes,
   offlineCode: context.session.offlineCodeAsked(),
+  ...(context.session.hubBack() ? { hubBack: true as const } : {}),
 });
 
 export const sessionHandlers = {
@@ -42,7 +43,7 @@ export const sessionHandlers = {
     return null;
   },
   'session.oidcOffer': async (_params, context) => ({ offered: (await context.oidc.offer()) !== null }),
-  'session.oidcStart': (_params, context) => context.oidc.start(),
+  'session.oidcStart': (params, context) => context.oidc.start(params),
   // The core announces `work.changed` itself when the sign-in ends, whether or not a page still waits here.
   'session.oidcFinish': async (_params, context) => {
     await context.oidc.finish();

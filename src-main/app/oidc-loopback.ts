@@ -4,15 +4,30 @@
  * sign-in's `state` is taken — any other request is refused and the listener keeps waiting — and once it is, the
  * listener answers nothing else and closes. The browser's page is answered when the sign-in has ended, so it
  * says how it ended.
+ *
+ * Login CSRF (a session swap): any local user or process can reach 127.0.0.1, and the authorization URL (state,
+ * nonce, PKCE challenge) is on the browser's command line for all to read. Someone who copies it, signs in at the
+ * provider as themselves and sends their callback here would pass the state, nonce and PKCE checks, and the officer
+ * would work in their name. So the browser is sent to the listener's own start page first (`/begin`, one use),
+ * which gives it a cookie bound to this sign-in and only then sends it on to the provider; a callback without that
+ * cookie is refused. A second visit to the start page means someone else took it too: the sign-in ends, for both.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppError } from '../../shared/errors';
 
 export const CALLBACK_PATH = '/callback';
+export const BEGIN_PATH = '/begin';
 
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:<port>/callback` */
   redirectUri: string;
+  /**
+   * The page the officer's browser opens (`http://127.0.0.1:<port>/begin?t=…`): it binds that browser to this
+   * sign-in and sends it on to `authorizationUrl` at the provider.
+   */
+  beginAt(authorizationUrl: string): string;
   /** The callback URL that brought this sign-in's state; rejects with the reason given to abandon(). */
   received: Promise<URL>;
   /** Shows the browser that brought the callback how the sign-in ended, then stops listening. */
@@ -35,10 +50,28 @@ function page(response: ServerResponse, status: number, title: string, lines: st
   response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>Puzzelstuk</title><h1>${escapeHtml(title)}</h1>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}`);
 }
 
+const secretsEqual = (given: string, kept: string) => given.length === kept.length && timingSafeEqual(Buffer.from(given), Buffer.from(kept));
+
+/** The cookie a browser brought, by name (no library: one name, values of base64url only). */
+function cookieOf(header: string | undefined, name: string): string {
+  for (const pair of (header ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return '';
+}
+
 export async function listenForRedirect(state: string): Promise<LoopbackRedirect> {
   const server = createServer();
   let waiting: ServerResponse | null = null;
   let taken = false;
+  /** The start page's one-use ticket, and the cookie it gives the browser that used it. */
+  const ticket = randomBytes(32).toString('base64url');
+  const binding = randomBytes(32).toString('base64url');
+  let authorizationUrl: string | null = null;
+  let begun = false;
+  /** Cookies are kept per host, not per port: the name says which listener's it is. */
+  let cookieName = '';
   let settle!: { resolve: (url: URL) => void; reject: (reason: Error) => void };
   const received = new Promise<URL>((resolve, reject) => (settle = { resolve, reject }));
   // Abandoned before anyone asked: the sign-in's own promise carries the reason.
@@ -49,12 +82,45 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
     server.closeIdleConnections();
   };
 
+  function abandon(reason: Error): void {
+    taken = true;
+    settle.reject(reason);
+    stop();
+  }
+
+  const begin = (url: URL, response: ServerResponse) => {
+    if (authorizationUrl === null || !secretsEqual(url.searchParams.get('t') ?? '', ticket)) {
+      return page(response, 400, 'Onbekende aanmelding / Unknown sign-in', ['Deze pagina hoort niet bij de aanmelding die Puzzelstuk is begonnen.', 'This page does not belong to the sign-in Puzzelstuk started.']);
+    }
+    if (begun) {
+      abandon(new AppError('CONFLICT', 'The sign-in page was opened twice, perhaps by someone else on this computer; for safety this sign-in has ended. Start signing in again.'));
+      return page(response, 409, 'Aanmelding gestopt / Sign-in stopped', ['Deze aanmelding is twee keer geopend en daarom gestopt. Begin opnieuw in Puzzelstuk.', 'This sign-in was opened twice and has been stopped. Start again in Puzzelstuk.']);
+    }
+    begun = true;
+    response.writeHead(303, {
+      location: authorizationUrl,
+      // Sent back only to this listener's callback, for as long as the officer has at the provider at most.
+      'set-cookie': `${cookieName}=${binding}; Path=${CALLBACK_PATH}; HttpOnly; SameSite=Lax; Max-Age=900`,
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      connection: 'close',
+    });
+    response.end();
+  };
+
   server.on('request', (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'GET' && url.pathname === BEGIN_PATH && !taken) return begin(url, response);
     if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) return page(response, 404, 'Niet gevonden / Not found', []);
     if (taken) return page(response, 410, 'Al gebruikt / Already used', ['Deze aanmelding is al afgerond.', 'This sign-in has already ended.']);
     if (url.searchParams.get('state') !== state) {
       return page(response, 400, 'Onbekende aanmelding / Unknown sign-in', ['Dit antwoord hoort niet bij de aanmelding die Puzzelstuk is begonnen.', 'This answer does not belong to the sign-in Puzzelstuk started.']);
+    }
+    if (!begun || !secretsEqual(cookieOf(request.headers.cookie, cookieName), binding)) {
+      return page(response, 403, 'Andere browser / Another browser', [
+        'Dit antwoord komt niet uit de browser waarin Puzzelstuk de aanmelding begon; het wordt niet gebruikt.',
+        'This answer did not come from the browser in which Puzzelstuk began the sign-in; it is not used.',
+      ]);
     }
     taken = true;
     waiting = response;
@@ -65,10 +131,16 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
+  const port = (server.address() as AddressInfo).port;
+  const redirectUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
+  cookieName = `puzzelstuk-sign-in-${port}`;
 
   return {
     redirectUri,
+    beginAt(target) {
+      authorizationUrl = target;
+      return `http://127.0.0.1:${port}${BEGIN_PATH}?t=${ticket}`;
+    },
     received,
     respond(outcome) {
       const response = waiting;
@@ -79,10 +151,6 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
       }
       stop();
     },
-    abandon(reason) {
-      taken = true;
-      settle.reject(reason);
-      stop();
-    },
+    abandon,
   };
 }

@@ -73,7 +73,7 @@ function isNetworkFailure(error: Error): boolean {
 
 export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const discovered = new Map<string, oidc.Configuration>();
+  const discovered = new Map<string, Promise<oidc.Configuration>>();
   let flow: Flow | null = null;
 
   function requireHub(): string {
@@ -92,17 +92,27 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     }
   }
 
-  /** The provider's endpoints and keys from its discovery document, learnt once per issuer and client. */
-  async function configurationOf(offer: OidcOffer): Promise<oidc.Configuration> {
+  /**
+   * The provider's endpoints and keys from its discovery document, learnt once per issuer and client — asked as soon
+   * as the sign-in screen asks for the offer, so that the officer's click does not wait for it; a failure is
+   * forgotten, and asked again at the next try.
+   */
+  function configurationOf(offer: OidcOffer): Promise<oidc.Configuration> {
     const key = `${offer.issuer} ${offer.clientId}`;
     const known = discovered.get(key);
     if (known) return known;
+    const learning = discover(offer);
+    discovered.set(key, learning);
+    learning.catch(() => discovered.delete(key));
+    return learning;
+  }
+
+  async function discover(offer: OidcOffer): Promise<oidc.Configuration> {
     const issuer = new URL(offer.issuer);
     // Plain http only to a provider on this machine (tests, a local proxy), as for the hub itself.
     const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
-    let configuration: oidc.Configuration;
     try {
-      configuration = await oidc.discovery(issuer, offer.clientId, undefined, oidc.None(), {
+      return await oidc.discovery(issuer, offer.clientId, undefined, oidc.None(), {
         timeout: PROVIDER_TIMEOUT_S,
         [oidc.customFetch]: (url, options) => deps.fetch(url, options),
         ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
@@ -111,11 +121,19 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       const detail = error instanceof Error ? error.message : String(error);
       throw new AppError('UNAVAILABLE', `The identity provider at ${offer.issuer} cannot be reached or does not describe itself (${detail}); try again shortly.`);
     }
-    discovered.set(key, configuration);
-    return configuration;
   }
 
-  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, loopback: LoopbackRedirect, secrets: { verifier: string; state: string; nonce: string }): Promise<OfficerView> {
+  /** The hub's session for the officer the provider named; refused (and ended on the hub) when it is not `expected`'s. */
+  async function sessionFor(hubUrl: string, idToken: string, expected: string | undefined) {
+    const session = await hubClient(hubUrl).openSession({ idToken });
+    if (expected === undefined || session.officer.id === expected) return session;
+    await createHubClient({ hubUrl, token: session.session, fetch: deps.fetch })
+      .endSession()
+      .catch(() => undefined);
+    throw new AppError('UNAUTHENTICATED', `The police account signed in at the identity provider is not ${expected}'s, who started this sign-in; nobody was signed in. Sign in with your own police account.`);
+  }
+
+  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, loopback: LoopbackRedirect, secrets: { verifier: string; state: string; nonce: string }, expected: string | undefined): Promise<OfficerView> {
     const timer = setTimeout(
       () => loopback.abandon(new AppError('UNAVAILABLE', `No answer came from the identity provider within ${Math.round(timeoutMs / 60_000)} minutes; start signing in again.`)),
       timeoutMs,
@@ -129,7 +147,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
           expectedNonce: secrets.nonce,
           idTokenExpected: true,
         });
-        const session = await hubClient(hubUrl).openSession({ idToken: tokens.id_token! });
+        const session = await sessionFor(hubUrl, tokens.id_token!, expected);
         const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt);
         loopback.respond({ ok: true });
         deps.announce();
@@ -147,10 +165,13 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   return {
     async offer() {
       const hubUrl = deps.hubUrl();
-      return hubUrl === null ? null : offerOf(hubUrl);
+      const offer = hubUrl === null ? null : await offerOf(hubUrl);
+      // Learnt now, while the officer reads the sign-in screen; a failure is told when they start.
+      if (offer) configurationOf(offer).catch(() => undefined);
+      return offer;
     },
 
-    async start() {
+    async start({ officerId: expected }) {
       const hubUrl = requireHub();
       const offer = await offerOf(hubUrl);
       if (!offer) throw new AppError('FORBIDDEN', 'This hub does not offer signing in with a police account; sign in with your officer id and credential.');
@@ -158,7 +179,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       flow?.loopback.abandon(new AppError('CONFLICT', 'Another sign-in with a police account was started; this one has ended.'));
       const secrets = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
       const loopback = await listenForRedirect(secrets.state);
-      const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
+      const providerUrl = oidc.buildAuthorizationUrl(configuration, {
         redirect_uri: loopback.redirectUri,
         scope: 'openid',
         state: secrets.state,
@@ -166,7 +187,9 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
         code_challenge: await oidc.calculatePKCECodeChallenge(secrets.verifier),
         code_challenge_method: 'S256',
       }).href;
-      const result = complete(hubUrl, offer, configuration, loopback, secrets);
+      // The browser goes to the provider by way of the listener, which binds it to this sign-in (./oidc-loopback.ts).
+      const authorizationUrl = loopback.beginAt(providerUrl);
+      const result = complete(hubUrl, offer, configuration, loopback, secrets, expected);
       // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
       result.catch(() => undefined);
       flow = { loopback, result };

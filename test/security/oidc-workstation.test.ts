@@ -2,8 +2,10 @@
  * Issue 14 §1, signing in with a police account at the workstation: the authorization code flow with PKCE against
  * a real identity provider (`oidc-provider` in-process) and a real hub, through the workstation's own composition
  * root. The honest flow signs the linked officer in with the hub's session; every attack beside it — a callback
- * of another sign-in, a replayed code, a token for another application, an unlinked or deactivated subject — is
- * refused, and nobody is signed in.
+ * of another sign-in, a replayed code, a token for another application, an unlinked or deactivated subject, and
+ * the loopback's login CSRF (another local user's own code brought to the listener with this sign-in's state, the
+ * start page taken from the browser's command line, another officer's account where the officer at the screen
+ * signs in again) — is refused, and nobody is signed in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { setOidcSubject } from '../../src-hub/officers/registry';
-import { authorizeInBrowser, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+import { authorizeInBrowser, beginInBrowser, startOidcProvider, type BrowserSentBack, type TestOidcProvider } from '../support/oidc-provider';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
 import { closedPort } from '../support/ports';
@@ -58,6 +60,7 @@ describe('signing in with a police account at the workstation', () => {
       prepare: async (db) => {
         await setOidcSubject(db, 'j.devries', 'kc-devries');
         await setOidcSubject(db, 'x.oud', 'kc-oud');
+        await setOidcSubject(db, 'r.dekker', 'kc-dekker');
       },
     });
     plainHub = await startSyncHub(join(dir, 'plain'));
@@ -98,9 +101,9 @@ describe('signing in with a police account at the workstation', () => {
       value,
       events,
       secrets,
-      /** Starts the flow and signs in at the provider as `login`, as the officer's browser would: the callback URL. */
-      async authorize(login: string): Promise<URL> {
-        const { authorizationUrl } = await value<{ authorizationUrl: string }>('session.oidcStart');
+      /** Starts the flow and signs in at the provider as `login`, as the officer's browser would: sent back to the callback. */
+      async authorize(login: string, params: { officerId?: string } = {}): Promise<BrowserSentBack> {
+        const { authorizationUrl } = await value<{ authorizationUrl: string }>('session.oidcStart', params);
         return authorizeInBrowser(authorizationUrl, login);
       },
       async close() {
@@ -111,9 +114,9 @@ describe('signing in with a police account at the workstation', () => {
   }
   type Station = Awaited<ReturnType<typeof started>>;
 
-  /** The callback brought to the loopback listener, and the sign-in's outcome. */
-  async function complete(station: Station, callback: URL) {
-    const [page, outcome] = await Promise.all([fetch(callback), station.call('session.oidcFinish')]);
+  /** The callback brought to the loopback listener by the browser sent back, and the sign-in's outcome. */
+  async function complete(station: Station, browser: { visit(): Promise<Response> }) {
+    const [page, outcome] = await Promise.all([browser.visit(), station.call('session.oidcFinish')]);
     return { page: { status: page.status, text: await page.text() }, outcome };
   }
 
@@ -128,15 +131,18 @@ describe('signing in with a police account at the workstation', () => {
       expect(await station.value('session.oidcOffer')).toEqual({ offered: true });
       const { authorizationUrl, openedInBrowser } = await station.value<{ authorizationUrl: string; openedInBrowser: boolean }>('session.oidcStart');
       expect(openedInBrowser).toBe(false);
-      const asked = new URL(authorizationUrl);
+      // The browser opens the listener's start page, which binds it to this sign-in and sends it on to the provider.
+      expect(authorizationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/begin\?t=[\w-]{43}$/);
+      const browser = await authorizeInBrowser(authorizationUrl, 'kc-devries');
+      const asked = browser.providerUrl;
       expect(asked.origin).toBe(provider.issuer);
       expect(asked.searchParams.get('client_id')).toBe(CLIENT_ID);
       expect(asked.searchParams.get('code_challenge_method')).toBe('S256');
-      expect(asked.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      expect(asked.searchParams.get('redirect_uri')).toBe(`${new URL(authorizationUrl).origin}/callback`);
       for (const name of ['state', 'nonce', 'code_challenge']) expect(asked.searchParams.get(name)?.length).toBeGreaterThanOrEqual(32);
       expect(asked.searchParams.has('code_verifier')).toBe(false);
 
-      const { page, outcome } = await complete(station, await authorizeInBrowser(authorizationUrl, 'kc-devries'));
+      const { page, outcome } = await complete(station, browser);
       expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries', role: 'officer' }, demo: false } });
       expect(page.status).toBe(200);
       expect(page.text).toContain('Aangemeld');
@@ -210,14 +216,72 @@ describe('signing in with a police account at the workstation', () => {
   it('refuses a callback carrying another sign-in’s state, and still takes its own', async () => {
     const station = await started();
     try {
-      const callback = await station.authorize('kc-devries');
-      const forged = new URL(callback);
+      const browser = await station.authorize('kc-devries');
+      const forged = new URL(browser.callback);
       forged.searchParams.set('state', 'een-andere-aanmelding-van-een-aanvaller');
-      const refused = await fetch(forged);
+      const refused = await browser.visit(forged);
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain('does not belong to the sign-in Puzzelstuk started');
       await expectNobodySignedIn(station);
-      expect((await complete(station, callback)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      expect((await complete(station, browser)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses another local user’s own code brought with this sign-in’s state, nonce and challenge (login CSRF), and still takes the officer’s', async () => {
+    const station = await started();
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const officer = await authorizeInBrowser(authorizationUrl, 'kc-devries');
+      // The attacker copies everything of the request (state, nonce, PKCE challenge, redirect URI), signs in at the
+      // provider as themselves and sends the code the provider gives them to the listener: every check of the flow
+      // alone would pass it (the code was issued for this very challenge and nonce).
+      const attacker = await authorizeInBrowser(officer.providerUrl.href, 'kc-dekker');
+      expect(attacker.callback.searchParams.get('state')).toBe(officer.callback.searchParams.get('state'));
+      expect(attacker.callback.searchParams.get('code')).toBeTruthy();
+      const refused = await attacker.visit();
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('did not come from the browser in which Puzzelstuk began the sign-in');
+      await expectNobodySignedIn(station);
+
+      // The honest twin: the officer's own browser, bound to the sign-in by its start page, brings their code.
+      expect((await complete(station, officer)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('ends the sign-in when its start page is opened a second time (taken from the browser’s command line), whoever was first', async () => {
+    const station = await started();
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const finished = station.call('session.oidcFinish');
+      // The attacker opens the start page first and gets the binding cookie; the officer's browser comes second.
+      const attacker = await beginInBrowser(authorizationUrl);
+      const second = await fetch(authorizationUrl, { redirect: 'manual' });
+      expect(second.status).toBe(409);
+      expect(await finished).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/opened twice, perhaps by someone else on this computer/) as unknown } });
+      // Whatever the attacker brings back after signing in as themselves finds no listener.
+      const back = await authorizeInBrowser(attacker.providerUrl.href, 'kc-dekker');
+      await expect(attacker.visit(back.callback)).rejects.toThrow();
+      await expectNobodySignedIn(station);
+
+      // The honest twin: a new sign-in, opened once, goes through.
+      expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses another officer’s police account where the officer at the screen signs in again, and takes their own', async () => {
+    const station = await started();
+    try {
+      const { page, outcome } = await complete(station, await station.authorize('kc-dekker', { officerId: 'j.devries' }));
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/not j\.devries's, who started this sign-in; nobody was signed in/) as unknown } });
+      expect(page.status).toBe(403);
+      await expectNobodySignedIn(station);
+      expect((await complete(station, await station.authorize('kc-devries', { officerId: 'j.devries' }))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
     } finally {
       await station.close();
     }
@@ -226,15 +290,16 @@ describe('signing in with a police account at the workstation', () => {
   it('refuses a replayed code: the listener is gone, and in a new sign-in the provider refuses it', async () => {
     const station = await started();
     try {
-      const callback = await station.authorize('kc-devries');
-      expect((await complete(station, callback)).outcome).toMatchObject({ ok: true });
-      await expect(fetch(callback)).rejects.toThrow();
+      const first = await station.authorize('kc-devries');
+      expect((await complete(station, first)).outcome).toMatchObject({ ok: true });
+      await expect(first.visit()).rejects.toThrow();
 
+      // The next sign-in's own browser, bound to it, brings the first one's code with the new state.
       const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
-      const next = new URL(authorizationUrl);
-      const replayed = new URL(next.searchParams.get('redirect_uri')!);
-      replayed.search = new URLSearchParams({ code: callback.searchParams.get('code')!, state: next.searchParams.get('state')!, iss: provider.issuer }).toString();
-      const { page, outcome } = await complete(station, replayed);
+      const browser = await beginInBrowser(authorizationUrl);
+      const replayed = new URL(browser.providerUrl.searchParams.get('redirect_uri')!);
+      replayed.search = new URLSearchParams({ code: first.callback.searchParams.get('code')!, state: browser.providerUrl.searchParams.get('state')!, iss: provider.issuer }).toString();
+      const { page, outcome } = await complete(station, { visit: () => browser.visit(replayed) });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/identity provider refused the sign-in \(invalid_grant/) as unknown } });
       expect(page.status).toBe(403);
     } finally {

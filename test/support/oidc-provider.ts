@@ -14,6 +14,12 @@ export interface OidcClient {
   redirectUris: string[];
   /** `native` allows a loopback redirect on any port (RFC 8252); `web` a page of the app. */
   applicationType?: 'native' | 'web';
+  /**
+   * Whether the officer is asked to consent before the provider hands the app their identity. Off, as Keycloak's
+   * "Consent required" is for a client it creates: the force's own application, whose users do not consent to it
+   * one by one. On for a third party's application.
+   */
+  consentRequired?: boolean;
 }
 
 export interface TestOidcProvider {
@@ -27,6 +33,7 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
+  const withConsent = new Set(clients.filter((client) => client.consentRequired === true).map((client) => client.clientId));
   const provider = new Provider(issuer, {
     clients: clients.map((client) => ({
       client_id: client.clientId,
@@ -37,6 +44,17 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
       grant_types: ['authorization_code'],
     })),
     jwks: { keys: [jwk] },
+    // A client without consent gets its grant of the openid scope at once, as Keycloak gives it.
+    loadExistingGrant: async (ctx) => {
+      const { client, session, result } = ctx.oidc;
+      const grantId = result?.consent?.grantId ?? (client ? session?.grantIdFor(client.clientId) : undefined);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (!client || !session?.accountId || withConsent.has(client.clientId)) return undefined;
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      grant.addOIDCScope('openid');
+      await grant.save();
+      return grant;
+    },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, preferred_username: `${sub}@politie.test` }) }),
     claims: { openid: ['sub'], profile: ['preferred_username'] },
     ttl: { IdToken: options.idTokenTtlS ?? 3600 },
@@ -60,7 +78,10 @@ export const pkcePair = () => {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 };
 
-/** A browser's cookie jar for one host, enough for the provider's interaction cookies. */
+/**
+ * A browser's cookie jar, enough for the provider's interaction cookies and the workstation's sign-in binding:
+ * every cookie goes to every address — they all are 127.0.0.1 here, and a browser keeps cookies per host, not port.
+ */
 class CookieJar {
   private readonly cookies = new Map<string, string>();
   take(response: Response): void {
@@ -75,27 +96,63 @@ class CookieJar {
   }
 }
 
+/** A browser the provider sent back to the app: where to, and a way to go there (or elsewhere) with its cookies. */
+export interface BrowserSentBack {
+  /** The provider's authorization URL the browser was sent to (by the workstation's start page, when it has one). */
+  providerUrl: URL;
+  /** The app's redirect URI with `code` and `state` (or the provider's error). */
+  callback: URL;
+  /** Opens `url` (by default the callback) in this browser. */
+  visit(url?: URL): Promise<Response>;
+}
+
+/** A browser with its own cookies: `visit` opens a URL in it without following redirects. */
+function browser(jar = new CookieJar()) {
+  return {
+    jar,
+    visit: async (target: URL): Promise<Response> => {
+      const response = await fetch(target, { headers: { cookie: jar.header() }, redirect: 'manual' });
+      jar.take(response);
+      return response;
+    },
+  };
+}
+
 /**
- * Follows an authorization URL as a browser would, signing in as `login` at the provider's form (and consenting),
- * and returns the URL the provider finally redirects to (the app's redirect URI with `code` and `state`).
+ * Opens the workstation's start page (`…/begin?t=…`) in a fresh browser, as the officer's browser does first: it
+ * keeps the cookie that binds it to the sign-in, and is sent on to the provider.
  */
-export async function authorizeInBrowser(authorizationUrl: string, login: string): Promise<URL> {
-  const jar = new CookieJar();
-  let url = new URL(authorizationUrl);
+export async function beginInBrowser(beginUrl: string) {
+  const tab = browser();
+  const response = await tab.visit(new URL(beginUrl));
+  const location = response.headers.get('location');
+  if (response.status !== 303 || !location) throw new Error(`the start page answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return { providerUrl: new URL(location), jar: tab.jar, visit: tab.visit };
+}
+
+/**
+ * Follows an authorization URL as a browser would — by way of the workstation's start page (`/begin`) when it is
+ * one — signs in as `login` at the provider's form (and consents when asked), and stops at the redirect that leaves
+ * the provider for the app.
+ */
+export async function authorizeInBrowser(authorizationUrl: string, login: string): Promise<BrowserSentBack> {
+  const started = new URL(authorizationUrl).pathname.endsWith('/begin') ? await beginInBrowser(authorizationUrl) : { providerUrl: new URL(authorizationUrl), jar: new CookieJar() };
+  const tab = browser(started.jar);
+  let url = started.providerUrl;
   let body: URLSearchParams | undefined;
   for (let step = 0; step < 20; step += 1) {
     const response = await fetch(url, {
       method: body ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: { cookie: tab.jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body,
     });
-    jar.take(response);
+    tab.jar.take(response);
     body = undefined;
     const location = response.headers.get('location');
     if (location) {
       const next = new URL(location, url);
-      if (next.origin !== new URL(authorizationUrl).origin) return next;
+      if (next.origin !== started.providerUrl.origin) return { providerUrl: started.providerUrl, callback: next, visit: (target = next) => tab.visit(target) };
       url = next;
       continue;
     }
@@ -123,7 +180,7 @@ export async function signInAtProvider(issuer: string, client: { clientId: strin
     code_challenge: challenge,
     code_challenge_method: 'S256',
   }).toString();
-  const back = await authorizeInBrowser(authorization.toString(), login);
+  const back = (await authorizeInBrowser(authorization.toString(), login)).callback;
   if (back.searchParams.get('state') !== state) throw new Error(`state came back wrong: ${back.toString()}`);
   const code = back.searchParams.get('code');
   if (!code) throw new Error(`no code came back: ${back.toString()}`);

@@ -13,8 +13,9 @@ export interface PoliceAccountSlice {
    * Signs in at the identity provider: the core starts the flow and keeps its secrets; the desktop has opened the
    * provider's page in the system browser, in browser mode this page opens it in a tab. When it ends the core
    * announces `work.changed` with `officer` (the workstation opens); a failure is shown here. True once signed in.
+   * `asOfficer`: the officer at the screen signs in again (the hub is back): anyone else's police account is refused.
    */
-  signInWithPoliceAccount: () => Promise<boolean>;
+  signInWithPoliceAccount: (asOfficer?: string) => Promise<boolean>;
 }
 
 export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) => (set, get) => ({
@@ -26,9 +27,9 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
     // A hub that cannot be asked offers nothing now; signing in with a credential says why it cannot be reached.
     set({ policeAccountOffered: offer.ok && offer.value.offered });
   },
-  signInWithPoliceAccount: async () => {
+  signInWithPoliceAccount: async (asOfficer) => {
     set({ policeAccountWaiting: true, policeAccountFailure: null });
-    const started = await api.call('session.oidcStart', {});
+    const started = await api.call('session.oidcStart', asOfficer === undefined ? {} : { officerId: asOfficer });
     if (started.ok && !started.value.openedInBrowser) window.open(started.value.authorizationUrl, '_blank');
     const ended = started.ok ? await api.call('session.oidcFinish', {}) : started;
     set({ policeAccountWaiting: false });
