@@ -31,10 +31,15 @@ export interface SessionView {
   /** Minutes without keyboard or mouse after which the screen locks (a setting). */
   idleLockMinutes: number;
   /**
-   * Right after a police-account sign-in: the officer sets their offline code (they have none here yet) or confirms
-   * the one they set before. Null otherwise.
+   * Right after a police-account sign-in: the officer sets their offline code (they have none here yet), or confirms
+   * the one they set before when its proof is near its end or wrong ones locked them out since. Null otherwise.
    */
   offlineCode: 'set' | 'confirm' | null;
+  /**
+   * Signed in with the offline code, and the hub answers again: the officer is asked to sign in with their police
+   * account, with which their waiting changes go to the hub in their name. Present only then.
+   */
+  hubBack?: true;
 }
 
 export interface QueueFilters {

@@ -43,6 +43,11 @@ export const STATION_FAILURE_LIMIT = 10;
 export const STATION_WINDOW_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_OFFLINE_MAX_AGE_MS = 14 * DAY_MS;
+/**
+ * A police-account sign-in asks to confirm the offline code once its proof is this share of its life old (12 of 14
+ * days): an officer who has not typed it for that long is reminded of it before it lapses, and nobody else is asked.
+ */
+const CONFIRM_AFTER_SHARE = 6 / 7;
 export const OFFLINE_MAX_DAYS_ENV = 'PUZZELSTUK_OFFLINE_SIGN_IN_DAYS';
 
 /** How old a proof may be (OFFLINE_MAX_DAYS_ENV, whole days; 0 turns signing in without the hub off). */
@@ -66,6 +71,8 @@ interface CachedProof {
   kind?: ProofKind;
   /** log2 of scrypt's N. */
   cost?: number;
+  /** Wrong ones locked the officer id since the code was last set or confirmed: they may have forgotten it. */
+  lockedOut?: boolean;
 }
 
 type ProofFile = Record<string, CachedProof>;
@@ -82,6 +89,17 @@ export interface OfflineProofs {
   remember(officerId: string, hubUrl: string, secret: string, kind?: ProofKind): void;
   /** What this officer's proof made with the hub at `hubUrl` is of; null when they have none for it. */
   kindOf(officerId: string, hubUrl: string): ProofKind | null;
+  /**
+   * What an officer the hub at `hubUrl` just vouched for (a police-account sign-in) is asked of their offline code:
+   * to set one (they have none for this hub), to confirm it (its proof has expired or is in the last seventh of its
+   * life, or wrong ones locked them out since they last typed it), or nothing.
+   */
+  codeAsked(officerId: string, hubUrl: string): 'set' | 'confirm' | null;
+  /**
+   * The hub vouched for this officer again (a police-account sign-in) and their code was not asked: their proof
+   * counts from now, its code and failures as they were.
+   */
+  vouch(officerId: string, hubUrl: string): void;
   /**
    * Checks a credential or offline code against the proof made with the hub at `hubUrl`; counts failures and locks
    * the officer id after OFFLINE_FAILURE_LIMIT of them.
@@ -132,6 +150,21 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
       return proof && proof.hubUrl === hubUrl ? (proof.kind ?? 'credential') : null;
     },
 
+    codeAsked(officerId, hubUrl) {
+      const proof = proofOf(read(), officerId);
+      if (!proof || proof.hubUrl !== hubUrl || proof.kind !== 'code') return 'set';
+      const age = deps.clock.now().getTime() - new Date(proof.provenAt).getTime();
+      return proof.lockedOut === true || age > deps.maxAgeMs * CONFIRM_AFTER_SHARE ? 'confirm' : null;
+    },
+
+    vouch(officerId, hubUrl) {
+      const file = read();
+      const proof = proofOf(file, officerId);
+      if (!proof || proof.hubUrl !== hubUrl) return;
+      file[officerId] = { ...proof, provenAt: deps.clock.now().toISOString() };
+      write(file);
+    },
+
     check(officerId, hubUrl, credential) {
       const now = deps.clock.now();
       const stationFailures = recentStationFailures(now);
@@ -155,7 +188,7 @@ export function createOfflineProofs(deps: { secrets: SecretStore; clock: Clock; 
           return { ok: false, reason: 'wrong', failures };
         }
         const lockedUntil = new Date(now.getTime() + OFFLINE_LOCK_MS).toISOString();
-        file[officerId] = { ...proof, failures: 0, lockedUntil };
+        file[officerId] = { ...proof, failures: 0, lockedUntil, lockedOut: true };
         write(file);
         return { ok: false, reason: 'locked', lockedUntil };
       }

@@ -4,9 +4,11 @@
  * this workstation syncs with, so the hub holds every change to the officer who made it. Each such sign-in caches
  * a proof of the credential (offline-proofs.ts), with which the officer signs in here while the hub cannot be
  * reached — marked offline. An officer who signs in with their police account (oidc-sign-in.ts) syncs with the
- * session the hub gave for it, and right after sets or confirms their offline code: its proof lets them sign in
- * without the hub and unlock the screen without going to the identity provider again. A code never gives a hub
- * session: offline their changes wait, signed with their key, and they sign in with their police account to sync.
+ * session the hub gave for it, and right after the first such sign-in here sets their offline code: its proof lets
+ * them sign in without the hub and unlock the screen without going to the identity provider again. Each later
+ * police-account sign-in renews that proof without asking, unless it is near its end or wrong codes locked them
+ * out since they last typed it: then they confirm it. A code never gives a hub session: offline their changes
+ * wait, signed with their key, and once the hub answers again they are asked to sign in with their police account.
  * Signing out forgets who works here and their credential, not their unsent changes: those are signed with the
  * officer's own key and reach the hub as theirs whoever is signed in by then. The hub session of an officer who
  * leaves is ended on the hub, later when it cannot be reached now (session-ends.ts).
@@ -65,7 +67,12 @@ export interface SessionDeps {
   timers?: SyncTimers;
   /** How often an end the hub could not be told of is sent again (SESSION_END_RETRY_MS, a minute). */
   sessionEndRetryMs?: number;
+  /** How often the hub is asked whether it is back while an officer works with their offline code (HUB_PROBE_MS). */
+  hubProbeMs?: number;
 }
+
+/** Half a minute: an officer back in reach of the hub is asked to sign in with their police account soon after. */
+export const HUB_PROBE_MS = 30_000;
 
 const offlineMaxDays = (ms: number) => Math.round(ms / 86_400_000);
 
@@ -115,10 +122,17 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
   let offline = false;
   let offlineByCode = false;
   /**
+   * Signed in with the offline code, and the hub answers again: they are asked to sign in with their police account
+   * (a code gives no hub session). Their changes wait meanwhile, signed with their key.
+   */
+  let hubBack = false;
+  /**
    * The officer who just signed in with their police account and may now set or confirm their offline code: only
    * then, so nobody at an open screen (or who unlocked it with the code) can replace it with one of their own.
    */
   let mayChooseCode: string | null = null;
+  /** What that officer is asked of their offline code: to set it, or to confirm it (offline-proofs.ts, codeAsked). */
+  let codeAsked: SessionView['offlineCode'] = null;
   /** When the hub session this workstation syncs with ends by itself (a police-account sign-in), as last renewed. */
   let sessionExpiresAt: string | null = null;
   const offlineMaxAgeMs = deps.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
@@ -134,6 +148,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
   }
 
   const timers = deps.timers ?? realTimers;
+  const hubProbeMs = deps.hubProbeMs ?? HUB_PROBE_MS;
   const renewal = createSessionRenewal({ clock: deps.clock, timers, onRenewed: (expiresAt) => (sessionExpiresAt = expiresAt) });
   const sessionEnds = createSessionEnds({
     secrets: deps.secrets,
@@ -221,9 +236,12 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     sessionExpiresAt = expiresAt;
     renewal.keep(expiresAt, () => createHubClient({ hubUrl, token: session, fetch: deps.fetch }).renewSession());
     offline = false;
-    offlineByCode = false;
-    // With offline sign-in turned off (0 days) there is no code to ask for.
-    mayChooseCode = offlineMaxAgeMs > 0 ? officer.id : null;
+    byCode(false);
+    // With offline sign-in turned off (0 days) there is no code to ask for. A code set before is asked again only
+    // near its proof's end or after a lockout; otherwise the hub's word just now makes its proof count afresh.
+    codeAsked = offlineMaxAgeMs > 0 ? proofs.codeAsked(officer.id, hubUrl) : null;
+    if (offlineMaxAgeMs > 0 && codeAsked === null) proofs.vouch(officer.id, hubUrl);
+    mayChooseCode = codeAsked === null ? null : officer.id;
     currentId = officer.id;
     lastActivityMs = monotonicMs();
     setLocked(false);
@@ -257,19 +275,53 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
    * who signs in, and says whether they still may). Why the hub cannot be reached; throws when it can.
    */
   async function hubUnreachable(hubUrl: string): Promise<string> {
+    const why = await whyUnreachable(hubUrl);
+    if (why !== null) return why;
+    throw new AppError('UNAUTHENTICATED', 'The hub can be reached: sign in with your police account. The offline code counts only while the hub cannot be reached.');
+  }
+
+  /** Why the hub cannot be reached now; null when it answers (refusing counts as answering). Asked without a token. */
+  async function whyUnreachable(hubUrl: string): Promise<string | null> {
     try {
       await createHubClient({ hubUrl, fetch: deps.fetch }).oidcOffer();
     } catch (error) {
       if (!(error instanceof HubRefusedError)) return `The hub cannot be reached (${error instanceof Error ? error.message : String(error)}).`;
     }
-    throw new AppError('UNAUTHENTICATED', 'The hub can be reached: sign in with your police account. The offline code counts only while the hub cannot be reached.');
+    return null;
+  }
+
+  /** Sync may have no token to tell that the hub is back (a code gives none): it is asked every HUB_PROBE_MS. */
+  let probe: unknown = null;
+  function stopProbing(): void {
+    if (probe !== null) timers.clearTimeout(probe);
+    probe = null;
+  }
+  function probeForHub(): void {
+    stopProbing();
+    probe = timers.setTimeout(() => {
+      probe = null;
+      void confirmOffline()
+        .then((changed) => changed && deps.events?.emit('work.changed', { entities: ['officer'] }))
+        .catch(() => undefined)
+        .finally(() => {
+          if (offlineByCode && !hubBack && probe === null) probeForHub();
+        });
+    }, hubProbeMs);
+    (probe as { unref?: () => void } | null)?.unref?.();
+  }
+
+  function byCode(value: boolean): void {
+    offlineByCode = value;
+    hubBack = false;
+    if (value) probeForHub();
+    else stopProbing();
   }
 
   async function signOut(): Promise<void> {
     const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
     currentId = null;
     offline = false;
-    offlineByCode = false;
+    byCode(false);
     mayChooseCode = null;
     setLocked(false);
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: null });
@@ -301,7 +353,11 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
           // Not reachable after all, or not for this token: the registry sync copies says it later.
         }
       }
-      return refuseDeactivated(id);
+      if (await refuseDeactivated(id)) return true;
+      if (hubBack || (await whyUnreachable(target.hubUrl)) !== null || currentId !== id || !offlineByCode) return false;
+      hubBack = true;
+      stopProbing();
+      return true;
     }
     if (target.token === null) return false;
     try {
@@ -366,10 +422,12 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
 
     signedInOffline: () => currentId !== null && offline,
 
+    hubBack: () => currentId !== null && hubBack,
+
     offlineCodeAsked(): SessionView['offlineCode'] {
       const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
       if (mayChooseCode === null || mayChooseCode !== currentId || locked || target.kind !== 'remote') return null;
-      return proofs.kindOf(mayChooseCode, target.hubUrl) === 'code' ? 'confirm' : 'set';
+      return codeAsked;
     },
 
     setOfflineCode({ code, replace }: ApiParams<'session.setOfflineCode'>): void {
@@ -398,7 +456,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
         // The demo's officers, or offline the officers this store already knows from its hub.
         requireActiveHere(id);
         offline = false;
-        offlineByCode = false;
+        byCode(false);
       } else if (credential !== undefined && isOfflineCode(id, target.hubUrl, credential)) {
         const why = await hubUnreachable(target.hubUrl);
         // A code has no space around it (offlineCodeProblem): one typed with it is taken as the code.
@@ -407,14 +465,14 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
         // A code is no credential: sync goes on with the station's own token, if it was started with one.
         deps.secrets.set('hub-token', null);
         offline = true;
-        offlineByCode = true;
+        byCode(true);
       } else {
         const checked = await checkWithHub(target.hubUrl, id, credential);
         await endStoredSession(target.hubUrl);
         // Offline too: the credential is the one the hub accepted here, so sync uses it once the hub is back.
         deps.secrets.set('hub-token', checked.token);
         offline = checked.offline;
-        offlineByCode = false;
+        byCode(false);
       }
       currentId = id;
       lastActivityMs = monotonicMs();
@@ -454,6 +512,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     close() {
       renewal.stop();
       sessionEnds.stop();
+      stopProbing();
     },
   };
   return control;

@@ -50,6 +50,8 @@ export interface WorkstationOptions {
   feedSliceMs?: SliceBudget;
   /** Opens a sign-in page of the identity provider in the system browser (the desktop); in browser mode the page does. */
   openInBrowser?: (url: string) => Promise<void>;
+  /** How often the hub is asked whether it is back while an officer works with their offline code (HUB_PROBE_MS). */
+  hubProbeMs?: number;
 }
 
 export interface Workstation {
@@ -130,6 +132,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     officerId: startOfficerOf(store, settingsFile.read(), hubTargetOf(settingsFile.read(), secrets, launch), options.env),
     offlineMaxAgeMs: offlineMaxAgeFromEnv(options.env),
     events,
+    ...(options.hubProbeMs !== undefined ? { hubProbeMs: options.hubProbeMs } : {}),
   });
 
   const oidc = createOidcSignIn({

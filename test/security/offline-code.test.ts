@@ -52,13 +52,14 @@ describe('the offline code of an officer who signs in with their police account'
   /** The whole police-account sign-in, the officer's browser played by the test: the outcome. */
   async function policeSignIn(login: string) {
     const { authorizationUrl } = await value('session.oidcStart', {});
-    const callback = await authorizeInBrowser(authorizationUrl, login);
-    const [, outcome] = await Promise.all([fetch(callback), call('session.oidcFinish', {})]);
+    const browser = await authorizeInBrowser(authorizationUrl, login);
+    const [, outcome] = await Promise.all([browser.visit(), call('session.oidcFinish', {})]);
     return outcome;
   }
   const codeSignIn = (code = CODE) => call('session.signIn', { officerId: 'j.devries', credential: code });
   const whoami = async (token: string) => (await fetch(`${hub.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } })).status;
   const outboxOf = (officer: string) => outboxOfStore(store, officer);
+  const proofOf = (officer: string) => (JSON.parse(secrets.get('offline-proofs')!) as Record<string, { provenAt: string }>)[officer]!;
   const pendingEnds = () => JSON.parse(secrets.get('pending-session-ends') ?? '[]') as Array<{ session: string }>;
   const withHubDatabase = <T>(work: (db: HubDb) => Promise<T>) => withStoppedHub(hub, dir, work);
 
@@ -132,7 +133,8 @@ describe('the offline code of an officer who signs in with their police account'
     await until('the outbox is empty', () => outboxOf('j.devries').every((row) => row.state === 'acked'), () => workstation.context.sync.wake());
     await until('the kept session end was sent', () => pendingEnds().length === 0);
     expect(await whoami(session)).toBe(401);
-    // Still offline: a code gives nothing to go online with; their police account does.
+    // Still offline: a code gives nothing to go online with; their police account does, and they are asked for it.
+    await until('the officer is asked to sign in with their police account', async () => (await value('session.get', {})).hubBack === true, () => workstation.context.sync.wake());
     expect(await value('session.get', {})).toMatchObject({ officer: { id: 'j.devries' }, offline: true });
 
     const keyId = (JSON.parse(outboxOf('j.devries')[0]!.proof!) as { keyId: string }).keyId;
@@ -140,10 +142,15 @@ describe('the offline code of an officer who signs in with their police account'
     await hub.restart();
     expect(rows.filter((row) => row.kind === 'case.create').map(({ officer, keyId: key, payload }) => ({ officer, key, caseId: (payload as { caseId: string }).caseId }))).toEqual([{ officer: 'j.devries', key: keyId, caseId }]);
 
-    // Their police account, again: they go online, and confirm the code they set.
-    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offline: false, offlineCode: 'confirm' } });
-    expect(await call('session.setOfflineCode', { code: '13572468', replace: false })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/Confirming your offline code: this is not the offline code/) as unknown } });
-    expect(await call('session.setOfflineCode', { code: CODE, replace: false })).toMatchObject({ ok: true, value: { offlineCode: null } });
+    // Their police account, again: they go online; the code they set is not asked again (neither near its end nor
+    // locked out), its proof counts from now.
+    const provenBefore = proofOf('j.devries').provenAt;
+    const signedIn = await policeSignIn('kc-devries');
+    expect(signedIn).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offline: false, offlineCode: null } });
+    expect(signedIn.ok && signedIn.value.hubBack).toBeUndefined();
+    expect(proofOf('j.devries').provenAt > provenBefore).toBe(true);
+    // Nor may anyone at the open screen set one now.
+    expect(await call('session.setOfflineCode', { code: '11223344', replace: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }, 180_000);
 
   it('is refused while the hub can be reached, and is no credential at the hub', async () => {
@@ -151,9 +158,8 @@ describe('the offline code of an officer who signs in with their police account'
     expect(await codeSignIn()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/The hub can be reached: sign in with your police account/) as unknown } });
     expect(await value('session.get', {})).toMatchObject({ officer: null });
     expect(await whoami(CODE)).toBe(401);
-    // The honest twin: the police account signs them in (and the code is asked to be confirmed).
-    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offlineCode: 'confirm' } });
-    await value('session.setOfflineCode', { code: CODE, replace: false });
+    // The honest twin: the police account signs them in.
+    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offlineCode: null } });
     await value('session.signOut', {});
   }, 120_000);
 
@@ -176,6 +182,30 @@ describe('the offline code of an officer who signs in with their police account'
     expect(await codeSignIn()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/counts for 14 days/) as unknown } });
     expect(await value('session.get', {})).toMatchObject({ officer: null });
     clock.skip(-15 * DAY_MS - OFFLINE_LOCK_MS - 1_000);
+  }, 120_000);
+
+  it('is asked to be confirmed after a lockout and when its proof nears its end, and otherwise not', async () => {
+    await hub.restart();
+    // The lockout above: they may have forgotten it. A wrong one is refused; theirs is taken.
+    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' }, offlineCode: 'confirm' } });
+    expect(await call('session.setOfflineCode', { code: '13572468', replace: false })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/Confirming your offline code: this is not the offline code/) as unknown } });
+    expect(await call('session.setOfflineCode', { code: CODE, replace: false })).toMatchObject({ ok: true, value: { offlineCode: null } });
+    await value('session.signOut', {});
+
+    // Confirmed: the next police-account sign-ins ask nothing, eleven days on neither.
+    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { offlineCode: null } });
+    await value('session.signOut', {});
+    clock.skip(11 * DAY_MS);
+    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { offlineCode: null } });
+    await value('session.signOut', {});
+
+    // Thirteen days after the last police-account sign-in the proof is in its last two days: confirm it.
+    clock.skip(13 * DAY_MS);
+    expect(await policeSignIn('kc-devries')).toMatchObject({ ok: true, value: { offlineCode: 'confirm' } });
+    expect(await call('session.setOfflineCode', { code: CODE, replace: false })).toMatchObject({ ok: true, value: { offlineCode: null } });
+    await value('session.signOut', {});
+    clock.skip(-24 * DAY_MS);
+    await hub.stop();
   }, 120_000);
 
   it('signs out an officer signed in with their code whom the hub, back, has deactivated; their change is refused and kept for supervisors', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store-context';
+import { HubBackPrompt } from './HubBackPrompt';
 import { LockNowButton } from './LockNow';
 import { SignInDialog } from './SignInDialog';
 
@@ -64,6 +65,7 @@ export function OfficerSwitcher() {
   const officer = useAppStore((state) => state.session?.officer);
   const demo = useAppStore((state) => state.session?.demo ?? false);
   const offline = useAppStore((state) => state.session?.offline ?? false);
+  const hubBack = useAppStore((state) => state.session?.hubBack === true);
   if (!officer) return null;
   return (
     <Stack gap={4} className="signed-in" data-testid="signed-in" data-officer-id={officer.id}>
@@ -79,6 +81,7 @@ export function OfficerSwitcher() {
           </Badge>
         </Tooltip>
       )}
+      {hubBack && <HubBackPrompt officerId={officer.id} />}
       <Group gap={4}>
         <LockNowButton />
         {demo ? <DemoOfficerMenu /> : <CredentialSignIn />}

@@ -7,9 +7,9 @@ import { useFormSubmit } from '../../ui/use-form-submit';
 import { WarningIcon } from '../../ui/icons';
 
 /**
- * Right after signing in with a police account: the officer sets their offline code (the first time here) or
- * confirms it, so that they can sign in and unlock while the hub cannot be reached, and unlock without the identity
- * provider. It cannot be waved away: the core asks for it only now, and an officer without one is stuck at the
+ * Right after signing in with a police account: the officer sets their offline code (the first time here), or
+ * confirms it when its proof nears its end or after a lockout, so that they can sign in and unlock while the hub
+ * cannot be reached, and unlock without the identity provider. It cannot be waved away: the core asks for it only now, and an officer without one is stuck at the
  * next outage. Forgotten? They choose a new one — the police account just proved who they are.
  */
 export function OfflineCodeDialog() {

@@ -144,6 +144,40 @@ describe('offline proofs', () => {
     expect(proofs.check('j.devries', HUB, '24681357')).toEqual({ ok: false, reason: 'wrong', failures: 1 });
   });
 
+  it('ask for the offline code at a police-account sign-in only to set it, near its end, or after a lockout; otherwise renew its proof', () => {
+    const { clock, proofs } = setUp();
+    const DAY = 86_400_000;
+    // None yet, or only a credential's, or one made with another hub: set it.
+    expect(proofs.codeAsked('j.devries', HUB)).toBe('set');
+    proofs.remember('j.devries', HUB, credential());
+    expect(proofs.codeAsked('j.devries', HUB)).toBe('set');
+    proofs.remember('j.devries', HUB, '24681357', 'code');
+    expect(proofs.codeAsked('j.devries', 'https://hub.elders.example')).toBe('set');
+    expect(proofs.codeAsked('j.devries', HUB)).toBeNull();
+
+    // Renewed at each police-account sign-in: eleven days apart, twice, it stays good without being asked.
+    clock.advance(11 * DAY);
+    expect(proofs.codeAsked('j.devries', HUB)).toBeNull();
+    proofs.vouch('j.devries', HUB);
+    clock.advance(11 * DAY);
+    expect(proofs.codeAsked('j.devries', HUB)).toBeNull();
+    expect(proofs.check('j.devries', HUB, '24681357')).toEqual({ ok: true });
+    // Twelve days and more since the hub last vouched: its last seventh — confirm it.
+    clock.advance(1 * DAY + 1);
+    expect(proofs.codeAsked('j.devries', HUB)).toBe('confirm');
+    proofs.remember('j.devries', HUB, '24681357', 'code');
+    expect(proofs.codeAsked('j.devries', HUB)).toBeNull();
+
+    // Locked out by wrong ones: confirm it, even after the right one signed them in again.
+    for (let attempt = 0; attempt < 5; attempt++) proofs.check('j.devries', HUB, '13572468');
+    expect(proofs.codeAsked('j.devries', HUB)).toBe('confirm');
+    clock.advance(OFFLINE_LOCK_MS + 1);
+    expect(proofs.check('j.devries', HUB, '24681357')).toEqual({ ok: true });
+    expect(proofs.codeAsked('j.devries', HUB)).toBe('confirm');
+    proofs.remember('j.devries', HUB, '24681357', 'code');
+    expect(proofs.codeAsked('j.devries', HUB)).toBeNull();
+  });
+
   it('still take a proof made before offline codes existed (no kind, no cost) as a credential’s', () => {
     const { secrets, open } = setUp();
     const theirs = credential();
