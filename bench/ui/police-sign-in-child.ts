@@ -26,8 +26,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const samples: number[] = [];
-/** From the click on the provider's consent page to the first queue row: code exchange, hub session, enrolment, sync. */
-const afterConsent: number[] = [];
+/** From the click on the provider's login form to the first queue row: code exchange, hub session, enrolment, sync. */
+const afterLogin: number[] = [];
 try {
   const records = generatedRecords(RECORDS, 'bench-police-sign-in');
   for (let at = 0; at < records.length; at += 1000) {
@@ -53,17 +53,15 @@ try {
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
       await tab.locator('input[name="login"]').fill('kc-bench-0');
       await tab.locator('input[name="password"]').fill('wachtwoord');
+      // The officer's last click at the provider (no consent page: the force's own application, as in Keycloak);
+      // from here on it is the provider, the workstation and the hub.
+      const loggedInAt = performance.now();
       await tab.locator('button[type="submit"]').click();
-      // The consent page: the officer's last click at the provider; from here on it is the workstation and the hub.
-      const consent = tab.getByRole('button', { name: 'Continue' });
-      await consent.waitFor();
-      const consentAt = performance.now();
-      await consent.click();
       await page.locator('[role="row"][data-report-id]').first().waitFor({ timeout: 60_000 });
       const shownAt = performance.now();
       if (repetition > 0) {
         samples.push(shownAt - clickedAt);
-        afterConsent.push(shownAt - consentAt);
+        afterLogin.push(shownAt - loggedInAt);
       }
     } finally {
       await context.close();
@@ -76,4 +74,4 @@ try {
   await provider.close();
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterConsent })}\n`);
+process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin })}\n`);
