@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { interactionPolicy } from 'oidc-provider';
 
 export interface OidcClient {
   clientId: string;
@@ -35,6 +35,7 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
   const jwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
   const withConsent = new Set(clients.filter((client) => client.consentRequired === true).map((client) => client.clientId));
   const provider = new Provider(issuer, {
+    interactions: { policy: keycloakLikePolicy(withConsent) },
     clients: clients.map((client) => ({
       client_id: client.clientId,
       redirect_uris: client.redirectUris,
@@ -71,6 +72,25 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
       server.close((error) => (error ? reject(error) : resolve()));
     }),
   };
+}
+
+/**
+ * oidc-provider asks a native client's user to consent at every sign-in (its `native_client_prompt`, RFC 8252 §8.6:
+ * no authorization without the user's interaction). Keycloak asks nothing of a client without "Consent required":
+ * the officer's login is their interaction. So for such a client a login in this very request satisfies it; a
+ * sign-in without one (an earlier session at the provider) still asks.
+ */
+function keycloakLikePolicy(withConsent: ReadonlySet<string>) {
+  const policy = interactionPolicy.base();
+  const consent = policy.get('consent')!;
+  consent.checks.remove('native_client_prompt');
+  const interacted = new interactionPolicy.Check('native_client_prompt', 'native clients require End-User interaction', 'interaction_required', (ctx) => {
+    const { client, params, result } = ctx.oidc;
+    if (client?.applicationType !== 'native' || params?.response_type === 'none' || result?.consent) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+    return withConsent.has(client.clientId) || !result?.login ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT;
+  });
+  consent.checks.add(interacted, 0);
+  return policy;
 }
 
 export const pkcePair = () => {
