@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { IndicatorType } from '../../shared/indicators/types';
-import { listBenign } from '../benign/benign-list';
+import { listBenignValues } from '../benign/benign-values';
 import { addBenignValue, removeBenignValue } from '../mutations';
 import { requireSupervisor } from '../mutations/services/guards';
 import { announceWork } from './after-write';
@@ -10,7 +10,7 @@ import type { ApiContext } from './context';
 const requireBenignEditor = (context: ApiContext) => requireSupervisor(context.store.sqlite, context.officer.id, 'change the benign list');
 
 export const benignHandlers = {
-  'benign.list': (_params, context) => listBenign(context.store.sqlite).map((entry) => ({ ...entry, type: entry.type as IndicatorType })),
+  'benign.list': (_params, context) => listBenignValues(context.store.sqlite).map((entry) => ({ ...entry, type: entry.type as IndicatorType })),
   'benign.add': (params, context) => {
     requireBenignEditor(context);
     const mutation = addBenignValue(context.store, context.services, { officer: context.officer.id, ...params });

@@ -9,7 +9,8 @@ import { AppError } from '../../shared/errors';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { AUDIT_ENTRIES_PAGE_MAX, type AuditQuestion, type HubAuditEntry } from '../../shared/hub/protocol';
 import { workstationId } from '../audit/chain-entries';
-import { logbook, logbookTotal, newestEntryId, purposeOf } from '../queries/logbook';
+import { newestEntryId } from '../audit/audit-entries';
+import { logbook, logbookTotal, purposeOf } from '../queries/logbook';
 import type { ApiContext } from './context';
 
 /** Entries a page of the list asks for: a few screens. */

@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { addNote } from '../mutations';
-import { listNotes } from '../queries/notes';
+import { listNotes } from '../mutations/note-list';
 import { announceWork } from './after-write';
 import type { ApiContext } from './context';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { requireReports } from '../mutations/services/guards';
 import { assignReport, setWorkStatus } from '../mutations';
 import { reportAuditTrail } from '../queries/audit-trail';
-import { findOfficer } from '../queries/officers';
+import { findOfficer } from '../db/officers';
 import { relatedWithDecisions } from '../queries/related';
 import { reportDetail } from '../queries/report-detail';
 import { currentRoute } from '../routing/current-route';

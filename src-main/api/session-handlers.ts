@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { SessionView } from '../../shared/api/views';
-import { listOfficers } from '../queries/officers';
+import { listOfficers } from '../db/officers';
 import type { ApiContext } from './context';
 
 const sessionView = (context: ApiContext): SessionView => ({

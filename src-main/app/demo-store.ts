@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { readMeta, writeMeta } from '../db/store-meta';
+import { outboxHoldsAny } from '../mutations/outbox';
 
 const DEMO_MARK = 'demo_store';
 
@@ -8,7 +9,7 @@ const isMarked = (sqlite: Database.Database) => readMeta(sqlite, DEMO_MARK) !== 
 
 /** Whether the store holds anything yet: reports, or work of an officer. */
 const holdsData = (sqlite: Database.Database) =>
-  sqlite.prepare('SELECT 1 FROM reports LIMIT 1').get() !== undefined || sqlite.prepare('SELECT 1 FROM outbox LIMIT 1').get() !== undefined;
+  sqlite.prepare('SELECT 1 FROM reports LIMIT 1').get() !== undefined || outboxHoldsAny(sqlite);
 
 /**
  * Generated reports and real evidence never mix. The demo runs only on a store made for it (marked as such when

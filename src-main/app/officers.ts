@@ -4,8 +4,7 @@ import type { CaseStore } from '../db/open-store';
 import type { HubTarget } from './hub-target';
 import type { StoredSettings } from './settings-file';
 import type { OfficerView } from '../../shared/api/views';
-import { findOfficer } from '../queries/officers';
-import { copyOfficers } from '../sync/officer-refresh';
+import { copyOfficers, findOfficer } from '../db/officers';
 
 /**
  * The demo's colleagues in the three demo teams: two supervisors (approval is four-eyes, so a request needs a

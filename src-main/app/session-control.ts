@@ -27,11 +27,12 @@ import { AppError } from '../../shared/errors';
 import type { SessionControl } from '../api/context';
 import type { ApiEventBus } from '../api/events';
 import type { CaseStore } from '../db/open-store';
+import { copyOfficers, findStoredOfficer } from '../db/officers';
+import { countUnsignedPendingOfOthers } from '../mutations/outbox';
 import type { Clock } from '../../shared/platform/clock';
 import { createHubClient, enrollOfficer } from '../sync';
 import { HubRefusedError } from '../sync/hub-errors';
 import { realTimers, type SyncTimers } from '../sync/timers';
-import { copyOfficers } from '../sync/officer-refresh';
 import { checkCredential } from './credential-check';
 import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT, type OfflineCheck } from './offline-proofs';
 import { recheckOnSyncState } from './offline-recheck';
@@ -105,8 +106,6 @@ const CODE_PROBLEMS = {
 /** The window reports activity at most every 30 s: the core allows a minute beyond the idle time before it locks. */
 const CORE_IDLE_GRACE_MS = 60_000;
 
-type StoredOfficer = OfficerView & { active: 0 | 1 };
-
 /** Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and renewed. */
 export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string) => Promise<OfficerView>;
 
@@ -115,8 +114,7 @@ export type WorkstationSession = SessionControl & { adoptHubSignIn: HubSignInAdo
 export function createSessionControl(deps: SessionDeps): WorkstationSession {
   const { sqlite } = deps.store;
   const monotonicMs = deps.monotonicMs ?? (() => performance.now());
-  const stored = (id: string) =>
-    sqlite.prepare<[string], StoredOfficer>('SELECT id, display_name AS displayName, role, team, active FROM officers WHERE id = ?').get(id);
+  const stored = (id: string) => findStoredOfficer(sqlite, id);
   let currentId = deps.officerId;
   /** Signed in against the cached proof, not the hub; with the offline code, which gives no hub token. */
   let offline = false;
@@ -184,7 +182,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
    * unsigned one (made before signing existed) would be refused and lost.
    */
   function refuseWhileOthersPending(id: string): void {
-    const pending = sqlite.prepare<[string], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND officer <> ? AND proof IS NULL").pluck().get(id) ?? 0;
+    const pending = countUnsignedPendingOfOthers(sqlite, id);
     if (pending > 0) {
       throw new AppError('CONFLICT', `${pending} change${pending === 1 ? '' : 's'} by another officer ha${pending === 1 ? 's' : 've'} not reached the hub yet; sign in once sync has sent them.`);
     }

@@ -7,6 +7,7 @@ import type { ApiEventBus } from '../api/events';
 import type { HubUnanswered, SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
+import { countOutbox } from '../mutations/outbox';
 import type { Clock } from '../../shared/platform/clock';
 import type { SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
@@ -58,7 +59,7 @@ export function createSyncController(deps: {
   let pulledSoFar = 0;
 
   function unconfiguredView(): SyncStateView {
-    const pendingOutbox = sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() ?? 0;
+    const pendingOutbox = countOutbox(sqlite, 'pending');
     return {
       configured: false,
       online: false,

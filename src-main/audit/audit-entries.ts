@@ -69,3 +69,30 @@ export function countAuditEntries(sqlite: Database.Database, filter: AuditFilter
   const { where, params } = whereOf(filter);
   return sqlite.prepare<Array<string | number>, number>(`SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) ?? 0;
 }
+
+/** The newest entry of this workstation's log (0: none). */
+export function newestEntryId(sqlite: Database.Database): number {
+  return sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() ?? 0;
+}
+
+/** When `action` was last logged (null: never). */
+export function lastLoggedAt(sqlite: Database.Database, action: string): Date | null {
+  const at = sqlite.prepare<[string], string | null>('SELECT max(at) FROM audit_log WHERE action = ?').pluck().get(action);
+  return at ? new Date(at) : null;
+}
+
+/** The purpose `actor` last gave for any of these reports (null: none yet). */
+export function lastPurposeGiven(sqlite: Database.Database, actor: string, reportIds: readonly string[]): string | null {
+  if (reportIds.length === 0) return null;
+  return (
+    sqlite
+      .prepare<string[], string>(
+        `SELECT json_extract(details, '$.purpose') FROM audit_log
+         WHERE subject_type = 'report' AND actor = ? AND json_extract(details, '$.purpose') IS NOT NULL
+           AND subject_id IN (${reportIds.map(() => '?').join(', ')})
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(actor, ...reportIds) ?? null
+  );
+}

@@ -5,33 +5,17 @@ import { normalizeIndicator } from '../../shared/indicators/normalize';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Actor } from '../audit/actor';
 import { createBenignMatcher, domainOfUrl, isBareUrl, type BenignEntry } from './benign-matcher';
+import { deleteBenignValue, findBenignValue, insertDefaultBenignValues, listBenignValues, upsertBenignValue } from './benign-values';
 import defaults from '../indicators/default-benign.json';
 import { readMeta, writeMeta } from '../db/store-meta';
-
-export interface BenignListEntry extends BenignEntry {
-  addedBy: string;
-  addedAt: string;
-}
-
-export function listBenign(sqlite: Database.Database): BenignListEntry[] {
-  return sqlite
-    .prepare<[], Omit<BenignListEntry, 'coversUrls'> & { coversUrls: number }>(
-      'SELECT type, value, reason, covers_urls AS coversUrls, added_by AS addedBy, added_at AS addedAt FROM benign_values ORDER BY type, value',
-    )
-    .all()
-    .map((row) => ({ ...row, coversUrls: row.coversUrls === 1 }));
-}
 
 const SEEDED_KEY = 'benign_defaults_seeded';
 
 /** Puts the shipped Dutch defaults into a new store once; after that the list is the supervisors'. */
 export function seedDefaultBenignList(sqlite: Database.Database, at: string): void {
   if (readMeta(sqlite, SEEDED_KEY) !== undefined) return;
-  const insert = sqlite.prepare(
-    "INSERT OR IGNORE INTO benign_values (type, value, reason, covers_urls, added_by, added_at) VALUES (?, ?, ?, ?, 'system:defaults', ?)",
-  );
   sqlite.transaction(() => {
-    for (const entry of defaults as BenignEntry[]) insert.run(entry.type, entry.value, entry.reason, entry.coversUrls === false ? 0 : 1, at);
+    insertDefaultBenignValues(sqlite, defaults as BenignEntry[], at);
     writeMeta(sqlite, SEEDED_KEY, at);
   })();
 }
@@ -87,22 +71,16 @@ function applyBenignChange(sqlite: Database.Database, indicatorIds: number[], re
  * for callers that already hold both, e.g. the sync appliers, which need the mutation's officer and time.
  */
 export function putBenignEntry(sqlite: Database.Database, entry: BenignEntry & { type: IndicatorType }, addedBy: Actor, addedAt: string): void {
-  sqlite
-    .prepare(
-      `INSERT INTO benign_values (type, value, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (type, value) DO UPDATE SET reason = excluded.reason, added_by = excluded.added_by, added_at = excluded.added_at`,
-    )
-    .run(entry.type, entry.value, entry.reason, addedBy, addedAt);
-  const coversUrls = sqlite.prepare<[string, string], number>('SELECT covers_urls FROM benign_values WHERE type = ? AND value = ?').pluck().get(entry.type, entry.value) === 1;
+  upsertBenignValue(sqlite, entry, addedBy, addedAt);
+  const coversUrls = findBenignValue(sqlite, entry.type, entry.value)?.coversUrls === true;
   applyBenignChange(sqlite, coveredIndicatorIds(sqlite, entry.type, entry.value, coversUrls), entry.reason);
 }
 
 /** Takes one (canonical) entry off the list and repairs clusters; false when it was not on it. Same contract as putBenignEntry. */
 export function dropBenignEntry(sqlite: Database.Database, type: IndicatorType, value: string): boolean {
-  const removed = sqlite.prepare('DELETE FROM benign_values WHERE type = ? AND value = ?').run(type, value);
-  if (removed.changes === 0) return false;
+  if (!deleteBenignValue(sqlite, type, value)) return false;
   // A URL may still be benign through its domain (or the domain's URLs through a URL entry): ask the whole list.
-  const matcher = createBenignMatcher(listBenign(sqlite));
+  const matcher = createBenignMatcher(listBenignValues(sqlite));
   const indicatorById = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
   for (const id of coveredIndicatorIds(sqlite, type, value)) {
     const indicator = indicatorById.get(id)!;

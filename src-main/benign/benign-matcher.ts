@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { parseUrl } from '../../shared/indicators/normalize/web-url';
+import { listBenignValues } from './benign-values';
 
 export interface BenignEntry {
   type: string;
@@ -51,8 +52,5 @@ export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatch
 }
 
 export function loadBenignMatcher(sqlite: Database.Database): BenignMatcher {
-  const rows = sqlite
-    .prepare<[], { type: string; value: string; reason: string; coversUrls: number }>('SELECT type, value, reason, covers_urls AS coversUrls FROM benign_values')
-    .all();
-  return createBenignMatcher(rows.map((row) => ({ ...row, coversUrls: row.coversUrls === 1 })));
+  return createBenignMatcher(listBenignValues(sqlite));
 }

@@ -112,3 +112,18 @@ export function createOutbox(sqlite: Database.Database) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/** How many of this workstation's own changes are in `state`. */
+export function countOutbox(sqlite: Database.Database, state: OutboxState): number {
+  return sqlite.prepare<[OutboxState], number>('SELECT count(*) FROM outbox WHERE state = ?').pluck().get(state) ?? 0;
+}
+
+/** Whether any change was ever recorded on this workstation. */
+export function outboxHoldsAny(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM outbox LIMIT 1').get() !== undefined;
+}
+
+/** Pending changes by officers other than `officer` that carry no signature of their own. */
+export function countUnsignedPendingOfOthers(sqlite: Database.Database, officer: string): number {
+  return sqlite.prepare<[string], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND officer <> ? AND proof IS NULL").pluck().get(officer) ?? 0;
+}

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
+import { officerTeams } from '../db/officers';
 import { daysBetween, endOfDay, workingDaysUntil } from './days';
 import { median } from './median';
 import { dayGroupsUpTo } from './report-day-counts';
@@ -90,11 +91,6 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
   for (const entry of Object.values(backlog.byOfficer)) entry.teamMedian = median(openByTeam.get(entry.team) ?? []) ?? 0;
   backlog.overdueList = overdueReports(sqlite, overdueCells, end, team, closedAt);
   return backlog;
-}
-
-function officerTeams(sqlite: Database.Database): Map<string, string | null> {
-  const rows = sqlite.prepare<[], { id: string; team: string | null }>('SELECT id, team FROM officers').all();
-  return new Map(rows.map((row) => [row.id, row.team]));
 }
 
 /** The oldest overdue reports, read only from the (day, category) cells known to be overdue. */

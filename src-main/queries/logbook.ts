@@ -7,8 +7,9 @@ import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { LogbookEntryView, LogbookQuery } from '../../shared/api/views';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
-import { auditEntries, countAuditEntries, type AuditFilter } from '../audit/audit-entries';
+import { auditEntries, countAuditEntries, lastPurposeGiven, type AuditFilter } from '../audit/audit-entries';
 import { workstationId } from '../audit/chain-entries';
+import { reportsSharingACase } from '../mutations/case-members';
 
 /** The entries not yet sent to the hub shown with its answer's first page; beyond it the page says more exist. */
 export const LOGBOOK_LIMIT = 5000;
@@ -51,11 +52,6 @@ export function logbook(
 /** How many of this workstation's entries answer the query (up to its `upToId`). */
 export const logbookTotal = (sqlite: Database.Database, query: LogbookQuery): number => countAuditEntries(sqlite, filterOf(query, {}));
 
-/** The newest entry of this workstation's log (0: none). */
-export function newestEntryId(sqlite: Database.Database): number {
-  return sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() ?? 0;
-}
-
 /** The entries as CSV, one row each, the details as JSON. */
 export function logbookCsv(entries: readonly LogbookEntryView[]): string {
   return Papa.unparse(
@@ -77,15 +73,5 @@ export function logbookCsv(entries: readonly LogbookEntryView[]): string {
 
 /** The purpose `officer` last gave for this report or another report of a case it is in (null: none yet). */
 export function lastPurpose(sqlite: Database.Database, reportId: string, officer: string): string | null {
-  return (
-    sqlite
-      .prepare<[string, string, string], string>(
-        `SELECT json_extract(details, '$.purpose') FROM audit_log
-         WHERE subject_type = 'report' AND actor = ? AND json_extract(details, '$.purpose') IS NOT NULL
-           AND subject_id IN (SELECT other.report_id FROM case_reports mine JOIN case_reports other ON other.case_id = mine.case_id WHERE mine.report_id = ? UNION SELECT ?)
-         ORDER BY id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(officer, reportId, reportId) ?? null
-  );
+  return lastPurposeGiven(sqlite, officer, reportsSharingACase(sqlite, reportId));
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ActionDetail, ActionExport } from '../../shared/api/action-views';
 import { logConsultation } from '../audit/consultation';
+import { findStoredOfficer } from '../db/officers';
 import { actionDetail, type ActionViewer } from './action-detail';
 import { actionFileName, approverOf, buildActionExport } from './action-export';
 import { dutchDay } from './dutch-format';
@@ -13,8 +14,8 @@ type Exporter = Omit<ActionViewer, 'purpose' | 'use'> & { purpose: string };
 
 /** Names as the letter prints them; an officer who left (inactive) is still named. */
 function officerName(sqlite: Database.Database, id: string): { name: string; team: string | null } {
-  const row = sqlite.prepare<[string], { name: string; team: string | null }>('SELECT display_name AS name, team FROM officers WHERE id = ?').get(id);
-  return row ?? { name: id, team: null };
+  const officer = findStoredOfficer(sqlite, id);
+  return officer ? { name: officer.displayName, team: officer.team } : { name: id, team: null };
 }
 
 /** The request's detail as the document shows it, and the export logged: who, which request and reports, why. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { OPEN_ACTION_STATES } from '../../shared/requests/lifecycle';
 import type { ActionQuery, ActionSummaryView } from '../../shared/api/action-views';
+import { createDirectoryNameOf } from '../db/directory-entries';
 import { selectActionRows } from './action-record';
 import { canonicalIndicator } from './action-subject';
 import { toSummaryView } from './action-summary';
@@ -44,6 +45,6 @@ export function listActions(sqlite: Database.Database, query: ActionQuery, today
   if (query.executedTo !== undefined) where('a.executed_at <= ?', query.executedTo);
   const filter = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const records = selectActionRows(sqlite, `${filter} ORDER BY a.updated_at DESC, a.id`, params);
-  const nameOf = sqlite.prepare<[string], string>('SELECT name FROM directory_entries WHERE id = ?').pluck();
-  return records.map((record) => toSummaryView(record, record.addresseeId === null ? null : (nameOf.get(record.addresseeId) ?? null), today));
+  const nameOf = createDirectoryNameOf(sqlite);
+  return records.map((record) => toSummaryView(record, record.addresseeId === null ? null : (nameOf(record.addresseeId) ?? null), today));
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { directoryEntrySchema, type DirectoryEntry } from '../../shared/requests/directory';
 import defaults from './default-directory.json';
+import { insertDefaultDirectoryEntries } from '../db/directory-entries';
 import { readMeta, writeMeta } from '../db/store-meta';
 
 const SEEDED_KEY = 'directory_defaults_seeded';
@@ -18,9 +19,9 @@ export function defaultDirectoryEntries(): DefaultDirectoryEntry[] {
 /** Puts the Dutch default addressees into a new store once; after that the directory is the supervisors'. */
 export function seedDefaultDirectory(sqlite: Database.Database, at: string): void {
   if (readMeta(sqlite, SEEDED_KEY) !== undefined) return;
-  const insert = sqlite.prepare('INSERT OR IGNORE INTO directory_entries (id, kind, name, entry, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
-    for (const { id, ...entry } of defaultDirectoryEntries()) insert.run(id, entry.kind, entry.name, JSON.stringify(entry), DEFAULTS_AUTHOR, at);
+    const entries = defaultDirectoryEntries().map(({ id, ...entry }) => ({ id, kind: entry.kind, name: entry.name, entry }));
+    insertDefaultDirectoryEntries(sqlite, entries, DEFAULTS_AUTHOR, at);
     writeMeta(sqlite, SEEDED_KEY, at);
   })();
 }

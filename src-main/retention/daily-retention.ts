@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/platform/logger';
 import { scheduleDailyRuns, type DailyRuns, type ScheduleTimers } from '../../shared/retention/daily-runs';
 import { outcomeFields } from '../../shared/retention/outcome-fields';
 import type { Actor } from '../audit/actor';
+import { lastLoggedAt } from '../audit/audit-entries';
 import type { CaseStore } from '../db/open-store';
 import { runRetention } from './retention-run';
 
@@ -15,8 +16,7 @@ import { runRetention } from './retention-run';
 export const RETENTION_ACTOR: Actor = 'system:retention';
 
 export function lastRetentionRunAt(sqlite: Database.Database): Date | null {
-  const at = sqlite.prepare<[], string | null>("SELECT max(at) FROM audit_log WHERE action = 'retention.run'").pluck().get();
-  return at ? new Date(at) : null;
+  return lastLoggedAt(sqlite, 'retention.run');
 }
 
 export function startDailyRetention(store: CaseStore, deps: { clock: Clock; timers: ScheduleTimers; logger: Logger; intervalMs?: number }): DailyRuns {

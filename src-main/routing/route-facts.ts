@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { Category } from '../../shared/intake/vocabulary';
+import { createTeamOfOfficer } from '../db/officers';
 
 /** What routing rules look at, gathered for one report. */
 export interface RouteFacts {
@@ -49,7 +50,7 @@ export function createRouteFactsReader(sqlite: Database.Database) {
        GROUP BY assignee ORDER BY count(*) DESC, assignee LIMIT 1`,
     )
     .pluck();
-  const teamOf = sqlite.prepare<[string], string | null>('SELECT team FROM officers WHERE id = ?').pluck();
+  const teamOf = createTeamOfOfficer(sqlite);
 
   return (reportId: string): RouteFacts => {
     const row = report.get(reportId);
@@ -63,7 +64,7 @@ export function createRouteFactsReader(sqlite: Database.Database) {
       lossCents: row.lossCents,
       clusterSize: row.clusterSize,
       indicatorTypes: indicatorTypes.all(row.id),
-      clusterOwner: ownerId === undefined ? null : { id: ownerId, team: teamOf.get(ownerId) ?? null },
+      clusterOwner: ownerId === undefined ? null : { id: ownerId, team: teamOf(ownerId) ?? null },
     };
   };
 }

@@ -3,7 +3,7 @@ import { ROUTE_PRIORITIES, type RouteExplanation, type RoutePriority } from '../
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import { optionalText, requireIdList, requireOneOf, requireReports, requireSupervisor, requireText } from '../mutations/services/guards';
-import { findOfficer } from '../queries/officers';
+import { findOfficer } from '../db/officers';
 import { currentRoute } from './current-route';
 import { recordRoute } from './record-route';
 import { reasonOf } from './route-reason';

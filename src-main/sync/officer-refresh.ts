@@ -3,25 +3,14 @@
  * when it connects and then every few minutes (the list is small and changes rarely). Officers the hub does
  * not list are left as they are; the hub treats them as officers without a team anyway.
  */
-import type Database from 'better-sqlite3';
 import type { HubOfficer } from '../../shared/hub/protocol';
 import type { CaseStore } from '../db/open-store';
+import { copyOfficers } from '../db/officers';
 import type { Clock } from '../../shared/platform/clock';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
 
 export const OFFICERS_REFRESH_MS = 5 * 60_000;
-
-/** Writes the hub's officers into the store; returns how many rows changed. */
-export function copyOfficers(sqlite: Database.Database, officers: readonly HubOfficer[]): number {
-  const upsert = sqlite.prepare<[string, string, string, string | null, number]>(
-    `INSERT INTO officers (id, display_name, role, team, active) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, team = excluded.team, active = excluded.active
-     WHERE officers.display_name IS NOT excluded.display_name OR officers.role IS NOT excluded.role
-        OR officers.team IS NOT excluded.team OR officers.active IS NOT excluded.active`,
-  );
-  return sqlite.transaction(() => officers.reduce((changed, officer) => changed + upsert.run(officer.id, officer.displayName, officer.role, officer.team, officer.active ? 1 : 0).changes, 0))();
-}
 
 export function createOfficerRefresher(store: CaseStore, deps: { client: HubClient; clock: Clock; intervalMs?: number; onChanged?: () => void }) {
   const intervalMs = deps.intervalMs ?? OFFICERS_REFRESH_MS;

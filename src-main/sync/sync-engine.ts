@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
+import { countOutbox } from '../mutations/outbox';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { createFeedPageApplier, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
@@ -83,7 +84,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
 
   const counts = () => ({
     pendingOutbox: applier.outbox.countPending(),
-    rejectedOutbox: sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE state = 'rejected'").pluck().get() ?? 0,
+    rejectedOutbox: countOutbox(sqlite, 'rejected'),
     conflicts: countConflictNotices(sqlite),
     cursor: readCursor(sqlite),
   });

@@ -1,4 +1,4 @@
-import { listBenign } from '../../benign/benign-list';
+import { listBenignValues } from '../../benign/benign-values';
 import { addBenignValue, removeBenignValue } from '../../mutations/services';
 import { systemClock } from '../../../shared/platform/clock';
 import { parseCommandArgs, requireOption } from '../args';
@@ -25,7 +25,7 @@ export const benignCommand: CliCommand = {
     switch (action) {
       case 'list':
         await withCliStore(dbPath, io, async (store) => {
-          for (const entry of listBenign(store.sqlite)) await writeJsonLine(io.stdout, entry);
+          for (const entry of listBenignValues(store.sqlite)) await writeJsonLine(io.stdout, entry);
         });
         return 0;
       case 'add': {

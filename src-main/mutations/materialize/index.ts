@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { directoryEntriesTable } from '../../db/directory-entries';
+import { routingRulesTable } from '../../db/routing-rules';
 import type { SyncedEntity } from '../registers';
 import { createActionAdapter } from './action-adapter';
 import { createBenignAdapter } from './benign-adapter';
@@ -19,12 +21,7 @@ export function createEntityAdapters(sqlite: Database.Database): Record<SyncedEn
     case: createCaseAdapter(sqlite),
     benign: createBenignAdapter(sqlite),
     action: createActionAdapter(sqlite),
-    directory: createKeyedJsonAdapter(sqlite, {
-      table: 'directory_entries',
-      jsonColumn: 'entry',
-      field: 'entry',
-      columns: (entry) => ({ kind: String(entry.kind), name: String(entry.name) }),
-    }),
-    routing: createKeyedJsonAdapter(sqlite, { table: 'routing_rules', jsonColumn: 'rule', field: 'rule', columns: (rule) => ({ position: Number(rule.position) }) }),
+    directory: createKeyedJsonAdapter(directoryEntriesTable(sqlite), 'entry'),
+    routing: createKeyedJsonAdapter(routingRulesTable(sqlite), 'rule'),
   };
 }

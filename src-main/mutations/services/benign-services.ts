@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import { canonicalBenignValue } from '../../benign/benign-list';
+import { findBenignValue } from '../../benign/benign-values';
 import type { CaseStore } from '../../db/open-store';
 import { recordMutation } from '../record-mutation';
 import { buildMutation, type ServiceDeps } from './service-deps';
@@ -15,7 +16,7 @@ export function addBenignValue(store: CaseStore, deps: ServiceDeps, input: { off
 
 export function removeBenignValue(store: CaseStore, deps: ServiceDeps, input: { officer: string; type: string; value: string }): Mutation<'benign.remove'> {
   const { type, value } = canonicalBenignValue(input.type, input.value);
-  if (!store.sqlite.prepare('SELECT 1 FROM benign_values WHERE type = ? AND value = ?').get(type, value)) {
+  if (!findBenignValue(store.sqlite, type, value)) {
     throw new AppError('NOT_FOUND', `${type} ${value} is not on the benign list.`);
   }
   return recordMutation(store, buildMutation(deps, input.officer, 'benign.remove', { type, value })) as Mutation<'benign.remove'>;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TransitionActor } from '../../../shared/requests/lifecycle';
 import { AppError } from '../../../shared/errors';
-import { findOfficer } from '../../queries/officers';
+import { findOfficer } from '../../db/officers';
 
 export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {
   const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM reports WHERE report_id = ?').get(reportId);
