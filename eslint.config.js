@@ -76,6 +76,10 @@ const OWNED = {
   officer_signing_keys: MUTATIONS,
   purged_reports: 'src-main/ingest/tombstones.ts',
   purge_key: 'src-main/ingest/tombstones.ts',
+  notes: MUTATIONS,
+  cases: MUTATIONS,
+  case_reports: MUTATIONS,
+  link_decisions: MUTATIONS,
 };
 const tableOwnerOptions = {
   writers: {
@@ -86,11 +90,7 @@ const tableOwnerOptions = {
     indicators: [REPORT_WRITER, REPORT_PURGE, BENIGN_LIST],
     reports_fts: ['src-main/search/report-text-index.ts'],
     clusters: ['src-main/linking/'],
-    notes: [MUTATIONS],
     actions: [MUTATIONS],
-    cases: [MUTATIONS],
-    case_reports: [MUTATIONS],
-    link_decisions: [MUTATIONS],
     report_day_counts: ['src-main/overview/report-day-counts.ts'],
     indicator_day_counts: ['src-main/overview/indicator-day-counts.ts'],
     shape_day_counts: ['src-main/overview/shape-day-counts.ts'],

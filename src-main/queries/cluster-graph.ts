@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ClusterGraph, GraphEdge, GraphNode } from '../../shared/api/views';
 import { queryInChunks } from './in-chunks';
+import { linkDecisionsAmong } from '../mutations/link-decision-list';
 import { requireReportRow } from './report-record';
 
 /** A graph larger than this is unreadable on screen (and slow to lay out); the neighbourhood is shown instead. */
@@ -127,13 +128,5 @@ export function clusterGraph(sqlite: Database.Database, reportId: string): Clust
 }
 
 function decisionEdges(sqlite: Database.Database, shown: Set<string>): GraphEdge[] {
-  return queryInChunks([...shown], (chunk, placeholders) =>
-    sqlite
-      .prepare<string[], { reportA: string; reportB: string; decision: 'confirmed' | 'rejected' }>(
-        `SELECT report_a AS reportA, report_b AS reportB, decision FROM link_decisions WHERE report_a IN (${placeholders})`,
-      )
-      .all(...chunk),
-  )
-    .filter((row) => shown.has(row.reportB))
-    .map((row) => ({ source: reportNodeId(row.reportA), target: reportNodeId(row.reportB), kind: 'decision', label: row.decision, decision: row.decision }));
+  return linkDecisionsAmong(sqlite, [...shown]).map((row) => ({ source: reportNodeId(row.reportA), target: reportNodeId(row.reportB), kind: 'decision', label: row.decision, decision: row.decision }));
 }

@@ -2,14 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RelatedReportView } from '../../shared/api/views';
 import type { Category } from '../../shared/intake/vocabulary';
 import { relatedReports } from '../linking/queries';
-
-interface DecisionRow {
-  other: string;
-  decision: 'confirmed' | 'rejected';
-  reason: string | null;
-  decidedBy: string;
-  decidedAt: string;
-}
+import { linkDecisionsOf } from '../mutations/link-decision-list';
 
 /**
  * Reports that share an indicator with this one, and reports an officer linked to it by decision only,
@@ -17,15 +10,7 @@ interface DecisionRow {
  */
 export function relatedWithDecisions(sqlite: Database.Database, reportId: string): RelatedReportView[] {
   const related = relatedReports(sqlite, reportId);
-  const decisions = new Map(
-    sqlite
-      .prepare<[string, string, string], DecisionRow>(
-        `SELECT CASE WHEN report_a = ? THEN report_b ELSE report_a END AS other, decision, reason, decided_by AS decidedBy, decided_at AS decidedAt
-         FROM link_decisions WHERE report_a = ? OR report_b = ?`,
-      )
-      .all(reportId, reportId, reportId)
-      .map((row) => [row.other, row] as const),
-  );
+  const decisions = new Map(linkDecisionsOf(sqlite, reportId).map((row) => [row.other, row] as const));
   const shown = related.map((entry) => ({ reportId: entry.reportId, shared: entry.shared }));
   const sharing = new Set(shown.map((entry) => entry.reportId));
   for (const other of decisions.keys()) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import { casesOfReport } from '../mutations/case-members';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
 import { currentRecord, requireReportRow } from './report-record';
 import { maskReporter } from './reporter-mask';
@@ -32,10 +33,7 @@ export function reportDetail(sqlite: Database.Database, reportId: string): Omit<
   const inNarrative = indicators
     .filter((mention) => mention.field === NARRATIVE_FIELD)
     .map((mention) => ({ type: mention.type, value: mention.value, raw: mention.raw, benign: mention.benignReason !== null }));
-  const caseIds = sqlite
-    .prepare<[string], string>('SELECT case_id FROM case_reports WHERE report_id = ? ORDER BY added_at, case_id')
-    .pluck()
-    .all(reportId);
+  const caseIds = casesOfReport(sqlite, reportId);
   return {
     reportId: row.reportId,
     revision: row.revision,

@@ -1,6 +1,7 @@
 /** Which live reports a request is about: those mentioning its indicator, else its case's, else its cluster's. */
 import type Database from 'better-sqlite3';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
+import { caseMembers } from '../mutations/case-members';
 
 interface BundleScope {
   indicator: CanonicalIndicator | null;
@@ -35,9 +36,9 @@ export function reportsMentioning(sqlite: Database.Database, indicator: Canonica
 
 function caseReports(sqlite: Database.Database, caseId: string): string[] {
   return sqlite
-    .prepare<[string], string>(`SELECT r.report_id FROM reports r JOIN case_reports c ON c.report_id = r.report_id WHERE c.case_id = ? AND r.status = 'filed' ${ORDER}`)
+    .prepare<[string], string>(`SELECT r.report_id FROM reports r WHERE r.report_id IN (SELECT value FROM json_each(?)) AND r.status = 'filed' ${ORDER}`)
     .pluck()
-    .all(caseId);
+    .all(JSON.stringify(caseMembers(sqlite, caseId)));
 }
 
 /** The live reports of the report's cluster; the report alone when it links to nothing. */

@@ -13,6 +13,7 @@ import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
+import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
@@ -36,12 +37,7 @@ interface ActionHolderRow {
 /** The cases and requests holding each report. */
 function holdersByReport(sqlite: Database.Database): Holders {
   const cases = new Map<string, Holder[]>();
-  const caseRows = sqlite
-    .prepare<[], { reportId: string; status: string; updatedAt: string }>(
-      'SELECT cr.report_id AS reportId, c.status, c.updated_at AS updatedAt FROM case_reports cr JOIN cases c ON c.id = cr.case_id',
-    )
-    .all();
-  for (const row of caseRows) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
+  for (const row of caseHoldings(sqlite)) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
   const requests = new Map<string, Holder[]>();
   for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM actions').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TransitionActor } from '../../../shared/requests/lifecycle';
 import { AppError } from '../../../shared/errors';
 import { findOfficer } from '../../db/officers';
+import { caseMembers, findCaseRecord } from '../case-members';
 
 export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {
   const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM reports WHERE report_id = ?').get(reportId);
@@ -21,10 +22,9 @@ export interface CaseFacts {
 }
 
 export function requireCase(sqlite: Database.Database, caseId: string): CaseFacts {
-  const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM cases WHERE id = ?').get(caseId);
-  if (!row) throw new AppError('NOT_FOUND', `Case ${caseId} does not exist.`);
-  const members = sqlite.prepare<[string], string>('SELECT report_id FROM case_reports WHERE case_id = ?').pluck().all(caseId);
-  return { status: row.status, members: new Set(members) };
+  const record = findCaseRecord(sqlite, caseId);
+  if (!record) throw new AppError('NOT_FOUND', `Case ${caseId} does not exist.`);
+  return { status: record.status, members: new Set(caseMembers(sqlite, caseId)) };
 }
 
 /** Trimmed text that must not be empty; `what` completes "… must not be empty". */
