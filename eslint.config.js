@@ -81,6 +81,9 @@ const OWNED = {
   case_reports: MUTATIONS,
   link_decisions: MUTATIONS,
 };
+/** The big report tables are read, for speed, by the read models and by db/report-lookup.ts (a report by its id, for the floors below them). */
+const REPORT_TABLES = ['reports', 'report_revisions', 'mentions', 'indicators', 'clusters', 'reports_fts'];
+const REPORT_READERS = ['src-main/queries/', 'src-main/search/', 'src-main/overview/', 'src-main/linking/', 'src-main/db/report-lookup.ts'];
 const tableOwnerOptions = {
   writers: {
     ...Object.fromEntries(Object.entries(OWNED).map(([table, owner]) => [table, [owner]])),
@@ -97,7 +100,10 @@ const tableOwnerOptions = {
     cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],
     summary_day_counts: ['src-main/overview/summary-day-counts.ts'],
   },
-  readers: Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),
+  readers: {
+    ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),
+    ...Object.fromEntries(REPORT_TABLES.map((table) => [table, REPORT_READERS])),
+  },
 };
 
 /** An import of src-main/<folder> from inside src-main: relative, climbing straight up to src-main. */

@@ -54,12 +54,14 @@ export const tableOwners = {
           context.report({ node, message: `Only ${owners.join(', ')} write table "${table}"; call the writer instead of writing the table here (${SEE}).` });
         }
       }
+      const refused = new Set();
       for (const [, target] of text.matchAll(READ)) {
         const table = tableOf(target);
         const allowed = readers[table];
         const owners = writers[table] ?? [];
-        if (!allowed || owners.some(listed) || allowed.some(listed)) continue;
-        context.report({ node, message: `Only ${[...owners, ...allowed].join(', ')} read table "${table}"; call their read functions instead (${SEE}).` });
+        if (!allowed || refused.has(table) || owners.some(listed) || allowed.some(listed)) continue;
+        refused.add(table);
+        context.report({ node, message: `Only ${[...new Set([...owners, ...allowed])].join(', ')} read table "${table}"; call their read functions instead (${SEE}).` });
       }
     }
 

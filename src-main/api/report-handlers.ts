@@ -4,6 +4,7 @@ import { requireReports } from '../mutations/services/guards';
 import { assignReport, setWorkStatus } from '../mutations';
 import { reportAuditTrail } from '../queries/audit-trail';
 import { findOfficer } from '../db/officers';
+import { createWorkFieldOf } from '../db/report-lookup';
 import { relatedWithDecisions } from '../queries/related';
 import { reportDetail } from '../queries/report-detail';
 import { currentRoute } from '../routing/current-route';
@@ -16,11 +17,11 @@ import type { ApiContext } from './context';
 /** Records one mutation per report whose value differs; all or none (one transaction). */
 function changeEach(context: ApiContext, reportIds: readonly string[], column: 'work_status' | 'assignee', target: string | null, record: (reportId: string) => void): number {
   const { sqlite } = context.store;
-  const current = sqlite.prepare<[string], string | null>(`SELECT ${column} FROM reports WHERE report_id = ?`).pluck();
+  const current = createWorkFieldOf(sqlite, column);
   const changed = sqlite.transaction(() => {
     const unique = [...new Set(reportIds)];
     requireReports(sqlite, unique);
-    const differing = unique.filter((reportId) => current.get(reportId) !== target);
+    const differing = unique.filter((reportId) => current(reportId) !== target);
     for (const reportId of differing) record(reportId);
     return differing.length;
   })();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { holdsReports } from '../db/report-lookup';
 import { readMeta, writeMeta } from '../db/store-meta';
 import { outboxHoldsAny } from '../mutations/outbox';
 
@@ -9,7 +10,7 @@ const isMarked = (sqlite: Database.Database) => readMeta(sqlite, DEMO_MARK) !== 
 
 /** Whether the store holds anything yet: reports, or work of an officer. */
 const holdsData = (sqlite: Database.Database) =>
-  sqlite.prepare('SELECT 1 FROM reports LIMIT 1').get() !== undefined || outboxHoldsAny(sqlite);
+  holdsReports(sqlite) || outboxHoldsAny(sqlite);
 
 /**
  * Generated reports and real evidence never mix. The demo runs only on a store made for it (marked as such when

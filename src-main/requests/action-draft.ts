@@ -8,7 +8,7 @@ import { requireCase, requireReport } from '../mutations/services/guards';
 import { deriveAddressee } from './addressee-route';
 import { canonicalBatch, canonicalIndicator, requireFittingIndicator, routeSubject } from './action-subject';
 import { buildBundle } from './bundle';
-import { scopeReportIds } from './bundle-scope';
+import { scopeReportIds } from '../queries/bundle-scope';
 import { listDirectory } from './directory-entries';
 import { batchBody, batchTitle, defaultBody, defaultLegalBasis, defaultTitle } from './draft-texts';
 import { warningFacts } from './warning-facts';

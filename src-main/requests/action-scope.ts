@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ActionDetail } from '../../shared/api/action-views';
 import type { ActionRecord } from './action-record';
-import { reportsMentioningAny, scopeReportIds } from './bundle-scope';
+import { reportsMentioningAny, scopeReportIds } from '../queries/bundle-scope';
 import { dutchDay } from './dutch-format';
 
 /** Live reports the request's indicators (or case, or cluster) now have that its bundle lacks. */

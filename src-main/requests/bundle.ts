@@ -8,12 +8,12 @@ import type { ActionBundle, BundleReport } from '../../shared/api/action-views';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
-import { queryInChunks } from '../queries/in-chunks';
+import { createMentionsOfIndicator, liveBundleRows } from '../queries/bundle-reports';
 import { currentRecord } from '../queries/report-record';
 import { createAuditAppender } from '../audit/audit-log';
-import { indicatorId } from './bundle-scope';
+import { indicatorId } from '../queries/bundle-scope';
 import { dutchDay } from './dutch-format';
-import { evidenceLines, type MentionOfIndicator } from './evidence';
+import { evidenceLines } from './evidence';
 import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
 
 /** Who reads the reporters' data, for which request and why (the audit entry's facts). */
@@ -29,29 +29,7 @@ export interface PersonalDataAccess {
 
 export const PERSONAL_DATA_AUDIT_ACTION = 'action.reporter_included';
 
-interface BundleRow {
-  id: number;
-  reportId: string;
-  revision: number;
-  receivedAt: string;
-  incidentAt: string | null;
-  category: Category;
-  lossCents: number;
-  summary: string | null;
-}
-
 const dayOf = (report: Pick<BundleReport, 'incidentAt' | 'receivedAt'>) => dutchDay(report.incidentAt ?? report.receivedAt);
-
-function liveRows(sqlite: Database.Database, reportIds: readonly string[]): BundleRow[] {
-  return queryInChunks([...new Set(reportIds)], (chunk, placeholders) =>
-    sqlite
-      .prepare<string[], BundleRow>(
-        `SELECT id, report_id AS reportId, revision, received_at AS receivedAt, incident_at AS incidentAt, category, loss_cents AS lossCents, summary
-         FROM reports WHERE status = 'filed' AND report_id IN (${placeholders})`,
-      )
-      .all(...chunk),
-  );
-}
 
 function summarize(reports: BundleReport[]): ActionBundle {
   const days = reports.map(dayOf).sort();
@@ -76,13 +54,13 @@ export function buildBundle(
   personalData: PersonalDataAccess | null = null,
 ): ActionBundle {
   return sqlite.transaction(() => {
-    const mentionsOf = sqlite.prepare<[number, number], MentionOfIndicator>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ? ORDER BY field');
+    const mentionsOf = createMentionsOfIndicator(sqlite);
     const indicators = (input.indicator === null ? [] : [input.indicator, ...(input.batch ?? [])]).map((indicator) => indicatorId(sqlite, indicator)).filter((id) => id !== undefined);
     const audit = createAuditAppender(sqlite);
-    const reports = liveRows(sqlite, input.reportIds).map((row): BundleReport => {
+    const reports = liveBundleRows(sqlite, input.reportIds).map((row): BundleReport => {
       const record: IntakeRecord = currentRecord(sqlite, row);
       const redact = createReporterRedactor(record.reporter);
-      const mentions = indicators.flatMap((indicator) => mentionsOf.all(row.id, indicator));
+      const mentions = indicators.flatMap((indicator) => mentionsOf(row.id, indicator));
       const reporter = personalData && record.reporter ? { name: record.reporter.name, email: record.reporter.email ?? null, phone: record.reporter.phone ?? null } : null;
       if (personalData && reporter) {
         audit(personalData.at, {

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ActionBundle } from '../../shared/api/action-views';
+import { sharedIndicatorValues } from '../queries/bundle-reports';
 import type { WarningFacts } from './warning-template';
 
 /** How many of the bundle's reports must name a value before the warning does. */
@@ -20,25 +21,8 @@ const SUSPECT_LABELS: Record<string, string> = {
   crypto: 'Cryptoadres van de oplichters',
 };
 
-interface SharedValue {
-  type: string;
-  value: string;
-}
-
-function sharedValues(sqlite: Database.Database, reportIds: readonly string[], types: readonly string[], suspectSideOnly: boolean): SharedValue[] {
-  if (reportIds.length === 0) return [];
-  const side = suspectSideOnly ? `AND (m.field LIKE 'suspect.%' OR m.field LIKE 'payments[%].beneficiaryAccount')` : '';
-  return sqlite
-    .prepare<unknown[], SharedValue>(
-      `SELECT i.type, i.value FROM mentions m
-         JOIN indicators i ON i.id = m.indicator_id
-         JOIN reports r ON r.id = m.report_id
-       WHERE r.report_id IN (SELECT value FROM json_each(?)) AND NOT m.benign AND i.type IN (SELECT value FROM json_each(?)) ${side}
-       GROUP BY i.id HAVING count(DISTINCT m.report_id) >= ?
-       ORDER BY count(DISTINCT m.report_id) DESC, i.value LIMIT ?`,
-    )
-    .all(JSON.stringify(reportIds), JSON.stringify(types), MIN_SHARED_REPORTS, MAX_VALUES);
-}
+const sharedValues = (sqlite: Database.Database, reportIds: readonly string[], types: readonly string[], suspectSideOnly: boolean) =>
+  sharedIndicatorValues(sqlite, reportIds, { types, suspectSideOnly, minReports: MIN_SHARED_REPORTS, max: MAX_VALUES });
 
 export function warningFacts(sqlite: Database.Database, bundle: ActionBundle, nameSuspects: boolean): WarningFacts {
   const reportIds = bundle.reports.map((report) => report.reportId);

@@ -11,6 +11,7 @@ import { FINAL_ACTION_STATES, type ActionState } from '../../shared/requests/lif
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
+import { countReports, reportsReceivedBefore } from '../db/report-lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
 import { caseHoldings } from '../mutations/case-members';
@@ -48,10 +49,8 @@ function holdersByReport(sqlite: Database.Database): Holders {
 
 /** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
 export function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
-  const total = sqlite.prepare<[], number>('SELECT count(*) FROM reports').pluck().get() ?? 0;
-  const candidates = sqlite
-    .prepare<[string], Candidate>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ?')
-    .all(`${dailyTaskBound(asOf, periods)}T99`)
+  const total = countReports(sqlite);
+  const candidates = reportsReceivedBefore(sqlite, `${dailyTaskBound(asOf, periods)}T99`)
     .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
   const holders = holdersByReport(sqlite);
   const { expired, held } = judgeExpired(candidates, holders, periods, asOf);

@@ -2,18 +2,13 @@ import { isAppError } from '../../shared/errors';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Logger } from '../../shared/platform/logger';
+import { createArrivalFacts } from '../queries/report-route';
 import { recordRoute } from './record-route';
 import { reasonOf } from './route-reason';
 import { createRuleRouter } from './rule-router';
 
 /** Older reports (a first sync's backlog) wait for a supervisor's `routing.apply` instead. */
 const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
-
-interface ArrivalRow {
-  status: string;
-  firstReceivedAt: string;
-  routed: number;
-}
 
 /**
  * Routes reports that just arrived through sync: live, fresh, and not routed yet (a colleague's route may have
@@ -22,12 +17,10 @@ interface ArrivalRow {
  */
 function routeArrivals(store: CaseStore, deps: ServiceDeps, officer: string, reportIds: readonly string[]): void {
   const { sqlite } = store;
-  const arrival = sqlite.prepare<[string], ArrivalRow>(
-    'SELECT status, first_received_at AS firstReceivedAt, route_priority IS NOT NULL AS routed FROM reports WHERE report_id = ?',
-  );
+  const arrival = createArrivalFacts(sqlite);
   const now = deps.clock.now().getTime();
   const waiting = reportIds.filter((reportId) => {
-    const row = arrival.get(reportId);
+    const row = arrival(reportId);
     return row !== undefined && row.status === 'filed' && row.routed === 0 && now - Date.parse(row.firstReceivedAt) < FRESH_FOR_MS;
   });
   if (waiting.length === 0) return;

@@ -1,27 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { RoutePriority, RouteExplanation } from '../../shared/routing/rules';
+import type { RouteExplanation } from '../../shared/routing/rules';
+import { storedRoute } from '../queries/report-route';
 import { matchedOf } from './route-reason';
 import { routingRuleName } from './rule-store';
 
-interface RouteRow {
-  assignee: string | null;
-  team: string | null;
-  priority: RoutePriority | null;
-  ruleId: string | null;
-  reason: string | null;
-  routedBy: string | null;
-  routedAt: string | null;
-}
-
 /** Where the report is now and why (the last `report.route` it got), or null while it was never routed. */
 export function currentRoute(sqlite: Database.Database, reportId: string): RouteExplanation | null {
-  const row = sqlite
-    .prepare<[string], RouteRow>(
-      `SELECT assignee, route_team AS team, route_priority AS priority, route_rule AS ruleId, route_reason AS reason,
-         routed_by AS routedBy, routed_at AS routedAt
-       FROM reports WHERE report_id = ?`,
-    )
-    .get(reportId);
+  const row = storedRoute(sqlite, reportId);
   if (!row || row.priority === null) return null;
   const reason = row.reason ?? '';
   const placed = { team: row.team, priority: row.priority, assignee: row.assignee, ruleId: row.ruleId };

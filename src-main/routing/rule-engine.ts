@@ -4,7 +4,7 @@
  */
 import type { RouteExplanation, RoutingConditions, RoutingRule, RoutingRuleView } from '../../shared/routing/rules';
 import { CATEGORY_WORDS, INDICATOR_WORDS, REPORTER_WORDS, euros } from './dutch-wording';
-import type { RouteFacts } from './route-facts';
+import type { RouteFacts } from '../queries/route-facts';
 
 /** An active member of a team and the open reports assigned to them. */
 export interface OfficerLoad {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RouteExplanation } from '../../shared/routing/rules';
-import { createRouteFactsReader, type RouteFacts } from './route-facts';
+import { createRouteFactsReader, type RouteFacts } from '../queries/route-facts';
 import { routeByRules } from './rule-engine';
 import { listRoutingRules } from './rule-store';
 import { createTeamLoads } from './team-loads';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createActiveTeamMembers } from '../db/officers';
+import { createOpenAssignedCount } from '../queries/report-route';
 import type { TeamLoads } from './rule-engine';
 
 /**
@@ -8,8 +9,6 @@ import type { TeamLoads } from './rule-engine';
  */
 export function createTeamLoads(sqlite: Database.Database): (routedReportId: string) => TeamLoads {
   const members = createActiveTeamMembers(sqlite);
-  const open = sqlite
-    .prepare<[string, string], number>("SELECT count(*) FROM reports WHERE work_status IN ('new', 'in_progress') AND assignee = ? AND report_id != ?")
-    .pluck();
-  return (routedReportId) => (team) => members(team).map((id) => ({ id, open: open.get(id, routedReportId) ?? 0 }));
+  const open = createOpenAssignedCount(sqlite);
+  return (routedReportId) => (team) => members(team).map((id) => ({ id, open: open(id, routedReportId) }));
 }

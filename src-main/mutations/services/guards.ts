@@ -2,17 +2,18 @@ import type Database from 'better-sqlite3';
 import type { TransitionActor } from '../../../shared/requests/lifecycle';
 import { AppError } from '../../../shared/errors';
 import { findOfficer } from '../../db/officers';
+import { createReportExists, reportStatus } from '../../db/report-lookup';
 import { caseMembers, findCaseRecord } from '../case-members';
 
 export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {
-  const row = sqlite.prepare<[string], { status: string }>('SELECT status FROM reports WHERE report_id = ?').get(reportId);
-  if (!row) throw new AppError('NOT_FOUND', `Report ${reportId} is not in this store.`);
-  return row;
+  const status = reportStatus(sqlite, reportId);
+  if (status === undefined) throw new AppError('NOT_FOUND', `Report ${reportId} is not in this store.`);
+  return { status };
 }
 
 export function requireReports(sqlite: Database.Database, reportIds: readonly string[]): void {
-  const find = sqlite.prepare<[string], number>('SELECT 1 FROM reports WHERE report_id = ?').pluck();
-  const missing = reportIds.filter((reportId) => find.get(reportId) === undefined);
+  const exists = createReportExists(sqlite);
+  const missing = reportIds.filter((reportId) => !exists(reportId));
   if (missing.length > 0) throw new AppError('NOT_FOUND', `${missing.length === 1 ? 'Report' : 'Reports'} ${missing.join(', ')} not in this store.`);
 }
 

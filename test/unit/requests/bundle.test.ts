@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle, PERSONAL_DATA_AUDIT_ACTION } from '../../../src-main/requests/bundle';
-import { scopeReportIds } from '../../../src-main/requests/bundle-scope';
+import { scopeReportIds } from '../../../src-main/queries/bundle-scope';
 import { createCase } from '../../../src-main/mutations';
 import { filedRecord, IBANS, withdrawal } from '../../support/records';
 import { NOW, OFFICER, openActionStore, paidToIban, REPORTER } from './support/action-store';

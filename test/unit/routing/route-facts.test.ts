@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouteFactsReader } from '../../../src-main/routing/route-facts';
+import { createRouteFactsReader } from '../../../src-main/queries/route-facts';
 import { createTeamLoads } from '../../../src-main/routing/team-loads';
 import { filedRecord, IBANS, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';

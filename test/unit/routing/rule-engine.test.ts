@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoutingConditions, RoutingRuleView } from '../../../shared/routing/rules';
 import { routingRuleSchema } from '../../../shared/routing/rules';
 import defaultRules from '../../../src-main/routing/default-rules.json';
-import type { RouteFacts } from '../../../src-main/routing/route-facts';
+import type { RouteFacts } from '../../../src-main/queries/route-facts';
 import { leastLoaded, matchConditions, routeByRules, UNROUTED, type OfficerLoad, type TeamLoads } from '../../../src-main/routing/rule-engine';
 
 const DEFAULTS: RoutingRuleView[] = defaultRules.map(({ id, ...rule }) => ({ id, ...routingRuleSchema.parse(rule), updatedBy: 'system:defaults', updatedAt: '2026-11-01T09:00:00Z' }));

@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Facts of a report found by its id, for the floors below the read models (the services' guards) and for
+ * composition: the one place outside the read models and the writers that reads `reports` (src-main/README.md,
+ * "Who owns which table").
+ */
+
+/** The report's status (filed, withdrawn), or undefined when this store does not hold it. */
+export function reportStatus(sqlite: Database.Database, reportId: string): string | undefined {
+  return sqlite.prepare<[string], string>('SELECT status FROM reports WHERE report_id = ?').pluck().get(reportId);
+}
+
+/** Whether this store holds the report, prepared once for callers that ask for many. */
+export function createReportExists(sqlite: Database.Database): (reportId: string) => boolean {
+  const find = sqlite.prepare<[string], number>('SELECT 1 FROM reports WHERE report_id = ?').pluck();
+  return (reportId) => find.get(reportId) !== undefined;
+}
+
+/** The report's work status or assignee as it stands, prepared once (undefined: not held; null: not set). */
+export function createWorkFieldOf(sqlite: Database.Database, column: 'work_status' | 'assignee'): (reportId: string) => string | null | undefined {
+  const current = sqlite.prepare<[string], string | null>(`SELECT ${column} FROM reports WHERE report_id = ?`).pluck();
+  return (reportId) => current.get(reportId);
+}
+
+/** Whether the store holds any report. */
+export function holdsReports(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM reports LIMIT 1').get() !== undefined;
+}
+
+/** How many reports the store holds. */
+export function countReports(sqlite: Database.Database): number {
+  return sqlite.prepare<[], number>('SELECT count(*) FROM reports').pluck().get() ?? 0;
+}
+
+/** Reports received before `bound` (an ISO prefix compared as text): the retention run's candidates. */
+export function reportsReceivedBefore(sqlite: Database.Database, bound: string): Array<{ id: number; reportId: string; receivedAt: string }> {
+  return sqlite
+    .prepare<[string], { id: number; reportId: string; receivedAt: string }>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ?')
+    .all(bound);
+}
