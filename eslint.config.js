@@ -60,8 +60,7 @@ const COMPOSITION = new Set(['app', 'cli', 'electron']);
  */
 const MUTATIONS = 'src-main/mutations/';
 const REPORT_WRITER = 'src-main/ingest/report-writer.ts';
-const REPORT_PURGE = 'src-main/ingest/report-purge.ts';
-const BENIGN_LIST = 'src-main/benign/benign-list.ts';
+const REPORT_TABLES = 'src-main/db/reports/';
 const OWNED = {
   store_meta: 'src-main/db/store-meta.ts',
   audit_log: 'src-main/audit/',
@@ -81,16 +80,16 @@ const OWNED = {
   case_reports: MUTATIONS,
   link_decisions: MUTATIONS,
 };
-/** The big report tables are read, for speed, by the read models and by db/report-lookup.ts (a report by its id, for the floors below them). */
-const REPORT_TABLES = ['reports', 'report_revisions', 'mentions', 'indicators', 'clusters', 'reports_fts'];
-const REPORT_READERS = ['src-main/queries/', 'src-main/search/', 'src-main/overview/', 'src-main/linking/', 'src-main/db/report-lookup.ts'];
+/** The big report tables are read, for speed, by the read models besides their owners. */
+const BIG_TABLES = ['reports', 'report_revisions', 'mentions', 'indicators', 'clusters', 'reports_fts'];
+const READ_MODELS = ['src-main/queries/', 'src-main/search/', 'src-main/overview/', 'src-main/linking/'];
 const tableOwnerOptions = {
   writers: {
     ...Object.fromEntries(Object.entries(OWNED).map(([table, owner]) => [table, [owner]])),
-    reports: [REPORT_WRITER, REPORT_PURGE, 'src-main/linking/', 'src-main/mutations/materialize/report-adapter.ts'],
-    report_revisions: [REPORT_WRITER, REPORT_PURGE],
-    mentions: [REPORT_WRITER, REPORT_PURGE, BENIGN_LIST],
-    indicators: [REPORT_WRITER, REPORT_PURGE, BENIGN_LIST],
+    reports: [REPORT_TABLES, REPORT_WRITER],
+    report_revisions: [REPORT_TABLES, REPORT_WRITER],
+    mentions: [REPORT_TABLES, REPORT_WRITER],
+    indicators: [REPORT_TABLES, REPORT_WRITER],
     reports_fts: ['src-main/search/report-text-index.ts'],
     clusters: ['src-main/linking/'],
     actions: [MUTATIONS],
@@ -102,7 +101,7 @@ const tableOwnerOptions = {
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),
-    ...Object.fromEntries(REPORT_TABLES.map((table) => [table, REPORT_READERS])),
+    ...Object.fromEntries(BIG_TABLES.map((table) => [table, READ_MODELS])),
   },
 };
 

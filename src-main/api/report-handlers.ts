@@ -4,7 +4,7 @@ import { requireReports } from '../mutations/services/guards';
 import { assignReport, setWorkStatus } from '../mutations';
 import { reportAuditTrail } from '../queries/audit-trail';
 import { findOfficer } from '../db/officers';
-import { createWorkFieldOf } from '../db/report-lookup';
+import { createWorkFieldOf } from '../db/reports/lookup';
 import { relatedWithDecisions } from '../queries/related';
 import { reportDetail } from '../queries/report-detail';
 import { currentRoute } from '../routing/current-route';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { holdsReports } from '../db/report-lookup';
+import { holdsReports } from '../db/reports/lookup';
 import { readMeta, writeMeta } from '../db/store-meta';
 import { outboxHoldsAny } from '../mutations/outbox';
 

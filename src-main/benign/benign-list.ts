@@ -7,6 +7,8 @@ import type { Actor } from '../audit/actor';
 import { createBenignMatcher, domainOfUrl, isBareUrl, type BenignEntry } from './benign-matcher';
 import { deleteBenignValue, findBenignValue, insertDefaultBenignValues, listBenignValues, upsertBenignValue } from './benign-values';
 import defaults from '../indicators/default-benign.json';
+import { createIndicatorById, createReportsMentioning, indicatorIdsOf, urlIndicators } from '../db/reports/lookup';
+import { prepareBenignMarks } from '../db/reports/writes';
 import { readMeta, writeMeta } from '../db/store-meta';
 
 const SEEDED_KEY = 'benign_defaults_seeded';
@@ -37,10 +39,10 @@ export function canonicalBenignValue(type: string, value: string): { type: Indic
 
 /** The indicators a benign entry covers: the value itself, and for a domain every URL on it (unless told not to: then its bare URL). */
 function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, value: string, includeUrls = true): number[] {
-  const ids = sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().all(type, value);
+  const ids = indicatorIdsOf(sqlite, type, value);
   if (type === 'domain') {
     // Without its URLs, a domain still covers its bare URL (see isBareUrl).
-    for (const row of sqlite.prepare<[], { id: number; value: string }>("SELECT id, value FROM indicators WHERE type = 'url'").iterate()) {
+    for (const row of urlIndicators(sqlite)) {
       if ((includeUrls || isBareUrl(row.value)) && domainOfUrl(row.value) === value) ids.push(row.id);
     }
   }
@@ -50,13 +52,12 @@ function coveredIndicatorIds(sqlite: Database.Database, type: IndicatorType, val
 /** Re-evaluates indicators after the list changed and repairs clusters: benign values split, others join. */
 function applyBenignChange(sqlite: Database.Database, indicatorIds: number[], reason: string | null): void {
   const clusters = createClusterMaintainer(sqlite);
-  const setReason = sqlite.prepare('UPDATE indicators SET benign_reason = ? WHERE id = ?');
-  const setMentions = sqlite.prepare('UPDATE mentions SET benign = ? WHERE indicator_id = ?');
-  const reportsWith = sqlite.prepare<[number], number>('SELECT DISTINCT report_id FROM mentions WHERE indicator_id = ?').pluck();
+  const { setReason, setMentions } = prepareBenignMarks(sqlite);
+  const reportsWith = createReportsMentioning(sqlite);
   for (const id of indicatorIds) {
     setReason.run(reason, id);
     setMentions.run(reason === null ? 0 : 1, id);
-    const reportIds = reportsWith.all(id);
+    const reportIds = reportsWith(id);
     if (reason === null) {
       for (const reportId of reportIds) clusters.link(reportId, [id]);
     } else {
@@ -81,9 +82,9 @@ export function dropBenignEntry(sqlite: Database.Database, type: IndicatorType, 
   if (!deleteBenignValue(sqlite, type, value)) return false;
   // A URL may still be benign through its domain (or the domain's URLs through a URL entry): ask the whole list.
   const matcher = createBenignMatcher(listBenignValues(sqlite));
-  const indicatorById = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
+  const indicatorById = createIndicatorById(sqlite);
   for (const id of coveredIndicatorIds(sqlite, type, value)) {
-    const indicator = indicatorById.get(id)!;
+    const indicator = indicatorById(id)!;
     applyBenignChange(sqlite, [id], matcher.reasonFor(indicator.type, indicator.value));
   }
   return true;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepareClusterAssignment } from '../db/reports/writes';
 import { brokenOffParts, type ClusterGraph, type Seed } from './broken-off-parts';
 import { DisjointSet } from './disjoint-set';
 
@@ -16,8 +17,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   const createCluster = sqlite.prepare<[number]>('INSERT INTO clusters (size) VALUES (?)');
   const setSize = sqlite.prepare<[number, number]>('UPDATE clusters SET size = ? WHERE id = ?');
   const deleteCluster = sqlite.prepare<[number]>('DELETE FROM clusters WHERE id = ?');
-  const moveMembers = sqlite.prepare<[number, number]>('UPDATE reports SET cluster_id = ? WHERE cluster_id = ?');
-  const setCluster = sqlite.prepare<[number | null, number]>('UPDATE reports SET cluster_id = ? WHERE id = ?');
+  const { moveMembers, setCluster } = prepareClusterAssignment(sqlite);
   const membersOf = sqlite.prepare<[number], number>('SELECT id FROM reports WHERE cluster_id = ?').pluck();
   const linksInside = sqlite.prepare<[number], { report_id: number; indicator_id: number }>(
     `SELECT m.report_id, m.indicator_id FROM reports r JOIN mentions m ON m.report_id = r.id

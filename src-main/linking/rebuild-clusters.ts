@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepareClusterAssignment } from '../db/reports/writes';
 import { DisjointSet } from './disjoint-set';
 
 /**
@@ -60,7 +61,7 @@ export function rebuildClusters(sqlite: Database.Database): { clusters: number; 
       names.set(root, id);
     }
 
-    const assign = sqlite.prepare<[number | null, number]>('UPDATE reports SET cluster_id = ? WHERE id = ?');
+    const assign = prepareClusterAssignment(sqlite).setCluster;
     for (const id of liveIds) {
       const root = sets.find(id);
       const wanted = sizes[root]! >= 2 ? names.get(root)! : 0;

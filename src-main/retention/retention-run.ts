@@ -11,7 +11,7 @@ import { FINAL_ACTION_STATES, type ActionState } from '../../shared/requests/lif
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
-import { countReports, reportsReceivedBefore } from '../db/report-lookup';
+import { countReports, reportsReceivedBefore } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
 import { caseHoldings } from '../mutations/case-members';

@@ -1,16 +1,11 @@
 import type Database from 'better-sqlite3';
 import { WORK_STATUSES, type WorkStatus } from '../../../shared/mutations/kinds';
+import { createWorkRowOf, type WorkRow } from '../../db/reports/lookup';
+import { prepareWorkFields } from '../../db/reports/writes';
 import type { JsonValue, LiveValue } from '../registers';
 import { NOTHING, textOrNull, type EntityAdapter } from './entity-adapter';
 
-interface RouteColumns {
-  route_team: string | null;
-  route_priority: string | null;
-  route_rule: string | null;
-  route_reason: string | null;
-  routed_by: string | null;
-  routed_at: string | null;
-}
+type RouteColumns = Pick<WorkRow, 'route_team' | 'route_priority' | 'route_rule' | 'route_reason' | 'routed_by' | 'routed_at'>;
 
 /** The `route` register of a report (see `report.route`). */
 interface RouteValue {
@@ -32,20 +27,14 @@ function routeOf(row: RouteColumns): LiveValue {
  * once it arrives (see refreshEntity).
  */
 export function createReportAdapter(sqlite: Database.Database): EntityAdapter {
-  const select = sqlite.prepare<[string], RouteColumns & { work_status: string; assignee: string | null }>(
-    'SELECT work_status, assignee, route_team, route_priority, route_rule, route_reason, routed_by, routed_at FROM reports WHERE report_id = ?',
-  );
-  const setRoute = sqlite.prepare<[string | null, string | null, string | null, string | null, string | null, string | null, string]>(
-    'UPDATE reports SET route_team = ?, route_priority = ?, route_rule = ?, route_reason = ?, routed_by = ?, routed_at = ? WHERE report_id = ?',
-  );
-  const setStatus = sqlite.prepare<[string, string]>('UPDATE reports SET work_status = ? WHERE report_id = ?');
-  const setAssignee = sqlite.prepare<[string | null, string]>('UPDATE reports SET assignee = ? WHERE report_id = ?');
+  const workRowOf = createWorkRowOf(sqlite);
+  const { setRoute, setStatus, setAssignee } = prepareWorkFields(sqlite);
 
   const asStatus = (value: unknown): WorkStatus => ((WORK_STATUSES as readonly unknown[]).includes(value) ? (value as WorkStatus) : 'new');
 
   return {
     read(reportId, field) {
-      const row = select.get(reportId);
+      const row = workRowOf(reportId);
       if (!row) return NOTHING;
       if (field === 'route') return routeOf(row);
       return { value: field === 'workStatus' ? row.work_status : row.assignee, officer: null, at: null };

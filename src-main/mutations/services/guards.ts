@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TransitionActor } from '../../../shared/requests/lifecycle';
 import { AppError } from '../../../shared/errors';
 import { findOfficer } from '../../db/officers';
-import { createReportExists, reportStatus } from '../../db/report-lookup';
+import { createReportExists, reportStatus } from '../../db/reports/lookup';
 import { caseMembers, findCaseRecord } from '../case-members';
 
 export function requireReport(sqlite: Database.Database, reportId: string): { status: string } {

@@ -39,3 +39,45 @@ export function reportsReceivedBefore(sqlite: Database.Database, bound: string):
     .prepare<[string], { id: number; reportId: string; receivedAt: string }>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ?')
     .all(bound);
 }
+
+/** The officers' work fields of a report as its row holds them. */
+export interface WorkRow {
+  work_status: string;
+  assignee: string | null;
+  route_team: string | null;
+  route_priority: string | null;
+  route_rule: string | null;
+  route_reason: string | null;
+  routed_by: string | null;
+  routed_at: string | null;
+}
+
+/** A report's work fields, prepared once (undefined: not held). */
+export function createWorkRowOf(sqlite: Database.Database): (reportId: string) => WorkRow | undefined {
+  const select = sqlite.prepare<[string], WorkRow>(
+    'SELECT work_status, assignee, route_team, route_priority, route_rule, route_reason, routed_by, routed_at FROM reports WHERE report_id = ?',
+  );
+  return (reportId) => select.get(reportId);
+}
+
+/** The row ids of the indicators with this type and value. */
+export function indicatorIdsOf(sqlite: Database.Database, type: string, value: string): number[] {
+  return sqlite.prepare<[string, string], number>('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().all(type, value);
+}
+
+/** Every URL indicator, one at a time (a benign domain covers the URLs on it). */
+export function urlIndicators(sqlite: Database.Database): IterableIterator<{ id: number; value: string }> {
+  return sqlite.prepare<[], { id: number; value: string }>("SELECT id, value FROM indicators WHERE type = 'url'").iterate();
+}
+
+/** An indicator's type and value by its row id, prepared once. */
+export function createIndicatorById(sqlite: Database.Database): (id: number) => { type: string; value: string } | undefined {
+  const select = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
+  return (id) => select.get(id);
+}
+
+/** The row ids of the reports that mention an indicator, prepared once. */
+export function createReportsMentioning(sqlite: Database.Database): (indicatorId: number) => number[] {
+  const reportsWith = sqlite.prepare<[number], number>('SELECT DISTINCT report_id FROM mentions WHERE indicator_id = ?').pluck();
+  return (indicatorId) => reportsWith.all(indicatorId);
+}
