@@ -17,8 +17,8 @@ export interface KeyedJsonTable {
 }
 
 /**
- * The statements of a keyed JSON table, prepared once. `table`, `jsonColumn` and `columns` are the owner's own
- * constants (never input); `columns` derives the table's indexed columns from the value.
+ * The statements of a keyed JSON table, prepared once from its owner's SQL: `upsert` binds the id, the JSON, who
+ * and when, then the indexed columns that `columns` derives from the value.
  */
 export function prepareKeyedJsonTable(
   sqlite: Database.Database,
@@ -30,7 +30,11 @@ export function prepareKeyedJsonTable(
   const remove = sqlite.prepare<[string]>(statements.remove);
   return {
     read: (id) => select.get(id),
-    upsert: (id, value, by, at) => void upsert.run(id, JSON.stringify(value), by, at, ...columns(value)),
-    remove: (id) => void remove.run(id),
+    upsert(id, value, by, at) {
+      upsert.run(id, JSON.stringify(value), by, at, ...columns(value));
+    },
+    remove(id) {
+      remove.run(id);
+    },
   };
 }

@@ -6,12 +6,20 @@
 import type Database from 'better-sqlite3';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
+import { createIndicatorById } from '../db/reports/lookup';
 import { prepareReportPurge } from '../db/reports/writes';
+import { createRequestNamesIndicator } from '../mutations/request-reads';
 import { revisionText } from '../db/stored-revision';
 
 export function createReportRowPurger(sqlite: Database.Database) {
   const clusters = createClusterMaintainer(sqlite);
-  const { mentioned, deleteMentions, storedRevisions, deleteRevisions, deleteReport, stillMentioned, inRequest, deleteIndicator } = prepareReportPurge(sqlite);
+  const { mentioned, deleteMentions, storedRevisions, deleteRevisions, deleteReport, stillMentioned, deleteIndicator } = prepareReportPurge(sqlite);
+  const indicatorById = createIndicatorById(sqlite);
+  const namedByRequest = createRequestNamesIndicator(sqlite);
+  const inRequest = (indicatorId: number) => {
+    const indicator = indicatorById(indicatorId);
+    return indicator !== undefined && namedByRequest(indicator.type, indicator.value);
+  };
 
   return {
     /** Every revision of the report as it was received (for finding its quotes elsewhere before it goes). */
@@ -25,7 +33,7 @@ export function createReportRowPurger(sqlite: Database.Database) {
       // Not the text index too: the delete trigger does it, and a second delete is what FTS5 takes for corruption.
       deleteReport.run(id);
       for (const indicatorId of indicatorIds) {
-        if (stillMentioned.get(indicatorId) === undefined && inRequest.get(indicatorId) === undefined) deleteIndicator.run(indicatorId);
+        if (stillMentioned.get(indicatorId) === undefined && !inRequest(indicatorId)) deleteIndicator.run(indicatorId);
       }
     },
   };

@@ -36,8 +36,8 @@ export function prepareBenignMarks(sqlite: Database.Database) {
 }
 
 /**
- * What removing a report's own rows takes (ingest/report-purge.ts decides the order and the clusters): its
- * mentions, revisions and row, and the indicators no report mentions and no request names any more.
+ * What removing a report's own rows takes (ingest/report-purge.ts decides the order, the clusters and which
+ * indicators go): its mentions, revisions and row, and indicators no report mentions any more.
  */
 export function prepareReportPurge(sqlite: Database.Database) {
   return {
@@ -50,9 +50,6 @@ export function prepareReportPurge(sqlite: Database.Database) {
     deleteRevisions: sqlite.prepare<[reportRowId: number]>('DELETE FROM report_revisions WHERE report_id = ?'),
     deleteReport: sqlite.prepare<[reportRowId: number]>('DELETE FROM reports WHERE id = ?'),
     stillMentioned: sqlite.prepare<[indicatorId: number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck(),
-    inRequest: sqlite
-      .prepare<[indicatorId: number], number>('SELECT 1 FROM actions a JOIN indicators i ON i.type = a.indicator_type AND i.value = a.indicator_value WHERE i.id = ? LIMIT 1')
-      .pluck(),
     deleteIndicator: sqlite.prepare<[indicatorId: number]>('DELETE FROM indicators WHERE id = ?'),
   };
 }
