@@ -55,7 +55,7 @@ describe('each table is written only by its writer', () => {
 describe('a small table is read only by its owner', () => {
   refusedBesideItsOwner([
     { what: 'a stray SELECT … FROM outbox', sql: `"SELECT count(*) FROM outbox WHERE state = 'pending'"`, forbiddenIn: 'src-main/app/planted.ts', allowedIn: 'src-main/mutations/outbox.ts', says: /read table "outbox"/ },
-    { what: 'a subquery on the audit log', sql: `"SELECT id FROM reports WHERE EXISTS (SELECT 1 FROM audit_log WHERE subject_id = reports.report_id)"`, forbiddenIn: 'src-main/queries/planted.ts', allowedIn: 'src-main/audit/planted.ts', says: /read table "audit_log"/ },
+    { what: 'a subquery on the audit log', sql: `"SELECT day FROM report_day_counts d WHERE EXISTS (SELECT 1 FROM audit_log WHERE substr(at, 1, 10) = d.day)"`, forbiddenIn: 'src-main/queries/planted.ts', allowedIn: 'src-main/audit/planted.ts', says: /read table "audit_log"/ },
     { what: 'a read of store_meta outside its owner (an SQL word in a string does not hide it)', sql: `"SELECT value FROM store_meta WHERE key = ? AND note <> 'UPDATE'"`, forbiddenIn: 'src-main/overview/planted.ts', allowedIn: 'src-main/db/store-meta.ts', says: /read table "store_meta"/ },
   ]);
 
