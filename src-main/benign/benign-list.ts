@@ -17,7 +17,7 @@ const SEEDED_KEY = 'benign_defaults_seeded';
 export function seedDefaultBenignList(sqlite: Database.Database, at: string): void {
   if (readMeta(sqlite, SEEDED_KEY) !== undefined) return;
   sqlite.transaction(() => {
-    insertDefaultBenignValues(sqlite, defaults as BenignEntry[], at);
+    insertDefaultBenignValues(sqlite, defaults, at);
     writeMeta(sqlite, SEEDED_KEY, at);
   })();
 }
