@@ -92,7 +92,7 @@ const tableOwnerOptions = {
     indicators: [REPORT_TABLES, REPORT_WRITER],
     reports_fts: ['src-main/search/report-text-index.ts'],
     clusters: ['src-main/linking/'],
-    actions: [MUTATIONS],
+    requests: [MUTATIONS],
     report_day_counts: ['src-main/overview/report-day-counts.ts'],
     indicator_day_counts: ['src-main/overview/indicator-day-counts.ts'],
     shape_day_counts: ['src-main/overview/shape-day-counts.ts'],

@@ -1,7 +1,7 @@
 /**
  * The local case store. Reports keep the portal's `reportId` as their portable identity (other stores and
  * the hub refer to them by it); the integer `id` is local and only used for compact joins.
- * Rows that officers create (cases, notes, actions, decisions) carry a globally unique text id so that
+ * Rows that officers create (cases, notes, requests, decisions) carry a globally unique text id so that
  * they can travel between workstations through the hub.
  */
 import { sql } from 'drizzle-orm';
@@ -188,11 +188,11 @@ export const caseReports = sqliteTable(
 );
 
 /**
- * Follow-up actions (blocking requests, takedowns, warnings); the workflow lives in `state`, the content and the
- * steps taken (who, when, how) in `payload`. The columns beside it are what the actions list filters on.
+ * Officers' requests (blocks, takedowns, warnings); the workflow lives in `state`, the content and the steps taken
+ * (who, when, how) in `payload`. The columns beside it are what the requests list filters on.
  */
-export const actions = sqliteTable(
-  'actions',
+export const requests = sqliteTable(
+  'requests',
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
@@ -212,13 +212,13 @@ export const actions = sqliteTable(
     executedAt: text('executed_at'),
   },
   (table) => [
-    index('actions_state').on(table.state),
-    index('actions_indicator').on(table.indicatorType, table.indicatorValue),
-    index('actions_due').on(table.dueAt),
+    index('requests_state').on(table.state),
+    index('requests_indicator').on(table.indicatorType, table.indicatorValue),
+    index('requests_due').on(table.dueAt),
   ],
 );
 
-/** Addressees of actions (shared/requests/directory.ts): Dutch defaults seeded once, then the supervisors'. */
+/** Addressees of requests (shared/requests/directory.ts): Dutch defaults seeded once, then the supervisors'. */
 export const directoryEntries = sqliteTable(
   'directory_entries',
   {

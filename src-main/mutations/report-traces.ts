@@ -19,8 +19,8 @@ interface ActionRow {
  * placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
  */
 export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
-  const rows = sqlite.prepare<[string], ActionRow>("SELECT a.id, a.payload FROM actions a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
-  const update = sqlite.prepare<[string, string]>('UPDATE actions SET payload = ? WHERE id = ?');
+  const rows = sqlite.prepare<[string], ActionRow>("SELECT a.id, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
+  const update = sqlite.prepare<[string, string]>('UPDATE requests SET payload = ? WHERE id = ?');
   const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
   for (const row of rows) {
     const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
@@ -60,7 +60,7 @@ export function redactQuotingNotes(sqlite: Database.Database, reportId: string, 
     sqlite
       .prepare<[string, string], string>(
         `SELECT 'case:' || case_id FROM case_reports WHERE report_id = ?
-         UNION SELECT 'action:' || a.id FROM actions a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)`,
+         UNION SELECT 'action:' || a.id FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)`,
       )
       .pluck()
       .all(reportId, reportId),

@@ -4,6 +4,6 @@ import type Database from 'better-sqlite3';
 
 /** Whether a request is about this indicator (its first one), prepared once. */
 export function createRequestNamesIndicator(sqlite: Database.Database): (type: string, value: string) => boolean {
-  const named = sqlite.prepare<[string, string], number>('SELECT 1 FROM actions WHERE indicator_type = ? AND indicator_value = ? LIMIT 1').pluck();
+  const named = sqlite.prepare<[string, string], number>('SELECT 1 FROM requests WHERE indicator_type = ? AND indicator_value = ? LIMIT 1').pluck();
   return (type, value) => named.get(type, value) !== undefined;
 }

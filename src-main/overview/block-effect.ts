@@ -26,7 +26,7 @@ export function reportsAfterBlocks(sqlite: Database.Database, asOf: string, addr
     .prepare<Record<string, string>, ExecutedRequest>(
       `SELECT addressee_id AS addresseeId, executed_at AS executedAt, indicator_type AS indicatorType, indicator_value AS indicatorValue,
               json_extract(payload, '$.batchIndicators') AS batch
-         FROM actions
+         FROM requests
         WHERE addressee_id IS NOT NULL AND state = @executed AND sent_at IS NOT NULL AND sent_at <= @asOf
           AND executed_at IS NOT NULL AND executed_at <= @asOf AND indicator_type IS NOT NULL AND indicator_value IS NOT NULL
           ${addresseeId === undefined ? '' : 'AND addressee_id = @addresseeId'}`,

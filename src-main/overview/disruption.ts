@@ -21,7 +21,7 @@ export function computeDisruption(sqlite: Database.Database, asOf: string): Disr
   const rows = sqlite
     .prepare<[string], RequestRow>(
       `SELECT addressee_id AS addresseeId, state, sent_at AS sentAt, due_at AS dueAt, executed_at AS executedAt
-         FROM actions WHERE addressee_id IS NOT NULL AND sent_at IS NOT NULL AND sent_at <= ?`,
+         FROM requests WHERE addressee_id IS NOT NULL AND sent_at IS NOT NULL AND sent_at <= ?`,
     )
     .all(asOf);
   const ledger = new Map<string, DisruptionEntry & { durations: number[] }>();

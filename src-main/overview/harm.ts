@@ -73,7 +73,7 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
   const totalsOf = indicatorTotals(sqlite, team);
   const requestOf = sqlite
     .prepare<[string, string, string], { state: ActionState; createdAt: string; id: string }>(
-      'SELECT state, created_at AS createdAt, id FROM actions WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
+      'SELECT state, created_at AS createdAt, id FROM requests WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
   const batched = batchedRequests(sqlite, end);
   const newestRequest = (type: string, value: string) => [requestOf.get(type, value, end), batched.get(`${type}:${value}`)].filter((request) => request !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]?.state ?? null;
@@ -98,7 +98,7 @@ function batchedRequests(sqlite: Database.Database, end: string): Map<string, { 
   const rows = sqlite
     .prepare<[string], { state: ActionState; createdAt: string; id: string; indicator: string }>(
       `SELECT a.state, a.created_at AS createdAt, a.id, json_extract(b.value, '$.type') || ':' || json_extract(b.value, '$.value') AS indicator
-         FROM actions a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ?
+         FROM requests a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ?
         ORDER BY a.created_at, a.id`,
     )
     .all(end);

@@ -30,7 +30,7 @@ export function computeWarningEffects(sqlite: Database.Database, asOf: string): 
   const warnings = sqlite
     .prepare<[string], PublishedWarning>(
       `SELECT id AS actionId, title, executed_at AS publishedAt, payload, indicator_type AS indicatorType, indicator_value AS indicatorValue
-         FROM actions WHERE kind = 'prevention_warning' AND state = 'executed' AND executed_at IS NOT NULL AND executed_at <= ?
+         FROM requests WHERE kind = 'prevention_warning' AND state = 'executed' AND executed_at IS NOT NULL AND executed_at <= ?
         ORDER BY executed_at DESC, id`,
     )
     .all(asOf);

@@ -63,7 +63,7 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
     else if (dayOf(at) < firstMonday) closedBefore += 1;
   }
 
-  const requestDays = sqlite.prepare<[], { sentAt: string | null; executedAt: string | null }>('SELECT sent_at AS sentAt, executed_at AS executedAt FROM actions WHERE sent_at IS NOT NULL').all();
+  const requestDays = sqlite.prepare<[], { sentAt: string | null; executedAt: string | null }>('SELECT sent_at AS sentAt, executed_at AS executedAt FROM requests WHERE sent_at IS NOT NULL').all();
   for (const request of requestDays) {
     const sent = request.sentAt === null ? undefined : weekOf(request.sentAt);
     if (sent) sent.requestsSent += 1;

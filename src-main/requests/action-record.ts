@@ -1,4 +1,4 @@
-/** An `actions` row as the adapter writes it (columns + payload JSON, see docs/design/actions-and-routing.md). */
+/** A `requests` row as the adapter writes it (columns + payload JSON, see docs/design/actions-and-routing.md). */
 import type Database from 'better-sqlite3';
 import type { ActionKind, ActionState, SendMethod } from '../../shared/requests/lifecycle';
 import type { ActionStepView } from '../../shared/api/action-views';
@@ -79,7 +79,7 @@ function toActionRecord(row: ActionRow): ActionRecord {
 
 export function selectActionRows(sqlite: Database.Database, where: string, params: readonly unknown[]): ActionRecord[] {
   return sqlite
-    .prepare<unknown[], ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions a ${where}`)
+    .prepare<unknown[], ActionRow>(`SELECT ${ACTION_COLUMNS} FROM requests a ${where}`)
     .all(...params)
     .map(toActionRecord);
 }

@@ -40,7 +40,7 @@ function holdersByReport(sqlite: Database.Database): Holders {
   const cases = new Map<string, Holder[]>();
   for (const row of caseHoldings(sqlite)) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
   const requests = new Map<string, Holder[]>();
-  for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM actions').all()) {
+  for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM requests').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];
     for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_ACTION_STATES.includes(row.state), endedAt: row.updatedAt });
   }

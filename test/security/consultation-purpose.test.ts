@@ -110,7 +110,7 @@ describe('requests and exports with personal data need a purpose too', () => {
   it('including the reporters in a request (create or edit): refused without a purpose, nothing changed; with one logged beside the change', async () => {
     const officer = (await openApiHarness()).as(OFFICER);
     const { record, draft, actionId } = await requestAbout(officer);
-    const actions = () => officer.store.sqlite.prepare('SELECT count(*) FROM actions').pluck().get();
+    const actions = () => officer.store.sqlite.prepare('SELECT count(*) FROM requests').pluck().get();
     const before = actions();
     const withReporters = { ...acceptedDraft(draft), includePersonalData: true };
     await expectRefused(officer, 'action.create', withReporters, (purpose) => ({ ...withReporters, purpose }), []);

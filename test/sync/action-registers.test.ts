@@ -72,7 +72,7 @@ async function storeWithReports() {
   return { ...temp, applier: createMutationApplier(temp.store.sqlite, { clock: clock() }) };
 }
 
-const actionRow = (sqlite: import('better-sqlite3').Database) => sqlite.prepare<[string], ActionRowView>('SELECT * FROM actions WHERE id = ?').get(ACTION);
+const actionRow = (sqlite: import('better-sqlite3').Database) => sqlite.prepare<[string], ActionRowView>('SELECT * FROM requests WHERE id = ?').get(ACTION);
 
 describe('action registers', () => {
   it('materialize a lifecycle: content, bundle, dates and every step with who and when', async () => {

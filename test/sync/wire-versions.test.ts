@@ -130,7 +130,7 @@ describe('mutations of wire version 1', () => {
 
     const { store, engine } = workstation();
     await engine.runOnce();
-    expect(store.sqlite.prepare('SELECT state FROM actions WHERE id = ?').pluck().get(actionId)).toBe('approved');
+    expect(store.sqlite.prepare('SELECT state FROM requests WHERE id = ?').pluck().get(actionId)).toBe('approved');
     store.close();
   });
 

@@ -77,10 +77,10 @@ function stepsOf(fields: ReadonlyMap<string, RegisterState>): Record<string, Sto
 export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
   const select = sqlite.prepare<[string], ActionRow>(
     `SELECT kind, indicator_type, indicator_value, case_id, state, payload, created_by, created_at, title, addressee_id
-       FROM actions WHERE id = ?`,
+       FROM requests WHERE id = ?`,
   );
   const upsert = sqlite.prepare(
-    `INSERT INTO actions (id, kind, indicator_type, indicator_value, case_id, state, payload, created_by, created_at, updated_at,
+    `INSERT INTO requests (id, kind, indicator_type, indicator_value, case_id, state, payload, created_by, created_at, updated_at,
                           title, addressee_id, sent_at, due_at, executed_at)
      VALUES (@id, @kind, @indicatorType, @indicatorValue, @caseId, @state, @payload, @createdBy, @createdAt, @updatedAt,
              @title, @addresseeId, @sentAt, @dueAt, @executedAt)
@@ -89,7 +89,7 @@ export function createActionAdapter(sqlite: Database.Database): EntityAdapter {
        created_at = excluded.created_at, updated_at = excluded.updated_at, title = excluded.title, addressee_id = excluded.addressee_id,
        sent_at = excluded.sent_at, due_at = excluded.due_at, executed_at = excluded.executed_at`,
   );
-  const remove = sqlite.prepare<[string]>('DELETE FROM actions WHERE id = ?');
+  const remove = sqlite.prepare<[string]>('DELETE FROM requests WHERE id = ?');
 
   function readField(row: ActionRow, field: string): LiveValue {
     const payload = JSON.parse(row.payload) as StoredActionPayload;

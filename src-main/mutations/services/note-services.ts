@@ -11,7 +11,7 @@ function requireSubject(store: CaseStore, subjectType: NoteSubject, subjectId: s
   if (subjectType === 'report') requireReport(store.sqlite, subjectId);
   else if (subjectType === 'case') requireCase(store.sqlite, subjectId);
   else if (subjectType === 'action') {
-    const found = store.sqlite.prepare('SELECT 1 FROM actions WHERE id = ?').get(subjectId);
+    const found = store.sqlite.prepare('SELECT 1 FROM requests WHERE id = ?').get(subjectId);
     if (!found) throw new AppError('NOT_FOUND', `Action ${subjectId} does not exist.`);
   } else throw new AppError('BAD_INPUT', `A note belongs to a report, a case or an action, not "${String(subjectType)}".`);
 }

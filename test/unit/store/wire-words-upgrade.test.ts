@@ -3,7 +3,6 @@
  * migration puts the values this store derived into this version's words, and leaves what it may not rewrite as it
  * was — the outbox's signed changes and the chained audit log — which are read through the upcast instead.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPublicKey, verify } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,25 +18,11 @@ import { generateSigningKey, signMutation } from '../../../src-main/mutations/of
 import { listCases } from '../../../src-main/queries/cases';
 import { logbook } from '../../../src-main/queries/logbook';
 import { currentRoute } from '../../../src-main/routing/current-route';
-import { PROJECT_ROOT } from '../../support/paths';
+import { migrationsBefore } from '../../support/older-migrations';
 import { tempDir } from '../../support/temp-store';
 
-const MIGRATIONS = join(PROJECT_ROOT, 'migrations');
 const REPORT = 'IA-2025-0000001';
 const SUPERVISOR = 'r.dekker';
-
-/** The migrations as the release before this change shipped them: all before the one named `tag`. */
-function migrationsBefore(tag: string): string {
-  const folder = join(tempDir(), 'migrations');
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  const index = journal.entries.findIndex((entry) => entry.tag.endsWith(tag));
-  expect(index, `migration ${tag}`).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, index);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 const route = (priority: string) => JSON.stringify({ team: 'Team Fraude', priority, ruleId: null, reason: 'Hoort bij lopend onderzoek' });
 
@@ -158,7 +143,7 @@ describe('upgrading a store of wire version 1', () => {
 
     const store = openStore({ path });
     const { sqlite } = store;
-    const row = sqlite.prepare<[], { state: string; payload: string }>('SELECT state, payload FROM actions').get()!;
+    const row = sqlite.prepare<[], { state: string; payload: string }>('SELECT state, payload FROM requests').get()!;
     expect(row.state).toBe('sent');
     expect(JSON.parse(row.payload)).toEqual({ ...payload, steps: { awaiting_approval: step('draft'), approved: step('awaiting_approval'), sent: { ...sent, from: 'approved' } } });
     expect(sqlite.prepare("SELECT field, value FROM field_versions WHERE entity = 'action' ORDER BY field").all()).toEqual([
