@@ -190,11 +190,11 @@ export const feed = pgTable(
 );
 
 /**
- * The hub's own view of each request (action), kept as accepted mutations arrive: who wrote it (for four-eyes)
+ * The hub's own view of each request, kept as accepted mutations arrive: who wrote it (for four-eyes)
  * and its state (to refuse a transition made on a stale view). Workstations derive the rest from the feed.
  */
-export const actionStates = pgTable('action_states', {
-  actionId: uuid('action_id').primaryKey(),
+export const requestStates = pgTable('request_states', {
+  requestId: uuid('request_id').primaryKey(),
   kind: text('kind').notNull(),
   author: text('author').notNull(),
   state: text('state').notNull(),

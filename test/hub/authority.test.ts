@@ -203,7 +203,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectRefused([approve(OTHER_SUPERVISOR, id)], 0, 409, /the request is "approved" now, not "awaiting_approval"/);
       await expectRefused([transition(OFFICER, id, { from: 'approved', to: 'sent', method: 'email' })], 0, 400, /sending needs the date it was sent/);
       await expectAccepted([send(OFFICER, id)]);
-      const [state] = await queryRows<{ state: string; author: string }>(hub.database.db, sql`SELECT state, author FROM action_states WHERE action_id = ${id}::uuid`);
+      const [state] = await queryRows<{ state: string; author: string }>(hub.database.db, sql`SELECT state, author FROM request_states WHERE request_id = ${id}::uuid`);
       expect(state).toEqual({ state: 'sent', author: OFFICER });
     });
 
@@ -266,7 +266,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([approve(OTHER_SUPERVISOR, id)]);
       await expectRefused([publish(SUPERVISOR, id, 'approved', null)], 0, 400, /publishing a warning needs where it was published/);
       await expectRefused([publish(SUPERVISOR, id, 'approved', '   ')], 0, 400, /needs where it was published/);
-      const [state] = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id = ${id}::uuid`);
+      const [state] = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM request_states WHERE request_id = ${id}::uuid`);
       expect(state).toEqual({ state: 'approved' });
     });
 
@@ -277,7 +277,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       const viaTeam = createWarning(OFFICER);
       const viaTeamId = actionIdOf(viaTeam);
       await expectAccepted([viaTeam, submit(OFFICER, viaTeamId), approve(SUPERVISOR, viaTeamId), send(OFFICER, viaTeamId), publish(OFFICER, viaTeamId, 'sent')]);
-      const states = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM action_states WHERE action_id IN (${directId}::uuid, ${viaTeamId}::uuid)`);
+      const states = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM request_states WHERE request_id IN (${directId}::uuid, ${viaTeamId}::uuid)`);
       expect(states).toEqual([{ state: 'executed' }, { state: 'executed' }]);
     });
 

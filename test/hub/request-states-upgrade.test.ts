@@ -22,7 +22,7 @@ function migrationsBeforeEnglishStates() {
 }
 
 describe.each(BACKENDS)('upgrading a hub database of wire version 1 (%s)', (backend) => {
-  it('puts every request’s state in English and leaves a state already in English as it is', async () => {
+  it('puts every request’s state in English (in the table now called request_states) and leaves a state already in English as it is', async () => {
     const testDatabase = await freshDatabase(backend, { empty: true });
     const database = await connect(testDatabase.options);
     try {
@@ -34,7 +34,7 @@ describe.each(BACKENDS)('upgrading a hub database of wire version 1 (%s)', (back
       }
 
       await migrateHub(database.db);
-      const rows = await queryRows<{ actionId: string; state: string }>(database.db, sql`SELECT action_id AS "actionId", state FROM action_states`);
+      const rows = await queryRows<{ actionId: string; state: string }>(database.db, sql`SELECT request_id AS "actionId", state FROM request_states`);
       const stateOf = new Map(rows.map((row) => [row.actionId, row.state]));
       expect(requests.map((request) => stateOf.get(request.actionId))).toEqual([...Object.values(REQUEST_STATE_V1), 'draft']);
     } finally {

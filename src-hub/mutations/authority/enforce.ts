@@ -6,7 +6,7 @@
 import { SUPERVISOR_KINDS, type AnyMutation, type MutationKind } from '../../../shared/mutations/kinds';
 import type { ValidMutation } from '../../../shared/mutations/schema';
 import type { HubDb } from '../../db/database';
-import { actionRefusal } from './action-authority';
+import { requestRefusal } from './request-authority';
 import { officerRegistry, type RoleOf } from './officer-roles';
 import { proofRefusal, type Pusher } from './proof';
 import { purgedRefusals } from './purged-reports';
@@ -60,7 +60,7 @@ async function refusalOf(tx: HubDb, mutation: AnyMutation, roleOf: RoleOf): Prom
     case 'action.edit':
     case 'action.setReports':
     case 'action.transition':
-      return actionRefusal(tx, mutation, roleOf);
+      return requestRefusal(tx, mutation, roleOf);
     case 'report.route':
       return mutation.payload.automatic ? claimAutomaticRoute(tx, mutation) : null;
     default:

@@ -1,5 +1,5 @@
 /**
- * Requests (actions) as the hub allows them to change: it keeps each request's author and state from the
+ * Requests as the hub allows them to change: it keeps each request's author and state from the
  * accepted mutations and applies the same guards as the workstation (shared/requests/lifecycle.ts) against them,
  * so four-eyes approval and the lifecycle hold even for a workstation that skipped its own checks. A row is
  * locked while it is checked and changed, so two pushes about the same request are judged one after the other.
@@ -8,13 +8,13 @@ import { eq } from 'drizzle-orm';
 import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionKind, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
-import { actionStates } from '../../db/schema';
+import { requestStates } from '../../db/schema';
 import type { RoleOf } from './officer-roles';
 import { conflict, forbidden, incomplete, type Refusal } from './refusal';
 
-export type ActionMutation = Mutation<'action.create'> | Mutation<'action.edit'> | Mutation<'action.setReports'> | Mutation<'action.transition'>;
+export type RequestMutation = Mutation<'action.create'> | Mutation<'action.edit'> | Mutation<'action.setReports'> | Mutation<'action.transition'>;
 
-interface HubAction {
+interface HubRequest {
   author: string;
   state: ActionState;
   kind: ActionKind;
@@ -24,37 +24,37 @@ interface HubAction {
 const REFUSAL_OF: Record<LifecycleRefusal['kind'], (reason: string) => Refusal> = { state: conflict, who: forbidden, details: incomplete };
 const refusalOf = (refusal: LifecycleRefusal | null): Refusal | null => (refusal === null ? null : REFUSAL_OF[refusal.kind](refusal.reason));
 
-export async function actionRefusal(tx: HubDb, mutation: ActionMutation, roleOf: RoleOf): Promise<Refusal | null> {
-  if (mutation.kind === 'action.create') return createAction(tx, mutation);
+export async function requestRefusal(tx: HubDb, mutation: RequestMutation, roleOf: RoleOf): Promise<Refusal | null> {
+  if (mutation.kind === 'action.create') return createRequest(tx, mutation);
   const { actionId } = mutation.payload;
-  const [action] = (await tx
-    .select({ author: actionStates.author, state: actionStates.state, kind: actionStates.kind })
-    .from(actionStates)
-    .where(eq(actionStates.actionId, actionId))
-    .for('update')) as HubAction[];
-  if (!action) return conflict(`the hub knows no request ${actionId}; it has to be created first`);
+  const [request] = (await tx
+    .select({ author: requestStates.author, state: requestStates.state, kind: requestStates.kind })
+    .from(requestStates)
+    .where(eq(requestStates.requestId, actionId))
+    .for('update')) as HubRequest[];
+  if (!request) return conflict(`the hub knows no request ${actionId}; it has to be created first`);
   const actor: TransitionActor = { id: mutation.officer, role: await roleOf(mutation.officer) };
 
   switch (mutation.kind) {
     case 'action.edit':
-      return refusalOf(refuseEdit(action.state, action.author, actor));
+      return refusalOf(refuseEdit(request.state, request.author, actor));
     case 'action.setReports': {
-      const reason = refuseBundleUpdate(action.state);
+      const reason = refuseBundleUpdate(request.state);
       return reason === null ? null : conflict(reason);
     }
     case 'action.transition': {
-      const refusal = refusalOf(refuseTransition(action, actor, mutation.payload));
-      if (refusal === null) await tx.update(actionStates).set({ state: mutation.payload.to, mutationId: mutation.id }).where(eq(actionStates.actionId, actionId));
+      const refusal = refusalOf(refuseTransition(request, actor, mutation.payload));
+      if (refusal === null) await tx.update(requestStates).set({ state: mutation.payload.to, mutationId: mutation.id }).where(eq(requestStates.requestId, actionId));
       return refusal;
     }
   }
 }
 
-async function createAction(tx: HubDb, mutation: Mutation<'action.create'>): Promise<Refusal | null> {
+async function createRequest(tx: HubDb, mutation: Mutation<'action.create'>): Promise<Refusal | null> {
   const created = await tx
-    .insert(actionStates)
-    .values({ actionId: mutation.payload.actionId, kind: mutation.payload.kind, author: mutation.officer, state: 'draft', mutationId: mutation.id })
-    .onConflictDoNothing({ target: actionStates.actionId })
-    .returning({ actionId: actionStates.actionId });
+    .insert(requestStates)
+    .values({ requestId: mutation.payload.actionId, kind: mutation.payload.kind, author: mutation.officer, state: 'draft', mutationId: mutation.id })
+    .onConflictDoNothing({ target: requestStates.requestId })
+    .returning({ requestId: requestStates.requestId });
   return created.length > 0 ? null : conflict(`a request with id ${mutation.payload.actionId} exists already`);
 }
