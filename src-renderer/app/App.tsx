@@ -24,7 +24,9 @@ const ActionsScreen = lazy(() => import('../features/requests/ActionsScreen').th
 const ApprovalsScreen = lazy(() => import('../features/requests/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
 const RoutingRulesScreen = lazy(() => import('../features/routing/RoutingRulesScreen').then((module) => ({ default: module.RoutingRulesScreen })));
 const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((module) => ({ default: module.DirectoryScreen })));
-const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen').then((module) => ({ default: module.OverviewScreen })));
+/** The Overzicht's code: its charts make it by far the largest chunk, so show-app.tsx also fetches it ahead. */
+export const loadOverviewScreen = () => import('../features/overview/OverviewScreen');
+const OverviewScreen = lazy(() => loadOverviewScreen().then((module) => ({ default: module.OverviewScreen })));
 const LogbookScreen = lazy(() => import('../features/logbook/LogbookScreen').then((module) => ({ default: module.LogbookScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 

@@ -6,10 +6,16 @@ import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../../shared/api/contract';
 import { createI18n } from '../i18n/i18n';
 import { createAppStore } from './create-app-store';
-import { App } from './App';
+import { App, loadOverviewScreen } from './App';
 import { AppProviders, BaseProviders } from './AppProviders';
 import { startApp } from './boot';
 import { NoAccess } from './NoAccess';
+
+/**
+ * How long after the first frame the Overzicht's code is fetched and run, when the page is idle: the officer is
+ * reading the queue by then, and the Overzicht's first visit then waits only for its numbers.
+ */
+const OVERVIEW_AHEAD_AFTER_MS = 1000;
 
 /** Everything but the early calls: the store, the first loads, and the screens once their data is in. */
 export function showApp(api: ApiClient | null): void {
@@ -25,13 +31,14 @@ export function showApp(api: ApiClient | null): void {
   }
   const store = createAppStore(api);
   const app = startApp(api, store);
-  void app.readyToShow.then(() =>
+  void app.readyToShow.then(() => {
     root.render(
       <StrictMode>
         <AppProviders store={store} i18n={i18n}>
           <App />
         </AppProviders>
       </StrictMode>,
-    ),
-  );
+    );
+    setTimeout(() => requestIdleCallback(() => void loadOverviewScreen()), OVERVIEW_AHEAD_AFTER_MS);
+  });
 }
