@@ -59,7 +59,6 @@ const COMPOSITION = new Set(['app', 'cli', 'electron']);
  * call the owner's functions. Where a table still has more than one writer, the list is the debt still to pay down.
  */
 const MUTATIONS = 'src-main/mutations/';
-const REPORT_WRITER = 'src-main/ingest/report-writer.ts';
 const REPORT_TABLES = 'src-main/db/reports/';
 const OWNED = {
   store_meta: 'src-main/db/store-meta.ts',
@@ -86,10 +85,10 @@ const READ_MODELS = ['src-main/queries/', 'src-main/search/', 'src-main/overview
 const tableOwnerOptions = {
   writers: {
     ...Object.fromEntries(Object.entries(OWNED).map(([table, owner]) => [table, [owner]])),
-    reports: [REPORT_TABLES, REPORT_WRITER],
-    report_revisions: [REPORT_TABLES, REPORT_WRITER],
-    mentions: [REPORT_TABLES, REPORT_WRITER],
-    indicators: [REPORT_TABLES, REPORT_WRITER],
+    reports: [REPORT_TABLES],
+    report_revisions: [REPORT_TABLES],
+    mentions: [REPORT_TABLES],
+    indicators: [REPORT_TABLES],
     reports_fts: ['src-main/search/report-text-index.ts'],
     clusters: ['src-main/linking/'],
     requests: [MUTATIONS],

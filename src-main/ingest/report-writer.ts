@@ -11,8 +11,9 @@ import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
-import { reportText, rowValues, type RowValues } from '../db/report-row';
-import { packRevision, revisionText, type PackedRevision, type StoredRevision } from '../db/stored-revision';
+import { reportText, rowValues } from '../db/report-row';
+import { prepareReportWriting, type ExistingReport } from '../db/reports/writes';
+import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
@@ -46,12 +47,6 @@ interface ResolvedMentions {
   created: Set<number>;
 }
 
-interface ExistingReport {
-  id: number;
-  revision: number;
-  first_received_at: string;
-}
-
 /**
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
@@ -64,58 +59,24 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const tombstones = createTombstones(sqlite);
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
-  const findReport = sqlite.prepare<[string], ExistingReport>(
-    'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
-  );
-  const insertReport = sqlite.prepare<[reportId: string, ...RowValues, clusterId: number | null]>(
-    `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
-       reporter_type, summary, narrative, loss_cents, incident_at, updated_at, cluster_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateReport = sqlite.prepare<[...RowValues, number]>(
-    `UPDATE reports SET revision = ?, status = ?, received_at = ?, first_received_at = ?,
-       channel = ?, kind = ?, category = ?, region = ?, reporter_type = ?,
-       summary = ?, narrative = ?, loss_cents = ?, incident_at = ?, updated_at = ?
-     WHERE id = ?`,
-  );
-  const hasRevision = sqlite
-    .prepare<[number, number], number>('SELECT 1 FROM report_revisions WHERE report_id = ? AND revision = ?')
-    .pluck();
-  const highestWithdrawal = sqlite
-    .prepare<[number], number | null>("SELECT max(revision) FROM report_revisions WHERE report_id = ? AND status = 'withdrawn'")
-    .pluck();
-  const insertRevision = sqlite.prepare<[number, number, string, string, string, Uint8Array | null, number | null]>(
-    'INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed, narrative_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const revisionsUpTo = sqlite.prepare<[number, number], StoredRevision & { revision: number }>(
-    `SELECT v.revision, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
-     FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision <= ?`,
-  );
-  const replaceRevisionRaw = sqlite.prepare<[string, number, number]>(
-    'UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = ? AND revision = ?',
-  );
-  const cutRevision = sqlite.prepare<[number, number], StoredRevision>(
-    `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
-     FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
-  );
-  const replacePacked = sqlite.prepare<[Uint8Array, number, number]>(
-    'UPDATE report_revisions SET packed = ?, narrative_at = NULL WHERE report_id = ? AND revision = ?',
-  );
-  const linkedIndicators = sqlite
-    .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
-    .pluck();
-  const deleteMentions = sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?');
-  const findIndicator = sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
-    'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',
-  );
-  const insertIndicator = sqlite.prepare<[string, string, string | null, string | null]>(
-    'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?)',
-  );
-  const lowerFirstReceived = sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?');
-  // One row a statement: a multi-row INSERT runs in a statement journal, and there FTS5 writes out its pending index.
-  const insertMention = sqlite.prepare<[number, number, string, string, number]>(
-    'INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
-  );
+  const {
+    findReport,
+    insertReport,
+    updateReport,
+    hasRevision,
+    highestWithdrawal,
+    insertRevision,
+    revisionsUpTo,
+    replaceRevisionRaw,
+    cutRevision,
+    replacePacked,
+    linkedIndicators,
+    deleteMentions,
+    findIndicator,
+    insertIndicator,
+    lowerFirstReceived,
+    insertMention,
+  } = prepareReportWriting(sqlite);
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
   // Only inside applyBatch, whose transaction this writer owns: when it rolls back the cache is dropped with it.

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { RowValues } from '../report-row';
 import type { StoredRevision } from '../stored-revision';
 
 /**
- * Writes of the report tables that other modules decide: a report's cluster (linking/), the officers' work fields
- * (the sync applier's report adapter) and the benign marks (benign/). Their SQL stands here, on the data floor
- * every one of them stands on, and each gets the prepared statements it runs (src-main/README.md, "Who owns which
- * table"); the report writer and the purge in ingest/ write the rest.
+ * Every write of the report tables (`reports`, `report_revisions`, `mentions`, `indicators`): the report writer's
+ * and the purge's (ingest/), a report's cluster (linking/), the officers' work fields (the sync applier's report
+ * adapter) and the benign marks (benign/). Their SQL stands here, on the data floor every one of them stands on,
+ * and each gets the prepared statements it runs (src-main/README.md, "Who owns which table").
  */
 
 /** A report's cluster by its row id, and a whole cluster's members moved to another. */
@@ -51,5 +52,73 @@ export function prepareReportPurge(sqlite: Database.Database) {
     deleteReport: sqlite.prepare<[reportRowId: number]>('DELETE FROM reports WHERE id = ?'),
     stillMentioned: sqlite.prepare<[indicatorId: number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck(),
     deleteIndicator: sqlite.prepare<[indicatorId: number]>('DELETE FROM indicators WHERE id = ?'),
+  };
+}
+
+/** A report row as the writer finds it by its id as the intake gave it. */
+export interface ExistingReport {
+  id: number;
+  revision: number;
+  first_received_at: string;
+}
+
+/**
+ * The statements of the report writer (ingest/report-writer.ts), which applies the intake rules: a report's row,
+ * its revisions as received, its indicators and mentions.
+ */
+export function prepareReportWriting(sqlite: Database.Database) {
+  return {
+    findReport: sqlite.prepare<[string], ExistingReport>(
+      'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
+    ),
+    insertReport: sqlite.prepare<[reportId: string, ...RowValues, clusterId: number | null]>(
+      `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
+         reporter_type, summary, narrative, loss_cents, incident_at, updated_at, cluster_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateReport: sqlite.prepare<[...RowValues, number]>(
+      `UPDATE reports SET revision = ?, status = ?, received_at = ?, first_received_at = ?,
+         channel = ?, kind = ?, category = ?, region = ?, reporter_type = ?,
+         summary = ?, narrative = ?, loss_cents = ?, incident_at = ?, updated_at = ?
+       WHERE id = ?`,
+    ),
+    hasRevision: sqlite
+      .prepare<[number, number], number>('SELECT 1 FROM report_revisions WHERE report_id = ? AND revision = ?')
+      .pluck(),
+    highestWithdrawal: sqlite
+      .prepare<[number], number | null>("SELECT max(revision) FROM report_revisions WHERE report_id = ? AND status = 'withdrawn'")
+      .pluck(),
+    insertRevision: sqlite.prepare<[number, number, string, string, string, Uint8Array | null, number | null]>(
+      'INSERT INTO report_revisions (report_id, revision, status, received_at, raw, packed, narrative_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    revisionsUpTo: sqlite.prepare<[number, number], StoredRevision & { revision: number }>(
+      `SELECT v.revision, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision <= ?`,
+    ),
+    replaceRevisionRaw: sqlite.prepare<[string, number, number]>(
+      'UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = ? AND revision = ?',
+    ),
+    cutRevision: sqlite.prepare<[number, number], StoredRevision>(
+      `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
+    ),
+    replacePacked: sqlite.prepare<[Uint8Array, number, number]>(
+      'UPDATE report_revisions SET packed = ?, narrative_at = NULL WHERE report_id = ? AND revision = ?',
+    ),
+    linkedIndicators: sqlite
+      .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
+      .pluck(),
+    deleteMentions: sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?'),
+    findIndicator: sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
+      'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',
+    ),
+    insertIndicator: sqlite.prepare<[string, string, string | null, string | null]>(
+      'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?)',
+    ),
+    lowerFirstReceived: sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?'),
+    // One row a statement: a multi-row INSERT runs in a statement journal, and there FTS5 writes out its pending index.
+    insertMention: sqlite.prepare<[number, number, string, string, number]>(
+      'INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
+    ),
   };
 }
