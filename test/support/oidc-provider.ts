@@ -75,10 +75,9 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
 }
 
 /**
- * oidc-provider asks a native client's user to consent at every sign-in (its `native_client_prompt`, RFC 8252 §8.6:
- * no authorization without the user's interaction). Keycloak asks nothing of a client without "Consent required":
- * the officer's login is their interaction. So for such a client a login in this very request satisfies it; a
- * sign-in without one (an earlier session at the provider) still asks.
+ * oidc-provider asks a native client's user to consent at every sign-in (its `native_client_prompt`, RFC 8252 §8.6).
+ * Keycloak asks nothing of a client without "Consent required" — after the login, or at once when the browser is
+ * still signed in there — and so does this provider for such a client.
  */
 function keycloakLikePolicy(withConsent: ReadonlySet<string>) {
   const policy = interactionPolicy.base();
@@ -87,7 +86,7 @@ function keycloakLikePolicy(withConsent: ReadonlySet<string>) {
   const interacted = new interactionPolicy.Check('native_client_prompt', 'native clients require End-User interaction', 'interaction_required', (ctx) => {
     const { client, params, result } = ctx.oidc;
     if (client?.applicationType !== 'native' || params?.response_type === 'none' || result?.consent) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
-    return withConsent.has(client.clientId) || !result?.login ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT;
+    return withConsent.has(client.clientId) ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT;
   });
   consent.checks.add(interacted, 0);
   return policy;
