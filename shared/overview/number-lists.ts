@@ -10,10 +10,6 @@ import type { AgeBucket, DisruptionEntry, Overview, RisingShape, Spike, WeekCoun
 
 type Scope = Pick<Overview, 'asOf' | 'team'>;
 
-
-/** Statuses that count as open in the backlog. */
-export const OPEN_WORK_STATUSES = ['new', 'in_progress'] as const;
-
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -25,9 +21,12 @@ const AGE_DAYS: Record<AgeBucket, [newest: number, oldest: number | null]> = { '
 /** Reports received by the as-of day, of the overview's team when it is limited to one; any status. */
 const received = ({ asOf, team }: Scope): QueueFilters => ({ workStatuses: [], receivedTo: asOf, ...(team === null ? {} : { teams: [team] }) });
 
-/** Reports open at the as-of day (the backlog), optionally only those past their service level. */
+/**
+ * Reports open at the end of the as-of day (the backlog), optionally only those past their service level: open as
+ * of that day, not now — a report closed since counts, as the backlog counts it.
+ */
 function backlog(scope: Scope, overdue: boolean, filters: QueueFilters = {}): QueueFilters {
-  return { ...received(scope), workStatuses: [...OPEN_WORK_STATUSES], ...(overdue ? { overdueOn: scope.asOf } : {}), ...filters };
+  return { ...received(scope), openOn: scope.asOf, ...(overdue ? { overdueOn: scope.asOf } : {}), ...filters };
 }
 
 export const backlogLists = {

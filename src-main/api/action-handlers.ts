@@ -5,7 +5,7 @@ import { listActions } from '../requests/action-list';
 import { createAction, editAction, transitionAction, updateActionReports } from '../requests/action-services';
 import { draftAction } from '../requests/action-draft';
 import { warningDocument } from '../requests/warning-documents';
-import { dutchDay } from '../requests/dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { actorOf } from '../mutations/services/guards';
 import { requireAction } from '../requests/action-record';
 import { logConsultation } from '../audit/consultation';

@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../shared/api/contract';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { requireSupervisor } from '../mutations/services/guards';
 import { cachedOverview } from '../overview/overview-cache';
 import { readOverviewSettings, writeOverviewSettings } from '../overview/overview-settings';
@@ -8,7 +9,7 @@ export const overviewHandlers = {
   // Computed again only when the store changed. An officer sees their own team's overview (none when they have no team), a supervisor every team's.
   'overview.get': ({ asOf }, context) =>
     cachedOverview(context.store.sqlite, {
-      asOf: asOf ?? context.services.clock.now().toISOString().slice(0, 10),
+      asOf: asOf ?? dutchDay(context.services.clock.now()),
       team: context.officer.role === 'supervisor' ? null : (context.officer.team ?? ''),
     }),
   'overview.settings': (_params, context) => readOverviewSettings(context.store.sqlite),

@@ -3,9 +3,10 @@
  * level of their category in working days, and where they pile up (team, officer, region, category).
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
 import { officerTeams } from '../db/officers';
-import { daysBetween, endOfDay, workingDaysUntil } from './days';
+import { daysBetween, endOfDay, startOfDay, workingDaysUntil } from './days';
 import { median } from './median';
 import { dayGroupsUpTo } from './report-day-counts';
 
@@ -38,7 +39,7 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
   const closedLater = [...closedAt].filter(([, at]) => at > end).map(([reportId]) => reportId);
   if (closedLater.length > 0) {
     const lookup = sqlite.prepare<[string, string], { day: string; category: string; region: string | null; team: string | null; assignee: string | null }>(
-      `SELECT substr(received_at, 1, 10) AS day, category, region, route_team AS team, assignee FROM reports
+      `SELECT ${dutchDaySql('received_at')} AS day, category, region, route_team AS team, assignee FROM reports
         WHERE report_id = ? AND status = 'filed' AND work_status = 'closed' AND received_at <= ?`,
     );
     for (const reportId of closedLater) {
@@ -104,7 +105,7 @@ function overdueReports(sqlite: Database.Database, cells: ReadonlyArray<{ day: s
   );
   const list: OverdueReport[] = [];
   for (const cell of sorted) {
-    const rows = select.all({ category: cell.category, from: `${cell.day}T00:00:00.000Z`, to: endOfDay(cell.day), ...(team === null ? {} : { team }) });
+    const rows = select.all({ category: cell.category, from: startOfDay(cell.day), to: endOfDay(cell.day), ...(team === null ? {} : { team }) });
     for (const row of rows) {
       if (row.workStatus === 'closed' && !((closedAt.get(row.reportId) ?? '') > end)) continue;
       list.push({ reportId: row.reportId, category: cell.category, receivedAt: row.receivedAt, workingDays: cell.workingDays, levelDays: cell.level });

@@ -4,6 +4,7 @@
  * can rebuild it; spikes read it (busy-days.ts) instead of every report of every busy cluster.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 
 /** Recomputes the table from the reports (after a restore, or to check it). */
 export function rebuildClusterDayCounts(sqlite: Database.Database): void {
@@ -12,7 +13,7 @@ export function rebuildClusterDayCounts(sqlite: Database.Database): void {
     sqlite
       .prepare(
         `INSERT INTO cluster_day_counts (day, cluster_id, team, reports)
-         SELECT substr(received_at, 1, 10), cluster_id, coalesce(route_team, ''), count(*) FROM reports
+         SELECT ${dutchDaySql('received_at')}, cluster_id, coalesce(route_team, ''), count(*) FROM reports
           WHERE status = 'filed' AND cluster_id IS NOT NULL GROUP BY 1, 2, 3`,
       )
       .run();

@@ -1,9 +1,14 @@
-/** Calendar arithmetic on UTC days (`YYYY-MM-DD`), the unit the overview counts in. */
+/**
+ * Calendar arithmetic on Dutch days (`YYYY-MM-DD`, Europe/Amsterdam), the unit the overview counts in: a day is a
+ * date on the calendar, its bounds are the instants of its midnights in the Netherlands.
+ */
 import Holidays from 'date-holidays';
+import { dutchDay, dutchDayEnd, dutchDayStart } from '../../shared/platform/dutch-days';
 
 const DAY_MS = 86_400_000;
 
-export const dayOf = (iso: string): string => iso.slice(0, 10);
+/** The Dutch day of an instant. */
+export const dayOf = (iso: string): string => dutchDay(iso);
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -13,8 +18,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** The first instant of a day, for `received_at >= …` comparisons. */
+export const startOfDay = (day: string): string => dutchDayStart(day);
+
 /** The last instant of a day, for `received_at <= …` comparisons. */
-export const endOfDay = (day: string): string => `${day}T23:59:59.999Z`;
+export const endOfDay = (day: string): string => dutchDayEnd(day);
 
 /** ISO week label (`2026-W05`) and the Monday that starts it. */
 export function isoWeek(day: string): { week: string; monday: string } {

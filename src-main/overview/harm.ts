@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ActionState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
-import { addDays, endOfDay } from './days';
+import { addDays, endOfDay, startOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
 
@@ -36,7 +36,7 @@ function rankEntry(id: number, recent: number, typical: number, recentLoss: numb
  */
 function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
   const { fromDay, asOf, harmDays, team } = window;
-  const params = { from: `${fromDay}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+  const params = { from: startOfDay(fromDay), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
   const known: Ranked[] = [];
   const open: IndicatorWindow[] = [];
   for (const row of indicatorsInWindow(sqlite, fromDay, asOf, team)) {

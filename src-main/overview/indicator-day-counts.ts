@@ -6,6 +6,7 @@
  * windows with its mentions.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
 
 
@@ -42,7 +43,7 @@ export function firstDayNamed(sqlite: Database.Database): (indicatorId: number) 
 
 /** The counts as the reports give them now: what the triggers keep, computed from scratch. */
 export const INDICATOR_DAY_COUNTS_FROM_REPORTS = `
-  SELECT substr(r.received_at, 1, 10), p.indicator_id, coalesce(r.route_team, ''), count(*), sum(r.loss_cents)
+  SELECT ${dutchDaySql('r.received_at')}, p.indicator_id, coalesce(r.route_team, ''), count(*), sum(r.loss_cents)
     FROM (SELECT DISTINCT report_id, indicator_id FROM mentions WHERE benign = 0) p JOIN reports r ON r.id = p.report_id
    WHERE r.status = 'filed'
    GROUP BY 1, 2, 3`;

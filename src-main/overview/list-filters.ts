@@ -13,7 +13,7 @@ import { receivedFromBound, receivedToBound, type SqlWhere } from '../search/rep
 import { levelOf } from './backlog';
 import { reportsAfterBlocks } from './block-effect';
 import { closedMoment, closureTimes } from './closures';
-import { addDays, endOfDay, workingDaysBetween } from './days';
+import { addDays, endOfDay, startOfDay, workingDaysBetween } from './days';
 import { readOverviewSettings } from './overview-settings';
 import { termsOf } from './rising-terms';
 
@@ -48,7 +48,7 @@ const rowIdIn = (ids: readonly number[]): SqlWhere => ({ terms: ['r.id IN (SELEC
 
 /** Closed, and closed within the days. */
 function closedWhere(sqlite: Database.Database, from: string | undefined, to: string | undefined): SqlWhere {
-  const start = from === undefined ? '' : `${from}T00:00:00.000Z`;
+  const start = from === undefined ? '' : startOfDay(from);
   const end = to === undefined ? '\uffff' : endOfDay(to);
   return rowIdIn(closedReports(sqlite).filter(({ at }) => at >= start && at <= end).map(({ id }) => id));
 }

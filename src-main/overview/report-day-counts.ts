@@ -5,6 +5,7 @@
  * The backlog and weekly throughput read these few thousand rows instead of every report.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
 
 export interface DayGroup {
@@ -51,7 +52,7 @@ export function reportsBefore(sqlite: Database.Database, day: string, team: stri
 
 /** The counts as the reports give them now: what the triggers keep, computed from scratch. */
 export const REPORT_DAY_COUNTS_FROM_REPORTS = `
-  SELECT substr(received_at, 1, 10), category, coalesce(region, ''), coalesce(route_team, ''), coalesce(assignee, ''), work_status, count(*), sum(loss_cents)
+  SELECT ${dutchDaySql('received_at')}, category, coalesce(region, ''), coalesce(route_team, ''), coalesce(assignee, ''), work_status, count(*), sum(loss_cents)
     FROM reports WHERE status = 'filed'
    GROUP BY 1, 2, 3, 4, 5, 6`;
 

@@ -5,6 +5,7 @@
  * can rebuild it. Rising shapes read these rows instead of every report's mentions.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import type { ShapeKind } from '../../shared/overview/types';
 import { teamClause, teamParam } from './team-filter';
 
@@ -29,7 +30,7 @@ export function rebuildShapeDayCounts(sqlite: Database.Database): void {
     sqlite
       .prepare(
         `INSERT INTO shape_day_counts (day, kind, shape, team, reports)
-         SELECT substr(r.received_at, 1, 10), p.kind, p.shape, coalesce(r.route_team, ''), count(*)
+         SELECT ${dutchDaySql('r.received_at')}, p.kind, p.shape, coalesce(r.route_team, ''), count(*)
            FROM (SELECT DISTINCT m.report_id, o.kind, o.shape FROM mentions m JOIN indicator_shapes o ON o.id = m.indicator_id WHERE m.benign = 0) p
            JOIN reports r ON r.id = p.report_id
           WHERE r.status = 'filed'

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
-import { addDays, daysBetween, endOfDay } from './days';
+import { addDays, daysBetween, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
 
@@ -25,7 +25,7 @@ interface DayCount {
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
   const baselineStart = addDays(recentStart, -settings.baselineDays);
-  const window = { recentFrom: `${recentStart}T00:00:00.000Z`, end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+  const window = { recentFrom: startOfDay(recentStart), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
   const teamClause = team === null ? '' : 'AND r.route_team = @team';
   // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };

@@ -5,6 +5,7 @@
  * two weeks (campaigns' templates repeat) — instead of every report.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
 
 /** Each distinct summary from `from` to `to` (days, inclusive) with its reports before and from `recentFrom`. */
@@ -25,7 +26,7 @@ export function rebuildSummaryDayCounts(sqlite: Database.Database): void {
     sqlite
       .prepare(
         `INSERT INTO summary_day_counts (day, summary, team, reports)
-         SELECT substr(received_at, 1, 10), summary, coalesce(route_team, ''), count(*) FROM reports
+         SELECT ${dutchDaySql('received_at')}, summary, coalesce(route_team, ''), count(*) FROM reports
           WHERE status = 'filed' AND summary IS NOT NULL GROUP BY 1, 2, 3`,
       )
       .run();

@@ -5,8 +5,9 @@
  * now, so reports that joined it after publication count.
  */
 import type Database from 'better-sqlite3';
+import { dutchDaySql } from '../../shared/platform/dutch-days';
 import type { WarningEffect } from '../../shared/overview/types';
-import { addDays, daysBetween, endOfDay } from './days';
+import { addDays, daysBetween, endOfDay, startOfDay } from './days';
 
 export const EFFECT_DAYS = 14;
 
@@ -35,12 +36,12 @@ export function computeWarningEffects(sqlite: Database.Database, asOf: string): 
     )
     .all(asOf);
   const clusterDays = sqlite.prepare<Record<string, string>, { day: string; count: number }>(
-    `SELECT substr(r.received_at, 1, 10) AS day, count(*) AS count FROM reports r JOIN reports seed ON seed.report_id = @subject
+    `SELECT ${dutchDaySql('r.received_at')} AS day, count(*) AS count FROM reports r JOIN reports seed ON seed.report_id = @subject
       WHERE r.status = 'filed' AND (r.id = seed.id OR r.cluster_id = seed.cluster_id) AND r.received_at >= @from AND r.received_at <= @end
       GROUP BY day`,
   );
   const indicatorDays = sqlite.prepare<Record<string, string>, { day: string; count: number }>(
-    `SELECT substr(r.received_at, 1, 10) AS day, count(*) AS count FROM reports r
+    `SELECT ${dutchDaySql('r.received_at')} AS day, count(*) AS count FROM reports r
       WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end
         AND r.id IN (SELECT m.report_id FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE i.type = @type AND i.value = @subject)
       GROUP BY day`,
@@ -51,7 +52,7 @@ export function computeWarningEffects(sqlite: Database.Database, asOf: string): 
     if (subject === null) return [];
     const from = addDays(warning.publishedAt, -EFFECT_DAYS);
     const last = [asOf, addDays(warning.publishedAt, EFFECT_DAYS - 1)].sort()[0]!;
-    const window = { subject: subject.value, type: subject.type, from: `${from}T00:00:00.000Z`, end: endOfDay(last) };
+    const window = { subject: subject.value, type: subject.type, from: startOfDay(from), end: endOfDay(last) };
     const rows = subject.type === 'cluster' ? clusterDays.all(window) : indicatorDays.all(window);
     const sparkline = new Array<number>(daysBetween(from, last) + 1).fill(0);
     for (const row of rows) sparkline[daysBetween(from, row.day)]! += row.count;

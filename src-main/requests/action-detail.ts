@@ -8,7 +8,7 @@ import { toSummaryView } from './action-summary';
 import { deriveAddressee } from './addressee-route';
 import { buildBundle } from './bundle';
 import { listDirectory } from './directory-entries';
-import { dutchDay } from './dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 
 /** Who looks at the request and when; reading a bundle with personal data is audited in their name. */
 export interface ActionViewer extends TransitionActor {

@@ -5,7 +5,7 @@ import { logConsultation } from '../audit/consultation';
 import { findStoredOfficer } from '../db/officers';
 import { actionDetail, type ActionViewer } from './action-detail';
 import { actionFileName, approverOf, buildActionExport } from './action-export';
-import { dutchDay } from './dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { letterContent, type LetterPeople } from './letter/letter-content';
 import { renderLetterPdf } from './letter/letter-pdf';
 

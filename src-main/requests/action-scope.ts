@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ActionDetail } from '../../shared/api/action-views';
 import type { ActionRecord } from './action-record';
 import { reportsMentioningAny, scopeReportIds } from '../queries/bundle-scope';
-import { dutchDay } from './dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 
 /** Live reports the request's indicators (or case, or cluster) now have that its bundle lacks. */
 export function newReportIds(sqlite: Database.Database, action: ActionRecord): string[] {

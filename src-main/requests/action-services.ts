@@ -13,7 +13,7 @@ import { requireAction } from './action-record';
 import { canonicalBatch, canonicalIndicator, requireFittingIndicator } from './action-subject';
 import { newReportIds } from './action-scope';
 import { findDirectoryEntry } from './directory-entries';
-import { dutchDay } from './dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal';
 
 export type CreateActionInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: readonly string[] };

@@ -12,7 +12,7 @@ import { createMentionsOfIndicator, liveBundleRows } from '../queries/bundle-rep
 import { currentRecord } from '../queries/report-record';
 import { createAuditAppender } from '../audit/audit-log';
 import { indicatorId } from '../queries/bundle-scope';
-import { dutchDay } from './dutch-format';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { evidenceLines } from './evidence';
 import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
 

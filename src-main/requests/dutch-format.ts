@@ -1,11 +1,5 @@
 /** Dates and amounts as Dutch officers and addressees read them (dates: the calendar day in the Netherlands, not UTC). */
-const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 const LONG_FORMAT = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** YYYY-MM-DD in the Netherlands for an instant (a Date or an ISO timestamp). */
-export function dutchDay(instant: Date | string): string {
-  return DAY_FORMAT.format(typeof instant === 'string' ? new Date(instant) : instant);
-}
 
 /** `2026-11-02` → `2 november 2026`. */
 export function longDutchDate(day: string): string {

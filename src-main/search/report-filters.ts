@@ -3,6 +3,8 @@
  * category, region (`''` for none), the received-date bounds and whether money was lost. The queue adds its own (assignee,
  * cluster, text) after these terms.
  */
+import { dutchDayEnd, dutchDayStart } from '../../shared/platform/dutch-days';
+
 export interface ReportFilters {
   workStatuses?: readonly string[] | undefined;
   categories?: readonly string[] | undefined;
@@ -20,14 +22,14 @@ export interface SqlWhere {
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A "received from" filter as an instant: a bare date means from the start of that day (UTC). */
+/** A "received from" filter as an instant: a bare date means from the start of that Dutch day. */
 export function receivedFromBound(value: string): string {
-  return BARE_DATE.test(value) ? `${value}T00:00:00.000Z` : new Date(value).toISOString();
+  return BARE_DATE.test(value) ? dutchDayStart(value) : new Date(value).toISOString();
 }
 
-/** A "received to" filter as an instant: a bare date means up to the end of that day (UTC). */
+/** A "received to" filter as an instant: a bare date means up to the end of that Dutch day. */
 export function receivedToBound(value: string): string {
-  return BARE_DATE.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString();
+  return BARE_DATE.test(value) ? dutchDayEnd(value) : new Date(value).toISOString();
 }
 
 export function reportFilterWhere(filters: ReportFilters): SqlWhere {

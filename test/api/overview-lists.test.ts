@@ -10,6 +10,7 @@ import type { QueueFilters } from '../../shared/api/views';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
 import { isIndicatorType } from '../../shared/indicators/types';
+import { dutchDay } from '../../shared/platform/dutch-days';
 import { backlogLists, ledgerList, reportsAfterBlockList, risingLists, weeklyLists, type LedgerColumn } from '../../shared/overview/number-lists';
 import { AGE_BUCKETS, type Overview } from '../../shared/overview/types';
 import { acceptedDraft } from '../support/action-params';
@@ -45,6 +46,25 @@ async function seeded(records = [...quietRecords(500, 13, 90), ...campaign()]) {
   return supervisor;
 }
 
+/** Each number of the backlog with the list it opens. */
+function backlogChecks(overview: Overview): Array<[string, number, QueueFilters]> {
+  const { backlog } = overview;
+  const split = (name: string, counts: Record<string, { open: number; overdue: number }>, list: (key: string, overdue: boolean) => QueueFilters) =>
+    Object.entries(counts).flatMap(([key, count]): Array<[string, number, QueueFilters]> => [
+      [`${name} ${key}`, count.open, list(key, false)],
+      [`${name} ${key} overdue`, count.overdue, list(key, true)],
+    ]);
+  return [
+    ['open', backlog.open, backlogLists.open(overview)],
+    ['overdue', backlog.overdue, backlogLists.open(overview, true)],
+    ...AGE_BUCKETS.map((bucket): [string, number, QueueFilters] => [`age ${bucket}`, backlog.byAge[bucket], backlogLists.age(overview, bucket)]),
+    ...split('team', backlog.byTeam, (team, overdue) => backlogLists.team(overview, team, overdue)),
+    ...split('officer', backlog.byOfficer, (officer, overdue) => backlogLists.officer(overview, officer, overdue)),
+    ...split('region', backlog.byRegion, (region, overdue) => backlogLists.region(overview, region, overdue)),
+    ...split('category', backlog.byCategory, (category, overdue) => backlogLists.category(overview, category as Category, overdue)),
+  ];
+}
+
 const queueCount = async (api: ApiHarness, filters: QueueFilters) => (await api.value('queue.list', { filters, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 1 })).total;
 
 describe('every number of the overview opens its list', () => {
@@ -54,25 +74,7 @@ describe('every number of the overview opens its list', () => {
     const overview: Overview = await api.value('overview.get', { asOf: AS_OF });
     const { backlog } = overview;
     const checks: Array<[string, number, QueueFilters]> = [
-      ['open', backlog.open, backlogLists.open(overview)],
-      ['overdue', backlog.overdue, backlogLists.open(overview, true)],
-      ...AGE_BUCKETS.map((bucket): [string, number, QueueFilters] => [`age ${bucket}`, backlog.byAge[bucket], backlogLists.age(overview, bucket)]),
-      ...Object.entries(backlog.byTeam).flatMap(([team, count]): Array<[string, number, QueueFilters]> => [
-        [`team ${team}`, count.open, backlogLists.team(overview, team)],
-        [`team ${team} overdue`, count.overdue, backlogLists.team(overview, team, true)],
-      ]),
-      ...Object.entries(backlog.byOfficer).flatMap(([officer, count]): Array<[string, number, QueueFilters]> => [
-        [`officer ${officer}`, count.open, backlogLists.officer(overview, officer)],
-        [`officer ${officer} overdue`, count.overdue, backlogLists.officer(overview, officer, true)],
-      ]),
-      ...Object.entries(backlog.byRegion).flatMap(([region, count]): Array<[string, number, QueueFilters]> => [
-        [`region ${region}`, count.open, backlogLists.region(overview, region)],
-        [`region ${region} overdue`, count.overdue, backlogLists.region(overview, region, true)],
-      ]),
-      ...Object.entries(backlog.byCategory).flatMap(([category, count]): Array<[string, number, QueueFilters]> => [
-        [`category ${category}`, count.open, backlogLists.category(overview, category as Category)],
-        [`category ${category} overdue`, count.overdue, backlogLists.category(overview, category as Category, true)],
-      ]),
+      ...backlogChecks(overview),
       ...overview.weekly.flatMap((week): Array<[string, number, QueueFilters]> => [
         [`received ${week.week}`, week.received, weeklyLists.received(overview, week)],
         [`closed ${week.week}`, week.closed, weeklyLists.closed(overview, week)],
@@ -118,6 +120,31 @@ describe('every number of the overview opens its list', () => {
       expect(page.total).toBeLessThanOrEqual(500);
       expect(page.rows.reduce((sum, row) => sum + row.lossCents, 0)).toBe(week.loss);
     }
+  });
+
+  it('the backlog as of a past day counts, and lists, what was open then: reports closed since and received late in a Dutch evening', async () => {
+    // 22:30 UTC on 14 October is 15 October in the Netherlands: that day's backlog, not the 14th's.
+    const lateEvening = Array.from({ length: 3 }, () => filedRecord({ receivedAt: '2026-10-14T22:30:00Z', category: 'phishing' }));
+    const records = [...quietRecords(500, 13, 90), ...lateEvening];
+    const api = await seeded(records);
+    const closedIds = new Set(records.slice(CLOSED.from, CLOSED.to).map((record) => record.reportId));
+    for (const asOf of ['2026-10-14', '2026-10-15', '2026-10-28', CLOSED_ON, AS_OF]) {
+      const overview: Overview = await api.value('overview.get', { asOf });
+      // Independently: received by the end of the Dutch day, and not closed by then (the closures were made on CLOSED_ON).
+      const open = records.filter((record) => dutchDay(record.receivedAt) <= asOf && !(closedIds.has(record.reportId) && asOf >= CLOSED_ON));
+      expect(overview.backlog.open, `open as of ${asOf}`).toBe(open.length);
+      const mismatches: string[] = [];
+      for (const [name, number, filters] of backlogChecks(overview)) {
+        const listed = await queueCount(api, filters);
+        if (listed !== number) mismatches.push(`${asOf} ${name}: the overview says ${number}, the list has ${listed}`);
+      }
+      expect(mismatches).toEqual([]);
+    }
+    // Reports closed since were part of the backlog before the closures (what today's open list would leave out).
+    expect(records.slice(CLOSED.from, CLOSED.to).some((record) => dutchDay(record.receivedAt) <= '2026-10-28')).toBe(true);
+    const fifteenth: Overview = await api.value('overview.get', { asOf: '2026-10-15' });
+    const fourteenth: Overview = await api.value('overview.get', { asOf: '2026-10-14' });
+    expect(fifteenth.backlog.byAge['0-2d'] - fourteenth.backlog.byAge['0-2d']).toBeGreaterThanOrEqual(lateEvening.length);
   });
 
   it('an officer’s overview of their own team opens lists of that team only', async () => {

@@ -1,6 +1,7 @@
 import { computeOverview } from '../../overview/compute-overview';
 import { rebuildKeptCounts } from '../../overview/kept-counts';
 import { systemClock } from '../../../shared/platform/clock';
+import { dutchDay } from '../../../shared/platform/dutch-days';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
@@ -15,7 +16,7 @@ export const overviewCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, { db: { type: 'string' }, 'as-of': { type: 'string' }, rebuild: { type: 'boolean' } }, usage);
     const dbPath = requireOption(values.db, '--db', usage);
-    const asOf = values['as-of'] ?? systemClock.now().toISOString().slice(0, 10);
+    const asOf = values['as-of'] ?? dutchDay(systemClock.now());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
       throw new UsageError(`--as-of must be a date such as 2026-11-30, not "${asOf}"\nusage: ${usage}`);
     }

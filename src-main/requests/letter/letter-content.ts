@@ -5,7 +5,8 @@
 import type { ActionDetail, BundleReport } from '../../../shared/api/action-views';
 import { describeIndicator } from '../draft-texts';
 import { CATEGORY_LABELS, evidenceFieldLabel } from '../dutch-labels';
-import { dutchDay, formatEuro, longDutchDate } from '../dutch-format';
+import { dutchDay } from '../../../shared/platform/dutch-days';
+import { formatEuro, longDutchDate } from '../dutch-format';
 import letterhead from '../letterhead.json';
 
 export interface LetterPeople {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { dutchDay, dutchDaySql } from '../../../shared/platform/dutch-days';
 import { generateReports } from '../../../src-generator';
 import { brandOfDomain, computeFreshBrandDomains } from '../../../src-main/overview/brand-domains';
-import { addDays, endOfDay } from '../../../src-main/overview/days';
+import { addDays, endOfDay, startOfDay } from '../../../src-main/overview/days';
 import { computeHarm, HARM_LIMIT } from '../../../src-main/overview/harm';
 import { busyDays } from '../../../src-main/overview/busy-days';
 import { shapeOf } from '../../../src-main/overview/rising-shapes';
@@ -24,7 +25,7 @@ const teamWhere = (team: string | null) => (team === null ? '' : 'AND r.route_te
 
 /** The harm ranking straight from the reports and their mentions, every loss read (as before the kept counts). */
 function harmFromReports(sqlite: Database.Database, team: string | null) {
-  const params = { from: `${addDays(AS_OF, -HARM_DAYS + 1)}T00:00:00.000Z`, end: endOfDay(AS_OF), ...(team === null ? {} : { team }) };
+  const params = { from: startOfDay(addDays(AS_OF, -HARM_DAYS + 1)), end: endOfDay(AS_OF), ...(team === null ? {} : { team }) };
   const rows = sqlite
     .prepare<Record<string, string>, { indicatorId: number; loss: number }>(
       `SELECT DISTINCT m.indicator_id AS indicatorId, r.id, r.loss_cents AS loss FROM reports r JOIN mentions m ON m.report_id = r.id
@@ -52,14 +53,14 @@ function harmFromReports(sqlite: Database.Database, team: string | null) {
 function spikeDaysFromReports(sqlite: Database.Database, team: string | null) {
   const { recentDays, baselineDays, minRecent } = DEFAULT_OVERVIEW_SETTINGS.spikes;
   const recentStart = addDays(AS_OF, -recentDays + 1);
-  const params = { recentFrom: `${recentStart}T00:00:00.000Z`, from: `${addDays(recentStart, -baselineDays)}T00:00:00.000Z`, end: endOfDay(AS_OF), minRecent, ...(team === null ? {} : { team }) };
+  const params = { recentFrom: startOfDay(recentStart), from: startOfDay(addDays(recentStart, -baselineDays)), end: endOfDay(AS_OF), minRecent, ...(team === null ? {} : { team }) };
   return sqlite
     .prepare<Record<string, string | number>, { key: number; day: string; count: number }>(
       `WITH candidates AS (
          SELECT m.indicator_id AS key FROM reports r JOIN mentions m ON m.report_id = r.id
           WHERE r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end AND m.benign = 0 ${teamWhere(team)}
           GROUP BY m.indicator_id HAVING count(DISTINCT r.id) >= @minRecent)
-       SELECT c.key, substr(r.received_at, 1, 10) AS day, count(DISTINCT r.id) AS count
+       SELECT c.key, ${dutchDaySql('r.received_at')} AS day, count(DISTINCT r.id) AS count
          FROM candidates c JOIN mentions m ON m.indicator_id = c.key AND m.benign = 0 JOIN reports r ON r.id = m.report_id
         WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end ${teamWhere(team)}
         GROUP BY c.key, day ORDER BY c.key, day`,
@@ -69,7 +70,7 @@ function spikeDaysFromReports(sqlite: Database.Database, team: string | null) {
 
 /** Branded domains first named in the last seven days, with their first day, from the reports and their mentions. */
 function freshDomainsFromReports(sqlite: Database.Database, team: string | null) {
-  const params = { from: `${addDays(AS_OF, -6)}T00:00:00.000Z`, end: endOfDay(AS_OF), ...(team === null ? {} : { team }) };
+  const params = { from: startOfDay(addDays(AS_OF, -6)), end: endOfDay(AS_OF), ...(team === null ? {} : { team }) };
   const rows = sqlite
     .prepare<Record<string, string>, { domain: string; first: string }>(
       `SELECT i.value AS domain, (SELECT min(r2.received_at) FROM mentions m2 JOIN reports r2 ON r2.id = m2.report_id WHERE m2.indicator_id = i.id AND m2.benign = 0 AND r2.status = 'filed') AS first
@@ -80,7 +81,7 @@ function freshDomainsFromReports(sqlite: Database.Database, team: string | null)
     .all(params);
   return rows
     .filter((row) => row.first >= params.from && brandOfDomain(row.domain, DEFAULT_OVERVIEW_SETTINGS.brands) !== null)
-    .map((row) => ({ domain: row.domain, firstSeen: row.first.slice(0, 10) }))
+    .map((row) => ({ domain: row.domain, firstSeen: dutchDay(row.first) }))
     .sort((a, b) => a.domain.localeCompare(b.domain));
 }
 
@@ -88,13 +89,13 @@ function freshDomainsFromReports(sqlite: Database.Database, team: string | null)
 function clusterDaysFromReports(sqlite: Database.Database, team: string | null) {
   const { recentDays, baselineDays, minRecent } = DEFAULT_OVERVIEW_SETTINGS.spikes;
   const recentStart = addDays(AS_OF, -recentDays + 1);
-  const params = { recentFrom: `${recentStart}T00:00:00.000Z`, from: `${addDays(recentStart, -baselineDays)}T00:00:00.000Z`, end: endOfDay(AS_OF), minRecent, ...(team === null ? {} : { team }) };
+  const params = { recentFrom: startOfDay(recentStart), from: startOfDay(addDays(recentStart, -baselineDays)), end: endOfDay(AS_OF), minRecent, ...(team === null ? {} : { team }) };
   return sqlite
     .prepare<Record<string, string | number>, { key: number; day: string; count: number }>(
       `WITH candidates AS (
          SELECT r.cluster_id AS key FROM reports r WHERE r.status = 'filed' AND r.cluster_id IS NOT NULL AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamWhere(team)}
           GROUP BY r.cluster_id HAVING count(*) >= @minRecent)
-       SELECT c.key, substr(r.received_at, 1, 10) AS day, count(*) AS count FROM candidates c JOIN reports r ON r.cluster_id = c.key
+       SELECT c.key, ${dutchDaySql('r.received_at')} AS day, count(*) AS count FROM candidates c JOIN reports r ON r.cluster_id = c.key
         WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end ${teamWhere(team)}
         GROUP BY c.key, day ORDER BY c.key, day`,
     )
@@ -103,13 +104,13 @@ function clusterDaysFromReports(sqlite: Database.Database, team: string | null) 
 
 /** Reports per indicator shape this week and last, each report once per shape, from the reports and their mentions. */
 function shapeWeeksFromReports(sqlite: Database.Database, team: string | null) {
-  const recentFrom = `${addDays(AS_OF, -6)}T00:00:00.000Z`;
+  const recentFrom = startOfDay(addDays(AS_OF, -6));
   const rows = sqlite
     .prepare<Record<string, string>, { id: number; receivedAt: string; type: string; value: string }>(
       `SELECT r.id, r.received_at AS receivedAt, i.type, i.value FROM reports r JOIN mentions m ON m.report_id = r.id JOIN indicators i ON i.id = m.indicator_id
         WHERE r.status = 'filed' AND r.received_at >= @from AND r.received_at <= @end AND m.benign = 0 ${teamWhere(team)}`,
     )
-    .all({ from: `${addDays(AS_OF, -13)}T00:00:00.000Z`, end: endOfDay(AS_OF), ...(team === null ? {} : { team }) });
+    .all({ from: startOfDay(addDays(AS_OF, -13)), end: endOfDay(AS_OF), ...(team === null ? {} : { team }) });
   const weeks = new Map<string, { thisWeek: Set<number>; lastWeek: Set<number> }>();
   for (const row of rows) {
     const found = shapeOf(row.type, row.value);
@@ -157,7 +158,7 @@ describe('the overview read from its kept counts equals the same numbers joined 
             WHERE status = 'filed' AND summary IS NOT NULL AND received_at >= @from AND received_at <= @end ${teamWhere(team)} GROUP BY summary ORDER BY summary`,
         )
         .raw()
-        .all({ recentFrom: `${addDays(AS_OF, -6)}T00:00:00.000Z`, from: `${addDays(AS_OF, -13)}T00:00:00.000Z`, end: endOfDay(AS_OF), ...(team === null ? {} : { team }) });
+        .all({ recentFrom: startOfDay(addDays(AS_OF, -6)), from: startOfDay(addDays(AS_OF, -13)), end: endOfDay(AS_OF), ...(team === null ? {} : { team }) });
       expect(summaries.length).toBeGreaterThan(10);
       expect(summaryWeeks(sqlite, { from: addDays(AS_OF, -13), recentFrom: addDays(AS_OF, -6), to: AS_OF }, team).sort((a, b) => (a[0] < b[0] ? -1 : 1))).toEqual(summaries);
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorType } from '../../../shared/indicators/types';
 import type { IntakeRecord } from '../../../shared/intake/schema';
+import { dutchDay } from '../../../shared/platform/dutch-days';
 import { shapeOf } from '../../../src-main/overview/rising-shapes';
 import { runRetention } from '../../../src-main/retention/retention-run';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
@@ -16,11 +17,13 @@ const PHONES = ['06-12345678', '06-12999999', '020-7654321'] as const;
 const SITES = ['https://ing-veilig.nl/login', 'https://rabo-check.nl', 'https://bol-retour.com'] as const;
 const DAY_MS = 86_400_000;
 /** Reports received from here on, over about 500 days; the retention run as of 2026-11-01 purges the oldest. */
-const FIRST_DAY = Date.parse('2025-06-01T10:00:00Z');
+const FIRST_DAY = Date.parse('2025-06-01T00:00:00Z');
 
-const received = (day: number) => new Date(FIRST_DAY + day * DAY_MS).toISOString().replace('.000', '');
+/** At any hour (UTC): late in the evening is the next Dutch day, in summer from 22:00, in winter from 23:00. */
+const received = (day: number, hour: number) => new Date(FIRST_DAY + day * DAY_MS + hour * 3_600_000).toISOString().replace('.000', '');
 const shape = fc.record({
   day: fc.integer({ min: 0, max: 500 }),
+  hour: fc.integer({ min: 0, max: 23 }),
   euros: fc.integer({ min: 0, max: 900 }),
   accounts: fc.subarray([...ACCOUNTS]),
   // The same account as the payment's beneficiary too: one report names it in two fields and still counts once.
@@ -39,11 +42,11 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('purge' as const) }),
 );
 
-function recordOf(base: IntakeRecord, revision: number, { day, euros, accounts, paidTo, phones, sites, summary }: Shape): IntakeRecord {
+function recordOf(base: IntakeRecord, revision: number, { day, hour, euros, accounts, paidTo, phones, sites, summary }: Shape): IntakeRecord {
   return {
     ...base,
     revision,
-    receivedAt: received(day),
+    receivedAt: received(day, hour),
     payments: euros === 0 ? [] : [{ amount: `${euros}.25`, currency: 'EUR', ...(paidTo === undefined ? {} : { beneficiaryAccount: paidTo }) }],
     suspect: { bankAccounts: accounts, phoneNumbers: phones, websites: sites },
     incident: { summary, narrative: 'Ik heb betaald maar niets ontvangen.' },
@@ -61,14 +64,15 @@ const kept = (sqlite: Database.Database) => ({
 /**
  * Counted afresh in JavaScript from the reports and their mentions, written apart from the migrations' SQL: each
  * filed report once per indicator (not benign) it names, once per shape (`shapeOf`) of those, once in its cluster
- * and once under its summary.
+ * and once under its summary, on the Dutch day (Intl's Europe/Amsterdam) it was received.
  */
 function fromScratch(sqlite: Database.Database): ReturnType<typeof kept> {
   const reports = sqlite
-    .prepare<[], { id: number; day: string; team: string; loss: number; cluster: number | null; summary: string | null }>(
-      "SELECT id, substr(received_at, 1, 10) AS day, coalesce(route_team, '') AS team, loss_cents AS loss, cluster_id AS cluster, summary FROM reports WHERE status = 'filed'",
+    .prepare<[], { id: number; receivedAt: string; team: string; loss: number; cluster: number | null; summary: string | null }>(
+      "SELECT id, received_at AS receivedAt, coalesce(route_team, '') AS team, loss_cents AS loss, cluster_id AS cluster, summary FROM reports WHERE status = 'filed'",
     )
-    .all();
+    .all()
+    .map(({ receivedAt, ...report }) => ({ ...report, day: dutchDay(receivedAt) }));
   const named = sqlite.prepare<[], { reportId: number; indicatorId: number; type: string; value: string }>(
     'SELECT m.report_id AS reportId, m.indicator_id AS indicatorId, i.type, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.benign = 0',
   ).all();
@@ -171,6 +175,44 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
     const cli = await runCliCaptured(['overview', '--db', api.path, '--as-of', '2026-04-30', '--rebuild']);
     expect(cli.code).toBe(0);
     expect(kept(sqlite)).toEqual(before);
+  });
+
+  it('an import batch counts the reports it adds at its end, with revisions, withdrawals and links inside the batch, on Dutch days', async () => {
+    // 23:30 UTC on 28 March 2026 is 29 March in the Netherlands (winter time, UTC+1).
+    const older = filedRecord({ receivedAt: '2026-03-28T23:30:00Z', category: 'phishing', suspect: { bankAccounts: [IBANS.muleA] } });
+    const api = await openApiHarness({ records: [older] });
+    const sqlite = api.store.sqlite;
+    // One batch: a new report revised to 22:30 UTC on 29 March (30 March, summer time since 01:00 UTC, UTC+2) and
+    // linked to the older one; a new report withdrawn again; a new report linking both accounts; the older report
+    // revised to 22:30 UTC on 24 October (25 October: summer time ends at 01:00 UTC that day).
+    const fresh = filedRecord({ receivedAt: '2026-03-29T00:30:00Z', suspect: { bankAccounts: [IBANS.muleB] } });
+    const gone = filedRecord({ receivedAt: '2026-10-25T00:30:00Z', suspect: { bankAccounts: [IBANS.muleB] } });
+    const bridge = filedRecord({ receivedAt: '2026-10-25T01:30:00Z', incident: { summary: 'Gebeld door de bank', narrative: 'Iemand van de bank belde.' }, suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } });
+    await api.importRecords([
+      fresh,
+      gone,
+      { ...fresh, revision: 2, receivedAt: '2026-03-29T22:30:00Z', suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } },
+      withdrawal(gone, 2),
+      bridge,
+      { ...older, revision: 2, receivedAt: '2026-10-24T22:30:00Z' },
+    ]);
+    expect(sqlite.prepare('SELECT count(*) FROM kept_counts_deferral').pluck().get()).toBe(0);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    const reportsByDay = sqlite.prepare('SELECT day, sum(reports) FROM report_day_counts GROUP BY day ORDER BY day').raw().all();
+    expect(reportsByDay).toEqual([
+      ['2026-03-30', 1],
+      ['2026-10-25', 2],
+    ]);
+    const filedByDay = new Map<string, number>();
+    for (const row of sqlite.prepare<[], { receivedAt: string }>("SELECT received_at AS receivedAt FROM reports WHERE status = 'filed'").all()) {
+      filedByDay.set(dutchDay(row.receivedAt), (filedByDay.get(dutchDay(row.receivedAt)) ?? 0) + 1);
+    }
+    expect(reportsByDay).toEqual([...filedByDay].sort());
+    // All three in one cluster, counted on their Dutch days.
+    expect(kept(sqlite).clusters.map(([day, , , reports]) => [day, reports])).toEqual([
+      ['2026-03-30', 1],
+      ['2026-10-25', 2],
+    ]);
   });
 
   it('a report deleted with its mentions in place leaves no count behind', async () => {
