@@ -78,7 +78,7 @@ describe('Overzicht', () => {
 
     await click(within(screen.getByTestId('overview-by-category')).getByRole('button', { name: 'Bankhelpdeskfraude' }));
     expect(rendered.store.getState().view.screen).toBe('queue');
-    expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', categories: ['bank_helpdesk_fraud'] });
+    expect(api.callsOf('queue.list').at(-1)?.filters).toEqual({ receivedTo: '2026-11-20', openOn: '2026-11-20', categories: ['bank_helpdesk_fraud'] });
   });
 
   it('every number opens its list: the queue with the filter shown and removable, or the requests list', async () => {
@@ -98,16 +98,16 @@ describe('Overzicht', () => {
 
     await click(screen.getByTestId('overview-overdue'));
     expect(rendered.store.getState().view.screen).toBe('queue');
-    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', overdueOn: '2026-11-20' });
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', openOn: '2026-11-20', overdueOn: '2026-11-20' });
     const shown = await screen.findByTestId('queue-filter-overdueOn');
     expect(shown.textContent).toContain('Over de termijn op 2026-11-20');
     await click(within(shown).getByRole('button', { name: 'Filter weghalen: Over de termijn op 2026-11-20' }));
-    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20' });
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', openOn: '2026-11-20' });
     expect(screen.queryByTestId('queue-filter-overdueOn')).toBeNull();
 
     await openOverview();
     await click(screen.getByTestId('overview-by-team-overdue-0'));
-    expect(lastQueueFilters()).toEqual({ workStatuses: ['new', 'in_progress'], receivedTo: '2026-11-20', teams: ['Team Fraude'], overdueOn: '2026-11-20' });
+    expect(lastQueueFilters()).toEqual({ receivedTo: '2026-11-20', openOn: '2026-11-20', teams: ['Team Fraude'], overdueOn: '2026-11-20' });
     expect((await screen.findByTestId('queue-filter-teams')).textContent).toContain('Team: Team Fraude');
 
     await openOverview();

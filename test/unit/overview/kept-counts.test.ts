@@ -209,7 +209,7 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
     }
     expect(reportsByDay).toEqual([...filedByDay].sort());
     // All three in one cluster, counted on their Dutch days.
-    expect(kept(sqlite).clusters.map(([day, , , reports]) => [day, reports])).toEqual([
+    expect((kept(sqlite).clusters as Array<[string, number, string, number]>).map(([day, , , reports]) => [day, reports])).toEqual([
       ['2026-03-30', 1],
       ['2026-10-25', 2],
     ]);
