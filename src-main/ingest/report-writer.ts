@@ -253,7 +253,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   }
 
   // The overview's kept counts leave the reports this batch adds to the end of it, then count them grouped
-  // (migration 0023: the triggers skip reports above the mark; deleting it settles them).
+  // (migration 0026: the triggers skip reports above the mark; deleting it settles them).
   const deferKeptCounts = sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) SELECT coalesce(max(id), 0) FROM reports');
   const settleKeptCounts = sqlite.prepare('DELETE FROM kept_counts_deferral');
 
