@@ -97,7 +97,7 @@ const tableOwnerOptions = {
     shape_day_counts: ['src-main/overview/shape-day-counts.ts'],
     cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],
     summary_day_counts: ['src-main/overview/summary-day-counts.ts'],
-    kept_counts_deferral: [REPORT_WRITER],
+    kept_counts_deferral: [REPORT_TABLES],
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),

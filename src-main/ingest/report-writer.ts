@@ -76,6 +76,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     insertIndicator,
     lowerFirstReceived,
     insertMention,
+    deferKeptCounts,
+    settleKeptCounts,
   } = prepareReportWriting(sqlite);
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
@@ -252,13 +254,9 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return decision.outcome;
   }
 
-  // The overview's kept counts leave the reports this batch adds to the end of it, then count them grouped
-  // (migration 0026: the triggers skip reports above the mark; deleting it settles them).
-  const deferKeptCounts = sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) SELECT coalesce(max(id), 0) FROM reports');
-  const settleKeptCounts = sqlite.prepare('DELETE FROM kept_counts_deferral');
-
   const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {
     textIndex.defer();
+    // The reports this batch adds are counted for the overview at its end, grouped.
     deferKeptCounts.run();
     // Nothing else writes the audit log inside this writer's own transaction, so the chain's head is read once.
     const outcomes = audit.withHeadKept(() => inputs.map(apply));

@@ -120,5 +120,9 @@ export function prepareReportWriting(sqlite: Database.Database) {
     insertMention: sqlite.prepare<[number, number, string, string, number]>(
       'INSERT INTO mentions (report_id, indicator_id, field, raw, benign) VALUES (?, ?, ?, ?, ?)',
     ),
+    // The overview's kept counts leave the reports a batch adds to the end of it, then count them grouped
+    // (migration 0026: the triggers skip reports above the mark; deleting it settles them).
+    deferKeptCounts: sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) SELECT coalesce(max(id), 0) FROM reports'),
+    settleKeptCounts: sqlite.prepare('DELETE FROM kept_counts_deferral'),
   };
 }
