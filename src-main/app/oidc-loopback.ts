@@ -12,10 +12,11 @@
  * which gives it a cookie bound to this sign-in and only then sends it on to the provider; a callback without that
  * cookie is refused. A second visit to the start page means someone else took it too: the sign-in ends, for both.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/errors';
+import { tokenMatches } from '../api/loopback-guard';
 
 export const CALLBACK_PATH = '/callback';
 export const BEGIN_PATH = '/begin';
@@ -49,8 +50,6 @@ function page(response: ServerResponse, status: number, title: string, lines: st
   });
   response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>Puzzelstuk</title><h1>${escapeHtml(title)}</h1>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}`);
 }
-
-const secretsEqual = (given: string, kept: string) => given.length === kept.length && timingSafeEqual(Buffer.from(given), Buffer.from(kept));
 
 /** The cookie a browser brought, by name (no library: one name, values of base64url only). */
 function cookieOf(header: string | undefined, name: string): string {
@@ -89,7 +88,7 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
   }
 
   const begin = (url: URL, response: ServerResponse) => {
-    if (authorizationUrl === null || !secretsEqual(url.searchParams.get('t') ?? '', ticket)) {
+    if (authorizationUrl === null || !tokenMatches(url.searchParams.get('t'), ticket)) {
       return page(response, 400, 'Onbekende aanmelding / Unknown sign-in', ['Deze pagina hoort niet bij de aanmelding die Puzzelstuk is begonnen.', 'This page does not belong to the sign-in Puzzelstuk started.']);
     }
     if (begun) {
@@ -116,7 +115,7 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
     if (url.searchParams.get('state') !== state) {
       return page(response, 400, 'Onbekende aanmelding / Unknown sign-in', ['Dit antwoord hoort niet bij de aanmelding die Puzzelstuk is begonnen.', 'This answer does not belong to the sign-in Puzzelstuk started.']);
     }
-    if (!begun || !secretsEqual(cookieOf(request.headers.cookie, cookieName), binding)) {
+    if (!begun || !tokenMatches(cookieOf(request.headers.cookie, cookieName), binding)) {
       return page(response, 403, 'Andere browser / Another browser', [
         'Dit antwoord komt niet uit de browser waarin Puzzelstuk de aanmelding begon; het wordt niet gebruikt.',
         'This answer did not come from the browser in which Puzzelstuk began the sign-in; it is not used.',

@@ -252,6 +252,35 @@ describe('signing in with a police account at the workstation', () => {
     }
   }, 60_000);
 
+  it('refuses a start page and a binding cookie whose characters are wider than the ticket’s without the core falling over, and signs in after', async () => {
+    const station = await started();
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const finished = station.call('session.oidcFinish');
+      // As many characters as the ticket, one of them two bytes wide: a length check on characters alone let the
+      // byte comparison throw inside the listener, which took the whole core down (any local user can reach it).
+      const wide = `é${'a'.repeat(42)}`;
+      const forged = new URL(authorizationUrl);
+      forged.searchParams.set('t', wide);
+      expect((await fetch(forged, { redirect: 'manual' })).status).toBe(400);
+      const begun = await fetch(authorizationUrl, { redirect: 'manual' });
+      expect(begun.status).toBe(303);
+      const cookieName = begun.headers.get('set-cookie')!.split('=')[0]!;
+      const state = new URL(begun.headers.get('location')!).searchParams.get('state')!;
+      const callback = new URL(`/callback?state=${encodeURIComponent(state)}&code=x`, authorizationUrl);
+      const refused = await fetch(callback, { headers: { cookie: `${cookieName}=${wide}` } });
+      expect(refused.status).toBe(403);
+      // Still serving: the listener waits on, the core answers.
+      expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: null } });
+
+      // The honest twin: a new sign-in goes through (the first one ends as the new one starts).
+      expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      await finished;
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
   it('ends the sign-in when its start page is opened a second time (taken from the browser’s command line), whoever was first', async () => {
     const station = await started();
     try {
