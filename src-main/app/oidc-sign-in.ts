@@ -29,6 +29,11 @@ export interface OidcSignInDeps {
   openInBrowser?: (url: string) => Promise<void>;
   /** How long the officer has at the provider (default five minutes). */
   timeoutMs?: number;
+  /**
+   * The officer a police-account sign-in must be, whatever the page asks: the one signed in with their offline code
+   * whom the returning hub now wants proven (null when nobody is due).
+   */
+  dueOfficer: () => string | null;
 }
 
 export interface OidcSignIn extends OidcSignInControl {
@@ -171,8 +176,13 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       return offer;
     },
 
-    async start({ officerId: expected }) {
+    async start({ officerId: asked }) {
       const hubUrl = requireHub();
+      const due = deps.dueOfficer();
+      if (due !== null && asked !== undefined && asked !== due) {
+        throw new AppError('FORBIDDEN', `${due} is signed in and asked to sign in again with their police account; another officer signs in after ${due} signs out.`);
+      }
+      const expected = asked ?? due ?? undefined;
       const offer = await offerOf(hubUrl);
       if (!offer) throw new AppError('FORBIDDEN', 'This hub does not offer signing in with a police account; sign in with your officer id and credential.');
       const configuration = await configurationOf(offer);

@@ -97,6 +97,10 @@ describe('an officer signed in with their offline code when the hub is back', ()
     expect(await policeSignIn('kc-dekker', { officerId: 'j.devries' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/not j\.devries's/) as unknown } });
     expect(await value('session.get', {})).toMatchObject({ officer: { id: 'j.devries' }, offline: true, hubBack: true });
     expect(outboxOf('j.devries').map((row) => row.state)).toEqual(['pending']);
+    // The same from a page that does not say whose sign-in it is: the core binds it to j.devries all the same.
+    expect(await policeSignIn('kc-dekker')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/not j\.devries's/) as unknown } });
+    expect(await call('session.oidcStart', { officerId: 'r.dekker' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await value('session.get', {})).toMatchObject({ officer: { id: 'j.devries' }, offline: true, hubBack: true });
 
     // The honest twin: their own police account; online, not asked again, and their change goes in their name.
     const signedIn = await policeSignIn('kc-devries', { officerId: 'j.devries' });
