@@ -21,7 +21,7 @@ const usages = {
   deactivate: `hub officer deactivate ${HUB_DATABASE_USAGE} --id <id>`,
   list: `hub officer list ${HUB_DATABASE_USAGE}`,
   keys: `hub officer keys ${HUB_DATABASE_USAGE} --officer <id>`,
-  'revoke-key': `hub officer revoke-key ${HUB_DATABASE_USAGE} --officer <id> [--key <fingerprint>]`,
+  'revoke-key': `hub officer revoke-key ${HUB_DATABASE_USAGE} --officer <id> [--key=<key id>]`,
 };
 export const OFFICER_USAGE = Object.values(usages).join('\n  ');
 
