@@ -55,6 +55,8 @@ export interface SessionControl {
   signedInOffline(): boolean;
   /** Whether they signed in with their offline code and the hub answers again (they are asked to sign in with their police account). */
   hubBack(): boolean;
+  /** The officer the returning hub wants proven by their police account (signed in with their offline code), else null. */
+  dueForPoliceSignIn: () => string | null;
   /** Nobody works here any more until an officer signs in; their unsent changes stay in the outbox, signed as theirs. */
   signOut(): Promise<void>;
   /**

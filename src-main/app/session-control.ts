@@ -422,6 +422,8 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
 
     hubBack: () => currentId !== null && hubBack,
 
+    dueForPoliceSignIn: () => (currentId !== null && hubBack ? currentId : null),
+
     offlineCodeAsked(): SessionView['offlineCode'] {
       const target = hubTargetOf(deps.settingsFile.read(), deps.secrets, deps.launch);
       if (mayChooseCode === null || mayChooseCode !== currentId || locked || target.kind !== 'remote') return null;

@@ -142,7 +142,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       return target.kind === 'remote' ? target.hubUrl : null;
     },
     adopt: session.adoptHubSignIn,
-    dueOfficer: () => (session.hubBack() ? (session.current()?.id ?? null) : null),
+    dueOfficer: session.dueForPoliceSignIn,
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
     ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
   });
