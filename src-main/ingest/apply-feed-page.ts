@@ -1,4 +1,3 @@
-import type { AnyMutation } from '../../shared/mutations/kinds';
 import { validateMutation } from '../../shared/mutations/schema';
 import type { CaseStore } from '../db/open-store';
 import type { MutationApplier } from '../mutations/applier';
@@ -13,6 +12,7 @@ import { inThreadPreparer, type LinePreparer } from './prepare-pool';
 import { writeCursor } from '../db/sync-cursor';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 import { createTombstones } from './tombstones';
+import { reportsNamed, withoutPurged } from './purged-mentions';
 
 /** A pulled page with its reports prepared (parsed, validated, extracted), ready to be written. */
 export interface PreparedFeedPage {
@@ -44,22 +44,6 @@ export const BACKGROUND_SLICE_MS = 200;
 
 /** A fixed slice budget, or one asked before every slice (it follows whether the window is in use). */
 export type SliceBudget = number | (() => number);
-
-/** The reports a change is about alone (it says nothing without them): about a report purged here, it is not taken. */
-function reportsAlone(mutation: AnyMutation): string[] {
-  switch (mutation.kind) {
-    case 'report.setWorkStatus':
-    case 'report.assign':
-    case 'report.route':
-      return [mutation.payload.reportId];
-    case 'note.add':
-      return mutation.payload.subjectType === 'report' ? [mutation.payload.subjectId] : [];
-    case 'link.decide':
-      return [mutation.payload.reportA, mutation.payload.reportB];
-    default:
-      return [];
-  }
-}
 
 /**
  * Applies feed pages to the store: each slice of a page, with the cursor after its last entry (the hub's cursor
@@ -112,14 +96,17 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
       skip(entry, validation.reason);
       return;
     }
-    // A note or a change about a report this store purged (the hub has not yet) would bring its traces back.
-    if (tombstones.purgedAmong(reportsAlone(validation.mutation)).size > 0) {
+    // A change about a report this store purged (the hub has not yet) would bring its traces back; a list of reports
+    // would store its id again.
+    const purged = tombstones.purgedAmong(reportsNamed(validation.mutation));
+    const mutation = purged.size === 0 ? validation.mutation : withoutPurged(validation.mutation, purged);
+    if (mutation === null) {
       outcome.skipped += 1;
       skip(entry, PURGED_REPORT_REASON);
       return;
     }
-    deps.applier.applyFromHub(validation.mutation, Number(entry.seq));
-    if (validation.mutation.kind.startsWith('benign.')) writer.reloadBenignList();
+    deps.applier.applyFromHub(mutation, Number(entry.seq));
+    if (mutation.kind.startsWith('benign.')) writer.reloadBenignList();
     outcome.mutations += 1;
   }
 

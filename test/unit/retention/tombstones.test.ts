@@ -1,7 +1,8 @@
 /**
  * A report this workstation's retention purged does not come back until the hub purges it too: an import of an old
  * revision is refused line by line with a reason that does not name it, a feed entry is passed over, and the store
- * keeps only a keyed hash of its id (src-main/ingest/tombstones.ts).
+ * keeps only a keyed hash of its id (src-main/ingest/tombstones.ts); a case or request change from the feed is taken
+ * without it in its lists.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +96,91 @@ describe('workstation tombstones', () => {
       ['feed', '43'],
     ]);
     expect(JSON.stringify(skipped)).not.toContain(temp.expired.reportId);
+  });
+
+  /** A page of case and request changes that list `listed` beside `other`, as the hub sends them before it purged. */
+  function listingPage(listed: string, other: string): { page: RawFeedPage; caseId: string; onlyPurgedCaseId: string; actionId: string; relistedId: string } {
+    const [caseId, onlyPurgedCaseId, actionId, relistedId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const request = (id: string, reportIds: string[], clusterReportId: string | null) =>
+      foreignMutation('action.create', {
+        actionId: id,
+        kind: 'prevention_warning',
+        indicatorType: null,
+        indicatorValue: null,
+        caseId: null,
+        clusterReportId,
+        title: 'Waarschuwing',
+        addresseeId: null,
+        reportIds,
+        includePersonalData: false,
+        legalBasis: 'art. 3 Politiewet',
+        body: 'Waarschuwing aan de wijk.',
+      });
+    const mutations = [
+      foreignMutation('case.create', { caseId, title: 'Webwinkel', owner: null, team: null, reportIds: [listed, other] }),
+      foreignMutation('case.create', { caseId: onlyPurgedCaseId, title: 'Alleen de oude', owner: null, team: null, reportIds: [listed] }),
+      foreignMutation('case.addReports', { caseId, reportIds: [listed] }),
+      foreignMutation('case.removeReports', { caseId, reportIds: [listed] }),
+      request(actionId, [listed, other], listed),
+      request(relistedId, [other], null),
+      foreignMutation('action.setReports', { actionId: relistedId, reportIds: [listed] }),
+    ];
+    const entries = mutations.map((mutation, index) => ({ seq: String(50 + index), type: 'mutation' as const, mutation: mutation as unknown as Record<string, unknown> }));
+    return { page: { entries, cursor: String(50 + entries.length - 1), hasMore: false }, caseId, onlyPurgedCaseId, actionId, relistedId };
+  }
+
+  const caseMembers = (temp: TempStore, caseId: string) => temp.store.sqlite.prepare<[string], string>('SELECT report_id FROM case_reports WHERE case_id = ? ORDER BY report_id').pluck().all(caseId);
+  const requestLists = (temp: TempStore, actionId: string) => {
+    const payload = temp.store.sqlite.prepare<[string], string>('SELECT payload FROM requests WHERE id = ?').pluck().get(actionId);
+    const { reportIds, clusterReportId } = JSON.parse(payload!) as { reportIds: string[]; clusterReportId: string | null };
+    return { reportIds, clusterReportId };
+  };
+
+  /**
+   * The tables with a row that names `text`; of the audit log only the entries after `auditAfter` (the log keeps
+   * that a report was received, as the law asks, and retention does not rewrite it).
+   */
+  const tablesNaming = (temp: TempStore, text: string, auditAfter: number) =>
+    temp.store.sqlite
+      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all()
+      .filter((table) => {
+        const rows = temp.store.sqlite.prepare(table === 'audit_log' ? `SELECT * FROM audit_log WHERE id > ${auditAfter}` : `SELECT * FROM "${table}"`).all();
+        return JSON.stringify(rows).includes(text);
+      });
+
+  it('takes case and request changes without the purged report in their lists, and stores its id nowhere again', async () => {
+    const temp = await purgedStore();
+    const { expired, younger } = temp;
+    const applier = createMutationApplier(temp.store.sqlite, { clock: systemClock });
+    const pages = createFeedPageApplier(temp.store, { clock: systemClock, applier });
+    const listing = listingPage(expired.reportId, younger.reportId);
+    const auditBefore = temp.store.sqlite.prepare<[], number>('SELECT max(id) FROM audit_log').pluck().get()!;
+    const outcome = await pages.apply(await pages.prepare(listing.page));
+    // The membership changes that named the purged report alone say nothing any more; the rest is taken.
+    expect(outcome).toMatchObject({ mutations: 5, skipped: 2 });
+    expect(caseMembers(temp, listing.caseId)).toEqual([younger.reportId]);
+    expect(caseMembers(temp, listing.onlyPurgedCaseId)).toEqual([]);
+    expect(temp.store.sqlite.prepare<[], string>('SELECT title FROM cases ORDER BY title').pluck().all()).toEqual(['Alleen de oude', 'Webwinkel']);
+    expect(requestLists(temp, listing.actionId)).toEqual({ reportIds: [younger.reportId], clusterReportId: null });
+    expect(requestLists(temp, listing.relistedId)).toEqual({ reportIds: [], clusterReportId: null });
+    expect(tablesNaming(temp, expired.reportId, auditBefore)).toEqual([]);
+  });
+
+  it('takes the same changes whole in a store that never purged the report (the honest twin)', async () => {
+    const other = openTempStore();
+    const [listed, kept] = [filedRecord({ receivedAt: '2026-04-01T10:00:00Z' }), filedRecord({ receivedAt: '2026-10-01T10:00:00Z' })];
+    expect((await other.importRecords([listed, kept])).imported).toBe(2);
+    const applier = createMutationApplier(other.store.sqlite, { clock: systemClock });
+    const pages = createFeedPageApplier(other.store, { clock: systemClock, applier });
+    const listing = listingPage(listed.reportId, kept.reportId);
+    expect(await pages.apply(await pages.prepare(listing.page))).toMatchObject({ mutations: 7, skipped: 0 });
+    // Added and then removed again: the case keeps the younger report alone.
+    expect(caseMembers(other, listing.caseId)).toEqual([kept.reportId]);
+    expect(caseMembers(other, listing.onlyPurgedCaseId)).toEqual([listed.reportId]);
+    expect(requestLists(other, listing.actionId)).toEqual({ reportIds: [listed.reportId, kept.reportId], clusterReportId: listed.reportId });
+    expect(requestLists(other, listing.relistedId)).toEqual({ reportIds: [listed.reportId], clusterReportId: null });
   });
 
   it('keeps no report id, nor a plain hash of one: only an HMAC under the store’s own key', async () => {
