@@ -5,7 +5,7 @@ import { DisjointSet } from './disjoint-set';
 /**
  * Recomputes every cluster from scratch (`clusters --rebuild`: to repair or check a store; tests and the bench use it
  * to verify the incremental upkeep).
- * Memory is a few typed arrays over report ids plus the ordered scan of the linking index; no graph is held in
+ * Memory is a few typed arrays over report ids plus the ordered scan of the mentions' indicator index; no graph is held in
  * objects, and every read is of an index, never of the wide report rows. Each cluster found keeps the id most of its
  * reports hold already, so only what differs from the store is written: a rebuild of a store whose clusters are
  * right (as the incremental upkeep leaves them) writes nothing.
@@ -17,7 +17,7 @@ export function rebuildClusters(sqlite: Database.Database): { clusters: number; 
   let previousReport = -1;
   const links = sqlite
     .prepare<[], [number, number]>(
-      `SELECT m.indicator_id, m.report_id FROM mentions m INDEXED BY mentions_linking
+      `SELECT m.indicator_id, m.report_id FROM mentions m INDEXED BY mentions_indicator
        WHERE m.benign = 0 ORDER BY m.indicator_id`,
     )
     .raw()

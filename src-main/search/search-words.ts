@@ -1,5 +1,10 @@
-/** A word as FTS5's unicode61 tokenizer sees one: a run of letters and digits. */
-export const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A word as FTS5's unicode61 tokenizer sees one: a run of letters and digits. Not the few letters to JavaScript that
+ * the tokenizer takes for separators (its Unicode tables class them as the marks they once were): New Tai Lue vowel
+ * signs and two Vedic signs. The index splits a word there and keeps no positions (migration 0028), so a search word
+ * must never span one: it would be a phrase, which that index cannot answer.
+ */
+export const WORD = /(?:(?![\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3])[\p{L}\p{N}])+/gu;
 
 /** A word as the index holds it: diacritics removed ("remove_diacritics 2") and lower case. */
 export function foldWord(word: string): string {
