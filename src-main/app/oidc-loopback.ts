@@ -11,12 +11,20 @@
  * would work in their name. So the browser is sent to the listener's own start page first (`/begin`, one use),
  * which gives it a cookie bound to this sign-in and only then sends it on to the provider; a callback without that
  * cookie is refused. A second visit to the start page means someone else took it too: the sign-in ends, for both.
+ *
+ * That start page's address is on the browser's command line too, so another local user could open it first, then
+ * sign in as themselves. On Linux the listener therefore serves only connections opened by our own user (uid), as
+ * the kernel lists them (../platform/connection-owner.ts); another user's gets 403 and the sign-in waits on for the
+ * officer's browser. A connection whose owner cannot be told is refused the same way: on Linux the kernel lists
+ * every live connection, so one that is missing was closed or hidden, and a sign-in is better retried than taken
+ * by someone unknown. Other systems have no such list; what guards them is in the README.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { AppError } from '../../shared/errors';
 import { tokenMatches } from '../api/loopback-guard';
+import { connectionOwner, type ConnectionOwner } from '../platform/connection-owner';
 
 export const CALLBACK_PATH = '/callback';
 export const BEGIN_PATH = '/begin';
@@ -58,6 +66,15 @@ function cookieOf(header: string | undefined, name: string): string {
     if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
   }
   return '';
+}
+
+/** Why a connection is not served, or null when it may be: another user's, or one whose user cannot be told. */
+function refusal(owner: ConnectionOwner): string[] | null {
+  if (owner.kind === 'unchecked' || (owner.kind === 'user' && owner.uid === process.getuid?.())) return null;
+  if (owner.kind === 'user') {
+    return ['Deze pagina is geopend door een andere gebruiker van deze computer dan die Puzzelstuk gebruikt; zij wordt niet gebruikt.', 'This page was opened by another user of this computer than the one using Puzzelstuk; it is not used.'];
+  }
+  return ['Puzzelstuk kan niet nagaan welke gebruiker van deze computer deze pagina opende; zij wordt niet gebruikt. Probeer het opnieuw.', 'Puzzelstuk cannot tell which user of this computer opened this page; it is not used. Try again.'];
 }
 
 export async function listenForRedirect(state: string): Promise<LoopbackRedirect> {
@@ -107,7 +124,7 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
     response.end();
   };
 
-  server.on('request', (request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'GET' && url.pathname === BEGIN_PATH && !taken) return begin(url, response);
     if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) return page(response, 404, 'Niet gevonden / Not found', []);
@@ -124,6 +141,17 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
     taken = true;
     waiting = response;
     settle.resolve(new URL(`${CALLBACK_PATH}${url.search}`, redirectUri));
+  };
+
+  // Looked up as the connection arrives, while the client's socket is surely still open.
+  const owners = new WeakMap<Socket, Promise<ConnectionOwner>>();
+  server.on('connection', (socket) => owners.set(socket, connectionOwner(socket)));
+  server.on('request', (request, response) => {
+    void (owners.get(request.socket) ?? connectionOwner(request.socket)).then((owner) => {
+      const refused = refusal(owner);
+      if (refused) return page(response, 403, 'Andere gebruiker / Another user', refused);
+      serve(request, response);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

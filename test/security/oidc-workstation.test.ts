@@ -4,8 +4,8 @@
  * root. The honest flow signs the linked officer in with the hub's session; every attack beside it — a callback
  * of another sign-in, a replayed code, a token for another application, an unlinked or deactivated subject, and
  * the loopback's login CSRF (another local user's own code brought to the listener with this sign-in's state, the
- * start page taken from the browser's command line, another officer's account where the officer at the screen
- * signs in again) — is refused, and nobody is signed in.
+ * start page taken from the browser's command line — opened twice, or first by another local user — another
+ * officer's account where the officer at the screen signs in again) — is refused, and nobody is signed in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import { authorizeInBrowser, beginInBrowser, startOidcProvider, type BrowserSent
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
 import { tempDir } from '../support/temp-store';
 import { closedPort } from '../support/ports';
+import { NOBODY, openAsUser } from '../support/open-as-user';
 import { retentionNeverDue } from '../support/retention-timers';
 
 const CLIENT_ID = 'puzzelstuk';
@@ -298,6 +299,33 @@ describe('signing in with a police account at the workstation', () => {
 
       // The honest twin: a new sign-in, opened once, goes through.
       expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  // Changing a child's user needs root, as the tests run here; the owner lookup is Linux's.
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0)('refuses the start page to another user of this computer who took it from the browser’s command line first, and still signs in the officer’s browser (a process of their own user)', async () => {
+    const opened: string[] = [];
+    const station = await started({ openInBrowser: (url) => Promise.resolve(void opened.push(url)) });
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      expect(opened).toEqual([authorizationUrl]);
+      const finished = station.call('session.oidcFinish');
+      // The attacker, another local user, reads the address off the command line and opens it before the officer's
+      // browser does: without the owner check they got the binding cookie and were sent on to sign in as themselves.
+      const attacker = await openAsUser(NOBODY)(new URL(authorizationUrl));
+      expect(attacker.status).toBe(403);
+      expect(attacker.setCookie).toEqual([]);
+      expect(attacker.location).toBeNull();
+      expect(attacker.text).toContain('opened by another user of this computer');
+      await expectNobodySignedIn(station);
+
+      // The honest twin: the officer's browser, another process of the same user, opens the start page after them
+      // — not "opened twice" — and signs in.
+      const officer = await authorizeInBrowser(authorizationUrl, 'kc-devries', openAsUser());
+      expect((await complete(station, officer)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      expect(await finished).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
     } finally {
       await station.close();
     }

@@ -104,7 +104,10 @@ export const pkcePair = () => {
 class CookieJar {
   private readonly cookies = new Map<string, string>();
   take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
+    this.takeLines(response.headers.getSetCookie());
+  }
+  takeLines(lines: readonly string[]): void {
+    for (const line of lines) {
       const [pair] = line.split(';');
       const at = pair!.indexOf('=');
       this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
@@ -137,16 +140,33 @@ function browser(jar = new CookieJar()) {
   };
 }
 
+/** A page's answer, as a browser process that opened it saw it (without following a redirect). */
+export interface PageAnswer {
+  status: number;
+  location: string | null;
+  setCookie: string[];
+  text: string;
+}
+/** Opens a page: in this process, or in another one (of another user: ./open-as-user.ts). */
+export type PageOpener = (url: URL) => Promise<PageAnswer>;
+
 /**
  * Opens the workstation's start page (`…/begin?t=…`) in a fresh browser, as the officer's browser does first: it
- * keeps the cookie that binds it to the sign-in, and is sent on to the provider.
+ * keeps the cookie that binds it to the sign-in, and is sent on to the provider. `open` opens the start page
+ * elsewhere (another process); the rest of the flow goes on here with its cookies.
  */
-export async function beginInBrowser(beginUrl: string) {
+export async function beginInBrowser(beginUrl: string, open?: PageOpener) {
   const tab = browser();
-  const response = await tab.visit(new URL(beginUrl));
-  const location = response.headers.get('location');
-  if (response.status !== 303 || !location) throw new Error(`the start page answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return { providerUrl: new URL(location), jar: tab.jar, visit: tab.visit };
+  let answer: PageAnswer;
+  if (open) {
+    answer = await open(new URL(beginUrl));
+    tab.jar.takeLines(answer.setCookie);
+  } else {
+    const response = await tab.visit(new URL(beginUrl));
+    answer = { status: response.status, location: response.headers.get('location'), setCookie: [], text: await response.text() };
+  }
+  if (answer.status !== 303 || !answer.location) throw new Error(`the start page answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  return { providerUrl: new URL(answer.location), jar: tab.jar, visit: tab.visit };
 }
 
 /**
@@ -154,8 +174,8 @@ export async function beginInBrowser(beginUrl: string) {
  * one — signs in as `login` at the provider's form (and consents when asked), and stops at the redirect that leaves
  * the provider for the app.
  */
-export async function authorizeInBrowser(authorizationUrl: string, login: string): Promise<BrowserSentBack> {
-  const started = new URL(authorizationUrl).pathname.endsWith('/begin') ? await beginInBrowser(authorizationUrl) : { providerUrl: new URL(authorizationUrl), jar: new CookieJar() };
+export async function authorizeInBrowser(authorizationUrl: string, login: string, openStartPage?: PageOpener): Promise<BrowserSentBack> {
+  const started = new URL(authorizationUrl).pathname.endsWith('/begin') ? await beginInBrowser(authorizationUrl, openStartPage) : { providerUrl: new URL(authorizationUrl), jar: new CookieJar() };
   const tab = browser(started.jar);
   let url = started.providerUrl;
   let body: URLSearchParams | undefined;
