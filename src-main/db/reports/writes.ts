@@ -98,13 +98,11 @@ export function prepareReportWriting(sqlite: Database.Database) {
     replaceRevisionRaw: sqlite.prepare<[string, number, number]>(
       'UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = ? AND revision = ?',
     ),
-    cutRevision: sqlite.prepare<[number, number], StoredRevision>(
-      `SELECT v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+    cutRevision: sqlite.prepare<[number, number], StoredRevision & { status: string; receivedAt: string }>(
+      `SELECT v.status, v.received_at AS receivedAt, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
        FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
     ),
-    replacePacked: sqlite.prepare<[Uint8Array, number, number]>(
-      'UPDATE report_revisions SET packed = ?, narrative_at = NULL WHERE report_id = ? AND revision = ?',
-    ),
+    deleteRevision: sqlite.prepare<[number, number]>('DELETE FROM report_revisions WHERE report_id = ? AND revision = ?'),
     linkedIndicators: sqlite
       .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
       .pluck(),
