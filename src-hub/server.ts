@@ -25,7 +25,7 @@ import { registerMutationsRoute } from './mutations/route';
 import { registerRefusedRoute } from './mutations/refused-route';
 import { registerAuditRoutes } from './audit/route';
 import { registerOfficersRoutes } from './officers/route';
-import { createRedactionCompactor, REDACTION_COMPACTION_DELAY_MS } from './retention/redaction-compaction';
+import { createRedactionCompactor, REDACTION_COMPACTION_DELAY_MS, REDACTION_COMPACTION_RETRY_MS } from './retention/redaction-compaction';
 import { registerRetentionRoute } from './retention/route';
 import { readHubVersion } from './version';
 
@@ -57,6 +57,8 @@ export interface HubServerDeps {
   oidcOffer?: OidcOffer;
   /** How soon after a withdrawal's redaction the tables it touched are rewritten (ms; see retention/redaction-compaction.ts). */
   redactionCompactionDelayMs?: number;
+  /** How often the hub looks for a compaction still owed: after a failure, or from before a restart (ms). */
+  redactionCompactionRetryMs?: number;
 }
 
 /** Long enough for a large intake post to commit; short of the 30 s a service manager usually waits. */
@@ -92,11 +94,16 @@ export function createHubServer(deps: HubServerDeps): FastifyInstance {
   const notifier = createFeedNotifier();
   const guards = installHubLimits(app, limits);
   const auth = createAuthenticator(db, deps.clock, deps.credentialCache, guards.failedAuth);
-  const compactor = createRedactionCompactor(deps.database, { logger: deps.logger, delayMs: deps.redactionCompactionDelayMs ?? REDACTION_COMPACTION_DELAY_MS });
+  const compactor = createRedactionCompactor(deps.database, {
+    logger: deps.logger,
+    delayMs: deps.redactionCompactionDelayMs ?? REDACTION_COMPACTION_DELAY_MS,
+    retryMs: deps.redactionCompactionRetryMs ?? REDACTION_COMPACTION_RETRY_MS,
+  });
   let subscription: Subscription | null = null;
 
   app.addHook('onReady', async () => {
     subscription = await deps.database.listen({ [FEED_CHANNEL]: () => notifier.notify(), [CREDENTIALS_CHANNEL]: () => auth.forgetCredentials() });
+    compactor.start();
   });
   // Stopping: wake held long-polls so that they answer now, and close each connection after its answer
   // (a kept-alive connection would otherwise hold the server open until its keep-alive timeout).

@@ -447,3 +447,22 @@ export const purgedHolders = pgTable('purged_holders', {
 
 /** The hub's own random key of the tombstones' hashes: one row, made at the first purge. */
 export const purgeKey = pgTable('purge_key', { id: integer('id').primaryKey(), key: text('key').notNull() }, (table) => [check('purge_key_one_row', sql`${table.id} = 1`)]);
+
+/**
+ * A compaction owed after a withdrawal's redaction (../retention/redaction-compaction.ts): one row, written in the
+ * redacting transaction and cleared only once the redacted tables were rewritten, so that neither a restart nor a
+ * failed VACUUM FULL leaves the old rows in the files for good.
+ */
+export const redactionCompactionDue = pgTable(
+  'redaction_compaction_due',
+  {
+    id: integer('id').primaryKey(),
+    /** The first redaction not compacted yet: the compaction is due a delay after it. */
+    since: timestampText('since').notNull(),
+    /** Counts the redactions: a compaction clears only the ones committed before it began. */
+    generation: bigint('generation', { mode: 'number' }).notNull().default(1),
+    /** A hub process is compacting until then at the latest (several processes may serve one PostgreSQL). */
+    claimedUntil: timestampText('claimed_until'),
+  },
+  (table) => [check('redaction_compaction_due_one_row', sql`${table.id} = 1`)],
+);

@@ -16,6 +16,7 @@ import { appendToFeed } from '../feed/append';
 import { storeCurrentIndicators } from '../indicators/intake-indicators';
 import { reannounceForReports } from '../mutations/reach/announce';
 import { purgedAmong } from '../retention/tombstones';
+import { oweRedactionCompaction } from '../retention/redaction-compaction';
 import { redactWithdrawnTraces } from './withdrawn-traces';
 import { planIntake, type HubIntakeOutcome, type IntakeInput, type StoredReport } from './plan';
 
@@ -25,7 +26,10 @@ export interface ApplyContext {
   clock: Clock;
   /** The intake token that delivered the records. */
   tokenId: number;
-  /** Called once the batch committed, when it redacted stored text (a withdrawal): the old rows are still in the files. */
+  /**
+   * Called once the batch committed, when it redacted stored text (a withdrawal): the old rows are still in the files,
+   * and a compaction is owed (../retention/redaction-compaction.ts).
+   */
   afterRedaction?: () => void;
 }
 
@@ -124,6 +128,8 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
     }
     await redactWithdrawnTraces(tx, await redactStored(tx, plan.redactStored));
     redacted = plan.redactStored.length > 0;
+    // Owed in this transaction, so that a restart before the compaction does not lose it.
+    if (redacted) await oweRedactionCompaction(tx);
     if (plan.newRevisions.length > 0) {
       await tx.execute(
         sql`INSERT INTO report_revisions (report_id, revision, status, region, received_at, raw, stored_at, token_id)

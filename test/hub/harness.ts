@@ -24,7 +24,7 @@ import { connect, pgliteDirOf, type ConnectOptions, type HubConnection } from '.
 import { queryRows } from '../../src-hub/db/database';
 import { migrateHub } from '../../src-hub/db/migrate';
 import type { HubLimits } from '../../src-hub/http/limits';
-import { silentLogger } from '../../shared/platform/logger';
+import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { createHubServer } from '../../src-hub/server';
 
 export const BACKENDS = ['pglite', 'postgres'] as const;
@@ -125,6 +125,8 @@ export async function startTestHub(
     sessionLifetimeMs?: number;
     oidc?: { settings: OidcSettings; now?: () => Date };
     redactionCompactionDelayMs?: number;
+    redactionCompactionRetryMs?: number;
+    logger?: Logger;
   } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
@@ -134,7 +136,7 @@ export async function startTestHub(
   const app = createHubServer({
     database,
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     recheckMs: options.recheckMs,
     credentialCache: options.credentialCache ?? TEST_CREDENTIAL_CACHE,
     shutdownGraceMs: options.shutdownGraceMs,
@@ -142,6 +144,7 @@ export async function startTestHub(
     trustProxy: options.trustProxy,
     sessionLifetimeMs: options.sessionLifetimeMs,
     redactionCompactionDelayMs: options.redactionCompactionDelayMs,
+    redactionCompactionRetryMs: options.redactionCompactionRetryMs,
     verifyIdToken: options.oidc && createOidcVerifier(options.oidc.settings, { db: database.db, now: options.oidc.now ?? (() => new Date()) }),
     oidcOffer: options.oidc && { issuer: options.oidc.settings.issuer, clientId: options.oidc.settings.clientId },
   });
