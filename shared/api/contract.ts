@@ -6,7 +6,7 @@
 import type { TransitionInput } from '../requests/lifecycle';
 import type { DirectoryEntry, DirectoryEntryView } from '../requests/directory';
 import type { RouteExplanation, RoutePriority, RoutingRule, RoutingRuleView } from '../routing/rules';
-import type { ActionDetail, ActionDraftQuery, ActionDraftView, ActionExport, ActionQuery, ActionSummaryView, WarningDocument, WarningFormat } from './action-views';
+import type { RequestDetail, RequestDraftQuery, RequestDraftView, RequestExport, RequestQuery, RequestSummaryView, WarningDocument, WarningFormat } from './request-views';
 import type { IndicatorSummaryView } from './summary';
 import type {
   AuditEntryView,
@@ -133,24 +133,24 @@ export interface ApiMethods {
   'benign.remove': Method<{ type: IndicatorType; value: string }, null>;
 
   /** A proposed request: addressee, bundle and default texts, from an indicator, a case or a cluster. */
-  'action.draft': Method<ActionDraftQuery, ActionDraftView>;
+  'request.draft': Method<RequestDraftQuery, RequestDraftView>;
   /** With the reporters' data included, `purpose` is required (it is logged with the request). */
-  'action.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[]; purpose?: string }, { actionId: string }>;
-  'action.list': Method<ActionQuery, ActionSummaryView[]>;
+  'request.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[]; purpose?: string }, { actionId: string }>;
+  'request.list': Method<RequestQuery, RequestSummaryView[]>;
   /** The reporters' data a request includes is shown (and logged) only with a purpose; without one it is withheld. */
-  'action.get': Method<{ actionId: string; purpose?: string }, ActionDetail>;
+  'request.get': Method<{ actionId: string; purpose?: string }, RequestDetail>;
   /** Including the reporters' data (`includePersonalData: true`) requires `purpose`, logged with the change. */
-  'action.edit': Method<MutationPayloads['action.edit'] & { purpose?: string }, null>;
+  'request.edit': Method<MutationPayloads['action.edit'] & { purpose?: string }, null>;
   /** Adds the live reports that mention the indicator but are not in the bundle yet. */
-  'action.updateReports': Method<{ actionId: string }, { added: number }>;
+  'request.updateReports': Method<{ actionId: string }, { added: number }>;
   /** Details the step does not need may be left out (see shared/requests/lifecycle.ts). */
-  'action.transition': Method<{ actionId: string } & TransitionInput & { reference?: string | null }, null>;
+  'request.transition': Method<{ actionId: string } & TransitionInput & { reference?: string | null }, null>;
   /** The Dutch request letter as a PDF (base64); an export, so under a purpose the audit log keeps. */
-  'action.letter': Method<{ actionId: string; purpose: string }, { fileName: string; contentBase64: string }>;
+  'request.letter': Method<{ actionId: string; purpose: string }, { fileName: string; contentBase64: string }>;
   /** The machine-readable export; under a purpose the audit log keeps. */
-  'action.export': Method<{ actionId: string; purpose: string }, { fileName: string; document: ActionExport }>;
+  'request.export': Method<{ actionId: string; purpose: string }, { fileName: string; document: RequestExport }>;
   /** A prevention warning for the public, as text, HTML or PDF (from its approved text, never its bundle). */
-  'action.warningDocument': Method<{ actionId: string; format: WarningFormat }, WarningDocument>;
+  'request.warningDocument': Method<{ actionId: string; format: WarningFormat }, WarningDocument>;
 
   'directory.list': Method<NoParams, DirectoryEntryView[]>;
   /** Supervisors only. Without an id a new entry is made. */
@@ -272,16 +272,16 @@ export const API_METHODS = [
   'benign.list',
   'benign.add',
   'benign.remove',
-  'action.draft',
-  'action.create',
-  'action.list',
-  'action.get',
-  'action.edit',
-  'action.updateReports',
-  'action.transition',
-  'action.letter',
-  'action.export',
-  'action.warningDocument',
+  'request.draft',
+  'request.create',
+  'request.list',
+  'request.get',
+  'request.edit',
+  'request.updateReports',
+  'request.transition',
+  'request.letter',
+  'request.export',
+  'request.warningDocument',
   'directory.list',
   'directory.put',
   'directory.remove',

@@ -7,14 +7,14 @@ import { hubAddressProblem } from '../hub/address';
 import { z } from 'zod';
 import { PURPOSE_REQUIRED, checkPurpose } from '../audit/purpose';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
-import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
+import { REQUEST_KINDS, REQUEST_STATES, SEND_METHODS } from '../requests/lifecycle';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { CATEGORIES, REPORT_ID_PATTERN } from '../intake/vocabulary';
 import { CASE_STATUSES, LINK_DECISIONS, WORK_STATUSES } from '../mutations/kinds';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
 import type { ApiMethod, ApiParams } from './contract';
 import { IDLE_LOCK_MINUTES, QUEUE_SORT_KEYS } from './views';
-import { WARNING_FORMATS } from './action-views';
+import { WARNING_FORMATS } from './request-views';
 import { SHAPE_KINDS, type OverviewSettings } from '../overview/types';
 
 /** Upper bounds far above what the UI asks for, so one request stays small. */
@@ -47,7 +47,7 @@ const actionId = z.uuid({ error: 'must be a request id (a UUID)' });
 const directoryId = z.string().regex(DIRECTORY_ID_PATTERN, 'must be a directory id such as bank.ing');
 const isoDate = z.iso.date({ error: 'must be a date such as 2026-03-02' });
 const bothOrNeither = { path: ['indicatorValue'], message: 'must be given exactly when indicatorType is' };
-const actionIndicatorPair = (params: { indicatorType?: unknown; indicatorValue?: unknown }) =>
+const requestIndicatorPair = (params: { indicatorType?: unknown; indicatorValue?: unknown }) =>
   ((params.indicatorType ?? null) === null) === ((params.indicatorValue ?? null) === null);
 const ruleId = z.string().regex(ROUTING_RULE_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
 const hubUrl = z
@@ -202,9 +202,9 @@ export const apiParamSchemas: ParamSchemas = {
   'benign.add': z.strictObject({ type: indicatorType, value: requiredText, reason: requiredText }),
   'benign.remove': indicator,
 
-  'action.draft': z
+  'request.draft': z
     .strictObject({
-      kind: z.enum(ACTION_KINDS).optional(),
+      kind: z.enum(REQUEST_KINDS).optional(),
       indicatorType: indicatorType.optional(),
       indicatorValue: requiredText.optional(),
       caseId: caseId.optional(),
@@ -212,10 +212,10 @@ export const apiParamSchemas: ParamSchemas = {
       nameSuspects: z.boolean().optional(),
       batch: batchIndicators.optional(),
     })
-    .refine(actionIndicatorPair, bothOrNeither),
-  'action.create': z
+    .refine(requestIndicatorPair, bothOrNeither),
+  'request.create': z
     .strictObject({
-      kind: z.enum(ACTION_KINDS),
+      kind: z.enum(REQUEST_KINDS),
       indicatorType: indicatorType.nullable(),
       indicatorValue: requiredText.nullable(),
       caseId: caseId.nullable(),
@@ -229,12 +229,12 @@ export const apiParamSchemas: ParamSchemas = {
       body: longText,
       purpose: purposeText.optional(),
     })
-    .refine(actionIndicatorPair, bothOrNeither)
+    .refine(requestIndicatorPair, bothOrNeither)
     .refine(purposeWithPersonalData, personalDataPurpose),
-  'action.list': z
+  'request.list': z
     .strictObject({
-      states: z.array(z.enum(ACTION_STATES)).optional(),
-      kinds: z.array(z.enum(ACTION_KINDS)).optional(),
+      states: z.array(z.enum(REQUEST_STATES)).optional(),
+      kinds: z.array(z.enum(REQUEST_KINDS)).optional(),
       addresseeId: directoryId.optional(),
       dueBefore: isoDate.optional(),
       overdueOnly: z.boolean().optional(),
@@ -247,8 +247,8 @@ export const apiParamSchemas: ParamSchemas = {
       caseId: caseId.optional(),
     })
     .refine((query) => query.indicatorValue === undefined || query.indicatorType !== undefined, { path: ['indicatorValue'], message: 'needs indicatorType' }),
-  'action.get': z.strictObject({ actionId, purpose: purposeText.optional() }),
-  'action.edit': z
+  'request.get': z.strictObject({ actionId, purpose: purposeText.optional() }),
+  'request.edit': z
     .strictObject({
       actionId,
       title: requiredText.optional(),
@@ -259,20 +259,20 @@ export const apiParamSchemas: ParamSchemas = {
       purpose: purposeText.optional(),
     })
     .refine(purposeWithPersonalData, personalDataPurpose),
-  'action.updateReports': z.strictObject({ actionId }),
-  'action.transition': z.strictObject({
+  'request.updateReports': z.strictObject({ actionId }),
+  'request.transition': z.strictObject({
     actionId,
-    from: z.enum(ACTION_STATES),
-    to: z.enum(ACTION_STATES),
+    from: z.enum(REQUEST_STATES),
+    to: z.enum(REQUEST_STATES),
     reason: longText.nullable().optional(),
     method: z.enum(SEND_METHODS).nullable().optional(),
     occurredAt: isoDate.nullable().optional(),
     dueAt: isoDate.nullable().optional(),
     reference: shortText.nullable().optional(),
   }),
-  'action.letter': z.strictObject({ actionId, purpose: purposeText }),
-  'action.export': z.strictObject({ actionId, purpose: purposeText }),
-  'action.warningDocument': z.strictObject({ actionId, format: z.enum(WARNING_FORMATS) }),
+  'request.letter': z.strictObject({ actionId, purpose: purposeText }),
+  'request.export': z.strictObject({ actionId, purpose: purposeText }),
+  'request.warningDocument': z.strictObject({ actionId, format: z.enum(WARNING_FORMATS) }),
 
   'directory.list': noParams,
   'directory.put': z.strictObject({ entryId: directoryId.optional(), entry: directoryEntrySchema }),

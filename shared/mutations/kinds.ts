@@ -3,7 +3,7 @@
  * feed on every workstation. Payloads are JSON-safe and refer to reports by their portal `reportId`,
  * and to cases, notes and actions by client-generated UUIDs, so they mean the same on every store.
  */
-import type { ActionKind, ActionState, SendMethod } from '../requests/lifecycle';
+import type { RequestKind, RequestState, SendMethod } from '../requests/lifecycle';
 import type { DirectoryEntry } from '../requests/directory';
 import type { CanonicalIndicator, IndicatorType } from '../indicators/types';
 import type { RoutePriority, RoutingRule } from '../routing/rules';
@@ -18,6 +18,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const LINK_DECISIONS = ['confirmed', 'rejected', 'undecided'] as const;
 export type LinkDecision = (typeof LINK_DECISIONS)[number];
 
+/**
+ * The requests' kinds keep their first name, `action.*` (the API calls them `request.*`): they are signed and chained
+ * into the audit log, so renaming them would break every signature and upcast already stored (./upcast.ts).
+ */
 export interface MutationPayloads {
   'report.setWorkStatus': { reportId: string; status: WorkStatus };
   'report.assign': { reportId: string; assignee: string | null };
@@ -57,7 +61,7 @@ export interface MutationPayloads {
   /** A new request in state `draft`; `reportIds` is the bundle of reports it is about. */
   'action.create': {
     actionId: string;
-    kind: ActionKind;
+    kind: RequestKind;
     indicatorType: IndicatorType | null;
     indicatorValue: string | null;
     caseId: string | null;
@@ -85,8 +89,8 @@ export interface MutationPayloads {
   /** One step of the lifecycle; `from` is the state the officer saw (a stale step is refused). */
   'action.transition': {
     actionId: string;
-    from: ActionState;
-    to: ActionState;
+    from: RequestState;
+    to: RequestState;
     reason: string | null;
     method: SendMethod | null;
     /** Date (YYYY-MM-DD) it was sent, confirmed, executed or refused. */

@@ -4,7 +4,7 @@
  * Envelopes and payloads are strict: an unknown field is a mistake, not data to carry along.
  */
 import { z } from 'zod';
-import { ACTION_KINDS, ACTION_STATES, SEND_METHODS } from '../requests/lifecycle';
+import { REQUEST_KINDS, REQUEST_STATES, SEND_METHODS } from '../requests/lifecycle';
 import { DIRECTORY_ID_PATTERN, directoryEntrySchema } from '../requests/directory';
 import { INDICATOR_TYPES } from '../indicators/types';
 import { ROUTE_PRIORITIES, ROUTING_RULE_ID_PATTERN, routingRuleSchema } from '../routing/rules';
@@ -61,7 +61,7 @@ const reportIdList = z.array(reportId).min(1, 'must name at least one report').m
 const isoDate = z.iso.date({ error: 'must be a date such as 2026-03-02' });
 const directoryId = z.string().regex(DIRECTORY_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
 const ruleId = z.string().regex(ROUTING_RULE_ID_PATTERN, 'must be lower-case letters, digits, dots, dashes or underscores');
-const actionReportIds = z.array(reportId).max(MUTATION_LIMITS.reportIds, `must name at most ${MUTATION_LIMITS.reportIds} reports`);
+const requestReportIds = z.array(reportId).max(MUTATION_LIMITS.reportIds, `must name at most ${MUTATION_LIMITS.reportIds} reports`);
 
 type PayloadSchemas = { [K in MutationKind]: z.ZodType<MutationPayloads[K]> };
 
@@ -116,7 +116,7 @@ export const mutationPayloadSchemas: PayloadSchemas = {
   'action.create': z
     .strictObject({
       actionId: uuid,
-      kind: z.enum(ACTION_KINDS),
+      kind: z.enum(REQUEST_KINDS),
       indicatorType: z.enum(INDICATOR_TYPES).nullable(),
       indicatorValue: requiredShortText.nullable(),
       caseId: uuid.nullable(),
@@ -127,7 +127,7 @@ export const mutationPayloadSchemas: PayloadSchemas = {
         .optional(),
       title: requiredShortText,
       addresseeId: directoryId.nullable(),
-      reportIds: actionReportIds,
+      reportIds: requestReportIds,
       includePersonalData: z.boolean(),
       legalBasis: longText,
       body: longText,
@@ -152,11 +152,11 @@ export const mutationPayloadSchemas: PayloadSchemas = {
     legalBasis: longText.optional(),
     body: longText.optional(),
   }),
-  'action.setReports': z.strictObject({ actionId: uuid, reportIds: actionReportIds }),
+  'action.setReports': z.strictObject({ actionId: uuid, reportIds: requestReportIds }),
   'action.transition': z.strictObject({
     actionId: uuid,
-    from: z.enum(ACTION_STATES),
-    to: z.enum(ACTION_STATES),
+    from: z.enum(REQUEST_STATES),
+    to: z.enum(REQUEST_STATES),
     reason: longText.nullable(),
     method: z.enum(SEND_METHODS).nullable(),
     occurredAt: isoDate.nullable(),

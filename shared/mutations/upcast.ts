@@ -8,7 +8,7 @@
  * it through these functions, and sees only this version's words. The old and the new values are disjoint, so a
  * value says its own version; an unknown value passes through unchanged and the schemas refuse it.
  */
-import type { ActionState } from '../requests/lifecycle';
+import type { RequestState } from '../requests/lifecycle';
 import type { RoutePriority } from '../routing/rules';
 import type { AnyMutation, CaseStatus } from './kinds';
 import type { SignedMutation } from './proof';
@@ -20,7 +20,7 @@ export const ROUTE_PRIORITY_V1: Readonly<Record<string, RoutePriority>> = { hoog
 export const CASE_STATUS_V1: Readonly<Record<string, CaseStatus>> = { nieuw: 'new', in_behandeling: 'in_progress', actie_uitgezet: 'action_taken', afgerond: 'closed' };
 
 /** Version 1's request states (`action.transition`'s `from` and `to`). */
-export const REQUEST_STATE_V1: Readonly<Record<string, ActionState>> = {
+export const REQUEST_STATE_V1: Readonly<Record<string, RequestState>> = {
   concept: 'draft',
   ter_goedkeuring: 'awaiting_approval',
   goedgekeurd: 'approved',

@@ -2,7 +2,7 @@
  * The list behind each number of the overview: the work queue's filters, or the requests list's query, that
  * select exactly the reports or requests the number counts. The screen opens them; the tests count them.
  */
-import type { ActionQuery } from '../api/action-views';
+import type { RequestQuery } from '../api/request-views';
 import type { QueueFilters } from '../api/views';
 import { isIndicatorType, type IndicatorType } from '../indicators/types';
 import type { Category } from '../intake/vocabulary';
@@ -51,8 +51,8 @@ export const weeklyLists = {
   /** The reports open at the end of the week (the backlog's trend), whatever their status now. */
   openAtEnd: (scope: Scope, week: WeekCounts): QueueFilters => ({ ...received(scope), receivedTo: week.to, openOn: week.to }),
   closed: (scope: Scope, week: WeekCounts): QueueFilters => ({ ...(scope.team === null ? {} : { teams: [scope.team] }), workStatuses: ['closed'], closedFrom: week.from, closedTo: week.to }),
-  requestsSent: (week: WeekCounts): ActionQuery => ({ sentFrom: week.from, sentTo: week.to }),
-  requestsExecuted: (week: WeekCounts): ActionQuery => ({ executedFrom: week.from, executedTo: week.to }),
+  requestsSent: (week: WeekCounts): RequestQuery => ({ sentFrom: week.from, sentTo: week.to }),
+  requestsExecuted: (week: WeekCounts): RequestQuery => ({ executedFrom: week.from, executedTo: week.to }),
   trend: (scope: Scope, category: Category) => ({ ...lastSevenDays(scope), categories: [category] }),
 };
 
@@ -77,7 +77,7 @@ export const reportsAfterBlockList = (scope: Scope, addresseeId: string): QueueF
 export type LedgerColumn = keyof Pick<DisruptionEntry, 'sent' | 'executed' | 'refused' | 'overdue'>;
 
 /** The requests behind a number of the disruption ledger (overdue as the workstation's clock judges it: the overview is of today). */
-export function ledgerList(scope: Scope, addresseeId: string, column: LedgerColumn): ActionQuery {
+export function ledgerList(scope: Scope, addresseeId: string, column: LedgerColumn): RequestQuery {
   const sent = { addresseeId, sentTo: scope.asOf };
   switch (column) {
     case 'sent':

@@ -2,7 +2,7 @@
  * The supervisor's overview (issue 16): the backlog, weekly throughput, what is rising, what to stop first and
  * how each addressee answers requests. Computed in the main process from the local store; JSON-safe.
  */
-import type { ActionState } from '../requests/lifecycle';
+import type { RequestState } from '../requests/lifecycle';
 
 export const AGE_BUCKETS = ['0-2d', '3-7d', '8-30d', '31d+'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
@@ -125,7 +125,7 @@ export interface HarmEntry {
   /** perDay × typicalLoss: euro cents lost per day while it keeps running. */
   harmPerDay: number;
   /** The state of the newest request about it, or null when none exists. */
-  request: ActionState | null;
+  request: RequestState | null;
 }
 
 export interface DisruptionEntry {

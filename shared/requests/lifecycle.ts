@@ -5,7 +5,7 @@
  */
 import type { IndicatorType } from '../indicators/types';
 
-export const ACTION_KINDS = [
+export const REQUEST_KINDS = [
   'bank_block',
   'phone_block',
   'domain_takedown',
@@ -14,10 +14,10 @@ export const ACTION_KINDS = [
   'crypto_flag',
   'prevention_warning',
 ] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 /** The action an indicator leads to; a prevention warning is about a modus operandi, not one indicator. */
-export const ACTION_KIND_OF_INDICATOR: Record<IndicatorType, ActionKind> = {
+export const REQUEST_KIND_OF_INDICATOR: Record<IndicatorType, RequestKind> = {
   iban: 'bank_block',
   phone: 'phone_block',
   url: 'domain_takedown',
@@ -27,13 +27,13 @@ export const ACTION_KIND_OF_INDICATOR: Record<IndicatorType, ActionKind> = {
   crypto: 'crypto_flag',
 };
 
-export const ACTION_STATES = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed', 'refused', 'expired'] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
+export const REQUEST_STATES = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed', 'refused', 'expired'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
 
 /** States after which nothing changes any more. */
-export const FINAL_ACTION_STATES: readonly ActionState[] = ['executed', 'refused', 'expired'];
+export const FINAL_REQUEST_STATES: readonly RequestState[] = ['executed', 'refused', 'expired'];
 /** States in which the request still waits for something (ours or the addressee's); due dates count here. */
-export const OPEN_ACTION_STATES: readonly ActionState[] = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged'];
+export const OPEN_REQUEST_STATES: readonly RequestState[] = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged'];
 
 export const SEND_METHODS = ['email', 'portal', 'letter'] as const;
 export type SendMethod = (typeof SEND_METHODS)[number];
@@ -47,8 +47,8 @@ export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** What each transition needs besides the target state. */
 export interface TransitionRule {
-  from: ActionState;
-  to: ActionState;
+  from: RequestState;
+  to: RequestState;
   /** Four-eyes: a supervisor who is not the author. */
   needsSecondSupervisor?: true;
   needsReason?: true;
@@ -57,10 +57,10 @@ export interface TransitionRule {
   /** Confirmation, execution and refusal record when they happened. */
   needsOccurredAt?: true;
   /** The rule holds only for these kinds of action (every kind when absent). */
-  kinds?: readonly ActionKind[];
+  kinds?: readonly RequestKind[];
 }
 
-export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
+export const REQUEST_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'draft', to: 'awaiting_approval' },
   { from: 'awaiting_approval', to: 'approved', needsSecondSupervisor: true },
   // Sent back to the author with what to change.
@@ -78,8 +78,8 @@ export const ACTION_TRANSITIONS: readonly TransitionRule[] = [
 ];
 
 export interface TransitionInput {
-  from: ActionState;
-  to: ActionState;
+  from: RequestState;
+  to: RequestState;
   reason?: string | null;
   method?: SendMethod | null;
   occurredAt?: string | null;
@@ -89,10 +89,10 @@ export interface TransitionInput {
 }
 
 /** The hub's or the store's facts about the action a step is judged against. */
-export interface ActionFacts {
-  state: ActionState;
+export interface RequestFacts {
+  state: RequestState;
   author: string;
-  kind: ActionKind;
+  kind: RequestKind;
 }
 
 export interface TransitionActor {
@@ -100,22 +100,22 @@ export interface TransitionActor {
   role: OfficerRole;
 }
 
-const ruleFits = (rule: TransitionRule, kind: ActionKind) => rule.kinds === undefined || rule.kinds.includes(kind);
+const ruleFits = (rule: TransitionRule, kind: RequestKind) => rule.kinds === undefined || rule.kinds.includes(kind);
 
-export function transitionRule(from: ActionState, to: ActionState, kind: ActionKind): TransitionRule | undefined {
-  return ACTION_TRANSITIONS.find((rule) => rule.from === from && rule.to === to && ruleFits(rule, kind));
+export function transitionRule(from: RequestState, to: RequestState, kind: RequestKind): TransitionRule | undefined {
+  return REQUEST_TRANSITIONS.find((rule) => rule.from === from && rule.to === to && ruleFits(rule, kind));
 }
 
 /** Targets reachable from a state, for the UI's buttons (the guard still decides who may). */
-export function nextStates(from: ActionState, kind: ActionKind): ActionState[] {
-  return ACTION_TRANSITIONS.filter((rule) => rule.from === from && ruleFits(rule, kind)).map((rule) => rule.to);
+export function nextStates(from: RequestState, kind: RequestKind): RequestState[] {
+  return REQUEST_TRANSITIONS.filter((rule) => rule.from === from && ruleFits(rule, kind)).map((rule) => rule.to);
 }
 
 /**
  * A prevention warning is carried out by publishing it: its step to `executed` records when (`occurredAt`)
  * and where (`reference`: the site, channel or medium), so its effect can be read against that date.
  */
-export const isPublication = (kind: ActionKind, to: ActionState): boolean => kind === 'prevention_warning' && to === 'executed';
+export const isPublication = (kind: RequestKind, to: RequestState): boolean => kind === 'prevention_warning' && to === 'executed';
 
 /**
  * What kind of no a guard says, so that every caller answers it alike: `state` — the request is not (or no longer)
@@ -135,7 +135,7 @@ const refusal = (kind: LifecycleRefusalKind, reason: string): LifecycleRefusal =
  * `current` is the state the hub (or the local store) holds; `input.from` is what the officer saw, so a
  * transition made on a stale view is refused rather than applied to a state nobody looked at.
  */
-export function refuseTransition(action: ActionFacts, actor: TransitionActor, input: TransitionInput): LifecycleRefusal | null {
+export function refuseTransition(action: RequestFacts, actor: TransitionActor, input: TransitionInput): LifecycleRefusal | null {
   const { state: current, author, kind } = action;
   if (input.from !== current) return refusal('state', `the request is "${current}" now, not "${input.from}"; look again before changing it`);
   const rule = transitionRule(input.from, input.to, kind);
@@ -163,13 +163,13 @@ export function refuseTransition(action: ActionFacts, actor: TransitionActor, in
 }
 
 /** Who may change a request's content: its author, or a supervisor; only while it is a draft. */
-export function refuseEdit(current: ActionState, author: string, actor: TransitionActor): LifecycleRefusal | null {
+export function refuseEdit(current: RequestState, author: string, actor: TransitionActor): LifecycleRefusal | null {
   if (current !== 'draft') return refusal('state', `a request that is "${current}" cannot be edited; only a draft can`);
   if (actor.id !== author && actor.role !== 'supervisor') return refusal('who', 'only the author or a supervisor may edit a request');
   return null;
 }
 
 /** Adding the reports that arrived since: allowed while the request is still open. */
-export function refuseBundleUpdate(current: ActionState): string | null {
-  return (OPEN_ACTION_STATES as readonly string[]).includes(current) ? null : `a request that is "${current}" is final; its reports no longer change`;
+export function refuseBundleUpdate(current: RequestState): string | null {
+  return (OPEN_REQUEST_STATES as readonly string[]).includes(current) ? null : `a request that is "${current}" is final; its reports no longer change`;
 }

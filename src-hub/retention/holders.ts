@@ -4,7 +4,7 @@
  * change. The hold rules themselves are shared with the workstation (shared/retention/holds.ts).
  */
 import { sql } from 'drizzle-orm';
-import { FINAL_ACTION_STATES } from '../../shared/requests/lifecycle';
+import { FINAL_REQUEST_STATES } from '../../shared/requests/lifecycle';
 import type { CaseStatus, MutationPayloads } from '../../shared/mutations/kinds';
 import { upcastMutationInput } from '../../shared/mutations/upcast';
 import { addHolder, type Holder, type Holders } from '../../shared/retention/holds';
@@ -73,7 +73,7 @@ export async function hubHolders(db: HubDb): Promise<Holders> {
         held(requests, mutation.payload.actionId, mutation.at);
         break;
       case 'action.transition':
-        held(requests, mutation.payload.actionId, mutation.at).open = !FINAL_ACTION_STATES.includes(mutation.payload.to);
+        held(requests, mutation.payload.actionId, mutation.at).open = !FINAL_REQUEST_STATES.includes(mutation.payload.to);
         break;
     }
   }

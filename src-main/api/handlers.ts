@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../shared/api/contract';
-import { actionHandlers } from './action-handlers';
+import { requestHandlers } from './request-handlers';
 import { auditHandlers } from './audit-handlers';
 import { benignHandlers } from './benign-handlers';
 import { caseHandlers } from './case-handlers';
@@ -28,7 +28,7 @@ export const handlers = {
   ...syncHandlers,
   ...settingsHandlers,
   ...benignHandlers,
-  ...actionHandlers,
+  ...requestHandlers,
   ...directoryHandlers,
   ...routingHandlers,
   ...overviewHandlers,

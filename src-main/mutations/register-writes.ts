@@ -19,7 +19,7 @@ export function splitBenignEntityId(entityId: string): { type: string; value: st
 const CASE_FIELDS = ['title', 'owner', 'team', 'status', 'closeReason'] as const;
 
 /** An action's content fields: last writer wins per field. */
-export const ACTION_CONTENT_FIELDS = ['title', 'addresseeId', 'includePersonalData', 'legalBasis', 'body'] as const;
+export const REQUEST_CONTENT_FIELDS = ['title', 'addresseeId', 'includePersonalData', 'legalBasis', 'body'] as const;
 
 /** The register that keeps the last transition into a state (who, when, how, why). */
 export const STEP_FIELD_PREFIX = 'step:';
@@ -81,14 +81,14 @@ export function registerWrites(mutation: AnyMutation): RegisterWrite[] {
       const created = { kind, indicatorType, indicatorValue, caseId, clusterReportId, ...(batch.length > 0 ? { batchIndicators: batch } : {}) };
       return [
         { entity: 'action', entityId: actionId, field: CREATED_FIELD, value: created },
-        ...ACTION_CONTENT_FIELDS.map((field) => ({ entity: 'action' as const, entityId: actionId, field, value: mutation.payload[field] })),
+        ...REQUEST_CONTENT_FIELDS.map((field) => ({ entity: 'action' as const, entityId: actionId, field, value: mutation.payload[field] })),
         { entity: 'action', entityId: actionId, field: 'reportIds', value: [...reportIds] },
         { entity: 'action', entityId: actionId, field: 'state', value: 'draft' },
       ];
     }
     case 'action.edit': {
       const { payload } = mutation;
-      return ACTION_CONTENT_FIELDS.filter((field) => payload[field] !== undefined).map((field) => ({
+      return REQUEST_CONTENT_FIELDS.filter((field) => payload[field] !== undefined).map((field) => ({
         entity: 'action',
         entityId: payload.actionId,
         field,

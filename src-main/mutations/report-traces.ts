@@ -9,7 +9,7 @@ import { redactReportWords, type ReportWords } from '../../shared/retention/repo
 import { CREATED_FIELD } from './registers';
 import { linkEntityId, memberField } from './register-writes';
 
-interface ActionRow {
+interface RequestRow {
   id: string;
   payload: string;
 }
@@ -19,7 +19,7 @@ interface ActionRow {
  * placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
  */
 export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
-  const rows = sqlite.prepare<[string], ActionRow>("SELECT a.id, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
+  const rows = sqlite.prepare<[string], RequestRow>("SELECT a.id, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
   const update = sqlite.prepare<[string, string]>('UPDATE requests SET payload = ? WHERE id = ?');
   const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
   for (const row of rows) {

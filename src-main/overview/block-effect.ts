@@ -6,10 +6,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
-import type { ActionState } from '../../shared/requests/lifecycle';
+import type { RequestState } from '../../shared/requests/lifecycle';
 import { endOfDay } from './days';
 
-const EXECUTED: ActionState = 'executed';
+const EXECUTED: RequestState = 'executed';
 
 interface ExecutedRequest {
   addresseeId: string;

@@ -5,7 +5,7 @@
  * (indicator-day-counts.ts); only the losses whose median can still reach the ranking are read report by report.
  */
 import type Database from 'better-sqlite3';
-import type { ActionState } from '../../shared/requests/lifecycle';
+import type { RequestState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
@@ -72,7 +72,7 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
   const totalsOf = indicatorTotals(sqlite, team);
   const requestOf = sqlite
-    .prepare<[string, string, string], { state: ActionState; createdAt: string; id: string }>(
+    .prepare<[string, string, string], { state: RequestState; createdAt: string; id: string }>(
       'SELECT state, created_at AS createdAt, id FROM requests WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
   const batched = batchedRequests(sqlite, end);
@@ -94,9 +94,9 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
 }
 
 /** The newest batched letter naming each further indicator (`type:value`), read in one pass over batched letters only. */
-function batchedRequests(sqlite: Database.Database, end: string): Map<string, { state: ActionState; createdAt: string; id: string }> {
+function batchedRequests(sqlite: Database.Database, end: string): Map<string, { state: RequestState; createdAt: string; id: string }> {
   const rows = sqlite
-    .prepare<[string], { state: ActionState; createdAt: string; id: string; indicator: string }>(
+    .prepare<[string], { state: RequestState; createdAt: string; id: string; indicator: string }>(
       `SELECT a.state, a.created_at AS createdAt, a.id, json_extract(b.value, '$.type') || ':' || json_extract(b.value, '$.value') AS indicator
          FROM requests a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ?
         ORDER BY a.created_at, a.id`,

@@ -5,13 +5,13 @@
  * registrar a .com has), the officer chooses from the options.
  */
 import type { DirectoryEntryView, DirectoryKind } from '../../shared/requests/directory';
-import type { ActionKind } from '../../shared/requests/lifecycle';
-import type { AddresseeRoute } from '../../shared/api/action-views';
+import type { RequestKind } from '../../shared/requests/lifecycle';
+import type { AddresseeRoute } from '../../shared/api/request-views';
 import type { IndicatorEnrichment, IndicatorType, PhoneKind } from '../../shared/indicators/types';
 import { parseUrl } from '../../shared/indicators/normalize/web-url';
 
 export interface RouteSubject {
-  kind: ActionKind;
+  kind: RequestKind;
   indicator: { type: IndicatorType; value: string; enrichment: IndicatorEnrichment | null } | null;
 }
 

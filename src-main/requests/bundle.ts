@@ -4,7 +4,7 @@
  * name and contact details added, and every such read is written to the audit log.
  */
 import type Database from 'better-sqlite3';
-import type { ActionBundle, BundleReport } from '../../shared/api/action-views';
+import type { RequestBundle, BundleReport } from '../../shared/api/request-views';
 import type { CanonicalIndicator } from '../../shared/indicators/types';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
@@ -23,7 +23,7 @@ export interface PersonalDataAccess {
   actionId: string;
   /** Why, in the officer's words or from the list of purposes (checked). */
   purpose: string;
-  /** Where the data goes: shown (`action.get`), into the letter (`action.letter`) or the export (`action.export`). */
+  /** Where the data goes: shown (`request.get`), into the letter (`request.letter`) or the export (`request.export`). */
   use: string;
 }
 
@@ -31,7 +31,7 @@ export const PERSONAL_DATA_AUDIT_ACTION = 'action.reporter_included';
 
 const dayOf = (report: Pick<BundleReport, 'incidentAt' | 'receivedAt'>) => dutchDay(report.incidentAt ?? report.receivedAt);
 
-function summarize(reports: BundleReport[]): ActionBundle {
+function summarize(reports: BundleReport[]): RequestBundle {
   const days = reports.map(dayOf).sort();
   const counts = new Map<Category, number>();
   for (const report of reports) counts.set(report.category, (counts.get(report.category) ?? 0) + 1);
@@ -52,7 +52,7 @@ export function buildBundle(
   sqlite: Database.Database,
   input: { reportIds: readonly string[]; indicator: CanonicalIndicator | null; batch?: readonly CanonicalIndicator[] },
   personalData: PersonalDataAccess | null = null,
-): ActionBundle {
+): RequestBundle {
   return sqlite.transaction(() => {
     const mentionsOf = createMentionsOfIndicator(sqlite);
     const indicators = (input.indicator === null ? [] : [input.indicator, ...(input.batch ?? [])]).map((indicator) => indicatorId(sqlite, indicator)).filter((id) => id !== undefined);

@@ -3,7 +3,7 @@
  * and a supervisor approves them; the letter adds the addressee, the evidence table and the totals itself, so
  * the body names no counts that a later bundle update would make stale.
  */
-import type { ActionKind } from '../../shared/requests/lifecycle';
+import type { RequestKind } from '../../shared/requests/lifecycle';
 import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
 import { remoteToolName } from './dutch-labels';
 
@@ -36,7 +36,7 @@ export function describeIndicator(indicator: CanonicalIndicator): string {
   }
 }
 
-const TITLE_PREFIX: Record<Exclude<ActionKind, 'prevention_warning'>, string> = {
+const TITLE_PREFIX: Record<Exclude<RequestKind, 'prevention_warning'>, string> = {
   bank_block: 'Blokkeringsverzoek',
   phone_block: 'Blokkeringsverzoek',
   domain_takedown: 'Verzoek offline halen',
@@ -45,7 +45,7 @@ const TITLE_PREFIX: Record<Exclude<ActionKind, 'prevention_warning'>, string> = 
   crypto_flag: 'Verzoek markering',
 };
 
-export function defaultTitle(kind: Exclude<ActionKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
+export function defaultTitle(kind: Exclude<RequestKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
   return `${TITLE_PREFIX[kind]} ${describeIndicator(indicator)}`;
 }
 
@@ -53,7 +53,7 @@ const POLICE_DATA_BASIS =
   'Verstrekking van politiegegevens op grond van artikel 19 van de Wet politiegegevens (zwaarwegend algemeen belang: het voorkomen en opsporen van strafbare feiten), ' +
   'in het kader van de opsporing van oplichting (artikel 326 Wetboek van Strafrecht) en computervredebreuk (artikel 138ab Wetboek van Strafrecht).';
 
-const LEGAL_BASIS_ADDITION: Record<ActionKind, string> = {
+const LEGAL_BASIS_ADDITION: Record<RequestKind, string> = {
   bank_block: 'Het verzoek laat uw eigen afweging op grond van de Wet ter voorkoming van witwassen en financieren van terrorisme (Wwft) en uw voorwaarden onverlet.',
   phone_block: 'Het verzoek laat uw eigen afweging op grond van de Telecommunicatiewet en uw algemene voorwaarden onverlet.',
   domain_takedown: 'Het verzoek volgt de Gedragscode Notice-and-Take-Down; voor .nl-domeinnamen de Algemene voorwaarden voor .nl-registranten van SIDN.',
@@ -63,7 +63,7 @@ const LEGAL_BASIS_ADDITION: Record<ActionKind, string> = {
   prevention_warning: '',
 };
 
-export function defaultLegalBasis(kind: ActionKind): string {
+export function defaultLegalBasis(kind: RequestKind): string {
   if (kind === 'prevention_warning') {
     return 'Publieksvoorlichting ter voorkoming van strafbare feiten (artikel 3 Politiewet 2012). De waarschuwing bevat geen persoonsgegevens van slachtoffers of verdachten.';
   }
@@ -73,7 +73,7 @@ export function defaultLegalBasis(kind: ActionKind): string {
 const CLOSING = 'Wilt u bij uw antwoord ons kenmerk vermelden? Bij vragen kunt u contact opnemen met de afzender van deze brief.';
 const EVIDENCE_NOTE = 'De meldingen en aangiften waarop dit verzoek steunt, staan in het overzicht hieronder, zonder persoonsgegevens van de slachtoffers.';
 
-function requestBody(kind: Exclude<ActionKind, 'prevention_warning'>, subject: string): string[] {
+function requestBody(kind: Exclude<RequestKind, 'prevention_warning'>, subject: string): string[] {
   switch (kind) {
     case 'bank_block':
       return [
@@ -109,7 +109,7 @@ function requestBody(kind: Exclude<ActionKind, 'prevention_warning'>, subject: s
 }
 
 /** A request's letter body; a prevention warning's text comes from ./warning-template.ts. */
-export function defaultBody(kind: Exclude<ActionKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
+export function defaultBody(kind: Exclude<RequestKind, 'prevention_warning'>, indicator: CanonicalIndicator): string {
   return ['Geachte heer, mevrouw,', ...requestBody(kind, describeIndicator(indicator)), EVIDENCE_NOTE, CLOSING].join('\n\n');
 }
 
@@ -123,7 +123,7 @@ const PLURAL: Record<IndicatorType, string> = {
   crypto: 'cryptoadressen',
 };
 
-const BATCH_REQUEST: Record<Exclude<ActionKind, 'prevention_warning'>, string> = {
+const BATCH_REQUEST: Record<Exclude<RequestKind, 'prevention_warning'>, string> = {
   bank_block: 'Wij verzoeken u deze rekeningen te blokkeren of als frauderekening te markeren, en ons per rekening te laten weten welke maatregel u heeft genomen.',
   phone_block: 'Wij verzoeken u deze nummers buiten gebruik te stellen en ons per nummer te laten weten welke maatregel u heeft genomen.',
   domain_takedown: 'Wij verzoeken u deze websites offline te halen of de domeinnamen buiten werking te stellen, en ons per website te laten weten welke maatregel u heeft genomen.',
@@ -134,12 +134,12 @@ const BATCH_REQUEST: Record<Exclude<ActionKind, 'prevention_warning'>, string> =
 };
 
 /** The title of a batched letter to one addressee, e.g. `Blokkeringsverzoek 3 bankrekeningen`. */
-export function batchTitle(kind: Exclude<ActionKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
+export function batchTitle(kind: Exclude<RequestKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
   return `${TITLE_PREFIX[kind]} ${indicators.length} ${PLURAL[indicators[0]!.type]}`;
 }
 
 /** A batched letter's body: one addressee, several accounts or numbers, each named, one request for all of them. */
-export function batchBody(kind: Exclude<ActionKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
+export function batchBody(kind: Exclude<RequestKind, 'prevention_warning'>, indicators: readonly CanonicalIndicator[]): string {
   const list = indicators.map((indicator) => `- ${describeIndicator(indicator)}`).join('\n');
   const intro = `Bij de politie zijn meldingen en aangiften binnengekomen waarin de volgende ${indicators.length} ${PLURAL[indicators[0]!.type]} worden genoemd, die bij u in gebruik zijn. Uit deze meldingen blijkt dat zij worden gebruikt om burgers op te lichten.`;
   return ['Geachte heer, mevrouw,', `${intro}\n\n${list}`, BATCH_REQUEST[kind], EVIDENCE_NOTE, CLOSING].join('\n\n');

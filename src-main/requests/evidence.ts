@@ -1,5 +1,5 @@
 /** Evidence lines of a request: where in a report the indicator stands, with the sentence around it. */
-import type { EvidenceLine } from '../../shared/api/action-views';
+import type { EvidenceLine } from '../../shared/api/request-views';
 
 /** Longer sentences are cut around the indicator, so a run-on story does not fill the letter. */
 export const MAX_EVIDENCE_LENGTH = 320;

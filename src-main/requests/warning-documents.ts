@@ -5,10 +5,10 @@
  */
 import escapeHtml from 'escape-html';
 import PDFDocument from 'pdfkit';
-import type { WarningDocument, WarningFormat } from '../../shared/api/action-views';
+import type { WarningDocument, WarningFormat } from '../../shared/api/request-views';
 import { AppError } from '../../shared/errors';
-import type { ActionState } from '../../shared/requests/lifecycle';
-import { requireAction } from './action-record';
+import type { RequestState } from '../../shared/requests/lifecycle';
+import { requireRequest } from './request-record';
 import { longDutchDate } from './dutch-format';
 import { winAnsiText as pdfText } from './letter/win-ansi';
 import { WARNING_HEADINGS } from './warning-template';
@@ -25,7 +25,7 @@ export interface WarningContent {
   published: string | null;
 }
 
-const UNAPPROVED: readonly ActionState[] = ['draft', 'awaiting_approval'];
+const UNAPPROVED: readonly RequestState[] = ['draft', 'awaiting_approval'];
 const isHeading = (block: string) => (WARNING_HEADINGS as readonly string[]).includes(block) || (!block.includes('\n') && block.length <= 80 && block.endsWith('?'));
 
 /** The text's parts: blank lines separate blocks; a heading is a short question on its own; `- ` lines make a list. */
@@ -42,7 +42,7 @@ export function warningBlocks(body: string): Block[] {
 }
 
 export function warningContent(sqlite: Database.Database, actionId: string): WarningContent {
-  const action = requireAction(sqlite, actionId);
+  const action = requireRequest(sqlite, actionId);
   if (action.kind !== 'prevention_warning') throw new AppError('BAD_INPUT', `Request ${actionId} is not a prevention warning; it has a letter instead.`);
   const publication = action.state === 'executed' ? action.payload.steps.executed : undefined;
   return {

@@ -6,7 +6,7 @@
  * reports (a campaign's, not one report's stray mention).
  */
 import type Database from 'better-sqlite3';
-import type { ActionBundle } from '../../shared/api/action-views';
+import type { RequestBundle } from '../../shared/api/request-views';
 import { sharedIndicatorValues } from '../queries/bundle-reports';
 import type { WarningFacts } from './warning-template';
 
@@ -24,7 +24,7 @@ const SUSPECT_LABELS: Record<string, string> = {
 const sharedValues = (sqlite: Database.Database, reportIds: readonly string[], types: readonly string[], suspectSideOnly: boolean) =>
   sharedIndicatorValues(sqlite, reportIds, { types, suspectSideOnly, minReports: MIN_SHARED_REPORTS, max: MAX_VALUES });
 
-export function warningFacts(sqlite: Database.Database, bundle: ActionBundle, nameSuspects: boolean): WarningFacts {
+export function warningFacts(sqlite: Database.Database, bundle: RequestBundle, nameSuspects: boolean): WarningFacts {
   const reportIds = bundle.reports.map((report) => report.reportId);
   return {
     category: bundle.categories[0]?.category ?? null,

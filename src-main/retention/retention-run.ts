@@ -7,7 +7,7 @@
  * One chained audit entry records the run, with counts only.
  */
 import type Database from 'better-sqlite3';
-import { FINAL_ACTION_STATES, type ActionState } from '../../shared/requests/lifecycle';
+import { FINAL_REQUEST_STATES, type RequestState } from '../../shared/requests/lifecycle';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
@@ -28,9 +28,9 @@ interface Candidate {
   receivedAt: string;
 }
 
-interface ActionHolderRow {
+interface RequestHolderRow {
   id: string;
-  state: ActionState;
+  state: RequestState;
   updatedAt: string;
   payload: string;
 }
@@ -40,9 +40,9 @@ function holdersByReport(sqlite: Database.Database): Holders {
   const cases = new Map<string, Holder[]>();
   for (const row of caseHoldings(sqlite)) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
   const requests = new Map<string, Holder[]>();
-  for (const row of sqlite.prepare<[], ActionHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM requests').all()) {
+  for (const row of sqlite.prepare<[], RequestHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM requests').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];
-    for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_ACTION_STATES.includes(row.state), endedAt: row.updatedAt });
+    for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_REQUEST_STATES.includes(row.state), endedAt: row.updatedAt });
   }
   return { cases, requests };
 }

@@ -20,7 +20,7 @@ import { useBackShortcut } from './use-back-shortcut';
 const ReportScreen = lazy(() => import('../features/report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
 const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((module) => ({ default: module.IndicatorsScreen })));
 const CasesScreen = lazy(() => import('../features/cases/CasesScreen').then((module) => ({ default: module.CasesScreen })));
-const ActionsScreen = lazy(() => import('../features/requests/ActionsScreen').then((module) => ({ default: module.ActionsScreen })));
+const RequestsScreen = lazy(() => import('../features/requests/RequestsScreen').then((module) => ({ default: module.RequestsScreen })));
 const ApprovalsScreen = lazy(() => import('../features/requests/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
 const RoutingRulesScreen = lazy(() => import('../features/routing/RoutingRulesScreen').then((module) => ({ default: module.RoutingRulesScreen })));
 const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((module) => ({ default: module.DirectoryScreen })));
@@ -41,8 +41,8 @@ function CurrentScreen() {
       return <IndicatorsScreen />;
     case 'cases':
       return <CasesScreen />;
-    case 'actions':
-      return <ActionsScreen />;
+    case 'requests':
+      return <RequestsScreen />;
     case 'approvals':
       return <ApprovalsScreen />;
     case 'routing':

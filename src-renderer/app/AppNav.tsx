@@ -19,7 +19,7 @@ const ITEMS: NavItem[] = [
   { screen: 'queue', target: { screen: 'queue' } },
   { screen: 'indicators', target: { screen: 'indicators' } },
   { screen: 'cases', target: { screen: 'cases' } },
-  { screen: 'actions', target: { screen: 'actions' } },
+  { screen: 'requests', target: { screen: 'requests' } },
   { screen: 'overview', target: { screen: 'overview' } },
   { screen: 'approvals', target: { screen: 'approvals' }, shownTo: isSupervisor },
   { screen: 'routing', target: { screen: 'routing' }, shownTo: isSupervisor },

@@ -3,8 +3,8 @@ import type { ApiClient } from '../../shared/api/contract';
 import { createNavigationSlice } from './navigation-slice';
 import { createNoticeSlice } from './notice-slice';
 import { createPurposeSlice } from './purpose-slice';
-import { createActionDraftSlice } from '../features/requests/action-draft-slice';
-import { createActionsSlice } from '../features/requests/actions-slice';
+import { createRequestDraftSlice } from '../features/requests/request-draft-slice';
+import { createRequestsSlice } from '../features/requests/requests-slice';
 import { createCasesSlice } from '../features/cases/cases-slice';
 import { createClusterSlice } from '../features/cluster/cluster-slice';
 import { createDirectorySlice } from '../features/directory/directory-slice';
@@ -39,8 +39,8 @@ export function createAppStore(api: ApiClient): AppStore {
     ...createSyncSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
     ...createBenignSlice(api)(...args),
-    ...createActionsSlice(api)(...args),
-    ...createActionDraftSlice(api)(...args),
+    ...createRequestsSlice(api)(...args),
+    ...createRequestDraftSlice(api)(...args),
     ...createDirectorySlice(api)(...args),
     ...createRoutingSlice(api)(...args),
     ...createOverviewSlice(api)(...args),

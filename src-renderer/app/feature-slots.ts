@@ -16,9 +16,9 @@ export const featureSlots = {
   createCase: later(async () => (await import('../features/cases/CreateCaseDialog')).CreateCaseDialog),
   clusterTab: later(async () => (await import('../features/cluster/ClusterTab')).ClusterTab),
   routeExplanation: later(async () => (await import('../features/routing/RouteExplanationPanel')).RouteExplanationPanel),
-  caseRequests: later(async () => (await import('../features/requests/CaseActionPanel')).CaseActionPanel),
-  clusterRequests: later(async () => (await import('../features/requests/ClusterActionPanel')).ClusterActionPanel),
-  indicatorRequests: later(async () => (await import('../features/requests/IndicatorActions')).IndicatorActions),
-  draftAction: later(async () => (await import('../features/requests/DraftActionButton')).DraftActionButton),
+  caseRequests: later(async () => (await import('../features/requests/CaseRequestPanel')).CaseRequestPanel),
+  clusterRequests: later(async () => (await import('../features/requests/ClusterRequestPanel')).ClusterRequestPanel),
+  indicatorRequests: later(async () => (await import('../features/requests/IndicatorRequests')).IndicatorRequests),
+  draftRequest: later(async () => (await import('../features/requests/DraftRequestButton')).DraftRequestButton),
   batchDraft: later(async () => (await import('../features/requests/BatchDraftBar')).IndicatorBatchBar),
 } satisfies Slots;

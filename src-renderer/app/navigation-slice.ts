@@ -7,7 +7,7 @@ export type View =
   | { screen: 'report'; reportId: string }
   | { screen: 'indicators'; indicator?: { type: IndicatorType; value: string } }
   | { screen: 'cases'; caseId?: string }
-  | { screen: 'actions'; actionId?: string }
+  | { screen: 'requests'; actionId?: string }
   | { screen: 'approvals'; actionId?: string }
   | { screen: 'routing' }
   | { screen: 'directory' }
@@ -31,7 +31,7 @@ export interface NavigationSlice {
   openCase: (caseId: string) => void;
   openIndicator: (type: IndicatorType, value: string) => void;
   /** Opens a request in the actions list (or, on the approval queue, there). */
-  openAction: (actionId: string) => void;
+  openRequest: (actionId: string) => void;
   /** Opens the Logboek (supervisors), asking who consulted this report and why when one is given. */
   openLogbook: (reportId?: string) => void;
 }
@@ -58,14 +58,14 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
       void get().loadIndicators();
       if (view.indicator) void get().loadIndicatorDetail(view.indicator.type, view.indicator.value);
     }
-    if (view.screen === 'actions') {
-      void get().loadActions();
+    if (view.screen === 'requests') {
+      void get().loadRequests();
       void get().loadDirectory();
-      if (view.actionId) void get().loadAction(view.actionId);
+      if (view.actionId) void get().loadRequest(view.actionId);
     }
     if (view.screen === 'approvals') {
       void get().loadApprovalQueue();
-      if (view.actionId) void get().loadAction(view.actionId);
+      if (view.actionId) void get().loadRequest(view.actionId);
     }
     if (view.screen === 'routing') void get().loadRoutingRules();
     if (view.screen === 'directory') void get().loadDirectory();
@@ -96,7 +96,7 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = () => (set, 
     openReport: (reportId) => enter({ screen: 'report', reportId }),
     openCase: (caseId) => enter({ screen: 'cases', caseId }),
     openIndicator: (type, value) => enter({ screen: 'indicators', indicator: { type, value } }),
-    openAction: (actionId) => enter({ screen: get().view.screen === 'approvals' ? 'approvals' : 'actions', actionId }),
+    openRequest: (actionId) => enter({ screen: get().view.screen === 'approvals' ? 'approvals' : 'requests', actionId }),
     openLogbook: (reportId) => enter(reportId === undefined ? { screen: 'logbook' } : { screen: 'logbook', reportId }),
   };
 };

@@ -2,8 +2,8 @@ import type { StoreApi, UseBoundStore } from 'zustand';
 import type { NavigationSlice } from '../app/navigation-slice';
 import type { NoticeSlice } from '../app/notice-slice';
 import type { PurposeSlice } from '../app/purpose-slice';
-import type { ActionDraftSlice } from '../features/requests/action-draft-slice';
-import type { ActionsSlice } from '../features/requests/actions-slice';
+import type { RequestDraftSlice } from '../features/requests/request-draft-slice';
+import type { RequestsSlice } from '../features/requests/requests-slice';
 import type { CasesSlice } from '../features/cases/cases-slice';
 import type { ClusterSlice } from '../features/cluster/cluster-slice';
 import type { DirectorySlice } from '../features/directory/directory-slice';
@@ -34,8 +34,8 @@ export type AppState = NavigationSlice &
   SyncSlice &
   SettingsSlice &
   BenignSlice &
-  ActionsSlice &
-  ActionDraftSlice &
+  RequestsSlice &
+  RequestDraftSlice &
   DirectorySlice &
   RoutingSlice &
   OverviewSlice &

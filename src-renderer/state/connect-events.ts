@@ -13,7 +13,7 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
       void state().loadQueueRegions();
       void state().checkOpenReport();
       // New reports may mention the indicator of an open request ("new reports since").
-      void state().refreshActions();
+      void state().refreshRequests();
     }),
     api.subscribe('work.changed', ({ entities }) => {
       const changed = new Set(entities);
@@ -31,7 +31,7 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
         void state().loadBenignList();
         void state().refreshIndicators();
       }
-      if (changed.has('action')) void state().refreshActions();
+      if (changed.has('action')) void state().refreshRequests();
       if (changed.has('directory') && state().directoryEntries !== null) void state().loadDirectory();
       if (changed.has('routing')) {
         if (state().routingRules !== null) void state().loadRoutingRules();
@@ -59,5 +59,5 @@ async function refreshEverything(store: AppStore): Promise<void> {
   state.reloadView();
   void state.refreshQueue();
   void state.loadCases();
-  void state.refreshActions();
+  void state.refreshRequests();
 }

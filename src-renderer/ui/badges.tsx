@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ActionState } from '../../shared/requests/lifecycle';
+import type { RequestState } from '../../shared/requests/lifecycle';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { CaseStatus, WorkStatus } from '../../shared/mutations/kinds';
 import type { RoutePriority } from '../../shared/routing/rules';
@@ -16,7 +16,7 @@ const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
   closed: 'gray',
 };
 
-const ACTION_STATE_COLOR: Record<ActionState, string> = {
+const REQUEST_STATE_COLOR: Record<RequestState, string> = {
   draft: 'gray',
   awaiting_approval: 'yellow',
   approved: 'cyan',
@@ -56,11 +56,11 @@ export function IndicatorTypeBadge({ type }: { type: IndicatorType }) {
 }
 
 
-export function ActionStateBadge({ state }: { state: ActionState }) {
+export function RequestStateBadge({ state }: { state: RequestState }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={ACTION_STATE_COLOR[state]} styles={badgeStyles} radius="sm" tt="none" data-state={state}>
-      {t(`actionState.${state}`)}
+    <Badge variant="light" color={REQUEST_STATE_COLOR[state]} styles={badgeStyles} radius="sm" tt="none" data-state={state}>
+      {t(`requestState.${state}`)}
     </Badge>
   );
 }
@@ -70,7 +70,7 @@ export function OverdueBadge() {
   const { t } = useTranslation();
   return (
     <Badge variant="filled" color="danger" radius="sm" tt="none" styles={{ root: badgeStyles.root }}>
-      {t('actions.overdue')}
+      {t('requests.overdue')}
     </Badge>
   );
 }

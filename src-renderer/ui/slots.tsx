@@ -7,8 +7,8 @@
 import { createContext, Suspense, useContext, type ComponentType, type ReactNode } from 'react';
 import type { CaseDetail, NoteView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorType } from '../../shared/indicators/types';
-import type { ActionDraftQuery } from '../../shared/api/action-views';
-import type { ActionKind } from '../../shared/requests/lifecycle';
+import type { RequestDraftQuery } from '../../shared/api/request-views';
+import type { RequestKind } from '../../shared/requests/lifecycle';
 
 interface CaseDialogProps {
   opened: boolean;
@@ -39,7 +39,7 @@ export interface SlotProps {
   /** Requests about one indicator (feature requests). */
   indicatorRequests: { type: IndicatorType; value: string; benign: boolean };
   /** A button that drafts a request or a prevention warning in one click, and its dialog (feature requests). */
-  draftAction: { kind: ActionKind; query: ActionDraftQuery; variant?: 'default' | 'light' | 'subtle' };
+  draftRequest: { kind: RequestKind; query: RequestDraftQuery; variant?: 'default' | 'light' | 'subtle' };
   /** With two or more indicators chosen: one letter to their bank or operator naming them all, drafted in one click (feature requests). */
   batchDraft: { indicators: ReadonlyArray<{ type: IndicatorType; value: string }>; chosen: string; testId: string };
 }

@@ -2,7 +2,7 @@
 import { composeIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../shared/overview/types';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { readPdfText } from '../support/pdf-text';
 import { filedRecord, IBANS } from '../support/records';
 import { openApiHarness, OFFICER, SUPERVISOR } from './support/api-harness';
@@ -19,7 +19,7 @@ describe('a batched letter to one bank about several accounts', () => {
   it('drafts one request naming every account, with the reports of all of them, and goes through four-eyes like any request', async () => {
     const officer = (await openApiHarness({ records })).as(OFFICER);
     const supervisor = officer.as(SUPERVISOR);
-    const draft = await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'iban', value: ING[1] }, { type: 'iban', value: ` ${ING[2].slice(0, 4)} ${ING[2].slice(4)} ` }, { type: 'iban', value: ING[0] }] });
+    const draft = await officer.value('request.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'iban', value: ING[1] }, { type: 'iban', value: ` ${ING[2].slice(0, 4)} ${ING[2].slice(4)} ` }, { type: 'iban', value: ING[0] }] });
     expect(draft).toMatchObject({ kind: 'bank_block', indicatorValue: ING[0], batchIndicators: [{ type: 'iban', value: ING[1] }, { type: 'iban', value: ING[2] }], addressee: { suggestedId: 'bank.ing' } });
     expect(draft.title).toBe('Blokkeringsverzoek 3 bankrekeningen');
     for (const iban of ING) expect(draft.body).toContain(`bankrekening ${iban}`);
@@ -28,17 +28,17 @@ describe('a batched letter to one bank about several accounts', () => {
     expect(draft.bundle.reports.map((report) => report.reportId).sort()).toEqual([...expected].sort());
     expect(draft.bundle.reports.at(-1)?.evidence.length).toBeGreaterThanOrEqual(2);
 
-    const { actionId } = await officer.value('action.create', acceptedDraft(draft));
-    expect(await officer.value('action.get', { actionId })).toMatchObject({ batchIndicators: draft.batchIndicators, reportCount: expected.length, addresseeId: 'bank.ing' });
+    const { actionId } = await officer.value('request.create', acceptedDraft(draft));
+    expect(await officer.value('request.get', { actionId })).toMatchObject({ batchIndicators: draft.batchIndicators, reportCount: expected.length, addresseeId: 'bank.ing' });
     // Each account's own list of requests shows the batched letter.
-    for (const iban of ING) expect((await officer.value('action.list', { indicatorType: 'iban', indicatorValue: iban })).map((summary) => summary.actionId)).toEqual([actionId]);
-    expect(await officer.value('action.list', { indicatorType: 'iban', indicatorValue: IBANS.muleC })).toEqual([]);
+    for (const iban of ING) expect((await officer.value('request.list', { indicatorType: 'iban', indicatorValue: iban })).map((summary) => summary.actionId)).toEqual([actionId]);
+    expect(await officer.value('request.list', { indicatorType: 'iban', indicatorValue: IBANS.muleC })).toEqual([]);
 
-    await officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
-    expect(await officer.call('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
+    await officer.value('request.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    expect(await officer.call('request.transition', { actionId, from: 'awaiting_approval', to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await supervisor.value('request.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
 
-    const letter = await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
+    const letter = await officer.value('request.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     const { text } = await readPdfText(Buffer.from(letter.contentBase64, 'base64'));
     for (const iban of ING) expect(text).toContain(iban);
     expect(text).toContain(`Aantal slachtoffers ${expected.length}`);
@@ -51,14 +51,14 @@ describe('a batched letter to one bank about several accounts', () => {
 
   it('refuses a batch whose accounts go to different banks, or of different kinds, and says which', async () => {
     const officer = (await openApiHarness({ records })).as(OFFICER);
-    const twoBanks = await officer.call('action.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'iban', value: IBANS.muleC }] });
+    const twoBanks = await officer.call('request.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'iban', value: IBANS.muleC }] });
     expect(twoBanks).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('one addressee') as string } });
     expect(JSON.stringify(twoBanks)).toContain(`${IBANS.muleC} → bank.rabobank`);
-    const mixed = await officer.call('action.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'phone', value: '+31612345678' }] });
+    const mixed = await officer.call('request.draft', { indicatorType: 'iban', indicatorValue: ING[0], batch: [{ type: 'phone', value: '+31612345678' }] });
     expect(mixed).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('one type') as string } });
     // The core refuses the same at creation, whatever the renderer sends.
-    const draft = await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: ING[0] });
-    expect(await officer.call('action.create', { ...acceptedDraft(draft), batchIndicators: [{ type: 'phone', value: '+31612345678' }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await officer.value('action.list', {})).toEqual([]);
+    const draft = await officer.value('request.draft', { indicatorType: 'iban', indicatorValue: ING[0] });
+    expect(await officer.call('request.create', { ...acceptedDraft(draft), batchIndicators: [{ type: 'phone', value: '+31612345678' }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await officer.value('request.list', {})).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ describe('directory of addressees', () => {
 
     await api.value('directory.remove', { entryId: 'bank.proefbank-n-v-2' });
     // The new bank now receives the requests about its bank code.
-    const draft = await api.value('action.draft', { indicatorType: 'iban', indicatorValue: 'NL23AEGO0123456789' });
+    const draft = await api.value('request.draft', { indicatorType: 'iban', indicatorValue: 'NL23AEGO0123456789' });
     expect(draft.addressee).toMatchObject({ suggestedId: 'bank.proefbank-n-v', explanation: expect.stringContaining('Proefbank Nederland') as string });
 
     await api.value('directory.remove', { entryId: 'bank.proefbank-n-v' });

@@ -5,7 +5,7 @@
  */
 import { composeIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
-import type { ActionQuery } from '../../shared/api/action-views';
+import type { RequestQuery } from '../../shared/api/request-views';
 import type { QueueFilters } from '../../shared/api/views';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { Category } from '../../shared/intake/vocabulary';
@@ -13,7 +13,7 @@ import { isIndicatorType } from '../../shared/indicators/types';
 import { dutchDay } from '../../shared/platform/dutch-days';
 import { backlogLists, ledgerList, reportsAfterBlockList, risingLists, weeklyLists, type LedgerColumn } from '../../shared/overview/number-lists';
 import { AGE_BUCKETS, type Overview } from '../../shared/overview/types';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { filedRecord, IBANS } from '../support/records';
 import { AS_OF, quietRecords } from '../unit/overview/support';
 import { openApiHarness, OFFICER, SUPERVISOR, type ApiHarness } from './support/api-harness';
@@ -187,22 +187,22 @@ describe('every number of the overview opens its list', () => {
     const supervisor = officer.as(SUPERVISOR);
     const request = async (iban: string, steps: Array<(actionId: string) => Promise<unknown>>, batch: string[] = []) => {
       const batched = batch.length === 0 ? {} : { batch: batch.map((value) => ({ type: 'iban' as const, value })) };
-      const { actionId } = await officer.value('action.create', acceptedDraft(await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: iban, ...batched })));
+      const { actionId } = await officer.value('request.create', acceptedDraft(await officer.value('request.draft', { indicatorType: 'iban', indicatorValue: iban, ...batched })));
       for (const step of steps) await step(actionId);
     };
     const sent = (sentOn: string, dueAt: string) => [
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
-      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
+      (actionId: string) => officer.value('request.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
+      (actionId: string) => supervisor.value('request.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
+      (actionId: string) => officer.value('request.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
     ];
     await request(IBANS.muleA, []);
-    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' })], [ingB]);
+    await request(IBANS.muleB, [...sent('2026-10-20', '2026-11-03'), (actionId) => officer.value('request.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' })], [ingB]);
     await request(IBANS.muleC, sent('2026-10-25', '2026-10-30'));
-    await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
+    await request(IBANS.muleD, [...sent('2026-10-28', '2026-11-11'), (actionId) => officer.value('request.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' })]);
 
     // As of the workstation's day (the harness's clock), as the screen shows it.
     const overview: Overview = await supervisor.value('overview.get', { asOf: '2026-11-02' });
-    const count = async (query: ActionQuery) => (await supervisor.value('action.list', query)).length;
+    const count = async (query: RequestQuery) => (await supervisor.value('request.list', query)).length;
     expect(overview.disruption.length).toBe(3);
     for (const entry of overview.disruption) {
       for (const column of ['sent', 'executed', 'refused', 'overdue'] as LedgerColumn[]) expect(await count(ledgerList(overview, entry.addresseeId, column)), `${entry.addresseeId} ${column}`).toBe(entry[column]);

@@ -10,7 +10,7 @@ import { expectAccessible } from './support/accessibility';
 import { callApi } from './support/api';
 import { expect, test } from './support/fixtures';
 import { hubTemplate, TEMPLATE_OFFICERS } from './support/hub-template';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { generatedRecords, handMadeRecord } from './support/records';
 
 const [SUPERVISOR, OFFICER] = TEMPLATE_OFFICERS;
@@ -43,13 +43,13 @@ test('the Overzicht opens the weekly backlog and the effect of a block as lists,
     .toBe(records.length);
 
   // Set-up, not what is checked here: the officer's three concepts, one submitted; the supervisor approves, sends and records it executed.
-  const concept = async (iban: string) => (await callApi(station.url, 'action.create', acceptedDraft(await callApi(station.url, 'action.draft', { indicatorType: 'iban', indicatorValue: iban })))).actionId;
+  const concept = async (iban: string) => (await callApi(station.url, 'request.create', acceptedDraft(await callApi(station.url, 'request.draft', { indicatorType: 'iban', indicatorValue: iban })))).actionId;
   const [blockId, firstId, secondId] = [await concept(BLOCKED), await concept(FIRST), await concept(SECOND)];
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'draft', to: 'awaiting_approval' });
+  await callApi(station.url, 'request.transition', { actionId: blockId, from: 'draft', to: 'awaiting_approval' });
   await callApi(station.url, 'session.signIn', { officerId: SUPERVISOR.id, credential: hubTemplate().credentials[SUPERVISOR.id]! });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'awaiting_approval', to: 'approved' });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'approved', to: 'sent', method: 'email', occurredAt: day(-12), dueAt: day(2) });
-  await callApi(station.url, 'action.transition', { actionId: blockId, from: 'sent', to: 'executed', occurredAt: day(-10) });
+  await callApi(station.url, 'request.transition', { actionId: blockId, from: 'awaiting_approval', to: 'approved' });
+  await callApi(station.url, 'request.transition', { actionId: blockId, from: 'approved', to: 'sent', method: 'email', occurredAt: day(-12), dueAt: day(2) });
+  await callApi(station.url, 'request.transition', { actionId: blockId, from: 'sent', to: 'executed', occurredAt: day(-10) });
 
   await openWorkbench(page, station);
   await expectOnline(page);
@@ -79,7 +79,7 @@ test('the Overzicht opens the weekly backlog and the effect of a block as lists,
   });
 
   await test.step('two concepts to ING become one letter naming both accounts', async () => {
-    await goTo(page, 'actions');
+    await goTo(page, 'requests');
     await expect(page.getByTestId(`action-batch-choose-${blockId}`)).toHaveCount(0);
     await page.getByTestId(`action-batch-choose-${firstId}`).click();
     await expect(page.getByTestId('actions-batch')).toContainText('Kies er nog een');
@@ -90,9 +90,9 @@ test('the Overzicht opens the weekly backlog and the effect of a block as lists,
     await expect(page.getByTestId('action-draft-form')).toBeVisible();
     await expectAccessible(page, 'the batched letter’s draft');
     await page.getByTestId('action-create-submit').click();
-    await expect(page.getByTestId('action-detail')).toBeVisible();
+    await expect(page.getByTestId('request-detail')).toBeVisible();
     await expect(page.getByTestId('actions-batch')).toHaveCount(0);
-    const batched = (await callApi(station.url, 'action.list', { indicatorType: 'iban', indicatorValue: SECOND })).filter((request) => request.batchIndicators.length > 0);
+    const batched = (await callApi(station.url, 'request.list', { indicatorType: 'iban', indicatorValue: SECOND })).filter((request) => request.batchIndicators.length > 0);
     expect(batched).toHaveLength(1);
     expect([batched[0]!.indicatorValue, ...batched[0]!.batchIndicators.map((entry) => entry.value)].sort()).toEqual([FIRST, SECOND].sort());
   });

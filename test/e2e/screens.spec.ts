@@ -15,7 +15,7 @@ import type { PageGlobals } from './support/dom';
 import { expectAccessible, runAxe } from './support/accessibility';
 import { attachLogsOnFailure, expect, test } from './support/fixtures';
 import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
 import { Launcher, type Workstation } from './support/system';
 
@@ -60,9 +60,9 @@ test.beforeAll(async ({}, testInfo) => {
   const members = graph.nodes.flatMap((node) => (node.kind === 'report' ? [node.label] : []));
   const { caseId } = await callApi(workstation.url, 'case.create', { title: CASE_TITLE, reportIds: members, team: 'Team Fraude', owner: 'l.vermeer' });
   await callApi(workstation.url, 'note.add', { subjectType: 'case', subjectId: caseId, body: 'Rekeninghouders opvragen; overleg met OvJ gepland.' });
-  const draft = await callApi(workstation.url, 'action.draft', { indicatorType: 'iban', indicatorValue: SHARED_IBAN });
-  ({ actionId: requestId } = await callApi(workstation.url, 'action.create', acceptedDraft(draft)));
-  await callApi(workstation.url, 'action.transition', { actionId: requestId, from: 'draft', to: 'awaiting_approval' });
+  const draft = await callApi(workstation.url, 'request.draft', { indicatorType: 'iban', indicatorValue: SHARED_IBAN });
+  ({ actionId: requestId } = await callApi(workstation.url, 'request.create', acceptedDraft(draft)));
+  await callApi(workstation.url, 'request.transition', { actionId: requestId, from: 'draft', to: 'awaiting_approval' });
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
@@ -146,9 +146,9 @@ test('cases', async ({ page }, testInfo) => {
 
 test('requests', async ({ page }, testInfo) => {
   await openWorkbench(page, workstation);
-  await goTo(page, 'actions');
+  await goTo(page, 'requests');
   await page.getByTestId(`action-open-${requestId}`).click();
-  await expect(page.getByTestId('action-detail')).toBeVisible();
+  await expect(page.getByTestId('request-detail')).toBeVisible();
   await expect(page.getByTestId('bundle-reports')).toBeVisible();
   await checkScreen(page, testInfo, 'requests', '7-requests.png');
 });
@@ -157,7 +157,7 @@ test('approval queue', async ({ page }, testInfo) => {
   await openWorkbench(page, workstation);
   await goTo(page, 'approvals');
   await page.getByTestId(`action-open-${requestId}`).click();
-  await expect(page.getByTestId('action-detail')).toBeVisible();
+  await expect(page.getByTestId('request-detail')).toBeVisible();
   await checkScreen(page, testInfo, 'approvals', '8-approvals.png');
 });
 

@@ -4,7 +4,7 @@ import { API_METHODS, type ApiMethod, type ApiParams, type ApiValue, type Preloa
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/wire';
 import { recordConflictNotice } from '../../src-main/mutations/conflict-notices';
 import { filedRecord, IBANS } from '../support/records';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { openApiHarness, OFFICER } from '../api/support/api-harness';
 import { recorded, resetFakeElectron } from './support/fake-electron';
 
@@ -94,18 +94,18 @@ describe('the preload bridge over IPC', () => {
     await call('benign.add', { type: 'iban', value: IBANS.muleB, reason: 'Bankrekening van de bank' });
     await call('benign.remove', { type: 'iban', value: IBANS.muleB });
 
-    const draft = (await call('action.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleA })) as ApiValue<'action.draft'>;
-    const { actionId } = (await call('action.create', acceptedDraft(draft))) as { actionId: string };
-    await call('action.list', {});
-    await call('action.get', { actionId });
-    await call('action.edit', { actionId, title: 'Blokkeringsverzoek' });
-    await call('action.updateReports', { actionId });
-    await call('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
-    await call('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
-    await call('action.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
-    const warningDraft = (await call('action.draft', { kind: 'prevention_warning', clusterReportId: a.reportId })) as ApiValue<'action.draft'>;
-    const { actionId: warningId } = (await call('action.create', acceptedDraft(warningDraft))) as { actionId: string };
-    await call('action.warningDocument', { actionId: warningId, format: 'html' });
+    const draft = (await call('request.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleA })) as ApiValue<'request.draft'>;
+    const { actionId } = (await call('request.create', acceptedDraft(draft))) as { actionId: string };
+    await call('request.list', {});
+    await call('request.get', { actionId });
+    await call('request.edit', { actionId, title: 'Blokkeringsverzoek' });
+    await call('request.updateReports', { actionId });
+    await call('request.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    await call('request.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
+    await call('request.export', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
+    const warningDraft = (await call('request.draft', { kind: 'prevention_warning', clusterReportId: a.reportId })) as ApiValue<'request.draft'>;
+    const { actionId: warningId } = (await call('request.create', acceptedDraft(warningDraft))) as { actionId: string };
+    await call('request.warningDocument', { actionId: warningId, format: 'html' });
     await call('directory.list', {});
     const entry = { kind: 'exchange' as const, name: 'Testbeurs', channel: 'email' as const, email: 'abuse@testbeurs.example', networks: ['btc'] };
     const { id: entryId } = (await call('directory.put', { entry })) as { id: string };

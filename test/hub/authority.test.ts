@@ -47,7 +47,7 @@ const route = (officer: string, ruleId: string | null, reportId = REPORT) =>
 const applyRule = (officer: string, reportId = REPORT) =>
   mutation('report.route', officer, { reportId, team: 'Team Fraude', priority: 'high', assignee: null, ruleId: 'hoge-schade', reason: 'schade is hoog', automatic: false });
 
-function createAction(officer: string, actionId: string = randomUUID()): AnyMutation {
+function createRequest(officer: string, actionId: string = randomUUID()): AnyMutation {
   return mutation('action.create', officer, {
     actionId,
     kind: 'bank_block',
@@ -89,7 +89,7 @@ const createWarning = (officer: string): AnyMutation =>
   });
 const publish = (officer: string, actionId: string, from: 'approved' | 'sent', reference: string | null = 'politie.nl/nieuws en Facebook Politie Utrecht') =>
   transition(officer, actionId, { from, to: 'executed', occurredAt: '2026-11-03', reference });
-const actionIdOf = (create: AnyMutation) => (create.payload as { actionId: string }).actionId;
+const requestIdOf = (create: AnyMutation) => (create.payload as { actionId: string }).actionId;
 
 describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
   let hub: TestHub;
@@ -192,8 +192,8 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
 
   describe('requests (actions)', () => {
     it('follows an officer’s request through four-eyes approval and sending, in several pushes', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(OFFICER, id)]);
       await expectRefused([approve(OFFICER, id)], 0, 403, /only a supervisor may approve or send back a request/);
       await expectRefused([approve(UNREGISTERED, id)], 0, 403, /only a supervisor/);
@@ -208,8 +208,8 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
     });
 
     it('does not let a supervisor approve or send back their own request', async () => {
-      const create = createAction(SUPERVISOR);
-      const id = actionIdOf(create);
+      const create = createRequest(SUPERVISOR);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(SUPERVISOR, id)]);
       await expectRefused([approve(SUPERVISOR, id)], 0, 403, /four-eyes: the author of a request may not approve/);
       await expectRefused([transition(SUPERVISOR, id, { from: 'awaiting_approval', to: 'draft', reason: 'IBAN nakijken' })], 0, 403, /four-eyes/);
@@ -217,27 +217,27 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
     });
 
     it('judges a push in order, with the state its earlier mutations made', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id), send(SUPERVISOR, id)]);
       // The refused transition comes after an accepted create: neither is stored, so the request stays unknown.
-      const second = createAction(OFFICER);
-      const secondId = actionIdOf(second);
+      const second = createRequest(OFFICER);
+      const secondId = requestIdOf(second);
       await expectRefused([second, submit(OFFICER, secondId), approve(OFFICER, secondId)], 2, 403, /only a supervisor/);
       await expectRefused([submit(OFFICER, secondId)], 0, 409, new RegExp(`the hub knows no request ${secondId}`));
     });
 
     it('refuses transitions the lifecycle does not have, and a request created twice (409)', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create]);
       await expectRefused([transition(SUPERVISOR, id, { from: 'draft', to: 'approved' })], 0, 409, /cannot become "approved"/);
-      await expectRefused([createAction(SUPERVISOR, id)], 0, 409, new RegExp(`a request with id ${id} exists already`));
+      await expectRefused([createRequest(SUPERVISOR, id)], 0, 409, new RegExp(`a request with id ${id} exists already`));
     });
 
     it('lets the author or a supervisor edit a concept, and nobody edit it once submitted', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create, mutation('action.edit', OFFICER, { actionId: id, title: 'Nieuwe titel' }), mutation('action.edit', SUPERVISOR, { actionId: id, body: 'Aangevuld.' })]);
       await expectRefused([mutation('action.edit', 'off.ander', { actionId: id, title: 'Van een ander' })], 0, 403, /only the author or a supervisor may edit/);
       await expectAccepted([submit(OFFICER, id)]);
@@ -246,8 +246,8 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
     });
 
     it('updates the bundle while the request is open, not once it is final', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id), send(OFFICER, id)]);
       await expectAccepted([mutation('action.setReports', OFFICER, { actionId: id, reportIds: [REPORT, 'IA-2026-0000002'] })]);
       await expectAccepted([transition(OFFICER, id, { from: 'sent', to: 'refused', occurredAt: '2026-11-05', reason: 'Rekening al opgeheven' })]);
@@ -258,7 +258,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
   describe('prevention warnings', () => {
     it('refuses a warning approved by its own author, by an officer, published unapproved or without where (attack)', async () => {
       const create = createWarning(SUPERVISOR);
-      const id = actionIdOf(create);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(SUPERVISOR, id)]);
       await expectRefused([approve(SUPERVISOR, id)], 0, 403, /four-eyes: the author of a request may not approve/);
       await expectRefused([approve(OFFICER, id)], 0, 403, /only a supervisor may approve/);
@@ -272,26 +272,26 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
 
     it('publishes a warning approved by a second supervisor, directly or through the communication team (honest twin)', async () => {
       const direct = createWarning(SUPERVISOR);
-      const directId = actionIdOf(direct);
+      const directId = requestIdOf(direct);
       await expectAccepted([direct, submit(SUPERVISOR, directId), approve(OTHER_SUPERVISOR, directId), publish(SUPERVISOR, directId, 'approved')]);
       const viaTeam = createWarning(OFFICER);
-      const viaTeamId = actionIdOf(viaTeam);
+      const viaTeamId = requestIdOf(viaTeam);
       await expectAccepted([viaTeam, submit(OFFICER, viaTeamId), approve(SUPERVISOR, viaTeamId), send(OFFICER, viaTeamId), publish(OFFICER, viaTeamId, 'sent')]);
       const states = await queryRows<{ state: string }>(hub.database.db, sql`SELECT state FROM request_states WHERE request_id IN (${directId}::uuid, ${viaTeamId}::uuid)`);
       expect(states).toEqual([{ state: 'executed' }, { state: 'executed' }]);
     });
 
     it('does not let a request skip sending the way a warning skips it (409)', async () => {
-      const create = createAction(OFFICER);
-      const id = actionIdOf(create);
+      const create = createRequest(OFFICER);
+      const id = requestIdOf(create);
       await expectAccepted([create, submit(OFFICER, id), approve(SUPERVISOR, id)]);
       await expectRefused([publish(SUPERVISOR, id, 'approved')], 0, 409, /cannot become "executed" \(only "sent"\)/);
     });
   });
 
   it('judges concurrent pushes about the same request or report one after the other', async () => {
-    const create = createAction(OFFICER);
-    const id = actionIdOf(create);
+    const create = createRequest(OFFICER);
+    const id = requestIdOf(create);
     await expectAccepted([create, submit(OFFICER, id)]);
     const approvals = await Promise.all([push([approve(SUPERVISOR, id)]), push([approve(OTHER_SUPERVISOR, id)])]);
     expect(approvals.map((result) => result.status).sort()).toEqual([200, 409]);

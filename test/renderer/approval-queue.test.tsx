@@ -2,9 +2,9 @@
 import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ActionDetail } from '../../shared/api/action-views';
+import type { RequestDetail } from '../../shared/api/request-views';
 import { App } from '../../src-renderer/app/App';
-import { actionDetail, actionSummary, SUPERVISOR } from './support/action-builders';
+import { requestDetail, requestSummary, SUPERVISOR } from './support/request-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
@@ -12,18 +12,18 @@ const OTHERS = '0a4c5b1e-1111-4b7a-9f0e-2a4b6c8d0e1f';
 const MINE = '0a4c5b1e-2222-4b7a-9f0e-2a4b6c8d0e1f';
 const FOUR_EYES = 'four-eyes: the author of a request may not approve or send back their own request';
 
-const pending = (actionId: string, createdBy: string, title: string) => actionSummary({ actionId, createdBy, title, state: 'awaiting_approval' });
+const pending = (actionId: string, createdBy: string, title: string) => requestSummary({ actionId, createdBy, title, state: 'awaiting_approval' });
 
 function supervisorApi() {
-  const details: Record<string, ActionDetail> = {
-    [OTHERS]: actionDetail({ ...pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), nextSteps: [{ to: 'approved', refusal: null }, { to: 'draft', refusal: null }] }),
-    [MINE]: actionDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'approved', refusal: FOUR_EYES }, { to: 'draft', refusal: FOUR_EYES }] }),
+  const details: Record<string, RequestDetail> = {
+    [OTHERS]: requestDetail({ ...pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), nextSteps: [{ to: 'approved', refusal: null }, { to: 'draft', refusal: null }] }),
+    [MINE]: requestDetail({ ...pending(MINE, 'officer-2', 'Eigen waarschuwing'), nextSteps: [{ to: 'approved', refusal: FOUR_EYES }, { to: 'draft', refusal: FOUR_EYES }] }),
   };
   return new FakeApi()
     .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
-    .handle('action.list', () => [pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), pending(MINE, 'officer-2', 'Eigen waarschuwing')])
-    .handle('action.get', ({ actionId }) => details[actionId]!)
-    .handle('action.transition', () => null);
+    .handle('request.list', () => [pending(OTHERS, 'officer-1', 'Blokkade ING-rekening'), pending(MINE, 'officer-2', 'Eigen waarschuwing')])
+    .handle('request.get', ({ actionId }) => details[actionId]!)
+    .handle('request.transition', () => null);
 }
 
 async function renderApp(api: FakeApi) {
@@ -55,8 +55,8 @@ describe('approval queue', () => {
     expect(within(screen.getByTestId(`action-row-${OTHERS}`)).queryByText('Eigen verzoek')).toBeNull();
 
     await click(screen.getByTestId(`action-open-${OTHERS}`));
-    await click(within(screen.getByTestId('action-detail')).getByRole('button', { name: 'Goedkeuren' }));
-    expect(api.callsOf('action.transition')).toEqual([{ actionId: OTHERS, from: 'awaiting_approval', to: 'approved' }]);
+    await click(within(screen.getByTestId('request-detail')).getByRole('button', { name: 'Goedkeuren' }));
+    expect(api.callsOf('request.transition')).toEqual([{ actionId: OTHERS, from: 'awaiting_approval', to: 'approved' }]);
   });
 
   it('sends a request back only with a reason', async () => {
@@ -66,13 +66,13 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: OTHERS });
       await settle();
     });
-    await click(within(await screen.findByTestId('action-detail', {}, { timeout: 15_000 })).getByRole('button', { name: 'Terugsturen naar opsteller' }));
+    await click(within(await screen.findByTestId('request-detail', {}, { timeout: 15_000 })).getByRole('button', { name: 'Terugsturen naar opsteller' }));
     const dialog = screen.getByRole('dialog', { name: 'Terugsturen naar opsteller' });
     await click(within(dialog).getByTestId('step-submit'));
-    expect(api.callsOf('action.transition')).toHaveLength(0);
+    expect(api.callsOf('request.transition')).toHaveLength(0);
     fireEvent.change(within(dialog).getByTestId('step-reason'), { target: { value: 'Bankcode klopt niet; graag ING als geadresseerde' } });
     await click(within(dialog).getByTestId('step-submit'));
-    expect(api.callsOf('action.transition')).toMatchObject([{ actionId: OTHERS, from: 'awaiting_approval', to: 'draft', reason: 'Bankcode klopt niet; graag ING als geadresseerde' }]);
+    expect(api.callsOf('request.transition')).toMatchObject([{ actionId: OTHERS, from: 'awaiting_approval', to: 'draft', reason: 'Bankcode klopt niet; graag ING als geadresseerde' }]);
   });
 
   it('shows the four-eyes refusal on the supervisor’s own request', async () => {
@@ -81,7 +81,7 @@ describe('approval queue', () => {
       store.getState().navigate({ screen: 'approvals', actionId: MINE });
       await settle();
     });
-    const detail = await screen.findByTestId('action-detail', {}, { timeout: 15_000 });
+    const detail = await screen.findByTestId('request-detail', {}, { timeout: 15_000 });
     expect(within(detail).getByRole('button', { name: 'Goedkeuren' })).toHaveProperty('disabled', true);
     expect(within(detail).getByTestId('step-refusal-approved').textContent).toBe(
       'Goedkeuren kan nu niet: vier ogen: u heeft dit verzoek zelf opgesteld, dus een andere leidinggevende beoordeelt het.',

@@ -4,7 +4,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../../shared/api/views';
 import { App } from '../../src-renderer/app/App';
-import { SUPERVISOR } from './support/action-builders';
+import { SUPERVISOR } from './support/request-builders';
 import { FakeApi, FakeFailure } from './support/fake-api';
 import { renderWithStore } from './support/render';
 

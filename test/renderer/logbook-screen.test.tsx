@@ -6,7 +6,7 @@ import type { LogbookEntryView, LogbookPage, LogbookQuery } from '../../shared/a
 import { App } from '../../src-renderer/app/App';
 import { AuditSection } from '../../src-renderer/features/report/AuditSection';
 import { formatDateTime } from '../../src-renderer/ui/format';
-import { SUPERVISOR } from './support/action-builders';
+import { SUPERVISOR } from './support/request-builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../shared/overview/types';
 import { App } from '../../src-renderer/app/App';
-import { ACTION_ID, actionDraft, SUPERVISOR } from './support/action-builders';
+import { ACTION_ID, requestDraft, SUPERVISOR } from './support/request-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
@@ -86,7 +86,7 @@ describe('Overzicht', () => {
       .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => overview)
       .handle('queue.list', (query) => ({ rows: [], total: 0, offset: query.offset }))
-      .handle('action.list', () => []);
+      .handle('request.list', () => []);
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     const openOverview = async () => {
@@ -137,12 +137,12 @@ describe('Overzicht', () => {
 
     await openOverview();
     await click(screen.getByTestId('overview-disruption-table-refused-0'));
-    expect(rendered.store.getState().view.screen).toBe('actions');
-    expect(api.callsOf('action.list').at(-1)).toEqual({ addresseeId: 'bank.ing', sentTo: '2026-11-20', states: ['refused'] });
+    expect(rendered.store.getState().view.screen).toBe('requests');
+    expect(api.callsOf('request.list').at(-1)).toEqual({ addresseeId: 'bank.ing', sentTo: '2026-11-20', states: ['refused'] });
 
     await openOverview();
     await click(screen.getByTestId('overview-weekly-table-requestsSent-0'));
-    expect(api.callsOf('action.list').at(-1)).toEqual({ sentFrom: '2026-11-16', sentTo: '2026-11-20' });
+    expect(api.callsOf('request.list').at(-1)).toEqual({ sentFrom: '2026-11-16', sentTo: '2026-11-20' });
     expect((await screen.findByTestId('action-filter-sent', {}, { timeout: 15_000 })).textContent).toContain('Verzonden 2026-11-16 t/m 2026-11-20');
   });
 
@@ -150,7 +150,7 @@ describe('Overzicht', () => {
     const api = new FakeApi()
       .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => overview)
-      .handle('action.draft', (query) => actionDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
+      .handle('request.draft', (query) => requestDraft(query.kind === 'prevention_warning' ? { kind: 'prevention_warning', indicatorType: null, indicatorValue: null } : {}));
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await click(screen.getByTestId('nav-overview'));
@@ -162,15 +162,15 @@ describe('Overzicht', () => {
     expect(within(screen.getByTestId('overview-warnings')).getByText('Pas op voor nepbankmedewerkers: 2 per dag ervoor, 0.5 per dag erna')).toBeTruthy();
 
     await click(within(screen.getByTestId('overview-spikes-table')).getByTestId('draft-action-prevention_warning'));
-    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
+    expect(api.callsOf('request.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
     expect(await screen.findByTestId('warning-name-suspects')).toBeTruthy();
     await click(screen.getByTestId('warning-name-suspects'));
-    expect(api.callsOf('action.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', nameSuspects: true });
+    expect(api.callsOf('request.draft').at(-1)).toEqual({ kind: 'prevention_warning', indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', nameSuspects: true });
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
     await settle();
 
     await click(within(screen.getByTestId('overview-harm-table')).getByTestId('draft-action-bank_block'));
-    expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
+    expect(api.callsOf('request.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456' });
   });
 
   it('batches letters: two accounts chosen in what to stop first draft one request naming both', async () => {
@@ -178,8 +178,8 @@ describe('Overzicht', () => {
     const api = new FakeApi()
       .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
       .handle('overview.get', () => ({ ...overview, harm: [...overview.harm, second] }))
-      .handle('action.draft', () => actionDraft({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] }))
-      .handle('action.create', () => ({ actionId: ACTION_ID }));
+      .handle('request.draft', () => requestDraft({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] }))
+      .handle('request.create', () => ({ actionId: ACTION_ID }));
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await click(screen.getByTestId('nav-overview'));
@@ -192,9 +192,9 @@ describe('Overzicht', () => {
     const bar = screen.getByTestId('overview-batch');
     expect(bar.textContent).toContain('2 gekozen voor één brief');
     await click(within(bar).getByTestId('draft-action-bank_block'));
-    expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', batch: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
+    expect(api.callsOf('request.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: 'NL23BUNQ2025123456', batch: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
     await screen.findByTestId('action-draft-form');
     await click(screen.getByTestId('action-create-submit'));
-    expect(api.callsOf('action.create').at(-1)).toMatchObject({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
+    expect(api.callsOf('request.create').at(-1)).toMatchObject({ batchIndicators: [{ type: 'iban', value: 'NL20INGB0001234567' }] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectEvents } from '../../src-renderer/state/connect-events';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
-import { SUPERVISOR } from './support/action-builders';
+import { SUPERVISOR } from './support/request-builders';
 import { reportDetail } from './support/builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { WORK_PURPOSE, openReportUnder } from './support/open-report';

@@ -3,7 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/app/App';
-import { ACTION_ID, actionDraft, actionSummary, SUPERVISOR } from './support/action-builders';
+import { ACTION_ID, requestDraft, requestSummary, SUPERVISOR } from './support/request-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 
@@ -15,11 +15,11 @@ const id = (n: number) => `0a4c5b1e-000${n}-4b7a-9f0e-2a4b6c8d0e1f`;
 
 /** Concepts to ING (one already a batch of two), one to ABN AMRO, a submitted request and a warning concept. */
 const requests = [
-  actionSummary({ actionId: id(1), title: 'Blokkade ING 1', indicatorValue: ING_1, addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
-  actionSummary({ actionId: id(2), title: 'Blokkade ING 2 en 3', indicatorValue: ING_2, batchIndicators: [{ type: 'iban', value: ING_3 }], addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
-  actionSummary({ actionId: id(3), title: 'Blokkade ABN', indicatorValue: ABN, addresseeId: 'bank.abn-amro' }),
-  actionSummary({ actionId: id(4), title: 'Ingediend', indicatorValue: ING_3, addresseeId: 'bank.ing', state: 'awaiting_approval' }),
-  actionSummary({ actionId: id(5), title: 'Waarschuwing', kind: 'prevention_warning', indicatorType: null, indicatorValue: null, addresseeId: null }),
+  requestSummary({ actionId: id(1), title: 'Blokkade ING 1', indicatorValue: ING_1, addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
+  requestSummary({ actionId: id(2), title: 'Blokkade ING 2 en 3', indicatorValue: ING_2, batchIndicators: [{ type: 'iban', value: ING_3 }], addresseeId: 'bank.ing', addresseeName: 'ING Bank N.V.' }),
+  requestSummary({ actionId: id(3), title: 'Blokkade ABN', indicatorValue: ABN, addresseeId: 'bank.abn-amro' }),
+  requestSummary({ actionId: id(4), title: 'Ingediend', indicatorValue: ING_3, addresseeId: 'bank.ing', state: 'awaiting_approval' }),
+  requestSummary({ actionId: id(5), title: 'Waarschuwing', kind: 'prevention_warning', indicatorType: null, indicatorValue: null, addresseeId: null }),
 ];
 
 const click = async (element: HTMLElement) =>
@@ -32,9 +32,9 @@ describe('batching letters from the requests list', () => {
   it('concepts to one addressee become one batched letter naming every account they name; others are refused in words', async () => {
     const api = new FakeApi()
       .handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }))
-      .handle('action.list', () => requests)
-      .handle('action.draft', () => actionDraft({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] }))
-      .handle('action.create', () => ({ actionId: ACTION_ID }));
+      .handle('request.list', () => requests)
+      .handle('request.draft', () => requestDraft({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] }))
+      .handle('request.create', () => ({ actionId: ACTION_ID }));
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await click(screen.getByTestId('nav-actions'));
@@ -60,10 +60,10 @@ describe('batching letters from the requests list', () => {
     const bar = screen.getByTestId('actions-batch');
     expect(bar.textContent).toContain('2 concepten gekozen');
     await click(within(bar).getByTestId('draft-action-bank_block'));
-    expect(api.callsOf('action.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: ING_1, batch: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
+    expect(api.callsOf('request.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: ING_1, batch: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
     await screen.findByTestId('action-draft-form');
     await click(screen.getByTestId('action-create-submit'));
-    expect(api.callsOf('action.create').at(-1)).toMatchObject({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
+    expect(api.callsOf('request.create').at(-1)).toMatchObject({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
     // The new letter is open; nothing is chosen any more.
     expect(rendered.store.getState().conceptBatch).toEqual([]);
     expect(screen.queryByTestId('actions-batch')).toBeNull();

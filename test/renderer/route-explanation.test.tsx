@@ -3,7 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ReportScreen } from '../../src-renderer/features/report/ReportScreen';
-import { SUPERVISOR } from './support/action-builders';
+import { SUPERVISOR } from './support/request-builders';
 import { reportDetail } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { entryOfForm, emptyDirectoryForm } from '../../src-renderer/features/directory/directory-form';
 import { RoutingRulesScreen } from '../../src-renderer/features/routing/RoutingRulesScreen';
 import { emptyRuleForm, formOfRule, ruleOfForm } from '../../src-renderer/features/routing/rule-form';
-import { routingRule, SUPERVISOR } from './support/action-builders';
+import { routingRule, SUPERVISOR } from './support/request-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 

@@ -4,7 +4,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OfficerView, SettingsView } from '../../shared/api/views';
 import { SettingsScreen } from '../../src-renderer/features/settings/SettingsScreen';
-import { SUPERVISOR } from './support/action-builders';
+import { SUPERVISOR } from './support/request-builders';
 import { FakeApi, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
 

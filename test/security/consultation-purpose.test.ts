@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiParams } from '../../shared/api/contract';
-import { acceptedDraft } from '../support/action-params';
+import { acceptedDraft } from '../support/request-params';
 import { filedRecord, IBANS } from '../support/records';
 import { openApiHarness, OFFICER, type ApiHarness } from '../api/support/api-harness';
 
@@ -83,8 +83,8 @@ async function requestAbout(api: ApiHarness) {
     suspect: { bankAccounts: [IBANS.muleB] },
   });
   await api.importRecords([record]);
-  const draft = await api.value('action.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleB, clusterReportId: record.reportId });
-  return { record, draft, ...(await api.value('action.create', acceptedDraft(draft))) };
+  const draft = await api.value('request.draft', { indicatorType: 'iban', indicatorValue: IBANS.muleB, clusterReportId: record.reportId });
+  return { record, draft, ...(await api.value('request.create', acceptedDraft(draft))) };
 }
 
 const entriesOf = (api: ApiHarness, action: string) =>
@@ -93,14 +93,14 @@ const entriesOf = (api: ApiHarness, action: string) =>
   );
 
 describe('requests and exports with personal data need a purpose too', () => {
-  it('action.letter and action.export: refused without a purpose; with one the document comes and the export is logged with it', async () => {
+  it('request.letter and request.export: refused without a purpose; with one the document comes and the export is logged with it', async () => {
     const officer = (await openApiHarness()).as(OFFICER);
     const { record, actionId } = await requestAbout(officer);
-    await expectRefused(officer, 'action.letter', { actionId } as ApiParams<'action.letter'>, (purpose) => ({ actionId, purpose }), ['contentBase64']);
-    await expectRefused(officer, 'action.export', { actionId } as ApiParams<'action.export'>, (purpose) => ({ actionId, purpose }), [record.reportId]);
+    await expectRefused(officer, 'request.letter', { actionId } as ApiParams<'request.letter'>, (purpose) => ({ actionId, purpose }), ['contentBase64']);
+    await expectRefused(officer, 'request.export', { actionId } as ApiParams<'request.export'>, (purpose) => ({ actionId, purpose }), [record.reportId]);
 
-    expect((await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' })).fileName).toBe(`verzoek-${actionId}.pdf`);
-    expect((await officer.value('action.export', { actionId, purpose: 'Interne controle' })).document.actionId).toBe(actionId);
+    expect((await officer.value('request.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' })).fileName).toBe(`verzoek-${actionId}.pdf`);
+    expect((await officer.value('request.export', { actionId, purpose: 'Interne controle' })).document.actionId).toBe(actionId);
     expect(entriesOf(officer, 'action.exported')).toEqual([
       { actor: OFFICER, subjectId: actionId, details: { purpose: 'Verzoek aan een derde voorbereiden', format: 'pdf', reportIds: [record.reportId], personalData: false } },
       { actor: OFFICER, subjectId: actionId, details: { purpose: 'Interne controle', format: 'json', reportIds: [record.reportId], personalData: false } },
@@ -113,44 +113,44 @@ describe('requests and exports with personal data need a purpose too', () => {
     const actions = () => officer.store.sqlite.prepare('SELECT count(*) FROM requests').pluck().get();
     const before = actions();
     const withReporters = { ...acceptedDraft(draft), includePersonalData: true };
-    await expectRefused(officer, 'action.create', withReporters, (purpose) => ({ ...withReporters, purpose }), []);
-    await expectRefused(officer, 'action.edit', { actionId, includePersonalData: true }, (purpose) => ({ actionId, includePersonalData: true, purpose }), []);
+    await expectRefused(officer, 'request.create', withReporters, (purpose) => ({ ...withReporters, purpose }), []);
+    await expectRefused(officer, 'request.edit', { actionId, includePersonalData: true }, (purpose) => ({ actionId, includePersonalData: true, purpose }), []);
     expect(actions()).toBe(before);
-    expect((await officer.value('action.get', { actionId })).includePersonalData).toBe(false);
+    expect((await officer.value('request.get', { actionId })).includePersonalData).toBe(false);
 
-    const created = await officer.value('action.create', { ...withReporters, purpose: 'Bank belt slachtoffers terug' });
-    await officer.value('action.edit', { actionId, includePersonalData: true, purpose: 'Onderzoek in een zaak' });
+    const created = await officer.value('request.create', { ...withReporters, purpose: 'Bank belt slachtoffers terug' });
+    await officer.value('request.edit', { actionId, includePersonalData: true, purpose: 'Onderzoek in een zaak' });
     expect(entriesOf(officer, 'action.personal_data_included')).toEqual([
       { actor: OFFICER, subjectId: created.actionId, details: { purpose: 'Bank belt slachtoffers terug', reportIds: [record.reportId] } },
       { actor: OFFICER, subjectId: actionId, details: { purpose: 'Onderzoek in een zaak', reportIds: [record.reportId] } },
     ]);
     // Leaving them out again is no consultation and needs no purpose.
-    expect(await officer.call('action.edit', { actionId, includePersonalData: false })).toMatchObject({ ok: true });
+    expect(await officer.call('request.edit', { actionId, includePersonalData: false })).toMatchObject({ ok: true });
   });
 
-  it('action.get of a request with the reporters: without a purpose they are withheld and nothing is logged; with one shown and logged per report', async () => {
+  it('request.get of a request with the reporters: without a purpose they are withheld and nothing is logged; with one shown and logged per report', async () => {
     const officer = (await openApiHarness()).as(OFFICER);
     const { record, actionId } = await requestAbout(officer);
-    await officer.value('action.edit', { actionId, includePersonalData: true, purpose: 'Bank belt slachtoffers terug' });
+    await officer.value('request.edit', { actionId, includePersonalData: true, purpose: 'Bank belt slachtoffers terug' });
     const before = auditCount(officer);
-    const withheld = await officer.value('action.get', { actionId });
+    const withheld = await officer.value('request.get', { actionId });
     expect(withheld).toMatchObject({ includePersonalData: true, reportersWithheld: true });
     expect(JSON.stringify(withheld)).not.toContain(NAME);
     expect(auditCount(officer)).toBe(before);
 
-    const shown = await officer.value('action.get', { actionId, purpose: 'Interne controle' });
+    const shown = await officer.value('request.get', { actionId, purpose: 'Interne controle' });
     expect(shown).toMatchObject({ reportersWithheld: false });
     expect(shown.bundle.reports[0]!.reporter?.name).toBe(NAME);
-    expect(lastEntry(officer)).toEqual({ actor: OFFICER, action: 'action.reporter_included', subjectId: record.reportId, details: { actionId, purpose: 'Interne controle', use: 'action.get' } });
+    expect(lastEntry(officer)).toEqual({ actor: OFFICER, action: 'action.reporter_included', subjectId: record.reportId, details: { actionId, purpose: 'Interne controle', use: 'request.get' } });
   });
 
   it('a letter with the reporters names each report read in the log with the purpose of the export', async () => {
     const officer = (await openApiHarness()).as(OFFICER);
     const { record, actionId } = await requestAbout(officer);
-    await officer.value('action.edit', { actionId, includePersonalData: true, purpose: 'Bank belt slachtoffers terug' });
-    await officer.value('action.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
+    await officer.value('request.edit', { actionId, includePersonalData: true, purpose: 'Bank belt slachtoffers terug' });
+    await officer.value('request.letter', { actionId, purpose: 'Verzoek aan een derde voorbereiden' });
     expect(entriesOf(officer, 'action.reporter_included')).toEqual([
-      { actor: OFFICER, subjectId: record.reportId, details: { actionId, purpose: 'Verzoek aan een derde voorbereiden', use: 'action.letter' } },
+      { actor: OFFICER, subjectId: record.reportId, details: { actionId, purpose: 'Verzoek aan een derde voorbereiden', use: 'request.letter' } },
     ]);
     expect(entriesOf(officer, 'action.exported').at(-1)).toMatchObject({ details: { personalData: true, reportIds: [record.reportId] } });
   });

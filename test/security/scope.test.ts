@@ -21,7 +21,7 @@ function mutation<K extends MutationKind>(kind: K, payload: MutationPayloads[K],
 
 const note = (subjectType: 'report' | 'case' | 'action', subjectId: string, body: string) => mutation('note.add', { noteId: randomUUID(), subjectType, subjectId, body });
 const createCase = (caseId: string, reportIds: string[]) => mutation('case.create', { caseId, title: 'Fietsenzaak', owner: null, team: null, reportIds });
-const createAction = (actionId: string, reportIds: string[], clusterReportId: string | null = null) =>
+const createRequest = (actionId: string, reportIds: string[], clusterReportId: string | null = null) =>
   mutation('action.create', {
     actionId,
     kind: 'bank_block',
@@ -102,8 +102,8 @@ describe.each(BACKENDS)('need-to-know in the feed (%s)', (backend) => {
     const midden = filedRecord({ region: MIDDEN });
     await hub.postNdjson([rotterdam, midden]);
     const actionId = randomUUID();
-    const request = createAction(actionId, [rotterdam.reportId, midden.reportId], rotterdam.reportId);
-    const onlyRotterdam = createAction(randomUUID(), [rotterdam.reportId]);
+    const request = createRequest(actionId, [rotterdam.reportId, midden.reportId], rotterdam.reportId);
+    const onlyRotterdam = createRequest(randomUUID(), [rotterdam.reportId]);
     await push(request, onlyRotterdam);
 
     const middenFeed = await readAs(middenToken);

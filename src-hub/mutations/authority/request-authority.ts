@@ -5,7 +5,7 @@
  * locked while it is checked and changed, so two pushes about the same request are judged one after the other.
  */
 import { eq } from 'drizzle-orm';
-import { refuseBundleUpdate, refuseEdit, refuseTransition, type ActionKind, type ActionState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
+import { refuseBundleUpdate, refuseEdit, refuseTransition, type RequestKind, type RequestState, type LifecycleRefusal, type TransitionActor } from '../../../shared/requests/lifecycle';
 import type { Mutation } from '../../../shared/mutations/kinds';
 import type { HubDb } from '../../db/database';
 import { requestStates } from '../../db/schema';
@@ -16,8 +16,8 @@ export type RequestMutation = Mutation<'action.create'> | Mutation<'action.edit'
 
 interface HubRequest {
   author: string;
-  state: ActionState;
-  kind: ActionKind;
+  state: RequestState;
+  kind: RequestKind;
 }
 
 /** The guards' kind of no, as the hub answers it. */

@@ -15,7 +15,7 @@ export interface MutationReach {
 const REPORT_PREFIX = 'report:';
 export const reportSubject = (reportId: string) => `${REPORT_PREFIX}${reportId}`;
 const caseSubject = (caseId: string) => `case:${caseId}`;
-const actionSubject = (actionId: string) => `action:${actionId}`;
+const requestSubject = (actionId: string) => `action:${actionId}`;
 
 export function reachOf(mutation: AnyMutation): MutationReach {
   switch (mutation.kind) {
@@ -43,17 +43,17 @@ export function reachOf(mutation: AnyMutation): MutationReach {
     case 'case.removeReports':
       return { subjects: mutation.payload.reportIds.map(reportSubject), members: [] };
     case 'action.create': {
-      const subject = actionSubject(mutation.payload.actionId);
+      const subject = requestSubject(mutation.payload.actionId);
       const { reportIds, clusterReportId } = mutation.payload;
       return { subjects: [subject], members: [{ subject, reportIds: clusterReportId === null ? reportIds : [...reportIds, clusterReportId] }] };
     }
     case 'action.setReports': {
-      const subject = actionSubject(mutation.payload.actionId);
+      const subject = requestSubject(mutation.payload.actionId);
       return { subjects: [subject], members: [{ subject, reportIds: mutation.payload.reportIds }] };
     }
     case 'action.edit':
     case 'action.transition':
-      return { subjects: [actionSubject(mutation.payload.actionId)], members: [] };
+      return { subjects: [requestSubject(mutation.payload.actionId)], members: [] };
     case 'benign.add':
     case 'benign.remove':
     case 'directory.put':

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { directoryEntriesTable } from '../../db/directory-entries';
 import { routingRulesTable } from '../../db/routing-rules';
 import type { SyncedEntity } from '../registers';
-import { createActionAdapter } from './action-adapter';
+import { createRequestAdapter } from './request-adapter';
 import { createBenignAdapter } from './benign-adapter';
 import { createCaseAdapter } from './case-adapter';
 import type { EntityAdapter } from './entity-adapter';
@@ -20,7 +20,7 @@ export function createEntityAdapters(sqlite: Database.Database): Record<SyncedEn
     note: createNoteAdapter(sqlite),
     case: createCaseAdapter(sqlite),
     benign: createBenignAdapter(sqlite),
-    action: createActionAdapter(sqlite),
+    action: createRequestAdapter(sqlite),
     directory: createKeyedJsonAdapter(directoryEntriesTable(sqlite), 'entry'),
     routing: createKeyedJsonAdapter(routingRulesTable(sqlite), 'rule'),
   };

@@ -2,7 +2,7 @@
  * What a request letter says, assembled from the request (pure); letter-pdf.ts only lays it out. The evidence
  * table carries report ids, dates, categories, loss and evidence; reporters only when the request includes them.
  */
-import type { ActionDetail, BundleReport } from '../../../shared/api/action-views';
+import type { RequestDetail, BundleReport } from '../../../shared/api/request-views';
 import { describeIndicator } from '../draft-texts';
 import { CATEGORY_LABELS, evidenceFieldLabel } from '../dutch-labels';
 import { dutchDay } from '../../../shared/platform/dutch-days';
@@ -30,7 +30,7 @@ export interface LetterContent {
 
 const dutchShortDate = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
 
-function addresseeLines(detail: ActionDetail): LetterContent['addressee'] {
+function addresseeLines(detail: RequestDetail): LetterContent['addressee'] {
   const entry = detail.addressee;
   if (!entry) return null;
   const lines = entry.postalAddress ? entry.postalAddress.split(/,\s*|\n/) : [];
@@ -55,7 +55,7 @@ function evidenceCell(report: BundleReport): string {
   return lines.join('\n');
 }
 
-export function letterContent(detail: ActionDetail, people: LetterPeople, today: string): LetterContent {
+export function letterContent(detail: RequestDetail, people: LetterPeople, today: string): LetterContent {
   const { bundle } = detail;
   const period = bundle.period && (bundle.period.from === bundle.period.to ? longDutchDate(bundle.period.from) : `${longDutchDate(bundle.period.from)} t/m ${longDutchDate(bundle.period.to)}`);
   const indicator = detail.indicatorType !== null && detail.indicatorValue !== null ? { type: detail.indicatorType, value: detail.indicatorValue } : null;

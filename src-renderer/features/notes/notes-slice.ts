@@ -31,7 +31,7 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
       const view = get().view;
       if (view.screen === 'report') await fetchNotes('report', view.reportId);
       if (view.screen === 'cases' && view.caseId) await fetchNotes('case', view.caseId);
-      if ((view.screen === 'actions' || view.screen === 'approvals') && view.actionId) await fetchNotes('action', view.actionId);
+      if ((view.screen === 'requests' || view.screen === 'approvals') && view.actionId) await fetchNotes('action', view.actionId);
     },
 
     addNote: async (subjectType, subjectId, body) => {

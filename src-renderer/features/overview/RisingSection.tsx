@@ -50,7 +50,7 @@ export function RisingSection({ overview }: { overview: Overview }) {
         ]}
         rows={overview.spikes.map((spike) => ({ value: spike.value, type: spike.type, recent: spike.recent, baseline: spike.baseline, score: spike.score, perDay: spike.sparkline.join(' ') }))}
         onOpen={openSubject}
-        action={{ header: t('overview.draft'), render: (row) => <Slot name="draftAction" kind="prevention_warning" variant="light" query={{ kind: 'prevention_warning', ...subjectQuery(row) }} /> }}
+        action={{ header: t('overview.draft'), render: (row) => <Slot name="draftRequest" kind="prevention_warning" variant="light" query={{ kind: 'prevention_warning', ...subjectQuery(row) }} /> }}
       />
       <OverviewTable
         label={t('overview.risingTerms')}

@@ -2,7 +2,7 @@ import { Checkbox, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIndicatorType, type IndicatorType } from '../../../shared/indicators/types';
-import { ACTION_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
+import { REQUEST_KIND_OF_INDICATOR } from '../../../shared/requests/lifecycle';
 import { ledgerList, reportsAfterBlockList, risingLists, type LedgerColumn } from '../../../shared/overview/number-lists';
 import type { Overview } from '../../../shared/overview/types';
 import { useAppStore } from '../../state/store-context';
@@ -49,7 +49,7 @@ export function StopFirstSection({ overview }: { overview: Overview }) {
             typicalLoss: formatMoneyWhole(entry.typicalLoss),
             victims: entry.victims,
             loss: formatMoneyWhole(entry.loss),
-            request: entry.request === null ? t('overview.noRequest') : t(`actionState.${entry.request}`),
+            request: entry.request === null ? t('overview.noRequest') : t(`requestState.${entry.request}`),
           }))}
           onOpen={(row) => {
             const type = String(row.type);
@@ -69,7 +69,7 @@ export function StopFirstSection({ overview }: { overview: Overview }) {
                     onChange={(event) => toggleBatch({ type, value: String(row.value) }, event.currentTarget.checked)}
                     data-testid={`overview-batch-select-${index}`}
                   />
-                  <Slot name="draftAction" kind={ACTION_KIND_OF_INDICATOR[type]} variant="light" query={subjectQuery(row)} />
+                  <Slot name="draftRequest" kind={REQUEST_KIND_OF_INDICATOR[type]} variant="light" query={subjectQuery(row)} />
                 </Group>
               );
             },

@@ -50,7 +50,7 @@ export function WarningsSection({ overview }: { overview: Overview }) {
           perDayAfter: effect.perDayAfter,
           daysAfter: effect.daysAfter,
         }))}
-        onOpen={(row) => navigate({ screen: 'actions', actionId: String(row.actionId) })}
+        onOpen={(row) => navigate({ screen: 'requests', actionId: String(row.actionId) })}
       />
     </Section>
   );

@@ -1,4 +1,4 @@
-import type { ActionQuery } from '../../../shared/api/action-views';
+import type { RequestQuery } from '../../../shared/api/request-views';
 import type { QueueFilters } from '../../../shared/api/views';
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { Overview } from '../../../shared/overview/types';
@@ -11,7 +11,7 @@ export interface OverviewSlice {
   /** Opens the work queue with exactly these filters, the list behind a number (shared/overview/number-lists.ts). */
   openQueueWith: (filters: QueueFilters) => void;
   /** Opens the requests list with exactly this query, the requests behind a number. */
-  openRequestsWith: (query: ActionQuery) => void;
+  openRequestsWith: (query: RequestQuery) => void;
 }
 
 export const createOverviewSlice: SliceCreator<OverviewSlice> = (api) => (set, get) => ({
@@ -29,7 +29,7 @@ export const createOverviewSlice: SliceCreator<OverviewSlice> = (api) => (set, g
     get().navigate({ screen: 'queue' });
   },
   openRequestsWith: (query) => {
-    get().replaceActionFilters(query);
-    get().navigate({ screen: 'actions' });
+    get().replaceRequestFilters(query);
+    get().navigate({ screen: 'requests' });
   },
 });

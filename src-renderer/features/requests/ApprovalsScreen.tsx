@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SupervisorScreen } from '../../ui/SupervisorScreen';
-import { ActionDetailPanel } from './ActionDetailPanel';
-import { ActionTable } from './ActionTable';
+import { RequestDetailPanel } from './RequestDetailPanel';
+import { RequestTable } from './RequestTable';
 
 function ApprovalQueue() {
   const { t } = useTranslation();
@@ -21,12 +21,12 @@ function ApprovalQueue() {
             {t('approvals.empty')}
           </Text>
         ) : rows ? (
-          <ActionTable rows={rows} openActionId={actionId} markOwn />
+          <RequestTable rows={rows} openRequestId={actionId} markOwn />
         ) : (
           <Text size="sm">{t('common.loading')}</Text>
         )}
         {actionId ? (
-          <ActionDetailPanel actionId={actionId} />
+          <RequestDetailPanel actionId={actionId} />
         ) : (
           <Text size="sm" c="dimmed" className="side-panel">
             {t('approvals.select')}

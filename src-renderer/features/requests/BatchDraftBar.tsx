@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DraftActionButton } from './DraftActionButton';
+import { DraftRequestButton } from './DraftRequestButton';
 import { batchOfIndicators, type BatchIndicator, type LetterBatch } from './letter-batch';
 
 interface BatchDraftBarProps {
@@ -18,10 +18,10 @@ export function BatchDraftBar({ batch, chosen, testId }: BatchDraftBarProps) {
       <Text size="sm">{chosen}</Text>
       {'problem' in batch ? (
         <Text size="sm" c="red.8">
-          {t(`actions.batch.${batch.problem}`)}
+          {t(`requests.batch.${batch.problem}`)}
         </Text>
       ) : (
-        <DraftActionButton kind={batch.kind} query={batch.query} />
+        <DraftRequestButton kind={batch.kind} query={batch.query} />
       )}
     </Group>
   );

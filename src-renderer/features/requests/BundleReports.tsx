@@ -1,6 +1,6 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BundleReport } from '../../../shared/api/action-views';
+import type { BundleReport } from '../../../shared/api/request-views';
 import { defangFreeText } from '../../ui/defang';
 import { formatDateTime, formatMoney } from '../../ui/format';
 
@@ -35,21 +35,21 @@ export function BundleReports({ reports, onOpenReport }: { reports: BundleReport
   if (reports.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {t('actions.bundle.none')}
+        {t('requests.bundle.none')}
       </Text>
     );
   }
   return (
-    <div className="bundle-reports" tabIndex={0} role="region" aria-label={t('actions.bundle.reports', { count: reports.length })} data-testid="bundle-reports">
+    <div className="bundle-reports" tabIndex={0} role="region" aria-label={t('requests.bundle.reports', { count: reports.length })} data-testid="bundle-reports">
       <Table verticalSpacing={4} fz="sm" striped stickyHeader>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('queue.columns.reportId')}</Table.Th>
-            <Table.Th>{t('actions.bundle.received')}</Table.Th>
+            <Table.Th>{t('requests.bundle.received')}</Table.Th>
             <Table.Th>{t('queue.columns.category')}</Table.Th>
-            <Table.Th ta="right">{t('actions.bundle.loss')}</Table.Th>
-            <Table.Th>{t('actions.bundle.evidence')}</Table.Th>
-            {withReporter && <Table.Th>{t('actions.bundle.reporter')}</Table.Th>}
+            <Table.Th ta="right">{t('requests.bundle.loss')}</Table.Th>
+            <Table.Th>{t('requests.bundle.evidence')}</Table.Th>
+            {withReporter && <Table.Th>{t('requests.bundle.reporter')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -15,7 +15,7 @@ interface Letter {
 export function LetterPreviewDialog({ actionId, purpose, onClose }: { actionId: string; purpose: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog opened={purpose !== null} onClose={onClose} title={t('actions.documents.previewTitle')} size="80rem">
+    <Dialog opened={purpose !== null} onClose={onClose} title={t('requests.documents.previewTitle')} size="80rem">
       {purpose !== null && <LetterPreview actionId={actionId} purpose={purpose} />}
     </Dialog>
   );
@@ -23,13 +23,13 @@ export function LetterPreviewDialog({ actionId, purpose, onClose }: { actionId: 
 
 function LetterPreview({ actionId, purpose }: { actionId: string; purpose: string }) {
   const { t } = useTranslation();
-  const fetchActionLetter = useAppStore((state) => state.fetchActionLetter);
+  const fetchRequestLetter = useAppStore((state) => state.fetchRequestLetter);
   const [letter, setLetter] = useState<Letter | null>(null);
 
   useEffect(() => {
     let made: Letter | null = null;
     let cancelled = false;
-    void fetchActionLetter(actionId, purpose).then((result) => {
+    void fetchRequestLetter(actionId, purpose).then((result) => {
       if (!result || cancelled) return;
       const blob = pdfBlob(result.contentBase64);
       made = { fileName: result.fileName, blob, url: URL.createObjectURL(blob) };
@@ -39,18 +39,18 @@ function LetterPreview({ actionId, purpose }: { actionId: string; purpose: strin
       cancelled = true;
       if (made) URL.revokeObjectURL(made.url);
     };
-  }, [actionId, purpose, fetchActionLetter]);
+  }, [actionId, purpose, fetchRequestLetter]);
 
   if (!letter) return <Loader size="sm" aria-label={t('common.loading')} />;
   return (
     <Stack gap="sm">
-      <iframe src={letter.url} title={t('actions.documents.frameLabel')} className="letter-frame" data-testid="letter-frame" />
+      <iframe src={letter.url} title={t('requests.documents.frameLabel')} className="letter-frame" data-testid="letter-frame" />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {t('actions.documents.previewFallback')}
+          {t('requests.documents.previewFallback')}
         </Text>
         <Button size="compact-sm" onClick={() => saveBlob(letter.blob, letter.fileName)} data-testid="letter-download-preview">
-          {t('actions.documents.downloadLetter')}
+          {t('requests.documents.downloadLetter')}
         </Button>
       </Group>
     </Stack>

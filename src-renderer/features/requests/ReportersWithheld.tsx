@@ -7,25 +7,25 @@ import { PurposeDialog } from '../../ui/PurposeDialog';
 /** The request includes the reporters' data, kept back until the officer says why they look at it (logged). */
 export function ReportersWithheld() {
   const { t } = useTranslation();
-  const showActionReporters = useAppStore((state) => state.showActionReporters);
-  const suggestActionPurpose = useAppStore((state) => state.suggestActionPurpose);
+  const showRequestReporters = useAppStore((state) => state.showRequestReporters);
+  const suggestRequestPurpose = useAppStore((state) => state.suggestRequestPurpose);
   const [suggested, setSuggested] = useState<string | null | undefined>(undefined);
   return (
     <Alert color="gray" variant="light" mt="sm" data-testid="reporters-withheld">
       <Group justify="space-between" gap="sm">
-        <Text size="sm">{t('actions.bundle.reportersWithheld')}</Text>
-        <Button size="compact-sm" variant="light" onClick={() => void suggestActionPurpose().then(setSuggested)} data-testid="show-reporters">
-          {t('actions.bundle.showReporters')}
+        <Text size="sm">{t('requests.bundle.reportersWithheld')}</Text>
+        <Button size="compact-sm" variant="light" onClick={() => void suggestRequestPurpose().then(setSuggested)} data-testid="show-reporters">
+          {t('requests.bundle.showReporters')}
         </Button>
       </Group>
       <PurposeDialog
         opened={suggested !== undefined}
-        title={t('actions.bundle.showReportersTitle')}
-        explanation={t('actions.bundle.showReportersExplain')}
-        confirmLabel={t('actions.bundle.showReporters')}
+        title={t('requests.bundle.showReportersTitle')}
+        explanation={t('requests.bundle.showReportersExplain')}
+        confirmLabel={t('requests.bundle.showReporters')}
         suggested={suggested ?? null}
         onClose={() => setSuggested(undefined)}
-        onConfirm={showActionReporters}
+        onConfirm={showRequestReporters}
       />
     </Alert>
   );

@@ -1,7 +1,7 @@
 import { SegmentedControl, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPublication, SEND_METHODS, type ActionKind, type ActionState } from '../../../shared/requests/lifecycle';
+import { isPublication, SEND_METHODS, type RequestKind, type RequestState } from '../../../shared/requests/lifecycle';
 import { useAppStore } from '../../state/store-context';
 import { Dialog } from '../../ui/Dialog';
 import { DialogForm } from '../../ui/DialogForm';
@@ -9,17 +9,17 @@ import { todayIso } from '../../ui/format';
 import { initialStepForm, stepFields, stepInput, type StepError, type StepField, type StepForm } from './step-form';
 
 interface StepDialogProps {
-  from: ActionState;
-  kind: ActionKind;
+  from: RequestState;
+  kind: RequestKind;
   /** The step being taken; null while closed. */
-  to: ActionState | null;
+  to: RequestState | null;
   onClose: () => void;
 }
 
 /** One step of a request that needs words or dates: a reason, how and when it was sent, when it happened. */
 export function StepDialog({ from, kind, to, onClose }: StepDialogProps) {
   const { t } = useTranslation();
-  const title = to === null ? '' : isPublication(kind, to) ? t('actions.publication.title') : t(`actions.stepButton.${to}`);
+  const title = to === null ? '' : isPublication(kind, to) ? t('requests.publication.title') : t(`requests.stepButton.${to}`);
   return (
     <Dialog opened={to !== null} onClose={onClose} title={title} size="lg">
       {to && <StepFormView from={from} kind={kind} to={to} onClose={onClose} />}
@@ -27,16 +27,16 @@ export function StepDialog({ from, kind, to, onClose }: StepDialogProps) {
   );
 }
 
-function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: ActionKind; to: ActionState; onClose: () => void }) {
+function StepFormView({ from, kind, to, onClose }: { from: RequestState; kind: RequestKind; to: RequestState; onClose: () => void }) {
   const { t } = useTranslation();
-  const transitionAction = useAppStore((state) => state.transitionAction);
+  const transitionRequest = useAppStore((state) => state.transitionRequest);
   const [form, setForm] = useState<StepForm>(() => initialStepForm(todayIso()));
   const [errors, setErrors] = useState<Partial<Record<StepField, StepError>>>({});
   const fields = stepFields(from, to, kind);
   const change = (patch: Partial<StepForm>) => setForm({ ...form, ...patch });
   const errorText = (field: StepField) => {
     const error = errors[field];
-    return error === 'reasonRequired' ? t('common.reasonRequired') : error ? t(`actions.stepForm.${error}`) : undefined;
+    return error === 'reasonRequired' ? t('common.reasonRequired') : error ? t(`requests.stepForm.${error}`) : undefined;
   };
 
   const submit = () => {
@@ -46,16 +46,16 @@ function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: Ac
       return null;
     }
     setErrors({});
-    return transitionAction(result.input);
+    return transitionRequest(result.input);
   };
 
   return (
-    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('actions.stepForm.submit')} submitTestId="step-submit" testId="step-form">
-      <Text size="sm">{fields.publication ? t('actions.publication.explain') : t(`actions.stepExplain.${to}`)}</Text>
+    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t('requests.stepForm.submit')} submitTestId="step-submit" testId="step-form">
+      <Text size="sm">{fields.publication ? t('requests.publication.explain') : t(`requests.stepExplain.${to}`)}</Text>
       {fields.sending && (
         <div>
           <Text size="sm" fw={500} mb={4} id="step-method-label">
-            {t('actions.stepForm.method')}
+            {t('requests.stepForm.method')}
           </Text>
           <SegmentedControl
             aria-labelledby="step-method-label"
@@ -70,7 +70,7 @@ function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: Ac
         <SimpleGrid cols={fields.sending ? 2 : 1} spacing="sm">
           <TextInput
             type="date"
-            label={fields.sending ? t('actions.stepForm.sentAt') : fields.publication ? t('actions.publication.publishedAt') : t('actions.stepForm.occurredAt')}
+            label={fields.sending ? t('requests.stepForm.sentAt') : fields.publication ? t('requests.publication.publishedAt') : t('requests.stepForm.occurredAt')}
             withAsterisk
             value={form.occurredAt}
             onChange={(event) => change({ occurredAt: event.currentTarget.value })}
@@ -80,7 +80,7 @@ function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: Ac
           {fields.sending && (
             <TextInput
               type="date"
-              label={t('actions.stepForm.dueAt')}
+              label={t('requests.stepForm.dueAt')}
               withAsterisk
               value={form.dueAt}
               onChange={(event) => change({ dueAt: event.currentTarget.value })}
@@ -92,7 +92,7 @@ function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: Ac
       )}
       {fields.reference && (
         <TextInput
-          label={fields.publication ? t('actions.publication.place') : t('actions.stepForm.reference')}
+          label={fields.publication ? t('requests.publication.place') : t('requests.stepForm.reference')}
           withAsterisk={fields.publication}
           value={form.reference}
           onChange={(event) => change({ reference: event.currentTarget.value })}
@@ -102,7 +102,7 @@ function StepFormView({ from, kind, to, onClose }: { from: ActionState; kind: Ac
       )}
       {fields.reason && (
         <Textarea
-          label={t('actions.stepForm.reason')}
+          label={t('requests.stepForm.reason')}
           withAsterisk
           aria-required
           autosize

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ActionDetail } from '../../../shared/api/action-views';
-import { transitionRule, type ActionState, type OfficerRole } from '../../../shared/requests/lifecycle';
+import type { RequestDetail } from '../../../shared/api/request-views';
+import { transitionRule, type RequestState, type OfficerRole } from '../../../shared/requests/lifecycle';
 
 export interface Viewer {
   id: string | null;
@@ -12,13 +12,13 @@ export interface Viewer {
  * officer meets on screen are about who they are; those are said here in the officer's language, by the same
  * rules. Anything else keeps the guard's own words.
  */
-export function stepRefusalText(detail: ActionDetail, to: ActionState, refusal: string, viewer: Viewer, t: TFunction): string {
+export function stepRefusalText(detail: RequestDetail, to: RequestState, refusal: string, viewer: Viewer, t: TFunction): string {
   if (!transitionRule(detail.state, to, detail.kind)?.needsSecondSupervisor) return refusal;
-  if (viewer.role !== 'supervisor') return t('actions.next.refusal.supervisorOnly');
-  return viewer.id === detail.createdBy ? t('actions.next.refusal.fourEyes') : refusal;
+  if (viewer.role !== 'supervisor') return t('requests.next.refusal.supervisorOnly');
+  return viewer.id === detail.createdBy ? t('requests.next.refusal.fourEyes') : refusal;
 }
 
 /** Only a concept changes, and only by its author or a supervisor (refuseEdit). */
-export function editRefusalText(detail: ActionDetail, t: TFunction): string {
-  return detail.state !== 'draft' ? t('actions.detail.readOnlyBecause.notConcept') : t('actions.detail.readOnlyBecause.notAuthor');
+export function editRefusalText(detail: RequestDetail, t: TFunction): string {
+  return detail.state !== 'draft' ? t('requests.detail.readOnlyBecause.notConcept') : t('requests.detail.readOnlyBecause.notAuthor');
 }

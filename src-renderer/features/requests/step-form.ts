@@ -1,7 +1,7 @@
-import { FINAL_ACTION_STATES, isPublication, transitionRule, type ActionKind, type ActionState, type SendMethod } from '../../../shared/requests/lifecycle';
+import { FINAL_REQUEST_STATES, isPublication, transitionRule, type RequestKind, type RequestState, type SendMethod } from '../../../shared/requests/lifecycle';
 import { addDays } from '../../ui/format';
 import { isReasonGiven } from '../../ui/reason';
-import type { ActionStepInput } from './actions-slice';
+import type { RequestStepInput } from './requests-slice';
 
 /** The answer term suggested when a request is sent. */
 export const DEFAULT_ANSWER_DAYS = 14;
@@ -19,16 +19,16 @@ export type StepField = 'reason' | 'occurredAt' | 'dueAt' | 'reference';
 export type StepError = 'reasonRequired' | 'dateRequired' | 'dueBeforeSent' | 'placeRequired';
 
 /** Which fields a step asks for, from the one transition table the hub uses too; a warning's publication needs where. */
-export function stepFields(from: ActionState, to: ActionState, kind: ActionKind) {
+export function stepFields(from: RequestState, to: RequestState, kind: RequestKind) {
   const rule = transitionRule(from, to, kind);
   const dated = Boolean(rule?.needsSending || rule?.needsOccurredAt);
   return { reason: Boolean(rule?.needsReason), sending: Boolean(rule?.needsSending), dated, reference: dated, publication: isPublication(kind, to) };
 }
 
 /** Steps that ask for something, or close the request for good, go through a dialog; the others are one click. */
-export function stepNeedsDialog(from: ActionState, to: ActionState, kind: ActionKind): boolean {
+export function stepNeedsDialog(from: RequestState, to: RequestState, kind: RequestKind): boolean {
   const fields = stepFields(from, to, kind);
-  return fields.reason || fields.dated || FINAL_ACTION_STATES.includes(to);
+  return fields.reason || fields.dated || FINAL_REQUEST_STATES.includes(to);
 }
 
 export const initialStepForm = (today: string): StepForm => ({
@@ -40,7 +40,7 @@ export const initialStepForm = (today: string): StepForm => ({
 });
 
 /** The transition to send, or what is missing; only the fields the step asks for are sent. */
-export function stepInput(from: ActionState, to: ActionState, kind: ActionKind, form: StepForm): { input: ActionStepInput } | { errors: Partial<Record<StepField, StepError>> } {
+export function stepInput(from: RequestState, to: RequestState, kind: RequestKind, form: StepForm): { input: RequestStepInput } | { errors: Partial<Record<StepField, StepError>> } {
   const fields = stepFields(from, to, kind);
   const errors: Partial<Record<StepField, StepError>> = {};
   if (fields.reason && !isReasonGiven(form.reason)) errors.reason = 'reasonRequired';

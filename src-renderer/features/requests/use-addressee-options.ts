@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AddresseeRoute } from '../../../shared/api/action-views';
+import type { AddresseeRoute } from '../../../shared/api/request-views';
 import { useAppStore } from '../../state/store-context';
 
 /** The addressees a request may go to, named from the directory (loaded when needed), the suggestion first. */
@@ -15,7 +15,7 @@ export function useAddresseeOptions(route: AddresseeRoute): Array<{ value: strin
     const nameOf = (id: string) => entries?.find((entry) => entry.id === id)?.name ?? id;
     return route.optionIds.map((id) => ({
       value: id,
-      label: id === route.suggestedId ? t('actions.draft.suggested', { name: nameOf(id) }) : nameOf(id),
+      label: id === route.suggestedId ? t('requests.draft.suggested', { name: nameOf(id) }) : nameOf(id),
     }));
   }, [entries, route, t]);
 }

@@ -16,7 +16,7 @@ export function usePersonalDataPurpose(reportId: string | null, showProblem: boo
     purposes === null ? null : (
       <div data-testid="personal-data-purpose">
         <Text size="sm" fw={500} mb={4}>
-          {t('actions.draft.personalDataPurpose')}
+          {t('requests.draft.personalDataPurpose')}
         </Text>
         <PurposeChoice purposes={purposes} value={value} onChange={setValue} showProblem={showProblem} />
       </div>

@@ -32,7 +32,7 @@ export async function expectQueueTotal(page: Page, total: number, timeout?: numb
   await expect(page.getByTestId('queue-total')).toHaveText(new RegExp(`^${total} melding(en)?$`), { timeout });
 }
 
-export async function goTo(page: Page, screen: 'queue' | 'indicators' | 'cases' | 'actions' | 'approvals' | 'routing' | 'directory' | 'overview' | 'logbook' | 'settings'): Promise<void> {
+export async function goTo(page: Page, screen: 'queue' | 'indicators' | 'cases' | 'requests' | 'approvals' | 'routing' | 'directory' | 'overview' | 'logbook' | 'settings'): Promise<void> {
   await page.getByTestId(`nav-${screen}`).click();
   await expect(page.getByTestId(`nav-${screen}`)).toHaveAttribute('aria-current', 'page');
 }

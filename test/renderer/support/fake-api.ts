@@ -64,7 +64,7 @@ export class FakeApi implements ApiClient {
     this.handle('report.revisions', () => []);
     this.handle('report.audit', () => []);
     this.handle('case.list', () => []);
-    this.handle('action.list', () => []);
+    this.handle('request.list', () => []);
     this.handle('directory.list', () => []);
     this.handle('routing.explain', () => ({
       current: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { computeOverview } from '../../../src-main/overview/compute-overview';
 import { openApiHarness, OFFICER, SUPERVISOR, type ApiHarness } from '../../api/support/api-harness';
-import { acceptedDraft } from '../../support/action-params';
+import { acceptedDraft } from '../../support/request-params';
 import { filedRecord, IBANS } from '../../support/records';
 import { AS_OF } from './support';
 
@@ -29,8 +29,8 @@ const records = [
 ];
 
 async function request(officer: ApiHarness, iban: string, steps: Array<(actionId: string) => Promise<unknown>>) {
-  const draft = await officer.value('action.draft', { indicatorType: 'iban', indicatorValue: iban });
-  const { actionId } = await officer.value('action.create', acceptedDraft(draft));
+  const draft = await officer.value('request.draft', { indicatorType: 'iban', indicatorValue: iban });
+  const { actionId } = await officer.value('request.create', acceptedDraft(draft));
   for (const step of steps) await step(actionId);
   return draft.addressee.suggestedId!;
 }
@@ -40,19 +40,19 @@ describe('what to stop first and the disruption ledger', () => {
     const officer = (await openApiHarness({ records })).as(OFFICER);
     const supervisor = officer.as(SUPERVISOR);
     const approved = (sentOn: string, dueAt: string) => [
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
-      (actionId: string) => supervisor.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
-      (actionId: string) => officer.value('action.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
+      (actionId: string) => officer.value('request.transition', { actionId, from: 'draft', to: 'awaiting_approval' }),
+      (actionId: string) => supervisor.value('request.transition', { actionId, from: 'awaiting_approval', to: 'approved' }),
+      (actionId: string) => officer.value('request.transition', { actionId, from: 'approved', to: 'sent', method: 'email', occurredAt: sentOn, dueAt }),
     ];
     await request(officer, IBANS.muleA, []);
     const executedBank = await request(officer, IBANS.muleB, [
       ...approved('2026-10-20', '2026-11-03'),
-      (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' }),
+      (actionId) => officer.value('request.transition', { actionId, from: 'sent', to: 'executed', occurredAt: '2026-10-23' }),
     ]);
     const lateBank = await request(officer, IBANS.muleC, approved('2026-10-25', '2026-10-30'));
     const refusingBank = await request(officer, IBANS.muleD, [
       ...approved('2026-10-28', '2026-11-11'),
-      (actionId) => officer.value('action.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' }),
+      (actionId) => officer.value('request.transition', { actionId, from: 'sent', to: 'refused', occurredAt: '2026-10-30', reason: 'Geen grondslag' }),
     ]);
 
     const overview = computeOverview(officer.store.sqlite, { asOf: AS_OF, team: null });

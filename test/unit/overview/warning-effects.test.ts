@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { computeOverview } from '../../../src-main/overview/compute-overview';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
-import { acceptedDraft } from '../../support/action-params';
+import { acceptedDraft } from '../../support/request-params';
 import { filedRecord } from '../../support/records';
 
 const OTHER_SUPERVISOR = 'r.dekker';
@@ -26,12 +26,12 @@ describe('the effect of a published warning', () => {
     const author = (await openApiHarness({ records })).as(SUPERVISOR);
     const reviewer = author.as(OTHER_SUPERVISOR);
     const clusterReportId = records[0]!.reportId;
-    const draft = await author.value('action.draft', { kind: 'prevention_warning', clusterReportId });
-    const { actionId } = await author.value('action.create', acceptedDraft(draft));
-    await author.value('action.create', acceptedDraft(draft));
-    await author.value('action.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
-    await reviewer.value('action.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
-    await author.value('action.transition', { actionId, from: 'approved', to: 'executed', occurredAt: '2026-11-01', reference: 'politie.nl' });
+    const draft = await author.value('request.draft', { kind: 'prevention_warning', clusterReportId });
+    const { actionId } = await author.value('request.create', acceptedDraft(draft));
+    await author.value('request.create', acceptedDraft(draft));
+    await author.value('request.transition', { actionId, from: 'draft', to: 'awaiting_approval' });
+    await reviewer.value('request.transition', { actionId, from: 'awaiting_approval', to: 'approved' });
+    await author.value('request.transition', { actionId, from: 'approved', to: 'executed', occurredAt: '2026-11-01', reference: 'politie.nl' });
 
     // Independently: count the records per received day, in and after the fourteen days before publication.
     const asOf = '2026-11-12';

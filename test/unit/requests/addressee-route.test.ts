@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntryView } from '../../../shared/requests/directory';
-import type { ActionKind } from '../../../shared/requests/lifecycle';
+import type { RequestKind } from '../../../shared/requests/lifecycle';
 import type { IndicatorType } from '../../../shared/indicators/types';
-import { routeSubject } from '../../../src-main/requests/action-subject';
+import { routeSubject } from '../../../src-main/requests/request-subject';
 import { deriveAddressee } from '../../../src-main/requests/addressee-route';
 import { defaultDirectoryEntries } from '../../../src-main/requests/directory-seed';
 import { IBANS } from '../../support/records';
@@ -10,7 +10,7 @@ import { IBANS } from '../../support/records';
 const directory: DirectoryEntryView[] = defaultDirectoryEntries().map((entry) => ({ ...entry, updatedBy: 'system:defaults', updatedAt: '2026-01-01T00:00:00Z' }));
 const kindOf = (id: string | undefined) => directory.find((entry) => entry.id === id)?.kind;
 
-function route(kind: ActionKind, type: IndicatorType | null, value: string | null, entries: readonly DirectoryEntryView[] = directory) {
+function route(kind: RequestKind, type: IndicatorType | null, value: string | null, entries: readonly DirectoryEntryView[] = directory) {
   return deriveAddressee(routeSubject(kind, type && value ? { type, value } : null), entries);
 }
 

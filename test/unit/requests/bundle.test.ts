@@ -3,7 +3,7 @@ import { buildBundle, PERSONAL_DATA_AUDIT_ACTION } from '../../../src-main/reque
 import { scopeReportIds } from '../../../src-main/queries/bundle-scope';
 import { createCase } from '../../../src-main/mutations';
 import { filedRecord, IBANS, withdrawal } from '../../support/records';
-import { NOW, OFFICER, openActionStore, paidToIban, REPORTER } from './support/action-store';
+import { NOW, OFFICER, openRequestStore, paidToIban, REPORTER } from './support/request-store';
 
 const iban = { type: 'iban' as const, value: IBANS.muleA };
 
@@ -13,7 +13,7 @@ describe('bundle of a request about an indicator', () => {
     const second = paidToIban(IBANS.muleA, { category: 'webshop_fraud', payments: [{ amount: '99.95', beneficiaryAccount: IBANS.muleA }], incident: { summary: 'Schoenen' } });
     const withdrawn = paidToIban(IBANS.muleA);
     const unrelated = paidToIban(IBANS.muleB);
-    const store = await openActionStore([first, second, withdrawn, unrelated, withdrawal(withdrawn, 2)]);
+    const store = await openRequestStore([first, second, withdrawn, unrelated, withdrawal(withdrawn, 2)]);
     const reportIds = scopeReportIds(store.store.sqlite, { indicator: iban, caseId: null, clusterReportId: null });
     expect(reportIds).toEqual([first.reportId, second.reportId]);
 
@@ -34,7 +34,7 @@ describe('bundle of a request about an indicator', () => {
 
   it('quotes the sentence of the story around the indicator, without the victim’s name, phone or e-mail', async () => {
     const record = paidToIban(IBANS.muleA);
-    const store = await openActionStore([record]);
+    const store = await openRequestStore([record]);
     const bundle = buildBundle(store.store.sqlite, { reportIds: [record.reportId], indicator: iban });
     const [report] = bundle.reports;
     expect(report!.evidence).toEqual(
@@ -52,7 +52,7 @@ describe('bundle of a request about an indicator', () => {
     const record = paidToIban(IBANS.muleA, {
       incident: { summary: 'Annelies Testhuis opgelicht', narrative: `Ik (Annelies Testhuis, 06-22334455) betaalde naar ${IBANS.muleA} via annelies.testhuis@example.org.` },
     });
-    const store = await openActionStore([record]);
+    const store = await openRequestStore([record]);
     const [report] = buildBundle(store.store.sqlite, { reportIds: [record.reportId], indicator: iban }).reports;
     expect(report!.summary).toBe('[naam melder] opgelicht');
     expect(report!.evidence).toContainEqual({
@@ -63,8 +63,8 @@ describe('bundle of a request about an indicator', () => {
 
   it('includes the reporters only when asked, and audits each read', async () => {
     const record = paidToIban(IBANS.muleA);
-    const store = await openActionStore([record]);
-    const access = { officer: OFFICER, at: NOW.toISOString(), actionId: '00000000-0000-4000-8000-0000000000aa', purpose: 'Onderzoek in een zaak', use: 'action.letter' };
+    const store = await openRequestStore([record]);
+    const access = { officer: OFFICER, at: NOW.toISOString(), actionId: '00000000-0000-4000-8000-0000000000aa', purpose: 'Onderzoek in een zaak', use: 'request.letter' };
     const [report] = buildBundle(store.store.sqlite, { reportIds: [record.reportId], indicator: iban }, access).reports;
     expect(report!.reporter).toEqual({ name: REPORTER.name, email: REPORTER.email, phone: REPORTER.phone });
     // The evidence stays without personal data: the reporter block is the one deliberate place for it.
@@ -72,13 +72,13 @@ describe('bundle of a request about an indicator', () => {
     const audit = store.store.sqlite
       .prepare('SELECT actor, action, subject_type AS subjectType, subject_id AS subjectId, details FROM audit_log WHERE action = ?')
       .all(PERSONAL_DATA_AUDIT_ACTION);
-    expect(audit).toEqual([{ actor: OFFICER, action: PERSONAL_DATA_AUDIT_ACTION, subjectType: 'report', subjectId: record.reportId, details: JSON.stringify({ actionId: access.actionId, purpose: 'Onderzoek in een zaak', use: 'action.letter' }) }]);
+    expect(audit).toEqual([{ actor: OFFICER, action: PERSONAL_DATA_AUDIT_ACTION, subjectType: 'report', subjectId: record.reportId, details: JSON.stringify({ actionId: access.actionId, purpose: 'Onderzoek in een zaak', use: 'request.letter' }) }]);
   });
 
   it('counts a URL as itself only, and a domain with every URL on it', async () => {
     const login = filedRecord({ category: 'phishing', suspect: { websites: ['https://ing-verificatie.nl/login'] } });
     const pay = filedRecord({ category: 'phishing', suspect: { websites: ['https://ing-verificatie.nl/betalen'] } });
-    const store = await openActionStore([login, pay]);
+    const store = await openRequestStore([login, pay]);
     const scope = (type: 'url' | 'domain', value: string) => scopeReportIds(store.store.sqlite, { indicator: { type, value }, caseId: null, clusterReportId: null });
     expect(scope('url', 'https://ing-verificatie.nl/login')).toEqual([login.reportId]);
     expect(scope('domain', 'ing-verificatie.nl').sort()).toEqual([login.reportId, pay.reportId].sort());
@@ -90,7 +90,7 @@ describe('bundle of a case or a cluster', () => {
     const a = paidToIban(IBANS.muleC);
     const b = paidToIban(IBANS.muleC);
     const alone = filedRecord();
-    const store = await openActionStore([a, b, alone]);
+    const store = await openRequestStore([a, b, alone]);
     const { payload } = createCase(store.store, store.deps, { officer: OFFICER, title: 'Fietsen', reportIds: [a.reportId, alone.reportId] });
     const scope = (caseId: string | null, clusterReportId: string | null) => scopeReportIds(store.store.sqlite, { indicator: null, caseId, clusterReportId }).sort();
     expect(scope(payload.caseId, null)).toEqual([a.reportId, alone.reportId].sort());

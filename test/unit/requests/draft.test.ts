@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionKind } from '../../../shared/requests/lifecycle';
+import type { RequestKind } from '../../../shared/requests/lifecycle';
 import type { IndicatorType } from '../../../shared/indicators/types';
-import { draftAction } from '../../../src-main/requests/action-draft';
+import { draftRequest } from '../../../src-main/requests/request-draft';
 import { describeIndicator } from '../../../src-main/requests/draft-texts';
 import { filedRecord, IBANS } from '../../support/records';
-import { openActionStore } from './support/action-store';
+import { openRequestStore } from './support/request-store';
 
 const BTC = 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq';
 
@@ -17,7 +17,7 @@ const reports = {
   crypto: filedRecord({ category: 'investment_fraud', suspect: { cryptoAddresses: [BTC] } }),
 };
 
-const cases: Array<[IndicatorType, string, ActionKind, string, string | null]> = [
+const cases: Array<[IndicatorType, string, RequestKind, string, string | null]> = [
   ['iban', IBANS.muleA, 'bank_block', `Blokkeringsverzoek bankrekening ${IBANS.muleA}`, 'bank.abn-amro'],
   ['phone', '+31612345678', 'phone_block', 'Blokkeringsverzoek telefoonnummer +31612345678', null],
   ['url', 'https://ing-verificatie.nl/login', 'domain_takedown', 'Verzoek offline halen webpagina https://ing-verificatie.nl/login', 'registry.sidn'],
@@ -29,8 +29,8 @@ const cases: Array<[IndicatorType, string, ActionKind, string, string | null]> =
 
 describe('drafting a request per action type', () => {
   it.each(cases)('a %s (%s) becomes a %s with a Dutch title, legal basis and body', async (type, value, kind, title, addresseeId) => {
-    const store = await openActionStore(Object.values(reports));
-    const draft = draftAction(store.store.sqlite, { indicatorType: type, indicatorValue: value });
+    const store = await openRequestStore(Object.values(reports));
+    const draft = draftRequest(store.store.sqlite, { indicatorType: type, indicatorValue: value });
     expect(draft).toMatchObject({ kind, title, indicatorType: type, indicatorValue: value, addressee: { suggestedId: addresseeId } });
     expect(draft.bundle.victims).toBe(1);
     expect(draft.legalBasis).toMatch(/Wet politiegegevens/);
@@ -39,15 +39,15 @@ describe('drafting a request per action type', () => {
   });
 
   it('accepts the indicator as typed', async () => {
-    const store = await openActionStore([reports.iban]);
-    expect(draftAction(store.store.sqlite, { indicatorType: 'iban', indicatorValue: 'nl91 abna 0417 1643 00' }).indicatorValue).toBe(IBANS.muleA);
+    const store = await openRequestStore([reports.iban]);
+    expect(draftRequest(store.store.sqlite, { indicatorType: 'iban', indicatorValue: 'nl91 abna 0417 1643 00' }).indicatorValue).toBe(IBANS.muleA);
   });
 
   it('drafts a prevention warning from a cluster, for the communication desk', async () => {
     const a = filedRecord({ suspect: { bankAccounts: [IBANS.muleC] } });
     const b = filedRecord({ suspect: { bankAccounts: [IBANS.muleC] } });
-    const store = await openActionStore([a, b, reports.phone]);
-    const draft = draftAction(store.store.sqlite, { clusterReportId: a.reportId });
+    const store = await openRequestStore([a, b, reports.phone]);
+    const draft = draftRequest(store.store.sqlite, { clusterReportId: a.reportId });
     expect(draft).toMatchObject({
       kind: 'prevention_warning',
       title: 'Pas op voor oplichting bij handel via internet',
@@ -62,9 +62,9 @@ describe('drafting a request per action type', () => {
   });
 
   it('refuses a kind that does not fit the indicator, and a draft about nothing', async () => {
-    const store = await openActionStore([reports.iban]);
-    expect(() => draftAction(store.store.sqlite, { kind: 'phone_block', indicatorType: 'iban', indicatorValue: IBANS.muleA })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    expect(() => draftAction(store.store.sqlite, {})).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    expect(() => draftAction(store.store.sqlite, { clusterReportId: 'IA-2026-0000001' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const store = await openRequestStore([reports.iban]);
+    expect(() => draftRequest(store.store.sqlite, { kind: 'phone_block', indicatorType: 'iban', indicatorValue: IBANS.muleA })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => draftRequest(store.store.sqlite, {})).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => draftRequest(store.store.sqlite, { clusterReportId: 'IA-2026-0000001' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDetail, BundleReport } from '../../../shared/api/action-views';
+import type { RequestDetail, BundleReport } from '../../../shared/api/request-views';
 import { letterContent } from '../../../src-main/requests/letter/letter-content';
 import { renderLetterPdf } from '../../../src-main/requests/letter/letter-pdf';
 import { winAnsiText } from '../../../src-main/requests/letter/win-ansi';
@@ -22,7 +22,7 @@ function report(number: number, overrides: Partial<BundleReport> = {}): BundleRe
   };
 }
 
-function detail(reports: BundleReport[]): ActionDetail {
+function detail(reports: BundleReport[]): RequestDetail {
   const totalLossCents = reports.reduce((sum, entry) => sum + entry.lossCents, 0);
   return {
     actionId: ACTION_ID,
@@ -76,7 +76,7 @@ function detail(reports: BundleReport[]): ActionDetail {
 
 const people = { authorName: 'Brigadier S. Bakker', authorUnit: 'Digitale Opsporing Midden-Nederland', approverName: 'Inspecteur L. Vermeer' };
 
-async function letterText(content: ActionDetail) {
+async function letterText(content: RequestDetail) {
   const pdf = await renderLetterPdf(letterContent(content, people, '2026-11-02'), { title: content.title, createdAt: new Date('2026-11-02T09:00:00Z') });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   return readPdfText(pdf);

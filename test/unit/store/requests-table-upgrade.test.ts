@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/db/open-store';
-import { listActions } from '../../../src-main/requests/action-list';
+import { listRequests } from '../../../src-main/requests/request-list';
 import { migrationsBefore } from '../../support/older-migrations';
 import { tempDir } from '../../support/temp-store';
 
@@ -38,7 +38,7 @@ describe('upgrading a store whose requests lived in the table `actions`', () => 
     ]);
     const plan = sqlite.prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT id FROM requests WHERE state = 'sent'").all();
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX requests_state/);
-    expect(listActions(sqlite, { states: ['sent'] }, '2025-01-20')).toMatchObject([{ actionId: REQUEST, title: 'Blokkade', state: 'sent', dueAt: '2025-01-17', overdue: true }]);
+    expect(listRequests(sqlite, { states: ['sent'] }, '2025-01-20')).toMatchObject([{ actionId: REQUEST, title: 'Blokkade', state: 'sent', dueAt: '2025-01-17', overdue: true }]);
     store.close();
   });
 });
