@@ -18,8 +18,8 @@ export interface DailyRunDeps {
   timers: ScheduleTimers;
   /** When the last run happened, or null when there was none. */
   lastRunAt(): Promise<Date | null> | Date | null;
-  /** One run; `asOf` is the day (YYYY-MM-DD, UTC) it counts from. */
-  run(asOf: string): Promise<void> | void;
+  /** One run; `asOf` is the day (YYYY-MM-DD, UTC) it counts from; a long run ends early once `stopping()` says so. */
+  run(asOf: string, stopping: () => boolean): Promise<void> | void;
   /** A failed run (or a failure to find the last one): the next attempt is a day later. */
   onError(error: unknown): void;
   intervalMs?: number;
@@ -42,7 +42,7 @@ export function scheduleDailyRuns(deps: DailyRunDeps): DailyRuns {
       handle = null;
       running = (async () => {
         try {
-          await deps.run(deps.clock.now().toISOString().slice(0, 10));
+          await deps.run(deps.clock.now().toISOString().slice(0, 10), () => stopped);
         } catch (error) {
           deps.onError(error);
         }

@@ -1,7 +1,9 @@
 /**
- * A report's own rows leave the store: its mentions (and its place in clusters), its revisions, the report row —
- * whose delete trigger (migration 0001) takes its text index entry along — and the indicators only it held, unless
- * a request still names them, by the statements of the report tables' owner (db/reports/).
+ * A report's own rows leave the store: its mentions, its revisions, the report row — whose delete trigger
+ * (migration 0001) takes its text index entry along — and the indicators only it held, unless a request still names
+ * them, by the statements of the report tables' owner (db/reports/). The clusters the purged reports were in are
+ * mended afterwards, each once for a whole slice of purges: detaching report by report walked the report's whole
+ * cluster each time, and the largest clusters grow with the store.
  */
 import type Database from 'better-sqlite3';
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -25,16 +27,26 @@ export function createReportRowPurger(sqlite: Database.Database) {
     /** Every revision of the report as it was received (for finding its quotes elsewhere before it goes). */
     revisions: (id: number): IntakeRecord[] => storedRevisions.all(id).map((stored) => JSON.parse(revisionText(stored)) as IntakeRecord),
 
-    purge(id: number): void {
+    /**
+     * Removes the report's rows and answers the cluster it was in (null: none). That cluster's row and its other
+     * members are left as they were until `mendClusters` — call it before the transaction ends.
+     */
+    purge(id: number): number | null {
+      const clusterId = clusters.clusterOf(id);
       const indicatorIds = mentioned.all(id);
       deleteMentions.run(id);
-      clusters.detach(id, indicatorIds);
       deleteRevisions.run(id);
       // Not the text index too: the delete trigger does it, and a second delete is what FTS5 takes for corruption.
       deleteReport.run(id);
       for (const indicatorId of indicatorIds) {
         if (stillMentioned.get(indicatorId) === undefined && !inRequest(indicatorId)) deleteIndicator.run(indicatorId);
       }
+      return clusterId;
+    },
+
+    /** The clusters purged reports left: each is recomputed from the members it has left, and may fall apart. */
+    mendClusters(clusterIds: Iterable<number>): void {
+      for (const clusterId of clusterIds) clusters.split(clusterId);
     },
   };
 }

@@ -10,7 +10,7 @@ import { outcomeFields } from '../../shared/retention/outcome-fields';
 import type { Actor } from '../audit/actor';
 import { lastLoggedAt } from '../audit/audit-entries';
 import type { CaseStore } from '../db/open-store';
-import { runRetention } from './retention-run';
+import { runRetentionYielding } from './retention-run';
 
 /** Who the scheduled runs are in the audit log. */
 export const RETENTION_ACTOR: Actor = 'system:retention';
@@ -19,14 +19,15 @@ export function lastRetentionRunAt(sqlite: Database.Database): Date | null {
   return lastLoggedAt(sqlite, 'retention.run');
 }
 
-export function startDailyRetention(store: CaseStore, deps: { clock: Clock; timers: ScheduleTimers; logger: Logger; intervalMs?: number }): DailyRuns {
+export function startDailyRetention(store: CaseStore, deps: { clock: Clock; timers: ScheduleTimers; logger: Logger; intervalMs?: number; sliceSize?: number }): DailyRuns {
   return scheduleDailyRuns({
     clock: deps.clock,
     timers: deps.timers,
     ...(deps.intervalMs === undefined ? {} : { intervalMs: deps.intervalMs }),
     lastRunAt: () => lastRetentionRunAt(store.sqlite),
-    run: (asOf) => {
-      const outcome = runRetention(store.sqlite, { asOf, at: deps.clock.now().toISOString(), actor: RETENTION_ACTOR });
+    // Slice by slice, letting the window's calls through in between; closing the workstation ends it at a pause.
+    run: async (asOf, stopping) => {
+      const outcome = await runRetentionYielding(store.sqlite, { asOf, at: deps.clock.now().toISOString(), actor: RETENTION_ACTOR, stopping, ...(deps.sliceSize === undefined ? {} : { sliceSize: deps.sliceSize }) });
       deps.logger.info('retention.run', outcomeFields(asOf, outcome));
     },
     onError: (error) => deps.logger.error('retention.failed', { message: error instanceof Error ? error.message : String(error) }),

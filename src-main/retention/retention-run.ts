@@ -5,18 +5,20 @@
  * requests are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
  * bring it back. Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
+ * Reports are purged in slices of one transaction each; the clusters a slice's reports leave are mended once, at its
+ * end, and the run may pause between slices (the daily run in serve and the desktop lets the window's calls through).
  */
 import type Database from 'better-sqlite3';
 import { FINAL_REQUEST_STATES, type RequestState } from '../../shared/requests/lifecycle';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
-import { countReports, reportsReceivedBefore } from '../db/reports/lookup';
+import { countReports, createReceiptOf, reportsReceivedBefore } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
 import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
-import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
+import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
 
@@ -48,56 +50,125 @@ function holdersByReport(sqlite: Database.Database): Holders {
 }
 
 /** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
-export function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
-  const total = countReports(sqlite);
+function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
   const candidates = reportsReceivedBefore(sqlite, `${dailyTaskBound(asOf, periods)}T99`)
     .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
   const holders = holdersByReport(sqlite);
-  const { expired, held } = judgeExpired(candidates, holders, periods, asOf);
-  return { expired, held, total, listedInRequests: new Set(holders.requests.keys()), listedInCases: new Set(holders.cases.keys()) };
+  return judgeExpired(candidates, holders, periods, asOf);
 }
 
-/** Removes one report and everything that carries it, in the tables' own modules; returns the ids outbox entries may quote. */
+/** Removes reports and everything that carries them, in the tables' own modules. */
 function createPurger(sqlite: Database.Database) {
   const rows = createReportRowPurger(sqlite);
   const traces = createTracePurger(sqlite);
   return {
-    purge: ({ id, reportId }: Candidate, listed: { inRequests: boolean; inCases: boolean }): string[] => {
+    /** Purges one report; returns the ids outbox entries may quote, and the cluster it left (mended by `finish`). */
+    purge: ({ id, reportId }: Candidate, listed: { inRequests: boolean; inCases: boolean }) => {
       if (listed.inRequests || listed.inCases) {
         const words = reportWords(rows.revisions(id));
         // Before the memberships go: they say which notes may quote it.
         redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
         if (listed.inRequests) redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
       }
-      rows.purge(id);
-      return traces.purge(reportId);
+      const clusterId = rows.purge(id);
+      return { quotedBy: traces.purge(reportId), clusterId };
     },
-    dropQuotingOutbox: (ids: ReadonlySet<string>) => traces.dropQuotingOutbox(ids),
+    /** After a slice's purges: the clusters they left are mended, each once, and the outbox quoting them dropped. */
+    finish: (clusterIds: ReadonlySet<number>, quotedIds: ReadonlySet<string>) => {
+      rows.mendClusters(clusterIds);
+      traces.dropQuotingOutbox(quotedIds);
+    },
   };
 }
 
-/** Runs retention as of `asOf` (YYYY-MM-DD): purges what expired, in slices of one transaction each, then empties the WAL. */
-export function runRetention(sqlite: Database.Database, deps: { asOf: string; at: string; actor: Actor }): RetentionOutcome {
+export interface RetentionDeps {
+  asOf: string;
+  at: string;
+  actor: Actor;
+  /** Reports purged in one transaction (the clusters they leave are mended once per slice). */
+  sliceSize?: number;
+}
+
+/**
+ * The run, slice by slice: it pauses (yields) between slices, where the caller may let other work run. Each slice
+ * judges its reports again, in its own transaction, so what changed in a pause counts: a report put in a case
+ * meanwhile is held, one revised since is no longer expired, one already gone is skipped. `stopping` ends the run
+ * at a pause; what it purged stays purged and is recorded.
+ */
+function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
   const periods = readRetentionPeriods(sqlite);
-  const { expired, held, total, listedInRequests, listedInCases } = retentionVerdict(sqlite, deps.asOf, periods);
-  const { purge, dropQuotingOutbox } = createPurger(sqlite);
+  const { expired, held } = retentionVerdict(sqlite, deps.asOf, periods);
+  const sliceSize = deps.sliceSize ?? PURGE_SLICE;
+  const { purge, finish } = createPurger(sqlite);
+  const receiptOf = createReceiptOf(sqlite);
   const audit = createAuditAppender(sqlite);
   const tombstones = createTombstones(sqlite);
+  let purged = 0;
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
+    const stillExpired = slice.filter((candidate) => {
+      const row = receiptOf(candidate.id);
+      // A row id may be taken again by a report written since: only the same report, still expired.
+      return row?.reportId === candidate.reportId && dailyTaskExpired(row.receivedAt, periods, deps.asOf);
+    });
+    const holders = holdersByReport(sqlite);
+    const judged = judgeExpired(stillExpired, holders, periods, deps.asOf);
+    for (const [reason, count] of Object.entries(judged.held) as Array<[HoldReason, number]>) held[reason] = (held[reason] ?? 0) + count;
     // What was purged is not taken again from an import or the feed.
-    tombstones.bury(slice.map((candidate) => candidate.reportId));
-    const ids = new Set<string>();
-    for (const candidate of slice) {
-      const listed = { inRequests: listedInRequests.has(candidate.reportId), inCases: listedInCases.has(candidate.reportId) };
-      for (const id of purge(candidate, listed)) ids.add(id);
+    tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
+    const quotedIds = new Set<string>();
+    const clusterIds = new Set<number>();
+    for (const candidate of judged.expired) {
+      const listed = { inRequests: holders.requests.has(candidate.reportId), inCases: holders.cases.has(candidate.reportId) };
+      const { quotedBy, clusterId } = purge(candidate, listed);
+      for (const id of quotedBy) quotedIds.add(id);
+      if (clusterId !== null) clusterIds.add(clusterId);
     }
-    dropQuotingOutbox(ids);
+    finish(clusterIds, quotedIds);
+    purged += judged.expired.length;
   });
-  for (let start = 0; start < expired.length; start += PURGE_SLICE) purgeSlice(expired.slice(start, start + PURGE_SLICE));
-  const outcome: RetentionOutcome = { purged: expired.length, kept: total - expired.length, held };
+  let stopped = false;
+  for (let start = 0; start < expired.length; start += sliceSize) {
+    if (start > 0) {
+      yield;
+      if (stopping()) {
+        stopped = true;
+        break;
+      }
+    }
+    purgeSlice(expired.slice(start, start + sliceSize));
+  }
+  const outcome: RetentionOutcome = { purged, kept: countReports(sqlite), held };
   sqlite.transaction(() =>
-    audit(deps.at, { actor: deps.actor, action: 'retention.run', subjectType: 'store', subjectId: 'reports', details: { asOf: deps.asOf, periods, ...outcome } }),
+    audit(deps.at, {
+      actor: deps.actor,
+      action: 'retention.run',
+      subjectType: 'store',
+      subjectId: 'reports',
+      details: { asOf: deps.asOf, periods, ...outcome, ...(stopped ? { stoppedEarly: true } : {}) },
+    }),
   )();
   checkpointTruncate(sqlite);
   return outcome;
+}
+
+/** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL. */
+export function runRetention(sqlite: Database.Database, deps: RetentionDeps): RetentionOutcome {
+  const slices = retentionSlices(sqlite, deps, () => false);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same run on a thread that also serves a window: between slices it lets pending work (API calls) run, and it
+ * ends at the next pause once `stopping` says so (the workstation closing).
+ */
+export async function runRetentionYielding(sqlite: Database.Database, deps: RetentionDeps & { stopping: () => boolean }): Promise<RetentionOutcome> {
+  const slices = retentionSlices(sqlite, deps, deps.stopping);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -33,6 +33,12 @@ export function countReports(sqlite: Database.Database): number {
   return sqlite.prepare<[], number>('SELECT count(*) FROM reports').pluck().get() ?? 0;
 }
 
+/** A report's row id, id and receipt by its row id, prepared once (undefined: no longer held). */
+export function createReceiptOf(sqlite: Database.Database): (id: number) => { id: number; reportId: string; receivedAt: string } | undefined {
+  const find = sqlite.prepare<[number], { id: number; reportId: string; receivedAt: string }>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE id = ?');
+  return (id) => find.get(id);
+}
+
 /** Reports received before `bound` (an ISO prefix compared as text): the retention run's candidates. */
 export function reportsReceivedBefore(sqlite: Database.Database, bound: string): Array<{ id: number; reportId: string; receivedAt: string }> {
   return sqlite
