@@ -10,6 +10,7 @@ import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
+import { windowReports } from './window-reports';
 
 export const HARM_LIMIT = 50;
 
@@ -28,41 +29,56 @@ function rankEntry(id: number, recent: number, typical: number, recentLoss: numb
   return { id, recent, typicalLoss, harmPerDay: Math.round((recent / harmDays) * typicalLoss), recentLoss };
 }
 
+/** The harm per day at or above which an entry holds one of the HARM_LIMIT places among those known so far. */
+class LastPlace {
+  private readonly best: number[] = [];
+
+  add(harmPerDay: number): void {
+    if (this.best.length === HARM_LIMIT && harmPerDay <= this.best[HARM_LIMIT - 1]!) return;
+    let at = this.best.findIndex((harm) => harm < harmPerDay);
+    if (at < 0) at = this.best.length;
+    this.best.splice(at, 0, harmPerDay);
+    if (this.best.length > HARM_LIMIT) this.best.pop();
+  }
+
+  get bar(): number {
+    return this.best.length < HARM_LIMIT ? Number.NEGATIVE_INFINITY : this.best[HARM_LIMIT - 1]!;
+  }
+}
+
 /**
  * The HARM_LIMIT indicators doing most harm per day. One or two recent victims' median is their mean, known from
  * the kept counts. For three or more it needs each loss — read only when the indicator can still rank: the median
  * of n values at or above a floor f is at most f + 2·(sum − n·f)/(n + 1) (half of them or more are at least the
- * median), so an indicator whose harm at that bound stays below the last place already taken cannot rank.
+ * median), so an indicator whose harm at that bound stays below the last place already taken cannot rank. The
+ * indicators are read highest bound first, so that the last place rises early and the reading stops soon.
  */
 function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
   const { fromDay, asOf, harmDays, team } = window;
-  const params = { from: startOfDay(fromDay), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
   const known: Ranked[] = [];
   const open: IndicatorWindow[] = [];
+  const lastPlace = new LastPlace();
   for (const row of indicatorsInWindow(sqlite, fromDay, asOf, team)) {
-    if (row.reports <= 2) known.push(rankEntry(row.indicatorId, row.reports, row.loss / row.reports, row.loss, harmDays));
-    else open.push(row);
+    if (row.reports > 2) open.push(row);
+    else {
+      known.push(rankEntry(row.indicatorId, row.reports, row.loss / row.reports, row.loss, harmDays));
+      lastPlace.add(known.at(-1)!.harmPerDay);
+    }
   }
-  const lastPlace = () => {
-    if (known.length < HARM_LIMIT) return Number.NEGATIVE_INFINITY;
-    const harms = Float64Array.from(known, (entry) => entry.harmPerDay).sort();
-    return harms[harms.length - HARM_LIMIT]!;
-  };
-  const bar = lastPlace();
-  const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(params.from, params.end) ?? 0;
-  const floor = Math.min(lowest, 0);
-  const lossesOf = sqlite
-    .prepare<Record<string, string | number>, number>(
-      // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's.
-      `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
-          AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
-    )
-    .pluck();
-  for (const row of open) {
-    const highestMedian = floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1);
-    if (Math.round((row.reports / harmDays) * Math.ceil(highestMedian)) < bar) continue;
-    known.push(rankEntry(row.indicatorId, row.reports, median(lossesOf.all({ ...params, id: row.indicatorId })) ?? 0, row.loss, harmDays));
+  if (open.length > 0) {
+    const recent = windowReports(sqlite, fromDay, asOf, team);
+    let floor = 0;
+    for (const loss of recent.loss.values()) floor = Math.min(floor, loss);
+    const bound = (row: IndicatorWindow) => Math.round((row.reports / harmDays) * Math.ceil(floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1)));
+    const candidates = open.map((row) => ({ row, bound: bound(row) })).sort((a, b) => b.bound - a.bound);
+    for (const { row, bound: highest } of candidates) {
+      if (highest < lastPlace.bar) break;
+      const losses = recent.namedBy(row.indicatorId).map((reportId) => recent.loss.get(reportId)!);
+      known.push(rankEntry(row.indicatorId, row.reports, median(losses) ?? 0, row.loss, harmDays));
+      lastPlace.add(known.at(-1)!.harmPerDay);
+    }
   }
+  const bar = lastPlace.bar;
   return known.filter((entry) => entry.harmPerDay >= bar).sort(byHarm).slice(0, HARM_LIMIT);
 }
 
