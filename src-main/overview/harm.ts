@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { RequestState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
-import { addDays, endOfDay, startOfDay } from './days';
+import { addDays, endOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
 import { windowReports } from './window-reports';

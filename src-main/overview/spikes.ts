@@ -10,6 +10,7 @@ import type { OverviewSettings, Spike } from '../../shared/overview/types';
 import { addDays, daysBetween, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
+import { windowReports, type WindowReports } from './window-reports';
 
 export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
@@ -53,14 +54,13 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   };
 
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
-  const indicatorReports = sqlite
-    .prepare<Record<string, string | number>, string>(
-      // CROSS JOIN: through the indicator's mentions, never through every report of the window.
-      `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
-        WHERE m.indicator_id = @key AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
-        GROUP BY r.id ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
-    )
-    .pluck();
+  // An indicator's recent reports: through its mentions in the recent window (window-reports.ts), newest first.
+  let recent: WindowReports | undefined;
+  const reportIdOf = sqlite.prepare<[number], string>('SELECT report_id FROM reports WHERE id = ?').pluck();
+  const indicatorReports = (key: number) => {
+    recent ??= windowReports(sqlite, recentStart, asOf, team);
+    return newestReports(recent.namedBy(key), recent.receivedAt, (id) => reportIdOf.get(id)!);
+  };
   // A cluster's first report: walked from the first day it has (kept counts), never through all its members.
   const firstReportOf = sqlite
     .prepare<[number, number], string>(
@@ -87,7 +87,24 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
     const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key, key)! } : indicatorOf.get(key)!;
-    const reportIds = (cluster ? clusterReports(key) : indicatorReports).all({ ...window, key });
+    const reportIds = cluster ? clusterReports(key).all({ ...window, key }) : indicatorReports(key);
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The REPORT_IDS_LIMIT newest of some reports, as SQL's `ORDER BY received_at DESC, report_id` would give them: the
+ * report ids (text) are read only for those that can make the list.
+ */
+function newestReports(ids: number[], receivedAt: ReadonlyMap<number, string>, reportIdOf: (id: number) => string): string[] {
+  const sorted = ids.sort((a, b) => byteOrder(receivedAt.get(b)!, receivedAt.get(a)!));
+  const edge = sorted.length > REPORT_IDS_LIMIT ? receivedAt.get(sorted[REPORT_IDS_LIMIT - 1]!)! : '';
+  return sorted
+    .filter((id) => receivedAt.get(id)! >= edge)
+    .map((id) => ({ at: receivedAt.get(id)!, reportId: reportIdOf(id) }))
+    .sort((a, b) => byteOrder(b.at, a.at) || byteOrder(a.reportId, b.reportId))
+    .slice(0, REPORT_IDS_LIMIT)
+    .map((entry) => entry.reportId);
 }

@@ -14,6 +14,8 @@ import { endOfDay, startOfDay } from './days';
 export interface WindowReports {
   /** Row id → loss in cents, for each filed report received in the window (of the team, when given). */
   readonly loss: ReadonlyMap<number, number>;
+  /** Row id → when it was received, for the same reports. */
+  readonly receivedAt: ReadonlyMap<number, string>;
   /** The row ids of the window's reports naming the indicator (not benign), each once, in id order. */
   namedBy(indicatorId: number): number[];
 }
@@ -23,13 +25,18 @@ const SPREAD = 2;
 
 export function windowReports(sqlite: Database.Database, fromDay: string, toDay: string, team: string | null): WindowReports {
   const rows = sqlite
-    .prepare<Record<string, string>, [number, number, string | null]>(
-      `SELECT id, loss_cents, ${team === null ? 'NULL' : 'route_team'} FROM reports WHERE status = 'filed' AND received_at >= @from AND received_at <= @end`,
+    .prepare<Record<string, string>, [number, number, string, string | null]>(
+      `SELECT id, loss_cents, received_at, ${team === null ? 'NULL' : 'route_team'} FROM reports WHERE status = 'filed' AND received_at >= @from AND received_at <= @end`,
     )
     .raw()
     .all({ from: startOfDay(fromDay), end: endOfDay(toDay) });
   const loss = new Map<number, number>();
-  for (const [id, cents, routeTeam] of rows) if (team === null || routeTeam === team) loss.set(id, cents);
+  const receivedAt = new Map<number, string>();
+  for (const [id, cents, at, routeTeam] of rows) {
+    if (team !== null && routeTeam !== team) continue;
+    loss.set(id, cents);
+    receivedAt.set(id, at);
+  }
   // The range is found among all the window's reports (a team's are a share of every range).
   const ids = Float64Array.from(rows, ([id]) => id).sort();
   const last = ids.length === 0 ? 0 : ids[ids.length - 1]!;
@@ -55,6 +62,7 @@ export function windowReports(sqlite: Database.Database, fromDay: string, toDay:
     .pluck();
   return {
     loss,
+    receivedAt,
     namedBy(indicatorId) {
       const found = stragglers.get(indicatorId) ?? [];
       if (ids.length === 0) return found;
