@@ -44,11 +44,14 @@ export function brandOfDomain(domain: string, brands: readonly Brand[]): string 
 export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string, team: string | null, brands: readonly Brand[]): FreshBrandDomain[] {
   const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
-  // Domains named in the window, from the kept counts (indicator-day-counts.ts).
+  // Domains named in the window, from the kept counts (indicator-day-counts.ts): the window's indicators looked up
+  // by id (CROSS JOIN), not every domain ever named tried against them.
   const recent = sqlite
     .prepare<Record<string, string>, { indicatorId: number; domain: string }>(
-      `SELECT i.id AS indicatorId, i.value AS domain FROM indicators i
-        WHERE i.type = 'domain' AND i.id IN (SELECT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)})`,
+      `SELECT i.id AS indicatorId, i.value AS domain
+         FROM (SELECT DISTINCT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}) w
+         CROSS JOIN indicators i ON i.id = w.indicator_id
+        WHERE i.type = 'domain'`,
     )
     .all({ fromDay, asOf, ...teamParam(team) });
   const firstSeen = firstDayNamed(sqlite);
