@@ -7,15 +7,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
-import { addDays, daysBetween, endOfDay, startOfDay } from './days';
+import { addDays, daysBetween } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
 import { windowReports, type WindowReports } from './window-reports';
 
 export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
-/** Members beyond which a cluster's reports are read along the days rather than through the cluster index. */
-const BIG_CLUSTER = 2_000;
 
 interface DayCount {
   key: number;
@@ -26,8 +24,6 @@ interface DayCount {
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
   const baselineStart = addDays(recentStart, -settings.baselineDays);
-  const window = { recentFrom: startOfDay(recentStart), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
-  const teamClause = team === null ? '' : 'AND r.route_team = @team';
   // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
   const indicatorDays = busyDays(sqlite, 'indicator', counted, team);
@@ -54,12 +50,14 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   };
 
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
-  // An indicator's recent reports: through its mentions in the recent window (window-reports.ts), newest first.
-  let recent: WindowReports | undefined;
+  // A spike's recent reports, newest first: an indicator's through its mentions, a cluster's by their cluster, both
+  // among the recent window's reports (window-reports.ts, read once when something spikes).
+  let recentWindow: WindowReports | undefined;
   const reportIdOf = sqlite.prepare<[number], string>('SELECT report_id FROM reports WHERE id = ?').pluck();
-  const indicatorReports = (key: number) => {
-    recent ??= windowReports(sqlite, recentStart, asOf, team);
-    return newestReports(recent.namedBy(key), recent.receivedAt, (id) => reportIdOf.get(id)!);
+  const recentReports = (key: number, cluster: boolean) => {
+    recentWindow ??= windowReports(sqlite, recentStart, asOf, team);
+    const ids = cluster ? recentWindow.inCluster(key) : recentWindow.namedBy(key);
+    return newestReports(ids, recentWindow.receivedAt, (id) => reportIdOf.get(id)!);
   };
   // A cluster's first report: walked from the first day it has (kept counts), never through all its members.
   const firstReportOf = sqlite
@@ -68,18 +66,6 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
         ORDER BY received_at, report_id LIMIT 1`,
     )
     .pluck();
-  // Its recent reports: a small cluster member by member (the unary + keeps SQLite off the days), a big one (thousands,
-  // over a year) back along the window's days instead.
-  const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
-  const recentOfCluster = (big: boolean) =>
-    sqlite
-      .prepare<Record<string, string | number>, string>(
-        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
-          ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
-      )
-      .pluck();
-  const [smallClusterReports, bigClusterReports] = [recentOfCluster(false), recentOfCluster(true)];
-  const clusterReports = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? bigClusterReports : smallClusterReports);
 
   // Rank first, then read names and reports only for the spikes shown.
   const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
@@ -87,7 +73,7 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
     const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key, key)! } : indicatorOf.get(key)!;
-    const reportIds = cluster ? clusterReports(key).all({ ...window, key }) : indicatorReports(key);
+    const reportIds = recentReports(key, cluster);
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
 }

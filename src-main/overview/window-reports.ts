@@ -18,6 +18,8 @@ export interface WindowReports {
   readonly receivedAt: ReadonlyMap<number, string>;
   /** The row ids of the window's reports naming the indicator (not benign), each once, in id order. */
   namedBy(indicatorId: number): number[];
+  /** The row ids of the window's reports in the cluster, in id order. */
+  inCluster(clusterId: number): number[];
 }
 
 /** A range of ids holds the window's reports densely when at most this many ids per window report fall in it. */
@@ -25,17 +27,22 @@ const SPREAD = 2;
 
 export function windowReports(sqlite: Database.Database, fromDay: string, toDay: string, team: string | null): WindowReports {
   const rows = sqlite
-    .prepare<Record<string, string>, [number, number, string, string | null]>(
-      `SELECT id, loss_cents, received_at, ${team === null ? 'NULL' : 'route_team'} FROM reports WHERE status = 'filed' AND received_at >= @from AND received_at <= @end`,
+    .prepare<Record<string, string>, [number, number, string, number | null, string | null]>(
+      `SELECT id, loss_cents, received_at, cluster_id, ${team === null ? 'NULL' : 'route_team'} FROM reports WHERE status = 'filed' AND received_at >= @from AND received_at <= @end`,
     )
     .raw()
     .all({ from: startOfDay(fromDay), end: endOfDay(toDay) });
   const loss = new Map<number, number>();
   const receivedAt = new Map<number, string>();
-  for (const [id, cents, at, routeTeam] of rows) {
+  const clusters = new Map<number, number[]>();
+  for (const [id, cents, at, clusterId, routeTeam] of rows) {
     if (team !== null && routeTeam !== team) continue;
     loss.set(id, cents);
     receivedAt.set(id, at);
+    if (clusterId === null) continue;
+    const members = clusters.get(clusterId);
+    if (members) members.push(id);
+    else clusters.set(clusterId, [id]);
   }
   // The range is found among all the window's reports (a team's are a share of every range).
   const ids = Float64Array.from(rows, ([id]) => id).sort();
@@ -68,5 +75,6 @@ export function windowReports(sqlite: Database.Database, fromDay: string, toDay:
       if (ids.length === 0) return found;
       return [...found, ...inRange.all(indicatorId, low, last).filter((reportId) => loss.has(reportId))];
     },
+    inCluster: (clusterId) => [...(clusters.get(clusterId) ?? [])].sort((a, b) => a - b),
   };
 }

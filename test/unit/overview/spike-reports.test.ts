@@ -24,7 +24,8 @@ describe('a spike’s reports', () => {
     await temp.importRecords(early.map((record) => ({ ...record, revision: 2, receivedAt: '2026-11-20T22:30:00Z' })));
     const sqlite = temp.store.sqlite;
 
-    const spike = computeSpikes(sqlite, AS_OF, settings, null).find((found) => found.type === 'iban' && found.value === IBANS.muleB);
+    const spikes = computeSpikes(sqlite, AS_OF, settings, null);
+    const spike = spikes.find((found) => found.type === 'iban' && found.value === IBANS.muleB);
     expect(spike?.recent).toBe(133);
     const newest = sqlite
       .prepare<Record<string, string>, string>(
@@ -37,5 +38,18 @@ describe('a spike’s reports', () => {
     expect(newest).toHaveLength(100);
     expect(newest.slice(0, 3).sort()).toEqual(early.map((record) => record.reportId).sort());
     expect(spike!.reportIds).toEqual(newest);
+
+    // The victims are one cluster, which spikes as much: its reports, by the cluster's own column, are the same hundred.
+    const clusterSpike = spikes.find((found) => found.type === 'cluster');
+    const clusterNewest = sqlite
+      .prepare<Record<string, string>, string>(
+        `SELECT report_id FROM reports WHERE status = 'filed' AND received_at >= @from AND received_at <= @end
+            AND cluster_id = (SELECT cluster_id FROM reports WHERE report_id = @member) ORDER BY received_at DESC, report_id LIMIT 100`,
+      )
+      .pluck()
+      .all({ from: startOfDay(addDays(AS_OF, -settings.recentDays + 1)), end: endOfDay(AS_OF), member: early[0]!.reportId });
+    expect(clusterSpike?.recent).toBe(133);
+    expect(clusterSpike!.reportIds).toEqual(clusterNewest);
+    expect(clusterNewest).toEqual(newest);
   });
 });
