@@ -62,6 +62,15 @@ export interface ExistingReport {
   first_received_at: string;
 }
 
+/** A report's mention as stored. */
+export interface StoredMention {
+  rowid: number;
+  indicatorId: number;
+  field: string;
+  raw: string;
+  benign: number;
+}
+
 /**
  * The statements of the report writer (ingest/report-writer.ts), which applies the intake rules: a report's row,
  * its revisions as received, its indicators and mentions.
@@ -103,10 +112,8 @@ export function prepareReportWriting(sqlite: Database.Database) {
        FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
     ),
     deleteRevision: sqlite.prepare<[number, number]>('DELETE FROM report_revisions WHERE report_id = ? AND revision = ?'),
-    linkedIndicators: sqlite
-      .prepare<[number], number>('SELECT DISTINCT indicator_id FROM mentions WHERE report_id = ? AND benign = 0')
-      .pluck(),
-    deleteMentions: sqlite.prepare<[number]>('DELETE FROM mentions WHERE report_id = ?'),
+    storedMentions: sqlite.prepare<[number], StoredMention>('SELECT rowid, indicator_id AS indicatorId, field, raw, benign FROM mentions WHERE report_id = ?'),
+    deleteMention: sqlite.prepare<[rowid: number]>('DELETE FROM mentions WHERE rowid = ?'),
     findIndicator: sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
       'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',
     ),

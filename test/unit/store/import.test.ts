@@ -167,6 +167,37 @@ describe('mentions', () => {
     await importRecords([{ ...record, revision: 2, receivedAt: '2026-04-02T10:00:00Z' }]);
     expect(rows.all()).toEqual(once);
   });
+
+  it('are after a revision exactly what it names: the repeated rows kept, the dropped gone, the new and retyped written', async () => {
+    const record = filedRecord({
+      incident: { summary: 'Betaald', narrative: 'Overgemaakt naar NL91 ABNA 0417 1643 00, gebeld door 06-12345678.' },
+      suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] },
+    });
+    const { store, importRecords } = openTempStore();
+    await importRecords([record]);
+    const mentions = store.sqlite.prepare<[], { rowid: number; field: string; raw: string; value: string }>(
+      'SELECT m.rowid, m.field, m.raw, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id ORDER BY m.field, i.value',
+    );
+    const before = mentions.all();
+    const revised = {
+      ...record,
+      revision: 2,
+      receivedAt: '2026-04-02T10:00:00Z',
+      // The narrative's IBAN typed without spaces now, its phone number gone; one listed account swapped.
+      incident: { summary: 'Betaald', narrative: 'Overgemaakt naar NL91ABNA0417164300.' },
+      suspect: { bankAccounts: [IBANS.muleA, IBANS.muleC] },
+    };
+    await importRecords([revised]);
+    const after = mentions.all();
+    expect(after.map(({ field, raw, value }) => ({ field, raw, value }))).toEqual([
+      { field: 'incident.narrative', raw: 'NL91ABNA0417164300', value: IBANS.muleA },
+      { field: 'suspect.bankAccounts[0]', raw: IBANS.muleA, value: IBANS.muleA },
+      { field: 'suspect.bankAccounts[1]', raw: IBANS.muleC, value: IBANS.muleC },
+    ]);
+    // The one row the revision repeats as it was is the same row.
+    const repeated = (rows: typeof before) => rows.find((row) => row.field === 'suspect.bankAccounts[0]')!.rowid;
+    expect(repeated(after)).toBe(repeated(before));
+  });
 });
 
 describe('withdrawals', () => {
