@@ -9,7 +9,7 @@
  * just enough state of requests and routes to refuse what an officer may not do (see ../mutations/authority).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestampText = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -437,12 +437,15 @@ export const auditReportRegions = pgTable('audit_report_regions', {
 });
 
 /**
- * The cases and requests (`case:<id>`, `action:<id>`) that held a report when retention purged it. Their periods are
- * over too, and the hub keeps no word of the purged report to redact a late quote of it with, so new notes on them
- * and new texts of them are refused (../mutations/authority/purged-reports.ts). Ids of officers' work, no victim's data.
+ * The cases and requests (`case:<id>`, `action:<id>`) that held a report when retention purged it. The hub keeps no
+ * word of the purged report to redact a late quote of it with, so texts for them written before every workstation's
+ * own run removed the report too are refused (../mutations/authority/purged-reports.ts). Ids of officers' work and a
+ * day, no victim's data.
  */
 export const purgedHolders = pgTable('purged_holders', {
   subject: text('subject').primaryKey(),
+  /** The day (the run's `asOf`) the last of its reports was purged; rows from before it was kept get the migration's day. */
+  purgedOn: date('purged_on', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
 });
 
 /** The hub's own random key of the tombstones' hashes: one row, made at the first purge. */

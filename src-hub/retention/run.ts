@@ -55,7 +55,7 @@ export async function runHubRetention(database: HubConnection, options: { asOf: 
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
     await inTransaction(database.db, async (tx) => {
       await purgeReports(tx, slice);
-      await rememberHolders(tx, holdingSubjects(holders, slice));
+      await rememberHolders(tx, holdingSubjects(holders, slice), options.asOf);
     });
   }
   const { walCleared } = expired.length > 0 ? await compactTables(database, PURGED_TABLES) : { walCleared: true };

@@ -7,7 +7,7 @@
  * export) name nobody; with the database and an id one can test whether it was purged, which is what the hub must do.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { HubDb } from '../db/database';
 import { purgedHolders, purgedReports, purgeKey } from '../db/schema';
 
@@ -60,18 +60,21 @@ export async function purgedAmong(db: HubDb, reportIds: readonly string[]): Prom
   return new Set(rows.map((row) => idOf.get(row.reportKey)!));
 }
 
-/** Remembers the cases and requests that held the purged reports (`case:<id>`, `action:<id>`), in the purge's transaction. */
-export async function rememberHolders(tx: HubDb, subjects: readonly string[]): Promise<void> {
+/**
+ * Remembers the cases and requests that held the purged reports (`case:<id>`, `action:<id>`) and the day they were
+ * purged on (a later purge of another of their reports moves it on), in the purge's transaction.
+ */
+export async function rememberHolders(tx: HubDb, subjects: readonly string[], purgedOn: string): Promise<void> {
   if (subjects.length === 0) return;
   await tx
     .insert(purgedHolders)
-    .values([...new Set(subjects)].map((subject) => ({ subject })))
-    .onConflictDoNothing({ target: purgedHolders.subject });
+    .values([...new Set(subjects)].map((subject) => ({ subject, purgedOn })))
+    .onConflictDoUpdate({ target: purgedHolders.subject, set: { purgedOn: sql`GREATEST(${purgedHolders.purgedOn}, excluded.purged_on)` } });
 }
 
-/** The cases and requests among these that held a report retention purged. */
-export async function heldPurgedAmong(db: HubDb, subjects: readonly string[]): Promise<Set<string>> {
-  if (subjects.length === 0) return new Set();
-  const rows = await db.select({ subject: purgedHolders.subject }).from(purgedHolders).where(inArray(purgedHolders.subject, [...new Set(subjects)]));
-  return new Set(rows.map((row) => row.subject));
+/** The cases and requests among these that held a report retention purged, with the day it was purged on. */
+export async function heldPurgedAmong(db: HubDb, subjects: readonly string[]): Promise<Map<string, string>> {
+  if (subjects.length === 0) return new Map();
+  const rows = await db.select({ subject: purgedHolders.subject, purgedOn: purgedHolders.purgedOn }).from(purgedHolders).where(inArray(purgedHolders.subject, [...new Set(subjects)]));
+  return new Map(rows.map((row) => [row.subject, row.purgedOn]));
 }

@@ -1,8 +1,10 @@
 /**
  * A workstation that has not yet purged a report the hub purged may still write a note quoting it on the case that
- * held it. The hub keeps no word of the report to redact the quote on arrival, so it refuses new notes (and request
- * texts) on the cases and requests that held a purged report, 410 as changes naming it are
- * (src-hub/mutations/authority/purged-reports.ts); notes on live cases are taken.
+ * held it, or another text for it. The hub keeps no word of the report to redact the quote on arrival, so it refuses
+ * texts for the cases and requests that held a purged report written before every workstation's own daily run removed
+ * it too (two days after the day of the purge), 410 as changes naming it are
+ * (src-hub/mutations/authority/purged-reports.ts). Notes on live cases, changes without text, and texts written later
+ * for a case reopened after the purge are taken.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -57,11 +59,48 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
     expect(JSON.stringify(await hub.readAll({ limit: 500 }))).not.toContain('Wulpenkade');
   });
 
+  it('refuses the other texts a late workstation may send for the held case: its new title, a new request on it', async () => {
+    const title = mutation('case.update', '2031-04-04T12:00:00Z', { caseId: closedCase, title: `Fietsfraude: ${quote}` });
+    const request = mutation('action.create', '2031-04-04T12:00:00Z', {
+      actionId: randomUUID(),
+      kind: 'prevention_warning',
+      indicatorType: null,
+      indicatorValue: null,
+      caseId: closedCase,
+      clusterReportId: null,
+      title: 'Publiekswaarschuwing fietsfraude',
+      addresseeId: null,
+      reportIds: [],
+      includePersonalData: false,
+      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
+      body: `Een melder schreef: "${quote}"`,
+    });
+    for (const late of [title, request]) {
+      const pushed = await hub.push([late]);
+      expect(pushed.status, late.kind).toBe(410);
+      expect(pushed.body.error?.message).toMatch(/held reports that expired and were removed/);
+    }
+    const [stored] = await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE '%Wulpenkade%'`);
+    expect(stored?.n).toBe(0);
+  });
+
+  it('takes a reopening at once, and new notes and a new title on the reopened case once the workstations removed the report too (the honest twin)', async () => {
+    const reopened = await hub.push([mutation('case.update', '2031-04-03T10:00:00Z', { caseId: closedCase, status: 'in_progress' })]);
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    const later = [
+      mutation('note.add', '2031-04-06T09:00:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: closedCase, body: 'Nieuwe aangifte over dezelfde verkoper; zaak heropend.' }),
+      mutation('case.update', '2031-04-06T09:05:00Z', { caseId: closedCase, title: 'Fietsfraude (heropend)' }),
+    ];
+    const pushed = await hub.push(later);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    expect(JSON.stringify(await hub.readAll({ limit: 500 }))).toContain('zaak heropend');
+  });
+
   it('takes the same note on a live case (the honest twin), and the cases’ ids are all the hub remembers of the holders', async () => {
     const pushed = await hub.push([noteOn(liveCase)]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     expect(JSON.stringify(await hub.readAll({ limit: 500 }))).toContain('Wulpenkade');
-    const holders = await queryRows<{ subject: string }>(hub.database.db, sql`SELECT subject FROM purged_holders`);
-    expect(holders).toEqual([{ subject: `case:${closedCase}` }]);
+    const holders = await queryRows<{ subject: string; purged_on: string }>(hub.database.db, sql`SELECT subject, purged_on::text FROM purged_holders`);
+    expect(holders).toEqual([{ subject: `case:${closedCase}`, purged_on: '2031-04-03' }]);
   });
 });

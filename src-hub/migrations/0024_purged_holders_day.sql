@@ -1,0 +1,1 @@
+ALTER TABLE "purged_holders" ADD COLUMN "purged_on" date DEFAULT CURRENT_DATE NOT NULL;
