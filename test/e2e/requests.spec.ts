@@ -65,7 +65,7 @@ test('a bank block request: drafted from a cluster, approved on another workstat
       await expect(dialog).toBeHidden();
 
       await expect(detail(page)).toHaveAttribute('data-state', 'draft');
-      await expect(page.getByTestId('nav-actions')).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByTestId('nav-requests')).toHaveAttribute('aria-current', 'page');
       actionId = (await detail(page).getAttribute('data-action-id')) ?? '';
       expect(actionId).not.toBe('');
       await expectAccessible(page, 'the request detail');

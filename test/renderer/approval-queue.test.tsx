@@ -91,7 +91,7 @@ describe('approval queue', () => {
   it('an officer sees no supervisor screens, and is told so when one is open', async () => {
     const { store } = await renderApp(new FakeApi());
     const nav = screen.getByRole('navigation', { name: 'Hoofdnavigatie' });
-    expect(within(nav).getByTestId('nav-actions')).toBeTruthy();
+    expect(within(nav).getByTestId('nav-requests')).toBeTruthy();
     for (const screenName of ['approvals', 'routing', 'directory']) expect(within(nav).queryByTestId(`nav-${screenName}`)).toBeNull();
     await act(async () => {
       store.getState().navigate({ screen: 'routing' });

@@ -37,7 +37,7 @@ describe('batching letters from the requests list', () => {
       .handle('request.create', () => ({ actionId: ACTION_ID }));
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
-    await click(screen.getByTestId('nav-actions'));
+    await click(screen.getByTestId('nav-requests'));
     await screen.findByTestId(`action-row-${id(1)}`, {}, { timeout: 15_000 });
 
     // Only concepts about an account or number can be chosen.
