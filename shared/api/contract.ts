@@ -134,8 +134,12 @@ export interface ApiMethods {
 
   /** A proposed request: addressee, bundle and default texts, from an indicator, a case or a cluster. */
   'request.draft': Method<RequestDraftQuery, RequestDraftView>;
-  /** With the reporters' data included, `purpose` is required (it is logged with the request). */
-  'request.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[]; purpose?: string }, { actionId: string }>;
+  /**
+   * With the reporters' data included, `purpose` is required (it is logged with the request). `replaces`: the drafts
+   * this (batched) letter replaces, withdrawn in the same transaction — each the officer's own or, for a supervisor,
+   * anyone's, and about indicators the letter names.
+   */
+  'request.create': Method<Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: string[]; purpose?: string; replaces?: string[] }, { actionId: string }>;
   'request.list': Method<RequestQuery, RequestSummaryView[]>;
   /** The reporters' data a request includes is shown (and logged) only with a purpose; without one it is withheld. */
   'request.get': Method<{ actionId: string; purpose?: string }, RequestDetail>;

@@ -228,6 +228,7 @@ export const apiParamSchemas: ParamSchemas = {
       legalBasis: longText,
       body: longText,
       purpose: purposeText.optional(),
+      replaces: z.array(actionId).max(PARAM_LIMITS.batchIndicators, `must name at most ${PARAM_LIMITS.batchIndicators} drafts`).optional(),
     })
     .refine(requestIndicatorPair, bothOrNeither)
     .refine(purposeWithPersonalData, personalDataPurpose),

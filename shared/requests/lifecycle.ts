@@ -27,11 +27,11 @@ export const REQUEST_KIND_OF_INDICATOR: Record<IndicatorType, RequestKind> = {
   crypto: 'crypto_flag',
 };
 
-export const REQUEST_STATES = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed', 'refused', 'expired'] as const;
+export const REQUEST_STATES = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged', 'executed', 'refused', 'expired', 'withdrawn'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 /** States after which nothing changes any more. */
-export const FINAL_REQUEST_STATES: readonly RequestState[] = ['executed', 'refused', 'expired'];
+export const FINAL_REQUEST_STATES: readonly RequestState[] = ['executed', 'refused', 'expired', 'withdrawn'];
 /** States in which the request still waits for something (ours or the addressee's); due dates count here. */
 export const OPEN_REQUEST_STATES: readonly RequestState[] = ['draft', 'awaiting_approval', 'approved', 'sent', 'acknowledged'];
 
@@ -51,6 +51,8 @@ export interface TransitionRule {
   to: RequestState;
   /** Four-eyes: a supervisor who is not the author. */
   needsSecondSupervisor?: true;
+  /** The request's own author, or a supervisor. */
+  needsAuthorOrSupervisor?: true;
   needsReason?: true;
   /** Sending records how and when (`occurredAt`), and the date an answer is due. */
   needsSending?: true;
@@ -73,6 +75,8 @@ export const REQUEST_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'acknowledged', to: 'executed', needsOccurredAt: true },
   { from: 'sent', to: 'refused', needsOccurredAt: true, needsReason: true },
   { from: 'acknowledged', to: 'refused', needsOccurredAt: true, needsReason: true },
+  // A draft nobody will send (e.g. one a batched letter replaced); final, so it leaves the lists and the overview.
+  { from: 'draft', to: 'withdrawn', needsAuthorOrSupervisor: true },
   { from: 'sent', to: 'expired' },
   { from: 'acknowledged', to: 'expired' },
 ];
@@ -150,6 +154,7 @@ export function refuseTransition(action: RequestFacts, actor: TransitionActor, i
     if (actor.role !== 'supervisor') return refusal('who', 'only a supervisor may approve or send back a request');
     if (actor.id === author) return refusal('who', 'four-eyes: the author of a request may not approve or send back their own request');
   }
+  if (rule.needsAuthorOrSupervisor && actor.id !== author && actor.role !== 'supervisor') return refusal('who', 'only its author or a supervisor may withdraw a draft');
   if (rule.needsReason && !input.reason?.trim()) return refusal('details', `"${input.to}" needs a reason`);
   if (rule.needsSending) {
     if (!input.method) return refusal('details', 'sending needs the way it was sent (email, portal or letter)');

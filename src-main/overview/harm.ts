@@ -89,7 +89,8 @@ export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: n
   const totalsOf = indicatorTotals(sqlite, team);
   const requestOf = sqlite
     .prepare<[string, string, string], { state: RequestState; createdAt: string; id: string }>(
-      'SELECT state, created_at AS createdAt, id FROM requests WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1',
+      // A withdrawn draft is no request about the indicator (a batched letter replaced it, or nobody will send it).
+      "SELECT state, created_at AS createdAt, id FROM requests WHERE indicator_type = ? AND indicator_value = ? AND created_at <= ? AND state <> 'withdrawn' ORDER BY created_at DESC, id DESC LIMIT 1",
     );
   const batched = batchedRequests(sqlite, end);
   const newestRequest = (type: string, value: string) => [requestOf.get(type, value, end), batched.get(`${type}:${value}`)].filter((request) => request !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]?.state ?? null;
@@ -114,7 +115,7 @@ function batchedRequests(sqlite: Database.Database, end: string): Map<string, { 
   const rows = sqlite
     .prepare<[string], { state: RequestState; createdAt: string; id: string; indicator: string }>(
       `SELECT a.state, a.created_at AS createdAt, a.id, json_extract(b.value, '$.type') || ':' || json_extract(b.value, '$.value') AS indicator
-         FROM requests a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ?
+         FROM requests a, json_each(a.payload, '$.batchIndicators') b WHERE instr(a.payload, '"batchIndicators"') > 0 AND a.created_at <= ? AND a.state <> 'withdrawn'
         ORDER BY a.created_at, a.id`,
     )
     .all(end);

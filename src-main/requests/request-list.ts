@@ -9,7 +9,7 @@ import { toSummaryView } from './request-summary';
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 const OPEN = `a.state IN (${OPEN_REQUEST_STATES.map((state) => `'${state}'`).join(', ')})`;
 
-/** The actions list: filtered by the query, most recently changed first; `today` decides what is overdue. */
+/** The requests list: filtered by the query, most recently changed first; `today` decides what is overdue. */
 export function listRequests(sqlite: Database.Database, query: RequestQuery, today: string): RequestSummaryView[] {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -17,7 +17,9 @@ export function listRequests(sqlite: Database.Database, query: RequestQuery, tod
     conditions.push(condition);
     params.push(...values);
   };
+  // A withdrawn draft was never sent: listed only when its state is asked for.
   if (query.states?.length) where(`a.state IN (${placeholders(query.states)})`, ...query.states);
+  else where("a.state <> 'withdrawn'");
   if (query.kinds?.length) where(`a.kind IN (${placeholders(query.kinds)})`, ...query.kinds);
   if (query.addresseeId !== undefined) where('a.addressee_id = ?', query.addresseeId);
   if (query.caseId !== undefined) where('a.case_id = ?', query.caseId);

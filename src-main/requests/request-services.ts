@@ -5,25 +5,33 @@
 import { refuseBundleUpdate, type TransitionInput } from '../../shared/requests/lifecycle';
 import { AppError } from '../../shared/errors';
 import type { MutationPayloads } from '../../shared/mutations/kinds';
+import type { CanonicalIndicator } from '../../shared/indicators/types';
 import type { CaseStore } from '../db/open-store';
 import { recordMutation } from '../mutations/record-mutation';
 import { actorOf, optionalText, requireCase, requireReport, requireReports, requireText } from '../mutations/services/guards';
 import { buildMutation, newIdOf, type ServiceDeps } from '../mutations/services/service-deps';
-import { requireRequest } from './request-record';
+import { requireRequest, type RequestRecord } from './request-record';
 import { canonicalBatch, canonicalIndicator, requireFittingIndicator } from './request-subject';
 import { newReportIds } from './request-scope';
 import { findDirectoryEntry } from './directory-entries';
 import { dutchDay } from '../../shared/platform/dutch-days';
 import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal';
 
-export type CreateRequestInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & { reportIds: readonly string[] };
+export type CreateRequestInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & {
+  reportIds: readonly string[];
+  /** The drafts this (batched) letter replaces: withdrawn with it, in its transaction. */
+  replaces?: readonly string[];
+};
 
 function requireAddressee(store: CaseStore, addresseeId: string | null): string | null {
   if (addresseeId !== null && !findDirectoryEntry(store.sqlite, addresseeId)) throw new AppError('BAD_INPUT', `The directory has no addressee ${addresseeId}.`);
   return addresseeId;
 }
 
-/** A new request in state `draft`, authored by the officer. */
+/**
+ * A new request in state `draft`, authored by the officer; the drafts it replaces are withdrawn in the same
+ * transaction (one signed mutation each, after the new request's), so either all of it is recorded or none.
+ */
 export function createRequest(store: CaseStore, deps: ServiceDeps, input: CreateRequestInput): { actionId: string } {
   const { sqlite } = store;
   const indicator = canonicalIndicator(input.indicatorType, input.indicatorValue);
@@ -35,25 +43,53 @@ export function createRequest(store: CaseStore, deps: ServiceDeps, input: Create
   if (reportIds.length === 0) throw new AppError('BAD_INPUT', 'A request needs at least one report to rest on.');
   requireReports(sqlite, reportIds);
   const actionId = newIdOf(deps)();
-  recordMutation(
-    store,
-    buildMutation(deps, input.officer, 'action.create', {
-      actionId,
-      kind: input.kind,
-      indicatorType: indicator?.type ?? null,
-      indicatorValue: indicator?.value ?? null,
-      caseId: input.caseId,
-      clusterReportId: input.clusterReportId,
-      ...(batchIndicators.length > 0 ? { batchIndicators } : {}),
-      title: requireText(input.title, 'A request title'),
-      addresseeId: requireAddressee(store, input.addresseeId),
-      reportIds,
-      includePersonalData: input.includePersonalData,
-      legalBasis: input.legalBasis.trim(),
-      body: input.body.trim(),
-    }),
-  );
+  const title = requireText(input.title, 'A request title');
+  const create = buildMutation(deps, input.officer, 'action.create', {
+    actionId,
+    kind: input.kind,
+    indicatorType: indicator?.type ?? null,
+    indicatorValue: indicator?.value ?? null,
+    caseId: input.caseId,
+    clusterReportId: input.clusterReportId,
+    ...(batchIndicators.length > 0 ? { batchIndicators } : {}),
+    title,
+    addresseeId: requireAddressee(store, input.addresseeId),
+    reportIds,
+    includePersonalData: input.includePersonalData,
+    legalBasis: input.legalBasis.trim(),
+    body: input.body.trim(),
+  });
+  const named = new Set([indicator, ...batchIndicators].flatMap((entry) => (entry === null ? [] : [indicatorKey(entry)])));
+  sqlite.transaction(() => {
+    recordMutation(store, create);
+    for (const draftId of new Set(input.replaces ?? [])) {
+      const draft = requireRequest(sqlite, draftId);
+      requireReplaceable(draft, input.kind, named);
+      withdraw(store, deps, { officer: input.officer, draft, reason: `Vervangen door het verzoek “${title}”.` });
+    }
+  })();
   return { actionId };
+}
+
+const indicatorKey = (indicator: CanonicalIndicator) => `${indicator.type}:${indicator.value}`;
+
+/** A letter replaces only drafts of its own kind about indicators it names itself. */
+function requireReplaceable(draft: RequestRecord, kind: CreateRequestInput['kind'], named: ReadonlySet<string>): void {
+  if (draft.kind !== kind) throw new AppError('BAD_INPUT', `The draft “${draft.title}” is a ${draft.kind} request; this letter, a ${kind} request, cannot replace it.`);
+  const indicators = [...(draft.indicator === null ? [] : [draft.indicator]), ...draft.payload.batchIndicators];
+  const missing = indicators.filter((entry) => !named.has(indicatorKey(entry)));
+  if (indicators.length === 0 || missing.length > 0) {
+    const which = missing.length > 0 ? `it names ${missing.map((entry) => entry.value).join(', ')}, which this letter does not` : 'it names no indicator';
+    throw new AppError('BAD_INPUT', `This letter cannot replace the draft “${draft.title}”: ${which}.`);
+  }
+}
+
+/** Withdraws a draft (its author or a supervisor: the shared guard, which the hub applies again). */
+function withdraw(store: CaseStore, deps: ServiceDeps, input: { officer: string; draft: RequestRecord; reason: string }): void {
+  const { draft } = input;
+  const payload: MutationPayloads['action.transition'] = { actionId: draft.id, from: 'draft', to: 'withdrawn', reason: input.reason, method: null, occurredAt: null, dueAt: null, reference: null };
+  assertTransitionAllowed({ state: draft.state, author: draft.createdBy, kind: draft.kind }, actorOf(store.sqlite, input.officer), payload);
+  recordMutation(store, buildMutation(deps, input.officer, 'action.transition', payload));
 }
 
 export type RequestChanges = Omit<MutationPayloads['action.edit'], 'actionId'>;

@@ -25,6 +25,7 @@ const REQUEST_STATE_COLOR: Record<RequestState, string> = {
   executed: 'green',
   refused: 'red',
   expired: 'orange',
+  withdrawn: 'gray',
 };
 const PRIORITY_COLOR: Record<RoutePriority, string> = { high: 'red', normal: 'blue', low: 'gray' };
 

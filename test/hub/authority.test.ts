@@ -18,6 +18,8 @@ const REPORT = 'IA-2026-0000001';
 const SUPERVISOR = 'sup.anna';
 const OTHER_SUPERVISOR = 'sup.bram';
 const OFFICER = 'off.cas';
+/** Another officer of the team: not the author of OFFICER's drafts, not a supervisor. */
+const COLLEAGUE = 'off.dirk';
 const RETIRED = 'sup.oud';
 const UNREGISTERED = 'x.nobody';
 
@@ -89,11 +91,13 @@ const createWarning = (officer: string): AnyMutation =>
   });
 const publish = (officer: string, actionId: string, from: 'approved' | 'sent', reference: string | null = 'politie.nl/nieuws en Facebook Politie Utrecht') =>
   transition(officer, actionId, { from, to: 'executed', occurredAt: '2026-11-03', reference });
+const withdraw = (officer: string, actionId: string) => transition(officer, actionId, { from: 'draft', to: 'withdrawn', reason: 'Vervangen door één brief.' });
 const requestIdOf = (create: AnyMutation) => (create.payload as { actionId: string }).actionId;
 
 describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
   let hub: TestHub;
   let officerCredential: string;
+  let colleagueCredential: string;
   beforeAll(async () => {
     hub = await startTestHub(backend);
     const { db } = hub.database;
@@ -103,6 +107,7 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       { id: RETIRED, displayName: 'Inspecteur O. Oud', role: 'supervisor', team: null },
     ]);
     officerCredential = (await addOfficer(db, hubClock(), { id: OFFICER, displayName: 'Agent C. Cas', role: 'officer', team: 'Team Fraude' })).credential;
+    colleagueCredential = (await addOfficer(db, hubClock(), { id: COLLEAGUE, displayName: 'Agent D. Dirk', role: 'officer', team: 'Team Fraude' })).credential;
     await deactivateOfficer(db, RETIRED);
   });
   afterAll(() => hub?.close());
@@ -243,6 +248,20 @@ describe.each(BACKENDS)('the hub enforces roles (%s)', (backend) => {
       await expectAccepted([submit(OFFICER, id)]);
       await expectRefused([mutation('action.edit', OFFICER, { actionId: id, title: 'Te laat' })], 0, 409, /cannot be edited; only a draft can/);
       await expectRefused([mutation('action.edit', OFFICER, { actionId: randomUUID(), title: 'Onbekend' })], 0, 409, /the hub knows no request/);
+    });
+
+    it('lets the author or a supervisor withdraw a draft, refuses another officer’s session (attack), and nothing follows a withdrawal', async () => {
+      const [mine, theirs, submitted] = [createRequest(OFFICER), createRequest(OFFICER), createRequest(OFFICER)];
+      const [mineId, theirsId, submittedId] = [mine, theirs, submitted].map(requestIdOf) as [string, string, string];
+      await expectAccepted([mine, theirs, submitted, submit(OFFICER, submittedId)], officerCredential);
+      await expectRefused([withdraw(COLLEAGUE, mineId)], 0, 403, /only its author or a supervisor may withdraw a draft/, colleagueCredential);
+      await expectAccepted([withdraw(OFFICER, mineId)], officerCredential);
+      await expectAccepted([withdraw(SUPERVISOR, theirsId)]);
+      // Only a draft can be withdrawn, and a withdrawn one is final.
+      await expectRefused([withdraw(OFFICER, submittedId)], 0, 409, /"awaiting_approval" now, not "draft"/, officerCredential);
+      await expectRefused([transition(OFFICER, mineId, { from: 'withdrawn', to: 'draft' })], 0, 409, /"withdrawn" cannot become "draft" \(it is final\)/, officerCredential);
+      await expectRefused([submit(OFFICER, theirsId)], 0, 409, /"withdrawn" now, not "draft"/, officerCredential);
+      await expectRefused([mutation('action.edit', SUPERVISOR, { actionId: mineId, title: 'Toch nog' })], 0, 409, /only a draft can/);
     });
 
     it('updates the bundle while the request is open, not once it is final', async () => {

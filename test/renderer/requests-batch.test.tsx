@@ -62,8 +62,10 @@ describe('batching letters from the requests list', () => {
     await click(within(bar).getByTestId('draft-action-bank_block'));
     expect(api.callsOf('request.draft').at(-1)).toEqual({ indicatorType: 'iban', indicatorValue: ING_1, batch: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
     await screen.findByTestId('action-draft-form');
+    // The concepts the letter is made of are withdrawn with it, and the dialog says so before.
+    expect(screen.getByTestId('draft-replaces').textContent).toContain('De 2 gekozen concepten worden ingetrokken');
     await click(screen.getByTestId('action-create-submit'));
-    expect(api.callsOf('request.create').at(-1)).toMatchObject({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }] });
+    expect(api.callsOf('request.create').at(-1)).toMatchObject({ indicatorValue: ING_1, batchIndicators: [{ type: 'iban', value: ING_2 }, { type: 'iban', value: ING_3 }], replaces: [id(1), id(2)] });
     // The new letter is open; nothing is chosen any more.
     expect(rendered.store.getState().conceptBatch).toEqual([]);
     expect(screen.queryByTestId('actions-batch')).toBeNull();

@@ -21,7 +21,7 @@ export function BatchDraftBar({ batch, chosen, testId }: BatchDraftBarProps) {
           {t(`requests.batch.${batch.problem}`)}
         </Text>
       ) : (
-        <DraftRequestButton kind={batch.kind} query={batch.query} />
+        <DraftRequestButton kind={batch.kind} query={batch.query} replaces={batch.replaces} />
       )}
     </Group>
   );

@@ -11,7 +11,7 @@ import { StepDialog } from './StepDialog';
 import { stepNeedsDialog } from './step-form';
 
 const STEP_COLOR: Partial<Record<RequestState, string>> = { approved: 'confirm', refused: 'danger' };
-const STEP_VARIANT: Partial<Record<RequestState, string>> = { draft: 'default', expired: 'default', refused: 'outline' };
+const STEP_VARIANT: Partial<Record<RequestState, string>> = { draft: 'default', expired: 'default', refused: 'outline', withdrawn: 'outline' };
 
 const refusalId = (actionId: string, to: RequestState) => `step-refusal-${actionId}-${to}`;
 

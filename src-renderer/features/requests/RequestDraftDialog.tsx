@@ -1,4 +1,4 @@
-import { Divider, Loader, Switch, Title } from '@mantine/core';
+import { Divider, Loader, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDraftQuery, RequestDraftView } from '../../../shared/api/request-views';
@@ -17,6 +17,8 @@ export interface RequestDraftDialogProps {
   onClose: () => void;
   kind: RequestKind;
   query: RequestDraftQuery;
+  /** The drafts the letter replaces (concepts batched into it): withdrawn when it is created. */
+  replaces?: readonly string[];
 }
 
 /** Drafting a request: the proposal from `request.draft`, edited by the officer, created as a concept. */
@@ -47,7 +49,7 @@ function NameSuspectsSwitch({ checked, onChange }: { checked: boolean; onChange:
   );
 }
 
-function DraftLoader({ query, onClose }: RequestDraftDialogProps) {
+function DraftLoader({ query, replaces = [], onClose }: RequestDraftDialogProps) {
   const { t } = useTranslation();
   const draft = useAppStore((state) => state.requestDraft);
   const error = useAppStore((state) => state.requestDraftError);
@@ -66,12 +68,12 @@ function DraftLoader({ query, onClose }: RequestDraftDialogProps) {
   return (
     <>
       {isWarning && <NameSuspectsSwitch checked={asked.nameSuspects === true} onChange={(nameSuspects) => setAsked({ ...asked, nameSuspects })} />}
-      {draft ? <DraftForm key={draft.body} draft={draft} onClose={onClose} /> : <Loader size="sm" aria-label={t('requests.draft.loading')} />}
+      {draft ? <DraftForm key={draft.body} draft={draft} replaces={replaces} onClose={onClose} /> : <Loader size="sm" aria-label={t('requests.draft.loading')} />}
     </>
   );
 }
 
-function DraftForm({ draft, onClose }: { draft: RequestDraftView; onClose: () => void }) {
+function DraftForm({ draft, replaces, onClose }: { draft: RequestDraftView; replaces: readonly string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const createRequest = useAppStore((state) => state.createRequest);
   const [content, setContent] = useState<RequestContent>({
@@ -99,6 +101,7 @@ function DraftForm({ draft, onClose }: { draft: RequestDraftView; onClose: () =>
       ...content,
       title: content.title.trim(),
       ...(content.includePersonalData && why.purpose !== null ? { purpose: why.purpose } : {}),
+      ...(replaces.length > 0 ? { replaces: [...replaces] } : {}),
     });
   };
 
@@ -111,6 +114,11 @@ function DraftForm({ draft, onClose }: { draft: RequestDraftView; onClose: () =>
         <BundleFacts bundle={draft.bundle} />
         <BundleReports reports={draft.bundle.reports} />
       </section>
+      {replaces.length > 0 && (
+        <Text size="sm" data-testid="draft-replaces">
+          {t('requests.batch.replaces', { count: replaces.length })}
+        </Text>
+      )}
       <Divider />
       <RequestContentFields
         value={content}

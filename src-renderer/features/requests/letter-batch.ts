@@ -14,7 +14,8 @@ export interface BatchIndicator {
 /** Why the chosen ones are not one letter: indicators of different kinds, concepts to different addressees, one indicator. */
 export type BatchProblem = 'oneType' | 'oneAddressee' | 'oneIndicator';
 
-export type LetterBatch = { kind: RequestKind; query: RequestDraftQuery } | { problem: BatchProblem };
+/** `replaces`: the concepts the letter is made of, withdrawn when it is created. */
+export type LetterBatch = { kind: RequestKind; query: RequestDraftQuery; replaces?: string[] } | { problem: BatchProblem };
 
 export function batchOfIndicators(indicators: readonly BatchIndicator[]): LetterBatch {
   const [first, ...rest] = indicators;
@@ -40,5 +41,6 @@ function indicatorsOf(concepts: readonly RequestSummaryView[]): BatchIndicator[]
 export function batchOfConcepts(concepts: readonly RequestSummaryView[]): LetterBatch {
   const addressee = concepts[0]?.addresseeId ?? null;
   if (addressee === null || concepts.some((concept) => concept.addresseeId !== addressee)) return { problem: 'oneAddressee' };
-  return batchOfIndicators(indicatorsOf(concepts));
+  const batch = batchOfIndicators(indicatorsOf(concepts));
+  return 'problem' in batch ? batch : { ...batch, replaces: concepts.map((concept) => concept.actionId) };
 }
