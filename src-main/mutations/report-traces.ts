@@ -136,6 +136,25 @@ export function createTracePurger(sqlite: Database.Database) {
       return [reportId, ...notes];
     },
 
+    /**
+     * Requests about the cluster of a purged report (one of `ids`) that no longer list it — the report did not hold
+     * them — are about no cluster, in the table and its sync register, so the id is not kept in plain text (the hub
+     * rewrites them alike). Once per slice: requests are few, purged reports many.
+     */
+    forgetRequestClusters(ids: ReadonlySet<string>): void {
+      if (ids.size === 0) return;
+      const about = sqlite.prepare<[], { id: string; clusterReportId: string }>(
+        "SELECT id, json_extract(payload, '$.clusterReportId') AS clusterReportId FROM requests WHERE json_extract(payload, '$.clusterReportId') IS NOT NULL",
+      );
+      const forget = sqlite.prepare<[string]>("UPDATE requests SET payload = json_set(payload, '$.clusterReportId', NULL) WHERE id = ?");
+      const forgetRegister = sqlite.prepare<[string, string]>("UPDATE field_versions SET value = json_set(value, '$.clusterReportId', NULL) WHERE entity = 'action' AND entity_id = ? AND field = ?");
+      for (const request of about.all()) {
+        if (!ids.has(request.clusterReportId)) continue;
+        forget.run(request.id);
+        forgetRegister.run(request.id, CREATED_FIELD);
+      }
+    },
+
     /** Outbox entries that name one of these ids are dropped: they would quote a purged report or note. */
     dropQuotingOutbox(ids: ReadonlySet<string>): void {
       if (ids.size === 0) return;

@@ -73,9 +73,13 @@ function createPurger(sqlite: Database.Database) {
       const clusterId = rows.purge(id);
       return { quotedBy: traces.purge(reportId), clusterId };
     },
-    /** After a slice's purges: the clusters they left are mended, each once, and the outbox quoting them dropped. */
+    /**
+     * After a slice's purges: the clusters they left are mended, each once, requests about them forget them, and the
+     * outbox quoting them is dropped.
+     */
     finish: (clusterIds: ReadonlySet<number>, quotedIds: ReadonlySet<string>) => {
       rows.mendClusters(clusterIds);
+      traces.forgetRequestClusters(quotedIds);
       traces.dropQuotingOutbox(quotedIds);
     },
   };

@@ -16,6 +16,7 @@ import { runRetention } from '../../../src-main/retention/retention-run';
 import { storeFilesHold } from '../../support/raw-bytes';
 import { foreignMutation } from '../../sync/support/mutation-fixtures';
 import { filedRecord } from '../../support/records';
+import { lastAuditId, tablesNaming } from '../../support/rows-naming';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 
 const narrativePhrase = 'Kievitsbloemhof negenendertig achter het gemaal';
@@ -136,27 +137,13 @@ describe('workstation tombstones', () => {
     return { reportIds, clusterReportId };
   };
 
-  /**
-   * The tables with a row that names `text`; of the audit log only the entries after `auditAfter` (the log keeps
-   * that a report was received, as the law asks, and retention does not rewrite it).
-   */
-  const tablesNaming = (temp: TempStore, text: string, auditAfter: number) =>
-    temp.store.sqlite
-      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all()
-      .filter((table) => {
-        const rows = temp.store.sqlite.prepare(table === 'audit_log' ? `SELECT * FROM audit_log WHERE id > ${auditAfter}` : `SELECT * FROM "${table}"`).all();
-        return JSON.stringify(rows).includes(text);
-      });
-
   it('takes case and request changes without the purged report in their lists, and stores its id nowhere again', async () => {
     const temp = await purgedStore();
     const { expired, younger } = temp;
     const applier = createMutationApplier(temp.store.sqlite, { clock: systemClock });
     const pages = createFeedPageApplier(temp.store, { clock: systemClock, applier });
     const listing = listingPage(expired.reportId, younger.reportId);
-    const auditBefore = temp.store.sqlite.prepare<[], number>('SELECT max(id) FROM audit_log').pluck().get()!;
+    const auditBefore = lastAuditId(temp.store.sqlite);
     const outcome = await pages.apply(await pages.prepare(listing.page));
     // The membership changes that named the purged report alone say nothing any more; the rest is taken.
     expect(outcome).toMatchObject({ mutations: 5, skipped: 2 });
@@ -165,7 +152,7 @@ describe('workstation tombstones', () => {
     expect(temp.store.sqlite.prepare<[], string>('SELECT title FROM cases ORDER BY title').pluck().all()).toEqual(['Alleen de oude', 'Webwinkel']);
     expect(requestLists(temp, listing.actionId)).toEqual({ reportIds: [younger.reportId], clusterReportId: null });
     expect(requestLists(temp, listing.relistedId)).toEqual({ reportIds: [], clusterReportId: null });
-    expect(tablesNaming(temp, expired.reportId, auditBefore)).toEqual([]);
+    expect(tablesNaming(temp.store.sqlite, expired.reportId, auditBefore)).toEqual([]);
   });
 
   it('takes the same changes whole in a store that never purged the report (the honest twin)', async () => {
