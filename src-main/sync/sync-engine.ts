@@ -33,6 +33,12 @@ export interface SyncEngineOptions {
   longPollSeconds?: number;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /**
+   * The size of a fresh store's first page (at most pageSize): small, so that the queue shows its first reports as
+   * soon as they are prepared and written — an officer who has just signed in at a new workstation waits for them
+   * — and not after a whole page.
+   */
+  firstPageSize?: number;
   pushBatchSize?: number;
   backoff?: Partial<BackoffOptions>;
   /** A hub that answers an empty page at once although asked to wait is polled this often instead (ms). */
@@ -53,7 +59,7 @@ export interface SyncRoundSummary {
   cursor: string;
 }
 
-const DEFAULTS = { longPollSeconds: 25, pageSize: 500, pollIntervalMs: 1000 };
+const DEFAULTS = { longPollSeconds: 25, pageSize: 500, firstPageSize: 100, pollIntervalMs: 1000 };
 /** An empty long-poll answered faster than this was not held: the hub does not long-poll. */
 const NOT_HELD_MS = 250;
 
@@ -70,6 +76,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   const longPollSeconds = options.longPollSeconds ?? DEFAULTS.longPollSeconds;
   const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  const firstPageSize = Math.min(pageSize, options.firstPageSize ?? DEFAULTS.firstPageSize);
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
   const scope = formatSyncScope(options.scope ?? '*');
 
@@ -132,7 +139,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     const prefetched = ahead;
     ahead = null;
     if (prefetched && prefetched.after === after && waitSeconds === 0) return prefetched.page;
-    return client.feed({ after, limit: pageSize, scope, waitSeconds }, cancel).then(pages.prepare);
+    return client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel).then(pages.prepare);
   }
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {

@@ -166,4 +166,29 @@ describe('pulling the feed', () => {
     expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
     store.close();
   });
+
+  it('asks a fresh store’s first page small, so that the queue shows reports early, and whole pages after it', async () => {
+    await post(reportMix(20, 17));
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
+    const limits: number[] = [];
+    const recording: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.endsWith('/feed')) limits.push(Number(url.searchParams.get('limit')));
+      return fetch(input, init);
+    };
+    const engineOf = () => createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, pageSize: 7, firstPageSize: 3, longPollSeconds: 5, fetch: recording });
+    await engineOf().runOnce();
+    expect(limits[0]).toBe(3);
+    expect(limits.length).toBeGreaterThan(2);
+    expect(new Set(limits.slice(1))).toEqual(new Set([7]));
+    expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
+
+    // A store that holds the feed already asks whole pages from the first request on.
+    limits.length = 0;
+    await post(reportMix(4, 19));
+    await engineOf().runOnce();
+    expect(limits[0]).toBe(7);
+    expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
+    store.close();
+  });
 });
