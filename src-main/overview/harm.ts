@@ -7,10 +7,9 @@
 import type Database from 'better-sqlite3';
 import type { RequestState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
-import { addDays, endOfDay } from './days';
+import { addDays, endOfDay, startOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
-import { windowReports } from './window-reports';
 
 export const HARM_LIMIT = 50;
 
@@ -66,15 +65,21 @@ function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: 
     }
   }
   if (open.length > 0) {
-    const recent = windowReports(sqlite, fromDay, asOf, team);
-    let floor = 0;
-    for (const loss of recent.loss.values()) floor = Math.min(floor, loss);
+    const params = { from: startOfDay(fromDay), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+    const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(params.from, params.end) ?? 0;
+    const floor = Math.min(lowest, 0);
+    const lossesOf = sqlite
+      .prepare<Record<string, string | number>, number>(
+        // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's.
+        `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
+            AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
+      )
+      .pluck();
     const bound = (row: IndicatorWindow) => Math.round((row.reports / harmDays) * Math.ceil(floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1)));
     const candidates = open.map((row) => ({ row, bound: bound(row) })).sort((a, b) => b.bound - a.bound);
     for (const { row, bound: highest } of candidates) {
       if (highest < lastPlace.bar) break;
-      const losses = recent.namedBy(row.indicatorId).map((reportId) => recent.loss.get(reportId)!);
-      known.push(rankEntry(row.indicatorId, row.reports, median(losses) ?? 0, row.loss, harmDays));
+      known.push(rankEntry(row.indicatorId, row.reports, median(lossesOf.all({ ...params, id: row.indicatorId })) ?? 0, row.loss, harmDays));
       lastPlace.add(known.at(-1)!.harmPerDay);
     }
   }

@@ -7,13 +7,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
-import { addDays, daysBetween } from './days';
+import { addDays, daysBetween, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
-import { windowReports, type WindowReports } from './window-reports';
 
 export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
+/** Members beyond which a cluster's reports are read along the days rather than through the cluster index. */
+const BIG_CLUSTER = 2_000;
 
 interface DayCount {
   key: number;
@@ -24,6 +25,8 @@ interface DayCount {
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
   const baselineStart = addDays(recentStart, -settings.baselineDays);
+  const window = { recentFrom: startOfDay(recentStart), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+  const teamClause = team === null ? '' : 'AND r.route_team = @team';
   // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
   const indicatorDays = busyDays(sqlite, 'indicator', counted, team);
@@ -50,15 +53,14 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   };
 
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
-  // A spike's recent reports, newest first: an indicator's through its mentions, a cluster's by their cluster, both
-  // among the recent window's reports (window-reports.ts, read once when something spikes).
-  let recentWindow: WindowReports | undefined;
-  const reportIdOf = sqlite.prepare<[number], string>('SELECT report_id FROM reports WHERE id = ?').pluck();
-  const recentReports = (key: number, cluster: boolean) => {
-    recentWindow ??= windowReports(sqlite, recentStart, asOf, team);
-    const ids = cluster ? recentWindow.inCluster(key) : recentWindow.namedBy(key);
-    return newestReports(ids, recentWindow.receivedAt, (id) => reportIdOf.get(id)!);
-  };
+  const indicatorReports = sqlite
+    .prepare<Record<string, string | number>, string>(
+      // CROSS JOIN: through the indicator's mentions, never through every report of the window.
+      `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
+        WHERE m.indicator_id = @key AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
+        GROUP BY r.id ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
+    )
+    .pluck();
   // A cluster's first report: walked from the first day it has (kept counts), never through all its members.
   const firstReportOf = sqlite
     .prepare<[number, number], string>(
@@ -66,6 +68,18 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
         ORDER BY received_at, report_id LIMIT 1`,
     )
     .pluck();
+  // Its recent reports: a small cluster member by member (the unary + keeps SQLite off the days), a big one (thousands,
+  // over a year) back along the window's days instead.
+  const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
+  const recentOfCluster = (big: boolean) =>
+    sqlite
+      .prepare<Record<string, string | number>, string>(
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
+          ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
+      )
+      .pluck();
+  const [smallClusterReports, bigClusterReports] = [recentOfCluster(false), recentOfCluster(true)];
+  const clusterReports = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? bigClusterReports : smallClusterReports);
 
   // Rank first, then read names and reports only for the spikes shown.
   const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
@@ -73,24 +87,7 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
     const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key, key)! } : indicatorOf.get(key)!;
-    const reportIds = recentReports(key, cluster);
+    const reportIds = (cluster ? clusterReports(key) : indicatorReports).all({ ...window, key });
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
-}
-
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The REPORT_IDS_LIMIT newest of some reports, as SQL's `ORDER BY received_at DESC, report_id` would give them: the
- * report ids (text) are read only for those that can make the list.
- */
-function newestReports(ids: number[], receivedAt: ReadonlyMap<number, string>, reportIdOf: (id: number) => string): string[] {
-  const sorted = ids.sort((a, b) => byteOrder(receivedAt.get(b)!, receivedAt.get(a)!));
-  const edge = sorted.length > REPORT_IDS_LIMIT ? receivedAt.get(sorted[REPORT_IDS_LIMIT - 1]!)! : '';
-  return sorted
-    .filter((id) => receivedAt.get(id)! >= edge)
-    .map((id) => ({ at: receivedAt.get(id)!, reportId: reportIdOf(id) }))
-    .sort((a, b) => byteOrder(b.at, a.at) || byteOrder(a.reportId, b.reportId))
-    .slice(0, REPORT_IDS_LIMIT)
-    .map((entry) => entry.reportId);
 }

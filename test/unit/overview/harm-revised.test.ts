@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { computeHarm } from '../../../src-main/overview/harm';
-import { windowReports } from '../../../src-main/overview/window-reports';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
 import { filedRecord, IBANS } from '../../support/records';
 import { AS_OF } from './support';
@@ -40,18 +39,5 @@ describe('what to stop first reads every loss of the window, whatever the report
     await api.as(SUPERVISOR).value('report.reroute', { reportIds: [reportIds[0]!, reportIds[2]!, reportIds[4]!, reportIds[6]!], team: TEAM, priority: 'normal', assignee: null, reason: 'Test' });
     const [teamEntry] = computeHarm(sqlite, AS_OF, 14, TEAM);
     expect(teamEntry).toMatchObject({ value: IBANS.muleA, victims: 4, loss: 3_010_000, typicalLoss: 1_000_000 });
-  });
-
-  it('finds an indicator’s window reports both in the dense id range and among the older ids', async () => {
-    const api = await storeWithRevisedVictims();
-    const sqlite = api.store.sqlite;
-    const muleA = sqlite.prepare<[string], number>("SELECT id FROM indicators WHERE type = 'iban' AND value = ?").pluck().get(IBANS.muleA)!;
-    const window = windowReports(sqlite, '2026-11-07', AS_OF, null);
-    const named = window.namedBy(muleA);
-    expect(named).toHaveLength(9);
-    expect(named.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
-    expect(named.map((reportId) => window.loss.get(reportId))).toEqual([...Array<number>(5).fill(1_000_000), ...Array<number>(4).fill(10_000)]);
-    // Before the revisions' day the old victims are outside the window.
-    expect(windowReports(sqlite, '2026-11-07', '2026-11-18', null).namedBy(muleA)).toHaveLength(4);
   });
 });
