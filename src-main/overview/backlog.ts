@@ -6,9 +6,9 @@ import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { AGE_BUCKETS, type AgeBucket, type Backlog, type BacklogCount, type OverdueReport, type OverviewSettings } from '../../shared/overview/types';
 import { officerTeams } from '../db/officers';
-import { daysBetween, endOfDay, startOfDay, workingDaysUntil } from './days';
+import { addDays, daysBetween, endOfDay, startOfDay, workingDaysUntil } from './days';
 import { median } from './median';
-import { dayGroupsUpTo } from './report-day-counts';
+import { backlogGroups, firstCountedDay, firstTeamOfAssignees, overdueCells } from './report-day-counts';
 
 export const OVERDUE_LIST_LIMIT = 200;
 
@@ -28,14 +28,15 @@ const bump = (counts: Record<string, BacklogCount>, key: string, open: number, o
 };
 
 /**
- * Reads open reports grouped by received day and the columns the backlog splits on (report-day-counts.ts), so that
- * JavaScript sees a few thousand groups rather than every report. Reports closed after `asOf` count as open; `team`
- * limits to one team.
+ * Sums the day groups kept beside the reports (report-day-counts.ts) in SQLite, by age bucket, overdue or not and
+ * the columns the backlog splits on — a year of days becomes a few hundred groups: a report is overdue when it was
+ * received on or before its category's last overdue day (its service level in working days). Reports closed after
+ * `asOf` count as open; `team` limits to one team.
  */
 export function computeBacklog(sqlite: Database.Database, asOf: string, settings: OverviewSettings, closedAt: Map<string, string>, team: string | null): Backlog {
   const end = endOfDay(asOf);
-  const groups = dayGroupsUpTo(sqlite, asOf, team);
-  // Closed reports count as open when they were closed after the as-of day.
+  // Closed reports count as open when they were closed after the as-of day: looked up one by one (few).
+  const reopened: Array<{ day: string; category: string; region: string | null; team: string | null; assignee: string | null }> = [];
   const closedLater = [...closedAt].filter(([, at]) => at > end).map(([reportId]) => reportId);
   if (closedLater.length > 0) {
     const lookup = sqlite.prepare<[string, string], { day: string; category: string; region: string | null; team: string | null; assignee: string | null }>(
@@ -45,7 +46,7 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     for (const reportId of closedLater) {
       const row = lookup.get(reportId, end);
       if (!row || (team !== null && row.team !== team)) continue;
-      groups.push({ ...row, workStatus: 'reopened', count: 1, loss: 0 });
+      reopened.push(row);
     }
   }
 
@@ -59,18 +60,25 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     byCategory: {},
     overdueList: [],
   };
-  const earliest = groups.reduce((first, group) => (group.day < first ? group.day : first), asOf);
+  const earliest = [firstCountedDay(sqlite) ?? asOf, ...reopened.map((row) => row.day)].reduce((first, day) => (day < first ? day : first), asOf);
   const workingDays = workingDaysUntil(earliest, asOf);
-  const teamOf = new Map<string, string | null>();
-  const overdueCells: Array<{ day: string; category: string; level: number; workingDays: number }> = [];
+  const levels = new Map([settings.serviceLevels.default, ...Object.values(settings.serviceLevels.byCategory)].map((level) => [level, lastOverdueDay(workingDays, level)]));
+  const cutoffs = {
+    byCategory: Object.entries(settings.serviceLevels.byCategory).map(([category, level]): [string, string] => [category, levels.get(level)!]),
+    otherwise: levels.get(settings.serviceLevels.default)!,
+  };
+  const groups = backlogGroups(sqlite, { asOf, ages: [['0-2d', addDays(asOf, -2)], ['3-7d', addDays(asOf, -7)], ['8-30d', addDays(asOf, -30)]], oldest: '31d+', cutoffs }, team);
+  for (const row of reopened) {
+    const late = row.day <= levels.get(levelOf(settings, row.category))! ? 1 : 0;
+    groups.push({ ...row, bucket: ageBucket(daysBetween(row.day, asOf)), late, count: 1 });
+  }
+  const teamOf = firstTeamOfAssignees(sqlite, asOf, team);
+  for (const row of reopened) if (row.assignee !== null && !teamOf.has(row.assignee)) teamOf.set(row.assignee, row.team);
   for (const group of groups) {
-    if (group.workStatus === 'closed') continue;
-    const level = levelOf(settings, group.category);
-    const elapsed = workingDays.get(group.day)!;
-    const overdue = elapsed > level ? group.count : 0;
+    const overdue = group.late === 1 ? group.count : 0;
     backlog.open += group.count;
     backlog.overdue += overdue;
-    backlog.byAge[ageBucket(daysBetween(group.day, asOf))] += group.count;
+    backlog.byAge[group.bucket] += group.count;
     bump(backlog.byTeam, group.team ?? '', group.count, overdue);
     bump(backlog.byRegion, group.region ?? '', group.count, overdue);
     bump(backlog.byCategory, group.category, group.count, overdue);
@@ -78,9 +86,7 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
       const officer = (backlog.byOfficer[group.assignee] ??= { open: 0, overdue: 0, team: null, teamMedian: 0 });
       officer.open += group.count;
       officer.overdue += overdue;
-      if (!teamOf.has(group.assignee)) teamOf.set(group.assignee, group.team);
     }
-    if (overdue > 0) overdueCells.push({ day: group.day, category: group.category, level, workingDays: elapsed });
   }
   const teamOfOfficer = officerTeams(sqlite);
   const openByTeam = new Map<string | null, number[]>();
@@ -90,21 +96,30 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     openByTeam.set(officerTeam, [...(openByTeam.get(officerTeam) ?? []), count.open]);
   }
   for (const entry of Object.values(backlog.byOfficer)) entry.teamMedian = median(openByTeam.get(entry.team) ?? []) ?? 0;
-  backlog.overdueList = overdueReports(sqlite, overdueCells, end, team, closedAt);
+  const reopenedCells = reopened.map((row) => `${row.day}|${row.category}`);
+  const cells = (function* () {
+    for (const { day, category } of overdueCells(sqlite, asOf, cutoffs, reopenedCells, team)) yield { day, category, level: levelOf(settings, category), workingDays: workingDays.get(day)! };
+  })();
+  backlog.overdueList = overdueReports(sqlite, cells, end, team, closedAt);
   return backlog;
 }
 
+/** The last day (on or before the as-of day) more than `level` working days before it, or '' when none is counted. */
+function lastOverdueDay(workingDays: ReadonlyMap<string, number>, level: number): string {
+  // The days run back from the as-of day, and their working days only grow.
+  for (const [day, elapsed] of workingDays) if (elapsed > level) return day;
+  return '';
+}
+
 /** The oldest overdue reports, read only from the (day, category) cells known to be overdue. */
-function overdueReports(sqlite: Database.Database, cells: ReadonlyArray<{ day: string; category: string; level: number; workingDays: number }>, end: string, team: string | null, closedAt: Map<string, string>): OverdueReport[] {
-  const unique = new Map(cells.map((cell) => [`${cell.day}|${cell.category}`, cell]));
-  const sorted = [...unique.values()].sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category));
+function overdueReports(sqlite: Database.Database, cells: Iterable<{ day: string; category: string; level: number; workingDays: number }>, end: string, team: string | null, closedAt: Map<string, string>): OverdueReport[] {
   const select = sqlite.prepare<Record<string, string>, { reportId: string; receivedAt: string; workStatus: string }>(
     `SELECT report_id AS reportId, received_at AS receivedAt, work_status AS workStatus FROM reports
       WHERE status = 'filed' AND category = @category AND received_at >= @from AND received_at <= @to ${team === null ? '' : 'AND route_team = @team'}
       ORDER BY received_at, report_id`,
   );
   const list: OverdueReport[] = [];
-  for (const cell of sorted) {
+  for (const cell of cells) {
     const rows = select.all({ category: cell.category, from: startOfDay(cell.day), to: endOfDay(cell.day), ...(team === null ? {} : { team }) });
     for (const row of rows) {
       if (row.workStatus === 'closed' && !((closedAt.get(row.reportId) ?? '') > end)) continue;

@@ -6,30 +6,102 @@
  */
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
+import type { AgeBucket } from '../../shared/overview/types';
 import { teamClause, teamParam } from './team-filter';
 
-export interface DayGroup {
-  day: string;
+/**
+ * The last day whose reports are overdue, per category (received on or before it), and for every other category:
+ * '' when none is. Days are the table's own, so the test is a comparison of keys.
+ */
+export interface OverdueCutoffs {
+  byCategory: ReadonlyArray<[category: string, lastDay: string]>;
+  otherwise: string;
+}
+
+/** The SQL test "this row's reports are overdue" and its parameters (named `late…`). */
+function lateTest(cutoffs: OverdueCutoffs): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = { lateOtherwise: cutoffs.otherwise };
+  const whens = cutoffs.byCategory.map(([category, lastDay], index) => {
+    params[`lateCategory${index}`] = category;
+    params[`lateDay${index}`] = lastDay;
+    return `WHEN @lateCategory${index} THEN @lateDay${index}`;
+  });
+  return { sql: whens.length === 0 ? 'day <= @lateOtherwise' : `day <= (CASE category ${whens.join(' ')} ELSE @lateOtherwise END)`, params };
+}
+
+export interface BacklogGroup {
+  bucket: AgeBucket;
+  late: 0 | 1;
   category: string;
   region: string | null;
   team: string | null;
   assignee: string | null;
-  workStatus: string;
   count: number;
-  loss: number;
 }
 
-
-/** Every group received on or before `asOf` (a day), in key order; `team` limits to one team. */
-export function dayGroupsUpTo(sqlite: Database.Database, asOf: string, team: string | null): DayGroup[] {
+/**
+ * The reports not closed, received on or before `asOf`, grouped by age bucket (received on or after `ages`' first
+ * days), overdue or not, category, region, team and assignee: SQLite sums a year of day groups into these few.
+ */
+export function backlogGroups(
+  sqlite: Database.Database,
+  window: { asOf: string; ages: ReadonlyArray<[AgeBucket, string]>; oldest: AgeBucket; cutoffs: OverdueCutoffs },
+  team: string | null,
+): BacklogGroup[] {
+  const late = lateTest(window.cutoffs);
+  const ageParams = Object.fromEntries(window.ages.map(([, from], index) => [`ageFrom${index}`, from]));
+  const ages = window.ages.map(([bucket], index) => `WHEN day >= @ageFrom${index} THEN '${bucket}'`).join(' ');
   return sqlite
-    .prepare<Record<string, string>, DayGroup>(
-      `SELECT day, category, nullif(region, '') AS region, nullif(team, '') AS team, nullif(assignee, '') AS assignee,
-              work_status AS workStatus, reports AS count, loss_cents AS loss
-         FROM report_day_counts WHERE day <= @asOf ${teamClause(team)}
-        ORDER BY day, category, region, team, assignee, work_status`,
+    .prepare<Record<string, string>, BacklogGroup>(
+      `SELECT CASE ${ages} ELSE '${window.oldest}' END AS bucket, ${late.sql} AS late, category, nullif(region, '') AS region, nullif(team, '') AS team,
+              nullif(assignee, '') AS assignee, sum(reports) AS count
+         FROM report_day_counts WHERE +day <= @asOf AND work_status <> 'closed' ${teamClause(team)}
+        GROUP BY 1, 2, 3, 4, 5, 6`,
     )
+    .all({ asOf: window.asOf, ...ageParams, ...late.params, ...teamParam(team) });
+}
+
+/** Each assignee's team in their first group not closed (in key order: day, category, region, team). */
+export function firstTeamOfAssignees(sqlite: Database.Database, asOf: string, team: string | null): Map<string, string | null> {
+  // With one min() SQLite takes the bare columns from the row holding it; char(1) sorts below every character of a key.
+  const rows = sqlite
+    .prepare<Record<string, string>, [string, string]>(
+      `SELECT assignee, team, min(day || char(1) || category || char(1) || region || char(1) || team) FROM report_day_counts
+        WHERE day <= @asOf AND work_status <> 'closed' AND assignee <> '' ${teamClause(team)} GROUP BY assignee`,
+    )
+    .raw()
     .all({ asOf, ...teamParam(team) });
+  return new Map(rows.map(([assignee, rowTeam]) => [assignee, rowTeam === '' ? null : rowTeam]));
+}
+
+/** Cells read per query by `overdueCells`: the overdue list usually needs the first one or two. */
+const CELLS_PER_PAGE = 32;
+
+/**
+ * The (day, category) cells holding overdue reports, oldest first, read a page at a time as far as the caller goes:
+ * those of groups not closed and the `alsoCells` (`day|category`: reports closed only after the as-of day).
+ */
+export function* overdueCells(sqlite: Database.Database, asOf: string, cutoffs: OverdueCutoffs, alsoCells: readonly string[], team: string | null): Generator<{ day: string; category: string }> {
+  const late = lateTest(cutoffs);
+  const page = sqlite.prepare<Record<string, string>, { day: string; category: string }>(
+    `SELECT DISTINCT day, category FROM report_day_counts
+      WHERE day <= @asOf AND (day, category) > (@afterDay, @afterCategory) AND ${late.sql} ${teamClause(team)}
+        AND (work_status <> 'closed' OR day || '|' || category IN (SELECT value FROM json_each(@alsoCells)))
+      ORDER BY day, category LIMIT ${CELLS_PER_PAGE}`,
+  );
+  const params = { asOf, alsoCells: JSON.stringify(alsoCells), ...late.params, ...teamParam(team) };
+  let after = { afterDay: '', afterCategory: '' };
+  for (;;) {
+    const cells = page.all({ ...params, ...after });
+    yield* cells;
+    if (cells.length < CELLS_PER_PAGE) return;
+    after = { afterDay: cells.at(-1)!.day, afterCategory: cells.at(-1)!.category };
+  }
+}
+
+/** The first day any report is counted on, or null for an empty store. */
+export function firstCountedDay(sqlite: Database.Database): string | null {
+  return sqlite.prepare<[], string | null>('SELECT min(day) FROM report_day_counts').pluck().get() ?? null;
 }
 
 /** Reports and loss per day and category from `from` to `to` (days, inclusive). */
