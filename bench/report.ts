@@ -55,6 +55,17 @@ function renderSuite(result: SuiteResult): string {
   ].join('\n');
 }
 
+/** Puts some of a suite's rows in results.json, in place of the rows of the same name, and rewrites RESULTS.md. */
+export function saveRows(result: SuiteResult): void {
+  const all: Record<string, SuiteResult> = existsSync(JSON_PATH) ? (JSON.parse(readFileSync(JSON_PATH, 'utf8')) as Record<string, SuiteResult>) : {};
+  const saved = all[result.suite];
+  if (!saved) return saveSuite(result);
+  const fresh = new Map(result.metrics.map((metric) => [metric.name, metric]));
+  const metrics = saved.metrics.map((metric) => fresh.get(metric.name) ?? metric);
+  for (const metric of result.metrics) if (!saved.metrics.some((old) => old.name === metric.name)) metrics.push(metric);
+  saveSuite({ ...saved, metrics });
+}
+
 /** Merges a suite's results into results.json and rewrites RESULTS.md from it. */
 export function saveSuite(result: SuiteResult): void {
   const all: Record<string, SuiteResult> = existsSync(JSON_PATH) ? (JSON.parse(readFileSync(JSON_PATH, 'utf8')) as Record<string, SuiteResult>) : {};

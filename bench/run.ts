@@ -1,8 +1,9 @@
 // `npm run bench [-- --suite core --sizes 100000,1000000]`: measures and writes bench/RESULTS.md and bench/results.json.
+// `--suite core --only retention`: of the core suite only the retention run, its rows put in place of the saved ones.
 import { parseArgs } from 'node:util';
-import { saveSuite } from './report';
+import { saveRows, saveSuite } from './report';
 import { auditSuite } from './suites/audit';
-import { coreSuite } from './suites/core';
+import { coreRetentionOnly, coreSuite } from './suites/core';
 import { extractSuite } from './suites/extract';
 import { hubSuite } from './suites/hub';
 import { uiSuite } from './suites/ui';
@@ -11,6 +12,7 @@ const { values } = parseArgs({
   options: {
     suite: { type: 'string', multiple: true },
     sizes: { type: 'string', default: '100000,1000000' },
+    only: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -24,6 +26,12 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   // audit verify at the largest size (entries written directly), the import comparison at the smallest.
   audit: () => auditSuite(sizes),
 };
+if (values.only !== undefined) {
+  if (values.only !== 'retention' || values.suite?.join() !== 'core') throw new Error('--only retention goes with --suite core alone');
+  saveRows(await coreRetentionOnly(sizes));
+  process.stderr.write('core (retention rows): written to bench/RESULTS.md\n');
+  process.exit(0);
+}
 const chosen = values.suite ?? Object.keys(suites);
 for (const name of chosen) {
   const run = suites[name];

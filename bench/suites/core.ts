@@ -44,6 +44,35 @@ interface QueryResult {
   bytesPerReport: number;
 }
 
+function retentionMetric(label: string, retention: RetentionResult): Metric {
+  return { name: `retention run, ${label}`, value: retention.seconds, unit: 's', note: `issue 15 §3: ${retention.purged.toLocaleString('en')} expired reports purged (${Math.round(retention.rate).toLocaleString('en')}/s), ${retention.kept.toLocaleString('en')} kept; peak RSS ${Math.round(retention.peakRssMiB)} MiB` };
+}
+
+/**
+ * Only the core suite's retention rows (`--only retention`): each size imported, then the run — without the other
+ * measurements, which take most of the suite's time at 1M. The rows replace the suite's rows of the same name and
+ * say their own time and load (the rest of the suite was measured at another).
+ */
+export async function coreRetentionOnly(sizes: number[]): Promise<SuiteResult> {
+  const metrics: Metric[] = [];
+  for (const size of sizes) {
+    const label = sizeLabel(size);
+    const file = await dataset(size);
+    const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-'));
+    try {
+      process.stderr.write(`core ${label}: import…\n`);
+      await runChild<ImportResult>('./core/import-child.ts', [file, join(dir, 'store.db')]);
+      process.stderr.write(`core ${label}: retention run…\n`);
+      const retention = await runChild<RetentionResult>('./core/retention-child.ts', [join(dir, 'store.db')]);
+      const metric = retentionMetric(label, retention);
+      metrics.push({ ...metric, note: `${metric.note ?? ''}; measured alone (--only retention) ${new Date().toISOString()} on ${machineDescription()}` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { suite: 'core', title: 'Case store and linking engine (issue 2)', ranAt: new Date().toISOString(), machine: machineDescription(), metrics };
+}
+
 /** Issue 2: import rate against the raw SQLite limit and the store's write floor, related/search latency, rebuild, size, memory. */
 export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
   const machine = machineDescription();
@@ -94,7 +123,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
         { name: `overview p95 with the store unchanged, ${label}`, value: overview.keptP95, unit: 'ms', note: 'the overview kept until SQLite’s change counters move (overview-cache.ts): a second look, a print, going back and forth' },
         { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
         { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
-        { name: `retention run, ${label}`, value: retention.seconds, unit: 's', note: `issue 15 §3: ${retention.purged.toLocaleString('en')} expired reports purged (${Math.round(retention.rate).toLocaleString('en')}/s), ${retention.kept.toLocaleString('en')} kept; peak RSS ${Math.round(retention.peakRssMiB)} MiB` },
+        retentionMetric(label, retention),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
