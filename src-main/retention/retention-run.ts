@@ -74,11 +74,11 @@ function createPurger(sqlite: Database.Database) {
       return { quotedBy: traces.purge(reportId), clusterId };
     },
     /**
-     * After a slice's purges: the clusters they left are mended, each once, requests about them forget them, and the
-     * outbox quoting them is dropped.
+     * After a slice's purges: their report rows go, the clusters they left are mended, each once, requests about them
+     * forget them, and the outbox quoting them is dropped.
      */
-    finish: (clusterIds: ReadonlySet<number>, quotedIds: ReadonlySet<string>) => {
-      rows.mendClusters(clusterIds);
+    finish: (ids: readonly number[], clusterIds: ReadonlySet<number>, quotedIds: ReadonlySet<string>) => {
+      rows.finish(ids, clusterIds);
       traces.forgetRequestClusters(quotedIds);
       traces.dropQuotingOutbox(quotedIds);
     },
@@ -127,7 +127,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, stoppi
       for (const id of quotedBy) quotedIds.add(id);
       if (clusterId !== null) clusterIds.add(clusterId);
     }
-    finish(clusterIds, quotedIds);
+    finish(judged.expired.map((candidate) => candidate.id), clusterIds, quotedIds);
     purged += judged.expired.length;
   });
   let stopped = false;

@@ -49,7 +49,8 @@ export function prepareReportPurge(sqlite: Database.Database) {
        FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ?`,
     ),
     deleteRevisions: sqlite.prepare<[reportRowId: number]>('DELETE FROM report_revisions WHERE report_id = ?'),
-    deleteReport: sqlite.prepare<[reportRowId: number]>('DELETE FROM reports WHERE id = ?'),
+    // Many rows in one statement: see ingest/report-purge.ts for why not one by one.
+    deleteReports: sqlite.prepare<[reportRowIdsJson: string]>('DELETE FROM reports WHERE id IN (SELECT value FROM json_each(?))'),
     stillMentioned: sqlite.prepare<[indicatorId: number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck(),
     deleteIndicator: sqlite.prepare<[indicatorId: number]>('DELETE FROM indicators WHERE id = ?'),
   };
