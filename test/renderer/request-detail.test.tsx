@@ -58,6 +58,27 @@ describe('request detail', () => {
     expect(api.callsOf('request.transition')).toEqual([{ actionId: ACTION_ID, from: 'draft', to: 'awaiting_approval' }]);
   });
 
+  it('withdraws a concept only after asking: a final step goes through a dialog', async () => {
+    const { api, panel } = await showRequest(requestDetail({ nextSteps: [{ to: 'awaiting_approval', refusal: null }, { to: 'withdrawn', refusal: null }] }));
+    await click(within(panel).getByRole('button', { name: 'Concept intrekken' }));
+    const dialog = screen.getByRole('dialog', { name: 'Concept intrekken' });
+    expect(dialog.textContent).toContain('Het concept wordt niet verzonden');
+    expect(api.callsOf('request.transition')).toHaveLength(0);
+    await click(within(dialog).getByTestId('step-submit'));
+    expect(api.callsOf('request.transition')).toMatchObject([{ actionId: ACTION_ID, from: 'draft', to: 'withdrawn' }]);
+  });
+
+  it('keeps withdrawing another officer’s concept disabled, with the reason in Dutch', async () => {
+    const { api, panel } = await showRequest(
+      requestDetail({ createdBy: 'officer-9', nextSteps: [{ to: 'awaiting_approval', refusal: null }, { to: 'withdrawn', refusal: 'only its author or a supervisor may withdraw a draft' }] }),
+    );
+    const withdraw = within(panel).getByRole('button', { name: 'Concept intrekken' });
+    expect(withdraw).toHaveProperty('disabled', true);
+    expect(within(panel).getByTestId('step-refusal-withdrawn').textContent).toBe('Concept intrekken kan nu niet: alleen wie het concept opstelde of een leidinggevende kan het intrekken.');
+    await click(withdraw);
+    expect(api.callsOf('request.transition')).toHaveLength(0);
+  });
+
   it('sending asks how, when and until when; a due date before the sent date is refused', async () => {
     const { api, panel } = await showRequest(requestDetail({ state: 'approved', editRefusal: 'only a draft can be edited', nextSteps: [{ to: 'sent', refusal: null }] }));
     await click(within(panel).getByRole('button', { name: 'Verzending vastleggen' }));

@@ -13,7 +13,9 @@ export interface Viewer {
  * rules. Anything else keeps the guard's own words.
  */
 export function stepRefusalText(detail: RequestDetail, to: RequestState, refusal: string, viewer: Viewer, t: TFunction): string {
-  if (!transitionRule(detail.state, to, detail.kind)?.needsSecondSupervisor) return refusal;
+  const rule = transitionRule(detail.state, to, detail.kind);
+  if (rule?.needsAuthorOrSupervisor && viewer.role !== 'supervisor' && viewer.id !== detail.createdBy) return t('requests.next.refusal.authorOrSupervisor');
+  if (!rule?.needsSecondSupervisor) return refusal;
   if (viewer.role !== 'supervisor') return t('requests.next.refusal.supervisorOnly');
   return viewer.id === detail.createdBy ? t('requests.next.refusal.fourEyes') : refusal;
 }
