@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { writeMeta } from '../db/store-meta';
 import type { Actor } from './actor';
 import { entryHash } from './audit-chain';
 
@@ -14,7 +15,9 @@ export interface AuditEntry {
 /**
  * Appends to the audit log, chained to the entry before (audit-chain.ts); call inside the transaction of the
  * change it records. The head is read each time, so appenders made in different places chain as one — except
- * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import).
+ * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import): there
+ * the head is read once, and its copy in store_meta is written at the end. (Store_meta's copy is kept by trigger
+ * for every other append; during an import batch the trigger leaves it to this writer, migration 0029.)
  */
 export function createAuditAppender(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
@@ -23,6 +26,8 @@ export function createAuditAppender(sqlite: Database.Database) {
   const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
   /** The head as this appender last wrote it; only set inside withHeadKept. */
   let keptHead: Buffer | null | undefined;
+  /** The id of the last entry written inside withHeadKept, whose head store_meta must name at its end. */
+  let keptHeadId: number | bigint | null = null;
   const append = (at: string, entry: AuditEntry): void => {
     const content = {
       at,
@@ -33,8 +38,11 @@ export function createAuditAppender(sqlite: Database.Database) {
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     };
     const hash = entryHash(keptHead === undefined ? (head.get() ?? null) : keptHead, content);
-    insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, hash);
-    if (keptHead !== undefined) keptHead = hash;
+    const { lastInsertRowid } = insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, hash);
+    if (keptHead !== undefined) {
+      keptHead = hash;
+      keptHeadId = lastInsertRowid;
+    }
   };
   /**
    * Runs `work` — inside a transaction, appending to the log only through this appender — reading the head once
@@ -43,10 +51,14 @@ export function createAuditAppender(sqlite: Database.Database) {
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
     keptHead = head.get() ?? null;
+    keptHeadId = null;
     try {
       return work();
     } finally {
+      // Also when work throws: a caller that catches and commits must not leave the head's copy behind its entries.
+      if (keptHeadId !== null && keptHead) writeMeta(sqlite, 'audit_head', `${keptHeadId}:${keptHead.toString('hex')}`);
       keptHead = undefined;
+      keptHeadId = null;
     }
   }
   return Object.assign(append, { withHeadKept });

@@ -143,6 +143,56 @@ describe('the head kept through one transaction (the import)', () => {
     expect(verifyChain(kept.store.sqlite)).toEqual({ entries: 7, ok: true });
   });
 
+  it("leaves the head's copy naming the batch's last entry, written once, also when the batch's work throws", () => {
+    const temp = openTempStore();
+    const sqlite = temp.store.sqlite;
+    const append = createAuditAppender(sqlite);
+    const headCopy = () => sqlite.prepare("SELECT value FROM store_meta WHERE key = 'audit_head'").pluck().get();
+    const last = () => sqlite.prepare("SELECT id || ':' || lower(hex(entry_hash)) FROM audit_log ORDER BY id DESC LIMIT 1").pluck().get();
+    const headWrites: string[] = [];
+    sqlite.function('note_head_write', (value: string) => (headWrites.push(value), 0));
+    sqlite.exec("CREATE TEMP TRIGGER head_writes AFTER UPDATE ON store_meta WHEN NEW.key = 'audit_head' BEGIN SELECT note_head_write(NEW.value); END");
+    append('2026-03-01T09:00:00.000Z', entry(0));
+    // As the report writer runs its batch: kept_counts_deferral holds the batch's row meanwhile. A caller that
+    // catches what its work threw commits what was appended before.
+    const batch = (work: () => void) => sqlite.transaction(() => {
+      sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) VALUES (0)').run();
+      try {
+        append.withHeadKept(work);
+      } catch (error) {
+        expect(String(error)).toMatch(/could not take/);
+      } finally {
+        sqlite.prepare('DELETE FROM kept_counts_deferral').run();
+      }
+    })();
+    batch(() => { for (let index = 1; index <= 5; index++) append('2026-03-01T10:00:00.000Z', entry(index)); });
+    expect(headWrites).toHaveLength(1);
+    expect(headCopy()).toBe(last());
+    batch(() => {
+      append('2026-03-01T10:30:00.000Z', entry(6));
+      throw new Error('a record the batch could not take');
+    });
+    expect(headCopy()).toBe(last());
+    expect(last()).toMatch(/^7:/);
+    append('2026-03-01T11:00:00.000Z', entry(7));
+    expect(headCopy()).toBe(last());
+    expect(verifyChain(sqlite)).toEqual({ entries: 8, ok: true });
+  });
+
+  it("an entry appended by hand while an import batch's row is planted still shows: the head names the entry before it", () => {
+    const temp = openTempStore();
+    const sqlite = temp.store.sqlite;
+    const append = createAuditAppender(sqlite);
+    for (let index = 0; index < 3; index++) append('2026-03-01T09:00:00.000Z', entry(index));
+    // The attacker plants the deferral for good, then chains an entry correctly by hand: no trigger moves the head.
+    sqlite.exec('INSERT INTO kept_counts_deferral (after_id) VALUES (0)');
+    const previous = sqlite.prepare('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as Buffer;
+    const content = { at: '2026-03-01T12:00:00.000Z', actor: 'k.devries', action: 'report.viewed', subjectType: 'report', subjectId: 'IA-2026-0000001', details: null };
+    sqlite.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(previous, content));
+    expect(verifyChain(sqlite)).toMatchObject({ ok: false, firstBad: 4, reason: expect.stringMatching(/added outside the log's writer/) as unknown });
+  });
+
   it('is refused outside a transaction, where another writer could append between two entries', () => {
     const temp = openTempStore();
     const append = createAuditAppender(temp.store.sqlite);
