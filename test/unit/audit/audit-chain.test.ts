@@ -150,7 +150,7 @@ describe('the head kept through one transaction (the import)', () => {
     const headCopy = () => sqlite.prepare("SELECT value FROM store_meta WHERE key = 'audit_head'").pluck().get();
     const last = () => sqlite.prepare("SELECT id || ':' || lower(hex(entry_hash)) FROM audit_log ORDER BY id DESC LIMIT 1").pluck().get();
     const headWrites: string[] = [];
-    sqlite.function('note_head_write', (value: string) => (headWrites.push(value), 0));
+    sqlite.function('note_head_write', (value: unknown) => (headWrites.push(String(value)), 0));
     sqlite.exec("CREATE TEMP TRIGGER head_writes AFTER UPDATE ON store_meta WHEN NEW.key = 'audit_head' BEGIN SELECT note_head_write(NEW.value); END");
     append('2026-03-01T09:00:00.000Z', entry(0));
     // As the report writer runs its batch: kept_counts_deferral holds the batch's row meanwhile. A caller that
