@@ -26,8 +26,8 @@ export function createAuditAppender(sqlite: Database.Database) {
   const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
   /** The head as this appender last wrote it; only set inside withHeadKept. */
   let keptHead: Buffer | null | undefined;
-  /** The id of the last entry written inside withHeadKept, whose head store_meta must name at its end. */
-  let keptHeadId: number | bigint | null = null;
+  /** The last entry written inside withHeadKept, which store_meta's copy of the head must name at its end. */
+  let lastKept: { id: number | bigint; hash: Buffer } | null = null;
   const append = (at: string, entry: AuditEntry): void => {
     const content = {
       at,
@@ -41,7 +41,7 @@ export function createAuditAppender(sqlite: Database.Database) {
     const { lastInsertRowid } = insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, hash);
     if (keptHead !== undefined) {
       keptHead = hash;
-      keptHeadId = lastInsertRowid;
+      lastKept = { id: lastInsertRowid, hash };
     }
   };
   /**
@@ -51,14 +51,15 @@ export function createAuditAppender(sqlite: Database.Database) {
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
     keptHead = head.get() ?? null;
-    keptHeadId = null;
+    lastKept = null;
     try {
       return work();
     } finally {
       // Also when work throws: a caller that catches and commits must not leave the head's copy behind its entries.
-      if (keptHeadId !== null && keptHead) writeMeta(sqlite, 'audit_head', `${keptHeadId}:${keptHead.toString('hex')}`);
+      const written = lastKept as { id: number | bigint; hash: Buffer } | null;
+      if (written) writeMeta(sqlite, 'audit_head', `${written.id}:${written.hash.toString('hex')}`);
       keptHead = undefined;
-      keptHeadId = null;
+      lastKept = null;
     }
   }
   return Object.assign(append, { withHeadKept });
