@@ -53,11 +53,13 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
 /** After a change of officer: who is signed in first (roles decide what loads), then the screen as it stands. */
 async function refreshEverything(store: AppStore): Promise<void> {
   const state = store.getState();
-  await state.loadSession();
   // A purpose is the officer's own: the next one searches under theirs.
   state.setSearchPurpose(null);
-  state.reloadView();
+  // The queue's question names nobody (the core answers it in the new officer's name): asked at once, its rows are
+  // in when the session is, and an officer who just signed in sees the queue a round trip sooner.
   void state.refreshQueue();
+  await state.loadSession();
+  state.reloadView();
   void state.loadCases();
   void state.refreshRequests();
 }

@@ -66,6 +66,29 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     expect(api.callsOf('benign.list')).toHaveLength(1);
   });
 
+  it('asks the queue at once when another officer signs in here, without waiting for the session’s answer', async () => {
+    const api = new FakeApi([queueRow(0)]);
+    const store = createAppStore(api);
+    connectEvents(api, store);
+    let answerSession!: () => void;
+    const sessionAnswered = new Promise<void>((resolve) => (answerSession = resolve));
+    api.handle('session.get', async () => {
+      await sessionAnswered;
+      return { officer: { id: 'officer-2', displayName: 'B. Agent', role: 'officer', team: 'Cyber' }, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null };
+    });
+    api.emit('work.changed', { entities: ['officer'] });
+    await settle();
+    expect(api.callsOf('session.get')).toHaveLength(1);
+    expect(api.callsOf('queue.list')).toHaveLength(1);
+    expect(api.callsOf('case.list')).toHaveLength(0);
+
+    // What depends on who signed in waits for them.
+    answerSession();
+    await settle();
+    expect(store.getState().session?.officer?.id).toBe('officer-2');
+    expect(api.callsOf('case.list')).toHaveLength(1);
+  });
+
   it('reloads the conflict list when the count changes while it is open', async () => {
     const api = new FakeApi().handle('sync.conflicts', () => []);
     const store = createAppStore(api);
