@@ -21,3 +21,34 @@ export const feedPageSchema = z.object({
 
 export type RawFeedEntry = z.infer<typeof feedPageSchema>['entries'][number];
 export type RawFeedPage = z.infer<typeof feedPageSchema>;
+
+/** A feed page read from the hub's answer, or why that answer is no page (a broken answer is an outage, not data). */
+export type FeedPageReading = { ok: true; page: RawFeedPage } | { ok: false; problem: string };
+
+/** The hub's answer body as a feed page: JSON, the envelope valid, its entries in the hub's order. */
+export function readFeedPage(body: string): FeedPageReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { ok: false, problem: 'the hub sent an answer that is not JSON' };
+  }
+  const parsed = feedPageSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, problem: 'the hub sent a malformed feed page' };
+  // Entries come in the hub's order; anything else is a broken answer, not data.
+  let previous = -1;
+  for (const entry of parsed.data.entries) {
+    const current = Number(entry.seq);
+    if (current <= previous) return { ok: false, problem: 'the hub sent a feed page out of order' };
+    previous = current;
+  }
+  return { ok: true, page: parsed.data };
+}
+
+/** The hub's answer to a feed request is no feed page (readFeedPage's problem); the sync engine treats it as an outage. */
+export class UnreadableFeedPage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFeedPage';
+  }
+}

@@ -5,16 +5,17 @@ import type { Clock } from '../../shared/platform/clock';
 import { SYNC_ACTOR } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { createReportWriter } from './report-writer';
-import type { RawFeedEntry, RawFeedPage } from '../../shared/hub/feed-page';
+import { UnreadableFeedPage, type RawFeedEntry, type RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedRecord } from './feed-record';
 import type { PreparedLine } from './prepare-line';
 import { inThreadPreparer, type LinePreparer } from './prepare-pool';
+import { reportEntriesOf } from './prepare-feed-page';
 import { writeCursor } from '../db/sync-cursor';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 import { createTombstones } from './tombstones';
 import { reportsNamed, withoutPurged } from './purged-mentions';
 
-/** A pulled page with its reports prepared (parsed, validated, extracted), ready to be written. */
+/** A pulled page, read and its reports prepared (parsed, validated, extracted), ready to be written. */
 export interface PreparedFeedPage {
   page: RawFeedPage;
   reports: ReadonlyMap<RawFeedEntry, PreparedLine>;
@@ -110,10 +111,12 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     outcome.mutations += 1;
   }
 
-  async function prepare(page: RawFeedPage): Promise<PreparedFeedPage> {
-    const reports = page.entries.filter((entry) => entry.type === 'report');
-    const prepared = await preparer.prepare(reports.map((entry, index) => ({ number: index + 1, text: entry.record, tooLong: false, bytes: entry.record.length })));
-    return { page, reports: new Map(reports.map((entry, index) => [entry, prepared[index]!])) };
+  /** A page as the hub sent it, read and its reports prepared by the preparer; an UnreadableFeedPage if it is none. */
+  async function prepare(body: string): Promise<PreparedFeedPage> {
+    const prepared = await preparer.preparePage(body);
+    if (!prepared.ok) throw new UnreadableFeedPage(prepared.problem);
+    const reports = reportEntriesOf(prepared.page);
+    return { page: prepared.page, reports: new Map(reports.map((entry, index) => [entry, prepared.prepared[index]!])) };
   }
 
   async function apply({ page, reports: prepared }: PreparedFeedPage): Promise<PageOutcome> {
@@ -146,7 +149,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   );
 
   return {
-    /** Prepares a page's reports on the preparer; may run while an earlier page is being applied. */
+    /** Reads a pulled page and prepares its reports on the preparer; may run while an earlier page is being applied. */
     prepare,
     /** Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. */
     apply,

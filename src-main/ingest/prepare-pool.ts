@@ -2,16 +2,36 @@ import { startWorker } from '../platform/start-worker';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, type WirePreparedLine } from './prepared-wire';
+import type { RawFeedPage } from '../../shared/hub/feed-page';
+import { prepareFeedPageBody, reportEntriesOf, reportLineOf, type WirePreparedPage } from './prepare-feed-page';
 
-/** Turns batches of lines into prepared lines; resolves in submission order per batch. */
+/** What the prepare worker is asked (prepare-worker.ts): a batch of lines, or a feed page's body as the hub sent it. */
+export type PrepareRequest = { id: number; lines: NdjsonLine[] } | { id: number; body: string };
+type LinesAnswer = { id: number; prepared: WirePreparedLine[] };
+type PageAnswer = { id: number; page: WirePreparedPage };
+export type PrepareAnswer = LinesAnswer | PageAnswer;
+
+/** A pulled feed page with its reports prepared (in the order of `reportEntriesOf`), or why the hub's answer is no page. */
+export type PreparedPageBody = { ok: true; page: RawFeedPage; prepared: PreparedLine[] } | { ok: false; problem: string };
+
+/** Turns batches of lines, or a hub's feed page as it was received, into prepared lines; resolves in submission order per batch. */
 export interface LinePreparer {
   prepare(lines: NdjsonLine[]): Promise<PreparedLine[]>;
+  preparePage(body: string): Promise<PreparedPageBody>;
   close(): Promise<void>;
+}
+
+/** Back on the calling thread: each report with the line it was prepared from. */
+function fromWirePage(wire: WirePreparedPage): PreparedPageBody {
+  if (!wire.ok) return wire;
+  const prepared = reportEntriesOf(wire.page).map((entry, index) => fromWire(wire.prepared[index]!, reportLineOf(entry, index)));
+  return { ok: true, page: wire.page, prepared };
 }
 
 /** On the calling thread: for small inputs and for callers that cannot start workers. */
 export const inThreadPreparer: LinePreparer = {
   prepare: (lines) => Promise.resolve(lines.map(prepareLine)),
+  preparePage: (body) => Promise.resolve(fromWirePage(prepareFeedPageBody(body))),
   close: () => Promise.resolve(),
 };
 
@@ -24,7 +44,7 @@ export function createWorkerPreparer(
 ): LinePreparer {
   const worker = startWorker(workerUrl);
   worker.unref();
-  const waiting = new Map<number, { lines: NdjsonLine[]; resolve: (prepared: PreparedLine[]) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { receive: (answer: PrepareAnswer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
   const failAll = (error: Error) => {
@@ -32,25 +52,28 @@ export function createWorkerPreparer(
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };
-  worker.on('message', (message: { id: number; prepared: WirePreparedLine[] }) => {
-    const pending = waiting.get(message.id);
+  worker.on('message', (answer: PrepareAnswer) => {
+    const pending = waiting.get(answer.id);
     if (!pending) return;
-    waiting.delete(message.id);
-    pending.resolve(message.prepared.map((wire, index) => fromWire(wire, pending.lines[index]!)));
+    waiting.delete(answer.id);
+    pending.receive(answer);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => {
     if (waiting.size > 0) failAll(new Error(`the import worker stopped unexpectedly (exit code ${code})`));
   });
+
+  function ask<T>(request: PrepareRequest, answered: (answer: PrepareAnswer) => T): Promise<T> {
+    if (failure) return Promise.reject(failure);
+    return new Promise((resolve, reject) => {
+      waiting.set(request.id, { receive: (answer) => resolve(answered(answer)), reject });
+      worker.postMessage(request);
+    });
+  }
+
   return {
-    prepare(lines) {
-      if (failure) return Promise.reject(failure);
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { lines, resolve, reject });
-        worker.postMessage({ id, lines });
-      });
-    },
+    prepare: (lines) => ask({ id: nextId++, lines }, (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!))),
+    preparePage: (body) => ask({ id: nextId++, body }, (answer) => fromWirePage((answer as PageAnswer).page)),
     async close() {
       await worker.terminate();
     },

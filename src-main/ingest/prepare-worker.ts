@@ -1,9 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
+import { prepareFeedPageBody } from './prepare-feed-page';
 import { prepareLine } from './prepare-line';
+import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
 import { toWire } from './prepared-wire';
 
-/** Worker side of the prepare pool: batches of lines in, prepared lines out (in their wire form), in order. */
-parentPort?.on('message', (message: { id: number; lines: NdjsonLine[] }) => {
-  parentPort?.postMessage({ id: message.id, prepared: message.lines.map((line) => toWire(prepareLine(line))) });
+/** Worker side of the prepare pool: batches of lines, or feed pages, in; prepared lines out (in their wire form), in order. */
+parentPort?.on('message', (request: PrepareRequest) => {
+  const answer: PrepareAnswer = 'lines' in request ? { id: request.id, prepared: request.lines.map((line) => toWire(prepareLine(line))) } : { id: request.id, page: prepareFeedPageBody(request.body) };
+  parentPort?.postMessage(answer);
 });

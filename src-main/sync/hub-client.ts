@@ -1,8 +1,6 @@
 import { HUB_API_PREFIX, type AuditChainHead, type AuditEntriesResponse, type AuditQuestion, type AuditPushRequest, type AuditPushResponse, type AuditRefusal, type HubOfficer, type KeyRegistered, type KeyRegistration, type OfficerPublicKey, type OidcOffer, type PushAck, type RefusedChange, type SessionRequest, type SessionResponse, type SeenElsewhereResponse, type WhoamiResponse } from '../../shared/hub/protocol';
 import type { IndicatorType } from '../../shared/indicators/types';
 import type { SignedMutation } from '../../shared/mutations/proof';
-import type { RawFeedPage } from '../../shared/hub/feed-page';
-import { parseFeedPage } from './feed-page';
 import { hubAddressProblem } from '../../shared/hub/address';
 import { describeNetworkFailure, errorForStatus, HubRefusedError, HubUnavailableError, parseRetryAfter } from './hub-errors';
 import { parseOfficersResponse, parseOidcOffer, parseSessionResponse, parseWhoamiResponse } from './officers-answer';
@@ -43,7 +41,7 @@ export function createHubClient(options: HubClientOptions) {
   const addressProblem = hubAddressProblem(options.hubUrl);
 
   /** One request, body read whole under the same deadline: a stalled or cut answer fails, never half-succeeds. */
-  async function call(path: string, init: RequestInit, allowedMs: number, cancel: AbortSignal | undefined): Promise<unknown> {
+  async function callForText(path: string, init: RequestInit, allowedMs: number, cancel: AbortSignal | undefined): Promise<string> {
     if (addressProblem !== null) throw new HubRefusedError(0, 'BAD_INPUT', `The hub's address ${options.hubUrl} cannot be used: ${addressProblem}.`);
     const controller = new AbortController();
     const timer = timers.setTimeout(() => controller.abort(new HubUnavailableError(`the hub did not answer within ${Math.round(allowedMs / 1000)} s`)), allowedMs);
@@ -58,11 +56,7 @@ export function createHubClient(options: HubClientOptions) {
       });
       const text = await response.text();
       if (!response.ok) throw errorForStatus(response.status, text, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new HubUnavailableError('the hub sent an answer that is not JSON');
-      }
+      return text;
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason;
       if (error instanceof Error && (error.name === 'HubUnavailableError' || error.name === 'HubRefusedError')) throw error;
@@ -73,6 +67,15 @@ export function createHubClient(options: HubClientOptions) {
     }
   }
 
+  async function call(path: string, init: RequestInit, allowedMs: number, cancel: AbortSignal | undefined): Promise<unknown> {
+    const text = await callForText(path, init, allowedMs, cancel);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new HubUnavailableError('the hub sent an answer that is not JSON');
+    }
+  }
+
   return {
     /** How many live reports outside this token's scope mention the indicator, per region (asked for `officer`). */
     async seenElsewhere(type: IndicatorType, value: string, officer: string, cancel?: AbortSignal): Promise<SeenElsewhereResponse> {
@@ -80,10 +83,13 @@ export function createHubClient(options: HubClientOptions) {
       return parseSeenElsewhere(await call(`/indicators/elsewhere?${query.toString()}`, { method: 'GET' }, timeoutMs, cancel));
     },
 
-    async feed(request: FeedRequest, cancel?: AbortSignal): Promise<RawFeedPage> {
+    /**
+     * A page of the feed, as the hub sent it: read and checked (readFeedPage) on the prepare worker with its reports,
+     * so that the store's thread does not parse a page of 500 records in one go.
+     */
+    feed(request: FeedRequest, cancel?: AbortSignal): Promise<string> {
       const query = new URLSearchParams({ after: request.after, limit: String(request.limit), scope: request.scope, wait: String(request.waitSeconds) });
-      const body = await call(`/feed?${query.toString()}`, { method: 'GET' }, timeoutMs + request.waitSeconds * 1000, cancel);
-      return parseFeedPage(body);
+      return callForText(`/feed?${query.toString()}`, { method: 'GET' }, timeoutMs + request.waitSeconds * 1000, cancel);
     },
 
     /** Pushes mutations; the acks come back in order, one per mutation. */

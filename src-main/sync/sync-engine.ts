@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { UnreadableFeedPage } from '../../shared/hub/feed-page';
 import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
@@ -135,18 +136,28 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    */
   let ahead: { after: string; page: Promise<PreparedFeedPage> } | null = null;
 
+  /** Asks the hub for a page and has it read and prepared; an answer that is no feed page is an outage, not data. */
+  async function requestPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
+    const body = await client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel);
+    try {
+      return await pages.prepare(body);
+    } catch (error) {
+      throw error instanceof UnreadableFeedPage ? new HubUnavailableError(error.message) : error;
+    }
+  }
+
   function fetchPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
     const prefetched = ahead;
     ahead = null;
     if (prefetched && prefetched.after === after && waitSeconds === 0) return prefetched.page;
-    return client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel).then(pages.prepare);
+    return requestPage(after, waitSeconds, cancel);
   }
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
     const prepared = await fetchPage(readCursor(sqlite), waitSeconds, cancel);
     const { page } = prepared;
     if (page.hasMore) {
-      const next = client.feed({ after: page.cursor, limit: pageSize, scope, waitSeconds: 0 }, stopper.signal).then(pages.prepare);
+      const next = requestPage(page.cursor, 0, stopper.signal);
       // Its failure is met where it is awaited; a page asked ahead and never used must not fail unheard.
       next.catch(() => undefined);
       ahead = { after: page.cursor, page: next };

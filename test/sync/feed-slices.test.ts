@@ -33,7 +33,7 @@ async function applyWatching(sliceMs: SliceBudget) {
     if (applying) setImmediate(watch);
   };
   setImmediate(watch);
-  const outcome = await pages.apply(await pages.prepare(pageOf(6)));
+  const outcome = await pages.apply(await pages.prepare(JSON.stringify(pageOf(6))));
   applying = false;
   const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
   return { outcome, seen, reports, cursor: readCursor(store.sqlite) };
@@ -65,5 +65,32 @@ describe('a feed page in slices', () => {
     expect(cursor).toBe('6');
     expect(slices).toBe(3);
     expect([...new Set(seen)].filter((value) => value !== '0' && value !== '6')).toEqual(['1', '2']);
+  });
+
+  it('a failure inside a slice leaves the store at the last committed slice; the rest of the page, pulled again, completes it once', async () => {
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    const page = pageOf(6);
+    let slices = 0;
+    // Every entry its own slice; the third fails inside its transaction, as a crash would cut it off.
+    const failing = createFeedPageApplier(store, {
+      clock: systemClock,
+      applier: createMutationApplier(store.sqlite, { clock: systemClock }),
+      sliceMs: () => {
+        if (++slices === 3) throw new Error('the core stopped');
+        return 0;
+      },
+    });
+    await expect(failing.apply(await failing.prepare(JSON.stringify(page)))).rejects.toThrow('the core stopped');
+    const count = () => store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
+    expect(readCursor(store.sqlite)).toBe('2');
+    expect(count()).toBe(2);
+    // Started again, the engine asks for what follows its cursor.
+    const restarted = createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs: 0 });
+    const rest: RawFeedPage = { ...page, entries: page.entries.filter((entry) => Number(entry.seq) > 2) };
+    const outcome = await restarted.apply(await restarted.prepare(JSON.stringify(rest)));
+    expect(outcome.arrived).toHaveLength(4);
+    expect(readCursor(store.sqlite)).toBe('6');
+    expect(store.sqlite.prepare('SELECT count(DISTINCT report_id) FROM reports').pluck().get()).toBe(6);
+    expect(count()).toBe(6);
   });
 });

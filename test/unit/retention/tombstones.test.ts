@@ -81,7 +81,7 @@ describe('workstation tombstones', () => {
       cursor: '44',
       hasMore: false,
     };
-    const outcome = await pages.apply(await pages.prepare(page));
+    const outcome = await pages.apply(await pages.prepare(JSON.stringify(page)));
     expect(outcome).toMatchObject({ reports: 1, mutations: 1, skipped: 2, arrived: [fresh.reportId] });
     expect(holds(temp, temp.expired.reportId)).toBe(false);
     expect(holds(temp, fresh.reportId)).toBe(true);
