@@ -144,7 +144,7 @@ describe('workstation tombstones', () => {
     const pages = createFeedPageApplier(temp.store, { clock: systemClock, applier });
     const listing = listingPage(expired.reportId, younger.reportId);
     const auditBefore = lastAuditId(temp.store.sqlite);
-    const outcome = await pages.apply(await pages.prepare(listing.page));
+    const outcome = await pages.apply(await pages.prepare(JSON.stringify(listing.page)));
     // The membership changes that named the purged report alone say nothing any more; the rest is taken.
     expect(outcome).toMatchObject({ mutations: 5, skipped: 2 });
     expect(caseMembers(temp, listing.caseId)).toEqual([younger.reportId]);
@@ -162,7 +162,7 @@ describe('workstation tombstones', () => {
     const applier = createMutationApplier(other.store.sqlite, { clock: systemClock });
     const pages = createFeedPageApplier(other.store, { clock: systemClock, applier });
     const listing = listingPage(listed.reportId, kept.reportId);
-    expect(await pages.apply(await pages.prepare(listing.page))).toMatchObject({ mutations: 7, skipped: 0 });
+    expect(await pages.apply(await pages.prepare(JSON.stringify(listing.page)))).toMatchObject({ mutations: 7, skipped: 0 });
     // Added and then removed again: the case keeps the younger report alone.
     expect(caseMembers(other, listing.caseId)).toEqual([kept.reportId]);
     expect(caseMembers(other, listing.onlyPurgedCaseId)).toEqual([listed.reportId]);
