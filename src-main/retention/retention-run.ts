@@ -22,7 +22,14 @@ import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
 
-const PURGE_SLICE = 5_000;
+/**
+ * Reports purged in one transaction. Each slice mends the clusters its reports left, and the largest cluster (about a
+ * quarter of a 1M store) costs the same to mend whatever the slice's size: at 1M, slices of 20,000 purge 471 reports
+ * per CPU second against 356 for slices of 5,000. The daily run in serve and the desktop takes smaller slices, so that
+ * the window waits less at each.
+ */
+const RUN_SLICE = 20_000;
+const YIELDING_SLICE = 5_000;
 
 interface Candidate {
   id: number;
@@ -89,7 +96,7 @@ export interface RetentionDeps {
   asOf: string;
   at: string;
   actor: Actor;
-  /** Reports purged in one transaction (the clusters they leave are mended once per slice). */
+  /** Reports purged in one transaction (the clusters they leave are mended once per slice); RUN_SLICE or YIELDING_SLICE by default. */
   sliceSize?: number;
 }
 
@@ -99,10 +106,9 @@ export interface RetentionDeps {
  * meanwhile is held, one revised since is no longer expired, one already gone is skipped. `stopping` ends the run
  * at a pause; what it purged stays purged and is recorded.
  */
-function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
+function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceSize: number, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
   const periods = readRetentionPeriods(sqlite);
   const { expired, held } = retentionVerdict(sqlite, deps.asOf, periods);
-  const sliceSize = deps.sliceSize ?? PURGE_SLICE;
   const { purge, finish } = createPurger(sqlite);
   const receiptOf = createReceiptOf(sqlite);
   const audit = createAuditAppender(sqlite);
@@ -157,7 +163,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, stoppi
 
 /** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL. */
 export function runRetention(sqlite: Database.Database, deps: RetentionDeps): RetentionOutcome {
-  const slices = retentionSlices(sqlite, deps, () => false);
+  const slices = retentionSlices(sqlite, deps, deps.sliceSize ?? RUN_SLICE, () => false);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;
@@ -169,7 +175,7 @@ export function runRetention(sqlite: Database.Database, deps: RetentionDeps): Re
  * ends at the next pause once `stopping` says so (the workstation closing).
  */
 export async function runRetentionYielding(sqlite: Database.Database, deps: RetentionDeps & { stopping: () => boolean }): Promise<RetentionOutcome> {
-  const slices = retentionSlices(sqlite, deps, deps.stopping);
+  const slices = retentionSlices(sqlite, deps, deps.sliceSize ?? YIELDING_SLICE, deps.stopping);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;
