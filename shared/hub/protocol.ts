@@ -44,7 +44,9 @@ export type FeedEntry =
 
 /**
  * `GET /v1/feed` query parameters (all optional):
- * - `after`: a cursor from a previous page; `0` (the default) reads from the beginning.
+ * - `after`: a cursor from a previous page; `0` (the default) reads from the beginning. A cursor is an entry's
+ *   seq: the page holds the entries above it, so a client may also ask from just below an entry it has seen (its
+ *   seq − 1) to read it again — a workstation does after an upgrade, for the entries its older release could not read.
  * - `limit`: entries per page, 1..`FEED_LIMITS.maxLimit` (default `FEED_LIMITS.defaultLimit`).
  * - `scope`: `*` or regions separated by commas; defaults to the token's scope (an officer's credential: the
  *   officer's scope in the registry), may only narrow it (403 otherwise). What a regional scope receives:

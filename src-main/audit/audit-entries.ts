@@ -75,6 +75,20 @@ export function newestEntryId(sqlite: Database.Database): number {
   return sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() ?? 0;
 }
 
+/**
+ * The earliest feed entry (its seq) the sync passed over after audit entry `afterId` for any reason but
+ * `exceptReason` (null: none). Reads the log from `afterId` on, once per upgrade.
+ */
+export function earliestSkippedFeedEntry(sqlite: Database.Database, afterId: number, exceptReason: string): number | null {
+  return sqlite
+    .prepare<[number, string], number | null>(
+      `SELECT min(CAST(json_extract(details, '$.seq') AS INTEGER)) FROM audit_log
+        WHERE id > ? AND action = 'sync.entry_skipped' AND json_extract(details, '$.reason') IS NOT ?`,
+    )
+    .pluck()
+    .get(afterId, exceptReason) ?? null;
+}
+
 /** When `action` was last logged (null: never). */
 export function lastLoggedAt(sqlite: Database.Database, action: string): Date | null {
   // Newest first by the log's own order: a daily action is found among the last day's entries, where max(at) read

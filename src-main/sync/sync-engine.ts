@@ -15,6 +15,8 @@ import { createPeriodsRefresher } from './periods-refresh';
 import { createOutboxPusher } from './push-outbox';
 import { createAuditPusher } from './push-audit';
 import { adoptScope, readCursor, START_CURSOR } from '../db/sync-cursor';
+import { readAgainWhatOlderVersionsSkipped } from './unread-entries';
+import { FEED_READER_VERSION } from '../../shared/mutations/reader-version';
 import { formatSyncScope, type SyncScope } from './sync-scope';
 import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
 import { realTimers, sleep, type SyncTimers } from './timers';
@@ -48,6 +50,8 @@ export interface SyncEngineOptions {
   preparer?: LinePreparer;
   /** How long each transaction of a pulled page may take (ms; default FEED_SLICE_MS, for a window being served). */
   sliceMs?: SliceBudget;
+  /** Which wire this release reads (default FEED_READER_VERSION); a test plays an older release with a lower one. */
+  readerVersion?: number;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -82,6 +86,8 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const scope = formatSyncScope(options.scope ?? '*');
 
   adoptScope(sqlite, scope);
+  // Entries an older release could not read come back now that this one may.
+  readAgainWhatOlderVersionsSkipped(sqlite, options.readerVersion ?? FEED_READER_VERSION);
   const client = createHubClient({ hubUrl: options.hubUrl, token: options.token, fetch: options.fetch, timers, requestTimeoutMs: options.requestTimeoutMs });
   const applier = createMutationApplier(sqlite, { clock });
   const pages = createFeedPageApplier(store, { clock, applier, ...(options.preparer ? { preparer: options.preparer } : {}), ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}) });
