@@ -1,7 +1,7 @@
 import { startWorker } from '../platform/start-worker';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
-import { fromWire, type WirePreparedLine } from './prepared-wire';
+import { fromWire, WORKER_READY, type WirePreparedLine } from './prepared-wire';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { prepareFeedPageBody, reportEntriesOf, reportLineOf, type WirePreparedPage } from './prepare-feed-page';
 
@@ -38,6 +38,11 @@ export const inThreadPreparer: LinePreparer = {
 /**
  * Parsing, validating and extracting cost as much CPU as writing; a worker thread does them while the
  * main thread writes the previous batch, so an import uses both cores.
+ *
+ * A worker takes a while to start (its modules load; seconds under tsx on a busy machine). A feed page that comes
+ * before it is ready — a fresh workstation's first, small page, which an officer who just signed in waits for — is
+ * read on the calling thread instead of waiting. Import batches always go to the worker: its start is spread
+ * over the whole file.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
@@ -46,13 +51,18 @@ export function createWorkerPreparer(
   worker.unref();
   const waiting = new Map<number, { receive: (answer: PrepareAnswer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
+  let ready = false;
   let failure: Error | null = null;
   const failAll = (error: Error) => {
     failure = error;
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };
-  worker.on('message', (answer: PrepareAnswer) => {
+  worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
+    if (answer === WORKER_READY) {
+      ready = true;
+      return;
+    }
     const pending = waiting.get(answer.id);
     if (!pending) return;
     waiting.delete(answer.id);
@@ -73,7 +83,7 @@ export function createWorkerPreparer(
 
   return {
     prepare: (lines) => ask({ id: nextId++, lines }, (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!))),
-    preparePage: (body) => ask({ id: nextId++, body }, (answer) => fromWirePage((answer as PageAnswer).page)),
+    preparePage: (body) => (ready ? ask({ id: nextId++, body }, (answer) => fromWirePage((answer as PageAnswer).page)) : inThreadPreparer.preparePage(body)),
     async close() {
       await worker.terminate();
     },

@@ -4,6 +4,9 @@ import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import type { PreparedLine } from './prepare-line';
 import type { PackedRevision } from '../db/stored-revision';
 
+/** What the prepare worker says once its modules are loaded (prepare-pool.ts reads pages itself until then). */
+export const WORKER_READY = 'ready';
+
 /**
  * A prepared line as a worker sends it back: without the record and its raw text. The calling thread kept each
  * line's text, and parsing that again costs it less than receiving a copy of the record (and the worker far less

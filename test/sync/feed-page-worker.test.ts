@@ -15,7 +15,8 @@ import { filedRecord, IBANS } from '../support/records';
 import { tempDir } from '../support/temp-store';
 
 const worker = createWorkerPreparer();
-afterAll(() => worker.close());
+const neverReady = createWorkerPreparer(new URL('./support/never-ready-worker.ts', import.meta.url));
+afterAll(() => Promise.all([worker.close(), neverReady.close()]));
 
 function pagesWith(preparer: LinePreparer) {
   const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
@@ -47,6 +48,8 @@ const snapshot = (store: ReturnType<typeof pagesWith>['store']) => ({
 
 describe('a pulled feed page read on the prepare worker', () => {
   it('writes the same reports, links, skipped entries and cursor as a page read on the store’s thread', async () => {
+    // Lines always go to the worker: once it has answered a batch it is ready, and takes pages too.
+    await worker.prepare([]);
     const page = JSON.stringify(mixedPage());
     const viaWorker = pagesWith(worker);
     const inThread = pagesWith(inThreadPreparer);
@@ -60,6 +63,17 @@ describe('a pulled feed page read on the prepare worker', () => {
     expect(written.reports).toHaveLength(2);
     expect(written.reports.every((row) => (row as { clustered: number }).clustered === 1)).toBe(true);
     expect(written.skipped).toHaveLength(1);
+  });
+
+  it('is read on the calling thread while the worker has not started yet, instead of waiting for it', async () => {
+    const page = JSON.stringify(mixedPage());
+    const early = pagesWith(neverReady);
+    const inThread = pagesWith(inThreadPreparer);
+    // With a page sent to a worker that is still starting, this would wait until the test's timeout.
+    await early.pages.apply(await early.pages.prepare(page));
+    await inThread.pages.apply(await inThread.pages.prepare(page));
+    expect(snapshot(early.store)).toEqual(snapshot(inThread.store));
+    expect(readCursor(early.store.sqlite)).toBe('9');
   });
 
   it.each([
