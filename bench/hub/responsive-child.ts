@@ -1,5 +1,6 @@
 // Child: browser mode (`serve`) on an empty store syncing from the hub, while "the window" asks queue.list every
-// 50 ms over HTTP, as the page does. Prints the latencies during the first sync, and of the same call once idle.
+// 50 ms over HTTP, as the page does, with an officer signed in (a real hub's workstation opens only then). Prints the
+// latencies during the first sync, and of the same call once idle.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { percentile } from '../child';
 
-const [hubUrl, token, expectedText] = process.argv.slice(2) as [string, string, string];
+const [hubUrl, token, expectedText, officerId, credential] = process.argv.slice(2) as [string, string, string, string, string];
 const expected = Number(expectedText);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-responsive-'));
@@ -28,9 +29,12 @@ const call = async (method: string, params: unknown) => {
     headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
     body: JSON.stringify({ method, params }),
   });
-  const body = (await reply.json()) as { ok: boolean; value: { total: number } };
-  return { ms: performance.now() - started, total: body.ok ? body.value.total : 0 };
+  const body = (await reply.json()) as { ok: true; value: { total?: number } } | { ok: false; error: { code: string; message: string } };
+  // A refused call is no measurement: stop, saying why.
+  if (!body.ok) throw new Error(`${method} was refused: ${body.error.code} (${body.error.message})`);
+  return { ms: performance.now() - started, total: body.value.total ?? 0 };
 };
+await call('session.signIn', { officerId, credential });
 const queue = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 100 };
 
 const during: number[] = [];

@@ -29,7 +29,7 @@ const database: ConnectOptions = values['database-url'] ? { databaseUrl: values[
 const setup = await connect(database);
 let intake: string;
 const workstations: string[] = [];
-const officers: { id: string; keyId: string; privateKey: string }[] = [];
+const officers: { id: string; keyId: string; privateKey: string; credential: string }[] = [];
 try {
   await migrateHub(setup.db);
   intake = (await createToken(setup.db, systemClock, { role: 'intake', name: 'bench-portal' })).token;
@@ -37,10 +37,10 @@ try {
     const scope = i < national ? '*' : POLICE_UNITS[(i - national) % POLICE_UNITS.length]!;
     workstations.push((await createToken(setup.db, systemClock, { role: 'workstation', name: `bench-ws-${i}`, scope })).token);
     const id = `bench.officer.${i}`;
-    await addOfficer(setup.db, systemClock, { id, displayName: `Bench officer ${i}`, role: 'officer', team: null, scope, oidcSubject: oidc ? `kc-bench-${i}` : null });
+    const { credential } = await addOfficer(setup.db, systemClock, { id, displayName: `Bench officer ${i}`, role: 'officer', team: null, scope, oidcSubject: oidc ? `kc-bench-${i}` : null });
     const key = generateSigningKey();
     await registerOfficerKey(setup.db, systemClock, id, key.publicKey);
-    officers.push({ id, keyId: key.keyId, privateKey: key.privateKey });
+    officers.push({ id, keyId: key.keyId, privateKey: key.privateKey, credential });
   }
 } finally {
   await setup.close();

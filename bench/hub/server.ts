@@ -7,6 +7,8 @@ export interface BenchOfficer {
   id: string;
   keyId: string;
   privateKey: string;
+  /** The hub's officer credential, for signing in at a workstation (`session.signIn`). */
+  credential: string;
 }
 
 export interface BenchHub {

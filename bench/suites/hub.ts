@@ -226,7 +226,7 @@ export async function hubSuite(): Promise<SuiteResult> {
     const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
 
     log(`the window's queue.list while browser mode makes its first sync of ${label}…`);
-    const responsive = await runChild<ResponsiveResult>('./hub/responsive-child.ts', [hub.url, hub.workstations[0]!, String(sync.filed)]);
+    const responsive = await runChild<ResponsiveResult>('./hub/responsive-child.ts', [hub.url, hub.workstations[0]!, String(sync.filed), hub.officers[0]!.id, hub.officers[0]!.credential]);
 
     const load = { hub, hubUrl, source, reportIds, dir };
     // Token layout of the bench hub (serve-child.ts): the first WORKSTATIONS + WORKING_DAY.national read every
