@@ -151,10 +151,11 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceS
   sqlite.transaction(() =>
     audit(deps.at, {
       actor: deps.actor,
-      action: 'retention.run',
+      // A run ended early is not the day's run (daily-retention.ts reads only 'retention.run'): the next start runs again.
+      action: stopped ? 'retention.stopped' : 'retention.run',
       subjectType: 'store',
       subjectId: 'reports',
-      details: { asOf: deps.asOf, periods, ...outcome, ...(stopped ? { stoppedEarly: true } : {}) },
+      details: { asOf: deps.asOf, periods, ...outcome },
     }),
   )();
   checkpointTruncate(sqlite);

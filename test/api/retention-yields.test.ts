@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../shared/platform/clock';
 import type { LogFields, Logger } from '../../shared/platform/logger';
-import { startDailyRetention } from '../../src-main/retention/daily-retention';
+import { lastRetentionRunAt, startDailyRetention } from '../../src-main/retention/daily-retention';
 import { filedRecord } from '../support/records';
 import { ManualTimers } from '../sync/support/manual-timers';
 import { openApiHarness } from './support/api-harness';
@@ -53,7 +53,7 @@ describe('the daily retention run in serve and the desktop', () => {
     await runs.stop();
   });
 
-  it('ends at the next pause when the workstation closes, and records what it purged', async () => {
+  it('ends at the next pause when the workstation closes, records what it purged, and is not the day’s run', async () => {
     const { api, count } = await storeWithExpiringReports();
     const timers = new ManualTimers();
     const { logger, lines } = recordingLogger();
@@ -63,7 +63,16 @@ describe('the daily retention run in serve and the desktop', () => {
 
     expect(lines).toEqual([{ event: 'retention.run', fields: { asOf: '2027-04-01', purged: 5, kept: EXPIRING - 4 } }]);
     expect(count()).toBe(EXPIRING - 4);
-    const entry = api.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'retention.run'").pluck().get() as string;
-    expect(JSON.parse(entry)).toMatchObject({ purged: 5, stoppedEarly: true });
+    const entry = api.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'retention.stopped'").pluck().get() as string;
+    expect(JSON.parse(entry)).toMatchObject({ purged: 5 });
+    // The rest is still due: the next start runs at once, not a day after the stopped run.
+    expect(lastRetentionRunAt(api.store.sqlite)).toBeNull();
+    const again = startDailyRetention(api.store, { clock, timers, logger, sliceSize: 5 });
+    await timers.fire((ms) => ms === 0);
+    while (lines.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    await again.stop();
+    expect(lines[1]).toEqual({ event: 'retention.run', fields: { asOf: '2027-04-01', purged: EXPIRING - 5, kept: 1 } });
+    expect(count()).toBe(1);
+    expect(lastRetentionRunAt(api.store.sqlite)).not.toBeNull();
   });
 });
