@@ -147,11 +147,15 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
   const owners = new WeakMap<Socket, Promise<ConnectionOwner>>();
   server.on('connection', (socket) => owners.set(socket, connectionOwner(socket)));
   server.on('request', (request, response) => {
-    void (owners.get(request.socket) ?? connectionOwner(request.socket)).then((owner) => {
-      const refused = refusal(owner);
-      if (refused) return page(response, 403, 'Andere gebruiker / Another user', refused);
-      serve(request, response);
-    });
+    void (owners.get(request.socket) ?? connectionOwner(request.socket))
+      .then((owner) => {
+        const refused = refusal(owner);
+        if (refused) return page(response, 403, 'Andere gebruiker / Another user', refused);
+        serve(request, response);
+      })
+      // A request the listener cannot read (a request target no URL parser takes, say) is refused; left to
+      // reject, it would end the whole core, and any local user can send one.
+      .catch(() => (response.headersSent ? response.destroy() : page(response, 400, 'Ongeldig verzoek / Bad request', [])));
   });
 
   await new Promise<void>((resolve, reject) => {

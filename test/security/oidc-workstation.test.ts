@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/result';
 import type { EventMessage } from '../../shared/api/wire';
@@ -275,6 +276,30 @@ describe('signing in with a police account at the workstation', () => {
       expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: null } });
 
       // The honest twin: a new sign-in goes through (the first one ends as the new one starts).
+      expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      await finished;
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('refuses a request whose target is no URL without the core falling over, and signs in after', async () => {
+    const station = await started();
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const finished = station.call('session.oidcFinish');
+      const { port } = new URL(authorizationUrl);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: null } });
+
+      // The honest twin: a new sign-in goes through.
       expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
       await finished;
     } finally {
