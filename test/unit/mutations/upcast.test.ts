@@ -23,7 +23,7 @@ describe('reading version 1 of the wire', () => {
     const step = (from: string, to: string) => ({ ...envelope, kind: 'action.transition', payload: { actionId: '00000000-0000-4000-8000-0000000000a1', from, to, reason: null, method: 'email', occurredAt: '2026-11-02', dueAt: '2026-11-16', reference: null } });
     const old = step('goedgekeurd', 'verzonden');
     expect(validateMutation(old)).toMatchObject({ ok: true, mutation: { payload: { from: 'approved', to: 'sent' } }, signed: old });
-    expect(validateMutation(step('approved', 'klaar'))).toMatchObject({ ok: false, reason: expect.stringMatching(/mutation\.payload\.to must be one of "draft", .*"expired" \(got "klaar"\)/) as unknown });
+    expect(validateMutation(step('approved', 'klaar'))).toMatchObject({ ok: false, reason: expect.stringMatching(/mutation\.payload\.to must be one of "draft", .*"expired", "withdrawn" \(got "klaar"\)/) as unknown });
     expect(upcastAuditEntry({ action: 'action.transition', details: { from: 'verzonden', to: 'afgewezen' } })).toEqual({ action: 'action.transition', details: { from: 'sent', to: 'refused' } });
   });
 
