@@ -24,10 +24,8 @@ export function createAuditAppender(sqlite: Database.Database) {
     'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-  /** The head as this appender last wrote it; only set inside withHeadKept. */
-  let keptHead: Buffer | null | undefined;
-  /** The last entry written inside withHeadKept, which store_meta's copy of the head must name at its end. */
-  let lastKept: { id: number | bigint; hash: Buffer } | null = null;
+  /** Inside withHeadKept: the head as this appender last wrote it, and that entry's id (null until it writes one). */
+  let batch: { head: Buffer | null; lastId: number | bigint | null } | undefined;
   const append = (at: string, entry: AuditEntry): void => {
     const content = {
       at,
@@ -37,11 +35,11 @@ export function createAuditAppender(sqlite: Database.Database) {
       subjectId: entry.subjectId,
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     };
-    const hash = entryHash(keptHead === undefined ? (head.get() ?? null) : keptHead, content);
+    const hash = entryHash(batch === undefined ? (head.get() ?? null) : batch.head, content);
     const { lastInsertRowid } = insert.run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, hash);
-    if (keptHead !== undefined) {
-      keptHead = hash;
-      lastKept = { id: lastInsertRowid, hash };
+    if (batch !== undefined) {
+      batch.head = hash;
+      batch.lastId = lastInsertRowid;
     }
   };
   /**
@@ -50,16 +48,14 @@ export function createAuditAppender(sqlite: Database.Database) {
    */
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
-    keptHead = head.get() ?? null;
-    lastKept = null;
+    const kept: NonNullable<typeof batch> = { head: head.get() ?? null, lastId: null };
+    batch = kept;
     try {
       return work();
     } finally {
+      batch = undefined;
       // Also when work throws: a caller that catches and commits must not leave the head's copy behind its entries.
-      const written = lastKept as { id: number | bigint; hash: Buffer } | null;
-      if (written) writeMeta(sqlite, 'audit_head', `${written.id}:${written.hash.toString('hex')}`);
-      keptHead = undefined;
-      lastKept = null;
+      if (kept.lastId !== null && kept.head !== null) writeMeta(sqlite, 'audit_head', `${kept.lastId}:${kept.head.toString('hex')}`);
     }
   }
   return Object.assign(append, { withHeadKept });
