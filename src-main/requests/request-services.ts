@@ -65,9 +65,7 @@ export function createRequest(store: CaseStore, deps: ServiceDeps, input: Create
     for (const draftId of new Set(input.replaces ?? [])) {
       const draft = requireRequest(sqlite, draftId);
       requireReplaceable(draft, input.kind, named);
-      // Without a text: the hub judges each change on its own, and a text on a request that held a report purged in
-      // the last two days is refused as a possible quote (src-hub README) — which would split the batch there.
-      withdraw(store, deps, { officer: input.officer, draft, reason: null });
+      withdrawReplaced(store, deps, input.officer, draft);
     }
   })();
   return { actionId };
@@ -86,12 +84,15 @@ function requireReplaceable(draft: RequestRecord, kind: CreateRequestInput['kind
   }
 }
 
-/** Withdraws a draft (its author or a supervisor: the shared guard, which the hub applies again). */
-function withdraw(store: CaseStore, deps: ServiceDeps, input: { officer: string; draft: RequestRecord; reason: string | null }): void {
-  const { draft } = input;
-  const payload: MutationPayloads['action.transition'] = { actionId: draft.id, from: 'draft', to: 'withdrawn', reason: input.reason, method: null, occurredAt: null, dueAt: null, reference: null };
-  assertTransitionAllowed({ state: draft.state, author: draft.createdBy, kind: draft.kind }, actorOf(store.sqlite, input.officer), payload);
-  recordMutation(store, buildMutation(deps, input.officer, 'action.transition', payload));
+/**
+ * Withdraws a draft a letter replaces (its author or a supervisor: the shared guard, which the hub applies again).
+ * Without a text: the hub judges each change on its own, and a text on a request that held a report purged in the
+ * last two days is refused as a possible quote (src-hub README) — which would split the batch there.
+ */
+function withdrawReplaced(store: CaseStore, deps: ServiceDeps, officer: string, draft: RequestRecord): void {
+  const payload: MutationPayloads['action.transition'] = { actionId: draft.id, from: 'draft', to: 'withdrawn', reason: null, method: null, occurredAt: null, dueAt: null, reference: null };
+  assertTransitionAllowed({ state: draft.state, author: draft.createdBy, kind: draft.kind }, actorOf(store.sqlite, officer), payload);
+  recordMutation(store, buildMutation(deps, officer, 'action.transition', payload));
 }
 
 export type RequestChanges = Omit<MutationPayloads['action.edit'], 'actionId'>;
