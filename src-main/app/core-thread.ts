@@ -42,7 +42,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
   };
   const store = openAppStore(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
   // Pulled reports are parsed and their indicators extracted on a thread of their own: this one writes and answers the window.
-  const preparer = createWorkerPreparer();
+  const preparer = createWorkerPreparer(undefined, { logger });
   const closeAll = () => {
     void preparer.close();
     store.close();

@@ -1,3 +1,5 @@
+import type { Worker } from 'node:worker_threads';
+import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { startWorker } from '../platform/start-worker';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
@@ -9,7 +11,9 @@ import { prepareFeedPageBody, reportEntriesOf, reportLineOf, type WirePreparedPa
 export type PrepareRequest = { id: number; lines: NdjsonLine[] } | { id: number; body: string };
 type LinesAnswer = { id: number; prepared: WirePreparedLine[] };
 type PageAnswer = { id: number; page: WirePreparedPage };
-export type PrepareAnswer = LinesAnswer | PageAnswer;
+/** The worker could not answer (it threw, named by the error's kind): the asking thread reads the request itself. */
+type FailedAnswer = { id: number; failed: string };
+export type PrepareAnswer = LinesAnswer | PageAnswer | FailedAnswer;
 
 /** A pulled feed page with its reports prepared (in the order of `reportEntriesOf`), or why the hub's answer is no page. */
 export type PreparedPageBody = { ok: true; page: RawFeedPage; prepared: PreparedLine[] } | { ok: false; problem: string };
@@ -35,6 +39,24 @@ export const inThreadPreparer: LinePreparer = {
   close: () => Promise.resolve(),
 };
 
+/** The worker's n-th death in a row (1-based) → how long until it is started again: 1 s, doubling, at most a minute. */
+export const restartDelayMs = (deaths: number): number => Math.min(60_000, 1000 * 2 ** (deaths - 1));
+
+export interface WorkerPreparerOptions {
+  /** Where the worker's failures and restarts are told (kinds of error and exit codes only: never a record). */
+  logger?: Logger;
+  /** How long to wait before starting the worker again after its n-th death in a row. */
+  restartDelayMs?: (deaths: number) => number;
+}
+
+interface RunningWorker {
+  worker: Worker;
+  /** Its modules are loaded (it said WORKER_READY). */
+  ready: boolean;
+  /** Requests it was sent and has not answered: with what the asker receives, or null to read the request here. */
+  pending: Map<number, (answer: PrepareAnswer | null) => void>;
+}
+
 /**
  * Parsing, validating and extracting cost as much CPU as writing; a worker thread does them while the
  * main thread writes the previous batch, so an import uses both cores.
@@ -43,49 +65,91 @@ export const inThreadPreparer: LinePreparer = {
  * before it is ready — a fresh workstation's first, small page, which an officer who just signed in waits for — is
  * read on the calling thread instead of waiting. Import batches always go to the worker: its start is spread
  * over the whole file.
+ *
+ * The worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling thread,
+ * which refuses a bad record the normal way; a worker that died (out of memory, an exit) has its unanswered requests
+ * read on the calling thread, and is started again after a delay that grows with each death in a row. Until it is
+ * back, everything is read on the calling thread. A request is answered exactly once either way, and nothing is
+ * written before it is, so no entry is lost or applied twice.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
+  options: WorkerPreparerOptions = {},
 ): LinePreparer {
-  const worker = startWorker(workerUrl);
-  worker.unref();
-  const waiting = new Map<number, { receive: (answer: PrepareAnswer) => void; reject: (error: Error) => void }>();
+  const logger = options.logger ?? silentLogger;
+  const delayAfter = options.restartDelayMs ?? restartDelayMs;
   let nextId = 0;
-  let ready = false;
-  let failure: Error | null = null;
-  const failAll = (error: Error) => {
-    failure = error;
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
-  };
-  worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
-    if (answer === WORKER_READY) {
-      ready = true;
-      return;
-    }
-    const pending = waiting.get(answer.id);
-    if (!pending) return;
-    waiting.delete(answer.id);
-    pending.receive(answer);
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => {
-    if (waiting.size > 0) failAll(new Error(`the import worker stopped unexpectedly (exit code ${code})`));
-  });
+  let deaths = 0;
+  let closed = false;
+  let restart: NodeJS.Timeout | null = null;
+  let running: RunningWorker | null = start();
 
-  function ask<T>(request: PrepareRequest, answered: (answer: PrepareAnswer) => T): Promise<T> {
-    if (failure) return Promise.reject(failure);
-    return new Promise((resolve, reject) => {
-      waiting.set(request.id, { receive: (answer) => resolve(answered(answer)), reject });
-      worker.postMessage(request);
+  function start(): RunningWorker {
+    const worker = startWorker(workerUrl);
+    worker.unref();
+    const started: RunningWorker = { worker, ready: false, pending: new Map() };
+    let cause = 'exit';
+    worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
+      if (answer === WORKER_READY) {
+        started.ready = true;
+        if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
+        return;
+      }
+      const receive = started.pending.get(answer.id);
+      if (!receive) return;
+      started.pending.delete(answer.id);
+      deaths = 0;
+      if ('failed' in answer) logger.warn('prepare.read_in_thread', { error: answer.failed });
+      receive('failed' in answer ? null : answer);
     });
+    // Out of memory, or a throw outside a request: the exit follows. The error's message may quote a record.
+    worker.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.name));
+    worker.on('exit', (code) => {
+      if (running === started) running = null;
+      for (const receive of started.pending.values()) receive(null);
+      started.pending.clear();
+      if (closed) return;
+      deaths += 1;
+      const delayMs = delayAfter(deaths);
+      logger.error('prepare.worker_stopped', { code, error: cause, restartInMs: delayMs });
+      restart = setTimeout(() => {
+        restart = null;
+        if (!closed) running = start();
+      }, delayMs);
+      restart.unref();
+    });
+    return started;
+  }
+
+  /** Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. */
+  function ask<T>(request: PrepareRequest, sendable: (worker: RunningWorker) => boolean, fromWorker: (answer: PrepareAnswer) => T, here: () => T): Promise<T> {
+    const worker = running;
+    if (!worker || !sendable(worker)) return Promise.resolve().then(here);
+    const answered = new Promise<PrepareAnswer | null>((receive) => worker.pending.set(request.id, receive));
+    worker.worker.postMessage(request);
+    return answered.then((answer) => (answer === null ? here() : fromWorker(answer)));
   }
 
   return {
-    prepare: (lines) => ask({ id: nextId++, lines }, (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!))),
-    preparePage: (body) => (ready ? ask({ id: nextId++, body }, (answer) => fromWirePage((answer as PageAnswer).page)) : inThreadPreparer.preparePage(body)),
+    prepare: (lines) =>
+      ask(
+        { id: nextId++, lines },
+        () => true,
+        (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!)),
+        () => lines.map(prepareLine),
+      ),
+    preparePage: (body) =>
+      ask(
+        { id: nextId++, body },
+        (worker) => worker.ready,
+        (answer) => fromWirePage((answer as PageAnswer).page),
+        () => fromWirePage(prepareFeedPageBody(body)),
+      ),
     async close() {
-      await worker.terminate();
+      closed = true;
+      if (restart) clearTimeout(restart);
+      restart = null;
+      await running?.worker.terminate();
     },
   };
 }
