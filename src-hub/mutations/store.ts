@@ -66,7 +66,8 @@ async function keepRefused(db: HubDb, refusal: KeptRefusal, context: PushContext
 
 async function storeInTransaction(db: HubDb, pushed: readonly ValidMutation[], context: PushContext): Promise<PushAck[]> {
   return inTransaction(db, async (tx) => {
-    const receivedAt = context.clock.now().toISOString();
+    const arrivedAt = context.clock.now();
+    const receivedAt = arrivedAt.toISOString();
     // First occurrence of each id in this push; later ones are duplicates of it.
     const firstById = new Map<string, ValidMutation & { index: number }>();
     pushed.forEach((valid, index) => {
@@ -118,7 +119,7 @@ async function storeInTransaction(db: HubDb, pushed: readonly ValidMutation[], c
 
     const freshFirsts = [...firstById.values()].filter(({ mutation }) => newIds.has(mutation.id));
     // Judged after the rows exist (the authority's state refers to them); a refusal rolls all of it back.
-    await enforceAuthority(tx, freshFirsts, context.pusher);
+    await enforceAuthority(tx, freshFirsts, context.pusher, arrivedAt);
     const fresh = freshFirsts.map(({ mutation }) => mutation);
     const items = await placeMutations(tx, fresh);
     const seqs = await appendToFeed(tx, items);

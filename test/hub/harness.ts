@@ -15,7 +15,7 @@ import { registerOfficerKey } from '../../src-hub/auth/officer-keys';
 import { officers } from '../../src-hub/db/schema';
 import { generateSigningKey, signMutation, type OfficerSigningKey } from '../../src-main/mutations/officer-signing';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { fixedClock } from '../../shared/platform/clock';
+import { fixedClock, type Clock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createOidcVerifier, type OidcSettings } from '../../src-hub/auth/oidc';
 import { createToken } from '../../src-hub/auth/tokens';
@@ -127,12 +127,14 @@ export async function startTestHub(
     redactionCompactionDelayMs?: number;
     redactionCompactionRetryMs?: number;
     logger?: Logger;
+    /** The hub's clock; `hubClock()` by default. */
+    clock?: Clock;
   } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
   const database = await connect(testDatabase.options);
   await migrateHub(database.db);
-  const clock = hubClock();
+  const clock = options.clock ?? hubClock();
   const app = createHubServer({
     database,
     clock,

@@ -3,8 +3,9 @@
  * held it, or another text for it. The hub keeps no word of the report to redact the quote on arrival, so it refuses
  * texts for the cases and requests that held a purged report written before every workstation's own daily run removed
  * it too (two days after the day of the purge), 410 as changes naming it are
- * (src-hub/mutations/authority/purged-reports.ts). Notes on live cases, changes without text, and texts written later
- * for a case reopened after the purge are taken.
+ * (src-hub/mutations/authority/purged-reports.ts). When a text was written is the earlier of its `at` and the hub's
+ * clock at the push, so a text dated ahead is refused as well. Notes on live cases, changes without text, and texts
+ * written later for a case reopened after the purge are taken.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { queryRows } from '../../src-hub/db/database';
 import { runHubRetention } from '../../src-hub/retention/run';
+import { handClock } from '../support/hand-clock';
 import { filedRecord } from '../support/records';
 import { BACKENDS, startTestHub, type TestHub } from './harness';
 
@@ -24,13 +26,15 @@ function mutation<K extends MutationKind>(kind: K, at: string, payload: Mutation
 
 describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (backend) => {
   let hub: TestHub;
+  // The hub's clock: the rule's days are in 2031, when the closed case's period is over.
+  const clock = handClock('2031-04-03T08:00:00Z');
   const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
   const live = filedRecord({ receivedAt: '2031-03-01T10:00:00Z' });
   const closedCase = randomUUID();
   const liveCase = randomUUID();
 
   beforeAll(async () => {
-    hub = await startTestHub(backend);
+    hub = await startTestHub(backend, { clock });
     expect((await hub.postNdjson([expired, live])).imported).toBe(2);
     const pushed = await hub.push([
       mutation('case.create', '2026-04-02T09:00:00Z', { caseId: closedCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [expired.reportId] }),
@@ -47,6 +51,7 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
   const noteOn = (caseId: string) => mutation('note.add', '2031-04-03T09:00:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: `Melder schreef: ${quote}` });
 
   it('refuses it (410) and keeps nothing of its text, on the hub or in the feed', async () => {
+    clock.set('2031-04-03T09:05:00Z');
     const late = noteOn(closedCase);
     const pushed = await hub.push([late]);
     expect(pushed.status).toBe(410);
@@ -60,6 +65,7 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
   });
 
   it('refuses the other texts a late workstation may send for the held case: its new title, a new request on it', async () => {
+    clock.set('2031-04-04T12:05:00Z');
     const title = mutation('case.update', '2031-04-04T12:00:00Z', { caseId: closedCase, title: `Fietsfraude: ${quote}` });
     const request = mutation('action.create', '2031-04-04T12:00:00Z', {
       actionId: randomUUID(),
@@ -84,9 +90,25 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
     expect(stored?.n).toBe(0);
   });
 
+  it('judges a text by the hub’s clock when it is dated ahead, and by its date when it is dated behind (the attack)', async () => {
+    clock.set('2031-04-04T12:10:00Z');
+    const datedAhead = mutation('note.add', '2031-04-06T09:00:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: closedCase, body: `Melder schreef: ${quote}` });
+    const ahead = await hub.push([datedAhead]);
+    expect(ahead.status, JSON.stringify(ahead.body)).toBe(410);
+    expect(ahead.body.error?.message).toMatch(/held reports that expired and were removed/);
+    // Written on a workstation that still held the report, pushed once the window was over: its date counts.
+    clock.set('2031-04-06T09:05:00Z');
+    const heldBack = await hub.push([noteOn(closedCase)]);
+    expect(heldBack.status, JSON.stringify(heldBack.body)).toBe(410);
+    const [stored] = await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE '%Wulpenkade%'`);
+    expect(stored?.n).toBe(0);
+  });
+
   it('takes a reopening at once, and new notes and a new title on the reopened case once the workstations removed the report too (the honest twin)', async () => {
     const reopened = await hub.push([mutation('case.update', '2031-04-03T10:00:00Z', { caseId: closedCase, status: 'in_progress' })]);
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    // Written and pushed after the window: the same date as the attack's note, now true.
+    clock.set('2031-04-06T09:10:00Z');
     const later = [
       mutation('note.add', '2031-04-06T09:00:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: closedCase, body: 'Nieuwe aangifte over dezelfde verkoper; zaak heropend.' }),
       mutation('case.update', '2031-04-06T09:05:00Z', { caseId: closedCase, title: 'Fietsfraude (heropend)' }),

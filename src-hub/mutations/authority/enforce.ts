@@ -38,11 +38,11 @@ function supervisorTask(mutation: AnyMutation): string | null {
 /**
  * Throws the refusal of the first mutation the hub does not allow: one without its officer's proof (./proof.ts)
  * first, then one naming a purged report or quoting one (./purged-reports.ts). Whatever refuses such a change, what
- * is kept of it for supervisors is kept without its payload.
+ * is kept of it for supervisors is kept without its payload. `arrivedAt` is the hub's clock at the push.
  */
-export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher): Promise<void> {
+export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher, arrivedAt: Date): Promise<void> {
   const registry = officerRegistry(tx);
-  const aboutPurged = await purgedRefusals(tx, fresh);
+  const aboutPurged = await purgedRefusals(tx, fresh, arrivedAt);
   for (const { index, mutation, signed } of fresh) {
     const purged = aboutPurged.get(mutation.id);
     const refusal = (await proofRefusal(tx, signed, pusher, await registry.find(mutation.officer))) ?? purged ?? (await refusalOf(tx, mutation, registry.roleOf));

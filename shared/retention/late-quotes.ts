@@ -1,0 +1,74 @@
+/**
+ * A text for a case or request that held a report retention purged may quote the report when it was written on a
+ * workstation that still held it: a note on the case or request, a case's new title or close reason, a request's new
+ * title, text or legal basis, a step's reason or reference, a new request on the case. Every workstation purges the
+ * same report in its own daily run within a day of the hub, so a text written two days after the day of the purge
+ * cannot quote it from a store. The hub refuses an earlier one (src-hub/mutations/authority/purged-reports.ts); a
+ * workstation that purged before the hub did redacts one arriving in the feed (src-main/ingest/apply-feed-page.ts).
+ *
+ * When a text was written is judged by the earlier of its own `at` and the moment it arrived (the hub's clock at the
+ * push, the workstation's at the pull): `at` is the writer's clock, which its own retention run counts days by, so a
+ * workstation whose clock is behind dates its texts as early as its run comes late; but `at` is the writer's word, so
+ * a text dated ahead counts from its arrival. A text held back and dated after the window is not told apart from one
+ * retyped from memory.
+ */
+import type { AnyMutation } from '../mutations/kinds';
+import { PURGED_QUOTE } from './holds';
+
+/** How long after the day of a purge a text for its holders may still come from a workstation that held the report. */
+export const LATE_QUOTE_WINDOW_MS = 2 * 24 * 60 * 60_000;
+
+/** The text fields each kind may carry for a case or request. */
+const TEXT_FIELDS = {
+  'note.add': ['body'],
+  'case.update': ['title', 'closeReason'],
+  'action.create': ['title', 'body', 'legalBasis'],
+  'action.edit': ['title', 'body', 'legalBasis'],
+  'action.transition': ['reason', 'reference'],
+} as const satisfies Partial<Record<AnyMutation['kind'], readonly string[]>>;
+
+type TextKind = keyof typeof TEXT_FIELDS;
+
+const carriesText = (mutation: AnyMutation): mutation is Extract<AnyMutation, { kind: TextKind }> => Object.hasOwn(TEXT_FIELDS, mutation.kind);
+
+const textsOf = (mutation: Extract<AnyMutation, { kind: TextKind }>): string[] => {
+  const payload = mutation.payload as unknown as Record<string, unknown>;
+  return TEXT_FIELDS[mutation.kind].flatMap((field) => {
+    const value = payload[field];
+    return typeof value === 'string' && value.length > 0 ? [value] : [];
+  });
+};
+
+/** The case or request whose reports a change's text may quote (`case:<id>`, `action:<id>`), when it carries text. */
+export function quotingSubject(mutation: AnyMutation): string | null {
+  if (!carriesText(mutation) || textsOf(mutation).length === 0) return null;
+  switch (mutation.kind) {
+    case 'note.add':
+      return mutation.payload.subjectType === 'report' ? null : `${mutation.payload.subjectType}:${mutation.payload.subjectId}`;
+    case 'case.update':
+      return `case:${mutation.payload.caseId}`;
+    case 'action.create':
+      return mutation.payload.caseId === null ? null : `case:${mutation.payload.caseId}`;
+    case 'action.edit':
+    case 'action.transition':
+      return `action:${mutation.payload.actionId}`;
+  }
+}
+
+/** Was the text written (the earlier of its `at` and its arrival) before two days after `purgedOn` (YYYY-MM-DD)? */
+export function writtenWhileHeld(mutation: AnyMutation, arrivedAt: Date, purgedOn: string): boolean {
+  const written = Math.min(Date.parse(mutation.at), arrivedAt.getTime());
+  // An unreadable `at` is no proof of lateness.
+  return !(written >= Date.parse(`${purgedOn}T00:00:00Z`) + LATE_QUOTE_WINDOW_MS);
+}
+
+/** The change with each of its texts replaced by the mark of a purged quote; the rest of it (a status, an owner) stands. */
+export function withoutLateQuotes(mutation: AnyMutation): AnyMutation {
+  if (!carriesText(mutation)) return mutation;
+  const payload: Record<string, unknown> = { ...mutation.payload };
+  for (const field of TEXT_FIELDS[mutation.kind]) {
+    const value = payload[field];
+    if (typeof value === 'string' && value.length > 0) payload[field] = PURGED_QUOTE;
+  }
+  return { ...mutation, payload } as AnyMutation;
+}
