@@ -334,6 +334,16 @@ export const purgedReports = sqliteTable('purged_reports', {
 export const purgeKey = sqliteTable('purge_key', { id: integer('id').primaryKey(), key: text('key').notNull() });
 
 /**
+ * The cases and requests that held a report this store's retention purged (`case:<id>`, `action:<id>`), with the day
+ * of the latest such purge (YYYY-MM-DD): a colleague's text for one arriving from the feed may quote the report
+ * (shared/retention/late-quotes.ts). Ids of cases and requests only, as the hub keeps them.
+ */
+export const purgedHolders = sqliteTable('purged_holders', {
+  subject: text('subject').primaryKey(),
+  purgedOn: text('purged_on').notNull(),
+});
+
+/**
  * Sync bookkeeping: every synced field (a last-writer-wins register) and the write that holds it in the hub's
  * order. `seq` 0 is the local value from before this workstation's first pending change of the field, kept so
  * that a change the hub refuses can be rolled back.

@@ -14,6 +14,8 @@ import { writeCursor } from '../db/sync-cursor';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 import { createTombstones } from './tombstones';
 import { reportsNamed, withoutPurged } from './purged-mentions';
+import type { AnyMutation } from '../../shared/mutations/kinds';
+import { quotingSubject, withoutLateQuotes, writtenWhileHeld } from '../../shared/retention/late-quotes';
 
 /** A pulled page, read and its reports prepared (parsed, validated, extracted), ready to be written. */
 export interface PreparedFeedPage {
@@ -68,6 +70,17 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     audit(deps.clock.now().toISOString(), { actor: SYNC_ACTOR, action: 'sync.entry_skipped', ...subject, details: { seq: entry.seq, reason: reason.slice(0, 300) } });
   }
 
+  /**
+   * A colleague's text for a case or request that held a report this store purged (the hub has not yet), written while
+   * their workstation may have held it too: taken with its words redacted, as the hub would refuse it after its own
+   * purge (shared/retention/late-quotes.ts). The rest of the change (a status, an owner, the request itself) stands.
+   */
+  function withoutQuotesOfPurged(mutation: AnyMutation): AnyMutation {
+    const subject = quotingSubject(mutation);
+    const purgedOn = subject === null ? null : tombstones.holderPurgedOn(subject);
+    return purgedOn !== null && writtenWhileHeld(mutation, deps.clock.now(), purgedOn) ? withoutLateQuotes(mutation) : mutation;
+  }
+
   function applyEntry(entry: RawFeedEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {
     if (entry.type === 'report') {
       const parsed = parseFeedRecord(entry, prepared.get(entry));
@@ -106,7 +119,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
       skip(entry, PURGED_REPORT_REASON);
       return;
     }
-    deps.applier.applyFromHub(mutation, Number(entry.seq));
+    deps.applier.applyFromHub(withoutQuotesOfPurged(mutation), Number(entry.seq));
     if (mutation.kind.startsWith('benign.')) writer.reloadBenignList();
     outcome.mutations += 1;
   }

@@ -52,10 +52,10 @@ export function casesOfReport(sqlite: Database.Database, reportId: string): stri
 }
 
 /** Each report held by a case, with that case's status and when it last changed (a report in two cases: twice). */
-export function caseHoldings(sqlite: Database.Database): Array<{ reportId: string; status: string; updatedAt: string }> {
+export function caseHoldings(sqlite: Database.Database): Array<{ caseId: string; reportId: string; status: string; updatedAt: string }> {
   return sqlite
-    .prepare<[], { reportId: string; status: string; updatedAt: string }>(
-      'SELECT cr.report_id AS reportId, c.status, c.updated_at AS updatedAt FROM case_reports cr JOIN cases c ON c.id = cr.case_id',
+    .prepare<[], { caseId: string; reportId: string; status: string; updatedAt: string }>(
+      'SELECT cr.case_id AS caseId, cr.report_id AS reportId, c.status, c.updated_at AS updatedAt FROM case_reports cr JOIN cases c ON c.id = cr.case_id',
     )
     .all();
 }

@@ -3,7 +3,8 @@
  * revisions, mentions, text index entry, notes, its links and memberships, the indicators only it held, the sync
  * bookkeeping and outbox entries that quote it — and the quotes of it in requests and in notes on its cases and
  * requests are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
- * bring it back. Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
+ * bring it back, and remembers the cases and requests that held it with the day, so a colleague's late text for them
+ * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
  * Reports are purged in slices of one transaction each; the clusters a slice's reports leave are mended once, at its
  * end, and the run may pause between slices (the daily run in serve and the desktop lets the window's calls through).
@@ -47,13 +48,22 @@ interface RequestHolderRow {
 /** The cases and requests holding each report. */
 function holdersByReport(sqlite: Database.Database): Holders {
   const cases = new Map<string, Holder[]>();
-  for (const row of caseHoldings(sqlite)) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt });
+  for (const row of caseHoldings(sqlite)) addHolder(cases, row.reportId, { open: row.status !== 'closed', endedAt: row.updatedAt, subject: `case:${row.caseId}` });
   const requests = new Map<string, Holder[]>();
   for (const row of sqlite.prepare<[], RequestHolderRow>('SELECT id, state, updated_at AS updatedAt, payload FROM requests').all()) {
     const reportIds = (JSON.parse(row.payload) as { reportIds?: string[] }).reportIds ?? [];
-    for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_REQUEST_STATES.includes(row.state), endedAt: row.updatedAt });
+    for (const reportId of reportIds) addHolder(requests, reportId, { open: !FINAL_REQUEST_STATES.includes(row.state), endedAt: row.updatedAt, subject: `action:${row.id}` });
   }
   return { cases, requests };
+}
+
+/** The cases and requests that hold these reports (their periods over too, or the reports would be kept). */
+function holdingSubjects(holders: Holders, reports: readonly Candidate[]): Set<string> {
+  const subjects = new Set<string>();
+  for (const { reportId } of reports) {
+    for (const holder of [...(holders.cases.get(reportId) ?? []), ...(holders.requests.get(reportId) ?? [])]) if (holder.subject) subjects.add(holder.subject);
+  }
+  return subjects;
 }
 
 /** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
@@ -123,8 +133,9 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceS
     const holders = holdersByReport(sqlite);
     const judged = judgeExpired(stillExpired, holders, periods, deps.asOf);
     for (const [reason, count] of Object.entries(judged.held) as Array<[HoldReason, number]>) held[reason] = (held[reason] ?? 0) + count;
-    // What was purged is not taken again from an import or the feed.
+    // What was purged is not taken again from an import or the feed, nor a colleague's late quote of it.
     tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
+    tombstones.rememberHolders(holdingSubjects(holders, judged.expired), deps.asOf);
     const quotedIds = new Set<string>();
     const clusterIds = new Set<number>();
     for (const candidate of judged.expired) {
