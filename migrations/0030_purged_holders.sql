@@ -1,0 +1,4 @@
+CREATE TABLE `purged_holders` (
+	`subject` text PRIMARY KEY NOT NULL,
+	`purged_on` text NOT NULL
+);
