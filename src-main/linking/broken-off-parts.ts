@@ -1,3 +1,4 @@
+import TinyQueue from 'tinyqueue';
 import { DisjointSet } from './disjoint-set';
 
 /** One cluster's links as they are now: reports and the non-benign indicators they share. */
@@ -14,22 +15,30 @@ export interface Seed {
 }
 
 interface Search {
-  /** Every report the search has reached; the first `explored` of them it has also looked beyond. */
-  reports: number[];
-  explored: number;
+  /** Every report the search has reached. */
+  reached: number[];
+  /** The reached reports it has yet to look beyond. */
+  frontier: number[];
   done: boolean;
+}
+
+/** A search waiting its turn, by its size when it was queued (a search that grew since is queued again). */
+interface Turn {
+  search: number;
+  size: number;
 }
 
 /**
  * After links inside one connected cluster were removed: the parts that no longer hang together with the rest,
  * each as its reports. Every part holds a seed, so a search runs from each seed, side by side, always the one
- * that has reached least; searches that meet merge, and one that runs out has found a whole part. The last search
- * left is the rest of the cluster and is never explored, so a piece breaking off a large cluster costs only the
- * piece, and a cluster that stays whole costs only the way its seeds meet.
+ * that has reached least (a heap: a slice of purges seeds thousands); searches that meet merge, the smaller into the
+ * larger, and one that runs out has found a whole part. The last search left is the rest of the cluster and is never
+ * explored, so a piece breaking off a large cluster costs only the piece, and a cluster that stays whole costs only
+ * the way its seeds meet.
  */
 export function brokenOffParts(graph: ClusterGraph, seeds: readonly Seed[]): number[][] {
   const joined = new DisjointSet(seeds.length);
-  const searches: Search[] = seeds.map(() => ({ reports: [], explored: 0, done: false }));
+  const searches: Search[] = seeds.map(() => ({ reached: [], frontier: [], done: false }));
   const reportOwner = new Map<number, number>();
   const indicatorOwner = new Map<number, number>();
   const parts: number[][] = [];
@@ -41,14 +50,10 @@ export function brokenOffParts(graph: ClusterGraph, seeds: readonly Seed[]): num
     if (rootA === rootB) return rootA;
     joined.union(rootA, rootB);
     const root = joined.find(rootA);
-    const kept = searches[root]!;
-    const gone = searches[root === rootA ? rootB : rootA]!;
-    // Explored reports first, then both queues: nothing is explored twice.
-    const queued = [...kept.reports.slice(kept.explored), ...gone.reports.slice(gone.explored)];
-    kept.reports = [...kept.reports.slice(0, kept.explored), ...gone.reports.slice(0, gone.explored)];
-    kept.explored = kept.reports.length;
-    for (const reportId of queued) kept.reports.push(reportId);
-    gone.reports = [];
+    const [larger, smaller] = searches[rootA]!.reached.length >= searches[rootB]!.reached.length ? [searches[rootA]!, searches[rootB]!] : [searches[rootB]!, searches[rootA]!];
+    for (const reportId of smaller.reached) larger.reached.push(reportId);
+    for (const reportId of smaller.frontier) larger.frontier.push(reportId);
+    searches[root] = larger;
     running -= 1;
     return root;
   }
@@ -65,7 +70,11 @@ export function brokenOffParts(graph: ClusterGraph, seeds: readonly Seed[]): num
 
   function visitReport(reportId: number, search: number): number {
     const claimed = claim(reportOwner, reportId, search);
-    if (claimed.isNew) searches[claimed.search]!.reports.push(reportId);
+    if (claimed.isNew) {
+      const found = searches[claimed.search]!;
+      found.reached.push(reportId);
+      found.frontier.push(reportId);
+    }
     return claimed.search;
   }
 
@@ -83,22 +92,32 @@ export function brokenOffParts(graph: ClusterGraph, seeds: readonly Seed[]): num
     for (const indicatorId of seed.indicators) search = visitIndicator(indicatorId, search);
   });
 
+  const turns = new TinyQueue<Turn>(
+    searches.map((search, index) => ({ search: index, size: search.reached.length })).filter((turn) => joined.find(turn.search) === turn.search),
+    (a, b) => a.size - b.size,
+  );
   while (running > 1) {
-    let smallest = -1;
-    searches.forEach((search, index) => {
-      if (search.done || joined.find(index) !== index) return;
-      if (smallest === -1 || search.reports.length < searches[smallest]!.reports.length) smallest = index;
-    });
-    const search = searches[smallest]!;
-    if (search.explored === search.reports.length) {
-      search.done = true;
-      running -= 1;
-      parts.push(search.reports);
+    const turn = turns.pop()!;
+    const index = turn.search;
+    // Merged into another search since it was queued: that one has its own turn.
+    if (joined.find(index) !== index) continue;
+    const search = searches[index]!;
+    if (search.done) continue;
+    if (turn.size !== search.reached.length) {
+      turns.push({ search: index, size: search.reached.length });
       continue;
     }
-    const reportId = search.reports[search.explored++]!;
-    let current = smallest;
+    const reportId = search.frontier.pop();
+    if (reportId === undefined) {
+      search.done = true;
+      running -= 1;
+      // A seed no report holds any more found nothing.
+      if (search.reached.length > 0) parts.push(search.reached);
+      continue;
+    }
+    let current = index;
     for (const indicatorId of graph.indicatorsOf(reportId)) current = visitIndicator(indicatorId, current);
+    turns.push({ search: current, size: searches[current]!.reached.length });
   }
   return parts;
 }

@@ -6,8 +6,9 @@
  * bring it back, and remembers the cases and requests that held it with the day, so a colleague's late text for them
  * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
- * Reports are purged in slices of one transaction each; the clusters a slice's reports leave are mended once, at its
- * end, and the run may pause between slices (the daily run in serve and the desktop lets the window's calls through).
+ * Reports are purged in slices of one transaction each, as many as fit the slice's time; the clusters a slice's
+ * reports leave are mended once, at its end, and the run may pause between slices (the daily run in serve and the
+ * desktop lets the window's calls through).
  */
 import type Database from 'better-sqlite3';
 import { FINAL_REQUEST_STATES, type RequestState } from '../../shared/requests/lifecycle';
@@ -22,15 +23,16 @@ import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../m
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
+import { sliceSizerByCount, sliceSizerByTime, type SliceSizer } from './slice-sizer';
 
 /**
- * Reports purged in one transaction. Each slice mends the clusters its reports left, and the largest cluster (about a
- * quarter of a 1M store) costs the same to mend whatever the slice's size: at 1M, slices of 20,000 purge 471 reports
- * per CPU second against 356 for slices of 5,000. The daily run in serve and the desktop takes smaller slices, so that
- * the window waits less at each.
+ * How long one slice (one transaction) may hold the store. The daily run in serve and the desktop shares the thread
+ * with the window's calls, which wait for the slice in progress; a run at once (CLI, bench) takes longer slices, whose
+ * fixed costs (the holders read, the commit) then weigh less. At 1M the text index's delete alone costs ~1.5 ms CPU
+ * per report, so the daily run's slices hold a few hundred reports.
  */
-const RUN_SLICE = 20_000;
-const YIELDING_SLICE = 5_000;
+const RUN_SLICE_MS = 5_000;
+export const YIELDING_SLICE_MS = 500;
 
 interface Candidate {
   id: number;
@@ -79,7 +81,7 @@ function createPurger(sqlite: Database.Database) {
   const rows = createReportRowPurger(sqlite);
   const traces = createTracePurger(sqlite);
   return {
-    /** Purges one report; returns the ids outbox entries may quote, and the cluster it left (mended by `finish`). */
+    /** Purges one report; returns the ids outbox entries may quote. The cluster it left is mended by `finish`. */
     purge: ({ id, reportId }: Candidate, listed: { inRequests: boolean; inCases: boolean }) => {
       if (listed.inRequests || listed.inCases) {
         const words = reportWords(rows.revisions(id));
@@ -87,15 +89,15 @@ function createPurger(sqlite: Database.Database) {
         redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
         if (listed.inRequests) redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
       }
-      const clusterId = rows.purge(id);
-      return { quotedBy: traces.purge(reportId), clusterId };
+      rows.purge(id);
+      return traces.purge(reportId);
     },
     /**
      * After a slice's purges: their report rows go, the clusters they left are mended, each once, requests about them
      * forget them, and the outbox quoting them is dropped.
      */
-    finish: (ids: readonly number[], clusterIds: ReadonlySet<number>, quotedIds: ReadonlySet<string>) => {
-      rows.finish(ids, clusterIds);
+    finish: (ids: readonly number[], quotedIds: ReadonlySet<string>) => {
+      rows.finish(ids);
       traces.forgetRequestClusters(quotedIds);
       traces.dropQuotingOutbox(quotedIds);
     },
@@ -106,8 +108,17 @@ export interface RetentionDeps {
   asOf: string;
   at: string;
   actor: Actor;
-  /** Reports purged in one transaction (the clusters they leave are mended once per slice); RUN_SLICE or YIELDING_SLICE by default. */
+  /**
+   * Reports purged in one transaction, whatever it takes (tests that need to know where a run pauses). By default a
+   * slice takes as many as fit its time (RUN_SLICE_MS or YIELDING_SLICE_MS).
+   */
   sliceSize?: number;
+  /** Told each slice's reports and how long it held the store (the bench's longest wait of the window). */
+  onSlice?: (reports: number, ms: number) => void;
+}
+
+function sliceSizer(deps: RetentionDeps, budgetMs: number): SliceSizer {
+  return deps.sliceSize === undefined ? sliceSizerByTime(budgetMs) : sliceSizerByCount(deps.sliceSize);
 }
 
 /**
@@ -116,7 +127,7 @@ export interface RetentionDeps {
  * meanwhile is held, one revised since is no longer expired, one already gone is skipped. `stopping` ends the run
  * at a pause; what it purged stays purged and is recorded.
  */
-function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceSize: number, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
+function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer: SliceSizer, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
   const periods = readRetentionPeriods(sqlite);
   const { expired, held } = retentionVerdict(sqlite, deps.asOf, periods);
   const { purge, finish } = createPurger(sqlite);
@@ -137,18 +148,15 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceS
     tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
     tombstones.rememberHolders(holdingSubjects(holders, judged.expired), deps.asOf);
     const quotedIds = new Set<string>();
-    const clusterIds = new Set<number>();
     for (const candidate of judged.expired) {
       const listed = { inRequests: holders.requests.has(candidate.reportId), inCases: holders.cases.has(candidate.reportId) };
-      const { quotedBy, clusterId } = purge(candidate, listed);
-      for (const id of quotedBy) quotedIds.add(id);
-      if (clusterId !== null) clusterIds.add(clusterId);
+      for (const id of purge(candidate, listed)) quotedIds.add(id);
     }
-    finish(judged.expired.map((candidate) => candidate.id), clusterIds, quotedIds);
+    finish(judged.expired.map((candidate) => candidate.id), quotedIds);
     purged += judged.expired.length;
   });
   let stopped = false;
-  for (let start = 0; start < expired.length; start += sliceSize) {
+  for (let start = 0; start < expired.length; ) {
     if (start > 0) {
       yield;
       if (stopping()) {
@@ -156,7 +164,13 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceS
         break;
       }
     }
-    purgeSlice(expired.slice(start, start + sliceSize));
+    const slice = expired.slice(start, start + sizer.next());
+    const began = performance.now();
+    purgeSlice(slice);
+    const ms = performance.now() - began;
+    sizer.took(slice.length, ms);
+    deps.onSlice?.(slice.length, ms);
+    start += slice.length;
   }
   const outcome: RetentionOutcome = { purged, kept: countReports(sqlite), held };
   sqlite.transaction(() =>
@@ -175,7 +189,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sliceS
 
 /** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL. */
 export function runRetention(sqlite: Database.Database, deps: RetentionDeps): RetentionOutcome {
-  const slices = retentionSlices(sqlite, deps, deps.sliceSize ?? RUN_SLICE, () => false);
+  const slices = retentionSlices(sqlite, deps, sliceSizer(deps, RUN_SLICE_MS), () => false);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;
@@ -187,7 +201,7 @@ export function runRetention(sqlite: Database.Database, deps: RetentionDeps): Re
  * ends at the next pause once `stopping` says so (the workstation closing).
  */
 export async function runRetentionYielding(sqlite: Database.Database, deps: RetentionDeps & { stopping: () => boolean }): Promise<RetentionOutcome> {
-  const slices = retentionSlices(sqlite, deps, deps.sliceSize ?? YIELDING_SLICE, deps.stopping);
+  const slices = retentionSlices(sqlite, deps, sliceSizer(deps, YIELDING_SLICE_MS), deps.stopping);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;

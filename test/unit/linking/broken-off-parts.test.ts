@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenOffParts, type ClusterGraph } from '../../../src-main/linking/broken-off-parts';
 
@@ -51,4 +52,68 @@ describe('the parts that break off a cluster', () => {
     const graph = graphOf({ 1: [], 2: [20], 3: [20] });
     expect(brokenOffParts(graph, [{ reports: [1], indicators: [] }, { reports: [], indicators: [20] }])).toEqual([[1]]);
   });
+
+  it('finds a cluster cut in two by exploring only the smaller half, however many seeds the cut left', () => {
+    // A chain of 2,000 reports; reports 1,801–1,810 are gone, each leaving its two indicators as seeds.
+    const links = chain(1, 2000);
+    const gone = new Set(Array.from({ length: 10 }, (_, index) => 1801 + index));
+    for (const reportId of gone) delete links[reportId];
+    const graph = graphOf(links);
+    const seeds = [...gone].flatMap((reportId) => [100 + reportId - 1, 100 + reportId]).map((indicator) => ({ reports: [], indicators: [indicator] }));
+    const parts = brokenOffParts(graph, seeds).map((part) => [...part].sort((a, b) => a - b));
+    expect(parts).toEqual([Array.from({ length: 190 }, (_, index) => 1811 + index)]);
+    // Side by side, the rest's search grows as far as the half's: twice the half at most, never the 1,800 of the rest.
+    expect(graph.explored.length).toBeLessThanOrEqual(2 * 190 + seeds.length);
+  });
+
+  it('leaves, of the parts a removal makes, all but one, each whole (against a breadth-first search over what is left)', () => {
+    const graphs = fc.record({
+      links: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }), { minLength: 2, maxLength: 40 }),
+      gone: fc.array(fc.nat(), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(graphs, ({ links, gone }) => {
+        const all: Record<number, number[]> = Object.fromEntries(links.map((indicators, reportId) => [reportId, indicators]));
+        // One connected cluster before: the component of report 0.
+        const cluster = componentOf(all, 0);
+        const removed = new Set(gone.map((index) => cluster[index % cluster.length]!));
+        const left: Record<number, number[]> = Object.fromEntries(cluster.filter((reportId) => !removed.has(reportId)).map((reportId) => [reportId, all[reportId]!]));
+        const seeds = [...removed].flatMap((reportId) => all[reportId]!).map((indicator) => ({ reports: [], indicators: [indicator] }));
+        const parts = brokenOffParts(graphOf(left), seeds).map((part) => [...part].sort((a, b) => a - b));
+
+        const components = componentsOf(left);
+        expect(parts.length).toBe(Math.max(0, components.length - 1));
+        const byFirst = new Map(components.map((component) => [component[0], component]));
+        for (const part of parts) expect(part).toEqual(byFirst.get(part[0]));
+      }),
+    );
+  });
 });
+
+/** The reports connected to `start`, sorted: a plain breadth-first search over shared indicators. */
+function componentOf(links: Record<number, number[]>, start: number): number[] {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const reportId = queue.shift()!;
+    for (const [other, indicators] of Object.entries(links)) {
+      if (!seen.has(Number(other)) && indicators.some((indicator) => links[reportId]!.includes(indicator))) {
+        seen.add(Number(other));
+        queue.push(Number(other));
+      }
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+function componentsOf(links: Record<number, number[]>): number[][] {
+  const placed = new Set<number>();
+  const components: number[][] = [];
+  for (const reportId of Object.keys(links).map(Number)) {
+    if (placed.has(reportId)) continue;
+    const component = componentOf(links, reportId);
+    for (const member of component) placed.add(member);
+    components.push(component);
+  }
+  return components;
+}
