@@ -1,5 +1,6 @@
 // `npm run bench [-- --suite core --sizes 100000,1000000]`: measures and writes bench/RESULTS.md and bench/results.json.
-// `--suite core --only retention`: of the core suite only the retention run, its rows put in place of the saved ones.
+// `--suite core --only retention [--store <path> --store-made-by <commit>]`: of the core suite only the retention run,
+// its rows put in place of the saved ones; with --store it starts from a copy of that store instead of importing.
 import { parseArgs } from 'node:util';
 import { saveRows, saveSuite } from './report';
 import { auditSuite } from './suites/audit';
@@ -13,6 +14,9 @@ const { values } = parseArgs({
     suite: { type: 'string', multiple: true },
     sizes: { type: 'string', default: '100000,1000000' },
     only: { type: 'string' },
+    // With --only retention: start from this store (copied first) instead of importing the data set.
+    store: { type: 'string' },
+    'store-made-by': { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -28,7 +32,8 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
 };
 if (values.only !== undefined) {
   if (values.only !== 'retention' || values.suite?.join() !== 'core') throw new Error('--only retention goes with --suite core alone');
-  saveRows(await coreRetentionOnly(sizes));
+  if ((values.store === undefined) !== (values['store-made-by'] === undefined)) throw new Error('--store goes with --store-made-by <commit> (the commit whose import made it), and the other way round');
+  saveRows(await coreRetentionOnly(sizes, values.store === undefined ? undefined : { path: values.store, madeBy: values['store-made-by']! }));
   process.stderr.write('core (retention rows): written to bench/RESULTS.md\n');
   process.exit(0);
 }
