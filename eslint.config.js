@@ -94,6 +94,7 @@ const tableOwnerOptions = {
     clusters: ['src-main/linking/'],
     requests: [MUTATIONS],
     report_day_counts: ['src-main/overview/report-day-counts.ts'],
+    open_report_counts: ['src-main/overview/report-day-counts.ts'],
     indicator_day_counts: ['src-main/overview/indicator-day-counts.ts'],
     shape_day_counts: ['src-main/overview/shape-day-counts.ts'],
     cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],

@@ -427,6 +427,8 @@ export const reportDayCounts = sqliteTable(
 // `cluster_day_counts` (0021) and `summary_day_counts` (0022): reports per day and indicator, shape, cluster or
 // summary, and team — are created with their triggers in SQL only (like `reports_fts`): WITHOUT ROWID, which
 // drizzle cannot declare.
+// `open_report_counts` (migration overview_open_counts, SQL only too): the reports not closed by category, region,
+// team and assignee without the day, kept by triggers on `report_day_counts`, for the backlog's older reports.
 // Migration 0026 keys every kept count by the Dutch day of the receipt and adds `kept_counts_deferral` (SQL only,
 // with them): while an import's batch runs it holds the id above which the triggers leave new reports to be
 // counted grouped at the batch's end.

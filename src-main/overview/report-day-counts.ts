@@ -2,11 +2,13 @@
  * The overview's per-day counts of filed reports (table `report_day_counts`): how many reports, and their loss, by
  * received day, category, region, team, assignee and work status. Triggers on `reports` keep it (migration
  * overview_day_counts_kept), so every writer moves it in the same statement; this module reads it and can rebuild it from the reports.
- * The backlog and weekly throughput read these few thousand rows instead of every report.
+ * The backlog and weekly throughput read these few thousand rows instead of every report; the backlog's older
+ * reports are read from their sums without the day (`open_report_counts`, kept from this table by its own triggers).
  */
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import type { AgeBucket } from '../../shared/overview/types';
+import { addDays } from './days';
 import { teamClause, teamParam } from './team-filter';
 
 /**
@@ -18,15 +20,15 @@ export interface OverdueCutoffs {
   otherwise: string;
 }
 
-/** The SQL test "this row's reports are overdue" and its parameters (named `late…`). */
-function lateTest(cutoffs: OverdueCutoffs): { sql: string; params: Record<string, string> } {
+/** The SQL test "reports received on `day` (a column or parameter) are overdue" and its parameters (named `late…`). */
+function lateTest(cutoffs: OverdueCutoffs, day = 'day'): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = { lateOtherwise: cutoffs.otherwise };
   const whens = cutoffs.byCategory.map(([category, lastDay], index) => {
     params[`lateCategory${index}`] = category;
     params[`lateDay${index}`] = lastDay;
     return `WHEN @lateCategory${index} THEN @lateDay${index}`;
   });
-  return { sql: whens.length === 0 ? 'day <= @lateOtherwise' : `day <= (CASE category ${whens.join(' ')} ELSE @lateOtherwise END)`, params };
+  return { sql: whens.length === 0 ? `${day} <= @lateOtherwise` : `${day} <= (CASE category ${whens.join(' ')} ELSE @lateOtherwise END)`, params };
 }
 
 export interface BacklogGroup {
@@ -41,24 +43,33 @@ export interface BacklogGroup {
 
 /**
  * The reports not closed, received on or before `asOf`, grouped by age bucket (received on or after `ages`' first
- * days), overdue or not, category, region, team and assignee: SQLite sums a year of day groups into these few.
+ * days), overdue or not, category, region, team and assignee. Only the days after a boundary — the oldest bucket's
+ * last day, or an earlier overdue cutoff — are read day by day from `report_day_counts`; every report received on
+ * or before it is in the oldest bucket and overdue by its category alone, so those are the kept totals without the
+ * day (`open_report_counts`) less the days after the boundary (including those after `asOf`).
  */
 export function backlogGroups(
   sqlite: Database.Database,
   window: { asOf: string; ages: ReadonlyArray<[AgeBucket, string]>; oldest: AgeBucket; cutoffs: OverdueCutoffs },
   team: string | null,
 ): BacklogGroup[] {
-  const late = lateTest(window.cutoffs);
-  const ageParams = Object.fromEntries(window.ages.map(([, from], index) => [`ageFrom${index}`, from]));
-  const ages = window.ages.map(([bucket], index) => `WHEN day >= @ageFrom${index} THEN '${bucket}'`).join(' ');
+  const { asOf, ages, oldest, cutoffs } = window;
+  const cutoffDays = [cutoffs.otherwise, ...cutoffs.byCategory.map(([, lastDay]) => lastDay)].filter((day) => day !== '');
+  const boundary = [addDays(ages.at(-1)![1], -1), ...cutoffDays].reduce((first, day) => (day < first ? day : first));
+  const late = lateTest(cutoffs);
+  const oldLate = lateTest(cutoffs, '@boundary');
+  const ageParams = Object.fromEntries(ages.map(([, from], index) => [`ageFrom${index}`, from]));
+  const buckets = ages.map(([bucket], index) => `WHEN day >= @ageFrom${index} THEN '${bucket}'`).join(' ');
+  const recent = `FROM report_day_counts WHERE day > @boundary AND work_status <> 'closed' ${teamClause(team)}`;
   return sqlite
     .prepare<Record<string, string>, BacklogGroup>(
-      `SELECT CASE ${ages} ELSE '${window.oldest}' END AS bucket, ${late.sql} AS late, category, nullif(region, '') AS region, nullif(team, '') AS team,
-              nullif(assignee, '') AS assignee, sum(reports) AS count
-         FROM report_day_counts WHERE +day <= @asOf AND work_status <> 'closed' ${teamClause(team)}
-        GROUP BY 1, 2, 3, 4, 5, 6`,
+      `SELECT bucket, late, category, nullif(region, '') AS region, nullif(team, '') AS team, nullif(assignee, '') AS assignee, sum(reports) AS count FROM (
+         SELECT '${oldest}' AS bucket, ${oldLate.sql} AS late, category, region, team, assignee, reports FROM open_report_counts WHERE 1 ${teamClause(team)}
+         UNION ALL SELECT '${oldest}', ${oldLate.sql}, category, region, team, assignee, -reports ${recent}
+         UNION ALL SELECT CASE ${buckets} ELSE '${oldest}' END, ${late.sql}, category, region, team, assignee, reports ${recent} AND day <= @asOf)
+        GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(reports) <> 0`,
     )
-    .all({ asOf: window.asOf, ...ageParams, ...late.params, ...teamParam(team) });
+    .all({ asOf, boundary, ...ageParams, ...late.params, ...teamParam(team) });
 }
 
 /** Each assignee's team in their first group not closed (in key order: day, category, region, team). */
@@ -128,10 +139,14 @@ export const REPORT_DAY_COUNTS_FROM_REPORTS = `
     FROM reports WHERE status = 'filed'
    GROUP BY 1, 2, 3, 4, 5, 6`;
 
-/** Recomputes the table from the reports (after a restore, or to check it): in one transaction. */
+/**
+ * Recomputes the table from the reports (after a restore, or to check it), and the open totals from it (its
+ * triggers add each group again): in one transaction.
+ */
 export function rebuildReportDayCounts(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM report_day_counts').run();
+    sqlite.prepare('DELETE FROM open_report_counts').run();
     sqlite.prepare(`INSERT INTO report_day_counts (day, category, region, team, assignee, work_status, reports, loss_cents) ${REPORT_DAY_COUNTS_FROM_REPORTS}`).run();
   })();
 }

@@ -45,7 +45,7 @@ describe('the overview on a generated store equals a plain computation over the 
       const day = record.receivedAt.slice(0, 10);
       const age = dayNumber(`${AS_OF}T00:00:00Z`) - dayNumber(`${day}T00:00:00Z`);
       byAge[age <= 2 ? '0-2d' : age <= 7 ? '3-7d' : age <= 30 ? '8-30d' : '31d+'] += 1;
-      if (!workingDaysCache.has(day)) workingDaysCache.set(day, await workingDaysIndependent(day, AS_OF));
+      if (!workingDaysCache.has(day)) workingDaysCache.set(day, workingDaysIndependent(day, AS_OF));
       const late = workingDaysCache.get(day)! > (levels.byCategory[record.category] ?? levels.default) ? 1 : 0;
       overdue += late;
       for (const [counts, key] of [[byCategory, record.category], [byRegion, record.region ?? '']] as const) {

@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { generateReports } from '../../../src-generator';
 
@@ -25,15 +26,23 @@ export function quietRecords(count: number, seed: number, days = 120): IntakeRec
   }));
 }
 
-/** Working days after `from` up to `to` counted with date-holidays' own per-day check (not the overview's calendar). */
-export async function workingDaysIndependent(from: string, to: string): Promise<number> {
-  const { default: Holidays } = await import('date-holidays');
-  const holidays = new Holidays('NL');
-  let count = 0;
-  for (let time = Date.parse(`${from}T12:00:00Z`) + DAY_MS; time <= Date.parse(`${to}T12:00:00Z`); time += DAY_MS) {
+const holidays = new Holidays('NL');
+const workingByDay = new Map<number, boolean>();
+
+/** Whether a day (its noon UTC, in ms) is a working day, by date-holidays' own per-day check (remembered: one instance, each day asked once). */
+function isWorkingIndependent(time: number): boolean {
+  let working = workingByDay.get(time);
+  if (working === undefined) {
     const date = new Date(time);
-    const isPublic = (holidays.isHoliday(date) || []).some((holiday) => holiday.type === 'public');
-    if (date.getUTCDay() % 6 !== 0 && !isPublic) count += 1;
+    working = date.getUTCDay() % 6 !== 0 && !(holidays.isHoliday(date) || []).some((holiday) => holiday.type === 'public');
+    workingByDay.set(time, working);
   }
+  return working;
+}
+
+/** Working days after `from` up to `to` counted with date-holidays' own per-day check (not the overview's calendar). */
+export function workingDaysIndependent(from: string, to: string): number {
+  let count = 0;
+  for (let time = Date.parse(`${from}T12:00:00Z`) + DAY_MS; time <= Date.parse(`${to}T12:00:00Z`); time += DAY_MS) if (isWorkingIndependent(time)) count += 1;
   return count;
 }
