@@ -1,6 +1,6 @@
 /**
  * PostgreSQL advisory lock keys of the hub. Single-key (bigint) and two-key (int4, int4) locks live in
- * separate spaces, so the report locks below never collide with these.
+ * separate spaces, so the report and subject locks below never collide with these.
  */
 import { sql } from 'drizzle-orm';
 import { textArray, type HubDb } from './database';
@@ -22,5 +22,20 @@ export async function lockReports(tx: HubDb, reportIds: readonly string[]): Prom
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(${REPORT_LOCK_CLASS}::int, k)
         FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest(${textArray(reportIds)}) AS t(id) ORDER BY k) AS keys`,
+  );
+}
+
+/** First key of the two-key advisory locks taken per case or request (`hashtext('case:<id>')` is the second). */
+export const SUBJECT_LOCK_CLASS = 0x7362_6a00; // "sbj"
+
+/**
+ * Locks these cases and requests (`case:<id>`, `action:<id>`) until the transaction ends: a push of a text for one
+ * and a purge of a report it held. Taken after the report locks, by both, sorted by key: never a cycle.
+ */
+export async function lockSubjects(tx: HubDb, subjects: readonly string[]): Promise<void> {
+  if (subjects.length === 0) return;
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(${SUBJECT_LOCK_CLASS}::int, k)
+        FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(${textArray(subjects)}) AS t(s) ORDER BY k) AS keys`,
   );
 }

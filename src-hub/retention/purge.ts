@@ -13,7 +13,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { redactReportWords, reportWords, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
-import { lockReports } from '../db/locks';
+import { lockReports, lockSubjects } from '../db/locks';
 import { FEED_CHANNEL } from '../feed/append';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
@@ -35,6 +35,15 @@ interface ListingPayload {
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
+
+/** The cases and requests that ever listed these reports (`case:<id>`, `action:<id>`): texts for them may quote them. */
+async function quotingHolders(tx: HubDb, reportIds: readonly string[]): Promise<string[]> {
+  const rows = await queryRows<{ subject: string }>(
+    tx,
+    sql`SELECT DISTINCT subject FROM subject_reports WHERE report_id = ANY(${textArray(reportIds)}) AND (subject LIKE 'action:%' OR subject LIKE 'case:%')`,
+  );
+  return rows.map((row) => row.subject);
+}
 
 /**
  * The words of the purged reports that each case or request that ever listed them may quote (in a request's text, in
@@ -77,6 +86,8 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
   const purged = new Set(reportIds);
   // A revision or a change arriving meanwhile waits, then finds the report gone and its tombstone.
   await lockReports(tx, reportIds);
+  // So does a text pushed for a case or request that held them; one pushed before is read below, and redacted.
+  await lockSubjects(tx, await quotingHolders(tx, reportIds));
   // The feed refuses deletions (migration 0001) unless a retention run says it is one, for this transaction only.
   await tx.execute(sql`SELECT set_config('puzzelstuk.retention_purge', 'on', true)`);
 
