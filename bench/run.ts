@@ -1,10 +1,11 @@
 // `npm run bench [-- --suite core --sizes 100000,1000000]`: measures and writes bench/RESULTS.md and bench/results.json.
-// `--suite core --only retention [--store <path> --store-made-by <commit>]`: of the core suite only the retention run,
-// its rows put in place of the saved ones; with --store it starts from a copy of that store instead of importing.
+// `--suite core --only queries,overview,retention [--store <path> --store-made-by <commit>]`: of the core suite only
+// those parts, their rows put in place of the saved ones; with --store they start from a copy of that store instead
+// of importing the data set.
 import { parseArgs } from 'node:util';
 import { saveRows, saveSuite } from './report';
 import { auditSuite } from './suites/audit';
-import { coreRetentionOnly, coreSuite } from './suites/core';
+import { CORE_PARTS, coreParts, coreSuite, type CorePart } from './suites/core';
 import { extractSuite } from './suites/extract';
 import { hubSuite } from './suites/hub';
 import { uiSuite } from './suites/ui';
@@ -14,7 +15,7 @@ const { values } = parseArgs({
     suite: { type: 'string', multiple: true },
     sizes: { type: 'string', default: '100000,1000000' },
     only: { type: 'string' },
-    // With --only retention: start from this store (copied first) instead of importing the data set.
+    // With --only: start from this store (copied first) instead of importing the data set.
     store: { type: 'string' },
     'store-made-by': { type: 'string' },
   },
@@ -31,10 +32,12 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   audit: () => auditSuite(sizes),
 };
 if (values.only !== undefined) {
-  if (values.only !== 'retention' || values.suite?.join() !== 'core') throw new Error('--only retention goes with --suite core alone');
+  const parts = values.only.split(',');
+  const unknown = parts.filter((part) => !(CORE_PARTS as readonly string[]).includes(part));
+  if (values.suite?.join() !== 'core' || unknown.length > 0) throw new Error(`--only goes with --suite core alone and names parts of it: ${CORE_PARTS.join(', ')}`);
   if ((values.store === undefined) !== (values['store-made-by'] === undefined)) throw new Error('--store goes with --store-made-by <commit> (the commit whose import made it), and the other way round');
-  saveRows(await coreRetentionOnly(sizes, values.store === undefined ? undefined : { path: values.store, madeBy: values['store-made-by']! }));
-  process.stderr.write('core (retention rows): written to bench/RESULTS.md\n');
+  saveRows(await coreParts(parts as CorePart[], sizes, values.store === undefined ? undefined : { path: values.store, madeBy: values['store-made-by']! }));
+  process.stderr.write(`core (${parts.join(', ')} rows): written to bench/RESULTS.md\n`);
   process.exit(0);
 }
 const chosen = values.suite ?? Object.keys(suites);

@@ -52,4 +52,4 @@ const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
 sqlite.pragma('wal_checkpoint(TRUNCATE)');
 const reports = sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
 store.close();
-console.log(JSON.stringify({ related, search, rebuildSeconds, clusters: rebuilt.clusters, bytesPerReport: statSync(dbPath).size / reports }));
+console.log(JSON.stringify({ related, search, rebuildSeconds, clusters: rebuilt.clusters, reports, bytesPerReport: statSync(dbPath).size / reports }));

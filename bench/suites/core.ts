@@ -38,6 +38,7 @@ interface Latency {
   p50: number;
   p95: number;
 }
+type OverviewResult = Latency & { keptP95: number };
 interface QueryResult {
   related: Latency;
   search: Latency;
@@ -78,12 +79,38 @@ export interface ExistingStore {
   madeBy: string;
 }
 
+/** The parts of the core suite that can run alone on a store (`--only`): each replaces the saved rows of its names. */
+export const CORE_PARTS = ['queries', 'overview', 'retention'] as const;
+export type CorePart = (typeof CORE_PARTS)[number];
+
+/** The read side's rows: related, search, rebuild and size (query-child.ts). */
+function queryMetrics(label: string, queries: QueryResult, reports: number, at1M: boolean): Metric[] {
+  return [
+    { name: `related p50, ${label}`, value: queries.related.p50, unit: 'ms' },
+    { name: `related p95, ${label}`, value: queries.related.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 5 } } : {}) },
+    { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
+    { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
+    { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
+    { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${reports.toLocaleString('en')} reports` },
+  ];
+}
+
+function overviewMetrics(label: string, overview: OverviewResult): Metric[] {
+  return [
+    { name: `overview p50, ${label}`, value: overview.p50, unit: 'ms' },
+    { name: `overview p95, ${label}`, value: overview.p95, unit: 'ms', target: { op: '<=', value: 250 }, note: 'issue 16: the whole overview as of the last five days of data, computed afresh (the store changed since the last look)' },
+    { name: `overview p95 with the store unchanged, ${label}`, value: overview.keptP95, unit: 'ms', note: 'the overview kept until SQLite’s change counters move (overview-cache.ts): a second look, a print, going back and forth' },
+  ];
+}
+
 /**
- * Only the core suite's retention rows (`--only retention`): each size imported (or one existing store copied), then
- * the run — without the other measurements, which take most of the suite's time at 1M. The rows replace the suite's
- * rows of the same name and say their own time and load (the rest of the suite was measured at another).
+ * Only some parts of the core suite (`--only queries,overview,retention`): each size imported (or one existing store
+ * copied), then those parts in the suite's order (retention last: it purges half the store) — without the import's
+ * own measurements, which take most of the suite's time at 1M. The rows replace the suite's rows of the same name and
+ * say their own time and load (the rest of the suite was measured at another). An existing store's size per report
+ * is its importing commit's, which the note names.
  */
-export async function coreRetentionOnly(sizes: number[], existing?: ExistingStore): Promise<SuiteResult> {
+export async function coreParts(parts: CorePart[], sizes: number[], existing?: ExistingStore): Promise<SuiteResult> {
   if (existing && sizes.length !== 1) throw new Error('--store goes with one size (--sizes), the one the store was imported from');
   const machine = machineDescription();
   const metrics: Metric[] = [];
@@ -99,11 +126,26 @@ export async function coreRetentionOnly(sizes: number[], existing?: ExistingStor
         process.stderr.write(`core ${label}: import…\n`);
         await runChild<ImportResult>('./core/import-child.ts', [await dataset(size), store]);
       }
-      process.stderr.write(`core ${label}: retention run…\n`);
-      const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [store, '--daily']);
-      const origin = existing ? ` on a copy of ${basename(existing.path)} (${retention.store.reports.toLocaleString('en')} reports; made by \`import\` on ${existing.madeBy} with ${retention.store.migrationsBefore} migrations, brought to ${retention.store.migrationsAfter} by opening it)` : '';
-      const measured = `; measured alone (--only retention) ${new Date().toISOString()} on ${machine}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`;
-      for (const metric of retentionMetrics(label, retention, origin)) metrics.push({ ...metric, note: `${metric.note ?? ''}${measured}` });
+      const measured: Metric[] = [];
+      let origin = '';
+      if (parts.includes('queries')) {
+        process.stderr.write(`core ${label}: queries…\n`);
+        const queries = await runChild<QueryResult & { reports: number }>('./core/query-child.ts', [store]);
+        measured.push(...queryMetrics(label, queries, queries.reports, size >= 1_000_000));
+      }
+      if (parts.includes('overview')) {
+        process.stderr.write(`core ${label}: overview…\n`);
+        measured.push(...overviewMetrics(label, await runChild<OverviewResult>('./core/overview-child.ts', [store])));
+      }
+      if (parts.includes('retention')) {
+        process.stderr.write(`core ${label}: retention run…\n`);
+        const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [store, '--daily']);
+        if (existing) origin = ` on a copy of ${basename(existing.path)} (${retention.store.reports.toLocaleString('en')} reports; made by \`import\` on ${existing.madeBy} with ${retention.store.migrationsBefore} migrations, brought to ${retention.store.migrationsAfter} by opening it)`;
+        measured.push(...retentionMetrics(label, retention, origin));
+      }
+      const from = existing && !parts.includes('retention') ? `; on a copy of ${basename(existing.path)} (made by \`import\` on ${existing.madeBy}, upgraded by opening it)` : '';
+      const alone = `${from}; measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`;
+      for (const metric of measured) metrics.push({ ...metric, note: `${metric.note ?? ''}${alone}` });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -130,7 +172,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       process.stderr.write(`core ${label}: queries…\n`);
       const queries = await runChild<QueryResult>('./core/query-child.ts', [join(dir, 'store.db')]);
       process.stderr.write(`core ${label}: overview…\n`);
-      const overview = await runChild<Latency & { keptP95: number }>('./core/overview-child.ts', [join(dir, 'store.db')]);
+      const overview = await runChild<OverviewResult>('./core/overview-child.ts', [join(dir, 'store.db')]);
       // Last: the run purges about half the store.
       process.stderr.write(`core ${label}: retention run…\n`);
       const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [join(dir, 'store.db'), '--daily']);
@@ -152,15 +194,8 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
           note: `the write floor: the rows the finished import holds, written into a fresh store with bare prepared statements (no parsing, validation, extraction or linking); no import into this schema on this machine can be faster${writerCpuNote(imported, floor)}`,
         },
         { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
-        { name: `related p50, ${label}`, value: queries.related.p50, unit: 'ms' },
-        { name: `related p95, ${label}`, value: queries.related.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 5 } } : {}) },
-        { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
-        { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
-        { name: `overview p50, ${label}`, value: overview.p50, unit: 'ms' },
-        { name: `overview p95, ${label}`, value: overview.p95, unit: 'ms', target: { op: '<=', value: 250 }, note: 'issue 16: the whole overview as of the last five days of data, computed afresh (the store changed since the last look)' },
-        { name: `overview p95 with the store unchanged, ${label}`, value: overview.keptP95, unit: 'ms', note: 'the overview kept until SQLite’s change counters move (overview-cache.ts): a second look, a print, going back and forth' },
-        { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
-        { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${imported.reports.toLocaleString('en')} reports` },
+        ...queryMetrics(label, queries, imported.reports, at1M),
+        ...overviewMetrics(label, overview),
         ...retentionMetrics(label, retention),
       );
     } finally {
