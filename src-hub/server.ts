@@ -30,7 +30,7 @@ import { registerRetentionRoute } from './retention/route';
 import { readHubVersion } from './version';
 
 export interface HubServerDeps {
-  database: Pick<HubConnection, 'db' | 'kind' | 'listen'>;
+  database: Pick<HubConnection, 'db' | 'kind' | 'listen' | 'session'>;
   clock: Clock;
   logger: Logger;
   version?: string;

@@ -26,6 +26,12 @@ export interface HubConnection {
    * connection is back (notifications may have been missed meanwhile).
    */
   listen(handlers: Readonly<Record<string, () => void>>): Promise<Subscription>;
+  /**
+   * Runs `work` on one database session (its settings and session-level advisory locks stay with it). On PostgreSQL
+   * the session is a connection of its own, closed after `work` so that nothing of it returns to the pool; PGlite
+   * has only one session, and `work` gets that (it undoes what it set).
+   */
+  session<T>(work: (db: HubDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,7 @@ async function connectPglite(dataDir: string): Promise<HubConnection> {
   return {
     db,
     kind: 'pglite',
+    session: (work) => work(db),
     async listen(handlers) {
       const stops = await Promise.all(Object.entries(handlers).map(([channel, onNotify]) => client.listen(channel, () => onNotify())));
       return { close: async () => void (await Promise.all(stops.map((stop) => stop()))) };
@@ -130,6 +137,14 @@ async function connectPostgres(databaseUrl: string, poolSize: number, hooks: Con
     db,
     kind: 'postgres',
     listen: listenOnPostgres(databaseUrl, hooks),
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work(drizzleNodePg({ client }));
+      } finally {
+        client.release(true);
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -11,6 +11,12 @@ export const FEED_LOCK = 0x7a7a_6665_6564n; // "zzfeed"
 /** Serializes schema migrations when several hub processes start over one database. */
 export const MIGRATION_LOCK = 0x7a7a_6d69_6772n; // "zzmigr"
 
+/**
+ * Held for its session by the hub process that compacts after a withdrawal (../retention/redaction-compaction.ts):
+ * it lasts exactly as long as that process's compaction, and ends with its connection if the process dies.
+ */
+export const REDACTION_COMPACTION_LOCK = 0x7a7a_636f_6d70n; // "zzcomp"
+
 /** First key of the two-key advisory locks taken per report (`hashtext(reportId)` is the second). */
 export const REPORT_LOCK_CLASS = 0x7270_7400; // "rpt"
 

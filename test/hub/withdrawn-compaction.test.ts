@@ -14,7 +14,7 @@ import pg from 'pg';
 import { connect } from '../../src-hub/db/connect';
 import { queryRows, type HubDb } from '../../src-hub/db/database';
 import { createHubServer } from '../../src-hub/server';
-import { silentLogger, type Logger } from '../../shared/platform/logger';
+import { silentLogger, type LogFields, type Logger } from '../../shared/platform/logger';
 import { BACKENDS, databaseFiles, freshDatabase, hubClock, startTestHub, type Backend } from './harness';
 
 const OFFICER = 'agent.grutto';
@@ -97,38 +97,104 @@ describe.each(BACKENDS)('a withdrawal’s redaction leaves nothing in the hub’
   }, 90_000);
 });
 
+/** How many VACUUM FULL statements run now on the test database (waiting for a lock included). */
+async function vacuumsRunning(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ running: number }>(
+    "SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'VACUUM FULL%'",
+  );
+  return rows[0]!.running;
+}
+
+/** A connection to the test database of its own (a long transaction, a reader, an observer). */
+async function clientOf(database: Awaited<ReturnType<typeof freshDatabase>>): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: (database.options as { databaseUrl: string }).databaseUrl });
+  await client.connect();
+  return client;
+}
+
+/** A logger keeping each event with its fields. */
+function recorder() {
+  const entries: Array<{ event: string; fields: LogFields }> = [];
+  const keep = (event: string, fields: LogFields = {}) => void entries.push({ event, fields });
+  const logger: Logger = { info: keep, warn: keep, error: keep };
+  return { logger, entries, events: () => entries.map((entry) => entry.event) };
+}
+
 /**
- * A compaction that fails (here: cancelled while it waits for a table that a long reader holds, as an administrator
- * would cancel it) stays owed, and the hub's next look clears it. PostgreSQL only: PGlite serves one session, so no
- * reader can hold a table against the compaction there.
+ * A long transaction holds a table the compaction rewrites (PostgreSQL only: PGlite serves one session, so nothing
+ * can hold a table against the compaction there). VACUUM FULL waits for it, and every reader of that table would
+ * queue behind the VACUUM FULL for as long: so the compaction gives up after its lock timeout, stays owed, and tries
+ * again later, each time after a longer wait.
  */
-describe('a failed compaction after a withdrawal (postgres)', () => {
-  it('stays owed and a later attempt clears it; the words then leave the files', async () => {
+describe('the compaction after a withdrawal, against a long transaction (postgres)', () => {
+  it('gives up waiting for the table, so the readers never wait for the long transaction; retries later and clears it', async () => {
     const phrase = 'Scholeksterlaan negentien bij de dijk';
-    const events: string[] = [];
-    const logger: Logger = { info: (event) => events.push(event), warn: (event) => events.push(event), error: (event) => events.push(event) };
+    const log = recorder();
     const database = await freshDatabase('postgres');
-    const { hub, files, withdraw } = await quotedOnHub('postgres', { database, redactionCompactionDelayMs: 0, redactionCompactionRetryMs: 300, logger }, phrase);
-    const reader = new pg.Client({ connectionString: (database.options as { databaseUrl: string }).databaseUrl });
-    await reader.connect();
+    const { hub, files, withdraw } = await quotedOnHub('postgres', { database, redactionCompactionDelayMs: 0, redactionCompactionRetryMs: 300, logger: log.logger }, phrase);
+    const [holder, reader, observer] = [await clientOf(database), await clientOf(database), await clientOf(database)];
     try {
-      await reader.query('BEGIN');
-      await reader.query('SELECT count(*) FROM report_indicators');
+      await holder.query('BEGIN');
+      await holder.query('SELECT count(*) FROM report_indicators');
       await withdraw();
-      const waitingCompaction = async () =>
-        (await reader.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'VACUUM FULL%' AND wait_event_type = 'Lock'")).rows[0]?.pid;
-      await expect.poll(waitingCompaction, { timeout: 30_000, interval: 100 }).toBeDefined();
-      await reader.query('SELECT pg_cancel_backend($1)', [await waitingCompaction()]);
-      await expect.poll(() => events.includes('withdrawal.compaction_failed'), { timeout: 30_000, interval: 100 }).toBe(true);
+      await expect.poll(() => vacuumsRunning(observer), { timeout: 30_000, interval: 50 }).toBe(1);
+      // A reader of that table asking now is answered while the long transaction still runs (without the
+      // compaction's lock timeout it would wait for the whole transaction: here, for the statement timeout).
+      await reader.query("SET statement_timeout = '10s'");
+      expect((await reader.query('SELECT count(*) FROM report_indicators')).rows).toHaveLength(1);
+
+      const failures = () => log.entries.filter((entry) => entry.event === 'withdrawal.compaction_failed').map((entry) => entry.fields);
+      await expect.poll(() => failures().length, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(3);
+      expect(failures().slice(0, 3)).toEqual([300, 600, 1200].map((retryInMs) => expect.objectContaining({ sqlState: '55P03', retryInMs }) as unknown));
+      // The tables rewritten before the held one may be clean already; what is owed stays owed until all are.
       expect(await owed(hub.database.db)).toBe(1);
-      // The reader ends; the hub's next look (every 300 ms here) compacts.
-      await reader.query('COMMIT');
+
+      // The long transaction ends; the next try compacts.
+      await holder.query('COMMIT');
       await expect.poll(() => owed(hub.database.db), { timeout: 30_000, interval: 250 }).toBe(0);
-      expect(events).toContain('withdrawal.compacted');
+      expect(log.events()).toContain('withdrawal.compacted');
       await expect.poll(() => folderHolds(files, phrase), { timeout: 30_000, interval: 250 }).toBe(false);
     } finally {
-      await reader.end();
+      await Promise.all([holder.end(), reader.end(), observer.end()]);
       await hub.close();
     }
-  }, 90_000);
+  }, 120_000);
+
+  it('two hubs on one database: one compacts at a time, and the compaction owed is done once', async () => {
+    const phrase = 'Wulpenweg drieëntwintig bij het veer';
+    const [first, second] = [recorder(), recorder()];
+    const database = await freshDatabase('postgres');
+    const { hub, files, withdraw } = await quotedOnHub('postgres', { database, redactionCompactionDelayMs: 0, redactionCompactionRetryMs: 100, logger: first.logger }, phrase);
+    const connection = await connect(database.options);
+    const other = createHubServer({ database: connection, clock: hubClock(), logger: second.logger, redactionCompactionDelayMs: 0, redactionCompactionRetryMs: 100 });
+    const [holder, observer] = [await clientOf(database), await clientOf(database)];
+    try {
+      await other.ready();
+      // Held, so that each try lasts its whole lock timeout while the other hub keeps looking.
+      await holder.query('BEGIN');
+      await holder.query('SELECT count(*) FROM report_indicators');
+      await withdraw();
+      let most = 0;
+      for (const until = Date.now() + 6_000; Date.now() < until; ) {
+        most = Math.max(most, await vacuumsRunning(observer));
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(most).toBe(1);
+      const tried = (log: ReturnType<typeof recorder>) => log.events().filter((event) => event === 'withdrawal.compaction_failed').length;
+      expect(tried(first) + tried(second)).toBeGreaterThanOrEqual(2);
+
+      await holder.query('COMMIT');
+      await expect.poll(() => owed(hub.database.db), { timeout: 30_000, interval: 100 }).toBe(0);
+      // Both hubs look ten times more: nothing is owed, nobody compacts again.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const compacted = [...first.events(), ...second.events()].filter((event) => event === 'withdrawal.compacted');
+      expect(compacted).toHaveLength(1);
+      await expect.poll(() => folderHolds(files, phrase), { timeout: 30_000, interval: 250 }).toBe(false);
+    } finally {
+      await Promise.all([holder.end(), observer.end()]);
+      await other.close();
+      await connection.close();
+      await hub.close();
+    }
+  }, 120_000);
 });
