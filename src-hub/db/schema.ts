@@ -464,8 +464,6 @@ export const redactionCompactionDue = pgTable(
     since: timestampText('since').notNull(),
     /** Counts the redactions: a compaction clears only the ones committed before it began. */
     generation: bigint('generation', { mode: 'number' }).notNull().default(1),
-    /** A hub process is compacting until then at the latest (several processes may serve one PostgreSQL). */
-    claimedUntil: timestampText('claimed_until'),
   },
   (table) => [check('redaction_compaction_due_one_row', sql`${table.id} = 1`)],
 );

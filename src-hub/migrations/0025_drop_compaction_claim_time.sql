@@ -1,0 +1,1 @@
+ALTER TABLE "redaction_compaction_due" DROP COLUMN "claimed_until";
