@@ -2,12 +2,13 @@
 // `--suite core --only queries,overview,retention [--store <path> --store-made-by <commit>]`: of the core suite only
 // those parts, their rows put in place of the saved ones; with --store they start from a copy of that store instead
 // of importing the data set.
+// `--suite hub --only first-sync`: of the hub suite only the first sync's rows, put in place likewise.
 import { parseArgs } from 'node:util';
 import { saveRows, saveSuite } from './report';
 import { auditSuite } from './suites/audit';
 import { CORE_PARTS, coreParts, coreSuite, type CorePart } from './suites/core';
 import { extractSuite } from './suites/extract';
-import { hubSuite } from './suites/hub';
+import { hubFirstSyncOnly, hubSuite } from './suites/hub';
 import { uiSuite } from './suites/ui';
 
 const { values } = parseArgs({
@@ -31,6 +32,12 @@ const suites: Record<string, () => Promise<import('./report').SuiteResult>> = {
   // audit verify at the largest size (entries written directly), the import comparison at the smallest.
   audit: () => auditSuite(sizes),
 };
+if (values.only !== undefined && values.suite?.join() === 'hub') {
+  if (values.only !== 'first-sync') throw new Error('--only with --suite hub names its one part: first-sync');
+  saveRows(await hubFirstSyncOnly());
+  process.stderr.write('hub (first-sync rows): written to bench/RESULTS.md\n');
+  process.exit(0);
+}
 if (values.only !== undefined) {
   const parts = values.only.split(',');
   const unknown = parts.filter((part) => !(CORE_PARTS as readonly string[]).includes(part));

@@ -190,13 +190,42 @@ async function workstationLoad(run: LoadRun, model: LoadModel, stations: Station
 }
 
 /**
- * Issue (hub): intake rate on PostgreSQL and PGlite against a bare INSERT and the local import, the first sync
- * of an empty store against a local import of the same file, and 200 workstations pulling and pushing against
- * one hub on PostgreSQL while intake continues, under a busy working day (the target) and under stress.
- * Everything on 127.0.0.1.
+ * The first sync of the hub's records into an empty store, alone (held against the local import of the same file)
+ * and while browser mode's window asks queue.list every 50 ms.
  */
-export async function hubSuite(): Promise<SuiteResult> {
-  const machine = machineDescription();
+async function measureFirstSync(hub: BenchHub, dir: string, label: string, local: RateResult): Promise<Metric[]> {
+  log(`first sync of ${label} into an empty store…`);
+  const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
+  log(`the window's queue.list while browser mode makes its first sync of ${label}…`);
+  const responsive = await runChild<ResponsiveResult>('./hub/responsive-child.ts', [hub.url, hub.workstations[0]!, String(sync.filed), hub.officers[0]!.id, hub.officers[0]!.credential]);
+  return [
+    {
+      name: `first sync of ${label} records into an empty store`,
+      value: sync.seconds,
+      unit: 's',
+      limit: { name: 'local `import` of the same file', value: local.seconds },
+      note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL`,
+    },
+    { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
+    {
+      name: `queue.list p95 while browser mode makes its first sync of ${label}`,
+      value: responsive.p95,
+      unit: 'ms',
+      limit: { name: 'the same call once the store is idle (p50)', value: responsive.idleP50 },
+      target: { op: '<=', value: 100 },
+      note: `polled every 50 ms over HTTP, n=${responsive.n}, p50 ${responsive.p50.toFixed(1)} ms; the core syncs in its own thread; ${responsive.reports.toLocaleString('en')} reports in ${responsive.syncSeconds.toFixed(0)} s`,
+    },
+    {
+      name: `queue.list max while browser mode makes its first sync of ${label}`,
+      value: responsive.max,
+      unit: 'ms',
+      target: { op: '<=', value: 300 },
+    },
+  ];
+}
+
+/** The first RECORDS of the 100k data set, written to a file of their own in a fresh folder. */
+async function recordsToPost() {
   const source = await dataset(100_000);
   const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-hub-'));
   const label = `${RECORDS / 1000}k`;
@@ -204,8 +233,44 @@ export async function hubSuite(): Promise<SuiteResult> {
   const lines = await readLines(source, 0, RECORDS);
   writeFileSync(file, `${lines.join('\n')}\n`);
   const reportIds = [...new Set(lines.slice(0, 5000).map((line) => (JSON.parse(line) as IntakeRecord).reportId))];
-  lines.length = 0;
+  return { source, dir, label, file, reportIds };
+}
 
+/**
+ * `--suite hub --only first-sync`: of the hub suite only the local import, the intake on PostgreSQL and the first
+ * sync's rows (alone, and the window's queue.list meanwhile), which take a few minutes instead of the suite's ~15.
+ */
+export async function hubFirstSyncOnly(): Promise<SuiteResult> {
+  const machine = machineDescription();
+  const { dir, label, file } = await recordsToPost();
+  log('starting PostgreSQL…');
+  const cluster = await startPostgresCluster({ log });
+  let hub: BenchHub | null = null;
+  try {
+    log(`local import of ${label}…`);
+    const local = await runChild<RateResult>('./core/import-child.ts', [file, join(dir, 'imported.db')]);
+    // One national workstation token: the first sync is all it serves.
+    hub = await startBenchHub(['--database-url', await cluster.createDatabase('bench_hub'), '--workstations', '1']);
+    log(`intake of ${label} on PostgreSQL…`);
+    await runChild<IntakeResult>('./hub/intake-child.ts', [hub.url, hub.intake, file, '0', String(RECORDS), String(BATCH), String(POSTERS)]);
+    const metrics = (await measureFirstSync(hub, dir, label, local)).map((metric) => ({ ...metric, note: `${metric.note ? `${metric.note}; ` : ''}measured alone (--only first-sync) ${new Date().toISOString()}` }));
+    return { suite: 'hub', title: 'Intake hub on 127.0.0.1 (PostgreSQL and PGlite)', ranAt: new Date().toISOString(), machine, metrics };
+  } finally {
+    await hub?.stop().catch(() => undefined);
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue (hub): intake rate on PostgreSQL and PGlite against a bare INSERT and the local import, the first sync
+ * of an empty store against a local import of the same file, and 200 workstations pulling and pushing against
+ * one hub on PostgreSQL while intake continues, under a busy working day (the target) and under stress.
+ * Everything on 127.0.0.1.
+ */
+export async function hubSuite(): Promise<SuiteResult> {
+  const machine = machineDescription();
+  const { source, dir, label, file, reportIds } = await recordsToPost();
   log('starting PostgreSQL…');
   const cluster = await startPostgresCluster({ log });
   const hubs: BenchHub[] = [];
@@ -222,11 +287,7 @@ export async function hubSuite(): Promise<SuiteResult> {
     const hubCpuBeforeIntake = hub.cpuSeconds();
     const intake = await runChild<IntakeResult>('./hub/intake-child.ts', [hub.url, hub.intake, file, '0', String(RECORDS), String(BATCH), String(POSTERS)]);
     const hubCpuIntake = hub.cpuSeconds() - hubCpuBeforeIntake;
-    log(`first sync of ${label} into an empty store…`);
-    const sync = await runChild<SyncResult>('./hub/sync-child.ts', [hub.url, hub.workstations[0]!, join(dir, 'synced.db')]);
-
-    log(`the window's queue.list while browser mode makes its first sync of ${label}…`);
-    const responsive = await runChild<ResponsiveResult>('./hub/responsive-child.ts', [hub.url, hub.workstations[0]!, String(sync.filed), hub.officers[0]!.id, hub.officers[0]!.credential]);
+    const firstSync = await measureFirstSync(hub, dir, label, local);
 
     const load = { hub, hubUrl, source, reportIds, dir };
     // Token layout of the bench hub (serve-child.ts): the first WORKSTATIONS + WORKING_DAY.national read every
@@ -268,28 +329,7 @@ export async function hubSuite(): Promise<SuiteResult> {
         limit: { name: 'local `import` into SQLite', value: local.rate },
         note: `same posting as on PostgreSQL; ${liteIntake.rejected} rejected`,
       },
-      {
-        name: `first sync of ${label} records into an empty store`,
-        value: sync.seconds,
-        unit: 's',
-        limit: { name: 'local `import` of the same file', value: local.seconds },
-        note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL`,
-      },
-      { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
-      {
-        name: `queue.list p95 while browser mode makes its first sync of ${label}`,
-        value: responsive.p95,
-        unit: 'ms',
-        limit: { name: 'the same call once the store is idle (p50)', value: responsive.idleP50 },
-        target: { op: '<=', value: 100 },
-        note: `polled every 50 ms over HTTP, n=${responsive.n}, p50 ${responsive.p50.toFixed(1)} ms; the core syncs in its own thread; ${responsive.reports.toLocaleString('en')} reports in ${responsive.syncSeconds.toFixed(0)} s`,
-      },
-      {
-        name: `queue.list max while browser mode makes its first sync of ${label}`,
-        value: responsive.max,
-        unit: 'ms',
-        target: { op: '<=', value: 300 },
-      },
+      ...firstSync,
       ...workingDay,
       ...stress,
       {
