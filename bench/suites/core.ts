@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { YIELDING_SLICE_MS } from '../../src-main/retention/retention-run';
+import { RUN_SLICE_MS, YIELDING_SLICE_MS } from '../../src-main/retention/retention-run';
 import { runChild } from '../child';
 import { dataset } from '../dataset';
 import { machineDescription, type Metric, type RetentionResult, type SuiteResult } from '../report';
@@ -53,23 +53,15 @@ interface StoreRetentionResult extends RetentionResult {
   store: { reports: number; migrationsBefore: number; migrationsAfter: number };
 }
 
-/** The daily run's rows: the whole run, and its longest slice — what the window's calls wait for at most. */
-function retentionMetrics(label: string, retention: StoreRetentionResult, origin = ''): Metric[] {
+/** The retention row: the run at once, as `retention run` makes it, with its slices (each one transaction) in the note. */
+function retentionMetric(label: string, retention: StoreRetentionResult, origin = ''): Metric {
   const slices = retention.slices;
-  return [
-    {
-      name: `retention run, ${label}`,
-      value: retention.seconds,
-      unit: 's',
-      note: `issue 15 §3: the daily run as serve and the desktop make it (slices of about ${YIELDING_SLICE_MS} ms, yielding between them)${origin}: ${retention.purged.toLocaleString('en')} expired reports purged (${Math.round(retention.rate).toLocaleString('en')}/s), ${retention.kept.toLocaleString('en')} kept; ${retention.cpuSeconds.toFixed(0)} s CPU; peak RSS ${Math.round(retention.peakRssMiB)} MiB`,
-    },
-    {
-      name: `retention run's longest slice, ${label}`,
-      value: slices.maxMs,
-      unit: 'ms',
-      note: `what the window's calls wait for at most during the daily run: ${slices.count.toLocaleString('en')} slices, p50 ${slices.p50Ms.toFixed(0)} ms, p95 ${slices.p95Ms.toFixed(0)} ms (wall clock: other load stretches it)`,
-    },
-  ];
+  return {
+    name: `retention run, ${label}`,
+    value: retention.seconds,
+    unit: 's',
+    note: `issue 15 §3: \`retention run\`${origin}: ${retention.purged.toLocaleString('en')} expired reports purged (${Math.round(retention.rate).toLocaleString('en')}/s), ${retention.kept.toLocaleString('en')} kept; ${retention.cpuSeconds.toFixed(0)} s CPU; peak RSS ${Math.round(retention.peakRssMiB)} MiB; ${slices.count.toLocaleString('en')} slices sized by time (${RUN_SLICE_MS / 1000} s each; the daily run's ${YIELDING_SLICE_MS} ms), p50 ${slices.p50Ms.toFixed(0)} ms, longest ${slices.maxMs.toFixed(0)} ms (wall clock: other load stretches it)`,
+  };
 }
 
 /** A store to start from instead of importing the data set: copied to a scratch file first, never changed itself. */
@@ -139,9 +131,9 @@ export async function coreParts(parts: CorePart[], sizes: number[], existing?: E
       }
       if (parts.includes('retention')) {
         process.stderr.write(`core ${label}: retention run…\n`);
-        const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [store, '--daily']);
+        const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [store]);
         if (existing) origin = ` on a copy of ${basename(existing.path)} (${retention.store.reports.toLocaleString('en')} reports; made by \`import\` on ${existing.madeBy} with ${retention.store.migrationsBefore} migrations, brought to ${retention.store.migrationsAfter} by opening it)`;
-        measured.push(...retentionMetrics(label, retention, origin));
+        measured.push(retentionMetric(label, retention, origin));
       }
       const from = existing && !parts.includes('retention') ? `; on a copy of ${basename(existing.path)} (made by \`import\` on ${existing.madeBy}, upgraded by opening it)` : '';
       const alone = `${from}; measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`;
@@ -175,7 +167,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       const overview = await runChild<OverviewResult>('./core/overview-child.ts', [join(dir, 'store.db')]);
       // Last: the run purges about half the store.
       process.stderr.write(`core ${label}: retention run…\n`);
-      const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [join(dir, 'store.db'), '--daily']);
+      const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [join(dir, 'store.db')]);
       const at1M = size >= 1_000_000;
       metrics.push(
         {
@@ -196,7 +188,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
         { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
         ...queryMetrics(label, queries, imported.reports, at1M),
         ...overviewMetrics(label, overview),
-        ...retentionMetrics(label, retention),
+        retentionMetric(label, retention),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,7 @@ import { sliceSizerByCount, sliceSizerByTime, type SliceSizer } from './slice-si
  * fixed costs (the holders read, the commit) then weigh less. At 1M the text index's delete alone costs ~1.5 ms CPU
  * per report, so the daily run's slices hold a few hundred reports.
  */
-const RUN_SLICE_MS = 5_000;
+export const RUN_SLICE_MS = 5_000;
 export const YIELDING_SLICE_MS = 500;
 
 interface Candidate {
