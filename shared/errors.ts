@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** A request that did not arrive in time (a body sent too slowly). */
   'TIMEOUT',
+  /**
+   * A text for a case or request that lost a report to retention less than two days ago: it is taken again from the
+   * day in `details.from` (shared/retention/late-quotes.ts).
+   */
+  'RETENTION_WINDOW',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

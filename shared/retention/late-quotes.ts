@@ -55,11 +55,14 @@ export function quotingSubject(mutation: AnyMutation): string | null {
   }
 }
 
+/** The day (YYYY-MM-DD) from which texts for a holder purged on `purgedOn` are taken again. */
+export const lateQuoteWindowEnd = (purgedOn: string): string => new Date(Date.parse(`${purgedOn}T00:00:00Z`) + LATE_QUOTE_WINDOW_MS).toISOString().slice(0, 10);
+
 /** Was the text written (the earlier of its `at` and its arrival) before two days after `purgedOn` (YYYY-MM-DD)? */
 export function writtenWhileHeld(mutation: AnyMutation, arrivedAt: Date, purgedOn: string): boolean {
   const written = Math.min(Date.parse(mutation.at), arrivedAt.getTime());
   // An unreadable `at` is no proof of lateness.
-  return !(written >= Date.parse(`${purgedOn}T00:00:00Z`) + LATE_QUOTE_WINDOW_MS);
+  return !(written >= Date.parse(`${lateQuoteWindowEnd(purgedOn)}T00:00:00Z`));
 }
 
 /** The change with each of its texts replaced by the mark of a purged quote; the rest of it (a status, an owner) stands. */

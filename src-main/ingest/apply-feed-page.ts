@@ -13,6 +13,7 @@ import { reportEntriesOf } from './prepare-feed-page';
 import { writeCursor } from '../db/sync-cursor';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 import { createTombstones } from './tombstones';
+import { createPurgedHolders } from '../db/purged-holders';
 import { reportsNamed, withoutPurged } from './purged-mentions';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { quotingSubject, withoutLateQuotes, writtenWhileHeld } from '../../shared/retention/late-quotes';
@@ -63,6 +64,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
   const tombstones = createTombstones(sqlite);
+  const purgedHolders = createPurgedHolders(sqlite);
 
   /** Logs a passed-over entry: by its report when it names one and `byReport`, else by its place in the feed. */
   function skip(entry: RawFeedEntry, reason: string, byReport = true): void {
@@ -77,7 +79,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
    */
   function withoutQuotesOfPurged(mutation: AnyMutation): AnyMutation {
     const subject = quotingSubject(mutation);
-    const purgedOn = subject === null ? null : tombstones.holderPurgedOn(subject);
+    const purgedOn = subject === null ? null : purgedHolders.purgedOn(subject);
     return purgedOn !== null && writtenWhileHeld(mutation, deps.clock.now(), purgedOn) ? withoutLateQuotes(mutation) : mutation;
   }
 

@@ -3,9 +3,7 @@
  * feed entry from a hub that has not purged it yet. The store remembers each purged report by a tombstone alone, as
  * the hub does (src-hub/retention/tombstones.ts): an HMAC-SHA-256 of its id under a random key of the store's own
  * (`purge_key`, encrypted with the store). A reportId is pseudonymous personal data and its values are tried in
- * seconds, so neither the id nor a plain hash of it is kept: the tombstones alone name nobody. Beside them it keeps the
- * cases and requests that held a purged report, by their ids and the day (`purged_holders`), as the hub does: a
- * colleague's text for one may quote the report (shared/retention/late-quotes.ts).
+ * seconds, so neither the id nor a plain hash of it is kept: the tombstones alone name nobody.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -19,11 +17,6 @@ export function createTombstones(sqlite: Database.Database) {
   const insertKey = sqlite.prepare<[number, string]>('INSERT OR IGNORE INTO purge_key (id, key) VALUES (?, ?)');
   const insertTombstone = sqlite.prepare<[string]>('INSERT OR IGNORE INTO purged_reports (report_key) VALUES (?)');
   const isBuried = sqlite.prepare<[string], number>('SELECT 1 FROM purged_reports WHERE report_key = ?').pluck();
-  // A later purge of another of its reports moves the day on.
-  const insertHolder = sqlite.prepare<[string, string]>(
-    'INSERT INTO purged_holders (subject, purged_on) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET purged_on = max(purged_on, excluded.purged_on)',
-  );
-  const holderPurgedOn = sqlite.prepare<[string], string>('SELECT purged_on FROM purged_holders WHERE subject = ?').pluck();
   const key = (): Buffer | null => {
     const stored = readKey.get(ROW);
     return stored === undefined ? null : Buffer.from(stored, 'base64');
@@ -44,14 +37,6 @@ export function createTombstones(sqlite: Database.Database) {
       if (testKey === null) return found;
       for (const reportId of reportIds) if (isBuried.get(tombstoneOf(testKey, reportId)) !== undefined) found.add(reportId);
       return found;
-    },
-    /** Remembers the cases and requests (`case:<id>`, `action:<id>`) that held reports purged on `purgedOn`; in the purge's transaction. */
-    rememberHolders(subjects: Iterable<string>, purgedOn: string): void {
-      for (const subject of subjects) insertHolder.run(subject, purgedOn);
-    },
-    /** The day the latest report held by this case or request was purged (YYYY-MM-DD), or null. */
-    holderPurgedOn(subject: string): string | null {
-      return holderPurgedOn.get(subject) ?? null;
     },
   };
 }

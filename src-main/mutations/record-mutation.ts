@@ -7,6 +7,27 @@ import { readCursor } from '../db/sync-cursor';
 import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
 import { signingKeyOf, signMutation } from './officer-signing';
+import type Database from 'better-sqlite3';
+import { createPurgedHolders } from '../db/purged-holders';
+import { lateQuoteWindowEnd, quotingSubject, writtenWhileHeld } from '../../shared/retention/late-quotes';
+
+/**
+ * A text for a case or request that held a report this store purged less than two days ago is refused at once, with
+ * the day it is taken again: the hub refuses it by the same rule once it purged the report too, and the officer would
+ * otherwise see it vanish at the next push. A case whose reports expire on several days refuses texts for two days
+ * after each.
+ */
+function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMutation): void {
+  const subject = quotingSubject(mutation);
+  const purgedOn = subject === null ? null : createPurgedHolders(sqlite).purgedOn(subject);
+  if (purgedOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), purgedOn)) return;
+  const from = lateQuoteWindowEnd(purgedOn);
+  throw new AppError(
+    'RETENTION_WINDOW',
+    `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report removed under the retention period on ${purgedOn}; texts for it are taken again from ${from}.`,
+    { purgedOn, from },
+  );
+}
 
 /**
  * The local write path of every officer's change: in one transaction it validates the mutation, shows it
@@ -28,6 +49,7 @@ export function recordMutation(store: CaseStore, mutation: AnyMutation): AnyMuta
     if (applier.outbox.find(valid.id) || sqlite.prepare('SELECT 1 FROM sync_applied WHERE mutation_id = ?').get(valid.id)) {
       throw new AppError('CONFLICT', `A change with id ${valid.id} was already recorded.`);
     }
+    refuseWithinRetentionWindow(sqlite, valid);
     applier.outbox.add(valid);
     applier.applyPending(valid);
     const facts = auditFactsOf(valid);

@@ -18,6 +18,7 @@ import { checkpointTruncate } from '../db/open-store';
 import { countReports, createReceiptOf, reportsReceivedBefore } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
+import { createPurgedHolders } from '../db/purged-holders';
 import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
@@ -134,6 +135,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
   const receiptOf = createReceiptOf(sqlite);
   const audit = createAuditAppender(sqlite);
   const tombstones = createTombstones(sqlite);
+  const purgedHolders = createPurgedHolders(sqlite);
   let purged = 0;
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
     const stillExpired = slice.filter((candidate) => {
@@ -146,7 +148,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
     for (const [reason, count] of Object.entries(judged.held) as Array<[HoldReason, number]>) held[reason] = (held[reason] ?? 0) + count;
     // What was purged is not taken again from an import or the feed, nor a colleague's late quote of it.
     tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
-    tombstones.rememberHolders(holdingSubjects(holders, judged.expired), deps.asOf);
+    purgedHolders.remember(holdingSubjects(holders, judged.expired), deps.asOf);
     const quotedIds = new Set<string>();
     for (const candidate of judged.expired) {
       const listed = { inRequests: holders.requests.has(candidate.reportId), inCases: holders.cases.has(candidate.reportId) };

@@ -55,7 +55,7 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
     const late = noteOn(closedCase);
     const pushed = await hub.push([late]);
     expect(pushed.status).toBe(410);
-    expect(pushed.body.error).toMatchObject({ code: 'CONFLICT', refused: { index: 0, id: late.id } });
+    expect(pushed.body.error).toMatchObject({ code: 'RETENTION_WINDOW', refused: { index: 0, id: late.id } });
     expect(pushed.body.error?.message).toMatch(/held reports that expired and were removed/);
     const [kept] = await queryRows<{ payload: unknown }>(hub.database.db, sql`SELECT payload FROM refused_mutations WHERE mutation_id = ${late.id}::uuid`);
     expect(kept?.payload).toEqual({});

@@ -32,6 +32,7 @@ export const PURGED_REPORT_REFUSAL: Refusal = {
 
 export const PURGED_HOLDER_REFUSAL: Refusal = {
   ...PURGED_REPORT_REFUSAL,
+  code: 'RETENTION_WINDOW',
   reason:
     'the case or request held reports that expired and were removed under the retention period; a text for it written before the workstations removed them too could quote them, so it is not taken (kept for a supervisor without its content)',
 };

@@ -9,7 +9,7 @@ import { HttpError } from '../../http/errors';
 export interface Refusal {
   /** 410: about a report that retention removed — the workstation drops it from its outbox. */
   status: 400 | 403 | 409 | 410;
-  code: 'BAD_INPUT' | 'FORBIDDEN' | 'CONFLICT';
+  code: 'BAD_INPUT' | 'FORBIDDEN' | 'CONFLICT' | 'RETENTION_WINDOW';
   reason: string;
   /** Kept for supervisors (`refused_mutations`) although the push is rolled back: a deactivated officer's change, or one signed with a revoked key. */
   keep?: boolean;

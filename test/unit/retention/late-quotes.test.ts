@@ -3,7 +3,8 @@
  * the closed case that held the report, written on a workstation that had not purged it yet, may quote it. The store
  * remembers the cases and requests that held its purged reports with the day (src-main/ingest/tombstones.ts) and
  * takes such a text with its words redacted, by the rule the hub refuses it with (shared/retention/late-quotes.ts);
- * texts on other cases, and texts written after the window, arrive whole.
+ * texts on other cases, and texts written after the window, arrive whole. Its own officer's text for such a case is
+ * refused at once with the day it is taken again (RETENTION_WINDOW), rather than vanishing at the hub's refusal.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,9 @@ import { handClock } from '../../support/hand-clock';
 import { storeFilesHold } from '../../support/raw-bytes';
 import { filedRecord } from '../../support/records';
 import { openTempStore, type TempStore } from '../../support/temp-store';
-import { foreignMutation } from '../../sync/support/mutation-fixtures';
+import { foreignMutation, serviceDeps } from '../../sync/support/mutation-fixtures';
+import { addNote } from '../../../src-main/mutations/services/note-services';
+import { AppError } from '../../../shared/errors';
 
 const quote = 'Ik woon aan de Grutto-oever achtenveertig en betaalde vooruit.';
 const liveWords = 'Tweede melder uit Kampen noemt dezelfde verkoper.';
@@ -105,5 +108,26 @@ describe('a colleague’s late quote of a report this workstation purged before 
     clock.set('2031-04-06T09:05:00Z');
     expect(await apply([noteOn(closedCase, 'Nieuwe aangifte over dezelfde verkoper; zaak heropend.', '2031-04-06T09:00:00Z')])).toMatchObject({ mutations: 1, skipped: 0 });
     expect(notesOf(temp, closedCase)).toEqual(['Nieuwe aangifte over dezelfde verkoper; zaak heropend.']);
+  });
+
+  it('refuses its own officer’s note on the case until two days after the purge, saying from which day, and takes the note on the live case (the twin)', async () => {
+    const { temp, closedCase, liveCase } = await storeAfterPurge();
+    const outboxNotes = () => temp.store.sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE kind = 'note.add'").pluck().get();
+    let writes = 0;
+    const write = (caseId: string, at: string) => addNote(temp.store, serviceDeps(at, (writes += 1)), { officer: 'agent.scholekster', subjectType: 'case', subjectId: caseId, body: 'Melder belde opnieuw.' });
+    let refusal: unknown;
+    try {
+      write(closedCase, '2031-04-04T23:59:00Z');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: 'RETENTION_WINDOW', details: { purgedOn: '2031-04-03', from: '2031-04-05' } });
+    expect((refusal as Error).message).toContain('taken again from 2031-04-05');
+    expect(outboxNotes()).toBe(0);
+    write(liveCase, '2031-04-04T23:59:00Z');
+    write(closedCase, '2031-04-05T00:00:00Z');
+    expect(outboxNotes()).toBe(2);
+    expect(notesOf(temp, closedCase)).toEqual(['Melder belde opnieuw.']);
   });
 });

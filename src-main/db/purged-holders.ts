@@ -1,0 +1,26 @@
+/**
+ * The cases and requests that held a report this store's retention purged (`case:<id>`, `action:<id>`), with the day
+ * of the latest such purge, as the hub keeps them: a text for one written before two days after that day may quote
+ * the report (shared/retention/late-quotes.ts). The retention run remembers them; the feed applier redacts a
+ * colleague's late text for one, and the local write path refuses an officer's own until the window is over. On the
+ * data floor because both of those ask.
+ */
+import type Database from 'better-sqlite3';
+
+export function createPurgedHolders(sqlite: Database.Database) {
+  // A later purge of another of its reports moves the day on.
+  const insertHolder = sqlite.prepare<[string, string]>(
+    'INSERT INTO purged_holders (subject, purged_on) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET purged_on = max(purged_on, excluded.purged_on)',
+  );
+  const purgedOnOf = sqlite.prepare<[string], string>('SELECT purged_on FROM purged_holders WHERE subject = ?').pluck();
+  return {
+    /** Remembers the holders of reports purged on `purgedOn` (YYYY-MM-DD); in the purge's transaction. */
+    remember(subjects: Iterable<string>, purgedOn: string): void {
+      for (const subject of subjects) insertHolder.run(subject, purgedOn);
+    },
+    /** The day the latest report held by this case or request was purged, or null. */
+    purgedOn(subject: string): string | null {
+      return purgedOnOf.get(subject) ?? null;
+    },
+  };
+}
