@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import { getDomainWithoutSuffix } from 'tldts';
 import type { Brand, FreshBrandDomain } from '../../shared/overview/types';
 import { addDays, endOfDay } from './days';
-import { firstDayNamed } from './indicator-day-counts';
 import { teamClause, teamParam } from './team-filter';
 
 /** Marks this long or longer also count inside a longer word (`mijndigid`); shorter ones only as a whole word, so `thing.nl` is not ING. */
@@ -44,17 +43,19 @@ export function brandOfDomain(domain: string, brands: readonly Brand[]): string 
 export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string, team: string | null, brands: readonly Brand[]): FreshBrandDomain[] {
   const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
-  // Domains named in the window, from the kept counts (indicator-day-counts.ts): the window's indicators looked up
-  // by id (CROSS JOIN), not every domain ever named tried against them.
-  const recent = sqlite
-    .prepare<Record<string, string>, { indicatorId: number; domain: string }>(
-      `SELECT i.id AS indicatorId, i.value AS domain
-         FROM (SELECT DISTINCT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}) w
-         CROSS JOIN indicators i ON i.id = w.indicator_id
-        WHERE i.type = 'domain'`,
+  // Domains named in the window and never before it, from the kept counts (indicator-day-counts.ts): the window's
+  // indicators looked up by id (CROSS JOIN), not every domain ever named tried against them; each one's first day
+  // found in SQL (the first entry of its days in the index by indicator), only the fresh ones tried for a brand.
+  const fresh = sqlite
+    .prepare<Record<string, string>, { indicatorId: number; domain: string; firstSeen: string }>(
+      `SELECT indicatorId, domain, firstSeen FROM (
+         SELECT i.id AS indicatorId, i.value AS domain, (SELECT min(day) FROM indicator_day_counts WHERE indicator_id = i.id) AS firstSeen
+           FROM (SELECT DISTINCT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}) w
+           CROSS JOIN indicators i ON i.id = w.indicator_id
+          WHERE i.type = 'domain')
+        WHERE firstSeen >= @fromDay`,
     )
     .all({ fromDay, asOf, ...teamParam(team) });
-  const firstSeen = firstDayNamed(sqlite);
   const reportsOf = sqlite.prepare<Record<string, string | number>, string>(
     // CROSS JOIN: through the domain's mentions, never through every report received by then.
     `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
@@ -62,13 +63,11 @@ export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string
       GROUP BY r.id ORDER BY r.received_at, r.report_id`,
   );
   const found: FreshBrandDomain[] = [];
-  for (const { indicatorId, domain } of recent) {
+  for (const { indicatorId, domain, firstSeen } of fresh) {
     const brand = brandOfDomain(domain, brands);
     if (brand === null) continue;
-    const first = firstSeen(indicatorId);
-    if (first === null || first < fromDay) continue;
     const reportIds = reportsOf.pluck().all({ indicatorId, end, ...(team === null ? {} : { team }) });
-    found.push({ domain, brand, firstSeen: first, reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
+    found.push({ domain, brand, firstSeen, reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
   }
   return found.sort((a, b) => b.reports - a.reports || b.firstSeen.localeCompare(a.firstSeen) || a.domain.localeCompare(b.domain));
 }

@@ -10,6 +10,7 @@ import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
 import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
 import { median } from './median';
+import { firstReportIdIn } from './window-first-report';
 
 export const HARM_LIMIT = 50;
 
@@ -65,14 +66,16 @@ function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: 
     }
   }
   if (open.length > 0) {
-    const params = { from: startOfDay(fromDay), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+    const [from, end] = [startOfDay(fromDay), endOfDay(asOf)];
+    const params = { from, end, firstId: firstReportIdIn(sqlite, from, end), ...(team === null ? {} : { team }) };
     const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(params.from, params.end) ?? 0;
     const floor = Math.min(lowest, 0);
     const lossesOf = sqlite
       .prepare<Record<string, string | number>, number>(
-        // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's.
+        // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's
+        // mentions from the window's first report on.
         `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
-            AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND benign = 0)`,
+            AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND report_id >= @firstId AND benign = 0)`,
       )
       .pluck();
     const bound = (row: IndicatorWindow) => Math.round((row.reports / harmDays) * Math.ceil(floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1)));

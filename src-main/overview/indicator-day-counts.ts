@@ -46,12 +46,6 @@ export function indicatorTotals(sqlite: Database.Database, team: string | null):
   return (indicatorId, to) => totals.get({ indicatorId, to, ...teamParam(team) })!;
 }
 
-/** The first day any filed report named the indicator (not benign), or null. */
-export function firstDayNamed(sqlite: Database.Database): (indicatorId: number) => string | null {
-  const first = sqlite.prepare<[number], string | null>('SELECT min(day) FROM indicator_day_counts WHERE indicator_id = ?').pluck();
-  return (indicatorId) => first.get(indicatorId) ?? null;
-}
-
 /** The counts as the reports give them now: what the triggers keep, computed from scratch. */
 export const INDICATOR_DAY_COUNTS_FROM_REPORTS = `
   SELECT ${dutchDaySql('r.received_at')}, p.indicator_id, coalesce(r.route_team, ''), count(*), sum(r.loss_cents)

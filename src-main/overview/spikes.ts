@@ -10,6 +10,7 @@ import type { OverviewSettings, Spike } from '../../shared/overview/types';
 import { addDays, daysBetween, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
+import { firstReportIdIn } from './window-first-report';
 
 export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
@@ -25,7 +26,9 @@ interface DayCount {
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
   const baselineStart = addDays(recentStart, -settings.baselineDays);
-  const window = { recentFrom: startOfDay(recentStart), end: endOfDay(asOf), ...(team === null ? {} : { team }) };
+  const recentFrom = startOfDay(recentStart);
+  const end = endOfDay(asOf);
+  const window = { recentFrom, end, firstId: firstReportIdIn(sqlite, recentFrom, end), ...(team === null ? {} : { team }) };
   const teamClause = team === null ? '' : 'AND r.route_team = @team';
   // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
@@ -55,9 +58,9 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
   const indicatorReports = sqlite
     .prepare<Record<string, string | number>, string>(
-      // CROSS JOIN: through the indicator's mentions, never through every report of the window.
+      // CROSS JOIN: through the indicator's mentions from the window's first report on, never through every report of the window.
       `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
-        WHERE m.indicator_id = @key AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
+        WHERE m.indicator_id = @key AND m.report_id >= @firstId AND r.status = 'filed' AND r.received_at >= @recentFrom AND r.received_at <= @end ${teamClause}
         GROUP BY r.id ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
     )
     .pluck();
@@ -74,7 +77,7 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const recentOfCluster = (big: boolean) =>
     sqlite
       .prepare<Record<string, string | number>, string>(
-        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '+' : ''}r.id >= @firstId AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
           ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
       )
       .pluck();
