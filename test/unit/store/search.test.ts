@@ -1,8 +1,12 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
+import { importNdjson } from '../../../src-main/ingest/importer';
 import { RANKING_TIER, searchReports } from '../../../src-main/search/search-reports';
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
+
+const TEXT_INDEX_PAGE_BYTES = 500;
 
 async function storeWithReports() {
   const temp = openTempStore();
@@ -136,4 +140,25 @@ describe('the search index after revisions', () => {
       checkIndex(temp);
     });
   }
+
+  it('indexes a common word over small pages with an index of its own, and still takes a revised report out of them', async () => {
+    const temp = openTempStore();
+    const plain = () => filedRecord({ incident: { summary: 'Fiets', narrative: 'Betaald voor een fiets, nooit geleverd.' } });
+    const early = filedRecord({ incident: { summary: 'Kluis', narrative: 'Geld naar een kluisrekening overgemaakt, betaald voor een fiets.' } });
+    const others = Array.from({ length: 1500 }, plain);
+    // One batch: one segment, where the word "fiets" names 1,501 reports.
+    await importNdjson(Readable.from([`${[early, ...others].map((record) => JSON.stringify(record)).join('\n')}\n`]), temp.writer);
+    const { sqlite } = temp.store;
+    expect(sqlite.prepare("SELECT v FROM reports_fts_config WHERE k = 'pgsz'").pluck().get()).toBe(TEXT_INDEX_PAGE_BYTES);
+    // A doclist over five pages or more gets an index (FTS5 row ids with bit 36 set), which a secure delete seeks
+    // with instead of stepping through the doclist; with FTS5's default 4,050-byte pages this one fits in two.
+    expect(sqlite.prepare('SELECT count(*) FROM reports_fts_data WHERE (id >> 36) & 1 = 1').pluck().get()).toBeGreaterThan(0);
+
+    await temp.importRecords([revised(early)]);
+    expect(found(temp, 'kluisrekening')).toEqual([]);
+    expect(found(temp, 'marktplaats')).toEqual([early.reportId]);
+    const fiets = [0, 1000].flatMap((offset) => searchReports(sqlite, { query: 'fiets', limit: 1000, offset }));
+    expect(fiets).toHaveLength(others.length + 1);
+    checkIndex(temp);
+  });
 });
