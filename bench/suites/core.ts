@@ -71,8 +71,30 @@ export interface ExistingStore {
   madeBy: string;
 }
 
+/** The import's rows: its rate against the bare INSERT and against the write floor, and its memory. */
+function importMetrics(label: string, imported: ImportResult, raw: RateResult, floor: FloorResult, at1M: boolean): Metric[] {
+  return [
+    {
+      name: `import rate, ${label} records`,
+      value: imported.rate,
+      unit: 'records/s',
+      limit: { name: 'bare prepared INSERT', value: raw.rate },
+      target: { op: '>=', value: 20_000 },
+      note: `target also ≥ 25 % of the limit; ${imported.cpuSeconds.toFixed(0)} s CPU over ${imported.seconds.toFixed(0)} s wall (worker thread parses)`,
+    },
+    {
+      name: `import rate against the store's write floor, ${label}`,
+      value: imported.rate,
+      unit: 'records/s',
+      limit: { name: 'the write floor', value: floor.rate },
+      note: `the write floor: the rows the finished import holds, written into a fresh store with bare prepared statements (no parsing, validation, extraction or linking); no import into this schema on this machine can be faster${writerCpuNote(imported, floor)}`,
+    },
+    { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
+  ];
+}
+
 /** The parts of the core suite that can run alone on a store (`--only`): each replaces the saved rows of its names. */
-export const CORE_PARTS = ['queries', 'overview', 'retention'] as const;
+export const CORE_PARTS = ['import', 'queries', 'overview', 'retention', 'kept-counts'] as const;
 export type CorePart = (typeof CORE_PARTS)[number];
 
 /** The read side's rows: related, search, rebuild and size (query-child.ts). */
@@ -96,30 +118,42 @@ function overviewMetrics(label: string, overview: OverviewResult): Metric[] {
 }
 
 /**
- * Only some parts of the core suite (`--only queries,overview,retention`): each size imported (or one existing store
- * copied), then those parts in the suite's order (retention last: it purges half the store) — without the import's
- * own measurements, which take most of the suite's time at 1M. The rows replace the suite's rows of the same name and
- * say their own time and load (the rest of the suite was measured at another). An existing store's size per report
- * is its importing commit's, which the note names.
+ * Only some parts of the core suite (`--only import,queries,overview,retention,kept-counts`): each size imported (or
+ * one existing store copied), then those parts in the suite's order (retention last: it purges half the store;
+ * kept-counts, its own imports at the smallest size, after all) — without the parts not named, which take most of the
+ * suite's time at 1M. The rows replace the suite's rows of the same name and say their own time and load (the rest
+ * of the suite was measured at another). An existing store's size per report is its importing commit's, which the
+ * note names.
  */
 export async function coreParts(parts: CorePart[], sizes: number[], existing?: ExistingStore): Promise<SuiteResult> {
   if (existing && sizes.length !== 1) throw new Error('--store goes with one size (--sizes), the one the store was imported from');
+  if (existing && (parts.includes('import') || parts.includes('kept-counts'))) throw new Error('--store cannot go with import or kept-counts: they measure importing');
   const machine = machineDescription();
   const metrics: Metric[] = [];
-  for (const size of sizes) {
+  const perStore = parts.some((part) => part !== 'kept-counts');
+  for (const size of perStore ? sizes : []) {
     const label = sizeLabel(size);
     const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-'));
     const store = join(dir, 'store.db');
     try {
+      const measured: Metric[] = [];
+      let origin = '';
       if (existing) {
         process.stderr.write(`core ${label}: copying ${existing.path}…\n`);
         copyFileSync(existing.path, store);
+      } else if (parts.includes('import')) {
+        const file = await dataset(size);
+        process.stderr.write(`core ${label}: raw insert limit…\n`);
+        const raw = await runChild<RateResult>('./core/raw-limit-child.ts', [file, join(dir, 'raw.db')]);
+        process.stderr.write(`core ${label}: import…\n`);
+        const imported = await runChild<ImportResult>('./core/import-child.ts', [file, store]);
+        process.stderr.write(`core ${label}: write floor…\n`);
+        const floor = await runChild<FloorResult>('./core/write-floor-child.ts', [store, join(dir, 'floor.db')]);
+        measured.push(...importMetrics(label, imported, raw, floor, size >= 1_000_000));
       } else {
         process.stderr.write(`core ${label}: import…\n`);
         await runChild<ImportResult>('./core/import-child.ts', [await dataset(size), store]);
       }
-      const measured: Metric[] = [];
-      let origin = '';
       if (parts.includes('queries')) {
         process.stderr.write(`core ${label}: queries…\n`);
         const queries = await runChild<QueryResult & { reports: number }>('./core/query-child.ts', [store]);
@@ -141,6 +175,10 @@ export async function coreParts(parts: CorePart[], sizes: number[], existing?: E
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  if (parts.includes('kept-counts')) {
+    const alone = `; measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}`;
+    for (const metric of await importCostOfKeptCounts(Math.min(...sizes))) metrics.push({ ...metric, note: `${metric.note ?? ''}${alone}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end` });
   }
   return { suite: 'core', title: 'Case store and linking engine (issue 2)', ranAt: new Date().toISOString(), machine, metrics };
 }
@@ -170,22 +208,7 @@ export async function coreSuite(sizes: number[]): Promise<SuiteResult> {
       const retention = await runChild<StoreRetentionResult>('./core/retention-child.ts', [join(dir, 'store.db')]);
       const at1M = size >= 1_000_000;
       metrics.push(
-        {
-          name: `import rate, ${label} records`,
-          value: imported.rate,
-          unit: 'records/s',
-          limit: { name: 'bare prepared INSERT', value: raw.rate },
-          target: { op: '>=', value: 20_000 },
-          note: `target also ≥ 25 % of the limit; ${imported.cpuSeconds.toFixed(0)} s CPU over ${imported.seconds.toFixed(0)} s wall (worker thread parses)`,
-        },
-        {
-          name: `import rate against the store's write floor, ${label}`,
-          value: imported.rate,
-          unit: 'records/s',
-          limit: { name: 'the write floor', value: floor.rate },
-          note: `the write floor: the rows the finished import holds, written into a fresh store with bare prepared statements (no parsing, validation, extraction or linking); no import into this schema on this machine can be faster${writerCpuNote(imported, floor)}`,
-        },
-        { name: `peak RSS importing ${label}`, value: imported.peakRssMiB, unit: 'MiB', ...(at1M ? { target: { op: '<=', value: 1024 } } : {}) },
+        ...importMetrics(label, imported, raw, floor, at1M),
         ...queryMetrics(label, queries, imported.reports, at1M),
         ...overviewMetrics(label, overview),
         retentionMetric(label, retention),
