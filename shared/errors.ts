@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'STORE_NOT_ENCRYPTED',
   /** The desktop has no real keychain (none, or Linux's basic_text) and the officer did not accept that. */
   'KEYCHAIN_UNAVAILABLE',
+  /** Signing in with a police account needs to know which local user opens its loopback page, and this computer cannot tell. */
+  'OWNER_CHECK_UNAVAILABLE',
   'STORE_TOO_NEW',
   'BAD_INPUT',
   'NOT_FOUND',

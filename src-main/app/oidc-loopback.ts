@@ -17,14 +17,16 @@
  * the kernel lists them (../platform/connection-owner.ts); another user's gets 403 and the sign-in waits on for the
  * officer's browser. A connection whose owner cannot be told is refused the same way: on Linux the kernel lists
  * every live connection, so one that is missing was closed or hidden, and a sign-in is better retried than taken
- * by someone unknown. Other systems have no such list; what guards them is in the README.
+ * by someone unknown. Other systems have no such list; what guards them is in the README. Where the list cannot be
+ * read at all, no sign-in could ever pass: the sign-in is refused at once, saying why (OWNER_CHECK_UNAVAILABLE).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AppError } from '../../shared/errors';
 import { tokenMatches } from '../api/loopback-guard';
-import { connectionOwner, type ConnectionOwner } from '../platform/connection-owner';
+import { silentLogger, type Logger } from '../../shared/platform/logger';
+import { connectionOwners, ownerTablesUnreadable, type ConnectionOwner } from '../platform/connection-owner';
 
 export const CALLBACK_PATH = '/callback';
 export const BEGIN_PATH = '/begin';
@@ -77,7 +79,26 @@ function refusal(owner: ConnectionOwner): string[] | null {
   return ['Puzzelstuk kan niet nagaan welke gebruiker van deze computer deze pagina opende; zij wordt niet gebruikt. Probeer het opnieuw.', 'Puzzelstuk cannot tell which user of this computer opened this page; it is not used. Try again.'];
 }
 
-export async function listenForRedirect(state: string): Promise<LoopbackRedirect> {
+/** Why no police-account sign-in can be guarded here: for the officer, and (as `reason`) for the log. */
+function ownerCheckUnavailable(reason: string, logger: Logger): AppError {
+  logger.warn('sign_in.owner_check_unavailable', { reason });
+  return new AppError(
+    'OWNER_CHECK_UNAVAILABLE',
+    `Puzzelstuk cannot tell which user of this computer opens the sign-in page (${reason}), so another user could take the sign-in over; signing in with a police account is refused here. Ask the administrator to let Puzzelstuk read /proc/net, or sign in with your officer id and access code.`,
+  );
+}
+
+export interface LoopbackOptions {
+  /** Where the sign-in's refusals for want of an owner check are told (paths and error codes only). */
+  logger?: Logger;
+  /** Linux's tables of sockets (../platform/connection-owner.ts). */
+  procNet?: string;
+}
+
+export async function listenForRedirect(state: string, options: LoopbackOptions = {}): Promise<LoopbackRedirect> {
+  const logger = options.logger ?? silentLogger;
+  const unreadable = await ownerTablesUnreadable(options.procNet);
+  if (unreadable !== null) throw ownerCheckUnavailable(unreadable, logger);
   const server = createServer();
   let waiting: ServerResponse | null = null;
   let taken = false;
@@ -144,11 +165,14 @@ export async function listenForRedirect(state: string): Promise<LoopbackRedirect
   };
 
   // Looked up as the connection arrives, while the client's socket is surely still open.
+  const ownerOf = connectionOwners(options.procNet);
   const owners = new WeakMap<Socket, Promise<ConnectionOwner>>();
-  server.on('connection', (socket) => owners.set(socket, connectionOwner(socket)));
+  server.on('connection', (socket) => owners.set(socket, ownerOf(socket)));
   server.on('request', (request, response) => {
-    void (owners.get(request.socket) ?? connectionOwner(request.socket))
+    void (owners.get(request.socket) ?? ownerOf(request.socket))
       .then((owner) => {
+        // The tables became unreadable since the sign-in started: none of its connections can be served.
+        if (owner.kind === 'unreadable' && !taken) abandon(ownerCheckUnavailable(owner.reason, logger));
         const refused = refusal(owner);
         if (refused) return page(response, 403, 'Andere gebruiker / Another user', refused);
         serve(request, response);

@@ -12,6 +12,7 @@ import type { OfficerView } from '../../shared/api/views';
 import { isLoopbackHost } from '../../shared/hub/address';
 import type { OidcOffer } from '../../shared/hub/protocol';
 import { AppError, isAppError } from '../../shared/errors';
+import type { Logger } from '../../shared/platform/logger';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
 import { listenForRedirect, type LoopbackRedirect } from './oidc-loopback';
@@ -34,6 +35,8 @@ export interface OidcSignInDeps {
    * whom the returning hub now wants proven (null when nobody is due).
    */
   dueOfficer: () => string | null;
+  /** Where a sign-in refused for want of the loopback's owner check is told (./oidc-loopback.ts). */
+  logger?: Logger;
 }
 
 export interface OidcSignIn extends OidcSignInControl {
@@ -188,7 +191,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       const configuration = await configurationOf(offer);
       flow?.loopback.abandon(new AppError('CONFLICT', 'Another sign-in with a police account was started; this one has ended.'));
       const secrets = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
-      const loopback = await listenForRedirect(secrets.state);
+      const loopback = await listenForRedirect(secrets.state, deps.logger ? { logger: deps.logger } : {});
       const providerUrl = oidc.buildAuthorizationUrl(configuration, {
         redirect_uri: loopback.redirectUri,
         scope: 'openid',

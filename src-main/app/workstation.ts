@@ -144,6 +144,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     adopt: session.adoptHubSignIn,
     dueOfficer: session.dueForPoliceSignIn,
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
+    logger,
     ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
   });
 

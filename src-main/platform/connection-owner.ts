@@ -5,14 +5,19 @@
  * connection's remote address:port and whose remote address is ours.
  *
  * The answer is "unknown" — never a guess — when that socket is not listed (the client already closed it: the
- * kernel then keeps it as a time-wait entry without owner, inode 0) or /proc cannot be read. Other systems have no
- * /proc: there the owner is "unchecked", and the caller decides what that means.
+ * kernel then keeps it as a time-wait entry without owner, inode 0), and "unreadable" when /proc/net cannot be read.
+ * Other systems have no /proc: there the owner is "unchecked", and the caller decides what that means.
  */
 import { readFile } from 'node:fs/promises';
 import { isIPv4, type Socket } from 'node:net';
 import { endianness } from 'node:os';
 
-export type ConnectionOwner = { kind: 'user'; uid: number } | { kind: 'unknown'; reason: string } | { kind: 'unchecked' };
+export type ConnectionOwner =
+  | { kind: 'user'; uid: number }
+  | { kind: 'unknown'; reason: string }
+  /** Neither table can be read (a sandbox without /proc/net, say): no connection's owner can be told. */
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'unchecked' };
 
 /** The kernel prints an address as 32-bit words in the machine's byte order, each as 8 hex digits. */
 function kernelHex(bytes: readonly number[]): string {
@@ -32,40 +37,80 @@ function kernelEndpoints(address: string, port: number): { tcp: string; tcp6: st
   return { tcp: `${kernelHex(octets)}:${portHex}`, tcp6: `${kernelHex([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...octets])}:${portHex}` };
 }
 
-/** The owner of the socket listed as `local` → `remote` in one of /proc/net's tables, if it is listed with one. */
-function ownerIn(table: string, local: string, remote: string): number | null {
+/** Each socket listed in one of /proc/net's tables, `local remote` → its owner's uid (null: listed without owner). */
+function ownersIn(table: string, into: Map<string, number | null>): void {
   for (const line of table.split('\n').slice(1)) {
     // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …
     const fields = line.trim().split(/\s+/);
-    if (fields[1] !== local || fields[2] !== remote) continue;
+    if (fields.length < 10) continue;
     // A time-wait entry (the client closed) is listed with uid 0 and inode 0: it has no owner any more.
-    if (fields[9] === '0') return null;
-    const uid = Number(fields[7]);
-    return Number.isSafeInteger(uid) ? uid : null;
+    const uid = fields[9] === '0' ? null : Number(fields[7]);
+    into.set(`${fields[1]} ${fields[2]}`, Number.isSafeInteger(uid) ? uid : null);
   }
-  return null;
 }
 
-/** Who owns the client end of `socket`, a connection accepted by an IPv4 listener on this machine. */
-export async function connectionOwner(socket: Socket, procNet = '/proc/net'): Promise<ConnectionOwner> {
-  if (process.platform !== 'linux') return { kind: 'unchecked' };
-  const { remoteAddress, remotePort, localAddress, localPort } = socket;
-  if (!remoteAddress || !remotePort || !localAddress || !localPort || !isIPv4(remoteAddress) || !isIPv4(localAddress)) {
-    return { kind: 'unknown', reason: 'the connection has no IPv4 addresses (closed already?)' };
-  }
-  const client = kernelEndpoints(remoteAddress, remotePort);
-  const server = kernelEndpoints(localAddress, localPort);
-  let unreadable = 0;
-  for (const [file, local, remote] of [['tcp', client.tcp, server.tcp], ['tcp6', client.tcp6, server.tcp6]] as const) {
-    let table: string;
+/** Both tables read once: every listed socket's owner, or why neither table could be read. */
+async function readOwners(procNet: string): Promise<{ owners: Map<string, number | null> } | { unreadable: string }> {
+  const owners = new Map<string, number | null>();
+  const failures: string[] = [];
+  for (const file of ['tcp', 'tcp6']) {
     try {
-      table = await readFile(`${procNet}/${file}`, 'latin1');
-    } catch {
-      unreadable += 1;
-      continue;
+      ownersIn(await readFile(`${procNet}/${file}`, 'latin1'), owners);
+    } catch (error) {
+      failures.push((error as NodeJS.ErrnoException).code ?? 'error');
     }
-    const uid = ownerIn(table, local, remote);
-    if (uid !== null) return { kind: 'user', uid };
   }
-  return { kind: 'unknown', reason: unreadable === 2 ? `${procNet}/tcp and tcp6 cannot be read` : 'the client’s socket is not listed with an owner (closed already?)' };
+  return failures.length === 2 ? { unreadable: `${procNet}/tcp and tcp6 cannot be read (${[...new Set(failures)].join(', ')})` } : { owners };
+}
+
+export type ConnectionOwners = (socket: Socket) => Promise<ConnectionOwner>;
+
+/**
+ * Looks up the owners of connections as they arrive. Each lookup needs both tables, which list every socket of the
+ * machine: read per connection, a local user opening thousands of connections would have the listener read them
+ * thousands of times over, and the officer's browser would wait behind all of it. So the tables are read once for
+ * every connection waiting by then, one read at a time: a flood costs a few reads, and any connection is answered
+ * within two.
+ */
+export function connectionOwners(procNet = '/proc/net'): ConnectionOwners {
+  let waiting: Array<{ client: { tcp: string; tcp6: string }; server: { tcp: string; tcp6: string }; answer: (owner: ConnectionOwner) => void }> = [];
+  let reading = false;
+
+  async function readForWaiting(): Promise<void> {
+    reading = true;
+    const batch = waiting;
+    waiting = [];
+    const tables = await readOwners(procNet);
+    for (const { client, server, answer } of batch) {
+      if ('unreadable' in tables) {
+        answer({ kind: 'unreadable', reason: tables.unreadable });
+        continue;
+      }
+      const uid = tables.owners.get(`${client.tcp} ${server.tcp}`) ?? tables.owners.get(`${client.tcp6} ${server.tcp6}`) ?? null;
+      answer(uid === null ? { kind: 'unknown', reason: 'the client’s socket is not listed with an owner (closed already?)' } : { kind: 'user', uid });
+    }
+    reading = false;
+    if (waiting.length > 0) void readForWaiting();
+  }
+
+  return (socket) => {
+    if (process.platform !== 'linux') return Promise.resolve({ kind: 'unchecked' });
+    const { remoteAddress, remotePort, localAddress, localPort } = socket;
+    if (!remoteAddress || !remotePort || !localAddress || !localPort || !isIPv4(remoteAddress) || !isIPv4(localAddress)) {
+      return Promise.resolve({ kind: 'unknown', reason: 'the connection has no IPv4 addresses (closed already?)' });
+    }
+    const client = kernelEndpoints(remoteAddress, remotePort);
+    const server = kernelEndpoints(localAddress, localPort);
+    return new Promise((answer) => {
+      waiting.push({ client, server, answer });
+      if (!reading) void readForWaiting();
+    });
+  };
+}
+
+/** Whether the tables can be read at all (on Linux): null if they can, else why not — before anyone is asked to connect. */
+export async function ownerTablesUnreadable(procNet = '/proc/net'): Promise<string | null> {
+  if (process.platform !== 'linux') return null;
+  const tables = await readOwners(procNet);
+  return 'unreadable' in tables ? tables.unreadable : null;
 }

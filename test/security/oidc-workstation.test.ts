@@ -10,7 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:net';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/result';
 import type { EventMessage } from '../../shared/api/wire';
@@ -32,6 +33,8 @@ const CLIENT_ID = 'puzzelstuk';
 const OTHER_APP = 'roosterapp';
 const QUEUE = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 5 };
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** A local user's flood of the loopback listener: a few thousand connections held open. */
+const FLOODING_CONNECTIONS = 3_000;
 
 
 /** The workstation's fetch with the hub's identity provider offer replaced, as a tampered answer would be. */
@@ -301,6 +304,24 @@ describe('signing in with a police account at the workstation', () => {
       });
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     }), 60_000);
+
+  it('signs the officer in through a listener flooded with connections by another local process', async () => {
+    const station = await started();
+    const flood: Socket[] = [];
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const port = Number(new URL(authorizationUrl).port);
+      // Held open, each asks the listener who opened it; read per connection, the machine's socket tables (thousands
+      // of lines by then) were read twice per connection, and the officer's browser waited behind all of them.
+      for (let index = 0; index < FLOODING_CONNECTIONS; index += 1) flood.push(connect(port, '127.0.0.1'));
+      await Promise.all(flood.map((socket) => once(socket, 'connect')));
+      const { outcome } = await complete(station, await authorizeInBrowser(authorizationUrl, 'kc-devries'));
+      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      for (const socket of flood) socket.destroy();
+      await station.close();
+    }
+  }, 60_000);
 
   it('ends the sign-in when its start page is opened a second time (taken from the browser’s command line), whoever was first', async () => {
     const station = await started();

@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectionOwner } from '../../../src-main/platform/connection-owner';
+import { connectionOwners, ownerTablesUnreadable } from '../../../src-main/platform/connection-owner';
 import { NOBODY } from '../../support/open-as-user';
 
 const linux = process.platform === 'linux';
+const connectionOwner = (socket: Socket, procNet?: string) => connectionOwners(procNet)(socket);
 
 describe.runIf(linux)('the owner of a connection to a loopback listener (Linux)', () => {
   let server: Server;
@@ -73,9 +74,21 @@ describe.runIf(linux)('the owner of a connection to a loopback listener (Linux)'
     expect(await connectionOwner(socket)).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/not listed with an owner/) as unknown });
   });
 
-  it('is unknown where the tables cannot be read', async () => {
+  it('is unreadable where the tables cannot be read, saying which and why (and they can be here)', async () => {
     const { port, accepted } = await listen();
     clients.push(connect(port, '127.0.0.1'));
-    expect(await connectionOwner(await accepted(), '/nonexistent/proc/net')).toEqual({ kind: 'unknown', reason: '/nonexistent/proc/net/tcp and tcp6 cannot be read' });
+    const reason = '/nonexistent/proc/net/tcp and tcp6 cannot be read (ENOENT)';
+    expect(await connectionOwner(await accepted(), '/nonexistent/proc/net')).toEqual({ kind: 'unreadable', reason });
+    expect(await ownerTablesUnreadable('/nonexistent/proc/net')).toBe(reason);
+    expect(await ownerTablesUnreadable()).toBeNull();
+  });
+
+  it('tells each of many connections arriving at once its own owner', async () => {
+    const { port, accepted } = await listen();
+    const lookup = connectionOwners();
+    for (let index = 0; index < 50; index += 1) clients.push(connect(port, '127.0.0.1'));
+    const sockets = await Promise.all(clients.map(() => accepted()));
+    const owners = await Promise.all(sockets.map((socket) => lookup(socket)));
+    expect(owners).toEqual(sockets.map(() => ({ kind: 'user', uid: process.getuid!() })));
   });
 });
