@@ -20,7 +20,7 @@
  * by someone unknown. Other systems have no such list; what guards them is in the README. Where the list cannot be
  * read at all, no sign-in could ever pass: the sign-in is refused at once, saying why (OWNER_CHECK_UNAVAILABLE).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AppError } from '../../shared/errors';
@@ -49,16 +49,24 @@ export interface LoopbackRedirect {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** A page without script, links or anything to load: it only tells the officer where to go on. */
-function page(response: ServerResponse, status: number, title: string, lines: string[]): void {
+/**
+ * The one script a page of the listener may run, allowed by its hash: the signed-in page closes the tab the
+ * workbench opened for the sign-in (browser mode), so the officer is back at the workbench at once. A tab no page
+ * opened (the desktop's system browser) is not the script's to close: it stays, saying the officer may close it.
+ */
+const CLOSE_TAB_SCRIPT = 'window.close()';
+const CLOSE_TAB_SOURCE = `'sha256-${createHash('sha256').update(CLOSE_TAB_SCRIPT).digest('base64')}'`;
+
+/** A page without links or anything to load, and without script but `closesTab`'s: it only tells the officer where to go on. */
+function page(response: ServerResponse, status: number, title: string, lines: string[], closesTab = false): void {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': "default-src 'none'",
+    'content-security-policy': closesTab ? `default-src 'none'; script-src ${CLOSE_TAB_SOURCE}` : "default-src 'none'",
     'cache-control': 'no-store',
     'referrer-policy': 'no-referrer',
     connection: 'close',
   });
-  response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>Puzzelstuk</title><h1>${escapeHtml(title)}</h1>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}`);
+  response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>Puzzelstuk</title><h1>${escapeHtml(title)}</h1>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${closesTab ? `<script>${CLOSE_TAB_SCRIPT}</script>` : ''}`);
 }
 
 /** The cookie a browser brought, by name (no library: one name, values of base64url only). */
@@ -201,7 +209,7 @@ export async function listenForRedirect(state: string, options: LoopbackOptions 
       const response = waiting;
       waiting = null;
       if (response) {
-        if (outcome.ok) page(response, 200, 'Aangemeld / Signed in', ['U bent aangemeld bij Puzzelstuk; u kunt dit venster sluiten.', 'You are signed in to Puzzelstuk; you can close this window.']);
+        if (outcome.ok) page(response, 200, 'Aangemeld / Signed in', ['U bent aangemeld bij Puzzelstuk; u kunt dit venster sluiten.', 'You are signed in to Puzzelstuk; you can close this window.'], true);
         else page(response, 403, 'Aanmelden mislukt / Sign-in failed', [outcome.reason]);
       }
       stop();

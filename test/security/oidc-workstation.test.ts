@@ -7,6 +7,7 @@
  * start page taken from the browser's command line — opened twice, or first by another local user — another
  * officer's account where the officer at the screen signs in again) — is refused, and nobody is signed in.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +123,7 @@ describe('signing in with a police account at the workstation', () => {
   /** The callback brought to the loopback listener by the browser sent back, and the sign-in's outcome. */
   async function complete(station: Station, browser: { visit(): Promise<Response> }) {
     const [page, outcome] = await Promise.all([browser.visit(), station.call('session.oidcFinish')]);
-    return { page: { status: page.status, text: await page.text() }, outcome };
+    return { page: { status: page.status, text: await page.text(), csp: page.headers.get('content-security-policy') }, outcome };
   }
 
   async function expectNobodySignedIn(station: Station) {
@@ -151,6 +152,10 @@ describe('signing in with a police account at the workstation', () => {
       expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries', role: 'officer' }, demo: false } });
       expect(page.status).toBe(200);
       expect(page.text).toContain('Aangemeld');
+      // It closes the tab it is in (browser mode's, opened by the workbench) with its one script, allowed by hash.
+      const script = /<script>(.*?)<\/script>/.exec(page.text)?.[1];
+      expect(script).toBe('window.close()');
+      expect(page.csp).toBe(`default-src 'none'; script-src 'sha256-${createHash('sha256').update(script!).digest('base64')}'`);
       expect(station.events).toContainEqual({ event: 'work.changed', payload: { entities: ['officer'] } });
       expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
       expect(station.secrets.get('hub-token')).toMatch(/^pzs_/);
@@ -400,6 +405,26 @@ describe('signing in with a police account at the workstation', () => {
       const { page, outcome } = await complete(station, { visit: () => browser.visit(replayed) });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/identity provider refused the sign-in \(invalid_grant/) as unknown } });
       expect(page.status).toBe(403);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('shows the provider’s refusal as text on a page that runs no script, markup and all', async () => {
+    const station = await started();
+    try {
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const browser = await beginInBrowser(authorizationUrl);
+      const refusal = new URL(browser.providerUrl.searchParams.get('redirect_uri')!);
+      const markup = '<script>window.close()</script><img src=x onerror=alert(1)>';
+      refusal.search = new URLSearchParams({ error: 'access_denied', error_description: markup, state: browser.providerUrl.searchParams.get('state')!, iss: provider.issuer }).toString();
+      const { page, outcome } = await complete(station, { visit: () => browser.visit(refusal) });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining(`without signing you in (access_denied: ${markup})`) as unknown } });
+      expect(page.status).toBe(403);
+      expect(page.csp).toBe("default-src 'none'");
+      expect(page.text).toContain('&#60;script&#62;window.close()&#60;/script&#62;&#60;img');
+      expect(page.text).not.toMatch(/<script|<img/);
+      await expectNobodySignedIn(station);
     } finally {
       await station.close();
     }
