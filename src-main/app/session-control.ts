@@ -244,8 +244,18 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     lastActivityMs = monotonicMs();
     setLocked(false);
     deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: officer.id });
-    await deps.reconnect();
+    syncAsOfficer();
     return viewOf(officer.id);
+  }
+
+  /**
+   * Sync goes on with the token the officer just signed in with. The sign-in does not wait for it: the engine
+   * syncing with the token before is stopped at once and starts no push from then on (the officer's key is
+   * enrolled already), but it ends only after the page it is writing — up to seconds in a first sync — while the
+   * officer's queue needs nothing from the hub. A failure to start shows in sync's state (sync-controller.ts).
+   */
+  function syncAsOfficer(): void {
+    deps.reconnect().catch(() => undefined);
   }
 
   /** Checks a credential or offline code against the officer's cached proof (counted); `lead` says what was tried. */
@@ -478,7 +488,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
       lastActivityMs = monotonicMs();
       setLocked(false);
       deps.settingsFile.write({ ...deps.settingsFile.read(), officerId: id });
-      if (target.kind === 'remote') await deps.reconnect();
+      if (target.kind === 'remote') syncAsOfficer();
       return viewOf(id);
     },
 

@@ -57,15 +57,21 @@ export function createSyncController(deps: {
   let embedded = false;
   let target: SyncTarget | null = null;
   let pulledSoFar = 0;
+  /** The engine last stopped, until it has ended (after the page it was writing): the next one starts only then. */
+  let ending: Promise<void> = Promise.resolve();
+  /** Connections one after another, however their callers wait: each ends the engine of the one before. */
+  let connecting: Promise<void> = Promise.resolve();
+  /** Why sync could not start with the last target (shown while no engine runs); null when it could. */
+  let startFailure: string | null = null;
 
   function unconfiguredView(): SyncStateView {
     const pendingOutbox = countOutbox(sqlite, 'pending');
     return {
-      configured: false,
+      configured: startFailure !== null,
       online: false,
       lastSyncAt: null,
       pendingOutbox,
-      lastError: null,
+      lastError: startFailure,
       initialSync: { active: false, received: 0, total: null },
       conflicts: countConflictNotices(sqlite),
     };
@@ -83,13 +89,53 @@ export function createSyncController(deps: {
     deps.events.emit('sync.state', viewOf(syncState));
   }
 
-  /** Stops the running engine after the transaction in progress. */
-  async function disconnect(): Promise<void> {
+  /**
+   * Stops the running engine: told at once, so it starts no push or pull from here; resolves once it has ended,
+   * after the page it is writing (up to seconds of a first sync), and any engine stopped before it.
+   */
+  function disconnect(): Promise<void> {
     unsubscribe();
     unsubscribe = () => undefined;
     const stopping = engine;
     engine = null;
-    await stopping?.stop();
+    if (stopping) {
+      const before = ending;
+      ending = Promise.all([before, stopping.stop()]).then(() => undefined);
+    }
+    return ending;
+  }
+
+  async function switchTo(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
+    await disconnect();
+    target = next;
+    embedded = options.embedded;
+    startFailure = null;
+    if (next !== null) {
+      let started: SyncEngine;
+      try {
+        started = createSyncEngine(deps.store, {
+          hubUrl: next.hubUrl,
+          token: next.token,
+          scope: next.scope,
+          clock: deps.clock,
+          fetch: deps.fetch,
+          onReportsArrived: deps.onReportsArrived,
+          ...(deps.preparer ? { preparer: deps.preparer } : {}),
+          ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
+          onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
+        });
+      } catch (error) {
+        // Also when nobody waits for this connection (a sign-in does not): the status bar says why sync is not running.
+        startFailure = `Sync could not start: ${error instanceof Error ? error.message : String(error)}`;
+        deps.events.emit('sync.state', state());
+        throw error;
+      }
+      pulledSoFar = 0;
+      unsubscribe = started.onStateChange((syncState) => onStateChange(started, syncState));
+      engine = started;
+      started.start();
+    }
+    deps.events.emit('sync.state', state());
   }
 
   /** Asked of the hub synced with, with its token; what the officer sees when it cannot be asked. */
@@ -136,31 +182,21 @@ export function createSyncController(deps: {
   }
 
   return {
-    /** Syncs with `target` from now on (null: with no hub; the store stays fully usable). */
-    async connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
-      await disconnect();
-      target = next;
-      embedded = options.embedded;
-      if (next !== null) {
-        const started = createSyncEngine(deps.store, {
-          hubUrl: next.hubUrl,
-          token: next.token,
-          scope: next.scope,
-          clock: deps.clock,
-          fetch: deps.fetch,
-          onReportsArrived: deps.onReportsArrived,
-          ...(deps.preparer ? { preparer: deps.preparer } : {}),
-          ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
-          onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
-        });
-        pulledSoFar = 0;
-        unsubscribe = started.onStateChange((syncState) => onStateChange(started, syncState));
-        engine = started;
-        started.start();
-      }
-      deps.events.emit('sync.state', state());
+    /**
+     * Syncs with `target` from now on (null: with no hub; the store stays fully usable). The running engine is
+     * stopped at once; the next starts once it has ended. Resolves when the next runs.
+     */
+    connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
+      void disconnect();
+      const connected = connecting.then(() => switchTo(next, options));
+      connecting = connected.catch(() => undefined);
+      return connected;
     },
-    disconnect,
+    /** Stops sync for good (the workstation closes): also a connection still waiting to start is ended. */
+    async disconnect(): Promise<void> {
+      await connecting;
+      await disconnect();
+    },
     link: {
       state,
       wake: () => engine?.wake(),
