@@ -72,8 +72,6 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     const late = row.day <= levels.get(levelOf(settings, row.category))! ? 1 : 0;
     groups.push({ ...row, bucket: ageBucket(daysBetween(row.day, asOf)), late, count: 1 });
   }
-  const teamOf = firstTeamOfAssignees(sqlite, asOf, team);
-  for (const row of reopened) if (row.assignee !== null && !teamOf.has(row.assignee)) teamOf.set(row.assignee, row.team);
   for (const group of groups) {
     const overdue = group.late === 1 ? group.count : 0;
     backlog.open += group.count;
@@ -89,6 +87,13 @@ export function computeBacklog(sqlite: Database.Database, asOf: string, settings
     }
   }
   const teamOfOfficer = officerTeams(sqlite);
+  // An assignee the officers table gives no team gets the team of their first open group: looked for (a scan of
+  // every open day group) only when there is such an assignee.
+  const teamOf = new Map<string, string | null>();
+  if (Object.keys(backlog.byOfficer).some((officer) => (teamOfOfficer.get(officer) ?? null) === null)) {
+    for (const [officer, officerTeam] of firstTeamOfAssignees(sqlite, asOf, team)) teamOf.set(officer, officerTeam);
+    for (const row of reopened) if (row.assignee !== null && !teamOf.has(row.assignee)) teamOf.set(row.assignee, row.team);
+  }
   const openByTeam = new Map<string | null, number[]>();
   for (const [officer, count] of Object.entries(backlog.byOfficer)) {
     const officerTeam = teamOfOfficer.get(officer) ?? teamOf.get(officer) ?? null;

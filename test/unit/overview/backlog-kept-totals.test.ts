@@ -110,6 +110,22 @@ describe('the backlog from the open totals without the day', () => {
     expect(backlog.byCategory.marketplace_fraud!.overdue).toBeLessThan(backlog.byAge['31d+']);
   }, 120_000);
 
+  it('gives an assignee the officers table has no team for the team of their first open group, and only them', async () => {
+    const records = quietRecords(30, 3, 20);
+    // Signed in as an officer not known here: added to the officers table without a team.
+    const api = await openApiHarness({ records, officer: 'k.nieuw' });
+    const supervisor = api.as(SUPERVISOR);
+    const ids = records.map((record) => record.reportId);
+    await supervisor.value('report.reroute', { reportIds: ids, team: 'Team Cybercrime', priority: 'normal', assignee: null, reason: 'Test' });
+    await supervisor.value('report.assign', { reportIds: ids.slice(0, 5), assignee: 'k.nieuw' });
+    await supervisor.value('report.assign', { reportIds: ids.slice(5, 9), assignee: 's.bakker' });
+    expect(api.store.sqlite.prepare("SELECT team FROM officers WHERE id = 'k.nieuw'").pluck().get()).toBeNull();
+    const { backlog } = computeOverview(api.store.sqlite, { asOf: AS_OF, team: null });
+    expect(backlog.byOfficer['k.nieuw']).toMatchObject({ open: 5, team: 'Team Cybercrime', teamMedian: 5 });
+    // The officers table's team wins over the reports' routing.
+    expect(backlog.byOfficer['s.bakker']).toMatchObject({ open: 4, team: 'Team Fraude', teamMedian: 4 });
+  });
+
   it('are a recount of the open reports after assignments, closures, re-opening and withdrawals', async () => {
     const records = quietRecords(60, 5, 60);
     const api = await openApiHarness({ records });
