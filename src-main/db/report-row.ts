@@ -8,9 +8,42 @@ export interface ReportText {
   narrative: string | null;
 }
 
-export function reportText(record: IntakeRecord): ReportText {
+/**
+ * What a report's row takes from one revision's record. Derived where the record is parsed — on the prepare worker,
+ * as a rule — so that the thread writing the store neither parses the record again nor derives these.
+ */
+export interface RecordRow extends ReportText {
+  reportId: string;
+  revision: number;
+  status: IntakeRecord['status'];
+  /** In UTC (revision-rules.ts toUtc), as the row stores it. */
+  receivedAt: string;
+  channel: string;
+  kind: string;
+  category: string;
+  region: string | null;
+  reporterType: string | null;
+  lossCents: number;
+  incidentAt: string | null;
+}
+
+export function recordRow(record: IntakeRecord): RecordRow {
   const filed = record.status === 'filed';
-  return { summary: filed ? (record.incident?.summary ?? null) : null, narrative: filed ? (record.incident?.narrative ?? null) : null };
+  return {
+    reportId: record.reportId,
+    revision: record.revision,
+    status: record.status,
+    receivedAt: toUtc(record.receivedAt),
+    channel: record.channel,
+    kind: record.kind,
+    category: record.category,
+    region: record.region ?? null,
+    reporterType: filed ? (record.reporter?.type ?? null) : null,
+    summary: filed ? (record.incident?.summary ?? null) : null,
+    narrative: filed ? (record.incident?.narrative ?? null) : null,
+    lossCents: filed ? eurLossCents(record.payments) : 0,
+    incidentAt: filed && record.incident?.firstContactAt ? toUtc(record.incident.firstContactAt) : null,
+  };
 }
 
 /**
@@ -34,22 +67,21 @@ export type RowValues = [
   updatedAt: string,
 ];
 
-export function rowValues(record: IntakeRecord, text: ReportText, receivedAt: string, firstReceivedAt: string, at: string): RowValues {
-  const filed = record.status === 'filed';
+export function rowValues(row: RecordRow, firstReceivedAt: string, at: string): RowValues {
   return [
-    record.revision,
-    record.status,
-    receivedAt,
+    row.revision,
+    row.status,
+    row.receivedAt,
     firstReceivedAt,
-    record.channel,
-    record.kind,
-    record.category,
-    record.region ?? null,
-    filed ? (record.reporter?.type ?? null) : null,
-    text.summary,
-    text.narrative,
-    filed ? eurLossCents(record.payments) : 0,
-    filed && record.incident?.firstContactAt ? toUtc(record.incident.firstContactAt) : null,
+    row.channel,
+    row.kind,
+    row.category,
+    row.region,
+    row.reporterType,
+    row.summary,
+    row.narrative,
+    row.lossCents,
+    row.incidentAt,
     at,
   ];
 }

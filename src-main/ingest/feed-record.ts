@@ -26,7 +26,9 @@ function asRedactedRevision(raw: string): IntakeRecord | null {
 type FeedReportEntry = { reportId: string; revision: number; record: string };
 
 function matchingEntry(entry: FeedReportEntry, input: ReportInput): FeedRecordResult {
-  if (input.record.reportId !== entry.reportId || input.record.revision !== entry.revision) {
+  // The prepared row when there is one: the record itself is parsed on this thread only when read.
+  const { reportId, revision } = input.row ?? input.record;
+  if (reportId !== entry.reportId || revision !== entry.revision) {
     return { ok: false, reason: 'the record does not match its feed entry (report id or revision)' };
   }
   return { ok: true, input };

@@ -3,6 +3,7 @@ import { extractIndicators } from '../../shared/indicators/extract-record';
 import type { ReportInput } from './report-writer';
 import { unreadableLineReason, type NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { packRevision } from '../db/stored-revision';
+import { recordRow } from '../db/report-row';
 
 export type PreparedLine =
   | { line: number; ok: true; input: ReportInput }
@@ -10,7 +11,7 @@ export type PreparedLine =
   /** Blank lines separate nothing and count for nothing. */
   | { line: number; ok: 'blank' };
 
-/** Everything about a line that needs no store: parse, validate, extract, pack. Pure, so it can run on any thread. */
+/** Everything about a line that needs no store: parse, validate, derive its row, extract, pack. Pure, so it can run on any thread. */
 export function prepareLine(line: NdjsonLine): PreparedLine {
   const unreadable = unreadableLineReason(line);
   if (unreadable !== null) return { line: line.number, ok: false, reason: unreadable };
@@ -23,6 +24,7 @@ export function prepareLine(line: NdjsonLine): PreparedLine {
     input: {
       record: parsed.record,
       raw: line.text,
+      row: recordRow(parsed.record),
       mentions: extractIndicators(parsed.record),
       // A withdrawal is stored redacted, never as received. A filed revision, as a rule, becomes its report's current one.
       packed: parsed.record.status === 'filed' ? packRevision(line.text, parsed.record.incident?.narrative) : undefined,

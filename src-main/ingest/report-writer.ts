@@ -1,7 +1,7 @@
 import { redactQuotingNotes, redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { reportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import type { ExtractedMention } from '../../shared/indicators/types';
-import { decideRevision, redactRecord, storedRevisionText, toUtc, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
+import { decideRevision, redactRecord, storedRevisionText, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
 import { checkpointTruncate, type CaseStore } from '../db/open-store';
@@ -11,7 +11,7 @@ import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
-import { reportText, rowValues } from '../db/report-row';
+import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareReportWriting, type ExistingReport, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
@@ -23,6 +23,11 @@ export interface ReportInput {
   record: IntakeRecord;
   /** The record exactly as received, so unknown fields survive. */
   raw: string;
+  /**
+   * What the report's row takes from the record, when already derived (the prepare worker does that); else derived
+   * here. With it, the writer reads `record` only to redact a withdrawn revision.
+   */
+  row?: RecordRow | undefined;
   /** Its indicators when already extracted (the import does that on a worker thread); else extracted here. */
   mentions?: readonly ExtractedMention[];
   /**
@@ -123,9 +128,9 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
    * The record's mentions with their indicator rows (inserted when new), each indicator once per field; with the
    * non-benign indicators it links through, and those of them created just now (no other report can mention those yet).
    */
-  function resolveMentions(input: ReportInput): ResolvedMentions {
+  function resolveMentions(input: ReportInput, row: RecordRow): ResolvedMentions {
     const resolved: ResolvedMentions = { mentions: [], linking: new Set(), created: new Set() };
-    if (input.record.status !== 'filed') return resolved;
+    if (row.status !== 'filed') return resolved;
     // The first of the same indicator in the same field stands for all (the text names it twice).
     const seen = new Set<string>();
     for (const mention of input.mentions ?? extractIndicators(input.record)) {
@@ -191,92 +196,88 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   }
 
   /** Stores a revision; `current` when it is the report's current one now (its row holds its narrative). */
-  function recordRevision(reportId: number, input: ReportInput, at: string, isNew: boolean, current: boolean): void {
-    const { record } = input;
+  function recordRevision(reportId: number, input: ReportInput, row: RecordRow, at: string, isNew: boolean, current: boolean): void {
     const withdrawnBefore = isNew ? 0 : (highestWithdrawal.get(reportId) ?? 0);
-    const text = storedRevisionText(record, input.raw, withdrawnUpTo(withdrawnBefore, record));
-    const receivedAt = toUtc(record.receivedAt);
+    const withdrawnRevision = withdrawnUpTo(withdrawnBefore, row);
+    // A filed revision above every withdrawal is stored as received: only to redact one is its record read again.
+    const text = row.status === 'filed' && row.revision > withdrawnRevision ? input.raw : storedRevisionText(input.record, input.raw, withdrawnRevision);
+    const { receivedAt } = row;
     // Redacted: short, and rewritten no more, so as text. As received: packed (on the prepare worker, as a rule).
     if (text !== input.raw) {
-      insertRevision.run(reportId, record.revision, record.status, receivedAt, text, null, null);
+      insertRevision.run(reportId, row.revision, row.status, receivedAt, text, null, null);
     } else {
       const prepared = input.packed;
       let packing: PackedRevision;
-      if (current) packing = prepared ?? packRevision(text, reportText(record).narrative);
+      if (current) packing = prepared ?? packRevision(text, row.narrative);
       else packing = prepared && prepared.narrativeAt === null ? prepared : packRevision(text);
-      insertRevision.run(reportId, record.revision, record.status, receivedAt, '', packing.packed, packing.narrativeAt);
+      insertRevision.run(reportId, row.revision, row.status, receivedAt, '', packing.packed, packing.narrativeAt);
     }
-    if (record.status === 'withdrawn') {
+    if (row.status === 'withdrawn') {
       // Officers' notes on it and what requests and notes on its cases and requests quote of it go too; the requests
       // keep listing it (withdrawn).
-      const words = redactRevisionsUpTo(reportId, record.revision);
-      redactReportNotes(sqlite, record.reportId, WITHDRAWN_NOTE);
-      redactQuotingNotes(sqlite, record.reportId, words, WITHDRAWN_QUOTE);
-      redactRequestQuotes(sqlite, record.reportId, words, WITHDRAWN_QUOTE, false);
+      const words = redactRevisionsUpTo(reportId, row.revision);
+      redactReportNotes(sqlite, row.reportId, WITHDRAWN_NOTE);
+      redactQuotingNotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
+      redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
-      audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
+      audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
     }
   }
 
-  function applyNew(input: ReportInput, at: string): ApplyOutcome {
-    const { record } = input;
-    const receivedAt = toUtc(record.receivedAt);
-    const text = reportText(record);
-    const { mentions, linking, created } = resolveMentions(input);
+  function applyNew(input: ReportInput, row: RecordRow, at: string): ApplyOutcome {
+    const { mentions, linking, created } = resolveMentions(input, row);
     // No other report holds an indicator created just now: only the rest can link it. Its cluster is known before
     // its row is written, so the row is written once.
     const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
     const cluster = shared.length > 0 ? clusters.joinUnwritten(shared) : null;
-    const id = Number(insertReport.run(record.reportId, ...rowValues(record, text, receivedAt, receivedAt, at), cluster).lastInsertRowid);
-    textIndex.update(id, text, true);
-    recordRevision(id, input, at, true, true);
+    const id = Number(insertReport.run(row.reportId, ...rowValues(row, row.receivedAt, at), cluster).lastInsertRowid);
+    textIndex.update(id, row, true);
+    recordRevision(id, input, row, at, true, true);
     writeMentions(id, mentions);
-    if (record.status === 'filed') {
-      audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision } });
+    if (row.status === 'filed') {
+      audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
     }
     return 'imported';
   }
 
-  function applyNewerRevision(existing: ExistingReport, input: ReportInput, at: string): ApplyOutcome {
-    const { record } = input;
-    const receivedAt = toUtc(record.receivedAt);
+  function applyNewerRevision(existing: ExistingReport, input: ReportInput, row: RecordRow, at: string): ApplyOutcome {
+    const { receivedAt } = row;
     const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
     const stored = storedMentions.all(existing.id);
     const before = new Set(stored.filter((mention) => mention.benign === 0).map((mention) => mention.indicatorId));
     makeWhole(existing.id, existing.revision);
-    const text = reportText(record);
-    textIndex.update(existing.id, text, false);
-    updateReport.run(...rowValues(record, text, receivedAt, firstReceivedAt, at), existing.id);
-    recordRevision(existing.id, input, at, false, true);
-    const { mentions, linking: after } = resolveMentions(input);
+    textIndex.update(existing.id, row, false);
+    updateReport.run(...rowValues(row, firstReceivedAt, at), existing.id);
+    recordRevision(existing.id, input, row, at, false, true);
+    const { mentions, linking: after } = resolveMentions(input, row);
     replaceMentions(existing.id, stored, mentions);
     const lost = [...before].filter((indicatorId) => !after.has(indicatorId));
-    if (record.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
+    if (row.status === 'withdrawn' || after.size === 0) clusters.detach(existing.id, before);
     else if (lost.length > 0) clusters.unlinked(existing.id, lost);
     if (after.size > 0) clusters.link(existing.id, after);
-    if (record.status === 'filed') {
-      audit(at, { actor: deps.actor, action: 'report.revised', subjectType: 'report', subjectId: record.reportId, details: { revision: record.revision, previous: existing.revision } });
+    if (row.status === 'filed') {
+      audit(at, { actor: deps.actor, action: 'report.revised', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision, previous: existing.revision } });
     }
     return 'updated';
   }
 
   /** A revision older than (or equal to) the current one, new to the history: it never replaces the current one. */
-  function applyOlderRevision(existing: ExistingReport, input: ReportInput, at: string): void {
-    recordRevision(existing.id, input, at, false, false);
-    const receivedAt = toUtc(input.record.receivedAt);
-    if (receivedAt < existing.first_received_at) lowerFirstReceived.run(receivedAt, existing.id);
+  function applyOlderRevision(existing: ExistingReport, input: ReportInput, row: RecordRow, at: string): void {
+    recordRevision(existing.id, input, row, at, false, false);
+    if (row.receivedAt < existing.first_received_at) lowerFirstReceived.run(row.receivedAt, existing.id);
   }
 
   function apply(input: ReportInput): ApplyOutcome {
     const at = deps.clock.now().toISOString();
-    const existing = findReport.get(input.record.reportId);
+    const row = input.row ?? recordRow(input.record);
+    const existing = findReport.get(row.reportId);
     const decision = decideRevision(
       existing ? { revision: existing.revision, hasRevision: (revision) => hasRevision.get(existing.id, revision) !== undefined } : null,
-      input.record.revision,
+      row.revision,
     );
-    if (!existing) return tombstones.purgedAmong([input.record.reportId]).size > 0 ? 'purged' : applyNew(input, at);
-    if (decision.becomesCurrent) return applyNewerRevision(existing, input, at);
-    if (decision.storesRevision) applyOlderRevision(existing, input, at);
+    if (!existing) return tombstones.purgedAmong([row.reportId]).size > 0 ? 'purged' : applyNew(input, row, at);
+    if (decision.becomesCurrent) return applyNewerRevision(existing, input, row, at);
+    if (decision.storesRevision) applyOlderRevision(existing, input, row, at);
     return decision.outcome;
   }
 

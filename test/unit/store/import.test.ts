@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseIntakeLine } from '../../../shared/intake/parse';
+import type { IntakeRecord } from '../../../shared/intake/schema';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createWorkerPreparer } from '../../../src-main/ingest/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
@@ -65,9 +66,25 @@ describe('the worker-thread preparer', () => {
       filedRecord({ suspect: { bankAccounts: [IBANS.muleA], phoneNumbers: ['06-12345678'] } }),
       filedRecord({ suspect: { phoneNumbers: ['+31 (0)6 1234 5678'] } }),
     ];
+    const [first, second, third] = records as [IntakeRecord, IntakeRecord, IntakeRecord];
+    // The rows the worker derives for revisions, a withdrawal, and an older revision arriving after one (redacted
+    // from its record, which the calling thread parses from the line only then).
+    records.push(
+      {
+        ...first,
+        revision: 2,
+        receivedAt: '2026-04-03T08:15:00+02:00',
+        incident: { summary: 'Nog meer betaald', narrative: 'Daarna nog eens betaald.', firstContactAt: '2026-03-30T21:05:00+02:00' },
+        payments: [{ at: '2026-04-01T10:00:00Z', amount: '1250.50', currency: 'EUR', method: 'bank_transfer', beneficiaryAccount: IBANS.muleA }],
+      },
+      withdrawal(second, 2),
+      withdrawal(third, 3),
+      { ...third, revision: 2 },
+    );
     const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\nnot json\n`;
     const inThread = openTempStore();
     const expected = await inThread.importText(text);
+    expect(expected).toMatchObject({ read: 8, imported: 3, updated: 3, ignored: 1, rejected: [{ line: 8 }] });
     const viaWorker = openTempStore();
     const preparer = createWorkerPreparer();
     try {
@@ -86,7 +103,7 @@ describe('the worker-thread preparer', () => {
   });
 
   it('may re-read a record from its line: the intake schema changes no value it validates', () => {
-    // The worker sends back only the mentions; the calling thread parses the line it kept (prepared-wire.ts).
+    // The worker sends back the row and the mentions; the calling thread parses the line it kept when it must redact (prepared-wire.ts).
     const lines = [...examplesText().split('\n'), JSON.stringify(filedRecord({ payments: [{ amount: '12.50' }] }))];
     for (const line of lines.filter((text) => text.trim() !== '')) {
       const parsed = parseIntakeLine(line);
