@@ -35,6 +35,8 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     )
     .pluck();
 
+  const holderCount = sqlite.prepare<[number], number>('SELECT count(*) FROM mentions WHERE indicator_id = ? AND benign = 0').pluck();
+
   /** Indicators that still link some live report (an indicator no one mentions any more connects nothing). */
   const stillHeld = (indicatorIds: Iterable<number>) => [...indicatorIds].filter((id) => anotherReportWith.get(id, -1) !== undefined);
 
@@ -150,6 +152,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     const graph: ClusterGraph = {
       indicatorsOf: (reportId) => linkingIndicatorsOf.all(reportId),
       holdersOf: (indicatorId) => holdersInCluster.all(indicatorId, clusterId),
+      holderCount: (indicatorId) => holderCount.get(indicatorId) ?? 0,
     };
     for (const part of brokenOffParts(graph, seeds)) {
       remaining -= part.length;

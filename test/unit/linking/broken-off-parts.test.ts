@@ -3,19 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { brokenOffParts, type ClusterGraph } from '../../../src-main/linking/broken-off-parts';
 
 /** A graph from report → indicators, counting how often each report is looked beyond. */
-function graphOf(links: Record<number, number[]>): ClusterGraph & { explored: number[] } {
+function graphOf(links: Record<number, number[]>): ClusterGraph & { explored: number[]; listed: number[] } {
   const explored: number[] = [];
+  const listed: number[] = [];
   return {
     explored,
+    listed,
     indicatorsOf: (reportId) => {
       explored.push(reportId);
       return links[reportId] ?? [];
     },
-    holdersOf: (indicatorId) =>
-      Object.entries(links)
-        .filter(([, indicators]) => indicators.includes(indicatorId))
-        .map(([reportId]) => Number(reportId)),
+    holdersOf: (indicatorId) => {
+      listed.push(indicatorId);
+      return holdersIn(links, indicatorId);
+    },
+    holderCount: (indicatorId) => holdersIn(links, indicatorId).length,
   };
+}
+
+function holdersIn(links: Record<number, number[]>, indicatorId: number): number[] {
+  return Object.entries(links)
+    .filter(([, indicators]) => indicators.includes(indicatorId))
+    .map(([reportId]) => Number(reportId));
 }
 
 /** A chain of reports 1…n, each sharing indicator 100+i with the next. */
@@ -64,6 +73,20 @@ describe('the parts that break off a cluster', () => {
     expect(parts).toEqual([Array.from({ length: 190 }, (_, index) => 1811 + index)]);
     // Side by side, the rest's search grows as far as the half's: twice the half at most, never the 1,800 of the rest.
     expect(graph.explored.length).toBeLessThanOrEqual(2 * 190 + seeds.length);
+  });
+
+  it('never lists the holders of a widely shared indicator that the other seeds reach', () => {
+    // Reports 1–1,000 share 900; a purge cut the links of 2001 and 2002 (through 901) and of 1 (through 902).
+    const links: Record<number, number[]> = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [index + 1, [900]]));
+    links[1] = [900, 902];
+    links[2001] = [901, 903];
+    links[2002] = [901];
+    links[2003] = [902, 903];
+    const graph = graphOf(links);
+    const seeds = [900, 901, 902].map((indicator) => ({ reports: [], indicators: [indicator] }));
+    expect(brokenOffParts(graph, seeds)).toEqual([]);
+    expect(graph.listed).not.toContain(900);
+    expect(graph.explored.length).toBeLessThan(10);
   });
 
   it('leaves, of the parts a removal makes, all but one, each whole (against a breadth-first search over what is left)', () => {
