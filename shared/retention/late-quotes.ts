@@ -18,9 +18,13 @@ import { PURGED_QUOTE } from './holds';
 /** How long after the day of a purge a text for its holders may still come from a workstation that held the report. */
 export const LATE_QUOTE_WINDOW_MS = 2 * 24 * 60 * 60_000;
 
-/** The text fields each kind may carry for a case or request. */
+/**
+ * The text fields each kind may carry for a case or request: the ones a late text is refused for, and the ones a
+ * purge redacts the purged report's words in (src-hub/retention/purge.ts, src-main/mutations/report-traces.ts).
+ */
 const TEXT_FIELDS = {
   'note.add': ['body'],
+  'case.create': ['title'],
   'case.update': ['title', 'closeReason'],
   'action.create': ['title', 'body', 'legalBasis'],
   'action.edit': ['title', 'body', 'legalBasis'],
@@ -39,12 +43,19 @@ const textsOf = (mutation: Extract<AnyMutation, { kind: TextKind }>): string[] =
   });
 };
 
+/** The kinds that may carry text for a case or request. */
+export const QUOTING_KINDS = Object.keys(TEXT_FIELDS) as TextKind[];
+
+/** The text fields a change of this kind may quote a report in (none for a kind that carries no text). */
+export const quotingFields = (kind: string): readonly string[] => (Object.hasOwn(TEXT_FIELDS, kind) ? TEXT_FIELDS[kind as TextKind] : []);
+
 /** The case or request whose reports a change's text may quote (`case:<id>`, `action:<id>`), when it carries text. */
 export function quotingSubject(mutation: AnyMutation): string | null {
   if (!carriesText(mutation) || textsOf(mutation).length === 0) return null;
   switch (mutation.kind) {
     case 'note.add':
       return mutation.payload.subjectType === 'report' ? null : `${mutation.payload.subjectType}:${mutation.payload.subjectId}`;
+    case 'case.create':
     case 'case.update':
       return `case:${mutation.payload.caseId}`;
     case 'action.create':

@@ -2,7 +2,8 @@
  * Purges reports from the hub with everything that carries them: their revisions, feed entries, indicators and
  * memberships; the officers' mutations about them alone (status, assignment, route, notes, link decisions), with
  * their feed entries; refused changes that name them. Mutations that list them among others (cases, requests) lose
- * them from their lists, and a request's text and the notes on their cases and requests lose their quotes of them
+ * them from their lists, and every text for their cases and requests (a note, a title, a close reason, a request's
+ * text or legal basis, a step's reason or reference: shared/retention/late-quotes.ts) loses its quotes of them
  * (shared/retention/report-words.ts), as on the workstation. Feed entries are materialized when read, so the
  * rewritten mutations are what every later reader gets. Each purged report leaves a tombstone (./tombstones.ts), so
  * that it never comes back, with its regions, which the audit log's regional questions still need
@@ -11,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
+import { quotingFields } from '../../shared/retention/late-quotes';
 import { redactReportWords, reportWords, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { lockReports, lockSubjects } from '../db/locks';
@@ -23,15 +25,18 @@ import { buryReports } from './tombstones';
 /** Mutations that are about their reports alone: they go with them. */
 const REPORT_ONLY_KINDS = ['report.setWorkStatus', 'report.assign', 'report.route', 'note.add', 'link.decide'];
 const CASE_LISTING_KINDS = ['case.create', 'case.addReports', 'case.removeReports'];
-const REQUEST_KINDS = ['action.create', 'action.edit', 'action.setReports'];
+/** Changes to a case that may carry its texts. */
+const CASE_TEXT_KINDS = ['case.create', 'case.update'];
+const REQUEST_KINDS = ['action.create', 'action.edit', 'action.setReports', 'action.transition'];
 
 interface ListingPayload {
   reportIds?: string[];
   clusterReportId?: string | null;
+  caseId?: string;
   actionId?: string;
   subjectType?: string;
   subjectId?: string;
-  body?: string;
+  [text: string]: unknown;
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
@@ -67,15 +72,19 @@ async function quotedWords(tx: HubDb, reportIds: readonly string[]): Promise<Map
 /** The case or request whose words a listing mutation or a note may quote. */
 function quotingSubject(kind: string, payload: ListingPayload): string | null {
   if (kind === 'note.add') return payload.subjectType === 'case' || payload.subjectType === 'action' ? `${payload.subjectType}:${payload.subjectId}` : null;
-  return typeof payload.actionId === 'string' ? `action:${payload.actionId}` : null;
+  if (typeof payload.actionId === 'string') return `action:${payload.actionId}`;
+  return CASE_TEXT_KINDS.includes(kind) && typeof payload.caseId === 'string' ? `case:${payload.caseId}` : null;
 }
 
 /** The payload without the purged reports and their quotes; null when it is unchanged. */
-function rewritten(payload: ListingPayload, purged: ReadonlySet<string>, words: readonly ReportWords[]): ListingPayload | null {
+function rewritten(kind: string, payload: ListingPayload, purged: ReadonlySet<string>, words: readonly ReportWords[]): ListingPayload | null {
   const next: ListingPayload = { ...payload };
   if (payload.reportIds) next.reportIds = payload.reportIds.filter((id) => !purged.has(id));
   if (typeof payload.clusterReportId === 'string' && purged.has(payload.clusterReportId)) next.clusterReportId = null;
-  if (typeof payload.body === 'string') next.body = words.reduce((body, reportWords) => redactReportWords(body, reportWords, PURGED_QUOTE), payload.body);
+  for (const field of quotingFields(kind)) {
+    const text = payload[field];
+    if (typeof text === 'string') next[field] = words.reduce((redacted, reportWords) => redactReportWords(redacted, reportWords, PURGED_QUOTE), text);
+  }
   return JSON.stringify(next) === JSON.stringify(payload) ? null : next;
 }
 
@@ -106,13 +115,14 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
     tx,
     sql`SELECT m.id::text AS id, m.kind, m.payload FROM mutations m
         WHERE (m.kind = ANY(${textArray(CASE_LISTING_KINDS)}) AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(m.payload->'reportIds') AS r(id) WHERE r.id = ANY(${ids})))
+           OR (m.kind = ANY(${textArray(CASE_TEXT_KINDS)}) AND 'case:' || (m.payload->>'caseId') = ANY(${quotingSubjects}))
            OR (m.kind = ANY(${textArray(REQUEST_KINDS)}) AND 'action:' || (m.payload->>'actionId') = ANY(${quotingSubjects}))
            OR (m.kind = 'note.add' AND (m.payload->>'subjectType') || ':' || (m.payload->>'subjectId') = ANY(${quotingSubjects}))`,
   );
   const rewrites: Array<{ id: string; payload: ListingPayload }> = [];
   for (const row of listing) {
     const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as ListingPayload;
-    const next = rewritten(payload, purged, words.get(quotingSubject(row.kind, payload) ?? '') ?? []);
+    const next = rewritten(row.kind, payload, purged, words.get(quotingSubject(row.kind, payload) ?? '') ?? []);
     if (next === null) continue;
     // A membership change that named only purged reports says nothing any more (and an empty list is not valid).
     if ((row.kind === 'case.addReports' || row.kind === 'case.removeReports') && next.reportIds?.length === 0) doomed.add(row.id);

@@ -93,10 +93,14 @@ export function redactQuotingNotes(sqlite: Database.Database, reportId: string, 
 }
 
 /** Rewrites the payloads of outbox entries of the given kinds for which `rewrite` returns a new payload. */
-function redactOutbox(sqlite: Database.Database, kinds: string, rewrite: (payload: Record<string, unknown>) => Record<string, unknown> | null): void {
+export function redactOutbox(
+  sqlite: Database.Database,
+  kinds: string,
+  rewrite: (payload: Record<string, unknown>, kind: string) => Record<string, unknown> | null,
+): void {
   const update = sqlite.prepare<[string, string]>('UPDATE outbox SET payload = ? WHERE mutation_id = ?');
-  for (const row of sqlite.prepare<[], { mutationId: string; payload: string }>(`SELECT mutation_id AS mutationId, payload FROM outbox WHERE ${kinds}`).all()) {
-    const next = rewrite(JSON.parse(row.payload) as Record<string, unknown>);
+  for (const row of sqlite.prepare<[], { mutationId: string; kind: string; payload: string }>(`SELECT mutation_id AS mutationId, kind, payload FROM outbox WHERE ${kinds}`).all()) {
+    const next = rewrite(JSON.parse(row.payload) as Record<string, unknown>, row.kind);
     if (next) update.run(JSON.stringify(next), row.mutationId);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The retention run: every report whose period is over leaves the store with everything that carries it — its
  * revisions, mentions, text index entry, notes, its links and memberships, the indicators only it held, the sync
- * bookkeeping and outbox entries that quote it — and the quotes of it in requests and in notes on its cases and
- * requests are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
+ * bookkeeping and outbox entries that quote it — and the quotes of it in the texts of its cases and requests (their
+ * notes, titles, close reasons, a request's text and legal basis, its steps' reasons and references) are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
  * bring it back, and remembers the cases and requests that held it with the day, so a colleague's late text for them
  * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
@@ -21,6 +21,7 @@ import { createTombstones } from '../ingest/tombstones';
 import { createPurgedHolders } from '../db/purged-holders';
 import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
+import { redactHolderTexts } from '../mutations/holder-texts';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
@@ -88,6 +89,7 @@ function createPurger(sqlite: Database.Database) {
         const words = reportWords(rows.revisions(id));
         // Before the memberships go: they say which notes may quote it.
         redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
+        redactHolderTexts(sqlite, reportId, words, PURGED_QUOTE);
         if (listed.inRequests) redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
       }
       rows.purge(id);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { REDACTED } from '../../shared/requests/reporter-redaction';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { DEFAULT_RETENTION_PERIODS } from '../../shared/retention/periods';
 import { RETENTION_INTERVAL_MS } from '../../shared/retention/daily-runs';
@@ -23,6 +24,9 @@ const SUPERVISOR = 'sup.retentie';
 const narrativePhrase = 'Okapistraat negenennegentig naast de bakkerij';
 const notePhrase = 'Melder belde terug vanuit Zwanenburcht';
 const reporterEmail = 'okapi.melder@example.org';
+const reporterName = 'Quirine Okapi';
+/** A case title that quotes nothing of the purged report, on the case that held it. */
+const keptTitle = 'Tabletfraude via Marktplaats';
 const at = '2026-04-02T09:00:00Z';
 
 function mutation<K extends MutationKind>(kind: K, officer: string, payload: MutationPayloads[K]): AnyMutation {
@@ -40,7 +44,7 @@ const transition = (officer: string, actionId: string, step: Pick<MutationPayloa
 function scenario() {
   const expiring = filedRecord({
     receivedAt: '2026-04-01T10:00:00Z',
-    reporter: { type: 'person', name: 'Q. Okapi', email: reporterEmail, phone: '06-24681357' },
+    reporter: { type: 'person', name: reporterName, email: reporterEmail, phone: '06-24681357' },
     incident: { summary: 'Fiets niet geleverd', narrative: `Ik woon aan de ${narrativePhrase} en betaalde vooruit.` },
   });
   const inCase = filedRecord({ receivedAt: '2026-04-01T11:00:00Z' });
@@ -57,6 +61,9 @@ function scenario() {
     mutation('case.create', OFFICER, { caseId: otherCase, title: 'Tabletfraude', owner: OFFICER, team: null, reportIds: [dayYounger.reportId] }),
     mutation('case.addReports', OFFICER, { caseId: otherCase, reportIds: [expiring.reportId] }),
     mutation('case.removeReports', OFFICER, { caseId: otherCase, reportIds: [expiring.reportId] }),
+    // The case's title once quoted the reporter's name; then it was retitled without it.
+    mutation('case.update', OFFICER, { caseId: otherCase, title: `Tabletfraude, melder ${reporterName}` }),
+    mutation('case.update', OFFICER, { caseId: otherCase, title: keptTitle }),
     mutation('action.create', OFFICER, {
       actionId: warning,
       kind: 'prevention_warning',
@@ -73,7 +80,7 @@ function scenario() {
     }),
     transition(OFFICER, warning, { from: 'draft', to: 'awaiting_approval' }),
     transition(SUPERVISOR, warning, { from: 'awaiting_approval', to: 'approved' }),
-    transition(SUPERVISOR, warning, { from: 'approved', to: 'executed', occurredAt: '2026-04-03', reference: 'politie.nl' }),
+    transition(SUPERVISOR, warning, { from: 'approved', to: 'executed', occurredAt: '2026-04-03', reference: 'politie.nl', reason: `Gepubliceerd; ${reporterName} ingelicht` }),
     // Notes on the case that held it and on the request that lists it, quoting it.
     mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: `Uit de melding: "Ik woon aan de ${narrativePhrase} en betaalde vooruit." Mail: ${reporterEmail}` }),
     mutation('note.add', OFFICER, { noteId: randomUUID(), subjectType: 'action', subjectId: warning, body: `Citaat: Ik woon aan de ${narrativePhrase} en betaalde vooruit.` }),
@@ -111,13 +118,14 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     // The honest twin: before the run, the words are in the feed and in the database's files.
     await hub.database.db.execute(sql`CHECKPOINT`);
     expect(await feedText()).toContain(notePhrase);
-    for (const text of [narrativePhrase, notePhrase]) expect(folderHolds(files, text)).toBe(true);
+    for (const text of [narrativePhrase, notePhrase, reporterName]) expect(folderHolds(files, text)).toBe(true);
+    expect(await feedText()).toContain(`Tabletfraude, melder ${reporterName}`);
 
     const { outcome } = await run('2031-04-03');
     expect(outcome).toEqual({ purged: 1, kept: 3, held: { openCase: 3 } });
 
     const feed = await feedText();
-    for (const text of [narrativePhrase, notePhrase, reporterEmail, world.expiring.reportId, 'Okapistraat']) expect(feed).not.toContain(text);
+    for (const text of [narrativePhrase, notePhrase, reporterEmail, reporterName, world.expiring.reportId, 'Okapistraat']) expect(feed).not.toContain(text);
     for (const kept of [world.inCase, world.dayYounger, world.listedToo]) expect(feed).toContain(kept.reportId);
     // The warning stays, without the purged report on its list and without its quote.
     const entries = await hub.readAll({ limit: 500 });
@@ -128,6 +136,11 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     const quotingNotes = entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === 'note.add' ? [entry.mutation.payload as { subjectType: string; body: string }] : []));
     expect(quotingNotes.map((note) => note.subjectType).sort()).toEqual(['action', 'case']);
     for (const note of quotingNotes) expect(note.body).toContain(PURGED_QUOTE);
+    // So do the case's titles and the step's reason, without the reporter's name; a title quoting nothing stands.
+    const payloadsOf = (kind: string) => entries.flatMap((entry) => (entry.type === 'mutation' && entry.mutation.kind === kind ? [entry.mutation.payload as Record<string, unknown>] : []));
+    expect(payloadsOf('case.update').map((update) => update.title)).toEqual([`Tabletfraude, melder ${REDACTED.name}`, keptTitle]);
+    expect(payloadsOf('action.transition').find((step) => step.to === 'executed')).toMatchObject({ reason: `Gepubliceerd; ${REDACTED.name} ingelicht`, reference: 'politie.nl' });
+    expect(warning).toMatchObject({ title: 'Publiekswaarschuwing fietsfraude', legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)' });
 
     const [left] = await queryRows<{ rows: number }>(
       hub.database.db,
@@ -139,7 +152,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
             + (SELECT count(*) FROM feed WHERE report_id = ${world.expiring.reportId}) AS rows`,
     );
     expect(Number(left?.rows)).toBe(0);
-    for (const text of [narrativePhrase, notePhrase, 'Okapistraat', 'Zwanenburcht']) expect(folderHolds(files, text)).toBe(false);
+    for (const text of [narrativePhrase, notePhrase, reporterName, 'Okapistraat', 'Zwanenburcht']) expect(folderHolds(files, text)).toBe(false);
   });
 
   it('leaves the feed append-only for everything but a retention run', async () => {

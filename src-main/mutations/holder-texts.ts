@@ -1,0 +1,118 @@
+/**
+ * The other texts of the cases and requests that hold a purged report, besides their notes and a request's body
+ * (./report-traces.ts): a case's title and close reason, a request's title and legal basis, its steps' reasons and
+ * references — the fields shared/retention/late-quotes.ts names. The report's words in them become the placeholder,
+ * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge does.
+ */
+import type Database from 'better-sqlite3';
+import { quotingFields } from '../../shared/retention/late-quotes';
+import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
+import { CREATED_FIELD } from './registers';
+import { STEP_FIELD_PREFIX } from './register-writes';
+import { redactOutbox } from './report-traces';
+
+/** The registers that hold a case's or a request's texts (a request's body is redacted with its list). */
+const TEXT_REGISTERS = { case: [CREATED_FIELD, 'title', 'closeReason'], action: ['title', 'legalBasis'] } as const;
+
+type Redact = (text: string) => string;
+
+/** The JSON value with every string in it redacted. */
+function redactStrings(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, redact)]));
+  return value;
+}
+
+/** A JSON text with its strings redacted; null when nothing in it changed. */
+function redactedJson(text: string, redact: Redact): string | null {
+  const next = JSON.stringify(redactStrings(JSON.parse(text), redact));
+  return next === JSON.stringify(JSON.parse(text)) ? null : next;
+}
+
+function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_REGISTERS, entityId: string, redact: Redact): void {
+  const fields: readonly string[] = TEXT_REGISTERS[entity];
+  const registers = sqlite
+    .prepare<[string, string], { field: string; value: string }>('SELECT field, value FROM field_versions WHERE entity = ? AND entity_id = ?')
+    .all(entity, entityId)
+    .filter((register) => fields.includes(register.field) || (entity === 'action' && register.field.startsWith(STEP_FIELD_PREFIX)));
+  const update = sqlite.prepare<[string, string, string, string]>('UPDATE field_versions SET value = ? WHERE entity = ? AND entity_id = ? AND field = ?');
+  for (const register of registers) {
+    const value = redactedJson(register.value, redact);
+    if (value !== null) update.run(value, entity, entityId, register.field);
+  }
+  const conflicts = sqlite
+    .prepare<[string, string], { id: number; myValue: string; winningValue: string; field: string }>(
+      'SELECT id, field, my_value AS myValue, winning_value AS winningValue FROM sync_conflicts WHERE entity = ? AND entity_id = ?',
+    )
+    .all(entity, entityId)
+    .filter((conflict) => fields.includes(conflict.field) || (entity === 'action' && conflict.field.startsWith(STEP_FIELD_PREFIX)));
+  const updateConflict = sqlite.prepare<[string, string, number]>('UPDATE sync_conflicts SET my_value = ?, winning_value = ? WHERE id = ?');
+  for (const conflict of conflicts) {
+    const mine = redactedJson(conflict.myValue, redact);
+    const winning = redactedJson(conflict.winningValue, redact);
+    if (mine !== null || winning !== null) updateConflict.run(mine ?? conflict.myValue, winning ?? conflict.winningValue, conflict.id);
+  }
+}
+
+/**
+ * Redacts the report's words in the texts of the cases that hold it and the requests that list it (call it before
+ * their memberships go). Returns how many cases and requests changed.
+ */
+export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
+  const redact: Redact = (text) => redactReportWords(text, words, placeholder);
+  let changed = 0;
+
+  const cases = sqlite
+    .prepare<[string], { id: string; title: string; closeReason: string | null }>(
+      'SELECT id, title, close_reason AS closeReason FROM cases WHERE id IN (SELECT case_id FROM case_reports WHERE report_id = ?)',
+    )
+    .all(reportId);
+  const updateCase = sqlite.prepare<[string, string | null, string]>('UPDATE cases SET title = ?, close_reason = ? WHERE id = ?');
+  for (const held of cases) {
+    const title = redact(held.title);
+    const closeReason = held.closeReason === null ? null : redact(held.closeReason);
+    if (title !== held.title || closeReason !== held.closeReason) {
+      changed += 1;
+      updateCase.run(title, closeReason, held.id);
+    }
+    redactRegisters(sqlite, 'case', held.id, redact);
+  }
+
+  const requests = sqlite
+    .prepare<[string], { id: string; title: string; payload: string }>(
+      "SELECT a.id, a.title, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)",
+    )
+    .all(reportId);
+  const updateRequest = sqlite.prepare<[string, string, string]>('UPDATE requests SET title = ?, payload = ? WHERE id = ?');
+  for (const request of requests) {
+    const payload = JSON.parse(request.payload) as { legalBasis?: unknown; steps?: Record<string, { reason?: unknown; reference?: unknown }> };
+    const next = {
+      ...payload,
+      ...(typeof payload.legalBasis === 'string' ? { legalBasis: redact(payload.legalBasis) } : {}),
+      ...(payload.steps ? { steps: Object.fromEntries(Object.entries(payload.steps).map(([state, step]) => [state, redactStep(step, redact)])) } : {}),
+    };
+    const title = redact(request.title);
+    if (title !== request.title || JSON.stringify(next) !== JSON.stringify(payload)) {
+      changed += 1;
+      updateRequest.run(title, JSON.stringify(next), request.id);
+    }
+    redactRegisters(sqlite, 'action', request.id, redact);
+  }
+
+  const holders = new Set([...cases.map((held) => `case:${held.id}`), ...requests.map((request) => `action:${request.id}`)]);
+  redactOutbox(sqlite, "kind LIKE 'case.%' OR kind LIKE 'action.%'", (payload, kind) => {
+    const subject = typeof payload.actionId === 'string' ? `action:${payload.actionId}` : `case:${String(payload.caseId)}`;
+    if (!holders.has(subject)) return null;
+    const next = { ...payload };
+    for (const field of quotingFields(kind)) if (typeof payload[field] === 'string') next[field] = redact(payload[field]);
+    return JSON.stringify(next) === JSON.stringify(payload) ? null : next;
+  });
+  return changed;
+}
+
+const redactStep = <Step extends { reason?: unknown; reference?: unknown }>(step: Step, redact: Redact): Step => ({
+  ...step,
+  ...(typeof step.reason === 'string' ? { reason: redact(step.reason) } : {}),
+  ...(typeof step.reference === 'string' ? { reference: redact(step.reference) } : {}),
+});
