@@ -12,8 +12,7 @@ import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
 import { coreParent } from './core-channel';
 import type { FromCore, ToCore } from './core-messages';
-import { openAppStoreWithKey } from './open-app-store';
-import { startWalCheckpointer } from './wal-checkpointer';
+import { openAppStore } from './open-app-store';
 import type { SecretName, SecretStore } from './secrets';
 import { startWorkstation, type Workstation } from './workstation';
 
@@ -21,7 +20,7 @@ const parent = coreParent(parentPort);
 const post = (message: FromCore) => parent.post(message);
 const logger = createJsonLogger(process.stderr, systemClock);
 
-let running: { workstation: Workstation; close(): Promise<void> } | null = null;
+let running: { workstation: Workstation; close(): void } | null = null;
 
 async function start(options: Extract<ToCore, { type: 'start' }>['options']): Promise<void> {
   const paths = appPathsIn(options.dataDir, {
@@ -41,14 +40,11 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       post({ type: 'secret', name, value });
     },
   };
-  const { store, key } = openAppStoreWithKey(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
-  // Pulled reports are parsed and their indicators extracted on a thread of their own, and the WAL is checkpointed on
-  // another: this one writes and answers the window.
+  const store = openAppStore(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
+  // Pulled reports are parsed and their indicators extracted on a thread of their own: this one writes and answers the window.
   const preparer = createWorkerPreparer(undefined, { logger });
-  const checkpointer = startWalCheckpointer(store, key, { logger });
-  const closeAll = async () => {
+  const closeAll = () => {
     void preparer.close();
-    await checkpointer.close();
     store.close();
   };
   try {
@@ -69,7 +65,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
     workstation.context.events.subscribe((message) => post({ type: 'event', message }));
     running = { workstation, close: closeAll };
   } catch (error) {
-    await closeAll();
+    closeAll();
     throw error;
   }
 }
