@@ -28,6 +28,12 @@ const browser = await chromium.launch({
 const samples: number[] = [];
 /** From the click on the provider's login form to the first queue row: code exchange, hub session, enrolment, sync. */
 const afterLogin: number[] = [];
+/**
+ * Where each sample's time went, in ms: to the provider's login form (the core starts the flow, the tab opens the
+ * listener's start page and the provider's), the harness filling it, on to the listener's callback (the provider's
+ * redirects), to the page's `session.oidcFinish` answered (code exchange, hub session, key enrolment), to the row.
+ */
+const phases: Record<'toForm' | 'filling' | 'toCallback' | 'toSignedIn' | 'toRow', number>[] = [];
 try {
   const records = generatedRecords(RECORDS, 'bench-police-sign-in');
   for (let at = 0; at < records.length; at += 1000) {
@@ -45,12 +51,22 @@ try {
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     try {
+      let callbackAt = 0;
+      let signedInAt = 0;
+      context.on('request', (request) => {
+        if (callbackAt === 0 && new URL(request.url()).pathname === '/callback') callbackAt = performance.now();
+      });
+      context.on('requestfinished', (request) => {
+        if (signedInAt === 0 && request.postData()?.includes('"session.oidcFinish"')) signedInAt = performance.now();
+      });
       const page = await context.newPage();
       await page.goto(serve.url);
       const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
       await button.waitFor();
       const clickedAt = performance.now();
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      await tab.locator('input[name="login"]').waitFor();
+      const formAt = performance.now();
       await tab.locator('input[name="login"]').fill('kc-bench-0');
       await tab.locator('input[name="password"]').fill('wachtwoord');
       // The officer's last click at the provider (no consent page: the force's own application, as in Keycloak);
@@ -62,6 +78,7 @@ try {
       if (repetition > 0) {
         samples.push(shownAt - clickedAt);
         afterLogin.push(shownAt - loggedInAt);
+        phases.push({ toForm: formAt - clickedAt, filling: loggedInAt - formAt, toCallback: callbackAt - loggedInAt, toSignedIn: signedInAt - callbackAt, toRow: shownAt - signedInAt });
       }
     } finally {
       await context.close();
@@ -74,4 +91,4 @@ try {
   await provider.close();
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin })}\n`);
+process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin, phases })}\n`);
