@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { RUN_SLICE_MS, YIELDING_SLICE_MS } from '../../src-main/retention/retention-run';
@@ -141,6 +141,8 @@ export async function coreParts(parts: CorePart[], sizes: number[], existing?: E
       if (existing) {
         process.stderr.write(`core ${label}: copying ${existing.path}…\n`);
         copyFileSync(existing.path, store);
+        // The copy keeps the original's mode, and the shared stores are read-only.
+        chmodSync(store, 0o600);
       } else if (parts.includes('import')) {
         const file = await dataset(size);
         process.stderr.write(`core ${label}: raw insert limit…\n`);
