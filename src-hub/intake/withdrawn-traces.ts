@@ -1,23 +1,29 @@
 /**
  * A withdrawn report's traces in officers' work on the hub, redacted as on the workstation
- * (src-main/ingest/report-writer.ts): the notes on it become WITHDRAWN_NOTE; what requests and the notes on its cases
- * and requests quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE. The stored mutations are
+ * (src-main/ingest/report-writer.ts): the notes on it become WITHDRAWN_NOTE; what the texts of its cases and requests
+ * (notes, titles, close reasons, a request's text and legal basis, steps' reasons and references:
+ * shared/retention/late-quotes.ts) quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE. The stored mutations are
  * rewritten in the intake's transaction, so a workstation syncing from the start never receives the quotes.
  */
 import { sql } from 'drizzle-orm';
+import { QUOTING_KINDS, quotingFields } from '../../shared/retention/late-quotes';
 import { redactReportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
 
-/** Mutations with a text that may quote a report. */
-const QUOTING_KINDS = ['note.add', 'action.create', 'action.edit'];
-
 interface QuotingPayload {
   subjectType?: string;
   subjectId?: string;
   actionId?: string;
-  body?: unknown;
+  caseId?: string;
+  [text: string]: unknown;
+}
+
+/** The report, case or request a text is about. */
+function subjectOf(kind: string, payload: QuotingPayload): string {
+  if (kind === 'note.add') return `${payload.subjectType}:${payload.subjectId}`;
+  return typeof payload.actionId === 'string' ? `action:${payload.actionId}` : `case:${payload.caseId}`;
 }
 
 /** `words`: each newly withdrawn report's words, read before its revisions were redacted. */
@@ -38,13 +44,16 @@ export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string
   const rewrites: Array<{ id: string; payload: QuotingPayload }> = [];
   for (const row of rows) {
     const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as QuotingPayload;
-    if (typeof payload.body !== 'string') continue;
-    const subject = row.kind === 'note.add' ? `${payload.subjectType}:${payload.subjectId}` : `action:${payload.actionId}`;
-    const body =
-      payload.subjectType === 'report'
-        ? WITHDRAWN_NOTE
-        : (quotable.get(subject) ?? []).reduce((text, reportWords) => redactReportWords(text, reportWords, WITHDRAWN_QUOTE), payload.body);
-    if (body !== payload.body) rewrites.push({ id: row.id, payload: { ...payload, body } });
+    const next: QuotingPayload = { ...payload };
+    for (const field of quotingFields(row.kind)) {
+      const text = payload[field];
+      if (typeof text !== 'string') continue;
+      next[field] =
+        row.kind === 'note.add' && payload.subjectType === 'report'
+          ? WITHDRAWN_NOTE
+          : (quotable.get(subjectOf(row.kind, payload)) ?? []).reduce((redacted, reportWords) => redactReportWords(redacted, reportWords, WITHDRAWN_QUOTE), text);
+    }
+    if (JSON.stringify(next) !== JSON.stringify(payload)) rewrites.push({ id: row.id, payload: next });
   }
   await rewriteMutationPayloads(tx, rewrites);
 }

@@ -1,4 +1,5 @@
 import { redactQuotingNotes, redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
+import { redactHolderTexts } from '../mutations/holder-texts';
 import { reportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
@@ -213,11 +214,12 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       insertRevision.run(reportId, row.revision, row.status, receivedAt, '', packing.packed, packing.narrativeAt);
     }
     if (row.status === 'withdrawn') {
-      // Officers' notes on it and what requests and notes on its cases and requests quote of it go too; the requests
+      // Officers' notes on it and what the texts of its cases and requests quote of it go too; the requests
       // keep listing it (withdrawn).
       const words = redactRevisionsUpTo(reportId, row.revision);
       redactReportNotes(sqlite, row.reportId, WITHDRAWN_NOTE);
       redactQuotingNotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
+      redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });

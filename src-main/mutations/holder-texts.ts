@@ -1,8 +1,8 @@
 /**
- * The other texts of the cases and requests that hold a purged report, besides their notes and a request's body
+ * The other texts of the cases and requests that hold a purged or withdrawn report, besides their notes and a request's body
  * (./report-traces.ts): a case's title and close reason, a request's title and legal basis, its steps' reasons and
  * references — the fields shared/retention/late-quotes.ts names. The report's words in them become the placeholder,
- * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge does.
+ * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge and withdrawal do.
  */
 import type Database from 'better-sqlite3';
 import { quotingFields } from '../../shared/retention/late-quotes';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { REDACTED } from '../../shared/requests/reporter-redaction';
 import { WITHDRAWN_NOTE, WITHDRAWN_QUOTE } from '../../shared/retention/report-words';
 import { filedRecord, withdrawal } from '../support/records';
 import { BACKENDS, startTestHub, type TestHub } from './harness';
@@ -35,6 +36,8 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
       mutation('case.create', { caseId: otherCase, title: 'Andere zaak', owner: OFFICER, team: null, reportIds: [other.reportId] }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: `Melder schreef: "${sentence}" Bel ${reporterPhone}.` }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: untouched }),
+      mutation('case.update', { caseId, title: `Fietsfraude: "${sentence}" (bel ${reporterPhone})` }),
+      mutation('case.update', { caseId: otherCase, title: 'Andere zaak via Marktplaats' }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: `Niet over die melding: ${untouched}` }),
       mutation('action.create', {
         actionId,
@@ -64,6 +67,7 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
       const payload = change.payload as { subjectType?: string; subjectId?: string; body: string };
       if (change.kind === 'note.add') return [{ on: `${payload.subjectType}:${payload.subjectId}`, body: payload.body }];
       if (change.kind === 'action.create') return [{ on: 'request', body: payload.body }];
+      if (change.kind === 'case.update') return [{ on: 'case title', body: (change.payload as { title: string }).title }];
       return [];
     });
 
@@ -79,9 +83,10 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
     expect(JSON.stringify(after)).not.toContain('Kwartelkade');
     expect(JSON.stringify(after)).not.toContain(reporterPhone);
     expect(after.find((text) => text.on === `report:${quoted.reportId}`)?.body).toBe(WITHDRAWN_NOTE);
-    for (const on of [`case:${caseId}`, 'request', `action:${actionId}`]) {
+    for (const on of [`case:${caseId}`, 'request', `action:${actionId}`, 'case title']) {
       expect(after.filter((text) => text.on === on).some((text) => text.body.includes(WITHDRAWN_QUOTE)), on).toBe(true);
     }
     expect(after.filter((text) => text.body.includes(untouched)).map((text) => text.body)).toEqual([untouched, `Niet over die melding: ${untouched}`]);
+    expect(after.filter((text) => text.on === 'case title').map((text) => text.body)).toEqual([`Fietsfraude: "${WITHDRAWN_QUOTE}" (bel ${REDACTED.phone})`, 'Andere zaak via Marktplaats']);
   });
 });

@@ -43,9 +43,11 @@ async function quotedInCaseNote() {
 }
 
 describe('notes on a case that quote one of its reports', () => {
-  it('lose the quote when the report is withdrawn — in the notes, the outbox and the files — and other notes stay', async () => {
+  it('lose the quote when the report is withdrawn — in the notes, the case’s title, the outbox and the files — and other notes stay', async () => {
     const world = await quotedInCaseNote();
+    updateCase(world.store, world.deps, { officer: OFFICER, caseId: world.caseId, title: `Fietsfraude bij ${reporterName}` });
     await world.importRecords([withdrawal(world.quoted, 2)]);
+    expect(world.store.sqlite.prepare('SELECT title FROM cases WHERE id = ?').pluck().get(world.caseId)).toBe(`Fietsfraude bij ${REDACTED.name}`);
     const [quoting, kept] = world.caseNotes();
     expect(quoting).toContain(WITHDRAWN_QUOTE);
     expect(quoting).not.toContain('Pimpelmees');
