@@ -93,6 +93,9 @@ function importMetrics(label: string, imported: ImportResult, raw: RateResult, f
   ];
 }
 
+/** A row's note and what measuring it alone adds, without empty parts. */
+const notes = (...parts: (string | undefined)[]) => parts.filter((part) => part !== undefined && part !== '').join('; ');
+
 /** The parts of the core suite that can run alone on a store (`--only`): each replaces the saved rows of its names. */
 export const CORE_PARTS = ['import', 'queries', 'overview', 'retention', 'kept-counts'] as const;
 export type CorePart = (typeof CORE_PARTS)[number];
@@ -171,16 +174,16 @@ export async function coreParts(parts: CorePart[], sizes: number[], existing?: E
         if (existing) origin = ` on a copy of ${basename(existing.path)} (${retention.store.reports.toLocaleString('en')} reports; made by \`import\` on ${existing.madeBy} with ${retention.store.migrationsBefore} migrations, brought to ${retention.store.migrationsAfter} by opening it)`;
         measured.push(retentionMetric(label, retention, origin));
       }
-      const from = existing && !parts.includes('retention') ? `; on a copy of ${basename(existing.path)} (made by \`import\` on ${existing.madeBy}, upgraded by opening it)` : '';
-      const alone = `${from}; measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`;
-      for (const metric of measured) metrics.push({ ...metric, note: `${metric.note ?? ''}${alone}` });
+      const from = existing && !parts.includes('retention') ? `on a copy of ${basename(existing.path)} (made by \`import\` on ${existing.madeBy}, upgraded by opening it)` : '';
+      const alone = `measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`;
+      for (const metric of measured) metrics.push({ ...metric, note: notes(metric.note, from, alone) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   if (parts.includes('kept-counts')) {
-    const alone = `; measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}`;
-    for (const metric of await importCostOfKeptCounts(Math.min(...sizes))) metrics.push({ ...metric, note: `${metric.note ?? ''}${alone}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end` });
+    const alone = `measured alone (--only ${parts.join(',')}) ${new Date().toISOString()} on ${machine}`;
+    for (const metric of await importCostOfKeptCounts(Math.min(...sizes))) metrics.push({ ...metric, note: notes(metric.note, `${alone}, load ${loadavg().map((load) => load.toFixed(1)).join(' ')} at its end`) });
   }
   return { suite: 'core', title: 'Case store and linking engine (issue 2)', ranAt: new Date().toISOString(), machine, metrics };
 }
