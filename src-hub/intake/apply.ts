@@ -126,7 +126,7 @@ export async function applyIntakeBatch(db: HubDb, inputs: readonly IntakeInput[]
             WHERE r.report_id = ANY(${textArray(plan.changedReports.map((row) => row.reportId))}) AND r.report_id = v."reportId"`,
       );
     }
-    await redactWithdrawnTraces(tx, await redactStored(tx, plan.redactStored));
+    await redactWithdrawnTraces(tx, await redactStored(tx, plan.redactStored), at.slice(0, 10));
     redacted = plan.redactStored.length > 0;
     // Owed in this transaction, so that a restart before the compaction does not lose it.
     if (redacted) await oweRedactionCompaction(tx);

@@ -4,11 +4,18 @@
  * (notes, titles, close reasons, a request's text and legal basis, steps' reasons and references:
  * shared/retention/late-quotes.ts) quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE. The stored mutations are
  * rewritten in the intake's transaction, so a workstation syncing from the start never receives the quotes.
+ *
+ * A text that arrives later, from a colleague's workstation that had not yet pulled the withdrawal, may quote the
+ * report too: its cases and requests are remembered with the day of the withdrawal as a purge's are, so that such a
+ * text is refused (mutations/authority/purged-reports.ts) and workstations redact it from the feed. The holders are
+ * locked as a purge locks them, so a push of a text for one either is redacted here or is judged after this.
  */
 import { sql } from 'drizzle-orm';
 import { QUOTING_KINDS, quotingFields } from '../../shared/retention/late-quotes';
 import { redactReportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
+import { lockSubjects } from '../db/locks';
+import { rememberHolders } from '../retention/tombstones';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
 
@@ -26,8 +33,8 @@ function subjectOf(kind: string, payload: QuotingPayload): string {
   return typeof payload.actionId === 'string' ? `action:${payload.actionId}` : `case:${payload.caseId}`;
 }
 
-/** `words`: each newly withdrawn report's words, read before its revisions were redacted. */
-export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string, ReportWords>): Promise<void> {
+/** `words`: each newly withdrawn report's words, read before its revisions were redacted; `withdrawnOn`: today (YYYY-MM-DD). */
+export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string, ReportWords>, withdrawnOn: string): Promise<void> {
   if (words.size === 0) return;
   const reportIds = [...words.keys()];
   const listing = await queryRows<{ subject: string; report_id: string }>(
@@ -36,6 +43,8 @@ export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string
   );
   const quotable = new Map<string, ReportWords[]>();
   for (const row of listing) quotable.set(row.subject, [...(quotable.get(row.subject) ?? []), words.get(row.report_id)!]);
+  await lockSubjects(tx, [...quotable.keys()]);
+  await rememberHolders(tx, [...quotable.keys()], withdrawnOn);
   const rows = await queryRows<{ id: string; kind: string; payload: unknown }>(
     tx,
     sql`SELECT DISTINCT m.id::text AS id, m.kind, m.payload FROM mutation_subjects s JOIN mutations m ON m.id = s.mutation_id

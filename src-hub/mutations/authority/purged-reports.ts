@@ -12,7 +12,8 @@
  * arrival. The push and the purge lock the case or request, so a text pushed while its report is being purged is
  * either redacted by the purge or judged after it. A text written later, on a workstation that no longer holds the report, cannot quote it from its store, so
  * a case reopened after the purge, or one of forty reports that lost one of them, takes new notes again; and changes
- * that carry no text (reopening, an owner, a step without a reason) are taken at any time.
+ * that carry no text (reopening, an owner, a step without a reason) are taken at any time. A withdrawal remembers its
+ * report's cases and requests as a purge does (../../intake/withdrawn-traces.ts), so the same rule keeps its quotes out.
  */
 import { lockReports, lockSubjects } from '../../db/locks';
 import type { HubDb } from '../../db/database';
@@ -34,7 +35,7 @@ export const PURGED_HOLDER_REFUSAL: Refusal = {
   ...PURGED_REPORT_REFUSAL,
   code: 'RETENTION_WINDOW',
   reason:
-    'the case or request held reports that expired and were removed under the retention period; a text for it written before the workstations removed them too could quote them, so it is not taken (kept for a supervisor without its content)',
+    'the case or request held reports that expired and were removed under the retention period, or were withdrawn by their reporter; a text for it written before the workstations removed them too could quote them, so it is not taken (kept for a supervisor without its content)',
 };
 
 /** The refusal of each mutation that names a purged report, or may quote one (by its id); `arrivedAt` is the hub's clock at the push. */
