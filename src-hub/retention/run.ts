@@ -55,7 +55,8 @@ export async function runHubRetention(database: HubConnection, options: { asOf: 
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
     await inTransaction(database.db, async (tx) => {
       await purgeReports(tx, slice);
-      await rememberHolders(tx, holdingSubjects(holders, slice), options.asOf);
+      // The late-quote window opens on the day the run purged (the hub's clock), not the day it judged by (`--as-of`).
+      await rememberHolders(tx, holdingSubjects(holders, slice), options.at.toISOString().slice(0, 10));
     });
   }
   const { walCleared } = expired.length > 0 ? await compactTables(database, PURGED_TABLES) : { walCleared: true };

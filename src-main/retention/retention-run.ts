@@ -150,7 +150,9 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
     for (const [reason, count] of Object.entries(judged.held) as Array<[HoldReason, number]>) held[reason] = (held[reason] ?? 0) + count;
     // What was purged is not taken again from an import or the feed, nor a colleague's late quote of it.
     tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
-    purgedHolders.remember(holdingSubjects(holders, judged.expired), deps.asOf);
+    // The late-quote window opens on the day the run purged, not the day it judged by: a run `--as-of` a past day
+    // still purges today, and colleagues' stores still hold the report until their own runs.
+    purgedHolders.remember(holdingSubjects(holders, judged.expired), deps.at.slice(0, 10));
     const quotedIds = new Set<string>();
     for (const candidate of judged.expired) {
       const listed = { inRequests: holders.requests.has(candidate.reportId), inCases: holders.cases.has(candidate.reportId) };

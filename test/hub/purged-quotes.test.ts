@@ -126,3 +126,41 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
     expect(holders).toEqual([{ subject: `case:${closedCase}`, purged_on: '2031-04-03' }]);
   });
 });
+
+describe.each(BACKENDS)('a purge run later with a past --as-of (%s)', (backend) => {
+  let hub: TestHub;
+  const clock = handClock('2031-05-10T02:00:00Z');
+  const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
+  const closedCase = randomUUID();
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend, { clock });
+    expect((await hub.postNdjson([expired])).imported).toBe(1);
+    const pushed = await hub.push([
+      mutation('case.create', '2026-04-02T09:00:00Z', { caseId: closedCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [expired.reportId] }),
+      mutation('case.update', '2026-04-02T10:00:00Z', { caseId: closedCase, status: 'closed', closeReason: 'Afgehandeld' }),
+    ]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    // Judged as of 3 April, run on 10 May: the workstations still hold the report until their runs after 10 May.
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-05-10T03:00:00Z') });
+    expect(outcome).toMatchObject({ purged: 1 });
+  });
+  afterAll(() => hub?.close());
+
+  const noteAt = (at: string) => mutation('note.add', at, { noteId: randomUUID(), subjectType: 'case', subjectId: closedCase, body: `Melder schreef: ${quote}` });
+
+  it('refuses a late quote for two days from the day it ran, not from the --as-of day (the attack)', async () => {
+    const holders = await queryRows<{ purged_on: string }>(hub.database.db, sql`SELECT purged_on::text FROM purged_holders`);
+    expect(holders).toEqual([{ purged_on: '2031-05-10' }]);
+    clock.set('2031-05-11T23:55:00Z');
+    const pushed = await hub.push([noteAt('2031-05-11T23:50:00Z')]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(410);
+    expect(pushed.body.error).toMatchObject({ code: 'RETENTION_WINDOW' });
+  });
+
+  it('takes a note written two days after the day it ran (the honest twin)', async () => {
+    clock.set('2031-05-12T00:05:00Z');
+    const pushed = await hub.push([noteAt('2031-05-12T00:00:00Z')]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+  });
+});

@@ -26,7 +26,7 @@ const quote = 'Ik woon aan de Grutto-oever achtenveertig en betaalde vooruit.';
 const liveWords = 'Tweede melder uit Kampen noemt dezelfde verkoper.';
 
 /** A store whose closed case held a report its retention purged on 3 April 2031, beside a live case; the clock reads the feed. */
-async function storeAfterPurge() {
+async function storeAfterPurge(ranAt = '2031-04-03T03:00:00Z') {
   const temp = openTempStore();
   const clock = handClock('2026-04-02T12:00:00Z');
   const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
@@ -47,7 +47,7 @@ async function storeAfterPurge() {
     foreignMutation('case.update', { caseId: closedCase, status: 'closed', closeReason: 'Afgehandeld' }, 'agent.grutto', '2026-04-02T10:00:00Z'),
     foreignMutation('case.create', { caseId: liveCase, title: 'Tabletfraude', owner: null, team: null, reportIds: [live.reportId] }, 'agent.grutto', '2031-03-02T09:00:00Z'),
   ]);
-  expect(runRetention(temp.store.sqlite, { asOf: '2031-04-03', at: '2031-04-03T03:00:00Z', actor: 'system:retention' })).toMatchObject({ purged: 1, kept: 1 });
+  expect(runRetention(temp.store.sqlite, { asOf: '2031-04-03', at: ranAt, actor: 'system:retention' })).toMatchObject({ purged: 1, kept: 1 });
   return { temp, clock, apply, closedCase, liveCase };
 }
 
@@ -129,5 +129,20 @@ describe('a colleague’s late quote of a report this workstation purged before 
     write(closedCase, '2031-04-05T00:00:00Z');
     expect(outboxNotes()).toBe(2);
     expect(notesOf(temp, closedCase)).toEqual(['Melder belde opnieuw.']);
+  });
+
+  it('opens the window on the day a run with a past --as-of ran: its own note is refused for two days from then, a colleague’s blanked, and taken after (the twin)', async () => {
+    const { temp, clock, apply, closedCase } = await storeAfterPurge('2031-05-10T03:00:00Z');
+    expect(temp.store.sqlite.prepare('SELECT purged_on FROM purged_holders').pluck().all()).toEqual(['2031-05-10']);
+    expect(() => addNote(temp.store, serviceDeps('2031-05-11T23:59:00Z', 1), { officer: 'agent.scholekster', subjectType: 'case', subjectId: closedCase, body: quote })).toThrow(
+      expect.objectContaining({ code: 'RETENTION_WINDOW', details: { purgedOn: '2031-05-10', from: '2031-05-12' } }),
+    );
+    clock.set('2031-05-11T10:00:00Z');
+    await apply([noteOn(closedCase, `Melder schreef: ${quote}`, '2031-05-11T09:00:00Z')]);
+    expect(notesOf(temp, closedCase)).toEqual([PURGED_QUOTE]);
+    clock.set('2031-05-12T00:05:00Z');
+    await apply([noteOn(closedCase, liveWords, '2031-05-12T00:00:00Z')]);
+    addNote(temp.store, serviceDeps('2031-05-12T00:01:00Z', 2), { officer: 'agent.scholekster', subjectType: 'case', subjectId: closedCase, body: 'Melder belde opnieuw.' });
+    expect(notesOf(temp, closedCase)).toEqual([PURGED_QUOTE, liveWords, 'Melder belde opnieuw.']);
   });
 });
