@@ -16,6 +16,7 @@ import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareReportWriting, type ExistingReport, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
+import { createPurgedHolders } from '../db/purged-holders';
 
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
 export type ApplyOutcome = IntakeOutcome | 'purged';
@@ -63,6 +64,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const clusters = createClusterMaintainer(sqlite);
   const textIndex = createReportTextIndex(sqlite);
   const tombstones = createTombstones(sqlite);
+  const purgedHolders = createPurgedHolders(sqlite);
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const {
@@ -219,7 +221,9 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       const words = redactRevisionsUpTo(reportId, row.revision);
       redactReportNotes(sqlite, row.reportId, WITHDRAWN_NOTE);
       redactQuotingNotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
-      redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
+      // A colleague's text for them that arrives later may quote it too: remembered as a purge's holders are, so the
+      // feed applier redacts it and this store's own is refused within the window (shared/retention/late-quotes.ts).
+      purgedHolders.remember(redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), at.slice(0, 10));
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });

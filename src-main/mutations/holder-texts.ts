@@ -57,11 +57,10 @@ function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_RE
 
 /**
  * Redacts the report's words in the texts of the cases that hold it and the requests that list it (call it before
- * their memberships go). Returns how many cases and requests changed.
+ * their memberships go). Returns those cases and requests (`case:<id>`, `action:<id>`).
  */
-export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
+export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): Set<string> {
   const redact: Redact = (text) => redactReportWords(text, words, placeholder);
-  let changed = 0;
 
   const cases = sqlite
     .prepare<[string], { id: string; title: string; closeReason: string | null }>(
@@ -72,10 +71,7 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
   for (const held of cases) {
     const title = redact(held.title);
     const closeReason = held.closeReason === null ? null : redact(held.closeReason);
-    if (title !== held.title || closeReason !== held.closeReason) {
-      changed += 1;
-      updateCase.run(title, closeReason, held.id);
-    }
+    if (title !== held.title || closeReason !== held.closeReason) updateCase.run(title, closeReason, held.id);
     redactRegisters(sqlite, 'case', held.id, redact);
   }
 
@@ -93,10 +89,7 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
       ...(payload.steps ? { steps: Object.fromEntries(Object.entries(payload.steps).map(([state, step]) => [state, redactStep(step, redact)])) } : {}),
     };
     const title = redact(request.title);
-    if (title !== request.title || JSON.stringify(next) !== JSON.stringify(payload)) {
-      changed += 1;
-      updateRequest.run(title, JSON.stringify(next), request.id);
-    }
+    if (title !== request.title || JSON.stringify(next) !== JSON.stringify(payload)) updateRequest.run(title, JSON.stringify(next), request.id);
     redactRegisters(sqlite, 'action', request.id, redact);
   }
 
@@ -108,7 +101,7 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
     for (const field of quotingFields(kind)) if (typeof payload[field] === 'string') next[field] = redact(payload[field]);
     return JSON.stringify(next) === JSON.stringify(payload) ? null : next;
   });
-  return changed;
+  return holders;
 }
 
 const redactStep = <Step extends { reason?: unknown; reference?: unknown }>(step: Step, redact: Redact): Step => ({

@@ -12,7 +12,7 @@ import { createPurgedHolders } from '../db/purged-holders';
 import { lateQuoteWindowEnd, quotingSubject, writtenWhileHeld } from '../../shared/retention/late-quotes';
 
 /**
- * A text for a case or request that held a report this store purged less than two days ago is refused at once, with
+ * A text for a case or request that held a report this store purged (or saw withdrawn) less than two days ago is refused at once, with
  * the day it is taken again: the hub refuses it by the same rule once it purged the report too, and the officer would
  * otherwise see it vanish at the next push. A case whose reports expire on several days refuses texts for two days
  * after each.
@@ -24,7 +24,7 @@ function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMut
   const from = lateQuoteWindowEnd(purgedOn);
   throw new AppError(
     'RETENTION_WINDOW',
-    `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report removed under the retention period on ${purgedOn}; texts for it are taken again from ${from}.`,
+    `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report removed under the retention period or withdrawn by its reporter on ${purgedOn}; texts for it are taken again from ${from}.`,
     { purgedOn, from },
   );
 }
