@@ -2,8 +2,9 @@
  * A colleague's workstation that has not yet pulled a withdrawal pushes a note quoting the reporter on the case that
  * holds the report (each engine turn pushes before it pulls). The withdrawal redacted the quotes the hub held at
  * intake; this one arrives after it, so the hub refuses it (410) as it refuses a late text for a purged report's
- * holders: the withdrawal remembered the report's cases and requests with its day. The same note on a case that never
- * held the report is taken whole.
+ * holders: the withdrawal remembered the report's cases and requests with its day. A late note on the withdrawn
+ * report itself is refused too (mutations/authority/withdrawn-notes.ts). The same notes on a case that never held the
+ * report, and on a report still filed, are taken whole.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -63,6 +64,21 @@ describe.each(BACKENDS)('a late note quoting a report withdrawn on the hub (%s)'
     const feed = JSON.stringify(await hub.readAll({ limit: 500 }));
     expect(feed).not.toContain('Gruttostraat');
     expect(feed).not.toContain(reporterPhone);
+  });
+
+  it('refuses a note on the withdrawn report itself, written before the workstation pulled the withdrawal (the attack)', async () => {
+    clock.set('2026-11-02T09:06:00Z');
+    const late = mutation('note.add', '2026-11-02T08:59:00Z', { noteId: randomUUID(), subjectType: 'report', subjectId: quoted.reportId, body: `Teruggebeld op ${reporterPhone}` });
+    const pushed = await hub.push([late]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(410);
+    expect(pushed.body.error).toMatchObject({ code: 'RETENTION_WINDOW', refused: { index: 0, id: late.id } });
+    expect(pushed.body.error?.message).toMatch(/the report was withdrawn by its reporter/);
+    expect(await storedQuotes()).toBe(0);
+  });
+
+  it('takes the same note on a report still filed (the honest twin)', async () => {
+    const pushed = await hub.push([mutation('note.add', '2026-11-02T08:59:00Z', { noteId: randomUUID(), subjectType: 'report', subjectId: other.reportId, body: 'Teruggebeld, geen gehoor.' })]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
   });
 
   it('remembers the case that held it with the day of the withdrawal, and nothing of the report', async () => {

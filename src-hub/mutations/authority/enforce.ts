@@ -10,6 +10,7 @@ import { requestRefusal } from './request-authority';
 import { officerRegistry, type RoleOf } from './officer-roles';
 import { proofRefusal, type Pusher } from './proof';
 import { purgedRefusals } from './purged-reports';
+import { withdrawnNoteRefusals } from './withdrawn-notes';
 import { forbidden, refusalError, type Refusal } from './refusal';
 import { claimAutomaticRoute } from './route-authority';
 
@@ -42,7 +43,9 @@ function supervisorTask(mutation: AnyMutation): string | null {
  */
 export async function enforceAuthority(tx: HubDb, fresh: readonly PushedMutation[], pusher: Pusher, arrivedAt: Date): Promise<void> {
   const registry = officerRegistry(tx);
-  const aboutPurged = await purgedRefusals(tx, fresh, arrivedAt);
+  // After purgedRefusals has locked the reports the push names.
+  const purgedOnes = await purgedRefusals(tx, fresh, arrivedAt);
+  const aboutPurged = new Map([...(await withdrawnNoteRefusals(tx, fresh, arrivedAt)), ...purgedOnes]);
   for (const { index, mutation, signed } of fresh) {
     const purged = aboutPurged.get(mutation.id);
     const refusal = (await proofRefusal(tx, signed, pusher, await registry.find(mutation.officer))) ?? purged ?? (await refusalOf(tx, mutation, registry.roleOf));
