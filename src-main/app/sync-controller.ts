@@ -100,15 +100,14 @@ export function createSyncController(deps: {
     engine = null;
     if (stopping) {
       const before = ending;
-      ending = Promise.all([before, stopping.stop()]).then(() => undefined);
+      // An engine whose stop failed has ended all the same: the next connection must not fail with it.
+      ending = Promise.all([before, stopping.stop().catch(() => undefined)]).then(() => undefined);
     }
     return ending;
   }
 
-  async function switchTo(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
+  async function switchTo(next: SyncTarget | null): Promise<void> {
     await disconnect();
-    target = next;
-    embedded = options.embedded;
     startFailure = null;
     if (next !== null) {
       let started: SyncEngine;
@@ -188,7 +187,11 @@ export function createSyncController(deps: {
      */
     connect(next: SyncTarget | null, options: { embedded: boolean }): Promise<void> {
       void disconnect();
-      const connected = connecting.then(() => switchTo(next, options));
+      // The hub's questions (seen elsewhere, the Logboek, supervisors' lists) go with the new token from now on, not
+      // with the one being left while its engine ends: a question asked right after a sign-in is the officer's.
+      target = next;
+      embedded = options.embedded;
+      const connected = connecting.then(() => switchTo(next));
       connecting = connected.catch(() => undefined);
       return connected;
     },
