@@ -30,7 +30,8 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
   signInWithPoliceAccount: async (asOfficer) => {
     set({ policeAccountWaiting: true, policeAccountFailure: null });
     const started = await api.call('session.oidcStart', asOfficer === undefined ? {} : { officerId: asOfficer });
-    if (started.ok && !started.value.openedInBrowser) window.open(started.value.authorizationUrl, '_blank');
+    // noopener: the provider's tab (or any page it goes on to) gets no handle to navigate the workbench away.
+    if (started.ok && !started.value.openedInBrowser) window.open(started.value.authorizationUrl, '_blank', 'noopener,noreferrer');
     const ended = started.ok ? await api.call('session.oidcFinish', {}) : started;
     set({ policeAccountWaiting: false });
     if (!ended.ok) {
