@@ -22,7 +22,7 @@ function recordingHub() {
       asked.push(new Headers(init?.headers).get('authorization') ?? '');
       return Promise.resolve(Response.json({ type: 'iban', value: 'NL91ABNA0417164300', total: 0, regions: [] }));
     }
-    return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
+    return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('cancelled')), { once: true }));
   };
   return { asked, fetch };
 }
