@@ -41,18 +41,36 @@ interface ListingPayload {
 
 const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
 
-/** The cases and requests that ever listed these reports (`case:<id>`, `action:<id>`): texts for them may quote them. */
+/**
+ * The cases and requests that ever listed these reports (`case:<id>`, `action:<id>`), and the requests made on those
+ * cases: texts for them may quote them.
+ */
 async function quotingHolders(tx: HubDb, reportIds: readonly string[]): Promise<string[]> {
   const rows = await queryRows<{ subject: string }>(
     tx,
     sql`SELECT DISTINCT subject FROM subject_reports WHERE report_id = ANY(${textArray(reportIds)}) AND (subject LIKE 'action:%' OR subject LIKE 'case:%')`,
   );
-  return rows.map((row) => row.subject);
+  const listing = rows.map((row) => row.subject);
+  const onCases = await requestsOnCases(tx, listing.filter((subject) => subject.startsWith('case:')));
+  return [...new Set([...listing, ...[...onCases.values()].flat()])];
+}
+
+/** The requests made on these cases (`case:<id>`): `action:<id>` by the case's subject. */
+async function requestsOnCases(tx: HubDb, caseSubjects: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ case_subject: string; subject: string }>(
+    tx,
+    sql`SELECT 'case:' || (payload->>'caseId') AS case_subject, 'action:' || (payload->>'actionId') AS subject FROM mutations
+        WHERE kind = 'action.create' AND 'case:' || (payload->>'caseId') = ANY(${textArray(caseSubjects)})`,
+  );
+  const requests = new Map<string, string[]>();
+  for (const row of rows) requests.set(row.case_subject, [...(requests.get(row.case_subject) ?? []), row.subject]);
+  return requests;
 }
 
 /**
  * The words of the purged reports that each case or request that ever listed them may quote (in a request's text, in
- * notes on either), by subject (`case:<id>`, `action:<id>`).
+ * notes on either), by subject (`case:<id>`, `action:<id>`); a request made on such a case may quote its reports
+ * without listing them, so it takes the case's words too.
  */
 async function quotedWords(tx: HubDb, reportIds: readonly string[]): Promise<Map<string, ReportWords[]>> {
   const rows = await queryRows<{ subject: string; report_id: string; raw: string }>(
@@ -65,6 +83,9 @@ async function quotedWords(tx: HubDb, reportIds: readonly string[]): Promise<Map
     const byReport = records.get(row.subject) ?? new Map<string, IntakeRecord[]>();
     records.set(row.subject, byReport);
     byReport.set(row.report_id, [...(byReport.get(row.report_id) ?? []), JSON.parse(row.raw) as IntakeRecord]);
+  }
+  for (const [caseSubject, requests] of await requestsOnCases(tx, [...records.keys()].filter((subject) => subject.startsWith('case:')))) {
+    for (const request of requests) records.set(request, new Map([...(records.get(request) ?? []), ...records.get(caseSubject)!]));
   }
   return new Map([...records].map(([subject, byReport]) => [subject, [...byReport.values()].map((revisions) => reportWords(revisions))]));
 }

@@ -9,7 +9,7 @@ import { quotingFields } from '../../shared/retention/late-quotes';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { STEP_FIELD_PREFIX } from './register-writes';
-import { redactOutbox } from './report-traces';
+import { REQUEST_QUOTES_REPORT, redactOutbox } from './report-traces';
 
 /** The registers that hold a case's or a request's texts (a request's body is redacted with its list). */
 const TEXT_REGISTERS = { case: [CREATED_FIELD, 'title', 'closeReason'], action: ['title', 'legalBasis'] } as const;
@@ -56,7 +56,7 @@ function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_RE
 }
 
 /**
- * Redacts the report's words in the texts of the cases that hold it and the requests that list it (call it before
+ * Redacts the report's words in the texts of the cases that hold it and the requests that may quote it (call it before
  * their memberships go). Returns those cases and requests (`case:<id>`, `action:<id>`).
  */
 export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): Set<string> {
@@ -76,10 +76,8 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
   }
 
   const requests = sqlite
-    .prepare<[string], { id: string; title: string; payload: string }>(
-      "SELECT a.id, a.title, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)",
-    )
-    .all(reportId);
+    .prepare<[{ reportId: string }], { id: string; title: string; payload: string }>(`SELECT a.id, a.title, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`)
+    .all({ reportId });
   const updateRequest = sqlite.prepare<[string, string, string]>('UPDATE requests SET title = ?, payload = ? WHERE id = ?');
   for (const request of requests) {
     const payload = JSON.parse(request.payload) as { legalBasis?: unknown; steps?: Record<string, { reason?: unknown; reference?: unknown }> };

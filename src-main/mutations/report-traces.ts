@@ -15,11 +15,18 @@ interface RequestRow {
 }
 
 /**
- * Requests that list the report: the reporter's data and the report's sentences in their text are replaced by the
- * placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
+ * The requests (`a`) that may quote the report (bound as `@reportId`): those that list it, and those made on a case
+ * that holds it, which may quote the case's reports without listing them (shared/retention/late-quotes.ts).
+ */
+export const REQUEST_QUOTES_REPORT =
+  "(EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = @reportId) OR a.case_id IN (SELECT case_id FROM case_reports WHERE report_id = @reportId))";
+
+/**
+ * Requests that may quote the report: the reporter's data and the report's sentences in their text are replaced by
+ * the placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
  */
 export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
-  const rows = sqlite.prepare<[string], RequestRow>("SELECT a.id, a.payload FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)").all(reportId);
+  const rows = sqlite.prepare<[{ reportId: string }], RequestRow>(`SELECT a.id, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`).all({ reportId });
   const update = sqlite.prepare<[string, string]>('UPDATE requests SET payload = ? WHERE id = ?');
   const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
   for (const row of rows) {
@@ -30,7 +37,12 @@ export function redactRequestQuotes(sqlite: Database.Database, reportId: string,
     updateVersion.run(JSON.stringify(reportIds), row.id, 'reportIds');
     updateVersion.run(JSON.stringify(body), row.id, 'body');
   }
-  redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) => (Array.isArray(payload.reportIds) && payload.reportIds.includes(reportId) && typeof payload.body === 'string' ? { ...payload, body: redactReportWords(payload.body, words, placeholder) } : null));
+  const quoting = new Set(rows.map((row) => row.id));
+  redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) =>
+    ((Array.isArray(payload.reportIds) && payload.reportIds.includes(reportId)) || quoting.has(String(payload.actionId))) && typeof payload.body === 'string'
+      ? { ...payload, body: redactReportWords(payload.body, words, placeholder) }
+      : null,
+  );
   return rows.length;
 }
 
@@ -58,12 +70,12 @@ export function redactReportNotes(sqlite: Database.Database, reportId: string, p
 export function redactQuotingNotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
   const holders = new Set(
     sqlite
-      .prepare<[string, string], string>(
-        `SELECT 'case:' || case_id FROM case_reports WHERE report_id = ?
-         UNION SELECT 'action:' || a.id FROM requests a WHERE EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = ?)`,
+      .prepare<[{ reportId: string }], string>(
+        `SELECT 'case:' || case_id FROM case_reports WHERE report_id = @reportId
+         UNION SELECT 'action:' || a.id FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`,
       )
       .pluck()
-      .all(reportId, reportId),
+      .all({ reportId }),
   );
   if (holders.size === 0) return 0;
   const notesOn = sqlite.prepare<[string, string], { id: string; body: string }>('SELECT id, body FROM notes WHERE subject_type = ? AND subject_id = ?');

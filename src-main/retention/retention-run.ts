@@ -90,7 +90,7 @@ function createPurger(sqlite: Database.Database) {
         // Before the memberships go: they say which notes may quote it.
         redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
         redactHolderTexts(sqlite, reportId, words, PURGED_QUOTE);
-        if (listed.inRequests) redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
+        redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
       }
       rows.purge(id);
       return traces.purge(reportId);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
+import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { queryRows } from '../../src-hub/db/database';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
@@ -162,5 +163,58 @@ describe.each(BACKENDS)('a purge run later with a past --as-of (%s)', (backend) 
     clock.set('2031-05-12T00:05:00Z');
     const pushed = await hub.push([noteAt('2031-05-12T00:00:00Z')]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+  });
+});
+
+describe.each(BACKENDS)('a request made on a case that held a purged report, not listing it (%s)', (backend) => {
+  let hub: TestHub;
+  const clock = handClock('2031-03-03T08:00:00Z');
+  const liveQuote = 'Tweede melder uit Zwolle noemt dezelfde tabletverkoper.';
+  const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
+  const live = filedRecord({ receivedAt: '2031-03-01T10:00:00Z', incident: { summary: 'Tablet niet geleverd', narrative: liveQuote } });
+  const closedCase = randomUUID();
+  const liveCase = randomUUID();
+  const requestOn = (caseId: string, body: string, at: string) =>
+    mutation('action.create', at, {
+      actionId: randomUUID(),
+      kind: 'prevention_warning',
+      indicatorType: null,
+      indicatorValue: null,
+      caseId,
+      clusterReportId: null,
+      title: 'Publiekswaarschuwing',
+      addresseeId: null,
+      reportIds: [],
+      includePersonalData: false,
+      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
+      body,
+    });
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend, { clock });
+    expect((await hub.postNdjson([expired, live])).imported).toBe(2);
+    const pushed = await hub.push([
+      mutation('case.create', '2026-04-02T09:00:00Z', { caseId: closedCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [expired.reportId] }),
+      requestOn(closedCase, `Een melder schreef: "${quote}"`, '2026-04-02T09:30:00Z'),
+      mutation('case.update', '2026-04-02T10:00:00Z', { caseId: closedCase, status: 'closed', closeReason: 'Afgehandeld' }),
+      mutation('case.create', '2031-03-02T09:00:00Z', { caseId: liveCase, title: 'Tabletfraude', owner: OFFICER, team: null, reportIds: [live.reportId] }),
+      requestOn(liveCase, `Een melder schreef: "${liveQuote}"`, '2031-03-02T09:30:00Z'),
+    ]);
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+  });
+  afterAll(() => hub?.close());
+
+  it('loses its quotes of the purged report in the feed and the tables, while the request on a live case keeps its words (the twin)', async () => {
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z') });
+    expect(outcome).toMatchObject({ purged: 1, kept: 1 });
+    const requests = (await hub.readAll({ limit: 500 })).flatMap((entry) =>
+      entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload as { caseId: string; body: string }] : [],
+    );
+    const bodyOn = (caseId: string) => requests.find((request) => request.caseId === caseId)?.body;
+    expect(bodyOn(closedCase)).toContain(PURGED_QUOTE);
+    expect(bodyOn(closedCase)).not.toContain('Wulpenkade');
+    expect(bodyOn(liveCase)).toBe(`Een melder schreef: "${liveQuote}"`);
+    const [stored] = await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE '%Wulpenkade%'`);
+    expect(stored?.n).toBe(0);
   });
 });
