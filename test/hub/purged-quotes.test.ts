@@ -15,6 +15,7 @@ import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { queryRows } from '../../src-hub/db/database';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
+import { warningOnCase } from '../support/warning-on-case';
 import { filedRecord } from '../support/records';
 import { BACKENDS, startTestHub, type TestHub } from './harness';
 
@@ -68,20 +69,7 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
   it('refuses the other texts a late workstation may send for the held case: its new title, a new request on it', async () => {
     clock.set('2031-04-04T12:05:00Z');
     const title = mutation('case.update', '2031-04-04T12:00:00Z', { caseId: closedCase, title: `Fietsfraude: ${quote}` });
-    const request = mutation('action.create', '2031-04-04T12:00:00Z', {
-      actionId: randomUUID(),
-      kind: 'prevention_warning',
-      indicatorType: null,
-      indicatorValue: null,
-      caseId: closedCase,
-      clusterReportId: null,
-      title: 'Publiekswaarschuwing fietsfraude',
-      addresseeId: null,
-      reportIds: [],
-      includePersonalData: false,
-      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
-      body: `Een melder schreef: "${quote}"`,
-    });
+    const request = mutation('action.create', '2031-04-04T12:00:00Z', warningOnCase(closedCase, `Een melder schreef: "${quote}"`, 'Publiekswaarschuwing fietsfraude'));
     for (const late of [title, request]) {
       const pushed = await hub.push([late]);
       expect(pushed.status, late.kind).toBe(410);
@@ -175,20 +163,7 @@ describe.each(BACKENDS)('a request made on a case that held a purged report, not
   const closedCase = randomUUID();
   const liveCase = randomUUID();
   const requestOn = (caseId: string, body: string, at: string) =>
-    mutation('action.create', at, {
-      actionId: randomUUID(),
-      kind: 'prevention_warning',
-      indicatorType: null,
-      indicatorValue: null,
-      caseId,
-      clusterReportId: null,
-      title: 'Publiekswaarschuwing',
-      addresseeId: null,
-      reportIds: [],
-      includePersonalData: false,
-      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
-      body,
-    });
+    mutation('action.create', at, warningOnCase(caseId, body));
 
   beforeAll(async () => {
     hub = await startTestHub(backend, { clock });

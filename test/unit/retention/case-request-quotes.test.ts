@@ -15,6 +15,7 @@ import { handClock } from '../../support/hand-clock';
 import { storeFilesHold } from '../../support/raw-bytes';
 import { filedRecord } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
+import { warningOnCase } from '../../support/warning-on-case';
 import { foreignMutation } from '../../sync/support/mutation-fixtures';
 
 const quote = 'Ik woon aan de Kwartelhof zevenentwintig en betaalde vooruit.';
@@ -23,20 +24,7 @@ const liveQuote = 'Tweede melder uit Zwolle noemt dezelfde tabletverkoper.';
 const requestOn = (caseId: string, body: string, at: string) =>
   foreignMutation(
     'action.create',
-    {
-      actionId: randomUUID(),
-      kind: 'prevention_warning',
-      indicatorType: null,
-      indicatorValue: null,
-      caseId,
-      clusterReportId: null,
-      title: 'Publiekswaarschuwing',
-      addresseeId: null,
-      reportIds: [],
-      includePersonalData: false,
-      legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
-      body,
-    },
+    warningOnCase(caseId, body),
     'agent.kwartel',
     at,
   );

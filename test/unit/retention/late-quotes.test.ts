@@ -19,6 +19,7 @@ import { storeFilesHold } from '../../support/raw-bytes';
 import { filedRecord } from '../../support/records';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { foreignMutation, serviceDeps } from '../../sync/support/mutation-fixtures';
+import { warningOnCase } from '../../support/warning-on-case';
 import { addNote } from '../../../src-main/mutations/services/note-services';
 import { AppError } from '../../../shared/errors';
 
@@ -63,20 +64,7 @@ describe('a colleague’s late quote of a report this workstation purged before 
     clock.set('2031-04-03T10:00:00Z');
     const request = foreignMutation(
       'action.create',
-      {
-        actionId: randomUUID(),
-        kind: 'prevention_warning',
-        indicatorType: null,
-        indicatorValue: null,
-        caseId: closedCase,
-        clusterReportId: null,
-        title: 'Publiekswaarschuwing fietsfraude',
-        addresseeId: null,
-        reportIds: [],
-        includePersonalData: false,
-        legalBasis: 'Publieksvoorlichting (art. 3 Politiewet 2012)',
-        body: `Een melder schreef: "${quote}"`,
-      },
+      warningOnCase(closedCase, `Een melder schreef: "${quote}"`, 'Publiekswaarschuwing fietsfraude'),
       'agent.kievit',
       '2031-04-03T09:30:00Z',
     );
