@@ -64,7 +64,9 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const clusters = createClusterMaintainer(sqlite);
   const textIndex = createReportTextIndex(sqlite);
   const tombstones = createTombstones(sqlite);
-  const purgedHolders = createPurgedHolders(sqlite);
+  // Prepared at the first withdrawal, not with the writer: most imports have none, and the upgrade tests write
+  // into an older schema that lacks its table.
+  let purgedHolders: ReturnType<typeof createPurgedHolders> | null = null;
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const {
@@ -223,7 +225,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       redactQuotingNotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE);
       // A colleague's text for them that arrives later may quote it too: remembered as a purge's holders are, so the
       // feed applier redacts it and this store's own is refused within the window (shared/retention/late-quotes.ts).
-      purgedHolders.remember(redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), at.slice(0, 10));
+      (purgedHolders ??= createPurgedHolders(sqlite)).remember(redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), at.slice(0, 10));
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
