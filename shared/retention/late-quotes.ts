@@ -49,6 +49,16 @@ export const QUOTING_KINDS = Object.keys(TEXT_FIELDS) as TextKind[];
 /** The text fields a change of this kind may quote a report in (none for a kind that carries no text). */
 export const quotingFields = (kind: string): readonly string[] => (Object.hasOwn(TEXT_FIELDS, kind) ? TEXT_FIELDS[kind as TextKind] : []);
 
+/** The payload with `redact` applied to each text a change of this kind may quote a report in; the rest as it was. */
+export function withRedactedTexts<Payload extends Record<string, unknown>>(kind: string, payload: Payload, redact: (text: string) => string): Payload {
+  const next: Record<string, unknown> = { ...payload };
+  for (const field of quotingFields(kind)) {
+    const text = payload[field];
+    if (typeof text === 'string') next[field] = redact(text);
+  }
+  return next as Payload;
+}
+
 /** The case or request whose reports a change's text may quote (`case:<id>`, `action:<id>`), when it carries text. */
 export function quotingSubject(mutation: AnyMutation): string | null {
   if (!carriesText(mutation) || textsOf(mutation).length === 0) return null;
@@ -79,10 +89,6 @@ export function writtenWhileHeld(mutation: AnyMutation, arrivedAt: Date, purgedO
 /** The change with each of its texts replaced by the mark of a purged quote; the rest of it (a status, an owner) stands. */
 export function withoutLateQuotes(mutation: AnyMutation): AnyMutation {
   if (!carriesText(mutation)) return mutation;
-  const payload: Record<string, unknown> = { ...mutation.payload };
-  for (const field of TEXT_FIELDS[mutation.kind]) {
-    const value = payload[field];
-    if (typeof value === 'string' && value.length > 0) payload[field] = PURGED_QUOTE;
-  }
+  const payload = withRedactedTexts(mutation.kind, mutation.payload as unknown as Record<string, unknown>, (text) => (text.length > 0 ? PURGED_QUOTE : text));
   return { ...mutation, payload } as AnyMutation;
 }

@@ -11,7 +11,7 @@
  * locked as a purge locks them, so a push of a text for one either is redacted here or is judged after this.
  */
 import { sql } from 'drizzle-orm';
-import { QUOTING_KINDS, quotingFields } from '../../shared/retention/late-quotes';
+import { QUOTING_KINDS, withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { lockSubjects } from '../db/locks';
@@ -53,15 +53,10 @@ export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string
   const rewrites: Array<{ id: string; payload: QuotingPayload }> = [];
   for (const row of rows) {
     const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as QuotingPayload;
-    const next: QuotingPayload = { ...payload };
-    for (const field of quotingFields(row.kind)) {
-      const text = payload[field];
-      if (typeof text !== 'string') continue;
-      next[field] =
-        row.kind === 'note.add' && payload.subjectType === 'report'
-          ? WITHDRAWN_NOTE
-          : (quotable.get(subjectOf(row.kind, payload)) ?? []).reduce((redacted, reportWords) => redactReportWords(redacted, reportWords, WITHDRAWN_QUOTE), text);
-    }
+    const quoted = quotable.get(subjectOf(row.kind, payload)) ?? [];
+    const next = withRedactedTexts(row.kind, payload, (text) =>
+      row.kind === 'note.add' && payload.subjectType === 'report' ? WITHDRAWN_NOTE : quoted.reduce((redacted, reportWords) => redactReportWords(redacted, reportWords, WITHDRAWN_QUOTE), text),
+    );
     if (JSON.stringify(next) !== JSON.stringify(payload)) rewrites.push({ id: row.id, payload: next });
   }
   await rewriteMutationPayloads(tx, rewrites);

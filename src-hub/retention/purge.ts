@@ -12,7 +12,7 @@
 import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
-import { quotingFields } from '../../shared/retention/late-quotes';
+import { withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, reportWords, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { lockReports, lockSubjects } from '../db/locks';
@@ -102,11 +102,8 @@ function rewritten(kind: string, payload: ListingPayload, purged: ReadonlySet<st
   const next: ListingPayload = { ...payload };
   if (payload.reportIds) next.reportIds = payload.reportIds.filter((id) => !purged.has(id));
   if (typeof payload.clusterReportId === 'string' && purged.has(payload.clusterReportId)) next.clusterReportId = null;
-  for (const field of quotingFields(kind)) {
-    const text = payload[field];
-    if (typeof text === 'string') next[field] = words.reduce((redacted, reportWords) => redactReportWords(redacted, reportWords, PURGED_QUOTE), text);
-  }
-  return JSON.stringify(next) === JSON.stringify(payload) ? null : next;
+  const redacted = withRedactedTexts(kind, next, (text) => words.reduce((quoted, reportWords) => redactReportWords(quoted, reportWords, PURGED_QUOTE), text));
+  return JSON.stringify(redacted) === JSON.stringify(payload) ? null : redacted;
 }
 
 /** Purges the reports in the caller's transaction; returns how many mutations were deleted and how many rewritten. */

@@ -5,7 +5,7 @@
  * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge and withdrawal do.
  */
 import type Database from 'better-sqlite3';
-import { quotingFields } from '../../shared/retention/late-quotes';
+import { withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { STEP_FIELD_PREFIX } from './register-writes';
@@ -26,16 +26,18 @@ function redactStrings(value: unknown, redact: Redact): unknown {
 
 /** A JSON text with its strings redacted; null when nothing in it changed. */
 function redactedJson(text: string, redact: Redact): string | null {
-  const next = JSON.stringify(redactStrings(JSON.parse(text), redact));
-  return next === JSON.stringify(JSON.parse(text)) ? null : next;
+  const value: unknown = JSON.parse(text);
+  const next = JSON.stringify(redactStrings(value, redact));
+  return next === JSON.stringify(value) ? null : next;
 }
 
 function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_REGISTERS, entityId: string, redact: Redact): void {
   const fields: readonly string[] = TEXT_REGISTERS[entity];
+  const holdsText = (field: string) => fields.includes(field) || (entity === 'action' && field.startsWith(STEP_FIELD_PREFIX));
   const registers = sqlite
     .prepare<[string, string], { field: string; value: string }>('SELECT field, value FROM field_versions WHERE entity = ? AND entity_id = ?')
     .all(entity, entityId)
-    .filter((register) => fields.includes(register.field) || (entity === 'action' && register.field.startsWith(STEP_FIELD_PREFIX)));
+    .filter((register) => holdsText(register.field));
   const update = sqlite.prepare<[string, string, string, string]>('UPDATE field_versions SET value = ? WHERE entity = ? AND entity_id = ? AND field = ?');
   for (const register of registers) {
     const value = redactedJson(register.value, redact);
@@ -46,7 +48,7 @@ function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_RE
       'SELECT id, field, my_value AS myValue, winning_value AS winningValue FROM sync_conflicts WHERE entity = ? AND entity_id = ?',
     )
     .all(entity, entityId)
-    .filter((conflict) => fields.includes(conflict.field) || (entity === 'action' && conflict.field.startsWith(STEP_FIELD_PREFIX)));
+    .filter((conflict) => holdsText(conflict.field));
   const updateConflict = sqlite.prepare<[string, string, number]>('UPDATE sync_conflicts SET my_value = ?, winning_value = ? WHERE id = ?');
   for (const conflict of conflicts) {
     const mine = redactedJson(conflict.myValue, redact);
@@ -95,8 +97,7 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
   redactOutbox(sqlite, "kind LIKE 'case.%' OR kind LIKE 'action.%'", (payload, kind) => {
     const subject = typeof payload.actionId === 'string' ? `action:${payload.actionId}` : `case:${String(payload.caseId)}`;
     if (!holders.has(subject)) return null;
-    const next = { ...payload };
-    for (const field of quotingFields(kind)) if (typeof payload[field] === 'string') next[field] = redact(payload[field]);
+    const next = withRedactedTexts(kind, payload, redact);
     return JSON.stringify(next) === JSON.stringify(payload) ? null : next;
   });
   return holders;
