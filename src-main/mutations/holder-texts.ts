@@ -9,7 +9,7 @@ import { withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { STEP_FIELD_PREFIX } from './register-writes';
-import { REQUEST_QUOTES_REPORT, redactOutbox } from './report-traces';
+import { CASES_EVER_LISTING, REQUEST_QUOTES_REPORT, redactOutbox } from './report-traces';
 
 /** The registers that hold a case's or a request's texts (a request's body is redacted with its list). */
 const TEXT_REGISTERS = { case: [CREATED_FIELD, 'title', 'closeReason'], action: ['title', 'legalBasis'] } as const;
@@ -58,17 +58,17 @@ function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_RE
 }
 
 /**
- * Redacts the report's words in the texts of the cases that hold it and the requests that may quote it (call it before
- * their memberships go). Returns those cases and requests (`case:<id>`, `action:<id>`).
+ * Redacts the report's words in the texts of the cases that ever listed it and the requests that may quote it (call it
+ * before a purge deletes its memberships and their registers). Returns those cases and requests (`case:<id>`, `action:<id>`).
  */
 export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): Set<string> {
   const redact: Redact = (text) => redactReportWords(text, words, placeholder);
 
   const cases = sqlite
-    .prepare<[string], { id: string; title: string; closeReason: string | null }>(
-      'SELECT id, title, close_reason AS closeReason FROM cases WHERE id IN (SELECT case_id FROM case_reports WHERE report_id = ?)',
+    .prepare<[{ reportId: string }], { id: string; title: string; closeReason: string | null }>(
+      `SELECT id, title, close_reason AS closeReason FROM cases WHERE id IN ${CASES_EVER_LISTING}`,
     )
-    .all(reportId);
+    .all({ reportId });
   const updateCase = sqlite.prepare<[string, string | null, string]>('UPDATE cases SET title = ?, close_reason = ? WHERE id = ?');
   for (const held of cases) {
     const title = redact(held.title);

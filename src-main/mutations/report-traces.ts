@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
-import { linkEntityId, memberField } from './register-writes';
+import { linkEntityId, MEMBER_FIELD_PREFIX, memberField } from './register-writes';
 
 interface RequestRow {
   id: string;
@@ -15,11 +15,38 @@ interface RequestRow {
 }
 
 /**
- * The requests (`a`) that may quote the report (bound as `@reportId`): those that list it, and those made on a case
- * that holds it, which may quote the case's reports without listing them (shared/retention/late-quotes.ts).
+ * The cases whose texts may quote the report (bound as `@reportId`): those that hold it, and those it was taken out
+ * of, whose membership registers (./register-writes.ts) stay — as the hub redacts every case that ever listed it.
+ * For redaction only: a report taken out of a case is no longer held by it (retention holds read `case_reports`).
  */
-export const REQUEST_QUOTES_REPORT =
-  "(EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = @reportId) OR a.case_id IN (SELECT case_id FROM case_reports WHERE report_id = @reportId))";
+export const CASES_EVER_LISTING = `(SELECT case_id FROM case_reports WHERE report_id = @reportId
+  UNION SELECT entity_id FROM field_versions WHERE entity = 'case' AND field = '${MEMBER_FIELD_PREFIX}' || @reportId)`;
+
+/**
+ * The requests (`a`) that may quote the report (bound as `@reportId`): those that list it or are about its cluster,
+ * and those made on a case that ever listed it, which may quote the case's reports without listing them
+ * (shared/retention/late-quotes.ts).
+ */
+export const REQUEST_QUOTES_REPORT = `(EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = @reportId)
+  OR json_extract(a.payload, '$.clusterReportId') = @reportId OR a.case_id IN ${CASES_EVER_LISTING})`;
+
+/**
+ * The reports whose words a case's or a request's text may quote: those a case ever listed, and those a request
+ * lists or is about. A purged report outside them leaves no quote to redact (most reports are in no case).
+ */
+export function reportsQuotable(sqlite: Database.Database): Set<string> {
+  return new Set(
+    sqlite
+      .prepare<[], string>(
+        `SELECT report_id FROM case_reports
+         UNION SELECT substr(field, ${MEMBER_FIELD_PREFIX.length + 1}) FROM field_versions WHERE entity = 'case' AND field LIKE '${MEMBER_FIELD_PREFIX}%'
+         UNION SELECT value FROM requests, json_each(requests.payload, '$.reportIds')
+         UNION SELECT json_extract(payload, '$.clusterReportId') FROM requests WHERE json_extract(payload, '$.clusterReportId') IS NOT NULL`,
+      )
+      .pluck()
+      .all(),
+  );
+}
 
 /**
  * Requests that may quote the report: the reporter's data and the report's sentences in their text are replaced by
@@ -63,15 +90,15 @@ export function redactReportNotes(sqlite: Database.Database, reportId: string, p
 }
 
 /**
- * Notes on the cases that hold the report and on the requests that list it may quote it too: the reporter's data and
- * the report's sentences in their text become the placeholder — in the notes, their sync registers and the outbox.
- * Returns how many notes changed.
+ * Notes on the cases that ever listed the report and on the requests that may quote it (REQUEST_QUOTES_REPORT) may
+ * quote it too: the reporter's data and the report's sentences in their text become the placeholder — in the notes,
+ * their sync registers and the outbox. Returns how many notes changed.
  */
 export function redactQuotingNotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
   const holders = new Set(
     sqlite
       .prepare<[{ reportId: string }], string>(
-        `SELECT 'case:' || case_id FROM case_reports WHERE report_id = @reportId
+        `SELECT 'case:' || case_id FROM ${CASES_EVER_LISTING}
          UNION SELECT 'action:' || a.id FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`,
       )
       .pluck()

@@ -2,8 +2,10 @@
  * The retention run: every report whose period is over leaves the store with everything that carries it — its
  * revisions, mentions, text index entry, notes, its links and memberships, the indicators only it held, the sync
  * bookkeeping and outbox entries that quote it — and the quotes of it in the texts of its cases and requests (their
- * notes, titles, close reasons, a request's text and legal basis, its steps' reasons and references) are redacted. It leaves a tombstone (src-main/ingest/tombstones.ts), so an import or the feed does not
- * bring it back, and remembers the cases and requests that held it with the day, so a colleague's late text for them
+ * notes, titles, close reasons, a request's text and legal basis, its steps' reasons and references) are redacted:
+ * also in a case it was taken out of, which no longer held it. It leaves a tombstone (src-main/ingest/tombstones.ts),
+ * so an import or the feed does not bring it back, and remembers those cases and requests with the day, so a
+ * colleague's late text for them
  * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
  * Reports are purged in slices of one transaction each, as many as fit the slice's time; the clusters a slice's
@@ -20,7 +22,7 @@ import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
 import { createPurgedHolders } from '../db/purged-holders';
 import { caseHoldings } from '../mutations/case-members';
-import { createTracePurger, redactQuotingNotes, redactRequestQuotes } from '../mutations/report-traces';
+import { createTracePurger, redactQuotingNotes, redactRequestQuotes, reportsQuotable } from '../mutations/report-traces';
 import { redactHolderTexts } from '../mutations/holder-texts';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
@@ -61,15 +63,6 @@ function holdersByReport(sqlite: Database.Database): Holders {
   return { cases, requests };
 }
 
-/** The cases and requests that hold these reports (their periods over too, or the reports would be kept). */
-function holdingSubjects(holders: Holders, reports: readonly Candidate[]): Set<string> {
-  const subjects = new Set<string>();
-  for (const { reportId } of reports) {
-    for (const holder of [...(holders.cases.get(reportId) ?? []), ...(holders.requests.get(reportId) ?? [])]) if (holder.subject) subjects.add(holder.subject);
-  }
-  return subjects;
-}
-
 /** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
 function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
   const candidates = reportsReceivedBefore(sqlite, `${dailyTaskBound(asOf, periods)}T99`)
@@ -83,17 +76,21 @@ function createPurger(sqlite: Database.Database) {
   const rows = createReportRowPurger(sqlite);
   const traces = createTracePurger(sqlite);
   return {
-    /** Purges one report; returns the ids outbox entries may quote. The cluster it left is mended by `finish`. */
-    purge: ({ id, reportId }: Candidate, listed: { inRequests: boolean; inCases: boolean }) => {
-      if (listed.inRequests || listed.inCases) {
+    /**
+     * Purges one report (`quotable`: a case or request may quote it); returns the ids outbox entries may quote and the
+     * cases and requests whose texts may have quoted it. The cluster it left is mended by `finish`.
+     */
+    purge: ({ id, reportId }: Candidate, quotable: boolean) => {
+      let quotingHolders = new Set<string>();
+      if (quotable) {
         const words = reportWords(rows.revisions(id));
-        // Before the memberships go: they say which notes may quote it.
+        // Before the memberships and their registers go: they say which texts may quote it.
         redactQuotingNotes(sqlite, reportId, words, PURGED_QUOTE);
-        redactHolderTexts(sqlite, reportId, words, PURGED_QUOTE);
+        quotingHolders = redactHolderTexts(sqlite, reportId, words, PURGED_QUOTE);
         redactRequestQuotes(sqlite, reportId, words, PURGED_QUOTE, true);
       }
       rows.purge(id);
-      return traces.purge(reportId);
+      return { quotedIds: traces.purge(reportId), quotingHolders };
     },
     /**
      * After a slice's purges: their report rows go, the clusters they left are mended, each once, requests about them
@@ -150,13 +147,15 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
     for (const [reason, count] of Object.entries(judged.held) as Array<[HoldReason, number]>) held[reason] = (held[reason] ?? 0) + count;
     // What was purged is not taken again from an import or the feed, nor a colleague's late quote of it.
     tombstones.bury(judged.expired.map((candidate) => candidate.reportId));
-    // The late-quote window opens on the day the run purged, not the day it judged by: a run `--as-of` a past day
-    // still purges today, and colleagues' stores still hold the report until their own runs.
-    purgedHolders.remember(holdingSubjects(holders, judged.expired), deps.at.slice(0, 10));
+    const quotable = reportsQuotable(sqlite);
     const quotedIds = new Set<string>();
     for (const candidate of judged.expired) {
-      const listed = { inRequests: holders.requests.has(candidate.reportId), inCases: holders.cases.has(candidate.reportId) };
-      for (const id of purge(candidate, listed)) quotedIds.add(id);
+      const { quotedIds: ids, quotingHolders } = purge(candidate, quotable.has(candidate.reportId));
+      for (const id of ids) quotedIds.add(id);
+      // Every case and request that may quote it, the hub's too (a case it was taken out of as well): the late-quote
+      // window opens on the day the run purged, not the day it judged by — a run `--as-of` a past day still purges
+      // today, and colleagues' stores still hold the report until their own runs.
+      purgedHolders.remember(quotingHolders, deps.at.slice(0, 10));
     }
     finish(judged.expired.map((candidate) => candidate.id), quotedIds);
     purged += judged.expired.length;
