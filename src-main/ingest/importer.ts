@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ReportInput, ReportWriter } from './report-writer';
 import { readNdjsonLines, type NdjsonLine } from '../../shared/intake/ndjson-lines';
-import { inThreadPreparer, type LinePreparer } from './prepare-pool';
+import { inThreadPreparer, PrepareOutOfMemoryError, type LinePreparer } from './prepare-pool';
 import type { PreparedLine } from './prepare-line';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 
@@ -35,6 +35,25 @@ export interface ImportOptions {
   preparer?: LinePreparer;
 }
 
+/**
+ * The import stopped at a batch it could not prepare: everything before the batch is in the store (whole
+ * transactions), nothing from it on. The message is for the person who imports; it names lines, never a value.
+ */
+export class ImportStoppedError extends Error {
+  constructor(
+    readonly firstUnwrittenLine: number,
+    readonly written: ImportSummary,
+    cause: PrepareOutOfMemoryError,
+  ) {
+    const where = cause.line === null ? `lines ${firstUnwrittenLine} and after` : `the record on line ${cause.line}`;
+    super(
+      `the import stopped: preparing ${where} ran out of memory; intake-report/1 records are far smaller. ` +
+        `Nothing from line ${firstUnwrittenLine} on was written; the ${written.read} records before it were (${written.imported} new, ${written.updated} updated, ${written.rejected.length} rejected).`,
+    );
+    this.name = 'ImportStoppedError';
+  }
+}
+
 export function emptySummary(): ImportSummary {
   return { read: 0, imported: 0, updated: 0, ignored: 0, rejected: [] };
 }
@@ -46,7 +65,13 @@ export function emptySummary(): ImportSummary {
 const DEFAULT_BATCH_SIZE = 2500;
 const FIRST_BATCH_SIZE = 1000;
 
-/** Batches of lines, read ahead of the writer; they double in size from the first until `size`. */
+/**
+ * A batch also ends at this many bytes: 2,500 contract records take ~4 MB, but lines near the 4 MB line limit would
+ * make a batch of gigabytes, held here and in the preparer at once.
+ */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+/** Batches of lines, read ahead of the writer; they double in size from the first until `size` (or MAX_BATCH_BYTES). */
 async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ lines: NdjsonLine[]; bytes: number }> {
   let lines: NdjsonLine[] = [];
   let bytes = 0;
@@ -54,7 +79,7 @@ async function* lineBatches(source: Readable, size: number): AsyncGenerator<{ li
   for await (const line of readNdjsonLines(source)) {
     lines.push(line);
     bytes += line.bytes;
-    if (lines.length >= next) {
+    if (lines.length >= next || bytes >= MAX_BATCH_BYTES) {
       yield { lines, bytes };
       lines = [];
       bytes = 0;
@@ -98,15 +123,19 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     });
   };
 
-  const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number }> = [];
+  const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number; firstLine: number }> = [];
   const applyOldest = async () => {
     const oldest = ahead.shift()!;
-    apply(await oldest.prepared);
+    apply(
+      await oldest.prepared.catch((error: unknown) => {
+        throw error instanceof PrepareOutOfMemoryError ? new ImportStoppedError(oldest.firstLine, summary, error) : error;
+      }),
+    );
     bytes += oldest.bytes;
     options.onProgress?.({ lines: summary.read, bytes });
   };
   for await (const batch of lineBatches(source, batchSize)) {
-    const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes };
+    const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes, firstLine: batch.lines[0]!.number };
     // Awaited in applyOldest; until then a failure must not count as unhandled.
     next.prepared.catch(() => undefined);
     ahead.push(next);

@@ -4,9 +4,23 @@ import { prepareLine } from './prepare-line';
 import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
 import { toWire, WORKER_READY } from './prepared-wire';
 
+/**
+ * Where the worker is, shared with the thread that started it: the number of the line it is preparing (0 while it
+ * prepares none). It survives the worker, so a worker that ran out of memory still says on which record.
+ */
+export type PrepareProgress = Int32Array;
+
+export const createPrepareProgress = (): PrepareProgress => new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+
 /** The prepare worker's work: a batch of lines, or a feed page, prepared (in their wire form), in order. */
-export function answerPrepareRequest(request: PrepareRequest): PrepareAnswer {
-  return 'lines' in request ? { id: request.id, prepared: request.lines.map((line) => toWire(prepareLine(line))) } : { id: request.id, page: prepareFeedPageBody(request.body) };
+export function answerPrepareRequest(request: PrepareRequest, progress?: PrepareProgress): PrepareAnswer {
+  if (!('lines' in request)) return { id: request.id, page: prepareFeedPageBody(request.body) };
+  const prepared = request.lines.map((line) => {
+    if (progress) Atomics.store(progress, 0, line.number);
+    return toWire(prepareLine(line));
+  });
+  if (progress) Atomics.store(progress, 0, 0);
+  return { id: request.id, prepared };
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { startWorker } from '../platform/start-worker';
+import { createPrepareProgress } from './prepare-answer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, WORKER_READY, type WirePreparedLine } from './prepared-wire';
@@ -42,20 +43,54 @@ export const inThreadPreparer: LinePreparer = {
 /** The worker's n-th death in a row (1-based) → how long until it is started again: 1 s, doubling, at most a minute. */
 export const restartDelayMs = (deaths: number): number => Math.min(60_000, 1000 * 2 ** (deaths - 1));
 
+/**
+ * The worker's heap. A 100k import's worker (batches of 2,500 records, two queued) grew to 196 MB of used heap,
+ * garbage included, with no limit to make it collect sooner. The limit leaves room for batches of the largest records
+ * the line limit lets through, and ends a worker that a hostile file would grow without bound — by default as far as
+ * the process's own heap — while the process lives on.
+ */
+export const PREPARE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512 };
+
+/**
+ * The prepare worker ran out of its heap (PREPARE_WORKER_LIMITS) on this request. What it was preparing is not read
+ * on the calling thread instead: it would exhaust that thread's heap, which serves the window and writes the store.
+ */
+export class PrepareOutOfMemoryError extends Error {
+  constructor(
+    /** The line whose record the worker was preparing, when it was preparing one (an import's batch). */
+    readonly line: number | null,
+    what: 'a feed page' | 'a batch of lines',
+  ) {
+    super(line === null ? `preparing ${what} ran out of memory` : `preparing the record on line ${line} ran out of memory`);
+    this.name = 'PrepareOutOfMemoryError';
+  }
+}
+
 export interface WorkerPreparerOptions {
   /** Where the worker's failures and restarts are told (kinds of error and exit codes only: never a record). */
   logger?: Logger;
   /** How long to wait before starting the worker again after its n-th death in a row. */
   restartDelayMs?: (deaths: number) => number;
+  /** The worker's heap limits; PREPARE_WORKER_LIMITS unless a test makes them small. */
+  resourceLimits?: ResourceLimits;
+}
+
+interface PendingRequest {
+  page: boolean;
+  /** What the asker receives, or null to read the request here. */
+  receive(answer: PrepareAnswer | null): void;
+  fail(error: Error): void;
 }
 
 interface RunningWorker {
   worker: Worker;
   /** Its modules are loaded (it said WORKER_READY). */
   ready: boolean;
-  /** Requests it was sent and has not answered: with what the asker receives, or null to read the request here. */
-  pending: Map<number, (answer: PrepareAnswer | null) => void>;
+  /** Requests it was sent and has not answered, oldest first: the first is the one it works on. */
+  pending: Map<number, PendingRequest>;
 }
+
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
  * Parsing, validating and extracting cost as much CPU as writing; a worker thread does them while the
@@ -66,11 +101,15 @@ interface RunningWorker {
  * read on the calling thread instead of waiting. Import batches always go to the worker: its start is spread
  * over the whole file.
  *
- * The worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling thread,
- * which refuses a bad record the normal way; a worker that died (out of memory, an exit) has its unanswered requests
- * read on the calling thread, and is started again after a delay that grows with each death in a row. Until it is
- * back, everything is read on the calling thread. A request is answered exactly once either way, and nothing is
- * written before it is, so no entry is lost or applied twice.
+ * A bug in the worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling
+ * thread, which refuses a bad record the normal way; a worker that exited has its unanswered requests read on the
+ * calling thread, and is started again after a delay that grows with each death in a row. Until it is back,
+ * everything is read on the calling thread. A request is answered exactly once either way, and nothing is written
+ * before it is, so no entry is lost or applied twice.
+ *
+ * Running out of memory is the exception: the worker's heap is limited so that a hostile file cannot grow it until
+ * the process dies, and what exhausted it must not be read on the calling thread either. Its unanswered requests
+ * fail (PrepareOutOfMemoryError, naming the line it was on); later requests wait for the restarted worker.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
@@ -82,10 +121,13 @@ export function createWorkerPreparer(
   let deaths = 0;
   let closed = false;
   let restart: NodeJS.Timeout | null = null;
+  /** Set from a death by running out of memory until a worker is ready again: requests wait for it meanwhile. */
+  let waitingForWorker: Array<{ resume(): void; cancel(error: Error): void }> | null = null;
+  const progress = createPrepareProgress();
   let running: RunningWorker | null = start();
 
   function start(): RunningWorker {
-    const worker = startWorker(workerUrl);
+    const worker = startWorker(workerUrl, { resourceLimits: options.resourceLimits ?? PREPARE_WORKER_LIMITS, workerData: { progress } });
     worker.unref();
     const started: RunningWorker = { worker, ready: false, pending: new Map() };
     let cause = 'exit';
@@ -93,20 +135,32 @@ export function createWorkerPreparer(
       if (answer === WORKER_READY) {
         started.ready = true;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
+        const waiting = waitingForWorker ?? [];
+        waitingForWorker = null;
+        for (const request of waiting) request.resume();
         return;
       }
-      const receive = started.pending.get(answer.id);
-      if (!receive) return;
+      const pending = started.pending.get(answer.id);
+      if (!pending) return;
       started.pending.delete(answer.id);
       deaths = 0;
       if ('failed' in answer) logger.warn('prepare.read_in_thread', { error: answer.failed });
-      receive('failed' in answer ? null : answer);
+      pending.receive('failed' in answer ? null : answer);
     });
     // Out of memory, or a throw outside a request: the exit follows. The error's message may quote a record.
     worker.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.name));
     worker.on('exit', (code) => {
       if (running === started) running = null;
-      for (const receive of started.pending.values()) receive(null);
+      if (cause === OUT_OF_MEMORY) {
+        // The oldest unanswered request is the one it was preparing; the line it was on says which record.
+        const line = Atomics.exchange(progress, 0, 0);
+        let first = true;
+        for (const pending of started.pending.values()) {
+          pending.fail(new PrepareOutOfMemoryError(first && line > 0 ? line : null, pending.page ? 'a feed page' : 'a batch of lines'));
+          first = false;
+        }
+        if (!closed) waitingForWorker ??= [];
+      } else for (const pending of started.pending.values()) pending.receive(null);
       started.pending.clear();
       if (closed) return;
       deaths += 1;
@@ -123,9 +177,11 @@ export function createWorkerPreparer(
 
   /** Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. */
   function ask<T>(request: PrepareRequest, sendable: (worker: RunningWorker) => boolean, fromWorker: (answer: PrepareAnswer) => T, here: () => T): Promise<T> {
+    const waiting = waitingForWorker;
+    if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(() => ask(request, sendable, fromWorker, here));
     const worker = running;
     if (!worker || !sendable(worker)) return Promise.resolve().then(here);
-    const answered = new Promise<PrepareAnswer | null>((receive) => worker.pending.set(request.id, receive));
+    const answered = new Promise<PrepareAnswer | null>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
     worker.worker.postMessage(request);
     return answered.then((answer) => (answer === null ? here() : fromWorker(answer)));
   }
@@ -149,6 +205,8 @@ export function createWorkerPreparer(
       closed = true;
       if (restart) clearTimeout(restart);
       restart = null;
+      for (const request of waitingForWorker ?? []) request.cancel(new Error('the preparer was closed before its worker was back'));
+      waitingForWorker = null;
       await running?.worker.terminate();
     },
   };

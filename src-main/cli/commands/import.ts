@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { importNdjson } from '../../ingest/importer';
+import { ImportStoppedError, importNdjson } from '../../ingest/importer';
 import { createWorkerPreparer, inThreadPreparer } from '../../ingest/prepare-pool';
 import { createTerminalProgress } from '../../ingest/progress';
 import { systemClock } from '../../../shared/platform/clock';
@@ -44,10 +44,14 @@ export const importCommand: CliCommand = {
           last = current;
           progress?.update(current);
         },
-      }).finally(() => {
-        progress?.done(last);
-        return preparer.close();
-      });
+      })
+        .catch((error: unknown) => {
+          throw error instanceof ImportStoppedError ? new CliError(error.message) : error;
+        })
+        .finally(() => {
+          progress?.done(last);
+          return preparer.close();
+        });
     });
     await writeJsonLine(io.stdout, summary);
     return 0;
