@@ -8,8 +8,9 @@ import type Database from 'better-sqlite3';
 import type { RequestState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
-import { indicatorsInWindow, indicatorTotals, type IndicatorWindow } from './indicator-day-counts';
+import { indicatorTotals } from './indicator-day-counts';
 import { median } from './median';
+import { teamClause, teamParam } from './team-filter';
 import { firstReportIdIn } from './window-first-report';
 
 export const HARM_LIMIT = 50;
@@ -46,48 +47,65 @@ class LastPlace {
   }
 }
 
+/** Candidates read by the first statement (the ranking usually settles within them); each further one reads twice as many. */
+const FIRST_PAGE = 8 * HARM_LIMIT;
+
 /**
- * The HARM_LIMIT indicators doing most harm per day. One or two recent victims' median is their mean, known from
- * the kept counts. For three or more it needs each loss — read only when the indicator can still rank: the median
- * of n values at or above a floor f is at most f + 2·(sum − n·f)/(n + 1) (half of them or more are at least the
- * median), so an indicator whose harm at that bound stays below the last place already taken cannot rank. The
- * indicators are read highest bound first, so that the last place rises early and the reading stops soon.
+ * The HARM_LIMIT indicators doing most harm per day. SQLite sums each indicator's window from the kept counts and
+ * hands them over highest possible harm first, a page at a time, so that only the few that can still rank become
+ * JavaScript rows (two weeks name some 50k indicators). One or two recent victims' median is their mean, known from
+ * the sums; for three or more it needs each loss, read only for those that can still rank. Each candidate comes with
+ * `atMost`, a bound its harm cannot exceed: for one or two victims loss/days plus rounding, for more the median of n
+ * values at or above a floor f is at most f + 2·(sum − n·f)/(n + 1) (half of them or more are at least the median).
+ * Once a bound falls below the last place already taken, no later candidate can rank and the reading stops.
  */
 function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
   const { fromDay, asOf, harmDays, team } = window;
+  const [from, end] = [startOfDay(fromDay), endOfDay(asOf)];
+  const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(from, end) ?? 0;
+  const candidates = sqlite.prepare<Record<string, string | number>, { indicatorId: number; reports: number; loss: number; atMost: number }>(
+    // The + 1s absorb Math.round's halves and floating point, so that atMost is never below the harm computed here.
+    `SELECT indicatorId, reports, loss, CASE WHEN reports <= 2 THEN loss * 1.0 / @harmDays + reports / (2.0 * @harmDays) + 1
+              ELSE reports * 1.0 / @harmDays * (@floor + 2.0 * (loss - reports * @floor) / (reports + 1) + 1) + 1 END AS atMost
+       FROM (SELECT indicator_id AS indicatorId, sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts
+              WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)} GROUP BY indicator_id)
+      ORDER BY atMost DESC, indicatorId LIMIT @limit OFFSET @offset`,
+  );
+  const sums = { fromDay, asOf, harmDays, floor: Math.min(lowest, 0), ...teamParam(team) };
+  const recentLosses = recentLossReader(sqlite, from, end, team);
   const known: Ranked[] = [];
-  const open: IndicatorWindow[] = [];
   const lastPlace = new LastPlace();
-  for (const row of indicatorsInWindow(sqlite, fromDay, asOf, team)) {
-    if (row.reports > 2) open.push(row);
-    else {
-      known.push(rankEntry(row.indicatorId, row.reports, row.loss / row.reports, row.loss, harmDays));
+  reading: for (let offset = 0, limit = FIRST_PAGE; ; offset += limit, limit *= 2) {
+    const page = candidates.all({ ...sums, offset, limit });
+    for (const row of page) {
+      if (row.atMost < lastPlace.bar) break reading;
+      const typical = row.reports > 2 ? (median(recentLosses(row.indicatorId)) ?? 0) : row.loss / row.reports;
+      known.push(rankEntry(row.indicatorId, row.reports, typical, row.loss, harmDays));
       lastPlace.add(known.at(-1)!.harmPerDay);
     }
+    if (page.length < limit) break;
   }
-  if (open.length > 0) {
-    const [from, end] = [startOfDay(fromDay), endOfDay(asOf)];
-    const params = { from, end, firstId: firstReportIdIn(sqlite, from, end), ...(team === null ? {} : { team }) };
-    const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(params.from, params.end) ?? 0;
-    const floor = Math.min(lowest, 0);
-    const lossesOf = sqlite
-      .prepare<Record<string, string | number>, number>(
-        // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's
-        // mentions from the window's first report on.
-        `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
-            AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND report_id >= @firstId AND benign = 0)`,
-      )
-      .pluck();
-    const bound = (row: IndicatorWindow) => Math.round((row.reports / harmDays) * Math.ceil(floor + (2 * (row.loss - row.reports * floor)) / (row.reports + 1)));
-    const candidates = open.map((row) => ({ row, bound: bound(row) })).sort((a, b) => b.bound - a.bound);
-    for (const { row, bound: highest } of candidates) {
-      if (highest < lastPlace.bar) break;
-      known.push(rankEntry(row.indicatorId, row.reports, median(lossesOf.all({ ...params, id: row.indicatorId })) ?? 0, row.loss, harmDays));
-      lastPlace.add(known.at(-1)!.harmPerDay);
+  return known.filter((entry) => entry.harmPerDay >= lastPlace.bar).sort(byHarm).slice(0, HARM_LIMIT);
+}
+
+/** Each loss of an indicator's reports in the window; the statement and the window's first report are looked up at the first call (most overviews need none). */
+function recentLossReader(sqlite: Database.Database, from: string, end: string, team: string | null): (indicatorId: number) => number[] {
+  let read: ((indicatorId: number) => number[]) | undefined;
+  return (indicatorId) => {
+    if (!read) {
+      const params = { from, end, firstId: firstReportIdIn(sqlite, from, end), ...teamParam(team) };
+      const statement = sqlite
+        .prepare<Record<string, string | number>, number>(
+          // The unary + keeps SQLite from scanning the window's reports for each indicator: it reads the indicator's
+          // mentions from the window's first report on.
+          `SELECT r.loss_cents FROM reports r WHERE +r.status = 'filed' AND +r.received_at >= @from AND +r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
+              AND r.id IN (SELECT report_id FROM mentions WHERE indicator_id = @id AND report_id >= @firstId AND benign = 0)`,
+        )
+        .pluck();
+      read = (id) => statement.all({ ...params, id });
     }
-  }
-  const bar = lastPlace.bar;
-  return known.filter((entry) => entry.harmPerDay >= bar).sort(byHarm).slice(0, HARM_LIMIT);
+    return read(indicatorId);
+  };
 }
 
 export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: number, team: string | null): HarmEntry[] {

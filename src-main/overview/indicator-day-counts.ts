@@ -9,34 +9,6 @@ import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
 
-
-export interface IndicatorWindow {
-  indicatorId: number;
-  reports: number;
-  loss: number;
-}
-
-/**
- * Per indicator: the reports naming it received from `from` to `to` (days, inclusive), and their loss. Summed in a
- * Map: the window's rows are few per indicator, and SQLite's GROUP BY would sort them all first (50k rows over two
- * weeks: the sort cost more than the read).
- */
-export function indicatorsInWindow(sqlite: Database.Database, from: string, to: string, team: string | null): IndicatorWindow[] {
-  const rows = sqlite
-    .prepare<Record<string, string>, [number, number, number]>(`SELECT indicator_id, reports, loss_cents FROM indicator_day_counts WHERE day >= @from AND day <= @to ${teamClause(team)}`)
-    .raw()
-    .all({ from, to, ...teamParam(team) });
-  const sums = new Map<number, IndicatorWindow>();
-  for (const [indicatorId, reports, loss] of rows) {
-    const sum = sums.get(indicatorId);
-    if (sum) {
-      sum.reports += reports;
-      sum.loss += loss;
-    } else sums.set(indicatorId, { indicatorId, reports, loss });
-  }
-  return [...sums.values()];
-}
-
 /** The reports naming an indicator received on or before `to` (a day), and their loss. */
 export function indicatorTotals(sqlite: Database.Database, team: string | null): (indicatorId: number, to: string) => { reports: number; loss: number } {
   const totals = sqlite.prepare<Record<string, string | number>, { reports: number; loss: number }>(
