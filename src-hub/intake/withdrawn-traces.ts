@@ -2,7 +2,8 @@
  * A withdrawn report's traces in officers' work on the hub, redacted as on the workstation
  * (src-main/ingest/report-writer.ts): the notes on it become WITHDRAWN_NOTE; what the texts of its cases and requests
  * (notes, titles, close reasons, a request's text and legal basis, steps' reasons and references:
- * shared/retention/late-quotes.ts) quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE. The stored mutations are
+ * shared/retention/late-quotes.ts) quote of it (its reporter's data, its sentences) becomes WITHDRAWN_QUOTE, in every
+ * case that ever listed it and the requests made on one (../retention/quoting-holders.ts). The stored mutations are
  * rewritten in the intake's transaction, so a workstation syncing from the start never receives the quotes.
  *
  * A text that arrives later, from a colleague's workstation that had not yet pulled the withdrawal, may quote the
@@ -15,6 +16,7 @@ import { QUOTING_KINDS, withRedactedTexts } from '../../shared/retention/late-qu
 import { redactReportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { lockSubjects } from '../db/locks';
+import { quotableReports } from '../retention/quoting-holders';
 import { rememberHolders } from '../retention/tombstones';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
@@ -37,12 +39,8 @@ function subjectOf(kind: string, payload: QuotingPayload): string {
 export async function redactWithdrawnTraces(tx: HubDb, words: ReadonlyMap<string, ReportWords>, withdrawnOn: string): Promise<void> {
   if (words.size === 0) return;
   const reportIds = [...words.keys()];
-  const listing = await queryRows<{ subject: string; report_id: string }>(
-    tx,
-    sql`SELECT subject, report_id FROM subject_reports WHERE report_id = ANY(${textArray(reportIds)}) AND (subject LIKE 'action:%' OR subject LIKE 'case:%')`,
-  );
-  const quotable = new Map<string, ReportWords[]>();
-  for (const row of listing) quotable.set(row.subject, [...(quotable.get(row.subject) ?? []), words.get(row.report_id)!]);
+  // Every case and request that may quote them: a case they were taken out of, a request made on such a case.
+  const quotable = new Map([...(await quotableReports(tx, reportIds))].map(([subject, quoted]) => [subject, quoted.map((reportId) => words.get(reportId)!)]));
   await lockSubjects(tx, [...quotable.keys()]);
   await rememberHolders(tx, [...quotable.keys()], withdrawnOn);
   const rows = await queryRows<{ id: string; kind: string; payload: unknown }>(

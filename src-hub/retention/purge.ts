@@ -20,6 +20,7 @@ import { FEED_CHANNEL } from '../feed/append';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
 import { keepAuditedRegions } from '../audit/report-regions';
+import { quotableReports } from './quoting-holders';
 import { buryReports } from './tombstones';
 
 /** Mutations that are about their reports alone: they go with them. */
@@ -42,52 +43,18 @@ interface ListingPayload {
 const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
 
 /**
- * The cases and requests that ever listed these reports (`case:<id>`, `action:<id>`), and the requests made on those
- * cases: texts for them may quote them.
+ * The words of the purged reports that each case or request that may quote them (./quoting-holders.ts) may quote, in
+ * a request's text or in notes on either, by subject (`case:<id>`, `action:<id>`).
  */
-async function quotingHolders(tx: HubDb, reportIds: readonly string[]): Promise<string[]> {
-  const rows = await queryRows<{ subject: string }>(
+async function quotedWords(tx: HubDb, quotable: ReadonlyMap<string, readonly string[]>): Promise<Map<string, ReportWords[]>> {
+  const rows = await queryRows<{ report_id: string; raw: string }>(
     tx,
-    sql`SELECT DISTINCT subject FROM subject_reports WHERE report_id = ANY(${textArray(reportIds)}) AND (subject LIKE 'action:%' OR subject LIKE 'case:%')`,
+    sql`SELECT report_id, raw FROM report_revisions WHERE report_id = ANY(${textArray([...new Set([...quotable.values()].flat())])})`,
   );
-  const listing = rows.map((row) => row.subject);
-  const onCases = await requestsOnCases(tx, listing.filter((subject) => subject.startsWith('case:')));
-  return [...new Set([...listing, ...[...onCases.values()].flat()])];
-}
-
-/** The requests made on these cases (`case:<id>`): `action:<id>` by the case's subject. */
-async function requestsOnCases(tx: HubDb, caseSubjects: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await queryRows<{ case_subject: string; subject: string }>(
-    tx,
-    sql`SELECT 'case:' || (payload->>'caseId') AS case_subject, 'action:' || (payload->>'actionId') AS subject FROM mutations
-        WHERE kind = 'action.create' AND 'case:' || (payload->>'caseId') = ANY(${textArray(caseSubjects)})`,
-  );
-  const requests = new Map<string, string[]>();
-  for (const row of rows) requests.set(row.case_subject, [...(requests.get(row.case_subject) ?? []), row.subject]);
-  return requests;
-}
-
-/**
- * The words of the purged reports that each case or request that ever listed them may quote (in a request's text, in
- * notes on either), by subject (`case:<id>`, `action:<id>`); a request made on such a case may quote its reports
- * without listing them, so it takes the case's words too.
- */
-async function quotedWords(tx: HubDb, reportIds: readonly string[]): Promise<Map<string, ReportWords[]>> {
-  const rows = await queryRows<{ subject: string; report_id: string; raw: string }>(
-    tx,
-    sql`SELECT s.subject, s.report_id, v.raw FROM subject_reports s JOIN report_revisions v ON v.report_id = s.report_id
-        WHERE s.report_id = ANY(${textArray(reportIds)}) AND (s.subject LIKE 'action:%' OR s.subject LIKE 'case:%')`,
-  );
-  const records = new Map<string, Map<string, IntakeRecord[]>>();
-  for (const row of rows) {
-    const byReport = records.get(row.subject) ?? new Map<string, IntakeRecord[]>();
-    records.set(row.subject, byReport);
-    byReport.set(row.report_id, [...(byReport.get(row.report_id) ?? []), JSON.parse(row.raw) as IntakeRecord]);
-  }
-  for (const [caseSubject, requests] of await requestsOnCases(tx, [...records.keys()].filter((subject) => subject.startsWith('case:')))) {
-    for (const request of requests) records.set(request, new Map([...(records.get(request) ?? []), ...records.get(caseSubject)!]));
-  }
-  return new Map([...records].map(([subject, byReport]) => [subject, [...byReport.values()].map((revisions) => reportWords(revisions))]));
+  const revisions = new Map<string, IntakeRecord[]>();
+  for (const row of rows) revisions.set(row.report_id, [...(revisions.get(row.report_id) ?? []), JSON.parse(row.raw) as IntakeRecord]);
+  const words = new Map([...revisions].map(([reportId, records]) => [reportId, reportWords(records)]));
+  return new Map([...quotable].map(([subject, reportIds]) => [subject, reportIds.flatMap((reportId) => words.get(reportId) ?? [])]));
 }
 
 /** The case or request whose words a listing mutation or a note may quote. */
@@ -106,19 +73,23 @@ function rewritten(kind: string, payload: ListingPayload, purged: ReadonlySet<st
   return JSON.stringify(redacted) === JSON.stringify(payload) ? null : redacted;
 }
 
-/** Purges the reports in the caller's transaction; returns how many mutations were deleted and how many rewritten. */
-export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Promise<{ deleted: number; rewritten: number }> {
-  if (reportIds.length === 0) return { deleted: 0, rewritten: 0 };
+/**
+ * Purges the reports in the caller's transaction; returns how many mutations were deleted and how many rewritten, and
+ * the cases and requests whose texts may have quoted them (`quotingHolders`, for the late-quote rule).
+ */
+export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Promise<{ deleted: number; rewritten: number; quotingHolders: string[] }> {
+  if (reportIds.length === 0) return { deleted: 0, rewritten: 0, quotingHolders: [] };
   const ids = textArray(reportIds);
   const purged = new Set(reportIds);
   // A revision or a change arriving meanwhile waits, then finds the report gone and its tombstone.
   await lockReports(tx, reportIds);
-  // So does a text pushed for a case or request that held them; one pushed before is read below, and redacted.
-  await lockSubjects(tx, await quotingHolders(tx, reportIds));
+  // So does a text pushed for a case or request that may quote them; one pushed before is read below, and redacted.
+  const quotable = await quotableReports(tx, reportIds);
+  await lockSubjects(tx, [...quotable.keys()]);
   // The feed refuses deletions (migration 0001) unless a retention run says it is one, for this transaction only.
   await tx.execute(sql`SELECT set_config('puzzelstuk.retention_purge', 'on', true)`);
 
-  const words = await quotedWords(tx, reportIds);
+  const words = await quotedWords(tx, quotable);
   const doomed = new Set(
     (
       await queryRows<{ id: string }>(
@@ -166,5 +137,5 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
   await buryReports(tx, regions.map((row) => ({ reportId: row.report_id, regions: row.regions })));
   // Readers share page reads until the next notification (../feed/shared-reads.ts): one now ends those that saw them.
   await tx.execute(sql`SELECT pg_notify(${FEED_CHANNEL}, (SELECT coalesce(max(seq), 0)::text FROM feed))`);
-  return { deleted: doomed.size, rewritten: rewrites.length };
+  return { deleted: doomed.size, rewritten: rewrites.length, quotingHolders: [...quotable.keys()] };
 }

@@ -4,7 +4,7 @@
  * them stays readable in the database's files. A workstation syncing from the start afterwards never receives them.
  */
 import { sql } from 'drizzle-orm';
-import { dailyTaskBound, dailyTaskExpired, judgeExpired, type Holders, type RetentionOutcome } from '../../shared/retention/holds';
+import { dailyTaskBound, dailyTaskExpired, judgeExpired, type RetentionOutcome } from '../../shared/retention/holds';
 import type { RetentionPeriods } from '../../shared/retention/periods';
 import { inTransaction, queryRows, type HubDb } from '../db/database';
 import type { HubConnection } from '../db/connect';
@@ -38,25 +38,22 @@ export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: Rete
     .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
   const holders = await hubHolders(db);
   const { expired, held } = judgeExpired(candidates, holders, periods, asOf);
-  return { expired, held, total: count?.total ?? 0, holders };
+  return { expired, held, total: count?.total ?? 0 };
 }
-
-/** The cases and requests that hold these reports (their periods over too, or the reports would be kept). */
-const holdingSubjects = (holders: Holders, reportIds: readonly string[]) =>
-  reportIds.flatMap((reportId) => [...(holders.cases.get(reportId) ?? []), ...(holders.requests.get(reportId) ?? [])].flatMap((holder) => (holder.subject ? [holder.subject] : [])));
 
 /**
  * Purges what expired on `asOf` by the hub's periods (./periods.ts); `walCleared` is false when a PostgreSQL server
  * did not let the run checkpoint.
  */
 export async function runHubRetention(database: HubConnection, options: { asOf: string; at: Date }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
-  const { expired, held, total, holders } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
+  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
   for (let start = 0; start < expired.length; start += PURGE_SLICE) {
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
     await inTransaction(database.db, async (tx) => {
-      await purgeReports(tx, slice);
+      const { quotingHolders } = await purgeReports(tx, slice);
+      // Every case and request that may have quoted them, a case they were taken out of too, as on the workstation.
       // The late-quote window opens on the day the run purged (the hub's clock), not the day it judged by (`--as-of`).
-      await rememberHolders(tx, holdingSubjects(holders, slice), options.at.toISOString().slice(0, 10));
+      await rememberHolders(tx, quotingHolders, options.at.toISOString().slice(0, 10));
     });
   }
   const { walCleared } = expired.length > 0 ? await compactTables(database, PURGED_TABLES) : { walCleared: true };
