@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { IntakeRecord } from '../../../shared/intake/schema';
 import { dutchDay, dutchDaySql } from '../../../shared/platform/dutch-days';
 import { generateReports } from '../../../src-generator';
 import { brandOfDomain, computeFreshBrandDomains } from '../../../src-main/overview/brand-domains';
@@ -11,6 +12,7 @@ import { shapeWeeks } from '../../../src-main/overview/shape-day-counts';
 import { summaryWeeks } from '../../../src-main/overview/summary-day-counts';
 import { DEFAULT_OVERVIEW_SETTINGS } from '../../../src-main/overview/overview-settings';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
+import { filedRecord } from '../../support/records';
 import { AS_OF, quietRecords } from './support';
 
 const HARM_DAYS = DEFAULT_OVERVIEW_SETTINGS.harmDays;
@@ -165,5 +167,25 @@ describe('the overview read from its kept counts equals the same numbers joined 
       const fresh = computeFreshBrandDomains(sqlite, AS_OF, team, DEFAULT_OVERVIEW_SETTINGS.brands);
       expect(fresh.map(({ domain, firstSeen }) => ({ domain, firstSeen })).sort((a, b) => a.domain.localeCompare(b.domain))).toEqual(freshDomainsFromReports(sqlite, team));
     }
+  }, 120_000);
+
+  it('harm ranking when hundreds of candidates look worse than they are: read past the first page of candidates, the same top 50', async () => {
+    // 450 decoys: three recent victims each, two without loss and one of €10,000 — bounded at about 3/14 × 2 × €10,000 / 4
+    // a day, but their median loss is 0. 60 steady ones: ten victims of €100 each, 10/14 × €100 a day. All decoys outrank
+    // the steady ones' harm by their bound, so the ranking must read more of them than its first page (8 × 50) holds.
+    const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`;
+    const victim = (phone: string, amount: string, day: number): IntakeRecord =>
+      filedRecord({ receivedAt: at(day), payments: [{ amount, currency: 'EUR' }], suspect: { phoneNumbers: [phone] } });
+    const decoys = Array.from({ length: 450 }, (_, index) => `06-2${String(index).padStart(7, '0')}`);
+    const steady = Array.from({ length: 60 }, (_, index) => `06-3${String(index).padStart(7, '0')}`);
+    const records = [
+      ...decoys.flatMap((phone) => [victim(phone, '0.00', 10), victim(phone, '0.00', 12), victim(phone, '10000.00', 14)]),
+      ...steady.flatMap((phone) => Array.from({ length: 10 }, (_, day) => victim(phone, '100.00', 8 + day))),
+    ];
+    const api = await openApiHarness({ records });
+    const harm = computeHarm(api.store.sqlite, AS_OF, HARM_DAYS, null);
+    expect(harm).toHaveLength(HARM_LIMIT);
+    expect(harm.every((entry) => entry.victims === 10 && entry.harmPerDay === Math.round((10 / HARM_DAYS) * 10_000))).toBe(true);
+    expect(harm.map(({ value, victims, loss, perDay, typicalLoss, harmPerDay }) => ({ value, victims, loss, perDay, typicalLoss, harmPerDay }))).toEqual(harmFromReports(api.store.sqlite, null));
   }, 120_000);
 });
