@@ -64,16 +64,17 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
         GROUP BY r.id ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
     )
     .pluck();
-  // A cluster's first report: walked from the first day it has (kept counts), never through all its members.
-  const firstReportOf = sqlite
-    .prepare<[number, number], string>(
-      `SELECT report_id FROM reports WHERE +cluster_id = ? AND status = 'filed' AND received_at >= (SELECT min(day) FROM cluster_day_counts WHERE cluster_id = ?)
-        ORDER BY received_at, report_id LIMIT 1`,
-    )
-    .pluck();
-  // Its recent reports: a small cluster member by member (the unary + keeps SQLite off the days), a big one (thousands,
-  // over a year) back along the window's days instead.
+  // A cluster's first report and its recent reports: a small cluster member by member (the unary + keeps SQLite off the
+  // days), a big one (thousands, over a year) along the days instead — its first report walked from the first day it
+  // has (kept counts; a Dutch day starts up to two hours before its UTC date, hence the day before), never through all its members.
   const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
+  const firstOfCluster = (big: boolean) =>
+    sqlite
+      .prepare<{ key: number }, string>(
+        `SELECT report_id FROM reports WHERE ${big ? '+' : ''}cluster_id = @key AND ${big ? '' : '+'}status = 'filed'
+          ${big ? "AND received_at >= (SELECT date(min(day), '-1 day') FROM cluster_day_counts WHERE cluster_id = @key)" : ''} ORDER BY received_at, report_id LIMIT 1`,
+      )
+      .pluck();
   const recentOfCluster = (big: boolean) =>
     sqlite
       .prepare<Record<string, string | number>, string>(
@@ -81,16 +82,17 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
           ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
       )
       .pluck();
-  const [smallClusterReports, bigClusterReports] = [recentOfCluster(false), recentOfCluster(true)];
-  const clusterReports = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? bigClusterReports : smallClusterReports);
+  const [small, big] = [false, true].map((isBig) => ({ first: firstOfCluster(isBig), recent: recentOfCluster(isBig) }));
+  const clusterReads = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? big! : small!);
 
   // Rank first, then read names and reports only for the spikes shown.
   const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
     .sort((a, b) => b.score - a.score || b.recent - a.recent || Number(a.cluster) - Number(b.cluster) || a.key - b.key)
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
-    const subject = cluster ? { type: 'cluster', value: firstReportOf.get(key, key)! } : indicatorOf.get(key)!;
-    const reportIds = (cluster ? clusterReports(key) : indicatorReports).all({ ...window, key });
+    const reads = cluster ? clusterReads(key) : undefined;
+    const subject = reads ? { type: 'cluster', value: reads.first.get({ key })! } : indicatorOf.get(key)!;
+    const reportIds = (reads ? reads.recent : indicatorReports).all({ ...window, key });
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });
 }

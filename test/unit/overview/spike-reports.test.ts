@@ -52,4 +52,15 @@ describe('a spike’s reports', () => {
     expect(clusterSpike!.reportIds).toEqual(clusterNewest);
     expect(clusterNewest).toEqual(newest);
   });
+
+  it('name a cluster by its first report, also when that came in late in the evening (UTC) of the Dutch day before', async () => {
+    // 23:30 UTC on 2 November is 00:30 on 3 November in the Netherlands: the cluster's first Dutch day starts before
+    // its UTC date. A report of 08:00 UTC on 3 November came later.
+    const first = payingMule('2026-11-02T23:30:00Z');
+    const temp = openTempStore();
+    await temp.importRecords([payingMule('2026-11-03T08:00:00Z'), first, ...Array.from({ length: 20 }, (_, index) => payingMule(`2026-11-${18 + (index % 3)}T1${index % 10}:00:00Z`))]);
+    const spike = computeSpikes(temp.store.sqlite, AS_OF, settings, null).find((found) => found.type === 'cluster');
+    expect(spike?.recent).toBe(20);
+    expect(spike?.value).toBe(first.reportId);
+  });
 });
