@@ -44,30 +44,36 @@ export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string
   const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
   // Domains named in the window and never before it, from the kept counts (indicator-day-counts.ts): the window's
-  // indicators looked up by id (CROSS JOIN), not every domain ever named tried against them; each one's first day
-  // found in SQL (the first entry of its days in the index by indicator), only the fresh ones tried for a brand.
-  const fresh = sqlite
+  // rows in day order, each indicator looked up by id (CROSS JOIN) and its earlier days in the index by indicator —
+  // no sort of the window's indicators to make them distinct; a domain named on several days is kept once.
+  const rows = sqlite
     .prepare<Record<string, string>, { indicatorId: number; domain: string; firstSeen: string }>(
-      `SELECT indicatorId, domain, firstSeen FROM (
-         SELECT i.id AS indicatorId, i.value AS domain, (SELECT min(day) FROM indicator_day_counts WHERE indicator_id = i.id) AS firstSeen
-           FROM (SELECT DISTINCT indicator_id FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}) w
-           CROSS JOIN indicators i ON i.id = w.indicator_id
-          WHERE i.type = 'domain')
-        WHERE firstSeen >= @fromDay`,
+      `SELECT i.id AS indicatorId, i.value AS domain, (SELECT min(day) FROM indicator_day_counts WHERE indicator_id = i.id) AS firstSeen
+         FROM indicator_day_counts w CROSS JOIN indicators i ON i.id = w.indicator_id
+        WHERE w.day >= @fromDay AND w.day <= @asOf ${teamClause(team, 'w.team')} AND i.type = 'domain'
+          AND NOT EXISTS (SELECT 1 FROM indicator_day_counts e WHERE e.indicator_id = w.indicator_id AND e.day < @fromDay)`,
     )
     .all({ fromDay, asOf, ...teamParam(team) });
-  const reportsOf = sqlite.prepare<Record<string, string | number>, string>(
-    // CROSS JOIN: through the domain's mentions, never through every report received by then.
-    `SELECT r.report_id FROM mentions m CROSS JOIN reports r ON r.id = m.report_id
-      WHERE m.indicator_id = @indicatorId AND m.benign = 0 AND r.status = 'filed' AND r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
-      GROUP BY r.id ORDER BY r.received_at, r.report_id`,
-  );
-  const found: FreshBrandDomain[] = [];
-  for (const { indicatorId, domain, firstSeen } of fresh) {
+  const branded = new Map<number, { domain: string; brand: string; firstSeen: string }>();
+  for (const { indicatorId, domain, firstSeen } of rows) {
+    if (branded.has(indicatorId)) continue;
     const brand = brandOfDomain(domain, brands);
-    if (brand === null) continue;
-    const reportIds = reportsOf.pluck().all({ indicatorId, end, ...(team === null ? {} : { team }) });
-    found.push({ domain, brand, firstSeen, reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) });
+    if (brand !== null) branded.set(indicatorId, { domain, brand, firstSeen });
   }
+  // Their reports in one statement: through each domain's mentions (CROSS JOIN), never through every report received by then.
+  const reportRows = sqlite
+    .prepare<Record<string, string>, [number, string]>(
+      `SELECT m.indicator_id, r.report_id FROM json_each(@ids) d CROSS JOIN mentions m ON m.indicator_id = d.value CROSS JOIN reports r ON r.id = m.report_id
+        WHERE m.benign = 0 AND r.status = 'filed' AND r.received_at <= @end ${team === null ? '' : 'AND r.route_team = @team'}
+        GROUP BY m.indicator_id, r.id ORDER BY m.indicator_id, r.received_at, r.report_id`,
+    )
+    .raw()
+    .all({ ids: JSON.stringify([...branded.keys()]), end, ...teamParam(team) });
+  const reportsOf = new Map<number, string[]>();
+  for (const [indicatorId, reportId] of reportRows) (reportsOf.get(indicatorId) ?? reportsOf.set(indicatorId, []).get(indicatorId)!).push(reportId);
+  const found = [...branded].map(([indicatorId, { domain, brand, firstSeen }]): FreshBrandDomain => {
+    const reportIds = reportsOf.get(indicatorId) ?? [];
+    return { domain, brand, firstSeen, reports: reportIds.length, reportIds: reportIds.slice(0, REPORT_IDS_LIMIT) };
+  });
   return found.sort((a, b) => b.reports - a.reports || b.firstSeen.localeCompare(a.firstSeen) || a.domain.localeCompare(b.domain));
 }
