@@ -13,7 +13,7 @@ import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { recordRow, rowValues, type RecordRow } from '../db/report-row';
-import { prepareReportWriting, type ExistingReport, type StoredMention } from '../db/reports/writes';
+import { prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 import { createPurgedHolders } from '../db/purged-holders';
@@ -39,15 +39,8 @@ export interface ReportInput {
   packed?: PackedRevision | undefined;
 }
 
-interface ResolvedMention {
-  indicatorId: number;
-  field: string;
-  raw: string;
-  benign: boolean;
-}
-
 interface ResolvedMentions {
-  mentions: ResolvedMention[];
+  mentions: NewMention[];
   /** The non-benign indicators the report links through. */
   linking: Set<number>;
   /** Those of them whose rows were inserted just now. */
@@ -85,7 +78,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     findIndicator,
     insertIndicator,
     lowerFirstReceived,
-    insertMention,
+    insertMentions,
     deferKeptCounts,
     settleKeptCounts,
   } = prepareReportWriting(sqlite);
@@ -151,10 +144,6 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return resolved;
   }
 
-  function writeMentions(reportId: number, mentions: readonly ResolvedMention[]): void {
-    for (const mention of mentions) insertMention.run(reportId, mention.indicatorId, mention.field, mention.raw, mention.benign ? 1 : 0);
-  }
-
   const mentionKey = (mention: { indicatorId: number; field: string; raw: string; benign: boolean | number }) =>
     `${mention.indicatorId}\u0000${mention.field}\u0000${mention.raw}\u0000${mention.benign ? 1 : 0}`;
 
@@ -163,7 +152,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
    * others are deleted and the new ones written. Deleting all and writing all again cost every index and trigger
    * twice and left each old row's bytes empty in the table's pages.
    */
-  function replaceMentions(reportId: number, stored: readonly StoredMention[], mentions: readonly ResolvedMention[]): void {
+  function replaceMentions(reportId: number, stored: readonly StoredMention[], mentions: readonly NewMention[]): void {
     const wanted = new Set(mentions.map(mentionKey));
     const kept = new Set<string>();
     for (const row of stored) {
@@ -171,7 +160,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       if (wanted.has(key) && !kept.has(key)) kept.add(key);
       else deleteMention.run(row.rowid);
     }
-    writeMentions(reportId, kept.size === 0 ? mentions : mentions.filter((mention) => !kept.has(mentionKey(mention))));
+    insertMentions(reportId, kept.size === 0 ? mentions : mentions.filter((mention) => !kept.has(mentionKey(mention))));
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
@@ -241,7 +230,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     const id = Number(insertReport.run(row.reportId, ...rowValues(row, row.receivedAt, at), cluster).lastInsertRowid);
     textIndex.update(id, row, true);
     recordRevision(id, input, row, at, true, true);
-    writeMentions(id, mentions);
+    insertMentions(id, mentions);
     if (row.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
     }

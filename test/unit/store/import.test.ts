@@ -215,6 +215,21 @@ describe('mentions', () => {
     const repeated = (rows: typeof before) => rows.find((row) => row.field === 'suspect.bankAccounts[0]')!.rowid;
     expect(repeated(after)).toBe(repeated(before));
   });
+
+  it('are all written, in the order the record names them, also past one statement’s rows', async () => {
+    // 37 rows: two full statements of 16 and one of 5 (src-main/db/reports/writes.ts).
+    const phones = Array.from({ length: 37 }, (_, index) => `06-${20_000_000 + index}`);
+    const record = filedRecord({ suspect: { phoneNumbers: phones } });
+    const { store, importRecords } = openTempStore();
+    await importRecords([record, filedRecord({ suspect: { phoneNumbers: [phones[36]!] } })]);
+    const fields = store.sqlite
+      .prepare<[string], string>('SELECT m.field FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ? ORDER BY m.rowid')
+      .pluck()
+      .all(record.reportId);
+    expect(fields).toEqual(phones.map((_, index) => `suspect.phoneNumbers[${index}]`));
+    // The last row written links the report to the one that names only that number.
+    expect(relatedReports(store.sqlite, record.reportId)).toHaveLength(1);
+  });
 });
 
 describe('withdrawals', () => {
