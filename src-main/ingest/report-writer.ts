@@ -98,6 +98,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const MAX_KNOWN_INDICATORS = 200_000;
   /** A withdrawal redacted stored text since the last settleRedactions(). */
   let redacted = false;
+  /** Inside applyBatch: whether retention purged a report here, the store's purge key read once for the batch. */
+  let purgedInBatch: ((reportId: string) => boolean) | null = null;
 
   /** The indicator's row, inserted when new (`created`). */
   function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean; created?: true } {
@@ -272,7 +274,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       existing ? { revision: existing.revision, hasRevision: (revision) => hasRevision.get(existing.id, revision) !== undefined } : null,
       row.revision,
     );
-    if (!existing) return tombstones.purgedAmong([row.reportId]).size > 0 ? 'purged' : applyNew(input, row, at);
+    if (!existing) return (purgedInBatch ?? tombstones.purgedTest())(row.reportId) ? 'purged' : applyNew(input, row, at);
     if (decision.becomesCurrent) return applyNewerRevision(existing, input, row, at);
     if (decision.storesRevision) applyOlderRevision(existing, input, row, at);
     return decision.outcome;
@@ -280,6 +282,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
 
   const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {
     textIndex.defer();
+    purgedInBatch = tombstones.purgedTest();
     // The reports this batch adds are counted for the overview at its end, grouped.
     deferKeptCounts.run();
     // Nothing else writes the audit log inside this writer's own transaction, so the chain's head is read once.
@@ -319,6 +322,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
         throw error;
       } finally {
         batching = false;
+        purgedInBatch = null;
       }
     },
     /** Call after the benign list changed. */

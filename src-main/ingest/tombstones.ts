@@ -38,6 +38,15 @@ export function createTombstones(sqlite: Database.Database) {
       for (const reportId of reportIds) if (isBuried.get(tombstoneOf(testKey, reportId)) !== undefined) found.add(reportId);
       return found;
     },
+    /**
+     * Whether retention purged a report here, with the key read once: for one transaction in which nothing is buried
+     * (a writer's batch asks for each new report, and before the first purge there is no key to find).
+     */
+    purgedTest(): (reportId: string) => boolean {
+      const testKey = key();
+      if (testKey === null) return () => false;
+      return (reportId) => isBuried.get(tombstoneOf(testKey, reportId)) !== undefined;
+    },
   };
 }
 
