@@ -216,6 +216,21 @@ describe('mentions', () => {
     expect(repeated(after)).toBe(repeated(before));
   });
 
+  it('name the stored indicator row, and link through it, when a new writer meets an indicator stored before', async () => {
+    const first = openTempStore();
+    await first.importRecords([filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } })]);
+    // Another writer on the store knows none of its indicators yet: it tries to insert muleA, and finds it stored.
+    const { writer, store } = openTempStore({ path: first.path });
+    const second = filedRecord({ suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } });
+    await importNdjson(Readable.from([Buffer.from(JSON.stringify(second) + '\n')]), writer);
+    const indicators = store.sqlite.prepare<[], { value: string; rows: number }>('SELECT value, count(*) AS rows FROM indicators GROUP BY value ORDER BY min(id)');
+    expect(indicators.all()).toEqual([
+      { value: IBANS.muleA, rows: 1 },
+      { value: IBANS.muleB, rows: 1 },
+    ]);
+    expect(relatedReports(store.sqlite, second.reportId)).toHaveLength(1);
+  });
+
   it('are all written, in the order the record names them, also past one statement’s rows', async () => {
     // 37 rows: two full statements of 16 and one of 5 (src-main/db/reports/writes.ts).
     const phones = Array.from({ length: 37 }, (_, index) => `06-${20_000_000 + index}`);
