@@ -3,13 +3,14 @@
 // those parts, their rows put in place of the saved ones; with --store they start from a copy of that store instead
 // of importing the data set.
 // `--suite hub --only first-sync`: of the hub suite only the first sync's rows, put in place likewise.
+// `--suite ui --only sign-in`: of the UI suite only the police sign-in rows, put in place likewise (no 100k import).
 import { parseArgs } from 'node:util';
 import { saveRows, saveSuite } from './report';
 import { auditSuite } from './suites/audit';
 import { CORE_PARTS, coreParts, coreSuite, type CorePart } from './suites/core';
 import { extractSuite } from './suites/extract';
 import { hubFirstSyncOnly, hubSuite } from './suites/hub';
-import { uiSuite } from './suites/ui';
+import { uiSignInOnly, uiSuite } from './suites/ui';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +37,12 @@ if (values.only !== undefined && values.suite?.join() === 'hub') {
   if (values.only !== 'first-sync') throw new Error('--only with --suite hub names its one part: first-sync');
   saveRows(await hubFirstSyncOnly());
   process.stderr.write('hub (first-sync rows): written to bench/RESULTS.md\n');
+  process.exit(0);
+}
+if (values.only !== undefined && values.suite?.join() === 'ui') {
+  if (values.only !== 'sign-in') throw new Error('--only with --suite ui names its one part: sign-in');
+  saveRows(await uiSignInOnly());
+  process.stderr.write('ui (sign-in rows): written to bench/RESULTS.md\n');
   process.exit(0);
 }
 if (values.only !== undefined) {

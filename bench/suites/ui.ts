@@ -63,6 +63,15 @@ async function importedStore(file: string): Promise<{ path: string; importSecond
   return { path, importSeconds };
 }
 
+/** Only the police sign-in rows: they need no imported store (the hub holds their reports). */
+export async function uiSignInOnly(): Promise<SuiteResult> {
+  const machine = machineDescription();
+  ensureRendererBuilt((message) => process.stderr.write(`ui: ${message}\n`));
+  process.stderr.write('ui: signing in with a police account…\n');
+  const metrics = (await policeSignInMetrics()).map((metric) => ({ ...metric, note: `${metric.note ? `${metric.note}; ` : ''}measured alone (--only sign-in) ${new Date().toISOString()}` }));
+  return { suite: 'ui', title: 'Workbench UI in browser mode', ranAt: new Date().toISOString(), machine, metrics };
+}
+
 /**
  * The UI targets on 100k reports in browser mode: time to the first rendered queue, and from a search or
  * filter to the updated list. The floor for each is the very queue.list call the page made, replayed over HTTP.

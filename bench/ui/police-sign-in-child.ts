@@ -34,6 +34,11 @@ const afterLogin: number[] = [];
  * redirects), to the page's `session.oidcFinish` answered (code exchange, hub session, key enrolment), to the row.
  */
 const phases: Record<'toForm' | 'filling' | 'toCallback' | 'toSignedIn' | 'toRow', number>[] = [];
+/**
+ * The steps inside `toForm`, each from the click (ms): the core's `session.oidcStart` answered, the tab opened, the
+ * listener's start page asked and answered, the provider's authorization endpoint asked and its login page answered.
+ */
+const toFormSteps: Record<'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered', number>[] = [];
 try {
   const records = generatedRecords(RECORDS, 'bench-police-sign-in');
   for (let at = 0; at < records.length; at += 1000) {
@@ -53,13 +58,26 @@ try {
     try {
       let callbackAt = 0;
       let signedInAt = 0;
+      /** When each step first happened (performance.now()). */
+      const stepAt: Partial<Record<keyof (typeof toFormSteps)[number], number>> = {};
+      const mark = (step: keyof (typeof toFormSteps)[number]) => (stepAt[step] ??= performance.now());
       context.on('request', (request) => {
-        if (callbackAt === 0 && new URL(request.url()).pathname === '/callback') callbackAt = performance.now();
+        const { pathname } = new URL(request.url());
+        if (callbackAt === 0 && pathname === '/callback') callbackAt = performance.now();
+        if (pathname === '/begin') mark('beginAsked');
+        if (request.url().startsWith(provider.issuer) && pathname === '/auth') mark('authAsked');
+      });
+      context.on('response', (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname === '/begin') mark('beginAnswered');
+        if (response.url().startsWith(provider.issuer) && pathname.startsWith('/interaction/')) mark('loginPageAnswered');
       });
       context.on('requestfinished', (request) => {
         if (signedInAt === 0 && request.postData()?.includes('"session.oidcFinish"')) signedInAt = performance.now();
+        if (request.postData()?.includes('"session.oidcStart"')) mark('started');
       });
       const page = await context.newPage();
+      context.on('page', () => mark('tabOpened'));
       await page.goto(serve.url);
       const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
       await button.waitFor();
@@ -79,6 +97,8 @@ try {
         samples.push(shownAt - clickedAt);
         afterLogin.push(shownAt - loggedInAt);
         phases.push({ toForm: formAt - clickedAt, filling: loggedInAt - formAt, toCallback: callbackAt - loggedInAt, toSignedIn: signedInAt - callbackAt, toRow: shownAt - signedInAt });
+        const since = (step: keyof (typeof toFormSteps)[number]) => (stepAt[step] ?? Number.NaN) - clickedAt;
+        toFormSteps.push({ started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered') });
       }
     } finally {
       await context.close();
@@ -91,4 +111,4 @@ try {
   await provider.close();
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin, phases })}\n`);
+process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin, phases, toFormSteps })}\n`);

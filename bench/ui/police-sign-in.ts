@@ -9,11 +9,13 @@ const RECORDS = 2000;
  * No limit measured beside it: the flow is a chain of round trips (provider, hub, enrolment, first page).
  */
 export async function policeSignInMetrics(records = RECORDS): Promise<Metric[]> {
-  const result = await runChild<{ records: number; samples: number[]; afterLogin: number[]; phases: Record<string, number>[] }>('./ui/police-sign-in-child.ts', [String(records)]);
+  const result = await runChild<{ records: number; samples: number[]; afterLogin: number[]; phases: Record<string, number>[]; toFormSteps: Record<string, number>[] }>('./ui/police-sign-in-child.ts', [String(records)]);
   const sorted = [...result.samples].sort((a, b) => a - b);
   const afterLogin = [...result.afterLogin].sort((a, b) => a - b);
-  const median = (name: string) => Math.round(percentile(result.phases.map((phase) => phase[name]!).sort((a, b) => a - b), 50));
-  const phases = `p50 of its phases: to the provider's login form ${median('toForm')} ms, filling it ${median('filling')} ms, on to the workstation's callback ${median('toCallback')} ms, to the signed-in answer (code exchange, hub session, key enrolment) ${median('toSignedIn')} ms, to the row ${median('toRow')} ms`;
+  const medianOf = (rows: Record<string, number>[], name: string) => Math.round(percentile(rows.map((row) => row[name]!).sort((a, b) => a - b), 50));
+  const median = (name: string) => medianOf(result.phases, name);
+  const step = (name: string) => medianOf(result.toFormSteps, name);
+  const phases = `p50 of its phases: to the provider's login form ${median('toForm')} ms, filling it ${median('filling')} ms, on to the workstation's callback ${median('toCallback')} ms, to the signed-in answer (code exchange, hub session, key enrolment) ${median('toSignedIn')} ms, to the row ${median('toRow')} ms; within the first, p50 from the click: the core's answer to session.oidcStart ${step('started')} ms, the tab opened ${step('tabOpened')}, the listener's start page asked ${step('beginAsked')} and answered ${step('beginAnswered')}, the provider's authorization asked ${step('authAsked')}, its login page answered ${step('loginPageAnswered')}`;
   const note = `from the click on "Aanmelden met politie-account" through the provider's login page (filled by the harness at once; no consent page for the force's own application, as in Keycloak) and the hub's session to the first queue row, ${result.records.toLocaleString('en')} reports on the hub, a fresh workstation each time, n=${sorted.length}`;
   return [
     { name: 'sign-in with police account → first queue p50', value: percentile(sorted, 50), unit: 'ms', note },
