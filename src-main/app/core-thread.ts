@@ -7,13 +7,13 @@ import { isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/platform/clock';
 import { createJsonLogger } from '../../shared/platform/logger';
 import { dispatch } from '../api/dispatch';
-import { BACKGROUND_SLICE_MS, FEED_SLICE_MS } from '../ingest/apply-feed-page';
 import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
 import { coreParent } from './core-channel';
 import type { FromCore, ToCore } from './core-messages';
 import { openAppStore } from './open-app-store';
 import type { SecretName, SecretStore } from './secrets';
+import { createWindowUse } from './window-use';
 import { startWorkstation, type Workstation } from './workstation';
 
 const parent = coreParent(parentPort);
@@ -57,7 +57,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       demo: options.demo,
       launch: options.launch,
       preparer,
-      feedSliceMs: windowSliceMs,
+      feedSliceMs: () => windowUse.sliceMs(),
       ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}),
       // The desktop's main process opens it (the system browser); this thread has no shell.
       ...(options.systemBrowser ? { openInBrowser: (url: string) => Promise.resolve(post({ type: 'open-in-browser', url })) } : {}),
@@ -70,13 +70,8 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
   }
 }
 
-/**
- * When the window last asked something: while it is in use, pulled pages are applied in short transactions so its
- * calls never wait long; once it has been quiet a while, in long ones, which sync faster.
- */
-let lastCallAt = Number.NEGATIVE_INFINITY;
-const WINDOW_IN_USE_MS = 2000;
-const windowSliceMs = () => (performance.now() - lastCallAt < WINDOW_IN_USE_MS ? FEED_SLICE_MS : BACKGROUND_SLICE_MS);
+/** The window's calls set how long the first sync's transactions may hold this thread (./window-use.ts). */
+const windowUse = createWindowUse();
 
 parent.onMessage((message: ToCore) => {
   if (message.type === 'start') {
@@ -88,9 +83,13 @@ parent.onMessage((message: ToCore) => {
       },
     );
   } else if (message.type === 'call') {
-    lastCallAt = performance.now();
-    if (!running) return post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'UNAVAILABLE', message: 'The workstation is still starting.' } } });
+    const answered = windowUse.called();
+    if (!running) {
+      answered();
+      return post({ type: 'answer', id: message.id, result: { ok: false, error: { code: 'UNAVAILABLE', message: 'The workstation is still starting.' } } });
+    }
     void dispatch(message.method, message.params, running.workstation.context).then((result) => {
+      answered();
       try {
         post({ type: 'answer', id: message.id, result });
       } catch {
