@@ -105,7 +105,7 @@ export interface LoopbackOptions {
 
 export async function listenForRedirect(state: string, options: LoopbackOptions = {}): Promise<LoopbackRedirect> {
   const logger = options.logger ?? silentLogger;
-  const unreadable = await ownerTablesUnreadable(options.procNet);
+  const unreadable = ownerTablesUnreadable(options.procNet);
   if (unreadable !== null) throw ownerCheckUnavailable(unreadable, logger);
   const server = createServer();
   let waiting: ServerResponse | null = null;

@@ -8,7 +8,7 @@
  * kernel then keeps it as a time-wait entry without owner, inode 0), and "unreadable" when /proc/net cannot be read.
  * Other systems have no /proc: there the owner is "unchecked", and the caller decides what that means.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isIPv4, type Socket } from 'node:net';
 import { endianness } from 'node:os';
 
@@ -49,13 +49,18 @@ function ownersIn(table: string, into: Map<string, number | null>): void {
   }
 }
 
-/** Both tables read once: every listed socket's owner, or why neither table could be read. */
-async function readOwners(procNet: string): Promise<{ owners: Map<string, number | null> } | { unreadable: string }> {
+/**
+ * Both tables read once: every listed socket's owner, or why neither table could be read. Read at once, not through
+ * the thread pool: the kernel writes them from memory (a few hundred KB with thousands of sockets), while each step
+ * of an asynchronous read (open, read, read, close) waits for a turn of the event loop — on the core's thread, each
+ * behind a slice of a first sync, which made the officer's sign-in wait a second for a millisecond's read.
+ */
+function readOwners(procNet: string): { owners: Map<string, number | null> } | { unreadable: string } {
   const owners = new Map<string, number | null>();
   const failures: string[] = [];
   for (const file of ['tcp', 'tcp6']) {
     try {
-      ownersIn(await readFile(`${procNet}/${file}`, 'latin1'), owners);
+      ownersIn(readFileSync(`${procNet}/${file}`, 'latin1'), owners);
     } catch (error) {
       failures.push((error as NodeJS.ErrnoException).code ?? 'error');
     }
@@ -69,18 +74,20 @@ export type ConnectionOwners = (socket: Socket) => Promise<ConnectionOwner>;
  * Looks up the owners of connections as they arrive. Each lookup needs both tables, which list every socket of the
  * machine: read per connection, a local user opening thousands of connections would have the listener read them
  * thousands of times over, and the officer's browser would wait behind all of it. So the tables are read once for
- * every connection waiting by then, one read at a time: a flood costs a few reads, and any connection is answered
- * within two.
+ * every connection waiting by then, at the end of the turn of the event loop that accepted it, and each read waits
+ * after the one before as long as that one took: a flood (whose tables grow with it) gets at most half the thread,
+ * its connections gathered into ever fewer reads, while a connection that comes alone is answered at once.
  */
 export function connectionOwners(procNet = '/proc/net'): ConnectionOwners {
   let waiting: Array<{ client: { tcp: string; tcp6: string }; server: { tcp: string; tcp6: string }; answer: (owner: ConnectionOwner) => void }> = [];
-  let reading = false;
+  /** When the next read may start (performance.now()). */
+  let nextReadAt = 0;
 
-  async function readForWaiting(): Promise<void> {
-    reading = true;
+  function readForWaiting(): void {
     const batch = waiting;
     waiting = [];
-    const tables = await readOwners(procNet);
+    const started = performance.now();
+    const tables = readOwners(procNet);
     for (const { client, server, answer } of batch) {
       if ('unreadable' in tables) {
         answer({ kind: 'unreadable', reason: tables.unreadable });
@@ -89,8 +96,8 @@ export function connectionOwners(procNet = '/proc/net'): ConnectionOwners {
       const uid = tables.owners.get(`${client.tcp} ${server.tcp}`) ?? tables.owners.get(`${client.tcp6} ${server.tcp6}`) ?? null;
       answer(uid === null ? { kind: 'unknown', reason: 'the client’s socket is not listed with an owner (closed already?)' } : { kind: 'user', uid });
     }
-    reading = false;
-    if (waiting.length > 0) void readForWaiting();
+    const ended = performance.now();
+    nextReadAt = ended + (ended - started);
   }
 
   return (socket) => {
@@ -103,14 +110,18 @@ export function connectionOwners(procNet = '/proc/net'): ConnectionOwners {
     const server = kernelEndpoints(localAddress, localPort);
     return new Promise((answer) => {
       waiting.push({ client, server, answer });
-      if (!reading) void readForWaiting();
+      if (waiting.length > 1) return;
+      const pause = nextReadAt - performance.now();
+      // setImmediate: after the other connections this turn accepts (the poll phase), before the next turn's.
+      if (pause > 0) setTimeout(readForWaiting, pause);
+      else setImmediate(readForWaiting);
     });
   };
 }
 
 /** Whether the tables can be read at all (on Linux): null if they can, else why not — before anyone is asked to connect. */
-export async function ownerTablesUnreadable(procNet = '/proc/net'): Promise<string | null> {
+export function ownerTablesUnreadable(procNet = '/proc/net'): string | null {
   if (process.platform !== 'linux') return null;
-  const tables = await readOwners(procNet);
+  const tables = readOwners(procNet);
   return 'unreadable' in tables ? tables.unreadable : null;
 }
