@@ -11,7 +11,8 @@ import { createWorkerPreparer } from '../ingest/prepare-pool';
 import { appPathsIn } from './app-paths';
 import { coreParent } from './core-channel';
 import type { FromCore, ToCore } from './core-messages';
-import { openAppStore } from './open-app-store';
+import { openAppStoreWithKey } from './open-app-store';
+import { startWalCheckpointer } from './wal-checkpointer';
 import type { SecretName, SecretStore } from './secrets';
 import { createWindowUse } from './window-use';
 import { startWorkstation, type Workstation } from './workstation';
@@ -20,7 +21,7 @@ const parent = coreParent(parentPort);
 const post = (message: FromCore) => parent.post(message);
 const logger = createJsonLogger(process.stderr, systemClock);
 
-let running: { workstation: Workstation; close(): void } | null = null;
+let running: { workstation: Workstation; close(): Promise<void> } | null = null;
 
 async function start(options: Extract<ToCore, { type: 'start' }>['options']): Promise<void> {
   const paths = appPathsIn(options.dataDir, {
@@ -40,11 +41,14 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       post({ type: 'secret', name, value });
     },
   };
-  const store = openAppStore(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
-  // Pulled reports are parsed and their indicators extracted on a thread of their own: this one writes and answers the window.
+  const { store, key } = openAppStoreWithKey(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
+  // Pulled reports are parsed and their indicators extracted on a thread of their own, and the WAL is checkpointed on
+  // another: this one writes and answers the window.
   const preparer = createWorkerPreparer(undefined, { logger });
-  const closeAll = () => {
+  const checkpointer = startWalCheckpointer(store, key, { logger });
+  const closeAll = async () => {
     void preparer.close();
+    await checkpointer.close();
     store.close();
   };
   try {
@@ -65,7 +69,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
     workstation.context.events.subscribe((message) => post({ type: 'event', message }));
     running = { workstation, close: closeAll };
   } catch (error) {
-    closeAll();
+    await closeAll();
     throw error;
   }
 }

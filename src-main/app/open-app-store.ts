@@ -59,7 +59,12 @@ function storeKeyFor(path: string, secrets: SecretStore, env: NodeJS.ProcessEnv,
 
 /** Opens the workstation's case store, encrypted at rest (see storeKeyFor). */
 export function openAppStore(paths: AppPaths, secrets: SecretStore, env: NodeJS.ProcessEnv, clock: Clock, mode: StoreMode): CaseStore {
+  return openAppStoreWithKey(paths, secrets, env, clock, mode).store;
+}
+
+/** openAppStore, and the key it was opened with, for a second connection of the core's own (its checkpoint thread). */
+export function openAppStoreWithKey(paths: AppPaths, secrets: SecretStore, env: NodeJS.ProcessEnv, clock: Clock, mode: StoreMode): { store: CaseStore; key: string | undefined } {
   mkdirSync(dirname(paths.storePath), { recursive: true });
   const key = storeKeyFor(paths.storePath, secrets, env, mode);
-  return openCaseStore({ path: paths.storePath, key, migrationsFolder: paths.migrationsFolder, clock });
+  return { store: openCaseStore({ path: paths.storePath, key, migrationsFolder: paths.migrationsFolder, clock }), key };
 }

@@ -113,10 +113,22 @@ export function isPlainSqliteFile(path: string): boolean {
   }
 }
 
+/** How long checkpointTruncate waits for another connection's checkpoint (the core's checkpoint thread) to finish. */
+const TRUNCATE_PATIENCE_MS = 10_000;
+const RETRY_MS = 5;
+
 /**
  * Moves everything in the WAL into the store file and empties the WAL file, so text just removed (a redaction, a
  * purge) survives neither in the WAL nor — with secure_delete — in the store's free pages. Outside a transaction.
+ * SQLite answers busy, without waiting, while another connection checkpoints (the core's checkpoint thread): then it
+ * tries again until that one is done. Throws if the WAL could not be emptied, rather than pass over it unsaid.
  */
-export function checkpointTruncate(sqlite: Database.Database): void {
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+export function checkpointTruncate(sqlite: Database.Database, patienceMs = TRUNCATE_PATIENCE_MS): void {
+  const giveUpAt = performance.now() + patienceMs;
+  for (;;) {
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (!result || result.busy === 0) return;
+    if (performance.now() >= giveUpAt) throw new AppError('CONFLICT', `The write-ahead log of ${sqlite.name} could not be emptied: another connection kept it busy. Close other programs using the store and try again.`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
+  }
 }

@@ -298,8 +298,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
    */
   function settleRedactions(): void {
     if (!redacted || sqlite.inTransaction) return;
-    redacted = false;
     checkpointTruncate(sqlite);
+    redacted = false;
   }
 
   return {

@@ -1,0 +1,59 @@
+import type { Logger } from '../../shared/platform/logger';
+import type { CaseStore } from '../db/open-store';
+import type { CheckpointThreadData, CheckpointThreadMessage } from '../db/wal-checkpoint-thread';
+import { startWorker } from '../platform/start-worker';
+
+/** SQLite's default: the writer checkpoints at a commit once the WAL holds this many pages. */
+const WRITER_CHECKPOINT_PAGES = 1000;
+/** How often the checkpoint thread copies what the WAL holds (a first sync writes a few MB a second). */
+const CHECKPOINT_EVERY_MS = 500;
+
+const threadUrl = () => new URL(import.meta.url.endsWith('.ts') ? '../db/wal-checkpoint-thread.ts' : '../db/wal-checkpoint-thread.js', import.meta.url);
+
+/**
+ * Moves the store's WAL checkpoints off the core's thread (see db/wal-checkpoint-thread.ts): once the checkpoint
+ * thread has the store open, the writing connection stops checkpointing at its commits; should the thread end, the
+ * writer checkpoints again as before, so the WAL never grows without bound.
+ */
+export function startWalCheckpointer(store: CaseStore, key: string | undefined, deps: { logger: Logger; onCheckpoint?: (frames: number) => void; everyMs?: number }) {
+  const data: CheckpointThreadData = { path: store.path, key, everyMs: deps.everyMs ?? CHECKPOINT_EVERY_MS };
+  const worker = startWorker(threadUrl(), { workerData: data });
+  worker.unref();
+  let closing = false;
+  let ready = false;
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const writerCheckpoints = (pages: number) => {
+    if (store.sqlite.open) store.sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+  };
+  worker.on('message', (message: CheckpointThreadMessage) => {
+    if (message.type === 'checkpointed') deps.onCheckpoint?.(message.frames);
+    else if (!closing) {
+      ready = true;
+      writerCheckpoints(0);
+    }
+  });
+  worker.on('error', (error) => deps.logger.warn('store.checkpoint_thread_failed', { error: error.name }));
+  worker.on('exit', () => {
+    writerCheckpoints(WRITER_CHECKPOINT_PAGES);
+    if (!closing) deps.logger.warn('store.checkpoint_thread_stopped', {});
+  });
+  return {
+    /**
+     * The thread closes its connection and ends; the writer checkpoints itself again. Resolves once the thread's
+     * connection is closed, so that the writer's, closed after it, is the last: only the last connection to close
+     * folds the WAL into the store and deletes it. A thread still starting (loading, deriving the key) is ended at
+     * once rather than awaited: a stop must not wait seconds for it, nor outlast the host's patience and be cut off
+     * with both connections open.
+     */
+    async close(): Promise<void> {
+      closing = true;
+      if (ready) worker.postMessage('close');
+      else await worker.terminate();
+      await ended;
+    },
+    /** Ends the thread as a crash would (for tests of the writer's fallback). */
+    terminate: () => worker.terminate(),
+  };
+}
+
+export type WalCheckpointer = ReturnType<typeof startWalCheckpointer>;
