@@ -4,6 +4,7 @@ import type { MutationApplier } from '../mutations/applier';
 import type { Clock } from '../../shared/platform/clock';
 import { SYNC_ACTOR } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
+import { createCommitAwareBudget } from './commit-aware-budget';
 import { createReportWriter } from './report-writer';
 import { UnreadableFeedPage, type RawFeedEntry, type RawFeedPage } from '../../shared/hub/feed-page';
 import { parseFeedRecord } from './feed-record';
@@ -34,9 +35,9 @@ export interface PageOutcome {
 }
 
 /**
- * How long one transaction applies entries (ms, at least one entry) while the window is being served. The core's
- * thread also answers the window's calls: between slices it lets them run, so a page of 500 reports never holds the
- * queue for long. A budget in time rather than a count, because an entry may cost 0.1 ms (a note) or 50 ms (a report
+ * How long one transaction holds the store's thread, its commit included (ms, at least one entry), while the window
+ * is being served. The core's thread also answers the window's calls: between slices it lets them run, so a page of
+ * 500 reports never holds the queue for long. A budget in time rather than a count, because an entry may cost 0.1 ms (a note) or 50 ms (a report
  * that merges clusters).
  */
 export const FEED_SLICE_MS = 10;
@@ -60,6 +61,9 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   const preparer = deps.preparer ?? inThreadPreparer;
   const budget = deps.sliceMs ?? FEED_SLICE_MS;
   const sliceMs = typeof budget === 'number' ? () => budget : budget;
+  const commitAware = createCommitAwareBudget();
+  /** How long the last slice's entries took, its commit not included. */
+  let entriesMs = 0;
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
@@ -137,21 +141,29 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   async function apply({ page, reports: prepared }: PreparedFeedPage): Promise<PageOutcome> {
     const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
     // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
-    let next = applySlice(page, 0, outcome, prepared);
+    let next = timedSlice(page, 0, outcome, prepared);
     while (next < page.entries.length) {
       await new Promise((resolve) => setImmediate(resolve));
-      next = applySlice(page, next, outcome, prepared);
+      next = timedSlice(page, next, outcome, prepared);
     }
     return outcome;
   }
 
-  /** Applies entries from `from` for about the slice budget in one transaction; answers where the next slice starts. */
+  /** applySlice, its commit timed so that the next slice's entries leave room for theirs. */
+  function timedSlice(page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number {
+    const started = performance.now();
+    const next = applySlice(page, from, outcome, prepared);
+    commitAware.observe(entriesMs, performance.now() - started);
+    return next;
+  }
+
+  /** Applies entries from `from` in one transaction, for about the slice budget with its commit; answers where the next slice starts. */
   const applySlice = sqlite.transaction((page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
     deps.applier.batch(() => {
       // The officer may have edited the benign list since the last slice.
       writer.reloadBenignList();
       const started = performance.now();
-      const limit = sliceMs();
+      const limit = commitAware.forEntries(sliceMs());
       let next = from;
       while (next < page.entries.length) {
         applyEntry(page.entries[next]!, outcome, prepared);
@@ -159,6 +171,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
         if (performance.now() - started >= limit) break;
       }
       writeCursor(sqlite, next === page.entries.length ? page.cursor : page.entries[next - 1]!.seq);
+      entriesMs = performance.now() - started;
       return next;
     }),
   );
