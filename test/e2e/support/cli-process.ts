@@ -1,7 +1,7 @@
 /**
- * The project's CLI as a person runs it (`npm run cli -- …` is `tsx src-main/cli/entry.ts …`), one OS process per
- * server. Node is started directly with tsx's loader: an npm wrapper would stand between the signal and the
- * server. Every child still running when this process exits is killed, so no server outlives the suite.
+ * The project's CLI as a person runs it (`npm run cli -- …` is `node --import tsx src-main/cli/entry.ts …`), one OS
+ * process per server. Node is started directly with tsx's loader: an npm wrapper would stand between the signal and
+ * the server. Every child still running when this process exits is killed, so no server outlives the suite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
