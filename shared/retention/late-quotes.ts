@@ -76,6 +76,17 @@ export function quotingSubject(mutation: AnyMutation): string | null {
   }
 }
 
+/**
+ * Why a note on a report its reporter withdrew, written before two days after the withdrawal, is refused: on the hub
+ * (src-hub/mutations/authority/withdrawn-notes.ts) and, in the same words, at once on the workstation that knows it.
+ */
+export const WITHDRAWN_NOTE_REASON =
+  'the report was withdrawn by its reporter; a note on it written before the workstations received the withdrawal could quote it, so it is not taken';
+
+/** The report a note is on, when it carries text that may quote it. */
+export const reportOfNote = (mutation: AnyMutation): string | null =>
+  mutation.kind === 'note.add' && mutation.payload.subjectType === 'report' && mutation.payload.body.length > 0 ? mutation.payload.subjectId : null;
+
 /** The day (YYYY-MM-DD) from which texts for a holder purged on `purgedOn` are taken again. */
 export const lateQuoteWindowEnd = (purgedOn: string): string => new Date(Date.parse(`${purgedOn}T00:00:00Z`) + LATE_QUOTE_WINDOW_MS).toISOString().slice(0, 10);
 

@@ -2,9 +2,9 @@
  * The cases and requests that held a report this store's retention purged (`case:<id>`, `action:<id>`), with the day
  * of the latest such purge, as the hub keeps them: a text for one written before two days after that day may quote
  * the report (shared/retention/late-quotes.ts). The retention run remembers them, and the report writer those of a
- * withdrawn report with the day of its withdrawal (its quotes go as a purged one's); the feed applier redacts a
- * colleague's late text for one, and the local write path refuses an officer's own until the window is over. On the
- * data floor because both of those ask.
+ * withdrawn report, and the report itself (`report:<id>`, for notes on it), with the day of its withdrawal (its quotes
+ * go as a purged one's); the feed applier redacts a colleague's late text for one, and the local write path refuses
+ * an officer's own until the window is over. On the data floor because both of those ask.
  */
 import type Database from 'better-sqlite3';
 

@@ -9,7 +9,8 @@ import { auditFactsOf } from './audit-subject';
 import { signingKeyOf, signMutation } from './officer-signing';
 import type Database from 'better-sqlite3';
 import { createPurgedHolders } from '../db/purged-holders';
-import { lateQuoteWindowEnd, quotingSubject, writtenWhileHeld } from '../../shared/retention/late-quotes';
+import { lateQuoteWindowEnd, quotingSubject, reportOfNote, WITHDRAWN_NOTE_REASON, writtenWhileHeld } from '../../shared/retention/late-quotes';
+import { reportStatus } from '../db/reports/lookup';
 
 /**
  * A text for a case or request that held a report this store purged (or saw withdrawn) less than two days ago is refused at once, with
@@ -18,6 +19,7 @@ import { lateQuoteWindowEnd, quotingSubject, writtenWhileHeld } from '../../shar
  * after each.
  */
 function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMutation): void {
+  refuseNoteOnWithdrawnReport(sqlite, mutation);
   const subject = quotingSubject(mutation);
   const purgedOn = subject === null ? null : createPurgedHolders(sqlite).purgedOn(subject);
   if (purgedOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), purgedOn)) return;
@@ -27,6 +29,21 @@ function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMut
     `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report removed under the retention period or withdrawn by its reporter on ${purgedOn}; texts for it are taken again from ${from}.`,
     { purgedOn, from },
   );
+}
+
+/**
+ * A note on a report this store saw withdrawn less than two days ago is refused at once, in the hub's words and with
+ * its code (src-hub/mutations/authority/withdrawn-notes.ts), instead of vanishing at the next push. The report writer
+ * remembers the day of the withdrawal as `report:<id>` among the purged holders.
+ */
+function refuseNoteOnWithdrawnReport(sqlite: Database.Database, mutation: AnyMutation): void {
+  const reportId = reportOfNote(mutation);
+  if (reportId === null || reportStatus(sqlite, reportId) !== 'withdrawn') return;
+  const withdrawnOn = createPurgedHolders(sqlite).purgedOn(`report:${reportId}`);
+  if (withdrawnOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), withdrawnOn)) return;
+  const from = lateQuoteWindowEnd(withdrawnOn);
+  const reason = WITHDRAWN_NOTE_REASON.charAt(0).toUpperCase() + WITHDRAWN_NOTE_REASON.slice(1);
+  throw new AppError('RETENTION_WINDOW', `${reason}. Notes on it are taken again from ${from}.`, { purgedOn: withdrawnOn, from });
 }
 
 /**

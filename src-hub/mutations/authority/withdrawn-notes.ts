@@ -7,8 +7,7 @@
  * withdrawal and the note never cross.
  */
 import { sql } from 'drizzle-orm';
-import type { AnyMutation } from '../../../shared/mutations/kinds';
-import { writtenWhileHeld } from '../../../shared/retention/late-quotes';
+import { reportOfNote, WITHDRAWN_NOTE_REASON, writtenWhileHeld } from '../../../shared/retention/late-quotes';
 import { queryRows, textArray, type HubDb } from '../../db/database';
 import { PURGED_HOLDER_REFUSAL } from './purged-reports';
 import type { PushedMutation } from './enforce';
@@ -16,12 +15,8 @@ import type { Refusal } from './refusal';
 
 export const WITHDRAWN_NOTE_REFUSAL: Refusal = {
   ...PURGED_HOLDER_REFUSAL,
-  reason:
-    'the report was withdrawn by its reporter; a note on it written before the workstations received the withdrawal could quote it, so it is not taken (kept for a supervisor without its content)',
+  reason: `${WITHDRAWN_NOTE_REASON} (kept for a supervisor without its content)`,
 };
-
-const reportOfNote = (mutation: AnyMutation): string | null =>
-  mutation.kind === 'note.add' && mutation.payload.subjectType === 'report' && mutation.payload.body.length > 0 ? mutation.payload.subjectId : null;
 
 /** The refusal of each note on a withdrawn report that may quote it (by its id); `arrivedAt` is the hub's clock at the push. */
 export async function withdrawnNoteRefusals(tx: HubDb, fresh: readonly PushedMutation[], arrivedAt: Date): Promise<Map<string, Refusal>> {

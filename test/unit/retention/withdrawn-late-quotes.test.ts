@@ -14,6 +14,9 @@ import type { IntakeRecord } from '../../../shared/intake/schema';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import { PURGED_QUOTE } from '../../../shared/retention/holds';
 import { AppError } from '../../../shared/errors';
+import { WITHDRAWN_NOTE_REASON } from '../../../shared/retention/late-quotes';
+import { PURGED_HOLDER_REFUSAL } from '../../../src-hub/mutations/authority/purged-reports';
+import { WITHDRAWN_NOTE_REFUSAL } from '../../../src-hub/mutations/authority/withdrawn-notes';
 import { createFeedPageApplier } from '../../../src-main/ingest/apply-feed-page';
 import { createMutationApplier } from '../../../src-main/mutations/applier';
 import { addNote } from '../../../src-main/mutations/services/note-services';
@@ -51,15 +54,18 @@ async function storeAfterWithdrawal() {
   ]);
   clock.set('2026-11-02T09:00:00Z');
   expect(await apply([reportEntry(withdrawal(quoted, 2, '2026-11-02T08:55:00Z'))])).toMatchObject({ reports: 1, skipped: 0 });
-  return { temp, clock, apply, mutationEntry, heldCase, otherCase };
+  return { temp, clock, apply, mutationEntry, heldCase, otherCase, quoted, other };
 }
 
 const notesOf = (sqlite: Database.Database, caseId: string) => sqlite.prepare<[string], string>('SELECT body FROM notes WHERE subject_id = ? ORDER BY created_at').pluck().all(caseId);
 
 describe('a colleague’s note quoting a report withdrawn before it arrives', () => {
   it('arrives without its words — nowhere in the store file or its WAL — while a note on a case that never held the report arrives whole (the twin)', async () => {
-    const { temp, clock, apply, mutationEntry, heldCase, otherCase } = await storeAfterWithdrawal();
-    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn FROM purged_holders').all()).toEqual([{ subject: `case:${heldCase}`, purgedOn: '2026-11-02' }]);
+    const { temp, clock, apply, mutationEntry, heldCase, otherCase, quoted } = await storeAfterWithdrawal();
+    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn FROM purged_holders ORDER BY subject').all()).toEqual([
+      { subject: `case:${heldCase}`, purgedOn: '2026-11-02' },
+      { subject: `report:${quoted.reportId}`, purgedOn: '2026-11-02' },
+    ]);
     clock.set('2026-11-02T09:10:00Z');
     // Written on the colleague's workstation before it pulled the withdrawal.
     const outcome = await apply([
@@ -89,6 +95,30 @@ describe('a colleague’s note quoting a report withdrawn before it arrives', ()
     expect((refusal as Error).message).toContain('withdrawn by its reporter');
     write(otherCase, '2026-11-02T09:30:00Z');
     expect(notesOf(temp.store.sqlite, otherCase)).toEqual(['Melder belde opnieuw.']);
+    temp.store.close();
+  });
+
+  it('refuses its own officer’s note on the withdrawn report within the window, with the hub’s code and words, takes a note on a live report (the twin), and one after the window', async () => {
+    const { temp, quoted, other } = await storeAfterWithdrawal();
+    let ids = 0;
+    const write = (reportId: string, at: string) => addNote(temp.store, serviceDeps(at, (ids += 1)), { officer: 'agent.scholekster', subjectType: 'report', subjectId: reportId, body: `Teruggebeld op ${reporterPhone}` });
+    let refusal: unknown;
+    try {
+      write(quoted.reportId, '2026-11-02T09:30:00Z');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: PURGED_HOLDER_REFUSAL.code, details: { purgedOn: '2026-11-02', from: '2026-11-04' } });
+    expect((refusal as Error).message.toLowerCase()).toContain(WITHDRAWN_NOTE_REASON);
+    expect(WITHDRAWN_NOTE_REFUSAL.reason).toContain(WITHDRAWN_NOTE_REASON);
+    const notesOnReport = (reportId: string) => temp.store.sqlite.prepare<[string], string>("SELECT body FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck().all(reportId);
+    expect(notesOnReport(quoted.reportId)).toEqual([]);
+    write(other.reportId, '2026-11-02T09:30:00Z');
+    expect(notesOnReport(other.reportId)).toEqual([`Teruggebeld op ${reporterPhone}`]);
+    // After the window the hub takes it too.
+    write(quoted.reportId, '2026-11-04T09:30:00Z');
+    expect(notesOnReport(quoted.reportId)).toHaveLength(1);
     temp.store.close();
   });
 });
