@@ -100,6 +100,7 @@ const tableOwnerOptions = {
     cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],
     summary_day_counts: ['src-main/overview/summary-day-counts.ts'],
     kept_counts_deferral: [REPORT_TABLES],
+    kept_counts_mentions_added: [REPORT_TABLES],
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),

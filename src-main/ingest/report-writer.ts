@@ -13,7 +13,7 @@ import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { recordRow, rowValues, type RecordRow } from '../db/report-row';
-import { prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
+import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 import { createPurgedHolders } from '../db/purged-holders';
@@ -146,6 +146,18 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return resolved;
   }
 
+  let mentionsAdded: ReturnType<typeof prepareMentionsAdded> | null = null;
+
+  /**
+   * Writes a report's mentions. Only a new report's are left to its deferral's settling (applyNew); the others are
+   * announced for the overview's kept counts, which no trigger on `mentions` keeps for inserts (migration 0033).
+   */
+  function writeMentions(reportId: number, mentions: readonly NewMention[], counted: 'by the settling' | 'announced'): void {
+    if (mentions.length === 0) return;
+    const last = insertMentions(reportId, mentions);
+    if (counted === 'announced') (mentionsAdded ??= prepareMentionsAdded(sqlite)).run(reportId, last - mentions.length + 1, last);
+  }
+
   const mentionKey = (mention: { indicatorId: number; field: string; raw: string; benign: boolean | number }) =>
     `${mention.indicatorId}\u0000${mention.field}\u0000${mention.raw}\u0000${mention.benign ? 1 : 0}`;
 
@@ -162,7 +174,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       if (wanted.has(key) && !kept.has(key)) kept.add(key);
       else deleteMention.run(row.rowid);
     }
-    insertMentions(reportId, kept.size === 0 ? mentions : mentions.filter((mention) => !kept.has(mentionKey(mention))));
+    writeMentions(reportId, kept.size === 0 ? mentions : mentions.filter((mention) => !kept.has(mentionKey(mention))), 'announced');
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */
@@ -230,14 +242,33 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     // its row is written, so the row is written once.
     const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
     const cluster = shared.length > 0 ? clusters.joinUnwritten(shared) : null;
-    const id = Number(insertReport.run(row.reportId, ...rowValues(row, row.receivedAt, at), cluster).lastInsertRowid);
+    const id = insertCounted(row, at, cluster, mentions);
     textIndex.update(id, row, true);
     recordRevision(id, input, row, at, true, true);
-    insertMentions(id, mentions);
     if (row.status === 'filed') {
       audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
     }
     return 'imported';
+  }
+
+  /**
+   * A new report's row and mentions, counted for the overview by a deferral's settling (no trigger counts inserts,
+   * migration 0033): its batch's, or its own when it comes alone (sync) — only around these writes, since the audit
+   * chain's head trigger stands aside while a deferral is held (migration 0029) and only a batch keeps the head itself.
+   */
+  function insertCounted(row: RecordRow, at: string, cluster: number | null, mentions: readonly NewMention[]): number {
+    const insert = () => {
+      const id = Number(insertReport.run(row.reportId, ...rowValues(row, row.receivedAt, at), cluster).lastInsertRowid);
+      writeMentions(id, mentions, 'by the settling');
+      return id;
+    };
+    if (batching) return insert();
+    deferKeptCounts.run();
+    try {
+      return insert();
+    } finally {
+      settleKeptCounts.run();
+    }
   }
 
   function applyNewerRevision(existing: ExistingReport, input: ReportInput, row: RecordRow, at: string): ApplyOutcome {

@@ -3,7 +3,11 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorType } from '../../../shared/indicators/types';
 import type { IntakeRecord } from '../../../shared/intake/schema';
+import { fixedClock } from '../../../shared/platform/clock';
 import { dutchDay } from '../../../shared/platform/dutch-days';
+import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
+import { verifyChain } from '../../../src-main/audit/audit-chain';
+import { createReportWriter } from '../../../src-main/ingest/report-writer';
 import { shapeOf } from '../../../src-main/overview/rising-shapes';
 import { runRetention } from '../../../src-main/retention/retention-run';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
@@ -213,6 +217,32 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
       ['2026-03-30', 1],
       ['2026-10-25', 2],
     ]);
+  });
+
+  it('reports and revisions applied one by one in the caller’s transaction, as sync applies the feed, are counted and leave nothing pending', async () => {
+    const older = filedRecord({ receivedAt: '2026-03-02T09:00:00Z', suspect: { bankAccounts: [IBANS.muleA] } });
+    const api = await openApiHarness({ records: [older] });
+    const sqlite = api.store.sqlite;
+    const writer = createReportWriter(api.store, { clock: fixedClock(new Date('2026-11-01T09:00:00Z')), actor: IMPORT_ACTOR });
+    const fresh = filedRecord({ receivedAt: '2026-03-03T22:30:00Z', suspect: { bankAccounts: [IBANS.muleB], phoneNumbers: [PHONES[0]] } });
+    // A new report; the older one revised with new mentions (an account it names in two fields, a site); the new
+    // one revised with a second number in the same range (its shape counts once) and the older report's account.
+    const records: IntakeRecord[] = [
+      fresh,
+      { ...older, revision: 2, payments: [{ amount: '80.00', currency: 'EUR', beneficiaryAccount: IBANS.muleC }], suspect: { bankAccounts: [IBANS.muleA, IBANS.muleC], websites: [SITES[0]] } },
+      { ...fresh, revision: 2, suspect: { bankAccounts: [IBANS.muleB, IBANS.muleA], phoneNumbers: [PHONES[0], PHONES[1]] } },
+    ];
+    sqlite.transaction(() => records.forEach((record) => writer.apply({ record, raw: JSON.stringify(record) })))();
+    expect(sqlite.prepare('SELECT (SELECT count(*) FROM kept_counts_deferral) + (SELECT count(*) FROM kept_counts_mentions_added)').pluck().get()).toBe(0);
+    // The audit chain's head moved with each entry: no deferral was held while one was appended (migration 0029).
+    expect(verifyChain(sqlite)).toMatchObject({ ok: true });
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    const dayGroups = sqlite.prepare('SELECT day, category, reports, loss_cents FROM report_day_counts ORDER BY 1, 2').raw().all();
+    const filed = sqlite.prepare<[], { receivedAt: string; category: string; loss: number }>("SELECT received_at AS receivedAt, category, loss_cents AS loss FROM reports WHERE status = 'filed' ORDER BY id").all();
+    expect(dayGroups).toEqual(filed.map(({ receivedAt, category, loss }) => [dutchDay(receivedAt), category, 1, loss]).sort());
+    // Both reports name the older report's account; the two numbers of one range are one shape of the new report.
+    const muleA = sqlite.prepare("SELECT id FROM indicators WHERE type = 'iban' AND value = ?").pluck().get(IBANS.muleA);
+    expect(kept(sqlite).indicators.filter((row) => (row as unknown[])[1] === muleA).map((row) => (row as number[])[3])).toEqual([1, 1]);
   });
 
   it('a report deleted with its mentions in place leaves no count behind', async () => {
