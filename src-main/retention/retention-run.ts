@@ -17,13 +17,14 @@ import { FINAL_REQUEST_STATES, type RequestState } from '../../shared/requests/l
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { checkpointTruncate } from '../db/open-store';
-import { countReports, createReceiptOf, reportsReceivedBefore } from '../db/reports/lookup';
+import { countReports, createReceiptOf, createReceivedBeforePages, type Receipt } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
 import { createPurgedHolders } from '../db/purged-holders';
 import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes, reportsQuotable } from '../mutations/report-traces';
 import { redactHolderTexts } from '../mutations/holder-texts';
+import type { RetentionPeriods } from '../../shared/retention/periods';
 import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE, type Holder, type Holders, type HoldReason, type RetentionOutcome } from '../../shared/retention/holds';
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
@@ -38,11 +39,7 @@ import { sliceSizerByCount, sliceSizerByTime, type SliceSizer } from './slice-si
 export const RUN_SLICE_MS = 5_000;
 export const YIELDING_SLICE_MS = 500;
 
-interface Candidate {
-  id: number;
-  reportId: string;
-  receivedAt: string;
-}
+type Candidate = Receipt;
 
 interface RequestHolderRow {
   id: string;
@@ -63,12 +60,32 @@ function holdersByReport(sqlite: Database.Database): Holders {
   return { cases, requests };
 }
 
-/** The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones. */
-function retentionVerdict(sqlite: Database.Database, asOf: string, periods = readRetentionPeriods(sqlite)) {
-  const candidates = reportsReceivedBefore(sqlite, `${dailyTaskBound(asOf, periods)}T99`)
-    .filter((candidate) => dailyTaskExpired(candidate.receivedAt, periods, asOf));
-  const holders = holdersByReport(sqlite);
-  return judgeExpired(candidates, holders, periods, asOf);
+/** A pause of the run: other work may run; answers whether the run is to end here. */
+function* pause(stopping: () => boolean): Generator<void, boolean, void> {
+  yield;
+  return stopping();
+}
+
+/**
+ * The reports whose period is over as of `asOf` (YYYY-MM-DD), and what holds the rest of the expired ones; null when
+ * the run is stopped at one of its pauses. The candidates are read a page of the received_at index at a time (sized
+ * like the slices, by `sizer`), pausing between pages: at 1M the whole read held the thread for seconds.
+ */
+function* retentionVerdict(sqlite: Database.Database, asOf: string, periods: RetentionPeriods, sizer: SliceSizer, stopping: () => boolean) {
+  const pageAfter = createReceivedBeforePages(sqlite, `${dailyTaskBound(asOf, periods)}T99`);
+  const candidates: Candidate[] = [];
+  for (let after: Candidate | null = null; ; ) {
+    const size = sizer.next();
+    const began = performance.now();
+    const page = pageAfter(after, size);
+    for (const row of page) if (dailyTaskExpired(row.receivedAt, periods, asOf)) candidates.push(row);
+    sizer.took(page.length, performance.now() - began);
+    if (page.length < size) break;
+    after = page[size - 1]!;
+    if (yield* pause(stopping)) return null;
+  }
+  if (yield* pause(stopping)) return null;
+  return judgeExpired(candidates, holdersByReport(sqlite), periods, asOf);
 }
 
 /** Removes reports and everything that carries them, in the tables' own modules. */
@@ -113,13 +130,13 @@ export interface RetentionDeps {
    * slice takes as many as fit its time (RUN_SLICE_MS or YIELDING_SLICE_MS).
    */
   sliceSize?: number;
+  /** Reports the verdict reads between two pauses, whatever it takes (tests that count its pauses); by default as many as fit a slice's time. */
+  verdictPageSize?: number;
   /** Told each slice's reports and how long it held the store (the bench's longest wait of the window). */
   onSlice?: (reports: number, ms: number) => void;
 }
 
-function sliceSizer(deps: RetentionDeps, budgetMs: number): SliceSizer {
-  return deps.sliceSize === undefined ? sliceSizerByTime(budgetMs) : sliceSizerByCount(deps.sliceSize);
-}
+const sizerOf = (size: number | undefined, budgetMs: number): SliceSizer => (size === undefined ? sliceSizerByTime(budgetMs) : sliceSizerByCount(size));
 
 /**
  * The run, slice by slice: it pauses (yields) between slices, where the caller may let other work run. Each slice
@@ -127,9 +144,11 @@ function sliceSizer(deps: RetentionDeps, budgetMs: number): SliceSizer {
  * meanwhile is held, one revised since is no longer expired, one already gone is skipped. `stopping` ends the run
  * at a pause; what it purged stays purged and is recorded.
  */
-function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer: SliceSizer, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
+function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budgetMs: number, stopping: () => boolean): Generator<void, RetentionOutcome, void> {
   const periods = readRetentionPeriods(sqlite);
-  const { expired, held } = retentionVerdict(sqlite, deps.asOf, periods);
+  const sizer = sizerOf(deps.sliceSize, budgetMs);
+  const verdict = yield* retentionVerdict(sqlite, deps.asOf, periods, sizerOf(deps.verdictPageSize, budgetMs), stopping);
+  const { expired, held } = verdict ?? { expired: [], held: {} };
   const { purge, finish } = createPurger(sqlite);
   const receiptOf = createReceiptOf(sqlite);
   const audit = createAuditAppender(sqlite);
@@ -160,14 +179,11 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
     finish(judged.expired.map((candidate) => candidate.id), quotedIds);
     purged += judged.expired.length;
   });
-  let stopped = false;
+  let stopped = verdict === null;
   for (let start = 0; start < expired.length; ) {
-    if (start > 0) {
-      yield;
-      if (stopping()) {
-        stopped = true;
-        break;
-      }
+    if (yield* pause(stopping)) {
+      stopped = true;
+      break;
     }
     const slice = expired.slice(start, start + sizer.next());
     const began = performance.now();
@@ -194,7 +210,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, sizer:
 
 /** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL. */
 export function runRetention(sqlite: Database.Database, deps: RetentionDeps): RetentionOutcome {
-  const slices = retentionSlices(sqlite, deps, sliceSizer(deps, RUN_SLICE_MS), () => false);
+  const slices = retentionSlices(sqlite, deps, RUN_SLICE_MS, () => false);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;
@@ -206,7 +222,7 @@ export function runRetention(sqlite: Database.Database, deps: RetentionDeps): Re
  * ends at the next pause once `stopping` says so (the workstation closing).
  */
 export async function runRetentionYielding(sqlite: Database.Database, deps: RetentionDeps & { stopping: () => boolean }): Promise<RetentionOutcome> {
-  const slices = retentionSlices(sqlite, deps, sliceSizer(deps, YIELDING_SLICE_MS), deps.stopping);
+  const slices = retentionSlices(sqlite, deps, YIELDING_SLICE_MS, deps.stopping);
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;

@@ -24,6 +24,11 @@ async function storeWithExpiringReports() {
   return { api, count };
 }
 
+/** The run reads which reports expired over a few pauses before its first slice purges any. */
+const untilFirstSliceGone = async (count: () => number) => {
+  while (count() === EXPIRING + 1) await new Promise((resolve) => setImmediate(resolve));
+};
+
 const untilLogged = async (lines: Array<{ event: string }>, event: string) => {
   while (!lines.some((line) => line.event === event)) await new Promise((resolve) => setImmediate(resolve));
 };
@@ -35,6 +40,7 @@ describe('the daily retention run in serve and the desktop', () => {
     const { logger, lines } = recordingLogger();
     const runs = startDailyRetention(api.store, { clock, timers, logger, sliceSize: 5 });
     await timers.fire((ms) => ms === 0);
+    await untilFirstSliceGone(count);
 
     // The run has begun (its first slice is gone) and is not over when the call is answered.
     const answer = await api.call('queue.list', QUEUE);
@@ -59,6 +65,7 @@ describe('the daily retention run in serve and the desktop', () => {
     const { logger, lines } = recordingLogger();
     const runs = startDailyRetention(api.store, { clock, timers, logger, sliceSize: 5 });
     await timers.fire((ms) => ms === 0);
+    await untilFirstSliceGone(count);
     await runs.stop();
 
     expect(lines).toEqual([{ event: 'retention.run', fields: { asOf: '2027-04-01', purged: 5, kept: EXPIRING - 4 } }]);

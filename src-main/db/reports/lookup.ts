@@ -39,11 +39,21 @@ export function createReceiptOf(sqlite: Database.Database): (id: number) => { id
   return (id) => find.get(id);
 }
 
-/** Reports received before `bound` (an ISO prefix compared as text): the retention run's candidates. */
-export function reportsReceivedBefore(sqlite: Database.Database, bound: string): Array<{ id: number; reportId: string; receivedAt: string }> {
-  return sqlite
-    .prepare<[string], { id: number; reportId: string; receivedAt: string }>('SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ?')
-    .all(bound);
+export interface Receipt {
+  id: number;
+  reportId: string;
+  receivedAt: string;
+}
+
+/**
+ * The retention run's candidates a page at a time: reports received before `bound` (an ISO prefix compared as text),
+ * in (received_at, id) order after `after` (null: from the first). Each page is a range of the received_at index.
+ */
+export function createReceivedBeforePages(sqlite: Database.Database, bound: string): (after: Receipt | null, limit: number) => Receipt[] {
+  const page = sqlite.prepare<[string, string, number, number], Receipt>(
+    'SELECT id, report_id AS reportId, received_at AS receivedAt FROM reports WHERE received_at < ? AND (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT ?',
+  );
+  return (after, limit) => page.all(bound, after?.receivedAt ?? '', after?.id ?? 0, limit);
 }
 
 /** The officers' work fields of a report as its row holds them. */

@@ -84,7 +84,8 @@ describe('the workstation’s daily retention run', () => {
 
     const first = startDailyRetention(temp.store, { clock, timers, logger });
     await timers.fire((ms) => ms === 0);
-    await settle();
+    // The run pauses between its steps (the verdict's pages, its slices): it is done once it logs.
+    while (lines.length === 0) await settle();
     const present = (reportId: string) => temp.store.sqlite.prepare('SELECT 1 FROM reports WHERE report_id = ?').get(reportId) !== undefined;
     expect(present(expiring.reportId)).toBe(false);
     expect(present(younger.reportId)).toBe(true);
