@@ -35,10 +35,10 @@ const afterLogin: number[] = [];
  */
 const phases: Record<'toForm' | 'filling' | 'toCallback' | 'toSignedIn' | 'toRow', number>[] = [];
 /**
- * The steps inside `toForm`, each from the click (ms): the core's `session.oidcStart` answered, the tab opened, the
- * listener's start page asked and answered, the provider's authorization endpoint asked and its login page answered.
+ * The steps inside `toForm`, each from the click (ms): the page's `session.oidcStart` asked and answered, the tab
+ * opened, the listener's start page asked and answered, the provider's authorization asked and its login page answered.
  */
-const toFormSteps: Record<'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered', number>[] = [];
+const toFormSteps: Record<'startAsked' | 'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered', number>[] = [];
 try {
   const records = generatedRecords(RECORDS, 'bench-police-sign-in');
   for (let at = 0; at < records.length; at += 1000) {
@@ -66,6 +66,7 @@ try {
         if (callbackAt === 0 && pathname === '/callback') callbackAt = performance.now();
         if (pathname === '/begin') mark('beginAsked');
         if (request.url().startsWith(provider.issuer) && pathname === '/auth') mark('authAsked');
+        if (request.postData()?.includes('"session.oidcStart"')) mark('startAsked');
       });
       context.on('response', (response) => {
         const { pathname } = new URL(response.url());
@@ -98,7 +99,7 @@ try {
         afterLogin.push(shownAt - loggedInAt);
         phases.push({ toForm: formAt - clickedAt, filling: loggedInAt - formAt, toCallback: callbackAt - loggedInAt, toSignedIn: signedInAt - callbackAt, toRow: shownAt - signedInAt });
         const since = (step: keyof (typeof toFormSteps)[number]) => (stepAt[step] ?? Number.NaN) - clickedAt;
-        toFormSteps.push({ started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered') });
+        toFormSteps.push({ startAsked: since('startAsked'), started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered') });
       }
     } finally {
       await context.close();
