@@ -11,7 +11,7 @@ import { WITHDRAWN_QUOTE } from '../../shared/retention/report-words';
 import { createCase, removeReportsFromCase, updateCase } from '../../src-main/mutations/services/case-services';
 import { addNote } from '../../src-main/mutations/services/note-services';
 import { requireRequest } from '../../src-main/requests/request-record';
-import { createRequest } from '../../src-main/requests/request-services';
+import { createRequest, editRequest } from '../../src-main/requests/request-services';
 import { runRetention } from '../../src-main/retention/retention-run';
 import { serviceDeps } from '../sync/support/mutation-fixtures';
 import { storeFilesHold } from '../support/raw-bytes';
@@ -102,12 +102,15 @@ describe('a report taken out of a case before it goes', () => {
     expect(storeFilesHold(world.path, strangerNote)).toBe(true);
   });
 
-  it('makes its former case refuse an officer’s text within the late-quote window, as the hub does', async () => {
+  it('makes its former case, and the request made on it, refuse an officer’s text within the late-quote window, as the hub does', async () => {
     const world = await takenOutOfItsCase();
     runRetention(world.store.sqlite, { asOf: '2027-06-01', at: '2027-06-01T03:00:00Z', actor: 'system:retention' });
     const late = serviceDeps('2027-06-01T09:00:00Z', 500);
     const noteOn = (caseId: string) => () => addNote(world.store, late, { officer: OFFICER, subjectType: 'case', subjectId: caseId, body: `Melder schreef: "${ibanSentence}"` });
     expect(noteOn(world.caseId)).toThrow(expect.objectContaining({ code: 'RETENTION_WINDOW' }));
+    // A later edit of the request made on that case, which never listed the report, as the hub refuses it.
+    const edit = () => editRequest(world.store, late, { officer: OFFICER, actionId: world.actionId, body: `Nogmaals: "${ibanSentence}"` });
+    expect(edit).toThrow(expect.objectContaining({ code: 'RETENTION_WINDOW' }));
     // The twin: the case that never listed it takes the note.
     expect(noteOn(world.strangerCase)).not.toThrow();
   });
