@@ -8,6 +8,17 @@
  */
 import type Database from 'better-sqlite3';
 
+export type PurgedHolders = ReturnType<typeof createPurgedHolders>;
+
+const byConnection = new WeakMap<Database.Database, PurgedHolders>();
+
+/** One per connection (its two prepared statements), for the local write path, which asks at every officer's change. */
+export function purgedHoldersOf(sqlite: Database.Database): PurgedHolders {
+  let holders = byConnection.get(sqlite);
+  if (!holders) byConnection.set(sqlite, (holders = createPurgedHolders(sqlite)));
+  return holders;
+}
+
 export function createPurgedHolders(sqlite: Database.Database) {
   // A later purge of another of its reports moves the day on.
   const insertHolder = sqlite.prepare<[string, string]>(

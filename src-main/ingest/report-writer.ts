@@ -16,7 +16,7 @@ import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
-import { createPurgedHolders } from '../db/purged-holders';
+import { createPurgedHolders, type PurgedHolders } from '../db/purged-holders';
 
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
 export type ApplyOutcome = IntakeOutcome | 'purged';
@@ -59,7 +59,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   const tombstones = createTombstones(sqlite);
   // Prepared at the first withdrawal, not with the writer: most imports have none, and the upgrade tests write
   // into an older schema that lacks its table.
-  let purgedHolders: ReturnType<typeof createPurgedHolders> | null = null;
+  let purgedHolders: PurgedHolders | null = null;
   let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const {

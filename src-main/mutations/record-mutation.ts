@@ -8,7 +8,7 @@ import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
 import { signingKeyOf, signMutation } from './officer-signing';
 import type Database from 'better-sqlite3';
-import { createPurgedHolders } from '../db/purged-holders';
+import { purgedHoldersOf } from '../db/purged-holders';
 import { lateQuoteWindowEnd, quotingSubject, reportOfNote, WITHDRAWN_NOTE_REASON, writtenWhileHeld } from '../../shared/retention/late-quotes';
 import { reportStatus } from '../db/reports/lookup';
 
@@ -21,7 +21,7 @@ import { reportStatus } from '../db/reports/lookup';
 function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMutation): void {
   refuseNoteOnWithdrawnReport(sqlite, mutation);
   const subject = quotingSubject(mutation);
-  const purgedOn = subject === null ? null : createPurgedHolders(sqlite).purgedOn(subject);
+  const purgedOn = subject === null ? null : purgedHoldersOf(sqlite).purgedOn(subject);
   if (purgedOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), purgedOn)) return;
   const from = lateQuoteWindowEnd(purgedOn);
   throw new AppError(
@@ -39,7 +39,7 @@ function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMut
 function refuseNoteOnWithdrawnReport(sqlite: Database.Database, mutation: AnyMutation): void {
   const reportId = reportOfNote(mutation);
   if (reportId === null || reportStatus(sqlite, reportId) !== 'withdrawn') return;
-  const withdrawnOn = createPurgedHolders(sqlite).purgedOn(`report:${reportId}`);
+  const withdrawnOn = purgedHoldersOf(sqlite).purgedOn(`report:${reportId}`);
   if (withdrawnOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), withdrawnOn)) return;
   const from = lateQuoteWindowEnd(withdrawnOn);
   const reason = WITHDRAWN_NOTE_REASON.charAt(0).toUpperCase() + WITHDRAWN_NOTE_REASON.slice(1);

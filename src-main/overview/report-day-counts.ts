@@ -1,7 +1,9 @@
 /**
  * The overview's per-day counts of filed reports (table `report_day_counts`): how many reports, and their loss, by
- * received day, category, region, team, assignee and work status. Triggers on `reports` keep it (migration
- * overview_day_counts_kept), so every writer moves it in the same statement; this module reads it and can rebuild it from the reports.
+ * received day, category, region, team, assignee and work status. Triggers on `reports` keep it through updates and
+ * deletes (migration overview_day_counts_kept), so every writer moves it in the same statement; new reports are
+ * counted grouped when their writer's deferral ends (kept_day_counts_settle, 0026; no insert trigger since 0033). This
+ * module reads it and can rebuild it from the reports.
  * The backlog and weekly throughput read these few thousand rows instead of every report; the backlog's older
  * reports are read from their sums without the day (`open_report_counts`, kept from this table by its own triggers).
  */
