@@ -1,9 +1,11 @@
 /**
  * Takes the reporter's own data out of text that leaves the police (evidence lines, summaries in a request):
  * the victim's name, e-mail address, phone number, street address, postal code and date of birth, however they
- * wrote them in their story. Errs on the side of removing too much (a surname that is also a word).
+ * wrote them in their story, and the accounts, numbers and addresses their story names as their own
+ * (../indicators/reporter-own.ts). Errs on the side of removing too much (a surname that is also a word).
  */
 import type { Reporter } from '../intake/schema';
+import type { CanonicalIndicator } from '../indicators/types';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { normalizePhone } from '../indicators/normalize';
 
@@ -15,7 +17,14 @@ export const REDACTED = {
   postalCode: '[postcode melder]',
   birthDate: '[geboortedatum melder]',
   organisation: '[organisatie melder]',
+  account: '[rekening melder]',
+  wallet: '[wallet melder]',
 } as const;
+
+/** A value the reporter's story names as their own: normalized, and as they typed it. */
+export interface ReporterOwnValue extends CanonicalIndicator {
+  raw: string;
+}
 
 // Name particles and initials carry no identity on their own and occur in ordinary sentences.
 const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'te', 'op', 'in', "'t", 'la', 'le', 'du', 'von', 'bin', 'al', 'el']);
@@ -50,6 +59,26 @@ function phonePatterns(phone: string | undefined): RegExp[] {
   return [new RegExp(`(?<![\\d+])(?:${international}${trunk})?${digits}(?!\\d)`, 'g')];
 }
 
+/** The separators the IBAN normalizer accepts between an IBAN's characters ("NL91 ABNA 0417 …", "nl91-abna-…"). */
+const IBAN_SEPARATOR = '[\\s\\u00a0.\\-]{0,2}';
+
+/** Every notation of one own value: as typed, and for an IBAN or a phone number in the shapes their normalizers read. */
+function ownValuePatterns({ type, value, raw }: ReporterOwnValue): Array<[RegExp, string]> {
+  const typed: RegExp[] = raw.trim() ? [wholeWord(raw.trim())] : [];
+  switch (type) {
+    case 'iban':
+      return [...typed, new RegExp(`(?<![\\p{L}\\p{N}])${Array.from(value).map(escapeRegExp).join(IBAN_SEPARATOR)}(?![\\p{L}\\p{N}])`, 'giu')].map((pattern) => [pattern, REDACTED.account]);
+    case 'phone':
+      return [...phonePatterns(value), ...typed].map((pattern) => [pattern, REDACTED.phone]);
+    case 'email':
+      return [wholeWord(value), ...typed].map((pattern) => [pattern, REDACTED.email]);
+    case 'crypto':
+      return [wholeWord(value), ...typed].map((pattern) => [pattern, REDACTED.wallet]);
+    default:
+      return typed.map((pattern) => [pattern, REDACTED.account]);
+  }
+}
+
 function birthDatePatterns(birthDate: string | undefined): RegExp[] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
   if (!match) return [];
@@ -70,10 +99,32 @@ function streetPattern(street: string | undefined, houseNumber: string | undefin
   return [new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}${number}(?![\\p{L}\\p{N}])`, 'giu')];
 }
 
-/** A function that replaces the reporter's own data in a text by placeholders; the identity for no reporter. */
-export function createReporterRedactor(reporter: Reporter | undefined): (text: string) => string {
-  if (!reporter) return (text) => text;
+/**
+ * A function that replaces the reporter's own data in a text by placeholders: their fields, and `own`, what their
+ * story names as theirs (extractRecord's `reporterOwn`). The identity for neither.
+ */
+export function createReporterRedactor(reporter: Reporter | undefined, own: readonly ReporterOwnValue[] = []): (text: string) => string {
+  if (!reporter && own.length === 0) return (text) => text;
   const replacements: Array<[RegExp, string]> = [
+    // First: an own account's digits must not be taken for a phone number's.
+    ...own.flatMap(ownValuePatterns),
+    ...fieldPatterns(reporter),
+  ];
+  return (text) => {
+    let result = text;
+    for (const [pattern, placeholder] of replacements) result = result.replace(pattern, (found) => keepOpeningBracket(found, placeholder));
+    return result;
+  };
+}
+
+/** A match that took an opening bracket without its closing one ("(06-1234…)") gives the bracket back. */
+function keepOpeningBracket(found: string, placeholder: string): string {
+  return found.startsWith('(') && !found.includes(')') ? `(${placeholder}` : placeholder;
+}
+
+function fieldPatterns(reporter: Reporter | undefined): Array<[RegExp, string]> {
+  if (!reporter) return [];
+  return [
     ...(reporter.email?.trim() ? [[wholeWord(reporter.email.trim()), REDACTED.email] as [RegExp, string]] : []),
     ...phonePatterns(reporter.phone).map((pattern): [RegExp, string] => [pattern, REDACTED.phone]),
     ...birthDatePatterns(reporter.birthDate).map((pattern): [RegExp, string] => [pattern, REDACTED.birthDate]),
@@ -83,9 +134,4 @@ export function createReporterRedactor(reporter: Reporter | undefined): (text: s
     ...(reporter.organisation?.kvkNumber?.trim() ? [[wholeWord(reporter.organisation.kvkNumber.trim()), REDACTED.organisation] as [RegExp, string]] : []),
     ...namePatterns(reporter.name).map((pattern): [RegExp, string] => [pattern, REDACTED.name]),
   ];
-  return (text) => {
-    let result = text;
-    for (const [pattern, placeholder] of replacements) result = result.replace(pattern, placeholder);
-    return result;
-  };
 }

@@ -22,13 +22,17 @@ const OFFICER = 'agent.tureluur';
 const reporterName = 'Wilhelmina Tureluur';
 const reporterPhone = '06-48213957';
 const ibanSentence = `Ik betaalde vanaf mijn eigen rekening ${IBANS.muleD} aan de verkoper.`;
+const suspectSentence = `De verkoper gaf rekening ${IBANS.muleB} op.`;
+const ownIbanSpaced = IBANS.muleD.replace(/(.{4})(?!$)/g, '$1 ');
+// The reporter's own account quoted on its own, outside a sentence of the story, beside the suspect's account.
+const ownAccountNote = `Slachtoffer betaalde vanaf ${IBANS.muleD} (in de aangifte: ${ownIbanSpaced}) naar ${IBANS.muleB}.`;
 const keptNote = 'Verkoper gebruikt steeds hetzelfde account, zie ook de andere melding.';
 // Shares a common word ("verkoper") with the report, and nothing else.
 const strangerNote = 'Deze verkoper levert nooit, let op bij vooruitbetalen.';
 
 /**
  * A report, quoted by name, phone and a sentence with its account in a case's note, title and a request on the case,
- * then taken out of the case; a report still in the case (its twin, as old) and a case that never listed it.
+ * its own account alone (spaced and unspaced) beside the suspect's in another note, then taken out of the case; a report still in the case (its twin, as old) and a case that never listed it.
  */
 async function takenOutOfItsCase() {
   const temp = openTempStore();
@@ -36,7 +40,7 @@ async function takenOutOfItsCase() {
   const quoted = filedRecord({
     receivedAt: '2026-04-01T10:00:00Z',
     reporter: { type: 'person', name: reporterName, phone: reporterPhone },
-    incident: { summary: 'Fiets niet geleverd', narrative: `${ibanSentence} Daarna bleef het stil.` },
+    incident: { summary: 'Fiets niet geleverd', narrative: `${ibanSentence} ${suspectSentence} Daarna bleef het stil.` },
   });
   const stays = filedRecord({ receivedAt: '2026-04-01T10:00:00Z' });
   const stranger = filedRecord({ receivedAt: '2027-05-01T10:00:00Z' });
@@ -45,6 +49,7 @@ async function takenOutOfItsCase() {
   const { caseId } = createCase(temp.store, deps, { officer: OFFICER, title: 'Fietsfraude', reportIds: [quoted.reportId, stays.reportId] }).payload;
   addNote(temp.store, deps, { officer: OFFICER, subjectType: 'case', subjectId: caseId, body: `Melder ${reporterName}, tel. ${reporterPhone}, schreef: "${ibanSentence}"` });
   addNote(temp.store, deps, { officer: OFFICER, subjectType: 'case', subjectId: caseId, body: keptNote });
+  addNote(temp.store, deps, { officer: OFFICER, subjectType: 'case', subjectId: caseId, body: ownAccountNote });
   updateCase(temp.store, deps, { officer: OFFICER, caseId, title: `Fietsfraude bij ${reporterName}` });
   // A request on the case that lists only the report that stays, quoting the other.
   const { actionId } = createRequest(temp.store, deps, {
@@ -68,13 +73,14 @@ async function takenOutOfItsCase() {
   // The honest twin of the attack: before, the quotes stand in the files.
   expect(storeFilesHold(temp.path, 'Tureluur')).toBe(true);
   expect(storeFilesHold(temp.path, IBANS.muleD)).toBe(true);
+  expect(storeFilesHold(temp.path, ownIbanSpaced)).toBe(true);
 
   const notesOn = (id: string) => sqlite.prepare<[string], string>("SELECT body FROM notes WHERE subject_type = 'case' AND subject_id = ? ORDER BY created_at, id").pluck().all(id);
   const titleOf = (id: string) => sqlite.prepare<[string], string>('SELECT title FROM cases WHERE id = ?').pluck().get(id);
   const request = () => requireRequest(sqlite, actionId);
   const outboxText = () => sqlite.prepare<[], string>('SELECT payload FROM outbox').pluck().all().join('\n');
   const registers = () => sqlite.prepare<[], string>("SELECT group_concat(value) FROM field_versions WHERE entity IN ('case', 'action', 'note')").pluck().get() ?? '';
-  const leaks = () => [reporterName, 'Tureluur', '48213957', IBANS.muleD].filter((text) => `${notesOn(caseId).join()}${titleOf(caseId)}${JSON.stringify(request())}${outboxText()}${registers()}`.includes(text));
+  const leaks = () => [reporterName, 'Tureluur', '48213957', IBANS.muleD, ownIbanSpaced].filter((text) => `${notesOn(caseId).join()}${titleOf(caseId)}${JSON.stringify(request())}${outboxText()}${registers()}`.includes(text));
   return { ...temp, quoted, stays, caseId, strangerCase, actionId, notesOn, titleOf, request, leaks };
 }
 
@@ -89,17 +95,20 @@ describe('a report taken out of a case before it goes', () => {
     expect(ids).toContain(world.stays.reportId);
 
     expect(world.leaks()).toEqual([]);
-    const [quoting, kept] = world.notesOn(world.caseId);
+    const [quoting, kept, ownAccount] = world.notesOn(world.caseId);
     expect(quoting).toBe(`Melder ${REDACTED.name}, tel. ${REDACTED.phone}, schreef: "${PURGED_QUOTE}"`);
     expect(kept).toBe(keptNote);
+    // The own account goes however it was quoted; the suspect's account beside it is evidence in the case and stays.
+    expect(ownAccount).toBe(`Slachtoffer betaalde vanaf ${REDACTED.account} (in de aangifte: ${REDACTED.account}) naar ${IBANS.muleB}.`);
     expect(world.titleOf(world.caseId)).toBe(`Fietsfraude bij ${REDACTED.name}`);
     expect(world.request().title).toBe(`Waarschuwing na de melding van ${REDACTED.name}`);
     expect(world.request().payload.body).toBe(`Een melder schreef: "${PURGED_QUOTE}" Bel ${REDACTED.phone} niet.`);
     // The twin: a case that never listed it keeps its text, common words and all.
     expect(world.notesOn(world.strangerCase)).toEqual([strangerNote]);
     world.store.close();
-    for (const text of ['Tureluur', IBANS.muleD]) expect(storeFilesHold(world.path, text)).toBe(false);
+    for (const text of ['Tureluur', IBANS.muleD, ownIbanSpaced]) expect(storeFilesHold(world.path, text)).toBe(false);
     expect(storeFilesHold(world.path, strangerNote)).toBe(true);
+    expect(storeFilesHold(world.path, IBANS.muleB)).toBe(true);
   });
 
   it('makes its former case, and the request made on it, refuse an officer’s text within the late-quote window, as the hub does', async () => {
@@ -119,12 +128,14 @@ describe('a report taken out of a case before it goes', () => {
     const world = await takenOutOfItsCase();
     await world.importRecords([withdrawal(world.quoted, 2)]);
     expect(world.leaks()).toEqual([]);
-    const [quoting, kept] = world.notesOn(world.caseId);
+    const [quoting, kept, ownAccount] = world.notesOn(world.caseId);
     expect(quoting).toBe(`Melder ${REDACTED.name}, tel. ${REDACTED.phone}, schreef: "${WITHDRAWN_QUOTE}"`);
     expect(kept).toBe(keptNote);
+    expect(ownAccount).toBe(`Slachtoffer betaalde vanaf ${REDACTED.account} (in de aangifte: ${REDACTED.account}) naar ${IBANS.muleB}.`);
     expect(world.request().payload.body).toBe(`Een melder schreef: "${WITHDRAWN_QUOTE}" Bel ${REDACTED.phone} niet.`);
     expect(world.notesOn(world.strangerCase)).toEqual([strangerNote]);
     world.store.close();
-    for (const text of ['Tureluur', IBANS.muleD]) expect(storeFilesHold(world.path, text)).toBe(false);
+    for (const text of ['Tureluur', IBANS.muleD, ownIbanSpaced]) expect(storeFilesHold(world.path, text)).toBe(false);
+    expect(storeFilesHold(world.path, IBANS.muleB)).toBe(true);
   });
 });

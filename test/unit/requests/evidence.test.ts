@@ -90,7 +90,36 @@ describe('createReporterRedactor', () => {
     );
   });
 
+  it('keeps the opening bracket of a phone number in brackets, and takes a bracketed area code whole', () => {
+    expect(redact('Bel mij (06-12345678) of op (020) 123 45 67.')).toBe(`Bel mij (${REDACTED.phone}) of op (020) 123 45 67.`);
+    expect(createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: '020-1234567' })('Vast nummer (020) 123 45 67.')).toBe(`Vast nummer ${REDACTED.phone}.`);
+  });
+
   it('changes nothing without a reporter', () => {
     expect(createReporterRedactor(undefined)('Jan de Vries')).toBe('Jan de Vries');
+  });
+});
+
+describe('createReporterRedactor with what the story names as the reporter’s own', () => {
+  const SUSPECT_IBAN = 'NL20INGB0001234567';
+  const redact = createReporterRedactor(undefined, [
+    { type: 'iban', value: IBAN, raw: 'NL91 ABNA 0417 1643 00' },
+    { type: 'phone', value: '+31687654321', raw: '06 87 65 43 21' },
+    { type: 'email', value: 'mijn.eigen@example.org', raw: 'Mijn.Eigen@example.org' },
+  ]);
+
+  it('removes the own account however it is quoted (spaced, unspaced, lower case), and keeps the suspect’s beside it', () => {
+    expect(redact(`Slachtoffer betaalde vanaf ${IBAN} naar ${SUSPECT_IBAN}.`)).toBe(`Slachtoffer betaalde vanaf ${REDACTED.account} naar ${SUSPECT_IBAN}.`);
+    expect(redact(`Van NL91 ABNA 0417 1643 00 en nl91abna0417164300 naar ${SUSPECT_IBAN}`)).toBe(`Van ${REDACTED.account} en ${REDACTED.account} naar ${SUSPECT_IBAN}`);
+  });
+
+  it('removes the own number in its Dutch shapes and the own e-mail address in any case', () => {
+    expect(redact('Bel 0687654321, +31 6 8765 4321 of (06-87654321); mail MIJN.EIGEN@example.org.')).toBe(
+      `Bel ${REDACTED.phone}, ${REDACTED.phone} of (${REDACTED.phone}); mail ${REDACTED.email}.`,
+    );
+  });
+
+  it('keeps an account that differs in one digit (the honest twin)', () => {
+    expect(redact('Andere rekening NL91ABNA0417164301.')).toBe('Andere rekening NL91ABNA0417164301.');
   });
 });
