@@ -16,7 +16,8 @@ import { queryRows } from '../../src-hub/db/database';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
 import { warningOnCase } from '../support/warning-on-case';
-import { filedRecord } from '../support/records';
+import { REDACTED } from '../../shared/requests/reporter-redaction';
+import { filedRecord, IBANS } from '../support/records';
 import { BACKENDS, startTestHub, type TestHub } from './harness';
 
 const OFFICER = 'agent.wulp';
@@ -158,12 +159,21 @@ describe.each(BACKENDS)('a request made on a case that held a purged report, not
   let hub: TestHub;
   const clock = handClock('2031-03-03T08:00:00Z');
   const liveQuote = 'Tweede melder uit Zwolle noemt dezelfde tabletverkoper.';
-  const expired = filedRecord({ receivedAt: '2026-04-01T10:00:00Z', incident: { summary: 'Fiets niet geleverd', narrative: quote } });
+  // The reporter's own account, named in the story and quoted on its own in a note (spaced and unspaced) beside the
+  // suspect's account, which is evidence and stays.
+  const ownIbanSpaced = IBANS.muleD.replace(/(.{4})(?!$)/g, '$1 ');
+  const ownAccountNote = `Slachtoffer betaalde vanaf ${IBANS.muleD} (in de aangifte: ${ownIbanSpaced}) naar ${IBANS.muleB}.`;
+  const expired = filedRecord({
+    receivedAt: '2026-04-01T10:00:00Z',
+    incident: { summary: 'Fiets niet geleverd', narrative: `${quote} Ik heb betaald vanaf mijn eigen rekening ${ownIbanSpaced} naar ${IBANS.muleB}.` },
+  });
   const live = filedRecord({ receivedAt: '2031-03-01T10:00:00Z', incident: { summary: 'Tablet niet geleverd', narrative: liveQuote } });
   const closedCase = randomUUID();
   const liveCase = randomUUID();
   const requestOn = (caseId: string, body: string, at: string) =>
     mutation('action.create', at, warningOnCase(caseId, body));
+  const count = async (text: string) =>
+    (await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE ${`%${text}%`}`))[0]?.n;
 
   beforeAll(async () => {
     hub = await startTestHub(backend, { clock });
@@ -171,11 +181,15 @@ describe.each(BACKENDS)('a request made on a case that held a purged report, not
     const pushed = await hub.push([
       mutation('case.create', '2026-04-02T09:00:00Z', { caseId: closedCase, title: 'Fietsfraude', owner: OFFICER, team: null, reportIds: [expired.reportId] }),
       requestOn(closedCase, `Een melder schreef: "${quote}"`, '2026-04-02T09:30:00Z'),
+      mutation('note.add', '2026-04-02T09:40:00Z', { noteId: randomUUID(), subjectType: 'case', subjectId: closedCase, body: ownAccountNote }),
       mutation('case.update', '2026-04-02T10:00:00Z', { caseId: closedCase, status: 'closed', closeReason: 'Afgehandeld' }),
       mutation('case.create', '2031-03-02T09:00:00Z', { caseId: liveCase, title: 'Tabletfraude', owner: OFFICER, team: null, reportIds: [live.reportId] }),
       requestOn(liveCase, `Een melder schreef: "${liveQuote}"`, '2031-03-02T09:30:00Z'),
     ]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    // The honest twin of the attack: before the purge, the note holds the own account in both notations.
+    expect(await count(IBANS.muleD)).toBe(1);
+    expect(await count(ownIbanSpaced)).toBe(1);
   });
   afterAll(() => hub?.close());
 
@@ -191,5 +205,17 @@ describe.each(BACKENDS)('a request made on a case that held a purged report, not
     expect(bodyOn(liveCase)).toBe(`Een melder schreef: "${liveQuote}"`);
     const [stored] = await queryRows<{ n: number }>(hub.database.db, sql`SELECT count(*)::int AS n FROM mutations WHERE payload::text LIKE '%Wulpenkade%'`);
     expect(stored?.n).toBe(0);
+  });
+
+  it('loses the reporter’s own account quoted on its own in a note on that case, spaced and unspaced, and keeps the suspect’s beside it', async () => {
+    const notes = (await hub.readAll({ limit: 500 })).flatMap((entry) =>
+      entry.type === 'mutation' && entry.mutation.kind === 'note.add' ? [entry.mutation.payload as { subjectId: string; body: string }] : [],
+    );
+    expect(notes.filter((note) => note.subjectId === closedCase).map((note) => note.body)).toEqual([
+      `Slachtoffer betaalde vanaf ${REDACTED.account} (in de aangifte: ${REDACTED.account}) naar ${IBANS.muleB}.`,
+    ]);
+    expect(await count(IBANS.muleD)).toBe(0);
+    expect(await count(ownIbanSpaced)).toBe(0);
+    expect(await count(IBANS.muleB)).toBe(1);
   });
 });

@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { REDACTED } from '../../shared/requests/reporter-redaction';
 import { WITHDRAWN_NOTE, WITHDRAWN_QUOTE } from '../../shared/retention/report-words';
-import { filedRecord, withdrawal } from '../support/records';
+import { filedRecord, IBANS, withdrawal } from '../support/records';
 import { BACKENDS, startTestHub, type TestHub } from './harness';
 
 const OFFICER = 'agent.kievit';
 const sentence = 'Ik woon aan de Kwartelkade achtentwintig en betaalde vooruit.';
 const reporterPhone = '06-13572468';
 const untouched = 'Verkoper gebruikt steeds hetzelfde IBAN, zie ook de andere melding.';
+// The reporter's own account, named in the story, quoted on its own beside the suspect's (evidence: it stays).
+const ownAccountNote = `Betaald vanaf ${IBANS.muleC.toLowerCase()} naar ${IBANS.muleA}.`;
 
 function mutation<K extends MutationKind>(kind: K, payload: MutationPayloads[K]): AnyMutation {
   return { id: randomUUID(), kind, officer: OFFICER, at: '2026-11-01T09:00:00Z', payload } as AnyMutation;
@@ -21,7 +23,7 @@ function mutation<K extends MutationKind>(kind: K, payload: MutationPayloads[K])
  */
 describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report with it (%s)', (backend) => {
   let hub: TestHub;
-  const quoted = filedRecord({ reporter: { type: 'person', name: 'K. Kwartel', phone: reporterPhone }, incident: { summary: 'Fiets niet geleverd', narrative: sentence } });
+  const quoted = filedRecord({ reporter: { type: 'person', name: 'K. Kwartel', phone: reporterPhone }, incident: { summary: 'Fiets niet geleverd', narrative: `${sentence} Betaald vanaf mijn eigen rekening ${IBANS.muleC}.` } });
   const other = filedRecord();
   const caseId = randomUUID();
   const otherCase = randomUUID();
@@ -36,6 +38,7 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
       mutation('case.create', { caseId: otherCase, title: 'Andere zaak', owner: OFFICER, team: null, reportIds: [other.reportId] }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: `Melder schreef: "${sentence}" Bel ${reporterPhone}.` }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: untouched }),
+      mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: caseId, body: ownAccountNote }),
       mutation('case.update', { caseId, title: `Fietsfraude: "${sentence}" (bel ${reporterPhone})` }),
       mutation('case.update', { caseId: otherCase, title: 'Andere zaak via Marktplaats' }),
       mutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: `Niet over die melding: ${untouched}` }),
@@ -75,6 +78,7 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
     const all = JSON.stringify(await texts());
     expect(all).toContain('Kwartelkade');
     expect(all).toContain(reporterPhone);
+    expect(all).toContain(ownAccountNote);
   });
 
   it('redacts the notes on it, the request’s text and the notes on its case and request, and leaves the rest', async () => {
@@ -82,6 +86,8 @@ describe.each(BACKENDS)('a withdrawal on the hub takes the quotes of the report 
     const after = await texts();
     expect(JSON.stringify(after)).not.toContain('Kwartelkade');
     expect(JSON.stringify(after)).not.toContain(reporterPhone);
+    expect(JSON.stringify(after).toUpperCase()).not.toContain(IBANS.muleC);
+    expect(after.filter((text) => text.body.includes(IBANS.muleA)).map((text) => text.body)).toEqual([`Betaald vanaf ${REDACTED.account} naar ${IBANS.muleA}.`]);
     expect(after.find((text) => text.on === `report:${quoted.reportId}`)?.body).toBe(WITHDRAWN_NOTE);
     for (const on of [`case:${caseId}`, 'request', `action:${actionId}`, 'case title']) {
       expect(after.filter((text) => text.on === on).some((text) => text.body.includes(WITHDRAWN_QUOTE)), on).toBe(true);
