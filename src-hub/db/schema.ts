@@ -152,7 +152,13 @@ export const mutations = pgTable(
     signature: text('signature'),
     receivedAt: timestampText('received_at').notNull(),
   },
-  (table) => [index('mutations_token').on(table.tokenId)],
+  (table) => [
+    index('mutations_token').on(table.tokenId),
+    // The requests made on a case (src-hub/retention/quoting-holders.ts), read when one of its reports is withdrawn.
+    index('mutations_action_case')
+      .on(sql`(${table.payload}->>'caseId')`)
+      .where(sql`${table.kind} = 'action.create'`),
+  ],
 );
 
 /** Feed sequence numbers; only ever taken under the feed lock (see ../feed/append.ts). */

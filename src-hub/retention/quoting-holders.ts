@@ -20,10 +20,11 @@ export async function quotableReports(tx: HubDb, reportIds: readonly string[]): 
   const cases = [...quotable.keys()].filter((subject) => subject.startsWith('case:'));
   // Most reports are in no case: the mutations are read only for those that are.
   if (cases.length === 0) return quotable;
+  // Compared bare, so the partial index mutations_action_case serves it (a withdrawal runs in the intake's transaction).
   const onCases = await queryRows<{ case_subject: string; subject: string }>(
     tx,
     sql`SELECT 'case:' || (payload->>'caseId') AS case_subject, 'action:' || (payload->>'actionId') AS subject FROM mutations
-        WHERE kind = 'action.create' AND 'case:' || (payload->>'caseId') = ANY(${textArray(cases)})`,
+        WHERE kind = 'action.create' AND (payload->>'caseId') = ANY(${textArray(cases.map((subject) => subject.slice('case:'.length)))})`,
   );
   for (const { case_subject: caseSubject, subject } of onCases) {
     for (const reportId of quotable.get(caseSubject) ?? []) if (!quotable.get(subject)?.includes(reportId)) add(subject, reportId);

@@ -1,0 +1,1 @@
+CREATE INDEX "mutations_action_case" ON "mutations" USING btree (("payload"->>'caseId')) WHERE "mutations"."kind" = 'action.create';
