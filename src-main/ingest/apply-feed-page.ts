@@ -132,7 +132,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
 
   /** A page as the hub sent it, read and its reports prepared by the preparer; an UnreadableFeedPage if it is none. */
   async function prepare(body: string): Promise<PreparedFeedPage> {
-    const prepared = await preparer.preparePage(body);
+    const prepared = await preparer.preparePage(body, sliceMs);
     if (!prepared.ok) throw new UnreadableFeedPage(prepared.problem);
     const reports = reportEntriesOf(prepared.page);
     return { page: prepared.page, reports: new Map(reports.map((entry, index) => [entry, prepared.prepared[index]!])) };

@@ -6,7 +6,7 @@ import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, WORKER_READY, type WirePreparedLine } from './prepared-wire';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
-import { prepareFeedPageBody, reportEntriesOf, reportLineOf, type WirePreparedPage } from './prepare-feed-page';
+import { prepareFeedPageBodyInSlices, reportEntriesOf, reportLineOf, type WirePreparedPage } from './prepare-feed-page';
 
 /** What the prepare worker is asked (prepare-worker.ts): a batch of lines, or a feed page's body as the hub sent it. */
 export type PrepareRequest = { id: number; lines: NdjsonLine[] } | { id: number; body: string };
@@ -22,7 +22,8 @@ export type PreparedPageBody = { ok: true; page: RawFeedPage; prepared: Prepared
 /** Turns batches of lines, or a hub's feed page as it was received, into prepared lines; resolves in submission order per batch. */
 export interface LinePreparer {
   prepare(lines: NdjsonLine[]): Promise<PreparedLine[]>;
-  preparePage(body: string): Promise<PreparedPageBody>;
+  /** A pulled page; read on the calling thread (see createWorkerPreparer), it holds that thread `sliceMs` at a time. */
+  preparePage(body: string, sliceMs: () => number): Promise<PreparedPageBody>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ function fromWirePage(wire: WirePreparedPage): PreparedPageBody {
 /** On the calling thread: for small inputs and for callers that cannot start workers. */
 export const inThreadPreparer: LinePreparer = {
   prepare: (lines) => Promise.resolve(lines.map(prepareLine)),
-  preparePage: (body) => Promise.resolve(fromWirePage(prepareFeedPageBody(body))),
+  preparePage: (body, sliceMs) => prepareFeedPageBodyInSlices(body, sliceMs).then(fromWirePage),
   close: () => Promise.resolve(),
 };
 
@@ -98,8 +99,9 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  *
  * A worker takes a while to start (its modules load; seconds under tsx on a busy machine). A feed page that comes
  * before it is ready — a fresh workstation's first, small page, which an officer who just signed in waits for — is
- * read on the calling thread instead of waiting. Import batches always go to the worker: its start is spread
- * over the whole file.
+ * read on the calling thread instead of waiting — in slices of the feed's budget, so that the window's calls are
+ * answered in between: the pages asked right after it come before the worker too. Import batches always go to the
+ * worker: its start is spread over the whole file.
  *
  * A bug in the worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling
  * thread, which refuses a bad record the normal way; a worker that exited has its unanswered requests read on the
@@ -176,7 +178,7 @@ export function createWorkerPreparer(
   }
 
   /** Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. */
-  function ask<T>(request: PrepareRequest, sendable: (worker: RunningWorker) => boolean, fromWorker: (answer: PrepareAnswer) => T, here: () => T): Promise<T> {
+  function ask<T>(request: PrepareRequest, sendable: (worker: RunningWorker) => boolean, fromWorker: (answer: PrepareAnswer) => T, here: () => T | Promise<T>): Promise<T> {
     const waiting = waitingForWorker;
     if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(() => ask(request, sendable, fromWorker, here));
     const worker = running;
@@ -194,12 +196,12 @@ export function createWorkerPreparer(
         (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!)),
         () => lines.map(prepareLine),
       ),
-    preparePage: (body) =>
+    preparePage: (body, sliceMs) =>
       ask(
         { id: nextId++, body },
         (worker) => worker.ready,
         (answer) => fromWirePage((answer as PageAnswer).page),
-        () => fromWirePage(prepareFeedPageBody(body)),
+        () => inThreadPreparer.preparePage(body, sliceMs),
       ),
     async close() {
       closed = true;

@@ -76,6 +76,37 @@ describe('a pulled feed page read on the prepare worker', () => {
     expect(readCursor(early.store.sqlite)).toBe('9');
   });
 
+  /** Turns of the event loop — where the window's calls are answered — while `work` runs; counted, not timed. */
+  async function turnsDuring(work: () => Promise<unknown>): Promise<{ turns: number; result: unknown }> {
+    let turns = 0;
+    let done = false;
+    const turn = () => {
+      if (done) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const result = await work();
+    done = true;
+    return { turns, result };
+  }
+
+  const pageOf = (count: number) =>
+    JSON.stringify({ entries: Array.from({ length: count }, (_, index) => reportEntry(index + 1, filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } }))), cursor: String(count), hasMore: true });
+
+  it('lets the window’s calls through between slices while it reads a page on the calling thread', async () => {
+    const page = pageOf(40);
+    // A budget used up at once: a turn of the event loop after the envelope and before each report.
+    const sliced = await turnsDuring(() => neverReady.preparePage(page, () => 0));
+    expect(sliced.turns).toBeGreaterThanOrEqual(40);
+    // Its honest twin: with time to spare the page is read in one go, and it reads the same.
+    const whole = await turnsDuring(() => neverReady.preparePage(page, () => Number.POSITIVE_INFINITY));
+    expect(whole.turns).toBe(0);
+    const lines = (prepared: unknown) => (prepared as { prepared: Array<{ line: number; ok: boolean; input: { row: unknown; mentions: unknown } }> }).prepared.map((line) => ({ line: line.line, ok: line.ok, row: line.input.row, mentions: line.input.mentions }));
+    expect(lines(sliced.result)).toEqual(lines(whole.result));
+    expect(lines(sliced.result)).toHaveLength(40);
+  });
+
   it.each([
     ['not JSON', '{"entries": [', 'the hub sent an answer that is not JSON'],
     ['no feed page', JSON.stringify({ entries: 'none', cursor: '3', hasMore: false }), 'the hub sent a malformed feed page'],

@@ -12,6 +12,7 @@ import { systemClock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createWorkerPreparer, inThreadPreparer, type LinePreparer } from '../../src-main/ingest/prepare-pool';
+import { FEED_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord, IBANS } from '../support/records';
 import { tempDir } from '../support/temp-store';
@@ -88,7 +89,7 @@ describe('a prepare worker that fails while pulling the feed', () => {
       // A page that ends the worker; it is read here instead, and so is everything until the worker is back.
       const ending = narrating(EXITS_ON);
       const entry = { seq: '1', type: 'report', reportId: ending.reportId, revision: 1, record: JSON.stringify(ending) };
-      const page = await faulty.preparePage(JSON.stringify({ entries: [entry], cursor: '1', hasMore: false }));
+      const page = await faulty.preparePage(JSON.stringify({ entries: [entry], cursor: '1', hasMore: false }), () => FEED_SLICE_MS);
       expect(page).toMatchObject({ ok: true, prepared: [{ ok: true }] });
       const whileDown = await faulty.prepare(lines);
       const strip = (prepared: typeof viaWorker) => prepared.map((line) => (line.ok === true ? { line: line.line, record: line.input.record, mentions: line.input.mentions } : line));
