@@ -15,6 +15,7 @@ import { indicatorId } from '../queries/bundle-scope';
 import { dutchDay } from '../../shared/platform/dutch-days';
 import { evidenceLines } from './evidence';
 import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
+import { extractRecord } from '../../shared/indicators/extract-record';
 
 /** Who reads the reporters' data, for which request and why (the audit entry's facts). */
 export interface PersonalDataAccess {
@@ -59,7 +60,8 @@ export function buildBundle(
     const audit = createAuditAppender(sqlite);
     const reports = liveBundleRows(sqlite, input.reportIds).map((row): BundleReport => {
       const record: IntakeRecord = currentRecord(sqlite, row);
-      const redact = createReporterRedactor(record.reporter);
+      // The accounts and numbers the story names as the reporter's own go too: the evidence reaches the suspect's bank.
+      const redact = createReporterRedactor(record.reporter, extractRecord(record).reporterOwn);
       const mentions = indicators.flatMap((indicator) => mentionsOf(row.id, indicator));
       const reporter = personalData && record.reporter ? { name: record.reporter.name, email: record.reporter.email ?? null, phone: record.reporter.phone ?? null } : null;
       if (personalData && reporter) {

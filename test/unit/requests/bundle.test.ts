@@ -61,6 +61,14 @@ describe('bundle of a request about an indicator', () => {
     });
   });
 
+  it('takes the account the story names as the reporter’s own out of the evidence, and keeps the suspect’s beside it', async () => {
+    const record = paidToIban(IBANS.muleA, { incident: { summary: 'Fiets', narrative: `Ik betaalde vanaf mijn eigen rekening ${IBANS.muleC} naar ${IBANS.muleA}.` } });
+    const store = await openRequestStore([record]);
+    const [report] = buildBundle(store.store.sqlite, { reportIds: [record.reportId], indicator: iban }).reports;
+    expect(report!.evidence).toContainEqual({ field: 'incident.narrative', text: `Ik betaalde vanaf mijn eigen rekening [rekening melder] naar ${IBANS.muleA}.` });
+    expect(JSON.stringify(report)).not.toContain(IBANS.muleC);
+  });
+
   it('includes the reporters only when asked, and audits each read', async () => {
     const record = paidToIban(IBANS.muleA);
     const store = await openRequestStore([record]);
