@@ -1,0 +1,1 @@
+ALTER TABLE "retention_runs" ADD COLUMN "compacted" boolean DEFAULT true NOT NULL;
