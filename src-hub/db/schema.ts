@@ -419,6 +419,11 @@ export const retentionRuns = pgTable('retention_runs', {
   kept: integer('kept').notNull(),
   /** Counts per hold reason (shared/retention/holds.ts). */
   held: jsonb('held').notNull(),
+  /**
+   * False while the tables this run (or an earlier one) purged from are not rewritten yet: the compaction gave up
+   * waiting for a table, or did not finish. The next run compacts then, even if nothing new expired.
+   */
+  compacted: boolean('compacted').notNull().default(true),
 });
 
 /**

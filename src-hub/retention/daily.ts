@@ -23,8 +23,8 @@ export function startHubDailyRetention(database: HubConnection, deps: { clock: C
     ...(deps.intervalMs === undefined ? {} : { intervalMs: deps.intervalMs }),
     lastRunAt: () => lastHubRetentionRunAt(database.db),
     run: async (asOf) => {
-      const { outcome, walCleared } = await runHubRetention(database, { asOf, at: deps.clock.now() });
-      deps.logger.info('retention.run', { ...outcomeFields(asOf, outcome), walCleared });
+      const { outcome, compacted, walCleared } = await runHubRetention(database, { asOf, at: deps.clock.now(), logger: deps.logger });
+      deps.logger.info('retention.run', { ...outcomeFields(asOf, outcome), compacted, walCleared });
     },
     onError: (error) => deps.logger.error('retention.failed', { message: error instanceof Error ? error.message : String(error) }),
   });

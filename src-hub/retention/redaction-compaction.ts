@@ -12,7 +12,7 @@
  * Several hub processes may serve one PostgreSQL: the one that compacts holds a session-level advisory lock for as
  * long as it does, so no other starts a second compaction however long a VACUUM FULL at 1M takes, and a process that
  * dies mid-way lets go with its connection. VACUUM FULL waits for every transaction that holds a table it rewrites,
- * and every reader of that table then queues behind it: so it gives up after `COMPACTION_LOCK_TIMEOUT_MS` and tries
+ * and every reader of that table then queues behind it: so it gives up after `COMPACTION_LOCK_TIMEOUT_MS` (./compact.ts) and tries
  * again later, waiting longer after each failure in a row.
  */
 import { sql } from 'drizzle-orm';
@@ -30,13 +30,6 @@ export const REDACTION_COMPACTION_DELAY_MS = 10 * 60_000;
 
 /** How often a hub process looks for a compaction still owed (left by a process that stopped), and the first wait after a failure. */
 export const REDACTION_COMPACTION_RETRY_MS = 10 * 60_000;
-
-/**
- * The longest the compaction waits for a table another transaction holds: the hub's readers of that table wait
- * behind it at most this long. Its own reads and writes hold a table for milliseconds; a longer holder is a report
- * or an administrator's session, which the compaction does not wait out.
- */
-export const COMPACTION_LOCK_TIMEOUT_MS = 2_000;
 
 /** After the n-th failure in a row (1-based) the next try comes `retryMs`, doubling, at most six times `retryMs` later. */
 export const compactionRetryMs = (failures: number, retryMs: number): number => Math.min(retryMs * 2 ** (failures - 1), 6 * retryMs);
@@ -69,9 +62,8 @@ async function claim(session: HubDb): Promise<boolean> {
   return row?.claimed === true;
 }
 
-/** Undoes what the compaction set on its session (PGlite's only one lives on); best effort, the error that ended it is what counts. */
+/** Ends this session's claim (PGlite's only session lives on); best effort, the error that ended the compaction is what counts. */
 async function letGo(session: HubDb): Promise<void> {
-  await session.execute(sql`RESET lock_timeout`).catch(() => undefined);
   await session.execute(sql`SELECT pg_advisory_unlock(${sql.raw(REDACTION_COMPACTION_LOCK.toString())})`).catch(() => undefined);
 }
 
@@ -101,7 +93,6 @@ export function createRedactionCompactor(database: Pick<HubConnection, 'db' | 'k
       try {
         const generation = await dueGeneration(session, deps.delayMs);
         if (generation === null) return 'nothing due';
-        await session.execute(sql`SELECT set_config('lock_timeout', ${`${COMPACTION_LOCK_TIMEOUT_MS}ms`}, false)`);
         const { walCleared } = await compactTables({ db: session, kind: database.kind }, REDACTED_TABLES);
         await settle(session, generation);
         deps.logger.info('withdrawal.compacted', { walCleared });

@@ -1,15 +1,16 @@
 /**
  * The hub's retention run: the reports whose period is over (shared/retention) leave the hub in slices of one
  * transaction each (./purge.ts), and the tables they were in are then rewritten (./compact.ts), so that nothing of
- * them stays readable in the database's files. A workstation syncing from the start afterwards never receives them.
+ * them stays readable in the database's files (or by the next run, when another transaction held a table too long). A workstation syncing from the start afterwards never receives them.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { dailyTaskBound, dailyTaskExpired, judgeExpired, type RetentionOutcome } from '../../shared/retention/holds';
 import type { RetentionPeriods } from '../../shared/retention/periods';
-import { inTransaction, queryRows, type HubDb } from '../db/database';
+import type { Logger } from '../../shared/platform/logger';
+import { inTransaction, queryRows, sqlState, type HubDb } from '../db/database';
 import type { HubConnection } from '../db/connect';
 import { retentionRuns } from '../db/schema';
-import { compactTables, PURGED_TABLES } from './compact';
+import { COMPACTION_LOCK_TIMEOUT_MS, compactTables, LOCK_NOT_AVAILABLE, PURGED_TABLES } from './compact';
 import { hubHolders } from './holders';
 import { readHubRetentionPeriods } from './periods';
 import { purgeReports } from './purge';
@@ -41,25 +42,61 @@ export async function hubRetentionVerdict(db: HubDb, asOf: string, periods: Rete
   return { expired, held, total: count?.total ?? 0 };
 }
 
+/** Whether the last run left the rewrite of the tables it purged from undone (then the next one does it). */
+async function compactionOwed(db: HubDb): Promise<boolean> {
+  const [last] = await queryRows<{ compacted: boolean }>(db, sql`SELECT compacted FROM retention_runs ORDER BY id DESC LIMIT 1`);
+  return last?.compacted === false;
+}
+
 /**
- * Purges what expired on `asOf` by the hub's periods (./periods.ts); `walCleared` is false when a PostgreSQL server
- * did not let the run checkpoint.
+ * Rewrites the purged tables on a session of their own, with its lock timeout (./compact.ts). A table another
+ * transaction holds longer than that leaves the compaction owed (logged, with no report named) instead of stalling
+ * the hub's readers of that table behind the VACUUM FULL's request.
  */
-export async function runHubRetention(database: HubConnection, options: { asOf: string; at: Date }): Promise<{ outcome: RetentionOutcome; walCleared: boolean }> {
-  const { expired, held, total } = await hubRetentionVerdict(database.db, options.asOf, await readHubRetentionPeriods(database.db));
+async function compactPurged(database: HubConnection, logger: Logger): Promise<{ compacted: boolean; walCleared: boolean }> {
+  try {
+    const { walCleared } = await database.session((session) => compactTables({ db: session, kind: database.kind }, PURGED_TABLES));
+    return { compacted: true, walCleared };
+  } catch (error) {
+    if (sqlState(error) !== LOCK_NOT_AVAILABLE) throw error;
+    logger.error('retention.compaction_failed', { sqlState: LOCK_NOT_AVAILABLE, lockTimeoutMs: COMPACTION_LOCK_TIMEOUT_MS });
+    return { compacted: false, walCleared: false };
+  }
+}
+
+export interface HubRetentionRun {
+  outcome: RetentionOutcome;
+  /** False when the purged tables are not rewritten yet: the next run rewrites them. */
+  compacted: boolean;
+  /** False when a PostgreSQL server did not let the run checkpoint, or nothing was rewritten. */
+  walCleared: boolean;
+}
+
+/**
+ * Purges what expired on `asOf` by the hub's periods (./periods.ts), then rewrites the tables it purged from, or
+ * those an earlier run purged from and could not rewrite. The run is recorded before that rewrite as owing it, and
+ * cleared once it succeeded: a rewrite that failed or never finished is made good by the next run.
+ */
+export async function runHubRetention(database: HubConnection, options: { asOf: string; at: Date; logger: Logger }): Promise<HubRetentionRun> {
+  const { db } = database;
+  const owed = await compactionOwed(db);
+  const { expired, held, total } = await hubRetentionVerdict(db, options.asOf, await readHubRetentionPeriods(db));
   for (let start = 0; start < expired.length; start += PURGE_SLICE) {
     const slice = expired.slice(start, start + PURGE_SLICE).map((candidate) => candidate.reportId);
-    await inTransaction(database.db, async (tx) => {
+    await inTransaction(db, async (tx) => {
       const { quotingHolders } = await purgeReports(tx, slice);
       // Every case and request that may have quoted them, a case they were taken out of too, as on the workstation.
       // The late-quote window opens on the day the run purged (the hub's clock), not the day it judged by (`--as-of`).
       await rememberHolders(tx, quotingHolders, options.at.toISOString().slice(0, 10));
     });
   }
-  const { walCleared } = expired.length > 0 ? await compactTables(database, PURGED_TABLES) : { walCleared: true };
   const outcome = { purged: expired.length, kept: total - expired.length, held };
-  await database.db.insert(retentionRuns).values({ ranAt: options.at.toISOString(), asOf: options.asOf, ...outcome });
-  return { outcome, walCleared };
+  const due = owed || expired.length > 0;
+  const [run] = await db.insert(retentionRuns).values({ ranAt: options.at.toISOString(), asOf: options.asOf, ...outcome, compacted: !due }).returning({ id: retentionRuns.id });
+  if (!due) return { outcome, compacted: true, walCleared: true };
+  const compaction = await compactPurged(database, options.logger);
+  if (compaction.compacted) await db.update(retentionRuns).set({ compacted: true }).where(eq(retentionRuns.id, run!.id));
+  return { outcome, ...compaction };
 }
 
 /** When the last run (scheduled or on demand) happened, or null. */

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { queryRows } from '../../src-hub/db/database';
+import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
 import { filedRecord, withdrawal } from '../support/records';
@@ -74,7 +75,7 @@ describe.each(BACKENDS)('a report taken out of its case before it goes (%s)', (b
   });
 
   it('purged on its own period though its case is open, its former case and the request on it refuse late texts; a case that never listed it takes one', async () => {
-    const { outcome } = await runHubRetention(hub.database, { asOf: '2027-06-01', at: new Date('2027-06-01T03:00:00Z') });
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2027-06-01', at: new Date('2027-06-01T03:00:00Z'), logger: silentLogger });
     expect(outcome).toMatchObject({ purged: 1, held: { openCase: 1 } });
     const reports = await queryRows<{ report_id: string }>(hub.database.db, sql`SELECT report_id FROM reports`);
     expect(reports.map((row) => row.report_id)).not.toContain(purged.reportId);

@@ -12,6 +12,7 @@ import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/m
 import { connect, type HubConnection } from '../../src-hub/db/connect';
 import { inTransaction, queryRows } from '../../src-hub/db/database';
 import { FEED_LOCK } from '../../src-hub/db/locks';
+import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
 import { filedRecord } from '../support/records';
@@ -81,7 +82,7 @@ describe('a purge and a push for a case that held the purged report, at once (po
     // The push is judged and waits at the feed's lock, uncommitted.
     const push = hub.push([note!], { unsigned: true });
     await until('the push waits at the feed', async () => (await waiting()) === 1);
-    const run = runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T09:06:00Z') });
+    const run = runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T09:06:00Z'), logger: silentLogger });
     // Either the purge committed past the push (the race), or it waits for the push's lock on the case.
     await until('the purge commits or waits', async () => (await purgeCommitted()) || (await waiting()) === 2);
     release();

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { queryRows } from '../../src-hub/db/database';
+import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { handClock } from '../support/hand-clock';
 import { warningOnCase } from '../support/warning-on-case';
@@ -46,7 +47,7 @@ describe.each(BACKENDS)('a late note quoting a report the hub purged (%s)', (bac
     ]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     // The closed case's five years are over on 3 April 2031: the report and its case expire.
-    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z') });
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z'), logger: silentLogger });
     expect(outcome).toMatchObject({ purged: 1, kept: 1 });
   });
   afterAll(() => hub?.close());
@@ -132,7 +133,7 @@ describe.each(BACKENDS)('a purge run later with a past --as-of (%s)', (backend) 
     ]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     // Judged as of 3 April, run on 10 May: the workstations still hold the report until their runs after 10 May.
-    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-05-10T03:00:00Z') });
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-05-10T03:00:00Z'), logger: silentLogger });
     expect(outcome).toMatchObject({ purged: 1 });
   });
   afterAll(() => hub?.close());
@@ -194,7 +195,7 @@ describe.each(BACKENDS)('a request made on a case that held a purged report, not
   afterAll(() => hub?.close());
 
   it('loses its quotes of the purged report in the feed and the tables, while the request on a live case keeps its words (the twin)', async () => {
-    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z') });
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2031-04-03', at: new Date('2031-04-03T03:00:00Z'), logger: silentLogger });
     expect(outcome).toMatchObject({ purged: 1, kept: 1 });
     const requests = (await hub.readAll({ limit: 500 })).flatMap((entry) =>
       entry.type === 'mutation' && entry.mutation.kind === 'action.create' ? [entry.mutation.payload as { caseId: string; body: string }] : [],

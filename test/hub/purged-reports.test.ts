@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMutation, MutationKind, MutationPayloads } from '../../shared/mutations/kinds';
 import { queryRows } from '../../src-hub/db/database';
+import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { PURGED_REPORT_REASON } from '../../src-hub/retention/tombstones';
 import { filedRecord, withdrawal } from '../support/records';
@@ -32,7 +33,7 @@ describe.each(BACKENDS)('what retention removed does not come back (%s)', (backe
   beforeAll(async () => {
     hub = await startTestHub(backend);
     expect((await hub.postNdjson([purged, live])).imported).toBe(2);
-    const { outcome } = await runHubRetention(hub.database, { asOf: '2027-04-05', at: new Date('2027-04-05T03:00:00Z') });
+    const { outcome } = await runHubRetention(hub.database, { asOf: '2027-04-05', at: new Date('2027-04-05T03:00:00Z'), logger: silentLogger });
     expect(outcome).toMatchObject({ purged: 1, kept: 1 });
   });
   afterAll(() => hub?.close());

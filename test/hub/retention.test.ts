@@ -7,7 +7,7 @@ import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { DEFAULT_RETENTION_PERIODS } from '../../shared/retention/periods';
 import { RETENTION_INTERVAL_MS } from '../../shared/retention/daily-runs';
 import { fixedClock } from '../../shared/platform/clock';
-import type { LogFields, Logger } from '../../shared/platform/logger';
+import { silentLogger, type LogFields, type Logger } from '../../shared/platform/logger';
 import { queryRows } from '../../src-hub/db/database';
 import { registerOfficers } from '../../src-hub/officers/registry';
 import { writeHubRetentionPeriods } from '../../src-hub/retention/periods';
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
   });
   afterAll(() => hub?.close());
 
-  const run = (asOf: string) => runHubRetention(hub.database, { asOf, at: new Date(`${asOf}T03:00:00Z`) });
+  const run = (asOf: string) => runHubRetention(hub.database, { asOf, at: new Date(`${asOf}T03:00:00Z`), logger: silentLogger });
   const feedText = async () => JSON.stringify(await hub.readAll({ limit: 500 }));
 
   it('holds what a case or a request still keeps, on the day the daily task’s year is over', async () => {
@@ -182,7 +182,7 @@ describe.each(BACKENDS)('hub retention run (%s)', (backend) => {
     while (timers.requested.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     await daily.stop();
     expect(timers.requested).toEqual([0, RETENTION_INTERVAL_MS]);
-    expect(lines).toEqual([{ event: 'retention.run', fields: { asOf: '2031-04-04', purged: 0, kept: 3, 'held.openCase': 3, walCleared: true } }]);
+    expect(lines).toEqual([{ event: 'retention.run', fields: { asOf: '2031-04-04', purged: 0, kept: 3, 'held.openCase': 3, compacted: true, walCleared: true } }]);
   });
 
   it('gives workstations the periods its administrator set, and no intake token may read them', async () => {

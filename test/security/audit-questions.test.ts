@@ -17,6 +17,7 @@ import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../..
 import { systemClock } from '../../shared/platform/clock';
 import { queryRows } from '../../src-hub/db/database';
 import { auditQuestions } from '../../src-hub/db/schema';
+import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { addOfficer } from '../../src-hub/officers/registry';
 import { openCaseStore } from '../../src-main/app/open-case-store';
@@ -252,7 +253,7 @@ describe.each(BACKENDS)('the Logboek of a report retention purged, asked by regi
       credential[id] = (await addOfficer(hub.database.db, hubClock(), { id, displayName: id, role, team: null, scope })).credential;
     }
     expect((await push(early, chainOf([viewed('2027-03-01T08:00:00.000Z', 'agent.jansen', purged.reportId, 'Beoordelen van de melding')]))).status).toBe(200);
-    expect((await runHubRetention(hub.database, { asOf: '2027-04-02', at: new Date('2027-04-02T03:00:00Z') })).outcome).toMatchObject({ purged: 1, kept: 1 });
+    expect((await runHubRetention(hub.database, { asOf: '2027-04-02', at: new Date('2027-04-02T03:00:00Z'), logger: silentLogger })).outcome).toMatchObject({ purged: 1, kept: 1 });
     // A workstation that had not sent its log yet sends a look at the report from before the purge.
     expect((await push(late, chainOf([viewed('2027-03-15T08:00:00.000Z', 'agent.devries', purged.reportId, 'Melder terugbellen')]))).status).toBe(200);
   });

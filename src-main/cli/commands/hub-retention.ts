@@ -4,6 +4,7 @@
  * [--daily-task-years <n>] [--case-years <n>]` shows the periods, or sets them (workstations copy them at sync).
  */
 import { systemClock } from '../../../shared/platform/clock';
+import { silentLogger } from '../../../shared/platform/logger';
 import { readHubRetentionPeriods, writeHubRetentionPeriods } from '../../../src-hub/retention/periods';
 import { runHubRetention } from '../../../src-hub/retention/run';
 import { parseCommandArgs } from '../args';
@@ -22,8 +23,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const database = hubDatabaseOf(values, io.env, usages.run);
   const now = new Date();
   const asOf = asOfDay(values['as-of'], now);
-  const { outcome, walCleared } = await withHubDatabase(database, (hub) => runHubRetention(hub, { asOf, at: now }));
-  if (!walCleared) io.stderr.write('the purged reports are gone from the tables, but this database user may not CHECKPOINT: their words stay in the server’s write-ahead log until it recycles those segments (see src-hub/README.md, Retention)\n');
+  // What the server logs as retention.compaction_failed, the command says in words below.
+  const { outcome, compacted, walCleared } = await withHubDatabase(database, (hub) => runHubRetention(hub, { asOf, at: now, logger: silentLogger }));
+  if (!compacted) io.stderr.write('the purged reports are gone from the tables, but another session held one of them: their old rows stay in the database’s files until the next run rewrites those tables (see src-hub/README.md, Retention)\n');
+  else if (!walCleared) io.stderr.write('the purged reports are gone from the tables, but this database user may not CHECKPOINT: their words stay in the server’s write-ahead log until it recycles those segments (see src-hub/README.md, Retention)\n');
   await writeJsonLine(io.stdout, outcome);
   return 0;
 }
