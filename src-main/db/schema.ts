@@ -361,7 +361,12 @@ export const fieldVersions = sqliteTable(
     /** JSON; `null` means the entity or entry does not exist. */
     value: text('value').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.entity, table.entityId, table.field] })],
+  (table) => [
+    primaryKey({ columns: [table.entity, table.entityId, table.field] }),
+    // The cases that ever listed a report (src-main/mutations/report-traces.ts CASES_EVER_LISTING), asked by each
+    // withdrawal and purge: by field, which the key cannot serve without the case. Only cases' registers.
+    index('field_versions_case_field').on(table.field, table.entityId).where(sql`${table.entity} = 'case'`),
+  ],
 );
 
 /** Mutations applied in the hub's order (from the feed, or own ones once acknowledged): each exactly once. */

@@ -1,0 +1,1 @@
+CREATE INDEX `field_versions_case_field` ON `field_versions` (`field`,`entity_id`) WHERE "field_versions"."entity" = 'case';
