@@ -56,4 +56,3 @@ export function startWalCheckpointer(store: CaseStore, key: string | undefined, 
   };
 }
 
-export type WalCheckpointer = ReturnType<typeof startWalCheckpointer>;

@@ -68,11 +68,12 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   // days), a big one (thousands, over a year) along the days instead — its first report walked from the first day it
   // has (kept counts; a Dutch day starts up to two hours before its UTC date, hence the day before), never through all its members.
   const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
+  // A team's overview names a cluster by the team's own first report in it, not by another team's.
   const firstOfCluster = (big: boolean) =>
     sqlite
-      .prepare<{ key: number }, string>(
-        `SELECT report_id FROM reports WHERE ${big ? '+' : ''}cluster_id = @key AND ${big ? '' : '+'}status = 'filed'
-          ${big ? "AND received_at >= (SELECT date(min(day), '-1 day') FROM cluster_day_counts WHERE cluster_id = @key)" : ''} ORDER BY received_at, report_id LIMIT 1`,
+      .prepare<Record<string, string | number>, string>(
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' ${teamClause}
+          ${big ? `AND r.received_at >= (SELECT date(min(day), '-1 day') FROM cluster_day_counts WHERE cluster_id = @key ${team === null ? '' : 'AND team = @team'})` : ''} ORDER BY r.received_at, r.report_id LIMIT 1`,
       )
       .pluck();
   const recentOfCluster = (big: boolean) =>
@@ -91,7 +92,7 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
     .slice(0, SPIKE_LIMIT);
   return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
     const reads = cluster ? clusterReads(key) : undefined;
-    const subject = reads ? { type: 'cluster', value: reads.first.get({ key })! } : indicatorOf.get(key)!;
+    const subject = reads ? { type: 'cluster', value: reads.first.get({ key, ...(team === null ? {} : { team }) })! } : indicatorOf.get(key)!;
     const reportIds = (reads ? reads.recent : indicatorReports).all({ ...window, key });
     return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
   });

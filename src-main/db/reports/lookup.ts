@@ -6,9 +6,13 @@ import type Database from 'better-sqlite3';
  * "Who owns which table").
  */
 
-/** The report's status (filed, withdrawn), or undefined when this store does not hold it. */
+const statusStatements = new WeakMap<Database.Database, Database.Statement<[string], string>>();
+
+/** The report's status (filed, withdrawn), or undefined when this store does not hold it; prepared once per connection. */
 export function reportStatus(sqlite: Database.Database, reportId: string): string | undefined {
-  return sqlite.prepare<[string], string>('SELECT status FROM reports WHERE report_id = ?').pluck().get(reportId);
+  let status = statusStatements.get(sqlite);
+  if (!status) statusStatements.set(sqlite, (status = sqlite.prepare<[string], string>('SELECT status FROM reports WHERE report_id = ?').pluck()));
+  return status.get(reportId);
 }
 
 /** Whether this store holds the report, prepared once for callers that ask for many. */

@@ -63,4 +63,19 @@ describe('a spike’s reports', () => {
     expect(spike?.recent).toBe(20);
     expect(spike?.value).toBe(first.reportId);
   });
+
+  it('name a cluster in a team’s overview by that team’s first report in it, not by another team’s', async () => {
+    const otherTeams = payingMule('2026-11-02T10:00:00Z');
+    const teamsFirst = payingMule('2026-11-03T10:00:00Z');
+    const recent = Array.from({ length: 20 }, (_, index) => payingMule(`2026-11-${18 + (index % 3)}T1${index % 10}:00:00Z`));
+    const temp = openTempStore();
+    await temp.importRecords([otherTeams, teamsFirst, ...recent]);
+    const route = temp.store.sqlite.prepare<[string, string]>('UPDATE reports SET route_team = ? WHERE report_id = ?');
+    route.run('Team Oost', otherTeams.reportId);
+    for (const record of [teamsFirst, ...recent]) route.run('Team West', record.reportId);
+    const clusterOf = (team: string | null) => computeSpikes(temp.store.sqlite, AS_OF, settings, team).find((found) => found.type === 'cluster');
+    expect(clusterOf('Team West')?.recent).toBe(20);
+    expect(clusterOf('Team West')?.value).toBe(teamsFirst.reportId);
+    expect(clusterOf(null)?.value).toBe(otherTeams.reportId);
+  });
 });
