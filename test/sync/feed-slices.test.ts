@@ -21,6 +21,13 @@ function pageOf(count: number): RawFeedPage {
   return { entries, cursor: String(count), hasMore: false };
 }
 
+/**
+ * The page read and prepared for `store` with a budget of its own: preparing on this thread asks its applier's budget
+ * too (a page read before the prepare worker is ready), and these tests count the asks of the apply's slices alone.
+ */
+const preparedFor = (store: ReturnType<typeof openCaseStore>, page: RawFeedPage) =>
+  createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs: 60_000 }).prepare(JSON.stringify(page));
+
 async function applyWatching(sliceMs: SliceBudget) {
   const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
   const applier = createMutationApplier(store.sqlite, { clock: systemClock });
@@ -33,7 +40,7 @@ async function applyWatching(sliceMs: SliceBudget) {
     if (applying) setImmediate(watch);
   };
   setImmediate(watch);
-  const outcome = await pages.apply(await pages.prepare(JSON.stringify(pageOf(6))));
+  const outcome = await pages.apply(await preparedFor(store, pageOf(6)));
   applying = false;
   const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
   return { outcome, seen, reports, cursor: readCursor(store.sqlite) };
@@ -80,7 +87,7 @@ describe('a feed page in slices', () => {
         return 0;
       },
     });
-    await expect(failing.apply(await failing.prepare(JSON.stringify(page)))).rejects.toThrow('the core stopped');
+    await expect(failing.apply(await preparedFor(store, page))).rejects.toThrow('the core stopped');
     const count = () => store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
     expect(readCursor(store.sqlite)).toBe('2');
     expect(count()).toBe(2);
