@@ -35,10 +35,15 @@ export function reportWords(records: readonly IntakeRecord[]): ReportWords {
   return { reporter: records.find((record) => record.reporter)?.reporter, own: [...own.values()], sentences: [...sentences].sort((a, b) => b.length - a.length) };
 }
 
+/** Each report's redactor, compiled once: a purge or withdrawal redacts every text of every case and request with it. */
+const reporterRedactors = new WeakMap<ReportWords, (text: string) => string>();
+
 /** The text with the reporter's data (their fields and their own values) and the report's sentences replaced. */
 export function redactReportWords(text: string, words: ReportWords, placeholder: string): string {
   // Whole sentences first: one that names the reporter's account would no longer match once the account is blanked.
   let redacted = text;
   for (const sentence of words.sentences) redacted = redacted.split(sentence).join(placeholder);
-  return createReporterRedactor(words.reporter, words.own)(redacted);
+  let redactReporter = reporterRedactors.get(words);
+  if (!redactReporter) reporterRedactors.set(words, (redactReporter = createReporterRedactor(words.reporter, words.own)));
+  return redactReporter(redacted);
 }
