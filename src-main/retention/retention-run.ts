@@ -6,7 +6,7 @@
  * also in a case it was taken out of, which no longer held it. It leaves a tombstone (src-main/ingest/tombstones.ts),
  * so an import or the feed does not bring it back, and remembers those cases and requests with the day, so a
  * colleague's late text for them
- * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). Afterwards the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
+ * arrives from the feed without its words (src-main/ingest/apply-feed-page.ts). After a run that purged, the WAL is emptied into the store file (secure_delete zeroes freed pages), so nothing of it stays readable on disk.
  * One chained audit entry records the run, with counts only.
  * Reports are purged in slices of one transaction each, as many as fit the slice's time; the clusters a slice's
  * reports leave are mended once, at its end, and the run may pause between slices (the daily run in serve and the
@@ -204,11 +204,13 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
       details: { asOf: deps.asOf, periods, ...outcome },
     }),
   )();
-  checkpointTruncate(sqlite);
+  // Only a run that removed something has text to clear from the WAL. Emptying it costs the core's thread 70-450 ms,
+  // and up to the truncation's patience while the checkpoint thread is busy, in a fresh workstation's first seconds.
+  if (purged > 0) checkpointTruncate(sqlite);
   return outcome;
 }
 
-/** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL. */
+/** Runs retention as of `asOf` (YYYY-MM-DD) at once: purges what expired, in slices of one transaction each, then empties the WAL if it purged. */
 export function runRetention(sqlite: Database.Database, deps: RetentionDeps): RetentionOutcome {
   const slices = retentionSlices(sqlite, deps, RUN_SLICE_MS, () => false);
   for (;;) {

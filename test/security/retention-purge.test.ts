@@ -1,6 +1,9 @@
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../src-main/mutations/services/note-services';
 import { createCase } from '../../src-main/mutations/services/case-services';
+import { runRetention } from '../../src-main/retention/retention-run';
+import { RETENTION_ACTOR } from '../../src-main/retention/daily-retention';
 import { searchReports } from '../../src-main/search/search-reports';
 import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord } from '../support/records';
@@ -66,6 +69,25 @@ describe('retention run: an expired report leaves nothing readable behind', () =
     const entry = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'retention.run'").pluck().get() as string;
     expect(JSON.parse(entry)).toMatchObject({ asOf: '2027-04-01', purged: 1, periods: { dailyTaskYears: 1, caseYears: 5 } });
     expect((await runCliCaptured(['audit', 'verify', '--db', path])).lines[0]).toMatchObject({ ok: true });
+  });
+
+  it('empties the WAL after a run that purged, and leaves it alone after a run that purged nothing', async () => {
+    const { store, path } = await storeWithAgedReports();
+    const walBytes = () => statSync(`${path}-wal`).size;
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(walBytes()).toBe(0);
+    const run = (asOf: string) => runRetention(store.sqlite, { asOf, at: '2027-04-01T06:00:00Z', actor: RETENTION_ACTOR });
+
+    // Nothing expired: the run's audit entry stays in the WAL, which is not emptied (the daily run at every start).
+    expect(run('2027-03-31')).toEqual({ purged: 0, kept: 23, held: {} });
+    expect(walBytes()).toBeGreaterThan(0);
+    expect(storeFilesHold(path, narrativePhrase)).toBe(true);
+
+    // The twin: a run that purged empties it, and the purged text is in neither file.
+    expect(run('2027-04-01')).toEqual({ purged: 1, kept: 22, held: { openCase: 1 } });
+    expect(walBytes()).toBe(0);
+    expect(storeFilesHold(path, narrativePhrase)).toBe(false);
+    expect(storeFilesHold(path, notePhrase)).toBe(false);
   });
 
   it('is reproducible with --as-of: a day earlier nothing expires, the same day twice purges once', async () => {
