@@ -5,7 +5,8 @@
  * back to a one-use loopback listener (./oidc-loopback.ts). The core exchanges the code, checks the ID token
  * (issuer, audience, nonce, signature), hands it to the hub (`POST /v1/sessions {idToken}`), and signs in with the
  * session the hub gives exactly as with a credential. On the desktop the system browser opens the URL; in
- * browser mode the page opens it in a tab of its own.
+ * browser mode the page opens it in a tab of its own. While the sign-in screen shows, the core has an attempt ready
+ * (./oidc-attempt.ts: fresh secrets, listener, URL), so the click waits for no round trip; one click takes it.
  */
 import * as oidc from 'openid-client';
 import type { OfficerView } from '../../shared/api/views';
@@ -15,7 +16,8 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { Logger } from '../../shared/platform/logger';
 import { createHubClient } from '../sync/hub-client';
 import { HubRefusedError } from '../sync/hub-errors';
-import { listenForRedirect, type LoopbackRedirect } from './oidc-loopback';
+import type { LoopbackRedirect } from './oidc-loopback';
+import { readyAttempt, type ReadyAttempt, type SignInAttempt } from './oidc-attempt';
 import type { HubSignInAdopter } from './session-control';
 import type { OidcSignInControl } from '../api/context';
 
@@ -28,8 +30,10 @@ export interface OidcSignInDeps {
   announce: () => void;
   /** Opens the authorization URL in the system browser (the desktop); absent where the page opens it. */
   openInBrowser?: (url: string) => Promise<void>;
-  /** How long the officer has at the provider (default five minutes). */
+  /** How long the officer has at the provider, from their click (default five minutes). */
   timeoutMs?: number;
+  /** How long an attempt made ready while the sign-in screen shows waits for the click (default five minutes). */
+  readyForMs?: number;
   /**
    * The officer a police-account sign-in must be, whatever the page asks: the one signed in with their offline code
    * whom the returning hub now wants proven (null when nobody is due).
@@ -45,7 +49,19 @@ export interface OidcSignIn extends OidcSignInControl {
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_READY_FOR_MS = 5 * 60_000;
 const PROVIDER_TIMEOUT_S = 10;
+
+/** An attempt made ready for the sign-in screen's click, with the hub and provider it was made for. */
+interface Prepared {
+  hubUrl: string;
+  offer: OidcOffer;
+  configuration: oidc.Configuration;
+  attempt: ReadyAttempt;
+}
+
+/** An attempt taken by a click, with the hub and provider it was made for. */
+type Taken = Omit<Prepared, 'attempt'> & { attempt: SignInAttempt };
 
 interface Flow {
   loopback: LoopbackRedirect;
@@ -81,8 +97,10 @@ function isNetworkFailure(error: Error): boolean {
 
 export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const readyForMs = deps.readyForMs ?? DEFAULT_READY_FOR_MS;
   const discovered = new Map<string, Promise<oidc.Configuration>>();
   let flow: Flow | null = null;
+  let prepared: Promise<Prepared> | null = null;
 
   function requireHub(): string {
     const hubUrl = deps.hubUrl();
@@ -141,7 +159,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     throw new AppError('UNAUTHENTICATED', `The police account signed in at the identity provider is not ${expected}'s, who started this sign-in; nobody was signed in. Sign in with your own police account.`);
   }
 
-  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, loopback: LoopbackRedirect, secrets: { verifier: string; state: string; nonce: string }, expected: string | undefined): Promise<OfficerView> {
+  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, { loopback, secrets }: SignInAttempt, expected: string | undefined): Promise<OfficerView> {
     const timer = setTimeout(
       () => loopback.abandon(new AppError('UNAVAILABLE', `No answer came from the identity provider within ${Math.round(timeoutMs / 60_000)} minutes; start signing in again.`)),
       timeoutMs,
@@ -170,12 +188,53 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     }
   }
 
+  const attemptFor = (configuration: oidc.Configuration) => readyAttempt(configuration, { expiresInMs: readyForMs, ...(deps.logger ? { logger: deps.logger } : {}) });
+
+  /** Makes an attempt ready for the click, in place of any still waiting (whose listener closes). */
+  function prepare(hubUrl: string, offer: OidcOffer): void {
+    discardPrepared();
+    const making = configurationOf(offer).then(async (configuration) => ({ hubUrl, offer, configuration, attempt: await attemptFor(configuration) }));
+    // A failure is not told here: the click makes its own attempt, and says what went wrong then.
+    making.catch(() => undefined);
+    prepared = making;
+  }
+
+  function discardPrepared(): void {
+    const waiting = prepared;
+    prepared = null;
+    void waiting?.then((ready) => ready.attempt.discard(), () => undefined);
+  }
+
+  /** The attempt made ready for this hub, taken for this click only; null when there is none (any more). */
+  async function takePrepared(hubUrl: string): Promise<Taken | null> {
+    const making = prepared;
+    prepared = null;
+    const ready = await making?.catch(() => null);
+    if (!ready) return null;
+    if (ready.hubUrl !== hubUrl) {
+      ready.attempt.discard();
+      return null;
+    }
+    const attempt = ready.attempt.take();
+    return attempt && { ...ready, attempt };
+  }
+
+  /** An attempt made at the click, asking the hub first (nothing was made ready, or it expired). */
+  async function attemptNow(hubUrl: string): Promise<Taken> {
+    const offer = await offerOf(hubUrl);
+    if (!offer) throw new AppError('FORBIDDEN', 'This hub does not offer signing in with a police account; sign in with your officer id and credential.');
+    const configuration = await configurationOf(offer);
+    const attempt = (await attemptFor(configuration)).take()!;
+    return { hubUrl, offer, configuration, attempt };
+  }
+
   return {
     async offer() {
       const hubUrl = deps.hubUrl();
       const offer = hubUrl === null ? null : await offerOf(hubUrl);
-      // Learnt now, while the officer reads the sign-in screen; a failure is told when they start.
-      if (offer) configurationOf(offer).catch(() => undefined);
+      // Made ready now, while the officer reads the sign-in screen; a failure is told when they start.
+      if (hubUrl !== null && offer) prepare(hubUrl, offer);
+      else discardPrepared();
       return offer;
     },
 
@@ -186,23 +245,12 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
         throw new AppError('FORBIDDEN', `${due} is signed in and asked to sign in again with their police account; another officer signs in after ${due} signs out.`);
       }
       const expected = asked ?? due ?? undefined;
-      const offer = await offerOf(hubUrl);
-      if (!offer) throw new AppError('FORBIDDEN', 'This hub does not offer signing in with a police account; sign in with your officer id and credential.');
-      const configuration = await configurationOf(offer);
+      const { offer, configuration, attempt } = (await takePrepared(hubUrl)) ?? (await attemptNow(hubUrl));
       flow?.loopback.abandon(new AppError('CONFLICT', 'Another sign-in with a police account was started; this one has ended.'));
-      const secrets = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
-      const loopback = await listenForRedirect(secrets.state, deps.logger ? { logger: deps.logger } : {});
-      const providerUrl = oidc.buildAuthorizationUrl(configuration, {
-        redirect_uri: loopback.redirectUri,
-        scope: 'openid',
-        state: secrets.state,
-        nonce: secrets.nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(secrets.verifier),
-        code_challenge_method: 'S256',
-      }).href;
+      const { loopback } = attempt;
       // The browser goes to the provider by way of the listener, which binds it to this sign-in (./oidc-loopback.ts).
-      const authorizationUrl = loopback.beginAt(providerUrl);
-      const result = complete(hubUrl, offer, configuration, loopback, secrets, expected);
+      const authorizationUrl = loopback.beginAt(attempt.providerUrl);
+      const result = complete(hubUrl, offer, configuration, attempt, expected);
       // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
       result.catch(() => undefined);
       flow = { loopback, result };
@@ -222,6 +270,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     },
 
     close() {
+      discardPrepared();
       flow?.loopback.abandon(new AppError('UNAVAILABLE', 'Puzzelstuk is closing.'));
       flow = null;
     },

@@ -50,6 +50,8 @@ export interface WorkstationOptions {
   feedSliceMs?: SliceBudget;
   /** Opens a sign-in page of the identity provider in the system browser (the desktop); in browser mode the page does. */
   openInBrowser?: (url: string) => Promise<void>;
+  /** How long a police-account sign-in made ready while the sign-in screen shows waits for the click (./oidc-sign-in.ts). */
+  oidcReadyForMs?: number;
   /** How often the hub is asked whether it is back while an officer works with their offline code (HUB_PROBE_MS). */
   hubProbeMs?: number;
 }
@@ -146,6 +148,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
     logger,
     ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
+    ...(options.oidcReadyForMs !== undefined ? { readyForMs: options.oidcReadyForMs } : {}),
   });
 
   const context: ApiContext = {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../shared/api/result';
 import type { EventMessage } from '../../shared/api/wire';
 import { systemClock } from '../../shared/platform/clock';
@@ -37,6 +37,29 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 /** A local user's flood of the loopback listener: a few thousand connections held open. */
 const FLOODING_CONNECTIONS = 3_000;
 
+
+/** The workstation's own fetch, counting how often it asks the hub where officers sign in. */
+function offerAsksCounted(): { fetch: typeof fetch; asked: () => number } {
+  let asked = 0;
+  return {
+    fetch: (input, init) => {
+      if ((input instanceof Request ? input.url : String(input)).endsWith('/v1/auth/oidc')) asked += 1;
+      return fetch(input, init);
+    },
+    asked: () => asked,
+  };
+}
+
+/** The listening servers of this process: the hubs', the provider's, and any loopback listener of a sign-in. */
+const listeningServers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A sign-in's own: the listener's port, and the state, nonce and PKCE challenge its start page sends the browser on with. */
+function secretsIn(providerUrl: URL) {
+  const asked = (name: string) => providerUrl.searchParams.get(name);
+  return { port: new URL(asked('redirect_uri')!).port, state: asked('state'), nonce: asked('nonce'), challenge: asked('code_challenge') };
+}
 
 /** The workstation's fetch with the hub's identity provider offer replaced, as a tampered answer would be. */
 function offerReplacedBy(offer: { issuer: string; clientId: string }): typeof fetch {
@@ -78,7 +101,7 @@ describe('signing in with a police account at the workstation', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function started(options: { at?: SyncHub; fetch?: typeof fetch; openInBrowser?: (url: string) => Promise<void> } = {}) {
+  async function started(options: { at?: SyncHub; fetch?: typeof fetch; openInBrowser?: (url: string) => Promise<void>; readyForMs?: number } = {}) {
     const at = options.at ?? hub;
     const paths = appPathsIn(tempDir());
     const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
@@ -93,6 +116,7 @@ describe('signing in with a police account at the workstation', () => {
       launch: { hubUrl: at.url, hubToken: at.tokens.workstations[0]! },
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
+      ...(options.readyForMs !== undefined ? { oidcReadyForMs: options.readyForMs } : {}),
     });
     const events: EventMessage[] = [];
     workstation.context.events.subscribe((message) => events.push(message));
@@ -218,6 +242,69 @@ describe('signing in with a police account at the workstation', () => {
       expect(opened).toEqual([started.authorizationUrl]);
       const { outcome } = await complete(station, await authorizeInBrowser(started.authorizationUrl, 'kc-devries'));
       expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('has the sign-in ready while the sign-in screen shows: the click asks the hub nothing more and signs in (the honest twin)', async () => {
+    const counted = offerAsksCounted();
+    const station = await started({ fetch: counted.fetch });
+    try {
+      expect(await station.value('session.oidcOffer')).toEqual({ offered: true });
+      expect(counted.asked()).toBe(1);
+      const { outcome } = await complete(station, await station.authorize('kc-devries'));
+      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      expect(counted.asked()).toBe(1);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('never gives a taken sign-in’s state, nonce or PKCE to another: after a refusal, a second click and a sign-in, each start has its own, and the one before is gone', async () => {
+    const station = await started();
+    try {
+      await station.value('session.oidcOffer');
+      const refused = await station.authorize('kc-onbekend');
+      expect((await complete(station, refused)).outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const first = await beginInBrowser((await station.value<{ authorizationUrl: string }>('session.oidcStart')).authorizationUrl);
+      // A second click without the screen asking again: the first sign-in ends, the second has secrets of its own.
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      const second = await beginInBrowser(authorizationUrl);
+      const seen = [refused, first, second].map(({ providerUrl }) => secretsIn(providerUrl));
+      for (const name of ['port', 'state', 'nonce', 'challenge'] as const) expect(new Set(seen.map((secrets) => secrets[name])).size).toBe(3);
+      // The attack: the refused sign-in's callback, and the first click's state, brought to the second's listener
+      // in its own bound browser — the one before is gone, and no other state is taken.
+      await expect(refused.visit()).rejects.toThrow();
+      const stale = new URL(`/callback?state=${seen[1]!.state!}&code=x`, authorizationUrl);
+      expect((await second.visit(stale)).status).toBe(400);
+      await expectNobodySignedIn(station);
+      await station.value('session.oidcOffer');
+      expect((await complete(station, await station.authorize('kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('closes a listener made ready but not clicked in time, makes a fresh sign-in at the click, and times a taken one from the click', async () => {
+    const counted = offerAsksCounted();
+    const station = await started({ fetch: counted.fetch, readyForMs: 400 });
+    try {
+      const before = listeningServers();
+      await station.value('session.oidcOffer');
+      await vi.waitFor(() => expect(listeningServers()).toBe(before + 1));
+      // Nobody clicked: the attempt expires and its listener closes.
+      await vi.waitFor(() => expect(listeningServers()).toBe(before), { timeout: 5_000 });
+      const late = await station.authorize('kc-devries');
+      expect(counted.asked()).toBe(2);
+      expect((await complete(station, late)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      expect(await station.call('session.signOut')).toMatchObject({ ok: true });
+
+      // Taken in time, it outlives the expiry it had while waiting: the officer's time at the provider runs from the click.
+      await station.value('session.oidcOffer');
+      const { authorizationUrl } = await station.value<{ authorizationUrl: string }>('session.oidcStart');
+      await pause(1_000);
+      expect((await complete(station, await authorizeInBrowser(authorizationUrl, 'kc-devries'))).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
     } finally {
       await station.close();
     }
