@@ -78,6 +78,7 @@ const OWNED = {
   notes: MUTATIONS,
   cases: MUTATIONS,
   case_reports: MUTATIONS,
+  request_listed_reports: MUTATIONS,
   link_decisions: MUTATIONS,
 };
 /** The big report tables are read, for speed, by the read models besides their owners. */

@@ -14,6 +14,7 @@
  */
 import type { AnyMutation } from '../mutations/kinds';
 import { PURGED_QUOTE } from './holds';
+import { WITHDRAWN_QUOTE } from './report-words';
 
 /** How long after the day of a purge a text for its holders may still come from a workstation that held the report. */
 export const LATE_QUOTE_WINDOW_MS = 2 * 24 * 60 * 60_000;
@@ -97,9 +98,19 @@ export function writtenWhileHeld(mutation: AnyMutation, arrivedAt: Date, purgedO
   return !(written >= Date.parse(`${lateQuoteWindowEnd(purgedOn)}T00:00:00Z`));
 }
 
-/** The change with each of its texts replaced by the mark of a purged quote; the rest of it (a status, an owner) stands. */
-export function withoutLateQuotes(mutation: AnyMutation): AnyMutation {
+/** What happened to a report whose quotes are kept out of texts: retention purged it, or its reporter withdrew it. */
+export type QuoteRemoval = 'purged' | 'withdrawn';
+
+/** The mark a quote of a removed report leaves, saying which of the two happened to it. */
+export const removedQuoteMark = (removal: QuoteRemoval): string => (removal === 'withdrawn' ? WITHDRAWN_QUOTE : PURGED_QUOTE);
+
+/**
+ * The change with each of its texts replaced by the mark of a quote of a report that was purged or withdrawn
+ * (`removal`); the rest of it (a status, an owner) stands.
+ */
+export function withoutLateQuotes(mutation: AnyMutation, removal: QuoteRemoval): AnyMutation {
   if (!carriesText(mutation)) return mutation;
-  const payload = withRedactedTexts(mutation.kind, mutation.payload as unknown as Record<string, unknown>, (text) => (text.length > 0 ? PURGED_QUOTE : text));
+  const mark = removedQuoteMark(removal);
+  const payload = withRedactedTexts(mutation.kind, mutation.payload as unknown as Record<string, unknown>, (text) => (text.length > 0 ? mark : text));
   return { ...mutation, payload } as AnyMutation;
 }

@@ -2,13 +2,20 @@
  * The cases and requests that held a report this store's retention purged (`case:<id>`, `action:<id>`), with the day
  * of the latest such purge, as the hub keeps them: a text for one written before two days after that day may quote
  * the report (shared/retention/late-quotes.ts). The retention run remembers them, and the report writer those of a
- * withdrawn report, and the report itself (`report:<id>`, for notes on it), with the day of its withdrawal (its quotes
- * go as a purged one's); the feed applier redacts a colleague's late text for one, and the local write path refuses
+ * withdrawn report, and the report itself (`report:<id>`, for notes on it), with the day of its withdrawal and that it
+ * was one (a late quote's mark says which); the feed applier redacts a colleague's late text for one, and the local write path refuses
  * an officer's own until the window is over. On the data floor because both of those ask.
  */
 import type Database from 'better-sqlite3';
+import type { QuoteRemoval } from '../../shared/retention/late-quotes';
 
 export type PurgedHolders = ReturnType<typeof createPurgedHolders>;
+
+/** The latest removal of a report a case or request held: its day (YYYY-MM-DD) and what it was. */
+export interface HolderRemoval {
+  purgedOn: string;
+  cause: QuoteRemoval;
+}
 
 const byConnection = new WeakMap<Database.Database, PurgedHolders>();
 
@@ -20,19 +27,20 @@ export function purgedHoldersOf(sqlite: Database.Database): PurgedHolders {
 }
 
 export function createPurgedHolders(sqlite: Database.Database) {
-  // A later purge of another of its reports moves the day on.
-  const insertHolder = sqlite.prepare<[string, string]>(
-    'INSERT INTO purged_holders (subject, purged_on) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET purged_on = max(purged_on, excluded.purged_on)',
+  // A later removal of another of its reports moves the day on, and says what that one was.
+  const insertHolder = sqlite.prepare<[string, string, QuoteRemoval]>(
+    `INSERT INTO purged_holders (subject, purged_on, cause) VALUES (?, ?, ?) ON CONFLICT (subject) DO UPDATE SET
+       purged_on = max(purged_on, excluded.purged_on), cause = CASE WHEN excluded.purged_on >= purged_on THEN excluded.cause ELSE cause END`,
   );
-  const purgedOnOf = sqlite.prepare<[string], string>('SELECT purged_on FROM purged_holders WHERE subject = ?').pluck();
+  const removalOf = sqlite.prepare<[string], HolderRemoval>('SELECT purged_on AS purgedOn, cause FROM purged_holders WHERE subject = ?');
   return {
-    /** Remembers the holders of reports purged on `purgedOn` (YYYY-MM-DD); in the purge's transaction. */
-    remember(subjects: Iterable<string>, purgedOn: string): void {
-      for (const subject of subjects) insertHolder.run(subject, purgedOn);
+    /** Remembers the holders of reports purged or withdrawn (`cause`) on `purgedOn` (YYYY-MM-DD); in that transaction. */
+    remember(subjects: Iterable<string>, purgedOn: string, cause: QuoteRemoval): void {
+      for (const subject of subjects) insertHolder.run(subject, purgedOn, cause);
     },
-    /** The day the latest report held by this case or request was purged, or null. */
-    purgedOn(subject: string): string | null {
-      return purgedOnOf.get(subject) ?? null;
+    /** The latest removal of a report this case or request held, or null. */
+    removal(subject: string): HolderRemoval | null {
+      return removalOf.get(subject) ?? null;
     },
   };
 }

@@ -218,6 +218,20 @@ export const requests = sqliteTable(
   ],
 );
 
+/**
+ * Every report a request ever listed or was about (its cluster's report), as the hub's `subject_reports` keeps them:
+ * a report taken out of a request's list may still be quoted in its texts, which a purge or withdrawal of it redacts
+ * (src-main/mutations/request-listings.ts). Not the holds: a request holds only the reports it lists now.
+ */
+export const requestListedReports = sqliteTable(
+  'request_listed_reports',
+  {
+    reportId: text('report_id').notNull(),
+    requestId: text('request_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.requestId] })],
+);
+
 /** Addressees of requests (shared/requests/directory.ts): Dutch defaults seeded once, then the supervisors'. */
 export const directoryEntries = sqliteTable(
   'directory_entries',
@@ -334,13 +348,17 @@ export const purgedReports = sqliteTable('purged_reports', {
 export const purgeKey = sqliteTable('purge_key', { id: integer('id').primaryKey(), key: text('key').notNull() });
 
 /**
- * The cases and requests that held a report this store's retention purged (`case:<id>`, `action:<id>`), with the day
- * of the latest such purge (YYYY-MM-DD): a colleague's text for one arriving from the feed may quote the report
+ * The cases and requests that held a report this store's retention purged or saw withdrawn (`case:<id>`, `action:<id>`),
+ * with the day of the latest such removal (YYYY-MM-DD): a colleague's text for one arriving from the feed may quote the report
  * (shared/retention/late-quotes.ts). Ids of cases and requests only, as the hub keeps them.
  */
 export const purgedHolders = sqliteTable('purged_holders', {
   subject: text('subject').primaryKey(),
   purgedOn: text('purged_on').notNull(),
+  /** What happened to the report on that day, which a late quote's placeholder says (shared/retention/late-quotes.ts). */
+  cause: text('cause', { enum: ['purged', 'withdrawn'] })
+    .notNull()
+    .default('purged'),
 });
 
 /**

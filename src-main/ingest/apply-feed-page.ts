@@ -83,8 +83,8 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
    */
   function withoutQuotesOfPurged(mutation: AnyMutation): AnyMutation {
     const subject = quotingSubject(mutation);
-    const purgedOn = subject === null ? null : purgedHolders.purgedOn(subject);
-    return purgedOn !== null && writtenWhileHeld(mutation, deps.clock.now(), purgedOn) ? withoutLateQuotes(mutation) : mutation;
+    const removal = subject === null ? null : purgedHolders.removal(subject);
+    return removal !== null && writtenWhileHeld(mutation, deps.clock.now(), removal.purgedOn) ? withoutLateQuotes(mutation, removal.cause) : mutation;
   }
 
   function applyEntry(entry: RawFeedEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {

@@ -229,7 +229,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       // A colleague's text for them that arrives later may quote it too: remembered as a purge's holders are, so the
       // feed applier redacts it and this store's own is refused within the window (shared/retention/late-quotes.ts).
       // The report itself too: this store's own late note on it is refused as the hub refuses it (mutations/record-mutation.ts).
-      (purgedHolders ??= createPurgedHolders(sqlite)).remember([...redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), `report:${row.reportId}`], at.slice(0, 10));
+      (purgedHolders ??= createPurgedHolders(sqlite)).remember([...redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), `report:${row.reportId}`], at.slice(0, 10), 'withdrawn');
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       redacted = true;
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });

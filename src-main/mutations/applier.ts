@@ -40,6 +40,7 @@ import { createEntityAdapters } from './materialize';
 import { createOutbox, type OutboxEntry } from './outbox';
 import { PendingOverlay, resolveFields } from './pending-overlay';
 import { registerWrites } from './register-writes';
+import { createRequestListings } from './request-listings';
 import { entityKey, policyOf, sameJson, splitEntityKey, type RegisterState, type RegisterWrite, type SyncedEntity } from './registers';
 
 export type HubApplyOutcome = 'applied' | 'duplicate';
@@ -65,6 +66,7 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
   const versions = createFieldVersions(sqlite);
   const outbox = createOutbox(sqlite);
   const adapters = createEntityAdapters(sqlite);
+  const listings = createRequestListings(sqlite);
   const audit = createAuditAppender(sqlite);
   const isApplied = sqlite.prepare<[string], number>('SELECT 1 FROM sync_applied WHERE mutation_id = ?').pluck();
   const markApplied = sqlite.prepare<[string, number, string, string, string, string | null]>(
@@ -121,6 +123,8 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
         outboxChanged();
       }
       markApplied.run(mutation.id, seq, mutation.kind, mutation.officer, now, mutation.basis ?? null);
+      // Even a list that loses to a later one was shown somewhere, and texts may quote its reports.
+      listings.remember(mutation);
       const pending = overlay();
       const touched = new Set<string>();
       for (const write of registerWrites(mutation)) {
@@ -146,6 +150,7 @@ export function createMutationApplier(sqlite: Database.Database, deps: ApplierDe
     /** Shows an own mutation that was just added to the outbox, on top of hub state. */
     applyPending(mutation: AnyMutation): void {
       const touched = new Set<string>();
+      listings.remember(mutation);
       for (const write of registerWrites(mutation)) {
         if (versions.get(write.entity, write.entityId, write.field) === undefined) {
           const live = adapters[write.entity].read(write.entityId, write.field);

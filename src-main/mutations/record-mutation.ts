@@ -21,14 +21,15 @@ import { reportStatus } from '../db/reports/lookup';
 function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMutation): void {
   refuseNoteOnWithdrawnReport(sqlite, mutation);
   const subject = quotingSubject(mutation);
-  const purgedOn = subject === null ? null : purgedHoldersOf(sqlite).purgedOn(subject);
-  if (purgedOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), purgedOn)) return;
+  const removal = subject === null ? null : purgedHoldersOf(sqlite).removal(subject);
+  if (removal === null || !writtenWhileHeld(mutation, new Date(mutation.at), removal.purgedOn)) return;
+  const { purgedOn } = removal;
   const from = lateQuoteWindowEnd(purgedOn);
-  throw new AppError(
-    'RETENTION_WINDOW',
-    `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report removed under the retention period or withdrawn by its reporter on ${purgedOn}; texts for it are taken again from ${from}.`,
-    { purgedOn, from },
-  );
+  const what = removal.cause === 'withdrawn' ? 'withdrawn by its reporter' : 'removed under the retention period';
+  throw new AppError('RETENTION_WINDOW', `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report ${what} on ${purgedOn}; texts for it are taken again from ${from}.`, {
+    purgedOn,
+    from,
+  });
 }
 
 /**
@@ -39,7 +40,7 @@ function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMut
 function refuseNoteOnWithdrawnReport(sqlite: Database.Database, mutation: AnyMutation): void {
   const reportId = reportOfNote(mutation);
   if (reportId === null || reportStatus(sqlite, reportId) !== 'withdrawn') return;
-  const withdrawnOn = purgedHoldersOf(sqlite).purgedOn(`report:${reportId}`);
+  const withdrawnOn = purgedHoldersOf(sqlite).removal(`report:${reportId}`)?.purgedOn ?? null;
   if (withdrawnOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), withdrawnOn)) return;
   const from = lateQuoteWindowEnd(withdrawnOn);
   const reason = WITHDRAWN_NOTE_REASON.charAt(0).toUpperCase() + WITHDRAWN_NOTE_REASON.slice(1);

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { linkEntityId, MEMBER_FIELD_PREFIX, memberField } from './register-writes';
+import { createRequestListings, REPORTS_EVER_LISTED, REQUESTS_EVER_LISTING } from './request-listings';
 
 interface RequestRow {
   id: string;
@@ -23,16 +24,15 @@ export const CASES_EVER_LISTING = `(SELECT case_id FROM case_reports WHERE repor
   UNION SELECT entity_id FROM field_versions WHERE entity = 'case' AND field = '${MEMBER_FIELD_PREFIX}' || @reportId)`;
 
 /**
- * The requests (`a`) that may quote the report (bound as `@reportId`): those that list it or are about its cluster,
- * and those made on a case that ever listed it, which may quote the case's reports without listing them
- * (shared/retention/late-quotes.ts).
+ * The requests (`a`) that may quote the report (bound as `@reportId`): those that list it, listed it before a list
+ * change took it out, or are about its cluster (./request-listings.ts), and those made on a case that ever listed it,
+ * which may quote the case's reports without listing them (shared/retention/late-quotes.ts) — as the hub redacts.
  */
-export const REQUEST_QUOTES_REPORT = `(EXISTS (SELECT 1 FROM json_each(a.payload, '$.reportIds') WHERE value = @reportId)
-  OR json_extract(a.payload, '$.clusterReportId') = @reportId OR a.case_id IN ${CASES_EVER_LISTING})`;
+export const REQUEST_QUOTES_REPORT = `(a.id IN ${REQUESTS_EVER_LISTING} OR a.case_id IN ${CASES_EVER_LISTING})`;
 
 /**
- * The reports whose words a case's or a request's text may quote: those a case ever listed, and those a request
- * lists or is about. A purged report outside them leaves no quote to redact (most reports are in no case).
+ * The reports whose words a case's or a request's text may quote: those a case or a request ever listed, and those
+ * a request is about. A purged report outside them leaves no quote to redact (most reports are in no case).
  */
 export function reportsQuotable(sqlite: Database.Database): Set<string> {
   return new Set(
@@ -40,8 +40,7 @@ export function reportsQuotable(sqlite: Database.Database): Set<string> {
       .prepare<[], string>(
         `SELECT report_id FROM case_reports
          UNION SELECT substr(field, ${MEMBER_FIELD_PREFIX.length + 1}) FROM field_versions WHERE entity = 'case' AND field LIKE '${MEMBER_FIELD_PREFIX}%'
-         UNION SELECT value FROM requests, json_each(requests.payload, '$.reportIds')
-         UNION SELECT json_extract(payload, '$.clusterReportId') FROM requests WHERE json_extract(payload, '$.clusterReportId') IS NOT NULL`,
+         UNION ${REPORTS_EVER_LISTED}`,
       )
       .pluck()
       .all(),
@@ -145,8 +144,8 @@ export function redactOutbox(
 }
 
 /**
- * Officers' work about a purged report: its notes, its link decisions, its case memberships, their sync registers
- * and conflict notices, and outbox entries that would quote it (the hub purges the report too). Quotes in requests
+ * Officers' work about a purged report: its notes, its link decisions, its case memberships and past request
+ * listings, their sync registers and conflict notices, and outbox entries that would quote it (the hub purges the report too). Quotes in requests
  * are redacted apart, with the report's words, by `redactRequestQuotes`.
  */
 export function createTracePurger(sqlite: Database.Database) {
@@ -160,6 +159,7 @@ export function createTracePurger(sqlite: Database.Database) {
   const deleteLinkVersions = sqlite.prepare<[string]>("DELETE FROM field_versions WHERE entity = 'link' AND entity_id = ?");
   const deleteConflicts = sqlite.prepare<[string]>('DELETE FROM sync_conflicts WHERE entity_id = ?');
   const deleteMemberships = sqlite.prepare<[string]>('DELETE FROM case_reports WHERE report_id = ?');
+  const listings = createRequestListings(sqlite);
 
   return {
     /** Removes the report's traces; returns the ids (its own and its notes') that outbox entries may quote. */
@@ -176,6 +176,7 @@ export function createTracePurger(sqlite: Database.Database) {
       }
       deleteConflicts.run(reportId);
       deleteMemberships.run(reportId);
+      listings.forgetReport(reportId);
       return [reportId, ...notes];
     },
 

@@ -174,7 +174,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
       // Every case and request that may quote it, the hub's too (a case it was taken out of as well): the late-quote
       // window opens on the day the run purged, not the day it judged by — a run `--as-of` a past day still purges
       // today, and colleagues' stores still hold the report until their own runs.
-      purgedHolders.remember(quotingHolders, deps.at.slice(0, 10));
+      purgedHolders.remember(quotingHolders, deps.at.slice(0, 10), 'purged');
     }
     finish(judged.expired.map((candidate) => candidate.id), quotedIds);
     purged += judged.expired.length;

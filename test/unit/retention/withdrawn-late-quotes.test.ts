@@ -3,7 +3,7 @@
  * note quoting the reporter on the case that holds the report, and it arrives after the withdrawal (a hub that took it
  * before it refused such texts, or a feed page that carries both). The withdrawal remembered the report's cases and
  * requests as a purge does (src-main/ingest/report-writer.ts → src-main/db/purged-holders.ts), so the feed applier
- * takes the note with its words redacted, by the rule for purged reports (shared/retention/late-quotes.ts). A note on
+ * takes the note with its words redacted, by the rule for purged reports (shared/retention/late-quotes.ts), marked as withdrawn. A note on
  * a case that never held the report arrives whole.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawFeedEntry, RawFeedPage } from '../../../shared/hub/feed-page';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
-import { PURGED_QUOTE } from '../../../shared/retention/holds';
+import { WITHDRAWN_QUOTE } from '../../../shared/retention/report-words';
 import { AppError } from '../../../shared/errors';
 import { PURGED_HOLDER_REFUSAL } from '../../../src-hub/mutations/authority/purged-reports';
 import { createFeedPageApplier } from '../../../src-main/ingest/apply-feed-page';
@@ -60,9 +60,9 @@ const notesOf = (sqlite: Database.Database, caseId: string) => sqlite.prepare<[s
 describe('a colleague’s note quoting a report withdrawn before it arrives', () => {
   it('arrives without its words — nowhere in the store file or its WAL — while a note on a case that never held the report arrives whole (the twin)', async () => {
     const { temp, clock, apply, mutationEntry, heldCase, otherCase, quoted } = await storeAfterWithdrawal();
-    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn FROM purged_holders ORDER BY subject').all()).toEqual([
-      { subject: `case:${heldCase}`, purgedOn: '2026-11-02' },
-      { subject: `report:${quoted.reportId}`, purgedOn: '2026-11-02' },
+    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn, cause FROM purged_holders ORDER BY subject').all()).toEqual([
+      { subject: `case:${heldCase}`, purgedOn: '2026-11-02', cause: 'withdrawn' },
+      { subject: `report:${quoted.reportId}`, purgedOn: '2026-11-02', cause: 'withdrawn' },
     ]);
     clock.set('2026-11-02T09:10:00Z');
     // Written on the colleague's workstation before it pulled the withdrawal.
@@ -71,7 +71,8 @@ describe('a colleague’s note quoting a report withdrawn before it arrives', ()
       mutationEntry(foreignMutation('note.add', { noteId: randomUUID(), subjectType: 'case', subjectId: otherCase, body: otherWords }, 'agent.kievit', '2026-11-02T08:58:00Z')),
     ]);
     expect(outcome).toMatchObject({ mutations: 2, skipped: 0 });
-    expect(notesOf(temp.store.sqlite, heldCase)).toEqual([PURGED_QUOTE]);
+    // Marked as what happened to the report: withdrawn, not purged (shared/retention/late-quotes.ts, removedQuoteMark).
+    expect(notesOf(temp.store.sqlite, heldCase)).toEqual([WITHDRAWN_QUOTE]);
     expect(notesOf(temp.store.sqlite, otherCase)).toEqual([otherWords]);
     temp.store.close();
     expect(storeFilesHold(temp.path, 'Tureluurlaan')).toBe(false);
