@@ -290,6 +290,11 @@ export interface NoteView {
 }
 
 export interface SyncStateView {
+  /**
+   * Increases with every view the core makes (answers and events alike), in the core's order: the page keeps the
+   * highest, as an answer and an event travel apart (HTTP and WebSocket) and may arrive in either order.
+   */
+  revision: number;
   configured: boolean;
   online: boolean;
   lastSyncAt: string | null;

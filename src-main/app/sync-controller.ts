@@ -24,7 +24,9 @@ const SEEN_ELSEWHERE_TIMEOUT_MS = 5000;
 /** A page of the hub's audit entries is counted over every workstation's log: it may take longer. */
 const AUDIT_QUESTION_TIMEOUT_MS = 15_000;
 
-function viewOf(state: SyncState): SyncStateView {
+type UnrevisedView = Omit<SyncStateView, 'revision'>;
+
+function viewOf(state: SyncState): UnrevisedView {
   return {
     configured: true,
     online: state.online,
@@ -63,8 +65,11 @@ export function createSyncController(deps: {
   let connecting: Promise<void> = Promise.resolve();
   /** Why sync could not start with the last target (shown while no engine runs); null when it could. */
   let startFailure: string | null = null;
+  /** The last view's revision: every view made after it, by whichever engine, is numbered higher. */
+  let revision = 0;
+  const revised = (view: UnrevisedView): SyncStateView => ({ revision: ++revision, ...view });
 
-  function unconfiguredView(): SyncStateView {
+  function unconfiguredView(): UnrevisedView {
     const pendingOutbox = countOutbox(sqlite, 'pending');
     return {
       configured: startFailure !== null,
@@ -77,7 +82,7 @@ export function createSyncController(deps: {
     };
   }
 
-  const state = (): SyncStateView => (engine ? viewOf(engine.getState()) : unconfiguredView());
+  const state = (): SyncStateView => revised(engine ? viewOf(engine.getState()) : unconfiguredView());
 
   function onStateChange(current: SyncEngine, syncState: SyncState): void {
     const pulled = current.totals().pulled;
@@ -86,7 +91,7 @@ export function createSyncController(deps: {
       deps.events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign', 'action', 'directory', 'routing'] });
       pulledSoFar = pulled;
     }
-    deps.events.emit('sync.state', viewOf(syncState));
+    deps.events.emit('sync.state', revised(viewOf(syncState)));
   }
 
   /**

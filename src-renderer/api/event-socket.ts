@@ -5,9 +5,10 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * Keeps a WebSocket to the event stream open, reconnecting with exponential backoff. Events pushed while the
- * socket was down are lost, so after a reconnect the listeners are told that everything may have changed.
+ * socket was down are lost, so after a reconnect the listeners are told that everything may have changed, and
+ * `onOpen` runs at every opening, the first included (events pushed before it were not sent to this socket).
  */
-export function connectEventSocket(url: string, events: EventHub): () => void {
+export function connectEventSocket(url: string, events: EventHub, onOpen: () => void = () => undefined): () => void {
   let retryMs = FIRST_RETRY_MS;
   let socket: WebSocket | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -23,6 +24,7 @@ export function connectEventSocket(url: string, events: EventHub): () => void {
         events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign', 'action', 'directory', 'routing', 'officer'] });
       }
       connectedBefore = true;
+      onOpen();
     };
     socket.onmessage = (message: MessageEvent) => {
       if (typeof message.data !== 'string') return;

@@ -19,7 +19,13 @@ export function createHttpClient({ origin, token }: HttpClientOptions): ApiClien
   const socketUrl = new URL(HTTP_EVENTS_PATH, origin);
   socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
   socketUrl.searchParams.set(TOKEN_QUERY_PARAM, token);
-  connectEventSocket(socketUrl.href, events);
+  // The sync state may have changed before the server sent this socket anything (an answer asked before the socket
+  // opened may be older): asked once it is open, it reaches the page as the event it missed.
+  connectEventSocket(socketUrl.href, events, () => {
+    void call('sync.state', {}).then((answer) => {
+      if (answer.ok) events.emit('sync.state', answer.value);
+    });
+  });
 
   async function call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<ApiValue<M>>> {
     let response: Response;

@@ -44,6 +44,7 @@ export function connectEvents(api: ApiClient, store: AppStore): () => void {
     // The core stopped and runs again: say so (a change made just then may not have been saved) and reload.
     api.subscribe('core.restarted', () => {
       state().notify({ tone: 'error', key: 'coreRestarted' });
+      void state().reloadSyncState();
       void refreshEverything(store);
     }),
   ];

@@ -18,6 +18,7 @@ describe('sync.state and sync.conflicts', () => {
       detectedAt: '2026-11-02T09:00:00.000Z',
     });
     expect(await api.value('sync.state', {})).toEqual({
+      revision: expect.any(Number) as number,
       configured: false,
       online: false,
       lastSyncAt: null,

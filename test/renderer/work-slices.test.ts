@@ -55,7 +55,7 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     await store.getState().loadQueueRegions();
     expect(store.getState().queueRegions).toEqual(['Oost-Nederland']);
     regions = ['Oost-Nederland', 'Rotterdam'];
-    const syncState = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 2, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
+    const syncState = { revision: 1, configured: true, online: true, lastSyncAt: null, pendingOutbox: 2, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
     api.emit('sync.state', syncState);
     expect(store.getState().syncState).toEqual(syncState);
     api.emit('reports.changed', { count: 1 });
@@ -93,7 +93,7 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     const api = new FakeApi().handle('sync.conflicts', () => []);
     const store = createAppStore(api);
     await store.getState().loadConflicts();
-    const base = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null } };
+    const base = { revision: 1, configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null } };
     store.getState().receiveSyncState({ ...base, conflicts: 1 });
     await settle();
     expect(api.callsOf('sync.conflicts')).toHaveLength(2);

@@ -35,7 +35,7 @@ function fakeHub() {
   return hub;
 }
 
-const onlineState: SyncStateView = { configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
+const onlineState: SyncStateView = { revision: 1, configured: true, online: true, lastSyncAt: null, pendingOutbox: 0, lastError: null, initialSync: { active: false, received: 0, total: null }, conflicts: 0 };
 
 describe('session ends', () => {
   it('ends the session at once when the hub answers, and keeps nothing (the honest path)', async () => {
