@@ -27,8 +27,19 @@ function nameWords(domain: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * Whether a brand's mark can be in the domain's name at all: the name's words joined are a piece of the whole domain
+ * with look-alike digits read and separators dropped. Most fresh domains carry no mark, and this spares them the
+ * public suffix lookup.
+ */
+function mayCarryMark(domain: string, brands: readonly Brand[]): boolean {
+  const squashed = domain.toLowerCase().replace(/[013457]/g, (digit) => LOOK_ALIKE_DIGITS[digit] ?? digit).replace(/[-.]/g, '');
+  return brands.some((brand) => brand.marks.some((mark) => squashed.includes(mark)));
+}
+
 /** The brand a domain pretends to be, or null: its own domains and names without a brand's mark are not. */
 export function brandOfDomain(domain: string, brands: readonly Brand[]): string | null {
+  if (!mayCarryMark(domain, brands)) return null;
   const words = nameWords(domain);
   const joined = words.join('');
   for (const brand of brands) {
@@ -44,14 +55,15 @@ export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string
   const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
   // Domains named in the window and never before it, from the kept counts (indicator-day-counts.ts): the window's
-  // rows in day order, each indicator looked up by id (CROSS JOIN) and its earlier days in the index by indicator —
-  // no sort of the window's indicators to make them distinct; a domain named on several days is kept once.
+  // rows in day order, each indicator looked up by id (CROSS JOIN) and, only when it is a domain (one in seven), its
+  // earlier days in the index by indicator (NOT EXISTS names i, not w, so that SQLite tests the type first) — no sort
+  // of the window's indicators to make them distinct; a domain named on several days is kept once.
   const rows = sqlite
     .prepare<Record<string, string>, { indicatorId: number; domain: string; firstSeen: string }>(
       `SELECT i.id AS indicatorId, i.value AS domain, (SELECT min(day) FROM indicator_day_counts WHERE indicator_id = i.id) AS firstSeen
          FROM indicator_day_counts w CROSS JOIN indicators i ON i.id = w.indicator_id
         WHERE w.day >= @fromDay AND w.day <= @asOf ${teamClause(team, 'w.team')} AND i.type = 'domain'
-          AND NOT EXISTS (SELECT 1 FROM indicator_day_counts e WHERE e.indicator_id = w.indicator_id AND e.day < @fromDay)`,
+          AND NOT EXISTS (SELECT 1 FROM indicator_day_counts e WHERE e.indicator_id = i.id AND e.day < @fromDay)`,
     )
     .all({ fromDay, asOf, ...teamParam(team) });
   const branded = new Map<number, { domain: string; brand: string; firstSeen: string }>();
