@@ -9,6 +9,7 @@ import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { countOutbox } from '../mutations/outbox';
 import type { Clock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
 import type { SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { createSyncEngine, type SyncEngine, type SyncScope, type SyncState } from '../sync';
@@ -52,6 +53,8 @@ export function createSyncController(deps: {
   sliceMs?: SliceBudget;
   /** Reports new to this store, after each pulled page (see SyncEngineOptions). */
   onReportsArrived?: (reportIds: readonly string[]) => void;
+  /** Where failures the sync outlives are told (see SyncEngineOptions). */
+  logger?: Logger;
 }) {
   const { sqlite } = deps.store;
   let engine: SyncEngine | null = null;
@@ -124,6 +127,7 @@ export function createSyncController(deps: {
           clock: deps.clock,
           fetch: deps.fetch,
           onReportsArrived: deps.onReportsArrived,
+          ...(deps.logger ? { logger: deps.logger } : {}),
           ...(deps.preparer ? { preparer: deps.preparer } : {}),
           ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),

@@ -84,6 +84,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     fetch: fetchImpl,
     events,
     onReportsArrived: routeArrivals,
+    logger,
     ...(options.preparer ? { preparer: options.preparer } : {}),
     ...(options.feedSliceMs !== undefined ? { sliceMs: options.feedSliceMs } : {}),
   });

@@ -1,11 +1,12 @@
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import { UnreadableFeedPage } from '../../shared/hub/feed-page';
 import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { countOutbox } from '../mutations/outbox';
 import { systemClock, type Clock } from '../../shared/platform/clock';
-import { createFeedPageApplier, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
+import { silentLogger, type Logger } from '../../shared/platform/logger';
+import { createFeedPageApplier, type PageOutcome, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
 import type { LinePreparer } from '../ingest/prepare-pool';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
@@ -52,6 +53,8 @@ export interface SyncEngineOptions {
   sliceMs?: SliceBudget;
   /** Which wire this release reads (default FEED_READER_VERSION); a test plays an older release with a lower one. */
   readerVersion?: number;
+  /** Where failures the sync outlives are told (kinds of error only, never a record). */
+  logger?: Logger;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -84,6 +87,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   const firstPageSize = Math.min(pageSize, options.firstPageSize ?? DEFAULTS.firstPageSize);
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
   const scope = formatSyncScope(options.scope ?? '*');
+  const logger = options.logger ?? silentLogger;
 
   adoptScope(sqlite, scope);
   // Entries an older release could not read come back now that this one may.
@@ -168,19 +172,41 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       next.catch(() => undefined);
       ahead = { after: page.cursor, page: next };
     }
-    let outcome;
+    let outcome: PageOutcome;
     try {
       outcome = await pages.apply(prepared);
-    } finally {
-      // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page.
-      if (!page.hasMore || cancel.aborted || outcome === undefined) pages.settleRedactions();
+    } catch (error) {
+      // The page's own failure is the one reported; what its committed slices redacted still leaves the WAL if it can.
+      settleRedactions();
+      throw error;
     }
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
     totals.pulled += page.entries.length;
     caughtUp = !page.hasMore;
     const initial = state.get().initialSync;
     if (initial.active) state.update({ initialSync: { active: page.hasMore, received: initial.received + page.entries.length } });
+    // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page. The page is
+    // written: a WAL that could not be emptied is this turn's failure, shown and retried like any other.
+    if (!page.hasMore || cancel.aborted) {
+      const failure = settleRedactions();
+      if (failure) throw failure;
+    }
     return page;
+  }
+
+  /**
+   * Empties the WAL if a withdrawal redacted text since the last time. When it cannot (another connection kept the WAL
+   * busy), the writer still owes it and tries again at the next settle; the failure is logged by its kind and returned.
+   */
+  function settleRedactions(): Error | null {
+    try {
+      pages.settleRedactions();
+      return null;
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      logger.error('sync.wal_not_emptied', { error: isAppError(failure) ? failure.code : failure.name });
+      return failure;
+    }
   }
 
   async function push(): Promise<number> {

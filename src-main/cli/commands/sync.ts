@@ -1,4 +1,6 @@
 import { isAppError } from '../../../shared/errors';
+import { systemClock } from '../../../shared/platform/clock';
+import { createJsonLogger } from '../../../shared/platform/logger';
 import type { CaseStore } from '../../db/open-store';
 import { BACKGROUND_SLICE_MS } from '../../ingest/apply-feed-page';
 import { createWorkerPreparer } from '../../ingest/prepare-pool';
@@ -65,7 +67,7 @@ export const syncCommand: CliCommand = {
     const preparer = createWorkerPreparer();
     try {
       // No window waits on this process: long transactions, which sync faster.
-      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: BACKGROUND_SLICE_MS });
+      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: BACKGROUND_SLICE_MS, logger: createJsonLogger(io.stderr, systemClock) });
       if (values.once) {
         let summary;
         try {
