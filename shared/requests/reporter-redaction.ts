@@ -59,6 +59,17 @@ function phonePatterns(phone: string | undefined): RegExp[] {
   return [new RegExp(`(?<![\\d+])(?:${international}${trunk})?${digits}(?!\\d)`, 'g')];
 }
 
+/**
+ * The reporter's phone field: in every notation when it is a number the phone normalizer reads, else as typed — a
+ * number it does not read (a range not in use, a typo) is still the reporter's, and its quotes go too. A field with
+ * fewer than six digits is no number at all ("onbekend"), and its word is not taken out of every text.
+ */
+function reporterPhonePatterns(phone: string | undefined): RegExp[] {
+  const patterns = phonePatterns(phone);
+  const typed = phone?.trim() ?? '';
+  return patterns.length > 0 || (typed.match(/\d/g)?.length ?? 0) < 6 ? patterns : [wholeWord(typed)];
+}
+
 /** The separators the IBAN normalizer accepts between an IBAN's characters ("NL91 ABNA 0417 …", "nl91-abna-…"). */
 const IBAN_SEPARATOR = '[\\s\\u00a0.\\-]{0,2}';
 
@@ -126,7 +137,7 @@ function fieldPatterns(reporter: Reporter | undefined): Array<[RegExp, string]> 
   if (!reporter) return [];
   return [
     ...(reporter.email?.trim() ? [[wholeWord(reporter.email.trim()), REDACTED.email] as [RegExp, string]] : []),
-    ...phonePatterns(reporter.phone).map((pattern): [RegExp, string] => [pattern, REDACTED.phone]),
+    ...reporterPhonePatterns(reporter.phone).map((pattern): [RegExp, string] => [pattern, REDACTED.phone]),
     ...birthDatePatterns(reporter.birthDate).map((pattern): [RegExp, string] => [pattern, REDACTED.birthDate]),
     ...postalCodePattern(reporter.address?.postalCode).map((pattern): [RegExp, string] => [pattern, REDACTED.postalCode]),
     ...streetPattern(reporter.address?.street, reporter.address?.houseNumber).map((pattern): [RegExp, string] => [pattern, REDACTED.address]),

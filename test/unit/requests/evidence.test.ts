@@ -95,6 +95,14 @@ describe('createReporterRedactor', () => {
     expect(createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: '020-1234567' })('Vast nummer (020) 123 45 67.')).toBe(`Vast nummer ${REDACTED.phone}.`);
   });
 
+  it('removes a phone number the normalizer does not read as the reporter typed it, and keeps a phone field that is no number', () => {
+    // 06-7… is no Dutch number in use: the normalizer gives nothing, and before, the quote stayed whole.
+    expect(createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: '06-71529384' })('Bel melder op 06-71529384 of 06-12345678.')).toBe(
+      `Bel melder op ${REDACTED.phone} of 06-12345678.`,
+    );
+    expect(createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: 'onbekend' })('Telefoon onbekend.')).toBe('Telefoon onbekend.');
+  });
+
   it('changes nothing without a reporter', () => {
     expect(createReporterRedactor(undefined)('Jan de Vries')).toBe('Jan de Vries');
   });
