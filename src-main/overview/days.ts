@@ -37,7 +37,9 @@ export function isoWeek(day: string): { week: string; monday: string } {
 
 /** Dutch public holidays (Nieuwjaar, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst …) by year, from date-holidays. */
 const holidaysByYear = new Map<number, Set<string>>();
-const calendar = new Holidays('NL');
+// Only each holiday's calendar date is read. The time zone would only place its start and end instants, and
+// unpacking Europe/Amsterdam's rules cost the first overview of a session some 20 ms (the dates are the same).
+const calendar = new Holidays('NL', { timezone: 'UTC' });
 
 function publicHolidays(year: number): Set<string> {
   let days = holidaysByYear.get(year);

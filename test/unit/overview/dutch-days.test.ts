@@ -4,8 +4,10 @@
  * midnight of several years.
  */
 import Database from 'better-sqlite3';
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { dutchDay, dutchDayEnd, dutchDaySql, dutchDayStart } from '../../../shared/platform/dutch-days';
+import { addDays, isWorkingDay } from '../../../src-main/overview/days';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -30,6 +32,19 @@ function instantsAround(): number[] {
 }
 
 describe('Dutch days', () => {
+  it('a working day is a weekday that is no public holiday of the Dutch calendar in its own time zone, every day of 2020–2035', () => {
+    const amsterdam = new Holidays('NL', { timezone: 'Europe/Amsterdam' });
+    const holidays = new Set<string>();
+    for (let year = 2020; year <= 2035; year += 1) for (const holiday of amsterdam.getHolidays(year)) if (holiday.type === 'public') holidays.add(holiday.date.slice(0, 10));
+    expect(holidays.has('2026-04-27')).toBe(true);
+    const wrong: string[] = [];
+    for (let day = '2020-01-01'; day <= '2035-12-31'; day = addDays(day, 1)) {
+      const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+      if (isWorkingDay(day) !== (weekday !== 0 && weekday !== 6 && !holidays.has(day))) wrong.push(day);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('the SQL day of a UTC timestamp is the Dutch day Intl gives, around every midnight and change of the clock from 2024 to 2030', () => {
     const sqlite = new Database(':memory:');
     const sqlDay = sqlite.prepare<{ at: string }, string>(`SELECT ${dutchDaySql('@at')}`).pluck();
