@@ -4,7 +4,7 @@
  * seven days against the seven before. The same test as rising terms: a shape rises when at least `minReports`
  * reports name it now and that many is improbable at last week's count (Poisson tail below `maxTail`; absent
  * counts as one). Benign mentions (the victim's own bank, a webshop's real domain) never count. The counts are
- * kept per day (shape-day-counts.ts, with these rules in SQL: the view `indicator_shapes`).
+ * kept per day (shape-day-counts.ts, with these rules in SQL: the indicators' generated shape columns).
  */
 import type Database from 'better-sqlite3';
 import type { RisingShape, ShapeKind } from '../../shared/overview/types';
@@ -15,7 +15,7 @@ import { shapeWeeks } from './shape-day-counts';
 /** Thresholds as data: few shapes are tested (hundreds, not thousands of terms), the tail stays as strict. */
 export const RISING_SHAPES = { minReports: 5, maxTail: 1e-4, phoneDigits: 5, limit: 30 } as const;
 
-/** The shape of a canonical indicator value, or null for types without one (the view `indicator_shapes` in migration 0021 says the same in SQL). */
+/** The shape of a canonical indicator value, or null for types without one (the generated columns `indicators.shape_kind` and `shape`, migration 0036, say the same in SQL). */
 export function shapeOf(type: string, value: string): { kind: ShapeKind; shape: string } | null {
   // ISO 13616: country, two check digits, then the BBAN, whose first four characters are the bank (NL, DE's BLZ head).
   if (type === 'iban' && value.length >= 8) return { kind: 'iban-bank', shape: `${value.slice(0, 2)} ${value.slice(4, 8)}` };

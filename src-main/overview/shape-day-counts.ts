@@ -1,8 +1,9 @@
 /**
  * The overview's filed reports per received day, indicator shape and team (table `shape_day_counts`): a report
  * counts once for each shape (rising-shapes.ts) its indicators (not benign) have. Triggers on `mentions` and
- * `reports` keep it, with the shapes from the view `indicator_shapes` (migration 0021); this module reads it and
- * can rebuild it. Rising shapes read these rows instead of every report's mentions.
+ * `reports` keep it, with the shapes from the view `indicator_shapes` (each indicator's shape stored once in the
+ * index `indicators_shape`, migration 0036); this module reads it and can rebuild it. Rising shapes read these
+ * rows instead of every report's mentions.
  */
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +9,16 @@ import { fixedClock } from '../../../shared/platform/clock';
 import { dutchDay } from '../../../shared/platform/dutch-days';
 import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { verifyChain } from '../../../src-main/audit/audit-chain';
+import { openStore, type CaseStore } from '../../../src-main/db/open-store';
+import { importNdjson } from '../../../src-main/ingest/importer';
 import { createReportWriter } from '../../../src-main/ingest/report-writer';
 import { shapeOf } from '../../../src-main/overview/rising-shapes';
 import { runRetention } from '../../../src-main/retention/retention-run';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
+import { migrationsBefore } from '../../support/older-migrations';
 import { filedRecord, IBANS, withdrawal } from '../../support/records';
 import { runCliCaptured } from '../../support/run-cli';
+import { tempDir } from '../../support/temp-store';
 
 const TEAMS = ['Team Fraude', 'Team Cybercrime'] as const;
 const ACCOUNTS = [IBANS.muleA, IBANS.muleB, IBANS.muleC] as const;
@@ -253,5 +259,114 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
     sqlite.prepare('DELETE FROM reports').run();
     expect(sqlite.prepare('SELECT count(*) FROM mentions').pluck().get()).toBe(0);
     expect(kept(sqlite)).toEqual({ indicators: [], shapes: [], clusters: [], summaries: [] });
+  });
+});
+
+const KEPT_TABLES = ['report_day_counts', 'indicator_day_counts', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts'] as const;
+
+/** Rows written to the kept tables from here on, counted by temporary triggers of the test's own beside the store's. */
+function countKeptWrites(sqlite: Database.Database): () => number {
+  sqlite.exec('CREATE TEMP TABLE kept_writes (kept_table text NOT NULL)');
+  for (const table of KEPT_TABLES) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      sqlite.exec(`CREATE TEMP TRIGGER kept_writes_${table}_${event} AFTER ${event} ON main.${table} BEGIN INSERT INTO kept_writes VALUES ('${table}'); END`);
+    }
+  }
+  return () => sqlite.prepare('DELETE FROM kept_writes').run().changes;
+}
+
+async function importInto(store: CaseStore, records: readonly IntakeRecord[]): Promise<void> {
+  const writer = createReportWriter(store, { clock: fixedClock(new Date('2026-11-01T09:00:00Z')), actor: IMPORT_ACTOR });
+  await importNdjson(Readable.from([Buffer.from(records.map((record) => JSON.stringify(record)).join('\n') + '\n')]), writer);
+}
+
+describe('a revision moves the kept counts only when its Dutch day changes', () => {
+  it('writes no kept row for a later time on the same Dutch day, across UTC midnight and the end of summer time; moves them for another Dutch day', async () => {
+    const winter = filedRecord({
+      receivedAt: '2026-01-14T09:00:00Z',
+      payments: [{ amount: '120.00', currency: 'EUR', beneficiaryAccount: IBANS.muleA }],
+      suspect: { bankAccounts: [IBANS.muleA], phoneNumbers: [PHONES[0]], websites: [SITES[0]] },
+    });
+    const summer = filedRecord({ receivedAt: '2026-07-14T12:00:00Z', suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB], websites: [SITES[2]] } });
+    const api = await openApiHarness({ records: [winter, summer] });
+    const sqlite = api.store.sqlite;
+    await api.as(SUPERVISOR).value('report.reroute', { reportIds: [winter.reportId], team: TEAMS[0], priority: 'normal', assignee: null, reason: 'Test' });
+    const keptWrites = countKeptWrites(sqlite);
+    const revised = { [winter.reportId]: 1, [summer.reportId]: 1 };
+    // Each step: the report, its new receipt time (UTC), and whether the Dutch day changed.
+    const steps: Array<[IntakeRecord, string, boolean]> = [
+      [winter, '2026-01-14T22:30:00Z', false], // 23:30 in the Netherlands (winter, UTC+1): still the 14th
+      [winter, '2026-01-14T23:10:00Z', true], // 00:10 on the 15th: the same UTC date, the next Dutch day
+      [winter, '2026-01-15T08:00:00Z', false], // another UTC date, the same Dutch day (the 15th)
+      [summer, '2026-07-14T21:30:00Z', false], // 23:30 in summer time (UTC+2): still the 14th
+      [summer, '2026-07-14T22:10:00Z', true], // 00:10 on the 15th
+      [summer, '2026-10-24T22:30:00Z', true], // 00:30 on 25 October, summer time still
+      [summer, '2026-10-25T22:30:00Z', false], // 23:30 on 25 October, winter time since 01:00 UTC: the same Dutch day
+    ];
+    for (const [base, receivedAt, otherDay] of steps) {
+      revised[base.reportId]! += 1;
+      await api.importRecords([{ ...base, revision: revised[base.reportId]!, receivedAt }]);
+      expect(sqlite.prepare('SELECT received_at FROM reports WHERE report_id = ?').pluck().get(base.reportId)).toBe(new Date(receivedAt).toISOString());
+      expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+      const writes = keptWrites();
+      if (otherDay) expect(writes, receivedAt).toBeGreaterThan(0);
+      else expect(writes, receivedAt).toBe(0);
+    }
+    // A change beside the time on the same day still moves what it changes.
+    revised[winter.reportId]! += 1;
+    await api.importRecords([{ ...winter, revision: revised[winter.reportId]!, receivedAt: '2026-01-15T09:00:00Z', payments: [{ amount: '80.00', currency: 'EUR', beneficiaryAccount: IBANS.muleA }] }]);
+    expect(keptWrites()).toBeGreaterThan(0);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    expect(sqlite.prepare('SELECT sum(loss_cents) FROM report_day_counts').pluck().get()).toBe(8000);
+  });
+});
+
+describe('each indicator’s shape, stored once when the indicator is', () => {
+  it('is filled for the indicators of a store from before, reads from its index, and keeps the counts equal to a count from scratch', async () => {
+    const path = join(tempDir(), 'old.db');
+    const records = [
+      filedRecord({ receivedAt: '2026-03-10T10:00:00Z', suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB], phoneNumbers: [PHONES[0], PHONES[1]], websites: [SITES[0], SITES[1]] } }),
+      filedRecord({ receivedAt: '2026-03-10T23:30:00Z', suspect: { bankAccounts: [IBANS.muleC], phoneNumbers: [PHONES[2]], websites: [SITES[2]], emailAddresses: ['oplichter@example.org'] } }),
+    ];
+    const old = openStore({ path, migrationsFolder: migrationsBefore('_kept_counts_stored_shapes') });
+    await importInto(old, records);
+    expect(old.sqlite.prepare("SELECT count(*) FROM pragma_table_xinfo('indicators') WHERE name IN ('shape_kind', 'shape')").pluck().get()).toBe(0);
+    old.close();
+
+    const store = openStore({ path });
+    try {
+      const { sqlite } = store;
+      const shapesOf = () =>
+        sqlite
+          .prepare<[], { type: string; value: string; shapeKind: string | null; shape: string | null }>('SELECT type, value, shape_kind AS shapeKind, shape FROM indicators ORDER BY id')
+          .all();
+      const stored = shapesOf();
+      expect(stored.filter((row) => row.shape !== null).length).toBeGreaterThanOrEqual(8);
+      expect(stored.some((row) => row.shape === null)).toBe(true);
+      for (const row of stored) {
+        const expected = shapeOf(row.type, row.value);
+        expect([row.shapeKind, row.shape], `${row.type} ${row.value}`).toEqual(expected ? [expected.kind, expected.shape] : [null, null]);
+      }
+      // The shapes are read from the index that stores them, not worked out again from each indicator's value.
+      const plan = sqlite.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT kind, shape FROM indicator_shapes WHERE id = 1').all();
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING (COVERING )?INDEX indicators_shape/);
+      expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+
+      // On the upgraded store: a new report with new indicators, and revisions adding and dropping mentions.
+      const [first, second] = records as [IntakeRecord, IntakeRecord];
+      await importInto(store, [
+        filedRecord({ receivedAt: '2026-03-11T08:00:00Z', suspect: { bankAccounts: [IBANS.muleA], websites: ['https://nieuw-domein.org'] } }),
+        { ...first, revision: 2, suspect: { bankAccounts: [IBANS.muleB], phoneNumbers: [PHONES[1], '+4915112345678'], websites: [SITES[1]] } },
+        { ...second, revision: 2, receivedAt: '2026-03-11T09:00:00Z' },
+      ]);
+      for (const row of shapesOf()) {
+        const expected = shapeOf(row.type, row.value);
+        expect([row.shapeKind, row.shape], `${row.type} ${row.value}`).toEqual(expected ? [expected.kind, expected.shape] : [null, null]);
+      }
+      expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+      expect(kept(sqlite).shapes.map((row) => (row as string[])[2])).toEqual(expect.arrayContaining(['.org', '+49151']));
+    } finally {
+      store.close();
+    }
   });
 });
