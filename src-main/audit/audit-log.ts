@@ -13,20 +13,29 @@ export interface AuditEntry {
 }
 
 /**
+/** Inside a connection's `withHeadKept`: the head as its appenders last wrote it, and that entry's id (null until one is written). */
+interface KeptHead {
+  head: Buffer | null;
+  lastId: number | bigint | null;
+}
+const keptHeads = new WeakMap<Database.Database, KeptHead>();
+
+/**
  * Appends to the audit log, chained to the entry before (audit-chain.ts); call inside the transaction of the
  * change it records. The head is read each time, so appenders made in different places chain as one — except
- * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import): there
- * the head is read once, and its copy in store_meta is written at the end. (Store_meta's copy is kept by trigger
- * for every other append; during an import batch the trigger leaves it to this writer, migration 0029.)
+ * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import, a feed
+ * slice's reports): there the head is read once, kept per connection so that every appender on it (the feed's
+ * skipped entries among the writer's) still chains as one, and its copy in store_meta is written at the end.
+ * (Store_meta's copy is kept by trigger for every other append; during a batch the trigger leaves it to this
+ * writer, migration 0029.)
  */
 export function createAuditAppender(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
     'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const head = sqlite.prepare<[], Buffer | null>('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-  /** Inside withHeadKept: the head as this appender last wrote it, and that entry's id (null until it writes one). */
-  let batch: { head: Buffer | null; lastId: number | bigint | null } | undefined;
   const append = (at: string, entry: AuditEntry): void => {
+    const batch = keptHeads.get(sqlite);
     const content = {
       at,
       actor: entry.actor,
@@ -43,17 +52,18 @@ export function createAuditAppender(sqlite: Database.Database) {
     }
   };
   /**
-   * Runs `work` — inside a transaction, appending to the log only through this appender — reading the head once
-   * instead of before every entry (the import writes one entry a report).
+   * Runs `work` — inside a transaction, appending to the log only through this connection's appenders — reading the
+   * head once instead of before every entry (the import writes one entry a report).
    */
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
-    const kept: NonNullable<typeof batch> = { head: head.get() ?? null, lastId: null };
-    batch = kept;
+    if (keptHeads.has(sqlite)) throw new Error('withHeadKept is already running on this connection');
+    const kept: KeptHead = { head: head.get() ?? null, lastId: null };
+    keptHeads.set(sqlite, kept);
     try {
       return work();
     } finally {
-      batch = undefined;
+      keptHeads.delete(sqlite);
       // Also when work throws: a caller that catches and commits must not leave the head's copy behind its entries.
       if (kept.lastId !== null && kept.head !== null) writeMeta(sqlite, 'audit_head', `${kept.lastId}:${kept.head.toString('hex')}`);
     }

@@ -11,6 +11,18 @@ export interface BenignListEntry extends BenignEntry {
   addedAt: string;
 }
 
+/** Per connection, how often the list was written (or may have been: a transaction can still roll back). */
+const writesOf = new WeakMap<Database.Database, number>();
+const wrote = (sqlite: Database.Database) => writesOf.set(sqlite, (writesOf.get(sqlite) ?? 0) + 1);
+
+/**
+ * Whether the list may have changed since a reader last read it: this connection's count of writes, which moves with
+ * every write through this module. Another connection's commits show in `PRAGMA data_version`, which the reader adds.
+ */
+export function benignListWrites(sqlite: Database.Database): number {
+  return writesOf.get(sqlite) ?? 0;
+}
+
 export function listBenignValues(sqlite: Database.Database): BenignListEntry[] {
   return sqlite
     .prepare<[], Omit<BenignListEntry, 'coversUrls'> & { coversUrls: number }>(
@@ -36,6 +48,7 @@ export function insertDefaultBenignValues(sqlite: Database.Database, entries: re
     "INSERT OR IGNORE INTO benign_values (type, value, reason, covers_urls, added_by, added_at) VALUES (?, ?, ?, ?, 'system:defaults', ?)",
   );
   for (const entry of entries) insert.run(entry.type, entry.value, entry.reason, entry.coversUrls === false ? 0 : 1, at);
+  wrote(sqlite);
 }
 
 /** Puts an entry on the list or gives it a new reason; whether it covers URLs stays as it was. */
@@ -46,14 +59,17 @@ export function upsertBenignValue(sqlite: Database.Database, entry: Omit<BenignE
        ON CONFLICT (type, value) DO UPDATE SET reason = excluded.reason, added_by = excluded.added_by, added_at = excluded.added_at`,
     )
     .run(entry.type, entry.value, entry.reason, addedBy, addedAt);
+  wrote(sqlite);
 }
 
 /** A new author and time for an entry whose reason stays: nothing links differently. */
 export function restampBenignValue(sqlite: Database.Database, type: string, value: string, addedBy: string, addedAt: string): void {
   sqlite.prepare('UPDATE benign_values SET added_by = ?, added_at = ? WHERE type = ? AND value = ?').run(addedBy, addedAt, type, value);
+  wrote(sqlite);
 }
 
 /** False when the value was not on the list. */
 export function deleteBenignValue(sqlite: Database.Database, type: string, value: string): boolean {
+  wrote(sqlite);
   return sqlite.prepare('DELETE FROM benign_values WHERE type = ? AND value = ?').run(type, value).changes > 0;
 }

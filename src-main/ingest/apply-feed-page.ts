@@ -25,6 +25,8 @@ export interface PreparedFeedPage {
   reports: ReadonlyMap<RawFeedEntry, PreparedLine>;
 }
 
+type ReportEntry = Extract<RawFeedEntry, { type: 'report' }>;
+
 export interface PageOutcome {
   reports: number;
   mutations: number;
@@ -62,7 +64,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   const budget = deps.sliceMs ?? FEED_SLICE_MS;
   const sliceMs = typeof budget === 'number' ? () => budget : budget;
   const commitAware = createCommitAwareBudget();
-  /** How long the last slice's entries took, its commit not included. */
+  /** How long the last slice's entries took; its batch's closing writes and its commit not included. */
   let entriesMs = 0;
   const { sqlite } = store;
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
@@ -87,29 +89,29 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return removal !== null && writtenWhileHeld(mutation, deps.clock.now(), removal.purgedOn) ? withoutLateQuotes(mutation, removal.cause) : mutation;
   }
 
-  function applyEntry(entry: RawFeedEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {
-    if (entry.type === 'report') {
-      const parsed = parseFeedRecord(entry, prepared.get(entry));
-      if (!parsed.ok) {
-        outcome.skipped += 1;
-        skip(entry, parsed.reason);
-        return;
-      }
-      const applied = writer.apply(parsed.input);
-      if (applied === 'purged') {
-        // The hub has not purged it yet; this store did. Logged by its place in the feed, not by its id.
-        outcome.skipped += 1;
-        skip(entry, PURGED_REPORT_REASON, false);
-        return;
-      }
-      // Officers' changes to a report may have arrived before the report itself.
-      if (applied === 'imported') {
-        deps.applier.refreshEntity('report', entry.reportId);
-        outcome.arrived.push(entry.reportId);
-      }
-      outcome.reports += 1;
+  function applyReport(entry: ReportEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {
+    const parsed = parseFeedRecord(entry, prepared.get(entry));
+    if (!parsed.ok) {
+      outcome.skipped += 1;
+      skip(entry, parsed.reason);
       return;
     }
+    const applied = writer.apply(parsed.input);
+    if (applied === 'purged') {
+      // The hub has not purged it yet; this store did. Logged by its place in the feed, not by its id.
+      outcome.skipped += 1;
+      skip(entry, PURGED_REPORT_REASON, false);
+      return;
+    }
+    // Officers' changes to a report may have arrived before the report itself.
+    if (applied === 'imported') {
+      deps.applier.refreshEntity('report', entry.reportId);
+      outcome.arrived.push(entry.reportId);
+    }
+    outcome.reports += 1;
+  }
+
+  function applyMutation(entry: Exclude<RawFeedEntry, ReportEntry>, outcome: PageOutcome): void {
     const validation = validateMutation(entry.mutation);
     if (!validation.ok) {
       outcome.skipped += 1;
@@ -126,7 +128,6 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
       return;
     }
     deps.applier.applyFromHub(withoutQuotesOfPurged(mutation), Number(entry.seq));
-    if (mutation.kind.startsWith('benign.')) writer.reloadBenignList();
     outcome.mutations += 1;
   }
 
@@ -157,21 +158,41 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return next;
   }
 
-  /** Applies entries from `from` in one transaction, for about the slice budget with its commit; answers where the next slice starts. */
+  /**
+   * Applies entries from `from` in one transaction, for about the slice budget with its commit; answers where the next
+   * slice starts. Consecutive reports go through the writer as one batch, as the import's do; a mutation between them
+   * ends it (the officers' changes are applied as they come, each seeing the reports before it written whole).
+   */
   const applySlice = sqlite.transaction((page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
     deps.applier.batch(() => {
-      // The officer may have edited the benign list since the last slice.
-      writer.reloadBenignList();
+      const { entries } = page;
       const started = performance.now();
       const limit = commitAware.forEntries(sliceMs());
+      /** When the last entry was applied: a batch's closing writes (text index, kept counts) count as its commit's. */
+      let appliedAt = started;
+      const spent = () => performance.now() - started >= limit;
       let next = from;
-      while (next < page.entries.length) {
-        applyEntry(page.entries[next]!, outcome, prepared);
-        next += 1;
-        if (performance.now() - started >= limit) break;
+      while (next < entries.length && (next === from || !spent())) {
+        const entry = entries[next]!;
+        if (entry.type !== 'report') {
+          applyMutation(entry, outcome);
+          next += 1;
+          appliedAt = performance.now();
+          continue;
+        }
+        const first = next;
+        next = writer.inBatch(() => {
+          let at = first;
+          for (let report = entries[at]; report?.type === 'report' && (at === first || !spent()); report = entries[at]) {
+            applyReport(report, outcome, prepared);
+            at += 1;
+            appliedAt = performance.now();
+          }
+          return at;
+        });
       }
-      writeCursor(sqlite, next === page.entries.length ? page.cursor : page.entries[next - 1]!.seq);
-      entriesMs = performance.now() - started;
+      writeCursor(sqlite, next === entries.length ? page.cursor : entries[next - 1]!.seq);
+      entriesMs = appliedAt - started;
       return next;
     }),
   );

@@ -5,6 +5,7 @@ import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
+import { benignListWrites } from '../benign/benign-values';
 import { checkpointTruncate, type CaseStore } from '../db/open-store';
 import { extractIndicators } from '../../shared/indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
@@ -60,7 +61,6 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   // Prepared at the first withdrawal, not with the writer: most imports have none, and the upgrade tests write
   // into an older schema that lacks its table.
   let purgedHolders: PurgedHolders | null = null;
-  let benign: BenignMatcher = loadBenignMatcher(sqlite);
 
   const {
     findReport,
@@ -84,21 +84,35 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   } = prepareReportWriting(sqlite);
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
-  // Only inside applyBatch, whose transaction this writer owns: when it rolls back the cache is dropped with it.
-  // Dropped too when the benign list changes, and when anything else wrote the store since this writer's last batch
-  // (retention purges indicators no report names any more): this connection's count of changed rows and the
-  // store's data_version (other connections' commits) are then no longer as that batch left them.
+  // Only inside a batch; kept from one applyBatch to the next, whose transactions this writer owns (when one rolls
+  // back the cache is dropped with it). Dropped too when the benign list changes, and when anything else wrote the
+  // store since this writer's last batch (retention purges indicators no report names any more): this connection's
+  // count of changed rows and the store's data_version (other connections' commits) are then no longer as that
+  // batch left them.
   let knownIndicators = new Map<string, { id: number; benign: boolean }>();
   let batching = false;
   const changedRows = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
   const dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
   const storeMark = () => `${changedRows.get()} ${dataVersion.get()}`;
+
+  // The benign list as last read, and when: read again only once it may have changed (officers edit it rarely).
+  const benignListMark = () => `${benignListWrites(sqlite)} ${dataVersion.get()}`;
+  let benignReadAt = benignListMark();
+  let benign: BenignMatcher = loadBenignMatcher(sqlite);
+  /** Reads the benign list again if it may have changed; then the remembered indicators' benign flags may be stale too. */
+  function followBenignList(): void {
+    const mark = benignListMark();
+    if (mark === benignReadAt) return;
+    benign = loadBenignMatcher(sqlite);
+    benignReadAt = mark;
+    knownIndicators = new Map();
+  }
   /** The store as the last batch left it; null when a batch failed or none ran. */
   let markAfterLastBatch: string | null = null;
   const MAX_KNOWN_INDICATORS = 200_000;
   /** A withdrawal redacted stored text since the last settleRedactions(). */
   let redacted = false;
-  /** Inside applyBatch: whether retention purged a report here, the store's purge key read once for the batch. */
+  /** Inside a batch: whether retention purged a report here, the store's purge key read once for the batch. */
   let purgedInBatch: ((reportId: string) => boolean) | null = null;
 
   /** The indicator's row, inserted when new (`created`). */
@@ -299,6 +313,7 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   }
 
   function apply(input: ReportInput): ApplyOutcome {
+    if (!batching) followBenignList();
     const at = deps.clock.now().toISOString();
     const row = input.row ?? recordRow(input.record);
     const existing = findReport.get(row.reportId);
@@ -312,17 +327,34 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     return decision.outcome;
   }
 
-  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => {
+  /**
+   * Runs `work`, which applies records through `apply`, as one batch inside the running transaction: the text index
+   * written at its end in id order (one segment), the reports it adds counted for the overview at its end, grouped,
+   * the audit chain's head read once, indicator rows remembered. When it throws, what it noted is forgotten; the
+   * transaction must then roll back.
+   */
+  function batchScope<T>(work: () => T): T {
+    followBenignList();
+    batching = true;
     textIndex.defer();
     purgedInBatch = tombstones.purgedTest();
-    // The reports this batch adds are counted for the overview at its end, grouped.
-    deferKeptCounts.run();
-    // Nothing else writes the audit log inside this writer's own transaction, so the chain's head is read once.
-    const outcomes = audit.withHeadKept(() => inputs.map(apply));
-    settleKeptCounts.run();
-    textIndex.flush();
-    return outcomes;
-  });
+    try {
+      deferKeptCounts.run();
+      const result = audit.withHeadKept(work);
+      settleKeptCounts.run();
+      textIndex.flush();
+      return result;
+    } catch (error) {
+      knownIndicators = new Map();
+      textIndex.discard();
+      throw error;
+    } finally {
+      batching = false;
+      purgedInBatch = null;
+    }
+  }
+
+  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply)));
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
@@ -342,25 +374,26 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
       markAfterLastBatch = null;
-      batching = true;
-      try {
-        const outcomes = applyInTransaction(inputs);
-        markAfterLastBatch = storeMark();
-        settleRedactions();
-        return outcomes;
-      } catch (error) {
-        knownIndicators = new Map();
-        textIndex.discard();
-        throw error;
-      } finally {
-        batching = false;
-        purgedInBatch = null;
-      }
+      const outcomes = applyInTransaction(inputs);
+      markAfterLastBatch = storeMark();
+      settleRedactions();
+      return outcomes;
     },
-    /** Call after the benign list changed. */
-    reloadBenignList(): void {
-      benign = loadBenignMatcher(sqlite);
+    /**
+     * Runs `work`, applying records with `apply`, as one batch (as applyBatch does) inside the caller's transaction
+     * (a feed slice, whose entries and cursor commit together); the caller calls settleRedactions() after its commit.
+     * The caller's own audit entries meanwhile chain with the writer's (the head is kept per connection). Indicator
+     * rows are remembered only within it: the caller's transaction may still roll back after it.
+     */
+    inBatch<T>(work: () => T): T {
+      if (!sqlite.inTransaction) throw new Error('inBatch needs the transaction its records are written in');
       knownIndicators = new Map();
+      markAfterLastBatch = null;
+      try {
+        return batchScope(work);
+      } finally {
+        knownIndicators = new Map();
+      }
     },
   };
 }
