@@ -5,8 +5,9 @@ import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
 import { toWire, WORKER_READY } from './prepared-wire';
 
 /**
- * Where the worker is, shared with the thread that started it: the number of the line it is preparing (0 while it
- * prepares none). It survives the worker, so a worker that ran out of memory still says on which record.
+ * Where the worker is, shared with the thread that started it: the number of the line it is preparing, or the place of
+ * the feed page's report it is preparing (0 while it prepares none). It survives the worker, so a worker that ran out
+ * of memory still says on which record.
  */
 export type PrepareProgress = Int32Array;
 
@@ -14,7 +15,11 @@ export const createPrepareProgress = (): PrepareProgress => new Int32Array(new S
 
 /** The prepare worker's work: a batch of lines, or a feed page, prepared (in their wire form), in order. */
 export function answerPrepareRequest(request: PrepareRequest, progress?: PrepareProgress): PrepareAnswer {
-  if (!('lines' in request)) return { id: request.id, page: prepareFeedPageBody(request.body) };
+  if (!('lines' in request)) {
+    const page = prepareFeedPageBody(request.body, progress && ((place) => void Atomics.store(progress, 0, place)));
+    if (progress) Atomics.store(progress, 0, 0);
+    return { id: request.id, page };
+  }
   const prepared = request.lines.map((line) => {
     if (progress) Atomics.store(progress, 0, line.number);
     return toWire(prepareLine(line));

@@ -17,8 +17,8 @@ export type WirePreparedPage = { ok: true; page: RawFeedPage; prepared: WirePrep
  * Everything about a pulled page that needs no store — the answer parsed, its envelope checked, its reports parsed,
  * validated and their indicators extracted — so that a prepare worker does it and the store's thread only writes.
  */
-export function prepareFeedPageBody(body: string): WirePreparedPage {
-  const steps = preparingFeedPageBody(body);
+export function prepareFeedPageBody(body: string, onReport?: (place: number) => void): WirePreparedPage {
+  const steps = preparingFeedPageBody(body, onReport);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -43,13 +43,14 @@ export async function prepareFeedPageBodyInSlices(body: string, sliceMs: () => n
   }
 }
 
-/** The page read step by step: it pauses after the envelope and after each report. */
-function* preparingFeedPageBody(body: string): Generator<void, WirePreparedPage, void> {
+/** The page read step by step: it pauses after the envelope and after each report, and tells each report's place (1-based) before it. */
+function* preparingFeedPageBody(body: string, onReport?: (place: number) => void): Generator<void, WirePreparedPage, void> {
   const reading = readFeedPage(body);
   if (!reading.ok) return reading;
   const prepared: WirePreparedLine[] = [];
   for (const [index, entry] of reportEntriesOf(reading.page).entries()) {
     yield;
+    onReport?.(index + 1);
     prepared.push(toWire(prepareLine(reportLineOf(entry, index))));
   }
   return { ok: true, page: reading.page, prepared };

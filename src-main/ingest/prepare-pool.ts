@@ -58,11 +58,15 @@ export const PREPARE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 5
  */
 export class PrepareOutOfMemoryError extends Error {
   constructor(
-    /** The line whose record the worker was preparing, when it was preparing one (an import's batch). */
+    /**
+     * The line whose record the worker was preparing (an import's batch), or the report's place among a feed page's
+     * reports; null when it was preparing no record.
+     */
     readonly line: number | null,
     what: 'a feed page' | 'a batch of lines',
   ) {
-    super(line === null ? `preparing ${what} ran out of memory` : `preparing the record on line ${line} ran out of memory`);
+    const where = what === 'a feed page' ? `report ${line} of a feed page` : `the record on line ${line}`;
+    super(`preparing ${line === null ? what : where} ran out of memory`);
     this.name = 'PrepareOutOfMemoryError';
   }
 }

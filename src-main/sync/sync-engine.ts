@@ -7,7 +7,7 @@ import { countOutbox } from '../mutations/outbox';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { createFeedPageApplier, type PageOutcome, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
-import type { LinePreparer } from '../ingest/prepare-pool';
+import { PrepareOutOfMemoryError, type LinePreparer } from '../ingest/prepare-pool';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
@@ -19,6 +19,7 @@ import { adoptScope, readCursor, START_CURSOR } from '../db/sync-cursor';
 import { readAgainWhatOlderVersionsSkipped } from './unread-entries';
 import { FEED_READER_VERSION } from '../../shared/mutations/reader-version';
 import { formatSyncScope, type SyncScope } from './sync-scope';
+import { UnpreparablePageError } from './unpreparable-page';
 import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
 import { realTimers, sleep, type SyncTimers } from './timers';
 
@@ -146,13 +147,18 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    */
   let ahead: { after: string; page: Promise<PreparedFeedPage> } | null = null;
 
-  /** Asks the hub for a page and has it read and prepared; an answer that is no feed page is an outage, not data. */
+  /**
+   * Asks the hub for a page and has it read and prepared; an answer that is no feed page is an outage, not data. A page
+   * that exhausts the prepare worker fails the turn with where it is (the loop's backoff spaces the tries).
+   */
   async function requestPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
     const body = await client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel);
     try {
       return await pages.prepare(body);
     } catch (error) {
-      throw error instanceof UnreadableFeedPage ? new HubUnavailableError(error.message) : error;
+      if (error instanceof UnreadableFeedPage) throw new HubUnavailableError(error.message);
+      if (error instanceof PrepareOutOfMemoryError) throw new UnpreparablePageError(after, error.line);
+      throw error;
     }
   }
 
