@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
-import { addDays, daysBetween, endOfDay, startOfDay } from './days';
+import { addDays, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
 import { poissonUpperTail } from './poisson';
 import { firstReportIdIn } from './window-first-report';
@@ -36,11 +36,13 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const clusterDays = busyDays(sqlite, 'cluster', counted, team);
 
   const days = settings.baselineDays + settings.recentDays;
+  // Each day's place on the sparkline, worked out once rather than by date arithmetic for each of thousands of rows.
+  const placeOf = new Map(Array.from({ length: days }, (_, place) => [addDays(baselineStart, place), place]));
   const judge = (rows: readonly DayCount[]) => {
     const byKey = new Map<number, number[]>();
     for (const row of rows) {
       const line = byKey.get(row.key) ?? new Array<number>(days).fill(0);
-      line[daysBetween(baselineStart, row.day)]! += row.count;
+      line[placeOf.get(row.day)!]! += row.count;
       byKey.set(row.key, line);
     }
     const found: Array<{ key: number; recent: number; baseline: number; score: number; sparkline: number[] }> = [];
