@@ -17,11 +17,13 @@ export interface StartedApp {
  * an empty frame first and the data after costs the officer more renders before the queue appears.
  */
 export function startApp(api: ApiClient, store: AppStore): StartedApp {
-  const disconnect = connectEvents(api, store);
   const state = store.getState();
   const session = state.loadSession();
   void session.then(() => state.loadApprovalQueue());
   const loads = [state.loadQueue(), session, state.loadSettings(), state.loadSyncState(), state.loadQueueRegions(), state.loadCases()];
+  // Listening only once the first loads are asked: they take the early calls' answers, and a change missed before
+  // now (replayed by the event hub) then asks again, rather than taking an early answer older than the change.
+  const disconnect = connectEvents(api, store);
   const readyToShow = Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
   return { readyToShow, disconnect };
 }
