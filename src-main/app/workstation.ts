@@ -25,6 +25,8 @@ import { createHubFetch } from './hub-fetch';
 import { createSyncController } from './sync-controller';
 import { claimStoreFor } from './demo-store';
 import { readCursor, START_CURSOR } from '../db/sync-cursor';
+import { settleOwedWalTruncation } from '../db/owed-wal-truncation';
+import { isAppError } from '../../shared/errors';
 
 export interface WorkstationOptions {
   /** Opened by the caller (with its key); the caller closes it after close(). */
@@ -71,6 +73,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const { store, paths, secrets, logger } = options;
   const clock = options.clock ?? systemClock;
   claimStoreFor(store.sqlite, options.demo ? 'demo' : 'own', clock.now());
+  settleOwedAtStart(store, logger);
   const launch: LaunchHub = options.launch ? { ...options.launch, demo: options.demo } : launchHubFromEnv(options.env, options.demo);
   const settingsFile = createSettingsFile(paths.settingsPath);
   const fetchImpl = createHubFetch(options.fetch ?? fetch, () => settingsFile.read().hubCaFile);
@@ -182,4 +185,16 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       await running?.hub.close();
     },
   };
+}
+
+/**
+ * A removal whose process died before it emptied the WAL left the removed text there: emptied before anything else
+ * writes. Should another program keep the WAL busy, the workstation still starts; the debt stays for the next settle.
+ */
+function settleOwedAtStart(store: CaseStore, logger: Logger): void {
+  try {
+    if (settleOwedWalTruncation(store.sqlite)) logger.info('store.wal_emptied_at_start', {});
+  } catch (error) {
+    logger.error('store.wal_not_emptied', { error: isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
+  }
 }

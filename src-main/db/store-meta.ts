@@ -18,3 +18,7 @@ export function keepFirstMeta(sqlite: Database.Database, key: string, value: str
   sqlite.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
   return readMeta(sqlite, key)!;
 }
+
+export function deleteMeta(sqlite: Database.Database, key: string): void {
+  sqlite.prepare('DELETE FROM store_meta WHERE key = ?').run(key);
+}

@@ -6,7 +6,8 @@ import { decideRevision, redactRecord, storedRevisionText, withdrawnUpTo, type I
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
 import { benignListWrites } from '../benign/benign-values';
-import { checkpointTruncate, type CaseStore } from '../db/open-store';
+import type { CaseStore } from '../db/open-store';
+import { oweWalTruncation, settleOwedWalTruncation } from '../db/owed-wal-truncation';
 import { extractIndicators } from '../../shared/indicators/extract-record';
 import { createClusterMaintainer } from '../linking/cluster-maintainer';
 import type { Clock } from '../../shared/platform/clock';
@@ -110,8 +111,6 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
   /** The store as the last batch left it; null when a batch failed or none ran. */
   let markAfterLastBatch: string | null = null;
   const MAX_KNOWN_INDICATORS = 200_000;
-  /** A withdrawal redacted stored text since the last settleRedactions(). */
-  let redacted = false;
   /** Inside a batch: whether retention purged a report here, the store's purge key read once for the batch. */
   let purgedInBatch: ((reportId: string) => boolean) | null = null;
 
@@ -245,7 +244,8 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
       // The report itself too: this store's own late note on it is refused as the hub refuses it (mutations/record-mutation.ts).
       (purgedHolders ??= createPurgedHolders(sqlite)).remember([...redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), `report:${row.reportId}`], at.slice(0, 10), 'withdrawn');
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
-      redacted = true;
+      // In this transaction: a crash before settleRedactions() must not forget that the WAL holds the removed text.
+      oweWalTruncation(sqlite);
       audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
     }
   }
@@ -358,12 +358,11 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
-   * redacted text), so the victim's data survives in neither file. Outside a transaction; cheap when nothing was redacted.
+   * redacted text), so the victim's data survives in neither file — also a withdrawal whose process died before it got
+   * here (owed-wal-truncation.ts). Outside a transaction; one read of store_meta when nothing was redacted.
    */
   function settleRedactions(): void {
-    if (!redacted || sqlite.inTransaction) return;
-    checkpointTruncate(sqlite);
-    redacted = false;
+    settleOwedWalTruncation(sqlite);
   }
 
   return {

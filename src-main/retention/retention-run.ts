@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import { FINAL_REQUEST_STATES, type RequestState } from '../../shared/requests/lifecycle';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
-import { checkpointTruncate } from '../db/open-store';
+import { oweWalTruncation, settleOwedWalTruncation } from '../db/owed-wal-truncation';
 import { countReports, createReceiptOf, createReceivedBeforePages, type Receipt } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
@@ -177,6 +177,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
       purgedHolders.remember(quotingHolders, deps.at.slice(0, 10), 'purged');
     }
     finish(judged.expired.map((candidate) => candidate.id), quotedIds);
+    if (judged.expired.length > 0) oweWalTruncation(sqlite);
     purged += judged.expired.length;
   });
   let stopped = verdict === null;
@@ -204,9 +205,10 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
       details: { asOf: deps.asOf, periods, ...outcome },
     }),
   )();
-  // Only a run that removed something has text to clear from the WAL. Emptying it costs the core's thread 70-450 ms,
-  // and up to the truncation's patience while the checkpoint thread is busy, in a fresh workstation's first seconds.
-  if (purged > 0) checkpointTruncate(sqlite);
+  // Only a removal (this run's, or one whose process died before it emptied the WAL) has text to clear from the WAL.
+  // Emptying it costs the core's thread 70-450 ms, and up to the truncation's patience while the checkpoint thread is
+  // busy, in a fresh workstation's first seconds.
+  settleOwedWalTruncation(sqlite);
   return outcome;
 }
 

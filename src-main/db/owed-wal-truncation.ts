@@ -1,0 +1,30 @@
+/**
+ * A removal of personal data (a withdrawal's redaction, a retention purge) leaves the removed text in the WAL until
+ * the WAL is emptied (checkpointTruncate). The debt is written into the store in the removal's own transaction, so a
+ * process that dies before emptying it does not forget it: the next settle — after the next page or batch, at the end
+ * of a retention run, or when the workstation starts — empties the WAL.
+ */
+import type Database from 'better-sqlite3';
+import { checkpointTruncate } from './open-store';
+import { deleteMeta, readMeta, writeMeta } from './store-meta';
+
+/** store_meta key: present while a removal's text may still be in the WAL. */
+const OWED_KEY = 'wal.truncation_owed';
+
+/** Inside the transaction that removed the text. */
+export function oweWalTruncation(sqlite: Database.Database): void {
+  writeMeta(sqlite, OWED_KEY, 'yes');
+}
+
+/**
+ * Empties the WAL if a removal still owes it; outside a transaction. Returns whether it did. The mark is cleared only
+ * after the removed text has left the WAL; clearing it writes a frame of its own, which is emptied in turn. Throws
+ * as checkpointTruncate does, and the debt then stays for the next settle.
+ */
+export function settleOwedWalTruncation(sqlite: Database.Database): boolean {
+  if (sqlite.inTransaction || readMeta(sqlite, OWED_KEY) === undefined) return false;
+  checkpointTruncate(sqlite);
+  deleteMeta(sqlite, OWED_KEY);
+  checkpointTruncate(sqlite);
+  return true;
+}
