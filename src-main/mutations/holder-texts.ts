@@ -1,7 +1,7 @@
 /**
- * The other texts of the cases and requests that hold a purged or withdrawn report, besides their notes and a request's body
- * (./report-traces.ts): a case's title and close reason, a request's title and legal basis, its steps' reasons and
- * references — the fields shared/retention/late-quotes.ts names. The report's words in them become the placeholder,
+ * The other texts of the cases and requests that hold a purged or withdrawn report, besides their notes
+ * (./report-traces.ts): a case's title and close reason, a request's title, legal basis and body (in its registers;
+ * the row's body is redacted with its list, ./report-traces.ts), its steps' reasons and references — the fields shared/retention/late-quotes.ts names. The report's words in them become the placeholder,
  * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge and withdrawal do.
  */
 import type Database from 'better-sqlite3';
@@ -11,8 +11,12 @@ import { CREATED_FIELD } from './registers';
 import { STEP_FIELD_PREFIX } from './register-writes';
 import { CASES_EVER_LISTING, REQUEST_QUOTES_REPORT, redactOutbox } from './report-traces';
 
-/** The registers that hold a case's or a request's texts (a request's body is redacted with its list). */
-const TEXT_REGISTERS = { case: [CREATED_FIELD, 'title', 'closeReason'], action: ['title', 'legalBasis'] } as const;
+/**
+ * The registers that hold a case's or a request's texts. Each stored value is redacted itself: a register holds what
+ * the hub confirmed, which a pending change of the officer's shown in the row may differ from (a refusal rolls back
+ * to it).
+ */
+const TEXT_REGISTERS = { case: [CREATED_FIELD, 'title', 'closeReason'], action: ['title', 'legalBasis', 'body'] } as const;
 
 type Redact = (text: string) => string;
 

@@ -54,14 +54,19 @@ export function reportsQuotable(sqlite: Database.Database): Set<string> {
 export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
   const rows = sqlite.prepare<[{ reportId: string }], RequestRow>(`SELECT a.id, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`).all({ reportId });
   const update = sqlite.prepare<[string, string]>('UPDATE requests SET payload = ? WHERE id = ?');
-  const updateVersion = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = ?");
+  // The list's register holds what the hub confirmed, which the row's list (with the officer's pending change) may
+  // differ from: the purged report leaves the stored list itself. The body's registers are redacted with the other
+  // texts (./holder-texts.ts), value by value.
+  const storedList = sqlite.prepare<[string], string>("SELECT value FROM field_versions WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'").pluck();
+  const updateList = sqlite.prepare<[string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'");
   for (const row of rows) {
     const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
     const body = redactReportWords(payload.body ?? '', words, placeholder);
     const reportIds = dropReport ? (payload.reportIds ?? []).filter((id) => id !== reportId) : (payload.reportIds ?? []);
     update.run(JSON.stringify({ ...payload, reportIds, body }), row.id);
-    updateVersion.run(JSON.stringify(reportIds), row.id, 'reportIds');
-    updateVersion.run(JSON.stringify(body), row.id, 'body');
+    const stored = dropReport ? storedList.get(row.id) : undefined;
+    const storedIds = stored === undefined ? null : (JSON.parse(stored) as unknown);
+    if (Array.isArray(storedIds)) updateList.run(JSON.stringify(storedIds.filter((id) => id !== reportId)), row.id);
   }
   const quoting = new Set(rows.map((row) => row.id));
   redactOutbox(sqlite, "kind LIKE 'action.%'", (payload) =>
