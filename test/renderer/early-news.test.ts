@@ -14,20 +14,7 @@ import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { firstScreenCalls } from '../../src-renderer/app/first-screen-calls';
 import { queueRow } from './support/builders';
 import { FakeApi, settle } from './support/fake-api';
-
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  close() {}
-  push(event: string, payload: unknown) {
-    this.onmessage?.({ data: JSON.stringify({ event, payload }) });
-  }
-}
+import { FakeSocket } from './support/fake-socket';
 
 /** The workstation's local server: every call answered by a FakeApi holding the store's queue. */
 function localServer() {

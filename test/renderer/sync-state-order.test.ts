@@ -14,21 +14,7 @@ import { createHttpClient } from '../../src-renderer/api/http-client';
 import { startApp } from '../../src-renderer/app/boot';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { FakeApi, settle } from './support/fake-api';
-
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  close() {}
-  /** What the core pushed reaches the page. */
-  push(view: SyncStateView) {
-    this.onmessage?.({ data: JSON.stringify({ event: 'sync.state', payload: view }) });
-  }
-}
+import { FakeSocket } from './support/fake-socket';
 
 const view = (revision: number, online: boolean): SyncStateView => ({
   revision,
@@ -98,7 +84,7 @@ describe('the sync state the page shows', () => {
     const { client, socket } = earlyStart();
     socket.onopen?.();
     await settle();
-    socket.push(server.change(true));
+    socket.push('sync.state', server.change(true));
 
     const app = showApp(client);
     await settle();
@@ -114,7 +100,7 @@ describe('the sync state the page shows', () => {
     const { client, socket } = earlyStart();
     const app = showApp(client);
     await settle();
-    socket.push(server.change(true));
+    socket.push('sync.state', server.change(true));
     expect(app.store.getState().syncState).toMatchObject({ online: true });
 
     server.deliver();
@@ -148,11 +134,11 @@ describe('the sync state the page shows', () => {
     socket.onopen?.();
     const app = showApp(client);
     await settle();
-    socket.push(server.change(true));
-    socket.push(server.change(false));
+    socket.push('sync.state', server.change(true));
+    socket.push('sync.state', server.change(false));
     expect(app.store.getState().syncState).toMatchObject({ online: false, revision: 3 });
     // A repeated or older view changes nothing.
-    socket.push(view(2, true));
+    socket.push('sync.state', view(2, true));
     expect(app.store.getState().syncState).toMatchObject({ online: false, revision: 3 });
     app.disconnect();
   });
@@ -165,15 +151,15 @@ describe('the sync state the page shows', () => {
     socket.onopen?.();
     const app = showApp(client);
     await settle();
-    socket.push(server.change(true));
-    socket.push(server.change(true));
+    socket.push('sync.state', server.change(true));
+    socket.push('sync.state', server.change(true));
     expect(app.store.getState().syncState).toMatchObject({ revision: 3, online: true });
 
     server.restartCore();
     socket.onmessage?.({ data: JSON.stringify({ event: 'core.restarted', payload: { at: '2026-12-06T15:31:00.000Z' } }) });
     await settle();
     expect(app.store.getState().syncState).toMatchObject({ revision: 1, online: false });
-    socket.push(server.change(true));
+    socket.push('sync.state', server.change(true));
     expect(app.store.getState().syncState).toMatchObject({ revision: 2, online: true });
     app.disconnect();
   });

@@ -4,17 +4,7 @@ import type { PreloadBridge } from '../../shared/api/contract';
 import { createBridgeClient } from '../../src-renderer/api/bridge-client';
 import { takeBrowserToken } from '../../src-renderer/api/browser-token';
 import { createHttpClient } from '../../src-renderer/api/http-client';
-
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  close() {}
-}
+import { FakeSocket } from './support/fake-socket';
 
 afterEach(() => vi.unstubAllGlobals());
 
