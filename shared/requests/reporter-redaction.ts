@@ -67,7 +67,20 @@ function phonePatterns(phone: string | undefined): RegExp[] {
 function reporterPhonePatterns(phone: string | undefined): RegExp[] {
   const patterns = phonePatterns(phone);
   const typed = phone?.trim() ?? '';
-  return patterns.length > 0 || (typed.match(/\d/g)?.length ?? 0) < 6 ? patterns : [wholeWord(typed)];
+  return patterns.length > 0 || (typed.match(/\d/g)?.length ?? 0) < 6 ? patterns : [wholeWord(typed), typedDigitsPattern(typed)];
+}
+
+/**
+ * A number the normalizer does not read, in the notations people use for it: its digits with at most two separators
+ * between them, and one written with a trunk 0 ("06-7…") also with +31 or 0031 in its place.
+ */
+function typedDigitsPattern(typed: string): RegExp {
+  const separator = '[\\s\\-–.()/]{0,2}';
+  const digits = typed.replace(/\D/g, '');
+  const trunk = digits.startsWith('0') && !digits.startsWith('00');
+  const prefix = trunk ? `(?:(?:\\+|00)31${separator}(?:\\(0\\)${separator})?|\\(?0${separator})` : `(?:\\+|00)?`;
+  const body = Array.from(trunk ? digits.slice(1) : digits).join(separator);
+  return new RegExp(`(?<![\\d+])${prefix}${body}(?!\\d)`, 'g');
 }
 
 /** The separators the IBAN normalizer accepts between an IBAN's characters ("NL91 ABNA 0417 …", "nl91-abna-…"). */

@@ -103,6 +103,14 @@ describe('createReporterRedactor', () => {
     expect(createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: 'onbekend' })('Telefoon onbekend.')).toBe('Telefoon onbekend.');
   });
 
+  it('removes such a number in the other notations people write it in, and keeps a number one digit apart', () => {
+    const redact = createReporterRedactor({ type: 'person', name: 'P. Jansen', phone: '06-71529384' });
+    for (const notation of ['0671529384', '06 71529384', '+31 6 71529384', '0031 (0)6 7152 9384', '06-7152 9384', '(06) 71 52 93 84']) {
+      expect(redact(`Bel ${notation} terug.`)).toBe(`Bel ${REDACTED.phone} terug.`);
+    }
+    expect(redact('Bel 06-71529385 of 106-71529384.')).toBe('Bel 06-71529385 of 106-71529384.');
+  });
+
   it('changes nothing without a reporter', () => {
     expect(createReporterRedactor(undefined)('Jan de Vries')).toBe('Jan de Vries');
   });
