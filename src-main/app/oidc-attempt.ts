@@ -39,16 +39,11 @@ export interface AttemptOptions {
   /** How long it waits to be taken (ms). */
   expiresInMs: number;
   logger?: Logger;
-  /** Linux's tables of sockets, for the listener's owner check (../platform/connection-owner.ts). */
-  procNet?: string;
 }
 
 export async function readyAttempt(configuration: oidc.Configuration, options: AttemptOptions): Promise<ReadyAttempt> {
   const secrets = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
-  const loopback = await listenForRedirect(secrets.state, {
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.procNet !== undefined ? { procNet: options.procNet } : {}),
-  });
+  const loopback = await listenForRedirect(secrets.state, options.logger ? { logger: options.logger } : {});
   let providerUrl: string;
   try {
     providerUrl = oidc.buildAuthorizationUrl(configuration, {

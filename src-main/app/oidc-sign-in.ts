@@ -101,6 +101,8 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   const discovered = new Map<string, Promise<oidc.Configuration>>();
   let flow: Flow | null = null;
   let prepared: Promise<Prepared> | null = null;
+  /** Closed with the workstation: an offer still on its way then readies nothing (no listener left open). */
+  let closed = false;
 
   function requireHub(): string {
     const hubUrl = deps.hubUrl();
@@ -193,6 +195,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   /** Makes an attempt ready for the click, in place of any still waiting (whose listener closes). */
   function prepare(hubUrl: string, offer: OidcOffer): void {
     discardPrepared();
+    if (closed) return;
     const making = configurationOf(offer).then(async (configuration) => ({ hubUrl, offer, configuration, attempt: await attemptFor(configuration) }));
     // A failure is not told here: the click makes its own attempt, and says what went wrong then.
     making.catch(() => undefined);
@@ -270,6 +273,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     },
 
     close() {
+      closed = true;
       discardPrepared();
       flow?.loopback.abandon(new AppError('UNAVAILABLE', 'Puzzelstuk is closing.'));
       flow = null;

@@ -310,6 +310,17 @@ describe('signing in with a police account at the workstation', () => {
     }
   }, 60_000);
 
+  it('readies no listener for an offer still on its way when the workstation closes (the review’s L3)', async () => {
+    const station = await started();
+    const before = listeningServers();
+    const offering = station.call('session.oidcOffer');
+    await station.close();
+    await offering;
+    // Long enough for the discovery and the listener an unguarded offer would open (tens of ms here).
+    await pause(1_500);
+    expect(listeningServers()).toBe(before);
+  });
+
   it('refuses a callback carrying another sign-in’s state, and still takes its own', async () => {
     const station = await started();
     try {
