@@ -67,8 +67,11 @@ describe('a sign-in made ready before the click', () => {
 
   it('serves nobody before the click: its start page has no target, and its own state’s callback binds no browser', async () => {
     const attempt = await ready(LONG_MS);
+    // Untaken, the listener is there (its port is in no URL yet, but a local process may find it): it serves nobody.
+    expect(await knock(attempt.redirectUri, '/begin?t=een-geraden-ticket')).toBe(400);
+    expect(await knock(attempt.redirectUri, '/callback?state=geraden&code=gestolen')).toBe(400);
     const taken = attempt.take()!;
-    // The attacker knows even the state (they cannot: it is in no URL yet) and tries the listener early.
+    // Taken but not yet bound by the click's start page: the attacker knows even the state (they cannot: it is in no URL yet) and tries the listener early.
     expect(await knock(taken.loopback.redirectUri, '/begin?t=een-geraden-ticket')).toBe(400);
     expect(await knock(taken.loopback.redirectUri, `/callback?state=${taken.secrets.state}&code=gestolen`)).toBe(403);
     // The honest twin: the click binds the listener to the provider's URL, and its start page sends the browser on.
