@@ -47,3 +47,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** What a log line may say of a failure: its code, or its kind — never its message, which may quote a record. */
+export function errorKind(error: unknown): string {
+  return isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
+}

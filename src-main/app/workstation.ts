@@ -26,7 +26,7 @@ import { createSyncController } from './sync-controller';
 import { claimStoreFor } from './demo-store';
 import { readCursor, START_CURSOR } from '../db/sync-cursor';
 import { settleOwedWalTruncation } from '../db/owed-wal-truncation';
-import { isAppError } from '../../shared/errors';
+import { errorKind } from '../../shared/errors';
 
 export interface WorkstationOptions {
   /** Opened by the caller (with its key); the caller closes it after close(). */
@@ -195,6 +195,6 @@ function settleOwedAtStart(store: CaseStore, logger: Logger): void {
   try {
     if (settleOwedWalTruncation(store.sqlite)) logger.info('store.wal_emptied_at_start', {});
   } catch (error) {
-    logger.error('store.wal_not_emptied', { error: isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
+    logger.error('store.wal_not_emptied', { error: errorKind(error) });
   }
 }

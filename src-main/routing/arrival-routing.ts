@@ -1,4 +1,4 @@
-import { isAppError } from '../../shared/errors';
+import { errorKind } from '../../shared/errors';
 import type { CaseStore } from '../db/open-store';
 import type { ServiceDeps } from '../mutations';
 import type { Logger } from '../../shared/platform/logger';
@@ -43,7 +43,7 @@ export function createArrivalRouter(store: CaseStore, deps: { services: ServiceD
     try {
       routeArrivals(store, deps.services, deps.officer(), reportIds);
     } catch (error) {
-      deps.logger.warn('routing.arrivals_failed', { reports: reportIds.length, error: isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown' });
+      deps.logger.warn('routing.arrivals_failed', { reports: reportIds.length, error: errorKind(error) });
     }
   };
 }

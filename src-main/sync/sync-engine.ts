@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError, errorKind } from '../../shared/errors';
 import { UnreadableFeedPage } from '../../shared/hub/feed-page';
 import type { CaseStore } from '../db/open-store';
 import { createMutationApplier } from '../mutations/applier';
@@ -210,7 +210,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       return null;
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      logger.error('sync.wal_not_emptied', { error: isAppError(failure) ? failure.code : failure.name });
+      logger.error('sync.wal_not_emptied', { error: errorKind(failure) });
       return failure;
     }
   }

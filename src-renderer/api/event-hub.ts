@@ -55,7 +55,7 @@ export function createEventHub() {
       missed.set(event, earlier === undefined ? payload : (mergeNews[event] as (a: unknown, b: unknown) => unknown)(earlier, payload));
       return;
     }
-    for (const listener of listeners.get(event) ?? []) (listener as (payload: unknown) => void)(payload);
+    for (const listener of current ?? []) (listener as (payload: unknown) => void)(payload);
   }
 
   return { subscribe, emit };
