@@ -4,34 +4,50 @@
  * officer's, or none. The page keeps the highest (test/renderer/sync-state-order.test.ts), so a view made before the
  * new engine's first success can never replace it.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStateView } from '../../shared/api/views';
 import { systemClock } from '../../shared/platform/clock';
 import { createApiEventBus } from '../../src-main/api/events';
 import { createSyncController } from '../../src-main/app/sync-controller';
+import { createHubClient } from '../../src-main/sync/hub-client';
 import { openTempStore } from '../support/temp-store';
-import { FakeHub } from './support/fake-hub';
+import { startSyncHub, type SyncHub } from './support/sync-hub';
 
-const HUB = 'http://127.0.0.1:9';
-const STATION = { hubUrl: HUB, token: 'STATION-TOKEN', scope: '*' as const };
-const OFFICER = { hubUrl: HUB, token: 'OFFICER-SESSION', scope: '*' as const };
+let hubDir: string;
+let hub: SyncHub;
+
+beforeAll(async () => {
+  hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-sync-revisions-'));
+  hub = await startSyncHub(hubDir);
+});
+afterAll(async () => {
+  await hub.close();
+  rmSync(hubDir, { recursive: true, force: true });
+});
 
 
 describe('the sync state’s revisions', () => {
   it('rise with every view, events and answers alike, across the switch from the station’s engine to the officer’s', async () => {
+    // The station's own token, then the session the hub opens for an officer's credential: the switch a sign-in makes.
+    const station = { hubUrl: hub.url, token: hub.tokens.workstations[0]!, scope: '*' as const };
+    const { session } = await createHubClient({ hubUrl: hub.url, fetch }).openSession({ credential: hub.tokens.credentials['j.devries'] });
+    const officer = { hubUrl: hub.url, token: session, scope: '*' as const };
     const temp = openTempStore();
     const events = createApiEventBus();
     const views: Array<{ source: 'event' | 'answer'; view: SyncStateView }> = [];
     events.subscribe((message) => {
       if (message.event === 'sync.state') views.push({ source: 'event', view: message.payload });
     });
-    const sync = createSyncController({ store: temp.store, clock: systemClock, fetch: new FakeHub().fetch, events });
+    const sync = createSyncController({ store: temp.store, clock: systemClock, fetch, events });
     const answer = () => views.push({ source: 'answer', view: sync.link.state() });
     try {
       answer();
-      await sync.connect(STATION, { embedded: false });
+      await sync.connect(station, { embedded: false });
       answer();
-      const switching = sync.connect(OFFICER, { embedded: false });
+      const switching = sync.connect(officer, { embedded: false });
       answer();
       await switching;
       answer();
