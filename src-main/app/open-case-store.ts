@@ -3,18 +3,21 @@ import { chainUnhashedEntries } from '../audit/audit-chain';
 import { seedDefaultBenignList } from '../benign/benign-list';
 import { openStore, type CaseStore, type OpenStoreOptions } from '../db/open-store';
 import { seedDefaultDirectory } from '../requests/directory-seed';
+import { forgetBuriedListings } from '../retention/buried-listings';
 import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
 
 /**
  * Opens a case store ready for work: migrated (the data floor's job), then given the shipped defaults each
  * service owns — the benign list, the routing rules, the directory of addressees — once, when they were never
- * seeded; the audit entries of a store from before the audit chain are chained. Every composition (the desktop,
+ * seeded; the audit entries of a store from before the audit chain are chained, and the past request lists of one
+ * from before they were kept name no report purged here. Every composition (the desktop,
  * browser mode, the CLI) opens stores through here.
  */
 export function openCaseStore(options: OpenStoreOptions & { clock: Clock }): CaseStore {
   const store = openStore(options);
   try {
     chainUnhashedEntries(store.sqlite);
+    forgetBuriedListings(store.sqlite);
     // One timestamp for all shipped defaults of the store.
     const seededAt = options.clock.now().toISOString();
     seedDefaultBenignList(store.sqlite, seededAt);

@@ -4,7 +4,8 @@
  * change took out (`action.setReports`, or a colleague's concurrent change that won), so a purge or withdrawal of that
  * report redacts the request too (./report-traces.ts). The applier remembers the lists of every request creation and
  * list change it shows or applies, the losing ones as well; a purge forgets the purged report's rows, so its id does
- * not stay. Stores from before are filled from their audit log (migration 0035).
+ * not stay. Stores from before are filled from their audit log (migration 0035), which also names reports purged
+ * before: retention/buried-listings.ts forgets those.
  */
 import type Database from 'better-sqlite3';
 import type { AnyMutation } from '../../shared/mutations/kinds';
@@ -33,6 +34,10 @@ export function createRequestListings(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string]>('INSERT OR IGNORE INTO request_listed_reports (report_id, request_id) VALUES (?, ?)');
   const forget = sqlite.prepare<[string]>('DELETE FROM request_listed_reports WHERE report_id = ?');
   return {
+    /** Every report some request ever listed (or was about), once each. */
+    listedReports(): string[] {
+      return sqlite.prepare<[], string>('SELECT DISTINCT report_id FROM request_listed_reports').pluck().all();
+    },
     /** Remembers the reports the mutation lists for its request (in its transaction). */
     remember(mutation: AnyMutation): void {
       const listed = listedBy(mutation);
