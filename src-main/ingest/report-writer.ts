@@ -19,6 +19,8 @@ import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type N
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 import { createPurgedHolders, type PurgedHolders } from '../db/purged-holders';
+import { errorKind } from '../../shared/errors';
+import { silentLogger, type Logger } from '../../shared/platform/logger';
 
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
 export type ApplyOutcome = IntakeOutcome | 'purged';
@@ -53,7 +55,14 @@ interface ResolvedMentions {
  * Applies intake records to the store: highest revision wins, withdrawals drop personal data and links,
  * clusters follow incrementally. Order-independent: any order of the same records gives the same store.
  */
-export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor: Actor }) {
+export interface ReportWriterDeps {
+  clock: Clock;
+  actor: Actor;
+  /** Where a batch's failed WAL settle is told (the import's stderr); silent without one. */
+  logger?: Logger;
+}
+
+export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   const { sqlite } = store;
   const audit = createAuditAppender(sqlite);
   const clusters = createClusterMaintainer(sqlite);
@@ -365,17 +374,30 @@ export function createReportWriter(store: CaseStore, deps: { clock: Clock; actor
     settleOwedWalTruncation(sqlite);
   }
 
+  /**
+   * A batch's settle comes after its commit: when the WAL cannot be emptied now (another connection keeps it busy),
+   * the batch is still written and answered as such. The failure is logged by its kind; the debt stays in the store
+   * (owed-wal-truncation.ts) for the next batch's settle, the retention run's end or the next start.
+   */
+  function settleAfterBatch(): void {
+    try {
+      settleRedactions();
+    } catch (error) {
+      (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+    }
+  }
+
   return {
     /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one) and calls settleRedactions() after it. */
     apply,
     settleRedactions,
-    /** Applies whole records in one transaction: a crash leaves none or all of them. */
+    /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
       markAfterLastBatch = null;
       const outcomes = applyInTransaction(inputs);
       markAfterLastBatch = storeMark();
-      settleRedactions();
+      settleAfterBatch();
       return outcomes;
     },
     /**

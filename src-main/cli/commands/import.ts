@@ -3,6 +3,7 @@ import { ImportStoppedError, importNdjson } from '../../ingest/importer';
 import { createWorkerPreparer, inThreadPreparer } from '../../ingest/prepare-pool';
 import { createTerminalProgress } from '../../ingest/progress';
 import { systemClock } from '../../../shared/platform/clock';
+import { createJsonLogger } from '../../../shared/platform/logger';
 import { IMPORT_ACTOR } from '../../audit/actor';
 import { createReportWriter } from '../../ingest/report-writer';
 import { parseCommandArgs, requireOption } from '../args';
@@ -33,7 +34,7 @@ export const importCommand: CliCommand = {
     const dbPath = requireOption(values.db, '--db', usage);
     const totalBytes = sizeOf(file);
     const summary = await withCliStore(dbPath, io, (store) => {
-      const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
+      const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR, logger: createJsonLogger(io.stderr, systemClock) });
       const progress = io.stderrIsTTY && !values.quiet ? createTerminalProgress(io.stderr, totalBytes) : null;
       let last = { lines: 0, bytes: 0 };
       // A worker thread pays off once its start-up is small against the work.
