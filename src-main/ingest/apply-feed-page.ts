@@ -153,7 +153,14 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   /** applySlice, its commit timed so that the next slice's entries leave room for theirs. */
   function timedSlice(page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number {
     const started = performance.now();
-    const next = applySlice(page, from, outcome, prepared);
+    let next: number;
+    try {
+      next = applySlice(page, from, outcome, prepared);
+    } catch (error) {
+      writer.transactionEnded(false);
+      throw error;
+    }
+    writer.transactionEnded(true);
     commitAware.observe(entriesMs, performance.now() - started);
     return next;
   }

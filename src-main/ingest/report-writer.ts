@@ -94,11 +94,11 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   } = prepareReportWriting(sqlite);
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
-  // Only inside a batch; kept from one applyBatch to the next, whose transactions this writer owns (when one rolls
-  // back the cache is dropped with it). Dropped too when the benign list changes, and when anything else wrote the
-  // store since this writer's last batch (retention purges indicators no report names any more): this connection's
-  // count of changed rows and the store's data_version (other connections' commits) are then no longer as that
-  // batch left them.
+  // Only inside a batch; kept from one batch to the next once its transaction committed — applyBatch's own, or the
+  // caller's of inBatch (a feed slice), which says so with transactionEnded — and dropped when one rolls back.
+  // Dropped too when the benign list changes, and when anything else wrote the store since that commit (retention
+  // purges indicators no report names any more): this connection's count of changed rows and the store's
+  // data_version (other connections' commits) are then no longer as the commit left them.
   let knownIndicators = new Map<string, { id: number; benign: boolean }>();
   let batching = false;
   const changedRows = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
@@ -117,8 +117,15 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     benignReadAt = mark;
     knownIndicators = new Map();
   }
-  /** The store as the last batch left it; null when a batch failed or none ran. */
+  /** The store as the last batch's commit left it; null when a batch failed, none ran, or its commit is still to come. */
   let markAfterLastBatch: string | null = null;
+  /** An inBatch ran in the caller's transaction, which has not ended yet. */
+  let batchUncommitted = false;
+  /** Keeps the indicators remembered only if nothing wrote the store since the last batch's commit. */
+  function followStoreMark(): void {
+    if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
+    markAfterLastBatch = null;
+  }
   const MAX_KNOWN_INDICATORS = 200_000;
   /** Inside a batch: whether retention purged a report here, the store's purge key read once for the batch. */
   let purgedInBatch: ((reportId: string) => boolean) | null = null;
@@ -393,8 +400,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     settleRedactions,
     /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
-      if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
-      markAfterLastBatch = null;
+      followStoreMark();
       const outcomes = applyInTransaction(inputs);
       markAfterLastBatch = storeMark();
       settleAfterBatch();
@@ -403,18 +409,26 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     /**
      * Runs `work`, applying records with `apply`, as one batch (as applyBatch does) inside the caller's transaction
      * (a feed slice, whose entries and cursor commit together); the caller calls settleRedactions() after its commit.
-     * The caller's own audit entries meanwhile chain with the writer's (the head is kept per connection). Indicator
-     * rows are remembered only within it: the caller's transaction may still roll back after it.
+     * The caller's own audit entries meanwhile chain with the writer's (the head is kept per connection). The caller
+     * calls transactionEnded once its transaction committed or rolled back: the indicator rows of a batch are
+     * remembered for the next only after a commit.
      */
     inBatch<T>(work: () => T): T {
       if (!sqlite.inTransaction) throw new Error('inBatch needs the transaction its records are written in');
-      knownIndicators = new Map();
-      markAfterLastBatch = null;
-      try {
-        return batchScope(work);
-      } finally {
-        knownIndicators = new Map();
-      }
+      followStoreMark();
+      batchUncommitted = true;
+      return batchScope(work);
+    },
+    /**
+     * The caller's transaction around inBatch ended. Committed: the indicator rows its batches wrote and found are
+     * remembered for the next batch, as long as nothing else writes the store meanwhile. Rolled back: forgotten
+     * (a row inserted in it is gone). Without this call nothing is remembered from one transaction to the next.
+     */
+    transactionEnded(committed: boolean): void {
+      if (sqlite.inTransaction) throw new Error('transactionEnded is called after the transaction, not inside it');
+      if (committed && batchUncommitted) markAfterLastBatch = storeMark();
+      else knownIndicators = new Map();
+      batchUncommitted = false;
     },
   };
 }
