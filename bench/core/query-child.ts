@@ -6,6 +6,7 @@ import { relatedReports } from '../../src-main/linking/queries';
 import { rebuildClusters } from '../../src-main/linking/rebuild-clusters';
 import { searchReports } from '../../src-main/search/search-reports';
 import { percentile } from '../child';
+import { SEARCH_MIX } from './search-mix';
 
 const [dbPath] = process.argv.slice(2) as [string];
 const store = openCaseStore({ clock: systemClock, path: dbPath });
@@ -29,20 +30,8 @@ const spread = sqlite.prepare(`SELECT report_id FROM reports WHERE status = 'fil
 const clustered = sqlite.prepare('SELECT report_id FROM reports WHERE cluster_id IS NOT NULL AND id % ? = 0 LIMIT 1000').pluck().all(Math.max(1, Math.floor(step / 2))) as string[];
 const related = timeEach([...spread, ...clustered], (reportId) => relatedReports(sqlite, reportId));
 
-const queries = [
-  { query: 'kluisrekening' },
-  { query: 'marktplaats' },
-  { query: 'anydesk' },
-  { query: 'verific' },
-  { query: 'fiets betaald' },
-  { query: 'bitcoin', filters: { categories: ['investment_fraud', 'ransomware'] } },
-  { query: 'whatsapp dochter', filters: { hasLoss: true } },
-  { query: 'pakket', filters: { regions: ['Amsterdam'] } },
-  { query: 'microsoft', filters: { receivedFrom: '2026-01-01', receivedTo: '2026-12-31' } },
-  { query: 'losgeld' },
-];
 const search = timeEach(
-  Array.from({ length: 20 }, () => queries).flat(),
+  Array.from({ length: 20 }, () => SEARCH_MIX).flat(),
   (request) => searchReports(sqlite, { ...request, limit: 50 }),
 );
 
