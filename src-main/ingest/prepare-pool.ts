@@ -53,6 +53,14 @@ export const restartDelayMs = (deaths: number): number => Math.min(60_000, 1000 
 export const PREPARE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512 };
 
 /**
+ * The largest feed page read on the calling thread (before the worker is ready, or while it is down). Parsed JSON takes
+ * at most some tens of times its text (3.6 MB of empty objects outgrew a 48 MB heap), so such a page stays far inside
+ * PREPARE_WORKER_LIMITS; a fresh store's first pages (100 and 500 reports of a few KB) are below it. A larger page is
+ * read by the worker alone, under its limit, and waits for it.
+ */
+export const IN_THREAD_PAGE_BYTES = 2 * 1024 * 1024;
+
+/**
  * The prepare worker ran out of its heap (PREPARE_WORKER_LIMITS) on this request. What it was preparing is not read
  * on the calling thread instead: it would exhaust that thread's heap, which serves the window and writes the store.
  */
@@ -80,10 +88,13 @@ export interface WorkerPreparerOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** The worker exited (not by running out of memory) before it answered. */
+const EXITED = 'exited';
+
 interface PendingRequest {
   page: boolean;
-  /** What the asker receives, or null to read the request here. */
-  receive(answer: PrepareAnswer | null): void;
+  /** What the asker receives; null when the worker threw on it, EXITED when it died first. */
+  receive(answer: PrepareAnswer | null | typeof EXITED): void;
   fail(error: Error): void;
 }
 
@@ -104,8 +115,9 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * A worker takes a while to start (its modules load; seconds under tsx on a busy machine). A feed page that comes
  * before it is ready — a fresh workstation's first, small page, which an officer who just signed in waits for — is
  * read on the calling thread instead of waiting — in slices of the feed's budget, so that the window's calls are
- * answered in between: the pages asked right after it come before the worker too. Import batches always go to the
- * worker: its start is spread over the whole file.
+ * answered in between: the pages asked right after it come before the worker too. Only pages of up to
+ * IN_THREAD_PAGE_BYTES, though: a larger one waits for the worker, so that no page escapes its heap limit. Import
+ * batches always go to the worker: its start is spread over the whole file.
  *
  * A bug in the worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling
  * thread, which refuses a bad record the normal way; a worker that exited has its unanswered requests read on the
@@ -129,6 +141,8 @@ export function createWorkerPreparer(
   let restart: NodeJS.Timeout | null = null;
   /** Set from a death by running out of memory until a worker is ready again: requests wait for it meanwhile. */
   let waitingForWorker: Array<{ resume(): void; cancel(error: Error): void }> | null = null;
+  /** Pages too large to read here, asked while no worker runs (between a death and the restart): they wait for it. */
+  let waitingForRestart: Array<{ resume(): void; cancel(error: Error): void }> = [];
   const progress = createPrepareProgress();
   let running: RunningWorker | null = start();
 
@@ -141,8 +155,9 @@ export function createWorkerPreparer(
       if (answer === WORKER_READY) {
         started.ready = true;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
-        const waiting = waitingForWorker ?? [];
+        const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
         waitingForWorker = null;
+        waitingForRestart = [];
         for (const request of waiting) request.resume();
         return;
       }
@@ -166,7 +181,7 @@ export function createWorkerPreparer(
           first = false;
         }
         if (!closed) waitingForWorker ??= [];
-      } else for (const pending of started.pending.values()) pending.receive(null);
+      } else for (const pending of started.pending.values()) pending.receive(EXITED);
       started.pending.clear();
       if (closed) return;
       deaths += 1;
@@ -181,15 +196,30 @@ export function createWorkerPreparer(
     return started;
   }
 
-  /** Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. */
-  function ask<T>(request: PrepareRequest, sendable: (worker: RunningWorker) => boolean, fromWorker: (answer: PrepareAnswer) => T, here: () => T | Promise<T>): Promise<T> {
-    const waiting = waitingForWorker;
-    if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(() => ask(request, sendable, fromWorker, here));
+  /**
+   * Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. Unless it
+   * is `readableHere`: then it waits for a worker rather than be read here, and one that died on it is asked again.
+   * Once the worker has thrown on it, having read it within its limit, it is read here.
+   */
+  function ask<T>(
+    request: PrepareRequest,
+    sendable: (worker: RunningWorker) => boolean,
+    fromWorker: (answer: PrepareAnswer) => T,
+    here: () => T | Promise<T>,
+    readableHere = true,
+  ): Promise<T> {
+    const again = () => ask(request, sendable, fromWorker, here, readableHere);
+    const waiting = waitingForWorker ?? (running === null && !readableHere && !closed ? waitingForRestart : null);
+    if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(again);
     const worker = running;
-    if (!worker || !sendable(worker)) return Promise.resolve().then(here);
-    const answered = new Promise<PrepareAnswer | null>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
+    if (!worker) return readableHere ? Promise.resolve().then(here) : Promise.reject(new Error('the preparer was closed'));
+    if (readableHere && !sendable(worker)) return Promise.resolve().then(here);
+    const answered = new Promise<PrepareAnswer | null | typeof EXITED>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
     worker.worker.postMessage(request);
-    return answered.then((answer) => (answer === null ? here() : fromWorker(answer)));
+    return answered.then((answer) => {
+      if (answer === EXITED) return readableHere ? here() : again();
+      return answer === null ? here() : fromWorker(answer);
+    });
   }
 
   return {
@@ -206,13 +236,15 @@ export function createWorkerPreparer(
         (worker) => worker.ready,
         (answer) => fromWirePage((answer as PageAnswer).page),
         () => inThreadPreparer.preparePage(body, sliceMs),
+        Buffer.byteLength(body) <= IN_THREAD_PAGE_BYTES,
       ),
     async close() {
       closed = true;
       if (restart) clearTimeout(restart);
       restart = null;
-      for (const request of waitingForWorker ?? []) request.cancel(new Error('the preparer was closed before its worker was back'));
+      for (const request of [...(waitingForWorker ?? []), ...waitingForRestart]) request.cancel(new Error('the preparer was closed before its worker was back'));
       waitingForWorker = null;
+      waitingForRestart = [];
       await running?.worker.terminate();
     },
   };

@@ -10,7 +10,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import type { Logger } from '../../shared/platform/logger';
 import { ImportStoppedError, importNdjson } from '../../src-main/ingest/importer';
-import { createWorkerPreparer, inThreadPreparer, type LinePreparer } from '../../src-main/ingest/prepare-pool';
+import { createWorkerPreparer, IN_THREAD_PAGE_BYTES, inThreadPreparer, PrepareOutOfMemoryError, type LinePreparer } from '../../src-main/ingest/prepare-pool';
 import { filedRecord } from '../support/records';
 import { openTempStore } from '../support/temp-store';
 
@@ -60,6 +60,45 @@ describe('the import’s prepare worker has a limited heap', () => {
       const summary = await importNdjson(ndjson(records), writer, { preparer, batchSize: 10 });
       expect(summary).toMatchObject({ read: 41, imported: 41, rejected: [] });
       expect(storedIds(store)).toEqual(records.map((record) => record.reportId).sort());
+    } finally {
+      await preparer.close();
+    }
+  }, 120_000);
+});
+
+/** A feed page as the hub sends it, of these records. */
+const feedPage = (records: readonly IntakeRecord[]) =>
+  JSON.stringify({
+    entries: records.map((record, index) => ({ seq: String(index + 1), type: 'report', reportId: record.reportId, revision: record.revision, record: JSON.stringify(record) })),
+    cursor: String(records.length),
+    hasMore: false,
+  });
+
+describe('a feed page asked before the prepare worker is ready', () => {
+  it('is read by the worker, under its heap limit, when it is too large to read on the calling thread: an oversized one fails there', async () => {
+    const preparer = createWorkerPreparer(undefined, { resourceLimits: SMALL_LIMITS, restartDelayMs: () => 100 });
+    try {
+      const page = feedPage([filedRecord(), oversized(), filedRecord()]);
+      expect(Buffer.byteLength(page)).toBeGreaterThan(IN_THREAD_PAGE_BYTES);
+      // Asked at once, while the worker still loads. Before, it was read on this thread, whose heap has no such limit.
+      const read = preparer.preparePage(page, () => 50);
+      await expect(read).rejects.toBeInstanceOf(PrepareOutOfMemoryError);
+      await expect(read).rejects.toThrow('preparing report 2 of a feed page ran out of memory');
+    } finally {
+      await preparer.close();
+    }
+  }, 120_000);
+
+  it('the twin: a large ordinary page waits for the same worker and is read whole; a small one is read at once', async () => {
+    const preparer = createWorkerPreparer(undefined, { resourceLimits: SMALL_LIMITS });
+    try {
+      const large = Array.from({ length: 6 }, () => ({ ...filedRecord(), evidence: Array.from({ length: 50_000 }, () => ({ n: 1 })) }));
+      const page = feedPage(large);
+      expect(Buffer.byteLength(page)).toBeGreaterThan(IN_THREAD_PAGE_BYTES);
+      const small = feedPage([filedRecord()]);
+      const [largeRead, smallRead] = await Promise.all([preparer.preparePage(page, () => 50), preparer.preparePage(small, () => 50)]);
+      expect(largeRead).toMatchObject({ ok: true, prepared: large.map((_, index) => ({ line: index + 1, ok: true })) });
+      expect(smallRead).toMatchObject({ ok: true, prepared: [{ ok: true }] });
     } finally {
       await preparer.close();
     }
