@@ -97,6 +97,7 @@ const tableOwnerOptions = {
     report_day_counts: ['src-main/overview/report-day-counts.ts'],
     open_report_counts: ['src-main/overview/report-day-counts.ts'],
     indicator_day_counts: ['src-main/overview/indicator-day-counts.ts'],
+    indicator_totals: ['src-main/overview/indicator-day-counts.ts'],
     shape_day_counts: ['src-main/overview/shape-day-counts.ts'],
     cluster_day_counts: ['src-main/overview/cluster-day-counts.ts'],
     summary_day_counts: ['src-main/overview/summary-day-counts.ts'],

@@ -455,5 +455,7 @@ export const reportDayCounts = sqliteTable(
 // Migration 0026 keys every kept count by the Dutch day of the receipt and adds `kept_counts_deferral` (SQL only,
 // with them): while an import's batch runs it holds the id above which the triggers leave new reports to be
 // counted grouped at the batch's end.
+// `indicator_totals` (migration 0037, SQL only: an expression index): each indicator's sums over its day counts and
+// its first and last day, kept by triggers on `indicator_day_counts`, for the harm ranking and fresh brand domains.
 // Migration 0033 drops the triggers counting inserted reports and mentions (the writer inserts reports only under a
 // deferral) and adds `kept_counts_mentions_added` (SQL only): the writer announces a revision's new mentions there.

@@ -54,21 +54,19 @@ export function brandOfDomain(domain: string, brands: readonly Brand[]): string 
 export function computeFreshBrandDomains(sqlite: Database.Database, asOf: string, team: string | null, brands: readonly Brand[]): FreshBrandDomain[] {
   const fromDay = addDays(asOf, -6);
   const end = endOfDay(asOf);
-  // Domains named in the window and never before it, from the kept counts (indicator-day-counts.ts): the window's
-  // rows in day order, each indicator looked up by id (CROSS JOIN) and, only when it is a domain (one in seven), its
-  // earlier days in the index by indicator (NOT EXISTS names i, not w, so that SQLite tests the type first) — no sort
-  // of the window's indicators to make them distinct; a domain named on several days is kept once.
+  // Domains first named in the window, from each indicator's kept first day (indicator_totals, over all teams, in the
+  // index of domains by first day) — only the window's new domains are read, not every indicator it names; for a
+  // team, those its own reports named in the window.
   const rows = sqlite
     .prepare<Record<string, string>, { indicatorId: number; domain: string; firstSeen: string }>(
-      `SELECT i.id AS indicatorId, i.value AS domain, (SELECT min(day) FROM indicator_day_counts WHERE indicator_id = i.id) AS firstSeen
-         FROM indicator_day_counts w CROSS JOIN indicators i ON i.id = w.indicator_id
-        WHERE w.day >= @fromDay AND w.day <= @asOf ${teamClause(team, 'w.team')} AND i.type = 'domain'
-          AND NOT EXISTS (SELECT 1 FROM indicator_day_counts e WHERE e.indicator_id = i.id AND e.day < @fromDay)`,
+      `SELECT t.indicator_id AS indicatorId, i.value AS domain, t.first_day AS firstSeen
+         FROM indicator_totals t INDEXED BY indicator_totals_fresh_domains CROSS JOIN indicators i ON i.id = t.indicator_id
+        WHERE t.domain = 1 AND t.first_day >= @fromDay AND t.first_day <= @asOf
+          ${team === null ? '' : `AND EXISTS (SELECT 1 FROM indicator_day_counts w WHERE w.indicator_id = t.indicator_id AND w.day >= @fromDay AND w.day <= @asOf ${teamClause(team, 'w.team')})`}`,
     )
     .all({ fromDay, asOf, ...teamParam(team) });
   const branded = new Map<number, { domain: string; brand: string; firstSeen: string }>();
   for (const { indicatorId, domain, firstSeen } of rows) {
-    if (branded.has(indicatorId)) continue;
     const brand = brandOfDomain(domain, brands);
     if (brand !== null) branded.set(indicatorId, { domain, brand, firstSeen });
   }

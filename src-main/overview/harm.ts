@@ -1,14 +1,14 @@
 /**
  * What to stop first: indicators still naming new victims, ranked by the harm they do per day while they run —
  * victims per day over the last days × the typical (median) loss of those recent victims — with the victims and
- * loss so far and the state of the newest request about them. Victims and loss come from the kept counts
+ * loss so far and the state of the newest request about them. Victims and loss come from the kept counts and totals
  * (indicator-day-counts.ts); only the losses whose median can still reach the ranking are read report by report.
  */
 import type Database from 'better-sqlite3';
 import type { RequestState } from '../../shared/requests/lifecycle';
 import type { HarmEntry } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
-import { indicatorTotals } from './indicator-day-counts';
+import { HARM_KEY_SQL, indicatorTotals } from './indicator-day-counts';
 import { median } from './median';
 import { teamClause, teamParam } from './team-filter';
 import { firstReportIdIn } from './window-first-report';
@@ -51,38 +51,38 @@ class LastPlace {
 const FIRST_PAGE = 8 * HARM_LIMIT;
 
 /**
- * The HARM_LIMIT indicators doing most harm per day. SQLite sums each indicator's window from the kept counts and
- * hands them over highest possible harm first, a page at a time, so that only the few that can still rank become
- * JavaScript rows (two weeks name some 50k indicators). One or two recent victims' median is their mean, known from
- * the sums; for three or more it needs each loss, read only for those that can still rank. Each candidate comes with
- * `atMost`, a bound its harm cannot exceed: for one or two victims loss/days plus rounding, for more the median of n
- * values at or above a floor f is at most f + 2·(sum − n·f)/(n + 1) (half of them or more are at least the median).
- * Once a bound falls below the last place already taken, no later candidate can rank and the reading stops.
+ * The HARM_LIMIT indicators doing most harm per day. The candidates come from each indicator's kept totals
+ * (`indicator_totals`), highest key first through its index, and only those named in the window (first day on or
+ * before it ends, last day on or after it starts) have their window summed from their own day counts — never every
+ * indicator of the window (two weeks name some 50k). One or two recent victims' median is their mean, known from the
+ * sums; for three or more it needs each loss, read only for those that can still rank. The key bounds the harm: no
+ * loss is below zero (money.ts counts only positive payments), so the median of n losses summing to s is at most
+ * 2·s/(n + 1) (half of them or more are at least the median), and with Math.round's halves the harm per day of n
+ * recent victims is at most (2·s·n/(n + 1) + n + days) / days — which only grows with n and s, so the totals' key
+ * bounds every window and team. Once a key's bound falls below the last place already taken, no later candidate can
+ * rank and the reading stops.
  */
 function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
   const { fromDay, asOf, harmDays, team } = window;
   const [from, end] = [startOfDay(fromDay), endOfDay(asOf)];
-  const lowest = sqlite.prepare<[string, string], number | null>("SELECT min(loss_cents) FROM reports WHERE status = 'filed' AND received_at >= ? AND received_at <= ?").pluck().get(from, end) ?? 0;
-  const candidates = sqlite.prepare<Record<string, string | number>, { indicatorId: number; reports: number; loss: number; atMost: number }>(
-    // The + 1s absorb Math.round's halves and floating point, so that atMost is never below the harm computed here.
-    // One level, the bound worked out from the sums in the grouping itself: a subquery would hand every group
-    // (some 50k) over once more before the ordering.
-    `SELECT indicator_id AS indicatorId, sum(reports) AS reports, sum(loss_cents) AS loss,
-            CASE WHEN sum(reports) <= 2 THEN sum(loss_cents) * 1.0 / @harmDays + sum(reports) / (2.0 * @harmDays) + 1
-              ELSE sum(reports) * 1.0 / @harmDays * (@floor + 2.0 * (sum(loss_cents) - sum(reports) * @floor) / (sum(reports) + 1) + 1) + 1 END AS atMost
-       FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}
-      GROUP BY indicator_id ORDER BY atMost DESC, indicatorId LIMIT @limit OFFSET @offset`,
+  const candidates = sqlite.prepare<Record<string, string | number>, { indicatorId: number; key: number }>(
+    `SELECT indicator_id AS indicatorId, ${HARM_KEY_SQL} AS key FROM indicator_totals INDEXED BY indicator_totals_harm
+      WHERE last_day >= @fromDay AND first_day <= @asOf ORDER BY ${HARM_KEY_SQL} DESC LIMIT @limit OFFSET @offset`,
   );
-  const sums = { fromDay, asOf, harmDays, floor: Math.min(lowest, 0), ...teamParam(team) };
+  const windowSums = sqlite.prepare<Record<string, string | number>, { reports: number | null; loss: number | null }>(
+    `SELECT sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts WHERE indicator_id = @indicatorId AND day >= @fromDay AND day <= @asOf ${teamClause(team)}`,
+  );
   const recentLosses = recentLossReader(sqlite, from, end, team);
   const known: Ranked[] = [];
   const lastPlace = new LastPlace();
   reading: for (let offset = 0, limit = FIRST_PAGE; ; offset += limit, limit *= 2) {
-    const page = candidates.all({ ...sums, offset, limit });
-    for (const row of page) {
-      if (row.atMost < lastPlace.bar) break reading;
-      const typical = row.reports > 2 ? (median(recentLosses(row.indicatorId)) ?? 0) : row.loss / row.reports;
-      known.push(rankEntry(row.indicatorId, row.reports, typical, row.loss, harmDays));
+    const page = candidates.all({ fromDay, asOf, offset, limit });
+    for (const { indicatorId, key } of page) {
+      if ((key + harmDays) / harmDays < lastPlace.bar) break reading;
+      const { reports, loss } = windowSums.get({ indicatorId, fromDay, asOf, ...teamParam(team) })!;
+      if (!reports || loss === null) continue;
+      const typical = reports > 2 ? (median(recentLosses(indicatorId)) ?? 0) : loss / reports;
+      known.push(rankEntry(indicatorId, reports, typical, loss, harmDays));
       lastPlace.add(known.at(-1)!.harmPerDay);
     }
     if (page.length < limit) break;

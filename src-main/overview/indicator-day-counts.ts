@@ -3,7 +3,8 @@
  * reports name each indicator (not benign) each day, and their loss. Triggers on `mentions` and `reports` keep it
  * (migration 0020), so every writer moves it in the same statement; this module reads it and can rebuild it.
  * Spikes, the harm ranking and fresh brand domains read these rows instead of joining every report of their
- * windows with its mentions.
+ * windows with its mentions. Each indicator's sums over its rows and its first and last day are kept beside them in
+ * `indicator_totals` (triggers on this table, migration 0037), so that those two read only the indicators that can matter.
  */
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
@@ -25,9 +26,19 @@ export const INDICATOR_DAY_COUNTS_FROM_REPORTS = `
    WHERE r.status = 'filed'
    GROUP BY 1, 2, 3`;
 
-/** Recomputes the table from the reports and their mentions (after a restore, or to check it). */
+/**
+ * The harm ranking's key of an indicator's totals (the expression of the index `indicator_totals_harm`): no window's
+ * harm per day of the indicator exceeds (key + days) / days (harm.ts says why).
+ */
+export const HARM_KEY_SQL = '(2.0 * loss_cents * reports / (reports + 1) + reports)';
+
+/**
+ * Recomputes the table from the reports and their mentions (after a restore, or to check it), and with it the
+ * totals: emptied first, so that the day counts' deletion has nothing to look up again, then summed by the triggers.
+ */
 export function rebuildIndicatorDayCounts(sqlite: Database.Database): void {
   sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM indicator_totals').run();
     sqlite.prepare('DELETE FROM indicator_day_counts').run();
     sqlite.prepare(`INSERT INTO indicator_day_counts (day, indicator_id, team, reports, loss_cents) ${INDICATOR_DAY_COUNTS_FROM_REPORTS}`).run();
   })();

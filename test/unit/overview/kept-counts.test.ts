@@ -69,12 +69,14 @@ const kept = (sqlite: Database.Database) => ({
   shapes: sqlite.prepare('SELECT day, kind, shape, team, reports FROM shape_day_counts ORDER BY 1, 2, 3, 4').raw().all(),
   clusters: sqlite.prepare('SELECT day, cluster_id, team, reports FROM cluster_day_counts ORDER BY 1, 2, 3').raw().all(),
   summaries: sqlite.prepare('SELECT day, summary, team, reports FROM summary_day_counts ORDER BY 1, 2, 3').raw().all(),
+  totals: sqlite.prepare('SELECT indicator_id, first_day, last_day, reports, loss_cents, domain FROM indicator_totals ORDER BY 1').raw().all(),
 });
 
 /**
  * Counted afresh in JavaScript from the reports and their mentions, written apart from the migrations' SQL: each
  * filed report once per indicator (not benign) it names, once per shape (`shapeOf`) of those, once in its cluster
- * and once under its summary, on the Dutch day (Intl's Europe/Amsterdam) it was received.
+ * and once under its summary, on the Dutch day (Intl's Europe/Amsterdam) it was received; each indicator's totals
+ * (its first and last such day, its reports and loss over all of them, whether it is a domain) from those.
  */
 function fromScratch(sqlite: Database.Database): ReturnType<typeof kept> {
   const reports = sqlite
@@ -126,7 +128,23 @@ function fromScratch(sqlite: Database.Database): ReturnType<typeof kept> {
       }
       return 0;
     });
-  return { indicators: ordered(indicators.values(), 3), shapes: ordered(shapes.values(), 4), clusters: ordered(clusters.values(), 3), summaries: ordered(summaries.values(), 3) };
+  const typeOf = new Map(named.map((row) => [row.indicatorId, row.type]));
+  const totals = new Map<number, [number, string, string, number, number, number]>();
+  for (const [day, indicatorId, , reports, loss] of indicators.values()) {
+    const entry = totals.get(indicatorId) ?? [indicatorId, day, day, 0, 0, typeOf.get(indicatorId) === 'domain' ? 1 : 0];
+    if (day < entry[1]) entry[1] = day;
+    if (day > entry[2]) entry[2] = day;
+    entry[3] += reports;
+    entry[4] += loss;
+    totals.set(indicatorId, entry);
+  }
+  return {
+    indicators: ordered(indicators.values(), 3),
+    shapes: ordered(shapes.values(), 4),
+    clusters: ordered(clusters.values(), 3),
+    summaries: ordered(summaries.values(), 3),
+    totals: ordered(totals.values(), 1),
+  };
 }
 
 describe('the overview’s per-day counts of indicators, shapes, clusters and summaries', () => {
@@ -182,6 +200,8 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
       sqlite.prepare(`UPDATE ${table} SET reports = 7`).run();
       sqlite.prepare(`DELETE FROM ${table} WHERE day = '2026-04-02'`).run();
     }
+    sqlite.prepare("UPDATE indicator_totals SET reports = 3, loss_cents = 0, first_day = '2020-01-01', domain = 1").run();
+    expect(kept(sqlite).totals).not.toEqual(before.totals);
     const cli = await runCliCaptured(['overview', '--db', api.path, '--as-of', '2026-04-30', '--rebuild']);
     expect(cli.code).toBe(0);
     expect(kept(sqlite)).toEqual(before);
@@ -258,11 +278,11 @@ describe('the overview’s per-day counts of indicators, shapes, clusters and su
     sqlite.prepare('DELETE FROM report_revisions').run();
     sqlite.prepare('DELETE FROM reports').run();
     expect(sqlite.prepare('SELECT count(*) FROM mentions').pluck().get()).toBe(0);
-    expect(kept(sqlite)).toEqual({ indicators: [], shapes: [], clusters: [], summaries: [] });
+    expect(kept(sqlite)).toEqual({ indicators: [], shapes: [], clusters: [], summaries: [], totals: [] });
   });
 });
 
-const KEPT_TABLES = ['report_day_counts', 'indicator_day_counts', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts'] as const;
+const KEPT_TABLES = ['report_day_counts', 'indicator_day_counts', 'indicator_totals', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts'] as const;
 
 /** Rows written to the kept tables from here on, counted by temporary triggers of the test's own beside the store's. */
 function countKeptWrites(sqlite: Database.Database): () => number {
