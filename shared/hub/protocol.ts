@@ -197,7 +197,20 @@ export interface SeenElsewhereResponse {
  * the identity provider did not sign, 403 for a shared token, an unknown or deactivated officer.
  * `POST /v1/sessions/renew` (the session itself): a new `expiresAt`. `DELETE /v1/sessions/current`: signs out.
  */
-export type SessionRequest = { credential: string } | { idToken: string };
+export type SessionRequest = ({ credential: string } | { idToken: string }) & { enrol?: KeyEnrolment };
+
+/**
+ * The officer's signing key, enrolled with the session in one request (what `POST /v1/keys` does afterwards):
+ * `keptKeyIds` are the keys this workstation holds for anyone. When one of them is an unrevoked key of the officer
+ * the hub has just proven, that key stays theirs and nothing is registered; otherwise `publicKey` (new) is
+ * registered for that officer. The hub never answers a key of another officer. At most MAX_KEPT_KEY_IDS ids.
+ */
+export interface KeyEnrolment {
+  publicKey: OfficerPublicKey;
+  keptKeyIds: string[];
+}
+
+export const MAX_KEPT_KEY_IDS = 500;
 
 /**
  * `GET /v1/auth/oidc` (no token): where officers of this hub sign in with the force's identity provider — its
@@ -214,6 +227,8 @@ export interface SessionResponse {
   session: string;
   expiresAt: string;
   officer: HubOfficer;
+  /** With `enrol`: the officer's key this workstation signs with from now on (a kept one, or `publicKey`'s). */
+  keyId?: string;
 }
 
 /** An Ed25519 public key as a JWK (RFC 8037). */

@@ -4,10 +4,10 @@
  * names is that officer's, whoever pushes it (see ../mutations/authority/proof.ts).
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { calculateJwkThumbprint } from 'jose';
 import { AppError } from '../../shared/errors';
-import type { OfficerPublicKey } from '../../shared/hub/protocol';
+import { MAX_KEPT_KEY_IDS, type KeyEnrolment, type OfficerPublicKey } from '../../shared/hub/protocol';
 import type { Clock } from '../../shared/platform/clock';
 import type { HubDb } from '../db/database';
 import { officerKeys, officers } from '../db/schema';
@@ -34,6 +34,37 @@ export async function registerOfficerKey(db: HubDb, clock: Clock, officerId: str
   // 410, not 403: the workstation then makes a new key at once (src-main/sync/officer-enrollment.ts).
   if (stored.revokedAt !== null) throw new HttpError(410, 'FORBIDDEN', 'this key has been revoked; make a new one');
   return keyId;
+}
+
+const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Checks a sign-in's `enrol` (shared/hub/protocol.ts, KeyEnrolment); undefined when there is none. */
+export function checkKeyEnrolment(value: unknown): KeyEnrolment | undefined {
+  if (value === undefined) return undefined;
+  const enrol = value as Partial<Record<string, unknown>> | null;
+  if (enrol === null || typeof enrol !== 'object') throw new AppError('BAD_INPUT', 'enrol must be {"publicKey": {…}, "keptKeyIds": [...]}');
+  const kept = enrol.keptKeyIds;
+  if (!Array.isArray(kept) || kept.length > MAX_KEPT_KEY_IDS || !kept.every((id) => typeof id === 'string' && KEY_ID_PATTERN.test(id))) {
+    throw new AppError('BAD_INPUT', `enrol.keptKeyIds must be a list of at most ${MAX_KEPT_KEY_IDS} key ids (43 characters of base64url each)`);
+  }
+  return { publicKey: checkPublicKey(enrol.publicKey), keptKeyIds: kept as string[] };
+}
+
+/**
+ * The key an officer just proven signs with on the workstation that asked: an unrevoked key of theirs that the
+ * workstation already holds, else `publicKey`, registered now (a conflict when it is another officer's).
+ */
+export async function enrolOfficerKey(db: HubDb, clock: Clock, officerId: string, enrol: KeyEnrolment): Promise<string> {
+  if (enrol.keptKeyIds.length > 0) {
+    const [kept] = await db
+      .select({ keyId: officerKeys.keyId })
+      .from(officerKeys)
+      .where(and(eq(officerKeys.officerId, officerId), isNull(officerKeys.revokedAt), inArray(officerKeys.keyId, enrol.keptKeyIds)))
+      .orderBy(asc(officerKeys.keyId))
+      .limit(1);
+    if (kept) return kept.keyId;
+  }
+  return registerOfficerKey(db, clock, officerId, enrol.publicKey);
 }
 
 export interface OfficerKeyListing {

@@ -1,9 +1,10 @@
 /**
  * Officers prove who they are here. `POST /v1/sessions` (no token) takes an officer's credential, or an ID token of
  * the force's identity provider when the hub is configured for one, and answers a short-lived session bound to
- * the officer; `POST /v1/sessions/renew` moves its end; `DELETE /v1/sessions/current` signs out. `POST /v1/keys`
- * registers a signing key of the officer whose session or credential calls it; `GET /v1/auth/oidc` tells a
- * workstation where officers sign in with the identity provider. Bodies are never logged.
+ * the officer — with `enrol`, also the officer's signing key, saving the workstation a second round trip;
+ * `POST /v1/sessions/renew` moves its end; `DELETE /v1/sessions/current` signs out. `POST /v1/keys` registers a
+ * signing key of the officer whose session or credential calls it; `GET /v1/auth/oidc` tells a workstation where
+ * officers sign in with the identity provider. Bodies are never logged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
@@ -12,7 +13,7 @@ import type { Clock } from '../../shared/platform/clock';
 import type { HubDb } from '../db/database';
 import { findOfficer } from '../officers/registry';
 import type { Authenticator } from './authenticate';
-import { checkPublicKey, registerOfficerKey } from './officer-keys';
+import { checkKeyEnrolment, checkPublicKey, enrolOfficerKey, registerOfficerKey } from './officer-keys';
 import { endSession, openSession, renewSession, type SessionMethod } from './sessions';
 import { findPrincipal } from './tokens';
 
@@ -31,6 +32,8 @@ export interface SessionRouteDeps {
 }
 
 const SMALL_BODY = 16 * 1024;
+/** An ID token and a key enrolment naming up to MAX_KEPT_KEY_IDS kept keys (~46 bytes each). */
+const SESSION_BODY = 64 * 1024;
 
 function bodyField(request: FastifyRequest, field: string): string | undefined {
   const value = (request.body as Record<string, unknown> | null | undefined)?.[field];
@@ -61,10 +64,11 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     return principal.sessionId;
   };
 
-  app.post(`${HUB_API_PREFIX}/sessions`, { bodyLimit: SMALL_BODY }, async (request): Promise<SessionResponse> => {
+  app.post(`${HUB_API_PREFIX}/sessions`, { bodyLimit: SESSION_BODY }, async (request): Promise<SessionResponse> => {
     const credential = bodyField(request, 'credential');
     const idToken = bodyField(request, 'idToken');
     if ((credential === undefined) === (idToken === undefined)) throw new AppError('BAD_INPUT', 'send {"credential": "pzh_…"} or {"idToken": "…"}');
+    const enrol = checkKeyEnrolment((request.body as Record<string, unknown> | null | undefined)?.enrol);
     let officerId: string;
     let method: SessionMethod;
     if (credential !== undefined) {
@@ -76,8 +80,10 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
       method = 'oidc';
     }
     const officer = await activeOfficer(deps.db, officerId);
+    // The key first: a key the hub refuses (another officer's, revoked) opens no session.
+    const keyId = enrol === undefined ? undefined : await enrolOfficerKey(deps.db, deps.clock, officerId, enrol);
     const opened = await openSession(deps.db, deps.clock, { officerId, method, lifetimeMs: deps.lifetimeMs });
-    return { ...opened, officer };
+    return { ...opened, officer, ...(keyId === undefined ? {} : { keyId }) };
   });
 
   app.get(`${HUB_API_PREFIX}/auth/oidc`, (): Promise<OidcOffer> => {

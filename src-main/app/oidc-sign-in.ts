@@ -3,9 +3,10 @@
  * identity provider the hub names (`GET /v1/auth/oidc`), done with `openid-client`. The code verifier, state and
  * nonce stay in the core — the page only ever sees the authorization URL — and the provider sends the browser
  * back to a one-use loopback listener (./oidc-loopback.ts). The core exchanges the code, checks the ID token
- * (issuer, audience, nonce, signature), hands it to the hub (`POST /v1/sessions {idToken}`), and signs in with the
- * session the hub gives exactly as with a credential. On the desktop the system browser opens the URL; in
- * browser mode the page opens it in a tab of its own. While the sign-in screen shows, the core has an attempt ready
+ * (issuer, audience, nonce, signature), hands it to the hub (`POST /v1/sessions {idToken, enrol}`, which enrols the
+ * officer's signing key in the same round trip), and signs in with the session the hub gives exactly as with a
+ * credential. On the desktop the system browser opens the URL; in browser mode the page opens it in a tab of its
+ * own. While the sign-in screen shows, the core has an attempt ready
  * (./oidc-attempt.ts: fresh secrets, listener, URL), so the click waits for no round trip; one click takes it.
  */
 import * as oidc from 'openid-client';
@@ -15,6 +16,7 @@ import type { OidcOffer } from '../../shared/hub/protocol';
 import { AppError, isAppError } from '../../shared/errors';
 import type { Logger } from '../../shared/platform/logger';
 import { createHubClient } from '../sync/hub-client';
+import type { KeyEnrolmentOffer } from '../sync/officer-enrollment';
 import { HubRefusedError } from '../sync/hub-errors';
 import type { LoopbackRedirect } from './oidc-loopback';
 import { readyAttempt, type ReadyAttempt, type SignInAttempt } from './oidc-attempt';
@@ -26,6 +28,8 @@ export interface OidcSignInDeps {
   /** The real hub this workstation works with; null for the demo or without a hub. */
   hubUrl: () => string | null;
   adopt: HubSignInAdopter;
+  /** The signing key the session request offers to enrol (../sync/officer-enrollment.ts, keyEnrolmentOffer). */
+  keyOffer: () => KeyEnrolmentOffer;
   /** Tells every window someone signed in (whether or not the page that started it still waits). */
   announce: () => void;
   /** Opens the authorization URL in the system browser (the desktop); absent where the page opens it. */
@@ -151,9 +155,12 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     }
   }
 
-  /** The hub's session for the officer the provider named; refused (and ended on the hub) when it is not `expected`'s. */
-  async function sessionFor(hubUrl: string, idToken: string, expected: string | undefined) {
-    const session = await hubClient(hubUrl).openSession({ idToken });
+  /**
+   * The hub's session for the officer the provider named, their signing key enrolled in the same request; refused
+   * (and ended on the hub) when it is not `expected`'s.
+   */
+  async function sessionFor(hubUrl: string, idToken: string, expected: string | undefined, offer: KeyEnrolmentOffer) {
+    const session = await hubClient(hubUrl).openSession({ idToken, enrol: offer.enrol });
     if (expected === undefined || session.officer.id === expected) return session;
     await createHubClient({ hubUrl, token: session.session, fetch: deps.fetch })
       .endSession()
@@ -175,8 +182,9 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
           expectedNonce: secrets.nonce,
           idTokenExpected: true,
         });
-        const session = await sessionFor(hubUrl, tokens.id_token!, expected);
-        const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt);
+        const offer = deps.keyOffer();
+        const session = await sessionFor(hubUrl, tokens.id_token!, expected, offer);
+        const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt, { offer, keyId: session.keyId });
         loopback.respond({ ok: true });
         deps.announce();
         return officer;

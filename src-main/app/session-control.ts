@@ -30,7 +30,7 @@ import type { CaseStore } from '../db/open-store';
 import { copyOfficers, findStoredOfficer } from '../db/officers';
 import { countUnsignedPendingOfOthers } from '../mutations/outbox';
 import type { Clock } from '../../shared/platform/clock';
-import { createHubClient, enrollOfficer } from '../sync';
+import { createHubClient, enrollOfficer, keyEnrolmentOffer, takeEnrolledKey, type KeyEnrolmentOffer } from '../sync';
 import { HubRefusedError } from '../sync/hub-errors';
 import { realTimers, type SyncTimers } from '../sync/timers';
 import { checkCredential } from './credential-check';
@@ -106,10 +106,24 @@ const CODE_PROBLEMS = {
 /** The window reports activity at most every 30 s: the core allows a minute beyond the idle time before it locks. */
 const CORE_IDLE_GRACE_MS = 60_000;
 
-/** Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and renewed. */
-export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string) => Promise<OfficerView>;
+/** The signing key the hub enrolled with the session (SessionResponse.keyId), for the offer the request carried. */
+export interface EnrolledKey {
+  offer: KeyEnrolmentOffer;
+  keyId: string | undefined;
+}
 
-export type WorkstationSession = SessionControl & { adoptHubSignIn: HubSignInAdopter; close(): void };
+/**
+ * Adopts a session the hub opened for `officer` (signing in with a police account), kept alive until `expiresAt` and
+ * renewed; with `enrolled`, the session request enrolled their signing key too.
+ */
+export type HubSignInAdopter = (hubUrl: string, officer: HubOfficer, session: string, expiresAt: string, enrolled?: EnrolledKey) => Promise<OfficerView>;
+
+export type WorkstationSession = SessionControl & {
+  adoptHubSignIn: HubSignInAdopter;
+  /** What a police-account sign-in's session request offers to enrol (officer-enrollment.ts). */
+  keyOffer: () => KeyEnrolmentOffer;
+  close(): void;
+};
 
 export function createSessionControl(deps: SessionDeps): WorkstationSession {
   const { sqlite } = deps.store;
@@ -215,11 +229,13 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
   }
 
   /** The officer as the hub vouched for them (credential or identity provider), and their signing key enrolled. */
-  async function takeFromHub(hubUrl: string, officer: HubOfficer, token: string): Promise<void> {
+  async function takeFromHub(hubUrl: string, officer: HubOfficer, token: string, enrolled?: EnrolledKey): Promise<void> {
     refuseWhileOthersPending(officer.id);
     copyOfficers(sqlite, [officer]);
     // Their changes here are signed from now on, so they stay theirs whoever is signed in when they are pushed.
-    await enrollOfficer(deps.store, createHubClient({ hubUrl, token, fetch: deps.fetch }), officer.id, deps.clock);
+    const client = createHubClient({ hubUrl, token, fetch: deps.fetch });
+    if (enrolled) await takeEnrolledKey(deps.store, client, officer.id, enrolled.offer, enrolled.keyId, deps.clock);
+    else await enrollOfficer(deps.store, client, officer.id, deps.clock);
   }
 
   /**
@@ -227,8 +243,8 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
    * session. The session is no proof to keep (it ends on the hub's clock, and it is no credential to check): the
    * officer now sets or confirms their offline code, of which the proof is made.
    */
-  async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string, expiresAt: string): Promise<OfficerView> {
-    await takeFromHub(hubUrl, officer, session);
+  async function adoptHubSignIn(hubUrl: string, officer: HubOfficer, session: string, expiresAt: string, enrolled?: EnrolledKey): Promise<OfficerView> {
+    await takeFromHub(hubUrl, officer, session, enrolled);
     await endStoredSession(hubUrl);
     deps.secrets.set('hub-token', session);
     sessionExpiresAt = expiresAt;
@@ -493,6 +509,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     },
 
     adoptHubSignIn,
+    keyOffer: () => keyEnrolmentOffer(deps.store),
     locked: () => {
       lockWhenIdle();
       return locked;

@@ -148,6 +148,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       return target.kind === 'remote' ? target.hubUrl : null;
     },
     adopt: session.adoptHubSignIn,
+    keyOffer: session.keyOffer,
     dueOfficer: session.dueForPoliceSignIn,
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
     logger,

@@ -56,3 +56,14 @@ export function keepSigningKey(sqlite: Database.Database, officer: string, key: 
     .prepare('INSERT INTO officer_signing_keys (officer, key_id, private_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (officer) DO UPDATE SET key_id = excluded.key_id, private_key = excluded.private_key, created_at = excluded.created_at')
     .run(officer, key.keyId, key.privateKey, at);
 }
+
+/**
+ * The ids of the officers' keys kept here, the `limit` made last: what a sign-in offers the hub, which answers the
+ * one of whoever signs in (an officer whose key is older than those signs with a new one from then on).
+ */
+export function keptSigningKeyIds(sqlite: Database.Database, limit: number): string[] {
+  return sqlite
+    .prepare<[number], { keyId: string }>('SELECT key_id AS keyId FROM officer_signing_keys ORDER BY created_at DESC, key_id LIMIT ?')
+    .all(limit)
+    .map((row) => row.keyId);
+}

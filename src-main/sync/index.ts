@@ -4,4 +4,4 @@ export type { SyncState, SyncStateListener } from './sync-state';
 export { parseSyncScope, formatSyncScope, type SyncScope } from './sync-scope';
 export type { SyncTimers } from './timers';
 export { createHubClient, type HubClient } from './hub-client';
-export { enrollOfficer } from './officer-enrollment';
+export { enrollOfficer, keyEnrolmentOffer, takeEnrolledKey, type KeyEnrolmentOffer } from './officer-enrollment';

@@ -25,7 +25,7 @@ export function parseWhoamiResponse(value: unknown): WhoamiResponse {
 }
 
 export function parseSessionResponse(value: unknown): SessionResponse {
-  const parsed = z.object({ session: z.string().min(1), expiresAt: z.string(), officer: hubOfficerSchema }).safeParse(value);
+  const parsed = z.object({ session: z.string().min(1), expiresAt: z.string(), officer: hubOfficerSchema, keyId: z.string().min(1).optional() }).safeParse(value);
   if (!parsed.success) throw new HubUnavailableError('the hub sent a malformed session');
   return parsed.data;
 }

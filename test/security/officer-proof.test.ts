@@ -10,7 +10,7 @@ import { revokeOfficerKeys } from '../../src-hub/auth/officer-keys';
 import { addOfficer, deactivateOfficer } from '../../src-hub/officers/registry';
 import { generateSigningKey, signingKeyOf, signMutation, type OfficerSigningKey } from '../../src-main/mutations/officer-signing';
 import { createHubClient } from '../../src-main/sync/hub-client';
-import { enrollOfficer } from '../../src-main/sync/officer-enrollment';
+import { enrollOfficer, keyEnrolmentOffer, takeEnrolledKey } from '../../src-main/sync/officer-enrollment';
 import { openTempStore } from '../support/temp-store';
 import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
 
@@ -245,6 +245,53 @@ describe.each(BACKENDS)('officers prove who they are (%s)', (backend) => {
       const kept = signingKeyOf(store.sqlite, officer)!;
       expect(kept.keyId).toBe(second);
       expect((await push([signMutation(note(officer), kept)], hub.workstationToken)).status).toBe(200);
+    });
+  });
+
+  describe('a key enrolled with the session (a police-account sign-in)', () => {
+    /** The session request with the workstation's offer, as a police-account sign-in sends it (credential here). */
+    const signInEnrolling = async (officer: string, enrol: unknown) => {
+      const answer = await post<SessionResponse>('/v1/sessions', { credential: credentials[officer], enrol });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body;
+    };
+
+    it('takes the new key the hub registered, or the officer’s own kept key it confirmed, without a second request', async () => {
+      const { store } = openTempStore();
+      const first = keyEnrolmentOffer(store);
+      const session = await signInEnrolling(OFFICER, first.enrol);
+      // A client that cannot reach the hub: nothing is registered after the session request.
+      const unreachable = createHubClient({ hubUrl: 'http://127.0.0.1:9', token: session.session });
+      expect(await takeEnrolledKey(store, unreachable, OFFICER, first, session.keyId, hubClock())).toBe(first.fresh.keyId);
+      expect(signingKeyOf(store.sqlite, OFFICER)!.keyId).toBe(first.fresh.keyId);
+
+      const again = keyEnrolmentOffer(store);
+      expect(again.enrol.keptKeyIds).toEqual([first.fresh.keyId]);
+      const second = await signInEnrolling(OFFICER, again.enrol);
+      expect(await takeEnrolledKey(store, unreachable, OFFICER, again, second.keyId, hubClock())).toBe(first.fresh.keyId);
+      const kept = signingKeyOf(store.sqlite, OFFICER)!;
+      expect(kept.keyId).toBe(first.fresh.keyId);
+      expect((await push([signMutation(note(OFFICER), kept)], hub.workstationToken)).status).toBe(200);
+    });
+
+    it('never takes a key the hub names that this workstation keeps for another officer: the officer is enrolled under their session', async () => {
+      const { store } = openTempStore();
+      const colleague = keyEnrolmentOffer(store);
+      await takeEnrolledKey(store, createHubClient({ hubUrl: hub.url }), COLLEAGUE, colleague, (await signInEnrolling(COLLEAGUE, colleague.enrol)).keyId, hubClock());
+      const colleagueKey = signingKeyOf(store.sqlite, COLLEAGUE)!.keyId;
+
+      // The answer names the colleague's key (a hub that is wrong, or an answer tampered with on its way).
+      const offer = keyEnrolmentOffer(store);
+      const session = await signInEnrolling(OFFICER, offer.enrol);
+      const client = createHubClient({ hubUrl: hub.url, token: session.session });
+      const taken = await takeEnrolledKey(store, client, OFFICER, offer, colleagueKey, hubClock());
+      expect(taken).not.toBe(colleagueKey);
+      const kept = signingKeyOf(store.sqlite, OFFICER)!;
+      expect(kept.keyId).toBe(taken);
+      expect(signingKeyOf(store.sqlite, COLLEAGUE)!.keyId).toBe(colleagueKey);
+      // What the officer signs here is theirs on the hub; the colleague's key signs nothing in their name.
+      expect((await push([signMutation(note(OFFICER), kept)], hub.workstationToken)).status).toBe(200);
+      expectRefusal(await push([signMutation(note(OFFICER), { keyId: colleagueKey, privateKey: signingKeyOf(store.sqlite, COLLEAGUE)!.privateKey })], hub.workstationToken), 403, /names "agent.visser" but is signed with a key of "agent.bos"/);
     });
   });
 });

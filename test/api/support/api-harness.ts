@@ -74,7 +74,7 @@ export async function openApiHarness(options: { officer?: string; records?: read
         return session.acting();
       },
       session,
-      oidc: createOidcSignIn({ fetch, hubUrl: () => settingsFile.read().hubUrl, adopt: session.adoptHubSignIn, dueOfficer: session.dueForPoliceSignIn, announce: () => bus.emit('work.changed', { entities: ['officer'] }) }),
+      oidc: createOidcSignIn({ fetch, hubUrl: () => settingsFile.read().hubUrl, adopt: session.adoptHubSignIn, keyOffer: session.keyOffer, dueOfficer: session.dueForPoliceSignIn, announce: () => bus.emit('work.changed', { entities: ['officer'] }) }),
       store: temp.store,
       clock,
       services,
