@@ -55,6 +55,8 @@ export function createSyncController(deps: {
   onReportsArrived?: (reportIds: readonly string[]) => void;
   /** Where failures the sync outlives are told (see SyncEngineOptions). */
   logger?: Logger;
+  /** Empties the WAL a pulled withdrawal owes, off the store's thread (see SyncEngineOptions). */
+  settleOwedWal?: () => Promise<unknown>;
 }) {
   const { sqlite } = deps.store;
   let engine: SyncEngine | null = null;
@@ -130,6 +132,7 @@ export function createSyncController(deps: {
           ...(deps.logger ? { logger: deps.logger } : {}),
           ...(deps.preparer ? { preparer: deps.preparer } : {}),
           ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
+          ...(deps.settleOwedWal ? { settleOwedWal: deps.settleOwedWal } : {}),
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
         });
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { Logger } from '../../shared/platform/logger';
 import type { CaseStore } from '../db/open-store';
-import type { CheckpointThreadData, CheckpointThreadMessage } from '../db/wal-checkpoint-thread';
+import type { CheckpointThreadData, CheckpointThreadMessage, CheckpointThreadRequest } from '../db/wal-checkpoint-thread';
+import { settleOwedWalTruncation } from '../db/owed-wal-truncation';
 import { startWorker } from '../platform/start-worker';
 
 /** SQLite's default: the writer checkpoints at a commit once the WAL holds this many pages. */
@@ -25,19 +26,44 @@ export function startWalCheckpointer(store: CaseStore, key: string | undefined, 
   const writerCheckpoints = (pages: number) => {
     if (store.sqlite.open) store.sqlite.pragma(`wal_autocheckpoint = ${pages}`);
   };
+  /** Settles asked of the thread and not yet answered. */
+  const settling = new Map<number, { resolve: (emptied: boolean) => void; reject: (error: Error) => void }>();
+  let nextSettle = 1;
+  const ask = (request: CheckpointThreadRequest) => worker.postMessage(request);
   worker.on('message', (message: CheckpointThreadMessage) => {
     if (message.type === 'checkpointed') deps.onCheckpoint?.(message.frames);
-    else if (!closing) {
+    else if (message.type === 'settled' || message.type === 'settle-failed') {
+      const asked = settling.get(message.id);
+      settling.delete(message.id);
+      if (message.type === 'settled') asked?.resolve(message.emptied);
+      else asked?.reject(new Error(message.message));
+    } else if (!closing) {
       ready = true;
       writerCheckpoints(0);
     }
   });
   worker.on('error', (error) => deps.logger.warn('store.checkpoint_thread_failed', { error: error.name }));
   worker.on('exit', () => {
+    ready = false;
+    for (const asked of settling.values()) asked.reject(new Error('the checkpoint thread ended before it emptied the WAL'));
+    settling.clear();
     writerCheckpoints(WRITER_CHECKPOINT_PAGES);
     if (!closing) deps.logger.warn('store.checkpoint_thread_stopped', {});
   });
   return {
+    /**
+     * Empties the WAL if a removal owes it (db/owed-wal-truncation.ts), on the checkpoint thread, so this thread keeps
+     * answering the window meanwhile; answers whether it did. Without the thread (not ready, ended, closing), here.
+     * Rejects as the settle does, and the debt then stays for the next.
+     */
+    settleOwed(): Promise<boolean> {
+      if (!ready || closing) return Promise.resolve().then(() => settleOwedWalTruncation(store.sqlite));
+      const id = nextSettle++;
+      return new Promise<boolean>((resolve, reject) => {
+        settling.set(id, { resolve, reject });
+        ask({ type: 'settle', id });
+      });
+    },
     /**
      * The thread closes its connection and ends; the writer checkpoints itself again. Resolves once the thread's
      * connection is closed, so that the writer's, closed after it, is the last: only the last connection to close
@@ -47,7 +73,7 @@ export function startWalCheckpointer(store: CaseStore, key: string | undefined, 
      */
     async close(): Promise<void> {
       closing = true;
-      if (ready) worker.postMessage('close');
+      if (ready) ask({ type: 'close' });
       else await worker.terminate();
       await ended;
     },

@@ -50,6 +50,8 @@ export interface WorkstationOptions {
   preparer?: LinePreparer;
   /** The slice budget of pulled pages; the core's thread makes it follow whether the window is asking. */
   feedSliceMs?: SliceBudget;
+  /** Empties the WAL a pulled withdrawal owes off the store's thread (the core's checkpoint thread); default: on it. */
+  settleOwedWal?: () => Promise<unknown>;
   /** Opens a sign-in page of the identity provider in the system browser (the desktop); in browser mode the page does. */
   openInBrowser?: (url: string) => Promise<void>;
   /** How long a police-account sign-in made ready while the sign-in screen shows waits for the click (./oidc-sign-in.ts). */
@@ -90,6 +92,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     logger,
     ...(options.preparer ? { preparer: options.preparer } : {}),
     ...(options.feedSliceMs !== undefined ? { sliceMs: options.feedSliceMs } : {}),
+    ...(options.settleOwedWal ? { settleOwedWal: options.settleOwedWal } : {}),
   });
   // The embedded hub logs each request; the workstation's log keeps only its problems.
   const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };

@@ -5,15 +5,19 @@
  * of a retention run, or when the workstation starts — empties the WAL.
  */
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { checkpointTruncate } from './open-store';
-import { deleteMeta, readMeta, writeMeta } from './store-meta';
+import { deleteMetaIfStill, readMeta, writeMeta } from './store-meta';
 
 /** store_meta key: present while a removal's text may still be in the WAL. */
 const OWED_KEY = 'wal.truncation_owed';
 
-/** Inside the transaction that removed the text. */
+/**
+ * Inside the transaction that removed the text. Each debt is a value of its own, so that a settle on another connection
+ * (the core's checkpoint thread) clears only the debt it paid, not one written while it emptied the WAL.
+ */
 export function oweWalTruncation(sqlite: Database.Database): void {
-  writeMeta(sqlite, OWED_KEY, 'yes');
+  writeMeta(sqlite, OWED_KEY, randomUUID());
 }
 
 /**
@@ -22,9 +26,10 @@ export function oweWalTruncation(sqlite: Database.Database): void {
  * as checkpointTruncate does, and the debt then stays for the next settle.
  */
 export function settleOwedWalTruncation(sqlite: Database.Database): boolean {
-  if (sqlite.inTransaction || readMeta(sqlite, OWED_KEY) === undefined) return false;
+  const owed = sqlite.inTransaction ? undefined : readMeta(sqlite, OWED_KEY);
+  if (owed === undefined) return false;
   checkpointTruncate(sqlite);
-  deleteMeta(sqlite, OWED_KEY);
+  deleteMetaIfStill(sqlite, OWED_KEY, owed);
   checkpointTruncate(sqlite);
   return true;
 }

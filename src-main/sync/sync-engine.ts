@@ -56,6 +56,11 @@ export interface SyncEngineOptions {
   readerVersion?: number;
   /** Where failures the sync outlives are told (kinds of error only, never a record). */
   logger?: Logger;
+  /**
+   * Empties the WAL a pulled withdrawal owes, away from the store's thread (the core's checkpoint thread): a full
+   * checkpoint of a first sync's WAL held the window's calls for up to seconds. Default: on the store's thread.
+   */
+  settleOwedWal?: () => Promise<unknown>;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -183,7 +188,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       outcome = await pages.apply(prepared);
     } catch (error) {
       // The page's own failure is the one reported; what its committed slices redacted still leaves the WAL if it can.
-      settleRedactions();
+      await settleRedactions();
       throw error;
     }
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
@@ -194,7 +199,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page. The page is
     // written: a WAL that could not be emptied is this turn's failure, shown and retried like any other.
     if (!page.hasMore || cancel.aborted) {
-      const failure = settleRedactions();
+      const failure = await settleRedactions();
       if (failure) throw failure;
     }
     return page;
@@ -204,9 +209,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    * Empties the WAL if a withdrawal redacted text since the last time. When it cannot (another connection kept the WAL
    * busy), the writer still owes it and tries again at the next settle; the failure is logged by its kind and returned.
    */
-  function settleRedactions(): Error | null {
+  async function settleRedactions(): Promise<Error | null> {
     try {
-      pages.settleRedactions();
+      if (options.settleOwedWal) await options.settleOwedWal();
+      else pages.settleRedactions();
       return null;
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
