@@ -86,7 +86,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     storedMentions,
     deleteMention,
     findIndicator,
-    insertIndicator,
+    insertIndicatorIfNew,
     lowerFirstReceived,
     insertMentions,
     deferKeptCounts,
@@ -135,16 +135,19 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     const key = `${mention.type}\u0000${mention.value}`;
     const known = batching ? knownIndicators.get(key) : undefined;
     if (known) return known;
-    const found = findIndicator.get(mention.type, mention.value);
+    // Inserted first, looked up only when the row was there: most indicators an import meets are new, and an insert
+    // that finds its key taken costs one search of the index, as the lookup before it did.
+    const reason = benign.reasonFor(mention.type, mention.value);
+    const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
+    const inserted = insertIndicatorIfNew.get(mention.type, mention.value, enrichment, reason);
     let indicator: { id: number; benign: boolean };
     let created = false;
-    if (found) {
-      indicator = { id: found.id, benign: found.benign_reason !== null };
-    } else {
-      const reason = benign.reasonFor(mention.type, mention.value);
-      const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
-      indicator = { id: Number(insertIndicator.run(mention.type, mention.value, enrichment, reason).lastInsertRowid), benign: reason !== null };
+    if (inserted) {
+      indicator = { id: inserted.id, benign: reason !== null };
       created = true;
+    } else {
+      const found = findIndicator.get(mention.type, mention.value)!;
+      indicator = { id: found.id, benign: found.benign_reason !== null };
     }
     if (batching) {
       if (knownIndicators.size >= MAX_KNOWN_INDICATORS) knownIndicators = new Map();

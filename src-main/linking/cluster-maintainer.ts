@@ -13,6 +13,11 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   const anotherReportWith = sqlite
     .prepare<[number, number], number>('SELECT report_id FROM mentions WHERE indicator_id = ? AND benign = 0 AND report_id != ? LIMIT 1')
     .pluck();
+  // The same report as anotherReportWith, with its cluster: one statement where the import ran two per indicator.
+  const anotherReportWithCluster = sqlite.prepare<[number, number], { reportId: number; clusterId: number | null }>(
+    `SELECT m.report_id AS reportId, r.cluster_id AS clusterId FROM mentions m JOIN reports r ON r.id = m.report_id
+     WHERE m.indicator_id = ? AND m.benign = 0 AND m.report_id != ? ORDER BY m.report_id LIMIT 1`,
+  );
   const sizeOf = sqlite.prepare<[number], number>('SELECT size FROM clusters WHERE id = ?').pluck();
   const createCluster = sqlite.prepare<[number]>('INSERT INTO clusters (size) VALUES (?)');
   const setSize = sqlite.prepare<[number, number]>('UPDATE clusters SET size = ? WHERE id = ?');
@@ -47,11 +52,10 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   /** Adds the clusters and the lone reports that hold one of these indicators, `reportId` aside. */
   function addHolders(reportId: number, indicatorIds: Iterable<number>, clustersToJoin: Set<number>, loneReports: Set<number>): void {
     for (const indicatorId of indicatorIds) {
-      const neighbour = anotherReportWith.get(indicatorId, reportId);
+      const neighbour = anotherReportWithCluster.get(indicatorId, reportId);
       if (neighbour === undefined) continue;
-      const neighbourCluster = clusterOf.get(neighbour)?.cluster_id ?? null;
-      if (neighbourCluster === null) loneReports.add(neighbour);
-      else clustersToJoin.add(neighbourCluster);
+      if (neighbour.clusterId === null) loneReports.add(neighbour.reportId);
+      else clustersToJoin.add(neighbour.clusterId);
     }
   }
 

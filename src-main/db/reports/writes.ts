@@ -155,8 +155,9 @@ export function prepareReportWriting(sqlite: Database.Database) {
     findIndicator: sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
       'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',
     ),
-    insertIndicator: sqlite.prepare<[string, string, string | null, string | null]>(
-      'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?)',
+    /** The new indicator's id; nothing when a row of that type and value is there already (it is left as it is). */
+    insertIndicatorIfNew: sqlite.prepare<[string, string, string | null, string | null], { id: number }>(
+      'INSERT INTO indicators (type, value, enrichment, benign_reason) VALUES (?, ?, ?, ?) ON CONFLICT (type, value) DO NOTHING RETURNING id',
     ),
     lowerFirstReceived: sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?'),
     insertMentions: prepareMentionInserts(sqlite),
