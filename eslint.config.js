@@ -74,7 +74,7 @@ const OWNED = {
   officer_signing_keys: MUTATIONS,
   purged_reports: 'src-main/ingest/tombstones.ts',
   purge_key: 'src-main/ingest/tombstones.ts',
-  purged_holders: 'src-main/db/purged-holders.ts',
+  removal_holders: 'src-main/db/removal-holders.ts',
   notes: MUTATIONS,
   cases: MUTATIONS,
   case_reports: MUTATIONS,

@@ -352,9 +352,9 @@ export const purgeKey = sqliteTable('purge_key', { id: integer('id').primaryKey(
  * with the day of the latest such removal (YYYY-MM-DD): a colleague's text for one arriving from the feed may quote the report
  * (shared/retention/late-quotes.ts). Ids of cases and requests only, as the hub keeps them.
  */
-export const purgedHolders = sqliteTable('purged_holders', {
+export const removalHolders = sqliteTable('removal_holders', {
   subject: text('subject').primaryKey(),
-  purgedOn: text('purged_on').notNull(),
+  removedOn: text('removed_on').notNull(),
   /** What happened to the report on that day, which a late quote's placeholder says (shared/retention/late-quotes.ts). */
   cause: text('cause', { enum: ['purged', 'withdrawn'] })
     .notNull()

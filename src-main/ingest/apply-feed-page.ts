@@ -14,7 +14,7 @@ import { reportEntriesOf } from './prepare-feed-page';
 import { writeCursor } from '../db/sync-cursor';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 import { createTombstones } from './tombstones';
-import { createPurgedHolders } from '../db/purged-holders';
+import { createRemovalHolders } from '../db/removal-holders';
 import { reportsNamed, withoutPurged } from './purged-mentions';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { quotingSubject, withoutLateQuotes, writtenWhileHeld } from '../../shared/retention/late-quotes';
@@ -70,7 +70,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   const writer = createReportWriter(store, { clock: deps.clock, actor: SYNC_ACTOR });
   const audit = createAuditAppender(sqlite);
   const tombstones = createTombstones(sqlite);
-  const purgedHolders = createPurgedHolders(sqlite);
+  const removalHolders = createRemovalHolders(sqlite);
 
   /** Logs a passed-over entry: by its report when it names one and `byReport`, else by its place in the feed. */
   function skip(entry: RawFeedEntry, reason: string, byReport = true): void {
@@ -85,8 +85,8 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
    */
   function withoutQuotesOfPurged(mutation: AnyMutation): AnyMutation {
     const subject = quotingSubject(mutation);
-    const removal = subject === null ? null : purgedHolders.removal(subject);
-    return removal !== null && writtenWhileHeld(mutation, deps.clock.now(), removal.purgedOn) ? withoutLateQuotes(mutation, removal.cause) : mutation;
+    const removal = subject === null ? null : removalHolders.removal(subject);
+    return removal !== null && writtenWhileHeld(mutation, deps.clock.now(), removal.removedOn) ? withoutLateQuotes(mutation, removal.cause) : mutation;
   }
 
   function applyReport(entry: ReportEntry, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): void {

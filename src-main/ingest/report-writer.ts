@@ -18,7 +18,7 @@ import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
-import { createPurgedHolders, type PurgedHolders } from '../db/purged-holders';
+import { createRemovalHolders, type RemovalHolders } from '../db/removal-holders';
 import { errorKind } from '../../shared/errors';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 
@@ -70,7 +70,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   const tombstones = createTombstones(sqlite);
   // Prepared at the first withdrawal, not with the writer: most imports have none, and the upgrade tests write
   // into an older schema that lacks its table.
-  let purgedHolders: PurgedHolders | null = null;
+  let removalHolders: RemovalHolders | null = null;
 
   const {
     findReport,
@@ -261,7 +261,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       // A colleague's text for them that arrives later may quote it too: remembered as a purge's holders are, so the
       // feed applier redacts it and this store's own is refused within the window (shared/retention/late-quotes.ts).
       // The report itself too: this store's own late note on it is refused as the hub refuses it (mutations/record-mutation.ts).
-      (purgedHolders ??= createPurgedHolders(sqlite)).remember([...redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), `report:${row.reportId}`], at.slice(0, 10), 'withdrawn');
+      (removalHolders ??= createRemovalHolders(sqlite)).remember([...redactHolderTexts(sqlite, row.reportId, words, WITHDRAWN_QUOTE), `report:${row.reportId}`], at.slice(0, 10), 'withdrawn');
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       // In this transaction: a crash before settleRedactions() must not forget that the WAL holds the removed text.
       oweWalTruncation(sqlite);

@@ -8,7 +8,7 @@ import { applierFor } from './applier-cache';
 import { auditFactsOf } from './audit-subject';
 import { signingKeyOf, signMutation } from './officer-signing';
 import type Database from 'better-sqlite3';
-import { purgedHoldersOf } from '../db/purged-holders';
+import { removalHoldersOf } from '../db/removal-holders';
 import { lateQuoteWindowEnd, quotingSubject, reportOfNote, WITHDRAWN_NOTE_REASON, writtenWhileHeld } from '../../shared/retention/late-quotes';
 import { reportStatus } from '../db/reports/lookup';
 
@@ -21,13 +21,13 @@ import { reportStatus } from '../db/reports/lookup';
 function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMutation): void {
   refuseNoteOnWithdrawnReport(sqlite, mutation);
   const subject = quotingSubject(mutation);
-  const removal = subject === null ? null : purgedHoldersOf(sqlite).removal(subject);
-  if (removal === null || !writtenWhileHeld(mutation, new Date(mutation.at), removal.purgedOn)) return;
-  const { purgedOn } = removal;
-  const from = lateQuoteWindowEnd(purgedOn);
+  const removal = subject === null ? null : removalHoldersOf(sqlite).removal(subject);
+  if (removal === null || !writtenWhileHeld(mutation, new Date(mutation.at), removal.removedOn)) return;
+  const { removedOn } = removal;
+  const from = lateQuoteWindowEnd(removedOn);
   const what = removal.cause === 'withdrawn' ? 'withdrawn by its reporter' : 'removed under the retention period';
-  throw new AppError('RETENTION_WINDOW', `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report ${what} on ${purgedOn}; texts for it are taken again from ${from}.`, {
-    purgedOn,
+  throw new AppError('RETENTION_WINDOW', `This ${subject!.startsWith('case:') ? 'case' : 'request'} held a report ${what} on ${removedOn}; texts for it are taken again from ${from}.`, {
+    removedOn,
     from,
   });
 }
@@ -35,16 +35,16 @@ function refuseWithinRetentionWindow(sqlite: Database.Database, mutation: AnyMut
 /**
  * A note on a report this store saw withdrawn less than two days ago is refused at once, in the hub's words and with
  * its code (src-hub/mutations/authority/withdrawn-notes.ts), instead of vanishing at the next push. The report writer
- * remembers the day of the withdrawal as `report:<id>` among the purged holders.
+ * remembers the day of the withdrawal as `report:<id>` among the removal holders.
  */
 function refuseNoteOnWithdrawnReport(sqlite: Database.Database, mutation: AnyMutation): void {
   const reportId = reportOfNote(mutation);
   if (reportId === null || reportStatus(sqlite, reportId) !== 'withdrawn') return;
-  const withdrawnOn = purgedHoldersOf(sqlite).removal(`report:${reportId}`)?.purgedOn ?? null;
+  const withdrawnOn = removalHoldersOf(sqlite).removal(`report:${reportId}`)?.removedOn ?? null;
   if (withdrawnOn === null || !writtenWhileHeld(mutation, new Date(mutation.at), withdrawnOn)) return;
   const from = lateQuoteWindowEnd(withdrawnOn);
   const reason = WITHDRAWN_NOTE_REASON.charAt(0).toUpperCase() + WITHDRAWN_NOTE_REASON.slice(1);
-  throw new AppError('RETENTION_WINDOW', `${reason}. Notes on it are taken again from ${from}.`, { purgedOn: withdrawnOn, from });
+  throw new AppError('RETENTION_WINDOW', `${reason}. Notes on it are taken again from ${from}.`, { removedOn: withdrawnOn, from });
 }
 
 /**

@@ -20,7 +20,7 @@ import { oweWalTruncation, settleOwedWalTruncation } from '../db/owed-wal-trunca
 import { countReports, createReceiptOf, createReceivedBeforePages, type Receipt } from '../db/reports/lookup';
 import { createReportRowPurger } from '../ingest/report-purge';
 import { createTombstones } from '../ingest/tombstones';
-import { createPurgedHolders } from '../db/purged-holders';
+import { createRemovalHolders } from '../db/removal-holders';
 import { caseHoldings } from '../mutations/case-members';
 import { createTracePurger, redactQuotingNotes, redactRequestQuotes, reportsQuotable } from '../mutations/report-traces';
 import { redactHolderTexts } from '../mutations/holder-texts';
@@ -153,7 +153,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
   const receiptOf = createReceiptOf(sqlite);
   const audit = createAuditAppender(sqlite);
   const tombstones = createTombstones(sqlite);
-  const purgedHolders = createPurgedHolders(sqlite);
+  const removalHolders = createRemovalHolders(sqlite);
   let purged = 0;
   const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
     const stillExpired = slice.filter((candidate) => {
@@ -174,7 +174,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
       // Every case and request that may quote it, the hub's too (a case it was taken out of as well): the late-quote
       // window opens on the day the run purged, not the day it judged by — a run `--as-of` a past day still purges
       // today, and colleagues' stores still hold the report until their own runs.
-      purgedHolders.remember(quotingHolders, deps.at.slice(0, 10), 'purged');
+      removalHolders.remember(quotingHolders, deps.at.slice(0, 10), 'purged');
     }
     finish(judged.expired.map((candidate) => candidate.id), quotedIds);
     if (judged.expired.length > 0) oweWalTruncation(sqlite);

@@ -60,7 +60,7 @@ const notesOf = (temp: TempStore, caseId: string) => temp.store.sqlite.prepare<[
 describe('a colleague’s late quote of a report this workstation purged before the hub', () => {
   it('arrives without its words — nowhere in the store file or its WAL — while the note on a live case arrives whole (the honest twin)', async () => {
     const { temp, clock, apply, closedCase, liveCase } = await storeAfterPurge();
-    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn FROM purged_holders').all()).toEqual([{ subject: `case:${closedCase}`, purgedOn: '2031-04-03' }]);
+    expect(temp.store.sqlite.prepare('SELECT subject, removed_on AS removedOn FROM removal_holders').all()).toEqual([{ subject: `case:${closedCase}`, removedOn: '2031-04-03' }]);
     clock.set('2031-04-03T10:00:00Z');
     const request = foreignMutation(
       'action.create',
@@ -110,7 +110,7 @@ describe('a colleague’s late quote of a report this workstation purged before 
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ code: 'RETENTION_WINDOW', details: { purgedOn: '2031-04-03', from: '2031-04-05' } });
+    expect(refusal).toMatchObject({ code: 'RETENTION_WINDOW', details: { removedOn: '2031-04-03', from: '2031-04-05' } });
     expect((refusal as Error).message).toContain('taken again from 2031-04-05');
     expect(outboxNotes()).toBe(0);
     write(liveCase, '2031-04-04T23:59:00Z');
@@ -121,9 +121,9 @@ describe('a colleague’s late quote of a report this workstation purged before 
 
   it('opens the window on the day a run with a past --as-of ran: its own note is refused for two days from then, a colleague’s blanked, and taken after (the twin)', async () => {
     const { temp, clock, apply, closedCase } = await storeAfterPurge('2031-05-10T03:00:00Z');
-    expect(temp.store.sqlite.prepare('SELECT purged_on FROM purged_holders').pluck().all()).toEqual(['2031-05-10']);
+    expect(temp.store.sqlite.prepare('SELECT removed_on FROM removal_holders').pluck().all()).toEqual(['2031-05-10']);
     expect(() => addNote(temp.store, serviceDeps('2031-05-11T23:59:00Z', 1), { officer: 'agent.scholekster', subjectType: 'case', subjectId: closedCase, body: quote })).toThrow(
-      expect.objectContaining({ code: 'RETENTION_WINDOW', details: { purgedOn: '2031-05-10', from: '2031-05-12' } }),
+      expect.objectContaining({ code: 'RETENTION_WINDOW', details: { removedOn: '2031-05-10', from: '2031-05-12' } }),
     );
     clock.set('2031-05-11T10:00:00Z');
     await apply([noteOn(closedCase, `Melder schreef: ${quote}`, '2031-05-11T09:00:00Z')]);

@@ -2,7 +2,7 @@
  * A withdrawal reaches this workstation from the feed; a colleague whose workstation had not pulled it yet wrote a
  * note quoting the reporter on the case that holds the report, and it arrives after the withdrawal (a hub that took it
  * before it refused such texts, or a feed page that carries both). The withdrawal remembered the report's cases and
- * requests as a purge does (src-main/ingest/report-writer.ts → src-main/db/purged-holders.ts), so the feed applier
+ * requests as a purge does (src-main/ingest/report-writer.ts → src-main/db/removal-holders.ts), so the feed applier
  * takes the note with its words redacted, by the rule for purged reports (shared/retention/late-quotes.ts), marked as withdrawn. A note on
  * a case that never held the report arrives whole.
  */
@@ -60,9 +60,9 @@ const notesOf = (sqlite: Database.Database, caseId: string) => sqlite.prepare<[s
 describe('a colleague’s note quoting a report withdrawn before it arrives', () => {
   it('arrives without its words — nowhere in the store file or its WAL — while a note on a case that never held the report arrives whole (the twin)', async () => {
     const { temp, clock, apply, mutationEntry, heldCase, otherCase, quoted } = await storeAfterWithdrawal();
-    expect(temp.store.sqlite.prepare('SELECT subject, purged_on AS purgedOn, cause FROM purged_holders ORDER BY subject').all()).toEqual([
-      { subject: `case:${heldCase}`, purgedOn: '2026-11-02', cause: 'withdrawn' },
-      { subject: `report:${quoted.reportId}`, purgedOn: '2026-11-02', cause: 'withdrawn' },
+    expect(temp.store.sqlite.prepare('SELECT subject, removed_on AS removedOn, cause FROM removal_holders ORDER BY subject').all()).toEqual([
+      { subject: `case:${heldCase}`, removedOn: '2026-11-02', cause: 'withdrawn' },
+      { subject: `report:${quoted.reportId}`, removedOn: '2026-11-02', cause: 'withdrawn' },
     ]);
     clock.set('2026-11-02T09:10:00Z');
     // Written on the colleague's workstation before it pulled the withdrawal.
@@ -90,7 +90,7 @@ describe('a colleague’s note quoting a report withdrawn before it arrives', ()
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ code: 'RETENTION_WINDOW', details: { purgedOn: '2026-11-02', from: '2026-11-04' } });
+    expect(refusal).toMatchObject({ code: 'RETENTION_WINDOW', details: { removedOn: '2026-11-02', from: '2026-11-04' } });
     expect((refusal as Error).message).toContain('withdrawn by its reporter');
     write(otherCase, '2026-11-02T09:30:00Z');
     expect(notesOf(temp.store.sqlite, otherCase)).toEqual(['Melder belde opnieuw.']);
@@ -108,7 +108,7 @@ describe('a colleague’s note quoting a report withdrawn before it arrives', ()
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ code: PURGED_HOLDER_REFUSAL.code, details: { purgedOn: '2026-11-02', from: '2026-11-04' } });
+    expect(refusal).toMatchObject({ code: PURGED_HOLDER_REFUSAL.code, details: { removedOn: '2026-11-02', from: '2026-11-04' } });
     // In the hub's words (src-hub/mutations/authority/withdrawn-notes.ts), with the day it is taken again.
     expect((refusal as Error).message).toBe(
       'The report was withdrawn by its reporter; a note on it written before the workstations received the withdrawal could quote it, so it is not taken. Notes on it are taken again from 2026-11-04.',

@@ -87,7 +87,7 @@ describe('upgrading a store that kept only each request’s current list', () =>
         { requestId: REQUEST, reportId: CLUSTER },
         { requestId: OTHER_REQUEST, reportId: ELSEWHERE },
       ]);
-      expect(store.sqlite.prepare('SELECT subject, cause FROM purged_holders ORDER BY subject').all()).toEqual([
+      expect(store.sqlite.prepare('SELECT subject, cause FROM removal_holders ORDER BY subject').all()).toEqual([
         { subject: 'case:c-1', cause: 'purged' },
         { subject: 'report:IA-2026-0000015', cause: 'withdrawn' },
       ]);

@@ -9,34 +9,34 @@
 import type Database from 'better-sqlite3';
 import type { QuoteRemoval } from '../../shared/retention/late-quotes';
 
-export type PurgedHolders = ReturnType<typeof createPurgedHolders>;
+export type RemovalHolders = ReturnType<typeof createRemovalHolders>;
 
 /** The latest removal of a report a case or request held: its day (YYYY-MM-DD) and what it was. */
 export interface HolderRemoval {
-  purgedOn: string;
+  removedOn: string;
   cause: QuoteRemoval;
 }
 
-const byConnection = new WeakMap<Database.Database, PurgedHolders>();
+const byConnection = new WeakMap<Database.Database, RemovalHolders>();
 
 /** One per connection (its two prepared statements), for the local write path, which asks at every officer's change. */
-export function purgedHoldersOf(sqlite: Database.Database): PurgedHolders {
+export function removalHoldersOf(sqlite: Database.Database): RemovalHolders {
   let holders = byConnection.get(sqlite);
-  if (!holders) byConnection.set(sqlite, (holders = createPurgedHolders(sqlite)));
+  if (!holders) byConnection.set(sqlite, (holders = createRemovalHolders(sqlite)));
   return holders;
 }
 
-export function createPurgedHolders(sqlite: Database.Database) {
+export function createRemovalHolders(sqlite: Database.Database) {
   // A later removal of another of its reports moves the day on, and says what that one was.
   const insertHolder = sqlite.prepare<[string, string, QuoteRemoval]>(
-    `INSERT INTO purged_holders (subject, purged_on, cause) VALUES (?, ?, ?) ON CONFLICT (subject) DO UPDATE SET
-       purged_on = max(purged_on, excluded.purged_on), cause = CASE WHEN excluded.purged_on >= purged_on THEN excluded.cause ELSE cause END`,
+    `INSERT INTO removal_holders (subject, removed_on, cause) VALUES (?, ?, ?) ON CONFLICT (subject) DO UPDATE SET
+       removed_on = max(removed_on, excluded.removed_on), cause = CASE WHEN excluded.removed_on >= removed_on THEN excluded.cause ELSE cause END`,
   );
-  const removalOf = sqlite.prepare<[string], HolderRemoval>('SELECT purged_on AS purgedOn, cause FROM purged_holders WHERE subject = ?');
+  const removalOf = sqlite.prepare<[string], HolderRemoval>('SELECT removed_on AS removedOn, cause FROM removal_holders WHERE subject = ?');
   return {
-    /** Remembers the holders of reports purged or withdrawn (`cause`) on `purgedOn` (YYYY-MM-DD); in that transaction. */
-    remember(subjects: Iterable<string>, purgedOn: string, cause: QuoteRemoval): void {
-      for (const subject of subjects) insertHolder.run(subject, purgedOn, cause);
+    /** Remembers the holders of reports purged or withdrawn (`cause`) on `removedOn` (YYYY-MM-DD); in that transaction. */
+    remember(subjects: Iterable<string>, removedOn: string, cause: QuoteRemoval): void {
+      for (const subject of subjects) insertHolder.run(subject, removedOn, cause);
     },
     /** The latest removal of a report this case or request held, or null. */
     removal(subject: string): HolderRemoval | null {
