@@ -47,6 +47,14 @@ class LastPlace {
   }
 }
 
+/**
+ * The same bound from the window's own sums, tighter than the totals' key: a candidate below the last place needs no
+ * losses read. One or two victims' typical loss is their mean, so loss/days plus rounding; more, the key's median bound.
+ */
+function windowBound(reports: number, loss: number, harmDays: number): number {
+  return reports <= 2 ? loss / harmDays + reports / (2 * harmDays) + 1 : (reports / harmDays) * ((2 * loss) / (reports + 1) + 1) + 1;
+}
+
 /** Candidates read by the first statement (the ranking usually settles within them); each further one reads twice as many. */
 const FIRST_PAGE = 8 * HARM_LIMIT;
 
@@ -60,7 +68,7 @@ const FIRST_PAGE = 8 * HARM_LIMIT;
  * 2·s/(n + 1) (half of them or more are at least the median), and with Math.round's halves the harm per day of n
  * recent victims is at most (2·s·n/(n + 1) + n + days) / days — which only grows with n and s, so the totals' key
  * bounds every window and team. Once a key's bound falls below the last place already taken, no later candidate can
- * rank and the reading stops.
+ * rank and the reading stops; within a page, the window's own sums give a tighter bound (windowBound).
  */
 function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
   const { fromDay, asOf, harmDays, team } = window;
@@ -75,17 +83,27 @@ function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: 
   const recentLosses = recentLossReader(sqlite, from, end, team);
   const known: Ranked[] = [];
   const lastPlace = new LastPlace();
-  reading: for (let offset = 0, limit = FIRST_PAGE; ; offset += limit, limit *= 2) {
+  for (let offset = 0, limit = FIRST_PAGE; ; offset += limit, limit *= 2) {
     const page = candidates.all({ fromDay, asOf, offset, limit });
+    // A page's candidates named in the window, then ranked highest window bound first, so that the last place rises
+    // before the losses of weaker ones would be read.
+    const named: Array<{ indicatorId: number; reports: number; loss: number; bound: number }> = [];
+    let settled = false;
     for (const { indicatorId, key } of page) {
-      if ((key + harmDays) / harmDays < lastPlace.bar) break reading;
+      if ((key + harmDays) / harmDays < lastPlace.bar) {
+        settled = true;
+        break;
+      }
       const { reports, loss } = windowSums.get({ indicatorId, fromDay, asOf, ...teamParam(team) })!;
-      if (!reports || loss === null) continue;
+      if (reports && loss !== null) named.push({ indicatorId, reports, loss, bound: windowBound(reports, loss, harmDays) });
+    }
+    for (const { indicatorId, reports, loss, bound } of named.sort((a, b) => b.bound - a.bound)) {
+      if (bound < lastPlace.bar) break;
       const typical = reports > 2 ? (median(recentLosses(indicatorId)) ?? 0) : loss / reports;
       known.push(rankEntry(indicatorId, reports, typical, loss, harmDays));
       lastPlace.add(known.at(-1)!.harmPerDay);
     }
-    if (page.length < limit) break;
+    if (settled || page.length < limit) break;
   }
   return known.filter((entry) => entry.harmPerDay >= lastPlace.bar).sort(byHarm).slice(0, HARM_LIMIT);
 }
