@@ -1,8 +1,8 @@
 /**
  * A word as FTS5's unicode61 tokenizer sees one: a run of letters and digits. Not the few letters to JavaScript that
  * the tokenizer takes for separators (its Unicode tables class them as the marks they once were): New Tai Lue vowel
- * signs and two Vedic signs. The index splits a word there and keeps no positions (migration 0028), so a search word
- * must never span one: it would be a phrase, which that index cannot answer.
+ * signs and two Vedic signs. The index splits a word there, so a search word must never span one: it would be a phrase,
+ * which a snippet does not mark as found, and which an index without positions (migrations 0028 to 0038) refuses.
  */
 export const WORD = /(?:(?![\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3])[\p{L}\p{N}])+/gu;
 

@@ -45,7 +45,8 @@ describe('upgrading a store with the mentions indexed twice and a text index wit
     const clustersBefore = old.sqlite.prepare('SELECT report_id, cluster_id FROM reports ORDER BY id').all();
     old.close();
 
-    const store = openStore({ path });
+    // As the release with 0027 and 0028 opened it: the text index has had its positions back since (0039).
+    const store = openStore({ path, migrationsFolder: migrationsBefore('_text_index_with_positions') });
     try {
       const { sqlite } = store;
       const mentionIndexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' ORDER BY name").all();
