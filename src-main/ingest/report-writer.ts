@@ -139,11 +139,11 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     // that finds its key taken costs one search of the index, as the lookup before it did.
     const reason = benign.reasonFor(mention.type, mention.value);
     const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
-    const inserted = insertIndicatorIfNew.get(mention.type, mention.value, enrichment, reason);
+    const inserted = insertIndicatorIfNew.run(mention.type, mention.value, enrichment, reason);
     let indicator: { id: number; benign: boolean };
     let created = false;
-    if (inserted) {
-      indicator = { id: inserted.id, benign: reason !== null };
+    if (inserted.changes === 1) {
+      indicator = { id: Number(inserted.lastInsertRowid), benign: reason !== null };
       created = true;
     } else {
       const found = findIndicator.get(mention.type, mention.value)!;
