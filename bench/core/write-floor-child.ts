@@ -17,7 +17,7 @@ const BATCH_REPORTS = 2500;
  * Tables an import fills whose rows belong to no one report: the overview's kept counts (added up per batch by the
  * import) and the withdrawals' purged holders. Written in key order, spread evenly over the batches.
  */
-const SPREAD_TABLES = ['report_day_counts', 'indicator_day_counts', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts', 'open_report_counts', 'removal_holders'];
+const SPREAD_TABLES = ['report_day_counts', 'indicator_day_counts', 'indicator_totals', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts', 'open_report_counts', 'removal_holders'];
 
 const [sourcePath, targetPath] = process.argv.slice(2) as [string, string];
 const source = new Database(sourcePath, { readonly: true });
