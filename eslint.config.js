@@ -103,6 +103,7 @@ const tableOwnerOptions = {
     summary_day_counts: ['src-main/overview/summary-day-counts.ts'],
     kept_counts_deferral: [REPORT_TABLES],
     kept_counts_mentions_added: [REPORT_TABLES],
+    kept_counts_cluster_moves: [REPORT_TABLES],
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),

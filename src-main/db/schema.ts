@@ -459,3 +459,5 @@ export const reportDayCounts = sqliteTable(
 // its first and last day, kept by triggers on `indicator_day_counts`, for the harm ranking and fresh brand domains.
 // Migration 0033 drops the triggers counting inserted reports and mentions (the writer inserts reports only under a
 // deferral) and adds `kept_counts_mentions_added` (SQL only): the writer announces a revision's new mentions there.
+// Migration kept_counts_cluster_moves adds `kept_counts_cluster_moves` (SQL only): the writer announces a cluster merge
+// there, and the cluster's kept counts move in one go instead of one member at a time.

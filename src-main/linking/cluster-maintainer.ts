@@ -79,7 +79,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     for (const cluster of clustersToJoin) {
       if (cluster === target) continue;
       total += sizeOf.get(cluster) ?? 0;
-      moveMembers.run(target, cluster);
+      moveMembers(target, cluster);
       deleteCluster.run(cluster);
     }
     for (const lone of loneReports) {

@@ -390,3 +390,56 @@ describe('each indicator’s shape, stored once when the indicator is', () => {
     }
   });
 });
+
+describe('a cluster merge moves the cluster’s kept counts in one go', () => {
+  // Two clusters: one through muleA (four reports on four days), one through muleB (three reports on one Dutch day,
+  // one of them rerouted), whose members move into the bigger one's.
+  const bigger = [1, 2, 3, 4].map((day) => filedRecord({ receivedAt: `2026-02-0${day}T10:00:00Z`, suspect: { bankAccounts: [IBANS.muleA] } }));
+  const smaller = [0, 1, 2].map((hour) => filedRecord({ receivedAt: `2026-02-10T0${hour}:00:00Z`, suspect: { bankAccounts: [IBANS.muleB] } }));
+  const bridge = () => filedRecord({ receivedAt: '2026-02-11T10:00:00Z', suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB] } });
+  const clusterWrites = (sqlite: Database.Database) => {
+    sqlite.exec('CREATE TEMP TABLE cluster_writes (n integer)');
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      sqlite.exec(`CREATE TEMP TRIGGER cluster_writes_${event} AFTER ${event} ON main.cluster_day_counts BEGIN INSERT INTO cluster_writes VALUES (1); END`);
+    }
+    return () => sqlite.prepare('DELETE FROM cluster_writes').run().changes;
+  };
+  const clusterCount = (sqlite: Database.Database) => sqlite.prepare('SELECT count(DISTINCT cluster_id) FROM reports WHERE cluster_id IS NOT NULL').pluck().get();
+
+  async function twoClusters() {
+    const api = await openApiHarness({ records: [...bigger, ...smaller] });
+    await api.as(SUPERVISOR).value('report.reroute', { reportIds: [smaller[0]!.reportId], team: TEAMS[0], priority: 'normal', assignee: null, reason: 'Test' });
+    expect(clusterCount(api.store.sqlite)).toBe(2);
+    return api;
+  }
+
+  it('in an import batch: the smaller cluster’s day rows move, not each member, and the counts equal a count from scratch', async () => {
+    const api = await twoClusters();
+    const sqlite = api.store.sqlite;
+    const writes = clusterWrites(sqlite);
+    await api.importRecords([bridge()]);
+    expect(clusterCount(sqlite)).toBe(1);
+    expect(sqlite.prepare('SELECT count(*) FROM kept_counts_cluster_moves').pluck().get()).toBe(0);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    // The smaller cluster's two day rows (two teams) added to the bigger one's and deleted, and the bridge's own row;
+    // one member at a time was three writes for each of its three members.
+    expect(writes()).toBe(2 * 2 + 1);
+  });
+
+  it('applied one by one in the caller’s transaction, as sync does; a move not announced is counted member by member', async () => {
+    const api = await twoClusters();
+    const sqlite = api.store.sqlite;
+    const writes = clusterWrites(sqlite);
+    const writer = createReportWriter(api.store, { clock: fixedClock(new Date('2026-11-01T09:00:00Z')), actor: IMPORT_ACTOR });
+    const record = bridge();
+    sqlite.transaction(() => writer.apply({ record, raw: JSON.stringify(record) }))();
+    expect(clusterCount(sqlite)).toBe(1);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    expect(writes()).toBe(2 * 2 + 1);
+    // The same move not announced (the statement alone) is still counted member by member (a count out, a count in, and the emptied rows deleted).
+    const renumbered = Number(sqlite.prepare('INSERT INTO clusters (size) VALUES (8)').run().lastInsertRowid);
+    sqlite.prepare('UPDATE reports SET cluster_id = ? WHERE cluster_id IS NOT NULL').run(renumbered);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    expect(writes()).toBeGreaterThan(2 * 8);
+  });
+});
