@@ -91,12 +91,17 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     return Promise.resolve(deps.oidcOffer);
   });
 
-  app.post(`${HUB_API_PREFIX}/sessions/renew`, { onRequest, bodyLimit: SMALL_BODY }, async (request): Promise<{ expiresAt: string }> => ({
-    expiresAt: await renewSession(deps.db, deps.clock, sessionOf(request), deps.lifetimeMs),
-  }));
+  // This process forgets what it trusts before it answers: the database's announcement reaches it (on PostgreSQL)
+  // only after the answer, and a signed-out session must not push in the meantime.
+  app.post(`${HUB_API_PREFIX}/sessions/renew`, { onRequest, bodyLimit: SMALL_BODY }, async (request): Promise<{ expiresAt: string }> => {
+    const expiresAt = await renewSession(deps.db, deps.clock, sessionOf(request), deps.lifetimeMs);
+    deps.auth.forgetCredentials();
+    return { expiresAt };
+  });
 
   app.delete(`${HUB_API_PREFIX}/sessions/current`, { onRequest }, async (request): Promise<{ ended: true }> => {
     await endSession(deps.db, deps.clock, sessionOf(request));
+    deps.auth.forgetCredentials();
     return { ended: true };
   });
 

@@ -59,12 +59,17 @@ function fastifyStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
+/** 16 KB, 64 KB, 32 MB: a limit as a person reads it. */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 export function errorReply(error: unknown, bodyLimit?: number): ErrorReply {
   if (error instanceof HttpError) return reply(error.status, error.code, error.message, false, error.refused);
   if (isAppError(error)) return reply(STATUS_OF[error.code], error.code, error.message, STATUS_OF[error.code] >= 500);
   const status = fastifyStatus(error);
   if (status === 413) {
-    const limit = bodyLimit ? ` (at most ${Math.round(bodyLimit / (1024 * 1024))} MB here)` : '';
+    const limit = bodyLimit ? ` (at most ${sizeInWords(bodyLimit)} here)` : '';
     return reply(413, 'BAD_INPUT', `the request body is too large${limit}`);
   }
   if (status === 415) return reply(415, 'BAD_INPUT', `unsupported Content-Type: ${(error as Error).message}`);

@@ -18,7 +18,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import { fixedClock, type Clock } from '../../shared/platform/clock';
 import type { CredentialCache } from '../../src-hub/auth/authenticate';
 import { createOidcVerifier, type OidcSettings } from '../../src-hub/auth/oidc';
-import { createToken } from '../../src-hub/auth/tokens';
+import { createToken, CREDENTIALS_CHANNEL } from '../../src-hub/auth/tokens';
 import { sql } from 'drizzle-orm';
 import { connect, pgliteDirOf, type ConnectOptions, type HubConnection } from '../../src-hub/db/connect';
 import { queryRows } from '../../src-hub/db/database';
@@ -112,6 +112,9 @@ export const ndjson = (lines: Array<IntakeRecord | string>) => lines.map((line) 
  */
 const TEST_CREDENTIAL_CACHE: CredentialCache = { ttlMs: 60_000, now: () => performance.now() };
 
+const withoutCredentialNews = (handlers: Readonly<Record<string, () => void>>) =>
+  Object.fromEntries(Object.entries(handlers).filter(([channel]) => channel !== CREDENTIALS_CHANNEL));
+
 /** A hub serving real HTTP on 127.0.0.1 over a database of its own. */
 export async function startTestHub(
   backend: Backend,
@@ -129,6 +132,8 @@ export async function startTestHub(
     logger?: Logger;
     /** The hub's clock; `hubClock()` by default. */
     clock?: Clock;
+    /** The hub never hears the database's announcements of changed credentials (as when one is lost). */
+    deafToCredentialNews?: boolean;
   } = {},
 ): Promise<TestHub> {
   const testDatabase = options.database ?? (await freshDatabase(backend));
@@ -136,7 +141,7 @@ export async function startTestHub(
   await migrateHub(database.db);
   const clock = options.clock ?? hubClock();
   const app = createHubServer({
-    database,
+    database: options.deafToCredentialNews ? { ...database, listen: (handlers) => database.listen(withoutCredentialNews(handlers)) } : database,
     clock,
     logger: options.logger ?? silentLogger,
     recheckMs: options.recheckMs,

@@ -130,6 +130,9 @@ describe.each(BACKENDS)('officers prove who they are (%s)', (backend) => {
       expect(shared.status).toBe(403);
       expect(shared.body.error.message).toMatch(/shared workstation token, not an officer’s credential/);
       expect((await post('/v1/sessions', {})).status).toBe(400);
+      const oversized = await post<HubErrorBody>('/v1/sessions', { credential: 'x'.repeat(70 * 1024) });
+      expect(oversized.status).toBe(413);
+      expect(oversized.body.error.message).toMatch(/too large \(at most 64 KB here\)/);
     });
 
     it('refuses an expired session (401) and takes a renewed or fresh one', async () => {
@@ -154,6 +157,25 @@ describe.each(BACKENDS)('officers prove who they are (%s)', (backend) => {
       const session = await sessionFor(COLLEAGUE);
       expect((await hub.request('/v1/sessions/current', { method: 'DELETE', token: session })).status).toBe(200);
       expect((await push([note(COLLEAGUE)], session)).status).toBe(401);
+    });
+
+    it('stops working at once on sign-out, before the hub hears the database announce it', async () => {
+      // The hub trusts a session it checked for a while; on PostgreSQL the announcement arrives after the answer.
+      const deaf = await startTestHub(backend, { deafToCredentialNews: true });
+      try {
+        const { credential } = await addOfficer(deaf.database.db, hubClock(), { id: OFFICER, displayName: OFFICER, role: 'officer', team: null });
+        const open = async () => (await deaf.request<SessionResponse>('/v1/sessions', { contentType: 'application/json', body: JSON.stringify({ credential }) })).body.session;
+        const whoami = (token: string) => deaf.request('/v1/whoami', { token });
+        const leaving = await open();
+        const staying = await open();
+        expect((await whoami(leaving)).status).toBe(200);
+        expect((await whoami(staying)).status).toBe(200);
+        expect((await deaf.request('/v1/sessions/current', { method: 'DELETE', token: leaving })).status).toBe(200);
+        expect((await whoami(leaving)).status).toBe(401);
+        expect((await whoami(staying)).status).toBe(200);
+      } finally {
+        await deaf.close();
+      }
     });
   });
 
