@@ -17,7 +17,10 @@ import { createMutationApplier } from '../../src-main/mutations/applier';
 import { filedRecord, IBANS } from '../support/records';
 import { tempDir } from '../support/temp-store';
 
-/** How often the writer looked an indicator row up in the store: the real statement, counted. */
+/**
+ * How often the writer went to the store for an indicator row: its insert-if-new and its lookup, the real
+ * statements, counted (the writer inserts first and looks up only when the row was there).
+ */
 const lookups = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src-main/db/reports/writes', async (load) => {
   const actual = await load<typeof import('../../src-main/db/reports/writes')>();
@@ -25,13 +28,18 @@ vi.mock('../../src-main/db/reports/writes', async (load) => {
     ...actual,
     prepareReportWriting: (sqlite: Database.Database) => {
       const writing = actual.prepareReportWriting(sqlite);
-      const { findIndicator } = writing;
-      const counted = Object.create(findIndicator) as typeof findIndicator;
-      counted.get = (...args: Parameters<typeof findIndicator.get>) => {
+      const { findIndicator, insertIndicatorIfNew } = writing;
+      const countedFind = Object.create(findIndicator) as typeof findIndicator;
+      countedFind.get = (...args: Parameters<typeof findIndicator.get>) => {
         lookups.count += 1;
         return findIndicator.get(...args);
       };
-      return { ...writing, findIndicator: counted };
+      const countedInsert = Object.create(insertIndicatorIfNew) as typeof insertIndicatorIfNew;
+      countedInsert.run = (...args: Parameters<typeof insertIndicatorIfNew.run>) => {
+        lookups.count += 1;
+        return insertIndicatorIfNew.run(...args);
+      };
+      return { ...writing, findIndicator: countedFind, insertIndicatorIfNew: countedInsert };
     },
   };
 });
@@ -75,7 +83,8 @@ describe('indicator rows the feed remembers between slices', () => {
     const records = Array.from({ length: 6 }, withMule);
     lookups.count = 0;
     expect((await apply(records)).reports).toBe(6);
-    // The first slice's lookup finds nothing and writes the row; the five slices after remember it (6 lookups before).
+    // The first slice writes the row; the five slices after remember it (11 visits before: each slice's insert found
+    // the row taken and looked it up).
     expect(lookups.count).toBe(1);
     expect(muleRows()).toEqual([{ id: expect.any(Number) as number, reports: 6 }]);
     expect(new Set(records.map(clusterOf)).size).toBe(1);
