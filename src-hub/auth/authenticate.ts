@@ -36,6 +36,8 @@ export interface Authenticator {
   principalOf(request: FastifyRequest): Principal;
   /** Asks the database again for every token from now on (a token or an officer changed). */
   forgetCredentials(): void;
+  /** Asks the database again for this request's own token from now on (its session just ended or moved its end). */
+  forgetCaller(request: FastifyRequest): void;
 }
 
 function bearerToken(header: string | undefined): string | null {
@@ -91,6 +93,10 @@ export function createAuthenticator(db: HubDb, clock: Clock, cache: CredentialCa
     },
     forgetCredentials() {
       trusted.clear();
+    },
+    forgetCaller(request) {
+      const token = bearerToken(request.headers.authorization);
+      if (token !== null) trusted.delete(hashToken(token));
     },
     principalOf(request) {
       const principal = principals.get(request);

@@ -91,17 +91,17 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     return Promise.resolve(deps.oidcOffer);
   });
 
-  // This process forgets what it trusts before it answers: the database's announcement reaches it (on PostgreSQL)
-  // only after the answer, and a signed-out session must not push in the meantime.
+  // This process forgets the session before it answers: the database's announcement reaches it (on PostgreSQL) only
+  // after the answer, and a signed-out session must not push in the meantime. Other sessions stay trusted.
   app.post(`${HUB_API_PREFIX}/sessions/renew`, { onRequest, bodyLimit: SMALL_BODY }, async (request): Promise<{ expiresAt: string }> => {
     const expiresAt = await renewSession(deps.db, deps.clock, sessionOf(request), deps.lifetimeMs);
-    deps.auth.forgetCredentials();
+    deps.auth.forgetCaller(request);
     return { expiresAt };
   });
 
   app.delete(`${HUB_API_PREFIX}/sessions/current`, { onRequest }, async (request): Promise<{ ended: true }> => {
     await endSession(deps.db, deps.clock, sessionOf(request));
-    deps.auth.forgetCredentials();
+    deps.auth.forgetCaller(request);
     return { ended: true };
   });
 
