@@ -79,6 +79,22 @@ export class PrepareOutOfMemoryError extends Error {
   }
 }
 
+/** Deaths in a row of workers that never said they were ready, after which nothing waits for the next one. */
+export const NEVER_READY_DEATHS = 3;
+
+/**
+ * The prepare worker died while loading, NEVER_READY_DEATHS times in a row (a broken installation, a module that
+ * throws at load): what waited for it (a page too large to read here, requests after a death by running out of
+ * memory) fails with this instead of waiting for ever. The pool still starts it again with its backoff, and takes
+ * such requests again once one is ready; the sync shows this and tries again with its own backoff.
+ */
+export class PrepareWorkerUnavailableError extends Error {
+  constructor(readonly deaths: number) {
+    super(`the worker that reads large feed pages and import batches could not start (it stopped ${deaths} times while loading); tried again later`);
+    this.name = 'PrepareWorkerUnavailableError';
+  }
+}
+
 export interface WorkerPreparerOptions {
   /** Where the worker's failures and restarts are told (kinds of error and exit codes only: never a record). */
   logger?: Logger;
@@ -127,7 +143,9 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  *
  * Running out of memory is the exception: the worker's heap is limited so that a hostile file cannot grow it until
  * the process dies, and what exhausted it must not be read on the calling thread either. Its unanswered requests
- * fail (PrepareOutOfMemoryError, naming the line it was on); later requests wait for the restarted worker.
+ * fail (PrepareOutOfMemoryError, naming the line it was on); later requests wait for the restarted worker. A worker
+ * that keeps dying before it is ready is not waited for: after NEVER_READY_DEATHS, what waits fails
+ * (PrepareWorkerUnavailableError) and so does what would wait, until a worker is ready again.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
@@ -137,6 +155,8 @@ export function createWorkerPreparer(
   const delayAfter = options.restartDelayMs ?? restartDelayMs;
   let nextId = 0;
   let deaths = 0;
+  /** Workers in a row that died before they said they were ready. */
+  let unreadyDeaths = 0;
   let closed = false;
   let restart: NodeJS.Timeout | null = null;
   /** Set from a death by running out of memory until a worker is ready again: requests wait for it meanwhile. */
@@ -154,6 +174,7 @@ export function createWorkerPreparer(
     worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
       if (answer === WORKER_READY) {
         started.ready = true;
+        unreadyDeaths = 0;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
         const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
         waitingForWorker = null;
@@ -185,8 +206,15 @@ export function createWorkerPreparer(
       started.pending.clear();
       if (closed) return;
       deaths += 1;
+      if (!started.ready) unreadyDeaths += 1;
       const delayMs = delayAfter(deaths);
       logger.error('prepare.worker_stopped', { code, error: cause, restartInMs: delayMs });
+      if (unreadyDeaths >= NEVER_READY_DEATHS) {
+        const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
+        waitingForRestart = [];
+        if (waitingForWorker) waitingForWorker = [];
+        for (const request of waiting) request.cancel(new PrepareWorkerUnavailableError(unreadyDeaths));
+      }
       restart = setTimeout(() => {
         restart = null;
         if (!closed) running = start();
@@ -210,6 +238,7 @@ export function createWorkerPreparer(
   ): Promise<T> {
     const again = () => ask(request, sendable, fromWorker, here, readableHere);
     const waiting = waitingForWorker ?? (running === null && !readableHere && !closed ? waitingForRestart : null);
+    if (waiting && unreadyDeaths >= NEVER_READY_DEATHS) return Promise.reject(new PrepareWorkerUnavailableError(unreadyDeaths));
     if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(again);
     const worker = running;
     if (!worker) return readableHere ? Promise.resolve().then(here) : Promise.reject(new Error('the preparer was closed'));

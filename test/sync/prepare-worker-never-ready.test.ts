@@ -1,0 +1,80 @@
+/**
+ * A prepare worker that dies while loading, start after start, does not stall the sync: a feed page too large to read
+ * on the store's thread waits for it only NEVER_READY_DEATHS deaths, then fails with a named error that the sync shows
+ * (src-main/ingest/prepare-pool.ts). Deaths are counted, not timed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { systemClock } from '../../shared/platform/clock';
+import type { Logger } from '../../shared/platform/logger';
+import { openCaseStore } from '../../src-main/app/open-case-store';
+import { readCursor } from '../../src-main/db/sync-cursor';
+import { FEED_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
+import { createWorkerPreparer, IN_THREAD_PAGE_BYTES, NEVER_READY_DEATHS, PrepareWorkerUnavailableError } from '../../src-main/ingest/prepare-pool';
+import { createSyncEngine } from '../../src-main/sync/sync-engine';
+import { filedRecord } from '../support/records';
+import { tempDir } from '../support/temp-store';
+import { startSyncHub } from './support/sync-hub';
+
+const unloadable = new URL('./support/unloadable-prepare-worker.ts', import.meta.url);
+
+function pageOf(count: number, evidenceBytes: number): string {
+  const entries = Array.from({ length: count }, (_, index) => {
+    const record = { ...filedRecord(), evidence: 'x'.repeat(evidenceBytes) };
+    return { seq: String(index + 1), type: 'report', reportId: record.reportId, revision: record.revision, record: JSON.stringify(record) };
+  });
+  return JSON.stringify({ entries, cursor: String(count), hasMore: false });
+}
+
+function unloadablePreparer() {
+  const stops: string[] = [];
+  const logger: Logger = { info: () => undefined, warn: () => undefined, error: (event) => void stops.push(event) };
+  const preparer = createWorkerPreparer(unloadable, { logger, restartDelayMs: () => 10 });
+  onTestFinished(() => preparer.close());
+  return { preparer, stops };
+}
+
+describe('a prepare worker that never finishes loading', () => {
+  it('fails a page too large to read here after a few deaths, with a named error, instead of waiting for ever', async () => {
+    const { preparer, stops } = unloadablePreparer();
+    const large = pageOf(3, 1_000_000);
+    expect(Buffer.byteLength(large)).toBeGreaterThan(IN_THREAD_PAGE_BYTES);
+    const failure = await preparer.preparePage(large, () => FEED_SLICE_MS).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrepareWorkerUnavailableError);
+    expect((failure as Error).message).toContain('could not start');
+    expect(stops.filter((event) => event === 'prepare.worker_stopped')).toHaveLength(NEVER_READY_DEATHS);
+    // The next large page is not left waiting either.
+    await expect(preparer.preparePage(large, () => FEED_SLICE_MS)).rejects.toBeInstanceOf(PrepareWorkerUnavailableError);
+    // The honest twin: a small page is read on this thread meanwhile, as ever.
+    await expect(preparer.preparePage(pageOf(2, 10), () => FEED_SLICE_MS)).resolves.toMatchObject({ ok: true, prepared: [{ ok: true }, { ok: true }] });
+  }, 60_000);
+
+  it('is a sync error that writes nothing; the same page is pulled whole where the worker loads', async () => {
+    const hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-never-ready-'));
+    const hub = await startSyncHub(hubDir);
+    const broken = unloadablePreparer();
+    const working = createWorkerPreparer();
+    const stores = [0, 1].map(() => hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'station.db') })));
+    onTestFinished(async () => {
+      await working.close();
+      for (const store of stores) store.close();
+      await hub.close();
+      rmSync(hubDir, { recursive: true, force: true });
+    });
+    // Over IN_THREAD_PAGE_BYTES as a page: valid by the contract (unknown fields are kept).
+    expect((await hub.post([filedRecord(), { ...filedRecord(), evidence: 'x'.repeat(IN_THREAD_PAGE_BYTES) }])).rejected).toEqual([]);
+
+    const stalled = createSyncEngine(stores[0]!, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, preparer: broken.preparer });
+    await expect(stalled.runOnce()).rejects.toBeInstanceOf(PrepareWorkerUnavailableError);
+    expect(stalled.getState().lastError).toContain('could not start');
+    expect(readCursor(stores[0]!.sqlite)).toBe('0');
+    expect(stores[0]!.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(0);
+
+    const honest = createSyncEngine(stores[1]!, { hubUrl: hub.url, token: hub.tokens.workstations[1]!, preparer: working });
+    await honest.runOnce();
+    expect(honest.getState().lastError).toBeNull();
+    expect(stores[1]!.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(2);
+  }, 120_000);
+});
