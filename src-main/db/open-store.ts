@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
+import { forgetUncountableLossesBeforeTotals } from './reports/uncountable-losses';
 import * as schema from './schema';
 import { assertStoreNotNewer } from './store-version';
 
@@ -80,6 +81,7 @@ export function openStore(options: OpenStoreOptions): CaseStore {
     // Deleted and overwritten content is zeroed in the file, so a redacted or purged text leaves no trace in free pages.
     sqlite.pragma('secure_delete = ON');
     assertStoreNotNewer(sqlite, migrationsFolder, options.path);
+    forgetUncountableLossesBeforeTotals(sqlite);
     migrate(drizzle(sqlite, { schema }), { migrationsFolder });
     return {
       sqlite,

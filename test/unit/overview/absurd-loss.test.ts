@@ -14,11 +14,13 @@ import { fixedClock } from '../../../shared/platform/clock';
 import { openCaseStore } from '../../../src-main/app/open-case-store';
 import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { eurLossCents, MAX_COUNTED_LOSS_CENTS } from '../../../src-main/db/money';
+import { openStore } from '../../../src-main/db/open-store';
 import { createFeedPageApplier } from '../../../src-main/ingest/apply-feed-page';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createReportWriter } from '../../../src-main/ingest/report-writer';
 import { createMutationApplier } from '../../../src-main/mutations/applier';
 import { computeOverview } from '../../../src-main/overview/compute-overview';
+import { migrationsBefore } from '../../support/older-migrations';
 import { filedRecord, IBANS } from '../../support/records';
 import { tempDir } from '../../support/temp-store';
 
@@ -107,6 +109,39 @@ describe('an amount too large to be a real loss', () => {
     expect(kept).toEqual(recount);
     const harm = computeOverview(store.sqlite, { asOf: '2026-10-31', team: null }).harm.find((entry) => entry.value === IBANS.muleA);
     expect(harm).toMatchObject({ victims: 2, loss: 500_000_000 });
+    store.close();
+  });
+});
+
+describe('a store from before migration 0037 holding losses taken before the bound', () => {
+  /** Made by the release before 0037, whose money.ts stored any amount: the losses set as it stored them. */
+  async function olderStore(losses: readonly number[]) {
+    const path = join(tempDir(), 'old.db');
+    const old = openStore({ path, migrationsFolder: migrationsBefore('_indicator_totals') });
+    const writer = createReportWriter(old, { clock, actor: IMPORT_ACTOR });
+    const records = [paidTo('2026-10-29', '1.00'), paidTo('2026-10-30', '1.00'), paidTo('2026-10-30', REAL)];
+    await importNdjson(Readable.from([Buffer.from(records.map((record) => JSON.stringify(record)).join('\n') + '\n')]), writer);
+    const setLoss = old.sqlite.prepare('UPDATE reports SET loss_cents = ? WHERE report_id = ?');
+    records.forEach((record, index) => setLoss.run(losses[index], record.reportId));
+    expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'indicator_totals'").pluck().get()).toBe(0);
+    old.close();
+    return path;
+  }
+
+  it('opens today with those losses not counted, the totals equal to a recount, and the overview computes', async () => {
+    const store = openStore({ path: await olderStore([5e18, 5e18, 250_000_000]) });
+    const { kept, recount } = accountLoss(store.sqlite);
+    expect(kept).toEqual({ reports: 3, loss: 250_000_000 });
+    expect(kept).toEqual(recount);
+    expect(computeOverview(store.sqlite, { asOf: '2026-10-31', team: null }).harm.find((entry) => entry.value === IBANS.muleA)).toMatchObject({ victims: 3, loss: 250_000_000 });
+    store.close();
+  });
+
+  it('the honest twin: real losses, the bound itself among them, are kept as they were', async () => {
+    const store = openStore({ path: await olderStore([100, MAX_COUNTED_LOSS_CENTS, 250_000_000]) });
+    const { kept, recount } = accountLoss(store.sqlite);
+    expect(kept).toEqual({ reports: 3, loss: 100 + MAX_COUNTED_LOSS_CENTS + 250_000_000 });
+    expect(kept).toEqual(recount);
     store.close();
   });
 });
