@@ -58,52 +58,97 @@ function windowBound(reports: number, loss: number, harmDays: number): number {
 /** Candidates read by the first statement (the ranking usually settles within them); each further one reads twice as many. */
 const FIRST_PAGE = 8 * HARM_LIMIT;
 
+/** A candidate named in the window, with its window's sums and the bound its harm per day cannot exceed. */
+interface Named {
+  indicatorId: number;
+  reports: number;
+  loss: number;
+  bound: number;
+}
+
+/** The page of candidates at offset/limit; `last` when no later candidate can reach `bar` (or none is left). */
+type CandidateReader = (offset: number, limit: number, bar: number) => { named: Named[]; last: boolean };
+
+interface HarmWindow {
+  fromDay: string;
+  asOf: string;
+  harmDays: number;
+}
+
 /**
- * The HARM_LIMIT indicators doing most harm per day. The candidates come from each indicator's kept totals
- * (`indicator_totals`), highest key first through its index, and only those named in the window (first day on or
- * before it ends, last day on or after it starts) have their window summed from their own day counts — never every
- * indicator of the window (two weeks name some 50k). One or two recent victims' median is their mean, known from the
- * sums; for three or more it needs each loss, read only for those that can still rank. The key bounds the harm: no
- * loss is below zero (money.ts counts only positive payments), so the median of n losses summing to s is at most
- * 2·s/(n + 1) (half of them or more are at least the median), and with Math.round's halves the harm per day of n
- * recent victims is at most (2·s·n/(n + 1) + n + days) / days — which only grows with n and s, so the totals' key
- * bounds every window and team. Once a key's bound falls below the last place already taken, no later candidate can
- * rank and the reading stops; within a page, the window's own sums give a tighter bound (windowBound).
+ * Everyone's candidates come from each indicator's kept totals (`indicator_totals`), highest key first through its
+ * index, and only those named in the window (first day on or before it ends, last day on or after it starts) have
+ * their window summed from their own day counts — never every indicator of the window (two weeks name some 50k). The
+ * key bounds the harm: no loss is below zero (money.ts counts only positive payments; loss-never-negative.test.ts
+ * pins it), so the median of n losses summing to s is at most 2·s/(n + 1) (half of them or more are at least the
+ * median), and with Math.round's halves the harm per day of n recent victims is at most (2·s·n/(n + 1) + n + days) /
+ * days — which only grows with n and s, so the totals' key bounds every window. Once a key's bound falls below the
+ * last place already taken, no later candidate can rank.
  */
-function rankByHarm(sqlite: Database.Database, window: { fromDay: string; asOf: string; harmDays: number; team: string | null }): Ranked[] {
-  const { fromDay, asOf, harmDays, team } = window;
-  const [from, end] = [startOfDay(fromDay), endOfDay(asOf)];
+function candidatesFromTotals(sqlite: Database.Database, { fromDay, asOf, harmDays }: HarmWindow): CandidateReader {
   const candidates = sqlite.prepare<Record<string, string | number>, { indicatorId: number; key: number }>(
     `SELECT indicator_id AS indicatorId, ${HARM_KEY_SQL} AS key FROM indicator_totals INDEXED BY indicator_totals_harm
       WHERE last_day >= @fromDay AND first_day <= @asOf ORDER BY ${HARM_KEY_SQL} DESC LIMIT @limit OFFSET @offset`,
   );
   const windowSums = sqlite.prepare<Record<string, string | number>, { reports: number | null; loss: number | null }>(
-    `SELECT sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts WHERE indicator_id = @indicatorId AND day >= @fromDay AND day <= @asOf ${teamClause(team)}`,
+    'SELECT sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts WHERE indicator_id = @indicatorId AND day >= @fromDay AND day <= @asOf',
   );
-  const recentLosses = recentLossReader(sqlite, from, end, team);
+  return (offset, limit, bar) => {
+    const page = candidates.all({ fromDay, asOf, offset, limit });
+    const named: Named[] = [];
+    for (const { indicatorId, key } of page) {
+      if ((key + harmDays) / harmDays < bar) return { named, last: true };
+      const { reports, loss } = windowSums.get({ indicatorId, fromDay, asOf })!;
+      if (reports && loss !== null) named.push({ indicatorId, reports, loss, bound: windowBound(reports, loss, harmDays) });
+    }
+    return { named, last: page.length < limit };
+  };
+}
+
+/**
+ * A team's candidates come from the team's own rows of the window, summed per indicator and handed over highest
+ * bound first: the totals are everyone's, and most of their candidates name none of a team's reports, so a team with
+ * few indicators would sum the window of every indicator before its 50 places filled. The same bound as
+ * windowBound, worked out in the grouping itself (a subquery would hand every group over once more before ordering).
+ */
+function candidatesOfTeam(sqlite: Database.Database, { fromDay, asOf, harmDays }: HarmWindow, team: string): CandidateReader {
+  const candidates = sqlite.prepare<Record<string, string | number>, Named>(
+    `SELECT indicator_id AS indicatorId, sum(reports) AS reports, sum(loss_cents) AS loss,
+            CASE WHEN sum(reports) <= 2 THEN sum(loss_cents) * 1.0 / @harmDays + sum(reports) / (2.0 * @harmDays) + 1
+              ELSE sum(reports) * 1.0 / @harmDays * (2.0 * sum(loss_cents) / (sum(reports) + 1) + 1) + 1 END AS bound
+       FROM indicator_day_counts WHERE day >= @fromDay AND day <= @asOf ${teamClause(team)}
+      GROUP BY indicator_id ORDER BY bound DESC, indicatorId LIMIT @limit OFFSET @offset`,
+  );
+  let lowestRead = Number.POSITIVE_INFINITY;
+  return (offset, limit, bar) => {
+    if (lowestRead < bar) return { named: [], last: true };
+    const named = candidates.all({ fromDay, asOf, harmDays, offset, limit, ...teamParam(team) });
+    lowestRead = named.at(-1)?.bound ?? lowestRead;
+    return { named, last: named.length < limit };
+  };
+}
+
+/**
+ * The HARM_LIMIT indicators doing most harm per day, among everyone's (team null) or one team's reports. One or two
+ * recent victims' median is their mean, known from the sums; for three or more it needs each loss, read only for
+ * those that can still rank: a page's candidates are ranked highest bound first, so that the last place rises
+ * before the losses of weaker ones would be read.
+ */
+function rankByHarm(sqlite: Database.Database, window: HarmWindow & { team: string | null }): Ranked[] {
+  const { fromDay, asOf, harmDays, team } = window;
+  const read = team === null ? candidatesFromTotals(sqlite, window) : candidatesOfTeam(sqlite, window, team);
+  const recentLosses = recentLossReader(sqlite, startOfDay(fromDay), endOfDay(asOf), team);
   const known: Ranked[] = [];
   const lastPlace = new LastPlace();
   for (let offset = 0, limit = FIRST_PAGE; ; offset += limit, limit *= 2) {
-    const page = candidates.all({ fromDay, asOf, offset, limit });
-    // A page's candidates named in the window, then ranked highest window bound first, so that the last place rises
-    // before the losses of weaker ones would be read.
-    const named: Array<{ indicatorId: number; reports: number; loss: number; bound: number }> = [];
-    let settled = false;
-    for (const { indicatorId, key } of page) {
-      if ((key + harmDays) / harmDays < lastPlace.bar) {
-        settled = true;
-        break;
-      }
-      const { reports, loss } = windowSums.get({ indicatorId, fromDay, asOf, ...teamParam(team) })!;
-      if (reports && loss !== null) named.push({ indicatorId, reports, loss, bound: windowBound(reports, loss, harmDays) });
-    }
+    const { named, last } = read(offset, limit, lastPlace.bar);
     for (const { indicatorId, reports, loss, bound } of named.sort((a, b) => b.bound - a.bound)) {
       if (bound < lastPlace.bar) break;
       const typical = reports > 2 ? (median(recentLosses(indicatorId)) ?? 0) : loss / reports;
       known.push(rankEntry(indicatorId, reports, typical, loss, harmDays));
       lastPlace.add(known.at(-1)!.harmPerDay);
     }
-    if (settled || page.length < limit) break;
+    if (last) break;
   }
   return known.filter((entry) => entry.harmPerDay >= lastPlace.bar).sort(byHarm).slice(0, HARM_LIMIT);
 }
@@ -129,6 +174,8 @@ function recentLossReader(sqlite: Database.Database, from: string, end: string, 
 }
 
 export function computeHarm(sqlite: Database.Database, asOf: string, harmDays: number, team: string | null): HarmEntry[] {
+  // No team ('', an officer without one) names no report: nothing to rank.
+  if (team === '') return [];
   const end = endOfDay(asOf);
   const ranking = rankByHarm(sqlite, { fromDay: addDays(asOf, -harmDays + 1), asOf, harmDays, team });
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
