@@ -20,7 +20,8 @@ export function decimalToCents(amount: string): number {
 /**
  * Reported loss in EUR cents. Other currencies are not converted: no exchange rates offline. Like a payment with no
  * amount, a payment above the bound is not counted, and a report whose counted payments add up beyond it counts no
- * loss at all: it cannot be a real loss. The report itself is kept; its payments show as the citizen wrote them.
+ * loss at all: it cannot be a real loss. The report itself is kept; its payments show as the citizen wrote them. Never
+ * below zero (only payments above zero count): the harm ranking bounds on it (test/unit/store/loss-never-negative.test.ts).
  */
 export function eurLossCents(payments: readonly Payment[] | undefined): number {
   let total = 0;
