@@ -23,13 +23,14 @@ export function oweWalTruncation(sqlite: Database.Database): void {
 /**
  * Empties the WAL if a removal still owes it; outside a transaction. Returns whether it did. The mark is cleared only
  * after the removed text has left the WAL; clearing it writes a frame of its own, which is emptied in turn. Throws
- * as checkpointTruncate does, and the debt then stays for the next settle.
+ * as checkpointTruncate does (waiting up to `patienceMs` for another connection's checkpoint; 0: one try), and the
+ * debt then stays for the next settle.
  */
-export function settleOwedWalTruncation(sqlite: Database.Database): boolean {
+export function settleOwedWalTruncation(sqlite: Database.Database, patienceMs?: number): boolean {
   const owed = sqlite.inTransaction ? undefined : readMeta(sqlite, OWED_KEY);
   if (owed === undefined) return false;
-  checkpointTruncate(sqlite);
+  checkpointTruncate(sqlite, patienceMs);
   deleteMetaIfStill(sqlite, OWED_KEY, owed);
-  checkpointTruncate(sqlite);
+  checkpointTruncate(sqlite, patienceMs);
   return true;
 }

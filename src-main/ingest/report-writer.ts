@@ -385,15 +385,23 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   }
 
   /**
+   * Set when a batch's settle failed, until a settle succeeds: another connection keeps the WAL busy, and waiting
+   * checkpointTruncate's patience after every batch would stall the import (seconds per batch).
+   */
+  let walKeptBusy = false;
+
+  /**
    * A batch's settle comes after its commit: when the WAL cannot be emptied now (another connection keeps it busy),
    * the batch is still written and answered as such. The failure is logged by its kind; the debt stays in the store
-   * (owed-wal-truncation.ts) for the next batch's settle, the retention run's end or the next start.
+   * (owed-wal-truncation.ts). Later batches try once without waiting; settleAfterImport waits once more at the end.
    */
   function settleAfterBatch(): void {
     try {
-      settleRedactions();
+      settleOwedWalTruncation(sqlite, walKeptBusy ? 0 : undefined);
+      walKeptBusy = false;
     } catch (error) {
-      (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+      if (!walKeptBusy) (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+      walKeptBusy = true;
     }
   }
 
@@ -402,6 +410,21 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     apply,
     settleRedactions,
     /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
+    /**
+     * After an import's last batch: empties what a batch's settle could not, waiting for the WAL this time. Returns
+     * the failure when the removed text stays in the WAL (the debt stays for the retention run's end or the next start).
+     */
+    settleAfterImport(): Error | null {
+      if (!walKeptBusy) return null;
+      try {
+        settleRedactions();
+        walKeptBusy = false;
+        return null;
+      } catch (error) {
+        (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    },
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       followStoreMark();
       const outcomes = applyInTransaction(inputs);
