@@ -19,10 +19,6 @@ export function keepFirstMeta(sqlite: Database.Database, key: string, value: str
   return readMeta(sqlite, key)!;
 }
 
-export function deleteMeta(sqlite: Database.Database, key: string): void {
-  sqlite.prepare('DELETE FROM store_meta WHERE key = ?').run(key);
-}
-
 /** Deletes `key` only while it still holds `value` (another connection may have written it since it was read). */
 export function deleteMetaIfStill(sqlite: Database.Database, key: string, value: string): void {
   sqlite.prepare('DELETE FROM store_meta WHERE key = ? AND value = ?').run(key, value);
