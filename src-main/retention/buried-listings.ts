@@ -6,16 +6,24 @@
  * received may arrive later, when a withdrawal or purge of it must reach the requests that quoted it.
  */
 import type Database from 'better-sqlite3';
+import { readMeta, writeMeta } from '../db/store-meta';
 import { createTombstones } from '../ingest/tombstones';
 import { createRequestListings } from '../mutations/request-listings';
 
-/** Takes the reports purged here out of the past request lists; returns how many. Nothing to read before a first purge. */
+/**
+ * store_meta key: set once the lists were cleared. Later rows cannot name a purged report (a purge forgets its rows),
+ * so it is done once per store, not at every start: it reads every listed report.
+ */
+const DONE_KEY = 'retention.buried_listings_forgotten';
+
+/** Takes the reports purged here out of the past request lists, once per store; returns how many. */
 export function forgetBuriedListings(sqlite: Database.Database): number {
+  if (readMeta(sqlite, DONE_KEY) !== undefined) return 0;
   const listings = createRequestListings(sqlite);
   const buried = createTombstones(sqlite).purgedAmong(listings.listedReports());
-  if (buried.size === 0) return 0;
   sqlite.transaction(() => {
     for (const reportId of buried) listings.forgetReport(reportId);
+    writeMeta(sqlite, DONE_KEY, 'yes');
   })();
   return buried.size;
 }

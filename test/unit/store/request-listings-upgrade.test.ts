@@ -5,7 +5,7 @@
  * withdrawal remembered for the report itself as a withdrawal's.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WITHDRAWN_QUOTE } from '../../../shared/retention/report-words';
 import type { AnyMutation } from '../../../shared/mutations/kinds';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
@@ -13,6 +13,7 @@ import { openStore } from '../../../src-main/db/open-store';
 import { createTombstones } from '../../../src-main/ingest/tombstones';
 import { auditFactsOf } from '../../../src-main/mutations/audit-subject';
 import { requireRequest } from '../../../src-main/requests/request-record';
+import { forgetBuriedListings } from '../../../src-main/retention/buried-listings';
 import { migrationsBefore } from '../../support/older-migrations';
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore, tempDir } from '../../support/temp-store';
@@ -114,5 +115,22 @@ describe('upgrading a store that kept only each request’s current list', () =>
     expect(requireRequest(upgraded.store.sqlite, REQUEST).payload.body).toContain(sentence);
     await upgraded.importRecords([unreceived, withdrawal(unreceived, 2)]);
     expect(requireRequest(upgraded.store.sqlite, REQUEST).payload.body).toBe(`Melder schreef: "${WITHDRAWN_QUOTE}"`);
+  });
+
+  it('is done once per store: opened again, the store reads none of its past lists for it', () => {
+    const store = openStore({ path: join(tempDir(), 'store.db') });
+    try {
+      const prepared = vi.spyOn(store.sqlite, 'prepare');
+      const listReads = () => prepared.mock.calls.filter(([sql]) => sql.includes('request_listed_reports')).length;
+      // The honest twin: the first time, the lists are read.
+      forgetBuriedListings(store.sqlite);
+      expect(listReads()).toBeGreaterThan(0);
+      prepared.mockClear();
+      // Before: every start read every listed report again.
+      forgetBuriedListings(store.sqlite);
+      expect(listReads()).toBe(0);
+    } finally {
+      store.close();
+    }
   });
 });
