@@ -12,7 +12,7 @@ import { prepareFeedPageBodyInSlices, reportEntriesOf, reportLineOf, type WirePr
 export type PrepareRequest = { id: number; lines: NdjsonLine[] } | { id: number; body: string };
 type LinesAnswer = { id: number; prepared: WirePreparedLine[] };
 type PageAnswer = { id: number; page: WirePreparedPage };
-/** The worker could not answer (it threw, named by the error's kind): the asking thread reads the request itself. */
+/** The worker could not answer (it threw, named by the error's kind): the asking thread reads the request itself, unless it is a large page (PreparePageFailedError). */
 type FailedAnswer = { id: number; failed: string };
 export type PrepareAnswer = LinesAnswer | PageAnswer | FailedAnswer;
 
@@ -95,6 +95,18 @@ export class PrepareWorkerUnavailableError extends Error {
   }
 }
 
+/**
+ * The prepare worker threw on a feed page larger than IN_THREAD_PAGE_BYTES (a bug, named by its error's kind only:
+ * the message may quote a record). The page fails rather than be read on the calling thread, outside the worker's
+ * heap limit; the sync shows this and tries the page again with its backoff.
+ */
+export class PreparePageFailedError extends Error {
+  constructor(readonly kind: string) {
+    super(`the worker that reads large feed pages failed on the next page (${kind}); nothing of it was written, tried again later`);
+    this.name = 'PreparePageFailedError';
+  }
+}
+
 export interface WorkerPreparerOptions {
   /** Where the worker's failures and restarts are told (kinds of error and exit codes only: never a record). */
   logger?: Logger;
@@ -109,8 +121,8 @@ const EXITED = 'exited';
 
 interface PendingRequest {
   page: boolean;
-  /** What the asker receives; null when the worker threw on it, EXITED when it died first. */
-  receive(answer: PrepareAnswer | null | typeof EXITED): void;
+  /** What the asker receives (a FailedAnswer when the worker threw on it); EXITED when it died first. */
+  receive(answer: PrepareAnswer | typeof EXITED): void;
   fail(error: Error): void;
 }
 
@@ -136,7 +148,8 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * batches always go to the worker: its start is spread over the whole file.
  *
  * A bug in the worker never stops the sync or an import: a request it cannot answer (it threw) is read on the calling
- * thread, which refuses a bad record the normal way; a worker that exited has its unanswered requests read on the
+ * thread, which refuses a bad record the normal way — except a page too large to read there, which fails
+ * (PreparePageFailedError) and is tried again by the sync; a worker that exited has its unanswered requests read on the
  * calling thread, and is started again after a delay that grows with each death in a row. Until it is back,
  * everything is read on the calling thread. A request is answered exactly once either way, and nothing is written
  * before it is, so no entry is lost or applied twice.
@@ -187,7 +200,7 @@ export function createWorkerPreparer(
       started.pending.delete(answer.id);
       deaths = 0;
       if ('failed' in answer) logger.warn('prepare.read_in_thread', { error: answer.failed });
-      pending.receive('failed' in answer ? null : answer);
+      pending.receive(answer);
     });
     // Out of memory, or a throw outside a request: the exit follows. The error's message may quote a record.
     worker.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.name));
@@ -227,7 +240,7 @@ export function createWorkerPreparer(
   /**
    * Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. Unless it
    * is `readableHere`: then it waits for a worker rather than be read here, and one that died on it is asked again.
-   * Once the worker has thrown on it, having read it within its limit, it is read here.
+   * Once the worker has thrown on it, it is read here if `readableHere`, else it fails (PreparePageFailedError).
    */
   function ask<T>(
     request: PrepareRequest,
@@ -243,11 +256,12 @@ export function createWorkerPreparer(
     const worker = running;
     if (!worker) return readableHere ? Promise.resolve().then(here) : Promise.reject(new Error('the preparer was closed'));
     if (readableHere && !sendable(worker)) return Promise.resolve().then(here);
-    const answered = new Promise<PrepareAnswer | null | typeof EXITED>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
+    const answered = new Promise<PrepareAnswer | typeof EXITED>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
     worker.worker.postMessage(request);
     return answered.then((answer) => {
       if (answer === EXITED) return readableHere ? here() : again();
-      return answer === null ? here() : fromWorker(answer);
+      if ('failed' in answer) return readableHere ? here() : Promise.reject(new PreparePageFailedError(answer.failed));
+      return fromWorker(answer);
     });
   }
 

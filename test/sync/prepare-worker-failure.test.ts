@@ -1,6 +1,6 @@
 /**
  * A prepare worker that fails never stops the sync (src-main/ingest/prepare-pool.ts): a page it cannot read is read
- * on the store's thread instead, and a worker that died is started again while pages are read there meanwhile. The
+ * on the store's thread instead (unless it is too large to read there: then it fails, to be tried again), and a worker that died is started again while pages are read there meanwhile. The
  * store ends exactly as one that read every page on its own thread: no entry lost, none applied twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { createWorkerPreparer, inThreadPreparer, type LinePreparer } from '../../src-main/ingest/prepare-pool';
+import { createWorkerPreparer, inThreadPreparer, IN_THREAD_PAGE_BYTES, PreparePageFailedError, type LinePreparer } from '../../src-main/ingest/prepare-pool';
 import { FEED_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord, IBANS } from '../support/records';
@@ -95,6 +95,26 @@ describe('a prepare worker that fails while pulling the feed', () => {
       const strip = (prepared: typeof viaWorker) => prepared.map((line) => (line.ok === true ? { line: line.line, record: line.input.record, mentions: line.input.mentions } : line));
       expect(strip(whileDown)).toEqual(strip(viaWorker));
       expect(strip(whileDown)).toEqual(strip(await inThreadPreparer.prepare(lines)));
+    } finally {
+      await faulty.close();
+    }
+  }, 60_000);
+
+  it('fails a page too large to read here when the worker throws on it, instead of reading it on this thread', async () => {
+    const faulty = createWorkerPreparer(new URL('./support/faulty-prepare-worker.ts', import.meta.url), { restartDelayMs: () => 60_000 });
+    try {
+      await faulty.prepare([]);
+      const largePage = (words: string) => {
+        const record = { ...narrating(words), evidence: 'x'.repeat(IN_THREAD_PAGE_BYTES) };
+        const entry = { seq: '1', type: 'report', reportId: record.reportId, revision: 1, record: JSON.stringify(record) };
+        return JSON.stringify({ entries: [entry], cursor: '1', hasMore: false });
+      };
+      // The honest twin: the same worker reads a large page it does not throw on.
+      await expect(faulty.preparePage(largePage('een fiets'), () => FEED_SLICE_MS)).resolves.toMatchObject({ ok: true, prepared: [{ ok: true }] });
+      // Before: the page was read on this thread, outside the worker's heap limit.
+      const failure = faulty.preparePage(largePage(THROWS_ON), () => FEED_SLICE_MS);
+      await expect(failure).rejects.toBeInstanceOf(PreparePageFailedError);
+      await expect(failure).rejects.toThrow('(TypeError)');
     } finally {
       await faulty.close();
     }
