@@ -6,7 +6,6 @@
  */
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../shared/platform/clock';
 import type { LogFields, Logger } from '../../shared/platform/logger';
@@ -18,6 +17,7 @@ import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord, withdrawal } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import type { IntakeRecord } from '../../shared/intake/schema';
+import { holdReader } from '../support/wal-reader';
 
 const phrase = 'Okapistraat negenenveertig achter de molen';
 
@@ -38,17 +38,6 @@ async function storeBeforeWithdrawal() {
   store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const status = () => store.sqlite.prepare<[string], string>('SELECT status FROM reports WHERE report_id = ?').pluck().get(report.reportId);
   return { path, store, lines, importRecords, report, status };
-}
-
-/** Another connection reading the store: while it reads, the WAL cannot be emptied. */
-function holdReader(path: string) {
-  const reader = new Database(path);
-  reader.exec('BEGIN');
-  reader.prepare('SELECT count(*) FROM reports').get();
-  return () => {
-    reader.exec('COMMIT');
-    reader.close();
-  };
 }
 
 describe('an import batch whose WAL cannot be emptied after its commit', () => {

@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
@@ -19,6 +18,7 @@ import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord, withdrawal } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import { startSyncHub } from './support/sync-hub';
+import { holdReader } from '../support/wal-reader';
 
 const phrase = 'Okapilaan negenenveertig achter de molen';
 
@@ -63,17 +63,6 @@ async function stationAfterWithdrawalPosted() {
   expect((await hub.post([withdrawal(report, 2)])).rejected).toEqual([]);
   settles.asked = 0;
   return { store, path, engine, checkpointer, settles };
-}
-
-/** Another connection reading the store: a full checkpoint waits until it is done. */
-function holdReader(path: string) {
-  const reader = new Database(path);
-  reader.exec('BEGIN');
-  reader.prepare('SELECT count(*) FROM reports').get();
-  return () => {
-    reader.exec('COMMIT');
-    reader.close();
-  };
 }
 
 const walBytes = (path: string) => statSync(`${path}-wal`).size;

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../../shared/platform/clock';
 import type { LogFields, Logger } from '../../shared/platform/logger';
@@ -17,6 +16,7 @@ import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord, withdrawal } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import { startSyncHub } from './support/sync-hub';
+import { holdReader } from '../support/wal-reader';
 
 const phrase = 'Tapirhof zevenendertig boven de slijterij';
 
@@ -42,17 +42,6 @@ async function stationBeforeWithdrawal() {
   // A TRUNCATE checkpoint meets the reader below at once instead of after the default 5 s busy wait.
   store.sqlite.pragma('busy_timeout = 20');
   return { hub, store, path, report };
-}
-
-/** Another connection reading the store: while it reads, the WAL cannot be emptied. */
-function holdReader(path: string) {
-  const reader = new Database(path);
-  reader.exec('BEGIN');
-  reader.prepare('SELECT count(*) FROM reports').get();
-  return () => {
-    reader.exec('COMMIT');
-    reader.close();
-  };
 }
 
 describe('emptying the WAL after a pulled withdrawal, when it cannot be done', () => {
