@@ -389,6 +389,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
    * checkpointTruncate's patience after every batch would stall the import (seconds per batch).
    */
   let walKeptBusy = false;
+  const logger = deps.logger ?? silentLogger;
 
   /**
    * A batch's settle comes after its commit: when the WAL cannot be emptied now (another connection keeps it busy),
@@ -400,7 +401,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       settleOwedWalTruncation(sqlite, walKeptBusy ? 0 : undefined);
       walKeptBusy = false;
     } catch (error) {
-      if (!walKeptBusy) (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+      if (!walKeptBusy) logger.error('import.wal_not_emptied', { error: errorKind(error) });
       walKeptBusy = true;
     }
   }
@@ -409,7 +410,6 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     /** Applies one record; the caller owns the transaction (e.g. sync, which saves its cursor in the same one) and calls settleRedactions() after it. */
     apply,
     settleRedactions,
-    /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
     /**
      * After an import's last batch: empties what a batch's settle could not, waiting for the WAL this time. Returns
      * the failure when the removed text stays in the WAL (the debt stays for the retention run's end or the next start).
@@ -421,10 +421,11 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
         walKeptBusy = false;
         return null;
       } catch (error) {
-        (deps.logger ?? silentLogger).error('import.wal_not_emptied', { error: errorKind(error) });
+        logger.error('import.wal_not_emptied', { error: errorKind(error) });
         return error instanceof Error ? error : new Error(String(error));
       }
     },
+    /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       followStoreMark();
       const outcomes = applyInTransaction(inputs);
