@@ -176,6 +176,13 @@ export function createWorkerPreparer(
   let waitingForWorker: Array<{ resume(): void; cancel(error: Error): void }> | null = null;
   /** Pages too large to read here, asked while no worker runs (between a death and the restart): they wait for it. */
   let waitingForRestart: Array<{ resume(): void; cancel(error: Error): void }> = [];
+  /** Everything waiting for a worker, taken out of both lists (waitingForWorker stays set if it was). */
+  function takeWaiting() {
+    const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
+    if (waitingForWorker) waitingForWorker = [];
+    waitingForRestart = [];
+    return waiting;
+  }
   const progress = createPrepareProgress();
   let running: RunningWorker | null = start();
 
@@ -189,9 +196,8 @@ export function createWorkerPreparer(
         started.ready = true;
         unreadyDeaths = 0;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
-        const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
+        const waiting = takeWaiting();
         waitingForWorker = null;
-        waitingForRestart = [];
         for (const request of waiting) request.resume();
         return;
       }
@@ -223,10 +229,7 @@ export function createWorkerPreparer(
       const delayMs = delayAfter(deaths);
       logger.error('prepare.worker_stopped', { code, error: cause, restartInMs: delayMs });
       if (unreadyDeaths >= NEVER_READY_DEATHS) {
-        const waiting = [...(waitingForWorker ?? []), ...waitingForRestart];
-        waitingForRestart = [];
-        if (waitingForWorker) waitingForWorker = [];
-        for (const request of waiting) request.cancel(new PrepareWorkerUnavailableError(unreadyDeaths));
+        for (const request of takeWaiting()) request.cancel(new PrepareWorkerUnavailableError(unreadyDeaths));
       }
       restart = setTimeout(() => {
         restart = null;
@@ -285,9 +288,8 @@ export function createWorkerPreparer(
       closed = true;
       if (restart) clearTimeout(restart);
       restart = null;
-      for (const request of [...(waitingForWorker ?? []), ...waitingForRestart]) request.cancel(new Error('the preparer was closed before its worker was back'));
+      for (const request of takeWaiting()) request.cancel(new Error('the preparer was closed before its worker was back'));
       waitingForWorker = null;
-      waitingForRestart = [];
       await running?.worker.terminate();
     },
   };
