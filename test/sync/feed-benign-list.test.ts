@@ -4,18 +4,11 @@
  * reports link (src-main/ingest/report-writer.ts, followBenignList).
  */
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { RawFeedPage } from '../../shared/hub/feed-page';
-import type { IntakeRecord } from '../../shared/intake/schema';
-import { systemClock } from '../../shared/platform/clock';
-import { openCaseStore } from '../../src-main/app/open-case-store';
 import { upsertBenignValue } from '../../src-main/benign/benign-values';
-import { createFeedPageApplier } from '../../src-main/ingest/apply-feed-page';
-import { createMutationApplier } from '../../src-main/mutations/applier';
 import { addBenignValue } from '../../src-main/mutations/services';
+import { feedWorkstation } from '../support/feed-workstation';
 import { filedRecord, IBANS } from '../support/records';
-import { tempDir } from '../support/temp-store';
 import { serviceDeps } from './support/mutation-fixtures';
 
 /** How often the benign list was read into a matcher: the real function, counted. */
@@ -31,25 +24,10 @@ vi.mock('../../src-main/benign/benign-matcher', async (load) => {
   };
 });
 
-let seq = 0;
-function pageOf(records: IntakeRecord[]): RawFeedPage {
-  const entries = records.map((record) => {
-    seq += 1;
-    return { seq: String(seq), type: 'report' as const, reportId: record.reportId, revision: record.revision, record: JSON.stringify(record) };
-  });
-  return { entries, cursor: String(seq), hasMore: false };
-}
-
 function workstation() {
-  const path = join(tempDir(), 'ws.db');
-  const store = openCaseStore({ clock: systemClock, path });
-  // Every entry a slice of its own: the old code read the list before each.
-  const pages = createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs: 0 });
-  const apply = async (records: IntakeRecord[]) => pages.apply(await pages.prepare(JSON.stringify(pageOf(records))));
-  /** Each report's cluster, by report id. */
-  const clusterOf = (record: IntakeRecord) => store.sqlite.prepare('SELECT cluster_id FROM reports WHERE report_id = ?').pluck().get(record.reportId);
-  const benignReason = (iban: string) => store.sqlite.prepare("SELECT benign_reason FROM indicators WHERE type = 'iban' AND value = ?").pluck().get(iban);
-  return { store, path, apply, clusterOf, benignReason };
+  const station = feedWorkstation();
+  const benignReason = (iban: string) => station.store.sqlite.prepare("SELECT benign_reason FROM indicators WHERE type = 'iban' AND value = ?").pluck().get(iban);
+  return { ...station, benignReason };
 }
 
 const withAccount = (iban: string) => filedRecord({ suspect: { bankAccounts: [iban] } });

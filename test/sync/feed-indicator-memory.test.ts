@@ -5,17 +5,10 @@
  * between slices (on this connection or another), and the next slice looks the row up again.
  */
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { RawFeedPage } from '../../shared/hub/feed-page';
-import type { IntakeRecord } from '../../shared/intake/schema';
-import { systemClock } from '../../shared/platform/clock';
-import { openCaseStore } from '../../src-main/app/open-case-store';
-import { createFeedPageApplier } from '../../src-main/ingest/apply-feed-page';
 import { createReportRowPurger } from '../../src-main/ingest/report-purge';
-import { createMutationApplier } from '../../src-main/mutations/applier';
+import { feedWorkstation } from '../support/feed-workstation';
 import { filedRecord, IBANS } from '../support/records';
-import { tempDir } from '../support/temp-store';
 
 /**
  * How often the writer went to the store for an indicator row: its insert-if-new and its lookup, the real
@@ -44,28 +37,14 @@ vi.mock('../../src-main/db/reports/writes', async (load) => {
   };
 });
 
-let seq = 0;
-function pageOf(records: IntakeRecord[]): RawFeedPage {
-  const entries = records.map((record) => {
-    seq += 1;
-    return { seq: String(seq), type: 'report' as const, reportId: record.reportId, revision: record.revision, record: JSON.stringify(record) };
-  });
-  return { entries, cursor: String(seq), hasMore: false };
-}
-
 function workstation() {
-  const path = join(tempDir(), 'ws.db');
-  const store = openCaseStore({ clock: systemClock, path });
-  // Every report a slice, one transaction each.
-  const pages = createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs: 0 });
-  const apply = async (records: IntakeRecord[]) => pages.apply(await pages.prepare(JSON.stringify(pageOf(records))));
+  const station = feedWorkstation();
   /** The account's indicator rows, with how many reports mention each. */
   const muleRows = () =>
-    store.sqlite
+    station.store.sqlite
       .prepare("SELECT i.id, (SELECT count(*) FROM mentions m WHERE m.indicator_id = i.id) AS reports FROM indicators i WHERE i.type = 'iban' AND i.value = ?")
       .all(IBANS.muleA) as Array<{ id: number; reports: number }>;
-  const clusterOf = (record: IntakeRecord) => store.sqlite.prepare('SELECT cluster_id FROM reports WHERE report_id = ?').pluck().get(record.reportId);
-  return { store, path, apply, muleRows, clusterOf };
+  return { ...station, muleRows };
 }
 
 const withMule = () => filedRecord({ suspect: { bankAccounts: [IBANS.muleA] } });
