@@ -83,14 +83,25 @@ export class PrepareOutOfMemoryError extends Error {
 export const NEVER_READY_DEATHS = 3;
 
 /**
- * The prepare worker died while loading, NEVER_READY_DEATHS times in a row (a broken installation, a module that
- * throws at load): what waited for it (a page too large to read here, requests after a death by running out of
- * memory) fails with this instead of waiting for ever. The pool still starts it again with its backoff, and takes
- * such requests again once one is ready; the sync shows this and tries again with its own backoff.
+ * How long a worker may take to say it is ready before it is ended and counts as a death while loading. Its start
+ * took 2.6–2.9 s under tsx on a busy machine, about 0.5 s from a bundle: a start ten times the slowest seen is hung
+ * (a module that never finishes loading), and would otherwise hold what waits for it for ever.
+ */
+export const PREPARE_WORKER_START_DEADLINE_MS = 30_000;
+
+/** Why a worker was ended before it said it was ready (logged as its stop's error). */
+const START_TIMED_OUT = 'start-timeout';
+
+/**
+ * The prepare worker died while loading, or did not finish loading within its start deadline, NEVER_READY_DEATHS
+ * times in a row (a broken installation, a module that throws or hangs at load): what waited for it (a page too
+ * large to read here, requests after a death by running out of memory) fails with this instead of waiting for ever.
+ * The pool still starts it again with its backoff, and takes such requests again once one is ready; the sync shows
+ * this and tries again with its own backoff.
  */
 export class PrepareWorkerUnavailableError extends Error {
   constructor(readonly deaths: number) {
-    super(`the worker that reads large feed pages and import batches could not start (it stopped ${deaths} times while loading); tried again later`);
+    super(`the worker that reads large feed pages and import batches could not start (${deaths} starts in a row stopped or hung while loading); tried again later`);
     this.name = 'PrepareWorkerUnavailableError';
   }
 }
@@ -114,6 +125,8 @@ export interface WorkerPreparerOptions {
   restartDelayMs?: (deaths: number) => number;
   /** The worker's heap limits; PREPARE_WORKER_LIMITS unless a test makes them small. */
   resourceLimits?: ResourceLimits;
+  /** How long a start may take before the worker is ended (PREPARE_WORKER_START_DEADLINE_MS unless a test makes it short). */
+  startDeadlineMs?: number;
 }
 
 /** The worker exited (not by running out of memory) before it answered. */
@@ -157,7 +170,8 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * Running out of memory is the exception: the worker's heap is limited so that a hostile file cannot grow it until
  * the process dies, and what exhausted it must not be read on the calling thread either. Its unanswered requests
  * fail (PrepareOutOfMemoryError, naming the line it was on); later requests wait for the restarted worker. A worker
- * that keeps dying before it is ready is not waited for: after NEVER_READY_DEATHS, what waits fails
+ * that keeps dying before it is ready — or hangs while loading, ended at its start deadline — is not waited for:
+ * after NEVER_READY_DEATHS, what waits fails
  * (PrepareWorkerUnavailableError) and so does what would wait, until a worker is ready again.
  */
 export function createWorkerPreparer(
@@ -191,8 +205,15 @@ export function createWorkerPreparer(
     worker.unref();
     const started: RunningWorker = { worker, ready: false, pending: new Map() };
     let cause = 'exit';
+    // A worker alive but never ready is ended, and its exit counts it as a death while loading.
+    const startDeadline = setTimeout(() => {
+      cause = START_TIMED_OUT;
+      void worker.terminate();
+    }, options.startDeadlineMs ?? PREPARE_WORKER_START_DEADLINE_MS);
+    startDeadline.unref();
     worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
       if (answer === WORKER_READY) {
+        clearTimeout(startDeadline);
         started.ready = true;
         unreadyDeaths = 0;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
@@ -211,6 +232,7 @@ export function createWorkerPreparer(
     // Out of memory, or a throw outside a request: the exit follows. The error's message may quote a record.
     worker.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.name));
     worker.on('exit', (code) => {
+      clearTimeout(startDeadline);
       if (running === started) running = null;
       if (cause === OUT_OF_MEMORY) {
         // The oldest unanswered request is the one it was preparing; the line it was on says which record.

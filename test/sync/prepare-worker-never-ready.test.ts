@@ -1,7 +1,8 @@
 /**
  * A prepare worker that dies while loading, start after start, does not stall the sync: a feed page too large to read
  * on the store's thread waits for it only NEVER_READY_DEATHS deaths, then fails with a named error that the sync shows
- * (src-main/ingest/prepare-pool.ts). Deaths are counted, not timed.
+ * (src-main/ingest/prepare-pool.ts). Deaths are counted, not timed. Nor does one that stays alive and never finishes
+ * loading: its start deadline ends it, and it counts as such a death.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,14 @@ import type { Logger } from '../../shared/platform/logger';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { readCursor } from '../../src-main/db/sync-cursor';
 import { FEED_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
-import { createWorkerPreparer, IN_THREAD_PAGE_BYTES, NEVER_READY_DEATHS, PrepareWorkerUnavailableError } from '../../src-main/ingest/prepare-pool';
+import { createWorkerPreparer, IN_THREAD_PAGE_BYTES, NEVER_READY_DEATHS, PrepareWorkerUnavailableError, type WorkerPreparerOptions } from '../../src-main/ingest/prepare-pool';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import { startSyncHub } from './support/sync-hub';
 
 const unloadable = new URL('./support/unloadable-prepare-worker.ts', import.meta.url);
+const hanging = new URL('./support/never-ready-worker.ts', import.meta.url);
 
 function pageOf(count: number, evidenceBytes: number): string {
   const entries = Array.from({ length: count }, (_, index) => {
@@ -28,13 +30,23 @@ function pageOf(count: number, evidenceBytes: number): string {
   return JSON.stringify({ entries, cursor: String(count), hasMore: false });
 }
 
-function unloadablePreparer() {
+function preparerWatched(worker: URL | undefined, options: WorkerPreparerOptions = {}) {
   const stops: string[] = [];
-  const logger: Logger = { info: () => undefined, warn: () => undefined, error: (event) => void stops.push(event) };
-  const preparer = createWorkerPreparer(unloadable, { logger, restartDelayMs: () => 10 });
+  const stopCauses: unknown[] = [];
+  const logger: Logger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (event, fields) => {
+      stops.push(event);
+      stopCauses.push(fields?.error);
+    },
+  };
+  const preparer = createWorkerPreparer(worker, { logger, restartDelayMs: () => 10, ...options });
   onTestFinished(() => preparer.close());
-  return { preparer, stops };
+  return { preparer, stops, stopCauses };
 }
+
+const unloadablePreparer = () => preparerWatched(unloadable);
 
 describe('a prepare worker that never finishes loading', () => {
   it('fails a page too large to read here after a few deaths, with a named error, instead of waiting for ever', async () => {
@@ -77,4 +89,26 @@ describe('a prepare worker that never finishes loading', () => {
     expect(honest.getState().lastError).toBeNull();
     expect(stores[1]!.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(2);
   }, 120_000);
+});
+
+describe('a prepare worker that starts, stays alive and never says it is ready', () => {
+  it('is ended at its start deadline; after a few such starts a page too large to read here fails instead of waiting for ever', async () => {
+    const { preparer, stops, stopCauses } = preparerWatched(hanging, { startDeadlineMs: 200 });
+    const large = pageOf(3, 1_000_000);
+    // Without the deadline this waits until the test's timeout: the worker neither dies nor answers.
+    await expect(preparer.preparePage(large, () => FEED_SLICE_MS)).rejects.toBeInstanceOf(PrepareWorkerUnavailableError);
+    expect(stops).toEqual(Array(NEVER_READY_DEATHS).fill('prepare.worker_stopped'));
+    expect(stopCauses).toEqual(Array(NEVER_READY_DEATHS).fill('start-timeout'));
+    // A batch of lines sent to a hung worker is read on this thread once the deadline ends it.
+    const text = JSON.stringify(filedRecord());
+    const lines = [{ number: 1, text, tooLong: false, bytes: Buffer.byteLength(text) + 1 }];
+    await expect(preparerWatched(hanging, { startDeadlineMs: 200 }).preparer.prepare(lines)).resolves.toMatchObject([{ ok: true }]);
+  }, 60_000);
+
+  it('the honest twin: the real worker, under its start deadline, becomes ready and reads the same page', async () => {
+    const { preparer, stops } = preparerWatched(undefined);
+    const large = pageOf(3, 1_000_000);
+    await expect(preparer.preparePage(large, () => FEED_SLICE_MS)).resolves.toMatchObject({ ok: true, prepared: [{ ok: true }, { ok: true }, { ok: true }] });
+    expect(stops).toEqual([]);
+  }, 60_000);
 });
