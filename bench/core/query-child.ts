@@ -1,4 +1,6 @@
-// Child: latency of `related` and of searches on an imported store, a full cluster rebuild, and store size.
+// Child: latency of `related` and of searches on an imported store, a full cluster rebuild, and store size: the file
+// as it is (never VACUUMed, the WAL emptied), the part of it in free pages (a store upgraded by opening it keeps the
+// pages its migrations freed, which later writes reuse), and the largest tables and indexes (SQLite's dbstat).
 import { statSync } from 'node:fs';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
@@ -40,5 +42,11 @@ const rebuilt = rebuildClusters(sqlite);
 const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
 sqlite.pragma('wal_checkpoint(TRUNCATE)');
 const reports = sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+const freeBytes = (sqlite.pragma('freelist_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
+const largest = sqlite
+  .prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE aggregate = 1 GROUP BY name ORDER BY bytes DESC LIMIT 8')
+  .all()
+  .map(({ name, bytes }) => ({ name, bytesPerReport: bytes / reports }));
 store.close();
-console.log(JSON.stringify({ related, search, rebuildSeconds, clusters: rebuilt.clusters, reports, bytesPerReport: statSync(dbPath).size / reports }));
+const size = { bytesPerReport: statSync(dbPath).size / reports, freeBytesPerReport: freeBytes / reports, largest };
+console.log(JSON.stringify({ related, search, rebuildSeconds, clusters: rebuilt.clusters, reports, ...size }));

@@ -45,7 +45,10 @@ interface QueryResult {
   related: Latency;
   search: Latency;
   rebuildSeconds: number;
+  /** The store file's bytes per report, free pages included (query-child.ts). */
   bytesPerReport: number;
+  freeBytesPerReport: number;
+  largest: Array<{ name: string; bytesPerReport: number }>;
 }
 
 /** What the workstation's retention child reports (core/retention-child.ts). */
@@ -110,7 +113,13 @@ function queryMetrics(label: string, queries: QueryResult, reports: number, at1M
     { name: `search p50, ${label}`, value: queries.search.p50, unit: 'ms' },
     { name: `search p95, ${label}`, value: queries.search.p95, unit: 'ms', ...(at1M ? { target: { op: '<=', value: 50 } } : {}) },
     { name: `full cluster rebuild, ${label}`, value: queries.rebuildSeconds, unit: 's' },
-    { name: `store size per report, ${label}`, value: queries.bytesPerReport, unit: 'bytes', note: `${reports.toLocaleString('en')} reports` },
+    {
+      name: `store size per report, ${label}`,
+      value: queries.bytesPerReport,
+      unit: 'bytes',
+      ...(at1M ? { target: { op: '<=', value: 3000 } } : {}),
+      note: `issue 13: the file's size (never VACUUMed, WAL emptied) over ${reports.toLocaleString('en')} reports, after a full cluster rebuild; ${queries.freeBytesPerReport.toFixed(0)} of it in free pages; largest: ${queries.largest.map(({ name, bytesPerReport }) => `${name} ${bytesPerReport.toFixed(0)}`).join(', ')}`,
+    },
   ];
 }
 
