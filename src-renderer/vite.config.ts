@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstScreenChunk } from './first-screen-chunk.ts';
 import { preloadSecondScript } from './preload-second-script.ts';
 
 // Vite replaces __dirname with this file's folder when it bundles the config. Declared here because the
@@ -19,5 +20,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Loaded from the local disk or loopback, never over a network: one larger chunk is fine.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [firstScreenChunk(`${__dirname}/main.tsx`, `${__dirname}/app/show-app.tsx`)] } },
+    },
   },
 });

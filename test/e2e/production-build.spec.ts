@@ -20,3 +20,19 @@ test('the renderer is built for production: React without its development checks
   expect(scripts.filter((script) => script.text.includes(DEVELOPMENT_ONLY)).map((script) => script.name)).toEqual([]);
   expect(scripts.some((script) => script.text.includes(PRODUCTION_ONLY))).toBe(true);
 });
+
+/**
+ * Browser mode speaks HTTP/1.1: six connections to the host. The first script asks for the first screen's data at
+ * once; when the page also preloaded twenty small chunks, those calls waited behind them (first-screen-chunk.ts).
+ */
+test('the first screen is fetched in a few files, and the first script waits for none of them', () => {
+  const page = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
+  const [, firstScript] = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"><\/script>/.exec(page) ?? [];
+  expect(firstScript).toBeDefined();
+  const preloaded = [...page.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\.\/(assets\/[^"]+)"/g)].map(([, file]) => file);
+  // The second script, the bundler's runtime, the first screen's chunk and its style sheet.
+  expect(preloaded.length).toBeLessThanOrEqual(4);
+  expect(page).not.toMatch(/<link rel="stylesheet"/);
+  const staticImports = [...readFileSync(join(RENDERER_DIR, firstScript!), 'utf8').matchAll(/import\s*\{[^}]*\}\s*from\s*"([^"]+)"/g)].map(([, from]) => from);
+  expect(staticImports).toEqual([]);
+});
