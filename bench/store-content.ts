@@ -1,0 +1,63 @@
+// Whether a change to the import left its stores' content as it was: import a file with a fixed clock, then digest
+// the store — every table's rows (the text index's own tables, the clusters and the audit chain's hashes included)
+// and the text index's answers — and compare two digests with diff. Run `import` with the code before and after.
+//   node --import tsx bench/store-content.ts import <file.ndjson> <fresh store>
+//   node --import tsx bench/store-content.ts digest <store> > digest.json
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openCaseStore } from '../src-main/app/open-case-store';
+import { importNdjson } from '../src-main/ingest/importer';
+import { createWorkerPreparer } from '../src-main/ingest/prepare-pool';
+import { createReportWriter } from '../src-main/ingest/report-writer';
+import { IMPORT_ACTOR } from '../src-main/audit/actor';
+import { fixedClock } from '../shared/platform/clock';
+
+/** Words searched for: frequent in generated reports and rare alike, names of places, prefixes. */
+const SEARCHES = ['bank', 'marktplaats', 'whatsapp', 'phishing', 'bitcoin', 'amsterdam', 'betaald', 'pakket', 'iban', 'helpdesk', 'oplichter', 'crypto*', 'ver*', '"niet geleverd"'];
+
+async function importFixed(file: string, path: string): Promise<void> {
+  const clock = fixedClock(new Date('2026-12-01T08:00:00Z'), 1);
+  const store = openCaseStore({ clock, path });
+  const preparer = createWorkerPreparer();
+  try {
+    const summary = await importNdjson(createReadStream(file), createReportWriter(store, { clock, actor: IMPORT_ACTOR }), { preparer });
+    console.log(JSON.stringify({ ...summary, rejected: summary.rejected.length }));
+  } finally {
+    await preparer.close();
+    store.close();
+  }
+}
+
+function digest(path: string): void {
+  const sqlite = new Database(path, { readonly: true });
+  const tables = sqlite
+    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .filter((table) => !table.sql.startsWith('CREATE VIRTUAL TABLE'));
+  const out: Record<string, unknown> = {};
+  for (const { name, sql } of tables) {
+    const columns = sqlite.prepare(`SELECT * FROM "${name}" LIMIT 0`).columns().map((column) => `"${column.name}"`);
+    const order = / WITHOUT ROWID/i.test(sql) ? columns.join(', ') : 'rowid';
+    const hash = createHash('sha256');
+    let rows = 0;
+    for (const row of sqlite.prepare(`SELECT ${order === 'rowid' ? 'rowid, ' : ''}* FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value)));
+      hash.update('\n');
+      rows += 1;
+    }
+    out[name] = { rows, sha256: hash.digest('hex') };
+  }
+  const search = sqlite.prepare<[string], number>('SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank, rowid').pluck();
+  for (const words of SEARCHES) {
+    const ids = search.all(words);
+    out[`search ${words}`] = { rows: ids.length, sha256: createHash('sha256').update(ids.join(',')).digest('hex') };
+  }
+  sqlite.close();
+  console.log(JSON.stringify(out, null, 1));
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (command === 'import') await importFixed(args[0]!, args[1]!);
+else if (command === 'digest') digest(args[0]!);
+else throw new Error('usage: store-content.ts import <file> <store> | digest <store>');
