@@ -196,17 +196,21 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   /**
    * A new revision's mentions in place of the stored ones: those it repeats (most, as a rule) stay as they are, the
    * others are deleted and the new ones written. Deleting all and writing all again cost every index and trigger
-   * twice and left each old row's bytes empty in the table's pages.
+   * twice and left each old row's bytes empty in the table's pages. The new ones are written first: an indicator (or
+   * shape) the report names in another field or words then never leaves the overview's kept counts to come back —
+   * their triggers count one only when the report's first mention of it comes or its last goes (migrations 0026, 0033).
    */
   function replaceMentions(reportId: number, stored: readonly StoredMention[], mentions: readonly NewMention[]): void {
     const wanted = new Set(mentions.map(mentionKey));
     const kept = new Set<string>();
+    const replaced: number[] = [];
     for (const row of stored) {
       const key = mentionKey(row);
       if (wanted.has(key) && !kept.has(key)) kept.add(key);
-      else deleteMention.run(row.rowid);
+      else replaced.push(row.rowid);
     }
     writeMentions(reportId, kept.size === 0 ? mentions : mentions.filter((mention) => !kept.has(mentionKey(mention))), 'announced');
+    for (const rowid of replaced) deleteMention.run(rowid);
   }
 
   /** Once a report is withdrawn at revision N, no stored revision up to N keeps personal data. */

@@ -341,6 +341,45 @@ describe('a revision moves the kept counts only when its Dutch day changes', () 
   });
 });
 
+describe('a revision naming the same indicators in other fields', () => {
+  const mentionRows = (sqlite: Database.Database, reportId: string) =>
+    sqlite
+      .prepare<[string], { rowid: number; indicatorId: number; field: string }>(
+        'SELECT m.rowid, m.indicator_id AS indicatorId, m.field FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ? ORDER BY m.rowid',
+      )
+      .all(reportId);
+
+  it('writes no kept row: the new mentions come before the replaced ones go; a revision naming another indicator moves its counts', async () => {
+    // Account A as the suspect's, a payment to account C; then the other way round: the same indicators, other fields.
+    const first = filedRecord({
+      receivedAt: '2026-02-03T10:00:00Z',
+      payments: [{ amount: '50.00', currency: 'EUR', beneficiaryAccount: IBANS.muleC }],
+      suspect: { bankAccounts: [IBANS.muleA] },
+    });
+    const api = await openApiHarness({ records: [first, filedRecord({ receivedAt: '2026-02-03T11:00:00Z', suspect: { bankAccounts: [IBANS.muleA] } })] });
+    const sqlite = api.store.sqlite;
+    const before = mentionRows(sqlite, first.reportId);
+    const keptWrites = countKeptWrites(sqlite);
+
+    await api.importRecords([{ ...first, revision: 2, payments: [{ amount: '50.00', currency: 'EUR', beneficiaryAccount: IBANS.muleA }], suspect: { bankAccounts: [IBANS.muleC] } }]);
+    const after = mentionRows(sqlite, first.reportId);
+    // The mentions were replaced (other fields, other rows), the indicators named are the same.
+    expect(after.map((row) => `${row.indicatorId} ${row.field}`).sort()).not.toEqual(before.map((row) => `${row.indicatorId} ${row.field}`).sort());
+    expect(new Set(after.map((row) => row.indicatorId))).toEqual(new Set(before.map((row) => row.indicatorId)));
+    expect(after.some((row) => before.some((old) => old.rowid === row.rowid))).toBe(false);
+    expect(keptWrites()).toBe(0);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+
+    // The honest twin: account C dropped for account D, on the same day: C's counts go, D's come.
+    await api.importRecords([{ ...first, revision: 3, payments: [{ amount: '50.00', currency: 'EUR', beneficiaryAccount: IBANS.muleA }], suspect: { bankAccounts: [IBANS.muleD] } }]);
+    expect(keptWrites()).toBeGreaterThan(0);
+    expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+    const named = (value: string) => kept(sqlite).indicators.filter((row) => (row as unknown[])[1] === sqlite.prepare("SELECT id FROM indicators WHERE type = 'iban' AND value = ?").pluck().get(value));
+    expect(named(IBANS.muleC)).toEqual([]);
+    expect(named(IBANS.muleD).map((row) => (row as number[])[3])).toEqual([1]);
+  });
+});
+
 describe('each indicator’s shape, stored once when the indicator is', () => {
   it('is filled for the indicators of a store from before, reads from its index, and keeps the counts equal to a count from scratch', async () => {
     const path = join(tempDir(), 'old.db');
