@@ -124,13 +124,26 @@ const RETRY_MS = 5;
  * purge) survives neither in the WAL nor — with secure_delete — in the store's free pages. Outside a transaction.
  * SQLite answers busy, without waiting, while another connection checkpoints (the core's checkpoint thread): then it
  * tries again until that one is done. Throws if the WAL could not be emptied, rather than pass over it unsaid.
+ *
+ * A TRUNCATE holds the writer's lock from its start to its end, so every other connection's writes wait for it: on
+ * the core's checkpoint thread, the core's own writes (an officer's change, a consultation's audit entry) waited
+ * 1,966 ms behind the one at the end of a first sync of 50k. So the WAL is first copied without that lock (PASSIVE),
+ * leaving the TRUNCATE only what was written since; and each try gives up at once when a reader or writer is in the
+ * way (busy_timeout 0), instead of waiting inside SQLite with the lock held, and is retried here with it let go.
  */
 export function checkpointTruncate(sqlite: Database.Database, patienceMs = TRUNCATE_PATIENCE_MS): void {
   const giveUpAt = performance.now() + patienceMs;
-  for (;;) {
-    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    if (!result || result.busy === 0) return;
-    if (performance.now() >= giveUpAt) throw new AppError('CONFLICT', `The write-ahead log of ${sqlite.name} could not be emptied: another connection kept it busy. Close other programs using the store and try again.`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (;;) {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (!result || result.busy === 0) return;
+      if (performance.now() >= giveUpAt) throw new AppError('CONFLICT', `The write-ahead log of ${sqlite.name} could not be emptied: another connection kept it busy. Close other programs using the store and try again.`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }

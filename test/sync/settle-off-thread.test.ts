@@ -12,7 +12,7 @@ import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { startWalCheckpointer } from '../../src-main/app/wal-checkpointer';
-import { readMeta } from '../../src-main/db/store-meta';
+import { readMeta, writeMeta } from '../../src-main/db/store-meta';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord, withdrawal } from '../support/records';
@@ -68,15 +68,25 @@ async function stationAfterWithdrawalPosted() {
 const walBytes = (path: string) => statSync(`${path}-wal`).size;
 
 describe('the WAL a pulled withdrawal owes, emptied on the checkpoint thread', () => {
-  it('the store’s thread keeps turning while the emptying waits for a reader; then the words are in neither file', async () => {
+  it('the store’s thread keeps turning, and writing, while the emptying waits for a reader; then the words are in neither file', async () => {
     const { store, path, engine, settles } = await stationAfterWithdrawalPosted();
     // The reader is let go only after this thread has turned five times while the settle waited for it. On the store's
     // thread the settle would wait for it in a busy loop that never lets go: the WAL is never emptied.
     const release = holdReader(path);
+    // Each turn until then also writes, as an officer's change would. A write kept waiting longer than this is refused and
+    // counted: the TRUNCATE held the writer's lock for as long as it waited for the reader (5 s), and this thread's writes with it.
+    store.sqlite.pragma('busy_timeout = 250');
+    const writes = { made: 0, refused: 0 };
     let turnsWhileSettling = 0;
     const ticker = setInterval(() => {
-      if (!settles.running) return;
+      if (!settles.running || turnsWhileSettling >= 5) return;
       turnsWhileSettling += 1;
+      try {
+        writeMeta(store.sqlite, 'test.written_while_settling', String(turnsWhileSettling));
+        writes.made += 1;
+      } catch {
+        writes.refused += 1;
+      }
       if (turnsWhileSettling === 5) release();
     }, 10);
     try {
@@ -85,7 +95,8 @@ describe('the WAL a pulled withdrawal owes, emptied on the checkpoint thread', (
       clearInterval(ticker);
     }
     expect(settles.asked).toBe(1);
-    expect(turnsWhileSettling).toBeGreaterThanOrEqual(5);
+    expect(turnsWhileSettling).toBe(5);
+    expect(writes).toEqual({ made: 5, refused: 0 });
     expect(engine.getState().lastError).toBeNull();
     for (const text of [phrase, 'Zeldzaamvelt', 'okapilaan']) expect(storeFilesHold(path, text)).toBe(false);
     expect(walBytes(path)).toBe(0);
