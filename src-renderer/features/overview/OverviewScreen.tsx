@@ -1,3 +1,5 @@
+// The charts' styles come with the only screen that draws charts, not with the first screen.
+import '@mantine/charts/styles.css';
 import { Button, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store-context';
