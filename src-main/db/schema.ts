@@ -58,6 +58,8 @@ export const reports = sqliteTable(
     index('reports_queue').on(table.status, table.receivedAt, table.category, table.region, table.lossCents, table.clusterId, table.workStatus, table.assignee),
     /** The queue's region filter lists the regions by skipping through this index (a few lookups, not a scan). */
     index('reports_filed_region').on(table.region).where(sql`status = 'filed' AND region IS NOT NULL`),
+    /** A team's own filed reports by receipt: a small team's overview reads its few overdue reports, not every team's. */
+    index('reports_filed_team').on(table.routeTeam, table.receivedAt).where(sql`status = 'filed' AND route_team IS NOT NULL`),
   ],
 );
 

@@ -28,7 +28,8 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
   const firstMonday = addDays(isoWeek(asOf).monday, -7 * (weeks - 1));
   const trendStart = addDays(asOf, -7 * (TREND_BASELINE_WINDOWS + 1) + 1);
   const from = firstMonday < trendStart ? firstMonday : trendStart;
-  const teamClause = team === null ? '' : 'AND route_team = @team';
+  // The unary + keeps SQLite on the closed reports (reports_work), never on every report of a big team (reports_filed_team).
+  const teamClause = team === null ? '' : 'AND +route_team = @team';
   const teamParam: Record<string, string> = team === null ? {} : { team };
   const days = categoryDays(sqlite, from, asOf, team);
   const receivedBefore = reportsBefore(sqlite, firstMonday, team);
