@@ -3,7 +3,7 @@
 // prints the time, entries pulled and reports stored.
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { BACKGROUND_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
+import { NO_WINDOW_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
 import { createWorkerPreparer } from '../../src-main/ingest/prepare-pool';
 import { createSyncEngine } from '../../src-main/sync';
 import { peakRssMiB } from '../child';
@@ -11,7 +11,7 @@ import { peakRssMiB } from '../child';
 const [hubUrl, token, dbPath] = process.argv.slice(2) as [string, string, string];
 const store = openCaseStore({ clock: systemClock, path: dbPath });
 const preparer = createWorkerPreparer();
-const engine = createSyncEngine(store, { hubUrl, token, preparer, sliceMs: BACKGROUND_SLICE_MS });
+const engine = createSyncEngine(store, { hubUrl, token, preparer, sliceMs: NO_WINDOW_SLICE_MS });
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const summary = await engine.runOnce();

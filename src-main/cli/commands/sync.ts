@@ -2,7 +2,7 @@ import { isAppError } from '../../../shared/errors';
 import { systemClock } from '../../../shared/platform/clock';
 import { createJsonLogger } from '../../../shared/platform/logger';
 import type { CaseStore } from '../../db/open-store';
-import { BACKGROUND_SLICE_MS } from '../../ingest/apply-feed-page';
+import { NO_WINDOW_SLICE_MS } from '../../ingest/apply-feed-page';
 import { createWorkerPreparer } from '../../ingest/prepare-pool';
 import { SyncCancelled } from '../../sync/hub-errors';
 import { createSyncEngine, type SyncEngine } from '../../sync/sync-engine';
@@ -67,7 +67,7 @@ export const syncCommand: CliCommand = {
     const preparer = createWorkerPreparer();
     try {
       // No window waits on this process: long transactions, which sync faster.
-      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: BACKGROUND_SLICE_MS, logger: createJsonLogger(io.stderr, systemClock) });
+      const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: NO_WINDOW_SLICE_MS, logger: createJsonLogger(io.stderr, systemClock) });
       if (values.once) {
         let summary;
         try {
