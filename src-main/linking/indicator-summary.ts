@@ -22,8 +22,9 @@ export function indicatorSummary(sqlite: Database.Database, type: string, value:
   const liveReports = `SELECT DISTINCT r.id, r.category, r.region, r.loss_cents, r.first_received_at
     FROM mentions m JOIN reports r ON r.id = m.report_id WHERE m.indicator_id = ? AND r.status = 'filed'`;
   const totals = sqlite
-    .prepare<[number], { reports: number; loss: number | null; firstSeen: string | null; lastSeen: string | null }>(
-      `SELECT count(*) AS reports, sum(loss_cents) AS loss, min(first_received_at) AS firstSeen, max(first_received_at) AS lastSeen
+    .prepare<[number], { reports: number; loss: number; firstSeen: string | null; lastSeen: string | null }>(
+      // total(): an indicator whose reports were all withdrawn sums to 0, not null.
+      `SELECT count(*) AS reports, total(loss_cents) AS loss, min(first_received_at) AS firstSeen, max(first_received_at) AS lastSeen
        FROM (${liveReports})`,
     )
     .get(indicator.id)!;
@@ -37,7 +38,7 @@ export function indicatorSummary(sqlite: Database.Database, type: string, value:
     enrichment: indicator.enrichment ? (JSON.parse(indicator.enrichment) as IndicatorEnrichment) : null,
     benignReason: indicator.benignReason,
     reports: totals.reports,
-    totalLossCents: totals.loss ?? 0,
+    totalLossCents: totals.loss,
     firstSeen: totals.firstSeen,
     lastSeen: totals.lastSeen,
     categories: countBy(grouped('category')),

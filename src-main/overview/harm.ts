@@ -90,8 +90,9 @@ function candidatesFromTotals(sqlite: Database.Database, { fromDay, asOf, harmDa
     `SELECT indicator_id AS indicatorId, ${HARM_KEY_SQL} AS key FROM indicator_totals INDEXED BY indicator_totals_harm
       WHERE last_day >= @fromDay AND first_day <= @asOf ORDER BY ${HARM_KEY_SQL} DESC LIMIT @limit OFFSET @offset`,
   );
-  const windowSums = sqlite.prepare<Record<string, string | number>, { reports: number | null; loss: number | null }>(
-    'SELECT sum(reports) AS reports, sum(loss_cents) AS loss FROM indicator_day_counts WHERE indicator_id = @indicatorId AND day >= @fromDay AND day <= @asOf',
+  // total(), not sum(): a candidate named before and after the window but not in it has no rows there, and is 0, not null.
+  const windowSums = sqlite.prepare<Record<string, string | number>, { reports: number; loss: number }>(
+    'SELECT total(reports) AS reports, total(loss_cents) AS loss FROM indicator_day_counts WHERE indicator_id = @indicatorId AND day >= @fromDay AND day <= @asOf',
   );
   return (offset, limit, bar) => {
     const page = candidates.all({ fromDay, asOf, offset, limit });
@@ -99,7 +100,7 @@ function candidatesFromTotals(sqlite: Database.Database, { fromDay, asOf, harmDa
     for (const { indicatorId, key } of page) {
       if ((key + harmDays) / harmDays < bar) return { named, last: true };
       const { reports, loss } = windowSums.get({ indicatorId, fromDay, asOf })!;
-      if (reports && loss !== null) named.push({ indicatorId, reports, loss, bound: windowBound(reports, loss, harmDays) });
+      if (reports > 0) named.push({ indicatorId, reports, loss, bound: windowBound(reports, loss, harmDays) });
     }
     return { named, last: page.length < limit };
   };
