@@ -86,6 +86,8 @@ interface BootCall {
 }
 const firstRender: number[] = [];
 const bundleLoaded: number[] = [];
+const callsAsked: number[] = [];
+const callsAnswered: number[] = [];
 const firstQueries: QueueQuery[] = [];
 let bootCalls: BootCall[] = [];
 let cold = 0;
@@ -119,10 +121,18 @@ for (let attempt = 0; attempt <= FIRST_RENDER_TRIES; attempt++) {
   const at = await withTimeout(firstRowDrawn, 60_000, 'the first queue row');
   // navigation start → the last script or style sheet the page loaded before its first row: what it fetched before
   // it could draw (the renderer loads most of itself as a second script, so DOMContentLoaded comes much earlier).
-  const loaded = await page.evaluate((firstRowAt) => {
+  // And the start-up calls: when the first was asked and when the last was answered, before the first row.
+  const { loaded, asked, answered } = await page.evaluate((firstRowAt) => {
     type Timing = { name: string; startTime: number; responseEnd: number };
-    const resources = (globalThis as unknown as { performance: { getEntriesByType(type: string): Timing[] } }).performance.getEntriesByType('resource');
-    return Math.max(...resources.filter((entry) => /\.(js|css)$/.test(entry.name) && entry.startTime < firstRowAt).map((entry) => entry.responseEnd));
+    const resources = (globalThis as unknown as { performance: { getEntriesByType(type: string): Timing[] } }).performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < firstRowAt);
+    const calls = resources.filter((entry) => entry.name.endsWith('/api/call'));
+    return {
+      loaded: Math.max(...resources.filter((entry) => /\.(js|css)$/.test(entry.name)).map((entry) => entry.responseEnd)),
+      asked: Math.min(...calls.map((entry) => entry.startTime)),
+      answered: Math.max(...calls.map((entry) => entry.responseEnd)),
+    };
   }, at);
   // The very first load also pays for the server's cold caches and Chromium's first compile: reported apart.
   if (attempt === 0) {
@@ -131,6 +141,8 @@ for (let attempt = 0; attempt <= FIRST_RENDER_TRIES; attempt++) {
   } else {
     firstRender.push(at);
     bundleLoaded.push(loaded);
+    callsAsked.push(asked);
+    callsAnswered.push(answered);
   }
   if (calls[0]) firstQueries.push(calls[0]);
   await page.context().close();
@@ -290,6 +302,8 @@ console.log(
     total: fullTotal,
     cold,
     bundleLoaded: summarize(bundleLoaded),
+    callsAsked: summarize(callsAsked),
+    callsAnswered: summarize(callsAnswered),
     bootCalls: bootTimes,
     firstRender: summarize(firstRender),
     overviewRender: summarize(overviewRender),
