@@ -22,7 +22,28 @@ export const WITHDRAWN_QUOTE = '[verwijderd: melding ingetrokken]';
 /** Sentences shorter than this are too common to be a quote ("Ik betaalde."). */
 const MIN_QUOTE_LENGTH = 12;
 
+/**
+ * The words of a report's revisions. Worked out at the first read of them: a withdrawal or purge reads them only when a
+ * text may quote the report (a note, a case, a request), and most reports are in none, while reading the reporter's own
+ * values means extracting every revision again.
+ */
 export function reportWords(records: readonly IntakeRecord[]): ReportWords {
+  let words: ReportWords | undefined;
+  const read = () => (words ??= wordsOf(records));
+  return {
+    get reporter() {
+      return read().reporter;
+    },
+    get own() {
+      return read().own;
+    },
+    get sentences() {
+      return read().sentences;
+    },
+  };
+}
+
+function wordsOf(records: readonly IntakeRecord[]): ReportWords {
   const sentences = new Set<string>();
   const own = new Map<string, ReporterOwnValue>();
   for (const record of records) {

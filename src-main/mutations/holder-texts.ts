@@ -5,6 +5,7 @@
  * in the tables, their sync registers and conflict notices, and the outbox, as the hub's purge and withdrawal do.
  */
 import type Database from 'better-sqlite3';
+import { preparedOnce } from '../db/prepared-once';
 import { withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
@@ -38,22 +39,21 @@ function redactedJson(text: string, redact: Redact): string | null {
 function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_REGISTERS, entityId: string, redact: Redact): void {
   const fields: readonly string[] = TEXT_REGISTERS[entity];
   const holdsText = (field: string) => fields.includes(field) || (entity === 'action' && field.startsWith(STEP_FIELD_PREFIX));
-  const registers = sqlite
-    .prepare<[string, string], { field: string; value: string }>('SELECT field, value FROM field_versions WHERE entity = ? AND entity_id = ?')
+  const registers = preparedOnce<[string, string], { field: string; value: string }>(sqlite, 'SELECT field, value FROM field_versions WHERE entity = ? AND entity_id = ?')
     .all(entity, entityId)
     .filter((register) => holdsText(register.field));
-  const update = sqlite.prepare<[string, string, string, string]>('UPDATE field_versions SET value = ? WHERE entity = ? AND entity_id = ? AND field = ?');
+  const update = preparedOnce<[string, string, string, string]>(sqlite, 'UPDATE field_versions SET value = ? WHERE entity = ? AND entity_id = ? AND field = ?');
   for (const register of registers) {
     const value = redactedJson(register.value, redact);
     if (value !== null) update.run(value, entity, entityId, register.field);
   }
-  const conflicts = sqlite
-    .prepare<[string, string], { id: number; myValue: string; winningValue: string; field: string }>(
-      'SELECT id, field, my_value AS myValue, winning_value AS winningValue FROM sync_conflicts WHERE entity = ? AND entity_id = ?',
-    )
+  const conflicts = preparedOnce<[string, string], { id: number; myValue: string; winningValue: string; field: string }>(
+    sqlite,
+    'SELECT id, field, my_value AS myValue, winning_value AS winningValue FROM sync_conflicts WHERE entity = ? AND entity_id = ?',
+  )
     .all(entity, entityId)
     .filter((conflict) => holdsText(conflict.field));
-  const updateConflict = sqlite.prepare<[string, string, number]>('UPDATE sync_conflicts SET my_value = ?, winning_value = ? WHERE id = ?');
+  const updateConflict = preparedOnce<[string, string, number]>(sqlite, 'UPDATE sync_conflicts SET my_value = ?, winning_value = ? WHERE id = ?');
   for (const conflict of conflicts) {
     const mine = redactedJson(conflict.myValue, redact);
     const winning = redactedJson(conflict.winningValue, redact);
@@ -68,12 +68,11 @@ function redactRegisters(sqlite: Database.Database, entity: keyof typeof TEXT_RE
 export function redactHolderTexts(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): Set<string> {
   const redact: Redact = (text) => redactReportWords(text, words, placeholder);
 
-  const cases = sqlite
-    .prepare<[{ reportId: string }], { id: string; title: string; closeReason: string | null }>(
-      `SELECT id, title, close_reason AS closeReason FROM cases WHERE id IN ${CASES_EVER_LISTING}`,
-    )
-    .all({ reportId });
-  const updateCase = sqlite.prepare<[string, string | null, string]>('UPDATE cases SET title = ?, close_reason = ? WHERE id = ?');
+  const cases = preparedOnce<[{ reportId: string }], { id: string; title: string; closeReason: string | null }>(
+    sqlite,
+    `SELECT id, title, close_reason AS closeReason FROM cases WHERE id IN ${CASES_EVER_LISTING}`,
+  ).all({ reportId });
+  const updateCase = preparedOnce<[string, string | null, string]>(sqlite, 'UPDATE cases SET title = ?, close_reason = ? WHERE id = ?');
   for (const held of cases) {
     const title = redact(held.title);
     const closeReason = held.closeReason === null ? null : redact(held.closeReason);
@@ -81,10 +80,9 @@ export function redactHolderTexts(sqlite: Database.Database, reportId: string, w
     redactRegisters(sqlite, 'case', held.id, redact);
   }
 
-  const requests = sqlite
-    .prepare<[{ reportId: string }], { id: string; title: string; payload: string }>(`SELECT a.id, a.title, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`)
+  const requests = preparedOnce<[{ reportId: string }], { id: string; title: string; payload: string }>(sqlite, `SELECT a.id, a.title, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`)
     .all({ reportId });
-  const updateRequest = sqlite.prepare<[string, string, string]>('UPDATE requests SET title = ?, payload = ? WHERE id = ?');
+  const updateRequest = preparedOnce<[string, string, string]>(sqlite, 'UPDATE requests SET title = ?, payload = ? WHERE id = ?');
   for (const request of requests) {
     const payload = JSON.parse(request.payload) as { legalBasis?: unknown; steps?: Record<string, { reason?: unknown; reference?: unknown }> };
     const next = {

@@ -5,6 +5,7 @@
  * a withdrawal or a retention run leaves none of the victim's words behind in them.
  */
 import type Database from 'better-sqlite3';
+import { preparedOnce } from '../db/prepared-once';
 import { redactReportWords, type ReportWords } from '../../shared/retention/report-words';
 import { CREATED_FIELD } from './registers';
 import { linkEntityId, MEMBER_FIELD_PREFIX, memberField } from './register-writes';
@@ -52,13 +53,13 @@ export function reportsQuotable(sqlite: Database.Database): Set<string> {
  * the placeholder; `dropReport` also takes the report off their list (a purge). Returns how many requests changed.
  */
 export function redactRequestQuotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string, dropReport: boolean): number {
-  const rows = sqlite.prepare<[{ reportId: string }], RequestRow>(`SELECT a.id, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`).all({ reportId });
-  const update = sqlite.prepare<[string, string]>('UPDATE requests SET payload = ? WHERE id = ?');
+  const rows = preparedOnce<[{ reportId: string }], RequestRow>(sqlite, `SELECT a.id, a.payload FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`).all({ reportId });
+  const update = preparedOnce<[string, string]>(sqlite, 'UPDATE requests SET payload = ? WHERE id = ?');
   // The list's register holds what the hub confirmed, which the row's list (with the officer's pending change) may
   // differ from: the purged report leaves the stored list itself. The body's registers are redacted with the other
   // texts (./holder-texts.ts), value by value.
-  const storedList = sqlite.prepare<[string], string>("SELECT value FROM field_versions WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'").pluck();
-  const updateList = sqlite.prepare<[string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'");
+  const storedList = preparedOnce<[string], string>(sqlite, "SELECT value FROM field_versions WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'").pluck();
+  const updateList = preparedOnce<[string, string]>(sqlite, "UPDATE field_versions SET value = ? WHERE entity = 'action' AND entity_id = ? AND field = 'reportIds'");
   for (const row of rows) {
     const payload = JSON.parse(row.payload) as { reportIds?: string[]; body?: string };
     const body = redactReportWords(payload.body ?? '', words, placeholder);
@@ -79,11 +80,11 @@ export function redactRequestQuotes(sqlite: Database.Database, reportId: string,
 
 /** The report's notes keep their place, author and time; their text becomes the placeholder. */
 export function redactReportNotes(sqlite: Database.Database, reportId: string, placeholder: string): number {
-  const noteIds = sqlite.prepare<[string], string>("SELECT id FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck().all(reportId);
+  const noteIds = preparedOnce<[string], string>(sqlite, "SELECT id FROM notes WHERE subject_type = 'report' AND subject_id = ?").pluck().all(reportId);
   if (noteIds.length === 0) return 0;
-  sqlite.prepare<[string, string]>("UPDATE notes SET body = ? WHERE subject_type = 'report' AND subject_id = ?").run(placeholder, reportId);
-  const register = sqlite.prepare<[string, string], string>("SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
-  const updateRegister = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
+  preparedOnce<[string, string]>(sqlite, "UPDATE notes SET body = ? WHERE subject_type = 'report' AND subject_id = ?").run(placeholder, reportId);
+  const register = preparedOnce<[string, string], string>(sqlite, "SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
+  const updateRegister = preparedOnce<[string, string, string]>(sqlite, "UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
   for (const noteId of noteIds) {
     const value = register.get(noteId, CREATED_FIELD);
     const note = value === undefined ? null : (JSON.parse(value) as Record<string, unknown> | null);
@@ -100,23 +101,23 @@ export function redactReportNotes(sqlite: Database.Database, reportId: string, p
  */
 export function redactQuotingNotes(sqlite: Database.Database, reportId: string, words: ReportWords, placeholder: string): number {
   const holders = new Set(
-    sqlite
-      .prepare<[{ reportId: string }], string>(
-        `SELECT 'case:' || case_id FROM ${CASES_EVER_LISTING}
-         UNION SELECT 'action:' || a.id FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`,
-      )
+    preparedOnce<[{ reportId: string }], string>(
+      sqlite,
+      `SELECT 'case:' || case_id FROM ${CASES_EVER_LISTING}
+       UNION SELECT 'action:' || a.id FROM requests a WHERE ${REQUEST_QUOTES_REPORT}`,
+    )
       .pluck()
       .all({ reportId }),
   );
   if (holders.size === 0) return 0;
-  const notesOn = sqlite.prepare<[string, string], { id: string; body: string }>('SELECT id, body FROM notes WHERE subject_type = ? AND subject_id = ?');
+  const notesOn = preparedOnce<[string, string], { id: string; body: string }>(sqlite, 'SELECT id, body FROM notes WHERE subject_type = ? AND subject_id = ?');
   const notes = [...holders].flatMap((holder) => {
     const [type, ...id] = holder.split(':');
     return notesOn.all(type!, id.join(':'));
   });
-  const update = sqlite.prepare<[string, string]>('UPDATE notes SET body = ? WHERE id = ?');
-  const register = sqlite.prepare<[string, string], string>("SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
-  const updateRegister = sqlite.prepare<[string, string, string]>("UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
+  const update = preparedOnce<[string, string]>(sqlite, 'UPDATE notes SET body = ? WHERE id = ?');
+  const register = preparedOnce<[string, string], string>(sqlite, "SELECT value FROM field_versions WHERE entity = 'note' AND entity_id = ? AND field = ?").pluck();
+  const updateRegister = preparedOnce<[string, string, string]>(sqlite, "UPDATE field_versions SET value = ? WHERE entity = 'note' AND entity_id = ? AND field = ?");
   let changed = 0;
   for (const note of notes) {
     const body = redactReportWords(note.body, words, placeholder);
@@ -141,8 +142,8 @@ export function redactOutbox(
   kinds: string,
   rewrite: (payload: Record<string, unknown>, kind: string) => Record<string, unknown> | null,
 ): void {
-  const update = sqlite.prepare<[string, string]>('UPDATE outbox SET payload = ? WHERE mutation_id = ?');
-  for (const row of sqlite.prepare<[], { mutationId: string; kind: string; payload: string }>(`SELECT mutation_id AS mutationId, kind, payload FROM outbox WHERE ${kinds}`).all()) {
+  const update = preparedOnce<[string, string]>(sqlite, 'UPDATE outbox SET payload = ? WHERE mutation_id = ?');
+  for (const row of preparedOnce<[], { mutationId: string; kind: string; payload: string }>(sqlite, `SELECT mutation_id AS mutationId, kind, payload FROM outbox WHERE ${kinds}`).all()) {
     const next = rewrite(JSON.parse(row.payload) as Record<string, unknown>, row.kind);
     if (next) update.run(JSON.stringify(next), row.mutationId);
   }

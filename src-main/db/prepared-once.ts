@@ -1,0 +1,17 @@
+import type Database from 'better-sqlite3';
+
+const byConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The connection's statement for this SQL, prepared at its first use: for functions called once per record (a
+ * withdrawal's redactions), whose statements would otherwise be compiled again on every call. better-sqlite3 keeps no
+ * cache of its own. A caller that plucks sets `.pluck()` each time, as the statement is shared by every caller of
+ * the same SQL.
+ */
+export function preparedOnce<Params extends unknown[] | {} = unknown[], Row = unknown>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
+  let statements = byConnection.get(sqlite);
+  if (!statements) byConnection.set(sqlite, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+  return statement as Database.Statement<Params, Row>;
+}
