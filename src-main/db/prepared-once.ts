@@ -8,9 +8,9 @@ const byConnection = new WeakMap<Database.Database, Map<string, Database.Stateme
  * cache of its own. A caller that plucks sets `.pluck()` each time, as the statement is shared by every caller of
  * the same SQL.
  */
-export function preparedOnce<Params extends unknown[] | {} = unknown[], Row = unknown>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
+export function preparedOnce<Params extends unknown[] | object = unknown[], Row = unknown>(sqlite: Database.Database, sql: string): Database.Statement<Params, Row> {
   let statements = byConnection.get(sqlite);
-  if (!statements) byConnection.set(sqlite, (statements = new Map()));
+  if (!statements) byConnection.set(sqlite, (statements = new Map<string, Database.Statement>()));
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
   return statement as Database.Statement<Params, Row>;
