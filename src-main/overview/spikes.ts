@@ -30,6 +30,9 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const end = endOfDay(asOf);
   const window = { recentFrom, end, firstId: firstReportIdIn(sqlite, recentFrom, end), ...(team === null ? {} : { team }) };
   const teamClause = team === null ? '' : 'AND r.route_team = @team';
+  // A big cluster's walk along the days stays on reports_queue (its cluster column read in the index), never on a big
+  // team's own reports (reports_filed_team), each of which would be looked up in the table for its cluster.
+  const bigTeamClause = team === null ? '' : 'AND +r.route_team = @team';
   // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
   const indicatorDays = busyDays(sqlite, 'indicator', counted, team);
@@ -74,14 +77,14 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const firstOfCluster = (big: boolean) =>
     sqlite
       .prepare<Record<string, string | number>, string>(
-        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' ${teamClause}
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '' : '+'}r.status = 'filed' ${big ? bigTeamClause : teamClause}
           ${big ? `AND r.received_at >= (SELECT date(min(day), '-1 day') FROM cluster_day_counts WHERE cluster_id = @key ${team === null ? '' : 'AND team = @team'})` : ''} ORDER BY r.received_at, r.report_id LIMIT 1`,
       )
       .pluck();
   const recentOfCluster = (big: boolean) =>
     sqlite
       .prepare<Record<string, string | number>, string>(
-        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '+' : ''}r.id >= @firstId AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${teamClause}
+        `SELECT r.report_id FROM reports r WHERE ${big ? '+' : ''}r.cluster_id = @key AND ${big ? '+' : ''}r.id >= @firstId AND ${big ? '' : '+'}r.status = 'filed' AND ${big ? '' : '+'}r.received_at >= @recentFrom AND ${big ? '' : '+'}r.received_at <= @end ${big ? bigTeamClause : teamClause}
           ORDER BY r.received_at DESC, r.report_id LIMIT ${REPORT_IDS_LIMIT}`,
       )
       .pluck();
