@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ExtractedMention } from '../../shared/indicators/types';
 import { parseUrl } from '../../shared/indicators/normalize/web-url';
 import { listBenignValues } from './benign-values';
 
@@ -14,6 +15,17 @@ export function domainOfUrl(url: string): string | null {
   return parseUrl(url)?.domain ?? null;
 }
 
+/** A mention with, when it is a URL, its domain as the matcher reads it (`domainOfUrl` of its value). */
+export type MentionWithDomain = ExtractedMention & { urlDomain?: string | null };
+
+/**
+ * The mentions with each URL's domain worked out, where they are extracted (the prepare worker), so that the thread
+ * writing the store does not parse the URL again to ask the benign list about it.
+ */
+export function withUrlDomains(mentions: readonly ExtractedMention[]): MentionWithDomain[] {
+  return mentions.map((mention) => (mention.type === 'url' ? { ...mention, urlDomain: domainOfUrl(mention.value) } : mention));
+}
+
 /** A canonical URL without a path (`https://bit.ly/`): it names only its host. */
 export function isBareUrl(url: string): boolean {
   return /^https?:\/\/[^/]+\/$/.test(url);
@@ -25,7 +37,8 @@ export function isBareUrl(url: string): boolean {
  * front door and ties no two reports together, while `https://bit.ly/3xYz` or `facebook.com/jan.fraudeur.5` may.
  */
 export interface BenignMatcher {
-  reasonFor(type: string, value: string): string | null;
+  /** `urlDomain`: a URL's `domainOfUrl`, when already worked out (withUrlDomains); else worked out here. */
+  reasonFor(type: string, value: string, urlDomain?: string | null): string | null;
 }
 
 export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatcher {
@@ -39,11 +52,11 @@ export function createBenignMatcher(entries: Iterable<BenignEntry>): BenignMatch
     if (entry.coversUrls !== false) domainsCoveringUrls.set(entry.value, entry.reason);
   }
   return {
-    reasonFor(type, value) {
+    reasonFor(type, value, urlDomain) {
       const direct = byKey.get(`${type}\u0000${value}`);
       if (direct !== undefined) return direct;
       if (type === 'url') {
-        const domain = domainOfUrl(value);
+        const domain = urlDomain === undefined ? domainOfUrl(value) : urlDomain;
         if (domain) return domainsCoveringUrls.get(domain) ?? (isBareUrl(value) ? (domains.get(domain) ?? null) : null);
       }
       return null;

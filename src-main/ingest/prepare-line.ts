@@ -4,6 +4,7 @@ import type { ReportInput } from './report-writer';
 import { unreadableLineReason, type NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { packRevision } from '../db/stored-revision';
 import { recordRow } from '../db/report-row';
+import { withUrlDomains } from '../benign/benign-matcher';
 
 export type PreparedLine =
   | { line: number; ok: true; input: ReportInput }
@@ -25,7 +26,7 @@ export function prepareLine(line: NdjsonLine): PreparedLine {
       record: parsed.record,
       raw: line.text,
       row: recordRow(parsed.record),
-      mentions: extractIndicators(parsed.record),
+      mentions: withUrlDomains(extractIndicators(parsed.record)),
       // A withdrawal is stored redacted, never as received. A filed revision, as a rule, becomes its report's current one.
       packed: parsed.record.status === 'filed' ? packRevision(line.text, parsed.record.incident?.narrative) : undefined,
     },

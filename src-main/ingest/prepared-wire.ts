@@ -1,4 +1,4 @@
-import type { ExtractedMention } from '../../shared/indicators/types';
+import type { MentionWithDomain } from '../benign/benign-matcher';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import type { PreparedLine } from './prepare-line';
@@ -15,7 +15,7 @@ export const WORKER_READY = 'ready';
  */
 export type WirePreparedLine =
   | Exclude<PreparedLine, { ok: true }>
-  | { line: number; ok: true; row: RecordRow | undefined; mentions: readonly ExtractedMention[]; packed: PackedRevision | undefined };
+  | { line: number; ok: true; row: RecordRow | undefined; mentions: readonly MentionWithDomain[]; packed: PackedRevision | undefined };
 
 export function toWire(prepared: PreparedLine): WirePreparedLine {
   if (prepared.ok !== true) return prepared;

@@ -1,10 +1,9 @@
 import { redactQuotingNotes, redactReportNotes, redactRequestQuotes } from '../mutations/report-traces';
 import { redactHolderTexts } from '../mutations/holder-texts';
 import { reportWords, WITHDRAWN_NOTE, WITHDRAWN_QUOTE, type ReportWords } from '../../shared/retention/report-words';
-import type { ExtractedMention } from '../../shared/indicators/types';
 import { decideRevision, redactRecord, storedRevisionText, withdrawnUpTo, type IntakeOutcome } from '../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../shared/intake/schema';
-import { loadBenignMatcher, type BenignMatcher } from '../benign/benign-matcher';
+import { loadBenignMatcher, type BenignMatcher, type MentionWithDomain } from '../benign/benign-matcher';
 import { benignListWrites } from '../benign/benign-values';
 import type { CaseStore } from '../db/open-store';
 import { oweWalTruncation, settleOwedWalTruncation } from '../db/owed-wal-truncation';
@@ -34,8 +33,8 @@ export interface ReportInput {
    * here. With it, the writer reads `record` only to redact a withdrawn revision.
    */
   row?: RecordRow | undefined;
-  /** Its indicators when already extracted (the import does that on a worker thread); else extracted here. */
-  mentions?: readonly ExtractedMention[];
+  /** Its indicators when already extracted (the import does that on a worker thread, URLs' domains too); else extracted here. */
+  mentions?: readonly MentionWithDomain[];
   /**
    * `raw` packed for storing as the report's current revision (src-main/db/stored-revision.ts), when the prepare
    * worker did that already; else packed here.
@@ -131,13 +130,13 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   let purgedInBatch: ((reportId: string) => boolean) | null = null;
 
   /** The indicator's row, inserted when new (`created`). */
-  function indicatorFor(mention: ExtractedMention): { id: number; benign: boolean; created?: true } {
+  function indicatorFor(mention: MentionWithDomain): { id: number; benign: boolean; created?: true } {
     const key = `${mention.type}\u0000${mention.value}`;
     const known = batching ? knownIndicators.get(key) : undefined;
     if (known) return known;
     // Inserted first, looked up only when the row was there: most indicators an import meets are new, and an insert
     // that finds its key taken costs one search of the index, as the lookup before it did.
-    const reason = benign.reasonFor(mention.type, mention.value);
+    const reason = benign.reasonFor(mention.type, mention.value, mention.urlDomain);
     const enrichment = mention.enrichment && Object.keys(mention.enrichment).length > 0 ? JSON.stringify(mention.enrichment) : null;
     const inserted = insertIndicatorIfNew.run(mention.type, mention.value, enrichment, reason);
     let indicator: { id: number; benign: boolean };
