@@ -215,6 +215,20 @@ export default tseslint.config(
     plugins: { puzzelstuk: { rules: { 'table-owners': tableOwners } } },
     rules: { 'puzzelstuk/table-owners': ['error', tableOwnerOptions] },
   },
+  {
+    name: 'every write transaction on the store opens IMMEDIATE, through one helper',
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/db/write-transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open a transaction through writeTransaction (or readSnapshot) of src-main/db/write-transaction.ts: a DEFERRED one that reads, then writes fails at once with "database is locked" while another connection holds the writer\'s lock.',
+        },
+      ],
+    },
+  },
   ...layers.map((layer) => ({
     name: layer.name,
     files: layer.files,

@@ -13,12 +13,13 @@ import { listRevisions } from '../queries/revisions';
 import { announceWork } from './after-write';
 import { auditRead, checkedPurpose, requireAuditReader } from './audit-read';
 import type { ApiContext } from './context';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Records one mutation per report whose value differs; all or none (one transaction). */
 function changeEach(context: ApiContext, reportIds: readonly string[], column: 'work_status' | 'assignee', target: string | null, record: (reportId: string) => void): number {
   const { sqlite } = context.store;
   const current = createWorkFieldOf(sqlite, column);
-  const changed = sqlite.transaction(() => {
+  const changed = writeTransaction(sqlite, () => {
     const unique = [...new Set(reportIds)];
     requireReports(sqlite, unique);
     const differing = unique.filter((reportId) => current(reportId) !== target);
@@ -32,7 +33,7 @@ function changeEach(context: ApiContext, reportIds: readonly string[], column: '
 export const reportHandlers = {
   'report.get': ({ reportId, purpose }, context) => {
     const why = checkedPurpose(purpose);
-    return context.store.sqlite.transaction(() => {
+    return writeTransaction(context.store.sqlite, () => {
       const detail = { ...reportDetail(context.store.sqlite, reportId), route: currentRoute(context.store.sqlite, reportId) };
       auditRead(context, 'report.viewed', reportId, why, { revision: detail.revision });
       return detail;
@@ -41,7 +42,7 @@ export const reportHandlers = {
 
   'report.revealReporter': ({ reportId, reason }, context) => {
     const why = checkedPurpose(reason);
-    return context.store.sqlite.transaction(() => {
+    return writeTransaction(context.store.sqlite, () => {
       const reporter = readReporter(context.store.sqlite, reportId);
       auditRead(context, 'report.reporter_revealed', reportId, why);
       return reporter;
@@ -53,7 +54,7 @@ export const reportHandlers = {
   'report.audit': ({ reportId, purpose }, context) => {
     requireAuditReader(context, 'read a report’s audit trail (who consulted it, and why)');
     const why = checkedPurpose(purpose);
-    return context.store.sqlite.transaction(() => {
+    return writeTransaction(context.store.sqlite, () => {
       const trail = reportAuditTrail(context.store.sqlite, reportId);
       auditRead(context, 'report.audit_read', reportId, why);
       return trail;

@@ -12,6 +12,7 @@ import { logConsultation } from '../audit/consultation';
 import { announceWork } from './after-write';
 import { checkedPurpose } from './audit-read';
 import type { ApiContext } from './context';
+import { writeTransaction } from '../db/write-transaction';
 
 /** The signed-in officer with the role this workstation knows for them, at the workstation's time. */
 const viewerOf = (context: ApiContext) => ({ ...actorOf(context.store.sqlite, context.officer.id), now: context.clock.now() });
@@ -24,7 +25,7 @@ function withPersonalData<T extends { actionId: string }>(context: ApiContext, i
   if (includes !== true) return change();
   const why = checkedPurpose(purpose);
   const { sqlite } = context.store;
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const result = change();
     logConsultation(sqlite, context.clock.now().toISOString(), {
       actor: context.officer.id,

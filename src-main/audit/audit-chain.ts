@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalContent, type ChainedContent } from '../../shared/audit/chain';
 import { readMeta } from '../db/store-meta';
+import { writeTransaction } from '../db/write-transaction';
 
 const GENESIS = Buffer.alloc(0);
 
@@ -42,7 +43,7 @@ export function chainUnhashedEntries(sqlite: Database.Database): number {
   const unhashed = sqlite.prepare<[], number>('SELECT count(*) FROM audit_log').pluck().get() ?? 0;
   if (unhashed === 0) return 0;
   const setHash = sqlite.prepare<[Buffer, number]>('UPDATE audit_log SET entry_hash = ? WHERE id = ?');
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     let previous: Buffer | null = null;
     for (const entry of sqlite.prepare<[], StoredEntry>(SELECT_ENTRIES).all()) {
       const hash: Buffer = entry.entryHash ?? entryHash(previous, entry);

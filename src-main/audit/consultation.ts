@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from './actor';
 import { createAuditAppender } from './audit-log';
+import { writeTransaction } from '../db/write-transaction';
 
 /** A look at personal data, logged with why (the purpose is checked by the caller, `shared/audit/purpose.ts`). */
 export interface Consultation {
@@ -18,5 +19,5 @@ export interface Consultation {
 export function logConsultation(sqlite: Database.Database, at: string, consultation: Consultation): void {
   const { purpose, details, ...entry } = consultation;
   const append = createAuditAppender(sqlite);
-  sqlite.transaction(() => append(at, { ...entry, details: { purpose, ...details } }))();
+  writeTransaction(sqlite, () => append(at, { ...entry, details: { purpose, ...details } }))();
 }

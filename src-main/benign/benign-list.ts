@@ -10,13 +10,14 @@ import defaults from '../indicators/default-benign.json';
 import { createIndicatorById, createReportsMentioning, indicatorIdsOf, urlIndicators } from '../db/reports/lookup';
 import { prepareBenignMarks } from '../db/reports/writes';
 import { readMeta, writeMeta } from '../db/store-meta';
+import { writeTransaction } from '../db/write-transaction';
 
 const SEEDED_KEY = 'benign_defaults_seeded';
 
 /** Puts the shipped Dutch defaults into a new store once; after that the list is the supervisors'. */
 export function seedDefaultBenignList(sqlite: Database.Database, at: string): void {
   if (readMeta(sqlite, SEEDED_KEY) !== undefined) return;
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     insertDefaultBenignValues(sqlite, defaults, at);
     writeMeta(sqlite, SEEDED_KEY, at);
   })();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficerView } from '../../shared/api/views';
 import type { HubOfficer } from '../../shared/hub/protocol';
+import { writeTransaction } from './write-transaction';
 
 /**
  * The `officers` table, the hub's registry copied here (sync/officer-refresh.ts): every read and write of it
@@ -16,7 +17,7 @@ export function copyOfficers(sqlite: Database.Database, officers: readonly HubOf
      WHERE officers.display_name IS NOT excluded.display_name OR officers.role IS NOT excluded.role
         OR officers.team IS NOT excluded.team OR officers.active IS NOT excluded.active`,
   );
-  return sqlite.transaction(() => officers.reduce((changed, officer) => changed + upsert.run(officer.id, officer.displayName, officer.role, officer.team, officer.active ? 1 : 0).changes, 0))();
+  return writeTransaction(sqlite, () => officers.reduce((changed, officer) => changed + upsert.run(officer.id, officer.displayName, officer.role, officer.team, officer.active ? 1 : 0).changes, 0))();
 }
 
 /** Active officers, by name: whom reports can be assigned to. */

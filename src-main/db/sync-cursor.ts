@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { readMeta, writeMeta } from './store-meta';
+import { writeTransaction } from './write-transaction';
 
 const CURSOR_KEY = 'sync.cursor';
 const SCOPE_KEY = 'sync.scope';
@@ -19,7 +20,7 @@ export function writeCursor(sqlite: Database.Database, cursor: string): void {
  * beginning (applying what the store already has changes nothing).
  */
 export function adoptScope(sqlite: Database.Database, scope: string): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const remembered = readMeta(sqlite, SCOPE_KEY);
     if (remembered === scope) return;
     if (remembered !== undefined) writeCursor(sqlite, START_CURSOR);

@@ -18,6 +18,7 @@ import { createRemovalHolders } from '../db/removal-holders';
 import { reportsNamed, withoutPurged } from './purged-mentions';
 import type { AnyMutation } from '../../shared/mutations/kinds';
 import { quotingSubject, withoutLateQuotes, writtenWhileHeld } from '../../shared/retention/late-quotes';
+import { writeTransaction } from '../db/write-transaction';
 
 /** A pulled page, read and its reports prepared (parsed, validated, extracted), ready to be written. */
 export interface PreparedFeedPage {
@@ -177,7 +178,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
    * slice starts. Consecutive reports go through the writer as one batch, as the import's do; a mutation between them
    * ends it (the officers' changes are applied as they come, each seeing the reports before it written whole).
    */
-  const applySlice = sqlite.transaction((page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
+  const applySlice = writeTransaction(sqlite, (page: RawFeedPage, from: number, outcome: PageOutcome, prepared: ReadonlyMap<RawFeedEntry, PreparedLine>): number =>
     deps.applier.batch(() => {
       const { entries } = page;
       const started = performance.now();

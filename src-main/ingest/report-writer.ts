@@ -20,6 +20,7 @@ import { createTombstones } from './tombstones';
 import { createRemovalHolders, type RemovalHolders } from '../db/removal-holders';
 import { errorKind } from '../../shared/errors';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
+import { writeTransaction } from '../db/write-transaction';
 
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
 export type ApplyOutcome = IntakeOutcome | 'purged';
@@ -376,7 +377,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     }
   }
 
-  const applyInTransaction = sqlite.transaction((inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply)));
+  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply)));
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepareClusterAssignment } from '../db/reports/writes';
 import { DisjointSet } from './disjoint-set';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * Recomputes every cluster from scratch (`clusters --rebuild`: to repair or check a store; tests and the bench use it
@@ -38,7 +39,7 @@ export function rebuildClusters(sqlite: Database.Database): { clusters: number; 
 
   const { names, wantedSize, clusteredReports } = nameComponents(liveIds, sets, sizes, held);
 
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const existing = sqlite.prepare<[], [number, number]>('SELECT id, size FROM clusters').raw().all();
     const remove = sqlite.prepare<[number]>('DELETE FROM clusters WHERE id = ?');
     const resize = sqlite.prepare<[number, number]>('UPDATE clusters SET size = ? WHERE id = ?');

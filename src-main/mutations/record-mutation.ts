@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { removalHoldersOf } from '../db/removal-holders';
 import { lateQuoteWindowEnd, quotingSubject, reportOfNote, WITHDRAWN_NOTE_REASON, writtenWhileHeld } from '../../shared/retention/late-quotes';
 import { reportStatus } from '../db/reports/lookup';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * A text for a case or request that held a report this store purged (or saw withdrawn) less than two days ago is refused at once, with
@@ -59,7 +60,7 @@ export function recordMutation(store: CaseStore, mutation: AnyMutation): AnyMuta
   const { sqlite } = store;
   const applier = applierFor(sqlite);
   let valid = validation.mutation;
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     valid = { ...valid, basis: readCursor(sqlite) };
     // Signed with its officer's key on this workstation, so that it stays theirs whoever pushes it later.
     const key = signingKeyOf(sqlite, valid.officer);

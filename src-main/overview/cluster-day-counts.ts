@@ -5,10 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Recomputes the table from the reports (after a restore, or to check it). */
 export function rebuildClusterDayCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.prepare('DELETE FROM cluster_day_counts').run();
     sqlite
       .prepare(

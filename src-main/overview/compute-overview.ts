@@ -12,6 +12,7 @@ import { computeRisingTerms } from './rising-terms';
 import { computeSpikes } from './spikes';
 import { computeWarningEffects } from './warning-effects';
 import { computeWeekly } from './weekly';
+import { readSnapshot } from '../db/write-transaction';
 
 export interface OverviewInput {
   /** `YYYY-MM-DD`: every "now" of the overview is the end of this (UTC) day. */
@@ -22,7 +23,7 @@ export interface OverviewInput {
 export function computeOverview(sqlite: Database.Database, input: OverviewInput): Overview {
   const settings = readOverviewSettings(sqlite);
   const { asOf, team } = input;
-  return sqlite.transaction(() => {
+  return readSnapshot(sqlite, () => {
     const closedAt = closureTimes(sqlite);
     const { weekly, categoryTrends } = computeWeekly(sqlite, asOf, settings.weeks, closedAt, team);
     return {
@@ -39,5 +40,5 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       disruption: computeDisruption(sqlite, asOf),
       warningEffects: computeWarningEffects(sqlite, asOf),
     };
-  })();
+  });
 }

@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
+import { writeTransaction } from '../db/write-transaction';
 
 /** The reports naming an indicator received on or before `to` (a day), and their loss. */
 export function indicatorTotals(sqlite: Database.Database, team: string | null): (indicatorId: number, to: string) => { reports: number; loss: number } {
@@ -37,7 +38,7 @@ export const HARM_KEY_SQL = '(2.0 * loss_cents * reports / (reports + 1) + repor
  * totals: emptied first, so that the day counts' deletion has nothing to look up again, then summed by the triggers.
  */
 export function rebuildIndicatorDayCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.prepare('DELETE FROM indicator_totals').run();
     sqlite.prepare('DELETE FROM indicator_day_counts').run();
     sqlite.prepare(`INSERT INTO indicator_day_counts (day, indicator_id, team, reports, loss_cents) ${INDICATOR_DAY_COUNTS_FROM_REPORTS}`).run();

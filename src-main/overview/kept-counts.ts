@@ -5,10 +5,11 @@ import { rebuildIndicatorDayCounts } from './indicator-day-counts';
 import { rebuildReportDayCounts } from './report-day-counts';
 import { rebuildShapeDayCounts } from './shape-day-counts';
 import { rebuildSummaryDayCounts } from './summary-day-counts';
+import { writeTransaction } from '../db/write-transaction';
 
 /** After a restore, or when a kept count is doubted (`overview --rebuild`): in one transaction. */
 export function rebuildKeptCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     rebuildReportDayCounts(sqlite);
     rebuildIndicatorDayCounts(sqlite);
     rebuildShapeDayCounts(sqlite);

@@ -12,6 +12,7 @@ import { dutchDaySql } from '../../shared/platform/dutch-days';
 import type { AgeBucket } from '../../shared/overview/types';
 import { addDays } from './days';
 import { teamClause, teamParam } from './team-filter';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * The last day whose reports are overdue, per category (received on or before it), and for every other category:
@@ -148,7 +149,7 @@ export const REPORT_DAY_COUNTS_FROM_REPORTS = `
  * triggers add each group again): in one transaction.
  */
 export function rebuildReportDayCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.prepare('DELETE FROM report_day_counts').run();
     sqlite.prepare('DELETE FROM open_report_counts').run();
     sqlite.prepare(`INSERT INTO report_day_counts (day, category, region, team, assignee, work_status, reports, loss_cents) ${REPORT_DAY_COUNTS_FROM_REPORTS}`).run();

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import type { ShapeKind } from '../../shared/overview/types';
 import { teamClause, teamParam } from './team-filter';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Reports per shape from `from` to `to` (days, inclusive), split at `recentFrom`. */
 export function shapeWeeks(
@@ -26,7 +27,7 @@ export function shapeWeeks(
 
 /** Recomputes the table from the reports, their mentions and the indicators' shapes (after a restore, or to check it). */
 export function rebuildShapeDayCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.prepare('DELETE FROM shape_day_counts').run();
     sqlite
       .prepare(

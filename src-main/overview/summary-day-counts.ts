@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { dutchDaySql } from '../../shared/platform/dutch-days';
 import { teamClause, teamParam } from './team-filter';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Each distinct summary from `from` to `to` (days, inclusive) with its reports before and from `recentFrom`. */
 export function summaryWeeks(sqlite: Database.Database, window: { from: string; recentFrom: string; to: string }, team: string | null): Array<[summary: string, thisWeek: number, lastWeek: number]> {
@@ -21,7 +22,7 @@ export function summaryWeeks(sqlite: Database.Database, window: { from: string; 
 
 /** Recomputes the table from the reports (after a restore, or to check it). */
 export function rebuildSummaryDayCounts(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     sqlite.prepare('DELETE FROM summary_day_counts').run();
     sqlite
       .prepare(

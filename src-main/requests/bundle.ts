@@ -16,6 +16,7 @@ import { dutchDay } from '../../shared/platform/dutch-days';
 import { evidenceLines } from './evidence';
 import { createReporterRedactor } from '../../shared/requests/reporter-redaction';
 import { extractRecord } from '../../shared/indicators/extract-record';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Who reads the reporters' data, for which request and why (the audit entry's facts). */
 export interface PersonalDataAccess {
@@ -54,7 +55,7 @@ export function buildBundle(
   input: { reportIds: readonly string[]; indicator: CanonicalIndicator | null; batch?: readonly CanonicalIndicator[] },
   personalData: PersonalDataAccess | null = null,
 ): RequestBundle {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const mentionsOf = createMentionsOfIndicator(sqlite);
     const indicators = (input.indicator === null ? [] : [input.indicator, ...(input.batch ?? [])]).map((indicator) => indicatorId(sqlite, indicator)).filter((id) => id !== undefined);
     const audit = createAuditAppender(sqlite);

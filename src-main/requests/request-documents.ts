@@ -8,6 +8,7 @@ import { requestFileName, approverOf, buildRequestExport } from './request-expor
 import { dutchDay } from '../../shared/platform/dutch-days';
 import { letterContent, type LetterPeople } from './letter/letter-content';
 import { renderLetterPdf } from './letter/letter-pdf';
+import { writeTransaction } from '../db/write-transaction';
 
 /** A document leaves the workstation: always under a purpose (checked), which the audit log keeps. */
 type Exporter = Omit<RequestViewer, 'purpose' | 'use'> & { purpose: string };
@@ -20,7 +21,7 @@ function officerName(sqlite: Database.Database, id: string): { name: string; tea
 
 /** The request's detail as the document shows it, and the export logged: who, which request and reports, why. */
 function exportedDetail(sqlite: Database.Database, actionId: string, exporter: Exporter, use: 'request.letter' | 'request.export'): RequestDetail {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const detail = requestDetail(sqlite, actionId, { ...exporter, use });
     logConsultation(sqlite, exporter.now.toISOString(), {
       actor: exporter.id,

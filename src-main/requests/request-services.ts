@@ -16,6 +16,7 @@ import { newReportIds } from './request-scope';
 import { findDirectoryEntry } from './directory-entries';
 import { dutchDay } from '../../shared/platform/dutch-days';
 import { assertEditAllowed, assertTransitionAllowed } from './transition-refusal';
+import { writeTransaction } from '../db/write-transaction';
 
 export type CreateRequestInput = { officer: string } & Omit<MutationPayloads['action.create'], 'actionId' | 'reportIds'> & {
   reportIds: readonly string[];
@@ -60,7 +61,7 @@ export function createRequest(store: CaseStore, deps: ServiceDeps, input: Create
     body: input.body.trim(),
   });
   const named = new Set([indicator, ...batchIndicators].flatMap((entry) => (entry === null ? [] : [indicatorKey(entry)])));
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     recordMutation(store, create);
     for (const draftId of new Set(input.replaces ?? [])) {
       const draft = requireRequest(sqlite, draftId);

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { readMeta, writeMeta } from '../db/store-meta';
 import { createTombstones } from '../ingest/tombstones';
 import { createRequestListings } from '../mutations/request-listings';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * store_meta key: set once the lists were cleared. Later rows cannot name a purged report (a purge forgets its rows),
@@ -21,7 +22,7 @@ export function forgetBuriedListings(sqlite: Database.Database): number {
   if (readMeta(sqlite, DONE_KEY) !== undefined) return 0;
   const listings = createRequestListings(sqlite);
   const buried = createTombstones(sqlite).purgedAmong(listings.listedReports());
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const reportId of buried) listings.forgetReport(reportId);
     writeMeta(sqlite, DONE_KEY, 'yes');
   })();

@@ -29,6 +29,7 @@ import { addHolder, dailyTaskBound, dailyTaskExpired, judgeExpired, PURGED_QUOTE
 import { reportWords } from '../../shared/retention/report-words';
 import { readRetentionPeriods } from '../db/retention-periods';
 import { sliceSizerByCount, sliceSizerByTime, type SliceSizer } from './slice-sizer';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * How long one slice (one transaction) may hold the store. The daily run in serve and the desktop shares the thread
@@ -155,7 +156,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
   const tombstones = createTombstones(sqlite);
   const removalHolders = createRemovalHolders(sqlite);
   let purged = 0;
-  const purgeSlice = sqlite.transaction((slice: readonly Candidate[]) => {
+  const purgeSlice = writeTransaction(sqlite, (slice: readonly Candidate[]) => {
     const stillExpired = slice.filter((candidate) => {
       const row = receiptOf(candidate.id);
       // A row id may be taken again by a report written since: only the same report, still expired.
@@ -195,7 +196,7 @@ function* retentionSlices(sqlite: Database.Database, deps: RetentionDeps, budget
     start += slice.length;
   }
   const outcome: RetentionOutcome = { purged, kept: countReports(sqlite), held };
-  sqlite.transaction(() =>
+  writeTransaction(sqlite, () =>
     audit(deps.at, {
       actor: deps.actor,
       // A run ended early is not the day's run (daily-retention.ts reads only 'retention.run'): the next start runs again.

@@ -6,6 +6,7 @@ import { createArrivalFacts } from '../queries/report-route';
 import { recordRoute } from './record-route';
 import { reasonOf } from './route-reason';
 import { createRuleRouter } from './rule-router';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Older reports (a first sync's backlog) wait for a supervisor's `routing.apply` instead. */
 const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -25,7 +26,7 @@ function routeArrivals(store: CaseStore, deps: ServiceDeps, officer: string, rep
   });
   if (waiting.length === 0) return;
   const route = createRuleRouter(sqlite);
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const reportId of waiting) {
       const { team, priority, assignee, ruleId, matched } = route(reportId).route;
       if (ruleId === null) continue;

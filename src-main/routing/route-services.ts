@@ -8,6 +8,7 @@ import { currentRoute } from './current-route';
 import { recordRoute } from './record-route';
 import { reasonOf } from './route-reason';
 import { createRuleRouter } from './rule-router';
+import { writeTransaction } from '../db/write-transaction';
 
 type Placement = Pick<RouteExplanation, 'team' | 'priority' | 'assignee' | 'ruleId'>;
 
@@ -23,7 +24,7 @@ export function applyRoutingRules(store: CaseStore, deps: ServiceDeps, input: { 
   requireSupervisor(sqlite, input.officer, 'apply the routing rules');
   const reportIds = requireIdList(input.reportIds, 'Applying the routing rules');
   requireReports(sqlite, reportIds);
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const route = createRuleRouter(sqlite);
     let changed = 0;
     for (const reportId of reportIds) {
@@ -57,7 +58,7 @@ export function rerouteReports(
   if (placement.assignee !== null && !findOfficer(sqlite, placement.assignee)) {
     throw new AppError('BAD_INPUT', `There is no active officer "${placement.assignee}" to assign to.`);
   }
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const moving = reportIds.filter((reportId) => !samePlacement(currentRoute(sqlite, reportId), placement));
     for (const reportId of moving) recordRoute(store, deps, input.officer, { reportId, ...placement, reason, automatic: false });
     return moving.length;

@@ -12,6 +12,7 @@ import { readRetentionPeriods, writeRetentionPeriods } from '../db/retention-per
 import type { HubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError } from './hub-errors';
 import { OFFICERS_REFRESH_MS } from './officer-refresh';
+import { writeTransaction } from '../db/write-transaction';
 
 /** `GET /v1/retention/periods`: periods that are not valid are the hub's fault, as with a broken feed page. */
 export function parseRetentionPeriodsResponse(value: unknown): RetentionPeriods {
@@ -26,7 +27,7 @@ export function parseRetentionPeriodsResponse(value: unknown): RetentionPeriods 
 export function copyRetentionPeriods(store: CaseStore, periods: RetentionPeriods, at: string): boolean {
   const current = readRetentionPeriods(store.sqlite);
   if (current.dailyTaskYears === periods.dailyTaskYears && current.caseYears === periods.caseYears) return false;
-  store.sqlite.transaction(() => {
+  writeTransaction(store.sqlite, () => {
     writeRetentionPeriods(store.sqlite, periods);
     createAuditAppender(store.sqlite)(at, { actor: SYNC_ACTOR, action: 'retention.periods', subjectType: 'store', subjectId: 'retention', details: { ...periods, from: 'hub' } });
   })();

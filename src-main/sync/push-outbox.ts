@@ -5,6 +5,7 @@ import type { MutationApplier } from '../mutations/applier';
 import type { OutboxChange } from '../mutations/outbox';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
+import { writeTransaction } from '../db/write-transaction';
 
 export interface PushOutcome {
   pushed: number;
@@ -44,13 +45,13 @@ export function createOutboxPusher(store: CaseStore, deps: { client: HubClient; 
   const { applier } = deps;
   const batchSize = deps.batchSize ?? DEFAULT_PUSH_BATCH;
 
-  const settle = sqlite.transaction((batch: readonly OutboxChange[], acks: readonly PushAck[]) =>
+  const settle = writeTransaction(sqlite, (batch: readonly OutboxChange[], acks: readonly PushAck[]) =>
     applier.batch(() => batch.forEach(({ mutation }, index) => applier.applyFromHub(mutation, Number(acks[index]!.seq)))),
   );
-  const refuse = sqlite.transaction((mutation: AnyMutation, error: HubRefusedError) =>
+  const refuse = writeTransaction(sqlite, (mutation: AnyMutation, error: HubRefusedError) =>
     error.status === PURGED_REPORT ? applier.dropRefused(mutation, error.message) : applier.rollBack(mutation, error.message),
   );
-  const noteFailure = sqlite.transaction((batch: readonly OutboxChange[], reason: string) =>
+  const noteFailure = writeTransaction(sqlite, (batch: readonly OutboxChange[], reason: string) =>
     applier.outbox.noteFailedAttempt(
       batch.map(({ mutation }) => mutation.id),
       reason,

@@ -13,6 +13,7 @@ import { earliestSkippedFeedEntry, newestEntryId } from '../audit/audit-entries'
 import { readCursor, writeCursor } from '../db/sync-cursor';
 import { readMeta, writeMeta } from '../db/store-meta';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
+import { writeTransaction } from '../db/write-transaction';
 
 const READER_KEY = 'sync.reader';
 
@@ -37,7 +38,7 @@ function lastReader(sqlite: Database.Database): LastReader {
  * from, or null when nothing is read again.
  */
 export function readAgainWhatOlderVersionsSkipped(sqlite: Database.Database, readerVersion: number): number | null {
-  return sqlite.transaction((): number | null => {
+  return writeTransaction(sqlite, (): number | null => {
     const last = lastReader(sqlite);
     if (last.version === readerVersion) return null;
     if (readerVersion < last.version) {

@@ -7,6 +7,7 @@ import { cliActor } from '../cli-actor';
 import { writeJsonLine, type CliCommand } from '../command';
 import { logCliRead, purposeOption, requirePurpose } from '../purpose-option';
 import { withCliStore } from '../store-option';
+import { writeTransaction } from '../../db/write-transaction';
 
 const usage = 'clusters --db <path> --purpose <why> [--rebuild]';
 
@@ -26,7 +27,7 @@ export const clustersCommand: CliCommand = {
           // Repair or check after restoring a store from a backup: the same clusters as incremental upkeep keeps.
           const { sqlite } = store;
           const audit = createAuditAppender(sqlite);
-          const rebuilt = sqlite.transaction(() => {
+          const rebuilt = writeTransaction(sqlite, () => {
             const result = rebuildClusters(sqlite);
             audit(systemClock.now().toISOString(), {
               actor: cliActor(io.env),

@@ -11,6 +11,7 @@ import { parseCommandArgs, requireOption } from '../args';
 import { cliActor } from '../cli-actor';
 import { UsageError, writeJsonLine, type CliCommand } from '../command';
 import { withCliStore } from '../store-option';
+import { writeTransaction } from '../../db/write-transaction';
 
 const usages = {
   run: 'retention run --db <path> [--as-of <YYYY-MM-DD>]',
@@ -59,7 +60,7 @@ export const retentionCommand: CliCommand = {
         (store) => {
           const current = readRetentionPeriods(store.sqlite);
           if (dailyTaskYears === undefined && caseYears === undefined) return current;
-          return store.sqlite.transaction(() => {
+          return writeTransaction(store.sqlite, () => {
             const next = writeRetentionPeriods(store.sqlite, { dailyTaskYears: dailyTaskYears ?? current.dailyTaskYears, caseYears: caseYears ?? current.caseYears });
             createAuditAppender(store.sqlite)(new Date().toISOString(), { actor: cliActor(io.env), action: 'retention.periods', subjectType: 'store', subjectId: 'retention', details: { ...next } });
             return next;
