@@ -28,7 +28,7 @@ async function holdWritersLock(path: string): Promise<{ released: Promise<void> 
      parentPort.postMessage('released');`,
     { eval: true, workerData: { path, holdMs: HOLD_MS } },
   );
-  onTestFinished(() => worker.terminate());
+  onTestFinished(async () => void (await worker.terminate()));
   const released = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
     worker.on('message', (message: string) => {
