@@ -1,22 +1,31 @@
 #!/usr/bin/env node
-// Builds the Electron main process and preload into dist/main/electron (esbuild, which Vite ships with).
+// Builds the Electron main process and preload into dist/main/electron (esbuild, which Vite ships with), or into the
+// folder given as `--outdir <dir>` (the build's test, which starts what it built).
 // Main is ESM for Node with every npm package left external (they ship in node_modules, native ones unpacked);
 // the preload is one CommonJS file, because a sandboxed preload can neither be ESM nor require anything but electron.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/main/electron`;
-rmSync(`${root}dist/main`, { recursive: true, force: true });
+const { values: args } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = args.outdir ? resolve(args.outdir) : `${root}dist/main/electron`;
+rmSync(args.outdir ? outdir : `${root}dist/main`, { recursive: true, force: true });
 
 const common = { absWorkingDir: root, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
-// The main process, and the threads it starts (the workstation core; the import's line preparers), side by side:
-// each finds the other by its name beside its own bundle.
+// The main process, and the threads it starts (the workstation core; the import's line preparers; the store's WAL
+// checkpoints), side by side: each finds the other by its name beside its own bundle.
 await build({
   ...common,
-  entryPoints: { main: 'src-main/electron/main.ts', 'core-thread': 'src-main/app/core-thread.ts', 'prepare-worker': 'src-main/ingest/prepare-worker.ts' },
+  entryPoints: {
+    main: 'src-main/electron/main.ts',
+    'core-thread': 'src-main/app/core-thread.ts',
+    'prepare-worker': 'src-main/ingest/prepare-worker.ts',
+    'wal-checkpoint-thread': 'src-main/db/wal-checkpoint-thread.ts',
+  },
   outdir,
   platform: 'node',
   format: 'esm',
@@ -34,4 +43,4 @@ await build({
   external: ['electron'],
 });
 
-process.stderr.write(`built ${outdir}/main.js, core-thread.js, prepare-worker.js and preload.cjs\n`);
+process.stderr.write(`built ${outdir}/main.js, core-thread.js, prepare-worker.js, wal-checkpoint-thread.js and preload.cjs\n`);

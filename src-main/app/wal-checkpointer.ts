@@ -9,7 +9,8 @@ const WRITER_CHECKPOINT_PAGES = 1000;
 /** How often the checkpoint thread copies what the WAL holds (a first sync writes a few MB a second). */
 const CHECKPOINT_EVERY_MS = 500;
 
-const threadUrl = () => new URL(import.meta.url.endsWith('.ts') ? '../db/wal-checkpoint-thread.ts' : '../db/wal-checkpoint-thread.js', import.meta.url);
+/** From the sources, its module; built (scripts/build-main.mjs), its bundle beside the core's, as every thread's. */
+const threadUrl = () => new URL(import.meta.url.endsWith('.ts') ? '../db/wal-checkpoint-thread.ts' : './wal-checkpoint-thread.js', import.meta.url);
 
 /**
  * Moves the store's WAL checkpoints off the core's thread (see db/wal-checkpoint-thread.ts): once the checkpoint
@@ -40,9 +41,11 @@ export function startWalCheckpointer(store: CaseStore, key: string | undefined, 
     } else if (!closing) {
       ready = true;
       writerCheckpoints(0);
+      // Said, as its failure is: a thread that never starts (not built, cannot open the store) leaves the writer checkpointing on the window's time.
+      deps.logger.info('store.checkpoint_thread_ready', {});
     }
   });
-  worker.on('error', (error) => deps.logger.warn('store.checkpoint_thread_failed', { error: error.name }));
+  worker.on('error', (error) => deps.logger.warn('store.checkpoint_thread_failed', { error: error.name, code: (error as NodeJS.ErrnoException).code }));
   worker.on('exit', () => {
     ready = false;
     for (const asked of settling.values()) asked.reject(new Error('the checkpoint thread ended before it emptied the WAL'));

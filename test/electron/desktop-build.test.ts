@@ -1,0 +1,106 @@
+/**
+ * The desktop's built main process (scripts/build-main.mjs): each thread the bundled code starts is found by its
+ * name beside the bundle that starts it. A thread missing from the build fails only at run time, on the desktop alone
+ * (from the sources every module is where its URL says): the WAL checkpoint thread once did, and the core's writer
+ * silently went back to checkpointing on the window's time. Built for real into a temporary folder and started there.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { systemClock } from '../../shared/platform/clock';
+import { silentLogger } from '../../shared/platform/logger';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { appPathsIn } from '../../src-main/app/app-paths';
+import type { SpawnCore } from '../../src-main/app/core-channel';
+import { startCore } from '../../src-main/app/core-host';
+import { openAppStore } from '../../src-main/app/open-app-store';
+import { createFileSecretStore } from '../../src-main/app/secrets';
+import type { CheckpointThreadMessage } from '../../src-main/db/wal-checkpoint-thread';
+import { importNdjson } from '../../src-main/ingest/importer';
+import { createReportWriter } from '../../src-main/ingest/report-writer';
+import { PROJECT_ROOT } from '../support/paths';
+import { examplesText } from '../support/records';
+import { tempDir } from '../support/temp-store';
+
+let built: string;
+
+beforeAll(() => {
+  // Beside a link to the project's packages, which the bundles leave external and find at run time.
+  const root = mkdtempSync(join(tmpdir(), 'puzzelstuk-desktop-build-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  built = join(root, 'electron');
+  mkdirSync(built);
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build-main.mjs'), '--outdir', built], { stdio: ['ignore', 'ignore', 'pipe'] });
+}, 120_000);
+
+/** Every `new URL('….js', import.meta.url)` of a built bundle: the threads it starts (built, each is a .js bundle). */
+function threadUrlsIn(bundle: string): URL[] {
+  const code = readFileSync(join(built, bundle), 'utf8');
+  const urls: URL[] = [];
+  for (const [, operands] of code.matchAll(/new URL\(((?:[^()]|\([^()]*\))*?),\s*import\.meta\.url\)/g)) {
+    for (const [, name] of operands!.matchAll(/"([^"]+\.js)"/g)) urls.push(new URL(name!, pathToFileURL(join(built, bundle))));
+  }
+  return urls;
+}
+
+async function ownStore() {
+  const paths = appPathsIn(tempDir());
+  const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+  const store = openAppStore(paths, secrets, {}, systemClock, 'own');
+  await importNdjson(Readable.from([Buffer.from(examplesText())]), createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR }));
+  store.close();
+  return { paths, secrets };
+}
+
+describe('the desktop build (scripts/build-main.mjs)', () => {
+  it('holds every thread its bundles start, where they look for it', () => {
+    const bundles = readdirSync(built).filter((file) => file.endsWith('.js'));
+    const urls = bundles.flatMap(threadUrlsIn);
+    // The core's thread, the import's line preparers and the WAL checkpoints are started from the bundles.
+    expect(urls.map((url) => url.pathname.split('/').pop()).sort()).toEqual(['core-thread.js', 'prepare-worker.js', 'wal-checkpoint-thread.js']);
+    for (const url of urls) expect(existsSync(fileURLToPath(url)), url.pathname).toBe(true);
+  });
+
+  it('starts the built core, whose WAL checkpoint thread starts beside it', async () => {
+    const { paths, secrets } = await ownStore();
+    const said: string[] = [];
+    // As browser mode does (core-channel.ts), from the built core; its log lines (stderr) are kept to read.
+    const spawn: SpawnCore = () => {
+      const worker = new Worker(pathToFileURL(join(built, 'core-thread.js')), { stderr: true });
+      worker.stderr.setEncoding('utf8').on('data', (chunk: string) => said.push(chunk));
+      return {
+        post: (message) => worker.postMessage(message),
+        onMessage: (listener) => void worker.on('message', listener),
+        onExit: (listener) => void worker.once('exit', listener),
+        terminate: async () => void (await worker.terminate()),
+      };
+    };
+    const core = await startCore(
+      { dataDir: paths.dataDir, storePath: paths.storePath, migrationsFolder: join(PROJECT_ROOT, 'migrations'), demo: false, launch: {}, env: { PUZZELSTUK_OFFICER: 'l.vermeer' } },
+      { secrets, logger: silentLogger, spawn },
+    );
+    onTestFinished(() => core.close());
+    expect(await core.call('sync.state', {})).toMatchObject({ ok: true });
+    // The thread says whether it started; a thread not where the core looks for it fails to load.
+    const checkpointThread = () => /"event":"store\.checkpoint_thread_(ready|failed)"/.exec(said.join(''))?.[1];
+    while (!checkpointThread()) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(checkpointThread()).toBe('ready');
+  }, 60_000);
+
+  it('the built checkpoint thread opens the (encrypted) store and is ready to take the checkpoints over', async () => {
+    const { paths, secrets } = await ownStore();
+    const worker = new Worker(pathToFileURL(join(built, 'wal-checkpoint-thread.js')), { workerData: { path: paths.storePath, key: secrets.get('store-key') ?? undefined, everyMs: 20 } });
+    onTestFinished(() => worker.terminate());
+    const first = await new Promise<CheckpointThreadMessage>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    expect(first).toEqual({ type: 'ready' });
+  }, 60_000);
+});
