@@ -96,7 +96,7 @@ describe('the desktop build (scripts/build-main.mjs)', () => {
   it('the built checkpoint thread opens the (encrypted) store and is ready to take the checkpoints over', async () => {
     const { paths, secrets } = await ownStore();
     const worker = new Worker(pathToFileURL(join(built, 'wal-checkpoint-thread.js')), { workerData: { path: paths.storePath, key: secrets.get('store-key') ?? undefined, everyMs: 20 } });
-    onTestFinished(() => worker.terminate());
+    onTestFinished(async () => void (await worker.terminate()));
     const first = await new Promise<CheckpointThreadMessage>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
