@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { RENDERER_DIR } from './support/paths';
+import { staticImportsOf } from './support/static-imports';
 
 /** Only React's development build says this; its production build names numbered errors on react.dev instead. */
 const DEVELOPMENT_ONLY = 'Each child in a list should have a unique';
@@ -33,6 +34,5 @@ test('the first screen is fetched in a few files, and the first script waits for
   // The second script, the bundler's runtime, the first screen's chunk and its style sheet.
   expect(preloaded.length).toBeLessThanOrEqual(4);
   expect(page).not.toMatch(/<link rel="stylesheet"/);
-  const staticImports = [...readFileSync(join(RENDERER_DIR, firstScript!), 'utf8').matchAll(/import\s*\{[^}]*\}\s*from\s*"([^"]+)"/g)].map(([, from]) => from);
-  expect(staticImports).toEqual([]);
+  expect(staticImportsOf(readFileSync(join(RENDERER_DIR, firstScript!), 'utf8'))).toEqual([]);
 });
