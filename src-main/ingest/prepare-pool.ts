@@ -205,10 +205,15 @@ export function createWorkerPreparer(
     worker.unref();
     const started: RunningWorker = { worker, ready: false, pending: new Map() };
     let cause = 'exit';
-    // A worker alive but never ready is ended, and its exit counts it as a death while loading.
+    // A worker alive but never ready is ended, and its exit counts it as a death while loading. Decided after the
+    // messages already queued: when this thread was busy past the deadline, Node runs expired timers before it
+    // delivers a "ready" the worker sent meanwhile.
     const startDeadline = setTimeout(() => {
-      cause = START_TIMED_OUT;
-      void worker.terminate();
+      setImmediate(() => {
+        if (started.ready) return;
+        cause = START_TIMED_OUT;
+        void worker.terminate();
+      });
     }, options.startDeadlineMs ?? PREPARE_WORKER_START_DEADLINE_MS);
     startDeadline.unref();
     worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {

@@ -2,12 +2,13 @@
  * A prepare worker that dies while loading, start after start, does not stall the sync: a feed page too large to read
  * on the store's thread waits for it only NEVER_READY_DEATHS deaths, then fails with a named error that the sync shows
  * (src-main/ingest/prepare-pool.ts). Deaths are counted, not timed. Nor does one that stays alive and never finishes
- * loading: its start deadline ends it, and it counts as such a death.
+ * loading: its start deadline ends it, and it counts as such a death — but not one that said it was ready while this
+ * thread was busy past the deadline.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { systemClock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import { openCaseStore } from '../../src-main/app/open-case-store';
@@ -21,6 +22,7 @@ import { startSyncHub } from './support/sync-hub';
 
 const unloadable = new URL('./support/unloadable-prepare-worker.ts', import.meta.url);
 const hanging = new URL('./support/never-ready-worker.ts', import.meta.url);
+const readyAtOnce = new URL('./support/ready-at-once-worker.ts', import.meta.url);
 
 function pageOf(count: number, evidenceBytes: number): string {
   const entries = Array.from({ length: count }, (_, index) => {
@@ -110,5 +112,35 @@ describe('a prepare worker that starts, stays alive and never says it is ready',
     const large = pageOf(3, 1_000_000);
     await expect(preparer.preparePage(large, () => FEED_SLICE_MS)).resolves.toMatchObject({ ok: true, prepared: [{ ok: true }, { ok: true }, { ok: true }] });
     expect(stops).toEqual([]);
+  }, 60_000);
+});
+
+/** Keeps this thread busy, as a long synchronous job on the core would, until `done` and for at least `ms`. */
+function busy(ms: number, done: () => boolean = () => true): void {
+  const since = performance.now();
+  while (performance.now() - since < ms || !done()) {
+    if (performance.now() - since > 50_000) throw new Error('the worker never said it was ready');
+  }
+}
+
+describe('a prepare worker whose start deadline passes while this thread is busy', () => {
+  const deadlineMs = 200;
+
+  it('is not ended when it said it was ready meanwhile: its queued "ready" is read before the deadline decides', async () => {
+    const mark = join(tempDir(), 'ready');
+    process.env.PREPARE_TEST_READY_MARK = mark;
+    onTestFinished(() => void delete process.env.PREPARE_TEST_READY_MARK);
+    const { stops } = preparerWatched(readyAtOnce, { startDeadlineMs: deadlineMs });
+    // Busy past the deadline, and until the worker has sent its "ready": both wait in the event loop's queues.
+    busy(deadlineMs * 2, () => existsSync(mark));
+    // Time for a deadline's stop to be logged: the twin below is stopped well within it.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(stops).toEqual([]);
+  }, 60_000);
+
+  it('the honest twin: one that never says it is ready is still ended at the deadline after the same busy stretch', async () => {
+    const { stopCauses } = preparerWatched(hanging, { startDeadlineMs: deadlineMs });
+    busy(deadlineMs * 2);
+    await vi.waitFor(() => expect(stopCauses[0]).toBe('start-timeout'), { timeout: 2_000 });
   }, 60_000);
 });
