@@ -3,12 +3,12 @@
  * must never be stale: a change to any file it was built from builds it again before the next start. Each module
  * keeps its own import.meta.url, so workers find their files as from the sources.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startWorker } from '../../../src-main/platform/start-worker';
 import { keptWorkerBundle, WORKER_BUNDLE_DIR } from '../../../src-main/platform/worker-bundle';
 
@@ -75,5 +75,38 @@ describe('a worker’s kept bundle', () => {
     const entry = pathToFileURL(join(dir, 'broken.ts'));
     expect(() => keptWorkerBundle(entry, tempDir())).toThrow(/broken\.ts.*Unexpected ";"/s);
     await expect(firstMessage(startWorker(entry))).rejects.toBeInstanceOf(Error);
+  }, 60_000);
+
+  it('is built without this process’s secrets in the build’s environment', async () => {
+    const planted = 'planted-store-key-0123456789';
+    const before = process.env.PUZZELSTUK_DB_KEY;
+    process.env.PUZZELSTUK_DB_KEY = planted;
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.PUZZELSTUK_DB_KEY;
+      else process.env.PUZZELSTUK_DB_KEY = before;
+    });
+    // A builder that only writes down the environment it was given (and so builds nothing).
+    const tools = tempDir();
+    const cache = tempDir();
+    const builder = join(tools, 'environment-builder.mjs');
+    writeFileSync(builder, "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[3] + '/environment.json', JSON.stringify(process.env));\n");
+    const entry = workerSources(tempDir(), 'geheim');
+    expect(() => keptWorkerBundle(entry, cache, { builder })).toThrow(/wrote no manifest/);
+    const environment = JSON.parse(readFileSync(join(cache, 'environment.json'), 'utf8')) as Record<string, string>;
+    expect(Object.values(environment)).not.toContain(planted);
+    expect(environment.PUZZELSTUK_DB_KEY).toBeUndefined();
+    expect(environment.PATH).toBe(process.env.PATH);
+
+    // The honest twin: the real build, given the same reduced environment, builds a bundle that runs.
+    expect(await firstMessage(new Worker(keptWorkerBundle(entry, cache)))).toMatchObject({ answer: 'geheim' });
+  }, 60_000);
+
+  it('is given up on when its build hangs, with a message that says so', () => {
+    const tools = tempDir();
+    const hanging = join(tools, 'hanging-builder.mjs');
+    writeFileSync(hanging, 'setInterval(() => undefined, 60_000);\n');
+    const entry = workerSources(tempDir(), 'nooit');
+    // Without the timeout this call would never return.
+    expect(() => keptWorkerBundle(entry, tempDir(), { builder: hanging, timeoutMs: 500 })).toThrow(/took longer than 500 ms and was stopped/);
   }, 60_000);
 });
