@@ -63,6 +63,7 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       preparer,
       feedSliceMs: () => windowUse.sliceMs(),
       settleOwedWal: () => checkpointer.settleOwed(),
+      restartLargeWal: () => checkpointer.restartIfLarge(),
       ...(options.demoFeed ? { demoFeed: options.demoFeed } : {}),
       // The desktop's main process opens it (the system browser); this thread has no shell.
       ...(options.systemBrowser ? { openInBrowser: (url: string) => Promise.resolve(post({ type: 'open-in-browser', url })) } : {}),

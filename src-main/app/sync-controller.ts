@@ -57,6 +57,8 @@ export function createSyncController(deps: {
   logger?: Logger;
   /** Empties the WAL a pulled withdrawal owes, off the store's thread (see SyncEngineOptions). */
   settleOwedWal?: () => Promise<unknown>;
+  /** Lets the checkpoint thread start a large WAL over between pages (see SyncEngineOptions). */
+  restartLargeWal?: () => Promise<unknown>;
 }) {
   const { sqlite } = deps.store;
   let engine: SyncEngine | null = null;
@@ -133,6 +135,7 @@ export function createSyncController(deps: {
           ...(deps.preparer ? { preparer: deps.preparer } : {}),
           ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
           ...(deps.settleOwedWal ? { settleOwedWal: deps.settleOwedWal } : {}),
+          ...(deps.restartLargeWal ? { restartLargeWal: deps.restartLargeWal } : {}),
           onOfficersChanged: () => deps.events.emit('work.changed', { entities: ['officer'] }),
         });
       } catch (error) {

@@ -52,6 +52,8 @@ export interface WorkstationOptions {
   feedSliceMs?: SliceBudget;
   /** Empties the WAL a pulled withdrawal owes off the store's thread (the core's checkpoint thread); default: on it. */
   settleOwedWal?: () => Promise<unknown>;
+  /** Lets the core's checkpoint thread start a large WAL over between pulled pages; default: nothing to ask. */
+  restartLargeWal?: () => Promise<unknown>;
   /** Opens a sign-in page of the identity provider in the system browser (the desktop); in browser mode the page does. */
   openInBrowser?: (url: string) => Promise<void>;
   /** How long a police-account sign-in made ready while the sign-in screen shows waits for the click (./oidc-sign-in.ts). */
@@ -93,6 +95,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     ...(options.preparer ? { preparer: options.preparer } : {}),
     ...(options.feedSliceMs !== undefined ? { sliceMs: options.feedSliceMs } : {}),
     ...(options.settleOwedWal ? { settleOwedWal: options.settleOwedWal } : {}),
+    ...(options.restartLargeWal ? { restartLargeWal: options.restartLargeWal } : {}),
   });
   // The embedded hub logs each request; the workstation's log keeps only its problems.
   const hubLogger: Logger = { info: () => undefined, warn: (event, fields) => logger.warn(event, fields), error: (event, fields) => logger.error(event, fields) };

@@ -7,6 +7,13 @@
  * It also empties the WAL a removal owes when asked (owed-wal-truncation.ts): that full checkpoint copies and syncs
  * the whole WAL, which a first sync grows to tens of MB, and waits while readers and the periodic checkpoint are busy
  * — seconds on the core's thread, where the window's calls waited behind it.
+ * PASSIVE alone never lets the WAL start over during a first sync: the writer wraps it only when a transaction begins
+ * with every frame already copied, and back-to-back slices never do; it reached 1,308 MiB for a 147 MB store, and the
+ * settle's TRUNCATE then copied it all while core writes waited. So once the WAL holds more than
+ * `restartAboveBytes`, the thread asks for a RESTART without waiting (busy_timeout 0): it takes the writer's lock only
+ * between transactions, copies the few frames PASSIVE left and lets the next transaction write from the WAL's start;
+ * a core transaction meeting it waits (it opens IMMEDIATE, db/write-transaction.ts). Back-to-back transactions leave
+ * it hardly a moment between them, so the sync also asks for it between pages (`restart-if-large`), while it writes nothing.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,19 +25,22 @@ export interface CheckpointThreadData {
   path: string;
   key: string | undefined;
   everyMs: number;
+  /** Above this much in the WAL the thread makes the writer start it over (RESTART). */
+  restartAboveBytes: number;
 }
 
 /** What it tells its starter: that it is ready (the writer may stop checkpointing), each checkpoint that copied pages, each settle asked. */
 export type CheckpointThreadMessage =
   | { type: 'ready' }
-  | { type: 'checkpointed'; frames: number }
+  | { type: 'checkpointed'; frames: number; walBytes: number }
   | { type: 'settled'; id: number; emptied: boolean }
-  | { type: 'settle-failed'; id: number; message: string };
+  | { type: 'settle-failed'; id: number; message: string }
+  | { type: 'restart-tried'; id: number };
 
-/** What its starter asks: to empty the WAL if a removal owes it, or to close. */
-export type CheckpointThreadRequest = { type: 'settle'; id: number } | { type: 'close' };
+/** What its starter asks: to empty the WAL if a removal owes it, to start a large WAL over while it writes nothing, or to close. */
+export type CheckpointThreadRequest = { type: 'settle'; id: number } | { type: 'restart-if-large'; id: number } | { type: 'close' };
 
-const { path, key, everyMs } = workerData as CheckpointThreadData;
+const { path, key, everyMs, restartAboveBytes } = workerData as CheckpointThreadData;
 const sqlite = new Database(path, { fileMustExist: true });
 if (key !== undefined && key !== '') applyKey(sqlite, key);
 // The first read fails on a wrong key: the thread ends with that error and the writer keeps checkpointing itself.
@@ -39,10 +49,39 @@ sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma('synchronous = NORMAL');
 const post = (message: CheckpointThreadMessage) => parentPort?.postMessage(message);
 
-const timer = setInterval(() => {
-  const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-  if (result && result.checkpointed > 0) post({ type: 'checkpointed', frames: result.checkpointed });
-}, everyMs);
+type CheckpointResult = { busy: number; log: number; checkpointed: number };
+
+/** A WAL frame: a page and its 24-byte header. */
+const frameBytes = (sqlite.pragma('page_size', { simple: true }) as number) + 24;
+/** How often a RESTART is tried within one tick, a few ms apart: it lands only between the writer's transactions. */
+const RESTART_TRIES = 10;
+const RESTART_PAUSE_MS = 2;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Each try takes nothing it would wait for (busy_timeout 0): busy, it lets go at once and the writer goes on; a try that
+ * got the writer's lock has copied what PASSIVE left, so the next transaction writes from the WAL's start.
+ */
+function restartWal(): void {
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (let attempt = 0; attempt < RESTART_TRIES; attempt++) {
+      const [result] = sqlite.pragma('wal_checkpoint(RESTART)') as CheckpointResult[];
+      if (!result || result.busy === 0) return;
+      Atomics.wait(pause, 0, 0, RESTART_PAUSE_MS);
+    }
+  } finally {
+    sqlite.pragma('busy_timeout = 5000');
+  }
+}
+
+function checkpoint(): void {
+  const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+  if (result && result.checkpointed > 0) post({ type: 'checkpointed', frames: result.checkpointed, walBytes: result.log * frameBytes });
+  if (result && result.log * frameBytes > restartAboveBytes) restartWal();
+}
+
+const timer = setInterval(checkpoint, everyMs);
 parentPort?.on('message', (request: CheckpointThreadRequest) => {
   if (request.type === 'settle') {
     try {
@@ -50,6 +89,11 @@ parentPort?.on('message', (request: CheckpointThreadRequest) => {
     } catch (error) {
       post({ type: 'settle-failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
     }
+    return;
+  }
+  if (request.type === 'restart-if-large') {
+    checkpoint();
+    post({ type: 'restart-tried', id: request.id });
     return;
   }
   // Closed before the writer's connection: the last connection to close folds the WAL into the store and deletes it.

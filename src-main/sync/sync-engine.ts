@@ -61,6 +61,11 @@ export interface SyncEngineOptions {
    * checkpoint of a first sync's WAL held the window's calls for up to seconds. Default: on the store's thread.
    */
   settleOwedWal?: () => Promise<unknown>;
+  /**
+   * Asked between pages, while nothing is written: lets the core's checkpoint thread start a large WAL over (back-to-back
+   * slices never begin with the WAL all copied, so a first sync grew it by all it wrote). Default: nothing to ask.
+   */
+  restartLargeWal?: () => Promise<unknown>;
   /** Told when the hub's registry changed the local officers (roles, teams, who is active). */
   onOfficersChanged?: () => void;
   /** Told, after a pulled page is committed, which reports are new to this store (the workstation routes them). */
@@ -201,7 +206,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     if (!page.hasMore || cancel.aborted) {
       const failure = await settleRedactions();
       if (failure) throw failure;
-    }
+    } else if (options.restartLargeWal) await options.restartLargeWal();
     return page;
   }
 
