@@ -17,7 +17,9 @@ rmSync(args.outdir ? outdir : `${root}dist/main`, { recursive: true, force: true
 const common = { absWorkingDir: root, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 // The main process, and the threads it starts (the workstation core; the import's line preparers; the store's WAL
-// checkpoints), side by side: each finds the other by its name beside its own bundle.
+// checkpoints), side by side: each finds the other by its name beside its own bundle. Split, so that what a thread
+// imports only when needed (the demo's hub and generator) is a chunk of its own, with its packages: in one bundle
+// their imports are hoisted to the top and loaded at every start.
 await build({
   ...common,
   entryPoints: {
@@ -29,6 +31,7 @@ await build({
   outdir,
   platform: 'node',
   format: 'esm',
+  splitting: true,
   target: 'node22',
   packages: 'external',
 });

@@ -12,7 +12,7 @@ import { startDailyRetention } from '../retention/daily-retention';
 import type { ScheduleTimers } from '../../shared/retention/daily-runs';
 import type { AppPaths } from './app-paths';
 import type { DemoFeedOptions } from './demo-feed';
-import { enrollDemoOfficers, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
+import type { EmbeddedHub } from './embedded-hub';
 import { hubTargetOf, launchHubFromEnv, type LaunchHub } from './hub-target';
 import { seedDemoOfficers, startOfficerOf } from './officers';
 import type { SecretStore } from './secrets';
@@ -105,6 +105,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     if (!embedded) {
       // The very first start initialises the hub's database, which takes a while; say why it is quiet.
       logger.info('demo_hub.starting', { dataDir: paths.embeddedHubDir });
+      // Loaded only for the demo, as the feed below: the hub's server and databases (fastify, PGlite, pg) cost every
+      // start of an officer's own workstation CPU time they never use.
+      const { startEmbeddedHub } = await import('./embedded-hub');
       const hub = await startEmbeddedHub({ dataDir: paths.embeddedHubDir, migrationsFolder: paths.hubMigrationsFolder, secrets, clock, logger: hubLogger });
       // Loaded only for the demo: the synthetic generator (and faker) is no part of an officer's own workstation.
       const { startDemoFeed } = await import('./demo-feed');
@@ -120,6 +123,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     const scope = parseSyncScope(settings.scope);
     if (target.kind === 'embedded') {
       const hub = await embeddedHub();
+      const { enrollDemoOfficers } = await import('./embedded-hub');
       await enrollDemoOfficers(store, hub, clock, fetchImpl);
       await sync.connect({ hubUrl: hub.url, token: hub.workstationToken, scope }, { embedded: true });
     } else if (target.kind === 'remote' && target.token !== null) {

@@ -2,7 +2,8 @@
  * Calendar arithmetic on Dutch days (`YYYY-MM-DD`, Europe/Amsterdam), the unit the overview counts in: a day is a
  * date on the calendar, its bounds are the instants of its midnights in the Netherlands.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { dutchDay, dutchDayEnd, dutchDayStart } from '../../shared/platform/dutch-days';
 
 const DAY_MS = 86_400_000;
@@ -39,11 +40,13 @@ export function isoWeek(day: string): { week: string; monday: string } {
 const holidaysByYear = new Map<number, Set<string>>();
 // Only each holiday's calendar date is read. The time zone would only place its start and end instants, and
 // unpacking Europe/Amsterdam's rules cost the first overview of a session some 20 ms (the dates are the same).
-const calendar = new Holidays('NL', { timezone: 'UTC' });
+let calendar: Holidays | null = null;
 
 function publicHolidays(year: number): Set<string> {
   let days = holidaysByYear.get(year);
   if (!days) {
+    // Loaded at the first question, not at every start of the core: reading its data costs some 200 ms CPU.
+    calendar ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('NL', { timezone: 'UTC' });
     days = new Set(calendar.getHolidays(year).filter((holiday) => holiday.type === 'public').map((holiday) => holiday.date.slice(0, 10)));
     holidaysByYear.set(year, days);
   }

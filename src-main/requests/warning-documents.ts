@@ -4,7 +4,6 @@
  * its top, so a draft passed around for review is never mistaken for the published one.
  */
 import escapeHtml from 'escape-html';
-import PDFDocument from 'pdfkit';
 import type { WarningDocument, WarningFormat } from '../../shared/api/request-views';
 import { AppError } from '../../shared/errors';
 import type { RequestState } from '../../shared/requests/lifecycle';
@@ -95,7 +94,9 @@ export function warningHtml(content: WarningContent): string {
 const MARGIN = 64;
 
 /** A4 with Helvetica (WinAnsi text); `createdAt` goes into the document info, so the bytes are reproducible. */
-export function warningPdf(content: WarningContent, createdAt: Date): Promise<Buffer> {
+export async function warningPdf(content: WarningContent, createdAt: Date): Promise<Buffer> {
+  // Loaded at the first document, not at every start of the core (see letter/letter-pdf.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: 'nl-NL', info: { Title: pdfText(content.title), Author: 'Politie', CreationDate: createdAt } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -49,6 +49,27 @@ function threadUrlsIn(bundle: string): URL[] {
   return urls;
 }
 
+/** Packages only the demo (its hub, its generator) or a rarely asked document needs. */
+const NOT_AT_START = ['@faker-js/faker/locale/nl', 'fastify', '@fastify/rate-limit', 'pg', '@electric-sql/pglite', 'pdfkit', 'date-holidays'];
+
+/**
+ * The packages a built module loads: its static imports, and those of the chunks it imports (all loaded before it
+ * runs); with `lazy`, also what it imports when asked (`import("…")`).
+ */
+function packagesLoadedBy(bundle: string, lazy: boolean, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(bundle)) return packages;
+  seen.add(bundle);
+  const code = readFileSync(join(built, bundle), 'utf8');
+  const specifiers = [...code.matchAll(/^import\s[^;]*?"([^"]+)";/gm)].map((match) => match[1]!);
+  if (lazy) specifiers.push(...[...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!));
+  for (const specifier of specifiers) {
+    if (specifier.startsWith('./')) for (const found of packagesLoadedBy(specifier.slice(2), lazy, seen)) packages.add(found);
+    else packages.add(specifier);
+  }
+  return packages;
+}
+
 async function ownStore() {
   const paths = appPathsIn(tempDir());
   const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
@@ -65,6 +86,14 @@ describe('the desktop build (scripts/build-main.mjs)', () => {
     // The core's thread, the import's line preparers and the WAL checkpoints are started from the bundles.
     expect(urls.map((url) => url.pathname.split('/').pop()).sort()).toEqual(['core-thread.js', 'prepare-worker.js', 'wal-checkpoint-thread.js']);
     for (const url of urls) expect(existsSync(fileURLToPath(url)), url.pathname).toBe(true);
+  });
+
+  it('loads the demo’s hub and generator, pdfkit and date-holidays only when asked, not at every start of the core', () => {
+    expect(NOT_AT_START.filter((name) => packagesLoadedBy('core-thread.js', false).has(name))).toEqual([]);
+    expect(NOT_AT_START.filter((name) => packagesLoadedBy('main.js', false).has(name))).toEqual([]);
+    // Still there for the demo and the documents (date-holidays is required at its first question, out of the bundler's sight).
+    const whenAsked = packagesLoadedBy('core-thread.js', true);
+    expect(NOT_AT_START.filter((name) => !whenAsked.has(name))).toEqual(['date-holidays']);
   });
 
   it('starts the built core, whose WAL checkpoint thread starts beside it', async () => {

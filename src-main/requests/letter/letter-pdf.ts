@@ -1,5 +1,4 @@
 /** Lays a request letter out as an A4 PDF (pdfkit, standard fonts): letterhead, addressee, texts, totals, evidence table. */
-import PDFDocument from 'pdfkit';
 import type { LetterContent } from './letter-content';
 import { winAnsiText as pdfText } from './win-ansi';
 
@@ -122,7 +121,9 @@ function footers(doc: Doc, content: LetterContent): void {
 }
 
 /** The letter as PDF bytes; `createdAt` is written into the document info (no hidden wall-clock time). */
-export function renderLetterPdf(content: LetterContent, info: { title: string; createdAt: Date }): Promise<Buffer> {
+export async function renderLetterPdf(content: LetterContent, info: { title: string; createdAt: Date }): Promise<Buffer> {
+  // Loaded at the first letter: pdfkit and its fonts cost every start of the core CPU time most never use.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
