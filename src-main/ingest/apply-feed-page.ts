@@ -50,12 +50,14 @@ export const FEED_SLICE_MS = 10;
  */
 export const BACKGROUND_SLICE_MS = 200;
 /**
- * The budget where no window is served at all (the CLI's `sync`): as a rule a whole page per transaction, as the import
- * writes thousands of records per transaction. A budget in wall time shrinks when the machine is busy: on a first sync
- * of 50k at load 12–16, 200 ms slices made 1,566 transactions of 101 pages and cost the writing thread 46 s of CPU;
- * this budget made 102 and cost 32 s (the import of the same file: 22 s).
+ * The budget where no window is served at all (the CLI's `sync`): fewer, longer transactions, as the import writes
+ * thousands of records per transaction. A budget in wall time shrinks when the machine is busy: on a first sync of 50k
+ * at load 12–16, 200 ms slices made 1,566 transactions of 101 pages and cost the writing thread 46 s of CPU; 5,000 ms
+ * made 102 and cost 32 s (the import of the same file: 22 s). But `sync --db` may run on a store the workstation has
+ * open, whose writes (audit entries included) wait for the write lock at most its busy_timeout (5 s, db/open-store.ts)
+ * and then fail: a slice may pass its budget by an entry and its commit, so it keeps to a fifth of that.
  */
-export const NO_WINDOW_SLICE_MS = 5000;
+export const NO_WINDOW_SLICE_MS = 1000;
 
 /** A fixed slice budget, or one asked before every slice (it follows whether the window is in use). */
 export type SliceBudget = number | (() => number);

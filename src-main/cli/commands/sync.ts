@@ -66,7 +66,7 @@ export const syncCommand: CliCommand = {
     // Pulled reports are parsed and extracted on a worker, as in the workstation, while this thread writes.
     const preparer = createWorkerPreparer();
     try {
-      // No window waits on this process: long transactions, which sync faster.
+      // No window waits on this process: longer transactions, which sync faster (short enough for an app's writes beside it).
       const engine = createSyncEngine(store, { hubUrl, token, scope, preparer, sliceMs: NO_WINDOW_SLICE_MS, logger: createJsonLogger(io.stderr, systemClock) });
       if (values.once) {
         let summary;
