@@ -3,34 +3,18 @@
  * and a core that stops unexpectedly starts again without losing the officer's unsent work. Tried in a worker
  * thread (browser mode, `serve`) and in the desktop's utility process (played by a Node child process).
  */
-import { Readable } from 'node:stream';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { EventMessage } from '../../shared/api/wire';
-import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
-import { IMPORT_ACTOR } from '../../src-main/audit/actor';
-import { appPathsIn } from '../../src-main/app/app-paths';
 import type { CoreChannel, SpawnCore } from '../../src-main/app/core-channel';
 import { startCore } from '../../src-main/app/core-host';
 import { spawnCoreInUtilityProcess } from '../../src-main/electron/core-process';
-import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
-import { importNdjson } from '../../src-main/ingest/importer';
-import { createReportWriter } from '../../src-main/ingest/report-writer';
-import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import { FakeUtilityProcess } from '../electron/support/fake-utility-process';
+import { closedOwnAppStore } from '../support/own-app-store';
 
 vi.mock('electron', async () => (await import('../electron/support/fake-electron')).fakeElectron);
-
-async function ownStore() {
-  const paths = appPathsIn(tempDir());
-  const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
-  const store = openAppStore(paths, secrets, {}, systemClock, 'own');
-  await importNdjson(Readable.from([Buffer.from(examplesText())]), createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR }));
-  store.close();
-  return { paths, secrets };
-}
 
 const queue = { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 50 };
 
@@ -41,7 +25,7 @@ const places: Array<{ place: string; spawn: SpawnCore | undefined }> = [
 
 describe.each(places)('the workstation core in $place', ({ spawn }) => {
   it('answers relayed calls, and starts again after a crash with the outbox intact', async () => {
-    const { paths, secrets } = await ownStore();
+    const { paths, secrets } = await closedOwnAppStore();
     const threads: CoreChannel[] = [];
     const forkedBefore = FakeUtilityProcess.forked.length;
     const core = await startCore(
@@ -71,7 +55,7 @@ describe.each(places)('the workstation core in $place', ({ spawn }) => {
   }, 60_000);
 
   it('refuses to start on a store it cannot open, saying why', async () => {
-    const { paths } = await ownStore();
+    const { paths } = await closedOwnAppStore();
     // Its honest twin above opens the same kind of store; here the store's key is not the one given.
     await expect(
       startCore(

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/api/wire';
 import { dispatch } from '../../src-main/api/dispatch';
@@ -9,13 +8,10 @@ import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { importNdjson } from '../../src-main/ingest/importer';
 import { systemClock } from '../../shared/platform/clock';
-import { IMPORT_ACTOR } from '../../src-main/audit/actor';
-import { createReportWriter } from '../../src-main/ingest/report-writer';
-import { examplesText } from '../support/records';
 import { tempDir } from '../support/temp-store';
 import { retentionNeverDue } from '../support/retention-timers';
+import { ownAppStoreWithReports } from '../support/own-app-store';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -67,17 +63,8 @@ describe('the workstation in demo mode', () => {
 });
 
 describe('a store of your own', () => {
-  async function ownStoreWithReports() {
-    const paths = appPathsIn(tempDir());
-    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
-    const store = openAppStore(paths, secrets, {}, systemClock, 'own');
-    const writer = createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR });
-    await importNdjson(Readable.from([Buffer.from(examplesText())]), writer);
-    return { paths, secrets, store };
-  }
-
   it('is never opened as the demo: no generated report is written into it', async () => {
-    const { paths, secrets, store } = await ownStoreWithReports();
+    const { paths, secrets, store } = await ownAppStoreWithReports();
     const before = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
     try {
       await expect(startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: true })).rejects.toThrow(/not a demo store/);
@@ -89,7 +76,7 @@ describe('a store of your own', () => {
   });
 
   it('works offline on its own reports when no hub is named, without an embedded hub', async () => {
-    const { paths, secrets, store } = await ownStoreWithReports();
+    const { paths, secrets, store } = await ownAppStoreWithReports();
     const workstation = await startWorkstation({ store, paths, secrets, env: {}, logger: silent, demo: false, timers: retentionNeverDue });
     try {
       const result = await dispatch('session.get', {}, workstation.context);

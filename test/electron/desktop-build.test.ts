@@ -8,24 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
-import { IMPORT_ACTOR } from '../../src-main/audit/actor';
-import { appPathsIn } from '../../src-main/app/app-paths';
 import type { SpawnCore } from '../../src-main/app/core-channel';
 import { startCore } from '../../src-main/app/core-host';
-import { openAppStore } from '../../src-main/app/open-app-store';
-import { createFileSecretStore } from '../../src-main/app/secrets';
 import type { CheckpointThreadMessage } from '../../src-main/db/wal-checkpoint-thread';
-import { importNdjson } from '../../src-main/ingest/importer';
-import { createReportWriter } from '../../src-main/ingest/report-writer';
 import { PROJECT_ROOT } from '../support/paths';
-import { examplesText } from '../support/records';
-import { tempDir } from '../support/temp-store';
+import { closedOwnAppStore } from '../support/own-app-store';
 
 let built: string;
 
@@ -70,15 +61,6 @@ function packagesLoadedBy(bundle: string, lazy: boolean, seen = new Set<string>(
   return packages;
 }
 
-async function ownStore() {
-  const paths = appPathsIn(tempDir());
-  const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
-  const store = openAppStore(paths, secrets, {}, systemClock, 'own');
-  await importNdjson(Readable.from([Buffer.from(examplesText())]), createReportWriter(store, { clock: systemClock, actor: IMPORT_ACTOR }));
-  store.close();
-  return { paths, secrets };
-}
-
 describe('the desktop build (scripts/build-main.mjs)', () => {
   it('holds every thread its bundles start, where they look for it', () => {
     const bundles = readdirSync(built).filter((file) => file.endsWith('.js'));
@@ -97,7 +79,7 @@ describe('the desktop build (scripts/build-main.mjs)', () => {
   });
 
   it('starts the built core, whose WAL checkpoint thread starts beside it', async () => {
-    const { paths, secrets } = await ownStore();
+    const { paths, secrets } = await closedOwnAppStore();
     const said: string[] = [];
     // As browser mode does (core-channel.ts), from the built core; its log lines (stderr) are kept to read.
     const spawn: SpawnCore = () => {
@@ -123,7 +105,7 @@ describe('the desktop build (scripts/build-main.mjs)', () => {
   }, 60_000);
 
   it('the built checkpoint thread opens the (encrypted) store and is ready to take the checkpoints over', async () => {
-    const { paths, secrets } = await ownStore();
+    const { paths, secrets } = await closedOwnAppStore();
     const worker = new Worker(pathToFileURL(join(built, 'wal-checkpoint-thread.js')), { workerData: { path: paths.storePath, key: secrets.get('store-key') ?? undefined, everyMs: 20 } });
     onTestFinished(async () => void (await worker.terminate()));
     const first = await new Promise<CheckpointThreadMessage>((resolve, reject) => {

@@ -4,43 +4,21 @@
  * copies and syncs the whole WAL — at the end of a first sync, the window's queue.list waited up to seconds behind it.
  * The store's thread turns meanwhile; the words still leave both files; without the thread it is done as before.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { systemClock } from '../../shared/platform/clock';
-import { silentLogger } from '../../shared/platform/logger';
-import { openCaseStore } from '../../src-main/app/open-case-store';
-import { startWalCheckpointer } from '../../src-main/app/wal-checkpointer';
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { readMeta, writeMeta } from '../../src-main/db/store-meta';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { storeFilesHold } from '../support/raw-bytes';
 import { filedRecord, withdrawal } from '../support/records';
-import { tempDir } from '../support/temp-store';
-import { startSyncHub } from './support/sync-hub';
+import { checkpointedStation, until } from './support/checkpointed-station';
 import { holdReader } from '../support/wal-reader';
 
 const phrase = 'Okapilaan negenenveertig achter de molen';
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 /** A station with its checkpoint thread, that synced a report quoting `phrase`; the hub now holds its withdrawal. */
 async function stationAfterWithdrawalPosted() {
-  const hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-settle-thread-'));
-  const hub = await startSyncHub(hubDir);
-  const path = join(tempDir(), 'station.db');
-  const store = hub.enroll(openCaseStore({ clock: systemClock, path }));
-  const checkpointer = startWalCheckpointer(store, undefined, { logger: silentLogger });
-  onTestFinished(async () => {
-    await checkpointer.close();
-    store.close();
-    await hub.close();
-    rmSync(hubDir, { recursive: true, force: true });
-  });
-  // Ready once the writer no longer checkpoints itself.
-  await until(() => store.sqlite.pragma('wal_autocheckpoint', { simple: true }) === 0);
+  const { hub, store, checkpointer } = await checkpointedStation();
+  const { path } = store;
   const report = filedRecord({ reporter: { type: 'person', name: 'Gerritje Zeldzaamvelt' }, incident: { summary: 'Fiets niet geleverd', narrative: `Ik woon aan de ${phrase} en betaalde vooruit.` } });
   expect((await hub.post([report])).rejected).toEqual([]);
   /** Counts the settles asked of the thread while one runs, so the test can see this thread turn meanwhile. */

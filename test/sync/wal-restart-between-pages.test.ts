@@ -4,40 +4,18 @@
  * sync grew it by all it wrote (1,308 MiB for a 147 MB store). Here the limit is tiny, so every pause tries a restart:
  * all reports arrive and the cursor stands at the feed's end. The WAL's bound in bytes: test/unit/store/wal-restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { systemClock } from '../../shared/platform/clock';
-import { silentLogger } from '../../shared/platform/logger';
+import { describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../src-main/app/open-case-store';
-import { startWalCheckpointer } from '../../src-main/app/wal-checkpointer';
 import { readCursor } from '../../src-main/db/sync-cursor';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord } from '../support/records';
-import { tempDir } from '../support/temp-store';
-import { startSyncHub } from './support/sync-hub';
+import { checkpointedStation } from './support/checkpointed-station';
 
 const REPORTS = 120;
 const PAGE = 20;
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 async function syncedStation(restartBetweenPages: boolean) {
-  const hubDir = mkdtempSync(join(tmpdir(), 'puzzelstuk-wal-restart-'));
-  const hub = await startSyncHub(hubDir);
-  const path = join(tempDir(), 'station.db');
-  const store = hub.enroll(openCaseStore({ clock: systemClock, path }));
-  const checkpointer = startWalCheckpointer(store, undefined, { logger: silentLogger, restartAboveBytes: 1 });
-  onTestFinished(async () => {
-    await checkpointer.close();
-    store.close();
-    await hub.close();
-    rmSync(hubDir, { recursive: true, force: true });
-  });
-  await until(() => store.sqlite.pragma('wal_autocheckpoint', { simple: true }) === 0);
+  const { hub, store, checkpointer } = await checkpointedStation({ restartAboveBytes: 1 });
   expect((await hub.post(Array.from({ length: REPORTS }, () => filedRecord()))).rejected).toEqual([]);
   const asked = { restarts: 0 };
   const engine = createSyncEngine(store, {
