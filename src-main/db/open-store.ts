@@ -134,14 +134,26 @@ const RETRY_MS = 5;
 export function checkpointTruncate(sqlite: Database.Database, patienceMs = TRUNCATE_PATIENCE_MS): void {
   const giveUpAt = performance.now() + patienceMs;
   sqlite.pragma('wal_checkpoint(PASSIVE)');
+  if (!checkpointWithoutWaiting(sqlite, 'TRUNCATE', RETRY_MS, () => performance.now() >= giveUpAt)) {
+    throw new AppError('CONFLICT', `The write-ahead log of ${sqlite.name} could not be emptied: another connection kept it busy. Close other programs using the store and try again.`);
+  }
+}
+
+/**
+ * A checkpoint that takes the writer's lock (TRUNCATE, RESTART) tried until it is not busy, never waiting inside
+ * SQLite with that lock held (busy_timeout 0 for the tries, restored after): blocked by a reader or a writer, it lets
+ * go at once and tries again `pauseMs` later, so the others' writes never queue behind it. Returns whether a try got
+ * through before `giveUp()` said to stop.
+ */
+export function checkpointWithoutWaiting(sqlite: Database.Database, mode: 'TRUNCATE' | 'RESTART', pauseMs: number, giveUp: () => boolean): boolean {
   const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
   sqlite.pragma('busy_timeout = 0');
   try {
     for (;;) {
-      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (!result || result.busy === 0) return;
-      if (performance.now() >= giveUpAt) throw new AppError('CONFLICT', `The write-ahead log of ${sqlite.name} could not be emptied: another connection kept it busy. Close other programs using the store and try again.`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
+      const [result] = sqlite.pragma(`wal_checkpoint(${mode})`) as Array<{ busy: number }>;
+      if (!result || result.busy === 0) return true;
+      if (giveUp()) return false;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
     }
   } finally {
     sqlite.pragma(`busy_timeout = ${busyTimeout}`);

@@ -17,7 +17,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyKey } from './open-store';
+import { applyKey, checkpointWithoutWaiting } from './open-store';
 import { settleOwedWalTruncation } from './owed-wal-truncation';
 
 /** What the thread is started with. */
@@ -56,23 +56,14 @@ const frameBytes = (sqlite.pragma('page_size', { simple: true }) as number) + 24
 /** How often a RESTART is tried within one tick, a few ms apart: it lands only between the writer's transactions. */
 const RESTART_TRIES = 10;
 const RESTART_PAUSE_MS = 2;
-const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Each try takes nothing it would wait for (busy_timeout 0): busy, it lets go at once and the writer goes on; a try that
- * got the writer's lock has copied what PASSIVE left, so the next transaction writes from the WAL's start.
+ * Each try takes nothing it would wait for: busy, it lets go at once and the writer goes on; a try that got the
+ * writer's lock has copied what PASSIVE left, so the next transaction writes from the WAL's start.
  */
 function restartWal(): void {
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    for (let attempt = 0; attempt < RESTART_TRIES; attempt++) {
-      const [result] = sqlite.pragma('wal_checkpoint(RESTART)') as CheckpointResult[];
-      if (!result || result.busy === 0) return;
-      Atomics.wait(pause, 0, 0, RESTART_PAUSE_MS);
-    }
-  } finally {
-    sqlite.pragma('busy_timeout = 5000');
-  }
+  let tries = 0;
+  checkpointWithoutWaiting(sqlite, 'RESTART', RESTART_PAUSE_MS, () => ++tries >= RESTART_TRIES);
 }
 
 function checkpoint(): void {
