@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ReportInput, ReportWriter } from './report-writer';
 import { readNdjsonLines, type NdjsonLine } from '../../shared/intake/ndjson-lines';
-import { inThreadPreparer, PrepareOutOfMemoryError, type LinePreparer } from './prepare-pool';
+import { inThreadPreparer, UnpreparableRequestError, type LinePreparer } from './prepare-pool';
 import type { PreparedLine } from './prepare-line';
 import { PURGED_REPORT_REASON } from '../../shared/retention/tombstone';
 
@@ -41,18 +41,19 @@ export interface ImportOptions {
 }
 
 /**
- * The import stopped at a batch it could not prepare: everything before the batch is in the store (whole
+ * The import stopped at a batch it could not prepare (the worker ran out of memory on it, or hung on it twice):
+ * everything before the batch is in the store (whole
  * transactions), nothing from it on. The message is for the person who imports; it names lines, never a value.
  */
 export class ImportStoppedError extends Error {
   constructor(
     readonly firstUnwrittenLine: number,
     readonly written: ImportSummary,
-    cause: PrepareOutOfMemoryError,
+    cause: UnpreparableRequestError,
   ) {
     const where = cause.line === null ? `lines ${firstUnwrittenLine} and after` : `the record on line ${cause.line}`;
     super(
-      `the import stopped: preparing ${where} ran out of memory; intake-report/1 records are far smaller. ` +
+      `the import stopped: preparing ${where} ${cause.outcome}; ${cause.unlikeRecords}. ` +
         `Nothing from line ${firstUnwrittenLine} on was written; the ${written.read} records before it were (${written.imported} new, ${written.updated} updated, ${written.rejected.length} rejected).`,
     );
     this.name = 'ImportStoppedError';
@@ -133,7 +134,7 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     const oldest = ahead.shift()!;
     apply(
       await oldest.prepared.catch((error: unknown) => {
-        throw error instanceof PrepareOutOfMemoryError ? new ImportStoppedError(oldest.firstLine, summary, error) : error;
+        throw error instanceof UnpreparableRequestError ? new ImportStoppedError(oldest.firstLine, summary, error) : error;
       }),
     );
     bytes += oldest.bytes;

@@ -5,26 +5,35 @@ import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
 import { toWire, WORKER_READY } from './prepared-wire';
 
 /**
- * Where the worker is, shared with the thread that started it: the number of the line it is preparing, or the place of
- * the feed page's report it is preparing (0 while it prepares none). It survives the worker, so a worker that ran out
- * of memory still says on which record.
+ * Where the worker is, shared with the thread that started it. At PREPARING: the number of the line it is preparing, or
+ * the place of the feed page's report it is preparing (0 while it prepares none); it survives the worker, so a worker
+ * that ran out of memory or hung still says on which record. At STEPS: how many records it has begun (wrapping), which
+ * its pool watches to tell a slow worker from a hung one.
  */
 export type PrepareProgress = Int32Array;
+export const PREPARING = 0;
+export const STEPS = 1;
 
-export const createPrepareProgress = (): PrepareProgress => new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+export const createPrepareProgress = (): PrepareProgress => new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+
+/** The worker begins the record on this line, or the feed page's report at this place. */
+function begin(progress: PrepareProgress, where: number): void {
+  Atomics.store(progress, PREPARING, where);
+  Atomics.add(progress, STEPS, 1);
+}
 
 /** The prepare worker's work: a batch of lines, or a feed page, prepared (in their wire form), in order. */
 export function answerPrepareRequest(request: PrepareRequest, progress?: PrepareProgress): PrepareAnswer {
   if (!('lines' in request)) {
-    const page = prepareFeedPageBody(request.body, progress && ((place) => void Atomics.store(progress, 0, place)));
-    if (progress) Atomics.store(progress, 0, 0);
+    const page = prepareFeedPageBody(request.body, progress && ((place) => begin(progress, place)));
+    if (progress) Atomics.store(progress, PREPARING, 0);
     return { id: request.id, page };
   }
   const prepared = request.lines.map((line) => {
-    if (progress) Atomics.store(progress, 0, line.number);
+    if (progress) begin(progress, line.number);
     return toWire(prepareLine(line));
   });
-  if (progress) Atomics.store(progress, 0, 0);
+  if (progress) Atomics.store(progress, PREPARING, 0);
   return { id: request.id, prepared };
 }
 

@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { startWorker } from '../platform/start-worker';
-import { createPrepareProgress } from './prepare-answer';
+import { createPrepareProgress, PREPARING, STEPS } from './prepare-answer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, WORKER_READY, type WirePreparedLine } from './prepared-wire';
@@ -61,10 +61,10 @@ export const PREPARE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 5
 export const IN_THREAD_PAGE_BYTES = 2 * 1024 * 1024;
 
 /**
- * The prepare worker ran out of its heap (PREPARE_WORKER_LIMITS) on this request. What it was preparing is not read
- * on the calling thread instead: it would exhaust that thread's heap, which serves the window and writes the store.
+ * The prepare worker could not finish this request because of what it holds. What it was preparing is not read on
+ * the calling thread instead: that thread serves the window and writes the store.
  */
-export class PrepareOutOfMemoryError extends Error {
+export abstract class UnpreparableRequestError extends Error {
   constructor(
     /**
      * The line whose record the worker was preparing (an import's batch), or the report's place among a feed page's
@@ -72,10 +72,32 @@ export class PrepareOutOfMemoryError extends Error {
      */
     readonly line: number | null,
     what: 'a feed page' | 'a batch of lines',
+    /** What became of preparing it, as the end of a sentence ("ran out of memory"). */
+    readonly outcome: string,
+    /** Why that is not an intake-report/1 record's doing, for the person who imports. */
+    readonly unlikeRecords: string,
   ) {
     const where = what === 'a feed page' ? `report ${line} of a feed page` : `the record on line ${line}`;
-    super(`preparing ${line === null ? what : where} ran out of memory`);
+    super(`preparing ${line === null ? what : where} ${outcome}`);
+  }
+}
+
+/** The prepare worker ran out of its heap (PREPARE_WORKER_LIMITS) on this request: it would exhaust the calling thread's too. */
+export class PrepareOutOfMemoryError extends UnpreparableRequestError {
+  constructor(line: number | null, what: 'a feed page' | 'a batch of lines') {
+    super(line, what, 'ran out of memory', 'intake-report/1 records are far smaller');
     this.name = 'PrepareOutOfMemoryError';
+  }
+}
+
+/**
+ * The prepare worker made no progress on this request for its stall limit, and neither did a fresh worker it was
+ * asked of again (an endless loop on a pathological record): read on the calling thread, it would hang that thread.
+ */
+export class PrepareStalledError extends UnpreparableRequestError {
+  constructor(line: number | null, what: 'a feed page' | 'a batch of lines', stallMs: number) {
+    super(line, what, `made no progress for ${stallMs / 1000} s, twice`, 'an intake-report/1 record takes milliseconds');
+    this.name = 'PrepareStalledError';
   }
 }
 
@@ -91,6 +113,16 @@ export const PREPARE_WORKER_START_DEADLINE_MS = 30_000;
 
 /** Why a worker was ended before it said it was ready (logged as its stop's error). */
 const START_TIMED_OUT = 'start-timeout';
+
+/**
+ * How long a ready worker with unanswered requests may go without beginning a record or answering before it is ended
+ * as hung. Its slowest step is one record of up to the 4 MB line limit, or parsing a feed page's envelope: well under
+ * a second; a slow but progressing batch of any size begins a record every few milliseconds and is never ended.
+ */
+export const PREPARE_WORKER_STALL_MS = 30_000;
+
+/** Why a ready worker was ended: no progress on its oldest request for the stall limit (logged as its stop's error). */
+const STALLED = 'stalled';
 
 /**
  * The prepare worker died while loading, or did not finish loading within its start deadline, NEVER_READY_DEATHS
@@ -127,15 +159,20 @@ export interface WorkerPreparerOptions {
   resourceLimits?: ResourceLimits;
   /** How long a start may take before the worker is ended (PREPARE_WORKER_START_DEADLINE_MS unless a test makes it short). */
   startDeadlineMs?: number;
+  /** How long a ready worker may make no progress before it is ended (PREPARE_WORKER_STALL_MS unless a test makes it short). */
+  stallMs?: number;
 }
 
 /** The worker exited (not by running out of memory) before it answered. */
 const EXITED = 'exited';
 
+/** The worker was ended as hung while it worked on this request, on this line or report (PREPARING), if on one. */
+type Stalled = { stalledOn: number | null };
+
 interface PendingRequest {
   page: boolean;
-  /** What the asker receives (a FailedAnswer when the worker threw on it); EXITED when it died first. */
-  receive(answer: PrepareAnswer | typeof EXITED): void;
+  /** What the asker receives (a FailedAnswer when the worker threw on it); EXITED when it died first, Stalled when it hung on it. */
+  receive(answer: PrepareAnswer | typeof EXITED | Stalled): void;
   fail(error: Error): void;
 }
 
@@ -173,6 +210,13 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * that keeps dying before it is ready — or hangs while loading, ended at its start deadline — is not waited for:
  * after NEVER_READY_DEATHS, what waits fails
  * (PrepareWorkerUnavailableError) and so does what would wait, until a worker is ready again.
+ *
+ * A ready worker that hangs on a request (no record begun, no answer, for its stall limit) is ended and started again.
+ * The request it hung on is asked once more, of the fresh worker — a hang can be the worker's (a stuck await, a thread
+ * starved) rather than the record's, and one more start costs a second — but never read on the calling thread, which
+ * an endless loop in a record would hang. Hung on again, it fails (PrepareStalledError, naming the line): the import
+ * stops there as at an exhausted heap, and the sync shows it and tries again with its backoff. The requests queued
+ * behind it go the way of a worker that exited.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
@@ -216,9 +260,15 @@ export function createWorkerPreparer(
       });
     }, options.startDeadlineMs ?? PREPARE_WORKER_START_DEADLINE_MS);
     startDeadline.unref();
+    const watchdog = watchProgress(started, () => {
+      cause = STALLED;
+      void worker.terminate();
+    });
     worker.on('message', (answer: PrepareAnswer | typeof WORKER_READY) => {
+      watchdog.answered();
       if (answer === WORKER_READY) {
         clearTimeout(startDeadline);
+        watchdog.start();
         started.ready = true;
         unreadyDeaths = 0;
         if (deaths > 0) logger.info('prepare.worker_restarted', { deaths });
@@ -238,10 +288,19 @@ export function createWorkerPreparer(
     worker.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.name));
     worker.on('exit', (code) => {
       clearTimeout(startDeadline);
+      watchdog.stop();
       if (running === started) running = null;
-      if (cause === OUT_OF_MEMORY) {
+      if (cause === STALLED) {
+        // The oldest unanswered request is the one it hung on; those behind it were never begun.
+        const stalledOn = Atomics.exchange(progress, PREPARING, 0) || null;
+        let first = true;
+        for (const pending of started.pending.values()) {
+          pending.receive(first ? { stalledOn } : EXITED);
+          first = false;
+        }
+      } else if (cause === OUT_OF_MEMORY) {
         // The oldest unanswered request is the one it was preparing; the line it was on says which record.
-        const line = Atomics.exchange(progress, 0, 0);
+        const line = Atomics.exchange(progress, PREPARING, 0);
         let first = true;
         for (const pending of started.pending.values()) {
           pending.fail(new PrepareOutOfMemoryError(first && line > 0 ? line : null, pending.page ? 'a feed page' : 'a batch of lines'));
@@ -268,9 +327,41 @@ export function createWorkerPreparer(
   }
 
   /**
+   * Watches a ready worker: while it has unanswered requests and neither begins a record nor answers for the stall
+   * limit, `stalled` is called. Checked four times within the limit; decided after the messages already queued, as the
+   * start deadline is — an answer sent while this thread was busy is progress.
+   */
+  function watchProgress(watched: RunningWorker, stalled: () => void) {
+    const stallMs = options.stallMs ?? PREPARE_WORKER_STALL_MS;
+    let steps = Atomics.load(progress, STEPS);
+    let movedAt = performance.now();
+    let timer: NodeJS.Timeout | null = null;
+    const check = () =>
+      setImmediate(() => {
+        const now = Atomics.load(progress, STEPS);
+        if (now !== steps || watched.pending.size === 0) {
+          steps = now;
+          movedAt = performance.now();
+        } else if (performance.now() - movedAt >= stallMs && timer) stalled();
+      });
+    return {
+      start() {
+        timer = setInterval(check, stallMs / 4);
+        timer.unref();
+      },
+      answered: () => void (movedAt = performance.now()),
+      stop() {
+        if (timer) clearInterval(timer);
+        timer = null;
+      },
+    };
+  }
+
+  /**
    * Sends `request` to the worker when `sendable`, else (and when the worker fails it) answers it here. Unless it
    * is `readableHere`: then it waits for a worker rather than be read here, and one that died on it is asked again.
    * Once the worker has thrown on it, it is read here if `readableHere`, else it fails (PreparePageFailedError).
+   * Once a worker has hung on it (`stalledBefore`), it is never read here: it waits for a worker, and fails if that hangs too.
    */
   function ask<T>(
     request: PrepareRequest,
@@ -278,18 +369,25 @@ export function createWorkerPreparer(
     fromWorker: (answer: PrepareAnswer) => T,
     here: () => T | Promise<T>,
     readableHere = true,
+    stalledBefore = false,
   ): Promise<T> {
-    const again = () => ask(request, sendable, fromWorker, here, readableHere);
-    const waiting = waitingForWorker ?? (running === null && !readableHere && !closed ? waitingForRestart : null);
+    const again = (stalled = stalledBefore) => ask(request, sendable, fromWorker, here, readableHere, stalled);
+    const waitsForWorker = !readableHere || stalledBefore;
+    const waiting = waitingForWorker ?? (running === null && waitsForWorker && !closed ? waitingForRestart : null);
     if (waiting && unreadyDeaths >= NEVER_READY_DEATHS) return Promise.reject(new PrepareWorkerUnavailableError(unreadyDeaths));
-    if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(again);
+    if (waiting) return new Promise<void>((resume, cancel) => waiting.push({ resume, cancel })).then(() => again());
     const worker = running;
-    if (!worker) return readableHere ? Promise.resolve().then(here) : Promise.reject(new Error('the preparer was closed'));
-    if (readableHere && !sendable(worker)) return Promise.resolve().then(here);
-    const answered = new Promise<PrepareAnswer | typeof EXITED>((receive, fail) => worker.pending.set(request.id, { page: 'body' in request, receive, fail }));
+    if (!worker) return waitsForWorker ? Promise.reject(new Error('the preparer was closed')) : Promise.resolve().then(here);
+    if (!waitsForWorker && !sendable(worker)) return Promise.resolve().then(here);
+    const page = 'body' in request;
+    const answered = new Promise<PrepareAnswer | typeof EXITED | Stalled>((receive, fail) => worker.pending.set(request.id, { page, receive, fail }));
     worker.worker.postMessage(request);
     return answered.then((answer) => {
-      if (answer === EXITED) return readableHere ? here() : again();
+      if (answer === EXITED) return waitsForWorker ? again() : here();
+      if ('stalledOn' in answer) {
+        if (!stalledBefore) return again(true);
+        return Promise.reject(new PrepareStalledError(answer.stalledOn, page ? 'a feed page' : 'a batch of lines', options.stallMs ?? PREPARE_WORKER_STALL_MS));
+      }
       if ('failed' in answer) return readableHere ? here() : Promise.reject(new PreparePageFailedError(answer.failed));
       return fromWorker(answer);
     });

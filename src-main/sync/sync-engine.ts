@@ -7,7 +7,7 @@ import { countOutbox } from '../mutations/outbox';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { createFeedPageApplier, type PageOutcome, type PreparedFeedPage, type SliceBudget } from '../ingest/apply-feed-page';
-import { PrepareOutOfMemoryError, type LinePreparer } from '../ingest/prepare-pool';
+import { UnpreparableRequestError, type LinePreparer } from '../ingest/prepare-pool';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { createHubClient } from './hub-client';
 import { HubRefusedError, HubUnavailableError, SyncCancelled } from './hub-errors';
@@ -159,7 +159,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
 
   /**
    * Asks the hub for a page and has it read and prepared; an answer that is no feed page is an outage, not data. A page
-   * that exhausts the prepare worker fails the turn with where it is (the loop's backoff spaces the tries).
+   * that exhausts the prepare worker, or hangs it twice, fails the turn with where it is (the loop's backoff spaces the tries).
    */
   async function requestPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
     const body = await client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel);
@@ -167,7 +167,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       return await pages.prepare(body);
     } catch (error) {
       if (error instanceof UnreadableFeedPage) throw new HubUnavailableError(error.message);
-      if (error instanceof PrepareOutOfMemoryError) throw new UnpreparablePageError(after, error.line);
+      if (error instanceof UnpreparableRequestError) throw new UnpreparablePageError(after, error);
       throw error;
     }
   }
