@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CanonicalIndicator, IndicatorType } from '../../shared/indicators/types';
 import { AppError } from '../../shared/errors';
+import { decodeMentionField } from '../db/reports/mention-field';
 
 export interface ReportIndicatorRow extends CanonicalIndicator {
   reportId: string;
@@ -54,8 +55,9 @@ export function relatedReports(sqlite: Database.Database, reportId: string): Rel
   );
   for (const row of ownMentions.all(key)) {
     const indicator = own.get(row.indicatorId);
-    if (indicator) indicator.fields.push(row.field);
-    else own.set(row.indicatorId, { type: row.type, value: row.value, fields: [row.field] });
+    const field = decodeMentionField(row.field);
+    if (indicator) indicator.fields.push(field);
+    else own.set(row.indicatorId, { type: row.type, value: row.value, fields: [field] });
   }
 
   const otherHolders = sqlite
@@ -64,7 +66,8 @@ export function relatedReports(sqlite: Database.Database, reportId: string): Rel
   /** Per related report (local key), per shared indicator: the fields where that report mentions it. */
   const theirs = new Map<number, Map<number, string[]>>();
   for (const indicatorId of own.keys()) {
-    for (const [reportKey, field] of otherHolders.all(indicatorId, key)) {
+    for (const [reportKey, storedField] of otherHolders.all(indicatorId, key)) {
+      const field = decodeMentionField(storedField);
       let shared = theirs.get(reportKey);
       if (!shared) theirs.set(reportKey, (shared = new Map<number, string[]>()));
       const fields = shared.get(indicatorId);

@@ -1,6 +1,7 @@
 /** The reports of a request's bundle and what they share, read for requests/ (which builds the letter from them). */
 import type Database from 'better-sqlite3';
 import type { Category } from '../../shared/intake/vocabulary';
+import { decodeMentionField, suspectSideFieldSql } from '../db/reports/mention-field';
 import { queryInChunks } from './in-chunks';
 
 export interface BundleRow {
@@ -28,8 +29,12 @@ export function liveBundleRows(sqlite: Database.Database, reportIds: readonly st
 
 /** Where (which field) and as what (raw) a report names an indicator, prepared once for a bundle. */
 export function createMentionsOfIndicator(sqlite: Database.Database): (reportRowId: number, indicatorId: number) => Array<{ field: string; raw: string }> {
-  const mentions = sqlite.prepare<[number, number], { field: string; raw: string }>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ? ORDER BY field');
-  return (reportRowId, indicatorId) => mentions.all(reportRowId, indicatorId);
+  const mentions = sqlite.prepare<[number, number], { field: string; raw: string }>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ?');
+  return (reportRowId, indicatorId) =>
+    mentions
+      .all(reportRowId, indicatorId)
+      .map((mention) => ({ field: decodeMentionField(mention.field), raw: mention.raw }))
+      .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
 /**
@@ -43,7 +48,7 @@ export function sharedIndicatorValues(
   options: { types: readonly string[]; suspectSideOnly: boolean; minReports: number; max: number },
 ): Array<{ type: string; value: string }> {
   if (reportIds.length === 0) return [];
-  const side = options.suspectSideOnly ? `AND (m.field LIKE 'suspect.%' OR m.field LIKE 'payments[%].beneficiaryAccount')` : '';
+  const side = options.suspectSideOnly ? `AND ${suspectSideFieldSql('m.field')}` : '';
   return sqlite
     .prepare<unknown[], { type: string; value: string }>(
       `SELECT i.type, i.value FROM mentions m

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ClusterGraph, GraphEdge, GraphNode } from '../../shared/api/views';
+import { decodeMentionField } from '../db/reports/mention-field';
 import { queryInChunks } from './in-chunks';
 import { linkDecisionsAmong } from '../mutations/link-decision-list';
 import { requireReportRow } from './report-record';
@@ -114,7 +115,7 @@ export function clusterGraph(sqlite: Database.Database, reportId: string): Clust
     const source = reportNodeId(report.reportId);
     const target = indicatorNodeId(indicator.type, indicator.value);
     const edge = fieldsPerEdge.get(`${source}\u0000${target}`) ?? { source, target, fields: [] };
-    edge.fields.push(mention.field);
+    edge.fields.push(decodeMentionField(mention.field));
     fieldsPerEdge.set(`${source}\u0000${target}`, edge);
   }
   const edges: GraphEdge[] = [...fieldsPerEdge.values()].map((edge) => ({

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
+import { decodeMentionField } from '../db/reports/mention-field';
 import { casesOfReport } from '../mutations/case-members';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
 import { currentRecord, requireReportRow } from './report-record';
@@ -19,10 +20,15 @@ function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionVie
   return sqlite
     .prepare<[number], MentionRow>(
       `SELECT i.type, i.value, m.field, m.raw, i.benign_reason AS benignReason, i.enrichment
-       FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? ORDER BY m.field, i.type, i.value`,
+       FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? ORDER BY i.type, i.value`,
     )
     .all(key)
-    .map((row) => ({ ...row, enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }));
+    .map((row) => ({ ...row, field: decodeMentionField(row.field), enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }))
+    .sort(byField); // stable: by field path, then type and value as selected
+}
+
+function byField(a: { field: string }, b: { field: string }): number {
+  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
 }
 
 /** Everything the report screen shows but its route (routing's own); the reporter masked (see report.revealReporter). */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RowValues } from '../report-row';
 import type { StoredRevision } from '../stored-revision';
+import { decodeMentionField, encodeMentionField } from './mention-field';
 
 /**
  * Every write of the report tables (`reports`, `report_revisions`, `mentions`, `indicators`): the report writer's
@@ -120,10 +121,22 @@ function prepareMentionInserts(sqlite: Database.Database) {
     for (let start = 0; start < mentions.length; start += MENTIONS_PER_INSERT) {
       const chunk = mentions.slice(start, start + MENTIONS_PER_INSERT);
       const values: unknown[] = [];
-      for (const mention of chunk) values.push(reportRowId, mention.indicatorId, mention.field, mention.raw, mention.benign ? 1 : 0);
+      for (const mention of chunk) values.push(reportRowId, mention.indicatorId, encodeMentionField(mention.field), mention.raw, mention.benign ? 1 : 0);
       lastRowid = Number(insertOf(chunk.length).run(values).lastInsertRowid);
     }
     return lastRowid;
+  };
+}
+
+/** A report's mentions as stored, their fields as paths (mention-field.ts). */
+function prepareStoredMentions(sqlite: Database.Database) {
+  const select = sqlite.prepare<[number], StoredMention>('SELECT rowid, indicator_id AS indicatorId, field, raw, benign FROM mentions WHERE report_id = ?');
+  return {
+    all: (reportRowId: number): StoredMention[] => {
+      const mentions = select.all(reportRowId);
+      for (const mention of mentions) mention.field = decodeMentionField(mention.field);
+      return mentions;
+    },
   };
 }
 
@@ -168,7 +181,7 @@ export function prepareReportWriting(sqlite: Database.Database) {
        FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
     ),
     deleteRevision: sqlite.prepare<[number, number]>('DELETE FROM report_revisions WHERE report_id = ? AND revision = ?'),
-    storedMentions: sqlite.prepare<[number], StoredMention>('SELECT rowid, indicator_id AS indicatorId, field, raw, benign FROM mentions WHERE report_id = ?'),
+    storedMentions: prepareStoredMentions(sqlite),
     deleteMention: sqlite.prepare<[rowid: number]>('DELETE FROM mentions WHERE rowid = ?'),
     findIndicator: sqlite.prepare<[string, string], { id: number; benign_reason: string | null }>(
       'SELECT id, benign_reason FROM indicators WHERE type = ? AND value = ?',

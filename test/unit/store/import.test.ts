@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseIntakeLine } from '../../../shared/intake/parse';
 import type { IntakeRecord } from '../../../shared/intake/schema';
+import { decodeMentionField } from '../../../src-main/db/reports/mention-field';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createWorkerPreparer } from '../../../src-main/ingest/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
@@ -175,7 +176,8 @@ describe('mentions', () => {
     });
     const { store, importRecords } = openTempStore();
     await importRecords([record]);
-    const rows = store.sqlite.prepare<[], { field: string; count: number }>('SELECT field, count(*) AS count FROM mentions GROUP BY indicator_id, field ORDER BY field');
+    const query = store.sqlite.prepare<[], { field: string; count: number }>('SELECT field, count(*) AS count FROM mentions GROUP BY indicator_id, field ORDER BY field');
+    const rows = { all: () => query.all().map((row) => ({ ...row, field: decodeMentionField(row.field) })) };
     const once = [
       { field: 'incident.narrative', count: 1 },
       { field: 'suspect.phoneNumbers[0]', count: 1 },
@@ -192,9 +194,16 @@ describe('mentions', () => {
     });
     const { store, importRecords } = openTempStore();
     await importRecords([record]);
-    const mentions = store.sqlite.prepare<[], { rowid: number; field: string; raw: string; value: string }>(
-      'SELECT m.rowid, m.field, m.raw, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id ORDER BY m.field, i.value',
+    const query = store.sqlite.prepare<[], { rowid: number; field: string; raw: string; value: string }>(
+      'SELECT m.rowid, m.field, m.raw, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id ORDER BY i.value',
     );
+    const mentions = {
+      all: () =>
+        query
+          .all()
+          .map((row) => ({ ...row, field: decodeMentionField(row.field) }))
+          .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)),
+    };
     const before = mentions.all();
     const revised = {
       ...record,
@@ -241,7 +250,7 @@ describe('mentions', () => {
       .prepare<[string], string>('SELECT m.field FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ? ORDER BY m.rowid')
       .pluck()
       .all(record.reportId);
-    expect(fields).toEqual(phones.map((_, index) => `suspect.phoneNumbers[${index}]`));
+    expect(fields.map(decodeMentionField)).toEqual(phones.map((_, index) => `suspect.phoneNumbers[${index}]`));
     // The last row written links the report to the one that names only that number.
     expect(relatedReports(store.sqlite, record.reportId)).toHaveLength(1);
   });

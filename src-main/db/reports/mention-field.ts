@@ -1,0 +1,76 @@
+/**
+ * How `mentions.field` keeps the record field a mention came from: the fields extraction names
+ * (shared/indicators/extract-record.ts) as a short code — `#n` for `incident.narrative`, `#p0` for
+ * `suspect.phoneNumbers[0]` — any other path as itself. A path was ~19 bytes on every mention, a code 2–3: about
+ * 100 bytes a report. Codes start with `#`, which no path extraction names does (and none may), so every path has
+ * exactly one stored form and equal paths equal forms (the triggers on `mentions` compare them as stored). The
+ * migration `*_mention_field_codes` writes the same codes in SQL and leaves codes as they are: change both together,
+ * never a code's meaning.
+ */
+
+const SINGLE_FIELDS: Readonly<Record<string, string>> = {
+  n: 'incident.narrative',
+  s: 'incident.summary',
+  r: 'remoteAccess',
+  rc: 'ransomware.contact',
+  rn: 'ransomware.ransomNote',
+};
+
+/** List fields by code: the path before and after the item's index. */
+const LIST_FIELDS: Readonly<Record<string, readonly [before: string, after: string]>> = {
+  p: ['suspect.phoneNumbers[', ']'],
+  e: ['suspect.emailAddresses[', ']'],
+  w: ['suspect.websites[', ']'],
+  b: ['suspect.bankAccounts[', ']'],
+  c: ['suspect.cryptoAddresses[', ']'],
+  m: ['suspect.socialMedia[', ']'],
+  o: ['suspect.other[', ']'],
+  a: ['payments[', '].beneficiaryAccount'],
+  f: ['payments[', '].reference'],
+};
+
+/** The codes of the fields on the suspect's side of a report: every `suspect.*` list and the payments' beneficiary accounts. */
+export const SUSPECT_SIDE_LIST_CODES: readonly string[] = ['p', 'e', 'w', 'b', 'c', 'm', 'o', 'a'];
+
+const codeOfSingle = new Map(Object.entries(SINGLE_FIELDS).map(([code, path]) => [path, code]));
+const DIGITS = /^\d+$/;
+const CODE = /^#([a-z]+)(\d*)$/;
+
+/** The stored form of a mention's field path. */
+export function encodeMentionField(path: string): string {
+  const single = codeOfSingle.get(path);
+  if (single !== undefined) return `#${single}`;
+  for (const [code, [before, after]] of Object.entries(LIST_FIELDS)) {
+    if (path.startsWith(before) && path.endsWith(after) && path.length > before.length + after.length) {
+      const index = path.slice(before.length, path.length - after.length);
+      if (DIGITS.test(index)) return `#${code}${index}`;
+    }
+  }
+  if (path.startsWith('#')) throw new Error(`a mention's field path cannot start with #: ${path}`);
+  return path;
+}
+
+/** The field path a stored `mentions.field` stands for. */
+export function decodeMentionField(stored: string): string {
+  if (!stored.startsWith('#')) return stored;
+  const match = CODE.exec(stored);
+  if (match) {
+    const [, code, index] = match as unknown as [string, string, string];
+    if (index === '') {
+      const single = SINGLE_FIELDS[code];
+      if (single !== undefined) return single;
+    } else {
+      const list = LIST_FIELDS[code];
+      if (list !== undefined) return `${list[0]}${index}${list[1]}`;
+    }
+  }
+  throw new Error(`mentions.field holds an unknown code: ${stored}`);
+}
+
+/**
+ * SQL true when the stored field `column` is on the suspect's side of a report (`suspect.*`, or a payment's
+ * beneficiary account), coded or kept as a path.
+ */
+export function suspectSideFieldSql(column: string): string {
+  return `(${column} GLOB '#[${SUSPECT_SIDE_LIST_CODES.join('')}][0-9]*' OR ${column} LIKE 'suspect.%' OR ${column} LIKE 'payments[%].beneficiaryAccount')`;
+}
