@@ -6,7 +6,7 @@ import { RANKING_TIER, searchReports } from '../../../src-main/search/search-rep
 import { filedRecord, withdrawal } from '../../support/records';
 import { openTempStore } from '../../support/temp-store';
 
-const TEXT_INDEX_PAGE_BYTES = 500;
+const TEXT_INDEX_PAGE_BYTES = 470;
 
 async function storeWithReports() {
   const temp = openTempStore();

@@ -2,7 +2,8 @@
  * A store whose text index keeps no positions (migrations 0028 to 0038), opened by this release: migration
  * `*_text_index_with_positions` rebuilds it with them. bm25 counted how often a report holds a word before as well (FTS5
  * tokenized the report's text again for every ranked row), so every search answers as before: the same reports, in
- * the same order, with the same scores and snippets — and the index stays secure-deleting, in 500-byte leaves.
+ * the same order, with the same scores and snippets — and the index stays secure-deleting, in small leaves (470 bytes
+ * since `*_text_index_leaves_fit_pages`).
  */
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -49,7 +50,7 @@ describe('upgrading a store whose text index keeps no positions', () => {
     try {
       expect(indexSql(store)).not.toContain('detail=');
       expect(store.sqlite.prepare("SELECT k, v FROM reports_fts_config WHERE k IN ('secure-delete', 'pgsz') ORDER BY k").all()).toEqual([
-        { k: 'pgsz', v: 500 },
+        { k: 'pgsz', v: 470 },
         { k: 'secure-delete', v: 1 },
       ]);
       expect(() => store.sqlite.prepare("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
