@@ -14,7 +14,7 @@ import { startBenchHub } from '../hub/server';
 
 const [recordsArg, repetitionsArg] = process.argv.slice(2) as [string | undefined, string | undefined];
 const RECORDS = Number(recordsArg ?? 1000);
-const REPETITIONS = Number(repetitionsArg ?? 6);
+const REPETITIONS = Number(repetitionsArg ?? 10);
 const CLIENT_ID = 'puzzelstuk';
 const STORE_KEY = 'bench-police-sign-in';
 

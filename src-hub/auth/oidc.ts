@@ -82,7 +82,7 @@ function claimedIssuer(idToken: string): string | undefined {
   }
 }
 
-/** A verifier for `POST /v1/sessions {idToken}`: the officer id of a valid token, or a refusal saying why. */
+/** A verifier for `POST /v1/sessions {idToken}`: the officer a valid token names, or a refusal saying why. */
 export function createOidcVerifier(settings: OidcSettings, deps: OidcVerifierDeps): IdTokenVerifier {
   const claim = settings.claim ?? 'sub';
   let discovered: Promise<Discovered> | null = null;
@@ -119,6 +119,6 @@ export function createOidcVerifier(settings: OidcSettings, deps: OidcVerifierDep
     if (!officer) {
       throw new AppError('FORBIDDEN', `no officer in the hub's registry is linked to ${claim} "${subject}" at the identity provider; ask an administrator to link them (hub officer oidc-subject)`);
     }
-    return officer.id;
+    return officer;
   };
 }

@@ -17,8 +17,8 @@ import { checkKeyEnrolment, checkPublicKey, enrolOfficerKey, registerOfficerKey 
 import { endSession, openSession, renewSession, type SessionMethod } from './sessions';
 import { findPrincipal } from './tokens';
 
-/** Maps a token of the force's identity provider to an officer id of the registry (see ./oidc.ts). */
-export type IdTokenVerifier = (idToken: string) => Promise<string>;
+/** Maps a token of the force's identity provider to the officer of the registry linked to it (see ./oidc.ts). */
+export type IdTokenVerifier = (idToken: string) => Promise<HubOfficer>;
 
 export interface SessionRouteDeps {
   db: HubDb;
@@ -49,10 +49,14 @@ async function officerOfCredential(db: HubDb, credential: string): Promise<strin
   return principal.officer.id;
 }
 
-async function activeOfficer(db: HubDb, officerId: string): Promise<HubOfficer> {
+async function registeredOfficer(db: HubDb, officerId: string): Promise<HubOfficer> {
   const officer = await findOfficer(db, officerId);
   if (!officer) throw new AppError('FORBIDDEN', `"${officerId}" is not an officer in the hub's registry; ask an administrator to register them`);
-  if (!officer.active) throw new AppError('FORBIDDEN', `officer "${officerId}" has been deactivated`);
+  return officer;
+}
+
+function requireActive(officer: HubOfficer): HubOfficer {
+  if (!officer.active) throw new AppError('FORBIDDEN', `officer "${officer.id}" has been deactivated`);
   return officer;
 }
 
@@ -69,17 +73,18 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     const idToken = bodyField(request, 'idToken');
     if ((credential === undefined) === (idToken === undefined)) throw new AppError('BAD_INPUT', 'send {"credential": "pzh_…"} or {"idToken": "…"}');
     const enrol = checkKeyEnrolment((request.body as Record<string, unknown> | null | undefined)?.enrol);
-    let officerId: string;
+    let officer: HubOfficer;
     let method: SessionMethod;
     if (credential !== undefined) {
-      officerId = await officerOfCredential(deps.db, credential);
+      officer = requireActive(await registeredOfficer(deps.db, await officerOfCredential(deps.db, credential)));
       method = 'credential';
     } else {
       if (!deps.verifyIdToken) throw new AppError('FORBIDDEN', 'this hub accepts no identity provider; sign in with your credential');
-      officerId = await deps.verifyIdToken(idToken!);
+      // The verifier read the officer from the registry already: looked up once, while the workstation waits.
+      officer = requireActive(await deps.verifyIdToken(idToken!));
       method = 'oidc';
     }
-    const officer = await activeOfficer(deps.db, officerId);
+    const officerId = officer.id;
     // The key first: a key the hub refuses (another officer's, revoked) opens no session.
     const keyId = enrol === undefined ? undefined : await enrolOfficerKey(deps.db, deps.clock, officerId, enrol);
     const opened = await openSession(deps.db, deps.clock, { officerId, method, lifetimeMs: deps.lifetimeMs });

@@ -168,7 +168,14 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
     throw new AppError('UNAUTHENTICATED', `The police account signed in at the identity provider is not ${expected}'s, who started this sign-in; nobody was signed in. Sign in with your own police account.`);
   }
 
-  async function complete(hubUrl: string, offer: OidcOffer, configuration: oidc.Configuration, { loopback, secrets }: SignInAttempt, expected: string | undefined): Promise<OfficerView> {
+  async function complete(
+    hubUrl: string,
+    offer: OidcOffer,
+    configuration: oidc.Configuration,
+    { loopback, secrets }: SignInAttempt,
+    expected: string | undefined,
+    enrolment: KeyEnrolmentOffer,
+  ): Promise<OfficerView> {
     const timer = setTimeout(
       () => loopback.abandon(new AppError('UNAVAILABLE', `No answer came from the identity provider within ${Math.round(timeoutMs / 60_000)} minutes; start signing in again.`)),
       timeoutMs,
@@ -182,9 +189,8 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
           expectedNonce: secrets.nonce,
           idTokenExpected: true,
         });
-        const offer = deps.keyOffer();
-        const session = await sessionFor(hubUrl, tokens.id_token!, expected, offer);
-        const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt, { offer, keyId: session.keyId });
+        const session = await sessionFor(hubUrl, tokens.id_token!, expected, enrolment);
+        const officer = await deps.adopt(hubUrl, session.officer, session.session, session.expiresAt, { offer: enrolment, keyId: session.keyId });
         loopback.respond({ ok: true });
         deps.announce();
         return officer;
@@ -256,12 +262,14 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
         throw new AppError('FORBIDDEN', `${due} is signed in and asked to sign in again with their police account; another officer signs in after ${due} signs out.`);
       }
       const expected = asked ?? due ?? undefined;
+      // The signing key the session request offers is made now, while the officer is at the provider, not after.
+      const enrolment = deps.keyOffer();
       const { offer, configuration, attempt } = (await takePrepared(hubUrl)) ?? (await attemptNow(hubUrl));
       flow?.loopback.abandon(new AppError('CONFLICT', 'Another sign-in with a police account was started; this one has ended.'));
       const { loopback } = attempt;
       // The browser goes to the provider by way of the listener, which binds it to this sign-in (./oidc-loopback.ts).
       const authorizationUrl = loopback.beginAt(attempt.providerUrl);
-      const result = complete(hubUrl, offer, configuration, attempt, expected);
+      const result = complete(hubUrl, offer, configuration, attempt, expected, enrolment);
       // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
       result.catch(() => undefined);
       flow = { loopback, result };
