@@ -170,7 +170,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       const key = `${indicator.id}\u0000${mention.field}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      resolved.mentions.push({ indicatorId: indicator.id, field: mention.field, raw: mention.raw, benign: indicator.benign });
+      resolved.mentions.push({ indicatorId: indicator.id, field: mention.field, raw: mention.raw, value: mention.value, benign: indicator.benign });
       if (indicator.benign) continue;
       resolved.linking.add(indicator.id);
       if (indicator.created) resolved.created.add(indicator.id);

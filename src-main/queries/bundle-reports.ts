@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Category } from '../../shared/intake/vocabulary';
 import { decodeMentionField, suspectSideFieldSql } from '../db/reports/mention-field';
+import { mentionRawSql } from '../db/reports/mention-raw';
 import { queryInChunks } from './in-chunks';
 
 export interface BundleRow {
@@ -29,7 +30,9 @@ export function liveBundleRows(sqlite: Database.Database, reportIds: readonly st
 
 /** Where (which field) and as what (raw) a report names an indicator, prepared once for a bundle. */
 export function createMentionsOfIndicator(sqlite: Database.Database): (reportRowId: number, indicatorId: number) => Array<{ field: string; raw: string }> {
-  const mentions = sqlite.prepare<[number, number], { field: string; raw: string }>('SELECT field, raw FROM mentions WHERE report_id = ? AND indicator_id = ?');
+  const mentions = sqlite.prepare<[number, number], { field: string; raw: string }>(
+    `SELECT m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? AND m.indicator_id = ?`,
+  );
   return (reportRowId, indicatorId) =>
     mentions
       .all(reportRowId, indicatorId)

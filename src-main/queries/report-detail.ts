@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
 import { decodeMentionField } from '../db/reports/mention-field';
+import { mentionRawSql } from '../db/reports/mention-raw';
 import { casesOfReport } from '../mutations/case-members';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
 import { currentRecord, requireReportRow } from './report-record';
@@ -19,7 +20,7 @@ interface MentionRow {
 function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionView[] {
   return sqlite
     .prepare<[number], MentionRow>(
-      `SELECT i.type, i.value, m.field, m.raw, i.benign_reason AS benignReason, i.enrichment
+      `SELECT i.type, i.value, m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw, i.benign_reason AS benignReason, i.enrichment
        FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? ORDER BY i.type, i.value`,
     )
     .all(key)

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RowValues } from '../report-row';
 import type { StoredRevision } from '../stored-revision';
 import { decodeMentionField, encodeMentionField } from './mention-field';
+import { encodeMentionRaw, mentionRawSql } from './mention-raw';
 
 /**
  * Every write of the report tables (`reports`, `report_revisions`, `mentions`, `indicators`): the report writer's
@@ -96,6 +97,8 @@ export interface NewMention {
   indicatorId: number;
   field: string;
   raw: string;
+  /** The indicator's value (stored in `indicators`): a `raw` equal to it is not stored twice (mention-raw.ts). */
+  value: string;
   benign: boolean;
 }
 
@@ -121,16 +124,19 @@ function prepareMentionInserts(sqlite: Database.Database) {
     for (let start = 0; start < mentions.length; start += MENTIONS_PER_INSERT) {
       const chunk = mentions.slice(start, start + MENTIONS_PER_INSERT);
       const values: unknown[] = [];
-      for (const mention of chunk) values.push(reportRowId, mention.indicatorId, encodeMentionField(mention.field), mention.raw, mention.benign ? 1 : 0);
+      for (const mention of chunk) values.push(reportRowId, mention.indicatorId, encodeMentionField(mention.field), encodeMentionRaw(mention.raw, mention.value), mention.benign ? 1 : 0);
       lastRowid = Number(insertOf(chunk.length).run(values).lastInsertRowid);
     }
     return lastRowid;
   };
 }
 
-/** A report's mentions as stored, their fields as paths (mention-field.ts). */
+/** A report's mentions as stored, their fields as paths (mention-field.ts) and their texts as typed (mention-raw.ts). */
 function prepareStoredMentions(sqlite: Database.Database) {
-  const select = sqlite.prepare<[number], StoredMention>('SELECT rowid, indicator_id AS indicatorId, field, raw, benign FROM mentions WHERE report_id = ?');
+  const select = sqlite.prepare<[number], StoredMention>(
+    `SELECT m.rowid, m.indicator_id AS indicatorId, m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw, m.benign
+     FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ?`,
+  );
   return {
     all: (reportRowId: number): StoredMention[] => {
       const mentions = select.all(reportRowId);

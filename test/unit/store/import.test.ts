@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIntakeLine } from '../../../shared/intake/parse';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { decodeMentionField } from '../../../src-main/db/reports/mention-field';
+import { mentionRawSql } from '../../../src-main/db/reports/mention-raw';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createWorkerPreparer } from '../../../src-main/ingest/prepare-pool';
 import { listClusters, listReportIndicators, relatedReports } from '../../../src-main/linking/queries';
@@ -195,7 +196,7 @@ describe('mentions', () => {
     const { store, importRecords } = openTempStore();
     await importRecords([record]);
     const query = store.sqlite.prepare<[], { rowid: number; field: string; raw: string; value: string }>(
-      'SELECT m.rowid, m.field, m.raw, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id ORDER BY i.value',
+      `SELECT m.rowid, m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw, i.value FROM mentions m JOIN indicators i ON i.id = m.indicator_id ORDER BY i.value`,
     );
     const mentions = {
       all: () =>
