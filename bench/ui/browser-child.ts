@@ -4,13 +4,14 @@
 //    new result (its total and its first row as the API answers them).
 // For each, the exact queue.list call the page made is replayed afterwards straight over HTTP: that raw call
 // is the floor the page cannot beat. Prints one JSON line.
-import { chromium, type Page, type Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { callApi } from '../../test/e2e/support/api';
 import type { PageGlobals } from '../../test/e2e/support/dom';
 import type { ApiMethod } from '../../shared/api/contract';
 import type { QueueQuery } from '../../shared/api/views';
 import type { Category } from '../../shared/intake/vocabulary';
 import { percentile } from '../child';
+import { launchBenchBrowser } from './bench-browser';
 
 const [url, repetitionsArg] = process.argv.slice(2) as [string, string | undefined];
 const REPETITIONS = Number(repetitionsArg ?? 4);
@@ -68,10 +69,7 @@ async function timeRawCall(query: QueueQuery, method: ApiMethod = 'queue.list'):
   return performance.now() - started;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchBenchBrowser();
 const newPage = async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   // tsx (esbuild, keepNames) wraps named functions in __name(); the callbacks sent to the page need it there too.

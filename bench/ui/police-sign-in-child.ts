@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { startOidcProvider } from '../../test/support/oidc-provider';
 import { startServer } from '../../test/e2e/support/cli-process';
 import { generatedRecords } from '../../test/e2e/support/records';
 import { startBenchHub } from '../hub/server';
+import { launchBenchBrowser } from './bench-browser';
 
 const [recordsArg, repetitionsArg] = process.argv.slice(2) as [string | undefined, string | undefined];
 const RECORDS = Number(recordsArg ?? 1000);
@@ -21,10 +21,7 @@ const STORE_KEY = 'bench-police-sign-in';
 const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-police-'));
 const provider = await startOidcProvider([{ clientId: CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }]);
 const hub = await startBenchHub(['--data', join(dir, 'hub'), '--workstations', '1', '--oidc-issuer', provider.issuer, '--oidc-client-id', CLIENT_ID]);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchBenchBrowser();
 const samples: number[] = [];
 /** From the click on the provider's login form to the first queue row: code exchange, hub session, enrolment, sync. */
 const afterLogin: number[] = [];
