@@ -80,6 +80,14 @@ interface SyncResult {
   seconds: number;
   cpuSeconds: number;
   peakRssMiB: number;
+  /** The store's thread: its event loop busy (applying pages) and idle (waiting for the next), and its own CPU. */
+  storeThreadBusySeconds: number;
+  storeThreadIdleSeconds: number;
+  storeThreadCpuSeconds: number;
+  /** Wall time of the hub's feed answers and of preparing pages (summed; pages asked ahead overlap the apply). */
+  feedSeconds: number;
+  prepareSeconds: number;
+  pages: number;
 }
 
 interface WorkstationsResult {
@@ -205,7 +213,7 @@ async function measureFirstSync(hub: BenchHub, dir: string, label: string, local
       value: sync.seconds,
       unit: 's',
       limit: { name: 'local `import` of the same file', value: local.seconds },
-      note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL; transactions of ${BACKGROUND_SLICE_MS} ms, a workstation's while nobody waits on its window`,
+      note: `${sync.pulled.toLocaleString('en')} feed entries, ${sync.reports.toLocaleString('en')} reports; ${sync.cpuSeconds.toFixed(0)} s CPU; the store's thread busy ${sync.storeThreadBusySeconds.toFixed(1)} s (${sync.storeThreadCpuSeconds.toFixed(1)} s CPU), idle ${sync.storeThreadIdleSeconds.toFixed(1)} s; ${sync.pages} pages: hub answers ${sync.feedSeconds.toFixed(1)} s, preparing ${sync.prepareSeconds.toFixed(1)} s (summed); peak RSS ${sync.peakRssMiB} MiB; hub on PostgreSQL; transactions of ${BACKGROUND_SLICE_MS} ms, a workstation's while nobody waits on its window`,
     },
     { name: `first sync ÷ local import, ${label}`, value: sync.seconds / local.seconds, unit: '×', target: { op: '<=', value: 2 } },
     {
