@@ -44,7 +44,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 /** A record as received, ready for `report_revisions.packed` and `narrative_at`. */
 export interface PackedRevision {
-  /** Its own buffer, so that a worker can send it cheaply. */
+  /** Its own bytes; a view into the buffer of its batch once a prepare worker sent it (prepared-wire.ts). */
   packed: Uint8Array;
   /** Where `narrative` was cut out (a UTF-16 offset into the unpacked text), or null when the text is whole. */
   narrativeAt: number | null;

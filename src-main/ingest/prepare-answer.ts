@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { prepareFeedPageBody } from './prepare-feed-page';
 import { prepareLine } from './prepare-line';
 import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
-import { toWire, WORKER_READY } from './prepared-wire';
+import { toWireBatch, WORKER_READY } from './prepared-wire';
 
 /**
  * Where the worker is, shared with the thread that started it. At PREPARING: the number of the line it is preparing, or
@@ -31,10 +31,10 @@ export function answerPrepareRequest(request: PrepareRequest, progress?: Prepare
   }
   const prepared = request.lines.map((line) => {
     if (progress) begin(progress, line.number);
-    return toWire(prepareLine(line));
+    return prepareLine(line);
   });
   if (progress) Atomics.store(progress, PREPARING, 0);
-  return { id: request.id, prepared };
+  return { id: request.id, batch: toWireBatch(prepared) };
 }
 
 /**
@@ -45,7 +45,9 @@ export function answerPrepareRequest(request: PrepareRequest, progress?: Prepare
 export function servePrepareRequests(port: Pick<MessagePort, 'on' | 'postMessage'>, answer: (request: PrepareRequest) => PrepareAnswer = answerPrepareRequest): void {
   port.on('message', (request: PrepareRequest) => {
     try {
-      port.postMessage(answer(request));
+      const answered = answer(request);
+      // A batch's packed revisions are handed over, not copied.
+      port.postMessage(answered, 'batch' in answered ? [answered.batch.packed] : []);
     } catch (error) {
       port.postMessage({ id: request.id, failed: error instanceof Error ? error.name : typeof error } satisfies PrepareAnswer);
     }

@@ -4,13 +4,13 @@ import { startWorker } from '../platform/start-worker';
 import { createPrepareProgress, PREPARING, STEPS } from './prepare-answer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
-import { fromWire, WORKER_READY, type WirePreparedLine } from './prepared-wire';
+import { fromWire, fromWireBatch, WORKER_READY, type WireBatch } from './prepared-wire';
 import type { RawFeedPage } from '../../shared/hub/feed-page';
 import { prepareFeedPageBodyInSlices, reportEntriesOf, reportLineOf, type WirePreparedPage } from './prepare-feed-page';
 
 /** What the prepare worker is asked (prepare-worker.ts): a batch of lines, or a feed page's body as the hub sent it. */
 export type PrepareRequest = { id: number; lines: NdjsonLine[] } | { id: number; body: string };
-type LinesAnswer = { id: number; prepared: WirePreparedLine[] };
+type LinesAnswer = { id: number; batch: WireBatch };
 type PageAnswer = { id: number; page: WirePreparedPage };
 /** The worker could not answer (it threw, named by the error's kind): the asking thread reads the request itself, unless it is a large page (PreparePageFailedError). */
 type FailedAnswer = { id: number; failed: string };
@@ -398,7 +398,7 @@ export function createWorkerPreparer(
       ask(
         { id: nextId++, lines },
         () => true,
-        (answer) => (answer as LinesAnswer).prepared.map((wire, index) => fromWire(wire, lines[index]!)),
+        (answer) => fromWireBatch((answer as LinesAnswer).batch, lines),
         () => lines.map(prepareLine),
       ),
     preparePage: (body, sliceMs) =>

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { NdjsonLine } from '../../../shared/intake/ndjson-lines';
 import { answerPrepareRequest, PREPARING, servePrepareRequests, type PrepareProgress } from '../../../src-main/ingest/prepare-answer';
 import type { PrepareAnswer } from '../../../src-main/ingest/prepare-pool';
+import { fromWireBatch, toWireBatch, type WireBatch } from '../../../src-main/ingest/prepared-wire';
 import { HANGS_ON, HANGS_ONCE_ON, SLOW_ON, SLOW_RECORD_MS } from './stalling-prepare-markers';
 
 const progress = (workerData as { progress: PrepareProgress }).progress;
@@ -27,7 +28,7 @@ function hangsHere(text: string): boolean {
 function answerLine(id: number, line: NdjsonLine) {
   if (hangsHere(line.text)) hangOn(line.number);
   if (line.text.includes(SLOW_ON)) Atomics.wait(pause, 0, 0, SLOW_RECORD_MS);
-  return (answerPrepareRequest({ id, lines: [line] }, progress) as { prepared: unknown[] }).prepared[0];
+  return fromWireBatch((answerPrepareRequest({ id, lines: [line] }, progress) as { batch: WireBatch }).batch, [line])[0]!;
 }
 
 if (parentPort) {
@@ -36,6 +37,6 @@ if (parentPort) {
       if (hangsHere(request.body)) hangOn(0);
       return answerPrepareRequest(request, progress);
     }
-    return { id: request.id, prepared: request.lines.map((line) => answerLine(request.id, line)) } as PrepareAnswer;
+    return { id: request.id, batch: toWireBatch(request.lines.map((line) => answerLine(request.id, line))) } satisfies PrepareAnswer;
   });
 }
