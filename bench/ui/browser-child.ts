@@ -52,13 +52,14 @@ const summarize = (values: number[]) => {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
 };
 
-/** The params of every queue.list call the page makes, in order. */
+/** The params of every queue.list call the page makes, in order (the first screen's inside app.firstScreen). */
 function recordQueueCalls(page: Page): QueueQuery[] {
   const calls: QueueQuery[] = [];
   page.on('request', (request: Request) => {
     if (!request.url().endsWith('/api/call')) return;
-    const body = JSON.parse(request.postData() ?? '{}') as { method?: string; params?: QueueQuery };
-    if (body.method === 'queue.list' && body.params) calls.push(body.params);
+    const body = JSON.parse(request.postData() ?? '{}') as { method?: string; params?: QueueQuery | { queue: QueueQuery } };
+    if (body.method === 'queue.list' && body.params) calls.push(body.params as QueueQuery);
+    if (body.method === 'app.firstScreen' && body.params) calls.push((body.params as { queue: QueueQuery }).queue);
   });
   return calls;
 }

@@ -79,6 +79,11 @@ export interface ApiMethods {
   'officers.list': Method<NoParams, OfficerView[]>;
 
   'queue.list': Method<QueueQuery, QueuePage>;
+  /**
+   * What the first screen shows, in one call: each part answered exactly as its own call would be (browser mode speaks
+   * HTTP/1.1, six connections, and each call is a round trip through the relay to the core's thread).
+   */
+  'app.firstScreen': Method<{ queue: QueueQuery }, FirstScreenView>;
   'queue.regions': Method<NoParams, string[]>;
 
   /** The report; its opening is written to the audit log with the purpose the officer works under (required). */
@@ -201,6 +206,12 @@ export type ApiMethod = keyof ApiMethods;
 export type ApiParams<M extends ApiMethod> = ApiMethods[M]['params'];
 export type ApiValue<M extends ApiMethod> = ApiMethods[M]['result'];
 
+/** The calls `app.firstScreen` answers together; all but the queue's take no params. */
+export const FIRST_SCREEN_METHODS = ['queue.list', 'session.get', 'officers.list', 'settings.get', 'sync.state', 'queue.regions', 'case.list'] as const;
+export type FirstScreenMethod = (typeof FIRST_SCREEN_METHODS)[number];
+/** Each part's own envelope: one refused (nobody signed in) leaves the others answered. */
+export type FirstScreenView = { [M in FirstScreenMethod]: ApiResult<ApiValue<M>> };
+
 /** Events pushed from main to renderer. */
 export interface ApiEvents {
   /** Reports arrived or changed (sync, import); the queue refreshes. */
@@ -245,6 +256,7 @@ export const API_METHODS = [
   'session.activity',
   'officers.list',
   'queue.list',
+  'app.firstScreen',
   'queue.regions',
   'report.get',
   'report.revealReporter',

@@ -143,6 +143,7 @@ export const apiParamSchemas: ParamSchemas = {
   'officers.list': noParams,
 
   'queue.list': queueQuery,
+  'app.firstScreen': z.strictObject({ queue: queueQuery }),
   'queue.regions': noParams,
 
   'report.get': z.strictObject({ reportId, purpose: purposeText }),

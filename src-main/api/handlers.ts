@@ -6,6 +6,7 @@ import { caseHandlers } from './case-handlers';
 import { clusterHandlers } from './cluster-handlers';
 import type { ApiContext } from './context';
 import { directoryHandlers } from './directory-handlers';
+import { firstScreenHandlers } from './first-screen-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { noteHandlers } from './note-handlers';
 import { overviewHandlers } from './overview-handlers';
@@ -20,6 +21,7 @@ import { syncHandlers } from './sync-handlers';
 export const handlers = {
   ...sessionHandlers,
   ...queueHandlers,
+  ...firstScreenHandlers,
   ...reportHandlers,
   ...indicatorHandlers,
   ...clusterHandlers,

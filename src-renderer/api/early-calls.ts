@@ -6,7 +6,8 @@ export type EarlyCall = { [M in ApiMethod]: [method: M, params: ApiParams<M>] }[
 
 /** A client that can ask something before anyone needs it; the first identical call then gets that answer. */
 export interface EarlyCallingClient extends ApiClient {
-  callEarly(call: EarlyCall): void;
+  /** Asks `call` now, or takes `answer` as its answer (one asked together with others). */
+  callEarly(call: EarlyCall, answer?: Promise<ApiResult<unknown>>): void;
 }
 
 const keyOf = (method: ApiMethod, params: unknown) => `${method} ${JSON.stringify(params)}`;
@@ -15,8 +16,8 @@ export function withEarlyCalls(api: ApiClient): EarlyCallingClient {
   const early = new Map<string, Promise<ApiResult<unknown>>>();
   return {
     subscribe: (event, listener) => api.subscribe(event, listener),
-    callEarly([method, params]) {
-      early.set(keyOf(method, params), api.call(method, params));
+    callEarly([method, params], answer) {
+      early.set(keyOf(method, params), answer ?? api.call(method, params));
     },
     call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<ApiValue<M>>> {
       const key = keyOf(method, params);

@@ -1,6 +1,6 @@
 import { withEarlyCalls } from '../api/early-calls';
 import { pickApiClient } from '../api/pick-client';
-import { firstScreenCalls } from './first-screen-calls';
+import { askFirstScreen } from './first-screen-calls';
 
 /**
  * Runs first, before the rest of the renderer is loaded (main.tsx): picks the API client and asks at once for what
@@ -8,4 +8,4 @@ import { firstScreenCalls } from './first-screen-calls';
  */
 const picked = pickApiClient();
 export const startedApi = picked ? withEarlyCalls(picked) : null;
-if (startedApi) for (const call of firstScreenCalls()) startedApi.callEarly(call);
+if (picked && startedApi) askFirstScreen(picked, startedApi);

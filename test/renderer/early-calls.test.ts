@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withEarlyCalls } from '../../src-renderer/api/early-calls';
 import { firstQueueQuery } from '../../src-renderer/features/queue/first-query';
-import { firstScreenCalls } from '../../src-renderer/app/first-screen-calls';
+import { askFirstScreen, firstScreenCalls } from '../../src-renderer/app/first-screen-calls';
+import { FIRST_SCREEN_METHODS, type FirstScreenView } from '../../shared/api/contract';
 import { startApp } from '../../src-renderer/app/boot';
 import { createAppStore } from '../../src-renderer/app/create-app-store';
 import { queueRow } from './support/builders';
@@ -46,6 +47,40 @@ describe('calls asked before the screens are loaded', () => {
     for (const [method] of firstScreenCalls()) expect(api.callsOf(method), method).toHaveLength(1);
     expect(store.getState().queueTotal).toBe(300);
     expect(store.getState().session?.officer?.id).toBe('officer-1');
+    app.disconnect();
+  });
+
+  it('the first screen is asked in one call, and each slice gets its part without asking again', async () => {
+    const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
+    // The fake answers it from its own handlers, part by part, as the core does.
+    api.handle('app.firstScreen', async ({ queue }) => {
+      const parts = await Promise.all(FIRST_SCREEN_METHODS.map((method) => (method === 'queue.list' ? api.call(method, queue) : api.call(method, {}))));
+      return Object.fromEntries(FIRST_SCREEN_METHODS.map((method, index) => [method, parts[index]])) as FirstScreenView;
+    });
+    const client = withEarlyCalls(api);
+    askFirstScreen(api, client);
+    const asked = api.calls.length;
+    const store = createAppStore(client);
+    const app = startApp(client, store);
+    await app.readyToShow;
+    expect(api.callsOf('app.firstScreen')).toEqual([{ queue: firstQueueQuery() }]);
+    // Only the fake's own part calls, made inside app.firstScreen: the slices asked nothing themselves.
+    expect(api.calls.slice(asked).map((call) => call.method).filter((method) => (FIRST_SCREEN_METHODS as readonly string[]).includes(method))).toEqual([]);
+    expect(store.getState().queueTotal).toBe(300);
+    expect(store.getState().session?.officer?.id).toBe('officer-1');
+    app.disconnect();
+  });
+
+  it('a core that cannot answer the first screen in one call is asked each call on its own', async () => {
+    const api = new FakeApi(Array.from({ length: 300 }, (_, index) => queueRow(index)));
+    const client = withEarlyCalls(api);
+    askFirstScreen(api, client);
+    const store = createAppStore(client);
+    const app = startApp(client, store);
+    await app.readyToShow;
+    expect(api.callsOf('app.firstScreen')).toHaveLength(1);
+    for (const [method] of firstScreenCalls()) expect(api.callsOf(method), method).toHaveLength(1);
+    expect(store.getState().queueTotal).toBe(300);
     app.disconnect();
   });
 });
