@@ -131,6 +131,39 @@ describe('signing in with a police account', () => {
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
   });
 
+  /** How many queue.list calls were asked when the workstation was about to be drawn (the session set), or null. */
+  function queueCallsWhenSignedIn(rendered: ReturnType<typeof renderWithStore>, api: ReturnType<typeof policeAccountApi>): () => number | null {
+    let asked: number | null = null;
+    rendered.store.subscribe((state, before) => {
+      if (asked === null && state.session?.officer && !before.session?.officer) asked = api.callsOf('queue.list').length;
+    });
+    return () => asked;
+  }
+
+  it('asks the queue as soon as the police account is accepted, before the workstation is drawn', async () => {
+    const api = policeAccountApi('linked');
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    const askedBefore = api.callsOf('queue.list').length;
+    const queueCallsAtSignIn = queueCallsWhenSignedIn(rendered, api);
+    await clickPoliceAccount();
+    expect(queueCallsAtSignIn()).toBe(askedBefore + 1);
+    const finished = api.calls.findIndex((call) => call.method === 'session.oidcFinish');
+    expect(api.calls[finished + 1]?.method).toBe('queue.list');
+  });
+
+  it('asks no queue when the police account is refused', async () => {
+    const api = policeAccountApi('not linked');
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    const askedBefore = api.callsOf('queue.list').length;
+    await clickPoliceAccount();
+    expect(api.callsOf('session.oidcFinish')).toHaveLength(1);
+    expect(api.callsOf('queue.list')).toHaveLength(askedBefore);
+  });
+
   it('says in Dutch why the police account was refused, and stays on the sign-in screen', async () => {
     const rendered = renderWithStore(<App />, policeAccountApi('not linked'));
     await act(async () => rendered.store.getState().loadSession());

@@ -39,6 +39,9 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
       get().notifyError('signInFailed', ended.error);
       return false;
     }
+    // The core answers in the new officer's name from here on: the queue is asked now, so that its rows come in
+    // while the workstation is drawn instead of being asked after it. The officer event's reload folds into this one.
+    void get().refreshQueue();
     set({ session: ended.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
     return true;
