@@ -48,26 +48,26 @@ export function findLiveReportKey(sqlite: Database.Database, reportId: string): 
 export function relatedReports(sqlite: Database.Database, reportId: string): RelatedReport[] {
   const key = findLiveReportKey(sqlite, reportId);
   const own = new Map<number, CanonicalIndicator & { fields: string[] }>();
-  const ownMentions = sqlite.prepare<[number], { indicatorId: number; type: IndicatorType; value: string; field: string }>(
-    `SELECT m.indicator_id AS indicatorId, i.type, i.value, m.field
+  const ownMentions = sqlite.prepare<[number], { indicatorId: number; type: IndicatorType; value: string; field: string; rowid: number }>(
+    `SELECT m.indicator_id AS indicatorId, i.type, i.value, m.field, m.rowid
      FROM mentions m JOIN indicators i ON i.id = m.indicator_id
      WHERE m.report_id = ? AND m.benign = 0`,
   );
   for (const row of ownMentions.all(key)) {
     const indicator = own.get(row.indicatorId);
-    const field = decodeMentionField(row.field);
+    const field = decodeMentionField(row.field, row.rowid);
     if (indicator) indicator.fields.push(field);
     else own.set(row.indicatorId, { type: row.type, value: row.value, fields: [field] });
   }
 
   const otherHolders = sqlite
-    .prepare<[number, number], [reportKey: number, field: string]>('SELECT report_id, field FROM mentions WHERE indicator_id = ? AND benign = 0 AND report_id != ?')
+    .prepare<[number, number], [reportKey: number, field: string, rowid: number]>('SELECT report_id, field, rowid FROM mentions WHERE indicator_id = ? AND benign = 0 AND report_id != ?')
     .raw();
   /** Per related report (local key), per shared indicator: the fields where that report mentions it. */
   const theirs = new Map<number, Map<number, string[]>>();
   for (const indicatorId of own.keys()) {
-    for (const [reportKey, storedField] of otherHolders.all(indicatorId, key)) {
-      const field = decodeMentionField(storedField);
+    for (const [reportKey, storedField, rowid] of otherHolders.all(indicatorId, key)) {
+      const field = decodeMentionField(storedField, rowid);
       let shared = theirs.get(reportKey);
       if (!shared) theirs.set(reportKey, (shared = new Map<number, string[]>()));
       const fields = shared.get(indicatorId);

@@ -30,13 +30,13 @@ export function liveBundleRows(sqlite: Database.Database, reportIds: readonly st
 
 /** Where (which field) and as what (raw) a report names an indicator, prepared once for a bundle. */
 export function createMentionsOfIndicator(sqlite: Database.Database): (reportRowId: number, indicatorId: number) => Array<{ field: string; raw: string }> {
-  const mentions = sqlite.prepare<[number, number], { field: string; raw: string }>(
-    `SELECT m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? AND m.indicator_id = ?`,
+  const mentions = sqlite.prepare<[number, number], { field: string; raw: string; rowid: number }>(
+    `SELECT m.field, m.rowid, ${mentionRawSql('m.raw', 'i.value')} AS raw FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? AND m.indicator_id = ?`,
   );
   return (reportRowId, indicatorId) =>
     mentions
       .all(reportRowId, indicatorId)
-      .map((mention) => ({ field: decodeMentionField(mention.field), raw: mention.raw }))
+      .map((mention) => ({ field: decodeMentionField(mention.field, mention.rowid), raw: mention.raw }))
       .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 

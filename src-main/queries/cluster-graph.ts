@@ -13,6 +13,7 @@ interface MentionRow {
   indicatorId: number;
   field: string;
   benign: number;
+  rowid: number;
 }
 
 const reportNodeId = (reportId: string) => `report:${reportId}`;
@@ -73,7 +74,7 @@ export function clusterGraph(sqlite: Database.Database, reportId: string): Clust
   );
   const mentions = queryInChunks(memberKeys, (chunk, placeholders) =>
     sqlite
-      .prepare<number[], MentionRow>(`SELECT report_id AS reportKey, indicator_id AS indicatorId, field, benign FROM mentions WHERE report_id IN (${placeholders})`)
+      .prepare<number[], MentionRow>(`SELECT report_id AS reportKey, indicator_id AS indicatorId, field, benign, rowid FROM mentions WHERE report_id IN (${placeholders})`)
       .all(...chunk),
   );
 
@@ -115,7 +116,7 @@ export function clusterGraph(sqlite: Database.Database, reportId: string): Clust
     const source = reportNodeId(report.reportId);
     const target = indicatorNodeId(indicator.type, indicator.value);
     const edge = fieldsPerEdge.get(`${source}\u0000${target}`) ?? { source, target, fields: [] };
-    edge.fields.push(decodeMentionField(mention.field));
+    edge.fields.push(decodeMentionField(mention.field, mention.rowid));
     fieldsPerEdge.set(`${source}\u0000${target}`, edge);
   }
   const edges: GraphEdge[] = [...fieldsPerEdge.values()].map((edge) => ({

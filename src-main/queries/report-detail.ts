@@ -15,16 +15,17 @@ interface MentionRow {
   raw: string;
   benignReason: string | null;
   enrichment: string | null;
+  rowid: number;
 }
 
 function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionView[] {
   return sqlite
     .prepare<[number], MentionRow>(
-      `SELECT i.type, i.value, m.field, ${mentionRawSql('m.raw', 'i.value')} AS raw, i.benign_reason AS benignReason, i.enrichment
+      `SELECT i.type, i.value, m.field, m.rowid, ${mentionRawSql('m.raw', 'i.value')} AS raw, i.benign_reason AS benignReason, i.enrichment
        FROM mentions m JOIN indicators i ON i.id = m.indicator_id WHERE m.report_id = ? ORDER BY i.type, i.value`,
     )
     .all(key)
-    .map((row) => ({ ...row, field: decodeMentionField(row.field), enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }))
+    .map(({ rowid, ...row }) => ({ ...row, field: decodeMentionField(row.field, rowid), enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }))
     .sort(byField); // stable: by field path, then type and value as selected
 }
 

@@ -50,8 +50,13 @@ export function encodeMentionField(path: string): string {
   return path;
 }
 
-/** The field path a stored `mentions.field` stands for. */
-export function decodeMentionField(stored: string): string {
+/**
+ * The field path a stored `mentions.field` (of the mentions row `mentionRowId`) stands for. A code this version does
+ * not know (a store written by a newer version, or a damaged row) is read as it is stored, the way a path without a
+ * code is, so that one such row does not take down the report page, related reports or a cluster's graph; the row id
+ * goes out as a process warning for a maintainer — the stored text does not, as no row's text belongs in a log.
+ */
+export function decodeMentionField(stored: string, mentionRowId: number): string {
   if (!stored.startsWith('#')) return stored;
   const match = CODE.exec(stored);
   if (match) {
@@ -64,8 +69,11 @@ export function decodeMentionField(stored: string): string {
       if (list !== undefined) return `${list[0]}${index}${list[1]}`;
     }
   }
-  throw new Error(`mentions.field holds an unknown code: ${stored}`);
+  process.emitWarning(`mentions row ${mentionRowId} holds a field code this version does not know; it is shown as stored`, { code: UNKNOWN_MENTION_FIELD_WARNING });
+  return stored;
 }
+
+export const UNKNOWN_MENTION_FIELD_WARNING = 'PUZZELSTUK_UNKNOWN_MENTION_FIELD';
 
 /**
  * SQL true when the stored field `column` is on the suspect's side of a report (`suspect.*`, or a payment's

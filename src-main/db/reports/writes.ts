@@ -140,7 +140,7 @@ function prepareStoredMentions(sqlite: Database.Database) {
   return {
     all: (reportRowId: number): StoredMention[] => {
       const mentions = select.all(reportRowId);
-      for (const mention of mentions) mention.field = decodeMentionField(mention.field);
+      for (const mention of mentions) mention.field = decodeMentionField(mention.field, mention.rowid);
       return mentions;
     },
   };

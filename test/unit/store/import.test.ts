@@ -177,8 +177,10 @@ describe('mentions', () => {
     });
     const { store, importRecords } = openTempStore();
     await importRecords([record]);
-    const query = store.sqlite.prepare<[], { field: string; count: number }>('SELECT field, count(*) AS count FROM mentions GROUP BY indicator_id, field ORDER BY field');
-    const rows = { all: () => query.all().map((row) => ({ ...row, field: decodeMentionField(row.field) })) };
+    const query = store.sqlite.prepare<[], { field: string; count: number; rowid: number }>(
+      'SELECT field, count(*) AS count, min(rowid) AS rowid FROM mentions GROUP BY indicator_id, field ORDER BY field',
+    );
+    const rows = { all: () => query.all().map(({ rowid, ...row }) => ({ ...row, field: decodeMentionField(row.field, rowid) })) };
     const once = [
       { field: 'incident.narrative', count: 1 },
       { field: 'suspect.phoneNumbers[0]', count: 1 },
@@ -202,7 +204,7 @@ describe('mentions', () => {
       all: () =>
         query
           .all()
-          .map((row) => ({ ...row, field: decodeMentionField(row.field) }))
+          .map((row) => ({ ...row, field: decodeMentionField(row.field, row.rowid) }))
           .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)),
     };
     const before = mentions.all();
