@@ -166,13 +166,19 @@ export interface WorkerPreparerOptions {
 /** The worker exited (not by running out of memory) before it answered. */
 const EXITED = 'exited';
 
+/**
+ * The worker was ended as hung on an older request before it began this one: it is sent again to a fresh worker,
+ * keeping its own one retry, and never read here — the same record may be in it.
+ */
+const RESEND = 'resend';
+
 /** The worker was ended as hung while it worked on this request, on this line or report (PREPARING), if on one. */
 type Stalled = { stalledOn: number | null };
 
 interface PendingRequest {
   page: boolean;
-  /** What the asker receives (a FailedAnswer when the worker threw on it); EXITED when it died first, Stalled when it hung on it. */
-  receive(answer: PrepareAnswer | typeof EXITED | Stalled): void;
+  /** What the asker receives (a FailedAnswer when the worker threw on it); EXITED when it died first, Stalled when it hung on it, RESEND when it hung on an older one. */
+  receive(answer: PrepareAnswer | typeof EXITED | typeof RESEND | Stalled): void;
   fail(error: Error): void;
 }
 
@@ -216,7 +222,8 @@ const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * starved) rather than the record's, and one more start costs a second — but never read on the calling thread, which
  * an endless loop in a record would hang. Hung on again, it fails (PrepareStalledError, naming the line): the import
  * stops there as at an exhausted heap, and the sync shows it and tries again with its backoff. The requests queued
- * behind it go the way of a worker that exited.
+ * behind it, and those asked until a fresh worker is ready, wait for it and are never read here either (the next
+ * batch may hold the same record): each keeps its own one retry.
  */
 export function createWorkerPreparer(
   workerUrl = new URL(import.meta.url.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url),
@@ -230,7 +237,7 @@ export function createWorkerPreparer(
   let unreadyDeaths = 0;
   let closed = false;
   let restart: NodeJS.Timeout | null = null;
-  /** Set from a death by running out of memory until a worker is ready again: requests wait for it meanwhile. */
+  /** Set from a death by running out of memory or a stall until a worker is ready again: requests wait for it meanwhile. */
   let waitingForWorker: Array<{ resume(): void; cancel(error: Error): void }> | null = null;
   /** Pages too large to read here, asked while no worker runs (between a death and the restart): they wait for it. */
   let waitingForRestart: Array<{ resume(): void; cancel(error: Error): void }> = [];
@@ -291,11 +298,13 @@ export function createWorkerPreparer(
       watchdog.stop();
       if (running === started) running = null;
       if (cause === STALLED) {
-        // The oldest unanswered request is the one it hung on; those behind it were never begun.
+        // The oldest unanswered request is the one it hung on; those behind it were never begun. A neighbouring batch
+        // may hold the same record, so nothing is read here until a fresh worker is ready: everything waits for it.
         const stalledOn = Atomics.exchange(progress, PREPARING, 0) || null;
+        if (!closed) waitingForWorker ??= [];
         let first = true;
         for (const pending of started.pending.values()) {
-          pending.receive(first ? { stalledOn } : EXITED);
+          pending.receive(first ? { stalledOn } : RESEND);
           first = false;
         }
       } else if (cause === OUT_OF_MEMORY) {
@@ -380,10 +389,11 @@ export function createWorkerPreparer(
     if (!worker) return waitsForWorker ? Promise.reject(new Error('the preparer was closed')) : Promise.resolve().then(here);
     if (!waitsForWorker && !sendable(worker)) return Promise.resolve().then(here);
     const page = 'body' in request;
-    const answered = new Promise<PrepareAnswer | typeof EXITED | Stalled>((receive, fail) => worker.pending.set(request.id, { page, receive, fail }));
+    const answered = new Promise<PrepareAnswer | typeof EXITED | typeof RESEND | Stalled>((receive, fail) => worker.pending.set(request.id, { page, receive, fail }));
     worker.worker.postMessage(request);
     return answered.then((answer) => {
       if (answer === EXITED) return waitsForWorker ? again() : here();
+      if (answer === RESEND) return again();
       if ('stalledOn' in answer) {
         if (!stalledBefore) return again(true);
         return Promise.reject(new PrepareStalledError(answer.stalledOn, page ? 'a feed page' : 'a batch of lines', options.stallMs ?? PREPARE_WORKER_STALL_MS));

@@ -2,14 +2,15 @@
  * A ready prepare worker that hangs on one request (an endless loop in a pathological record) does not hang the import
  * or the sync (src-main/ingest/prepare-pool.ts): with no record begun and no answer for its stall limit it is ended and
  * started again; the request is asked once more of the fresh worker, never read on the store's thread, and fails
- * naming its line when that one hangs too. A worker that is slow but keeps beginning records is never ended. Stops and
- * restarts are counted, not timed; the stall limit here is the test's own.
+ * naming its line when that one hangs too. The requests queued behind it wait for the fresh worker too: the next batch
+ * may hold the same record. A worker that is slow but keeps beginning records is never ended. Stops, restarts and
+ * lines read on this (the store's) thread are counted, not timed; the stall limit here is the test's own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { IntakeRecord } from '../../shared/intake/schema';
 import { systemClock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
@@ -23,6 +24,20 @@ import { filedRecord, IBANS } from '../support/records';
 import { openTempStore, tempDir } from '../support/temp-store';
 import { HANGS_ON, HANGS_ONCE_ON, SLOW_ON, SLOW_RECORD_MS } from './support/stalling-prepare-markers';
 import { startSyncHub } from './support/sync-hub';
+
+/** Line numbers prepared on this thread (the worker's own prepareLine is not this module's). */
+const readHere = vi.hoisted(() => [] as number[]);
+vi.mock('../../src-main/ingest/prepare-line', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src-main/ingest/prepare-line')>();
+  return {
+    ...real,
+    prepareLine: (line: Parameters<typeof real.prepareLine>[0]) => {
+      readHere.push(line.number);
+      return real.prepareLine(line);
+    },
+  };
+});
+beforeEach(() => void (readHere.length = 0));
 
 const STALL_MS = 300;
 const stalling = new URL('./support/stalling-prepare-worker.ts', import.meta.url);
@@ -59,6 +74,22 @@ describe('a ready prepare worker that hangs on an import batch', () => {
     // Not read on this thread (which would have hung it): the batches before it, and nothing after.
     expect(storedIds(store)).toEqual(idsOf(before));
     expect(stops()).toEqual(['stalled', 'stalled']);
+    expect(readHere).toEqual([]);
+  }, 60_000);
+
+  it('the same hanging record in the next batch too, queued behind the first: it is not read on this thread either', async () => {
+    const { store, writer } = openTempStore();
+    const { preparer, stops } = watchedPreparer();
+    const before = ordinary(30);
+    // Lines 31 and 41 begin neighbouring batches; the importer hands over the second before the first is answered.
+    const records = [...before, narrating(HANGS_ON), ...ordinary(9), narrating(HANGS_ON), ...ordinary(15)];
+    const stopped = await importNdjson(ndjson(records), writer, { preparer, batchSize: 10 }).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    expect((stopped as Error).message).toContain('preparing the record on line 31 made no progress');
+    expect(storedIds(store)).toEqual(idsOf(before));
+    expect(stops().slice(0, 2)).toEqual(['stalled', 'stalled']);
+    // Before: the batch queued behind the hung one (lines 41–50) was read here, where line 41 would hang this thread.
+    expect(readHere).toEqual([]);
   }, 60_000);
 
   it('a worker that hangs once, not on the record: the request is asked again of the fresh worker and the import is whole', async () => {
@@ -72,6 +103,8 @@ describe('a ready prepare worker that hangs on an import batch', () => {
     expect(storedIds(store)).toEqual(idsOf(records));
     expect(stops()).toEqual(['stalled']);
     expect(events.map(({ event }) => event)).toContain('prepare.worker_restarted');
+    // The batches queued behind the hung one went to the fresh worker as well (before: read here).
+    expect(readHere).toEqual([]);
   }, 60_000);
 
   it('the honest twin: a batch slow far past the stall limit, but beginning record after record, is never ended', async () => {
