@@ -266,18 +266,28 @@ const SENTENCE_END_RE = /[.!?](?=\s|$)|\n/g;
 const MAX_ID_DISTANCE = 220;
 const NEXT_TOOL_RE = new RegExp(REMOTE_ACCESS_TOOL_RE.source, 'gi');
 
+// The longest look-behind of a tool's name ("team viewer quick support" + its word boundary) and the longest
+// name ending ("support" + the boundary after it).
+const TOOL_LOOK_BEHIND = 32;
+const TOOL_ENDING = 8;
+
 /**
  * End of the sentence after the one `from` stands in (two sentence ends on), within MAX_ID_DISTANCE, and before
- * the next tool's name (its ID is that tool's).
+ * the next tool's name (its ID is that tool's). Both searches see only the text that window can reach, so a long
+ * text with a tool's name in every sentence costs no more per name than a short one.
  */
 function windowEnd(text: string, from: number): number {
-  NEXT_TOOL_RE.lastIndex = from;
-  const nextTool = NEXT_TOOL_RE.exec(text);
-  const limit = Math.min(text.length, from + MAX_ID_DISTANCE, nextTool ? nextTool.index : text.length);
-  SENTENCE_END_RE.lastIndex = from;
+  const reach = Math.min(text.length, from + MAX_ID_DISTANCE);
+  const toolsFrom = Math.max(0, from - TOOL_LOOK_BEHIND);
+  NEXT_TOOL_RE.lastIndex = from - toolsFrom;
+  const nextTool = NEXT_TOOL_RE.exec(text.slice(toolsFrom, Math.min(text.length, reach + TOOL_ENDING)));
+  const limit = nextTool ? Math.min(reach, toolsFrom + nextTool.index) : reach;
+  // One character past the limit: a "." just before it is a sentence end only when a blank follows.
+  const sentence = text.slice(from, Math.min(text.length, limit + 1));
+  SENTENCE_END_RE.lastIndex = 0;
   let ends = 0;
-  for (let match = SENTENCE_END_RE.exec(text); match && match.index < limit; match = SENTENCE_END_RE.exec(text)) {
-    if (++ends === 2) return match.index;
+  for (let match = SENTENCE_END_RE.exec(sentence); match && from + match.index < limit; match = SENTENCE_END_RE.exec(sentence)) {
+    if (++ends === 2) return from + match.index;
   }
   return limit;
 }

@@ -96,7 +96,7 @@ export class PrepareOutOfMemoryError extends UnpreparableRequestError {
  */
 export class PrepareStalledError extends UnpreparableRequestError {
   constructor(line: number | null, what: 'a feed page' | 'a batch of lines', stallMs: number) {
-    super(line, what, `made no progress for ${stallMs / 1000} s, twice`, 'an intake-report/1 record takes milliseconds');
+    super(line, what, `made no progress for ${stallMs / 1000} s, twice`, 'an intake-report/1 record normally takes milliseconds');
     this.name = 'PrepareStalledError';
   }
 }
@@ -116,8 +116,10 @@ const START_TIMED_OUT = 'start-timeout';
 
 /**
  * How long a ready worker with unanswered requests may go without beginning a record or answering before it is ended
- * as hung. Its slowest step is one record of up to the 4 MB line limit, or parsing a feed page's envelope: well under
- * a second; a slow but progressing batch of any size begins a record every few milliseconds and is never ended.
+ * as hung. Its slowest step is one record of up to the 4 MB line limit, or parsing a feed page's envelope. Extraction
+ * is linear in a record's length (test extract-linear), but not free: its slowest shape measured, a text of "(0(0…",
+ * took 5.5 s for 400 KB on a loaded machine (load 7, niced), so a 4 MB record of it can exceed this limit and is then
+ * ended as stalled. A slow but progressing batch of any size begins a record every few milliseconds and is never ended.
  */
 export const PREPARE_WORKER_STALL_MS = 30_000;
 

@@ -68,7 +68,7 @@ describe('a ready prepare worker that hangs on an import batch', () => {
     const stopped = await importNdjson(ndjson([...before, narrating(HANGS_ON), ...ordinary(10)]), writer, { preparer, batchSize: 10 }).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(ImportStoppedError);
     expect((stopped as Error).message).toBe(
-      `the import stopped: preparing the record on line 31 made no progress for ${STALL_MS / 1000} s, twice; an intake-report/1 record takes milliseconds. ` +
+      `the import stopped: preparing the record on line 31 made no progress for ${STALL_MS / 1000} s, twice; an intake-report/1 record normally takes milliseconds. ` +
         'Nothing from line 31 on was written; the 30 records before it were (30 new, 0 updated, 0 rejected).',
     );
     // Not read on this thread (which would have hung it): the batches before it, and nothing after.
