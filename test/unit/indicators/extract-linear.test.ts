@@ -10,7 +10,7 @@ import { filedRecord } from '../../support/records';
  * matched, or to the end of its text when it found nothing (a sticky one only tries where it starts).
  */
 let searched = 0;
-const exec = RegExp.prototype.exec;
+const exec = Reflect.get(RegExp.prototype, 'exec');
 afterEach(() => {
   RegExp.prototype.exec = exec;
 });
