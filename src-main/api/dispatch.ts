@@ -1,9 +1,9 @@
 import { API_METHODS, type ApiMethod } from '../../shared/api/contract';
 import { apiParamSchemas, describeParamIssues } from '../../shared/api/params';
-import { fail, ok, type ApiResult } from '../../shared/api/result';
-import { isAppError } from '../../shared/errors';
+import { fail, type ApiResult } from '../../shared/api/result';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
+import { answerOrRefusal } from './refusal-envelope';
 
 const isApiMethod = (method: unknown): method is ApiMethod => typeof method === 'string' && (API_METHODS as readonly string[]).includes(method);
 
@@ -28,9 +28,8 @@ export async function dispatch(method: unknown, params: unknown, context: ApiCon
   if (!parsed.success) return fail('BAD_INPUT', `Invalid params for ${method}: ${describeParamIssues(parsed.error.issues)}.`);
   try {
     const handler = handlers[method] as (params: unknown, context: ApiContext) => unknown;
-    return ok(await handler(parsed.data, context));
+    return await answerOrRefusal(() => handler(parsed.data, context));
   } catch (error) {
-    if (isAppError(error)) return fail(error.code, error.message);
     context.logger.error('api.unexpected_error', { method, error: error instanceof Error ? error.name : typeof error, frames: stackFrames(error) });
     return fail('INTERNAL', 'Something went wrong in Puzzelstuk; the change (if any) was not saved. Try again, and tell your administrator if it keeps happening.');
   }

@@ -1,22 +1,14 @@
 import type { ApiHandlers, FirstScreenView } from '../../shared/api/contract';
-import { fail, ok, type ApiResult } from '../../shared/api/result';
-import { isAppError } from '../../shared/errors';
 import { caseHandlers } from './case-handlers';
 import type { ApiContext } from './context';
 import { queueHandlers } from './queue-handlers';
+import { answerOrRefusal } from './refusal-envelope';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { syncHandlers } from './sync-handlers';
 
 /** One part as its own call answers it: a refusal (AppError) is that part's envelope; anything else fails the call. */
-async function part<P, T>(handler: (params: P, context: ApiContext) => T | Promise<T>, params: P, context: ApiContext): Promise<ApiResult<T>> {
-  try {
-    return ok(await handler(params, context));
-  } catch (error) {
-    if (isAppError(error)) return fail(error.code, error.message);
-    throw error;
-  }
-}
+const part = <P, T>(handler: (params: P, context: ApiContext) => T | Promise<T>, params: P, context: ApiContext) => answerOrRefusal(() => handler(params, context));
 
 export const firstScreenHandlers = {
   // In the order the screens need them; each runs the very handler of its own call, with the same checks.
