@@ -1,7 +1,7 @@
 /** The reports of a request's bundle and what they share, read for requests/ (which builds the letter from them). */
 import type Database from 'better-sqlite3';
 import type { Category } from '../../shared/intake/vocabulary';
-import { decodeMentionField, suspectSideFieldSql } from '../db/reports/mention-field';
+import { byFieldPath, decodeMentionField, suspectSideFieldSql } from '../db/reports/mention-field';
 import { mentionRawSql } from '../db/reports/mention-raw';
 import { queryInChunks } from './in-chunks';
 
@@ -37,7 +37,7 @@ export function createMentionsOfIndicator(sqlite: Database.Database): (reportRow
     mentions
       .all(reportRowId, indicatorId)
       .map((mention) => ({ field: decodeMentionField(mention.field, mention.rowid), raw: mention.raw }))
-      .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+      .sort(byFieldPath);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndicatorMentionView, ReportDetail } from '../../shared/api/views';
 import type { IndicatorEnrichment, IndicatorType } from '../../shared/indicators/types';
-import { decodeMentionField } from '../db/reports/mention-field';
+import { byFieldPath, decodeMentionField } from '../db/reports/mention-field';
 import { mentionRawSql } from '../db/reports/mention-raw';
 import { casesOfReport } from '../mutations/case-members';
 import { NARRATIVE_FIELD, narrativeHighlights } from './narrative-highlights';
@@ -26,11 +26,7 @@ function mentionsOf(sqlite: Database.Database, key: number): IndicatorMentionVie
     )
     .all(key)
     .map(({ rowid, ...row }) => ({ ...row, field: decodeMentionField(row.field, rowid), enrichment: row.enrichment === null ? null : (JSON.parse(row.enrichment) as IndicatorEnrichment) }))
-    .sort(byField); // stable: by field path, then type and value as selected
-}
-
-function byField(a: { field: string }, b: { field: string }): number {
-  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
+    .sort(byFieldPath); // stable: by field path, then type and value as selected
 }
 
 /** Everything the report screen shows but its route (routing's own); the reporter masked (see report.revealReporter). */

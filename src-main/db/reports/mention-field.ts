@@ -82,3 +82,8 @@ export const UNKNOWN_MENTION_FIELD_WARNING = 'PUZZELSTUK_UNKNOWN_MENTION_FIELD';
 export function suspectSideFieldSql(column: string): string {
   return `(${column} GLOB '#[${SUSPECT_SIDE_LIST_CODES.join('')}][0-9]*' OR ${column} LIKE 'suspect.%' OR ${column} LIKE 'payments[%].beneficiaryAccount')`;
 }
+
+/** Orders decoded mentions by field path, as SQL's ORDER BY on the stored paths did before they were coded. */
+export function byFieldPath(a: { field: string }, b: { field: string }): number {
+  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
+}
