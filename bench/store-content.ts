@@ -1,6 +1,6 @@
 // Whether a change to the import left its stores' content as it was: import a file with a fixed clock, then digest
-// the store — every table's rows (the text index's own tables, the clusters and the audit chain's hashes included)
-// and the text index's answers — and compare two digests with diff. Run `import` with the code before and after.
+// the store — every table's rows (the text index's own tables, the clusters and the audit chain's hashes included),
+// every revision as read back and the text index's answers — and compare two digests with diff. Run `import` with the code before and after.
 //   node --import tsx bench/store-content.ts import <file.ndjson> <fresh store>
 //   node --import tsx bench/store-content.ts digest <store> > digest.json
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { createWorkerPreparer } from '../src-main/ingest/prepare-pool';
 import { createReportWriter } from '../src-main/ingest/report-writer';
 import { IMPORT_ACTOR } from '../src-main/audit/actor';
 import { fixedClock } from '../shared/platform/clock';
+import { revisionText, type StoredRevision } from '../src-main/db/stored-revision';
 
 /** Words searched for: frequent in generated reports and rare alike, names of places, prefixes. */
 const SEARCHES = ['bank', 'marktplaats', 'whatsapp', 'phishing', 'bitcoin', 'amsterdam', 'betaald', 'pakket', 'iban', 'helpdesk', 'oplichter', 'crypto*', 'ver*', '"niet geleverd"'];
@@ -48,6 +49,20 @@ function digest(path: string): void {
     }
     out[name] = { rows, sha256: hash.digest('hex') };
   }
+  // Every revision as read back: how it is stored may change while what it says must not.
+  const revisions = createHash('sha256');
+  let revisionRows = 0;
+  const storedRevisions = sqlite.prepare<[], StoredRevision & { reportId: string; revision: number; status: string; receivedAt: string }>(
+    `SELECT r.report_id AS reportId, v.revision, v.status, v.received_at AS receivedAt, v.raw, v.packed, v.narrative_at AS narrativeAt,
+       r.narrative AS reportNarrative
+     FROM report_revisions v JOIN reports r ON r.id = v.report_id ORDER BY r.report_id, v.revision`,
+  );
+  for (const stored of storedRevisions.iterate()) {
+    revisions.update(JSON.stringify([stored.reportId, stored.revision, stored.status, stored.receivedAt, revisionText(stored)]));
+    revisions.update('\n');
+    revisionRows += 1;
+  }
+  out['revisions as read back'] = { rows: revisionRows, sha256: revisions.digest('hex') };
   const search = sqlite.prepare<[string], number>('SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank, rowid').pluck();
   for (const words of SEARCHES) {
     const ids = search.all(words);

@@ -1,8 +1,8 @@
 /**
- * How `report_revisions` keeps a revision's record as received: deflated in `packed` (with `raw` empty) — the
- * current revision without its narrative, which the report row holds — or as JSON text in `raw` (redacted records,
- * and every revision stored before `packed` was). Either way the record reads back byte for byte as it arrived,
- * unknown fields included. Read it through `revisionText`, with the report row's narrative.
+ * How `report_revisions` keeps a revision's record as received: deflated in `packed` (with `raw` empty) — cut, without
+ * the narrative its report row holds — or as JSON text in `raw` (redacted records, and every revision stored before
+ * `packed` was). Either way the record reads back byte for byte as it arrived, unknown fields included. Read it
+ * through `revisionText`, with the report row's narrative.
  *
  * Deflate against a preset dictionary of the intake contract's field names and values: those are some 40 % of a
  * record and occur once in it, so plain deflate could not shorten them. The dictionary and the window are small,
@@ -11,8 +11,15 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** The first byte of `packed`: how the rest was made. Format 1 is frozen, as stored records depend on every byte of it. */
+/**
+ * The first byte of `packed`: how the rest was made. Formats are frozen, as stored records depend on every byte of them.
+ * Format 1: the deflated text; cut, it takes back its report row's whole narrative. Format 2 (cut revisions since
+ * session 14): the cut narrative's length (UTF-16 units, LEB128), then as format 1; it takes back that many characters
+ * of its report row's narrative. A revision that only adds to the narrative (as amendments do) then leaves the cut
+ * revisions before it as they are: rewritten whole, each left its old bytes empty in a full page (issue 13).
+ */
 const FORMAT_1 = 1;
+const FORMAT_2 = 2;
 
 /** Most frequent last: deflate reaches the dictionary's end with the shortest distances. */
 const DICTIONARY_1 = Buffer.from(
@@ -61,10 +68,52 @@ export function packRevision(raw: string, narrative?: string | null): PackedRevi
   const at = quoted === null ? -1 : raw.indexOf(quoted);
   const text = at === -1 ? raw : raw.slice(0, at) + raw.slice(at + quoted!.length);
   const deflated = deflateRawSync(text, OPTIONS_1);
-  const packed = new Uint8Array(deflated.length + 1);
-  packed[0] = FORMAT_1;
-  packed.set(deflated, 1);
+  const header = at === -1 ? [FORMAT_1] : [FORMAT_2, ...leb128(narrative!.length)];
+  const packed = new Uint8Array(header.length + deflated.length);
+  packed.set(header, 0);
+  packed.set(deflated, header.length);
   return { packed, narrativeAt: at === -1 ? null : at };
+}
+
+function leb128(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    const low = value & 0x7f;
+    value = Math.floor(value / 0x80);
+    bytes.push(value > 0 ? low | 0x80 : low);
+  } while (value > 0);
+  return bytes;
+}
+
+/** Where `packed`'s deflated text starts, and how much of its report row's narrative it takes back (null: all of it). */
+function readHeader(packed: Uint8Array): { body: number; cutLength: number | null } {
+  if (packed[0] === FORMAT_1) return { body: 1, cutLength: null };
+  if (packed[0] !== FORMAT_2) throw new Error(`A stored revision is packed in an unknown format (${packed[0]}).`);
+  let cutLength = 0;
+  let body = 1;
+  for (let scale = 1; ; scale *= 0x80) {
+    const byte = packed[body++];
+    if (byte === undefined) throw new Error('A stored revision is packed with its header cut short.');
+    cutLength += (byte & 0x7f) * scale;
+    if (byte < 0x80) return { body, cutLength };
+  }
+}
+
+/** The narrative a cut revision takes back from its report row's `rowNarrative`; null when that is too short or gone. */
+function narrativeTaken(cutLength: number | null, rowNarrative: string | null): string | null {
+  if (rowNarrative === null || cutLength === null) return rowNarrative;
+  return cutLength <= rowNarrative.length ? rowNarrative.slice(0, cutLength) : null;
+}
+
+/**
+ * Whether a stored revision reads back as it does now once its report row's narrative changes from `before` to
+ * `after`; if not, it must be stored whole first. Only a cut revision takes anything from the row.
+ */
+export function readsBackAfter(stored: Pick<StoredRevision, 'packed' | 'narrativeAt'>, before: string | null, after: string | null): boolean {
+  if (stored.packed === null || stored.narrativeAt === null) return true;
+  const { cutLength } = readHeader(stored.packed);
+  const taken = narrativeTaken(cutLength, before);
+  return taken !== null && narrativeTaken(cutLength, after) === taken;
 }
 
 /** The columns a stored revision is read from, with its report row's narrative. */
@@ -79,9 +128,10 @@ export interface StoredRevision {
 export function revisionText(stored: StoredRevision): string {
   const { packed, narrativeAt } = stored;
   if (packed === null) return stored.raw;
-  if (packed[0] !== FORMAT_1) throw new Error(`A stored revision is packed in an unknown format (${packed[0]}).`);
-  const text = inflateRawSync(packed.subarray(1), OPTIONS_1).toString('utf8');
+  const { body, cutLength } = readHeader(packed);
+  const text = inflateRawSync(packed.subarray(body), OPTIONS_1).toString('utf8');
   if (narrativeAt === null) return text;
-  if (stored.reportNarrative === null) throw new Error('A stored revision lacks the narrative its report row should hold.');
-  return text.slice(0, narrativeAt) + JSON.stringify(stored.reportNarrative) + text.slice(narrativeAt);
+  const narrative = narrativeTaken(cutLength, stored.reportNarrative);
+  if (narrative === null) throw new Error('A stored revision lacks the narrative its report row should hold.');
+  return text.slice(0, narrativeAt) + JSON.stringify(narrative) + text.slice(narrativeAt);
 }

@@ -15,7 +15,7 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
-import { packRevision, revisionText, type PackedRevision } from '../db/stored-revision';
+import { packRevision, readsBackAfter, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 import { createRemovalHolders, type RemovalHolders } from '../db/removal-holders';
 import { errorKind } from '../../shared/errors';
@@ -81,7 +81,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     insertRevision,
     revisionsUpTo,
     replaceRevisionRaw,
-    cutRevision,
+    cutRevisions,
     deleteRevision,
     storedMentions,
     deleteMention,
@@ -227,16 +227,19 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   }
 
   /**
-   * The report's current revision is about to be superseded: its text takes back the narrative the row held. As a
-   * new row: grown in place it would split its full page and the neighbours' (some 1 KB left empty per revised report,
-   * measured with dbstat); moved, it leaves only its own old bytes free (zeroed: secure_delete).
+   * The report's row is about to hold `narrative`: its cut revisions stay as they are while they read back the same
+   * with it — they take back the start of the row's narrative, which a revision that adds to it (most do) keeps.
+   * The others take back their narrative now, each as a new row: grown in place it would split its full page and the
+   * neighbours' (some 1 KB left empty per revised report, measured with dbstat); moved, it leaves its old bytes free
+   * (zeroed: secure_delete).
    */
-  function makeWhole(reportId: number, revision: number): void {
-    const cut = cutRevision.get(reportId, revision);
-    if (!cut) return;
-    const { packed } = packRevision(revisionText(cut));
-    deleteRevision.run(reportId, revision);
-    insertRevision.run(reportId, revision, cut.status, cut.receivedAt, '', packed, null);
+  function keepRevisionsReadable(reportId: number, narrative: string | null): void {
+    for (const cut of cutRevisions.all(reportId)) {
+      if (readsBackAfter(cut, cut.reportNarrative, narrative)) continue;
+      const { packed } = packRevision(revisionText(cut));
+      deleteRevision.run(reportId, cut.revision);
+      insertRevision.run(reportId, cut.revision, cut.status, cut.receivedAt, '', packed, null);
+    }
   }
 
   /** Stores a revision; `current` when it is the report's current one now (its row holds its narrative). */
@@ -313,7 +316,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     const firstReceivedAt = receivedAt < existing.first_received_at ? receivedAt : existing.first_received_at;
     const stored = storedMentions.all(existing.id);
     const before = new Set(stored.filter((mention) => mention.benign === 0).map((mention) => mention.indicatorId));
-    makeWhole(existing.id, existing.revision);
+    keepRevisionsReadable(existing.id, row.narrative);
     textIndex.update(existing.id, row, false);
     updateReport.run(...rowValues(row, firstReceivedAt, at), existing.id);
     recordRevision(existing.id, input, row, at, false, true);

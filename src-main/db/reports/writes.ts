@@ -182,9 +182,10 @@ export function prepareReportWriting(sqlite: Database.Database) {
     replaceRevisionRaw: sqlite.prepare<[string, number, number]>(
       'UPDATE report_revisions SET raw = ?, packed = NULL, narrative_at = NULL WHERE report_id = ? AND revision = ?',
     ),
-    cutRevision: sqlite.prepare<[number, number], StoredRevision & { status: string; receivedAt: string }>(
-      `SELECT v.status, v.received_at AS receivedAt, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
-       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.revision = ? AND v.narrative_at IS NOT NULL`,
+    /** A report's revisions that take back their narrative from its row (stored-revision.ts). */
+    cutRevisions: sqlite.prepare<[number], StoredRevision & { revision: number; status: string; receivedAt: string }>(
+      `SELECT v.revision, v.status, v.received_at AS receivedAt, v.raw, v.packed, v.narrative_at AS narrativeAt, r.narrative AS reportNarrative
+       FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ? AND v.narrative_at IS NOT NULL`,
     ),
     deleteRevision: sqlite.prepare<[number, number]>('DELETE FROM report_revisions WHERE report_id = ? AND revision = ?'),
     storedMentions: prepareStoredMentions(sqlite),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateReports } from '../../../src-generator';
 import { redactRecord } from '../../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../../shared/intake/schema';
-import { packRevision, revisionText } from '../../../src-main/db/stored-revision';
+import { packRevision, readsBackAfter, revisionText } from '../../../src-main/db/stored-revision';
 import { currentRecord, requireReportRow } from '../../../src-main/queries/report-record';
 import { changedFieldPaths } from '../../../src-main/queries/revision-diff';
 import { listRevisions } from '../../../src-main/queries/revisions';
@@ -49,6 +49,74 @@ describe('stored revisions', () => {
     );
   });
 
+  it('read a cut revision back from the start of a longer row narrative, and say when another narrative would change it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 3000 }), (narrative, added, other) => {
+        const text = JSON.stringify({ incident: { summary: 'kort', narrative }, payments: [] });
+        const cut = packRevision(text, narrative);
+        if (cut.narrativeAt === null) return;
+        const longer = narrative + added;
+        expect(readsBackAfter(cut, narrative, longer)).toBe(true);
+        if (!/\p{Cs}/u.test(longer)) expect(revisionText({ raw: '', ...cut, reportNarrative: longer })).toBe(text);
+        // Any other narrative: kept only when the text would read back the same with it.
+        const kept = readsBackAfter(cut, narrative, other);
+        expect(kept).toBe(other.startsWith(narrative));
+        if (kept) expect(revisionText({ raw: '', ...cut, reportNarrative: other })).toBe(text);
+        expect(readsBackAfter(cut, narrative, null)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuse to read a cut revision whose row narrative is shorter than what it takes back', () => {
+    const narrative = 'Ik heb betaald voor een fiets maar niets ontvangen.';
+    const cut = packRevision(JSON.stringify({ incident: { narrative } }), narrative);
+    expect(() => revisionText({ raw: '', ...cut, reportNarrative: narrative.slice(0, -1) })).toThrow(/lacks the narrative/);
+    expect(() => revisionText({ raw: '', ...cut, reportNarrative: null })).toThrow(/lacks the narrative/);
+  });
+
+  it('read a cut revision stored before session 14 (format 1) back from the whole row narrative, kept only while it stays the same', () => {
+    const narrative = 'Ik heb betaald voor een fiets maar niets ontvangen.';
+    const text = JSON.stringify({ incident: { narrative } });
+    const cut = packRevision(text, narrative);
+    // Format 2's header is its byte and the length (one byte below 128); format 1 had only its byte before the same deflated text.
+    expect([...cut.packed.subarray(0, 2)]).toEqual([2, narrative.length]);
+    const older = { packed: Uint8Array.of(1, ...cut.packed.subarray(2)), narrativeAt: cut.narrativeAt };
+    expect(revisionText({ raw: '', ...older, reportNarrative: narrative })).toBe(text);
+    expect(readsBackAfter(older, narrative, narrative)).toBe(true);
+    expect(readsBackAfter(older, narrative, `${narrative} Nog een zin.`)).toBe(false);
+  });
+
+  it('leave earlier revisions in place while amendments add to the narrative, and store them whole once it is rewritten', async () => {
+    const narrative = 'Ik heb betaald voor een fiets maar niets ontvangen.';
+    const filed = filedRecord({ incident: { summary: 'Betaald, niets ontvangen', narrative } });
+    const amended = { ...filed, revision: 2, receivedAt: '2026-04-02T10:00:00Z', incident: { summary: 'Betaald', narrative: `${narrative} Correctie: het was een scooter.` } };
+    const added = { ...amended, revision: 3, receivedAt: '2026-04-03T10:00:00Z', incident: { summary: 'Betaald', narrative: `${amended.incident.narrative} Nog een zin.` } };
+    const rewritten = { ...added, revision: 4, receivedAt: '2026-04-04T10:00:00Z', incident: { summary: 'Betaald', narrative: 'Een heel andere tekst.' } };
+    const temp = openTempStore();
+    const rows = temp.store.sqlite.prepare<[], { rowid: number; revision: number; packed: Buffer; narrative_at: number | null }>(
+      'SELECT rowid, revision, packed, narrative_at FROM report_revisions ORDER BY revision',
+    );
+    const readBack = () => storedRevisions(temp.store.sqlite).map((revision) => revision.raw);
+
+    await temp.importRecords([filed, amended]);
+    const afterAmendment = rows.all();
+    await temp.importRecords([added]);
+    const afterAddition = rows.all();
+    // Revisions 1 and 2 are the very rows they were: each takes back the start of the row's narrative.
+    expect(afterAddition.slice(0, 2)).toEqual(afterAmendment);
+    expect(afterAddition.map((row) => row.narrative_at === null)).toEqual([false, false, false]);
+    expect(readBack()).toEqual([filed, amended, added].map((record) => JSON.stringify(record)));
+
+    // The honest twin: a narrative that does not begin with theirs makes every earlier revision whole.
+    await temp.importRecords([rewritten]);
+    const afterRewrite = rows.all();
+    expect(afterRewrite.map((row) => row.narrative_at === null)).toEqual([true, true, true, false]);
+    expect(afterRewrite.slice(0, 3).map((row) => row.rowid).every((rowid) => !afterAddition.some((before) => before.rowid === rowid))).toBe(true);
+    expect(readBack()).toEqual([filed, amended, added, rewritten].map((record) => JSON.stringify(record)));
+    temp.store.close();
+  });
+
   it('read back exactly as received, or redacted, in any import order, through report.get and the history', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), async (seed, reversed) => {
@@ -83,9 +151,9 @@ describe('stored revisions', () => {
     const rows = temp.store.sqlite.prepare<[], { raw: string; packed: Buffer | null; narrative_at: number | null }>(
       'SELECT raw, packed, narrative_at FROM report_revisions ORDER BY revision',
     );
-    // Both packed; only the current one without the narrative its report row holds.
+    // Both packed, and without the narrative their report row holds: the amendment kept it as it was.
     expect(rows.all().map((row) => [row.packed === null, row.narrative_at === null])).toEqual([
-      [false, true],
+      [false, false],
       [false, false],
     ]);
 
