@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { RisingShape, ShapeKind } from '../../shared/overview/types';
 import { addDays } from './days';
-import { poissonUpperTail } from './poisson';
+import { poissonTailBelow } from './poisson';
 import { shapeWeeks } from './shape-day-counts';
 
 /** Thresholds as data: few shapes are tested (hundreds, not thousands of terms), the tail stays as strict. */
@@ -26,7 +26,7 @@ export function shapeOf(type: string, value: string): { kind: ShapeKind; shape: 
 
 export function computeRisingShapes(sqlite: Database.Database, asOf: string, team: string | null): RisingShape[] {
   return shapeWeeks(sqlite, { from: addDays(asOf, -13), recentFrom: addDays(asOf, -6), to: asOf }, team)
-    .filter((entry) => entry.thisWeek >= RISING_SHAPES.minReports && poissonUpperTail(entry.thisWeek, Math.max(entry.lastWeek, 1)) < RISING_SHAPES.maxTail)
+    .filter((entry) => entry.thisWeek >= RISING_SHAPES.minReports && poissonTailBelow(entry.thisWeek, Math.max(entry.lastWeek, 1), RISING_SHAPES.maxTail) !== null)
     .sort((a, b) => b.thisWeek / Math.max(b.lastWeek, 1) - a.thisWeek / Math.max(a.lastWeek, 1) || b.thisWeek - a.thisWeek || a.shape.localeCompare(b.shape))
     .slice(0, RISING_SHAPES.limit);
 }

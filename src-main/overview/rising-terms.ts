@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { RisingTerm } from '../../shared/overview/types';
 import { addDays } from './days';
-import { poissonUpperTail } from './poisson';
+import { poissonTailBelow } from './poisson';
 import { summaryWeeks } from './summary-day-counts';
 
 export const MIN_REPORTS = 5;
@@ -37,7 +37,7 @@ export function computeRisingTerms(sqlite: Database.Database, asOf: string, team
     }
   }
   return [...counts]
-    .filter(([, count]) => count.thisWeek >= MIN_REPORTS && poissonUpperTail(count.thisWeek, Math.max(count.lastWeek, 1)) < MAX_TAIL)
+    .filter(([, count]) => count.thisWeek >= MIN_REPORTS && poissonTailBelow(count.thisWeek, Math.max(count.lastWeek, 1), MAX_TAIL) !== null)
     .map(([term, count]) => ({ term, ...count }))
     .sort((a, b) => b.thisWeek / Math.max(b.lastWeek, 1) - a.thisWeek / Math.max(a.lastWeek, 1) || b.thisWeek - a.thisWeek || a.term.localeCompare(b.term))
     .slice(0, TERMS_LIMIT);

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
 import { busyDays } from './busy-days';
-import { poissonUpperTail } from './poisson';
+import { poissonTailBelow } from './poisson';
 import { firstReportIdIn } from './window-first-report';
 
 export const SPIKE_LIMIT = 50;
@@ -53,8 +53,9 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
       const recent = sparkline.slice(settings.baselineDays).reduce((sum, count) => sum + count, 0);
       const before = sparkline.slice(0, settings.baselineDays).reduce((sum, count) => sum + count, 0);
       const expected = (Math.max(before, 1) * settings.recentDays) / settings.baselineDays;
-      const tail = poissonUpperTail(recent, expected);
-      if (recent < settings.minRecent || tail >= settings.maxTailProbability) continue;
+      if (recent < settings.minRecent) continue;
+      const tail = poissonTailBelow(recent, expected, settings.maxTailProbability);
+      if (tail === null) continue;
       found.push({ key, recent, baseline: Math.round(expected * 100) / 100, score: Math.round(-Math.log10(Math.max(tail, Number.MIN_VALUE)) * 100) / 100, sparkline });
     }
     return found;
