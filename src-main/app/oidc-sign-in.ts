@@ -45,6 +45,12 @@ export interface OidcSignInDeps {
   dueOfficer: () => string | null;
   /** Where a sign-in refused for want of the loopback's owner check is told (./oidc-loopback.ts). */
   logger?: Logger;
+  /**
+   * Holds the sync running now (the station's) from the officer's click until their sign-in ends (SyncEngine.hold): the
+   * provider, the hub and this core get the machine's cores, and the engine that replaces it at sign-in asks again no
+   * page the held one asked ahead. A sign-in that fails — or is left at the provider until its timeout — releases it.
+   */
+  holdSync?: () => () => void;
 }
 
 export interface OidcSignIn extends OidcSignInControl {
@@ -269,9 +275,10 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       const { loopback } = attempt;
       // The browser goes to the provider by way of the listener, which binds it to this sign-in (./oidc-loopback.ts).
       const authorizationUrl = loopback.beginAt(attempt.providerUrl);
+      const releaseSync = deps.holdSync?.();
       const result = complete(hubUrl, offer, configuration, attempt, expected, enrolment);
       // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
-      result.catch(() => undefined);
+      result.catch(() => undefined).finally(releaseSync);
       flow = { loopback, result };
       if (!deps.openInBrowser) return { authorizationUrl, openedInBrowser: false };
       try {

@@ -215,6 +215,11 @@ export function createSyncController(deps: {
       await connecting;
       await disconnect();
     },
+    /**
+     * Holds the running engine while an officer signs in (SyncEngine.hold): the engine their sign-in starts is not
+     * held, and the one held ends once it is replaced. The release is a no-op when nothing ran.
+     */
+    hold: (): (() => void) => engine?.hold() ?? (() => undefined),
     link: {
       state,
       wake: () => engine?.wake(),

@@ -161,6 +161,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     keyOffer: session.keyOffer,
     dueOfficer: session.dueForPoliceSignIn,
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
+    holdSync: sync.hold,
     logger,
     ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
     ...(options.oidcReadyForMs !== undefined ? { readyForMs: options.oidcReadyForMs } : {}),

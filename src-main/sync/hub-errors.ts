@@ -37,7 +37,7 @@ export class HubRefusedError extends Error {
 
 /** The engine itself cancelled the request (to push at once, or to stop): not a failure. */
 export class SyncCancelled extends Error {
-  constructor(readonly why: 'wake' | 'stop') {
+  constructor(readonly why: 'wake' | 'stop' | 'hold') {
     super(`cancelled (${why})`);
     this.name = 'SyncCancelled';
   }

@@ -155,7 +155,35 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    * first sync takes the longest of the three per page, not their sum). Used only if the cursor is then where it
    * was asked from.
    */
-  let ahead: { after: string; page: Promise<PreparedFeedPage> } | null = null;
+  let ahead: { after: string; page: Promise<PreparedFeedPage>; cancel: AbortController } | null = null;
+
+  /**
+   * Holds taken while an officer signs in (hold()): the engine asks for no page and writes none until every one is
+   * released, so the sign-in has the machine's cores, and the page the officer's own engine asks for again is not
+   * fetched and prepared twice. Resolved, and replaced, when the last is released.
+   */
+  let holds = 0;
+  let release: () => void = () => undefined;
+  let released = new Promise<void>((resolve) => (release = resolve));
+
+  /** Resolves at once while nobody holds the engine; otherwise once released, or rejects when `cancel` aborts. */
+  function unlessHeld(cancel: AbortSignal): Promise<void> {
+    if (holds === 0) return Promise.resolve();
+    if (cancel.aborted) return Promise.reject(cancel.reason as Error);
+    return new Promise<void>((resolve, reject) => {
+      const onCancel = () => reject(cancel.reason as Error);
+      cancel.addEventListener('abort', onCancel, { once: true });
+      void released.then(() => {
+        cancel.removeEventListener('abort', onCancel);
+        resolve();
+      });
+    });
+  }
+
+  function abandonAhead(): void {
+    ahead?.cancel.abort(new SyncCancelled('hold'));
+    ahead = null;
+  }
 
   /**
    * Asks the hub for a page and has it read and prepared; an answer that is no feed page is an outage, not data. A page
@@ -180,17 +208,21 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   }
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
+    await unlessHeld(stopper.signal);
     const prepared = await fetchPage(readCursor(sqlite), waitSeconds, cancel);
+    // Held while it was on its way: written once released, and nothing asked ahead meanwhile.
+    await unlessHeld(stopper.signal);
     const { page } = prepared;
     if (page.hasMore) {
-      const next = requestPage(page.cursor, 0, stopper.signal);
+      const aheadCancel = new AbortController();
+      const next = requestPage(page.cursor, 0, AbortSignal.any([stopper.signal, aheadCancel.signal]));
       // Its failure is met where it is awaited; a page asked ahead and never used must not fail unheard.
       next.catch(() => undefined);
-      ahead = { after: page.cursor, page: next };
+      ahead = { after: page.cursor, page: next, cancel: aheadCancel };
     }
     let outcome: PageOutcome;
     try {
-      outcome = await pages.apply(prepared);
+      outcome = await pages.apply(prepared, () => unlessHeld(stopper.signal));
     } catch (error) {
       // The page's own failure is the one reported; what its committed slices redacted still leaves the WAL if it can.
       await settleRedactions();
@@ -317,6 +349,26 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     async stop(): Promise<void> {
       stopper.abort(new SyncCancelled('stop'));
       await running;
+    },
+
+    /**
+     * An officer is signing in, and their own engine replaces this one once they are: until the returned release is
+     * called (or the engine stops), no page is asked for and none is written past the slice being written — the page
+     * asked ahead is abandoned unused, the one being written stops at a slice boundary with its cursor. Idempotent
+     * release; holds nest.
+     */
+    hold(): () => void {
+      holds += 1;
+      abandonAhead();
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        holds -= 1;
+        if (holds > 0) return;
+        release();
+        released = new Promise<void>((resolve) => (release = resolve));
+      };
     },
 
     /** The officer changed something (or asks to retry): push now instead of after the current wait. */

@@ -22,6 +22,7 @@ import { appPathsIn } from '../../src-main/app/app-paths';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
+import { filedRecord } from '../support/records';
 import { setOidcSubject } from '../../src-hub/officers/registry';
 import { authorizeInBrowser, beginInBrowser, startOidcProvider, type BrowserSentBack, type TestOidcProvider } from '../support/oidc-provider';
 import { startSyncHub, type SyncHub } from '../sync/support/sync-hub';
@@ -131,6 +132,7 @@ describe('signing in with a police account at the workstation', () => {
       value,
       events,
       secrets,
+      store,
       /** Starts the flow and signs in at the provider as `login`, as the officer's browser would: sent back to the callback. */
       async authorize(login: string, params: { officerId?: string } = {}): Promise<BrowserSentBack> {
         const { authorizationUrl } = await value<{ authorizationUrl: string }>('session.oidcStart', params);
@@ -552,6 +554,39 @@ describe('signing in with a police account at the workstation', () => {
         error: { code: 'FORBIDDEN', message: expect.stringMatching(/officer "x.oud" has been deactivated/) as unknown },
       });
       await expectNobodySignedIn(station);
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('holds the station’s sync from the click until the sign-in ends: a refused sign-in lets it go on, and the officer’s engine takes what reached the hub meanwhile', async () => {
+    const station = await started();
+    const reportsHere = () => station.store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+    const until = async (check: () => boolean) => {
+      for (let tries = 0; !check(); tries++) {
+        if (tries > 2_000) throw new Error('timed out');
+        await pause(10);
+      }
+    };
+    const posted = async () => expect((await hub.post([filedRecord(), filedRecord()])).rejected).toEqual([]);
+    try {
+      await until(() => station.events.some((message) => message.event === 'sync.state' && message.payload.online));
+      const before = reportsHere();
+      // Clicked: reports reaching the hub now wait there until the sign-in ends.
+      const refused = await station.authorize('kc-onbekend');
+      await posted();
+      await pause(500);
+      expect(reportsHere()).toBe(before);
+      expect((await complete(station, refused)).outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // Refused: the station's engine goes on and takes them (the honest twin of the hold).
+      await until(() => reportsHere() === before + 2);
+
+      const browser = await station.authorize('kc-devries');
+      await posted();
+      await pause(500);
+      expect(reportsHere()).toBe(before + 2);
+      expect((await complete(station, browser)).outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      await until(() => reportsHere() === before + 4);
     } finally {
       await station.close();
     }
