@@ -6,6 +6,7 @@
  * asked, in `audit_questions` (also when refused).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { INTAKE_ACTION, INTAKE_SUBJECT, intakeNeedle } from '../../shared/audit/intake-batch';
 import { AppError } from '../../shared/errors';
 import type { AuditEntriesResponse, HubAuditEntry } from '../../shared/hub/protocol';
 import { queryRows, textArray, type HubDb } from '../db/database';
@@ -48,8 +49,11 @@ function withinScope(scope: Scope): SQL {
 function matching(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
   const conditions: SQL[] = [sql`e.received_at <= ${asOf}::timestamptz`, withinScope(scope)];
   if (question.report !== null) {
+    // And the intake batch entries that name it: outside every regional scope (withinScope), they name any region's reports.
     conditions.push(sql`((e.subject_type = 'report' AND e.subject_id = ${question.report})
-      OR (e.subject_type = 'link' AND (e.subject_id LIKE ${`${question.report}|%`} OR e.subject_id LIKE ${`%|${question.report}`})))`);
+      OR (e.subject_type = 'link' AND (e.subject_id LIKE ${`${question.report}|%`} OR e.subject_id LIKE ${`%|${question.report}`}))
+      OR (e.subject_type = ${INTAKE_SUBJECT.subjectType} AND e.subject_id = ${INTAKE_SUBJECT.subjectId} AND e.action = ${INTAKE_ACTION}
+        AND strpos(e.details, ${intakeNeedle(question.report)}) > 0))`);
   }
   if (question.officer !== null) conditions.push(sql`e.actor = ${question.officer}`);
   if (question.from !== null) conditions.push(sql`e.at >= ${question.from}`);

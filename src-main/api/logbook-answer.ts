@@ -8,6 +8,7 @@ import { logbookQuestion, type LogbookEntryView, type LogbookPage, type LogbookQ
 import { AppError } from '../../shared/errors';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { AUDIT_ENTRIES_PAGE_MAX, type AuditQuestion, type HubAuditEntry } from '../../shared/hub/protocol';
+import { intakeEntryAbout } from '../../shared/audit/intake-batch';
 import { workstationId } from '../audit/chain-entries';
 import { newestEntryId } from '../audit/audit-entries';
 import { logbook, logbookTotal, purposeOf } from '../queries/logbook';
@@ -34,6 +35,12 @@ function hubQuestion(query: LogbookQuery, here: string, after: string | undefine
     workstation: here,
   };
 }
+
+/** The hub's entries as shown: about one report, an intake batch entry shows only what it says of that report. */
+const entryViews = (query: LogbookQuery) => (entry: HubAuditEntry): LogbookEntryView[] => {
+  const view = entryView(entry);
+  return query.reportId === undefined ? [view] : intakeEntryAbout(view, query.reportId).reverse();
+};
 
 function entryView(entry: HubAuditEntry): LogbookEntryView {
   let details: Record<string, unknown> | null = null;
@@ -103,7 +110,7 @@ export async function answerLogbook(context: ApiContext, { after, ...query }: Lo
   const upToId = query.upToId ?? newestEntryId(sqlite);
   const unsent = after === undefined ? notSentYet(context, query, held, upToId) : { entries: [], truncated: false };
   return {
-    entries: [...unsent.entries, ...answer.entries.map(entryView)],
+    entries: [...unsent.entries, ...answer.entries.flatMap(entryViews(query))],
     // More of this workstation's entries than one page wait to be sent: the page says so (they reach the hub soon).
     truncated: unsent.truncated,
     source: 'hub',
@@ -136,7 +143,7 @@ export async function exportedEntries(context: ApiContext, query: LogbookQuery):
   do {
     const page = await context.sync.auditEntries(hubQuestion(query, here, after, AUDIT_ENTRIES_PAGE_MAX));
     if ('unanswered' in page) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${page.message})`);
-    entries.push(...page.entries.map(entryView));
+    entries.push(...page.entries.flatMap(entryViews(query)));
     withinExportLimit({ entries, truncated: entries.length > LOGBOOK_EXPORT_LIMIT });
     after = page.next ?? undefined;
   } while (after !== undefined);

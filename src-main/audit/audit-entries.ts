@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntryView } from '../../shared/api/views';
+import { INTAKE_ACTION, INTAKE_SUBJECT, intakeNeedle } from '../../shared/audit/intake-batch';
 
 export interface AuditFilter {
-  /** Entries about this report, and about the links from or to it. */
+  /**
+   * Entries about this report, and about the links from or to it, and the intake batch entries that name it (whole:
+   * `intakeEntryAbout` narrows one to the report).
+   */
   reportId?: string;
   /** Entries this officer (or actor) made. */
   actor?: string;
@@ -32,8 +36,12 @@ function whereOf(filter: AuditFilter): { where: string; params: Array<string | n
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (filter.reportId !== undefined) {
-    where.push(`((subject_type = 'report' AND subject_id = ?) OR (subject_type = 'link' AND (subject_id LIKE ? ESCAPE '\\' OR subject_id LIKE ? ESCAPE '\\')))`);
+    where.push(
+      `((subject_type = 'report' AND subject_id = ?) OR (subject_type = 'link' AND (subject_id LIKE ? ESCAPE '\\' OR subject_id LIKE ? ESCAPE '\\'))
+        OR (subject_type = ? AND subject_id = ? AND action = ? AND instr(details, ?) > 0))`,
+    );
     params.push(filter.reportId, `${escapeLike(filter.reportId)}|%`, `%|${escapeLike(filter.reportId)}`);
+    params.push(INTAKE_SUBJECT.subjectType, INTAKE_SUBJECT.subjectId, INTAKE_ACTION, intakeNeedle(filter.reportId));
   }
   const bounds: Array<[string, string | number | undefined]> = [
     ['actor = ?', filter.actor],

@@ -53,7 +53,7 @@ export function createAuditAppender(sqlite: Database.Database) {
   };
   /**
    * Runs `work` — inside a transaction, appending to the log only through this connection's appenders — reading the
-   * head once instead of before every entry (the import writes one entry a report).
+   * head once instead of before every entry (a feed slice's skipped entries among its batches' intake entries).
    */
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');

@@ -13,6 +13,7 @@ import type { Clock } from '../../shared/platform/clock';
 import { createReportTextIndex } from '../search/report-text-index';
 import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
+import { createIntakeLog } from '../audit/intake-entries';
 import { recordRow, rowValues, type RecordRow } from '../db/report-row';
 import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, readsBackAfter, revisionText, type PackedRevision } from '../db/stored-revision';
@@ -65,6 +66,8 @@ export interface ReportWriterDeps {
 export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   const { sqlite } = store;
   const audit = createAuditAppender(sqlite);
+  // One entry per batch for what it received, revised and withdrew; a report applied alone writes its own at once.
+  const intake = createIntakeLog(audit, deps.actor);
   const clusters = createClusterMaintainer(sqlite);
   const textIndex = createReportTextIndex(sqlite);
   const tombstones = createTombstones(sqlite);
@@ -272,7 +275,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       redactRequestQuotes(sqlite, row.reportId, words, WITHDRAWN_QUOTE, false);
       // In this transaction: a crash before settleRedactions() must not forget that the WAL holds the removed text.
       oweWalTruncation(sqlite);
-      audit(at, { actor: deps.actor, action: 'report.withdrawn', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
+      intake.note(at, { kind: 'withdrawn', reportId: row.reportId, revision: row.revision });
     }
   }
 
@@ -286,7 +289,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     textIndex.update(id, row, true);
     recordRevision(id, input, row, at, true, true);
     if (row.status === 'filed') {
-      audit(at, { actor: deps.actor, action: 'report.received', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision } });
+      intake.note(at, { kind: 'received', reportId: row.reportId, revision: row.revision });
     }
     return 'imported';
   }
@@ -327,7 +330,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     else if (lost.length > 0) clusters.unlinked(existing.id, lost);
     if (after.size > 0) clusters.link(existing.id, after);
     if (row.status === 'filed') {
-      audit(at, { actor: deps.actor, action: 'report.revised', subjectType: 'report', subjectId: row.reportId, details: { revision: row.revision, previous: existing.revision } });
+      intake.note(at, { kind: 'revised', reportId: row.reportId, revision: row.revision, previous: existing.revision });
     }
     return 'updated';
   }
@@ -339,7 +342,18 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   }
 
   function apply(input: ReportInput): ApplyOutcome {
-    if (!batching) followBenignList();
+    if (batching) return applyOne(input);
+    followBenignList();
+    try {
+      const outcome = applyOne(input);
+      intake.flush();
+      return outcome;
+    } finally {
+      intake.discard();
+    }
+  }
+
+  function applyOne(input: ReportInput): ApplyOutcome {
     const at = deps.clock.now().toISOString();
     const row = input.row ?? recordRow(input.record);
     const existing = findReport.get(row.reportId);
@@ -356,7 +370,8 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   /**
    * Runs `work`, which applies records through `apply`, as one batch inside the running transaction: the text index
    * written at its end in id order (one segment), the reports it adds counted for the overview at its end, grouped,
-   * the audit chain's head read once, indicator rows remembered. When it throws, what it noted is forgotten; the
+   * what it received logged at its end as one audit entry (audit/intake-entries.ts), the audit chain's head read once,
+   * indicator rows remembered. When it throws, what it noted is forgotten; the
    * transaction must then roll back.
    */
   function batchScope<T>(work: () => T): T {
@@ -366,13 +381,18 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     purgedInBatch = tombstones.purgedTest();
     try {
       deferKeptCounts.run();
-      const result = audit.withHeadKept(work);
+      const result = audit.withHeadKept(() => {
+        const applied = work();
+        intake.flush();
+        return applied;
+      });
       settleKeptCounts.run();
       textIndex.flush();
       return result;
     } catch (error) {
       knownIndicators = new Map();
       textIndex.discard();
+      intake.discard();
       throw error;
     } finally {
       batching = false;

@@ -9,6 +9,7 @@ import type { LogbookEntryView, LogbookQuery } from '../../shared/api/views';
 import { upcastAuditEntry } from '../../shared/mutations/upcast';
 import { auditEntries, countAuditEntries, lastPurposeGiven, type AuditFilter } from '../audit/audit-entries';
 import { workstationId } from '../audit/chain-entries';
+import { intakeEntryAbout } from '../../shared/audit/intake-batch';
 import { reportsSharingACase } from '../mutations/case-members';
 
 /** The entries not yet sent to the hub shown with its answer's first page; beyond it the page says more exist. */
@@ -43,8 +44,12 @@ export function logbook(
   const entries: LogbookEntryView[] = [];
   for (const { hash: _hash, ...stored } of auditEntries(sqlite, filterOf(query, options), 'newest')) {
     if (entries.length === limit) return { entries, truncated: true };
-    const entry = upcastAuditEntry(stored);
-    entries.push({ ...entry, workstationId: here, purpose: purposeOf(entry.details) });
+    // About one report: an intake batch entry shows only what it says of that report (newest first, as the page).
+    const about = query.reportId === undefined ? [stored] : intakeEntryAbout(stored, query.reportId).reverse();
+    for (const view of about) {
+      const entry = upcastAuditEntry(view);
+      entries.push({ ...entry, workstationId: here, purpose: purposeOf(entry.details) });
+    }
   }
   return { entries, truncated: false };
 }

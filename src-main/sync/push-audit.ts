@@ -1,8 +1,22 @@
-import { AUDIT_PUSH_MAX_ENTRIES, type AuditChainHead } from '../../shared/hub/protocol';
+import type { ChainEntry } from '../../shared/audit/chain';
+import { AUDIT_PUSH_MAX_ENTRIES, HUB_BODY_LIMITS, type AuditChainHead } from '../../shared/hub/protocol';
 import { chainEntriesAfter, createAuditSigner, entryHashOf, workstationId } from '../audit/chain-entries';
 import type { CaseStore } from '../db/open-store';
 import type { HubClient } from './hub-client';
 import { HubRefusedError } from './hub-errors';
+
+/**
+ * The entries' bytes one push carries at most: half the hub's body limit, room for the request's own JSON. An intake
+ * batch entry lists up to 500 reports (~13 KB; audit/intake-entries.ts): 500 of them would not fit one request.
+ */
+const PUSH_MAX_BYTES = HUB_BODY_LIMITS.mutationsBytes / 2;
+
+/** The first of `entries` that fit one push together (the first always: alone, one is within the hub's limit). */
+function withinPushBytes(entries: ChainEntry[]): ChainEntry[] {
+  let bytes = 0;
+  const fitting = entries.findIndex((entry, index) => (bytes += Buffer.byteLength(JSON.stringify(entry))) > PUSH_MAX_BYTES && index > 0);
+  return fitting === -1 ? entries : entries.slice(0, fitting);
+}
 
 /**
  * Sends this store's audit log to the hub, which keeps every workstation's chain and accepts only its continuation.
@@ -35,7 +49,7 @@ export function createAuditPusher(store: CaseStore, deps: { client: HubClient; b
           hubHead = head;
         }
         for (;;) {
-          const entries = chainEntriesAfter(sqlite, hubHead.seq, batchSize);
+          const entries = withinPushBytes(chainEntriesAfter(sqlite, hubHead.seq, batchSize));
           if (entries.length === 0) return accepted;
           const answer = await deps.client.pushAudit({ workstationId: id, entries, proof: sign(id, entries) }, cancel);
           accepted += answer.accepted;

@@ -280,3 +280,65 @@ describe.each(BACKENDS)('the Logboek of a report retention purged, asked by regi
     expect(JSON.stringify(tombstones)).not.toContain(purged.reportId);
   });
 });
+
+/**
+ * An intake batch entry (src-main/audit/intake-entries.ts) names reports of every region: the privacy officer finds it
+ * by any report it names and sees it as hashed; a regional supervisor asking about their own report does not get it
+ * (it lists another region's reports), and a workstation's Logboek shows of it only the report asked about.
+ */
+describe.each(BACKENDS)('an intake batch entry, asked by report (%s)', (backend) => {
+  let hub: TestHub;
+  const credential: Record<string, string> = {};
+  const ours = filedRecord({ region: 'Rotterdam' });
+  const theirs = filedRecord({ region: 'Den Haag' });
+  const station = randomUUID();
+  const batch: Logged = {
+    at: '2026-11-03T08:00:00.000Z',
+    actor: 'system:import',
+    action: 'reports.received',
+    subjectType: 'reports',
+    subjectId: 'intake',
+    details: { received: [[ours.reportId, 1], [theirs.reportId, 1]] },
+  };
+
+  const ask = (who: string, query: string) => hub.request<AuditEntriesResponse & HubErrorBody>(`/v1/audit/entries?${query}`, { token: credential[who]! });
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    await hub.postNdjson([ours, theirs]);
+    for (const [id, role, scope] of [
+      ['privacy.officer', 'privacy', '*'],
+      ['sup.rotterdam', 'supervisor', 'Rotterdam'],
+    ] as const) {
+      credential[id] = (await addOfficer(hub.database.db, hubClock(), { id, displayName: id, role, team: null, scope })).credential;
+    }
+    const pushed = await hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, chainOf([batch]))) });
+    expect(pushed.status).toBe(200);
+  });
+  afterAll(() => hub?.close());
+
+  it('answers the privacy officer about either report it names with the entry as hashed (the honest twin)', async () => {
+    for (const reportId of [ours.reportId, theirs.reportId]) {
+      const answer = await ask('privacy.officer', `report=${reportId}`);
+      expect(answer.body.entries.map(({ action, details }) => [action, details])).toEqual([['reports.received', JSON.stringify(batch.details)]]);
+    }
+  });
+
+  it('leaves it out of a regional supervisor’s answer about their own report: it names another region’s report (the attack)', async () => {
+    const answer = await ask('sup.rotterdam', `report=${ours.reportId}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ entries: [], total: 0 });
+  });
+
+  it('shows at a workstation’s Logboek only what it says of the report asked about', async () => {
+    const supervisor = await openApiHarness({ officer: SUPERVISOR, records: [], hub: { hubUrl: hub.url, token: credential['privacy.officer']!, scope: '*' } });
+    const page = await supervisor.value('audit.logbook', { reportId: ours.reportId });
+    expect(page).toMatchObject({ source: 'hub' });
+    // This workstation's own arrival of both reports from the feed (not sent yet), and the other's batch entry.
+    expect(page.entries.map(({ workstationId, action, subjectId, details }) => [workstationId, action, subjectId, details])).toEqual([
+      [page.workstationId, 'report.received', ours.reportId, { revision: 1 }],
+      [station, 'report.received', ours.reportId, { revision: 1 }],
+    ]);
+    expect(JSON.stringify(page)).not.toContain(theirs.reportId);
+  });
+});

@@ -14,6 +14,11 @@ import { openCaseStore } from '../../src-main/app/open-case-store';
 import { entryHash } from '../../src-main/audit/audit-chain';
 import { workstationId } from '../../src-main/audit/chain-entries';
 import { logConsultation } from '../../src-main/audit/consultation';
+import { createAuditAppender } from '../../src-main/audit/audit-log';
+import { createIntakeLog } from '../../src-main/audit/intake-entries';
+import { INTAKE_ENTRY_MAX_REPORTS } from '../../shared/audit/intake-batch';
+import { IMPORT_ACTOR } from '../../src-main/audit/actor';
+import { HUB_BODY_LIMITS } from '../../shared/hub/protocol';
 import type { CaseStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord } from '../support/records';
@@ -56,6 +61,25 @@ describe('the audit log through sync', () => {
     consult(store, 3);
     await sync(store).runOnce();
     expect((await hubHead(store)).seq).toBe(lastEntry(store).id);
+    store.close();
+  });
+
+  it('sends an import’s batch entries, more than one request of the hub’s size may carry, in requests it takes', async () => {
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    // A large import's log: entries of the most reports one may list, more bytes together than one push may hold.
+    const intake = createIntakeLog(createAuditAppender(store.sqlite), IMPORT_ACTOR);
+    store.sqlite.transaction(() => {
+      for (let report = 0; report < 600 * INTAKE_ENTRY_MAX_REPORTS; report++) {
+        intake.note('2026-12-01T08:00:00.000Z', { kind: 'revised', reportId: `IA-2026-${String(1_000_000 + report)}`, revision: 12, previous: 11 });
+        if ((report + 1) % INTAKE_ENTRY_MAX_REPORTS === 0) intake.flush();
+      }
+    })();
+    const logged = store.sqlite.prepare<[], number>('SELECT sum(length(details)) FROM audit_log').pluck().get()!;
+    expect(logged).toBeGreaterThan(HUB_BODY_LIMITS.mutationsBytes);
+    const engine = sync(store);
+    await engine.runOnce();
+    expect(engine.getState().auditRefused).toBeNull();
+    expect(await hubHead(store)).toEqual({ seq: lastEntry(store).id, hash: lastEntry(store).hash.toString('hex') });
     store.close();
   });
 

@@ -12,6 +12,7 @@ import type { AnyMutation } from '../../shared/mutations/kinds';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { SYNC_ACTOR } from '../../src-main/audit/actor';
 import { verifyChain } from '../../src-main/audit/audit-chain';
+import { intakeEntryAbout } from '../../shared/audit/intake-batch';
 import { writeCursor } from '../../src-main/db/sync-cursor';
 import { createFeedPageApplier, type SliceBudget } from '../../src-main/ingest/apply-feed-page';
 import { createReportWriter } from '../../src-main/ingest/report-writer';
@@ -101,13 +102,35 @@ function applyPerEntry(page: RawFeedPage) {
   return store;
 }
 
-/** Every row of every table (the text index's own tables aside: its segments differ by how it was written). */
+/**
+ * Every row of every table (the text index's own tables aside: its segments differ by how it was written). The audit
+ * log as what it says, entry by entry: the intake's entries are one per batch (audit/intake-entries.ts), so how many
+ * there are, their ids and hashes, and the chain's head follow the batches; what each says of each report does not.
+ */
 function tables(sqlite: Database.Database): Record<string, string[]> {
   const names = sqlite
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'reports_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'reports_fts%' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name")
     .pluck()
     .all();
-  return Object.fromEntries(names.map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row)).sort()]));
+  const rows = (name: string) => sqlite.prepare(name === 'store_meta' ? "SELECT * FROM store_meta WHERE key <> 'audit_head'" : `SELECT * FROM "${name}"`).all();
+  return { ...Object.fromEntries(names.map((name) => [name, rows(name).map((row) => JSON.stringify(row)).sort()])), audit_log: auditSays(sqlite) };
+}
+
+/** Each entry of the audit log without its place in it; an intake batch entry as what it says of each report it names. */
+function auditSays(sqlite: Database.Database): string[] {
+  const entries = sqlite
+    .prepare<[], { at: string; actor: string; action: string; subjectType: string; subjectId: string; details: string | null }>(
+      'SELECT at, actor, action, subject_type AS subjectType, subject_id AS subjectId, details FROM audit_log',
+    )
+    .all()
+    .map((entry) => ({ ...entry, details: entry.details === null ? null : (JSON.parse(entry.details) as Record<string, unknown>) }));
+  return entries
+    .flatMap((entry) => {
+      const named = entry.action === 'reports.received' ? Object.values(entry.details ?? {}).flatMap((list) => (list as Array<[string]>).map(([reportId]) => reportId)) : [];
+      return named.length === 0 ? [entry] : [...new Set(named)].flatMap((reportId) => intakeEntryAbout(entry, reportId));
+    })
+    .map((entry) => JSON.stringify(entry))
+    .sort();
 }
 
 /** What the text index holds: each word, the report and the column it is in; after its own integrity check. */

@@ -281,8 +281,9 @@ describe('withdrawals', () => {
     expect(raws).toHaveLength(2);
     for (const raw of raws) expect(raw).not.toMatch(/Testpersoon|06-11111111|narrative|reporter/);
     expect(store.sqlite.prepare("SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.report_id = ?").pluck().get(bridge.reportId)).toBe(0);
-    const audit = store.sqlite.prepare("SELECT actor, action, details FROM audit_log WHERE subject_id = ? AND action = 'report.withdrawn'").get(bridge.reportId);
-    expect(audit).toEqual({ actor: 'system:import', action: 'report.withdrawn', details: '{"revision":2}' });
+    // The withdrawal's batch entry names it (audit/intake-entries.ts).
+    const audit = store.sqlite.prepare('SELECT actor, action, subject_type, details FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(audit).toEqual({ actor: 'system:import', action: 'reports.received', subject_type: 'reports', details: JSON.stringify({ withdrawn: [[bridge.reportId, 2]] }) });
   });
 
   it('redacts a late-arriving older revision of a withdrawn report', async () => {

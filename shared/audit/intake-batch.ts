@@ -1,0 +1,51 @@
+/**
+ * The intake's audit entries as the workstation and the hub both read them: ONE entry per batch the store received
+ * from intake, `reports.received`, listing its reports by outcome — `received` ([id, revision]), `revised`
+ * ([id, revision, previous]), `withdrawn` ([id, revision]). Older stores hold them one a report (`report.received`,
+ * `report.revised`, `report.withdrawn`, details `{revision, previous}`), never rewritten; `intakeEntryAbout` narrows a
+ * batch entry to one report in that older form, so one report's history reads both alike. The workstation writes them
+ * in src-main/audit/intake-entries.ts.
+ */
+
+export const INTAKE_ACTION = 'reports.received';
+/** Not a region-free subject on the hub: a batch entry names reports of every region (src-hub/audit/questions.ts). */
+export const INTAKE_SUBJECT = { subjectType: 'reports', subjectId: 'intake' } as const;
+/** ~24 characters each in the details' JSON: some 12,000 characters an entry. */
+export const INTAKE_ENTRY_MAX_REPORTS = 500;
+
+type Received = [reportId: string, revision: number];
+type Revised = [reportId: string, revision: number, previous: number];
+
+export type IntakeDetails = {
+  received?: Received[];
+  revised?: Revised[];
+  withdrawn?: Received[];
+};
+
+export type IntakeEvent = { kind: 'received' | 'withdrawn'; reportId: string; revision: number } | { kind: 'revised'; reportId: string; revision: number; previous: number };
+
+/** The needle that finds a report's id in a batch entry's details as stored (SQL instr): its JSON string. */
+export const intakeNeedle = (reportId: string): string => JSON.stringify(reportId);
+
+const isBatchEntry = (entry: { action: string; subjectType: string; subjectId: string }) =>
+  entry.action === INTAKE_ACTION && entry.subjectType === INTAKE_SUBJECT.subjectType && entry.subjectId === INTAKE_SUBJECT.subjectId;
+
+const listOf = (value: unknown): unknown[][] => (Array.isArray(value) ? value.filter((item): item is unknown[] => Array.isArray(item)) : []);
+
+/**
+ * One report's view of an entry: a batch entry becomes that report's per-report entries (`report.received`,
+ * `report.revised`, `report.withdrawn` with `{revision, previous}` as they were written one a report), in revision
+ * order; any other entry is itself. The other reports of the batch are not shown: the view is about this report.
+ */
+export function intakeEntryAbout<T extends { action: string; subjectType: string; subjectId: string; details: Record<string, unknown> | null }>(entry: T, reportId: string): T[] {
+  if (!isBatchEntry(entry) || entry.details === null) return [entry];
+  const views: Array<{ revision: number; view: T }> = [];
+  const add = (kind: 'received' | 'revised' | 'withdrawn', revision: unknown, details: Record<string, unknown>) => {
+    if (typeof revision !== 'number') return;
+    views.push({ revision, view: { ...entry, action: `report.${kind}`, subjectType: 'report', subjectId: reportId, details } });
+  };
+  for (const [id, revision] of listOf(entry.details.received)) if (id === reportId) add('received', revision, { revision });
+  for (const [id, revision, previous] of listOf(entry.details.revised)) if (id === reportId) add('revised', revision, { revision, previous });
+  for (const [id, revision] of listOf(entry.details.withdrawn)) if (id === reportId) add('withdrawn', revision, { revision });
+  return views.sort((a, b) => a.revision - b.revision).map(({ view }) => view);
+}
