@@ -146,14 +146,17 @@ export function categoryDays(sqlite: Database.Database, from: string, to: string
     .all({ from, to, ...teamParam(team) });
 }
 
-/** Filed reports received before `day`. */
-export function reportsBefore(sqlite: Database.Database, day: string, team: string | null): number {
-  // The unary + reads the table straight through: the days before are most of it, and through the key's index each
-  // of their rows would be looked up in the table once more for its count.
+/** Filed reports received after `day`. */
+export function reportsAfter(sqlite: Database.Database, day: string, team: string | null): number {
   return sqlite
-    .prepare<Record<string, string>, number>(`SELECT coalesce(sum(reports), 0) FROM report_day_counts WHERE +day < @day ${teamClause(team)}`)
+    .prepare<Record<string, string>, number>(`SELECT coalesce(sum(reports), 0) FROM report_day_counts WHERE day > @day ${teamClause(team)}`)
     .pluck()
     .get({ day, ...teamParam(team) })!;
+}
+
+/** Filed reports not closed, whenever received: the kept totals without the day. */
+export function reportsNotClosed(sqlite: Database.Database, team: string | null): number {
+  return sqlite.prepare<Record<string, string>, number>(`SELECT coalesce(sum(reports), 0) FROM open_report_counts WHERE 1 ${teamClause(team)}`).pluck().get(teamParam(team))!;
 }
 
 /** The counts as the reports give them now: what the triggers keep, computed from scratch. */

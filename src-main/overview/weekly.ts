@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { CategoryTrend, WeekCounts } from '../../shared/overview/types';
 import { addDays, dayOf, endOfDay, isoWeek } from './days';
 import { closedMoment } from './closures';
-import { categoryDays, reportsBefore } from './report-day-counts';
+import { categoryDays, reportsAfter, reportsNotClosed } from './report-day-counts';
 
 /** Seven-day windows before the last one that form a category's baseline. */
 export const TREND_BASELINE_WINDOWS = 8;
@@ -32,7 +32,6 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
   const teamClause = team === null ? '' : 'AND +route_team = @team';
   const teamParam: Record<string, string> = team === null ? {} : { team };
   const days = categoryDays(sqlite, from, asOf, team);
-  const receivedBefore = reportsBefore(sqlite, firstMonday, team);
 
   const weekList: WeekCounts[] = [];
   for (let monday = firstMonday; monday <= asOf; monday = addDays(monday, 7)) {
@@ -56,6 +55,10 @@ export function computeWeekly(sqlite: Database.Database, asOf: string, weeks: nu
       `SELECT report_id AS reportId, received_at AS receivedAt FROM reports WHERE status = 'filed' AND work_status = 'closed' ${teamClause}`,
     )
     .all(teamParam);
+  // Received before the first week: every filed report — those not closed (kept without the day) and the closed ones
+  // — less those received on its days or later. Never a sum over every day of the store.
+  const receivedFrom = days.reduce((sum, row) => (row.day >= firstMonday ? sum + row.count : sum), reportsAfter(sqlite, asOf, team));
+  const receivedBefore = reportsNotClosed(sqlite, team) + closedReports.length - receivedFrom;
   const closedMoments = closedReports.map((report) => closedMoment(closedAt.get(report.reportId), report.receivedAt)).filter((at) => at <= end);
   let closedBefore = 0;
   for (const at of closedMoments) {
