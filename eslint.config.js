@@ -104,6 +104,7 @@ const tableOwnerOptions = {
     kept_counts_deferral: [REPORT_TABLES],
     kept_counts_mentions_added: [REPORT_TABLES],
     kept_counts_cluster_moves: [REPORT_TABLES],
+    __drizzle_migrations: ['src-main/db/apply-migrations.ts'],
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),

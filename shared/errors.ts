@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   /** Signing in with a police account needs to know which local user opens its loopback page, and this computer cannot tell. */
   'OWNER_CHECK_UNAVAILABLE',
   'STORE_TOO_NEW',
+  /** A migration of the store failed: all of the upgrade was rolled back, the store is as it was. */
+  'STORE_UPGRADE_FAILED',
   'BAD_INPUT',
   'NOT_FOUND',
   'CONFLICT',

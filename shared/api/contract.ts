@@ -38,6 +38,7 @@ import type { AuditRefusal, RefusedChange } from '../hub/protocol';
 import type { CaseStatus, LinkDecision, MutationPayloads, WorkStatus } from '../mutations/kinds';
 import type { Overview, OverviewSettings } from '../overview/types';
 import type { ApiResult } from './result';
+import type { StartState } from './start-state';
 
 type Method<P, R> = { params: P; result: R };
 type NoParams = Record<string, never>;
@@ -84,6 +85,8 @@ export interface ApiMethods {
    * HTTP/1.1, six connections, and each call is a round trip through the relay to the core's thread).
    */
   'app.firstScreen': Method<{ queue: QueueQuery }, FirstScreenView>;
+  /** How far the core is in starting (the start screen); answered by the host while the core opens the store. */
+  'app.startState': Method<NoParams, StartState>;
   'queue.regions': Method<NoParams, string[]>;
 
   /** The report; its opening is written to the audit log with the purpose the officer works under (required). */
@@ -221,6 +224,8 @@ export interface ApiEvents {
   'sync.state': SyncStateView;
   /** The workstation core stopped unexpectedly and runs again; calls in flight were answered UNAVAILABLE. */
   'core.restarted': { at: string };
+  /** The core's start moved on (a step of the store's upgrade, ready, failed): the start screen follows. */
+  'app.startState': StartState;
   /** The screen was locked (by a window, or by the core after the idle time) or unlocked: every window follows. */
   'session.locked': { locked: boolean };
 }
@@ -257,6 +262,7 @@ export const API_METHODS = [
   'officers.list',
   'queue.list',
   'app.firstScreen',
+  'app.startState',
   'queue.regions',
   'report.get',
   'report.revealReporter',

@@ -144,6 +144,7 @@ export const apiParamSchemas: ParamSchemas = {
 
   'queue.list': queueQuery,
   'app.firstScreen': z.strictObject({ queue: queueQuery }),
+  'app.startState': noParams,
   'queue.regions': noParams,
 
   'report.get': z.strictObject({ reportId, purpose: purposeText }),

@@ -15,6 +15,7 @@ import { reportHandlers } from './report-handlers';
 import { routingHandlers } from './routing-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { startHandlers } from './start-handlers';
 import { syncHandlers } from './sync-handlers';
 
 /** One implementation of every contract method; a missing one fails to compile. */
@@ -22,6 +23,7 @@ export const handlers = {
   ...sessionHandlers,
   ...queueHandlers,
   ...firstScreenHandlers,
+  ...startHandlers,
   ...reportHandlers,
   ...indicatorHandlers,
   ...clusterHandlers,

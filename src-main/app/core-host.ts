@@ -4,9 +4,12 @@
  * mode's HTTP server — never waits for SQL or sync. A core that stops
  * unexpectedly is started again: calls in flight are answered UNAVAILABLE, every subscriber hears
  * `core.restarted` once the new core is ready, and nothing is lost (the outbox and all work are in the store).
+ * The host answers at once: calls wait for the core, and `app.startState` (asked, and pushed as an event) says how
+ * far its first start is — opening the store, a step of its upgrade, or why it could not start — for the window to show.
  */
-import { fail, type ApiResult } from '../../shared/api/result';
-import { AppError } from '../../shared/errors';
+import { fail, ok, type ApiResult } from '../../shared/api/result';
+import { STARTED, type StartState } from '../../shared/api/start-state';
+import { AppError, isAppError } from '../../shared/errors';
 import type { Logger } from '../../shared/platform/logger';
 import type { CoreLink } from '../api/core-link';
 import type { ApiEventListener } from '../api/events';
@@ -15,6 +18,8 @@ import type { CoreStartOptions, FromCore, ToCore } from './core-messages';
 import { SECRET_NAMES, type SecretStore } from './secrets';
 
 export interface CoreHost extends CoreLink {
+  /** Settles once the core has first started; rejects with why it could not (the core is then ended). */
+  started: Promise<void>;
   /** Stops sync after its current transaction, closes the store and ends the core's thread or process. */
   close(): Promise<void>;
 }
@@ -37,7 +42,17 @@ const CLOSE_TIMEOUT_MS = 20_000;
 
 const coreThreadUrl = () => new URL(import.meta.url.endsWith('.ts') ? './core-thread.ts' : './core-thread.js', import.meta.url);
 
-export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'keepsStoreKey' | 'systemBrowser'>, deps: CoreHostDeps): Promise<CoreHost> {
+type HostStartOptions = Omit<CoreStartOptions, 'secrets' | 'keepsStoreKey' | 'systemBrowser'>;
+
+/** launchCore, once the core has started; one that could not start is ended and its reason thrown. */
+export async function startCore(options: HostStartOptions, deps: CoreHostDeps): Promise<CoreHost> {
+  const core = launchCore(options, deps);
+  await core.started;
+  return core;
+}
+
+/** Starts the core and answers at once, for a window that shows the start (the desktop, browser mode). */
+export function launchCore(options: HostStartOptions, deps: CoreHostDeps): CoreHost {
   const listeners = new Set<ApiEventListener>();
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
@@ -47,6 +62,7 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
   let channel!: CoreChannel;
   let ready!: Promise<void>;
   let closed: (() => void) | null = null;
+  let startState: StartState = { phase: 'opening' };
 
   const send = (message: ToCore) => channel.post(message);
   const tell = (message: Parameters<ApiEventListener>[0]) => {
@@ -57,6 +73,11 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
         // One broken subscriber must not keep the event from the others.
       }
     }
+  };
+
+  const moveStart = (state: StartState) => {
+    startState = state;
+    tell({ event: 'app.startState', payload: state });
   };
 
   function spawn(): Promise<void> {
@@ -70,7 +91,9 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
     const started = new Promise<void>((resolve, reject) => {
       channel.onMessage((message: FromCore) => {
         if (message.type === 'ready') resolve();
-        else if (message.type === 'start-failed') reject(new AppError('UNAVAILABLE', message.message));
+        else if (message.type === 'upgrading') {
+          if (startState.phase !== 'ready') moveStart({ phase: 'upgrading', step: message.step, of: message.of });
+        } else if (message.type === 'start-failed') reject(new AppError(message.code, message.message));
         else if (message.type === 'answer') {
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
@@ -107,20 +130,27 @@ export async function startCore(options: Omit<CoreStartOptions, 'secrets' | 'kee
   }
 
   ready = spawn();
-  try {
-    await ready;
-  } catch (error) {
-    closing = true;
-    await channel.terminate();
-    throw error;
-  }
+  const started = ready.then(
+    () => moveStart(STARTED),
+    async (error: unknown) => {
+      closing = true;
+      moveStart({ phase: 'failed', error: isAppError(error) ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: CRASHED_MESSAGE } });
+      await channel.terminate();
+      throw error;
+    },
+  );
+  // Whoever starts the core hears a failure from `started`; nothing else may see it as unhandled.
+  started.catch(() => undefined);
 
   return {
+    started,
     async call(method, params) {
+      // The core answers it once started; until then this host knows better.
+      if (method === 'app.startState' && startState.phase !== 'ready') return ok(startState);
       try {
         await ready;
       } catch {
-        return fail('UNAVAILABLE', CRASHED_MESSAGE);
+        return startState.phase === 'failed' ? fail(startState.error.code, startState.error.message) : fail('UNAVAILABLE', CRASHED_MESSAGE);
       }
       if (closing) return fail('UNAVAILABLE', 'Puzzelstuk is closing.');
       const id = nextId++;

@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../shared/api/result';
+import type { ErrorCode } from '../../shared/errors';
 import type { EventMessage } from '../../shared/api/wire';
 import type { SecretName } from './secrets';
 
@@ -27,7 +28,9 @@ export type ToCore = { type: 'start'; options: CoreStartOptions } | { type: 'cal
 /** What the core sends back. */
 export type FromCore =
   | { type: 'ready' }
-  | { type: 'start-failed'; message: string }
+  /** Starting: about to apply the `step`th of `of` migrations the store is upgraded by. */
+  | { type: 'upgrading'; step: number; of: number }
+  | { type: 'start-failed'; code: ErrorCode; message: string }
   | { type: 'answer'; id: number; result: ApiResult<unknown> }
   | { type: 'event'; message: EventMessage }
   | { type: 'secret'; name: SecretName; value: string | null }

@@ -41,7 +41,9 @@ async function start(options: Extract<ToCore, { type: 'start' }>['options']): Pr
       post({ type: 'secret', name, value });
     },
   };
-  const { store, key } = openAppStoreWithKey(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own');
+  const { store, key } = openAppStoreWithKey(paths, secrets, options.env, systemClock, options.demo ? 'demo' : 'own', ({ step, of }) =>
+    post({ type: 'upgrading', step, of }),
+  );
   // Pulled reports are parsed and their indicators extracted on a thread of their own, and the WAL is checkpointed on
   // another: this one writes and answers the window.
   const preparer = createWorkerPreparer(undefined, { logger });
@@ -85,7 +87,7 @@ parent.onMessage((message: ToCore) => {
       () => post({ type: 'ready' }),
       (error: unknown) => {
         logger.error('core.start_failed', { error: error instanceof Error ? error.name : 'unknown' });
-        post({ type: 'start-failed', message: isAppError(error) ? error.message : 'The workstation could not start.' });
+        post(isAppError(error) ? { type: 'start-failed', code: error.code, message: error.message } : { type: 'start-failed', code: 'INTERNAL', message: 'The workstation could not start.' });
       },
     );
   } else if (message.type === 'call') {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { UpgradeStep } from '../db/apply-migrations';
 import { isPlainSqliteFile, type CaseStore } from '../db/open-store';
 import { openCaseStore } from './open-case-store';
 import type { Clock } from '../../shared/platform/clock';
@@ -62,9 +63,20 @@ export function openAppStore(paths: AppPaths, secrets: SecretStore, env: NodeJS.
   return openAppStoreWithKey(paths, secrets, env, clock, mode).store;
 }
 
-/** openAppStore, and the key it was opened with, for a second connection of the core's own (its checkpoint thread). */
-export function openAppStoreWithKey(paths: AppPaths, secrets: SecretStore, env: NodeJS.ProcessEnv, clock: Clock, mode: StoreMode): { store: CaseStore; key: string | undefined } {
+/**
+ * openAppStore, and the key it was opened with, for a second connection of the core's own (its checkpoint thread);
+ * `onUpgradeStep` hears each step of an upgrade of the store (the start screen shows them).
+ */
+export function openAppStoreWithKey(
+  paths: AppPaths,
+  secrets: SecretStore,
+  env: NodeJS.ProcessEnv,
+  clock: Clock,
+  mode: StoreMode,
+  onUpgradeStep?: (step: UpgradeStep) => void,
+): { store: CaseStore; key: string | undefined } {
   mkdirSync(dirname(paths.storePath), { recursive: true });
   const key = storeKeyFor(paths.storePath, secrets, env, mode);
-  return { store: openCaseStore({ path: paths.storePath, key, migrationsFolder: paths.migrationsFolder, clock }), key };
+  const store = openCaseStore({ path: paths.storePath, key, migrationsFolder: paths.migrationsFolder, clock, ...(onUpgradeStep ? { onUpgradeStep } : {}) });
+  return { store, key };
 }

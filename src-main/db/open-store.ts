@@ -1,16 +1,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
+import { applyMigrations, type UpgradeStep } from './apply-migrations';
 import { forgetUncountableLossesBeforeTotals } from './reports/uncountable-losses';
-import * as schema from './schema';
 import { assertStoreNotNewer } from './store-version';
 
 /**
  * The workstation's local case store: one SQLite file. drizzle describes its schema (src-main/db/schema.ts) and
- * generates and applies its migrations; queries are bare prepared statements on `sqlite` (the hot paths need
+ * generates its migrations, applied by ./apply-migrations.ts; queries are bare prepared statements on `sqlite` (the hot paths need
  * them, and one way of querying is easier to read than two).
  */
 export interface CaseStore {
@@ -25,6 +23,8 @@ export interface OpenStoreOptions {
   key?: string | undefined;
   /** Where the generated migrations live; the composition root passes the packaged location. */
   migrationsFolder?: string;
+  /** Told before each migration an existing store is upgraded by (the start screen shows it; one can take minutes). */
+  onUpgradeStep?: (step: UpgradeStep) => void;
 }
 
 export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -82,7 +82,7 @@ export function openStore(options: OpenStoreOptions): CaseStore {
     sqlite.pragma('secure_delete = ON');
     assertStoreNotNewer(sqlite, migrationsFolder, options.path);
     forgetUncountableLossesBeforeTotals(sqlite);
-    migrate(drizzle(sqlite, { schema }), { migrationsFolder });
+    applyMigrations(sqlite, migrationsFolder, options.path, options.onUpgradeStep);
     return {
       sqlite,
       path: options.path,

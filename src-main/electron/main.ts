@@ -5,9 +5,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { isAppError } from '../../shared/errors';
+import { errorKind, isAppError } from '../../shared/errors';
 import { createJsonLogger } from '../../shared/platform/logger';
-import { startCore } from '../app/core-host';
+import { launchCore } from '../app/core-host';
 import { launchHubFromEnv } from '../app/hub-target';
 import { systemClock } from '../../shared/platform/clock';
 import { spawnCoreInUtilityProcess } from './core-process';
@@ -30,10 +30,13 @@ async function launch(): Promise<void> {
   const paths = desktopPaths(app, demo);
   const secrets = desktopSecretStore(safeStorage, paths.dataDir, logger, { demo, acceptWeakKeychain: process.argv.includes(ACCEPT_WEAK_KEYCHAIN_FLAG) });
   // Store, sync and the API's handlers run in a utility process of their own: this one only keeps the window responsive.
-  const core = await startCore(
+  // The window opens at once and shows the core's start (`app.startState`): upgrading a large store takes minutes,
+  // and a store that cannot be opened is explained there, not by an app that silently goes away.
+  const core = launchCore(
     { ...paths, demo, launch: launchHubFromEnv(process.env, demo), env: process.env },
     { secrets, logger, spawn: spawnCoreInUtilityProcess, openInBrowser: (url) => openInSystemBrowser(shell, url, logger) },
   );
+  core.started.catch((error: unknown) => logger.error('startup_failed', { error: errorKind(error) }));
 
   hardenSession(session.defaultSession);
   serveRenderer(protocol, paths.rendererDir);
@@ -73,7 +76,11 @@ async function launch(): Promise<void> {
     core
       .close()
       .catch((error: unknown) => logger.error('shutdown_failed', { error: error instanceof Error ? error.name : 'unknown' }))
-      .finally(() => app.exit(0));
+      .then(() => core.started)
+      .then(
+        () => app.exit(0),
+        () => app.exit(1),
+      );
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 }

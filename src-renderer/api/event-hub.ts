@@ -2,7 +2,7 @@ import type { ApiEvent, ApiEvents } from '../../shared/api/contract';
 
 type AnyListener = (payload: never) => void;
 
-const KNOWN_EVENTS: ReadonlySet<string> = new Set<ApiEvent>(['reports.changed', 'work.changed', 'sync.state', 'core.restarted', 'session.locked']);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<ApiEvent>(['reports.changed', 'work.changed', 'sync.state', 'core.restarted', 'session.locked', 'app.startState']);
 
 /**
  * Events that carry a state rather than news of a change: a listener that subscribes after one arrived gets the
@@ -10,7 +10,7 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<ApiEvent>(['reports.changed', 
  * engine's first success may come in before anyone listens; without it the page would show "offline" until the
  * engine's next change, a long poll later.
  */
-const STATE_EVENTS: ReadonlySet<ApiEvent> = new Set<ApiEvent>(['sync.state']);
+const STATE_EVENTS: ReadonlySet<ApiEvent> = new Set<ApiEvent>(['sync.state', 'app.startState']);
 
 const isApiEvent = (name: string): name is ApiEvent => KNOWN_EVENTS.has(name);
 

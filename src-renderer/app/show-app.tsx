@@ -9,6 +9,8 @@ import { App, loadOverviewScreen } from './App';
 import { AppProviders, BaseProviders } from './AppProviders';
 import { startApp } from './boot';
 import { NoAccess } from './NoAccess';
+import { watchStartState } from './start-state';
+import { StartGate } from './StartScreen';
 
 /**
  * How long after the first frame the Overzicht's code is fetched and run, when the page is idle: the officer is
@@ -30,11 +32,15 @@ export function showApp(api: ApiClient | null): void {
   }
   const store = createAppStore(api);
   const app = startApp(api, store);
+  // While the core opens (or upgrades) the store the first loads wait for it; the start screen says what it does.
+  const start = watchStartState(api);
   void app.readyToShow.then(() => {
     root.render(
       <StrictMode>
         <AppProviders store={store} i18n={i18n}>
-          <App />
+          <StartGate start={start}>
+            <App />
+          </StartGate>
         </AppProviders>
       </StrictMode>,
     );

@@ -7,12 +7,20 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { EventMessage } from '../../shared/api/wire';
 import { silentLogger } from '../../shared/platform/logger';
 import type { CoreChannel, SpawnCore } from '../../src-main/app/core-channel';
-import { startCore } from '../../src-main/app/core-host';
+import type { StartState } from '../../shared/api/start-state';
+import { systemClock } from '../../shared/platform/clock';
+import { appPathsIn } from '../../src-main/app/app-paths';
+import { launchCore, startCore } from '../../src-main/app/core-host';
+import { openAppStore } from '../../src-main/app/open-app-store';
+import { readJournal } from '../../src-main/db/store-version';
+import { migrationsBefore } from '../support/older-migrations';
+import { PROJECT_ROOT } from '../support/paths';
 import { spawnCoreInUtilityProcess } from '../../src-main/electron/core-process';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { tempDir } from '../support/temp-store';
 import { FakeUtilityProcess } from '../electron/support/fake-utility-process';
 import { closedOwnAppStore } from '../support/own-app-store';
+import { join } from 'node:path';
 
 vi.mock('electron', async () => (await import('../electron/support/fake-electron')).fakeElectron);
 
@@ -63,5 +71,42 @@ describe.each(places)('the workstation core in $place', ({ spawn }) => {
         { secrets: createFileSecretStore(tempDir() + '/s.json', { keepsStoreKey: true }), logger: silentLogger, ...(spawn ? { spawn } : {}) },
       ),
     ).rejects.toThrow(/could not be unlocked/);
+  }, 60_000);
+
+  it('says how far its start is while it upgrades an older store, then answers', async () => {
+    const before = '0043_mention_field_codes';
+    const paths = appPathsIn(tempDir(), { migrationsFolder: migrationsBefore(before) });
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    openAppStore(paths, secrets, {}, systemClock, 'own').close();
+    const entries = readJournal(join(PROJECT_ROOT, 'migrations')).entries;
+    const of = entries.length - entries.findIndex((entry) => entry.tag === before);
+
+    const core = launchCore({ dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: {} }, { secrets, logger: silentLogger, ...(spawn ? { spawn } : {}) });
+    onTestFinished(() => core.close());
+    const heard: StartState[] = [];
+    core.subscribe((message) => void (message.event === 'app.startState' && heard.push(message.payload)));
+    // Asked before the core has said anything: its host answers at once; any other call waits for the core.
+    expect(await core.call('app.startState', {})).toEqual({ ok: true, value: { phase: 'opening' } });
+    const listed = core.call('queue.list', queue);
+    await core.started;
+    expect(heard).toEqual([...Array.from({ length: of }, (_, index): StartState => ({ phase: 'upgrading', step: index + 1, of })), { phase: 'ready' }]);
+    expect(await listed).toMatchObject({ ok: true, value: { rows: [] } });
+    expect(await core.call('app.startState', {})).toEqual({ ok: true, value: { phase: 'ready' } });
+  }, 60_000);
+
+  it('says why it could not start — a store newer than the code — to every window and every call', async () => {
+    const { paths, secrets } = await closedOwnAppStore();
+    const core = launchCore(
+      { dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: {}, migrationsFolder: migrationsBefore('0045_mention_raw_as_value') },
+      { secrets, logger: silentLogger, ...(spawn ? { spawn } : {}) },
+    );
+    const heard: StartState[] = [];
+    core.subscribe((message) => void (message.event === 'app.startState' && heard.push(message.payload)));
+    await expect(core.started).rejects.toThrow(/written by a newer version of Puzzelstuk/);
+    const failed = { phase: 'failed', error: { code: 'STORE_TOO_NEW', message: expect.stringMatching(/newer version.*left untouched/) as unknown } };
+    expect(heard).toEqual([failed]);
+    expect(await core.call('app.startState', {})).toEqual({ ok: true, value: failed });
+    expect(await core.call('queue.list', queue)).toMatchObject({ ok: false, error: failed.error });
+    await core.close();
   }, 60_000);
 });

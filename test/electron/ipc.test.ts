@@ -52,6 +52,7 @@ describe('the preload bridge over IPC', () => {
     await call('officers.list', {});
     await call('queue.list', { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 10 });
     await call('app.firstScreen', { queue: { filters: {}, sort: { key: 'receivedAt', direction: 'desc' }, offset: 0, limit: 10 } });
+    expect(await call('app.startState', {})).toEqual({ phase: 'ready' });
     await call('queue.regions', {});
     await call('report.get', { reportId: a.reportId, purpose: 'Beoordelen van de melding' });
     await call('report.revealReporter', { reportId: a.reportId, reason: 'Contact opnemen' });

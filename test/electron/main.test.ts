@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PreloadBridge } from '../../shared/api/contract';
-import { IPC_CALL_CHANNEL } from '../../shared/api/wire';
+import type { StartState } from '../../shared/api/start-state';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventMessage } from '../../shared/api/wire';
+import { openStore } from '../../src-main/db/open-store';
+import { readJournal } from '../../src-main/db/store-version';
+import { migrationsBefore } from '../support/older-migrations';
 import { PROJECT_ROOT } from '../support/paths';
 import { tempDir } from '../support/temp-store';
 import { app, recorded, resetFakeElectron } from './support/fake-electron';
@@ -27,6 +31,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
+/** The start states the window was sent, in order. */
+const startStatesSent = () =>
+  recorded.windows[0]!.webContents.sent.flatMap(([channel, message]) =>
+    channel === IPC_EVENT_CHANNEL && (message as EventMessage).event === 'app.startState' ? [(message as { payload: StartState }).payload] : [],
+  );
+const STORE_KEY = 'desktop-test-store-key';
+
 describe('the desktop composition', () => {
   it('leaves it to the running instance when another one holds the lock', async () => {
     app.state.singleInstance = false;
@@ -42,8 +53,6 @@ describe('the desktop composition', () => {
     app.state.appPath = PROJECT_ROOT;
     await import('../../src-main/electron/main');
     await until(() => recorded.windows.length === 1, 'the window');
-    expect(existsSync(join(userData, 'puzzelstuk.db'))).toBe(true);
-    expect(existsSync(join(userData, 'secrets.sealed.json'))).toBe(true);
     expect(recorded.ipcHandlers.has(IPC_CALL_CHANNEL)).toBe(true);
     expect(recorded.protocolHandlers.has('puzzelstuk')).toBe(true);
     expect(recorded.headersListener).not.toBeNull();
@@ -55,6 +64,8 @@ describe('the desktop composition', () => {
     // A real hub's workstation opens with nobody signed in, whatever PUZZELSTUK_OFFICER says (only the demo takes it).
     expect(await bridge.call('session.get', {})).toMatchObject({ ok: true, value: { officer: null, demo: false } });
     expect(await bridge.call('sync.state', {})).toMatchObject({ ok: true, value: { configured: true } });
+    expect(existsSync(join(userData, 'puzzelstuk.db'))).toBe(true);
+    expect(existsSync(join(userData, 'secrets.sealed.json'))).toBe(true);
 
     app.quit();
     app.quit();
@@ -64,6 +75,57 @@ describe('the desktop composition', () => {
     // The store is closed: the API is no longer served at all (the renderer shows it as unavailable).
     await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).rejects.toThrow('No handler');
   });
+
+  it('opens its window before the core has started, and shows it each step of the store’s upgrade', async () => {
+    const userData = tempDir();
+    app.state.userData = userData;
+    app.state.appPath = PROJECT_ROOT;
+    vi.stubEnv('PUZZELSTUK_DB_KEY', STORE_KEY);
+    const before = '0043_mention_field_codes';
+    openStore({ path: join(userData, 'puzzelstuk.db'), key: STORE_KEY, migrationsFolder: migrationsBefore(before) }).close();
+    const entries = readJournal(join(PROJECT_ROOT, 'migrations')).entries;
+    const of = entries.length - entries.findIndex((entry) => entry.tag === before);
+
+    await import('../../src-main/electron/main');
+    await until(() => recorded.windows.length === 1, 'the window');
+    await until(() => startStatesSent().some((state) => state.phase === 'ready'), 'the core');
+    // Every step reached the window: it was there before the core had even begun to upgrade the store.
+    expect(startStatesSent()).toEqual([...Array.from({ length: of }, (_, index): StartState => ({ phase: 'upgrading', step: index + 1, of })), { phase: 'ready' }]);
+    vi.resetModules();
+    await import('../../src-main/electron/preload');
+    const bridge = recorded.exposed.get('puzzelstuk') as PreloadBridge;
+    expect(await bridge.call('app.startState', {})).toEqual({ ok: true, value: { phase: 'ready' } });
+    app.quit();
+    await until(() => recorded.exitCodes.length === 1, 'the exit');
+    expect(recorded.exitCodes).toEqual([0]);
+  }, 120_000);
+
+  it('shows a store it cannot open in its window, with why, instead of going away', async () => {
+    const userData = tempDir();
+    app.state.userData = userData;
+    vi.stubEnv('PUZZELSTUK_DB_KEY', STORE_KEY);
+    openStore({ path: join(userData, 'puzzelstuk.db'), key: STORE_KEY }).close();
+    // An older Puzzelstuk, installed over this one: it ships fewer migrations than the store has.
+    const olderApp = tempDir();
+    cpSync(migrationsBefore('0045_mention_raw_as_value'), join(olderApp, 'migrations'), { recursive: true });
+    app.state.appPath = olderApp;
+
+    await import('../../src-main/electron/main');
+    await until(() => recorded.windows.length === 1, 'the window');
+    await until(() => startStatesSent().length > 0, 'the start state');
+    const failed = { phase: 'failed', error: { code: 'STORE_TOO_NEW', message: expect.stringMatching(/newer version of Puzzelstuk/) as unknown } };
+    expect(startStatesSent()).toEqual([failed]);
+    vi.resetModules();
+    await import('../../src-main/electron/preload');
+    const bridge = recorded.exposed.get('puzzelstuk') as PreloadBridge;
+    expect(await bridge.call('app.startState', {})).toEqual({ ok: true, value: failed });
+    // No dialog and no exit: the window says it, until the officer closes it.
+    expect(recorded.errorBoxes).toEqual([]);
+    expect(recorded.exitCodes).toEqual([]);
+    app.quit();
+    await until(() => recorded.exitCodes.length === 1, 'the exit');
+    expect(recorded.exitCodes).toEqual([1]);
+  }, 120_000);
 
   it('opens the identity provider’s sign-in page in the system browser, not in its window', async () => {
     const dir = tempDir();
