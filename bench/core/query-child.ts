@@ -1,6 +1,7 @@
 // Child: latency of `related` and of searches on an imported store, a full cluster rebuild, and store size: the file
 // as it is (never VACUUMed, the WAL emptied), the part of it in free pages (a store upgraded by opening it keeps the
-// pages its migrations freed, which later writes reuse), and the largest tables and indexes (SQLite's dbstat).
+// pages its migrations freed, which later writes reuse), and the largest tables and indexes with the bytes their pages
+// leave unused (SQLite's dbstat: a row rewritten larger splits its full page).
 import { statSync } from 'node:fs';
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
@@ -63,9 +64,11 @@ sqlite.pragma('wal_checkpoint(TRUNCATE)');
 const reports = sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
 const freeBytes = (sqlite.pragma('freelist_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
 const largest = sqlite
-  .prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE aggregate = 1 GROUP BY name ORDER BY bytes DESC LIMIT 8')
+  .prepare<[], { name: string; bytes: number; unused: number }>(
+    'SELECT name, sum(pgsize) AS bytes, sum(unused) AS unused FROM dbstat WHERE aggregate = 1 GROUP BY name ORDER BY bytes DESC LIMIT 8',
+  )
   .all()
-  .map(({ name, bytes }) => ({ name, bytesPerReport: bytes / reports }));
+  .map(({ name, bytes, unused }) => ({ name, bytesPerReport: bytes / reports, unusedPerReport: unused / reports }));
 const teamIndex = teamIndexSize();
 store.close();
 const size = { bytesPerReport: statSync(dbPath).size / reports, freeBytesPerReport: freeBytes / reports, largest, teamIndex };

@@ -48,7 +48,7 @@ interface QueryResult {
   /** The store file's bytes per report, free pages included (query-child.ts). */
   bytesPerReport: number;
   freeBytesPerReport: number;
-  largest: Array<{ name: string; bytesPerReport: number }>;
+  largest: Array<{ name: string; bytesPerReport: number; unusedPerReport: number }>;
   /** reports_filed_team: filed reports with a team, its bytes, and its bytes were every filed report routed. */
   teamIndex: { routed: number; bytes: number; bytesIfAllRouted: number };
 }
@@ -120,7 +120,7 @@ function queryMetrics(label: string, queries: QueryResult, reports: number, at1M
       value: queries.bytesPerReport,
       unit: 'bytes',
       ...(at1M ? { target: { op: '<=', value: 3000 } } : {}),
-      note: `issue 13: the file's size (never VACUUMed, WAL emptied) over ${reports.toLocaleString('en')} reports, after a full cluster rebuild; ${queries.freeBytesPerReport.toFixed(0)} of it in free pages; largest: ${queries.largest.map(({ name, bytesPerReport }) => `${name} ${bytesPerReport.toFixed(0)}`).join(', ')}; the bench data has no routing rules (${queries.teamIndex.routed.toLocaleString('en')} filed reports with a team), so reports_filed_team (0042) holds ${(queries.teamIndex.bytes / reports).toFixed(0)} B/report: see the next row`,
+      note: `issue 13: the file's size (never VACUUMed, WAL emptied) over ${reports.toLocaleString('en')} reports, after a full cluster rebuild; ${queries.freeBytesPerReport.toFixed(0)} of it in free pages; largest (B/report, unused in its pages): ${queries.largest.map(({ name, bytesPerReport, unusedPerReport }) => `${name} ${bytesPerReport.toFixed(0)} (${unusedPerReport.toFixed(0)})`).join(', ')}; the bench data has no routing rules (${queries.teamIndex.routed.toLocaleString('en')} filed reports with a team), so reports_filed_team (0042) holds ${(queries.teamIndex.bytes / reports).toFixed(0)} B/report: see the next row`,
     },
     {
       name: `store size per report were every filed report routed to a team, ${label}`,
