@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/platform/clock';
 import { chainUnhashedEntries } from '../audit/audit-chain';
 import { seedDefaultBenignList } from '../benign/benign-list';
 import { openStore, type CaseStore, type OpenStoreOptions } from '../db/open-store';
+import { settleKeptCountsDeferral } from '../db/reports/writes';
 import { seedDefaultDirectory } from '../requests/directory-seed';
 import { forgetBuriedListings } from '../retention/buried-listings';
 import { seedDefaultRoutingRules } from '../routing/seed-default-rules';
@@ -17,6 +18,8 @@ export function openCaseStore(options: OpenStoreOptions & { clock: Clock }): Cas
   const store = openStore(options);
   try {
     chainUnhashedEntries(store.sqlite);
+    // An import that stopped before its end (a crash) left its reports to a deferral's settling.
+    settleKeptCountsDeferral(store.sqlite);
     forgetBuriedListings(store.sqlite);
     // One timestamp for all shipped defaults of the store.
     const seededAt = options.clock.now().toISOString();

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { writeMeta } from '../db/store-meta';
+import { deleteMetaIfStill, writeMeta } from '../db/store-meta';
 import type { Actor } from './actor';
 import { entryHash } from './audit-chain';
 
@@ -19,6 +19,11 @@ interface KeptHead {
   lastId: number | bigint | null;
 }
 const keptHeads = new WeakMap<Database.Database, KeptHead>();
+/**
+ * In store_meta only inside `withHeadKept`'s transaction: the trigger keeping the head's copy stands aside meanwhile
+ * (migration kept_counts_one_deferral), and moves it again for every append once the mark is gone.
+ */
+const HEAD_KEPT_MARK = 'audit_head_kept';
 
 /**
  * Appends to the audit log, chained to the entry before (audit-chain.ts); call inside the transaction of the
@@ -26,8 +31,8 @@ const keptHeads = new WeakMap<Database.Database, KeptHead>();
  * inside `withHeadKept`, for a caller that writes many entries in one transaction of its own (the import, a feed
  * slice's reports): there the head is read once, kept per connection so that every appender on it (the feed's
  * skipped entries among the writer's) still chains as one, and its copy in store_meta is written at the end.
- * (Store_meta's copy is kept by trigger for every other append; during a batch the trigger leaves it to this
- * writer, migration 0029.)
+ * (Store_meta's copy is kept by trigger for every other append; inside `withHeadKept` the trigger leaves it to this
+ * writer, by a mark of its own in store_meta.)
  */
 export function createAuditAppender(sqlite: Database.Database) {
   const insert = sqlite.prepare<[string, string, string, string, string, string | null, Buffer]>(
@@ -58,6 +63,7 @@ export function createAuditAppender(sqlite: Database.Database) {
   function withHeadKept<T>(work: () => T): T {
     if (!sqlite.inTransaction) throw new Error('withHeadKept needs the transaction its entries are written in');
     if (keptHeads.has(sqlite)) throw new Error('withHeadKept is already running on this connection');
+    writeMeta(sqlite, HEAD_KEPT_MARK, '1');
     const kept: KeptHead = { head: head.get() ?? null, lastId: null };
     keptHeads.set(sqlite, kept);
     try {
@@ -66,6 +72,7 @@ export function createAuditAppender(sqlite: Database.Database) {
       keptHeads.delete(sqlite);
       // Also when work throws: a caller that catches and commits must not leave the head's copy behind its entries.
       if (kept.lastId !== null && kept.head !== null) writeMeta(sqlite, 'audit_head', `${kept.lastId}:${kept.head.toString('hex')}`);
+      deleteMetaIfStill(sqlite, HEAD_KEPT_MARK, '1');
     }
   }
   return Object.assign(append, { withHeadKept });

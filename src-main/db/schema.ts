@@ -455,8 +455,8 @@ export const reportDayCounts = sqliteTable(
 // `open_report_counts` (migration overview_open_counts, SQL only too): the reports not closed by category, region,
 // team and assignee without the day, kept by triggers on `report_day_counts`, for the backlog's older reports.
 // Migration 0026 keys every kept count by the Dutch day of the receipt and adds `kept_counts_deferral` (SQL only,
-// with them): while an import's batch runs it holds the id above which the triggers leave new reports to be
-// counted grouped at the batch's end.
+// with them): while an import runs it holds the id above which the triggers leave new reports to be counted
+// grouped at its end (one row at most since migration 0046, an index on a constant).
 // `indicator_totals` (migration 0037, SQL only: an expression index): each indicator's sums over its day counts and
 // its first and last day, kept by triggers on `indicator_day_counts`, for the harm ranking and fresh brand domains.
 // Migration 0033 drops the triggers counting inserted reports and mentions (the writer inserts reports only under a

@@ -140,14 +140,19 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     bytes += oldest.bytes;
     options.onProgress?.({ lines: summary.read, bytes });
   };
-  for await (const batch of lineBatches(source, batchSize)) {
-    const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes, firstLine: batch.lines[0]!.number };
-    // Awaited in applyOldest; until then a failure must not count as unhandled.
-    next.prepared.catch(() => undefined);
-    ahead.push(next);
-    if (ahead.length > BATCHES_AHEAD) await applyOldest();
+  try {
+    for await (const batch of lineBatches(source, batchSize)) {
+      const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes, firstLine: batch.lines[0]!.number };
+      // Awaited in applyOldest; until then a failure must not count as unhandled.
+      next.prepared.catch(() => undefined);
+      ahead.push(next);
+      if (ahead.length > BATCHES_AHEAD) await applyOldest();
+    }
+    while (ahead.length > 0) await applyOldest();
+  } finally {
+    // The reports of every batch, counted for the overview in one go; also those written before the import stopped.
+    writer.settleKeptCounts();
   }
-  while (ahead.length > 0) await applyOldest();
   const unsettled = writer.settleAfterImport();
   if (unsettled) summary.walNotEmptied = `text removed by a withdrawal is still in the store's write-ahead log: ${unsettled.message}`;
   return summary;

@@ -15,7 +15,7 @@ import type { Actor } from '../audit/actor';
 import { createAuditAppender } from '../audit/audit-log';
 import { createIntakeLog } from '../audit/intake-entries';
 import { recordRow, rowValues, type RecordRow } from '../db/report-row';
-import { prepareMentionsAdded, prepareReportWriting, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
+import { prepareMentionsAdded, prepareReportWriting, settleKeptCountsDeferral, type ExistingReport, type NewMention, type StoredMention } from '../db/reports/writes';
 import { packRevision, readsBackAfter, revisionText, type PackedRevision } from '../db/stored-revision';
 import { createTombstones } from './tombstones';
 import { createRemovalHolders, type RemovalHolders } from '../db/removal-holders';
@@ -296,8 +296,8 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
 
   /**
    * A new report's row and mentions, counted for the overview by a deferral's settling (no trigger counts inserts,
-   * migration 0033): its batch's, or its own when it comes alone (sync) — only around these writes, since the audit
-   * chain's head trigger stands aside while a deferral is held (migration 0029) and only a batch keeps the head itself.
+   * migration 0033): its batch's, one held already (an import's, in another process), or its own when it comes alone
+   * (sync), settled at once.
    */
   function insertCounted(row: RecordRow, at: string, cluster: number | null, mentions: readonly NewMention[]): number {
     const insert = () => {
@@ -306,11 +306,11 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       return id;
     };
     if (batching) return insert();
-    deferKeptCounts.run();
+    const deferredHere = deferKeptCounts.run().changes === 1;
     try {
       return insert();
     } finally {
-      settleKeptCounts.run();
+      if (deferredHere) settleKeptCounts.run();
     }
   }
 
@@ -369,24 +369,26 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
 
   /**
    * Runs `work`, which applies records through `apply`, as one batch inside the running transaction: the text index
-   * written at its end in id order (one segment), the reports it adds counted for the overview at its end, grouped,
-   * what it received logged at its end as one audit entry (audit/intake-entries.ts), the audit chain's head read once,
-   * indicator rows remembered. When it throws, what it noted is forgotten; the
-   * transaction must then roll back.
+   * written at its end in id order (one segment), the reports it adds left to a deferral's settling, what it
+   * received logged at its end as one audit entry (audit/intake-entries.ts), the audit chain's head read once,
+   * indicator rows remembered. `settle`: 'at its end' counts them for the overview when the batch made the deferral
+   * (a feed slice); 'with the import' keeps the deferral for the next batches, so that revisions of the import's own
+   * reports pass the triggers too, until the import settles it (settleKeptCounts). When it throws, what it noted is
+   * forgotten; the transaction must then roll back.
    */
-  function batchScope<T>(work: () => T): T {
+  function batchScope<T>(work: () => T, settle: 'at its end' | 'with the import'): T {
     followBenignList();
     batching = true;
     textIndex.defer();
     purgedInBatch = tombstones.purgedTest();
     try {
-      deferKeptCounts.run();
+      const deferredHere = deferKeptCounts.run().changes === 1;
       const result = audit.withHeadKept(() => {
         const applied = work();
         intake.flush();
         return applied;
       });
-      settleKeptCounts.run();
+      if (deferredHere && settle === 'at its end') settleKeptCounts.run();
       textIndex.flush();
       return result;
     } catch (error) {
@@ -400,7 +402,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     }
   }
 
-  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply)));
+  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply), 'with the import'));
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
@@ -438,6 +440,13 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     apply,
     settleRedactions,
     /**
+     * After an import's last batch, or when it stopped: counts the reports its batches added for the overview, in one
+     * go (a crash before leaves that to the store's next opening). Outside a transaction.
+     */
+    settleKeptCounts(): void {
+      settleKeptCountsDeferral(sqlite);
+    },
+    /**
      * After an import's last batch: empties what a batch's settle could not, waiting for the WAL this time. Returns
      * the failure when the removed text stays in the WAL (the debt stays for the retention run's end or the next start).
      */
@@ -452,7 +461,10 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
         return error instanceof Error ? error : new Error(String(error));
       }
     },
-    /** Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered. */
+    /**
+     * Applies whole records in one transaction: a crash leaves none or all of them; once committed, they are answered.
+     * The reports of an import's batches are counted for the overview once, by settleKeptCounts after its last.
+     */
     applyBatch(inputs: readonly ReportInput[]): ApplyOutcome[] {
       followStoreMark();
       const outcomes = applyInTransaction(inputs);
@@ -471,7 +483,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       if (!sqlite.inTransaction) throw new Error('inBatch needs the transaction its records are written in');
       followStoreMark();
       batchUncommitted = true;
-      return batchScope(work);
+      return batchScope(work, 'at its end');
     },
     /**
      * The caller's transaction around inBatch ended. Committed: the indicator rows its batches wrote and found are

@@ -12,7 +12,8 @@ import { computeRisingTerms } from './rising-terms';
 import { computeSpikes } from './spikes';
 import { computeWarningEffects } from './warning-effects';
 import { computeWeekly } from './weekly';
-import { readSnapshot } from '../db/write-transaction';
+import { keptCountsDeferred, settleKeptCountsDeferral } from '../db/reports/writes';
+import { readSnapshot, writeTransaction } from '../db/write-transaction';
 
 export interface OverviewInput {
   /** `YYYY-MM-DD`: every "now" of the overview is the end of this (UTC) day. */
@@ -20,10 +21,14 @@ export interface OverviewInput {
   team: string | null;
 }
 
+/**
+ * The kept counts lack the reports of a held deferral (an import running, in another process, or one a crash left)
+ * until it is settled: then they are settled and read under the writer's lock, so no import batch comes between.
+ */
 export function computeOverview(sqlite: Database.Database, input: OverviewInput): Overview {
   const settings = readOverviewSettings(sqlite);
   const { asOf, team } = input;
-  return readSnapshot(sqlite, () => {
+  const compute = (): Overview => {
     const closedAt = closureTimes(sqlite);
     const { weekly, categoryTrends } = computeWeekly(sqlite, asOf, settings.weeks, closedAt, team);
     return {
@@ -40,5 +45,10 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
       disruption: computeDisruption(sqlite, asOf),
       warningEffects: computeWarningEffects(sqlite, asOf),
     };
-  });
+  };
+  const settled = () => {
+    settleKeptCountsDeferral(sqlite);
+    return compute();
+  };
+  return readSnapshot(sqlite, () => (keptCountsDeferred(sqlite) ? null : compute())) ?? writeTransaction(sqlite, settled)();
 }

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Overview } from '../../shared/overview/types';
 import { computeOverview, type OverviewInput } from './compute-overview';
+import { settleKeptCountsDeferral } from '../db/reports/writes';
 
 const KEPT_PER_STORE = 8;
 
@@ -23,6 +24,8 @@ function storeVersion(sqlite: Database.Database): string {
 }
 
 export function cachedOverview(sqlite: Database.Database, input: OverviewInput): Overview {
+  // Before the version is read: settling (compute-overview.ts) moves the counters, and the overview is kept under the settled store's.
+  settleKeptCountsDeferral(sqlite);
   const version = storeVersion(sqlite);
   let cache = caches.get(sqlite);
   if (!cache || cache.version !== version) {

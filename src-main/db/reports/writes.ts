@@ -3,6 +3,7 @@ import type { RowValues } from '../report-row';
 import type { StoredRevision } from '../stored-revision';
 import { decodeMentionField, encodeMentionField } from './mention-field';
 import { encodeMentionRaw, mentionRawSql } from './mention-raw';
+import { writeTransaction } from '../write-transaction';
 
 /**
  * Every write of the report tables (`reports`, `report_revisions`, `mentions`, `indicators`): the report writer's
@@ -202,13 +203,32 @@ export function prepareReportWriting(sqlite: Database.Database) {
     ),
     lowerFirstReceived: sqlite.prepare<[string, number]>('UPDATE reports SET first_received_at = ? WHERE id = ?'),
     insertMentions: prepareMentionInserts(sqlite),
-    // The overview's kept counts leave the reports a batch adds to the end of it, then count them grouped
+    // The overview's kept counts leave the reports added under a deferral to its settling, then count them grouped
     // (migration 0026: the triggers skip reports above the mark; deleting it settles them). No trigger counts an
     // inserted report or mention (0033): insertReport runs only under a deferral, and mentions of a report no
-    // deferral covers are announced (prepareMentionsAdded).
-    deferKeptCounts: sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) SELECT coalesce(max(id), 0) FROM reports'),
+    // deferral covers are announced (prepareMentionsAdded). One deferral at most (a second would count its reports
+    // twice): one held already is kept, and `changes` tells whether this one was made.
+    deferKeptCounts: sqlite.prepare(
+      'INSERT INTO kept_counts_deferral (after_id) SELECT (SELECT coalesce(max(id), 0) FROM reports) WHERE NOT EXISTS (SELECT 1 FROM kept_counts_deferral)',
+    ),
     settleKeptCounts: sqlite.prepare('DELETE FROM kept_counts_deferral'),
   };
+}
+
+/**
+ * Counts for the overview the reports a held deferral left to its settling (an import's, while it runs, or one a
+ * crash left behind), in the caller's transaction or its own: before anything reads the kept counts or recounts them.
+ * Every writer that inserts a report holds a deferral again when it finds none, so settling is always safe. Takes
+ * no writer's lock when none is held.
+ */
+export function settleKeptCountsDeferral(sqlite: Database.Database): void {
+  if (!keptCountsDeferred(sqlite)) return;
+  writeTransaction(sqlite, () => sqlite.prepare('DELETE FROM kept_counts_deferral').run())();
+}
+
+/** Whether a deferral is held: the kept counts then lack the reports above its mark until it is settled. */
+export function keptCountsDeferred(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM kept_counts_deferral').get() !== undefined;
 }
 
 /**

@@ -3,11 +3,16 @@
  * then entries edited, deleted, inserted, reordered and the tail cut. `audit verify` names the first bad entry
  * each time, beside the untouched store that verifies.
  */
+import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../shared/platform/clock';
+import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { entryHash, verifyChain } from '../../../src-main/audit/audit-chain';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
-import { examplesText } from '../../support/records';
+import { importNdjson } from '../../../src-main/ingest/importer';
+import { createReportWriter } from '../../../src-main/ingest/report-writer';
+import { examplesText, filedRecord } from '../../support/records';
 import { runCliCaptured } from '../../support/run-cli';
 import { openTempStore } from '../../support/temp-store';
 
@@ -153,16 +158,12 @@ describe('the head kept through one transaction (the import)', () => {
     sqlite.function('note_head_write', (value: unknown) => (headWrites.push(String(value)), 0));
     sqlite.exec("CREATE TEMP TRIGGER head_writes AFTER UPDATE ON store_meta WHEN NEW.key = 'audit_head' BEGIN SELECT note_head_write(NEW.value); END");
     append('2026-03-01T09:00:00.000Z', entry(0));
-    // As the report writer runs its batch: kept_counts_deferral holds the batch's row meanwhile. A caller that
-    // catches what its work threw commits what was appended before.
+    // As the report writer runs its batch. A caller that catches what its work threw commits what was appended before.
     const batch = (work: () => void) => sqlite.transaction(() => {
-      sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) VALUES (0)').run();
       try {
         append.withHeadKept(work);
       } catch (error) {
         expect(String(error)).toMatch(/could not take/);
-      } finally {
-        sqlite.prepare('DELETE FROM kept_counts_deferral').run();
       }
     })();
     batch(() => { for (let index = 1; index <= 5; index++) append('2026-03-01T10:00:00.000Z', entry(index)); });
@@ -179,18 +180,44 @@ describe('the head kept through one transaction (the import)', () => {
     expect(verifyChain(sqlite)).toEqual({ entries: 8, ok: true });
   });
 
-  it("an entry appended by hand while an import batch's row is planted still shows: the head names the entry before it", () => {
+  it("an entry appended by hand while the writer's mark is planted still shows: the head names the entry before it", () => {
     const temp = openTempStore();
     const sqlite = temp.store.sqlite;
     const append = createAuditAppender(sqlite);
     for (let index = 0; index < 3; index++) append('2026-03-01T09:00:00.000Z', entry(index));
-    // The attacker plants the deferral for good, then chains an entry correctly by hand: no trigger moves the head.
-    sqlite.exec('INSERT INTO kept_counts_deferral (after_id) VALUES (0)');
+    // The attacker plants the mark withHeadKept holds for good, then chains an entry correctly by hand: no trigger moves the head.
+    sqlite.exec("INSERT INTO store_meta (key, value) VALUES ('audit_head_kept', '1')");
     const previous = sqlite.prepare('SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as Buffer;
     const content = { at: '2026-03-01T12:00:00.000Z', actor: 'k.devries', action: 'report.viewed', subjectType: 'report', subjectId: 'IA-2026-0000001', details: null };
     sqlite.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(content.at, content.actor, content.action, content.subjectType, content.subjectId, content.details, entryHash(previous, content));
     expect(verifyChain(sqlite)).toMatchObject({ ok: false, firstBad: 4, reason: expect.stringMatching(/added outside the log's writer/) as unknown });
+  });
+
+  it("moves with every other writer's entry while an import holds the overview's kept-counts deferral between its batches", async () => {
+    const temp = openTempStore();
+    const sqlite = temp.store.sqlite;
+    const headCopy = () => sqlite.prepare("SELECT value FROM store_meta WHERE key = 'audit_head'").pluck().get();
+    const last = () => sqlite.prepare("SELECT id || ':' || lower(hex(entry_hash)) FROM audit_log ORDER BY id DESC LIMIT 1").pluck().get();
+    const records = [filedRecord(), filedRecord()];
+    const lines = records.map((record) => JSON.stringify(record) + '\n');
+    const writer = createReportWriter(temp.store, { clock: fixedClock(new Date('2026-03-01T10:00:00Z')), actor: IMPORT_ACTOR });
+    const other = createAuditAppender(sqlite);
+    let appendedBetween = false;
+    // Batches of one record: after the first, the import's deferral is held and an officer's consultation is logged.
+    await importNdjson(Readable.from(lines), writer, {
+      batchSize: 1,
+      onProgress: () => {
+        if (appendedBetween) return;
+        expect(sqlite.prepare('SELECT count(*) FROM kept_counts_deferral').pluck().get()).toBe(1);
+        other('2026-03-01T10:00:01.000Z', entry(9));
+        expect(headCopy()).toBe(last());
+        appendedBetween = true;
+      },
+    });
+    expect(appendedBetween).toBe(true);
+    expect(headCopy()).toBe(last());
+    expect(verifyChain(sqlite)).toMatchObject({ ok: true });
   });
 
   it('is refused outside a transaction, where another writer could append between two entries', () => {

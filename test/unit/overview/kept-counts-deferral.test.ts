@@ -1,0 +1,233 @@
+/**
+ * One deferral of the overview's kept counts per import (issue 16): held from the import's first batch to its end,
+ * settled once — at its end, before any overview read or recount, at the store's next opening after a crash — and
+ * never two at once.
+ */
+import { Readable } from 'node:stream';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { IntakeRecord } from '../../../shared/intake/schema';
+import { fixedClock } from '../../../shared/platform/clock';
+import { openCaseStore } from '../../../src-main/app/open-case-store';
+import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
+import { openStore } from '../../../src-main/db/open-store';
+import { importNdjson } from '../../../src-main/ingest/importer';
+import { createReportWriter, type ReportWriter } from '../../../src-main/ingest/report-writer';
+import { rebuildKeptCounts } from '../../../src-main/overview/kept-counts';
+import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
+import { filedRecord, IBANS, withdrawal } from '../../support/records';
+import { openTempStore, TEST_CLOCK_START } from '../../support/temp-store';
+import { fromScratch, groupsFromScratch, kept, keptGroups } from './kept-recount';
+
+const ACCOUNTS = [IBANS.muleA, IBANS.muleB, IBANS.muleC, IBANS.muleD] as const;
+const TEAMS = ['Team Fraude', 'Team Cybercrime'] as const;
+
+/** `count` reports over March 2026 at all hours (late evening is the next Dutch day), sharing four accounts. */
+function manyReports(count: number): IntakeRecord[] {
+  return Array.from({ length: count }, (_, index) =>
+    filedRecord({
+      receivedAt: `2026-03-${String(1 + (index % 28)).padStart(2, '0')}T${String((index * 7) % 24).padStart(2, '0')}:30:00Z`,
+      payments: [{ amount: `${10 + index}.00`, currency: 'EUR', beneficiaryAccount: ACCOUNTS[index % 4]! }],
+      suspect: { bankAccounts: [ACCOUNTS[(index + 1) % 4]!], phoneNumbers: index % 3 === 0 ? ['06-12345678'] : [] },
+    }),
+  );
+}
+
+/** Revisions of earlier reports to another Dutch day and other accounts, and a withdrawal: what a long import meets. */
+function laterRevisions(reports: readonly IntakeRecord[]): IntakeRecord[] {
+  return [
+    { ...reports[0]!, revision: 2, receivedAt: '2026-03-29T22:30:00Z', suspect: { bankAccounts: [IBANS.muleD] } },
+    { ...reports[1]!, revision: 2, receivedAt: '2026-04-02T08:00:00Z' },
+    withdrawal(reports[2]!, 2),
+    { ...reports[3]!, revision: 2, suspect: { bankAccounts: [IBANS.muleA, IBANS.muleB], websites: ['https://rabo-check.nl'] } },
+  ];
+}
+
+/** The records as NDJSON lines, running `pauses[i]` (awaited) before line i is handed over: between the import's batches. */
+async function* linesPausing(records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void>>): AsyncGenerator<Buffer> {
+  for (const [index, record] of records.entries()) {
+    await pauses[index]?.();
+    yield Buffer.from(JSON.stringify(record) + '\n');
+  }
+}
+
+/** Batches of four; the lines read one at a time, so a pause comes after the batches of the lines before it (but the two read ahead) are written. */
+function importPausing(writer: ReportWriter, records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void>>) {
+  return importNdjson(Readable.from(linesPausing(records, pauses), { highWaterMark: 1 }), writer, { batchSize: 4 });
+}
+
+const input = (record: IntakeRecord) => ({ record, raw: JSON.stringify(record) });
+
+const deferrals = (sqlite: Database.Database) => sqlite.prepare<[], number>('SELECT after_id FROM kept_counts_deferral').pluck().all();
+const maxReportId = (sqlite: Database.Database) => sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM reports').pluck().get()!;
+const exact = (sqlite: Database.Database) => {
+  expect(kept(sqlite)).toEqual(fromScratch(sqlite));
+  expect(keptGroups(sqlite)).toEqual(groupsFromScratch(sqlite));
+};
+
+/** Rows written to the kept tables from here on, counted by a temporary trigger of the test's own on each. */
+function countKeptWrites(sqlite: Database.Database): () => number {
+  sqlite.exec('CREATE TEMP TABLE kept_writes (kept_table text NOT NULL)');
+  for (const table of ['report_day_counts', 'indicator_day_counts', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts']) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      sqlite.exec(`CREATE TEMP TRIGGER kept_writes_${table}_${event} AFTER ${event} ON main.${table} BEGIN INSERT INTO kept_writes VALUES ('${table}'); END`);
+    }
+  }
+  return () => sqlite.prepare('DELETE FROM kept_writes').run().changes;
+}
+
+describe('one deferral of the kept counts per import', () => {
+  it("holds one deferral from its first batch to its end, so revisions of its own reports write no kept row; settles it once, exactly", () => {
+    const older = filedRecord({ receivedAt: '2026-02-27T10:00:00Z', suspect: { websites: ['https://bol-retour.com'] } });
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    temp.writer.applyBatch([input(older)]);
+    temp.writer.settleKeptCounts();
+    const before = maxReportId(sqlite);
+    const reports = manyReports(24);
+    const keptWrites = countKeptWrites(sqlite);
+    temp.writer.applyBatch(reports.slice(0, 12).map(input));
+    expect(deferrals(sqlite)).toEqual([before]);
+    // Revisions of the first batch's reports to other Dutch days and accounts, a withdrawal, among new reports.
+    temp.writer.applyBatch([...reports.slice(12), ...laterRevisions(reports)].map(input));
+    expect(deferrals(sqlite)).toEqual([before]);
+    expect(keptWrites()).toBe(0);
+    // The honest twin: a report from before the import, moved to another day, is counted at once by its triggers.
+    temp.writer.applyBatch([input({ ...older, revision: 2, receivedAt: '2026-03-05T10:00:00Z' })]);
+    expect(keptWrites()).toBeGreaterThan(0);
+    expect(deferrals(sqlite)).toEqual([before]);
+    temp.writer.settleKeptCounts();
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+  });
+
+  it('leaves nothing deferred after an import, also one that stopped at a batch it could not write', async () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const reports = manyReports(10);
+    await temp.importRecords([...reports, ...laterRevisions(reports)]);
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    // A record whose write fails (the database refuses it): the import stops, the batches before it are counted.
+    const more = manyReports(9);
+    sqlite.exec(`CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON main.reports WHEN NEW.report_id = '${more[7]!.reportId}' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    await expect(temp.importRecords(more)).rejects.toThrow(/refused for the test/);
+    expect(sqlite.prepare('SELECT count(*) FROM reports WHERE report_id = ?').pluck().get(more[0]!.reportId)).toBe(1);
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+  });
+
+  it('an overview read between two batches settles the deferral and is exact; the import goes on under a new one', async () => {
+    const api = await openApiHarness({ records: [filedRecord({ receivedAt: '2026-02-27T10:00:00Z', suspect: { bankAccounts: [IBANS.muleA] } })] });
+    const { sqlite } = api.store;
+    const supervisor = api.as(SUPERVISOR);
+    const reports = manyReports(60);
+    const filedOpen = () => sqlite.prepare("SELECT count(*) FROM reports WHERE status = 'filed' AND work_status <> 'closed'").pluck().get();
+    const reads: Array<{ open: number; expected: unknown }> = [];
+    const held: number[][] = [];
+    await importPausing(api.writer, [...reports, ...laterRevisions(reports)], {
+      [40]: async () => {
+        held.push(deferrals(sqlite));
+        const overview = await supervisor.value('overview.get', { asOf: '2026-12-31' });
+        reads.push({ open: overview.backlog.open, expected: filedOpen() });
+        expect(deferrals(sqlite)).toEqual([]);
+        exact(sqlite);
+      },
+      [reports.length + 2]: async () => {
+        held.push(deferrals(sqlite));
+      },
+    });
+    expect(held.map((rows) => rows.length)).toEqual([1, 1]);
+    // The second deferral begins where the settled one's reports ended.
+    expect(held[1]![0]).toBeGreaterThan(held[0]![0]!);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.open).toBe(reads[0]!.expected);
+    expect(reads[0]!.open).toBeGreaterThan(5);
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    expect((await supervisor.value('overview.get', { asOf: '2026-12-31' })).backlog.open).toBe(filedOpen());
+  });
+
+  it('changes by officers between batches — to reports of the import and from before it — are counted once', async () => {
+    const older = filedRecord({ receivedAt: '2026-02-27T10:00:00Z', suspect: { bankAccounts: [IBANS.muleA] } });
+    const api = await openApiHarness({ records: [older] });
+    const { sqlite } = api.store;
+    const supervisor = api.as(SUPERVISOR);
+    const reports = manyReports(60);
+    await importPausing(api.writer, [...reports, ...laterRevisions(reports)], {
+      [40]: async () => {
+        expect(deferrals(sqlite)).toHaveLength(1);
+        // Reports of the import's first batches (above the deferral's mark) and the one from before it.
+        const ofImport = [reports[0]!.reportId, reports[5]!.reportId];
+        expect(sqlite.prepare('SELECT count(*) FROM reports WHERE report_id IN (?, ?) AND id > ?').pluck().get(...ofImport, deferrals(sqlite)[0]!)).toBe(2);
+        await supervisor.value('report.reroute', { reportIds: [...ofImport, older.reportId], team: TEAMS[0], priority: 'normal', assignee: null, reason: 'Test' });
+        await supervisor.value('report.setWorkStatus', { reportIds: [reports[5]!.reportId, older.reportId], status: 'closed' });
+      },
+    });
+    expect(deferrals(sqlite)).toEqual([]);
+    expect(sqlite.prepare("SELECT count(*) FROM reports WHERE route_team = ? AND work_status = 'closed'").pluck().get(TEAMS[0])).toBe(2);
+    exact(sqlite);
+  });
+
+  it('a crash between batches leaves the deferral in the store; its next opening settles it', async () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    await temp.importRecords([filedRecord({ receivedAt: '2026-02-27T10:00:00Z', suspect: { bankAccounts: [IBANS.muleA] } })]);
+    const reports = manyReports(12);
+    // Two of the import's batches committed, the second revising the first's reports; then the process dies.
+    temp.writer.applyBatch(reports.slice(0, 8).map(input));
+    temp.writer.applyBatch([...reports.slice(8), ...laterRevisions(reports)].map(input));
+    expect(deferrals(sqlite)).toHaveLength(1);
+    temp.store.close();
+
+    // The store as the crash left it: the counts lack the import's reports.
+    const asLeft = openStore({ path: temp.path });
+    expect(deferrals(asLeft.sqlite)).toHaveLength(1);
+    expect(kept(asLeft.sqlite)).not.toEqual(fromScratch(asLeft.sqlite));
+    expect(keptGroups(asLeft.sqlite)).not.toEqual(groupsFromScratch(asLeft.sqlite));
+    asLeft.close();
+
+    const reopened = openCaseStore({ path: temp.path, clock: fixedClock(TEST_CLOCK_START) });
+    try {
+      expect(deferrals(reopened.sqlite)).toEqual([]);
+      exact(reopened.sqlite);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses a second deferral; a report applied alone (sync) while an import holds one adds none and is counted at its settling', () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const reports = manyReports(6);
+    temp.writer.applyBatch(reports.slice(0, 4).map(input));
+    const [mark] = deferrals(sqlite);
+    expect(mark).toBe(0);
+    // Planted by hand, at another mark: its settling would count the reports above both twice.
+    expect(() => sqlite.prepare('INSERT INTO kept_counts_deferral (after_id) VALUES (?)').run(maxReportId(sqlite))).toThrow(/UNIQUE/);
+    // The feed's path: one record at a time in the caller's transaction, by a writer of its own (the core's sync, beside a CLI import).
+    const sync = createReportWriter(temp.store, { clock: fixedClock(TEST_CLOCK_START), actor: IMPORT_ACTOR });
+    sqlite.transaction(() => reports.slice(4).forEach((record) => sync.apply(input(record))))();
+    expect(deferrals(sqlite)).toEqual([mark]);
+    temp.writer.settleKeptCounts();
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    // The honest twin: with none held, the one-record path makes its own and settles it at once.
+    sqlite.transaction(() => sync.apply(input(filedRecord({ receivedAt: '2026-03-30T10:00:00Z', suspect: { bankAccounts: [IBANS.muleC] } }))))();
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+  });
+
+  it('`overview --rebuild` while a deferral is held settles it inside its recount, so the import’s end counts nothing twice', () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const reports = manyReports(10);
+    temp.writer.applyBatch(reports.map((record) => ({ record, raw: JSON.stringify(record) })));
+    expect(deferrals(sqlite)).toHaveLength(1);
+    rebuildKeptCounts(sqlite);
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    temp.writer.settleKeptCounts();
+    exact(sqlite);
+  });
+});
