@@ -44,7 +44,7 @@ function laterRevisions(reports: readonly IntakeRecord[]): IntakeRecord[] {
 }
 
 /** The records as NDJSON lines, running `pauses[i]` (awaited) before line i is handed over: between the import's batches. */
-async function* linesPausing(records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void>>): AsyncGenerator<Buffer> {
+async function* linesPausing(records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void> | void>): AsyncGenerator<Buffer> {
   for (const [index, record] of records.entries()) {
     await pauses[index]?.();
     yield Buffer.from(JSON.stringify(record) + '\n');
@@ -52,7 +52,7 @@ async function* linesPausing(records: readonly IntakeRecord[], pauses: Record<nu
 }
 
 /** Batches of four; the lines read one at a time, so a pause comes after the batches of the lines before it (but the two read ahead) are written. */
-function importPausing(writer: ReportWriter, records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void>>) {
+function importPausing(writer: ReportWriter, records: readonly IntakeRecord[], pauses: Record<number, () => Promise<void> | void>) {
   return importNdjson(Readable.from(linesPausing(records, pauses), { highWaterMark: 1 }), writer, { batchSize: 4 });
 }
 
@@ -133,7 +133,7 @@ describe('one deferral of the kept counts per import', () => {
         expect(deferrals(sqlite)).toEqual([]);
         exact(sqlite);
       },
-      [reports.length + 2]: async () => {
+      [reports.length + 2]: () => {
         held.push(deferrals(sqlite));
       },
     });
