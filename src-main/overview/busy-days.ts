@@ -7,25 +7,36 @@ const SOURCES = {
   cluster: { table: 'cluster_day_counts', key: 'cluster_id' },
 } as const;
 
+type Source = keyof typeof SOURCES;
+
 /**
- * Per day from `from` to `to` (days, inclusive), the reports of each indicator or cluster that `minReports` or more
- * reports named (or joined) from `recentFrom` to `to`.
+ * The indicators or clusters that `minReports` or more reports named (or joined) from `recentFrom` to `to` (days,
+ * inclusive), with those reports (`recent`) and their reports from `from` to the day before `recentFrom` (`before`):
+ * all a spike is judged on. Their days are read only for the spikes shown (`keyDays`).
  */
-export function busyDays(
+export function busyKeys(
   sqlite: Database.Database,
-  source: keyof typeof SOURCES,
+  source: Source,
   window: { from: string; recentFrom: string; to: string; minReports: number },
   team: string | null,
-): Array<{ key: number; day: string; count: number }> {
+): Array<{ key: number; recent: number; before: number }> {
   const { table, key } = SOURCES[source];
   return sqlite
-    .prepare<Record<string, string | number>, { key: number; day: string; count: number }>(
+    .prepare<Record<string, string | number>, { key: number; recent: number; before: number }>(
       `WITH candidates AS (
-         SELECT ${key} AS key FROM ${table} WHERE day >= @recentFrom AND day <= @to ${teamClause(team)}
+         SELECT ${key} AS key, sum(reports) AS recent FROM ${table} WHERE day >= @recentFrom AND day <= @to ${teamClause(team)}
           GROUP BY ${key} HAVING sum(reports) >= @minReports)
-       SELECT c.key, d.day, sum(d.reports) AS count FROM candidates c JOIN ${table} d ON d.${key} = c.key
-        WHERE d.day >= @from AND d.day <= @to ${teamClause(team, 'd.team')}
-        GROUP BY c.key, d.day`,
+       SELECT key, recent, (SELECT coalesce(sum(d.reports), 0) FROM ${table} d WHERE d.${key} = c.key AND d.day >= @from AND d.day < @recentFrom ${teamClause(team, 'd.team')}) AS before
+         FROM candidates c`,
     )
     .all({ ...window, ...teamParam(team) });
+}
+
+/** Reports per day of one indicator or cluster from `from` to `to` (days, inclusive). */
+export function keyDays(sqlite: Database.Database, source: Source, team: string | null): (key: number, from: string, to: string) => Array<{ day: string; count: number }> {
+  const { table, key } = SOURCES[source];
+  const days = sqlite.prepare<Record<string, string | number>, { day: string; count: number }>(
+    `SELECT day, sum(reports) AS count FROM ${table} WHERE ${key} = @key AND day >= @from AND day <= @to ${teamClause(team)} GROUP BY day`,
+  );
+  return (keyValue, from, to) => days.all({ key: keyValue, from, to, ...teamParam(team) });
 }

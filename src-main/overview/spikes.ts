@@ -3,12 +3,12 @@
  * baseline's rate (reports per day in the window before, at least one report per baseline window so that something
  * new is judged against "rare", not against zero) gives the expected count λ for the recent window; a count k is a
  * spike when the Poisson tail P(X ≥ k | λ) is below the threshold in the settings. Score: −log10 of that tail.
- * The days are read from the kept counts of indicators and clusters (busy-days.ts).
+ * The counts are read from the kept counts of indicators and clusters (busy-days.ts), their days only for the spikes shown.
  */
 import type Database from 'better-sqlite3';
 import type { OverviewSettings, Spike } from '../../shared/overview/types';
 import { addDays, endOfDay, startOfDay } from './days';
-import { busyDays } from './busy-days';
+import { busyKeys, keyDays } from './busy-days';
 import { poissonTailBelow } from './poisson';
 import { firstReportIdIn } from './window-first-report';
 
@@ -16,12 +16,6 @@ export const SPIKE_LIMIT = 50;
 const REPORT_IDS_LIMIT = 100;
 /** Members beyond which a cluster's reports are read along the days rather than through the cluster index. */
 const BIG_CLUSTER = 2_000;
-
-interface DayCount {
-  key: number;
-  day: string;
-  count: number;
-}
 
 export function computeSpikes(sqlite: Database.Database, asOf: string, settings: OverviewSettings['spikes'], team: string | null): Spike[] {
   const recentStart = addDays(asOf, -settings.recentDays + 1);
@@ -33,32 +27,26 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   // A big cluster's walk along the days stays on reports_queue (its cluster column read in the index), never on a big
   // team's own reports (reports_filed_team), each of which would be looked up in the table for its cluster.
   const bigTeamClause = team === null ? '' : 'AND +r.route_team = @team';
-  // Only keys with enough recent reports can be spikes: found on the recent days first, then their days read.
+  // Only keys with enough recent reports can be spikes: found on the recent days first, then their baseline summed.
   const counted = { from: baselineStart, recentFrom: recentStart, to: asOf, minReports: settings.minRecent };
-  const indicatorDays = busyDays(sqlite, 'indicator', counted, team);
-  const clusterDays = busyDays(sqlite, 'cluster', counted, team);
-
-  const days = settings.baselineDays + settings.recentDays;
-  // Each day's place on the sparkline, worked out once rather than by date arithmetic for each of thousands of rows.
-  const placeOf = new Map(Array.from({ length: days }, (_, place) => [addDays(baselineStart, place), place]));
-  const judge = (rows: readonly DayCount[]) => {
-    const byKey = new Map<number, number[]>();
-    for (const row of rows) {
-      const line = byKey.get(row.key) ?? new Array<number>(days).fill(0);
-      line[placeOf.get(row.day)!]! += row.count;
-      byKey.set(row.key, line);
-    }
-    const found: Array<{ key: number; recent: number; baseline: number; score: number; sparkline: number[] }> = [];
-    for (const [key, sparkline] of byKey) {
-      const recent = sparkline.slice(settings.baselineDays).reduce((sum, count) => sum + count, 0);
-      const before = sparkline.slice(0, settings.baselineDays).reduce((sum, count) => sum + count, 0);
+  const judge = (rows: ReadonlyArray<{ key: number; recent: number; before: number }>) => {
+    const found: Array<{ key: number; recent: number; baseline: number; score: number }> = [];
+    for (const { key, recent, before } of rows) {
       const expected = (Math.max(before, 1) * settings.recentDays) / settings.baselineDays;
-      if (recent < settings.minRecent) continue;
       const tail = poissonTailBelow(recent, expected, settings.maxTailProbability);
       if (tail === null) continue;
-      found.push({ key, recent, baseline: Math.round(expected * 100) / 100, score: Math.round(-Math.log10(Math.max(tail, Number.MIN_VALUE)) * 100) / 100, sparkline });
+      found.push({ key, recent, baseline: Math.round(expected * 100) / 100, score: Math.round(-Math.log10(Math.max(tail, Number.MIN_VALUE)) * 100) / 100 });
     }
     return found;
+  };
+  // Each day's place on a shown spike's sparkline.
+  const days = settings.baselineDays + settings.recentDays;
+  const placeOf = new Map(Array.from({ length: days }, (_, place) => [addDays(baselineStart, place), place]));
+  const [indicatorDays, clusterDays] = [keyDays(sqlite, 'indicator', team), keyDays(sqlite, 'cluster', team)];
+  const sparklineOf = (key: number, cluster: boolean) => {
+    const sparkline = new Array<number>(days).fill(0);
+    for (const { day, count } of (cluster ? clusterDays : indicatorDays)(key, baselineStart, asOf)) sparkline[placeOf.get(day)!]! += count;
+    return sparkline;
   };
 
   const indicatorOf = sqlite.prepare<[number], { type: string; value: string }>('SELECT type, value FROM indicators WHERE id = ?');
@@ -93,13 +81,13 @@ export function computeSpikes(sqlite: Database.Database, asOf: string, settings:
   const clusterReads = (key: number) => ((sizeOf.get(key) ?? 0) > BIG_CLUSTER ? big! : small!);
 
   // Rank first, then read names and reports only for the spikes shown.
-  const ranked = [...judge(indicatorDays).map((found) => ({ ...found, cluster: false })), ...judge(clusterDays).map((found) => ({ ...found, cluster: true }))]
+  const ranked = [...judge(busyKeys(sqlite, 'indicator', counted, team)).map((found) => ({ ...found, cluster: false })), ...judge(busyKeys(sqlite, 'cluster', counted, team)).map((found) => ({ ...found, cluster: true }))]
     .sort((a, b) => b.score - a.score || b.recent - a.recent || Number(a.cluster) - Number(b.cluster) || a.key - b.key)
     .slice(0, SPIKE_LIMIT);
-  return ranked.map(({ key, cluster, recent, baseline, score, sparkline }): Spike => {
+  return ranked.map(({ key, cluster, recent, baseline, score }): Spike => {
     const reads = cluster ? clusterReads(key) : undefined;
     const subject = reads ? { type: 'cluster', value: reads.first.get({ key, ...(team === null ? {} : { team }) })! } : indicatorOf.get(key)!;
     const reportIds = (reads ? reads.recent : indicatorReports).all({ ...window, key });
-    return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline };
+    return { type: subject.type, value: subject.value, recent, baseline, score, reportIds, recentFrom: recentStart, sparkline: sparklineOf(key, cluster) };
   });
 }

@@ -6,7 +6,7 @@ import { generateReports } from '../../../src-generator';
 import { brandOfDomain, computeFreshBrandDomains } from '../../../src-main/overview/brand-domains';
 import { addDays, endOfDay, startOfDay } from '../../../src-main/overview/days';
 import { computeHarm, HARM_LIMIT } from '../../../src-main/overview/harm';
-import { busyDays } from '../../../src-main/overview/busy-days';
+import { busyKeys, keyDays } from '../../../src-main/overview/busy-days';
 import { shapeOf } from '../../../src-main/overview/rising-shapes';
 import { shapeWeeks } from '../../../src-main/overview/shape-day-counts';
 import { summaryWeeks } from '../../../src-main/overview/summary-day-counts';
@@ -143,12 +143,24 @@ describe('the overview read from its kept counts equals the same numbers joined 
       const recentFrom = addDays(AS_OF, -recentDays + 1);
       const counted = { from: addDays(recentFrom, -baselineDays), recentFrom, to: AS_OF, minReports: minRecent };
       const byKeyAndDay = (rows: Array<{ key: number; day: string; count: number }>) => [...rows].sort((a, b) => a.key - b.key || a.day.localeCompare(b.day));
-      const indicatorDays = spikeDaysFromReports(sqlite, team);
-      const clusterDays = clusterDaysFromReports(sqlite, team);
-      expect(indicatorDays.length).toBeGreaterThan(0);
-      expect(clusterDays.length).toBeGreaterThan(0);
-      expect(byKeyAndDay(busyDays(sqlite, 'indicator', counted, team))).toEqual(indicatorDays);
-      expect(byKeyAndDay(busyDays(sqlite, 'cluster', counted, team))).toEqual(clusterDays);
+      /** Each candidate's reports on the recent days and on the baseline's, summed from its days. */
+      const sumsOf = (rows: Array<{ key: number; day: string; count: number }>) => {
+        const sums = new Map<number, { key: number; recent: number; before: number }>();
+        for (const { key, day, count } of rows) {
+          const sum = sums.get(key) ?? sums.set(key, { key, recent: 0, before: 0 }).get(key)!;
+          if (day >= recentFrom) sum.recent += count;
+          else sum.before += count;
+        }
+        return [...sums.values()];
+      };
+      const byKey = (rows: Array<{ key: number; recent: number; before: number }>) => [...rows].sort((a, b) => a.key - b.key);
+      for (const [source, fromReports] of [['indicator', spikeDaysFromReports(sqlite, team)], ['cluster', clusterDaysFromReports(sqlite, team)]] as const) {
+        expect(fromReports.length).toBeGreaterThan(0);
+        const candidates = busyKeys(sqlite, source, counted, team);
+        expect(byKey(candidates)).toEqual(sumsOf(fromReports));
+        const daysOf = keyDays(sqlite, source, team);
+        expect(byKeyAndDay(candidates.flatMap(({ key }) => daysOf(key, counted.from, AS_OF).map((day) => ({ key, ...day }))))).toEqual(fromReports);
+      }
 
       const shapes = shapeWeeks(sqlite, { from: addDays(AS_OF, -13), recentFrom: addDays(AS_OF, -6), to: AS_OF }, team);
       expect(shapes.some((entry) => entry.thisWeek >= 5)).toBe(true);
