@@ -2,14 +2,60 @@ import type { Rolldown } from 'vite';
 
 type ChunkingContext = Rolldown.ChunkingContext;
 
-/** Every module `entry` imports statically, directly or through others, itself included. */
+type ModuleInfo = NonNullable<ReturnType<ChunkingContext['getModuleInfo']>>;
+
+/** `import { a, b as c } from "x"` statements: each specifier with the names imported from it. */
+function namedImports(code: string): Array<{ from: string; names: string[] }> {
+  return [...code.matchAll(/^import\s*\{([^}]*)\}\s*from\s*["']([^"']+)["'];?\s*$/gm)].map(([, names, from]) => ({
+    from: from!,
+    names: names!.split(',').map((name) => name.trim().split(/\s+as\s+/)[0]!).filter(Boolean),
+  }));
+}
+
+/**
+ * A package's re-export barrel (`@mantine/core`'s index: nothing but `import { X } from "./x.mjs"` and `export { … }`):
+ * the module each name comes from; null for any other module.
+ */
+function barrelSources(info: ModuleInfo): Map<string, string> | null {
+  const code = info.code ?? '';
+  if (!info.id.includes('/node_modules/') || !/^export\s*\{/m.test(code) || code.replace(/^(import|export)\s*\{[^}]*\}[^;\n]*;?\s*$/gm, '').trim() !== '') return null;
+  const sources = new Map<string, string>();
+  for (const { from, names } of namedImports(code)) {
+    const id = new URL(from, `file://${info.id}`).pathname;
+    if (info.importedIds.includes(id)) for (const name of names) sources.set(name, id);
+  }
+  return sources;
+}
+
+/**
+ * What `importer` takes from `imported`: through a barrel only the modules of the names it imports (else the barrel
+ * brings every component of the library, later screens' too, into the first screen's chunk); otherwise the module.
+ */
+function taken(importer: ModuleInfo, imported: ModuleInfo): string[] {
+  const sources = barrelSources(imported);
+  if (!sources) return [imported.id];
+  const names = namedImports(importer.code ?? '')
+    .filter(({ from }) => !from.startsWith('.') && imported.id.includes(`/node_modules/${from}/`))
+    .flatMap((statement) => statement.names);
+  const ids = names.map((name) => sources.get(name));
+  // A name the barrel does not list plainly: all of it, as the bundler would see it.
+  return names.length > 0 && ids.every((id) => id !== undefined) ? [imported.id, ...ids] : [imported.id, ...imported.importedIds];
+}
+
+/** Every module `entry` imports statically, directly or through others, itself included; through barrels only what is used. */
 function staticClosure(entry: string, ctx: ChunkingContext): Set<string> {
   const reached = new Set<string>();
   const pending = [entry];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (reached.has(id)) continue;
     reached.add(id);
-    pending.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+    const info = ctx.getModuleInfo(id);
+    if (!info) continue;
+    if (barrelSources(info)) continue;
+    for (const importedId of info.importedIds) {
+      const imported = ctx.getModuleInfo(importedId);
+      pending.push(...(imported ? taken(info, imported) : [importedId]));
+    }
   }
   return reached;
 }

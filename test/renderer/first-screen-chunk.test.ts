@@ -42,4 +42,39 @@ describe('the first screen is one chunk', () => {
     };
     expect(name('/r/Badge.tsx', withoutQueue)).toBeNull();
   });
+
+  it('takes from a library’s re-export barrel only the components the first screen imports, not the later screens’ ones', () => {
+    const barrel = '/x/node_modules/ui/index.mjs';
+    const code: Record<string, string> = {
+      [barrel]: 'import { Button } from "./Button.mjs";\nimport { MultiSelect } from "./MultiSelect.mjs";\nexport { Button, MultiSelect };\n',
+      '/r/App.tsx': 'import { Button as Knop } from "ui";\nexport const App = () => Knop;\n',
+      '/r/Filters.tsx': 'import { MultiSelect } from "ui";\nexport const Filters = () => MultiSelect;\n',
+    };
+    const graph: Record<string, string[]> = {
+      '/r/main.tsx': [],
+      '/r/show-app.tsx': ['/r/App.tsx'],
+      '/r/App.tsx': [barrel],
+      [barrel]: ['/x/node_modules/ui/Button.mjs', '/x/node_modules/ui/MultiSelect.mjs'],
+      '/x/node_modules/ui/Button.mjs': ['/x/node_modules/ui/Box.mjs'],
+      '/x/node_modules/ui/Box.mjs': [],
+      '/x/node_modules/ui/MultiSelect.mjs': ['/x/node_modules/ui/Box.mjs'],
+      // A later screen (imported dynamically) with the library's other component.
+      '/r/Filters.tsx': [barrel],
+    };
+    const ctx = (codeOf: (id: string) => string | undefined): Rolldown.ChunkingContext => ({
+      getModuleInfo: (id: string) => (graph[id] ? ({ id, importedIds: graph[id], code: codeOf(id) ?? '' } as unknown as Rolldown.ModuleInfo) : null),
+    });
+    const capturedIn = (context: Rolldown.ChunkingContext) => {
+      const { name } = firstScreenChunk('/r/main.tsx', '/r/show-app.tsx');
+      if (typeof name !== 'function') throw new Error('expected a name function');
+      return Object.keys(graph).filter((id) => name(id, context) === 'first-screen');
+    };
+    expect(capturedIn(ctx((id) => code[id]))).toEqual(['/r/App.tsx', barrel, '/x/node_modules/ui/Button.mjs', '/x/node_modules/ui/Box.mjs']);
+    // A module that does more than re-export is no barrel: all it imports goes with it, as before.
+    const notOnlyExports = ctx((id) => (id === barrel ? `${code[barrel]}console.log("side effect");\n` : code[id]));
+    expect(capturedIn(notOnlyExports)).toContain('/x/node_modules/ui/MultiSelect.mjs');
+    // A name the barrel does not list plainly (imported some other way): all of the barrel, never too little.
+    const unlisted = ctx((id) => (id === '/r/App.tsx' ? 'import { Anchor } from "ui";\n' : code[id]));
+    expect(capturedIn(unlisted)).toContain('/x/node_modules/ui/MultiSelect.mjs');
+  });
 });
