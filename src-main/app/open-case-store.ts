@@ -18,7 +18,8 @@ export function openCaseStore(options: OpenStoreOptions & { clock: Clock }): Cas
   const store = openStore(options);
   try {
     chainUnhashedEntries(store.sqlite);
-    // An import that stopped before its end (a crash) left its reports to a deferral's settling.
+    // An import that died before its end left its reports to a deferral's settling (one still running in another
+    // process has them counted now, and holds a new deferral at its next batch).
     settleKeptCountsDeferral(store.sqlite);
     forgetBuriedListings(store.sqlite);
     // One timestamp for all shipped defaults of the store.
