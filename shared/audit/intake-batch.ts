@@ -7,11 +7,18 @@
  * in src-main/audit/intake-entries.ts.
  */
 
+import { AUDIT_DETAILS_MAX_CHARS } from '../hub/protocol';
+
 export const INTAKE_ACTION = 'reports.received';
 /** Not a region-free subject on the hub: a batch entry names reports of every region (src-hub/audit/questions.ts). */
 export const INTAKE_SUBJECT = { subjectType: 'reports', subjectId: 'intake' } as const;
 /** ~24 characters each in the details' JSON: some 12,000 characters an entry. */
 export const INTAKE_ENTRY_MAX_REPORTS = 500;
+/**
+ * The longest an entry's serialized details may grow: the hub's limit less a margin. Revisions are any safe integer
+ * (shared/intake/schema.ts), so 500 reports can pass the hub's limit: the size closes an entry too, not only the count.
+ */
+export const INTAKE_ENTRY_MAX_DETAILS_CHARS = AUDIT_DETAILS_MAX_CHARS - 1_000;
 
 type Received = [reportId: string, revision: number];
 type Revised = [reportId: string, revision: number, previous: number];

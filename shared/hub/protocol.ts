@@ -292,6 +292,9 @@ export interface AuditPushResponse {
 /** Most audit entries in one push; the body limit fits them. */
 export const AUDIT_PUSH_MAX_ENTRIES = 500;
 
+/** The longest details (serialized JSON) of one audit entry the hub takes from a push (src-hub/audit/parse-push.ts). */
+export const AUDIT_DETAILS_MAX_CHARS = 20_000;
+
 /** A push of audit entries the hub refused, as supervisors see it (`GET /v1/audit/refusals`). */
 export interface AuditRefusal {
   workstationId: string;

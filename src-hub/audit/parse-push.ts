@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_PUSH_MAX_ENTRIES, type AuditPushRequest } from '../../shared/hub/protocol';
+import { AUDIT_DETAILS_MAX_CHARS, AUDIT_PUSH_MAX_ENTRIES, type AuditPushRequest } from '../../shared/hub/protocol';
 
 const text = (max: number) => z.string().max(max);
 
@@ -14,7 +14,7 @@ const pushSchema = z.object({
         action: text(100),
         subjectType: text(100),
         subjectId: text(1000),
-        details: text(20_000).nullable(),
+        details: text(AUDIT_DETAILS_MAX_CHARS).nullable(),
         hash: z.string().regex(/^[0-9a-f]{64}$/, 'a hash is SHA-256 in lower-case hex'),
       }),
     )

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ENTRIES_PAGE_MAX, type AuditEntriesResponse } from '../../shared/hub/protocol';
+import { AUDIT_DETAILS_MAX_CHARS, AUDIT_ENTRIES_PAGE_MAX, type AuditEntriesResponse } from '../../shared/hub/protocol';
 import { HubUnavailableError } from './hub-errors';
 
 const text = (max: number) => z.string().max(max);
@@ -15,7 +15,7 @@ const answerSchema = z.object({
         action: text(100),
         subjectType: text(100),
         subjectId: text(1000),
-        details: text(20_000).nullable(),
+        details: text(AUDIT_DETAILS_MAX_CHARS).nullable(),
       }),
     )
     .max(AUDIT_ENTRIES_PAGE_MAX),

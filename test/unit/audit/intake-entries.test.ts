@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INTAKE_ENTRY_MAX_REPORTS } from '../../../shared/audit/intake-batch';
+import { INTAKE_ENTRY_MAX_DETAILS_CHARS, INTAKE_ENTRY_MAX_REPORTS } from '../../../shared/audit/intake-batch';
+import { parseAuditPush } from '../../../src-hub/audit/parse-push';
 import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { verifyChain } from '../../../src-main/audit/audit-chain';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
@@ -131,6 +132,38 @@ describe("the intake's audit entries: one per batch", () => {
     intake.flush();
     expect(written.map(({ details }) => (details?.revised as unknown[]).length)).toEqual([INTAKE_ENTRY_MAX_REPORTS, INTAKE_ENTRY_MAX_REPORTS, 1]);
     for (const { details } of written) expect(JSON.stringify(details).length).toBeLessThan(20_000);
+  });
+
+  const pushOf = (written: Array<{ details?: Record<string, unknown> | undefined }>) =>
+    parseAuditPush({
+      workstationId: '00000000-0000-4000-8000-000000000000',
+      entries: written.map((entry, index) => ({ id: index + 1, at: '2026-11-01T09:00:00.000Z', actor: 'import', action: 'reports.received', subjectType: 'reports', subjectId: 'intake', details: JSON.stringify(entry.details), hash: 'a'.repeat(64) })),
+      proof: { publicKey: 'A'.repeat(43), signature: 'A'.repeat(86) },
+    });
+
+  it('closes an entry by its size too: 500 revisions near MAX_SAFE_INTEGER (any safe integer is a revision) are split, and the hub takes every entry', () => {
+    const written: Array<{ details?: Record<string, unknown> | undefined }> = [];
+    const intake = createIntakeLog((_at, entry) => written.push(entry), IMPORT_ACTOR);
+    for (let index = 0; index < INTAKE_ENTRY_MAX_REPORTS; index++) {
+      const revision = Number.MAX_SAFE_INTEGER - index;
+      intake.note('2026-11-01T09:00:00.000Z', { kind: 'revised', reportId: `IA-2026-${String(9_000_000 + index)}`, revision, previous: revision - 1 });
+    }
+    intake.flush();
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.flatMap(({ details }) => details?.revised as unknown[])).toHaveLength(INTAKE_ENTRY_MAX_REPORTS);
+    for (const { details } of written) expect(JSON.stringify(details).length).toBeLessThanOrEqual(INTAKE_ENTRY_MAX_DETAILS_CHARS);
+    expect(pushOf(written)).toMatchObject({ ok: true });
+  });
+
+  it('keeps an ordinary batch of 500 reports one entry, which the hub takes (twin)', () => {
+    const written: Array<{ details?: Record<string, unknown> | undefined }> = [];
+    const intake = createIntakeLog((_at, entry) => written.push(entry), IMPORT_ACTOR);
+    for (let index = 0; index < INTAKE_ENTRY_MAX_REPORTS; index++) {
+      intake.note('2026-11-01T09:00:00.000Z', { kind: index % 2 ? 'received' : 'revised', reportId: `IA-2026-${String(9_000_000 + index)}`, revision: 3, previous: 2 });
+    }
+    intake.flush();
+    expect(written).toHaveLength(1);
+    expect(pushOf(written)).toMatchObject({ ok: true });
   });
 });
 
