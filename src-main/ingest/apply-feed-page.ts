@@ -149,13 +149,12 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return { page: prepared.page, reports: new Map(reports.map((entry, index) => [entry, prepared.prepared[index]!])) };
   }
 
-  async function apply({ page, reports: prepared }: PreparedFeedPage, beforeSlice?: () => Promise<void>): Promise<PageOutcome> {
+  async function apply({ page, reports: prepared }: PreparedFeedPage): Promise<PageOutcome> {
     const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
     // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
     let next = timedSlice(page, 0, outcome, prepared);
     while (next < page.entries.length) {
       await new Promise((resolve) => setImmediate(resolve));
-      await beforeSlice?.();
       next = timedSlice(page, next, outcome, prepared);
     }
     return outcome;
@@ -218,10 +217,7 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   return {
     /** Reads a pulled page and prepares its reports on the preparer; may run while an earlier page is being applied. */
     prepare,
-    /**
-     * Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. `beforeSlice` may hold the
-     * next slice back, or end the page there by rejecting: the slices written stay, with their cursor.
-     */
+    /** Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. */
     apply,
     /**
      * Truncates the WAL if a withdrawal redacted text since the last time, so the text is gone from the files.

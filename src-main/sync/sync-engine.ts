@@ -21,6 +21,7 @@ import { FEED_READER_VERSION } from '../../shared/mutations/reader-version';
 import { formatSyncScope, type SyncScope } from './sync-scope';
 import { UnpreparablePageError } from './unpreparable-page';
 import { createSyncStateHolder, type SyncState, type SyncStateListener } from './sync-state';
+import { createPullHold } from './pull-hold';
 import { realTimers, sleep, type SyncTimers } from './timers';
 
 export interface SyncEngineOptions {
@@ -158,26 +159,15 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   let ahead: { after: string; page: Promise<PreparedFeedPage>; cancel: AbortController } | null = null;
 
   /**
-   * Holds taken while an officer signs in (hold()): the engine asks for no page and writes none until every one is
-   * released, so the sign-in has the machine's cores, and the page the officer's own engine asks for again is not
-   * fetched and prepared twice. Resolved, and replaced, when the last is released.
+   * While an officer signs in during the station's first sync (hold()), the engine asks for no page — the sign-in has the
+   * machine's cores, and the page the officer's own engine asks for is not fetched and prepared twice — but still pushes
+   * the outbox and the audit log. Capped and taken at most once (./pull-hold.ts).
    */
-  let holds = 0;
-  let release: () => void = () => undefined;
-  let released = new Promise<void>((resolve) => (release = resolve));
+  const pullHold = createPullHold(timers);
 
-  /** Resolves at once while nobody holds the engine; otherwise once released, or rejects when `cancel` aborts. */
-  function unlessHeld(cancel: AbortSignal): Promise<void> {
-    if (holds === 0) return Promise.resolve();
-    if (cancel.aborted) return Promise.reject(cancel.reason as Error);
-    return new Promise<void>((resolve, reject) => {
-      const onCancel = () => reject(cancel.reason as Error);
-      cancel.addEventListener('abort', onCancel, { once: true });
-      void released.then(() => {
-        cancel.removeEventListener('abort', onCancel);
-        resolve();
-      });
-    });
+  /** A page asked for before the hold came is not written: the officer's engine, or this one once released, asks again. */
+  function unlessHeld(): void {
+    if (pullHold.held()) throw new SyncCancelled('hold');
   }
 
   function abandonAhead(): void {
@@ -208,10 +198,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   }
 
   async function pullPage(waitSeconds: number, cancel: AbortSignal) {
-    await unlessHeld(stopper.signal);
+    unlessHeld();
     const prepared = await fetchPage(readCursor(sqlite), waitSeconds, cancel);
-    // Held while it was on its way: written once released, and nothing asked ahead meanwhile.
-    await unlessHeld(stopper.signal);
+    // Held while it was on its way: not written, and nothing asked ahead.
+    unlessHeld();
     const { page } = prepared;
     if (page.hasMore) {
       const aheadCancel = new AbortController();
@@ -222,7 +212,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     }
     let outcome: PageOutcome;
     try {
-      outcome = await pages.apply(prepared, () => unlessHeld(stopper.signal));
+      outcome = await pages.apply(prepared);
     } catch (error) {
       // The page's own failure is the one reported; what its committed slices redacted still leaves the WAL if it can.
       await settleRedactions();
@@ -286,6 +276,13 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     await push();
     waker = new AbortController();
     const cancel = AbortSignal.any([stopper.signal, waker.signal]);
+    if (pullHold.held()) {
+      // Held for a sign-in: the audit log still goes, and a change (wake) or the hold's end starts the next turn.
+      await pushAudit();
+      succeeded();
+      await pullHold.until(cancel);
+      return;
+    }
     const following = caughtUp && !wakeRequested;
     const askedAt = clock.now().getTime();
     const page = await pullPage(following ? longPollSeconds : 0, cancel);
@@ -352,23 +349,18 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     },
 
     /**
-     * An officer is signing in, and their own engine replaces this one once they are: until the returned release is
-     * called (or the engine stops), no page is asked for and none is written past the slice being written — the page
-     * asked ahead is abandoned unused, the one being written stops at a slice boundary with its cursor. Idempotent
-     * release; holds nest.
+     * An officer is signing in, and their own engine replaces this one once they are: while the station's first sync
+     * runs, it asks for no page until the returned release is called, the cap passes or the engine stops — the page
+     * asked ahead is abandoned unused, the one being written is finished. Pushes go on. Nothing is held when the
+     * store has caught up (there is nothing to gain) or once this engine's one hold window has closed. Idempotent release.
      */
     hold(): () => void {
-      holds += 1;
+      const noHold = () => undefined;
+      if (!state.get().initialSync.active) return noHold;
+      const release = pullHold.take();
+      if (release === null) return noHold;
       abandonAhead();
-      let done = false;
-      return () => {
-        if (done) return;
-        done = true;
-        holds -= 1;
-        if (holds > 0) return;
-        release();
-        released = new Promise<void>((resolve) => (release = resolve));
-      };
+      return release;
     },
 
     /** The officer changed something (or asks to retry): push now instead of after the current wait. */
