@@ -255,8 +255,9 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
   }
 
   /**
-   * The audit log follows the officers' changes to the hub. A refusal (the log does not continue the hub's copy, or
-   * the hub keeps it under another token) is kept in the state and not retried by this engine.
+   * The audit log follows the officers' changes to the hub. A refusal (the log does not continue the hub's copy, the
+   * hub keeps it under another token, or it refuses an entry as malformed or too large) is kept in the state, logged, and not
+   * retried by this engine: resending the same entries would fail every turn and show the station offline for ever.
    */
   async function pushAudit(): Promise<void> {
     if (state.get().auditRefused !== null) return;
@@ -264,8 +265,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
       await auditPusher.pushAll(stopper.signal);
     } catch (error) {
       // 409: the log does not continue the hub's copy; 403: the hub keeps it under another station token (replaced
-      // without `hub audit rebind`). Either way an administrator must act; the pull and the officers' work go on.
-      if (!(error instanceof HubRefusedError) || (error.status !== 409 && error.status !== 403)) throw error;
+      // without `hub audit rebind`); 400/413: an entry the hub will never take (the chain cannot skip it). Either way an
+      // administrator must act; the pull and the officers' work go on.
+      if (!(error instanceof HubRefusedError) || ![400, 403, 409, 413].includes(error.status)) throw error;
+      logger.error('sync.audit_refused', { status: error.status, code: error.code });
       state.update({ auditRefused: `The hub refused this workstation's audit log: ${error.message}` });
     }
   }

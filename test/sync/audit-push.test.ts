@@ -18,7 +18,8 @@ import { createAuditAppender } from '../../src-main/audit/audit-log';
 import { createIntakeLog } from '../../src-main/audit/intake-entries';
 import { INTAKE_ENTRY_MAX_REPORTS } from '../../shared/audit/intake-batch';
 import { IMPORT_ACTOR } from '../../src-main/audit/actor';
-import { HUB_BODY_LIMITS } from '../../shared/hub/protocol';
+import { AUDIT_DETAILS_MAX_CHARS, HUB_BODY_LIMITS } from '../../shared/hub/protocol';
+import { silentLogger } from '../../shared/platform/logger';
 import type { CaseStore } from '../../src-main/db/open-store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import { filedRecord } from '../support/records';
@@ -80,6 +81,23 @@ describe('the audit log through sync', () => {
     await engine.runOnce();
     expect(engine.getState().auditRefused).toBeNull();
     expect(await hubHead(store)).toEqual({ seq: lastEntry(store).id, hash: lastEntry(store).hash.toString('hex') });
+    store.close();
+  });
+
+  it('an entry the hub refuses as too big does not wedge sync: the refusal is kept in the state, logged, and not resent', async () => {
+    const store = openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') });
+    consult(store, 2);
+    createAuditAppender(store.sqlite)(systemClock.now().toISOString(), { actor: 'j.devries', action: 'report.viewed', subjectType: 'report', subjectId: 'IA-2026-0000001', details: { note: 'x'.repeat(AUDIT_DETAILS_MAX_CHARS) } });
+    const logged: string[] = [];
+    const logger = { ...silentLogger, error: (event: string) => void logged.push(event) };
+    const engine = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, longPollSeconds: 1, logger });
+    await engine.runOnce();
+    expect(engine.getState().auditRefused).toMatch(/details: Too big/);
+    expect(engine.getState().online).toBe(true);
+    expect(logged).toEqual(['sync.audit_refused']);
+    // The next round does not resend it (the chain cannot skip it: an administrator must act) and does not fail.
+    await engine.runOnce();
+    expect(logged).toEqual(['sync.audit_refused']);
     store.close();
   });
 
