@@ -38,7 +38,18 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Where lines are parsed, validated and extracted; a worker thread for big files. */
   preparer?: LinePreparer;
+  /**
+   * Records after which the import's kept counts are settled (and a new deferral starts with the next batch): a
+   * settle counts every report its deferral covers in one transaction holding the writer's lock, so this bounds it.
+   */
+  keptCountsSettleEvery?: number;
 }
+
+/**
+ * Same-import revisions across batches are what one deferral saves; 50k records keep a settle's transaction to a
+ * fraction of a second's worth of grouping at 1M instead of one over every report of the import.
+ */
+export const KEPT_COUNTS_SETTLE_EVERY = 50_000;
 
 /**
  * The import stopped at a batch it could not prepare (the worker ran out of memory on it, or hung on it twice):
@@ -107,6 +118,8 @@ const BATCHES_AHEAD = 2;
  */
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const settleEvery = options.keptCountsSettleEvery ?? KEPT_COUNTS_SETTLE_EVERY;
+  let readAtLastSettle = 0;
   const preparer = options.preparer ?? inThreadPreparer;
   const summary = emptySummary();
   let bytes = 0;
@@ -127,6 +140,10 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       if (outcome === 'purged') summary.rejected.push({ line: inputLines[index]!, reason: PURGED_REPORT_REASON });
       else summary[outcome] += 1;
     });
+    if (summary.read - readAtLastSettle >= settleEvery) {
+      writer.settleKeptCounts();
+      readAtLastSettle = summary.read;
+    }
   };
 
   const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number; firstLine: number }> = [];
@@ -150,7 +167,8 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     }
     while (ahead.length > 0) await applyOldest();
   } finally {
-    // The reports of every batch, counted for the overview in one go; also those written before the import stopped.
+    // The reports of the last batches, counted for the overview in one go; also those written before the import
+    // stopped. A failed settle is logged, not thrown: the import's own error (if any) is the one the caller sees.
     writer.settleKeptCounts();
   }
   const unsettled = writer.settleAfterImport();

@@ -440,11 +440,19 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     apply,
     settleRedactions,
     /**
-     * After an import's last batch, or when it stopped: counts the reports its batches added for the overview, in one
-     * go (a crash before leaves that to the store's next opening). Outside a transaction.
+     * Every so many records of an import, after its last batch, or when it stopped: counts the reports its batches
+     * added for the overview, in one go, outside a transaction. A failure (another process holds the writer's lock
+     * past busy_timeout) is logged and returned, never thrown: the deferral stays held, and the next overview read,
+     * settle or the store's next opening counts those reports (settling is always safe).
      */
-    settleKeptCounts(): void {
-      settleKeptCountsDeferral(sqlite);
+    settleKeptCounts(): Error | null {
+      try {
+        settleKeptCountsDeferral(sqlite);
+        return null;
+      } catch (error) {
+        logger.error('import.kept_counts_unsettled', { error: errorKind(error) });
+        return error instanceof Error ? error : new Error(String(error));
+      }
     },
     /**
      * After an import's last batch: empties what a batch's settle could not, waiting for the WAL this time. Returns

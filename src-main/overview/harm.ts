@@ -95,7 +95,7 @@ function candidatesFromTotals(sqlite: Database.Database, { fromDay, asOf, harmDa
   const windowSums = sqlite.prepare<Record<string, string>, Omit<Named, 'bound'>>(
     `SELECT d.indicator_id AS indicatorId, sum(d.reports) AS reports, sum(d.loss_cents) AS loss
        FROM json_each(@ids) c CROSS JOIN indicator_day_counts d ON d.indicator_id = c.value
-      WHERE d.day >= @fromDay AND d.day <= @asOf GROUP BY c.key`,
+      WHERE d.day >= @fromDay AND d.day <= @asOf GROUP BY c.key ORDER BY c.key`,
   );
   return (offset, limit, bar) => {
     const page = candidates.all({ fromDay, asOf, offset, limit });

@@ -4,13 +4,15 @@
  * never two at once.
  */
 import { Readable } from 'node:stream';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '../../../shared/intake/schema';
 import { fixedClock } from '../../../shared/platform/clock';
+import type { LogFields, Logger } from '../../../shared/platform/logger';
 import { openCaseStore } from '../../../src-main/app/open-case-store';
 import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { openStore } from '../../../src-main/db/open-store';
+import { settleKeptCountsDeferral } from '../../../src-main/db/reports/writes';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createReportWriter, type ReportWriter } from '../../../src-main/ingest/report-writer';
 import { rebuildKeptCounts } from '../../../src-main/overview/kept-counts';
@@ -64,6 +66,13 @@ const exact = (sqlite: Database.Database) => {
   expect(kept(sqlite)).toEqual(fromScratch(sqlite));
   expect(keptGroups(sqlite)).toEqual(groupsFromScratch(sqlite));
 };
+
+/** Each settle from here on: the deferral's mark and the last report it counted (the span one transaction groups). */
+function recordSettles(sqlite: Database.Database): () => Array<{ afterId: number; lastId: number }> {
+  sqlite.exec('CREATE TEMP TABLE settles (after_id integer NOT NULL, last_id integer NOT NULL)');
+  sqlite.exec('CREATE TEMP TRIGGER settles_seen AFTER DELETE ON main.kept_counts_deferral BEGIN INSERT INTO settles VALUES (OLD.after_id, (SELECT max(id) FROM main.reports)); END');
+  return () => sqlite.prepare<[], { afterId: number; lastId: number }>('SELECT after_id AS afterId, last_id AS lastId FROM settles ORDER BY rowid').all();
+}
 
 /** Rows written to the kept tables from here on, counted by a temporary trigger of the test's own on each. */
 function countKeptWrites(sqlite: Database.Database): () => number {
@@ -229,5 +238,99 @@ describe('one deferral of the kept counts per import', () => {
     exact(sqlite);
     temp.writer.settleKeptCounts();
     exact(sqlite);
+  });
+
+  it('settles every N records during the import, so no settle groups more than N reports and a batch; exact at its end', async () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const settles = recordSettles(sqlite);
+    const reports = manyReports(24);
+    // Revisions of the first chunk's reports arrive after it was settled: the triggers count them.
+    const records = [...reports, ...laterRevisions(reports)];
+    await importNdjson(Readable.from(records.map((record) => Buffer.from(JSON.stringify(record) + '\n'))), temp.writer, { batchSize: 4, keptCountsSettleEvery: 8 });
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    const seen = settles();
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    for (const { afterId, lastId } of seen) expect(lastId - afterId).toBeLessThanOrEqual(8 + 4);
+  });
+
+  it('the honest twin: with the default every, a small import is settled once, at its end, over all its reports', async () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const settles = recordSettles(sqlite);
+    const reports = manyReports(24);
+    await importNdjson(Readable.from([...reports, ...laterRevisions(reports)].map((record) => Buffer.from(JSON.stringify(record) + '\n'))), temp.writer, { batchSize: 4 });
+    expect(settles()).toEqual([{ afterId: 0, lastId: 24 }]);
+    exact(sqlite);
+  });
+
+  it('a crash between settled chunks leaves only the last chunk deferred; the next opening settles it, exactly', () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const reports = manyReports(16);
+    temp.writer.applyBatch(reports.slice(0, 8).map(input));
+    temp.writer.settleKeptCounts();
+    temp.writer.applyBatch([...reports.slice(8), ...laterRevisions(reports)].map(input));
+    expect(deferrals(sqlite)).toEqual([8]);
+    temp.store.close();
+
+    const asLeft = openStore({ path: temp.path });
+    expect(kept(asLeft.sqlite)).not.toEqual(fromScratch(asLeft.sqlite));
+    asLeft.close();
+    const reopened = openCaseStore({ path: temp.path, clock: fixedClock(TEST_CLOCK_START) });
+    try {
+      expect(deferrals(reopened.sqlite)).toEqual([]);
+      exact(reopened.sqlite);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  describe("an import that fails while another process holds the writer's lock", () => {
+    /** An import whose fourth batch fails (the disk), after three were written; `lockFirst` has another process take the writer's lock just before. */
+    async function failingImport(lockFirst: boolean) {
+      const temp = openTempStore();
+      const { sqlite } = temp.store;
+      sqlite.pragma('busy_timeout = 0');
+      const lines: Array<{ event: string; fields?: LogFields }> = [];
+      const logger: Logger = { info: () => undefined, warn: () => undefined, error: (event, fields) => lines.push({ event, fields }) };
+      const real = createReportWriter(temp.store, { clock: fixedClock(TEST_CLOCK_START), actor: IMPORT_ACTOR, logger });
+      const other = new Database(temp.path);
+      let batches = 0;
+      const writer: ReportWriter = {
+        ...real,
+        applyBatch: (inputs) => {
+          batches += 1;
+          if (batches < 4) return real.applyBatch(inputs);
+          if (lockFirst) other.exec('BEGIN IMMEDIATE');
+          throw new Error('the disk could not be read');
+        },
+      };
+      const outcome = await importPausing(writer, manyReports(20), {}).catch((error: unknown) => error);
+      if (lockFirst) other.exec('ROLLBACK');
+      other.close();
+      return { temp, sqlite, outcome, lines };
+    }
+
+    it("answers with the import's own error, not the settle's; the settle's failure is logged and the next read counts the reports", async () => {
+      const { sqlite, outcome, lines } = await failingImport(true);
+      expect(outcome).toBeInstanceOf(Error);
+      expect((outcome as Error).message).toBe('the disk could not be read');
+      expect(lines).toEqual([{ event: 'import.kept_counts_unsettled', fields: { error: expect.any(String) } }]);
+      expect(deferrals(sqlite)).toHaveLength(1);
+      expect(kept(sqlite)).not.toEqual(fromScratch(sqlite));
+      settleKeptCountsDeferral(sqlite);
+      exact(sqlite);
+    });
+
+    it('the honest twin: with no other writer, the same failure settles what was written and logs nothing', async () => {
+      const { sqlite, outcome, lines } = await failingImport(false);
+      expect((outcome as Error).message).toBe('the disk could not be read');
+      expect(lines).toEqual([]);
+      expect(deferrals(sqlite)).toEqual([]);
+      expect(maxReportId(sqlite)).toBeGreaterThan(0);
+      exact(sqlite);
+    });
   });
 });
