@@ -317,7 +317,8 @@ describe('one deferral of the kept counts per import', () => {
       const { sqlite, outcome, lines } = await failingImport(true);
       expect(outcome).toBeInstanceOf(Error);
       expect((outcome as Error).message).toBe('the disk could not be read');
-      expect(lines).toEqual([{ event: 'import.kept_counts_unsettled', fields: { error: expect.any(String) } }]);
+      expect(lines.map(({ event }) => event)).toEqual(['import.kept_counts_unsettled']);
+      expect(typeof lines[0]?.fields?.error).toBe('string');
       expect(deferrals(sqlite)).toHaveLength(1);
       expect(kept(sqlite)).not.toEqual(fromScratch(sqlite));
       settleKeptCountsDeferral(sqlite);
