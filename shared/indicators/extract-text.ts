@@ -327,6 +327,33 @@ const PHONE_RE = /[+(0](?<![\w+@/=&#%.,\u00a1-\uffff-][+(0])[\d\u00a0 \-–./()+
 const PHONE_GROUP_RE = /\d+/g;
 const MIN_PHONE_DIGITS = 8; // 0900-8844
 const MAX_PHONE_DIGITS = 15 + 2; // E.164 maximum + "00" or the "(0)" of "+31 (0)6"
+// Hostile but valid text ("(0(0(0…", "(03(07(01…", "0123 0456 0789 …") lets a candidate start every 2–5
+// characters, each re-reading its run and making up to 3 library tries: 80 ms per KB, a 400 KB item past the
+// prepare worker's watchdog. So rejected candidates with only digits and separators between them form a chain, and
+// from the REJECTED_CHAIN-th on the scan jumps over the rejected run, to the last blank in it that a number could
+// start after (or to its end): one start (≤ 3 tries) per 20–29 characters. Real text rarely chains (a word, a
+// comma, a number's own end stop a run) and an accepted number resets the chain. What it gives up: inside such a
+// chain, a valid number whose run holds a later blank + "0"/"+"/"(" ("(0(0(0 06 12345678 0…") can be jumped over.
+const REJECTED_CHAIN = 3;
+const BLANK_THEN_START_RE = /[\u00a0 ][+(0]/g;
+
+const ONLY_RUN_CHARACTERS_RE = /^[\d\u00a0 \-–./()+]*$/;
+
+/** The gap between two candidates holds nothing a run would stop at: the second one chains to the first. */
+function onlyRunCharacters(gap: string): boolean {
+  return ONLY_RUN_CHARACTERS_RE.test(gap);
+}
+
+/** Where the scan goes on after a run it gives up on: past the last "blank, start character" in it, or its end. */
+function pastRejectedRun(run: string, firstGroupEnd: number): number {
+  let next = run.length;
+  BLANK_THEN_START_RE.lastIndex = firstGroupEnd;
+  for (let blank = BLANK_THEN_START_RE.exec(run); blank; blank = BLANK_THEN_START_RE.exec(run)) {
+    next = blank.index + 1;
+    BLANK_THEN_START_RE.lastIndex = next;
+  }
+  return next;
+}
 
 function isDate(groups: string[], separators: string[]): boolean {
   // "06-03-2026", "6/3/26", "06.03.2026" (followed by a time "14 30" or not): never a phone number.
@@ -349,6 +376,8 @@ function isDate(groups: string[], separators: string[]): boolean {
 
 function scanPhones(text: string, claims: Claims, sink: Sink): void {
   PHONE_RE.lastIndex = 0;
+  let rejectedChain = 0;
+  let rejectedRunEnd = -1;
   for (let match = PHONE_RE.exec(text); match; match = PHONE_RE.exec(text)) {
     const run = match[0];
     if (run[0] === '(' && run[1] !== '+' && run[1] !== '0') {
@@ -385,6 +414,7 @@ function scanPhones(text: string, claims: Claims, sink: Sink): void {
     let digits = 0;
     const digitsUpTo = groups.map((group) => (digits += group.length));
     let accepted = false;
+    let tried = false;
     for (let k = groups.length - 1, tries = 0; k >= 0 && tries < 3; k--) {
       const count = digitsUpTo[k]!;
       if (count < MIN_PHONE_DIGITS) break;
@@ -395,6 +425,7 @@ function scanPhones(text: string, claims: Claims, sink: Sink): void {
         (after >= 0x41 && after <= 0x5a) || (after >= 0x61 && after <= 0x7a) || (after === 0x2c && /\d/.test(text[end + 1] ?? ''));
       if (glued) continue;
       tries++;
+      tried = true;
       const result = normalizePhone(run.slice(lead, ends[k]));
       if (!result) continue;
       if (claims.overlaps(start, end)) break;
@@ -404,7 +435,16 @@ function scanPhones(text: string, claims: Claims, sink: Sink): void {
       accepted = true;
       break;
     }
-    if (!accepted) PHONE_RE.lastIndex = match.index + ends[0]!;
+    if (accepted) {
+      rejectedChain = 0;
+      rejectedRunEnd = -1;
+    } else if (tried) {
+      rejectedChain = rejectedRunEnd >= 0 && onlyRunCharacters(text.slice(rejectedRunEnd, match.index)) ? rejectedChain + 1 : 1;
+      rejectedRunEnd = match.index + run.length;
+      PHONE_RE.lastIndex = match.index + (rejectedChain >= REJECTED_CHAIN ? pastRejectedRun(run, ends[0]!) : ends[0]!);
+    } else {
+      PHONE_RE.lastIndex = match.index + ends[0]!;
+    }
   }
 }
 
