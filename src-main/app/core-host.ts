@@ -20,7 +20,10 @@ import { SECRET_NAMES, type SecretStore } from './secrets';
 export interface CoreHost extends CoreLink {
   /** Settles once the core has first started; rejects with why it could not (the core is then ended). */
   started: Promise<void>;
-  /** Stops sync after its current transaction, closes the store and ends the core's thread or process. */
+  /**
+   * Stops sync after its current transaction, closes the store and ends the core's thread or process; a core not yet
+   * ready (its store still opening or upgrading) is ended at once.
+   */
   close(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export function launchCore(options: HostStartOptions, deps: CoreHostDeps): CoreH
   let channel!: CoreChannel;
   let ready!: Promise<void>;
   let closed: (() => void) | null = null;
+  /** The core on `channel` has said it is ready (its store open and upgraded); false again once it exits. */
+  let coreReady = false;
   let startState: StartState = { phase: 'opening' };
 
   const send = (message: ToCore) => channel.post(message);
@@ -90,8 +95,10 @@ export function launchCore(options: HostStartOptions, deps: CoreHostDeps): CoreH
     }
     const started = new Promise<void>((resolve, reject) => {
       channel.onMessage((message: FromCore) => {
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'upgrading') {
+        if (message.type === 'ready') {
+          coreReady = true;
+          resolve();
+        } else if (message.type === 'upgrading') {
           if (startState.phase !== 'ready') moveStart({ phase: 'upgrading', step: message.step, of: message.of });
         } else if (message.type === 'start-failed') reject(new AppError(message.code, message.message));
         else if (message.type === 'answer') {
@@ -112,13 +119,14 @@ export function launchCore(options: HostStartOptions, deps: CoreHostDeps): CoreH
   }
 
   function onExit(code: number): void {
+    coreReady = false;
     for (const answer of pending.values()) answer(fail('UNAVAILABLE', CRASHED_MESSAGE));
     pending.clear();
     if (closing) return closed?.();
     deps.logger.error('core.stopped', { code });
     const delay = RESTART_DELAYS_MS[Math.min(crashes, RESTART_DELAYS_MS.length - 1)]!;
     crashes += 1;
-    ready = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(spawn);
+    ready = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => (closing ? Promise.reject(new AppError('UNAVAILABLE', 'Puzzelstuk is closing.')) : spawn()));
     ready.then(
       () => {
         crashes = 0;
@@ -166,7 +174,12 @@ export function launchCore(options: HostStartOptions, deps: CoreHostDeps): CoreH
     async close() {
       if (closing) return;
       closing = true;
-      await ready.catch(() => undefined);
+      if (!coreReady) {
+        // Still opening or upgrading its store (minutes on a large one): ended at once, the upgrade's one transaction
+        // rolls back and the store stays as it was, to be upgraded at the next start.
+        await channel.terminate();
+        return;
+      }
       const done = new Promise<void>((resolve) => (closed = resolve));
       send({ type: 'close' });
       const timer = setTimeout(() => void channel.terminate(), CLOSE_TIMEOUT_MS);

@@ -57,6 +57,8 @@ async function launch(): Promise<void> {
   );
 
   app.on('second-instance', () => {
+    // Closed (the app quitting, a store upgrade ending): there is no window to bring forward, and touching it throws.
+    if (window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.focus();
   });

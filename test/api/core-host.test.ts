@@ -94,6 +94,25 @@ describe.each(places)('the workstation core in $place', ({ spawn }) => {
     expect(await core.call('app.startState', {})).toEqual({ ok: true, value: { phase: 'ready' } });
   }, 60_000);
 
+  it('ends at once when closed while it upgrades a store: the upgrade rolls back and the store stays as it was (review L1)', async () => {
+    const paths = appPathsIn(tempDir(), { migrationsFolder: migrationsBefore('0043_mention_field_codes') });
+    const secrets = createFileSecretStore(paths.secretsPath, { keepsStoreKey: true });
+    const holder = openAppStore(paths, secrets, {}, systemClock, 'own');
+    const applied = () => holder.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
+    const appliedBefore = applied();
+    // The upgrade's first statement waits for this connection's write lock, so the close comes inside its transaction.
+    holder.sqlite.exec('BEGIN IMMEDIATE');
+    const core = launchCore({ dataDir: paths.dataDir, storePath: paths.storePath, demo: false, launch: {}, env: {} }, { secrets, logger: silentLogger, ...(spawn ? { spawn } : {}) });
+    await new Promise<void>((resolve) => core.subscribe((message) => void (message.event === 'app.startState' && message.payload.phase === 'upgrading' && resolve())));
+    const closing = core.close();
+    // Let go at once: a close that waited for the core to be ready would see the upgrade finish now.
+    holder.sqlite.exec('ROLLBACK');
+    await closing;
+    await expect(core.started).rejects.toThrow();
+    expect(applied()).toBe(appliedBefore);
+    holder.close();
+  }, 60_000);
+
   it('says why it could not start — a store newer than the code — to every window and every call', async () => {
     const { paths, secrets } = await closedOwnAppStore();
     const core = launchCore(

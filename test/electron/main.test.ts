@@ -76,6 +76,21 @@ describe('the desktop composition', () => {
     await expect(bridge.call('report.get', { reportId: 'IA-2026-0000001', purpose: 'Beoordelen van de melding' })).rejects.toThrow('No handler');
   });
 
+  it('brings its window forward when started again, and leaves a closed window alone instead of throwing (review L1)', async () => {
+    app.state.userData = tempDir();
+    app.state.appPath = PROJECT_ROOT;
+    await import('../../src-main/electron/main');
+    await until(() => recorded.windows.length === 1, 'the window');
+    const window = recorded.windows[0]!;
+    app.emit('second-instance');
+    expect(window.focused).toBe(1);
+    // Closed while the app quits: a re-launch meanwhile must not throw in this process.
+    window.destroy();
+    expect(() => app.emit('second-instance')).not.toThrow();
+    app.quit();
+    await until(() => recorded.exitCodes.length === 1, 'the exit');
+  }, 120_000);
+
   it('opens its window before the core has started, and shows it each step of the store’s upgrade', async () => {
     const userData = tempDir();
     app.state.userData = userData;

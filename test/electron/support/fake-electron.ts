@@ -85,11 +85,31 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loadedUrl = url;
     return Promise.resolve();
   }
+  destroyed = false;
+  focused = 0;
   show(): void {}
-  focus(): void {}
-  restore(): void {}
+  /** As Electron: a closed window is destroyed, and every call on it but isDestroyed() throws. */
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  focus(): void {
+    this.alive();
+    this.focused += 1;
+  }
+  restore(): void {
+    this.alive();
+  }
   isMinimized(): boolean {
+    this.alive();
     return false;
+  }
+  private alive(): void {
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
   }
 }
 
