@@ -93,6 +93,19 @@ describe('the puzzelstuk CLI', () => {
     expect((await runCliCaptured(['audit', 'verify', '--db', db])).lines).toEqual([{ entries: expect.any(Number) as unknown, ok: true }]);
   });
 
+  it("audit list --report shows only that report's part of an intake batch entry; --whole the entry as stored (twin)", async () => {
+    const db = join(tempDir(), 'cli.db');
+    expect((await runCliCaptured(['import', EXAMPLES_NDJSON, '--db', db])).code).toBe(0);
+    const asked = 'IA-2026-0000104';
+    const narrowed = (await runCliCaptured(['audit', 'list', '--db', db, '--report', asked])).lines as Array<Record<string, unknown>>;
+    expect(narrowed).toEqual([expect.objectContaining({ action: 'report.received', subjectType: 'report', subjectId: asked, details: { revision: 1 } })]);
+    expect(JSON.stringify(narrowed)).not.toContain('IA-2026-0000102');
+    const whole = (await runCliCaptured(['audit', 'list', '--db', db, '--report', asked, '--whole'])).lines as Array<{ action: string; details: { received: string[][] } }>;
+    expect(whole).toHaveLength(1);
+    expect(whole[0]!.action).toBe('reports.received');
+    expect(whole[0]!.details.received.map(([id]) => id)).toEqual(expect.arrayContaining([asked, 'IA-2026-0000102']));
+  });
+
   it('reports rejected lines and still exits 0', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.ndjson');
