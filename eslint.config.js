@@ -104,11 +104,14 @@ const tableOwnerOptions = {
     kept_counts_deferral: [REPORT_TABLES],
     kept_counts_mentions_added: [REPORT_TABLES],
     kept_counts_cluster_moves: [REPORT_TABLES],
+    // Filled by its trigger on audit_log (migration 0047); the purge deletes a report's rows.
+    report_intake_entries: [REPORT_TABLES],
     __drizzle_migrations: ['src-main/db/apply-migrations.ts'],
   },
   readers: {
     ...Object.fromEntries(Object.keys(OWNED).map((table) => [table, []])),
     ...Object.fromEntries(BIG_TABLES.map((table) => [table, READ_MODELS])),
+    report_intake_entries: ['src-main/audit/audit-entries.ts'],
   },
 };
 

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntryView } from '../../shared/api/views';
-import { INTAKE_ACTION, INTAKE_SUBJECT, intakeNeedle } from '../../shared/audit/intake-batch';
 
 export interface AuditFilter {
   /**
@@ -38,10 +37,10 @@ function whereOf(filter: AuditFilter): { where: string; params: Array<string | n
   if (filter.reportId !== undefined) {
     where.push(
       `((subject_type = 'report' AND subject_id = ?) OR (subject_type = 'link' AND (subject_id LIKE ? ESCAPE '\\' OR subject_id LIKE ? ESCAPE '\\'))
-        OR (subject_type = ? AND subject_id = ? AND action = ? AND instr(details, ?) > 0))`,
+        OR id IN (SELECT audit_id FROM report_intake_entries WHERE report_id = ?))`,
     );
-    params.push(filter.reportId, `${escapeLike(filter.reportId)}|%`, `%|${escapeLike(filter.reportId)}`);
-    params.push(INTAKE_SUBJECT.subjectType, INTAKE_SUBJECT.subjectId, INTAKE_ACTION, intakeNeedle(filter.reportId));
+    // The intake batch entries naming it through their index (migration 0047), not by reading every entry's details.
+    params.push(filter.reportId, `${escapeLike(filter.reportId)}|%`, `%|${escapeLike(filter.reportId)}`, filter.reportId);
   }
   const bounds: Array<[string, string | number | undefined]> = [
     ['actor = ?', filter.actor],

@@ -19,7 +19,7 @@ import { revisionText } from '../db/stored-revision';
 
 export function createReportRowPurger(sqlite: Database.Database) {
   const clusters = createClusterMaintainer(sqlite);
-  const { mentioned, deleteMentions, storedRevisions, deleteRevisions, deleteReports, stillMentioned, deleteIndicator } = prepareReportPurge(sqlite);
+  const { mentioned, deleteMentions, storedRevisions, deleteRevisions, deleteIntakeEntries, deleteReports, stillMentioned, deleteIndicator } = prepareReportPurge(sqlite);
   const indicatorById = createIndicatorById(sqlite);
   const namedByRequest = createRequestNamesIndicator(sqlite);
   const inRequest = (indicatorId: number) => {
@@ -49,6 +49,7 @@ export function createReportRowPurger(sqlite: Database.Database) {
       }
       deleteMentions.run(id);
       deleteRevisions.run(id);
+      deleteIntakeEntries.run(id);
       for (const indicatorId of indicatorIds) {
         if (stillMentioned.get(indicatorId) === undefined && !inRequest(indicatorId)) deleteIndicator.run(indicatorId);
       }

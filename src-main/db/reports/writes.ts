@@ -59,7 +59,8 @@ export function prepareBenignMarks(sqlite: Database.Database) {
 
 /**
  * What removing a report's own rows takes (ingest/report-purge.ts decides the order, the clusters and which
- * indicators go): its mentions, revisions and row, and indicators no report mentions any more.
+ * indicators go): its mentions, revisions, row and rows in the index of intake entries, and indicators no report
+ * mentions any more.
  */
 export function prepareReportPurge(sqlite: Database.Database) {
   return {
@@ -70,6 +71,10 @@ export function prepareReportPurge(sqlite: Database.Database) {
        FROM report_revisions v JOIN reports r ON r.id = v.report_id WHERE v.report_id = ?`,
     ),
     deleteRevisions: sqlite.prepare<[reportRowId: number]>('DELETE FROM report_revisions WHERE report_id = ?'),
+    // Its rows in the index of intake entries (migration 0047); the entries themselves keep its id.
+    deleteIntakeEntries: sqlite.prepare<[reportRowId: number]>(
+      'DELETE FROM report_intake_entries WHERE report_id = (SELECT report_id FROM reports WHERE id = ?)',
+    ),
     // Many rows in one statement: see ingest/report-purge.ts for why not one by one.
     deleteReports: sqlite.prepare<[reportRowIdsJson: string]>('DELETE FROM reports WHERE id IN (SELECT value FROM json_each(?))'),
     stillMentioned: sqlite.prepare<[indicatorId: number], number>('SELECT 1 FROM mentions WHERE indicator_id = ? LIMIT 1').pluck(),

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INTAKE_ENTRY_MAX_DETAILS_CHARS, INTAKE_ENTRY_MAX_REPORTS } from '../../../shared/audit/intake-batch';
 import { parseAuditPush } from '../../../src-hub/audit/parse-push';
 import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { verifyChain } from '../../../src-main/audit/audit-chain';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
+import { auditEntries } from '../../../src-main/audit/audit-entries';
 import { createIntakeLog } from '../../../src-main/audit/intake-entries';
 import { logbook } from '../../../src-main/queries/logbook';
 import { reportAuditTrail } from '../../../src-main/queries/audit-trail';
@@ -164,6 +165,73 @@ describe("the intake's audit entries: one per batch", () => {
     intake.flush();
     expect(written).toHaveLength(1);
     expect(pushOf(written)).toMatchObject({ ok: true });
+  });
+});
+
+const indexed = (sqlite: ReturnType<typeof openTempStore>['store']['sqlite']) =>
+  sqlite.prepare<[], [string, number]>('SELECT report_id, audit_id FROM report_intake_entries ORDER BY audit_id, report_id').raw().all();
+
+describe("the index from a report to the intake entries naming it (review M2)", () => {
+  it('is written with each batch entry, one row a report it names, and loses a purged report\'s rows', async () => {
+    const { store, importRecords } = openTempStore();
+    const expiring = filedRecord({ receivedAt: '2026-04-01T10:00:00Z' });
+    const [b, c] = [filedRecord({ receivedAt: '2026-10-01T10:00:00Z' }), filedRecord({ receivedAt: '2026-10-01T10:00:00Z' })];
+    // Batch 1 receives all three; batch 2 revises b and withdraws c (twice in one entry would still be one row).
+    await importRecords([expiring, b, c, { ...b, revision: 2 }, withdrawal(c, 2)]);
+    expect(indexed(store.sqlite)).toEqual([
+      [expiring.reportId, 1],
+      [b.reportId, 1],
+      [c.reportId, 1],
+      [b.reportId, 2],
+      [c.reportId, 2],
+    ]);
+    runRetention(store.sqlite, { asOf: '2027-04-01', at: '2027-04-01T03:00:00.000Z', actor: RETENTION_ACTOR });
+    expect(indexed(store.sqlite).map(([reportId]) => reportId)).not.toContain(expiring.reportId);
+    expect(indexed(store.sqlite)).toContainEqual([b.reportId, 2]);
+  });
+
+  it('finds exactly the entries naming the report, not those of a report whose id it begins (IA-1 against IA-10)', () => {
+    const { store } = openTempStore();
+    const append = createAuditAppender(store.sqlite);
+    const batch = (details: Record<string, unknown>) =>
+      store.sqlite.transaction(() => append('2026-11-01T09:00:00.000Z', { actor: IMPORT_ACTOR, action: 'reports.received', subjectType: 'reports', subjectId: 'intake', details }))();
+    batch({ received: [['IA-10', 1]] });
+    batch({ received: [['IA-1', 1]], revised: [['IA-10', 2, 1]] });
+    batch({ withdrawn: [['IA-100', 2]] });
+    // An entry one a report, as older stores wrote them, is found too.
+    store.sqlite.transaction(() => append('2026-11-02T09:00:00.000Z', { actor: IMPORT_ACTOR, action: 'report.revised', subjectType: 'report', subjectId: 'IA-1', details: { revision: 2, previous: 1 } }))();
+    const idsAbout = (reportId: string) => Array.from(auditEntries(store.sqlite, { reportId })).map((entry) => entry.id);
+    expect(idsAbout('IA-1')).toEqual([2, 4]);
+    expect(idsAbout('IA-10')).toEqual([1, 2]);
+    expect(idsAbout('IA-100')).toEqual([3]);
+    expect(idsAbout('IA-')).toEqual([]);
+  });
+
+  it('reads the index, not every batch entry\'s details: an entry the index does not point to is not read', async () => {
+    const { store, importRecords } = openTempStore();
+    const [a, b] = [filedRecord(), filedRecord()];
+    await importRecords([a, b]);
+    expect(trailOf(store.sqlite, a.reportId).map((entry) => entry.action)).toEqual(['report.received']);
+    // The plan of the trail's own statement: the log by its key for the index's ids, no pass over the batch entries.
+    let trailSql = '';
+    const prepare = store.sqlite.prepare.bind(store.sqlite);
+    vi.spyOn(store.sqlite, 'prepare').mockImplementation(((sql: string) => {
+      if (sql.includes('FROM audit_log')) trailSql = sql;
+      return prepare(sql);
+    }) as typeof store.sqlite.prepare);
+    trailOf(store.sqlite, a.reportId);
+    vi.restoreAllMocks();
+    const plan = prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${trailSql}`)
+      .all(a.reportId, `${a.reportId}|%`, `%|${a.reportId}`, a.reportId)
+      .map((row) => row.detail);
+    expect(plan).toContain('SEARCH report_intake_entries USING PRIMARY KEY (report_id=?)');
+    // One search by subject (the report's own entries), none over the batch entries' subject, no scan of the log.
+    expect(plan.filter((step) => step.includes('audit_subject (subject_type=? AND subject_id=?)'))).toHaveLength(1);
+    expect(plan.filter((step) => step.startsWith('SCAN'))).toEqual([]);
+    // Taken out of the index (as only this test may), the batch entry no longer shows in a's trail; b's still does.
+    store.sqlite.prepare('DELETE FROM report_intake_entries WHERE report_id = ?').run(a.reportId);
+    expect(trailOf(store.sqlite, a.reportId)).toEqual([]);
+    expect(trailOf(store.sqlite, b.reportId).map((entry) => entry.action)).toEqual(['report.received']);
   });
 });
 
