@@ -215,10 +215,10 @@ describe("the index from a report to the intake entries naming it (review M2)", 
     // The plan of the trail's own statement: the log by its key for the index's ids, no pass over the batch entries.
     let trailSql = '';
     const prepare = store.sqlite.prepare.bind(store.sqlite);
-    vi.spyOn(store.sqlite, 'prepare').mockImplementation(((sql: string) => {
+    vi.spyOn(store.sqlite, 'prepare').mockImplementation((sql: string) => {
       if (sql.includes('FROM audit_log')) trailSql = sql;
       return prepare(sql);
-    }) as typeof store.sqlite.prepare);
+    });
     trailOf(store.sqlite, a.reportId);
     vi.restoreAllMocks();
     const plan = prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${trailSql}`)
