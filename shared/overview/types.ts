@@ -206,4 +206,9 @@ export interface Overview {
   harm: HarmEntry[];
   disruption: DisruptionEntry[];
   warningEffects: WarningEffect[];
+  /**
+   * Only when another process's import held the writer's lock at the read: its reports so far are not counted yet
+   * (the counts are those settled before it); a read after it is done counts them.
+   */
+  keptCountsPending?: true;
 }

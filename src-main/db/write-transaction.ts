@@ -12,6 +12,24 @@ export function writeTransaction<A extends unknown[], R>(sqlite: Database.Databa
   return (...args: A): R => transaction.immediate(...args);
 }
 
+/**
+ * writeTransaction(sqlite, body)() only when the writer's lock is free now (busy_timeout 0 for the try, restored
+ * after); null when another connection holds it. For the core thread, which also serves the window: it must not
+ * wait busy_timeout behind another process's import.
+ */
+export function writeTransactionIfFree<R>(sqlite: Database.Database, body: () => R): R | null {
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    return writeTransaction(sqlite, body)();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
 /** Reads that must see one state of the store and write nothing: a snapshot that takes no writer's lock. */
 export function readSnapshot<R>(sqlite: Database.Database, body: () => R): R {
   return sqlite.transaction(body).deferred();

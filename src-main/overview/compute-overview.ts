@@ -13,7 +13,7 @@ import { computeSpikes } from './spikes';
 import { computeWarningEffects } from './warning-effects';
 import { computeWeekly } from './weekly';
 import { keptCountsDeferred, settleKeptCountsDeferral } from '../db/reports/writes';
-import { readSnapshot, writeTransaction } from '../db/write-transaction';
+import { readSnapshot, writeTransactionIfFree } from '../db/write-transaction';
 
 export interface OverviewInput {
   /** `YYYY-MM-DD`: every "now" of the overview is the end of this (UTC) day. */
@@ -24,6 +24,8 @@ export interface OverviewInput {
 /**
  * The kept counts lack the reports of a held deferral (an import running, in another process, or one a crash left)
  * until it is settled: then they are settled and read under the writer's lock, so no import batch comes between.
+ * When another process holds that lock (its import writing a batch), the overview is read at once from the counts
+ * settled so far and says so (keptCountsPending) instead of waiting busy_timeout on the window's thread.
  */
 export function computeOverview(sqlite: Database.Database, input: OverviewInput): Overview {
   const settings = readOverviewSettings(sqlite);
@@ -50,5 +52,8 @@ export function computeOverview(sqlite: Database.Database, input: OverviewInput)
     settleKeptCountsDeferral(sqlite);
     return compute();
   };
-  return readSnapshot(sqlite, () => (keptCountsDeferred(sqlite) ? null : compute())) ?? writeTransaction(sqlite, settled)();
+  return (
+    readSnapshot(sqlite, () => (keptCountsDeferred(sqlite) ? null : compute())) ??
+    writeTransactionIfFree(sqlite, settled) ?? { ...readSnapshot(sqlite, compute), keptCountsPending: true }
+  );
 }

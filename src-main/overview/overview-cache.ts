@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Overview } from '../../shared/overview/types';
 import { computeOverview, type OverviewInput } from './compute-overview';
 import { settleKeptCountsDeferral } from '../db/reports/writes';
+import { writeTransactionIfFree } from '../db/write-transaction';
 
 const KEPT_PER_STORE = 8;
 
@@ -24,8 +25,9 @@ function storeVersion(sqlite: Database.Database): string {
 }
 
 export function cachedOverview(sqlite: Database.Database, input: OverviewInput): Overview {
-  // Before the version is read: settling (compute-overview.ts) moves the counters, and the overview is kept under the settled store's.
-  settleKeptCountsDeferral(sqlite);
+  // Before the version is read: settling (compute-overview.ts) moves the counters, and the overview is kept under the
+  // settled store's. Not waiting for another process's writer: computeOverview then answers with keptCountsPending.
+  writeTransactionIfFree(sqlite, () => settleKeptCountsDeferral(sqlite));
   const version = storeVersion(sqlite);
   let cache = caches.get(sqlite);
   if (!cache || cache.version !== version) {
@@ -36,6 +38,8 @@ export function cachedOverview(sqlite: Database.Database, input: OverviewInput):
   const kept = cache.overviews.get(key);
   if (kept) return kept;
   const overview = computeOverview(sqlite, input);
+  // Counts still being settled are not kept: the lock's release moves no counter, and the next read settles them.
+  if (overview.keptCountsPending) return overview;
   if (cache.overviews.size >= KEPT_PER_STORE) cache.overviews.delete(cache.overviews.keys().next().value!);
   cache.overviews.set(key, overview);
   return overview;

@@ -25,6 +25,11 @@ export function OverviewScreen() {
             {t('overview.asOf', { day: overview.asOf, team: overview.team === null ? t('overview.allTeams') : overview.team || none })}
           </Text>
         )}
+        {overview?.keptCountsPending && (
+          <Text size="sm" c="orange" data-testid="overview-being-counted">
+            {t('overview.beingCounted')}
+          </Text>
+        )}
         <Button size="compact-sm" variant="default" className="no-print" onClick={() => window.print()} data-testid="overview-print">
           {t('overview.print')}
         </Button>

@@ -16,6 +16,7 @@ import { settleKeptCountsDeferral } from '../../../src-main/db/reports/writes';
 import { importNdjson } from '../../../src-main/ingest/importer';
 import { createReportWriter, type ReportWriter } from '../../../src-main/ingest/report-writer';
 import { rebuildKeptCounts } from '../../../src-main/overview/kept-counts';
+import { cachedOverview } from '../../../src-main/overview/overview-cache';
 import { openApiHarness, SUPERVISOR } from '../../api/support/api-harness';
 import { filedRecord, IBANS, withdrawal } from '../../support/records';
 import { openTempStore, TEST_CLOCK_START } from '../../support/temp-store';
@@ -333,5 +334,33 @@ describe('one deferral of the kept counts per import', () => {
       expect(maxReportId(sqlite)).toBeGreaterThan(0);
       exact(sqlite);
     });
+  });
+
+  it("an overview read while another process's import holds the writer's lock answers at once, flagged as being counted, and keeps nothing of it", () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    sqlite.pragma('busy_timeout = 300');
+    const reports = manyReports(12);
+    temp.writer.applyBatch(reports.map(input));
+    const other = new Database(temp.path);
+    other.exec('BEGIN IMMEDIATE');
+    const read = { asOf: '2026-03-31', team: null };
+    const pending = (() => {
+      try {
+        return cachedOverview(sqlite, read);
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+    })();
+    expect(pending.keptCountsPending).toBe(true);
+    expect(deferrals(sqlite)).toHaveLength(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(300);
+    // The honest twin: with the lock free, the same read settles and is exact (the pending one was not kept).
+    const settled = cachedOverview(sqlite, read);
+    expect(settled.keptCountsPending).toBeUndefined();
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    expect(settled.weekly).not.toEqual(pending.weekly);
   });
 });
