@@ -46,9 +46,10 @@ export interface OidcSignInDeps {
   /** Where a sign-in refused for want of the loopback's owner check is told (./oidc-loopback.ts). */
   logger?: Logger;
   /**
-   * Holds the sync running now (the station's) from the officer's click until their sign-in ends (SyncEngine.hold): the
+   * Holds the pull of the sync running now (the station's) from the officer's click until their sign-in ends
+   * (SyncEngine.hold): during its first sync only, and at most PULL_HOLD_CAP_MS once per engine; pushes go on. The
    * provider, the hub and this core get the machine's cores, and the engine that replaces it at sign-in asks again no
-   * page the held one asked ahead. A sign-in that fails — or is left at the provider until its timeout — releases it.
+   * page the held one asked ahead. A sign-in that fails releases it.
    */
   holdSync?: () => () => void;
 }

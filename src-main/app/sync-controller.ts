@@ -216,8 +216,8 @@ export function createSyncController(deps: {
       await disconnect();
     },
     /**
-     * Holds the running engine while an officer signs in (SyncEngine.hold): the engine their sign-in starts is not
-     * held, and the one held ends once it is replaced. The release is a no-op when nothing ran.
+     * Holds the running engine's pull while an officer signs in (SyncEngine.hold: first sync only, capped): the engine
+     * their sign-in starts is not held, and the one held ends once it is replaced. The release is a no-op when nothing ran.
      */
     hold: (): (() => void) => engine?.hold() ?? (() => undefined),
     link: {
