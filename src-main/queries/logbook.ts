@@ -30,6 +30,10 @@ function filterOf(query: LogbookQuery, bounds: { afterId?: number; beforeId?: nu
   };
 }
 
+/** What the Logboek shows of a stored entry: about one report, an intake batch entry's part about it; else the entry. */
+const viewsOf = <T extends Parameters<typeof intakeEntryAbout>[0]>(stored: T, query: LogbookQuery): T[] =>
+  query.reportId === undefined ? [stored] : intakeEntryAbout(stored, query.reportId);
+
 /**
  * This workstation's entries that answer the query, newest first: up to `upToId`, after `afterId` (the part the hub
  * did not hold yet) and before `beforeId` (the next page), the newest `limit` of them; `truncated` when more match.
@@ -43,9 +47,10 @@ export function logbook(
   const here = workstationId(sqlite);
   const entries: LogbookEntryView[] = [];
   for (const { hash: _hash, ...stored } of auditEntries(sqlite, filterOf(query, options), 'newest')) {
-    if (entries.length === limit) return { entries, truncated: true };
     // About one report: an intake batch entry shows only what it says of that report (newest first, as the page).
-    const about = query.reportId === undefined ? [stored] : intakeEntryAbout(stored, query.reportId).reverse();
+    const about = viewsOf(stored, query).reverse();
+    // The limit counts views; an entry's views stay on one page (the next page starts below its id).
+    if (entries.length > 0 && entries.length + about.length > limit) return { entries, truncated: true };
     for (const view of about) {
       const entry = upcastAuditEntry(view);
       entries.push({ ...entry, workstationId: here, purpose: purposeOf(entry.details) });
@@ -54,8 +59,13 @@ export function logbook(
   return { entries, truncated: false };
 }
 
-/** How many of this workstation's entries answer the query (up to its `upToId`). */
-export const logbookTotal = (sqlite: Database.Database, query: LogbookQuery): number => countAuditEntries(sqlite, filterOf(query, {}));
+/** How many of this workstation's entries answer the query (up to its `upToId`), as the page shows them: views. */
+export function logbookTotal(sqlite: Database.Database, query: LogbookQuery): number {
+  if (query.reportId === undefined) return countAuditEntries(sqlite, filterOf(query, {}));
+  let views = 0;
+  for (const stored of auditEntries(sqlite, filterOf(query, {}))) views += viewsOf(stored, query).length;
+  return views;
+}
 
 /** The entries as CSV, one row each, the details as JSON. */
 export function logbookCsv(entries: readonly LogbookEntryView[]): string {

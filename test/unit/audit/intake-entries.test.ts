@@ -6,7 +6,7 @@ import { verifyChain } from '../../../src-main/audit/audit-chain';
 import { createAuditAppender } from '../../../src-main/audit/audit-log';
 import { auditEntries } from '../../../src-main/audit/audit-entries';
 import { createIntakeLog } from '../../../src-main/audit/intake-entries';
-import { logbook } from '../../../src-main/queries/logbook';
+import { logbook, logbookTotal } from '../../../src-main/queries/logbook';
 import { reportAuditTrail } from '../../../src-main/queries/audit-trail';
 import { RETENTION_ACTOR } from '../../../src-main/retention/daily-retention';
 import { runRetention } from '../../../src-main/retention/retention-run';
@@ -55,6 +55,22 @@ describe("the intake's audit entries: one per batch", () => {
       [1, 'report.received', { revision: 1 }],
     ]);
     expect(JSON.stringify(page)).not.toContain(b.reportId);
+  });
+
+  it("pages and counts the Logboek about a report by what it shows: a batch entry's views, kept together on one page", async () => {
+    const { store, importRecords } = openTempStore();
+    const [a, b] = [filedRecord(), filedRecord()];
+    await importRecords([a, b, { ...a, revision: 2 }]);
+    await importRecords([withdrawal(a, 3)]);
+    expect(logbookTotal(store.sqlite, { reportId: a.reportId })).toBe(3);
+    const first = logbook(store.sqlite, { reportId: a.reportId }, { limit: 2 });
+    expect(first).toMatchObject({ truncated: true, entries: [{ id: 2, action: 'report.withdrawn' }] });
+    const next = logbook(store.sqlite, { reportId: a.reportId }, { limit: 2, beforeId: 2 });
+    expect(next.truncated).toBe(false);
+    expect(next.entries.map((entry) => entry.action)).toEqual(['report.revised', 'report.received']);
+    // Twin: a page the views fit is whole, and without a report the count is the entries'.
+    expect(logbook(store.sqlite, { reportId: a.reportId }, { limit: 3 })).toMatchObject({ truncated: false, entries: [{}, {}, {}] });
+    expect(logbookTotal(store.sqlite, {})).toBe(2);
   });
 
   it('reads both forms on an upgraded store: the per-report entries written before, the batch entries after', async () => {
