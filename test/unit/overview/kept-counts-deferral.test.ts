@@ -69,6 +69,17 @@ const exact = (sqlite: Database.Database) => {
 };
 
 /** Each settle from here on: the deferral's mark and the last report it counted (the span one transaction groups). */
+/** Opening the store as the app does settles the deferral a crash left, and the counts are exact again. */
+function expectSettledAtOpening(path: string): void {
+  const reopened = openCaseStore({ path, clock: fixedClock(TEST_CLOCK_START) });
+  try {
+    expect(deferrals(reopened.sqlite)).toEqual([]);
+    exact(reopened.sqlite);
+  } finally {
+    reopened.close();
+  }
+}
+
 function recordSettles(sqlite: Database.Database): () => Array<{ afterId: number; lastId: number }> {
   sqlite.exec('CREATE TEMP TABLE settles (after_id integer NOT NULL, last_id integer NOT NULL)');
   sqlite.exec('CREATE TEMP TRIGGER settles_seen AFTER DELETE ON main.kept_counts_deferral BEGIN INSERT INTO settles VALUES (OLD.after_id, (SELECT max(id) FROM main.reports)); END');
@@ -197,13 +208,7 @@ describe('one deferral of the kept counts per import', () => {
     expect(keptGroups(asLeft.sqlite)).not.toEqual(groupsFromScratch(asLeft.sqlite));
     asLeft.close();
 
-    const reopened = openCaseStore({ path: temp.path, clock: fixedClock(TEST_CLOCK_START) });
-    try {
-      expect(deferrals(reopened.sqlite)).toEqual([]);
-      exact(reopened.sqlite);
-    } finally {
-      reopened.close();
-    }
+    expectSettledAtOpening(temp.path);
   });
 
   it('refuses a second deferral; a report applied alone (sync) while an import holds one adds none and is counted at its settling', () => {
@@ -279,13 +284,7 @@ describe('one deferral of the kept counts per import', () => {
     const asLeft = openStore({ path: temp.path });
     expect(kept(asLeft.sqlite)).not.toEqual(fromScratch(asLeft.sqlite));
     asLeft.close();
-    const reopened = openCaseStore({ path: temp.path, clock: fixedClock(TEST_CLOCK_START) });
-    try {
-      expect(deferrals(reopened.sqlite)).toEqual([]);
-      exact(reopened.sqlite);
-    } finally {
-      reopened.close();
-    }
+    expectSettledAtOpening(temp.path);
   });
 
   describe("an import that fails while another process holds the writer's lock", () => {
