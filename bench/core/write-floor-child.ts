@@ -15,9 +15,9 @@ type Row = unknown[];
 const BATCH_REPORTS = 2500;
 /**
  * Tables an import fills whose rows belong to no one report: the overview's kept counts (added up per batch by the
- * import) and the withdrawals' purged holders. Written in key order, spread evenly over the batches.
+ * import), the withdrawals' purged holders and the index from reports to their intake batch entries. Written in key order, spread evenly over the batches.
  */
-const SPREAD_TABLES = ['report_day_counts', 'indicator_day_counts', 'indicator_totals', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts', 'open_report_counts', 'removal_holders'];
+const SPREAD_TABLES = ['report_day_counts', 'indicator_day_counts', 'indicator_totals', 'shape_day_counts', 'cluster_day_counts', 'summary_day_counts', 'open_report_counts', 'removal_holders', 'report_intake_entries'];
 
 const [sourcePath, targetPath] = process.argv.slice(2) as [string, string];
 const source = new Database(sourcePath, { readonly: true });

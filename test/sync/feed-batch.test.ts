@@ -103,8 +103,8 @@ function applyPerEntry(page: RawFeedPage) {
 }
 
 /**
- * Every row of every table (the text index's own tables aside: its segments differ by how it was written). The audit
- * log as what it says, entry by entry: the intake's entries are one per batch (audit/intake-entries.ts), so how many
+ * Every row of every table (the text index's own tables aside: its segments differ by how it was written; the intake
+ * entries' index by the reports it names). The audit log as what it says, entry by entry: the intake's entries are one per batch (audit/intake-entries.ts), so how many
  * there are, their ids and hashes, and the chain's head follow the batches; what each says of each report does not.
  */
 function tables(sqlite: Database.Database): Record<string, string[]> {
@@ -112,8 +112,18 @@ function tables(sqlite: Database.Database): Record<string, string[]> {
     .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'reports_fts%' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name")
     .pluck()
     .all();
-  const rows = (name: string) => sqlite.prepare(name === 'store_meta' ? "SELECT * FROM store_meta WHERE key <> 'audit_head'" : `SELECT * FROM "${name}"`).all();
+  const rows = (name: string) => sqlite.prepare(query(name)).all();
   return { ...Object.fromEntries(names.map((name) => [name, rows(name).map((row) => JSON.stringify(row)).sort()])), audit_log: auditSays(sqlite) };
+}
+
+/**
+ * What a table is compared by. The index from a report to the intake entries naming it (0047) holds the entries' ids,
+ * which follow the batches as the log does: compared by which reports it indexes.
+ */
+function query(table: string): string {
+  if (table === 'store_meta') return "SELECT * FROM store_meta WHERE key <> 'audit_head'";
+  if (table === 'report_intake_entries') return 'SELECT DISTINCT report_id FROM report_intake_entries';
+  return `SELECT * FROM "${table}"`;
 }
 
 /** Each entry of the audit log without its place in it; an intake batch entry as what it says of each report it names. */
