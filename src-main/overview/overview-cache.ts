@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Overview } from '../../shared/overview/types';
 import { computeOverview, type OverviewInput } from './compute-overview';
-import { settleKeptCountsDeferral } from '../db/reports/writes';
+import { keptCountsDeferred, settleKeptCountsDeferral } from '../db/reports/writes';
 import { writeTransactionIfFree } from '../db/write-transaction';
 
 const KEPT_PER_STORE = 8;
@@ -27,7 +27,8 @@ function storeVersion(sqlite: Database.Database): string {
 export function cachedOverview(sqlite: Database.Database, input: OverviewInput): Overview {
   // Before the version is read: settling (compute-overview.ts) moves the counters, and the overview is kept under the
   // settled store's. Not waiting for another process's writer: computeOverview then answers with keptCountsPending.
-  writeTransactionIfFree(sqlite, () => settleKeptCountsDeferral(sqlite));
+  // The lock is tried only when something is owed: a cache hit must not open a write transaction.
+  if (keptCountsDeferred(sqlite)) writeTransactionIfFree(sqlite, () => settleKeptCountsDeferral(sqlite));
   const version = storeVersion(sqlite);
   let cache = caches.get(sqlite);
   if (!cache || cache.version !== version) {
