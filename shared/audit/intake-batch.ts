@@ -31,13 +31,19 @@ export type IntakeDetails = {
 
 export type IntakeEvent = { kind: 'received' | 'withdrawn'; reportId: string; revision: number } | { kind: 'revised'; reportId: string; revision: number; previous: number };
 
-/** The needle that finds a report's id in a batch entry's details as stored (SQL instr): its JSON string. */
-export const intakeNeedle = (reportId: string): string => JSON.stringify(reportId);
-
-const isBatchEntry = (entry: { action: string; subjectType: string; subjectId: string }) =>
+export const isBatchEntry = (entry: { action: string; subjectType: string; subjectId: string }) =>
   entry.action === INTAKE_ACTION && entry.subjectType === INTAKE_SUBJECT.subjectType && entry.subjectId === INTAKE_SUBJECT.subjectId;
 
 const listOf = (value: unknown): unknown[][] => (Array.isArray(value) ? value.filter((item): item is unknown[] => Array.isArray(item)) : []);
+
+const OUTCOMES = ['received', 'revised', 'withdrawn'] as const;
+
+/** The ids a batch entry's details list, each once, whatever the outcome (read as the hub stores it: any JSON). */
+export function intakeReportIds(details: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  for (const outcome of OUTCOMES) for (const [id] of listOf(details[outcome])) if (typeof id === 'string') ids.add(id);
+  return [...ids];
+}
 
 /**
  * One report's view of an entry: a batch entry becomes that report's per-report entries (`report.received`,

@@ -13,6 +13,7 @@ import { auditChainRefusals, auditEntries } from '../db/schema';
 import { claimChain } from './owner';
 import { chainBreak } from './chain-hash';
 import { keepLateAuditedRegions } from './report-regions';
+import { indexIntakeEntries } from './intake-entry-reports';
 
 /** First key of the two-key advisory locks taken per workstation's chain (`hashtext(workstationId)` the second). */
 const AUDIT_CHAIN_LOCK_CLASS = 0x6175_6400; // "aud"
@@ -83,6 +84,7 @@ export async function acceptAuditEntries(db: HubDb, push: AuditPushRequest, cont
           fresh.map(({ seq, hash, ...content }) => ({ workstationId: push.workstationId, seq, ...content, entryHash: hash, tokenId: context.tokenId, receivedAt: context.now })),
         );
         await keepLateAuditedRegions(tx, fresh);
+        await indexIntakeEntries(tx, push.workstationId, fresh);
       }
       return { accepted: fresh.length, head: { seq: previous.seq, hash: previous.hash } };
     });

@@ -6,12 +6,12 @@
  * asked, in `audit_questions` (also when refused).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { INTAKE_ACTION, INTAKE_SUBJECT, intakeNeedle } from '../../shared/audit/intake-batch';
 import { AppError } from '../../shared/errors';
 import type { AuditEntriesResponse, HubAuditEntry } from '../../shared/hub/protocol';
 import { queryRows, textArray, type HubDb } from '../db/database';
 import { auditQuestions } from '../db/schema';
 import type { Scope } from '../feed/scope';
+import { intakeEntriesNaming } from './intake-entry-reports';
 import { encodeCursor, type ParsedAuditQuestion } from './parse-question';
 
 export interface AuditAsker {
@@ -46,19 +46,32 @@ function withinScope(scope: Scope): SQL {
     OR (e.subject_type = 'link' AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(e.subject_id, '|')) AS named(id) WHERE NOT ${inRegions(sql`named.id`, scope)})))`;
 }
 
+/**
+ * The entries about a report, each found by an index: those about it alone, the links naming it, and the intake batch
+ * entries that name it (./intake-entry-reports.ts) — outside every regional scope (withinScope), they name any
+ * region's reports.
+ */
+const entriesAbout = (reportId: string) =>
+  sql`SELECT a.workstation_id, a.seq FROM audit_entries a WHERE a.subject_type = 'report' AND a.subject_id = ${reportId}
+      UNION ALL SELECT a.workstation_id, a.seq FROM audit_entries a
+        WHERE a.subject_type = 'link' AND (a.subject_id LIKE ${`${reportId}|%`} OR a.subject_id LIKE ${`%|${reportId}`})
+      UNION ALL ${intakeEntriesNaming(reportId)}`;
+
 function matching(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
   const conditions: SQL[] = [sql`e.received_at <= ${asOf}::timestamptz`, withinScope(scope)];
-  if (question.report !== null) {
-    // And the intake batch entries that name it: outside every regional scope (withinScope), they name any region's reports.
-    conditions.push(sql`((e.subject_type = 'report' AND e.subject_id = ${question.report})
-      OR (e.subject_type = 'link' AND (e.subject_id LIKE ${`${question.report}|%`} OR e.subject_id LIKE ${`%|${question.report}`}))
-      OR (e.subject_type = ${INTAKE_SUBJECT.subjectType} AND e.subject_id = ${INTAKE_SUBJECT.subjectId} AND e.action = ${INTAKE_ACTION}
-        AND strpos(e.details, ${intakeNeedle(question.report)}) > 0))`);
-  }
+  if (question.report !== null) conditions.push(sql`(e.workstation_id, e.seq) IN (${entriesAbout(question.report)})`);
   if (question.officer !== null) conditions.push(sql`e.actor = ${question.officer}`);
   if (question.from !== null) conditions.push(sql`e.at >= ${question.from}`);
   if (question.to !== null) conditions.push(sql`e.at < ${dayAfter(question.to)}`);
   return sql.join(conditions, sql` AND `);
+}
+
+/** One page of the entries answering the question, and one more to say whether a next page exists. */
+export function pageQuery(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
+  const after = question.after === null ? sql`TRUE` : sql`(e.at, e.workstation_id, e.seq) < (${question.after.at}::text, ${question.after.workstationId}::text, ${question.after.seq}::int)`;
+  return sql`SELECT e.workstation_id AS "workstationId", e.seq, e.at, e.actor, e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.details
+      FROM audit_entries e WHERE ${matching(question, scope, asOf)} AND ${after}
+      ORDER BY e.at DESC, e.workstation_id DESC, e.seq DESC LIMIT ${question.limit + 1}`;
 }
 
 /** The last entry of the workstation's chain received by `asOf` (0: none); entries arrive in chain order. */
@@ -96,13 +109,7 @@ export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuesti
   }
   const asOf = question.asOf ?? now;
   const where = matching(question, asker.scope, asOf);
-  const after = question.after === null ? sql`TRUE` : sql`(e.at, e.workstation_id, e.seq) < (${question.after.at}::text, ${question.after.workstationId}::text, ${question.after.seq}::int)`;
-  const rows = await queryRows<HubAuditEntry>(
-    db,
-    sql`SELECT e.workstation_id AS "workstationId", e.seq, e.at, e.actor, e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.details
-        FROM audit_entries e WHERE ${where} AND ${after}
-        ORDER BY e.at DESC, e.workstation_id DESC, e.seq DESC LIMIT ${question.limit + 1}`,
-  );
+  const rows = await queryRows<HubAuditEntry>(db, pageQuery(question, asker.scope, asOf));
   const entries = rows.slice(0, question.limit);
   const last = entries.at(-1);
   const first = question.after === null;

@@ -337,6 +337,22 @@ export const auditEntries = pgTable(
 );
 
 /**
+ * Which intake batch entry (`reports.received`, shared/audit/intake-batch.ts) names which report: a report's audit
+ * trail finds its batch entries here instead of searching every batch entry's details (review M2). Filled as a push
+ * is accepted (../audit/intake-entry-reports.ts), from the ids an entry lists; retention drops a report's rows, the
+ * entries keep naming it. Keyed for the question: one report's entries.
+ */
+export const auditEntryReports = pgTable(
+  'audit_entry_reports',
+  {
+    reportId: text('report_id').notNull(),
+    workstationId: text('workstation_id').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reportId, table.workstationId, table.seq] })],
+);
+
+/**
  * Every question asked of the workstations' audit logs (../audit/questions.ts), each page, with who asked: a look
  * at who consulted what is itself a consultation. `answered` is null for a question refused (`refusal` says why).
  */

@@ -7,7 +7,7 @@
  * (shared/retention/report-words.ts), as on the workstation. Feed entries are materialized when read, so the
  * rewritten mutations are what every later reader gets. Each purged report leaves a tombstone (./tombstones.ts), so
  * that it never comes back, with its regions, which the audit log's regional questions still need
- * (../audit/report-regions.ts).
+ * (../audit/report-regions.ts). The audit entries naming it stay; the index of intake entries forgets it.
  */
 import { sql } from 'drizzle-orm';
 import type { IntakeRecord } from '../../shared/intake/schema';
@@ -20,6 +20,7 @@ import { FEED_CHANNEL } from '../feed/append';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
 import { keepAuditedRegions } from '../audit/report-regions';
+import { forgetIntakeEntries } from '../audit/intake-entry-reports';
 import { quotableReports } from './quoting-holders';
 import { buryReports } from './tombstones';
 
@@ -130,6 +131,7 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
   );
   const regions = await queryRows<{ report_id: string; regions: string[] }>(tx, sql`SELECT report_id, regions FROM reports WHERE report_id = ANY(${ids})`);
   await keepAuditedRegions(tx, reportIds);
+  await forgetIntakeEntries(tx, reportIds);
   await tx.execute(sql`DELETE FROM subject_reports WHERE report_id = ANY(${ids})`);
   await tx.execute(sql`DELETE FROM report_indicators WHERE report_id = ANY(${ids})`);
   await tx.execute(sql`DELETE FROM report_revisions WHERE report_id = ANY(${ids})`);

@@ -8,7 +8,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { HubDb } from '../db/database';
+import { textArray, type HubDb } from '../db/database';
 import { purgedHolders, purgedReports, purgeKey } from '../db/schema';
 
 const ROW = 1;
@@ -56,7 +56,8 @@ export async function purgedAmong(db: HubDb, reportIds: readonly string[]): Prom
   const key = await readKey(db);
   if (key === null) return new Set();
   const idOf = new Map(reportIds.map((reportId) => [tombstoneOf(key, reportId), reportId]));
-  const rows = await db.select({ reportKey: purgedReports.reportKey }).from(purgedReports).where(inArray(purgedReports.reportKey, [...idOf.keys()]));
+  // As an array, not one parameter a key: an audit push may ask about 250,000 reports (PostgreSQL takes 65,535 parameters).
+  const rows = await db.select({ reportKey: purgedReports.reportKey }).from(purgedReports).where(sql`${purgedReports.reportKey} = ANY(${textArray([...idOf.keys()])})`);
   return new Set(rows.map((row) => idOf.get(row.reportKey)!));
 }
 

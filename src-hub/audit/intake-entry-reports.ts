@@ -1,0 +1,57 @@
+/**
+ * Which intake batch entry names which report (`audit_entry_reports`, review M2). A batch entry (`reports.received`,
+ * shared/audit/intake-batch.ts) lists up to 500 reports in its details; a report's audit trail (./questions.ts) finds
+ * its entries here rather than by searching the details of every batch entry. Filled in the transaction that accepts
+ * a push, from the report ids each entry lists — not those of reports retention purged already (a workstation offline
+ * across the purge sends its entries late) — and emptied of a report by its purge; the entries keep naming it, as
+ * the workstation's index does (migration 0047 there). Migration 0028 filled it from the entries held before.
+ */
+import { sql } from 'drizzle-orm';
+import { intakeReportIds, isBatchEntry } from '../../shared/audit/intake-batch';
+import { REPORT_ID_PATTERN } from '../../shared/intake/vocabulary';
+import { textArray, type HubDb } from '../db/database';
+import { purgedAmong } from '../retention/tombstones';
+
+interface AcceptedEntry {
+  seq: number;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: string | null;
+}
+
+/** The report ids an entry's details list, or none when they are not a JSON object (the hub stores any text). */
+function reportIdsListed(details: string | null): string[] {
+  if (details === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(details);
+  } catch {
+    return [];
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return [];
+  // Only report ids are asked about (parse-question.ts), and only they are stored.
+  return intakeReportIds(parsed as Record<string, unknown>).filter((id) => REPORT_ID_PATTERN.test(id));
+}
+
+/** In the push's transaction, after its entries are stored: the reports each new batch entry names. */
+export async function indexIntakeEntries(tx: HubDb, workstationId: string, entries: readonly AcceptedEntry[]): Promise<void> {
+  const named = entries.flatMap((entry) => (isBatchEntry(entry) ? reportIdsListed(entry.details).map((reportId) => ({ report_id: reportId, seq: entry.seq })) : []));
+  if (named.length === 0) return;
+  const purged = await purgedAmong(tx, [...new Set(named.map((row) => row.report_id))]);
+  const rows = purged.size === 0 ? named : named.filter((row) => !purged.has(row.report_id));
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO audit_entry_reports (report_id, workstation_id, seq)
+        SELECT named.report_id, ${workstationId}, named.seq FROM json_to_recordset(${JSON.stringify(rows)}::json) AS named(report_id text, seq integer)`,
+  );
+}
+
+/** In the purge's transaction: the reports leave the index; the entries naming them stay. */
+export async function forgetIntakeEntries(tx: HubDb, reportIds: readonly string[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  await tx.execute(sql`DELETE FROM audit_entry_reports WHERE report_id = ANY(${textArray(reportIds)})`);
+}
+
+/** The entries (workstation, seq) that name the report: a subquery for ./questions.ts. */
+export const intakeEntriesNaming = (reportId: string) => sql`SELECT x.workstation_id, x.seq FROM audit_entry_reports x WHERE x.report_id = ${reportId}`;
