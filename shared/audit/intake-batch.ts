@@ -46,6 +46,24 @@ export function intakeReportIds(details: Record<string, unknown>): string[] {
 }
 
 /**
+ * A batch entry's details with only the reports `keep` says, each as the format writes it (id and revisions): empty
+ * lists left out (as the workstation writes them), anything else the details hold dropped. The hub answers a regional
+ * supervisor so: their regions' reports of the batch, no other region's id.
+ */
+export function narrowIntakeDetails(details: Record<string, unknown>, keep: (reportId: string) => boolean): IntakeDetails {
+  const kept = (id: unknown): id is string => typeof id === 'string' && keep(id);
+  const isRevision = (value: unknown): value is number => typeof value === 'number';
+  const narrowed: IntakeDetails = {};
+  const received = listOf(details.received).flatMap(([id, revision]): Received[] => (kept(id) && isRevision(revision) ? [[id, revision]] : []));
+  const revised = listOf(details.revised).flatMap(([id, revision, previous]): Revised[] => (kept(id) && isRevision(revision) && isRevision(previous) ? [[id, revision, previous]] : []));
+  const withdrawn = listOf(details.withdrawn).flatMap(([id, revision]): Received[] => (kept(id) && isRevision(revision) ? [[id, revision]] : []));
+  if (received.length > 0) narrowed.received = received;
+  if (revised.length > 0) narrowed.revised = revised;
+  if (withdrawn.length > 0) narrowed.withdrawn = withdrawn;
+  return narrowed;
+}
+
+/**
  * One report's view of an entry: a batch entry becomes that report's per-report entries (`report.received`,
  * `report.revised`, `report.withdrawn` with `{revision, previous}` as they were written one a report), in revision
  * order; any other entry is itself. The other reports of the batch are not shown: the view is about this report.

@@ -7,10 +7,11 @@
  * the workstation's index does (migration 0047 there). Migration 0028 filled it from the entries held before.
  */
 import { sql } from 'drizzle-orm';
-import { intakeReportIds, isBatchEntry } from '../../shared/audit/intake-batch';
+import { intakeReportIds, isBatchEntry, narrowIntakeDetails } from '../../shared/audit/intake-batch';
 import { REPORT_ID_PATTERN } from '../../shared/intake/vocabulary';
-import { textArray, type HubDb } from '../db/database';
+import { queryRows, textArray, type HubDb } from '../db/database';
 import { purgedAmong } from '../retention/tombstones';
+import { inRegions } from './report-regions';
 
 interface AcceptedEntry {
   seq: number;
@@ -20,18 +21,21 @@ interface AcceptedEntry {
   details: string | null;
 }
 
-/** The report ids an entry's details list, or none when they are not a JSON object (the hub stores any text). */
-function reportIdsListed(details: string | null): string[] {
-  if (details === null) return [];
-  let parsed: unknown;
+/** An entry's details as an object, or null when they are not a JSON object (the hub stores any text). */
+function detailsObject(details: string | null): Record<string, unknown> | null {
+  if (details === null) return null;
   try {
-    parsed = JSON.parse(details);
+    const parsed: unknown = JSON.parse(details);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
-    return [];
+    return null;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return [];
-  // Only report ids are asked about (parse-question.ts), and only they are stored.
-  return intakeReportIds(parsed as Record<string, unknown>).filter((id) => REPORT_ID_PATTERN.test(id));
+}
+
+/** The report ids an entry's details list. Only report ids are asked about (parse-question.ts), and only they are kept. */
+function reportIdsListed(details: string | null): string[] {
+  const parsed = detailsObject(details);
+  return parsed === null ? [] : intakeReportIds(parsed).filter((id) => REPORT_ID_PATTERN.test(id));
 }
 
 /** In the push's transaction, after its entries are stored: the reports each new batch entry names. */
@@ -55,3 +59,30 @@ export async function forgetIntakeEntries(tx: HubDb, reportIds: readonly string[
 
 /** The entries (workstation, seq) that name the report: a subquery for ./questions.ts. */
 export const intakeEntriesNaming = (reportId: string) => sql`SELECT x.workstation_id, x.seq FROM audit_entry_reports x WHERE x.report_id = ${reportId}`;
+
+/** Whether the batch entry `e` names a report of these regions: a condition for ./questions.ts. */
+export const namesReportOfRegions = (regions: readonly string[]) =>
+  sql`EXISTS (SELECT 1 FROM audit_entry_reports x WHERE x.workstation_id = e.workstation_id AND x.seq = e.seq AND ${inRegions(sql`x.report_id`, regions)})`;
+
+/**
+ * The page as a regional caller sees it: each batch entry's details narrowed to the reports of their regions that it
+ * names (shared/audit/intake-batch.ts), the other entries as they are. The entry is not as it was hashed any more; it
+ * is as much of it as the caller may know.
+ */
+export async function narrowedToRegions<T extends AcceptedEntry & { workstationId: string }>(db: HubDb, entries: readonly T[], regions: readonly string[]): Promise<T[]> {
+  const batches = entries.filter((entry) => isBatchEntry(entry));
+  if (batches.length === 0) return [...entries];
+  const places = JSON.stringify(batches.map((entry) => ({ workstation_id: entry.workstationId, seq: entry.seq })));
+  const rows = await queryRows<{ workstation_id: string; seq: number; report_id: string }>(
+    db,
+    sql`SELECT x.workstation_id, x.seq, x.report_id FROM audit_entry_reports x
+        JOIN json_to_recordset(${places}::json) AS page(workstation_id text, seq integer) ON x.workstation_id = page.workstation_id AND x.seq = page.seq
+        WHERE ${inRegions(sql`x.report_id`, regions)}`,
+  );
+  const visible = new Set(rows.map((row) => `${row.workstation_id} ${row.seq} ${row.report_id}`));
+  return entries.map((entry) => {
+    if (!isBatchEntry(entry)) return entry;
+    const details = detailsObject(entry.details) ?? {};
+    return { ...entry, details: JSON.stringify(narrowIntakeDetails(details, (reportId) => visible.has(`${entry.workstationId} ${entry.seq} ${reportId}`))) };
+  });
+}

@@ -2,16 +2,19 @@
  * The privacy officer's and supervisors' questions to every workstation's audit log on the hub: who consulted a
  * report (and why), or everything one officer did in a period — newest first, a page at a time, over one snapshot
  * (`asOf`). Need-to-know: a caller with a regional scope sees entries about reports (and links between them) of their
- * regions and about what holds no victim's data only (withinScope), and may not ask about another region's report at all. Every question is itself logged, with who
+ * regions, the intake batch entries naming such reports narrowed to them, and entries about what holds no victim's
+ * data (withinScope), and may not ask about another region's report at all. Every question is itself logged, with who
  * asked, in `audit_questions` (also when refused).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { AuditEntriesResponse, HubAuditEntry } from '../../shared/hub/protocol';
-import { queryRows, textArray, type HubDb } from '../db/database';
+import { queryRows, type HubDb } from '../db/database';
 import { auditQuestions } from '../db/schema';
 import type { Scope } from '../feed/scope';
-import { intakeEntriesNaming } from './intake-entry-reports';
+import { INTAKE_ACTION, INTAKE_SUBJECT } from '../../shared/audit/intake-batch';
+import { intakeEntriesNaming, namesReportOfRegions, narrowedToRegions } from './intake-entry-reports';
+import { inRegions } from './report-regions';
 import { encodeCursor, type ParsedAuditQuestion } from './parse-question';
 
 export interface AuditAsker {
@@ -26,14 +29,10 @@ const scopeText = (scope: Scope) => (scope === '*' ? '*' : scope.join(','));
 /** The day after `day` (YYYY-MM-DD): the end of an inclusive period, as a bound on the entries' ISO times. */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** A report of the caller's regions: it named one of them (or did, before retention purged it: ./report-regions.ts). */
-const inRegions = (reportId: SQL, regions: readonly string[]) =>
-  sql`(EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})
-    OR EXISTS (SELECT 1 FROM audit_report_regions p WHERE p.report_id = ${reportId} AND p.regions && ${textArray(regions)}))`;
-
 /**
- * What a regional caller sees: entries about reports of their regions (and links whose both reports are), and entries
- * about what holds no victim's data (the directory, routing rules, the store, the feed). Everything else may name
+ * What a regional caller sees: entries about reports of their regions (and links whose both reports are), the intake
+ * batch entries that name one of them (each narrowed to those reports before it is answered: narrowedToRegions), and
+ * entries about what holds no victim's data (the directory, routing rules, the store, the feed). Everything else may name
  * another region's reports or a typed search for a person's number or account (searches, indicators, cases and
  * requests listing reports, refused changes, conflicts): it is for national supervisors and the privacy officer.
  */
@@ -42,14 +41,14 @@ const REGION_FREE_SUBJECTS = ['directory', 'routing_rule', 'store', 'feed'];
 function withinScope(scope: Scope): SQL {
   if (scope === '*') return sql`TRUE`;
   return sql`(e.subject_type IN (${sql.join(REGION_FREE_SUBJECTS.map((subject) => sql`${subject}`), sql`, `)})
+    OR (e.subject_type = ${INTAKE_SUBJECT.subjectType} AND e.subject_id = ${INTAKE_SUBJECT.subjectId} AND e.action = ${INTAKE_ACTION} AND ${namesReportOfRegions(scope)})
     OR (e.subject_type = 'report' AND ${inRegions(sql`e.subject_id`, scope)})
     OR (e.subject_type = 'link' AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(e.subject_id, '|')) AS named(id) WHERE NOT ${inRegions(sql`named.id`, scope)})))`;
 }
 
 /**
  * The entries about a report, each found by an index: those about it alone, the links naming it, and the intake batch
- * entries that name it (./intake-entry-reports.ts) — outside every regional scope (withinScope), they name any
- * region's reports.
+ * entries that name it (./intake-entry-reports.ts).
  */
 const entriesAbout = (reportId: string) =>
   sql`SELECT a.workstation_id, a.seq FROM audit_entries a WHERE a.subject_type = 'report' AND a.subject_id = ${reportId}
@@ -110,8 +109,9 @@ export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuesti
   const asOf = question.asOf ?? now;
   const where = matching(question, asker.scope, asOf);
   const rows = await queryRows<HubAuditEntry>(db, pageQuery(question, asker.scope, asOf));
-  const entries = rows.slice(0, question.limit);
-  const last = entries.at(-1);
+  const page = rows.slice(0, question.limit);
+  const last = page.at(-1);
+  const entries = asker.scope === '*' ? page : await narrowedToRegions(db, page, asker.scope);
   const first = question.after === null;
   const total = first ? ((await queryRows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM audit_entries e WHERE ${where}`))[0]?.total ?? 0) : null;
   const held = first && question.workstation !== null ? await heldAt(db, question.workstation, asOf) : null;

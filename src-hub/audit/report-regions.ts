@@ -2,13 +2,18 @@
  * A regional supervisor's Logboek after retention: the audit entries about a purged report stay (the log is never
  * rewritten), but the report's row, which said its regions, is gone. Its regions are kept here for every purged
  * report the audit log names — at the purge for the entries held then, from the report's tombstone for entries a
- * workstation pushes later — so the regional questions (./questions.ts) still find them. Only ids the audit log holds
- * already, each with its regions.
+ * workstation pushes later — so the regional questions (./questions.ts) still find them (`inRegions`). Only ids the
+ * audit log holds already, each with its regions.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { textArray, type HubDb } from '../db/database';
 import { auditReportRegions } from '../db/schema';
 import { purgedReportRegions } from '../retention/tombstones';
+
+/** A report of the caller's regions: it named one of them (or did, before retention purged it). */
+export const inRegions = (reportId: SQL, regions: readonly string[]) =>
+  sql`(EXISTS (SELECT 1 FROM reports r WHERE r.report_id = ${reportId} AND r.regions && ${textArray(regions)})
+    OR EXISTS (SELECT 1 FROM audit_report_regions p WHERE p.report_id = ${reportId} AND p.regions && ${textArray(regions)}))`;
 
 /** The reports an audit entry is about: a report, or both reports of a link (`a|b`). */
 function reportsOfSubject(subjectType: string, subjectId: string): string[] {

@@ -340,7 +340,8 @@ export const auditEntries = pgTable(
  * Which intake batch entry (`reports.received`, shared/audit/intake-batch.ts) names which report: a report's audit
  * trail finds its batch entries here instead of searching every batch entry's details (review M2). Filled as a push
  * is accepted (../audit/intake-entry-reports.ts), from the ids an entry lists; retention drops a report's rows, the
- * entries keep naming it. Keyed for the question: one report's entries.
+ * entries keep naming it. Keyed for the question: one report's entries; indexed by entry for a regional caller, who
+ * sees a batch entry narrowed to their regions' reports.
  */
 export const auditEntryReports = pgTable(
   'audit_entry_reports',
@@ -349,7 +350,11 @@ export const auditEntryReports = pgTable(
     workstationId: text('workstation_id').notNull(),
     seq: integer('seq').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.reportId, table.workstationId, table.seq] })],
+  (table) => [
+    primaryKey({ columns: [table.reportId, table.workstationId, table.seq] }),
+    // A regional caller's answer: which reports of one entry are of their regions.
+    index('audit_entry_reports_entry').on(table.workstationId, table.seq),
+  ],
 );
 
 /**

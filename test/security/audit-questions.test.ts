@@ -282,63 +282,88 @@ describe.each(BACKENDS)('the Logboek of a report retention purged, asked by regi
 });
 
 /**
- * An intake batch entry (src-main/audit/intake-entries.ts) names reports of every region: the privacy officer finds it
- * by any report it names and sees it as hashed; a regional supervisor asking about their own report does not get it
- * (it lists another region's reports), and a workstation's Logboek shows of it only the report asked about.
+ * An intake batch entry (src-main/audit/intake-entries.ts) names reports of every region (review L2): the privacy
+ * officer and a national supervisor find it by any report it names and see it as hashed; a regional supervisor sees
+ * when their region's reports arrived — the entry with its details narrowed to their regions' reports, by report and
+ * by officer — and no other region's report id, whatever else a workstation put in the details; an entry naming only
+ * other regions' reports is not theirs at all. A workstation's Logboek shows of it only the report asked about.
  */
 describe.each(BACKENDS)('an intake batch entry, asked by report (%s)', (backend) => {
   let hub: TestHub;
   const credential: Record<string, string> = {};
   const ours = filedRecord({ region: 'Rotterdam' });
+  const oursRevised = filedRecord({ region: 'Rotterdam' });
   const theirs = filedRecord({ region: 'Den Haag' });
+  const theirsToo = filedRecord({ region: 'Den Haag' });
   const station = randomUUID();
-  const batch: Logged = {
-    at: '2026-11-03T08:00:00.000Z',
-    actor: 'system:import',
-    action: 'reports.received',
-    subjectType: 'reports',
-    subjectId: 'intake',
-    details: { received: [[ours.reportId, 1], [theirs.reportId, 1]] },
-  };
+  const intake = (at: string, details: Record<string, unknown>): Logged => ({ at, actor: 'system:import', action: 'reports.received', subjectType: 'reports', subjectId: 'intake', details });
+  const batch = intake('2026-11-03T08:00:00.000Z', { received: [[ours.reportId, 1], [theirs.reportId, 1]], revised: [[oursRevised.reportId, 2, 1], [theirsToo.reportId, 2, 1]] });
+  // What a workstation could write beside the lists (a hostile one, or a later format): another region's ids in places
+  // the narrowing does not read.
+  const crafted = intake('2026-11-03T09:00:00.000Z', { received: [[ours.reportId, 3, theirs.reportId]], withdrawn: [[theirsToo.reportId, 4]], note: theirs.reportId });
+  const theirsOnly = intake('2026-11-03T10:00:00.000Z', { received: [[theirsToo.reportId, 5]] });
+  const otherRegions = [theirs.reportId, theirsToo.reportId];
 
   const ask = (who: string, query: string) => hub.request<AuditEntriesResponse & HubErrorBody>(`/v1/audit/entries?${query}`, { token: credential[who]! });
+  const detailsOf = (answer: AuditEntriesResponse) => answer.entries.map(({ seq, details }) => [seq, JSON.parse(details!) as unknown]);
 
   beforeAll(async () => {
     hub = await startTestHub(backend);
-    await hub.postNdjson([ours, theirs]);
+    await hub.postNdjson([ours, oursRevised, theirs, theirsToo]);
     for (const [id, role, scope] of [
       ['privacy.officer', 'privacy', '*'],
+      ['sup.national', 'supervisor', '*'],
       ['sup.rotterdam', 'supervisor', 'Rotterdam'],
     ] as const) {
       credential[id] = (await addOfficer(hub.database.db, hubClock(), { id, displayName: id, role, team: null, scope })).credential;
     }
-    const pushed = await hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, chainOf([batch]))) });
+    const pushed = await hub.request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, chainOf([batch, crafted, theirsOnly]))) });
     expect(pushed.status).toBe(200);
   });
   afterAll(() => hub?.close());
 
-  it('answers the privacy officer about either report it names with the entry as hashed (the honest twin)', async () => {
-    for (const reportId of [ours.reportId, theirs.reportId]) {
-      const answer = await ask('privacy.officer', `report=${reportId}`);
-      expect(answer.body.entries.map(({ action, details }) => [action, details])).toEqual([['reports.received', JSON.stringify(batch.details)]]);
+  it('answers the privacy officer and a national supervisor about any report it names with the entry as hashed (the honest twin)', async () => {
+    for (const who of ['privacy.officer', 'sup.national']) {
+      // The crafted entry lists `theirs` nowhere a report is listed: it is found by `ours` and `theirsToo` only.
+      for (const [reportId, entries] of [[ours.reportId, [crafted, batch]], [theirs.reportId, [batch]], [theirsToo.reportId, [theirsOnly, crafted, batch]]] as const) {
+        const answer = await ask(who, `report=${reportId}`);
+        expect(answer.body.entries.map(({ action, details }) => [action, details])).toEqual(entries.map((entry) => ['reports.received', JSON.stringify(entry.details)]));
+      }
+      expect(detailsOf((await ask(who, 'officer=system:import')).body)).toEqual([[3, theirsOnly.details], [2, crafted.details], [1, batch.details]]);
     }
   });
 
-  it('leaves it out of a regional supervisor’s answer about their own report: it names another region’s report (the attack)', async () => {
+  it('answers a regional supervisor about their report with the entries narrowed to their region’s reports: no other region’s id (the attack)', async () => {
     const answer = await ask('sup.rotterdam', `report=${ours.reportId}`);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ entries: [], total: 0 });
+    expect(answer.body.total).toBe(2);
+    expect(detailsOf(answer.body)).toEqual([
+      [2, { received: [[ours.reportId, 3]] }],
+      [1, { received: [[ours.reportId, 1]], revised: [[oursRevised.reportId, 2, 1]] }],
+    ]);
+    for (const reportId of otherRegions) expect(JSON.stringify(answer.body)).not.toContain(reportId);
+    expect(detailsOf((await ask('sup.rotterdam', `report=${oursRevised.reportId}`)).body)).toEqual([[1, { received: [[ours.reportId, 1]], revised: [[oursRevised.reportId, 2, 1]] }]]);
+  });
+
+  it('leaves out of a regional supervisor’s answer by officer the entry naming only other regions’ reports, and narrows the others', async () => {
+    const answer = await ask('sup.rotterdam', 'officer=system:import');
+    expect(answer.body.total).toBe(2);
+    expect(answer.body.entries.map((entry) => entry.seq)).toEqual([2, 1]);
+    for (const reportId of otherRegions) expect(JSON.stringify(answer.body)).not.toContain(reportId);
+    const refused = await ask('sup.rotterdam', `report=${theirs.reportId}`);
+    expect(refused.status).toBe(403);
   });
 
   it('shows at a workstation’s Logboek only what it says of the report asked about', async () => {
     const supervisor = await openApiHarness({ officer: SUPERVISOR, records: [], hub: { hubUrl: hub.url, token: credential['privacy.officer']!, scope: '*' } });
     const page = await supervisor.value('audit.logbook', { reportId: ours.reportId });
     expect(page).toMatchObject({ source: 'hub' });
-    // This workstation's own arrival of both reports from the feed (not sent yet), and the other's batch entry.
+    // This workstation's own arrival of the reports from the feed (not sent yet), and the other's batch entries.
     expect(page.entries.map(({ workstationId, action, subjectId, details }) => [workstationId, action, subjectId, details])).toEqual([
       [page.workstationId, 'report.received', ours.reportId, { revision: 1 }],
+      [station, 'report.received', ours.reportId, { revision: 3 }],
       [station, 'report.received', ours.reportId, { revision: 1 }],
     ]);
-    expect(JSON.stringify(page)).not.toContain(theirs.reportId);
+    for (const reportId of otherRegions) expect(JSON.stringify(page)).not.toContain(reportId);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_entry_reports_entry" ON "audit_entry_reports" USING btree ("workstation_id","seq");
