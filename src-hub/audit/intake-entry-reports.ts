@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { intakeReportIds, isBatchEntry, narrowIntakeDetails } from '../../shared/audit/intake-batch';
 import { REPORT_ID_PATTERN } from '../../shared/intake/vocabulary';
 import { queryRows, textArray, type HubDb } from '../db/database';
-import { purgedAmong } from '../retention/tombstones';
+import { tombstonesOf } from '../retention/tombstones';
 import { inRegions } from './report-regions';
 
 interface AcceptedEntry {
@@ -42,12 +42,14 @@ function reportIdsListed(details: string | null): string[] {
 export async function indexIntakeEntries(tx: HubDb, workstationId: string, entries: readonly AcceptedEntry[]): Promise<void> {
   const named = entries.flatMap((entry) => (isBatchEntry(entry) ? reportIdsListed(entry.details).map((reportId) => ({ report_id: reportId, seq: entry.seq })) : []));
   if (named.length === 0) return;
-  const purged = await purgedAmong(tx, [...new Set(named.map((row) => row.report_id))]);
-  const rows = purged.size === 0 ? named : named.filter((row) => !purged.has(row.report_id));
-  if (rows.length === 0) return;
+  // Checked in the insert, against the tombstones: a push may name 250,000 reports, and a list of them as a parameter
+  // is searched element by element (~4x the whole insert's time on PostgreSQL, measured).
+  const tombstones = await tombstonesOf(tx, named.map((row) => row.report_id));
+  const rows = named.map((row, index) => ({ ...row, tombstone: tombstones?.[index] ?? null }));
   await tx.execute(
     sql`INSERT INTO audit_entry_reports (report_id, workstation_id, seq)
-        SELECT named.report_id, ${workstationId}, named.seq FROM json_to_recordset(${JSON.stringify(rows)}::json) AS named(report_id text, seq integer)`,
+        SELECT named.report_id, ${workstationId}, named.seq FROM json_to_recordset(${JSON.stringify(rows)}::json) AS named(report_id text, seq integer, tombstone text)
+        WHERE named.tombstone IS NULL OR NOT EXISTS (SELECT 1 FROM purged_reports p WHERE p.report_key = named.tombstone)`,
   );
 }
 

@@ -50,6 +50,12 @@ export async function purgedReportRegions(db: HubDb, reportIds: readonly string[
   return new Map(rows.flatMap((row) => (row.regions === null ? [] : [[idOf.get(row.reportKey)!, row.regions] as const])));
 }
 
+/** Each report's tombstone as it is or would be, in order, for a check in SQL; null while nothing was ever purged. */
+export async function tombstonesOf(db: HubDb, reportIds: readonly string[]): Promise<string[] | null> {
+  const key = await readKey(db);
+  return key === null ? null : reportIds.map((reportId) => tombstoneOf(key, reportId));
+}
+
 /** The reports among these that retention purged. */
 export async function purgedAmong(db: HubDb, reportIds: readonly string[]): Promise<Set<string>> {
   if (reportIds.length === 0) return new Set();
