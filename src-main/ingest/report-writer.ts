@@ -44,6 +44,12 @@ export interface ReportInput {
   packed?: PackedRevision | undefined;
 }
 
+/** This connection's count of changed rows and the store's data_version (other connections' commits). */
+interface StoreMark {
+  changes: number;
+  version: number;
+}
+
 interface ResolvedMentions {
   mentions: NewMention[];
   /** The non-benign indicators the report links through. */
@@ -101,12 +107,20 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   // caller's of inBatch (a feed slice), which says so with transactionEnded — and dropped when one rolls back.
   // Dropped too when the benign list changes, and when anything else wrote the store since that commit (retention
   // purges indicators no report names any more): this connection's count of changed rows and the store's
-  // data_version (other connections' commits) are then no longer as the commit left them.
-  let knownIndicators = new Map<string, { id: number; benign: boolean }>();
+  // data_version (other connections' commits) are then no longer as the commit left them. The writer's own writes
+  // between batches (the WAL's settle, the kept counts' settle) touch no indicator row: they keep them (betweenBatches).
+  // By type, then value: no key string is built (and hashed) per mention.
+  let knownIndicators = new Map<string, Map<string, { id: number; benign: boolean }>>();
+  let knownCount = 0;
+  const forgetIndicators = () => {
+    knownIndicators = new Map();
+    knownCount = 0;
+  };
   let batching = false;
   const changedRows = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
   const dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
-  const storeMark = () => `${changedRows.get()} ${dataVersion.get()}`;
+  const storeMark = (): StoreMark => ({ changes: changedRows.get()!, version: dataVersion.get()! });
+  const sameMark = (a: StoreMark, b: StoreMark) => a.changes === b.changes && a.version === b.version;
 
   // The benign list as last read, and when: read again only once it may have changed (officers edit it rarely).
   const benignListMark = () => `${benignListWrites(sqlite)} ${dataVersion.get()}`;
@@ -118,16 +132,30 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     if (mark === benignReadAt) return;
     benign = loadBenignMatcher(sqlite);
     benignReadAt = mark;
-    knownIndicators = new Map();
+    forgetIndicators();
   }
   /** The store as the last batch's commit left it; null when a batch failed, none ran, or its commit is still to come. */
-  let markAfterLastBatch: string | null = null;
+  let markAfterLastBatch: StoreMark | null = null;
   /** An inBatch ran in the caller's transaction, which has not ended yet. */
   let batchUncommitted = false;
   /** Keeps the indicators remembered only if nothing wrote the store since the last batch's commit. */
   function followStoreMark(): void {
-    if (markAfterLastBatch === null || storeMark() !== markAfterLastBatch) knownIndicators = new Map();
+    if (markAfterLastBatch === null || !sameMark(storeMark(), markAfterLastBatch)) forgetIndicators();
     markAfterLastBatch = null;
+  }
+  /**
+   * Runs one of the writer's own writes between batches, which changes no indicator row: when nothing else wrote the
+   * store since the last batch's commit, its remembered indicators stay valid after it. The mark keeps the store's
+   * data_version as it was before the write: another connection's commit meanwhile still shows at the next batch.
+   */
+  function betweenBatches<T>(write: () => T): T {
+    const before = markAfterLastBatch;
+    const unchanged = before !== null && sameMark(storeMark(), before);
+    try {
+      return write();
+    } finally {
+      markAfterLastBatch = unchanged ? { changes: changedRows.get()!, version: before.version } : null;
+    }
   }
   const MAX_KNOWN_INDICATORS = 200_000;
   /** Inside a batch: whether retention purged a report here, the store's purge key read once for the batch. */
@@ -135,8 +163,8 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
 
   /** The indicator's row, inserted when new (`created`). */
   function indicatorFor(mention: MentionWithDomain): { id: number; benign: boolean; created?: true } {
-    const key = `${mention.type}\u0000${mention.value}`;
-    const known = batching ? knownIndicators.get(key) : undefined;
+    const knownOfType = batching ? knownIndicators.get(mention.type) : undefined;
+    const known = knownOfType?.get(mention.value);
     if (known) return known;
     // Inserted first, looked up only when the row was there: most indicators an import meets are new, and an insert
     // that finds its key taken costs one search of the index, as the lookup before it did.
@@ -153,10 +181,13 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       indicator = { id: found.id, benign: found.benign_reason !== null };
     }
     if (batching) {
-      if (knownIndicators.size >= MAX_KNOWN_INDICATORS) knownIndicators = new Map();
-      knownIndicators.set(key, indicator);
+      if (knownCount >= MAX_KNOWN_INDICATORS) forgetIndicators();
+      let ofType = knownIndicators.get(mention.type);
+      if (!ofType) knownIndicators.set(mention.type, (ofType = new Map<string, { id: number; benign: boolean }>()));
+      ofType.set(mention.value, indicator);
+      knownCount += 1;
     }
-    return created ? { ...indicator, created } : indicator;
+    return created ? { id: indicator.id, benign: indicator.benign, created: true } : indicator;
   }
 
   /**
@@ -392,7 +423,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       textIndex.flush();
       return result;
     } catch (error) {
-      knownIndicators = new Map();
+      forgetIndicators();
       textIndex.discard();
       intake.discard();
       throw error;
@@ -447,7 +478,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
      */
     settleKeptCounts(): Error | null {
       try {
-        settleKeptCountsDeferral(sqlite);
+        betweenBatches(() => settleKeptCountsDeferral(sqlite));
         return null;
       } catch (error) {
         logger.error('import.kept_counts_unsettled', { error: errorKind(error) });
@@ -477,7 +508,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
       followStoreMark();
       const outcomes = applyInTransaction(inputs);
       markAfterLastBatch = storeMark();
-      settleAfterBatch();
+      betweenBatches(settleAfterBatch);
       return outcomes;
     },
     /**
@@ -501,7 +532,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     transactionEnded(committed: boolean): void {
       if (sqlite.inTransaction) throw new Error('transactionEnded is called after the transaction, not inside it');
       if (committed && batchUncommitted) markAfterLastBatch = storeMark();
-      else knownIndicators = new Map();
+      else forgetIndicators();
       batchUncommitted = false;
     },
   };

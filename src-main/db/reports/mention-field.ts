@@ -33,6 +33,8 @@ const LIST_FIELDS: Readonly<Record<string, readonly [before: string, after: stri
 export const SUSPECT_SIDE_LIST_CODES: readonly string[] = ['p', 'e', 'w', 'b', 'c', 'm', 'o', 'a'];
 
 const codeOfSingle = new Map(Object.entries(SINGLE_FIELDS).map(([code, path]) => [path, code]));
+/** LIST_FIELDS as entries, made once: encodeMentionField runs for every mention an import writes. */
+const LIST_FIELD_ENTRIES = Object.entries(LIST_FIELDS);
 const DIGITS = /^\d+$/;
 const CODE = /^#([a-z]+)(\d*)$/;
 
@@ -40,7 +42,7 @@ const CODE = /^#([a-z]+)(\d*)$/;
 export function encodeMentionField(path: string): string {
   const single = codeOfSingle.get(path);
   if (single !== undefined) return `#${single}`;
-  for (const [code, [before, after]] of Object.entries(LIST_FIELDS)) {
+  for (const [code, [before, after]] of LIST_FIELD_ENTRIES) {
     if (path.startsWith(before) && path.endsWith(after) && path.length > before.length + after.length) {
       const index = path.slice(before.length, path.length - after.length);
       if (DIGITS.test(index)) return `#${code}${index}`;
