@@ -70,8 +70,12 @@ const normalizeKey = memoize((key: string): Normalized | null => {
     return normalized(`+31${nsn}`, { country: 'NL', phoneKind: 'mobile' });
   }
   const parsed = parsePhoneNumberFromString(key, DEFAULT_PHONE_REGION);
-  if (!parsed || !parsed.isValid()) return null;
-  const phoneKind = kindOf(parsed.getType(), parsed.countryCallingCode, parsed.nationalNumber);
+  if (!parsed) return null;
+  // A number with a type is valid (its national pattern matched), so a valid number is typed once, not twice
+  // (isValid types it too, where the metadata has types); only one without a type still asks isValid.
+  const type = parsed.getType();
+  if (type === undefined && !parsed.isValid()) return null;
+  const phoneKind = kindOf(type, parsed.countryCallingCode, parsed.nationalNumber);
   return normalized(parsed.number, parsed.country ? { country: parsed.country, phoneKind } : { phoneKind });
 });
 
