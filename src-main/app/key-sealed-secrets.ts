@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -10,8 +10,13 @@ const FORMAT = 'k1';
 const derive = (key: string, salt: Buffer) => scryptSync(key, salt, 32);
 
 /**
- * Seals each secret with AES-256-GCM under a key derived (scrypt, a salt per value) from the store's key, which
- * browser mode and the CLI take from PUZZELSTUK_DB_KEY: whoever can read the file but has not the key reads nothing.
+ * Seals each secret with AES-256-GCM under a key derived (scrypt, with a salt stored beside the value) from the
+ * store's key, which browser mode and the CLI take from PUZZELSTUK_DB_KEY: whoever can read the file but has not the
+ * key reads nothing.
+ *
+ * What one codec seals shares one salt, drawn when it is made, each value with its own IV; its key is derived then,
+ * in the thread pool. Sealing — the hub's session at a sign-in — then costs no scrypt on the thread that relays the
+ * window's calls (in browser mode, serve's), where it held the signed-in answer back.
  */
 export function storeKeyCodec(storeKey: string): SecretCodec {
   const derived = new Map<string, Buffer>();
@@ -21,13 +26,18 @@ export function storeKeyCodec(storeKey: string): SecretCodec {
     if (!key) derived.set(id, (key = derive(storeKey, salt)));
     return key;
   };
+  const sealSalt = randomBytes(16);
+  const sealSaltId = sealSalt.toString('base64');
+  scrypt(storeKey, sealSalt, 32, (error, key) => {
+    // Should it fail, the first seal derives the key itself.
+    if (!error && !derived.has(sealSaltId)) derived.set(sealSaltId, key);
+  });
   return {
     seal(value) {
-      const salt = randomBytes(16);
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', keyFor(salt), iv);
+      const cipher = createCipheriv('aes-256-gcm', keyFor(sealSalt), iv);
       const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-      return [FORMAT, salt, iv, cipher.getAuthTag(), sealed].map((part) => (typeof part === 'string' ? part : part.toString('base64'))).join(':');
+      return [FORMAT, sealSalt, iv, cipher.getAuthTag(), sealed].map((part) => (typeof part === 'string' ? part : part.toString('base64'))).join(':');
     },
     open(text) {
       const [format, salt, iv, tag, sealed] = text.split(':');

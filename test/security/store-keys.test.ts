@@ -133,6 +133,25 @@ describe('browser mode’s secrets outside the demo', () => {
     expect(() => browserModeSecrets(dir, { PUZZELSTUK_DB_KEY: 'another key' }).get('hub-token')).toThrow(/do not open/);
   });
 
+  it('each get an IV of their own under the key a run derives once, and open in any later run', async () => {
+    const dir = tempDir();
+    const secrets = browserModeSecrets(dir, { PUZZELSTUK_DB_KEY: KEY });
+    secrets.set('hub-token', 'pzh_the-hub-token');
+    // Time for the run's key to come from the thread pool, so that the next seal uses that one: a later run derives
+    // it again on its own thread, and must get the same.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    secrets.set('pending-session-ends', '[]');
+    const sealed = JSON.parse(readFileSync(join(dir, 'secrets.sealed.json'), 'utf8')) as Record<string, string>;
+    const [tokenIv, endsIv] = [sealed['hub-token']!, sealed['pending-session-ends']!].map((text) => text.split(':')[2]);
+    expect(tokenIv).not.toBe(endsIv);
+    const later = browserModeSecrets(dir, { PUZZELSTUK_DB_KEY: KEY });
+    expect(later.get('hub-token')).toBe('pzh_the-hub-token');
+    expect(later.get('pending-session-ends')).toBe('[]');
+    later.set('hub-token', 'pzs_a-session');
+    expect(browserModeSecrets(dir, { PUZZELSTUK_DB_KEY: KEY }).get('hub-token')).toBe('pzs_a-session');
+    expect(() => browserModeSecrets(dir, { PUZZELSTUK_DB_KEY: 'another key' }).get('pending-session-ends')).toThrow(/do not open/);
+  });
+
   it('take over an older plain secrets.json — only with its own key — and remove it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ 'store-key': KEY, 'hub-token': 'pzh_old' }), { mode: 0o600 });
