@@ -271,6 +271,24 @@ describe('one deferral of the kept counts per import', () => {
     exact(sqlite);
   });
 
+  it('once the file is read, settles what it deferred before applying the last batches, so the settle after them counts only theirs; exact', async () => {
+    const temp = openTempStore();
+    const { sqlite } = temp.store;
+    const settles = recordSettles(sqlite);
+    const reports = manyReports(24);
+    // 28 records in batches of 4: no chunk of 40 fills, and the revisions in the last batches meet settled reports.
+    const records = [...reports, ...laterRevisions(reports)];
+    await importNdjson(Readable.from(records.map((record) => Buffer.from(JSON.stringify(record) + '\n'))), temp.writer, { batchSize: 4, keptCountsSettleEvery: 40 });
+    expect(deferrals(sqlite)).toEqual([]);
+    exact(sqlite);
+    const [early, last, ...more] = settles();
+    expect(more).toEqual([]);
+    expect(early?.afterId).toBe(0);
+    expect(early!.lastId).toBeGreaterThanOrEqual(10);
+    expect(last?.afterId).toBe(early!.lastId);
+    expect(last!.lastId - last!.afterId).toBeLessThanOrEqual(2 * 4);
+  });
+
   it('a crash between settled chunks leaves only the last chunk deferred; the next opening settles it, exactly', () => {
     const temp = openTempStore();
     const { sqlite } = temp.store;
