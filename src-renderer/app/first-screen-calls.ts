@@ -12,7 +12,9 @@ export const firstScreenCalls = (): EarlyCall[] => [['queue.list', firstQueueQue
 /**
  * Asks the first screen's calls together, in one `app.firstScreen` (one round trip instead of seven, which over
  * browser mode's six connections also waited for one another), and hands each slice's own call its part. Should the
- * call as a whole fail (a core older than this page), each is asked on its own.
+ * call as a whole fail (a core older than this page), each is asked on its own. How far the core's start is
+ * (start-state.ts) goes apart, since its host answers it while the core cannot: the screens wait behind it, and asked
+ * only once their code had run, its round trip came after that code and the start screen was drawn before them.
  */
 export function askFirstScreen(api: ApiClient, early: EarlyCallingClient): void {
   const queue = firstQueueQuery();
@@ -22,4 +24,5 @@ export function askFirstScreen(api: ApiClient, early: EarlyCallingClient): void 
     const answer: Promise<ApiResult<unknown>> = together.then((answered) => (answered.ok ? answered.value[method as FirstScreenMethod] : api.call(method, params as never)));
     early.callEarly(call, answer);
   }
+  early.callEarly(['app.startState', {}]);
 }
