@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { intakeReportIds, isBatchEntry, narrowIntakeDetails } from '../../shared/audit/intake-batch';
 import { REPORT_ID_PATTERN } from '../../shared/intake/vocabulary';
 import { queryRows, textArray, type HubDb } from '../db/database';
+import { shareAuditIndex } from '../db/locks';
 import { tombstonesOf } from '../retention/tombstones';
 import { inRegions } from './report-regions';
 
@@ -42,6 +43,8 @@ function reportIdsListed(details: string | null): string[] {
 export async function indexIntakeEntries(tx: HubDb, workstationId: string, entries: readonly AcceptedEntry[]): Promise<void> {
   const named = entries.flatMap((entry) => (isBatchEntry(entry) ? reportIdsListed(entry.details).map((reportId) => ({ report_id: reportId, seq: entry.seq })) : []));
   if (named.length === 0) return;
+  // A purge under way has emptied the index of its reports but not committed their tombstones: wait for it.
+  await shareAuditIndex(tx);
   // Checked in the insert, against the tombstones: a push may name 250,000 reports, and a list of them as a parameter
   // is searched element by element (~4x the whole insert's time on PostgreSQL, measured).
   const tombstones = await tombstonesOf(tx, named.map((row) => row.report_id));

@@ -7,6 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { textArray, type HubDb } from '../db/database';
+import { shareAuditIndex } from '../db/locks';
 import { auditReportRegions } from '../db/schema';
 import { purgedReportRegions } from '../retention/tombstones';
 
@@ -41,6 +42,8 @@ export async function keepAuditedRegions(tx: HubDb, reportIds: readonly string[]
 export async function keepLateAuditedRegions(tx: HubDb, entries: ReadonlyArray<{ subjectType: string; subjectId: string }>): Promise<void> {
   const named = [...new Set(entries.flatMap((entry) => reportsOfSubject(entry.subjectType, entry.subjectId)))];
   if (named.length === 0) return;
+  // A purge under way did not see these entries, and its tombstones are not committed yet: wait for it.
+  await shareAuditIndex(tx);
   const regions = await purgedReportRegions(tx, named);
   if (regions.size === 0) return;
   await tx

@@ -17,6 +17,23 @@ export const MIGRATION_LOCK = 0x7a7a_6d69_6772n; // "zzmigr"
  */
 export const REDACTION_COMPACTION_LOCK = 0x7a7a_636f_6d70n; // "zzcomp"
 
+/**
+ * Between a retention purge and the audit pushes: the purge holds it alone while it moves its reports' regions aside
+ * and empties the intake index of them, each push shares it while it reads the tombstones for both (../audit/). A
+ * push's index row or regions can then never miss a purge that has not committed yet.
+ */
+const AUDIT_INDEX_LOCK = 0x7a7a_6175_6469n; // "zzaudi"
+
+/** For the purge: until its transaction ends, no audit push reads the tombstones. */
+export async function lockAuditIndex(tx: HubDb): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(AUDIT_INDEX_LOCK.toString())})`);
+}
+
+/** For an audit push: waits for a purge under way, and holds off the next one until the push's transaction ends. */
+export async function shareAuditIndex(tx: HubDb): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${sql.raw(AUDIT_INDEX_LOCK.toString())})`);
+}
+
 /** First key of the two-key advisory locks taken per report (`hashtext(reportId)` is the second). */
 export const REPORT_LOCK_CLASS = 0x7270_7400; // "rpt"
 

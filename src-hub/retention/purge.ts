@@ -15,7 +15,7 @@ import { PURGED_QUOTE } from '../../shared/retention/holds';
 import { withRedactedTexts } from '../../shared/retention/late-quotes';
 import { redactReportWords, reportWords, type ReportWords } from '../../shared/retention/report-words';
 import { queryRows, textArray, type HubDb } from '../db/database';
-import { lockReports, lockSubjects } from '../db/locks';
+import { lockAuditIndex, lockReports, lockSubjects } from '../db/locks';
 import { FEED_CHANNEL } from '../feed/append';
 import { reportSubject } from '../mutations/reach/subjects';
 import { rewriteMutationPayloads } from '../mutations/rewrite';
@@ -130,6 +130,8 @@ export async function purgeReports(tx: HubDb, reportIds: readonly string[]): Pro
     sql`DELETE FROM refused_mutations WHERE payload::text LIKE ANY(${textArray(reportIds.map((id) => `%"${id}"%`))})`,
   );
   const regions = await queryRows<{ report_id: string; regions: string[] }>(tx, sql`SELECT report_id, regions FROM reports WHERE report_id = ANY(${ids})`);
+  // An audit push accepted meanwhile waits, then finds the tombstones; one accepted before is seen here.
+  await lockAuditIndex(tx);
   await keepAuditedRegions(tx, reportIds);
   await forgetIntakeEntries(tx, reportIds);
   await tx.execute(sql`DELETE FROM subject_reports WHERE report_id = ANY(${ids})`);

@@ -62,7 +62,8 @@ export async function purgedAmong(db: HubDb, reportIds: readonly string[]): Prom
   const key = await readKey(db);
   if (key === null) return new Set();
   const idOf = new Map(reportIds.map((reportId) => [tombstoneOf(key, reportId), reportId]));
-  // As an array, not one parameter a key: an audit push may ask about 250,000 reports (PostgreSQL takes 65,535 parameters).
+  // As an array, not one parameter a key: an intake batch, or a push of changes whose cases list reports, may name
+  // more reports than the 65,535 parameters PostgreSQL takes.
   const rows = await db.select({ reportKey: purgedReports.reportKey }).from(purgedReports).where(sql`${purgedReports.reportKey} = ANY(${textArray([...idOf.keys()])})`);
   return new Set(rows.map((row) => idOf.get(row.reportKey)!));
 }

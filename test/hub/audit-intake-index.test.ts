@@ -4,7 +4,7 @@
  * every batch entry. Tried with reports whose ids differ in one digit's place (…0001, …0010, …0100), with entries in
  * the older one-a-report form beside the batch form; the question's plan reads no entry's details; a purge drops the
  * report's rows and keeps the entries; an upgrade from a hub holding batch entries fills the index from them. On PGlite
- * and PostgreSQL.
+ * and PostgreSQL; and on PostgreSQL, a push accepted while a purge is under way on another connection.
  */
 import { createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,17 +17,19 @@ import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../..
 import { systemClock } from '../../shared/platform/clock';
 import { silentLogger } from '../../shared/platform/logger';
 import { pageQuery } from '../../src-hub/audit/questions';
-import { connect } from '../../src-hub/db/connect';
+import { connect, type HubConnection } from '../../src-hub/db/connect';
 import type { Scope } from '../../src-hub/feed/scope';
 import { inTransaction, queryRows, type HubDb } from '../../src-hub/db/database';
 import { HUB_MIGRATIONS_FOLDER, hubMigrations, migrateHub } from '../../src-hub/db/migrate';
 import { addOfficer } from '../../src-hub/officers/registry';
+import { purgeReports } from '../../src-hub/retention/purge';
 import { buryReports } from '../../src-hub/retention/tombstones';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { createAuditAppender, type AuditEntry } from '../../src-main/audit/audit-log';
 import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
 import { filedRecord } from '../support/records';
+import { until } from '../support/shared-station';
 import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
 
 const ONE = 'IA-2026-0000001';
@@ -185,5 +187,72 @@ describe.each(BACKENDS)('upgrading a hub that holds intake batch entries (%s)', 
       await database.close();
       await testDatabase.dispose();
     }
+  });
+});
+
+/**
+ * Both run READ COMMITTED: a push that read the tombstones before the purge committed, and wrote its rows after the
+ * purge emptied the index, kept a row (and no regions) for the purged report. The purge is held open on a second
+ * connection once it has done all its work; this is the hub's first purge, so not even the tombstones' key exists.
+ */
+describe('a push accepted while a purge is under way (postgres)', () => {
+  let hub: TestHub;
+  let second: HubConnection;
+  const station = randomUUID();
+  const expired = filedRecord({ reportId: ONE, receivedAt: '2026-04-01T10:00:00Z' });
+  const kept = filedRecord({ reportId: TEN, receivedAt: '2026-11-01T10:00:00Z' });
+  let expiredRegions: string[];
+
+  beforeAll(async () => {
+    const database = await freshDatabase('postgres');
+    hub = await startTestHub('postgres', { database });
+    second = await connect(database.options);
+    await hub.postNdjson([expired, kept]);
+    expiredRegions = (await queryRows<{ regions: string[] }>(hub.database.db, sql`SELECT regions FROM reports WHERE report_id = ${ONE}`))[0]!.regions;
+    expect(expiredRegions.length).toBeGreaterThan(0);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await hub?.close();
+  });
+
+  const waitingForLocks = async () =>
+    (
+      await queryRows<{ n: number }>(
+        second.db,
+        sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )
+    )[0]!.n;
+
+  it('waits for the purge, then indexes the report still held and keeps the regions of the purged one', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let purged!: () => void;
+    const done = new Promise<void>((resolve) => (purged = resolve));
+    const purge = inTransaction(
+      second.db,
+      async (tx) => {
+        await purgeReports(tx, [ONE]);
+        purged();
+        await released;
+      },
+      1,
+    );
+    await done;
+
+    const log = chainOf([batch('2026-11-02T08:00:00.000Z', { received: [[ONE, 1], [TEN, 1]] }), viewed('2026-11-02T08:01:00.000Z', ONE)]);
+    let answered = false;
+    const push = hub
+      .request('/v1/audit', { token: hub.workstationToken, contentType: 'application/json', body: JSON.stringify(signedPush(station, log)) })
+      .finally(() => (answered = true));
+    // Either the push was accepted past the open purge (the race), or it waits for it.
+    await until('the push is answered or waits', async () => answered || (await waitingForLocks()) === 1);
+    release();
+    await purge;
+    expect((await push).status).toBe(200);
+
+    expect(await indexRows(hub.database.db)).toEqual([{ report_id: TEN, seq: 1 }]);
+    const regions = await queryRows<{ report_id: string; regions: string[] }>(hub.database.db, sql`SELECT report_id, regions FROM audit_report_regions`);
+    expect(regions).toEqual([{ report_id: ONE, regions: expiredRegions }]);
   });
 });
