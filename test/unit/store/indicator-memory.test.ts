@@ -47,6 +47,17 @@ describe('the indicator rows the writer remembers between batches', () => {
     expect(muleRows(temp)).toEqual([{ id: expect.any(Number) as number, reports: 1 }]);
   });
 
+  it('are forgotten when the store changed before the writer settles its kept counts (the settle keeps only what was valid)', () => {
+    const temp = openTempStore();
+    const first = withMule();
+    temp.writer.applyBatch([inputOf(first)]);
+    purge(temp.store.sqlite, first.reportId);
+    expect(temp.writer.settleKeptCounts()).toBeNull();
+    expect(muleRows(temp)).toEqual([]);
+    expect(temp.writer.applyBatch([inputOf(withMule())])).toEqual(['imported']);
+    expect(muleRows(temp)).toEqual([{ id: expect.any(Number) as number, reports: 1 }]);
+  });
+
   it('are forgotten when another connection changed the store in between', () => {
     const temp = openTempStore();
     const first = withMule();
