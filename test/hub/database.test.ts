@@ -34,7 +34,7 @@ describe.each(BACKENDS)('hub database (%s)', (backend) => {
       database.db,
       sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.map((table) => table.name)).toEqual(['audit_chain_heads', 'audit_chain_keys', 'audit_chain_refusals', 'audit_entries', 'audit_questions', 'audit_report_regions', 'auto_routes', 'elsewhere_questions', 'feed', 'hub_tokens', 'mutation_regions', 'mutation_subjects', 'mutations', 'officer_keys', 'officer_sessions', 'officers', 'purge_key', 'purged_holders', 'purged_reports', 'redaction_compaction_due', 'refused_mutations', 'report_indicators', 'report_revisions', 'reports', 'request_states', 'retention_periods', 'retention_runs', 'subject_reports']);
+    expect(tables.map((table) => table.name)).toEqual(['audit_chain_heads', 'audit_chain_keys', 'audit_chain_refusals', 'audit_entries', 'audit_entry_reports', 'audit_questions', 'audit_report_regions', 'auto_routes', 'elsewhere_questions', 'feed', 'hub_tokens', 'mutation_regions', 'mutation_subjects', 'mutations', 'officer_keys', 'officer_sessions', 'officers', 'purge_key', 'purged_holders', 'purged_reports', 'redaction_compaction_due', 'refused_mutations', 'report_indicators', 'report_revisions', 'reports', 'request_states', 'retention_periods', 'retention_runs', 'subject_reports']);
   });
 
   it('keeps the feed append-only', async () => {
