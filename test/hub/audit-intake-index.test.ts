@@ -6,15 +6,13 @@
  * report's rows and keeps the entries; an upgrade from a hub holding batch entries fills the index from them. On PGlite
  * and PostgreSQL; and on PostgreSQL, a push accepted while a purge is under way on another connection.
  */
-import { createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
-import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../../shared/hub/protocol';
-import { systemClock } from '../../shared/platform/clock';
+import { type ChainEntry } from '../../shared/audit/chain';
+import type { AuditEntriesResponse, HubErrorBody } from '../../shared/hub/protocol';
 import { silentLogger } from '../../shared/platform/logger';
 import { pageQuery } from '../../src-hub/audit/questions';
 import { connect, type HubConnection } from '../../src-hub/db/connect';
@@ -25,39 +23,19 @@ import { addOfficer } from '../../src-hub/officers/registry';
 import { purgeReports } from '../../src-hub/retention/purge';
 import { buryReports } from '../../src-hub/retention/tombstones';
 import { runHubRetention } from '../../src-hub/retention/run';
-import { openCaseStore } from '../../src-main/app/open-case-store';
-import { createAuditAppender, type AuditEntry } from '../../src-main/audit/audit-log';
-import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
 import { filedRecord } from '../support/records';
 import { until } from '../support/shared-station';
+import { chainOf, signedPush, type LoggedEntry } from '../support/audit-push';
 import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
 
 const ONE = 'IA-2026-0000001';
 const TEN = 'IA-2026-0000010';
 const HUNDRED = 'IA-2026-0000100';
 
-type Logged = AuditEntry & { at: string };
+type Logged = LoggedEntry;
 
 const batch = (at: string, details: Record<string, unknown>): Logged => ({ at, actor: 'system:import', action: 'reports.received', subjectType: 'reports', subjectId: 'intake', details });
 const viewed = (at: string, reportId: string): Logged => ({ at, actor: 'agent.jansen', action: 'report.viewed', subjectType: 'report', subjectId: reportId, details: { purpose: 'Beoordelen van de melding' } });
-
-/** A workstation's log of these entries, chained by the store's own writer, as the hub receives it. */
-function chainOf(entries: readonly Logged[]): ChainEntry[] {
-  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-intake-index-'));
-  const store = openCaseStore({ path: join(dir, 'store.db'), clock: systemClock });
-  const append = createAuditAppender(store.sqlite);
-  for (const { at, ...entry } of entries) append(at, entry);
-  const chain = chainEntriesAfter(store.sqlite, 0, entries.length);
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  return chain;
-}
-
-const key = generateKeyPairSync('ed25519').privateKey;
-function signedPush(workstationId: string, entries: readonly ChainEntry[]): AuditPushRequest {
-  const publicKey = (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
-  return { workstationId, entries: [...entries], proof: { publicKey, signature: sign(null, Buffer.from(auditPushContent(workstationId, entries)), key).toString('base64url') } };
-}
 
 const indexRows = (db: HubDb) => queryRows<{ report_id: string; seq: number }>(db, sql`SELECT report_id, seq FROM audit_entry_reports ORDER BY report_id, seq`);
 

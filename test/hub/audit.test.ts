@@ -5,50 +5,29 @@
  * (edited, deleted, inserted, reordered, cut short) — `hub audit verify` names the first bad entry of that chain.
  * Beside each: the honest twin that is accepted and verifies. On PGlite and PostgreSQL.
  */
-import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { systemClock } from '../../shared/platform/clock';
-import { openCaseStore } from '../../src-main/app/open-case-store';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
-import type { AuditChainHead, AuditPushRequest, AuditPushResponse, AuditRefusalsResponse, HubErrorBody, SessionResponse } from '../../shared/hub/protocol';
+import { type ChainEntry } from '../../shared/audit/chain';
+import type { AuditChainHead, AuditPushResponse, AuditRefusalsResponse, HubErrorBody, SessionResponse } from '../../shared/hub/protocol';
 import { chainHash } from '../../src-hub/audit/chain-hash';
 import { verifyHubChains, type HubChainVerdict } from '../../src-hub/audit/verify';
 import { connect } from '../../src-hub/db/connect';
 import { migrateHub } from '../../src-hub/db/migrate';
 import { createToken } from '../../src-hub/auth/tokens';
 import { addOfficer } from '../../src-hub/officers/registry';
-import { createAuditAppender } from '../../src-main/audit/audit-log';
-import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
 import { runCliCaptured } from '../support/run-cli';
+import { chainOf, signedPush } from '../support/audit-push';
 import { BACKENDS, freshDatabase, hubClock, startTestHub, type TestHub } from './harness';
 
 /** A workstation's real log: `count` consultations through the store's own writer, read back as the hub receives them. */
-function workstationLog(count: number): ChainEntry[] {
-  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-audit-'));
-  const store = openCaseStore({ path: join(dir, 'store.db'), clock: systemClock });
-  const append = createAuditAppender(store.sqlite);
-  for (let index = 1; index <= count; index++) {
-    append(`2026-11-02T08:${String(index % 60).padStart(2, '0')}:00.000Z`, { actor: index % 2 ? 'k.devries' : 'l.vermeer', action: 'report.viewed', subjectType: 'report', subjectId: `IA-2026-00000${index % 7}`, details: { purpose: 'Onderzoek in een zaak' } });
-  }
-  const entries = chainEntriesAfter(store.sqlite, 0, count);
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  return entries;
-}
-
-/** Each workstation's audit key (as its store makes one), by workstation id. */
-const keys = new Map<string, KeyObject>();
-const keyOf = (workstationId: string) => keys.get(workstationId) ?? keys.set(workstationId, generateKeyPairSync('ed25519').privateKey).get(workstationId)!;
-
-/** A push signed by `key` (by default the workstation's own), as push-audit.ts sends it. */
-function signedPush(workstationId: string, entries: readonly ChainEntry[], key: KeyObject = keyOf(workstationId)): AuditPushRequest {
-  const publicKey = (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
-  return { workstationId, entries: [...entries], proof: { publicKey, signature: sign(null, Buffer.from(auditPushContent(workstationId, entries)), key).toString('base64url') } };
-}
+const workstationLog = (count: number): ChainEntry[] =>
+  chainOf(
+    Array.from({ length: count }, (_, offset) => {
+      const index = offset + 1;
+      return { at: `2026-11-02T08:${String(index % 60).padStart(2, '0')}:00.000Z`, actor: index % 2 ? 'k.devries' : 'l.vermeer', action: 'report.viewed', subjectType: 'report', subjectId: `IA-2026-00000${index % 7}`, details: { purpose: 'Onderzoek in een zaak' } };
+    }),
+  );
 
 /** The log rewritten from entry `from` on, every hash recomputed so the rewritten part is a chain of its own. */
 function rewrittenFrom(entries: readonly ChainEntry[], from: number): ChainEntry[] {

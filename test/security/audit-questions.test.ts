@@ -6,26 +6,20 @@
  * other regions' reports (those entries left out) — beside the honest twins: the privacy officer's answers across
  * both workstations, each question logged on the hub with who asked. On PGlite and PostgreSQL.
  */
-import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPushContent, type ChainEntry } from '../../shared/audit/chain';
-import type { AuditEntriesResponse, AuditPushRequest, HubErrorBody } from '../../shared/hub/protocol';
-import { systemClock } from '../../shared/platform/clock';
+import { type ChainEntry } from '../../shared/audit/chain';
+import type { AuditEntriesResponse, HubErrorBody } from '../../shared/hub/protocol';
 import { queryRows } from '../../src-hub/db/database';
 import { auditQuestions } from '../../src-hub/db/schema';
 import { silentLogger } from '../../shared/platform/logger';
 import { runHubRetention } from '../../src-hub/retention/run';
 import { addOfficer } from '../../src-hub/officers/registry';
-import { openCaseStore } from '../../src-main/app/open-case-store';
-import { createAuditAppender, type AuditEntry } from '../../src-main/audit/audit-log';
-import { chainEntriesAfter } from '../../src-main/audit/chain-entries';
 import { filedRecord } from '../support/records';
 import { closedPort } from '../support/ports';
 import { openApiHarness, SUPERVISOR } from '../api/support/api-harness';
+import { chainOf, signedPush, type LoggedEntry } from '../support/audit-push';
 import { BACKENDS, hubClock, startTestHub, type TestHub } from '../hub/harness';
 
 const ROTTERDAM = filedRecord({ region: 'Rotterdam' });
@@ -33,30 +27,9 @@ const DEN_HAAG = filedRecord({ region: 'Den Haag' });
 const R = ROTTERDAM.reportId;
 const D = DEN_HAAG.reportId;
 
-type Logged = AuditEntry & { at: string };
+type Logged = LoggedEntry;
 
 const viewed = (at: string, actor: string, reportId: string, purpose: string): Logged => ({ at, actor, action: 'report.viewed', subjectType: 'report', subjectId: reportId, details: { purpose, revision: 1 } });
-
-/** A workstation's log of these entries, chained by the store's own writer, as the hub receives it. */
-function chainOf(entries: readonly Logged[]): ChainEntry[] {
-  const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-questions-'));
-  const store = openCaseStore({ path: join(dir, 'store.db'), clock: systemClock });
-  const append = createAuditAppender(store.sqlite);
-  for (const { at, ...entry } of entries) append(at, entry);
-  const chain = chainEntriesAfter(store.sqlite, 0, entries.length);
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  return chain;
-}
-
-/** Each workstation's audit key: only it continues its log on the hub. */
-const keys = new Map<string, KeyObject>();
-
-function signedPush(workstationId: string, entries: readonly ChainEntry[]): AuditPushRequest {
-  const key = keys.get(workstationId) ?? keys.set(workstationId, generateKeyPairSync('ed25519').privateKey).get(workstationId)!;
-  const publicKey = (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
-  return { workstationId, entries: [...entries], proof: { publicKey, signature: sign(null, Buffer.from(auditPushContent(workstationId, entries)), key).toString('base64url') } };
-}
 
 const STATION_A = randomUUID();
 const STATION_B = randomUUID();
@@ -358,12 +331,16 @@ describe.each(BACKENDS)('an intake batch entry, asked by report (%s)', (backend)
     const supervisor = await openApiHarness({ officer: SUPERVISOR, records: [], hub: { hubUrl: hub.url, token: credential['privacy.officer']!, scope: '*' } });
     const page = await supervisor.value('audit.logbook', { reportId: ours.reportId });
     expect(page).toMatchObject({ source: 'hub' });
-    // This workstation's own arrival of the reports from the feed (not sent yet), and the other's batch entries.
-    expect(page.entries.map(({ workstationId, action, subjectId, details }) => [workstationId, action, subjectId, details])).toEqual([
-      [page.workstationId, 'report.received', ours.reportId, { revision: 1 }],
-      [station, 'report.received', ours.reportId, { revision: 3 }],
-      [station, 'report.received', ours.reportId, { revision: 1 }],
-    ]);
+    // This workstation's own arrival of the report from the feed, and the other's batch entries. Compared in any
+    // order: the own entry is listed first while unsent, by its time once this workstation's sync has pushed it.
+    const shown = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
+    expect(shown(page.entries.map(({ workstationId, action, subjectId, details }) => [workstationId, action, subjectId, details]))).toEqual(
+      shown([
+        [page.workstationId, 'report.received', ours.reportId, { revision: 1 }],
+        [station, 'report.received', ours.reportId, { revision: 3 }],
+        [station, 'report.received', ours.reportId, { revision: 1 }],
+      ]),
+    );
     for (const reportId of otherRegions) expect(JSON.stringify(page)).not.toContain(reportId);
   });
 });
