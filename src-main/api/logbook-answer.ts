@@ -55,6 +55,12 @@ function entryView(entry: HubAuditEntry): LogbookEntryView {
   return { ...shown, purpose: purposeOf(shown.details) };
 }
 
+/**
+ * The hub's entries, without this workstation's after the part the hub held at the snapshot: those are listed from this
+ * workstation's own log (notSentYet), also when a later page or the export finds them on the hub by then.
+ */
+const heldPart = (here: string, held: number) => (entry: HubAuditEntry) => entry.workstationId !== here || entry.seq <= held;
+
 /** This workstation's entries after the part the hub held at the snapshot, up to the newest the answer includes. */
 const notSentYet = (context: ApiContext, query: LogbookQuery, held: number, upToId: number, limit?: number) =>
   logbook(context.store.sqlite, { ...logbookQuestion(query), upToId }, { afterId: held, ...(limit !== undefined ? { limit } : {}) });
@@ -110,7 +116,7 @@ export async function answerLogbook(context: ApiContext, { after, ...query }: Lo
   const upToId = query.upToId ?? newestEntryId(sqlite);
   const unsent = after === undefined ? notSentYet(context, query, held, upToId) : { entries: [], truncated: false };
   return {
-    entries: [...unsent.entries, ...answer.entries.flatMap(entryViews(query))],
+    entries: [...unsent.entries, ...answer.entries.filter(heldPart(here, held)).flatMap(entryViews(query))],
     // More of this workstation's entries than one page wait to be sent: the page says so (they reach the hub soon).
     truncated: unsent.truncated,
     source: 'hub',
@@ -143,7 +149,7 @@ export async function exportedEntries(context: ApiContext, query: LogbookQuery):
   do {
     const page = await context.sync.auditEntries(hubQuestion(query, here, after, AUDIT_ENTRIES_PAGE_MAX));
     if ('unanswered' in page) throw new AppError('UNAVAILABLE', `${HUB_UNANSWERED} (${page.message})`);
-    entries.push(...page.entries.flatMap(entryViews(query)));
+    entries.push(...page.entries.filter(heldPart(here, query.held ?? 0)).flatMap(entryViews(query)));
     withinExportLimit({ entries, truncated: entries.length > LOGBOOK_EXPORT_LIMIT });
     after = page.next ?? undefined;
   } while (after !== undefined);
