@@ -111,13 +111,14 @@ export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuesti
   const first = question.after === null;
   // One snapshot for the page, its total and what the asking workstation's chain held: read apart, a push committed
   // between them counted its entries as held without showing them, and the workstation left them out as sent.
-  const { rows, entries, total, held } = await db.transaction(
+  const { entries, next, total, held } = await db.transaction(
     async (snapshot) => {
       const read = snapshot as unknown as HubDb;
       const rows = await queryRows<HubAuditEntry>(read, pageQuery(question, asker.scope, asOf));
       const page = rows.slice(0, question.limit);
+      const last = page.at(-1);
       return {
-        rows,
+        next: rows.length > question.limit && last !== undefined ? encodeCursor(last) : null,
         entries: asker.scope === '*' ? page : await narrowedToRegions(read, page, asker.scope),
         total: first ? ((await queryRows<{ total: number }>(read, sql`SELECT count(*)::int AS total FROM audit_entries e WHERE ${where}`))[0]?.total ?? 0) : null,
         held: first && question.workstation !== null ? await heldAt(read, question.workstation, asOf) : null,
@@ -125,13 +126,12 @@ export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuesti
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  const last = rows.slice(0, question.limit).at(-1);
   await log(entries.length, null);
   return {
     entries,
     total,
     asOf: new Date(asOf).toISOString(),
-    next: rows.length > question.limit && last !== undefined ? encodeCursor(last) : null,
+    next,
     held,
   };
 }
