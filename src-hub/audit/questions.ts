@@ -56,7 +56,8 @@ const entriesAbout = (reportId: string) =>
         WHERE a.subject_type = 'link' AND (a.subject_id LIKE ${`${reportId}|%`} OR a.subject_id LIKE ${`%|${reportId}`})
       UNION ALL ${intakeEntriesNaming(reportId)}`;
 
-function matching(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
+/** The entries answering the question as `scope` may see them, received by `asOf`: the page's and the total's condition. */
+export function questionWhere(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
   const conditions: SQL[] = [sql`e.received_at <= ${asOf}::timestamptz`, withinScope(scope)];
   if (question.report !== null) conditions.push(sql`(e.workstation_id, e.seq) IN (${entriesAbout(question.report)})`);
   if (question.officer !== null) conditions.push(sql`e.actor = ${question.officer}`);
@@ -65,11 +66,11 @@ function matching(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQ
   return sql.join(conditions, sql` AND `);
 }
 
-/** One page of the entries answering the question, and one more to say whether a next page exists. */
-export function pageQuery(question: ParsedAuditQuestion, scope: Scope, asOf: string): SQL {
+/** One page of the entries matching `where` (questionWhere), and one more to say whether a next page exists. */
+export function pageQuery(question: ParsedAuditQuestion, where: SQL): SQL {
   const after = question.after === null ? sql`TRUE` : sql`(e.at, e.workstation_id, e.seq) < (${question.after.at}::text, ${question.after.workstationId}::text, ${question.after.seq}::int)`;
   return sql`SELECT e.workstation_id AS "workstationId", e.seq, e.at, e.actor, e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.details
-      FROM audit_entries e WHERE ${matching(question, scope, asOf)} AND ${after}
+      FROM audit_entries e WHERE ${where} AND ${after}
       ORDER BY e.at DESC, e.workstation_id DESC, e.seq DESC LIMIT ${question.limit + 1}`;
 }
 
@@ -107,14 +108,14 @@ export async function answerAuditQuestion(db: HubDb, question: ParsedAuditQuesti
     throw new AppError('FORBIDDEN', refusal);
   }
   const asOf = question.asOf ?? now;
-  const where = matching(question, asker.scope, asOf);
+  const where = questionWhere(question, asker.scope, asOf);
   const first = question.after === null;
   // One snapshot for the page, its total and what the asking workstation's chain held: read apart, a push committed
   // between them counted its entries as held without showing them, and the workstation left them out as sent.
   const { entries, next, total, held } = await db.transaction(
     async (snapshot) => {
       const read = snapshot as unknown as HubDb;
-      const rows = await queryRows<HubAuditEntry>(read, pageQuery(question, asker.scope, asOf));
+      const rows = await queryRows<HubAuditEntry>(read, pageQuery(question, where));
       const page = rows.slice(0, question.limit);
       const last = page.at(-1);
       return {
