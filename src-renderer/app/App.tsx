@@ -71,7 +71,7 @@ export function App() {
   // Locked, nothing of the screen behind stays in the page: only the lock screen, or another officer's sign-in.
   if (mustSignIn || locked) {
     return (
-      <div className="app-layout">
+      <div className="session-layout">
         <LanguageSync />
         {locked && !signingInInstead ? <LockScreen /> : <SignInScreen />}
         {locked && signingInInstead && (

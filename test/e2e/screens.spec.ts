@@ -1,5 +1,6 @@
 /**
- * Scenarios e and f, on each main screen — the queue, a report, the puzzle pieces, the related reports with the
+ * Scenarios e and f, on each main screen — the sign-in screen (the hub also accepts the force's identity provider,
+ * a real one on 127.0.0.1, so that it offers the police account), the queue, a report, the puzzle pieces, the related reports with the
  * cluster graph, the cases, the settings, and (signed in as a supervisor) the requests, the approval queue, the
  * routing rules, the directory and the Logboek — over one realistic data set:
  *  e. axe-core finds no serious or critical accessibility violation;
@@ -17,15 +18,20 @@ import { attachLogsOnFailure, expect, test } from './support/fixtures';
 import { DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from './support/paths';
 import { acceptedDraft } from '../support/request-params';
 import { generatedRecords, ibanCluster, SHARED_IBAN } from './support/records';
-import { Launcher, type Workstation } from './support/system';
+import { Launcher, type Hub, type Workstation } from './support/system';
+import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 
 const BACKGROUND = 400;
 const CASE_TITLE = 'Fraudecluster Q4 — eerste bundeling';
 
 test.describe.configure({ mode: 'serial' });
 
+const CLIENT_ID = 'puzzelstuk';
+
 let launcher: Launcher;
 let logDir: string;
+let provider: TestOidcProvider;
+let hub: Hub;
 let workstation: Workstation;
 /** A generated report in a cluster of a handful: the report, related and graph screens show it. */
 let clusteredReport: string;
@@ -37,7 +43,8 @@ test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
   logDir = testInfo.outputPath('logs');
   launcher = new Launcher(logDir);
-  const hub = await launcher.hub();
+  provider = await startOidcProvider([{ clientId: CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }]);
+  hub = await launcher.hub({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, subjects: { 'l.vermeer': 'kc-l-vermeer' } } });
   await hub.post([...generatedRecords(BACKGROUND, 'e2e-screens'), ...ibanCluster().records]);
   workstation = await launcher.workstation(hub, { officer: 'l.vermeer' });
 
@@ -70,6 +77,7 @@ test.beforeAll(async ({}, testInfo) => {
 // eslint-disable-next-line no-empty-pattern -- as above
 test.afterAll(async ({}, testInfo) => {
   await launcher?.stopAll();
+  await provider?.close();
   await attachLogsOnFailure(testInfo, logDir);
   if (process.env.PUZZELSTUK_UPDATE_DOCS_SCREENSHOTS === '1') {
     mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
@@ -182,6 +190,19 @@ test('logbook', async ({ page }, testInfo) => {
   await expect(page.getByTestId('logbook-table').getByTestId('logbook-purpose').filter({ hasText: 'Beoordelen van de melding' }).first()).toBeVisible();
   await expect(page.getByTestId('refused-changes')).toBeVisible();
   await checkScreen(page, testInfo, 'logbook', '12-logbook.png');
+});
+
+test('sign-in', async ({ page }, testInfo) => {
+  // A second workstation of the same hub where nobody has signed in yet.
+  const station = await launcher.workstation(hub, { token: 'workstation-2', officer: 'l.vermeer', signIn: false });
+  await page.goto(station.url);
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Aanmelden met politie-account' })).toBeVisible();
+  // The card stands whole in the middle of the page (it once stood in the workbench's navigation column, 188 px wide).
+  const card = (await page.getByTestId('sign-in-screen').locator('form').boundingBox())!;
+  expect(card.width).toBeGreaterThanOrEqual(350);
+  expect(Math.abs(card.x + card.width / 2 - page.viewportSize()!.width / 2)).toBeLessThan(20);
+  await checkScreen(page, testInfo, 'sign-in', '13-sign-in.png');
 });
 
 test('routing rules', async ({ page }, testInfo) => {
