@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 
-export type OpenLabelGroup = 'auditAction' | 'channel' | 'contactMethod' | 'paymentMethod' | 'reportStatus' | 'entity';
+export type OpenLabelGroup = 'auditAction' | 'auditDetail' | 'systemActor' | 'channel' | 'contactMethod' | 'paymentMethod' | 'reportStatus' | 'entity';
 
 /**
  * A label for a value that comes from data and may be new to this build (an audit action, a payment method

@@ -30,7 +30,7 @@ const entry = (id: number, overrides: Partial<LogbookEntryView> = {}): LogbookEn
 /** Newest first, as the core answers. */
 const ENTRIES = [
   entry(3, { action: 'report.reporter_revealed', details: { purpose: 'Verzoek van de betrokkene (inzage)' }, purpose: 'Verzoek van de betrokkene (inzage)' }),
-  entry(2, { action: 'note.add', details: { noteId: 'n-1' }, purpose: null }),
+  entry(2, { action: 'report.revised', actor: 'system:sync', details: { revision: 2, noteId: 'n-1', batch: 7 }, purpose: null }),
   entry(1),
 ];
 
@@ -115,7 +115,10 @@ describe('Logboek', () => {
     expect(within(rows[0]!).getByText('A. Agent')).toBeTruthy();
     expect(within(rows[0]!).getByTestId('logbook-purpose').textContent).toBe('Verzoek van de betrokkene (inzage)');
     expect(within(rows[1]!).getByTestId('logbook-purpose').textContent).toBe('geen doel (wijziging of bekeken zonder doel)');
-    expect(within(rows[1]!).getByText('noteId: n-1')).toBeTruthy();
+    // The details' keys and the workstation's own processes in words; a key without words stays as it is.
+    expect(within(rows[1]!).getByText('revisie: 2 · notitie: n-1 · batch: 7')).toBeTruthy();
+    expect(within(rows[1]!).getByText('Synchronisatie (systeem)')).toBeTruthy();
+    expect(within(rows[1]!).getByText('(system:sync)')).toBeTruthy();
 
     await click(screen.getByTestId('logbook-csv'));
     // Asked why first: the export is logged with its purpose.
