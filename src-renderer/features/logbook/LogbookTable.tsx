@@ -1,34 +1,18 @@
 import { Loader, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LogbookEntryView } from '../../../shared/api/views';
 import { labelFor } from '../../i18n/label-for';
 import { formatDateTime } from '../../ui/format';
-import { OfficerName } from '../../ui/Officer';
+import { auditDetailsText } from '../../ui/audit-details';
+import { ActorName } from '../../ui/Officer';
 
 const ROW_ESTIMATE = 41;
 /** The next page is asked for this many rows before the last one loaded comes into view. */
 const LOAD_AHEAD_ROWS = 50;
 /** A workstation is named by the start of its id (the whole id in its title): enough to tell a few apart. */
 const SHORT_ID = 8;
-
-/** The details besides the purpose (ids, counts, a query's results) as compact "key: value" text, keys in words. */
-const otherDetails = (t: TFunction, details: Record<string, unknown> | null): string =>
-  Object.entries(details ?? {})
-    .filter(([key]) => key !== 'purpose')
-    .map(([key, value]) => `${labelFor(t, 'auditDetail', key)}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
-
-const SYSTEM = 'system:';
-
-/** Who acted: an officer by name, the workstation's own processes (sync, import, retention) by what they are. */
-function Actor({ id }: { id: string }) {
-  const { t } = useTranslation();
-  if (id.startsWith(SYSTEM)) return <>{labelFor(t, 'systemActor', id.slice(SYSTEM.length))}</>;
-  return <OfficerName id={id} />;
-}
 
 function Workstation({ id, here }: { id: string; here: boolean }) {
   const { t } = useTranslation();
@@ -45,7 +29,7 @@ function EntryCells({ entry, here }: { entry: LogbookEntryView; here: boolean })
         <Workstation id={entry.workstationId} here={here} />
       </Table.Td>
       <Table.Td>
-        <Actor id={entry.actor} />
+        <ActorName id={entry.actor} />
         <Text span size="xs" c="dimmed" ml={4}>
           ({entry.actor})
         </Text>
@@ -63,7 +47,7 @@ function EntryCells({ entry, here }: { entry: LogbookEntryView; here: boolean })
       </Table.Td>
       <Table.Td>
         <Text span size="xs">
-          {otherDetails(t, entry.details)}
+          {auditDetailsText(t, entry.details, ['purpose'])}
         </Text>
       </Table.Td>
     </>

@@ -5,16 +5,9 @@ import { labelFor } from '../../i18n/label-for';
 import { selectMayReadAudit } from '../../state/session-selectors';
 import { useAppStore } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
-import { OfficerName } from '../../ui/Officer';
+import { auditDetailsText } from '../../ui/audit-details';
+import { ActorName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
-
-/** Details are ids, counts and reasons; shown as compact "key: value" text. */
-const describeDetails = (details: Record<string, unknown> | null): string =>
-  details
-    ? Object.entries(details)
-        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-        .join(' · ')
-    : '';
 
 /** Supervisors: the Logboek asked who consulted this report and why (with the CSV for a data-subject request). */
 function OpenLogbookButton() {
@@ -56,12 +49,12 @@ export function AuditSection({ entries }: { entries: AuditEntryView[] | null }) 
                 <Table.Tr key={`${entry.at}-${index}`}>
                   <Table.Td className="nowrap">{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>
-                    <OfficerName id={entry.actor} />
+                    <ActorName id={entry.actor} />
                   </Table.Td>
                   <Table.Td>{labelFor(t, 'auditAction', entry.action)}</Table.Td>
                   <Table.Td>
                     <Text span size="xs">
-                      {describeDetails(entry.details)}
+                      {auditDetailsText(t, entry.details)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
