@@ -266,4 +266,12 @@ describe('Logboek', () => {
     act(() => officer.store.setState({ view: { screen: 'report', reportId: REPORT } }));
     expect(within(officer.container).queryByTestId('report-open-logbook')).toBeNull();
   });
+
+  it('shows a report’s own trail as the Logboek does: actors and details in words', async () => {
+    const rendered = renderWithStore(<AuditSection entries={[{ at: '2026-11-02T10:00:00.000Z', actor: 'system:import', action: 'report.received', subjectType: 'report', subjectId: REPORT, details: { revision: 1, batch: 7 } }]} />, supervisorApi());
+    await act(async () => rendered.store.getState().loadSession());
+    const trail = within(screen.getByTestId('report-audit'));
+    expect(trail.getByText('Import (systeem)')).toBeTruthy();
+    expect(trail.getByText('revisie: 1 · batch: 7')).toBeTruthy();
+  });
 });
