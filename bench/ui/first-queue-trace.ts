@@ -13,25 +13,14 @@ import { writeRetentionPeriods } from '../../src-main/db/retention-periods';
 import { encryptStoreFile } from '../../src-main/db/store-rewrite';
 import type { PageGlobals } from '../../test/e2e/support/dom';
 import { launchBenchBrowser } from './bench-browser';
+import { printMainThread, TRACE_CATEGORIES, type TraceEvent } from './trace-summary';
 
 type BenchGlobals = PageGlobals & { requestAnimationFrame(callback: () => void): void };
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; requestId?: string; message?: string; functionName?: string } };
-}
 
 const [storeArg, runsArg, traceOut] = process.argv.slice(2);
 if (!storeArg) throw new Error('usage: first-queue-trace.ts <store.db> [runs] [trace-out.json]');
 const RUNS = Number(runsArg ?? 3);
 const KEY = 'first-queue-trace';
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.compile'];
 
 ensureRendererBuilt((message) => process.stderr.write(`trace: ${message}\n`));
 const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-first-queue-trace-'));
@@ -46,7 +35,6 @@ const server = await startServer(['serve', '--db', storePath], { name: 'serve (t
 const browser = await launchBenchBrowser();
 
 const ms = (us: number) => Math.round(us / 100) / 10;
-const short = (url: string) => url.replace(/^.*\//, '') || url;
 
 try {
   for (let run = 0; run <= RUNS; run++) {
@@ -62,7 +50,7 @@ try {
       if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
       if (method === 'Tracing.tracingComplete') complete();
     });
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -106,37 +94,5 @@ function summarize(run: number, events: TraceEvent[]): void {
   const finish = events.filter((event) => event.name === 'ResourceFinish' || event.name === 'ResourceReceiveResponse');
   const answered = finish.find((event) => sends[0] && event.args?.data?.requestId === sends[0].args?.data?.requestId);
   console.log(`\n=== run ${run}: first row ${from(firstRow.ts)} ms from navigation; app.firstScreen asked ${from(asked)} ms, its response ${answered ? from(answered.ts) : '?'} ms (main thread ${threadName.get(main)})`);
-  const onMain = events
-    .filter((event) => `${event.pid}:${event.tid}` === main && event.ph === 'X' && event.dur !== undefined && event.ts + event.dur > asked && event.ts < firstRow.ts)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  // The events nest by time on one thread: each one's self time is its duration less its children's.
-  const children = new Map<TraceEvent, TraceEvent[]>();
-  const tasks: TraceEvent[] = [];
-  const open: TraceEvent[] = [];
-  for (const event of onMain) {
-    while (open.length > 0 && open.at(-1)!.ts + open.at(-1)!.dur! <= event.ts) open.pop();
-    if (open.length > 0) children.get(open.at(-1)!)!.push(event);
-    else tasks.push(event);
-    children.set(event, []);
-    open.push(event);
-  }
-  const label = (event: TraceEvent) => {
-    const data = event.args?.data;
-    return [event.name, data?.url ? short(data.url) : '', data?.functionName ? `fn ${data.functionName}` : ''].filter(Boolean).join(' ');
-  };
-  const self = new Map<string, number>();
-  for (const event of onMain) {
-    const inside = children.get(event)!.reduce((sum, child) => sum + child.dur!, 0);
-    self.set(label(event), (self.get(label(event)) ?? 0) + Math.max(0, event.dur! - inside));
-  }
-  const busy = tasks.reduce((sum, task) => sum + Math.min(task.ts + task.dur!, firstRow.ts) - Math.max(task.ts, asked), 0);
-  console.log(`main thread busy ${ms(busy)} of the ${ms(firstRow.ts - asked)} ms from asking to the row, in ${tasks.length} tasks; self time by event:`);
-  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${String(ms(us)).padStart(7)} ms  ${key}`);
-  console.log('  longest tasks, with what inside them took longest:');
-  for (const task of [...tasks].sort((a, b) => b.dur! - a.dur!).slice(0, 4)) {
-    let inner = task;
-    while (children.get(inner)!.length === 1) inner = children.get(inner)![0]!;
-    const biggest = [...children.get(inner)!].sort((a, b) => b.dur! - a.dur!).slice(0, 4).map((child) => `${label(child)} ${ms(child.dur!)}`);
-    console.log(`  ${String(ms(task.dur!)).padStart(7)} ms  at ${from(task.ts)} ms: ${label(inner)} [${biggest.join(', ')}]`);
-  }
+  printMainThread(events, main, asked, firstRow.ts);
 }

@@ -1,9 +1,7 @@
 import type { ApiClient } from '../../shared/api/contract';
 import { connectEvents } from '../state/connect-events';
 import type { AppStore } from '../state/app-state';
-
-/** How long the first frame may wait for its data before it is shown without it. */
-const FIRST_FRAME_WAIT_MS = 400;
+import { readyToDraw } from '../state/first-frame';
 
 export interface StartedApp {
   /** Settles once the first screen's data is in, or after a short wait when it is slow: then the first frame is drawn. */
@@ -24,6 +22,6 @@ export function startApp(api: ApiClient, store: AppStore): StartedApp {
   // Listening only once the first loads are asked: they take the early calls' answers, and a change missed before
   // now (replayed by the event hub) then asks again, rather than taking an early answer older than the change.
   const disconnect = connectEvents(api, store);
-  const readyToShow = Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
+  const readyToShow = readyToDraw(Promise.all(loads));
   return { readyToShow, disconnect };
 }

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../shared/api/contract';
 import type { AppStore } from './app-state';
+import { readyToDraw } from './first-frame';
 
 /** Routes pushed events to the slices that must refresh. Returns a function that disconnects them. */
 export function connectEvents(api: ApiClient, store: AppStore): () => void {
@@ -56,9 +57,10 @@ async function refreshEverything(store: AppStore): Promise<void> {
   const state = store.getState();
   // A purpose is the officer's own: the next one searches under theirs.
   state.setSearchPurpose(null);
-  // The queue's question names nobody (the core answers it in the new officer's name): asked at once, its rows are
-  // in when the session is, and an officer who just signed in sees the queue a round trip sooner.
-  void state.refreshQueue();
+  // The queue's question names nobody (the core answers it in the new officer's name): asked first, and the session
+  // that draws the new officer's workstation taken once its rows are in (one local call), so that it is drawn once
+  // with them — not empty, with the refusal the queue got before sign-in, and again when they come.
+  await readyToDraw(state.refreshQueue());
   await state.loadSession();
   state.reloadView();
   void state.loadCases();

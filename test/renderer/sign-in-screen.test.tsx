@@ -3,6 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/app/App';
+import { queueRow } from './support/builders';
 import { SUPERVISOR } from './support/request-builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
 import { renderWithStore } from './support/render';
@@ -142,6 +143,8 @@ describe('signing in with a police account', () => {
 
   it('asks the queue as soon as the police account is accepted, before the workstation is drawn', async () => {
     const api = policeAccountApi('linked');
+    // A queue with a row: its first page is all there is (an empty queue asks for its visible range once more).
+    api.rows = [queueRow(0)];
     const rendered = renderWithStore(<App />, api);
     await act(async () => rendered.store.getState().loadSession());
     await act(settle);
@@ -151,6 +154,29 @@ describe('signing in with a police account', () => {
     expect(queueCallsAtSignIn()).toBe(askedBefore + 1);
     const finished = api.calls.findIndex((call) => call.method === 'session.oidcFinish');
     expect(api.calls[finished + 1]?.method).toBe('queue.list');
+  });
+
+  it('draws the workstation once its queue’s rows are in, never empty or with the refusal the queue got before sign-in', async () => {
+    const api = policeAccountApi('linked');
+    // The core refuses the queue (an officer-bound call) until the sign-in has ended.
+    api.handle('queue.list', (query) => {
+      if (api.callsOf('session.oidcFinish').length === 0) throw new FakeFailure('UNAUTHENTICATED');
+      return { rows: [queueRow(0)], total: 1, offset: query.offset };
+    });
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => {
+      await rendered.store.getState().loadSession();
+      await rendered.store.getState().loadQueue();
+    });
+    await act(settle);
+    expect(rendered.store.getState().queueError?.code).toBe('UNAUTHENTICATED');
+    let drawnWith: { rows: number; error: string | null } | null = null;
+    rendered.store.subscribe((state, before) => {
+      if (drawnWith === null && state.session?.officer && !before.session?.officer) drawnWith = { rows: state.queuePages[0]?.length ?? 0, error: state.queueError?.code ?? null };
+    });
+    await clickPoliceAccount();
+    expect(drawnWith).toEqual({ rows: 1, error: null });
+    expect(screen.getByTestId(`queue-row-${queueRow(0).reportId}`)).toBeTruthy();
   });
 
   it('asks no queue when the police account is refused', async () => {

@@ -89,6 +89,19 @@ describe('cluster, cases, notes, benign and sync slices', () => {
     expect(api.callsOf('case.list')).toHaveLength(1);
   });
 
+  it('takes the new officer’s session, which draws their workstation, once their queue’s rows are in', async () => {
+    const api = new FakeApi([queueRow(0)]);
+    const store = createAppStore(api);
+    connectEvents(api, store);
+    let rowsWhenSessionTaken: number | null = null;
+    store.subscribe((state, before) => {
+      if (rowsWhenSessionTaken === null && state.session !== before.session) rowsWhenSessionTaken = state.queuePages[0]?.length ?? 0;
+    });
+    api.emit('work.changed', { entities: ['officer'] });
+    await settle();
+    expect(rowsWhenSessionTaken).toBe(1);
+  });
+
   it('reloads the conflict list when the count changes while it is open', async () => {
     const api = new FakeApi().handle('sync.conflicts', () => []);
     const store = createAppStore(api);

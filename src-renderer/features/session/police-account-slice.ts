@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
+import { readyToDraw } from '../../state/first-frame';
 import type { SliceCreator } from '../../state/slice';
 
 export interface PoliceAccountSlice {
@@ -39,9 +40,10 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
       get().notifyError('signInFailed', ended.error);
       return false;
     }
-    // The core answers in the new officer's name from here on: the queue is asked now, so that its rows come in
-    // while the workstation is drawn instead of being asked after it. The officer event's reload folds into this one.
-    void get().refreshQueue();
+    // The core answers in the new officer's name from here on: the workstation is drawn once its queue's rows are in
+    // (one local call), not empty first — with the refusal the queue got before sign-in — and again with them. The
+    // officer event's reload folds into this one.
+    await readyToDraw(get().refreshQueue());
     set({ session: ended.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
     return true;
