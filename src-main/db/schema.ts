@@ -463,3 +463,5 @@ export const reportDayCounts = sqliteTable(
 // deferral) and adds `kept_counts_mentions_added` (SQL only): the writer announces a revision's new mentions there.
 // Migration kept_counts_cluster_moves adds `kept_counts_cluster_moves` (SQL only): the writer announces a cluster merge
 // there, and the cluster's kept counts move in one go instead of one member at a time.
+// Migration kept_counts_settling_pairs adds `kept_counts_settling` (SQL only, WITHOUT ROWID): the settle's distinct
+// pairs of a report and an indicator it names, made once for its indicator and shape counts, and emptied by it.
