@@ -158,6 +158,13 @@ test('requests', async ({ page }, testInfo) => {
   await page.getByTestId(`action-open-${requestId}`).click();
   await expect(page.getByTestId('request-detail')).toBeVisible();
   await expect(page.getByTestId('bundle-reports')).toBeVisible();
+  // Every column of the list in view beside the open request, none behind a sideways scroll.
+  const list = page.getByTestId('action-table');
+  const hiddenSideways = await list.evaluate((element) => {
+    const box = element as unknown as { scrollWidth: number; clientWidth: number };
+    return box.scrollWidth - box.clientWidth;
+  });
+  expect(hiddenSideways).toBeLessThanOrEqual(0);
   await checkScreen(page, testInfo, 'requests', '7-requests.png');
 });
 

@@ -49,7 +49,7 @@ function RequestRowCells({ action, markOwn }: { action: RequestSummaryView; mark
   const mine = useAppStore((state) => markOwn && selectMyId(state) === action.createdBy);
   return (
     <>
-      <Table.Td>
+      <Table.Td className="request-title-cell">
         <UnstyledButton className="link-button" onClick={() => openRequest(action.actionId)} data-testid={`action-open-${action.actionId}`}>
           {action.title}
         </UnstyledButton>
