@@ -35,7 +35,7 @@ export function CaseList() {
         </Text>
       )}
       {cases && cases.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={440}>
           <Table verticalSpacing={5} fz="sm" striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -63,7 +63,7 @@ export function CaseList() {
                   <Table.Td ta="right" className="num">
                     {formatCount(item.reportCount)}
                   </Table.Td>
-                  <Table.Td className="nowrap">{formatDateTime(item.updatedAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(item.updatedAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
