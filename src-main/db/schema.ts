@@ -465,3 +465,5 @@ export const reportDayCounts = sqliteTable(
 // there, and the cluster's kept counts move in one go instead of one member at a time.
 // Migration kept_counts_settling_pairs adds `kept_counts_settling` (SQL only, WITHOUT ROWID): the settle's distinct
 // pairs of a report and an indicator it names, made once for its indicator and shape counts, and emptied by it.
+// Migration kept_counts_settling_reports adds `kept_counts_settling_reports` (SQL only): the settle's filed reports
+// with their counted columns and Dutch day, read from the wide report rows once for all its groupings, and emptied.

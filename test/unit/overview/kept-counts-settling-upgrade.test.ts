@@ -1,7 +1,9 @@
 /**
  * The settle counts the indicator and shape days from the pairs of a report and an indicator it names, made once in
- * `kept_counts_settling` (migration kept_counts_settling_pairs). A store from before it — with the deferral a crash
- * left — is upgraded when opened and settled by the new trigger, exactly; the pairs never outlive the settle.
+ * `kept_counts_settling` (migration kept_counts_settling_pairs), and every grouping from the reports it counts, read
+ * once into `kept_counts_settling_reports` (kept_counts_settling_reports). A store from before either — with the
+ * deferral a crash left — is upgraded when opened and settled by the new trigger, exactly; neither table outlives
+ * the settle.
  */
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -19,8 +21,9 @@ import { fromScratch, groupsFromScratch, kept, keptGroups } from './kept-recount
 
 const input = (record: IntakeRecord) => ({ record, raw: JSON.stringify(record) });
 const deferrals = (sqlite: Database.Database) => sqlite.prepare('SELECT count(*) FROM kept_counts_deferral').pluck().get();
-const pairsLeft = (sqlite: Database.Database) => sqlite.prepare('SELECT count(*) FROM kept_counts_settling').pluck().get();
-const hasPairsTable = (sqlite: Database.Database) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'kept_counts_settling'").get() !== undefined;
+const pairsLeft = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT (SELECT count(*) FROM kept_counts_settling) + (SELECT count(*) FROM kept_counts_settling_reports)').pluck().get();
+const hasTable = (sqlite: Database.Database, name: string) => sqlite.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) !== undefined;
 const exact = (sqlite: Database.Database) => {
   expect(kept(sqlite)).toEqual(fromScratch(sqlite));
   expect(keptGroups(sqlite)).toEqual(groupsFromScratch(sqlite));
@@ -39,11 +42,14 @@ function reportsNamingTwice(count: number): IntakeRecord[] {
 }
 
 describe('the settle counts from the pairs made once', () => {
-  it('upgrades a store a crash left with a deferral before the pairs table, and its opening settles it exactly', () => {
+  it.each([
+    ['the pairs table', '_kept_counts_settling_pairs', 'kept_counts_settling'],
+    ['the reports table', '_kept_counts_settling_reports', 'kept_counts_settling_reports'],
+  ])('upgrades a store a crash left with a deferral before %s, and its opening settles it exactly', (_, before, table) => {
     const path = join(tempDir(), 'old.db');
     const clock = fixedClock(TEST_CLOCK_START, 1000);
-    const old = openStore({ path, migrationsFolder: migrationsBefore('_kept_counts_settling_pairs') });
-    expect(hasPairsTable(old.sqlite)).toBe(false);
+    const old = openStore({ path, migrationsFolder: migrationsBefore(before) });
+    expect(hasTable(old.sqlite, table)).toBe(false);
     const writer = createReportWriter(old, { clock, actor: IMPORT_ACTOR });
     const reports = reportsNamingTwice(10);
     // An earlier import, settled by the old trigger; then two batches of another, the second revising the first's.
@@ -56,7 +62,7 @@ describe('the settle counts from the pairs made once', () => {
 
     const reopened = openCaseStore({ path, clock });
     try {
-      expect(hasPairsTable(reopened.sqlite)).toBe(true);
+      expect(hasTable(reopened.sqlite, table)).toBe(true);
       expect(deferrals(reopened.sqlite)).toBe(0);
       expect(pairsLeft(reopened.sqlite)).toBe(0);
       exact(reopened.sqlite);

@@ -1,0 +1,53 @@
+-- The settle reads each report it counts once (issue 16: the import with the overview's kept counts ≥ 95 % of the
+-- same import without them). Its five groupings each read the reports' wide rows (about 770 bytes each, most of them
+-- text) and worked out the Dutch day again: three scans, and a lookup for each pair and each shape of a report.
+-- Now one scan writes the filed reports' counted columns, the day worked out once, into
+-- `kept_counts_settling_reports` (keyed by the report's id: appended), and every grouping reads that; the settle
+-- empties it with the pairs (migration 0048), so it holds rows only inside a settle's statement.
+CREATE TABLE `kept_counts_settling_reports` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`day` text NOT NULL,
+	`team` text NOT NULL,
+	`loss_cents` integer NOT NULL,
+	`category` text NOT NULL,
+	`region` text NOT NULL,
+	`assignee` text NOT NULL,
+	`work_status` text NOT NULL,
+	`cluster_id` integer,
+	`summary` text
+);
+--> statement-breakpoint
+DROP TRIGGER `kept_day_counts_settle`;
+--> statement-breakpoint
+CREATE TRIGGER `kept_day_counts_settle` AFTER DELETE ON `kept_counts_deferral` BEGIN
+  INSERT INTO `kept_counts_settling_reports` (`id`, `day`, `team`, `loss_cents`, `category`, `region`, `assignee`, `work_status`, `cluster_id`, `summary`)
+  SELECT `id`, (CASE WHEN substr(received_at, 12, 2) < '22' THEN substr(received_at, 1, 10) WHEN substr(received_at, 12, 2) = '23' OR (received_at >= date(substr(received_at, 1, 4) || '-03-25', 'weekday 0') || 'T01:00:00' AND received_at < date(substr(received_at, 1, 4) || '-10-25', 'weekday 0') || 'T01:00:00') THEN date(substr(received_at, 1, 10), '+1 days') ELSE substr(received_at, 1, 10) END), coalesce(`route_team`, ''), `loss_cents`, `category`, coalesce(`region`, ''), coalesce(`assignee`, ''), `work_status`, `cluster_id`, `summary`
+    FROM `reports` WHERE id > OLD.after_id AND +`status` = 'filed';
+  INSERT INTO `report_day_counts` (`day`, `category`, `region`, `team`, `assignee`, `work_status`, `reports`, `loss_cents`)
+  SELECT `day`, `category`, `region`, `team`, `assignee`, `work_status`, count(*), sum(`loss_cents`) FROM `kept_counts_settling_reports`
+   GROUP BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (`day`, `category`, `region`, `team`, `assignee`, `work_status`) DO UPDATE SET `reports` = `reports` + excluded.`reports`, `loss_cents` = `loss_cents` + excluded.`loss_cents`;
+  INSERT OR IGNORE INTO `kept_counts_settling` (`report_id`, `indicator_id`)
+  SELECT `report_id`, `indicator_id` FROM `mentions` WHERE `report_id` > OLD.after_id AND +`benign` = 0;
+  INSERT INTO `indicator_day_counts` (`day`, `indicator_id`, `team`, `reports`, `loss_cents`)
+  SELECT r.day, s.indicator_id, r.team, count(*), sum(r.loss_cents)
+    FROM `kept_counts_settling` s CROSS JOIN `kept_counts_settling_reports` r ON r.id = s.report_id
+   GROUP BY 1, 2, 3
+  ON CONFLICT (`day`, `indicator_id`, `team`) DO UPDATE SET `reports` = `reports` + excluded.`reports`, `loss_cents` = `loss_cents` + excluded.`loss_cents`;
+  INSERT INTO `shape_day_counts` (`day`, `kind`, `shape`, `team`, `reports`)
+  SELECT r.day, p.kind, p.shape, r.team, count(*)
+    FROM (SELECT DISTINCT s.report_id, o.kind, o.shape FROM `kept_counts_settling` s CROSS JOIN `indicator_shapes` o ON o.id = s.indicator_id) p
+    CROSS JOIN `kept_counts_settling_reports` r ON r.id = p.report_id
+   GROUP BY 1, 2, 3, 4
+  ON CONFLICT (`day`, `kind`, `shape`, `team`) DO UPDATE SET `reports` = `reports` + excluded.`reports`;
+  INSERT INTO `cluster_day_counts` (`day`, `cluster_id`, `team`, `reports`)
+  SELECT `day`, `cluster_id`, `team`, count(*) FROM `kept_counts_settling_reports` WHERE `cluster_id` IS NOT NULL
+   GROUP BY 1, 2, 3
+  ON CONFLICT (`day`, `cluster_id`, `team`) DO UPDATE SET `reports` = `reports` + excluded.`reports`;
+  INSERT INTO `summary_day_counts` (`day`, `summary`, `team`, `reports`)
+  SELECT `day`, `summary`, `team`, count(*) FROM `kept_counts_settling_reports` WHERE `summary` IS NOT NULL
+   GROUP BY 1, 2, 3
+  ON CONFLICT (`day`, `summary`, `team`) DO UPDATE SET `reports` = `reports` + excluded.`reports`;
+  DELETE FROM `kept_counts_settling`;
+  DELETE FROM `kept_counts_settling_reports`;
+END;
