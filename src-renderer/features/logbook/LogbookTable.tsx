@@ -6,7 +6,7 @@ import type { LogbookEntryView } from '../../../shared/api/views';
 import { labelFor } from '../../i18n/label-for';
 import { formatDateTime } from '../../ui/format';
 import { auditDetailsText } from '../../ui/audit-details';
-import { ActorName } from '../../ui/Officer';
+import { OfficerName } from '../../ui/Officer';
 
 const ROW_ESTIMATE = 41;
 /** The next page is asked for this many rows before the last one loaded comes into view. */
@@ -29,7 +29,7 @@ function EntryCells({ entry, here }: { entry: LogbookEntryView; here: boolean })
         <Workstation id={entry.workstationId} here={here} />
       </Table.Td>
       <Table.Td>
-        <ActorName id={entry.actor} />
+        <OfficerName id={entry.actor} />
         <Text span size="xs" c="dimmed" ml={4}>
           ({entry.actor})
         </Text>

@@ -6,7 +6,7 @@ import { selectMayReadAudit } from '../../state/session-selectors';
 import { useAppStore } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
 import { auditDetailsText } from '../../ui/audit-details';
-import { ActorName } from '../../ui/Officer';
+import { OfficerName } from '../../ui/Officer';
 import { Section } from '../../ui/Section';
 
 /** Supervisors: the Logboek asked who consulted this report and why (with the CSV for a data-subject request). */
@@ -49,7 +49,7 @@ export function AuditSection({ entries }: { entries: AuditEntryView[] | null }) 
                 <Table.Tr key={`${entry.at}-${index}`}>
                   <Table.Td className="nowrap">{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>
-                    <ActorName id={entry.actor} />
+                    <OfficerName id={entry.actor} />
                   </Table.Td>
                   <Table.Td>{labelFor(t, 'auditAction', entry.action)}</Table.Td>
                   <Table.Td>
