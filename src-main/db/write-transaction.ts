@@ -13,6 +13,23 @@ export function writeTransaction<A extends unknown[], R>(sqlite: Database.Databa
 }
 
 /**
+ * An IMMEDIATE transaction its caller ends (an import's, held open across the batches it waits for). `end` commits, or
+ * rolls back when the commit failed or `committed` is false.
+ */
+export function openWriteTransaction(sqlite: Database.Database): { end(committed: boolean): void } {
+  sqlite.exec('BEGIN IMMEDIATE');
+  return {
+    end(committed) {
+      try {
+        if (committed) sqlite.exec('COMMIT');
+      } finally {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      }
+    },
+  };
+}
+
+/**
  * writeTransaction(sqlite, body)() only when the writer's lock is free now (busy_timeout 0 for the try, restored
  * after); null when another connection holds it. For the core thread, which also serves the window: it must not
  * wait busy_timeout behind another process's import.

@@ -36,6 +36,11 @@ export interface ImportOptions {
    */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Records a transaction takes at most, in whole batches: the batches before are kept open in it (report-writer.ts
+   * applyBatch). Without it: DEFAULT_RECORDS_PER_TRANSACTION with the default batches, one batch each with a chosen size.
+   */
+  recordsPerTransaction?: number;
   /** Where lines are parsed, validated and extracted; a worker thread for big files. */
   preparer?: LinePreparer;
   /**
@@ -87,6 +92,12 @@ export function emptySummary(): ImportSummary {
  * far fewer pages per record than 1,000. 5,000 gain a little more, but hold twice as many records in memory.
  */
 const DEFAULT_BATCH_SIZE = 2500;
+
+/**
+ * Two default batches a transaction: a commit writes each page its batches touched once, so 5,000 records a commit
+ * cost the writer less than 2,500 (20k records: 23 % fewer bytes written), while memory holds 2,500-record batches.
+ */
+const DEFAULT_RECORDS_PER_TRANSACTION = 5000;
 const FIRST_BATCH_SIZE = 1000;
 
 /**
@@ -126,7 +137,9 @@ const BATCHES_AHEAD = 2;
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const settleEvery = options.keptCountsSettleEvery ?? KEPT_COUNTS_SETTLE_EVERY;
+  const perTransaction = options.recordsPerTransaction ?? (options.batchSize === undefined ? DEFAULT_RECORDS_PER_TRANSACTION : batchSize);
   let readAtLastSettle = 0;
+  let readAtLastCommit = 0;
   const preparer = options.preparer ?? inThreadPreparer;
   const summary = emptySummary();
   let bytes = 0;
@@ -143,14 +156,22 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       } else summary.rejected.push({ line: line.line, reason: line.reason });
     }
     if (inputs.length === 0) return;
-    writer.applyBatch(inputs).forEach((outcome, index) => {
+    const keepOpen = summary.read - readAtLastCommit < perTransaction;
+    writer.applyBatch(inputs, keepOpen).forEach((outcome, index) => {
       if (outcome === 'purged') summary.rejected.push({ line: inputLines[index]!, reason: PURGED_REPORT_REASON });
       else summary[outcome] += 1;
     });
+    if (!keepOpen) readAtLastCommit = summary.read;
     if (summary.read - readAtLastSettle >= settleEvery) {
+      commit();
       writer.settleKeptCounts();
       readAtLastSettle = summary.read;
     }
+  };
+
+  const commit = () => {
+    writer.commitHeld();
+    readAtLastCommit = summary.read;
   };
 
   const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number; firstLine: number }> = [];
@@ -173,14 +194,21 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       if (ahead.length > BATCHES_AHEAD) await applyOldest();
     }
     if (summary.read - readAtLastSettle >= settleEvery * SETTLE_BEFORE_LAST_BATCHES_FROM) {
+      commit();
       writer.settleKeptCounts();
       readAtLastSettle = summary.read;
     }
     while (ahead.length > 0) await applyOldest();
+    commit();
   } finally {
     // The reports of the last batches, counted for the overview in one go; also those written before the import
-    // stopped. A failed settle is logged, not thrown: the import's own error (if any) is the one the caller sees.
-    writer.settleKeptCounts();
+    // stopped (their transaction committed first). A failed settle is logged, not thrown: the import's own error (if
+    // any) is the one the caller sees.
+    try {
+      writer.commitHeld();
+    } finally {
+      writer.settleKeptCounts();
+    }
   }
   const unsettled = writer.settleAfterImport();
   if (unsettled) summary.walNotEmptied = `text removed by a withdrawal is still in the store's write-ahead log: ${unsettled.message}`;
