@@ -43,7 +43,7 @@ async function signInWithPoliceAccount(page: Page, login: string): Promise<void>
 
 /** The dialog right after the sign-in: a code too short is refused as it is typed, then the code is set. */
 async function setOfflineCode(page: Page, code: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Stel je offlinecode in' });
+  const dialog = page.getByRole('dialog', { name: 'Stel uw offlinecode in' });
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('offline-code').fill('12345');
   await expect(dialog).toContainText('Te kort: minstens 6 cijfers, of 8 tekens.');
@@ -96,7 +96,7 @@ test('a police account no officer is linked to is refused, saying why', async ({
   await logInAtProvider(tab, 'kc-niet-gekoppeld');
   await expect(tab.getByRole('heading', { name: 'Aanmelden mislukt / Sign-in failed' })).toBeVisible();
   const failure = page.getByTestId('police-account-failure');
-  await expect(failure).toContainText('Je politie-account is niet gekoppeld aan een medewerker');
+  await expect(failure).toContainText('Uw politie-account is niet gekoppeld aan een medewerker');
   await expect(failure).toContainText('no officer in the hub\'s registry is linked to sub "kc-niet-gekoppeld"');
   await expect(page.getByTestId('sign-in-screen')).toBeVisible();
 });
@@ -136,7 +136,7 @@ test('a police-account officer sets an offline code, signs in with it while the 
     await hub.restart();
     const prompt = page.getByRole('dialog', { name: 'De hub is weer bereikbaar' });
     await expect(prompt).toBeVisible({ timeout: 90_000 });
-    await expect(prompt).toContainText('Meld je opnieuw aan met je politie-account');
+    await expect(prompt).toContainText('Meld u opnieuw aan met uw politie-account');
     await prompt.getByRole('button', { name: 'Later' }).click();
     await expect(prompt).toHaveCount(0);
     await page.getByTestId('hub-back-badge').click();
@@ -148,6 +148,6 @@ test('a police-account officer sets an offline code, signs in with it while the 
     await expect(page.getByTestId('signed-in-offline')).toHaveCount(0);
     await expect(page.getByTestId('hub-back-badge')).toHaveCount(0);
     // Their code was set just now: not asked again.
-    await expect(page.getByRole('dialog', { name: 'Bevestig je offlinecode' })).toHaveCount(0);
+    await expect(page.getByRole('dialog', { name: 'Bevestig uw offlinecode' })).toHaveCount(0);
   });
 });

@@ -45,7 +45,7 @@ describe('the prompt to sign in with the police account once the hub is back', (
   it('asks, is put off until the badge is clicked, and signs in as the officer at the screen', async () => {
     const api = offlineByCodeApi({ hubBack: true });
     await rendered(api);
-    expect(prompt()?.textContent).toContain('Meld je opnieuw aan met je politie-account');
+    expect(prompt()?.textContent).toContain('Meld u opnieuw aan met uw politie-account');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Later' }));
       await settle();

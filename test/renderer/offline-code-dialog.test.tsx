@@ -32,7 +32,7 @@ describe('the offline code dialog', () => {
   it('asks a new officer to set a code, refusing a short one and two that differ before anything is sent', async () => {
     const api = askingApi('set');
     await opened(api);
-    expect(screen.getByRole('dialog', { name: 'Stel je offlinecode in' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Stel uw offlinecode in' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sluiten' })).toBeNull();
 
     type('offline-code', '12345');
@@ -48,17 +48,17 @@ describe('the offline code dialog', () => {
     type('offline-code-repeat', '24681357');
     await submit();
     expect(api.callsOf('session.setOfflineCode')).toEqual([{ code: '24681357', replace: true }]);
-    expect(screen.queryByRole('dialog', { name: 'Stel je offlinecode in' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Stel uw offlinecode in' })).toBeNull();
   });
 
   it('asks an officer with a code to confirm it: a wrong one is refused and shown, a forgotten one replaced by a new one', async () => {
     const api = askingApi('confirm');
     await opened(api);
-    expect(screen.getByRole('dialog', { name: 'Bevestig je offlinecode' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Bevestig uw offlinecode' })).toBeTruthy();
     type('offline-code', '11112222');
     await submit();
     expect(screen.getByTestId('offline-code-failure')).toBeTruthy();
-    expect(screen.getByRole('dialog', { name: 'Bevestig je offlinecode' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Bevestig uw offlinecode' })).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('offline-code-new'));
     type('offline-code', 'nieuwe-zin');

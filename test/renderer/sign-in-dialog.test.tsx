@@ -57,7 +57,7 @@ describe('the dialog to sign in as someone else', () => {
       await settle();
     });
     expect(screen.getByRole('dialog', { name: 'Aanmelden' })).toBeTruthy();
-    expect(screen.getByTestId('police-account-failure').textContent).toMatch(/Je politie-account is niet gekoppeld aan een medewerker/);
+    expect(screen.getByTestId('police-account-failure').textContent).toMatch(/Uw politie-account is niet gekoppeld aan een medewerker/);
     expect(screen.getByTestId('signed-in').getAttribute('data-officer-id')).toBe(AGENT.id);
   });
 

@@ -53,7 +53,7 @@ describe('the sign-in screen', () => {
     await signInWith(SUPERVISOR.id, 'fout');
     expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/Dienstnummer of toegangscode klopt niet/);
     await signInWith(SUPERVISOR.id, 'gedeactiveerd');
-    expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/Je account is gedeactiveerd/);
+    expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/Uw account is gedeactiveerd/);
     await signInWith(SUPERVISOR.id, 'onbereikbaar');
     expect(screen.getByTestId('sign-in-failure').textContent).toMatch(/De hub is niet bereikbaar/);
     await signInWith(SUPERVISOR.id, 'te-vaak');
@@ -195,7 +195,7 @@ describe('signing in with a police account', () => {
     await act(async () => rendered.store.getState().loadSession());
     await act(settle);
     await clickPoliceAccount();
-    expect(screen.getByTestId('police-account-failure').textContent).toMatch(/Je politie-account is niet gekoppeld aan een medewerker/);
+    expect(screen.getByTestId('police-account-failure').textContent).toMatch(/Uw politie-account is niet gekoppeld aan een medewerker/);
     expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Hoofdnavigatie' })).toBeNull();
   });
