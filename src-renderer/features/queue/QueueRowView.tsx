@@ -1,7 +1,7 @@
+import type { TFunction } from 'i18next';
 import { memo, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/api/views';
-import { useAppStore } from '../../state/store-context';
+import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { WorkStatusBadge } from '../../ui/badges';
 import { ageOf, formatDateTime, formatMoneyWhole } from '../../ui/format';
 import { OfficerName } from '../../ui/Officer';
@@ -15,10 +15,11 @@ interface RowProps {
   top: number;
   active: boolean;
   now: number;
+  /** The table's: a row of its own would subscribe each of the screen's rows to the language. */
+  t: TFunction;
 }
 
-function Cells({ row, now }: { row: QueueRow; now: number }) {
-  const { t } = useTranslation();
+function Cells({ row, now, t }: { row: QueueRow; now: number; t: TFunction }) {
   const age = ageOf(row.receivedAt, now);
   return (
     <>
@@ -56,15 +57,14 @@ function Cells({ row, now }: { row: QueueRow; now: number }) {
   );
 }
 
-/** One row of the virtualized queue; a placeholder until its page has arrived. */
-export const QueueRowView = memo(function QueueRowView({ index, top, active, now }: RowProps) {
-  const { t } = useTranslation();
+/**
+ * One row of the virtualized queue; a placeholder until its page has arrived. It subscribes to its row and whether it
+ * is selected only: its clicks take the store's actions when they happen, as the table's keys do.
+ */
+export const QueueRowView = memo(function QueueRowView({ index, top, active, now, t }: RowProps) {
+  const store = useAppStoreApi();
   const row = useAppStore(selectQueueRow(index));
   const selected = useAppStore(selectRowSelected(row?.reportId));
-  const openReport = useAppStore((state) => state.openReport);
-  const setQueueActive = useAppStore((state) => state.setQueueActive);
-  const toggleQueueSelected = useAppStore((state) => state.toggleQueueSelected);
-  const selectQueueRangeTo = useAppStore((state) => state.selectQueueRangeTo);
 
   const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT, gridTemplateColumns: QUEUE_GRID_TEMPLATE };
   if (!row) {
@@ -78,18 +78,20 @@ export const QueueRowView = memo(function QueueRowView({ index, top, active, now
   }
 
   const onRowClick = (event: MouseEvent) => {
-    if (event.shiftKey) void selectQueueRangeTo(index);
-    else if (event.ctrlKey || event.metaKey) toggleQueueSelected(index);
+    const state = store.getState();
+    if (event.shiftKey) void state.selectQueueRangeTo(index);
+    else if (event.ctrlKey || event.metaKey) state.toggleQueueSelected(index);
     else {
-      setQueueActive(index);
-      openReport(row.reportId);
+      state.setQueueActive(index);
+      state.openReport(row.reportId);
     }
   };
 
   const onCheckboxClick = (event: MouseEvent) => {
     event.stopPropagation();
-    if (event.shiftKey) void selectQueueRangeTo(index);
-    else toggleQueueSelected(index);
+    const state = store.getState();
+    if (event.shiftKey) void state.selectQueueRangeTo(index);
+    else state.toggleQueueSelected(index);
   };
 
   return (
@@ -115,7 +117,7 @@ export const QueueRowView = memo(function QueueRowView({ index, top, active, now
           aria-label={t('queue.selectRow', { id: row.reportId })}
         />
       </div>
-      <Cells row={row} now={now} />
+      <Cells row={row} now={now} t={t} />
     </div>
   );
 });

@@ -103,7 +103,7 @@ export function QueueTable() {
       <QueueHeader />
       <div role="rowgroup" className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
-          <QueueRowView key={item.key} index={item.index} top={item.start - HEADER_HEIGHT} active={item.index === activeIndex} now={now} />
+          <QueueRowView key={item.key} index={item.index} top={item.start - HEADER_HEIGHT} active={item.index === activeIndex} now={now} t={t} />
         ))}
       </div>
     </div>
