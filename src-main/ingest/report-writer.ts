@@ -115,6 +115,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   const forgetIndicators = () => {
     knownIndicators = new Map();
     knownCount = 0;
+    clusters.forget();
   };
   let batching = false;
   const changedRows = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
@@ -315,7 +316,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     // No other report holds an indicator created just now: only the rest can link it. Its cluster is known before
     // its row is written, so the row is written once.
     const shared = [...linking].filter((indicatorId) => !created.has(indicatorId));
-    const cluster = shared.length > 0 ? clusters.joinUnwritten(shared) : null;
+    const cluster = shared.length > 0 ? clusters.joinUnwritten(shared, created) : null;
     const id = insertCounted(row, at, cluster, mentions);
     textIndex.update(id, row, true);
     recordRevision(id, input, row, at, true, true);
@@ -375,6 +376,8 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   function apply(input: ReportInput): ApplyOutcome {
     if (batching) return applyOne(input);
     followBenignList();
+    // The clusters remembered for indicators follow batches only (the caller's transaction may still roll back).
+    clusters.forget();
     try {
       const outcome = applyOne(input);
       intake.flush();

@@ -42,16 +42,52 @@ export function createClusterMaintainer(sqlite: Database.Database) {
 
   const holderCount = sqlite.prepare<[number], number>('SELECT count(*) FROM mentions WHERE indicator_id = ? AND benign = 0').pluck();
 
+  /**
+   * The cluster each indicator's holders are in, as last read or made by joinUnwritten: a new report's shared
+   * indicators are then looked up once per import, not once per report (the import's most run statement). A merge
+   * leaves its moved clusters' ids pointing at the one they joined; a cluster that lost members or links (split,
+   * separate, unlinked) is stale, as is every entry leading through it; a new cluster with an id seen before (SQLite
+   * reuses the highest deleted one) forgets all. Only this maintainer's writes are followed: its owner calls forget
+   * whenever anything else may have changed clusters (the report writer: with its remembered indicator rows).
+   */
+  const clusterOfIndicator = new Map<number, number>();
+  const mergedInto = new Map<number, number>();
+  const stale = new Set<number>();
+
+  function knownClusterOf(indicatorId: number): number | undefined {
+    let cluster = clusterOfIndicator.get(indicatorId);
+    while (cluster !== undefined && !stale.has(cluster)) {
+      const next = mergedInto.get(cluster);
+      if (next === undefined) return cluster;
+      cluster = next;
+    }
+    return undefined;
+  }
+
+  function forget(): void {
+    clusterOfIndicator.clear();
+    mergedInto.clear();
+    stale.clear();
+  }
+
   /** Indicators that still link some live report (an indicator no one mentions any more connects nothing). */
   const stillHeld = (indicatorIds: Iterable<number>) => [...indicatorIds].filter((id) => anotherReportWith.get(id, -1) !== undefined);
 
   function newCluster(size: number): number {
-    return Number(createCluster.run(size).lastInsertRowid);
+    const id = Number(createCluster.run(size).lastInsertRowid);
+    if (mergedInto.has(id) || stale.has(id)) forget();
+    return id;
   }
 
   /** Adds the clusters and the lone reports that hold one of these indicators, `reportId` aside. */
   function addHolders(reportId: number, indicatorIds: Iterable<number>, clustersToJoin: Set<number>, loneReports: Set<number>): void {
     for (const indicatorId of indicatorIds) {
+      // Only for a report not written yet (-1): a written one may itself be the holder remembered.
+      const known = reportId === -1 ? knownClusterOf(indicatorId) : undefined;
+      if (known !== undefined) {
+        clustersToJoin.add(known);
+        continue;
+      }
       const neighbour = anotherReportWithCluster.get(indicatorId, reportId);
       if (neighbour === undefined) continue;
       if (neighbour.clusterId === null) loneReports.add(neighbour.reportId);
@@ -81,6 +117,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
       total += sizeOf.get(cluster) ?? 0;
       moveMembers(target, cluster);
       deleteCluster.run(cluster);
+      mergedInto.set(cluster, target);
     }
     for (const lone of loneReports) {
       setCluster.run(target, lone);
@@ -105,18 +142,23 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   /**
    * The cluster a report about to be written joins through these (non-benign) indicators, which other reports hold
    * already: their clusters merged, their lone reports in it. Null when no other report holds one. The caller
-   * writes the report's row with this id: once, instead of once and again with its cluster.
+   * writes the report's row with this id: once, instead of once and again with its cluster. `createdIds`: the
+   * report's indicators no report held before, remembered as held in that cluster too.
    */
-  function joinUnwritten(indicatorIds: Iterable<number>): number | null {
+  function joinUnwritten(indicatorIds: readonly number[], createdIds: Iterable<number> = []): number | null {
     const clustersToJoin = new Set<number>();
     const loneReports = new Set<number>();
     addHolders(-1, indicatorIds, clustersToJoin, loneReports);
     if (clustersToJoin.size + loneReports.size === 0) return null;
-    return merge(clustersToJoin, loneReports, 1);
+    const target = merge(clustersToJoin, loneReports, 1);
+    for (const indicatorId of indicatorIds) clusterOfIndicator.set(indicatorId, target);
+    for (const indicatorId of createdIds) clusterOfIndicator.set(indicatorId, target);
+    return target;
   }
 
   /** Recomputes one cluster after links inside it were removed; it may fall apart into several. */
   function split(clusterId: number): void {
+    stale.add(clusterId);
     const members = membersOf.all(clusterId);
     const indexOf = new Map<number, number>(members.map((id, index) => [id, index]));
     const sets = new DisjointSet(members.length);
@@ -153,6 +195,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
    * of their own, or as lone reports. `remaining` is the cluster's size without the reports that left it already.
    */
   function separate(clusterId: number, seeds: Seed[], remaining: number): void {
+    stale.add(clusterId);
     const graph: ClusterGraph = {
       indicatorsOf: (reportId) => linkingIndicatorsOf.all(reportId),
       holdersOf: (indicatorId) => holdersInCluster.all(indicatorId, clusterId),
@@ -175,6 +218,8 @@ export function createClusterMaintainer(sqlite: Database.Database) {
   function unlinked(reportId: number, lostIndicatorIds: Iterable<number>): void {
     const own = clusterOf.get(reportId)?.cluster_id ?? null;
     if (own === null) return;
+    // An indicator it alone held leads nowhere now, though its cluster stays whole.
+    stale.add(own);
     const lost = stillHeld(lostIndicatorIds);
     if (lost.length === 0) return;
     separate(own, [{ reports: [reportId], indicators: [] }, ...lost.map((indicatorId) => ({ reports: [], indicators: [indicatorId] }))], sizeOf.get(own) ?? 0);
@@ -198,7 +243,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     leftBy(own, 1, formerIndicatorIds);
   }
 
-  return { link, joinUnwritten, split, unlinked, detach, leftBy, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
+  return { link, joinUnwritten, split, unlinked, detach, leftBy, forget, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
 }
 
 export type ClusterMaintainer = ReturnType<typeof createClusterMaintainer>;
