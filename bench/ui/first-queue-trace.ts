@@ -13,7 +13,7 @@ import { writeRetentionPeriods } from '../../src-main/db/retention-periods';
 import { encryptStoreFile } from '../../src-main/db/store-rewrite';
 import type { PageGlobals } from '../../test/e2e/support/dom';
 import { launchBenchBrowser } from './bench-browser';
-import { printMainThread, TRACE_CATEGORIES, type TraceEvent } from './trace-summary';
+import { collectTrace, printMainThread, TRACE_CATEGORIES, type TraceEvent } from './trace-summary';
 
 type BenchGlobals = PageGlobals & { requestAnimationFrame(callback: () => void): void };
 
@@ -43,13 +43,7 @@ try {
     await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    let complete!: () => void;
-    const completed = new Promise<void>((resolve) => (complete = resolve));
-    cdp.on('event', ({ method, params }) => {
-      if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
-      if (method === 'Tracing.tracingComplete') complete();
-    });
+    const { events, completed } = collectTrace(cdp);
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

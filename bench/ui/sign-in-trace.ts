@@ -14,7 +14,7 @@ import { generatedRecords } from '../../test/e2e/support/records';
 import { ensureRendererBuilt } from '../../test/e2e/support/renderer-build';
 import { startBenchHub } from '../hub/server';
 import { launchBenchBrowser } from './bench-browser';
-import { printMainThread, printProfile, TRACE_CATEGORIES, type CpuProfile, type TraceEvent } from './trace-summary';
+import { collectTrace, printMainThread, printProfile, TRACE_CATEGORIES, type CpuProfile } from './trace-summary';
 
 const PROFILE = process.argv.includes('--profile');
 const [runsArg, recordsArg] = process.argv.slice(2).filter((arg) => arg !== '--profile');
@@ -66,13 +66,7 @@ try {
       const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
       await button.waitFor();
       const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      let complete!: () => void;
-      const completed = new Promise<void>((resolve) => (complete = resolve));
-      cdp.on('event', ({ method, params }) => {
-        if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
-        if (method === 'Tracing.tracingComplete') complete();
-      });
+      const { events, completed } = collectTrace(cdp);
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
       // The bench hub registers its officers' police accounts as kc-bench-<n>.
       await tab.locator('input[name="login"]').fill('kc-bench-0');

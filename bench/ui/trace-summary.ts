@@ -24,6 +24,18 @@ export interface CpuProfile {
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.compile'];
 
+/** Where a CDP session's trace events gather, and when the trace is complete (after `Tracing.end`). */
+export function collectTrace(cdp: { on(event: 'event', listener: (message: { method: string; params?: unknown }) => void): unknown }): { events: TraceEvent[]; completed: Promise<void> } {
+  const events: TraceEvent[] = [];
+  let complete!: () => void;
+  const completed = new Promise<void>((resolve) => (complete = resolve));
+  cdp.on('event', ({ method, params }) => {
+    if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
+    if (method === 'Tracing.tracingComplete') complete();
+  });
+  return { events, completed };
+}
+
 const ms = (us: number) => Math.round(us / 100) / 10;
 const short = (url: string) => url.replace(/^.*\//, '') || url;
 
