@@ -162,16 +162,15 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       else summary[outcome] += 1;
     });
     if (!keepOpen) readAtLastCommit = summary.read;
-    if (summary.read - readAtLastSettle >= settleEvery) {
-      commit();
-      writer.settleKeptCounts();
-      readAtLastSettle = summary.read;
-    }
+    if (summary.read - readAtLastSettle >= settleEvery) settle();
   };
 
-  const commit = () => {
+  /** The batches held open committed, then the kept counts settled over them (a settle counts only what is committed). */
+  const settle = () => {
     writer.commitHeld();
     readAtLastCommit = summary.read;
+    writer.settleKeptCounts();
+    readAtLastSettle = summary.read;
   };
 
   const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number; firstLine: number }> = [];
@@ -193,17 +192,12 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       ahead.push(next);
       if (ahead.length > BATCHES_AHEAD) await applyOldest();
     }
-    if (summary.read - readAtLastSettle >= settleEvery * SETTLE_BEFORE_LAST_BATCHES_FROM) {
-      commit();
-      writer.settleKeptCounts();
-      readAtLastSettle = summary.read;
-    }
+    if (summary.read - readAtLastSettle >= settleEvery * SETTLE_BEFORE_LAST_BATCHES_FROM) settle();
     while (ahead.length > 0) await applyOldest();
-    commit();
   } finally {
-    // The reports of the last batches, counted for the overview in one go; also those written before the import
-    // stopped (their transaction committed first). A failed settle is logged, not thrown: the import's own error (if
-    // any) is the one the caller sees.
+    // The last batches committed (also those applied before the import stopped) and their reports counted for the
+    // overview in one go. A failed settle is logged, not thrown: the import's own error (if any) is the one the
+    // caller sees.
     try {
       writer.commitHeld();
     } finally {

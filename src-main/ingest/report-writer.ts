@@ -436,7 +436,9 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     }
   }
 
-  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply), 'with the import'));
+  /** An import's batch, in whichever transaction holds it. */
+  const applyAll = (inputs: readonly ReportInput[]): ApplyOutcome[] => batchScope(() => inputs.map(apply), 'with the import');
+  const applyInTransaction = writeTransaction(sqlite, applyAll);
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
@@ -481,7 +483,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
    */
   function applyInHeld(transaction: NonNullable<typeof held>, inputs: readonly ReportInput[]): ApplyOutcome[] {
     try {
-      return batchScope(() => inputs.map(apply), 'with the import');
+      return applyAll(inputs);
     } catch (error) {
       held = null;
       transaction.end(false);
