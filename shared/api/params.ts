@@ -136,6 +136,7 @@ export const apiParamSchemas: ParamSchemas = {
   'session.oidcOffer': noParams,
   'session.oidcStart': z.strictObject({ officerId: requiredText.optional() }),
   'session.oidcFinish': noParams,
+  'session.oidcDrawn': noParams,
   'session.lock': noParams,
   'session.unlock': z.strictObject({ credential: credentialText.optional() }),
   'session.setOfflineCode': z.strictObject({ code: credentialText, replace: z.boolean() }),

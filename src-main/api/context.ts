@@ -87,6 +87,8 @@ export interface OidcSignInControl {
   start(params: ApiParams<'session.oidcStart'>): Promise<ApiValue<'session.oidcStart'>>;
   /** Waits for the sign-in started last to end: the officer signed in, or the reason it failed. */
   finish(): Promise<OfficerView>;
+  /** The window has drawn the workstation of the officer who signed in last: the sync held for it pulls again. */
+  drawn(): void;
 }
 
 /** Everything a handler may use; built once by the composition root, shared by every transport. */

@@ -49,5 +49,9 @@ export const sessionHandlers = {
     await context.oidc.finish();
     return sessionView(context);
   },
+  'session.oidcDrawn': (_params, context) => {
+    context.oidc.drawn();
+    return null;
+  },
   'officers.list': (_params, context) => listOfficers(context.store.sqlite),
 } satisfies Partial<ApiHandlers<ApiContext>>;

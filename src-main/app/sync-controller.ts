@@ -8,6 +8,7 @@ import type { HubUnanswered, SyncLink } from '../api/context';
 import type { CaseStore } from '../db/open-store';
 import { countConflictNotices } from '../mutations/conflict-notices';
 import { countOutbox } from '../mutations/outbox';
+import { readCursor, START_CURSOR } from '../db/sync-cursor';
 import type { Clock } from '../../shared/platform/clock';
 import type { Logger } from '../../shared/platform/logger';
 import type { SliceBudget } from '../ingest/apply-feed-page';
@@ -19,6 +20,13 @@ export interface SyncTarget {
   token: string;
   scope: SyncScope;
 }
+
+/**
+ * How long an engine started while a sign-in holds the pull (hold()) waits before its first turn: the window draws
+ * the officer's workstation from what the store holds meanwhile, not while a first sync's pages take the machine's
+ * cores. The page says when it has drawn (the hold's release); this is for a page that never says.
+ */
+export const FIRST_FRAME_HOLD_CAP_MS = 2000;
 
 /** The report page asks for each indicator as it opens: an answer later than this is no answer. */
 const SEEN_ELSEWHERE_TIMEOUT_MS = 5000;
@@ -75,6 +83,10 @@ export function createSyncController(deps: {
   /** The last view's revision: every view made after it, by whichever engine, is numbered higher. */
   let revision = 0;
   const revised = (view: UnrevisedView): SyncStateView => ({ revision: ++revision, ...view });
+  /** Sign-ins holding the pull (hold()) and not yet released; `holdsReleased` settles when the last lets go. */
+  let signInHolds = 0;
+  let holdsReleased: Promise<void> = Promise.resolve();
+  let releaseHolds: () => void = () => undefined;
 
   function unconfiguredView(): UnrevisedView {
     const pendingOutbox = countOutbox(sqlite, 'pending');
@@ -147,9 +159,39 @@ export function createSyncController(deps: {
       pulledSoFar = 0;
       unsubscribe = started.onStateChange((syncState) => onStateChange(started, syncState));
       engine = started;
-      started.start();
+      // An empty store's first page is what the officer waits for; a store holding reports is drawn from first.
+      if (signInHolds > 0 && readCursor(sqlite) !== START_CURSOR) startAfterHolds(started);
+      else started.start();
     }
     deps.events.emit('sync.state', state());
+  }
+
+  /** Starts `next` once every sign-in hold is released, or at FIRST_FRAME_HOLD_CAP_MS — unless it was replaced meanwhile. */
+  function startAfterHolds(next: SyncEngine): void {
+    let cap: ReturnType<typeof setTimeout> | undefined;
+    const capped = new Promise<void>((resolve) => (cap = setTimeout(resolve, FIRST_FRAME_HOLD_CAP_MS)));
+    void Promise.race([holdsReleased, capped]).then(() => {
+      clearTimeout(cap);
+      if (engine === next) next.start();
+    });
+  }
+
+  /**
+   * Holds the pull while an officer signs in during the station's first sync: the running engine's (SyncEngine.hold:
+   * capped, once per engine), and the first turn of the engine their sign-in starts, until released (see
+   * FIRST_FRAME_HOLD_CAP_MS). Nothing is held when nothing would be pulled. The release is idempotent.
+   */
+  function hold(): () => void {
+    const releaseEngine = engine?.hold() ?? null;
+    if (releaseEngine === null) return () => undefined;
+    if (signInHolds++ === 0) holdsReleased = new Promise<void>((resolve) => (releaseHolds = resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      releaseEngine();
+      if (--signInHolds === 0) releaseHolds();
+    };
   }
 
   /** Asked of the hub synced with, with its token; what the officer sees when it cannot be asked. */
@@ -215,11 +257,7 @@ export function createSyncController(deps: {
       await connecting;
       await disconnect();
     },
-    /**
-     * Holds the running engine's pull while an officer signs in (SyncEngine.hold: first sync only, capped): the engine
-     * their sign-in starts is not held, and the one held ends once it is replaced. The release is a no-op when nothing ran.
-     */
-    hold: (): (() => void) => engine?.hold() ?? (() => undefined),
+    hold,
     link: {
       state,
       wake: () => engine?.wake(),

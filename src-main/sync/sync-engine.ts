@@ -355,13 +355,13 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
      * An officer is signing in, and their own engine replaces this one once they are: while the station's first sync
      * runs, it asks for no page until the returned release is called, the cap passes or the engine stops — the page
      * asked ahead is abandoned unused, the one being written is finished. Pushes go on. Nothing is held when the
-     * store has caught up (there is nothing to gain) or once this engine's one hold window has closed. Idempotent release.
+     * store has caught up (there is nothing to gain) or once this engine's one hold window has closed: then null.
+     * Idempotent release.
      */
-    hold(): () => void {
-      const noHold = () => undefined;
-      if (!state.get().initialSync.active) return noHold;
+    hold(): (() => void) | null {
+      if (!state.get().initialSync.active) return null;
       const release = pullHold.take();
-      if (release === null) return noHold;
+      if (release === null) return null;
       abandonAhead();
       return release;
     },

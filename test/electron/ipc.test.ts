@@ -136,6 +136,8 @@ describe('the preload bridge over IPC', () => {
     // Without a hub that offers a police account these two can only refuse — still as an envelope over IPC.
     await refused('session.oidcStart', {});
     await refused('session.oidcFinish', {});
+    // Nothing was drawn after a sign-in: there is nothing to release, and nothing is refused.
+    await call('session.oidcDrawn', {});
     // Only right after a police-account sign-in, which the demo has not: refused, as an envelope.
     await refused('session.setOfflineCode', { code: '24681357', replace: false });
     await call('session.signOut', {});

@@ -103,7 +103,8 @@ describe('signing in with a police account', () => {
         if (outcome === 'not linked') throw new FakeFailure('FORBIDDEN');
         signedIn = true;
         return { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null };
-      });
+      })
+      .handle('session.oidcDrawn', () => null);
   }
 
   async function clickPoliceAccount() {
@@ -130,6 +131,20 @@ describe('signing in with a police account', () => {
     expect(api.callsOf('session.oidcStart')).toHaveLength(1);
     expect(screen.queryByTestId('sign-in-screen')).toBeNull();
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
+    // Once that frame is on screen the core is told, and the station's sync it held goes on.
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    expect(api.callsOf('session.oidcDrawn')).toHaveLength(1);
+  });
+
+  it('does not tell the core a workstation was drawn when the police account is refused (the core released the sync itself)', async () => {
+    const api = policeAccountApi('not linked');
+    const rendered = renderWithStore(<App />, api);
+    await act(async () => rendered.store.getState().loadSession());
+    await act(settle);
+    await clickPoliceAccount();
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
+    expect(api.callsOf('session.oidcDrawn')).toHaveLength(0);
   });
 
   /** How many queue.list calls were asked when the workstation was about to be drawn (the session set), or null. */

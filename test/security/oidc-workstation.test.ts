@@ -22,6 +22,7 @@ import { appPathsIn } from '../../src-main/app/app-paths';
 import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
+import { FIRST_FRAME_HOLD_CAP_MS } from '../../src-main/app/sync-controller';
 import { filedRecord } from '../support/records';
 import { setOidcSubject } from '../../src-hub/officers/registry';
 import { authorizeInBrowser, beginInBrowser, startOidcProvider, type BrowserSentBack, type TestOidcProvider } from '../support/oidc-provider';
@@ -586,6 +587,69 @@ describe('signing in with a police account at the workstation', () => {
       await station.close();
     }
   }, 60_000);
+
+  describe('the station’s first sync, held from the click until the window has drawn the officer’s workstation', () => {
+    let busyHub: SyncHub;
+    /** More than a first page (100), so that a station is caught in its first sync with reports to draw from. */
+    const REPORTS = 150;
+
+    beforeAll(async () => {
+      busyHub = await startSyncHub(join(dir, 'first-frame'), {
+        oidc: { issuer: provider.issuer, clientId: CLIENT_ID },
+        prepare: async (db) => {
+          await setOidcSubject(db, 'j.devries', 'kc-devries');
+        },
+      });
+      expect((await busyHub.post(Array.from({ length: REPORTS }, () => filedRecord()))).rejected).toEqual([]);
+    }, 60_000);
+    afterAll(() => busyHub?.close());
+
+    /** A station whose first sync stops after its first page (its next waits or is abandoned): feed pages asked by officers are counted. */
+    async function caughtInFirstSync() {
+      const stationToken = busyHub.tokens.workstations[0]!;
+      let officersAsked = 0;
+      const fetchFeedHeld: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname.endsWith('/feed') && url.searchParams.get('after') !== '0') {
+          if (new Headers(init?.headers).get('authorization') !== `Bearer ${stationToken}`) officersAsked += 1;
+          else await new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('abandoned by the hold')), { once: true }));
+        }
+        return fetch(input, init);
+      };
+      const station = await started({ at: busyHub, fetch: fetchFeedHeld });
+      const reportsHere = () => station.store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+      while (reportsHere() < 100) await pause(10);
+      const { outcome } = await complete(station, await station.authorize('kc-devries'));
+      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      return { station, reportsHere, officersAsked: () => officersAsked };
+    }
+
+    it('asks the hub nothing more until the window says it has drawn, then completes the first sync (the honest flow)', async () => {
+      const { station, reportsHere, officersAsked } = await caughtInFirstSync();
+      try {
+        await pause(300);
+        expect(officersAsked()).toBe(0);
+        expect(reportsHere()).toBe(100);
+        expect(await station.call('queue.list', QUEUE)).toMatchObject({ ok: true, value: { total: 100 } });
+        expect(await station.call('session.oidcDrawn')).toEqual({ ok: true, value: null });
+        while (reportsHere() < REPORTS) await pause(10);
+        expect(officersAsked()).toBeGreaterThan(0);
+      } finally {
+        await station.close();
+      }
+    }, 60_000);
+
+    it('goes on by itself when no window says it has drawn: a page cannot keep the station from syncing', async () => {
+      const { station, reportsHere, officersAsked } = await caughtInFirstSync();
+      try {
+        await pause(FIRST_FRAME_HOLD_CAP_MS / 2);
+        expect(officersAsked()).toBe(0);
+        while (reportsHere() < REPORTS) await pause(10);
+      } finally {
+        await station.close();
+      }
+    }, 60_000);
+  });
 
   it('says so when the identity provider cannot be reached', async () => {
     const station = await started({ fetch: offerReplacedBy({ issuer: `http://127.0.0.1:${await closedPort()}`, clientId: CLIENT_ID }) });

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
-import { readyToDraw } from '../../state/first-frame';
+import { afterNextPaint, readyToDraw } from '../../state/first-frame';
 import type { SliceCreator } from '../../state/slice';
 
 export interface PoliceAccountSlice {
@@ -46,6 +46,8 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
     await readyToDraw(get().refreshQueue());
     set({ session: ended.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
+    // The core holds the station's first sync for this frame, which is drawn from what the store holds already.
+    void afterNextPaint().then(() => api.call('session.oidcDrawn', {}));
     return true;
   },
 });
