@@ -24,6 +24,16 @@ function committedReports(path: string): number {
   }
 }
 
+/** Reports another connection finds in the text index by `words`. */
+function committedMatches(path: string, words: string): number {
+  const other = new Database(path, { readonly: true });
+  try {
+    return other.prepare<[string], number>('SELECT count(*) FROM reports_fts WHERE reports_fts MATCH ?').pluck().get(words)!;
+  } finally {
+    other.close();
+  }
+}
+
 /** Prepares in this thread, answering each batch after `seen` says what another connection holds by then. */
 function watchingPreparer(path: string, seen: number[], failFromLine?: number): LinePreparer {
   return {
@@ -65,5 +75,26 @@ describe('the transactions of an import', () => {
     expect(stopped).toBeInstanceOf(ImportStoppedError);
     expect((stopped as ImportStoppedError).firstUnwrittenLine).toBe(16);
     expect(committedReports(path)).toBe(15);
+  });
+
+  it('index a report added and revised in different batches of one transaction as its last revision reads, once', async () => {
+    const { store, writer, path } = openTempStore();
+    const first = filedRecord({ incident: { summary: 'Fiets', narrative: 'Betaald voor een kanariegele fiets.' } });
+    const others = Array.from({ length: 9 }, () => filedRecord());
+    const revised = { ...first, revision: 2, incident: { summary: 'Fiets', narrative: 'Betaald voor een zeegroene fiets.' } };
+    await importNdjson(ndjson([first, ...others, revised]), writer, { batchSize: 5, recordsPerTransaction: 100, preparer: inThreadPreparer });
+    expect(committedMatches(path, 'zeegroene')).toBe(1);
+    expect(committedMatches(path, 'kanariegele')).toBe(0);
+    expect(committedMatches(path, 'betaald')).toBe(10);
+    // Against the report rows (external content): every row indexed as it reads, nothing more.
+    expect(() => store.sqlite.prepare("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+  });
+
+  it('that stops index the text of the batches kept, and nothing of the batch not written', async () => {
+    const { store, writer, path } = openTempStore();
+    const records = Array.from({ length: 30 }, () => filedRecord());
+    await importNdjson(ndjson(records), writer, { batchSize: 5, recordsPerTransaction: 100, preparer: watchingPreparer(path, [], 16) }).catch(() => undefined);
+    expect(committedMatches(path, 'fiets')).toBe(15);
+    expect(() => store.sqlite.prepare("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 });
