@@ -65,6 +65,8 @@ export function createSyncController(deps: {
   logger?: Logger;
   /** Empties the WAL a pulled withdrawal owes, off the store's thread (see SyncEngineOptions). */
   settleOwedWal?: () => Promise<unknown>;
+  /** Whether an officer is signed in (default: always): nobody is, and no window is told what pulled pages changed. */
+  anyoneSignedIn?: () => boolean;
   /** Lets the checkpoint thread start a large WAL over between pages (see SyncEngineOptions). */
   restartLargeWal?: () => Promise<unknown>;
 }) {
@@ -105,11 +107,13 @@ export function createSyncController(deps: {
 
   function onStateChange(current: SyncEngine, syncState: SyncState): void {
     const pulled = current.totals().pulled;
-    if (pulled > pulledSoFar) {
+    // With nobody signed in every window shows the sign-in screen, and each question it asked on being told would be
+    // refused — during a first sync, a dozen a page. The officer who signs in gets everything afresh.
+    if (pulled > pulledSoFar && (deps.anyoneSignedIn?.() ?? true)) {
       deps.events.emit('reports.changed', { count: pulled - pulledSoFar });
       deps.events.emit('work.changed', { entities: ['report', 'case', 'note', 'link', 'benign', 'action', 'directory', 'routing'] });
-      pulledSoFar = pulled;
     }
+    pulledSoFar = pulled;
     deps.events.emit('sync.state', revised(viewOf(syncState)));
   }
 

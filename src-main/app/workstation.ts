@@ -91,6 +91,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     fetch: fetchImpl,
     events,
     onReportsArrived: routeArrivals,
+    anyoneSignedIn: () => session.current() !== null,
     logger,
     ...(options.preparer ? { preparer: options.preparer } : {}),
     ...(options.feedSliceMs !== undefined ? { sliceMs: options.feedSliceMs } : {}),

@@ -619,6 +619,9 @@ describe('signing in with a police account at the workstation', () => {
       const station = await started({ at: busyHub, fetch: fetchFeedHeld });
       const reportsHere = () => station.store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
       while (reportsHere() < 100) await pause(10);
+      // Nobody signed in: the sign-in screen hears how the sync goes, not what it brought (each question would be refused).
+      expect(station.events.some((message) => message.event === 'sync.state')).toBe(true);
+      expect(station.events.filter((message) => message.event === 'reports.changed' || (message.event === 'work.changed' && message.payload.entities.includes('report')))).toEqual([]);
       const { outcome } = await complete(station, await station.authorize('kc-devries'));
       expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
       return { station, reportsHere, officersAsked: () => officersAsked };
@@ -634,6 +637,8 @@ describe('signing in with a police account at the workstation', () => {
         expect(await station.call('session.oidcDrawn')).toEqual({ ok: true, value: null });
         while (reportsHere() < REPORTS) await pause(10);
         expect(officersAsked()).toBeGreaterThan(0);
+        // Signed in, the window is told what arrives.
+        while (!station.events.some((message) => message.event === 'reports.changed')) await pause(10);
       } finally {
         await station.close();
       }
