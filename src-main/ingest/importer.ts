@@ -96,9 +96,10 @@ const DEFAULT_BATCH_SIZE = 2500;
 /**
  * Four default batches a transaction: a commit writes each page its batches touched once, and the text index of a
  * report the transaction adds and revises is written once (report-writer.ts openHeld), so 10,000 records a commit
- * cost the writer less than 5,000 (100k records, two side-by-side pairs: 25.5 and 25.2 s writer CPU instead of 27.0 and
- * 26.2; peak RSS 635 and 661 MiB instead of 680 and 633, within its noise; 20k: 7 % fewer bytes written), while memory holds 2,500-record batches. The writer's lock is held twice as long
- * (about 3.6 s quiet): another connection's write waits for it (busy_timeout 5 s).
+ * cost the writer less than 5,000 (100k records, two side-by-side pairs: 25.5 and 25.2 s writer CPU instead of 27.0
+ * and 26.2; peak RSS 635 and 661 MiB instead of 680 and 633, within its noise; 20k: 7 % fewer bytes written), while
+ * memory holds 2,500-record batches. The writer's lock is held twice as long (about 3.6 s quiet): another
+ * connection's write waits for it (busy_timeout 5 s).
  */
 const DEFAULT_RECORDS_PER_TRANSACTION = 10_000;
 const FIRST_BATCH_SIZE = 1000;
