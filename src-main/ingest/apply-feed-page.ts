@@ -35,6 +35,8 @@ export interface PageOutcome {
   skipped: number;
   /** Reports new to this store (their first revision here), in feed order. */
   arrived: string[];
+  /** False when the page was stopped between two slices: the cursor is after the last slice written. */
+  whole: boolean;
 }
 
 /**
@@ -149,12 +151,13 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     return { page: prepared.page, reports: new Map(reports.map((entry, index) => [entry, prepared.prepared[index]!])) };
   }
 
-  async function apply({ page, reports: prepared }: PreparedFeedPage): Promise<PageOutcome> {
-    const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [] };
+  async function apply({ page, reports: prepared }: PreparedFeedPage, stopped: () => boolean = () => false): Promise<PageOutcome> {
+    const outcome: PageOutcome = { reports: 0, mutations: 0, skipped: 0, arrived: [], whole: true };
     // An empty page still moves the cursor (the hub may have skipped entries of other scopes).
     let next = timedSlice(page, 0, outcome, prepared);
     while (next < page.entries.length) {
       await new Promise((resolve) => setImmediate(resolve));
+      if (stopped()) return { ...outcome, whole: false };
       next = timedSlice(page, next, outcome, prepared);
     }
     return outcome;
@@ -217,7 +220,10 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
   return {
     /** Reads a pulled page and prepares its reports on the preparer; may run while an earlier page is being applied. */
     prepare,
-    /** Writes a prepared page, slice by slice. Pages are applied in feed order, one at a time. */
+    /**
+     * Writes a prepared page, slice by slice; pages in feed order, one at a time. Between slices it stops once `stopped`
+     * says so (the store stays at a slice boundary, where the next pull starts).
+     */
     apply,
     /**
      * Truncates the WAL if a withdrawal redacted text since the last time, so the text is gone from the files.

@@ -212,17 +212,24 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     }
     let outcome: PageOutcome;
     try {
-      outcome = await pages.apply(prepared);
+      // Held for a sign-in, the page being written stops at its next slice: the officer's engine goes on from there.
+      outcome = await pages.apply(prepared, pullHold.held);
     } catch (error) {
       // The page's own failure is the one reported; what its committed slices redacted still leaves the WAL if it can.
       await settleRedactions();
       throw error;
     }
     if (outcome.arrived.length > 0) options.onReportsArrived?.(outcome.arrived);
-    totals.pulled += page.entries.length;
-    caughtUp = !page.hasMore;
+    const written = outcome.whole ? page.entries.length : outcome.reports + outcome.mutations + outcome.skipped;
+    totals.pulled += written;
     const initial = state.get().initialSync;
-    if (initial.active) state.update({ initialSync: { active: page.hasMore, received: initial.received + page.entries.length } });
+    if (!outcome.whole) {
+      if (initial.active) state.update({ initialSync: { active: true, received: initial.received + written } });
+      await settleRedactions();
+      throw new SyncCancelled('hold');
+    }
+    caughtUp = !page.hasMore;
+    if (initial.active) state.update({ initialSync: { active: page.hasMore, received: initial.received + written } });
     // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page. The page is
     // written: a WAL that could not be emptied is this turn's failure, shown and retried like any other.
     if (!page.hasMore || cancel.aborted) {

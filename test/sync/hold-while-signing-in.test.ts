@@ -127,6 +127,29 @@ describe('the station engine held while an officer signs in', () => {
     store.close();
   });
 
+  it('stops the page being written at its next slice, and the officer’s engine goes on from that slice’s end exactly', async () => {
+    const store = hub.enroll(openCaseStore({ clock: systemClock, path: join(tempDir(), 'ws.db') }));
+    let release: (() => void) | null = null;
+    // One entry a slice, in a page of all 40 reports; the hold comes once two are written.
+    const sliceMs = () => {
+      if (release === null && (store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number) >= 2) release = station.hold();
+      return 0;
+    };
+    const station = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[0]!, pageSize: 100, firstPageSize: 100, longPollSeconds: 5, sliceMs });
+    station.start();
+    while (release === null) await pause(5);
+    await pause(100);
+    const reportsWhenHeld = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+    expect(reportsWhenHeld).toBeGreaterThanOrEqual(2);
+    expect(reportsWhenHeld).toBeLessThan(posted.length);
+    expect(station.getState().initialSync).toMatchObject({ active: true, received: reportsWhenHeld });
+    await station.stop();
+    const officer = createSyncEngine(store, { hubUrl: hub.url, token: hub.tokens.workstations[1]!, pageSize: 100, longPollSeconds: 5 });
+    await officer.runOnce();
+    expect(reportView(store.sqlite)).toEqual(await directImportOfAll());
+    store.close();
+  });
+
   it('goes on where it stopped once released (a sign-in that failed): the store as a direct import gives', async () => {
     const { store, station, requests, release } = await stationHeldWhileAskingAhead();
     await pause(100);
