@@ -3,6 +3,7 @@ import './support/dom-setup';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/app/App';
+import { afterNextPaint } from '../../src-renderer/state/first-frame';
 import { queueRow } from './support/builders';
 import { SUPERVISOR } from './support/request-builders';
 import { FakeApi, FakeFailure, settle } from './support/fake-api';
@@ -132,7 +133,7 @@ describe('signing in with a police account', () => {
     expect(screen.queryByTestId('sign-in-screen')).toBeNull();
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
     // Once that frame is on screen the core is told, and the station's sync it held goes on.
-    await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await act(afterNextPaint);
     expect(api.callsOf('session.oidcDrawn')).toHaveLength(1);
   });
 
@@ -142,7 +143,7 @@ describe('signing in with a police account', () => {
     await act(async () => rendered.store.getState().loadSession());
     await act(settle);
     await clickPoliceAccount();
-    await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await act(afterNextPaint);
     expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
     expect(api.callsOf('session.oidcDrawn')).toHaveLength(0);
   });
