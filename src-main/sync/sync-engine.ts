@@ -223,13 +223,12 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     const written = outcome.whole ? page.entries.length : outcome.reports + outcome.mutations + outcome.skipped;
     totals.pulled += written;
     const initial = state.get().initialSync;
+    if (initial.active) state.update({ initialSync: { active: !outcome.whole || page.hasMore, received: initial.received + written } });
     if (!outcome.whole) {
-      if (initial.active) state.update({ initialSync: { active: true, received: initial.received + written } });
       await settleRedactions();
       throw new SyncCancelled('hold');
     }
     caughtUp = !page.hasMore;
-    if (initial.active) state.update({ initialSync: { active: page.hasMore, received: initial.received + written } });
     // Redacted text leaves the WAL once the store has caught up (or the pull stops), not after every page. The page is
     // written: a WAL that could not be emptied is this turn's failure, shown and retried like any other.
     if (!page.hasMore || cancel.aborted) {
@@ -361,7 +360,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     /**
      * An officer is signing in, and their own engine replaces this one once they are: while the station's first sync
      * runs, it asks for no page until the returned release is called, the cap passes or the engine stops — the page
-     * asked ahead is abandoned unused, the one being written is finished. Pushes go on. Nothing is held when the
+     * asked ahead is abandoned unused, the one being written stops at its next slice. Pushes go on. Nothing is held when the
      * store has caught up (there is nothing to gain) or once this engine's one hold window has closed: then null.
      * Idempotent release.
      */
