@@ -22,7 +22,7 @@ export interface BenchHub {
   stop(): Promise<void>;
 }
 
-function cpuSecondsOf(pid: number | undefined): number {
+export function cpuSecondsOf(pid: number | undefined): number {
   try {
     // Fields after the parenthesized command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

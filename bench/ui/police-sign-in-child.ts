@@ -3,13 +3,13 @@
 // `records` reports that accepts its tokens in a process of its own, and for each repetition a fresh `serve` (its
 // own store, nobody signed in) that Chromium opens. The provider's login form is filled by the harness at once,
 // so the time is the workstation's, the provider's and the hub's — not an officer's typing. Prints one JSON line.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOidcProvider } from '../../test/support/oidc-provider';
 import { startServer } from '../../test/e2e/support/cli-process';
 import { generatedRecords } from '../../test/e2e/support/records';
-import { startBenchHub } from '../hub/server';
+import { cpuSecondsOf, startBenchHub } from '../hub/server';
 import { launchBenchBrowser } from './bench-browser';
 
 const [recordsArg, repetitionsArg] = process.argv.slice(2) as [string | undefined, string | undefined];
@@ -36,6 +36,17 @@ const phases: Record<'toForm' | 'filling' | 'toCallback' | 'toSignedIn' | 'toRow
  * opened, the listener's start page asked and answered, the provider's authorization asked and its login page answered.
  */
 const toFormSteps: Record<'startAsked' | 'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered', number>[] = [];
+/**
+ * CPU used (ms) from the click to the provider's form, and from the officer's click on it to the row: by the station's
+ * `serve`, by the hub, by this process (the harness and the provider), and by the whole machine (Chromium and anything
+ * else are the rest) — what competes with the sign-in on two cores.
+ */
+const cpu: Record<'toFormServe' | 'toFormHub' | 'toFormHarness' | 'toFormMachine' | 'afterLoginServe' | 'afterLoginHub' | 'afterLoginHarness' | 'afterLoginMachine', number>[] = [];
+/** CPU seconds used by all cores so far (/proc/stat's first line: user, nice, system, irq, softirq, steal). */
+function machineCpuSeconds(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+}
 try {
   const records = generatedRecords(RECORDS, 'bench-police-sign-in');
   for (let at = 0; at < records.length; at += 1000) {
@@ -79,23 +90,39 @@ try {
       await page.goto(serve.url);
       const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
       await button.waitFor();
+      const cpuNow = () => ({ serve: cpuSecondsOf(serve.pid), hub: hub.cpuSeconds(), harness: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, machine: machineCpuSeconds() });
+      const cpuAtClick = cpuNow();
       const clickedAt = performance.now();
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
       await tab.locator('input[name="login"]').waitFor();
       const formAt = performance.now();
+      const cpuAtForm = cpuNow();
       await tab.locator('input[name="login"]').fill('kc-bench-0');
       await tab.locator('input[name="password"]').fill('wachtwoord');
       // The officer's last click at the provider (no consent page: the force's own application, as in Keycloak);
       // from here on it is the provider, the workstation and the hub.
       const loggedInAt = performance.now();
+      const cpuAtLogin = cpuNow();
       await tab.locator('button[type="submit"]').click();
       await page.locator('[role="row"][data-report-id]').first().waitFor({ timeout: 60_000 });
       const shownAt = performance.now();
+      const cpuAtRow = cpuNow();
       if (repetition > 0) {
         samples.push(shownAt - clickedAt);
         afterLogin.push(shownAt - loggedInAt);
         phases.push({ toForm: formAt - clickedAt, filling: loggedInAt - formAt, toCallback: callbackAt - loggedInAt, toSignedIn: signedInAt - callbackAt, toRow: shownAt - signedInAt });
         const since = (step: keyof (typeof toFormSteps)[number]) => (stepAt[step] ?? Number.NaN) - clickedAt;
+        const used = (from: ReturnType<typeof cpuNow>, to: ReturnType<typeof cpuNow>, of: keyof ReturnType<typeof cpuNow>) => Math.round((to[of] - from[of]) * 1000);
+        cpu.push({
+          toFormServe: used(cpuAtClick, cpuAtForm, 'serve'),
+          toFormHub: used(cpuAtClick, cpuAtForm, 'hub'),
+          toFormHarness: used(cpuAtClick, cpuAtForm, 'harness'),
+          toFormMachine: used(cpuAtClick, cpuAtForm, 'machine'),
+          afterLoginServe: used(cpuAtLogin, cpuAtRow, 'serve'),
+          afterLoginHub: used(cpuAtLogin, cpuAtRow, 'hub'),
+          afterLoginHarness: used(cpuAtLogin, cpuAtRow, 'harness'),
+          afterLoginMachine: used(cpuAtLogin, cpuAtRow, 'machine'),
+        });
         toFormSteps.push({ startAsked: since('startAsked'), started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered') });
       }
     } finally {
@@ -109,4 +136,4 @@ try {
   await provider.close();
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin, phases, toFormSteps })}\n`);
+process.stdout.write(`${JSON.stringify({ records: RECORDS, samples, afterLogin, phases, toFormSteps, cpu })}\n`);

@@ -17,7 +17,9 @@ import { launchBenchBrowser } from './bench-browser';
 import { collectTrace, printMainThread, printProfile, TRACE_CATEGORIES, type CpuProfile } from './trace-summary';
 
 const PROFILE = process.argv.includes('--profile');
-const [runsArg, recordsArg] = process.argv.slice(2).filter((arg) => arg !== '--profile');
+// --from-click: the first phase instead, from the officer's click to the page asking `session.oidcStart`.
+const FROM_CLICK = process.argv.includes('--from-click');
+const [runsArg, recordsArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const RUNS = Number(runsArg ?? 3);
 const RECORDS = Number(recordsArg ?? 2000);
 const CLIENT_ID = 'puzzelstuk';
@@ -51,6 +53,7 @@ try {
           const fetch = globalThis.fetch;
           globalThis.fetch = (input, init) => {
             const answer = fetch(input, init);
+            if (typeof init?.body === 'string' && init.body.includes('"session.oidcStart"')) performance.mark('start-asked');
             if (typeof init?.body === 'string' && init.body.includes('"session.oidcFinish"')) {
               answer.then(() => {
                 performance.mark('signed-in');
@@ -62,33 +65,31 @@ try {
           };
         })();`,
       });
+      await page.addInitScript({ content: `addEventListener('pointerdown', () => performance.mark('clicked'), { capture: true, once: true });` });
       await page.goto(serve.url);
       const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
       await button.waitFor();
       const cdp = await context.newCDPSession(page);
       const { events, completed } = collectTrace(cdp);
+      if (FROM_CLICK) await startTracing(cdp);
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
       // The bench hub registers its officers' police accounts as kc-bench-<n>.
       await tab.locator('input[name="login"]').fill('kc-bench-0');
       await tab.locator('input[name="password"]').fill('wachtwoord');
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
-      if (PROFILE) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await cdp.send('Profiler.start');
-      }
+      if (!FROM_CLICK) await startTracing(cdp);
       await tab.locator('button[type="submit"]').click();
       await page.waitForFunction(() => (globalThis as unknown as { performance: { getEntriesByName(name: string): unknown[] } }).performance.getEntriesByName('first-row').length > 0, undefined, { timeout: 60_000, polling: 50 });
       const profile = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
       await cdp.send('Tracing.end');
       await completed;
       if (run === 0) continue;
-      const signedIn = events.find((event) => event.name === 'signed-in');
-      const firstRow = events.find((event) => event.name === 'first-row');
-      if (!signedIn || !firstRow) throw new Error('the trace has no signed-in or first-row mark');
-      console.log(`\n=== run ${run}: signed in → first row ${Math.round((firstRow.ts - signedIn.ts) / 1000)} ms`);
-      printMainThread(events, `${firstRow.pid}:${firstRow.tid}`, signedIn.ts, firstRow.ts);
-      if (profile) printProfile(profile, signedIn.ts, firstRow.ts);
+      const [fromMark, toMark] = FROM_CLICK ? ['clicked', 'start-asked'] : ['signed-in', 'first-row'];
+      const from = events.find((event) => event.name === fromMark);
+      const to = events.find((event) => event.name === toMark);
+      if (!from || !to) throw new Error(`the trace has no ${fromMark} or ${toMark} mark`);
+      console.log(`\n=== run ${run}: ${fromMark} → ${toMark} ${Math.round((to.ts - from.ts) / 1000)} ms`);
+      printMainThread(events, `${to.pid}:${to.tid}`, from.ts, to.ts);
+      if (profile) printProfile(profile, from.ts, to.ts);
     } finally {
       await context.close();
       await serve.stop();
@@ -99,4 +100,12 @@ try {
   await hub.stop();
   await provider.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+async function startTracing(cdp: { send(method: string, params?: object): Promise<unknown> }): Promise<void> {
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  if (!PROFILE) return;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
 }

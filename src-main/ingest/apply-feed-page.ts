@@ -143,9 +143,12 @@ export function createFeedPageApplier(store: CaseStore, deps: { clock: Clock; ap
     outcome.mutations += 1;
   }
 
-  /** A page as the hub sent it, read and its reports prepared by the preparer; an UnreadableFeedPage if it is none. */
-  async function prepare(body: string): Promise<PreparedFeedPage> {
-    const prepared = await preparer.preparePage(body, sliceMs);
+  /**
+   * A page as the hub sent it, read and its reports prepared by the preparer; an UnreadableFeedPage if it is none.
+   * Once `signal` aborts it is read no further, and this rejects with the signal's reason.
+   */
+  async function prepare(body: string, signal?: AbortSignal): Promise<PreparedFeedPage> {
+    const prepared = await preparer.preparePage(body, sliceMs, signal);
     if (!prepared.ok) throw new UnreadableFeedPage(prepared.problem);
     const reports = reportEntriesOf(prepared.page);
     return { page: prepared.page, reports: new Map(reports.map((entry, index) => [entry, prepared.prepared[index]!])) };

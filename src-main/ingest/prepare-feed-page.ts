@@ -16,12 +16,14 @@ export type WirePreparedPage = { ok: true; page: RawFeedPage; prepared: WirePrep
 /**
  * Everything about a pulled page that needs no store — the answer parsed, its envelope checked, its reports parsed,
  * validated and their indicators extracted — so that a prepare worker does it and the store's thread only writes.
+ * Null once `abandoned` says so before a report: its asker no longer wants it (a sign-in holds the station's sync).
  */
-export function prepareFeedPageBody(body: string, onReport?: (place: number) => void): WirePreparedPage {
+export function prepareFeedPageBody(body: string, onReport?: (place: number) => void, abandoned: () => boolean = () => false): WirePreparedPage | null {
   const steps = preparingFeedPageBody(body, onReport);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    if (abandoned()) return null;
   }
 }
 
@@ -30,12 +32,14 @@ export function prepareFeedPageBody(body: string, onReport?: (place: number) => 
  * lets pending work run whenever it has held the thread for `sliceMs`. Read in one go, a page of 500 reports held a
  * fresh workstation's core for over a second, and the officer's click on "sign in" waited behind it.
  */
-export async function prepareFeedPageBodyInSlices(body: string, sliceMs: () => number): Promise<WirePreparedPage> {
+export async function prepareFeedPageBodyInSlices(body: string, sliceMs: () => number, signal?: AbortSignal): Promise<WirePreparedPage> {
   const steps = preparingFeedPageBody(body);
   let sliceStarted = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    // Its asker no longer wants it: the rest of the page is not read.
+    signal?.throwIfAborted();
     if (performance.now() - sliceStarted >= sliceMs()) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();

@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { startWorker } from '../platform/start-worker';
-import { createPrepareProgress, PREPARING, STEPS } from './prepare-answer';
+import { abandonPage, createPrepareProgress, PREPARING, STEPS } from './prepare-answer';
 import type { NdjsonLine } from '../../shared/intake/ndjson-lines';
 import { prepareLine, type PreparedLine } from './prepare-line';
 import { fromWire, fromWireBatch, WORKER_READY, type WireBatch } from './prepared-wire';
@@ -14,7 +14,9 @@ type LinesAnswer = { id: number; batch: WireBatch };
 type PageAnswer = { id: number; page: WirePreparedPage };
 /** The worker could not answer (it threw, named by the error's kind): the asking thread reads the request itself, unless it is a large page (PreparePageFailedError). */
 type FailedAnswer = { id: number; failed: string };
-export type PrepareAnswer = LinesAnswer | PageAnswer | FailedAnswer;
+/** The page's asker abandoned it (its signal aborted) before the worker finished it: the rest was not read. */
+type AbandonedAnswer = { id: number; abandoned: true };
+export type PrepareAnswer = LinesAnswer | PageAnswer | FailedAnswer | AbandonedAnswer;
 
 /** A pulled feed page with its reports prepared (in the order of `reportEntriesOf`), or why the hub's answer is no page. */
 export type PreparedPageBody = { ok: true; page: RawFeedPage; prepared: PreparedLine[] } | { ok: false; problem: string };
@@ -22,8 +24,11 @@ export type PreparedPageBody = { ok: true; page: RawFeedPage; prepared: Prepared
 /** Turns batches of lines, or a hub's feed page as it was received, into prepared lines; resolves in submission order per batch. */
 export interface LinePreparer {
   prepare(lines: NdjsonLine[]): Promise<PreparedLine[]>;
-  /** A pulled page; read on the calling thread (see createWorkerPreparer), it holds that thread `sliceMs` at a time. */
-  preparePage(body: string, sliceMs: () => number): Promise<PreparedPageBody>;
+  /**
+   * A pulled page; read on the calling thread (see createWorkerPreparer), it holds that thread `sliceMs` at a time.
+   * Once `signal` aborts, the page is read no further — on the worker as here — and this rejects with its reason.
+   */
+  preparePage(body: string, sliceMs: () => number, signal?: AbortSignal): Promise<PreparedPageBody>;
   close(): Promise<void>;
 }
 
@@ -34,10 +39,13 @@ function fromWirePage(wire: WirePreparedPage): PreparedPageBody {
   return { ok: true, page: wire.page, prepared };
 }
 
+/** Why the asker abandoned a page: its signal's reason (an abort without one has a DOMException). */
+const abandonment = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+
 /** On the calling thread: for small inputs and for callers that cannot start workers. */
 export const inThreadPreparer: LinePreparer = {
   prepare: (lines) => Promise.resolve(lines.map(prepareLine)),
-  preparePage: (body, sliceMs) => prepareFeedPageBodyInSlices(body, sliceMs).then(fromWirePage),
+  preparePage: (body, sliceMs, signal) => prepareFeedPageBodyInSlices(body, sliceMs, signal).then(fromWirePage),
   close: () => Promise.resolve(),
 };
 
@@ -251,6 +259,8 @@ export function createWorkerPreparer(
     return waiting;
   }
   const progress = createPrepareProgress();
+  /** Pages abandoned so far: where the next one's id goes among the shared slots (abandonPage). */
+  let abandonedPages = 0;
   let running: RunningWorker | null = start();
 
   function start(): RunningWorker {
@@ -373,6 +383,7 @@ export function createWorkerPreparer(
    * is `readableHere`: then it waits for a worker rather than be read here, and one that died on it is asked again.
    * Once the worker has thrown on it, it is read here if `readableHere`, else it fails (PreparePageFailedError).
    * Once a worker has hung on it (`stalledBefore`), it is never read here: it waits for a worker, and fails if that hangs too.
+   * Once `signal` aborts, the worker stops the page at its next report and this rejects with the signal's reason.
    */
   function ask<T>(
     request: PrepareRequest,
@@ -381,8 +392,10 @@ export function createWorkerPreparer(
     here: () => T | Promise<T>,
     readableHere = true,
     stalledBefore = false,
+    signal?: AbortSignal,
   ): Promise<T> {
-    const again = (stalled = stalledBefore) => ask(request, sendable, fromWorker, here, readableHere, stalled);
+    if (signal?.aborted) return Promise.reject(abandonment(signal));
+    const again = (stalled = stalledBefore) => ask(request, sendable, fromWorker, here, readableHere, stalled, signal);
     const waitsForWorker = !readableHere || stalledBefore;
     const waiting = waitingForWorker ?? (running === null && waitsForWorker && !closed ? waitingForRestart : null);
     if (waiting && unreadyDeaths >= NEVER_READY_DEATHS) return Promise.reject(new PrepareWorkerUnavailableError(unreadyDeaths));
@@ -393,7 +406,11 @@ export function createWorkerPreparer(
     const page = 'body' in request;
     const answered = new Promise<PrepareAnswer | typeof EXITED | typeof RESEND | Stalled>((receive, fail) => worker.pending.set(request.id, { page, receive, fail }));
     worker.worker.postMessage(request);
+    const abandon = () => abandonPage(progress, request.id, abandonedPages++);
+    signal?.addEventListener('abort', abandon, { once: true });
     return answered.then((answer) => {
+      signal?.removeEventListener('abort', abandon);
+      if (answer !== EXITED && answer !== RESEND && 'abandoned' in answer) return Promise.reject(abandonment(signal!));
       if (answer === EXITED) return waitsForWorker ? again() : here();
       if (answer === RESEND) return again();
       if ('stalledOn' in answer) {
@@ -413,13 +430,15 @@ export function createWorkerPreparer(
         (answer) => fromWireBatch((answer as LinesAnswer).batch, lines),
         () => lines.map(prepareLine),
       ),
-    preparePage: (body, sliceMs) =>
+    preparePage: (body, sliceMs, signal) =>
       ask(
         { id: nextId++, body },
         (worker) => worker.ready,
         (answer) => fromWirePage((answer as PageAnswer).page),
-        () => inThreadPreparer.preparePage(body, sliceMs),
+        () => inThreadPreparer.preparePage(body, sliceMs, signal),
         Buffer.byteLength(body) <= IN_THREAD_PAGE_BYTES,
+        false,
+        signal,
       ),
     async close() {
       closed = true;

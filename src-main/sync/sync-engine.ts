@@ -156,7 +156,7 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    * first sync takes the longest of the three per page, not their sum). Used only if the cursor is then where it
    * was asked from.
    */
-  let ahead: { after: string; page: Promise<PreparedFeedPage>; cancel: AbortController } | null = null;
+  let ahead: { after: string; page: Promise<PreparedFeedPage> } | null = null;
 
   /**
    * While an officer signs in during the station's first sync (hold()), the engine asks for no page — the sign-in has the
@@ -170,8 +170,16 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     if (pullHold.held()) throw new SyncCancelled('hold');
   }
 
-  function abandonAhead(): void {
-    ahead?.cancel.abort(new SyncCancelled('hold'));
+  /**
+   * Aborted when a sign-in takes the hold, and then renewed for what is asked after it: the pages asked before — the one
+   * being pulled, the one asked ahead — are abandoned, their transfer and their preparation on the worker alike, so
+   * that neither takes the cores from the sign-in for a page nobody will write.
+   */
+  let asked = new AbortController();
+
+  function abandonAsked(): void {
+    asked.abort(new SyncCancelled('hold'));
+    asked = new AbortController();
     ahead = null;
   }
 
@@ -180,9 +188,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
    * that exhausts the prepare worker, or hangs it twice, fails the turn with where it is (the loop's backoff spaces the tries).
    */
   async function requestPage(after: string, waitSeconds: number, cancel: AbortSignal): Promise<PreparedFeedPage> {
-    const body = await client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, cancel);
+    const signal = AbortSignal.any([cancel, asked.signal]);
+    const body = await client.feed({ after, limit: after === START_CURSOR ? firstPageSize : pageSize, scope, waitSeconds }, signal);
     try {
-      return await pages.prepare(body);
+      return await pages.prepare(body, signal);
     } catch (error) {
       if (error instanceof UnreadableFeedPage) throw new HubUnavailableError(error.message);
       if (error instanceof UnpreparableRequestError) throw new UnpreparablePageError(after, error);
@@ -204,11 +213,10 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     unlessHeld();
     const { page } = prepared;
     if (page.hasMore) {
-      const aheadCancel = new AbortController();
-      const next = requestPage(page.cursor, 0, AbortSignal.any([stopper.signal, aheadCancel.signal]));
+      const next = requestPage(page.cursor, 0, stopper.signal);
       // Its failure is met where it is awaited; a page asked ahead and never used must not fail unheard.
       next.catch(() => undefined);
-      ahead = { after: page.cursor, page: next, cancel: aheadCancel };
+      ahead = { after: page.cursor, page: next };
     }
     let outcome: PageOutcome;
     try {
@@ -360,15 +368,16 @@ export function createSyncEngine(store: CaseStore, options: SyncEngineOptions) {
     /**
      * An officer is signing in, and their own engine replaces this one once they are: while the station's first sync
      * runs, it asks for no page until the returned release is called, the cap passes or the engine stops — the page
-     * asked ahead is abandoned unused, the one being written stops at its next slice. Pushes go on. Nothing is held when the
-     * store has caught up (there is nothing to gain) or once this engine's one hold window has closed: then null.
+     * pulled and the one asked ahead are abandoned unread, the one being written stops at its next slice. Pushes go
+     * on. Nothing is held when the store has caught up (there is nothing to gain) or once this engine's one hold window
+     * has closed: then null.
      * Idempotent release.
      */
     hold(): (() => void) | null {
       if (!state.get().initialSync.active) return null;
       const release = pullHold.take();
       if (release === null) return null;
-      abandonAhead();
+      abandonAsked();
       return release;
     },
 
