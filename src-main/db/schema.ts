@@ -467,3 +467,4 @@ export const reportDayCounts = sqliteTable(
 // pairs of a report and an indicator it names, made once for its indicator and shape counts, and emptied by it.
 // Migration kept_counts_settling_reports adds `kept_counts_settling_reports` (SQL only): the settle's filed reports
 // with their counted columns and Dutch day, read from the wide report rows once for all its groupings, and emptied.
+// Migration kept_counts_advance adds a trigger only: raising the deferral's mark counts the reports it passes.

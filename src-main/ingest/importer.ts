@@ -48,6 +48,11 @@ export interface ImportOptions {
    * settle counts every report its deferral covers in one transaction holding the writer's lock, so this bounds it.
    */
   keptCountsSettleEvery?: number;
+  /**
+   * While the writer waits for a batch still being prepared it counts deferred reports for the overview: `step`
+   * report ids at a time, never the newest `leftDeferred`. Defaults KEPT_COUNTS_STEP and KEPT_COUNTS_LEFT_DEFERRED.
+   */
+  keptCountsWhileWaiting?: { step: number; leftDeferred: number };
 }
 
 /**
@@ -55,6 +60,18 @@ export interface ImportOptions {
  * fraction of a second's worth of grouping at 1M instead of one over every report of the import.
  */
 export const KEPT_COUNTS_SETTLE_EVERY = 50_000;
+
+/**
+ * While the writer waits for its next prepared batch it counts the deferred reports for the overview, this many
+ * report ids a step (about 15 ms; the batch is taken up after the step it became ready in), and never the newest
+ * KEPT_COUNTS_LEFT_DEFERRED: a revision of a report counted already passes the kept counts' triggers, and in the
+ * bench's 100k records half the revisions come within 1,114 records of their report, nine in ten within 6,665.
+ */
+const KEPT_COUNTS_STEP = 1000;
+const KEPT_COUNTS_LEFT_DEFERRED = 10_000;
+
+/** The rest of this turn of the event loop: a prepared batch's answer from the worker is taken in first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Once the file is read, a deferral over at least this share of keptCountsSettleEvery is settled before the last
@@ -141,6 +158,7 @@ const BATCHES_AHEAD = 2;
 export async function importNdjson(source: Readable, writer: ReportWriter, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const settleEvery = options.keptCountsSettleEvery ?? KEPT_COUNTS_SETTLE_EVERY;
+  const whileWaiting = options.keptCountsWhileWaiting ?? { step: KEPT_COUNTS_STEP, leftDeferred: KEPT_COUNTS_LEFT_DEFERRED };
   const perTransaction = options.recordsPerTransaction ?? (options.batchSize === undefined ? DEFAULT_RECORDS_PER_TRANSACTION : batchSize);
   let readAtLastSettle = 0;
   let readAtLastCommit = 0;
@@ -177,9 +195,10 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     readAtLastSettle = summary.read;
   };
 
-  const ahead: Array<{ prepared: Promise<PreparedLine[]>; bytes: number; firstLine: number }> = [];
+  const ahead: Array<{ prepared: Promise<PreparedLine[]>; ready: boolean; bytes: number; firstLine: number }> = [];
   const applyOldest = async () => {
     const oldest = ahead.shift()!;
+    while (!oldest.ready && writer.countDeferredSlice(whileWaiting.step, whileWaiting.leftDeferred)) await nextTurn();
     apply(
       await oldest.prepared.catch((error: unknown) => {
         throw error instanceof UnpreparableRequestError ? new ImportStoppedError(oldest.firstLine, summary, error) : error;
@@ -190,9 +209,12 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
   };
   try {
     for await (const batch of lineBatches(source, batchSize)) {
-      const next = { prepared: preparer.prepare(batch.lines), bytes: batch.bytes, firstLine: batch.lines[0]!.number };
+      const next = { prepared: preparer.prepare(batch.lines), ready: false, bytes: batch.bytes, firstLine: batch.lines[0]!.number };
       // Awaited in applyOldest; until then a failure must not count as unhandled.
-      next.prepared.catch(() => undefined);
+      next.prepared.then(
+        () => (next.ready = true),
+        () => (next.ready = true),
+      );
       ahead.push(next);
       if (ahead.length > BATCHES_AHEAD) await applyOldest();
     }

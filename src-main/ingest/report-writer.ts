@@ -100,6 +100,9 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     insertMentions,
     deferKeptCounts,
     settleKeptCounts,
+    keptCountsMark,
+    newestReport,
+    raiseKeptCountsMark,
   } = prepareReportWriting(sqlite);
 
   // Indicator rows repeat across reports (mule IBANs, spoofed numbers); remembering their ids saves a lookup each.
@@ -544,6 +547,21 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
         logger.error('import.kept_counts_unsettled', { error: errorKind(error) });
         return error instanceof Error ? error : new Error(String(error));
       }
+    },
+    /**
+     * While an import waits for its next prepared batch: counts for the overview the next `slice` report ids its
+     * deferral holds, oldest first, never the newest `kept` (revisions of reports still deferred touch no kept row).
+     * Only in the transaction held open for the import's batches, so the counts commit (or roll back) with them and
+     * take no commit of their own. Returns whether it counted any.
+     */
+    countDeferredSlice(slice: number, kept: number): boolean {
+      if (!held) return false;
+      const mark = keptCountsMark.get();
+      if (mark === undefined) return false;
+      const upTo = Math.min(mark + slice, newestReport.get()! - kept);
+      if (upTo <= mark) return false;
+      betweenBatches(() => raiseKeptCountsMark.run({ mark: upTo }));
+      return true;
     },
     /**
      * After an import's last batch: empties what a batch's settle could not, waiting for the WAL this time. Returns

@@ -217,6 +217,11 @@ export function prepareReportWriting(sqlite: Database.Database) {
       'INSERT INTO kept_counts_deferral (after_id) SELECT (SELECT coalesce(max(id), 0) FROM reports) WHERE NOT EXISTS (SELECT 1 FROM kept_counts_deferral)',
     ),
     settleKeptCounts: sqlite.prepare('DELETE FROM kept_counts_deferral'),
+    // Raising the held deferral's mark counts the reports it passes (migration 0050); never past the newest report,
+    // as a report inserted later under the mark would be counted by neither the settle nor a trigger.
+    keptCountsMark: sqlite.prepare<[], number>('SELECT after_id FROM kept_counts_deferral').pluck(),
+    newestReport: sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM reports').pluck(),
+    raiseKeptCountsMark: sqlite.prepare<[{ mark: number }]>('UPDATE kept_counts_deferral SET after_id = @mark WHERE after_id < @mark'),
   };
 }
 

@@ -14,6 +14,7 @@ import { IMPORT_ACTOR } from '../../../src-main/audit/actor';
 import { openStore } from '../../../src-main/db/open-store';
 import { settleKeptCountsDeferral } from '../../../src-main/db/reports/writes';
 import { importNdjson } from '../../../src-main/ingest/importer';
+import { inThreadPreparer, type LinePreparer } from '../../../src-main/ingest/prepare-pool';
 import { createReportWriter, type ReportWriter } from '../../../src-main/ingest/report-writer';
 import { rebuildKeptCounts } from '../../../src-main/overview/kept-counts';
 import { cachedOverview } from '../../../src-main/overview/overview-cache';
@@ -287,6 +288,71 @@ describe('one deferral of the kept counts per import', () => {
     expect(early!.lastId).toBeGreaterThanOrEqual(10);
     expect(last?.afterId).toBe(early!.lastId);
     expect(last!.lastId - last!.afterId).toBeLessThanOrEqual(2 * 4);
+  });
+
+  describe('while the writer waits for a batch still being prepared', () => {
+    /** A preparer that answers each batch 20 ms after it is asked: the writer, done with the batch before, waits. */
+    const slowPreparer: LinePreparer = {
+      ...inThreadPreparer,
+      prepare: (lines) => new Promise((resolve) => setTimeout(() => resolve(inThreadPreparer.prepare(lines)), 20)),
+    };
+    // 44 records in batches of 4, ten batches a transaction; revisions of the first reports come last, after they were counted.
+    const records = () => {
+      const reports = manyReports(40);
+      return [...reports, ...laterRevisions(reports)];
+    };
+    const importWith = (writer: ReportWriter, preparer: LinePreparer) =>
+      importNdjson(Readable.from(records().map((record) => Buffer.from(JSON.stringify(record) + '\n'))), writer, {
+        batchSize: 4,
+        recordsPerTransaction: 40,
+        preparer,
+        keptCountsWhileWaiting: { step: 2, leftDeferred: 8 },
+      });
+
+    it('counts the deferred reports oldest first, never the newest few, so the settle at its end counts only the rest; exact', async () => {
+      const temp = openTempStore();
+      const { sqlite } = temp.store;
+      const settles = recordSettles(sqlite);
+      await importWith(temp.writer, slowPreparer);
+      expect(deferrals(sqlite)).toEqual([]);
+      exact(sqlite);
+      const [last, ...more] = settles();
+      expect(more).toEqual([]);
+      expect(last!.lastId).toBe(40);
+      expect(last!.afterId).toBeGreaterThan(0);
+      expect(last!.afterId).toBeLessThanOrEqual(40 - 8);
+    });
+
+    it('the honest twin: a preparer that is always ahead leaves the writer no wait, and the settle at its end counts every report', async () => {
+      const temp = openTempStore();
+      const { sqlite } = temp.store;
+      const settles = recordSettles(sqlite);
+      await importWith(temp.writer, inThreadPreparer);
+      expect(settles()).toEqual([{ afterId: 0, lastId: 40 }]);
+      exact(sqlite);
+    });
+
+    it('a crash after some were counted leaves the rest deferred, and the counted ones kept; the next opening settles the rest, exactly', () => {
+      const temp = openTempStore();
+      const { sqlite } = temp.store;
+      const reports = manyReports(16);
+      temp.writer.applyBatch(reports.slice(0, 8).map(input), true);
+      expect(temp.writer.countDeferredSlice(6, 0)).toBe(true);
+      temp.writer.commitHeld();
+      // Outside the held transaction it counts nothing: its counts would need a commit of their own.
+      expect(temp.writer.countDeferredSlice(6, 0)).toBe(false);
+      temp.writer.applyBatch([...reports.slice(8), ...laterRevisions(reports)].map(input));
+      expect(deferrals(sqlite)).toEqual([6]);
+      temp.store.close();
+
+      const asLeft = openStore({ path: temp.path });
+      // The six under the mark are counted (the withdrawn one, the third, no longer); the ten above it not yet.
+      const counted = asLeft.sqlite.prepare<[], number>('SELECT total(reports) FROM report_day_counts').pluck().get();
+      expect(counted).toBe(5);
+      expect(kept(asLeft.sqlite)).not.toEqual(fromScratch(asLeft.sqlite));
+      asLeft.close();
+      expectSettledAtOpening(temp.path);
+    });
   });
 
   it('a crash between settled chunks leaves only the last chunk deferred; the next opening settles it, exactly', () => {
