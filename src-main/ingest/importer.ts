@@ -44,8 +44,9 @@ export interface ImportOptions {
   /** Where lines are parsed, validated and extracted; a worker thread for big files. */
   preparer?: LinePreparer;
   /**
-   * Records after which the import's kept counts are settled (and a new deferral starts with the next batch): a
-   * settle counts every report its deferral covers in one transaction holding the writer's lock, so this bounds it.
+   * Reports a deferral may leave to be counted before the import settles it (and a new deferral starts with the next
+   * batch): a settle counts them all in one transaction holding the writer's lock, so this bounds it. Counted while
+   * the writer waits (keptCountsWhileWaiting), they stay fewer, and an import with such waits settles only at its end.
    */
   keptCountsSettleEvery?: number;
   /**
@@ -56,15 +57,15 @@ export interface ImportOptions {
 }
 
 /**
- * Same-import revisions across batches are what one deferral saves; 50k records keep a settle's transaction to a
+ * Same-import revisions across batches are what one deferral saves; 50k reports keep a settle's transaction to a
  * fraction of a second's worth of grouping at 1M instead of one over every report of the import.
  */
 export const KEPT_COUNTS_SETTLE_EVERY = 50_000;
 
 /**
  * While the writer waits for its next prepared batch it counts the deferred reports for the overview, this many
- * report ids a step (about 15 ms; the batch is taken up after the step it became ready in), and never the newest
- * KEPT_COUNTS_LEFT_DEFERRED: a revision of a report counted already passes the kept counts' triggers, and in the
+ * report ids a step (about 15 ms; the batch is taken up after the step it became ready in), and until the file is
+ * read never the newest KEPT_COUNTS_LEFT_DEFERRED: a revision of a report counted already passes the kept counts' triggers, and in the
  * bench's 100k records half the revisions come within 1,114 records of their report, nine in ten within 6,665.
  */
 const KEPT_COUNTS_STEP = 1000;
@@ -160,7 +161,6 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
   const settleEvery = options.keptCountsSettleEvery ?? KEPT_COUNTS_SETTLE_EVERY;
   const whileWaiting = options.keptCountsWhileWaiting ?? { step: KEPT_COUNTS_STEP, leftDeferred: KEPT_COUNTS_LEFT_DEFERRED };
   const perTransaction = options.recordsPerTransaction ?? (options.batchSize === undefined ? DEFAULT_RECORDS_PER_TRANSACTION : batchSize);
-  let readAtLastSettle = 0;
   let readAtLastCommit = 0;
   const preparer = options.preparer ?? inThreadPreparer;
   const summary = emptySummary();
@@ -184,7 +184,7 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       else summary[outcome] += 1;
     });
     if (!keepOpen) readAtLastCommit = summary.read;
-    if (summary.read - readAtLastSettle >= settleEvery) settle();
+    if (writer.keptCountsOwed() >= settleEvery) settle();
   };
 
   /** The batches held open committed, then the kept counts settled over them (a settle counts only what is committed). */
@@ -192,13 +192,17 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
     writer.commitHeld();
     readAtLastCommit = summary.read;
     writer.settleKeptCounts();
-    readAtLastSettle = summary.read;
   };
 
   const ahead: Array<{ prepared: Promise<PreparedLine[]>; ready: boolean; bytes: number; firstLine: number }> = [];
+  let leftDeferred = whileWaiting.leftDeferred;
+  /** Counts deferred reports for the overview until `batch` is prepared (or nothing more may be counted). */
+  const countWhilePreparing = async (batch: (typeof ahead)[number]) => {
+    while (!batch.ready && writer.countDeferredSlice(whileWaiting.step, leftDeferred)) await nextTurn();
+  };
   const applyOldest = async () => {
     const oldest = ahead.shift()!;
-    while (!oldest.ready && writer.countDeferredSlice(whileWaiting.step, whileWaiting.leftDeferred)) await nextTurn();
+    await countWhilePreparing(oldest);
     apply(
       await oldest.prepared.catch((error: unknown) => {
         throw error instanceof UnpreparableRequestError ? new ImportStoppedError(oldest.firstLine, summary, error) : error;
@@ -218,7 +222,11 @@ export async function importNdjson(source: Readable, writer: ReportWriter, optio
       ahead.push(next);
       if (ahead.length > BATCHES_AHEAD) await applyOldest();
     }
-    if (summary.read - readAtLastSettle >= settleEvery * SETTLE_BEFORE_LAST_BATCHES_FROM) settle();
+    // The file is read: only the last batches can still revise a report, so the waits count every deferred report,
+    // and what the wait for the next one leaves is settled while the preparer works on them.
+    leftDeferred = 0;
+    if (ahead.length > 0) await countWhilePreparing(ahead[0]!);
+    if (writer.keptCountsOwed() >= settleEvery * SETTLE_BEFORE_LAST_BATCHES_FROM) settle();
     while (ahead.length > 0) await applyOldest();
   } finally {
     // The last batches committed (also those applied before the import stopped) and their reports counted for the

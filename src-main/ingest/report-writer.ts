@@ -548,6 +548,11 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
         return error instanceof Error ? error : new Error(String(error));
       }
     },
+    /** The reports a held deferral leaves to be counted (report ids above its mark); 0 when none is held. */
+    keptCountsOwed(): number {
+      const mark = keptCountsMark.get();
+      return mark === undefined ? 0 : newestReport.get()! - mark;
+    },
     /**
      * While an import waits for its next prepared batch: counts for the overview the next `slice` report ids its
      * deferral holds, oldest first, never the newest `kept` (revisions of reports still deferred touch no kept row).

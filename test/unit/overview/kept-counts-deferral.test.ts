@@ -291,44 +291,56 @@ describe('one deferral of the kept counts per import', () => {
   });
 
   describe('while the writer waits for a batch still being prepared', () => {
-    /** A preparer that answers each batch 20 ms after it is asked: the writer, done with the batch before, waits. */
-    const slowPreparer: LinePreparer = {
-      ...inThreadPreparer,
-      prepare: (lines) => new Promise((resolve) => setTimeout(() => resolve(inThreadPreparer.prepare(lines)), 20)),
+    /** A preparer that takes 50 ms a batch, one after another: the writer, done with the batch before, waits. */
+    const slowPreparer = (): LinePreparer => {
+      let previous = Promise.resolve();
+      return {
+        ...inThreadPreparer,
+        prepare: (lines) => {
+          previous = previous.then(() => new Promise((resolve) => setTimeout(resolve, 50)));
+          return previous.then(() => inThreadPreparer.prepare(lines));
+        },
+      };
     };
     // 44 records in batches of 4, ten batches a transaction; revisions of the first reports come last, after they were counted.
     const records = () => {
       const reports = manyReports(40);
       return [...reports, ...laterRevisions(reports)];
     };
+    // A settle bound of 16 reports: more than the 8 left deferred and a batch, fewer than the import's 40.
     const importWith = (writer: ReportWriter, preparer: LinePreparer) =>
       importNdjson(Readable.from(records().map((record) => Buffer.from(JSON.stringify(record) + '\n'))), writer, {
         batchSize: 4,
         recordsPerTransaction: 40,
         preparer,
         keptCountsWhileWaiting: { step: 2, leftDeferred: 8 },
+        keptCountsSettleEvery: 16,
       });
 
-    it('counts the deferred reports oldest first, never the newest few, so the settle at its end counts only the rest; exact', async () => {
+    it('counts the deferred reports oldest first, never the newest few, so no settle is owed before its end, which counts only the rest; exact', async () => {
       const temp = openTempStore();
       const { sqlite } = temp.store;
       const settles = recordSettles(sqlite);
-      await importWith(temp.writer, slowPreparer);
+      await importWith(temp.writer, slowPreparer());
       expect(deferrals(sqlite)).toEqual([]);
       exact(sqlite);
-      const [last, ...more] = settles();
-      expect(more).toEqual([]);
-      expect(last!.lastId).toBe(40);
-      expect(last!.afterId).toBeGreaterThan(0);
-      expect(last!.afterId).toBeLessThanOrEqual(40 - 8);
+      // Only once the file is read (before its last two batches) and at its end, each under the bound of 16.
+      const seen = settles();
+      expect(seen.length).toBeLessThanOrEqual(2);
+      expect(seen[0]!.afterId).toBeGreaterThan(0);
+      for (const { afterId, lastId } of seen) expect(lastId - afterId).toBeLessThan(16);
+      expect(seen.at(-1)!.lastId).toBe(40);
     });
 
-    it('the honest twin: a preparer that is always ahead leaves the writer no wait, and the settle at its end counts every report', async () => {
+    it('the honest twin: a preparer that is always ahead leaves the writer no wait, so it settles each time 16 reports are owed', async () => {
       const temp = openTempStore();
       const { sqlite } = temp.store;
       const settles = recordSettles(sqlite);
       await importWith(temp.writer, inThreadPreparer);
-      expect(settles()).toEqual([{ afterId: 0, lastId: 40 }]);
+      const seen = settles();
+      expect(seen[0]).toEqual({ afterId: 0, lastId: 16 });
+      for (const [index, { afterId }] of seen.entries()) expect(afterId).toBe(index === 0 ? 0 : seen[index - 1]!.lastId);
+      expect(seen.at(-1)!.lastId).toBe(40);
       exact(sqlite);
     });
 
