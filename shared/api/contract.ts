@@ -52,6 +52,12 @@ export interface ApiMethods {
   'session.signIn': Method<{ officerId: string; credential?: string }, SessionView>;
   /** Nobody is signed in afterwards: officer-bound calls are refused until someone signs in; unsent changes stay. */
   'session.signOut': Method<NoParams, SessionView>;
+  /**
+   * The window has drawn the workstation of the officer who just signed in (with a credential or a police account):
+   * the station's first sync, held since their click so the sign-in and that first frame had the machine's cores,
+   * goes on (it goes on by itself shortly after sign-in if no window says so).
+   */
+  'session.drawn': Method<NoParams, null>;
   /** Whether officers of this workstation's hub may sign in with a police account (the force's identity provider). */
   'session.oidcOffer': Method<NoParams, { offered: boolean }>;
   /**
@@ -62,12 +68,6 @@ export interface ApiMethods {
   'session.oidcStart': Method<{ officerId?: string }, { authorizationUrl: string; openedInBrowser: boolean }>;
   /** Waits until that sign-in has ended: signed in (every window also hears `work.changed`), or why not. */
   'session.oidcFinish': Method<NoParams, SessionView>;
-  /**
-   * The window has drawn the workstation of the officer who just signed in with their police account: the station's
-   * first sync, held since the click so the sign-in and that first frame had the machine's cores, goes on (it goes on
-   * by itself shortly after sign-in if no window says so).
-   */
-  'session.oidcDrawn': Method<NoParams, null>;
   /** Locks the screen (the idle time passed, or the officer steps away): officer-bound calls are refused until unlocked. */
   'session.lock': Method<NoParams, SessionView>;
   /**
@@ -258,10 +258,10 @@ export const API_METHODS = [
   'session.get',
   'session.signIn',
   'session.signOut',
+  'session.drawn',
   'session.oidcOffer',
   'session.oidcStart',
   'session.oidcFinish',
-  'session.oidcDrawn',
   'session.lock',
   'session.unlock',
   'session.setOfflineCode',

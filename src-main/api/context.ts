@@ -59,6 +59,8 @@ export interface SessionControl {
   dueForPoliceSignIn: () => string | null;
   /** Nobody works here any more until an officer signs in; their unsent changes stay in the outbox, signed as theirs. */
   signOut(): Promise<void>;
+  /** The window has drawn the workstation of the officer who signed in last: the sync held for it pulls again. */
+  drawn(): void;
   /**
    * The officer an officer-bound call acts as: refused (UNAUTHENTICATED) while nobody is signed in or the screen is
    * locked — also when the idle time passed since the officer's last activity, which locks it.
@@ -87,8 +89,6 @@ export interface OidcSignInControl {
   start(params: ApiParams<'session.oidcStart'>): Promise<ApiValue<'session.oidcStart'>>;
   /** Waits for the sign-in started last to end: the officer signed in, or the reason it failed. */
   finish(): Promise<OfficerView>;
-  /** The window has drawn the workstation of the officer who signed in last: the sync held for it pulls again. */
-  drawn(): void;
 }
 
 /** Everything a handler may use; built once by the composition root, shared by every transport. */

@@ -21,6 +21,10 @@ export const sessionHandlers = {
     context.events.emit('work.changed', { entities: ['officer'] });
     return sessionView(context);
   },
+  'session.drawn': (_params, context) => {
+    context.session.drawn();
+    return null;
+  },
   'session.signOut': async (_params, context) => {
     await context.session.signOut();
     context.events.emit('work.changed', { entities: ['officer'] });
@@ -48,10 +52,6 @@ export const sessionHandlers = {
   'session.oidcFinish': async (_params, context) => {
     await context.oidc.finish();
     return sessionView(context);
-  },
-  'session.oidcDrawn': (_params, context) => {
-    context.oidc.drawn();
-    return null;
   },
   'officers.list': (_params, context) => listOfficers(context.store.sqlite),
 } satisfies Partial<ApiHandlers<ApiContext>>;

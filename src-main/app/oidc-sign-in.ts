@@ -21,7 +21,7 @@ import { HubRefusedError } from '../sync/hub-errors';
 import type { LoopbackRedirect } from './oidc-loopback';
 import { readyAttempt, type ReadyAttempt, type SignInAttempt } from './oidc-attempt';
 import type { HubSignInAdopter } from './session-control';
-import { FIRST_FRAME_HOLD_CAP_MS } from './sync-controller';
+import type { FirstFrameHold } from './first-frame-hold';
 import type { OidcSignInControl } from '../api/context';
 
 export interface OidcSignInDeps {
@@ -46,14 +46,8 @@ export interface OidcSignInDeps {
   dueOfficer: () => string | null;
   /** Where a sign-in refused for want of the loopback's owner check is told (./oidc-loopback.ts). */
   logger?: Logger;
-  /**
-   * Holds the pull of the sync running now (the station's) from the officer's click until the window has drawn their
-   * workstation (drawn()), or FIRST_FRAME_HOLD_CAP_MS after they signed in (./sync-controller.ts hold: during its
-   * first sync only, capped; pushes go on). The provider, the hub, this core and then the window's first frame get
-   * the machine's cores, and the engine that replaces it at sign-in asks again no page the held one asked ahead. A
-   * sign-in that fails releases it.
-   */
-  holdSync?: () => () => void;
+  /** Holds the station's first sync from the officer's click until the window has drawn their workstation. */
+  firstFrame?: FirstFrameHold;
 }
 
 export interface OidcSignIn extends OidcSignInControl {
@@ -113,8 +107,6 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   const readyForMs = deps.readyForMs ?? DEFAULT_READY_FOR_MS;
   const discovered = new Map<string, Promise<oidc.Configuration>>();
   let flow: Flow | null = null;
-  /** Releases the sync held by the sign-in that ended last, once the window has drawn (drawn()) or at the cap. */
-  let releaseAfterDrawing: () => void = () => undefined;
   let prepared: Promise<Prepared> | null = null;
   /** Closed with the workstation: an offer still on its way then readies nothing (no listener left open). */
   let closed = false;
@@ -280,17 +272,13 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       const { loopback } = attempt;
       // The browser goes to the provider by way of the listener, which binds it to this sign-in (./oidc-loopback.ts).
       const authorizationUrl = loopback.beginAt(attempt.providerUrl);
-      const releaseSync = deps.holdSync?.() ?? (() => undefined);
+      const held = deps.firstFrame?.take();
       const result = complete(hubUrl, offer, configuration, attempt, expected, enrolment);
       // Nobody may ask for the outcome (the page was closed): the failure is not lost, finish() still gives it.
-      result.then(() => {
-        releaseAfterDrawing();
-        const cap = setTimeout(releaseSync, FIRST_FRAME_HOLD_CAP_MS);
-        releaseAfterDrawing = () => {
-          clearTimeout(cap);
-          releaseSync();
-        };
-      }, releaseSync);
+      result.then(
+        () => held?.signedIn(),
+        () => held?.failed(),
+      );
       flow = { loopback, result };
       if (!deps.openInBrowser) return { authorizationUrl, openedInBrowser: false };
       try {
@@ -307,17 +295,11 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
       return flow.result;
     },
 
-    drawn() {
-      releaseAfterDrawing();
-      releaseAfterDrawing = () => undefined;
-    },
-
     close() {
       closed = true;
       discardPrepared();
       flow?.loopback.abandon(new AppError('UNAVAILABLE', 'Puzzelstuk is closing.'));
       flow = null;
-      releaseAfterDrawing();
     },
   };
 }

@@ -38,6 +38,7 @@ import { createOfflineProofs, DEFAULT_OFFLINE_MAX_AGE_MS, OFFLINE_FAILURE_LIMIT,
 import { recheckOnSyncState } from './offline-recheck';
 import { hubTargetOf, type LaunchHub } from './hub-target';
 import { createSessionEnds } from './session-ends';
+import type { FirstFrameHold } from './first-frame-hold';
 import { createSessionRenewal } from './session-renewal';
 import type { SecretStore } from './secrets';
 import type { SettingsFile } from './settings-file';
@@ -70,6 +71,8 @@ export interface SessionDeps {
   sessionEndRetryMs?: number;
   /** How often the hub is asked whether it is back while an officer works with their offline code (HUB_PROBE_MS). */
   hubProbeMs?: number;
+  /** Holds the station's first sync from a sign-in with a hub's credential until the window has drawn the workstation. */
+  firstFrame?: FirstFrameHold;
 }
 
 /** Half a minute: an officer back in reach of the hub is asked to sign in with their police account soon after. */
@@ -443,6 +446,7 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
     current,
     acting,
     signOut,
+    drawn: () => deps.firstFrame?.drawn(),
 
     signedInOffline: () => currentId !== null && offline,
 
@@ -493,7 +497,12 @@ export function createSessionControl(deps: SessionDeps): WorkstationSession {
         offline = true;
         byCode(true);
       } else {
-        const checked = await checkWithHub(target.hubUrl, id, credential);
+        const held = deps.firstFrame?.take();
+        const checked = await checkWithHub(target.hubUrl, id, credential).catch((error: unknown) => {
+          held?.failed();
+          throw error;
+        });
+        held?.signedIn();
         await endStoredSession(target.hubUrl);
         // Offline too: the credential is the one the hub accepted here, so sync uses it once the hub is back.
         deps.secrets.set('hub-token', checked.token);

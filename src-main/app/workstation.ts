@@ -18,6 +18,7 @@ import { seedDemoOfficers, startOfficerOf } from './officers';
 import type { SecretStore } from './secrets';
 import { offlineMaxAgeFromEnv } from './offline-proofs';
 import { createOidcSignIn } from './oidc-sign-in';
+import { createFirstFrameHold } from './first-frame-hold';
 import { createSessionControl, requireSignedIn } from './session-control';
 import { createSettingsControl } from './settings-control';
 import { createSettingsFile } from './settings-file';
@@ -136,6 +137,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
 
   const demo = options.demo;
   if (demo) seedDemoOfficers(store.sqlite);
+  const firstFrame = createFirstFrameHold(sync.hold);
   const session = createSessionControl({
     store,
     clock,
@@ -150,6 +152,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     offlineMaxAgeMs: offlineMaxAgeFromEnv(options.env),
     events,
     ...(options.hubProbeMs !== undefined ? { hubProbeMs: options.hubProbeMs } : {}),
+    firstFrame,
   });
 
   const oidc = createOidcSignIn({
@@ -162,7 +165,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     keyOffer: session.keyOffer,
     dueOfficer: session.dueForPoliceSignIn,
     announce: () => events.emit('work.changed', { entities: ['officer'] }),
-    holdSync: sync.hold,
+    firstFrame,
     logger,
     ...(options.openInBrowser ? { openInBrowser: options.openInBrowser } : {}),
     ...(options.oidcReadyForMs !== undefined ? { readyForMs: options.oidcReadyForMs } : {}),
@@ -190,6 +193,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     async close() {
       oidc.close();
       session.close();
+      firstFrame.close();
       await retention.stop();
       await sync.disconnect();
       const running = embedded;

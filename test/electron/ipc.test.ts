@@ -137,7 +137,7 @@ describe('the preload bridge over IPC', () => {
     await refused('session.oidcStart', {});
     await refused('session.oidcFinish', {});
     // Nothing was drawn after a sign-in: there is nothing to release, and nothing is refused.
-    await call('session.oidcDrawn', {});
+    await call('session.drawn', {});
     // Only right after a police-account sign-in, which the demo has not: refused, as an envelope.
     await refused('session.setOfflineCode', { code: '24681357', replace: false });
     await call('session.signOut', {});

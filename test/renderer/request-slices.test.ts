@@ -13,35 +13,6 @@ function openRequest(detail = requestDetail()) {
   return { api, store, state: () => store.getState() };
 }
 
-describe('sign-in', () => {
-  it('signs in as another officer and, on the announced change, reloads in their name', async () => {
-    const api = new FakeApi().handle('session.signIn', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
-    const store = createAppStore(api);
-    connectEvents(api, store);
-    await store.getState().loadSession();
-    expect(await store.getState().signIn('officer-2')).toBe(true);
-    expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2' }]);
-    expect(store.getState().session?.officer?.role).toBe('supervisor');
-
-    api.handle('session.get', () => ({ officer: SUPERVISOR, demo: true, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null }));
-    api.emit('work.changed', { entities: ['officer'] });
-    await settle();
-    expect(api.callsOf('session.get')).toHaveLength(2);
-    // A supervisor now: the approval queue is loaded for the navigation's count.
-    expect(api.callsOf('request.list')).toContainEqual({ states: ['awaiting_approval'] });
-  });
-
-  it('sends the credential when one is given and reports a refusal', async () => {
-    const api = new FakeApi().handle('session.signIn', () => {
-      throw new FakeFailure('UNAUTHENTICATED');
-    });
-    const store = createAppStore(api);
-    expect(await store.getState().signIn('officer-2', 'geheim')).toBe(false);
-    expect(api.callsOf('session.signIn')).toEqual([{ officerId: 'officer-2', credential: 'geheim' }]);
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', key: 'signInFailed' });
-  });
-});
-
 describe('requests slices', () => {
   it('loads a draft and creates the request as a concept, then opens it', async () => {
     const api = new FakeApi()

@@ -105,7 +105,7 @@ describe('signing in with a police account', () => {
         signedIn = true;
         return { officer: SUPERVISOR, demo: false, offline: false, locked: false, idleLockMinutes: 15, offlineCode: null };
       })
-      .handle('session.oidcDrawn', () => null);
+      .handle('session.drawn', () => null);
   }
 
   async function clickPoliceAccount() {
@@ -134,7 +134,7 @@ describe('signing in with a police account', () => {
     expect(screen.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeTruthy();
     // Once that frame is on screen the core is told, and the station's sync it held goes on.
     await act(afterNextPaint);
-    expect(api.callsOf('session.oidcDrawn')).toHaveLength(1);
+    expect(api.callsOf('session.drawn')).toHaveLength(1);
   });
 
   it('does not tell the core a workstation was drawn when the police account is refused (the core released the sync itself)', async () => {
@@ -145,7 +145,7 @@ describe('signing in with a police account', () => {
     await clickPoliceAccount();
     await act(afterNextPaint);
     expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
-    expect(api.callsOf('session.oidcDrawn')).toHaveLength(0);
+    expect(api.callsOf('session.drawn')).toHaveLength(0);
   });
 
   /** How many queue.list calls were asked when the workstation was about to be drawn (the session set), or null. */

@@ -23,6 +23,7 @@ import { openAppStore } from '../../src-main/app/open-app-store';
 import { createFileSecretStore } from '../../src-main/app/secrets';
 import { startWorkstation } from '../../src-main/app/workstation';
 import { FIRST_FRAME_HOLD_CAP_MS } from '../../src-main/app/sync-controller';
+import { PULL_HOLD_CAP_MS } from '../../src-main/sync/pull-hold';
 import { filedRecord } from '../support/records';
 import { setOidcSubject } from '../../src-hub/officers/registry';
 import { authorizeInBrowser, beginInBrowser, startOidcProvider, type BrowserSentBack, type TestOidcProvider } from '../support/oidc-provider';
@@ -605,7 +606,7 @@ describe('signing in with a police account at the workstation', () => {
     afterAll(() => busyHub?.close());
 
     /** A station whose first sync stops after its first page (its next waits or is abandoned): feed pages asked by officers are counted. */
-    async function caughtInFirstSync() {
+    async function caughtInFirstSync(signIn: 'police account' | 'credential' = 'police account') {
       const stationToken = busyHub.tokens.workstations[0]!;
       let officersAsked = 0;
       const fetchFeedHeld: typeof fetch = async (input, init) => {
@@ -622,8 +623,12 @@ describe('signing in with a police account at the workstation', () => {
       // Nobody signed in: the sign-in screen hears how the sync goes, not what it brought (each question would be refused).
       expect(station.events.some((message) => message.event === 'sync.state')).toBe(true);
       expect(station.events.filter((message) => message.event === 'reports.changed' || (message.event === 'work.changed' && message.payload.entities.includes('report')))).toEqual([]);
-      const { outcome } = await complete(station, await station.authorize('kc-devries'));
-      expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      if (signIn === 'credential') {
+        expect(await station.call('session.signIn', { officerId: 'j.devries', credential: busyHub.tokens.credentials['j.devries'] })).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      } else {
+        const { outcome } = await complete(station, await station.authorize('kc-devries'));
+        expect(outcome).toMatchObject({ ok: true, value: { officer: { id: 'j.devries' } } });
+      }
       return { station, reportsHere, officersAsked: () => officersAsked };
     }
 
@@ -634,11 +639,52 @@ describe('signing in with a police account at the workstation', () => {
         expect(officersAsked()).toBe(0);
         expect(reportsHere()).toBe(100);
         expect(await station.call('queue.list', QUEUE)).toMatchObject({ ok: true, value: { total: 100 } });
-        expect(await station.call('session.oidcDrawn')).toEqual({ ok: true, value: null });
+        expect(await station.call('session.drawn')).toEqual({ ok: true, value: null });
         while (reportsHere() < REPORTS) await pause(10);
         expect(officersAsked()).toBeGreaterThan(0);
         // Signed in, the window is told what arrives.
         while (!station.events.some((message) => message.event === 'reports.changed')) await pause(10);
+      } finally {
+        await station.close();
+      }
+    }, 60_000);
+
+    it('holds it likewise for an officer signing in with the hub’s credential, until the window says it has drawn', async () => {
+      const { station, reportsHere, officersAsked } = await caughtInFirstSync('credential');
+      try {
+        await pause(300);
+        expect(officersAsked()).toBe(0);
+        expect(reportsHere()).toBe(100);
+        expect(await station.call('session.drawn')).toEqual({ ok: true, value: null });
+        while (reportsHere() < REPORTS) await pause(10);
+        expect(officersAsked()).toBeGreaterThan(0);
+      } finally {
+        await station.close();
+      }
+    }, 60_000);
+
+    it('releases it at once when the credential is refused: the station’s own sync completes, nobody signed in', async () => {
+      const stationToken = busyHub.tokens.workstations[0]!;
+      let held = true;
+      const fetchFeedHeld: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        // The station's pages after its first wait until the refused sign-in is over, so that it is caught mid-sync.
+        if (url.pathname.endsWith('/feed') && url.searchParams.get('after') !== '0' && new Headers(init?.headers).get('authorization') === `Bearer ${stationToken}`) {
+          while (held && !init?.signal?.aborted) await pause(10);
+        }
+        return fetch(input, init);
+      };
+      const station = await started({ at: busyHub, fetch: fetchFeedHeld });
+      const reportsHere = () => station.store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+      try {
+        while (reportsHere() < 100) await pause(10);
+        expect(await station.call('session.signIn', { officerId: 'j.devries', credential: 'pzh_wrong' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+        held = false;
+        // Nothing is waited for — no window, no cap: held on, the station would sync again only at the hold's cap.
+        const refusedAt = performance.now();
+        while (reportsHere() < REPORTS && performance.now() - refusedAt < PULL_HOLD_CAP_MS / 2) await pause(10);
+        expect(reportsHere()).toBe(REPORTS);
+        expect(await station.call('session.get')).toMatchObject({ ok: true, value: { officer: null } });
       } finally {
         await station.close();
       }

@@ -47,7 +47,7 @@ export const createPoliceAccountSlice: SliceCreator<PoliceAccountSlice> = (api) 
     set({ session: ended.value, sessionError: null, signInFailure: null });
     get().notify({ tone: 'success', key: 'signedIn', values: { name: ended.value.officer?.displayName ?? '' } });
     // The core holds the station's first sync for this frame, which is drawn from what the store holds already.
-    void afterNextPaint().then(() => api.call('session.oidcDrawn', {}));
+    void afterNextPaint().then(() => api.call('session.drawn', {}));
     return true;
   },
 });

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '../../../shared/api/result';
 import type { OfficerView, SessionView } from '../../../shared/api/views';
+import { afterNextPaint, readyToDraw } from '../../state/first-frame';
 import type { SliceCreator } from '../../state/slice';
 
 export interface SessionSlice {
@@ -49,7 +50,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
       get().notifyError('signInFailed', result.error);
       return false;
     }
+    // Drawn once the new officer's queue rows are in (one local call), not empty first and again with them.
+    await readyToDraw(get().refreshQueue());
     set({ session: result.value, sessionError: null, signInFailure: null, signingInInstead: false, unlockFailure: null });
+    // The core holds a station's first sync for this frame, which is drawn from what the store holds already.
+    void afterNextPaint().then(() => api.call('session.drawn', {}));
     // A failed attempt before this one is over: its notice would only cover the work now.
     for (const notice of get().notices) if (notice.key === 'signInFailed') get().dismissNotice(notice.id);
     get().notify({ tone: 'success', key: 'signedIn', values: { name: result.value.officer?.displayName ?? officerId } });
