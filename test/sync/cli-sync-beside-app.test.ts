@@ -27,7 +27,9 @@ function pageOf(count: number): RawFeedPage {
 /**
  * The running app beside the sync: its own connection to the store, with the busy timeout the app opens it with,
  * writing every few milliseconds until told to stop; it answers how many writes succeeded (how many of them begun once
- * the sync's first transaction was open) and the errors of the rest.
+ * the sync's first transaction was open) and the errors of the rest. It says (at `beginning`) when it begins a write
+ * with the sync's transaction open, so that the sync can wait for one: on a busy machine this thread may otherwise
+ * not run at all while a page is applied.
  */
 const APP_WRITER = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -37,12 +39,17 @@ db.pragma('busy_timeout = ' + workerData.busyTimeout);
 const write = db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('test.app-beside-cli-sync', ?)");
 const stop = new Int32Array(workerData.stop);
 const syncing = new Int32Array(workerData.syncing);
+const beginning = new Int32Array(workerData.beginning);
 let written = 0;
 let writtenWhileSyncing = 0;
 const errors = [];
 parentPort.postMessage('writing');
 while (Atomics.load(stop, 0) === 0) {
   const duringSync = Atomics.load(syncing, 0) === 1;
+  if (duringSync) {
+    Atomics.store(beginning, 0, 1);
+    Atomics.notify(beginning, 0);
+  }
   try {
     write.run(String(written));
     written += 1;
@@ -74,8 +81,9 @@ describe('a CLI sync beside the running app', () => {
     const stop = new SharedArrayBuffer(4);
     const syncShared = new SharedArrayBuffer(4);
     const syncing = new Int32Array(syncShared);
+    const beginningShared = new SharedArrayBuffer(4);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const app = new Worker(APP_WRITER, { eval: true, workerData: { driver, path, busyTimeout, stop, syncing: syncShared } });
+    const app = new Worker(APP_WRITER, { eval: true, workerData: { driver, path, busyTimeout, stop, syncing: syncShared, beginning: beginningShared } });
     const failed = new Promise<never>((_, reject) => app.once('error', reject));
     const nextMessage = <T,>() => Promise.race([new Promise<T>((resolve) => app.once('message', resolve)), failed]);
     expect(await nextMessage<string>()).toBe('writing');
@@ -85,6 +93,8 @@ describe('a CLI sync beside the running app', () => {
     const budget = () => {
       slices += 1;
       Atomics.store(syncing, 0, 1);
+      // The first slice waits (holding the lock) until the app begins a write: that write must wait for the lock and succeed.
+      if (slices === 1) Atomics.wait(new Int32Array(beginningShared), 0, 0, busyTimeout);
       return NO_WINDOW_SLICE_MS;
     };
     const applierWith = (sliceMs: SliceBudget) => createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs });
