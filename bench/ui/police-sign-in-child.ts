@@ -33,9 +33,10 @@ const afterLogin: number[] = [];
 const phases: Record<'toForm' | 'filling' | 'toCallback' | 'toSignedIn' | 'toRow', number>[] = [];
 /**
  * The steps inside `toForm`, each from the click (ms): the page's `session.oidcStart` asked and answered, the tab
- * opened, the listener's start page asked and answered, the provider's authorization asked and its login page answered.
+ * opened, the listener's start page asked and answered, the provider's authorization asked, its login page answered
+ * and first painted in the tab.
  */
-const toFormSteps: Record<'startAsked' | 'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered', number>[] = [];
+const toFormSteps: Record<'startAsked' | 'started' | 'tabOpened' | 'beginAsked' | 'beginAnswered' | 'authAsked' | 'loginPageAnswered' | 'formPainted', number>[] = [];
 /**
  * CPU used (ms) from the click to the provider's form, and from the officer's click on it to the row: by the station's
  * `serve`, by the hub, by this process (the harness and the provider), and by the whole machine (Chromium and anything
@@ -68,7 +69,7 @@ try {
       let signedInAt = 0;
       /** When each step first happened (performance.now()). */
       const stepAt: Partial<Record<keyof (typeof toFormSteps)[number], number>> = {};
-      const mark = (step: keyof (typeof toFormSteps)[number]) => (stepAt[step] ??= performance.now());
+      const mark = (step: keyof (typeof toFormSteps)[number], at = performance.now()) => (stepAt[step] ??= at);
       context.on('request', (request) => {
         const { pathname } = new URL(request.url());
         if (callbackAt === 0 && pathname === '/callback') callbackAt = performance.now();
@@ -96,6 +97,9 @@ try {
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
       await tab.locator('input[name="login"]').waitFor();
       const formAt = performance.now();
+      // The tab's own first paint, on this process's clock (both count from the same epoch).
+      const formPaintedAt = (await tab.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN))) - performance.timeOrigin;
+      mark('formPainted', formPaintedAt);
       const cpuAtForm = cpuNow();
       await tab.locator('input[name="login"]').fill('kc-bench-0');
       await tab.locator('input[name="password"]').fill('wachtwoord');
@@ -123,7 +127,7 @@ try {
           afterLoginHarness: used(cpuAtLogin, cpuAtRow, 'harness'),
           afterLoginMachine: used(cpuAtLogin, cpuAtRow, 'machine'),
         });
-        toFormSteps.push({ startAsked: since('startAsked'), started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered') });
+        toFormSteps.push({ startAsked: since('startAsked'), started: since('started'), tabOpened: since('tabOpened'), beginAsked: since('beginAsked'), beginAnswered: since('beginAnswered'), authAsked: since('authAsked'), loginPageAnswered: since('loginPageAnswered'), formPainted: since('formPainted') });
       }
     } finally {
       await context.close();

@@ -101,6 +101,21 @@ test('a police account no officer is linked to is refused, saying why', async ({
   await expect(page.getByTestId('sign-in-screen')).toBeVisible();
 });
 
+test('an officer who cancels at the provider stays on the sign-in screen, told the provider did not sign them in', async ({ page, launcher }) => {
+  test.setTimeout(120_000);
+  const hub = await launcher.hub({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, subjects: { 'e2e.agent': 'kc-e2e-agent' } } });
+  const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
+
+  await page.goto(workstation.url);
+  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  await tab.getByRole('link', { name: 'Annuleren' }).click();
+  await expect(tab.getByRole('heading', { name: 'Aanmelden mislukt / Sign-in failed' })).toBeVisible();
+  await expect(page.getByTestId('police-account-failure')).toContainText('access_denied');
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  // The twin: a second attempt from the same screen signs in.
+  await signInWithPoliceAccount(page, 'kc-e2e-agent');
+});
+
 test('a police-account officer sets an offline code, signs in with it while the hub is away, and is asked for their police account once it is back', async ({ page, launcher }) => {
   // Up to one long backoff step, or the half-minute probe, before the workstation sees the hub back.
   test.setTimeout(180_000);

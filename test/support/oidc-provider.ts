@@ -1,13 +1,14 @@
 /**
  * A real OpenID Connect provider in-process (`oidc-provider`, the certified Node implementation), with keys of its
- * own, on 127.0.0.1; and the authorization code + PKCE flow against it as a browser would do it (its development
- * login form accepts any login, so "signing in as" a subject is posting that login).
+ * own, on 127.0.0.1; and the authorization code + PKCE flow against it as a browser would do it (its login form
+ * accepts any login, so "signing in as" a subject is posting that login).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { interactionPolicy } from 'oidc-provider';
+import { answerInteraction, INTERACTION_PATH } from './oidc-provider-pages';
 
 export interface OidcClient {
   clientId: string;
@@ -35,7 +36,7 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
   const jwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
   const withConsent = new Set(clients.filter((client) => client.consentRequired === true).map((client) => client.clientId));
   const provider = new Provider(issuer, {
-    interactions: { policy: keycloakLikePolicy(withConsent) },
+    interactions: { policy: keycloakLikePolicy(withConsent), url: (_ctx, interaction) => `${INTERACTION_PATH}${interaction.uid}` },
     clients: clients.map((client) => ({
       client_id: client.clientId,
       redirect_uris: client.redirectUris,
@@ -60,11 +61,15 @@ export async function startOidcProvider(clients: readonly OidcClient[], options:
     claims: { openid: ['sub'], profile: ['preferred_username'] },
     ttl: { IdToken: options.idTokenTtlS ?? 3600 },
     cookies: { keys: [randomBytes(16).toString('hex')] },
-    // The development login form is the "user" here; nothing else of devInteractions is relied on.
-    features: { devInteractions: { enabled: true } },
+    // Its own login and consent pages (./oidc-provider-pages.ts) instead of the library's development ones, whose
+    // stylesheet imports a web font from the internet: the page would paint only once that request failed.
+    features: { devInteractions: { enabled: false } },
   });
   const callback = provider.callback();
-  server.on('request', (request, response) => void callback(request, response));
+  server.on('request', (request, response) => {
+    if (request.url?.startsWith(INTERACTION_PATH)) void answerInteraction(provider, request, response);
+    else void callback(request, response);
+  });
   return {
     issuer,
     close: () => new Promise<void>((resolve, reject) => {
