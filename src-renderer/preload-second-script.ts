@@ -1,7 +1,5 @@
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-
-/** The renderer's second script: main.tsx imports it once the first screen's data has been asked for. */
-const SECOND_SCRIPT = /\/app\/show-app\.tsx$/;
+import { secondScriptFiles } from './first-screen-files.ts';
 
 /**
  * Build only: the second script, every chunk it imports and their style sheets, preloaded by the page itself, so
@@ -17,18 +15,7 @@ export function preloadSecondScript(): Plugin {
       order: 'post',
       handler(html, { bundle }) {
         if (!bundle) return html;
-        const second = Object.values(bundle).find((output) => output.type === 'chunk' && SECOND_SCRIPT.test(output.facadeModuleId ?? ''));
-        if (!second) throw new Error('preload-second-script: the build has no chunk for app/show-app.tsx');
-        const scripts = new Set<string>();
-        const styles = new Set<string>();
-        const visit = (fileName: string) => {
-          const output = bundle[fileName];
-          if (scripts.has(fileName) || output?.type !== 'chunk') return;
-          scripts.add(fileName);
-          output.viteMetadata?.importedCss.forEach((css) => styles.add(css));
-          output.imports.forEach(visit);
-        };
-        visit(second.fileName);
+        const { scripts, styles } = secondScriptFiles(bundle);
         const link = (file: string, attrs: HtmlTagDescriptor['attrs']): HtmlTagDescriptor => ({ tag: 'link', attrs: { ...attrs, crossorigin: true, href: `./${file}` }, injectTo: 'head' });
         const notInPage = (file: string) => !html.includes(`/${file}"`);
         return [

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compileFirstScreenEagerly } from './compile-first-screen-eagerly.ts';
 import { firstScreenChunk } from './first-screen-chunk.ts';
 import { preloadSecondScript } from './preload-second-script.ts';
 
@@ -11,7 +12,7 @@ export default defineConfig({
   root: __dirname,
   // Relative asset paths: the same build is loaded from a file in Electron and from the local server in browser mode.
   base: './',
-  plugins: [react(), preloadSecondScript()],
+  plugins: [react(), preloadSecondScript(), compileFirstScreenEagerly()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -36,3 +36,14 @@ test('the first screen is fetched in a few files, and the first script waits for
   expect(page).not.toMatch(/<link rel="stylesheet"/);
   expect(staticImportsOf(readFileSync(join(RENDERER_DIR, firstScript!), 'utf8'))).toEqual([]);
 });
+
+/** V8 compiles a file eagerly only when its compile hint is the very first line (compile-first-screen-eagerly.ts). */
+test('the first screen’s scripts begin with V8’s compile hint, a later screen’s do not', () => {
+  const page = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
+  const scripts = [...page.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]* (?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(([, file]) => file!);
+  expect(scripts.length).toBeGreaterThanOrEqual(3);
+  for (const file of scripts) expect(readFileSync(join(RENDERER_DIR, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  const later = readdirSync(join(RENDERER_DIR, 'assets')).filter((name) => name.startsWith('OverviewScreen-') && name.endsWith('.js'));
+  expect(later).toHaveLength(1);
+  expect(readFileSync(join(RENDERER_DIR, 'assets', later[0]!), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
+});
