@@ -93,8 +93,12 @@ try {
       await button.waitFor();
       const cpuNow = () => ({ serve: cpuSecondsOf(serve.pid), hub: hub.cpuSeconds(), harness: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, machine: machineCpuSeconds() });
       const cpuAtClick = cpuNow();
-      const clickedAt = performance.now();
+      // From the officer's click as the page received it (the button acts on the click, as the mouse button comes
+      // up): Playwright's own steps before it (scrolling the button into view, waiting for it to be still and
+      // enabled, pressing and releasing) are the harness's, not the sign-in's.
+      await page.evaluate(`addEventListener('click', (event) => { globalThis.signInClickedAt = performance.timeOrigin + event.timeStamp; }, { capture: true, once: true })`);
       const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      const clickedAt = (await page.evaluate<number>('globalThis.signInClickedAt')) - performance.timeOrigin;
       await tab.locator('input[name="login"]').waitFor();
       const formAt = performance.now();
       // The tab's own first paint, on this process's clock (both count from the same epoch).
