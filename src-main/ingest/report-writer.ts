@@ -201,13 +201,10 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   function resolveMentions(input: ReportInput, row: RecordRow): ResolvedMentions {
     const resolved: ResolvedMentions = { mentions: [], linking: new Set(), created: new Set() };
     if (row.status !== 'filed') return resolved;
-    // The first of the same indicator in the same field stands for all (the text names it twice).
-    const seen = new Set<string>();
+    // Each indicator once per field: extraction names each type and value once per field (shared/indicators/
+    // extract-record.ts), and an indicator row is one type and value, so the writer checks no repeats itself.
     for (const mention of input.mentions ?? extractIndicators(input.record)) {
       const indicator = indicatorFor(mention);
-      const key = `${indicator.id}\u0000${mention.field}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       resolved.mentions.push({ indicatorId: indicator.id, field: mention.field, raw: mention.raw, value: mention.value, benign: indicator.benign });
       if (indicator.benign) continue;
       resolved.linking.add(indicator.id);
