@@ -34,9 +34,15 @@ async function logInAtProvider(tab: Page, login: string): Promise<Page> {
   return tab;
 }
 
+/** Clicks "Aanmelden met politie-account" (on the sign-in screen, or in `within`): the provider's tab it opens. */
+async function openProviderTab(page: Page, within: Pick<Page, 'getByRole'> = page): Promise<Page> {
+  const [tab] = await Promise.all([page.waitForEvent('popup'), within.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  return tab;
+}
+
 /** Signs in at the provider from the sign-in screen; the workstation opens. */
 async function signInWithPoliceAccount(page: Page, login: string): Promise<void> {
-  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  const tab = await openProviderTab(page);
   await logInAtProvider(tab, login);
   await expect(page.getByTestId('sign-in-screen')).toHaveCount(0);
 }
@@ -64,9 +70,8 @@ test('an officer signs in with their police account and the workstation opens on
   await expect(page.getByTestId('sign-in-screen')).toBeVisible();
   // Gone if the workbench loaded again: it must open in the page the officer started from.
   await page.evaluate(() => Object.assign(globalThis, { signInStartedHere: true }));
-  const button = page.getByRole('button', { name: 'Aanmelden met politie-account' });
   const clickedAt = Date.now();
-  const [tab] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  const tab = await openProviderTab(page);
   await expect(page.getByTestId('police-account-waiting')).toBeVisible();
   // By way of the workstation's start page, which binds this tab to the sign-in, on to the provider.
   await tab.waitForURL((url) => url.origin === provider.issuer);
@@ -92,7 +97,7 @@ test('a police account no officer is linked to is refused, saying why', async ({
   const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
 
   await page.goto(workstation.url);
-  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  const tab = await openProviderTab(page);
   await logInAtProvider(tab, 'kc-niet-gekoppeld');
   await expect(tab.getByRole('heading', { name: 'Aanmelden mislukt / Sign-in failed' })).toBeVisible();
   const failure = page.getByTestId('police-account-failure');
@@ -107,7 +112,7 @@ test('an officer who cancels at the provider stays on the sign-in screen, told t
   const workstation = await launcher.workstation(hub, { officer: 'e2e.agent', signIn: false });
 
   await page.goto(workstation.url);
-  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+  const tab = await openProviderTab(page);
   await tab.getByRole('link', { name: 'Annuleren' }).click();
   await expect(tab.getByRole('heading', { name: 'Aanmelden mislukt / Sign-in failed' })).toBeVisible();
   await expect(page.getByTestId('police-account-failure')).toContainText('access_denied');
@@ -157,7 +162,7 @@ test('a police-account officer sets an offline code, signs in with it while the 
     await page.getByTestId('hub-back-badge').click();
     await expect(prompt).toBeVisible();
     // The tab is still signed in at the provider (as in Keycloak, no page there): straight back to the workstation.
-    const [tab] = await Promise.all([page.waitForEvent('popup'), prompt.getByRole('button', { name: 'Aanmelden met politie-account' }).click()]);
+    const tab = await openProviderTab(page, prompt);
     await tab.waitForEvent('close');
     await expect(prompt).toHaveCount(0);
     await expect(page.getByTestId('signed-in-offline')).toHaveCount(0);
