@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { parseBoundedJson } from './bounded-json';
+import { surelyValidIntakeRecord } from './fast-validate';
 import { intakeRecordSchema, type IntakeRecord } from './schema';
 
 export type IntakeParseResult = { ok: true; record: IntakeRecord } | { ok: false; reason: string };
@@ -61,6 +62,9 @@ export function validateIntakeRecord(value: unknown): IntakeParseResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: `a record must be a JSON object, not ${typeName(value)}` };
   }
+  // The compiled fast path takes what is surely valid, as it is (zod's output would be a deep-equal copy); the
+  // rest goes to zod, whose issues are the reasons.
+  if (surelyValidIntakeRecord(value)) return { ok: true, record: value as IntakeRecord };
   const result = intakeRecordSchema.safeParse(value);
   if (result.success) return { ok: true, record: result.data };
   const reasons = result.error.issues.slice(0, 3).map((issue) => describeIssue(issue, value));
