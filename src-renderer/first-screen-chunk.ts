@@ -60,22 +60,50 @@ function staticClosure(entry: string, ctx: ChunkingContext): Set<string> {
   return reached;
 }
 
+/** The libraries' half of the first screen: every package but Mantine, which goes with the app's own code. */
+const LIBRARY = /\/node_modules\/(?!@mantine\/)/;
+
 /**
- * One chunk for everything the second script (its own chunk stays apart: the first script imports it by name) needs before the first screen draws (what it imports statically and
- * the first script does not already hold). Left to itself the bundler splits off every module a later screen
- * shares, and the page then fetched twenty small chunks: browser mode speaks HTTP/1.1, six connections to the host,
- * so the first screen's API calls, asked by the first script, waited behind them.
+ * Everything the second script (its own chunk stays apart: the first script imports it by name) needs before the
+ * first screen draws (what it imports statically and the first script does not already hold), in two chunks of about
+ * the same size: the libraries (React DOM, i18next, Floating UI, the virtualizer…) and the rest (Mantine, the app's
+ * own modules, its texts). Left to itself the bundler splits off every module a later screen shares, and the page
+ * then fetched twenty small chunks: browser mode speaks HTTP/1.1, six connections to the host, so the first screen's
+ * API calls, asked by the first script, waited behind them. Two, not one: the page's scripts carry V8's compile hint
+ * (compile-first-screen-eagerly.ts), so each is compiled whole on a background thread as it arrives, and the page
+ * can run none of it before the last is compiled; one file was compiled on one thread while the page's main thread
+ * waited, two are compiled side by side. A library that imports a module of the other half stays with it, so that
+ * the libraries' chunk imports nothing from the other: two chunks that import each other can run a module before
+ * the one it uses.
  */
 export function firstScreenChunk(firstScript: string, secondScript: string): Rolldown.CodeSplittingGroup {
-  const perPass = new WeakMap<ChunkingContext, Set<string>>();
-  const secondOnly = (ctx: ChunkingContext) => {
-    let modules = perPass.get(ctx);
-    if (!modules) {
+  const perPass = new WeakMap<ChunkingContext, { modules: Set<string>; libraries: Set<string> }>();
+  const halves = (ctx: ChunkingContext) => {
+    let found = perPass.get(ctx);
+    if (!found) {
       const first = staticClosure(firstScript, ctx);
-      modules = new Set([...staticClosure(secondScript, ctx)].filter((id) => id !== secondScript && !first.has(id)));
-      perPass.set(ctx, modules);
+      const modules = new Set([...staticClosure(secondScript, ctx)].filter((id) => id !== secondScript && !first.has(id)));
+      const libraries = new Set([...modules].filter((id) => LIBRARY.test(id)));
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const id of libraries) {
+          if ((ctx.getModuleInfo(id)?.importedIds ?? []).some((imported) => modules.has(imported) && !libraries.has(imported))) {
+            libraries.delete(id);
+            moved = true;
+          }
+        }
+      }
+      found = { modules, libraries };
+      perPass.set(ctx, found);
     }
-    return modules;
+    return found;
   };
-  return { debugName: 'first-screen', includeDependenciesRecursively: false, name: (id, ctx) => (secondOnly(ctx).has(id) ? 'first-screen' : null) };
+  return {
+    debugName: 'first-screen',
+    includeDependenciesRecursively: false,
+    name: (id, ctx) => {
+      const { modules, libraries } = halves(ctx);
+      return libraries.has(id) ? 'first-screen-libraries' : modules.has(id) ? 'first-screen' : null;
+    },
+  };
 }

@@ -25,10 +25,10 @@ const context = (): Rolldown.ChunkingContext => ({
 const captured = (ctx = context()) => {
   const { name } = firstScreenChunk('/r/main.tsx', '/r/show-app.tsx');
   if (typeof name !== 'function') throw new Error('expected a name function');
-  return Object.keys(GRAPH).filter((id) => name(id, ctx) === 'first-screen');
+  return Object.keys(GRAPH).filter((id) => name(id, ctx) !== null);
 };
 
-describe('the first screen is one chunk', () => {
+describe('the first screen is two chunks', () => {
   it('holds what the second script imports statically, shared modules included, and nothing the first script holds or only a later screen needs', () => {
     expect(captured()).toEqual(['/r/App.tsx', '/nm/react/index.js', '/r/QueueScreen.tsx', '/r/Badge.tsx']);
   });
@@ -67,7 +67,7 @@ describe('the first screen is one chunk', () => {
     const capturedIn = (context: Rolldown.ChunkingContext) => {
       const { name } = firstScreenChunk('/r/main.tsx', '/r/show-app.tsx');
       if (typeof name !== 'function') throw new Error('expected a name function');
-      return Object.keys(graph).filter((id) => name(id, context) === 'first-screen');
+      return Object.keys(graph).filter((id) => name(id, context) !== null);
     };
     expect(capturedIn(ctx((id) => code[id]))).toEqual(['/r/App.tsx', barrel, '/x/node_modules/ui/Button.mjs', '/x/node_modules/ui/Box.mjs']);
     // A module that does more than re-export is no barrel: all it imports goes with it, as before.
@@ -76,5 +76,29 @@ describe('the first screen is one chunk', () => {
     // A name the barrel does not list plainly (imported some other way): all of the barrel, never too little.
     const unlisted = ctx((id) => (id === '/r/App.tsx' ? 'import { Anchor } from "ui";\n' : code[id]));
     expect(capturedIn(unlisted)).toContain('/x/node_modules/ui/MultiSelect.mjs');
+  });
+  it('puts the libraries but Mantine in a chunk of their own, which imports nothing from the other', () => {
+    const nm = (path: string) => `/x/node_modules/${path}`;
+    const graph: Record<string, string[]> = {
+      '/r/main.tsx': [],
+      '/r/show-app.tsx': ['/r/App.tsx'],
+      '/r/App.tsx': [nm('react-dom/index.js'), nm('@mantine/core/Button.mjs'), nm('data-grid/index.js')],
+      [nm('react-dom/index.js')]: [nm('scheduler/index.js')],
+      [nm('scheduler/index.js')]: [],
+      [nm('@mantine/core/Button.mjs')]: [nm('clsx/index.js')],
+      [nm('clsx/index.js')]: [],
+      // A library built on Mantine: with it, or the two chunks would import each other.
+      [nm('data-grid/index.js')]: [nm('@mantine/core/Button.mjs'), nm('grid-core/index.js')],
+      [nm('grid-core/index.js')]: [],
+    };
+    const ctx: Rolldown.ChunkingContext = {
+      getModuleInfo: (id: string) => (graph[id] ? ({ id, importedIds: graph[id], code: '' } as unknown as Rolldown.ModuleInfo) : null),
+    };
+    const { name } = firstScreenChunk('/r/main.tsx', '/r/show-app.tsx');
+    if (typeof name !== 'function') throw new Error('expected a name function');
+    const named = (chunk: string) => Object.keys(graph).filter((id) => name(id, ctx) === chunk);
+    expect(named('first-screen-libraries')).toEqual([nm('react-dom/index.js'), nm('scheduler/index.js'), nm('clsx/index.js'), nm('grid-core/index.js')]);
+    expect(named('first-screen')).toEqual(['/r/App.tsx', nm('@mantine/core/Button.mjs'), nm('data-grid/index.js')]);
+    for (const library of named('first-screen-libraries')) expect(graph[library]!.filter((id) => name(id, ctx) === 'first-screen')).toEqual([]);
   });
 });
