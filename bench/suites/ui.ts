@@ -27,9 +27,11 @@ interface BrowserResult {
   cold: number;
   /** navigation start → the last script or style sheet fetched before the first row. */
   bundleLoaded: Latency;
-  /** navigation start → the first start-up call asked, and → the last one answered, before the first row. */
+  /** navigation start → app.firstScreen (the page's first call) asked, and → answered (its response's end). */
   callsAsked: Latency;
   callsAnswered: Latency;
+  /** navigation start → the last call asked before the first row answered (one the drawn screen asks). */
+  lastCallAnswered: Latency;
   /** Each call the page makes at start, alone over HTTP (ms). */
   bootCalls: Record<string, number>;
   firstRender: Latency;
@@ -126,7 +128,7 @@ export async function uiSuite(): Promise<SuiteResult> {
         value: result.firstRender.p50,
         unit: 'ms',
         limit: { name: 'page and its scripts fetched', value: result.bundleLoaded.p50 },
-        note: `${result.total.toLocaleString('en')} reports in the queue; navigation start → first row on screen, fresh browser context, n=${result.firstRender.n}; the very first (cold) load: ${Math.round(result.cold)} ms; its queue.list call alone: ${result.rawFirst.p50.toFixed(1)} ms; the start-up calls asked at ${Math.round(result.callsAsked.p50)} ms, all answered at ${Math.round(result.callsAnswered.p50)} ms`,
+        note: `${result.total.toLocaleString('en')} reports in the queue; navigation start → first row on screen, fresh browser context, n=${result.firstRender.n}; the very first (cold) load: ${Math.round(result.cold)} ms; its queue.list call alone: ${result.rawFirst.p50.toFixed(1)} ms; app.firstScreen asked at ${Math.round(result.callsAsked.p50)} ms, answered at ${Math.round(result.callsAnswered.p50)} ms (the last call before the first row, asked by the drawn screen, at ${Math.round(result.lastCallAnswered.p50)} ms)`,
       },
       {
         name: `first rendered queue p95, ${k}`,
@@ -134,7 +136,7 @@ export async function uiSuite(): Promise<SuiteResult> {
         unit: 'ms',
         limit: { name: 'page and its scripts fetched', value: result.bundleLoaded.p95 },
         target: { op: '<=', value: 1000 },
-        note: `the start-up calls alone over HTTP (ms): ${boot}; asked at ${Math.round(result.callsAsked.p95)} ms, all answered at ${Math.round(result.callsAnswered.p95)} ms`,
+        note: `the start-up calls alone over HTTP (ms): ${boot}; app.firstScreen asked at ${Math.round(result.callsAsked.p95)} ms, answered at ${Math.round(result.callsAnswered.p95)} ms (the last call before the first row at ${Math.round(result.lastCallAnswered.p95)} ms)`,
       },
       {
         name: `search → updated list p50, ${k}`,
