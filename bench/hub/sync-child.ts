@@ -3,10 +3,14 @@
 // BACKGROUND_SLICE_MS: not the CLI's longer NO_WINDOW_SLICE_MS, which would flatter a workstation's first sync);
 // prints the time, entries pulled and reports stored, and where the time went: the store's thread busy (applying pages)
 // or idle (waiting for the next page), its own CPU, and the wall time of the hub's answers and of preparing pages.
+// As in the workstation's core (src-main/app/core-thread.ts), the WAL is checkpointed on a thread of its own, not by
+// the writing connection at its commits.
 import { systemClock } from '../../shared/platform/clock';
 import { openCaseStore } from '../../src-main/app/open-case-store';
 import { BACKGROUND_SLICE_MS } from '../../src-main/ingest/apply-feed-page';
 import { createWorkerPreparer } from '../../src-main/ingest/prepare-pool';
+import { startWalCheckpointer } from '../../src-main/app/wal-checkpointer';
+import { silentLogger } from '../../shared/platform/logger';
 import { createSyncEngine } from '../../src-main/sync';
 import type { LinePreparer } from '../../src-main/ingest/prepare-pool';
 import { peakRssMiB, threadCpuSeconds } from '../child';
@@ -14,6 +18,9 @@ import { peakRssMiB, threadCpuSeconds } from '../child';
 const [hubUrl, token, dbPath] = process.argv.slice(2) as [string, string, string];
 const store = openCaseStore({ clock: systemClock, path: dbPath });
 const workerPreparer = createWorkerPreparer();
+const checkpointer = startWalCheckpointer(store, undefined, { logger: silentLogger });
+// The checkpoint thread does not keep a process alive (the core's own handles do): while the sync waits on it, this does.
+const keepAlive = setInterval(() => undefined, 60_000);
 /** Wall time of the hub's feed answers (asked until read whole) and of preparing pages; pages ahead overlap the apply. */
 const spent = { feedSeconds: 0, prepareSeconds: 0, pages: 0 };
 const timedFetch: typeof fetch = async (input, init) => {
@@ -33,7 +40,15 @@ const preparer: LinePreparer = {
     return prepared;
   },
 };
-const engine = createSyncEngine(store, { hubUrl, token, preparer, fetch: timedFetch, sliceMs: BACKGROUND_SLICE_MS });
+const engine = createSyncEngine(store, {
+  hubUrl,
+  token,
+  preparer,
+  fetch: timedFetch,
+  sliceMs: BACKGROUND_SLICE_MS,
+  settleOwedWal: () => checkpointer.settleOwed(),
+  restartLargeWal: () => checkpointer.restartIfLarge(),
+});
 const cpuBefore = process.cpuUsage();
 const storeThreadCpuBefore = threadCpuSeconds();
 const loopBefore = performance.eventLoopUtilization();
@@ -46,6 +61,8 @@ const cpu = process.cpuUsage(cpuBefore);
 const reports = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get() as number;
 const filed = store.sqlite.prepare("SELECT count(*) FROM reports WHERE status = 'filed'").pluck().get() as number;
 await workerPreparer.close();
+await checkpointer.close();
+clearInterval(keepAlive);
 store.close();
 console.log(
   JSON.stringify({
