@@ -27,8 +27,8 @@ function pageOf(count: number): RawFeedPage {
 /**
  * The running app beside the sync: its own connection to the store, with the busy timeout the app opens it with,
  * writing every few milliseconds until told to stop; it answers how many writes succeeded (how many of them begun once
- * the sync's first transaction was open) and the errors of the rest. It says (at `beginning`) when it begins a write
- * with the sync's transaction open, so that the sync can wait for one: on a busy machine this thread may otherwise
+ * the sync had started) and the errors of the rest. It counts (at `beginning`) the writes it begins once the sync has
+ * started, so that the sync can wait for one with its transaction open: on a busy machine this thread may otherwise
  * not run at all while a page is applied.
  */
 const APP_WRITER = `
@@ -47,7 +47,7 @@ parentPort.postMessage('writing');
 while (Atomics.load(stop, 0) === 0) {
   const duringSync = Atomics.load(syncing, 0) === 1;
   if (duringSync) {
-    Atomics.store(beginning, 0, 1);
+    Atomics.add(beginning, 0, 1);
     Atomics.notify(beginning, 0);
   }
   try {
@@ -90,16 +90,20 @@ describe('a CLI sync beside the running app', () => {
     // Every slice's budget is asked inside its transaction, which holds the writer's lock from its BEGIN IMMEDIATE: the
     // app's writes begun from then until the page is applied meet the sync's lock (or come between its slices).
     let slices = 0;
+    const beginnings = new Int32Array(beginningShared);
     const budget = () => {
       slices += 1;
-      Atomics.store(syncing, 0, 1);
-      // The first slice waits (holding the lock) until the app begins a write: that write must wait for the lock and succeed.
-      if (slices === 1) Atomics.wait(new Int32Array(beginningShared), 0, 0, busyTimeout);
+      // The first slice waits (holding the lock) until the app begins another write: that write must wait for the lock
+      // and succeed. At most a slice's budget: the app may already wait on the lock with a write it began after the sync
+      // started, before this call (it is counted, but it cannot begin another), and as long a wait as its busy timeout
+      // would fail that write.
+      if (slices === 1) Atomics.wait(beginnings, 0, Atomics.load(beginnings, 0), NO_WINDOW_SLICE_MS);
       return NO_WINDOW_SLICE_MS;
     };
     const applierWith = (sliceMs: SliceBudget) => createFeedPageApplier(store, { clock: systemClock, applier: createMutationApplier(store.sqlite, { clock: systemClock }), sliceMs });
     // Prepared with a budget of its own: preparing on this thread asks its applier's budget too.
     const prepared = await applierWith(NO_WINDOW_SLICE_MS).prepare(JSON.stringify(pageOf(REPORTS)));
+    Atomics.store(syncing, 0, 1);
     const outcome = await applierWith(budget).apply(prepared);
     Atomics.store(syncing, 0, 2);
     Atomics.store(new Int32Array(stop), 0, 1);
