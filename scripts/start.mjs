@@ -57,7 +57,7 @@ if (electron) {
   );
   const store = join(browserModeDemoDir(), 'puzzelstuk.db');
   // Own process group, so a Ctrl+C in the terminal reaches the server once, through exitWith.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'serve', '--demo', '--db', store], {
+  const server = spawn(process.execPath, ['scripts/puzzelstuk.mjs', 'serve', '--demo', '--db', store], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: process.platform !== 'win32',

@@ -13,7 +13,7 @@ const [hubUrl, token, expectedText, officerId, credential] = process.argv.slice(
 const expected = Number(expectedText);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'puzzelstuk-bench-responsive-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'serve', '--db', join(dir, 'station.db'), '--hub', hubUrl, '--token', token], {
+const server = spawn(process.execPath, ['scripts/puzzelstuk.mjs', 'serve', '--db', join(dir, 'station.db'), '--hub', hubUrl, '--token', token], {
   cwd: root,
   env: { ...process.env, PUZZELSTUK_DB_KEY: 'bench-responsive-key' },
   stdio: ['ignore', 'pipe', 'ignore'],

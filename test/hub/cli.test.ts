@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedPage, IntakeSummary } from '../../shared/hub/protocol';
 import { runCliCaptured } from '../support/run-cli';
@@ -16,12 +15,12 @@ interface Served {
 }
 
 /**
- * `hub serve` as a person starts it (`npx tsx src-main/cli/entry.ts hub serve …`): a process of its own, speaking
- * JSON on stdout. The tsx binary is started directly: npm's wrapper would turn the hub's exit code after SIGTERM
+ * `hub serve` as a person starts it (`npm run cli -- hub serve …`): a process of its own, speaking
+ * JSON on stdout. The bin is started with node directly: npm's wrapper would turn the hub's exit code after SIGTERM
  * into a death by signal.
  */
 async function serve(args: string[]): Promise<Served> {
-  const child = spawn(resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/entry.ts', 'hub', 'serve', ...args, '--port', '0'], {
+  const child = spawn(process.execPath, ['scripts/puzzelstuk.mjs', 'hub', 'serve', ...args, '--port', '0'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

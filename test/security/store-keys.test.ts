@@ -230,7 +230,7 @@ describe('store encrypt under a crash', () => {
     // Killed (SIGKILL: no clean-up runs) at moments after the rewrite began: its temporary copy exists.
     for (const delayMs of [0, 20, 60, 150, 300, 600]) {
       if (!isPlainSqliteFile(path)) break;
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'store', 'encrypt', '--db', path], {
+      const child = spawn(process.execPath, ['scripts/puzzelstuk.mjs', 'store', 'encrypt', '--db', path], {
         cwd: PROJECT_ROOT,
         env: { ...process.env, PUZZELSTUK_DB_KEY: KEY },
         stdio: 'ignore',

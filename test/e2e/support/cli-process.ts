@@ -1,5 +1,5 @@
 /**
- * The project's CLI as a person runs it (`npm run cli -- …` is `node --import tsx src-main/cli/entry.ts …`), one OS
+ * The project's CLI as a person runs it (`npm run cli -- …` is `node scripts/puzzelstuk.mjs …`), one OS
  * process per server. Node is started directly with tsx's loader: an npm wrapper would stand between the signal and
  * the server. Every child still running when this process exits is killed, so no server outlives the suite.
  */
@@ -10,14 +10,14 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from './paths';
 
-const CLI_ENTRY = join(PROJECT_ROOT, 'src-main/cli/entry.ts');
+const CLI_BIN = join(PROJECT_ROOT, 'scripts/puzzelstuk.mjs');
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
 function cliChild(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
     cwd: PROJECT_ROOT,
     // The runner's NODE_OPTIONS carry Playwright's own loader; the CLI gets a plain Node.
     env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env },

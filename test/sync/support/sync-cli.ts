@@ -8,11 +8,11 @@ export interface CliRun {
 }
 
 /**
- * Runs `puzzelstuk sync …` as its own process, as `npx tsx src-main/cli/entry.ts` would, but as a single node
- * process (`node --import tsx`), so that SIGKILL hits exactly the process that holds the store.
+ * Runs `puzzelstuk sync …` as its own process, as `npm run cli --` would, but as a single node
+ * process (`node scripts/puzzelstuk.mjs`), so that SIGKILL hits exactly the process that holds the store.
  */
 export function spawnSyncCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/entry.ts', 'sync', ...args], {
+  const child = spawn(process.execPath, ['scripts/puzzelstuk.mjs', 'sync', ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
