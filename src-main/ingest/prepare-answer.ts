@@ -3,7 +3,7 @@ import { compileIntakeFastPath } from '../../shared/intake/fast-validate';
 import { prepareFeedPageBody } from './prepare-feed-page';
 import { prepareLine } from './prepare-line';
 import type { PrepareAnswer, PrepareRequest } from './prepare-pool';
-import { toWireBatch, WORKER_READY } from './prepared-wire';
+import { toWire, toWireBatch, WORKER_READY } from './prepared-wire';
 
 /**
  * Where the worker is, shared with the thread that started it. At PREPARING: the number of the line it is preparing, or
@@ -44,9 +44,11 @@ export function answerPrepareRequest(request: PrepareRequest, progress?: Prepare
     if (progress) Atomics.store(progress, PREPARING, 0);
     return page === null ? { id: request.id, abandoned: true } : { id: request.id, page };
   }
+  // Each line in its wire form at once: the parsed record is garbage before the next line, not held (and copied by
+  // every scavenge) until the batch is sent.
   const prepared = request.lines.map((line) => {
     if (progress) begin(progress, line.number);
-    return prepareLine(line);
+    return toWire(prepareLine(line));
   });
   if (progress) Atomics.store(progress, PREPARING, 0);
   return { id: request.id, batch: toWireBatch(prepared) };

@@ -59,13 +59,12 @@ export interface WireBatch {
   packed: ArrayBuffer;
 }
 
-export function toWireBatch(prepared: readonly PreparedLine[]): WireBatch {
+export function toWireBatch(prepared: readonly WirePreparedLine[]): WireBatch {
   let bytes = 0;
-  for (const line of prepared) if (line.ok === true && line.input.packed) bytes += line.input.packed.packed.length;
+  for (const line of prepared) if (line.ok === true && line.packed) bytes += line.packed.packed.length;
   const packed = new Uint8Array(bytes);
   let at = 0;
-  const placed = prepared.map((line): PlacedLine => {
-    const wire = toWire(line);
+  const placed = prepared.map((wire): PlacedLine => {
     if (wire.ok !== true || wire.packed === undefined) return wire as PlacedLine;
     const { packed: bytesOfLine, narrativeAt } = wire.packed;
     packed.set(bytesOfLine, at);

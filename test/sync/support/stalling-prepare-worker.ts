@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { NdjsonLine } from '../../../shared/intake/ndjson-lines';
 import { answerPrepareRequest, PREPARING, servePrepareRequests, type PrepareProgress } from '../../../src-main/ingest/prepare-answer';
 import type { PrepareAnswer } from '../../../src-main/ingest/prepare-pool';
-import { fromWireBatch, toWireBatch, type WireBatch } from '../../../src-main/ingest/prepared-wire';
+import { fromWireBatch, toWire, toWireBatch, type WireBatch } from '../../../src-main/ingest/prepared-wire';
 import { HANGS_ON, HANGS_ONCE_ON, SLOW_ON, SLOW_RECORD_MS } from './stalling-prepare-markers';
 
 const progress = (workerData as { progress: PrepareProgress }).progress;
@@ -37,6 +37,6 @@ if (parentPort) {
       if (hangsHere(request.body)) hangOn(0);
       return answerPrepareRequest(request, progress);
     }
-    return { id: request.id, batch: toWireBatch(request.lines.map((line) => answerLine(request.id, line))) } satisfies PrepareAnswer;
+    return { id: request.id, batch: toWireBatch(request.lines.map((line) => toWire(answerLine(request.id, line)))) } satisfies PrepareAnswer;
   });
 }
