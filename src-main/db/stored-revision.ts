@@ -9,7 +9,7 @@
  * because setting up a compressor with a large dictionary cost ~300 µs a record; packing runs on the prepare
  * worker, beside the parsing and the extraction, not on the store's thread.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * The first byte of `packed`: how the rest was made. Formats are frozen, as stored records depend on every byte of them.
@@ -54,6 +54,76 @@ const OPTIONS_1 = { dictionary: DICTIONARY_1, level: 6, windowBits: 12, memLevel
  */
 const DEFLATE_OPTIONS_1 = { ...OPTIONS_1, chunkSize: 1024 } as const;
 
+/** Buffers the reused compressor keeps: a record's text fits (a narrative is at most 20,000 characters); a longer one gets its own. */
+const KEPT_BUFFER_BYTES = 256 * 1024;
+
+/** What a DeflateRaw stream holds of zlib's (Node's lib/zlib.js since v10: the engine's native handle and its counts). */
+interface DeflateInternals {
+  _handle?: {
+    reset(): void;
+    writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
+  };
+  /** After a writeSync: the output bytes left free, and the input bytes left unread. */
+  _writeState?: Uint32Array;
+}
+
+/**
+ * One compressor for the thread, reset before each record, instead of a DeflateRaw stream set up and torn down for
+ * each (deflateRawSync): a stream object and zlib's ~45 KB of state a record were a quarter of packing's CPU and much
+ * of the prepare worker's garbage. Node offers no synchronous reuse, so this drives the stream's native handle as
+ * deflateRawSync does (lib/zlib.js processChunkSync); a Node without it packs through deflateRawSync.
+ *
+ * The bytes can differ from a fresh compressor's (7 of 19,848 records of the bench's 20k file) and inflate to the same
+ * text: at the end of the input zlib's match search may look past it into the window, which a fresh compressor has
+ * zeroed and a reset one holds the previous record in; a longer match found there is cut to the input's end, in
+ * place of an equally long one at another distance. Compressing 8 KiB of zeros first gives the fresh bytes again.
+ */
+function createReusedDeflate(): ((text: string) => Uint8Array) | null {
+  const engine = new DeflateRaw(DEFLATE_OPTIONS_1) as DeflateRaw & DeflateInternals;
+  const handle = engine._handle;
+  const state = engine._writeState;
+  if (typeof handle?.reset !== 'function' || typeof handle.writeSync !== 'function' || !(state instanceof Uint32Array)) return null;
+  // zlib's errors destroy the stream at once and are emitted later: seen as `destroyed` below, not as unhandled.
+  engine.on('error', () => {});
+  const encoder = new TextEncoder();
+  const keptInput = new Uint8Array(KEPT_BUFFER_BYTES);
+  const keptOutput = new Uint8Array(KEPT_BUFFER_BYTES);
+  return (text) => {
+    // Room for the text's UTF-8 (at most 3 bytes a UTF-16 unit), and for more than zlib's bound on deflated bytes.
+    const input = text.length * 3 <= keptInput.length ? keptInput : new Uint8Array(text.length * 3);
+    const { written } = encoder.encodeInto(text, input);
+    const room = written + (written >> 2) + 64;
+    const output = room <= keptOutput.length ? keptOutput : new Uint8Array(room);
+    handle.reset();
+    handle.writeSync(constants.Z_FINISH, input, 0, written, output, 0, output.length);
+    if (engine.destroyed) throw new Error('deflate failed packing a revision');
+    // All read and room left over: the stream was finished, the whole deflated text is in `output`.
+    if (state[1] !== 0 || state[0] === 0) throw new Error('packing a revision left deflate unfinished');
+    return output.slice(0, output.length - state[0]!);
+  };
+}
+
+let reusedDeflate: ((text: string) => Uint8Array) | null | undefined;
+
+/** The text deflated with format 1's options. */
+function deflateRevisionText(text: string): Uint8Array {
+  reusedDeflate ??= createReusedDeflate();
+  if (reusedDeflate === null) return deflateRawSync(text, DEFLATE_OPTIONS_1);
+  try {
+    return reusedDeflate(text);
+  } catch (error) {
+    // The next record gets a new compressor, not this one in whatever state it failed in.
+    reusedDeflate = undefined;
+    throw error;
+  }
+}
+
+/** Whether this Node packs with one reused compressor (else with a fresh one a record, through deflateRawSync); for its test. */
+export function packsWithReusedCompressor(): boolean {
+  reusedDeflate ??= createReusedDeflate();
+  return reusedDeflate !== null;
+}
+
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** A record as received, ready for `report_revisions.packed` and `narrative_at`. */
@@ -74,7 +144,7 @@ export function packRevision(raw: string, narrative?: string | null): PackedRevi
   const quoted = narrative && !LONE_SURROGATE.test(narrative) ? JSON.stringify(narrative) : null;
   const at = quoted === null ? -1 : raw.indexOf(quoted);
   const text = at === -1 ? raw : raw.slice(0, at) + raw.slice(at + quoted!.length);
-  const deflated = deflateRawSync(text, DEFLATE_OPTIONS_1);
+  const deflated = deflateRevisionText(text);
   const header = at === -1 ? [FORMAT_1] : [FORMAT_2, ...leb128(narrative!.length)];
   const packed = new Uint8Array(header.length + deflated.length);
   packed.set(header, 0);

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateReports } from '../../../src-generator';
+import { createReportGenerator, generateReports } from '../../../src-generator';
 import { redactRecord } from '../../../shared/intake/revision-rules';
 import type { IntakeRecord } from '../../../shared/intake/schema';
-import { packRevision, readsBackAfter, revisionText } from '../../../src-main/db/stored-revision';
+import { packRevision, packsWithReusedCompressor, readsBackAfter, revisionText } from '../../../src-main/db/stored-revision';
 import { currentRecord, requireReportRow } from '../../../src-main/queries/report-record';
 import { changedFieldPaths } from '../../../src-main/queries/revision-diff';
 import { listRevisions } from '../../../src-main/queries/revisions';
@@ -32,6 +32,53 @@ function expectedTexts(lines: string[]): Map<string, string> {
   });
   return expected;
 }
+
+/**
+ * The packer reuses one compressor, reset before each text (stored-revision.ts): its bytes may differ from a fresh
+ * compressor's — zlib's match search may look past a text's end into what the text before left in the window — but
+ * each must read back, through the existing reader, as exactly the text packed, whatever came before it.
+ */
+describe('the reused compressor', () => {
+  const readBack = (text: string) => revisionText({ raw: '', ...packRevision(text), reportNarrative: null });
+
+  it('is what packs on this Node (else each revision takes a fresh one, as before)', () => {
+    expect(packsWithReusedCompressor()).toBe(true);
+  });
+
+  it('reads back every record of the bench 20k file, cut and whole, packed one after another as an import packs them', () => {
+    const generator = createReportGenerator({ seed: '2026', revisions: true, withdrawals: true });
+    for (let index = 0; index < 20_000; index++) {
+      const record = generator.next();
+      const line = JSON.stringify(record);
+      const narrative = record.incident?.narrative;
+      const cut = packRevision(line, narrative);
+      if (revisionText({ raw: '', ...cut, reportNarrative: narrative ?? null }) !== line) expect.fail(`record ${index + 1} cut`);
+      if (readBack(line) !== line) expect.fail(`record ${index + 1} whole`);
+    }
+  }, 120_000);
+
+  it('reads back a text packed after a longer one it begins, where the window past its end holds its own continuation', () => {
+    const longer = JSON.stringify(filedRecord({ incident: { summary: 'Betaald', narrative: 'Ik heb betaald en niets ontvangen. '.repeat(40) } }));
+    for (let length = longer.length; length > 0; length -= 7) {
+      readBack(longer);
+      expect(readBack(longer.slice(0, length))).toBe(longer.slice(0, length));
+    }
+  });
+
+  it('reads back texts of any length and alphabet in any order, longer than its kept buffers and empty too', () => {
+    expect(readBack('')).toBe('');
+    const huge = '€ 0612345678 https://voorbeeld.nl '.repeat(12_000);
+    expect(readBack(huge)).toBe(huge);
+    expect(readBack(huge.slice(0, 1000))).toBe(huge.slice(0, 1000));
+    fc.assert(
+      // Well-formed text, as a line read from UTF-8 is (a lone surrogate would become U+FFFD, with or without reuse).
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.string({ unit: 'grapheme-ascii', maxLength: 5000 })), { minLength: 1, maxLength: 8 }), (texts) => {
+        for (const text of texts) expect(readBack(text)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('stored revisions', () => {
   it('pack and unpack any JSON text exactly, with the narrative cut out and put back', () => {
