@@ -38,8 +38,23 @@ const LIST_FIELD_ENTRIES = Object.entries(LIST_FIELDS);
 const DIGITS = /^\d+$/;
 const CODE = /^#([a-z]+)(\d*)$/;
 
+/**
+ * Stored forms already worked out, by path: an import's mentions name a few dozen paths over and over, and finding a
+ * list path's code tries each list's prefix and suffix. Bounded, as a record may name any path (a long list's index).
+ */
+const encodedPaths = new Map<string, string>();
+const MAX_ENCODED_PATHS = 1024;
+
 /** The stored form of a mention's field path. */
 export function encodeMentionField(path: string): string {
+  const known = encodedPaths.get(path);
+  if (known !== undefined) return known;
+  const encoded = codeOfPath(path);
+  if (encodedPaths.size < MAX_ENCODED_PATHS) encodedPaths.set(path, encoded);
+  return encoded;
+}
+
+function codeOfPath(path: string): string {
   const single = codeOfSingle.get(path);
   if (single !== undefined) return `#${single}`;
   for (const [code, [before, after]] of LIST_FIELD_ENTRIES) {

@@ -56,6 +56,16 @@ describe('a mention field as stored', () => {
     expect(() => encodeMentionField('#n')).toThrow(/cannot start with #/);
   });
 
+  it('is the same when a path comes again, also past the paths it remembers, and a # path is refused every time', () => {
+    const many = Array.from({ length: 3000 }, (_, index) => (index % 2 === 0 ? `suspect.other[${index}]` : `field${index}`));
+    const first = [...CODED, ...KEPT, ...many].map(encodeMentionField);
+    expect([...CODED, ...KEPT, ...many].map(encodeMentionField)).toEqual(first);
+    expect(encodeMentionField('suspect.other[2998]')).toBe('#o2998');
+    expect(encodeMentionField('field2999')).toBe('field2999');
+    expect(() => encodeMentionField('#n')).toThrow(/cannot start with #/);
+    expect(() => encodeMentionField('#n')).toThrow(/cannot start with #/);
+  });
+
   it('tells the suspect’s side from the code, and from a kept path as before', () => {
     const sqlite = new Database(':memory:');
     const asked = (predicate: string, stored: string) => sqlite.prepare<[string], number>(`SELECT ${predicate} FROM (SELECT ? AS field)`).pluck().get(stored) === 1;
