@@ -23,6 +23,8 @@ import { errorKind } from '../../shared/errors';
 import { silentLogger, type Logger } from '../../shared/platform/logger';
 import { openWriteTransaction, writeTransaction } from '../db/write-transaction';
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** `purged`: the report was purged here by retention (./tombstones.ts) and is not taken again. */
 export type ApplyOutcome = IntakeOutcome | 'purged';
 
@@ -83,6 +85,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
 
   const {
     findReport,
+    storedReportIds,
     insertReport,
     updateReport,
     hasRevision,
@@ -164,6 +167,22 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   const MAX_KNOWN_INDICATORS = 200_000;
   /** Inside a batch: whether retention purged a report here, the store's purge key read once for the batch. */
   let purgedInBatch: ((reportId: string) => boolean) | null = null;
+
+  /**
+   * Inside an import's batch: the report ids that may have a row — those the store held when the batch began (read
+   * in one statement) and those the batch met since. Any other is new, and its lookup is skipped (most of an import's
+   * reports are new). Only the batch writes in its transaction, so no row appears otherwise. Null: look each one up.
+   */
+  let mayBeStored: Set<string> | null = null;
+  /**
+   * The ids of a batch's reports that have a row already; null when one holds a surrogate (the contract's ids are
+   * ASCII; a lone surrogate would not read back the same through JSON), so that each is looked up.
+   */
+  function storedOf(inputs: readonly ReportInput[]): Set<string> | null {
+    const reportIds = inputs.map((input) => input.row?.reportId ?? input.record.reportId);
+    if (reportIds.some((reportId) => SURROGATE.test(reportId))) return null;
+    return new Set(storedReportIds.all(JSON.stringify(reportIds)));
+  }
 
   /** The indicator's row, inserted when new (`created`). */
   function indicatorFor(mention: MentionWithDomain): { id: number; benign: boolean; created?: true } {
@@ -390,7 +409,8 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
   function applyOne(input: ReportInput): ApplyOutcome {
     const at = deps.clock.now().toISOString();
     const row = input.row ?? recordRow(input.record);
-    const existing = findReport.get(row.reportId);
+    const existing = mayBeStored === null || mayBeStored.has(row.reportId) ? findReport.get(row.reportId) : undefined;
+    mayBeStored?.add(row.reportId);
     const decision = decideRevision(
       existing ? { revision: existing.revision, hasRevision: (revision) => hasRevision.get(existing.id, revision) !== undefined } : null,
       row.revision,
@@ -411,22 +431,32 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
    * forgotten; the transaction must then roll back. `textIndexed` 'at the commit': the batch is one of an import's held
    * transaction, whose text index is written just before it commits (endHeld), for all its batches at once.
    */
-  function batchScope<T>(work: () => T, settle: 'at its end' | 'with the import', textIndexed: 'at its end' | 'at the commit' = 'at its end'): T {
+  function batchScope<T>(
+    work: () => T,
+    settle: 'at its end' | 'with the import',
+    textIndexed: 'at its end' | 'at the commit' = 'at its end',
+    inputs: readonly ReportInput[] | null = null,
+  ): T {
     followBenignList();
     batching = true;
     if (textIndexed === 'at its end') textIndex.defer();
     purgedInBatch = tombstones.purgedTest();
     try {
+      mayBeStored = inputs && storedOf(inputs);
+      // Only an import's batch runs alone in its transaction: a feed slice's caller may touch clusters between records.
+      if (inputs) clusters.holdSizes();
       const deferredHere = deferKeptCounts.run().changes === 1;
       const result = audit.withHeadKept(() => {
         const applied = work();
         intake.flush();
         return applied;
       });
+      clusters.writeSizes();
       if (deferredHere && settle === 'at its end') settleKeptCounts.run();
       if (textIndexed === 'at its end') textIndex.flush();
       return result;
     } catch (error) {
+      clusters.dropSizes();
       forgetIndicators();
       textIndex.discard();
       intake.discard();
@@ -434,11 +464,12 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
     } finally {
       batching = false;
       purgedInBatch = null;
+      mayBeStored = null;
     }
   }
 
   /** An import's batch in a transaction of its own. */
-  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]) => batchScope(() => inputs.map(apply), 'with the import'));
+  const applyInTransaction = writeTransaction(sqlite, (inputs: readonly ReportInput[]) => batchScope(() => inputs.map(apply), 'with the import', 'at its end', inputs));
 
   /**
    * After a withdrawal's transaction committed: the WAL is emptied into the store (whose secure_delete zeroed the
@@ -494,7 +525,7 @@ export function createReportWriter(store: CaseStore, deps: ReportWriterDeps) {
    */
   function applyInHeld(transaction: NonNullable<typeof held>, inputs: readonly ReportInput[]): ApplyOutcome[] {
     try {
-      return batchScope(() => inputs.map(apply), 'with the import', 'at the commit');
+      return batchScope(() => inputs.map(apply), 'with the import', 'at the commit', inputs);
     } catch (error) {
       held = null;
       transaction.end(false);

@@ -161,6 +161,10 @@ export function prepareReportWriting(sqlite: Database.Database) {
     findReport: sqlite.prepare<[string], ExistingReport>(
       'SELECT id, revision, first_received_at FROM reports WHERE report_id = ?',
     ),
+    /** Which of these report ids (a JSON array) have a row. */
+    storedReportIds: sqlite
+      .prepare<[reportIdsJson: string], string>('SELECT report_id FROM reports WHERE report_id IN (SELECT value FROM json_each(?))')
+      .pluck(),
     insertReport: sqlite.prepare<[reportId: string, ...RowValues, clusterId: number | null]>(
       `INSERT INTO reports (report_id, revision, status, received_at, first_received_at, channel, kind, category, region,
          reporter_type, summary, narrative, loss_cents, incident_at, updated_at, cluster_id)
