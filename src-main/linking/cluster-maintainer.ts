@@ -64,6 +64,36 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     return undefined;
   }
 
+  /**
+   * While held (an import's batch, in which only this maintainer writes clusters): the clusters' sizes as read or
+   * worked out, and those of them still to be written. A batch's new reports join the same few clusters over and
+   * over; each one's size is then read once and written once, at writeSizes, not at every join.
+   */
+  let heldSizes: { sizes: Map<number, number>; unwritten: Set<number> } | null = null;
+
+  function sizeOfCluster(clusterId: number): number {
+    const held = heldSizes?.sizes.get(clusterId);
+    if (held !== undefined) return held;
+    const size = sizeOf.get(clusterId) ?? 0;
+    heldSizes?.sizes.set(clusterId, size);
+    return size;
+  }
+
+  function resize(clusterId: number, size: number): void {
+    if (!heldSizes) {
+      setSize.run(size, clusterId);
+      return;
+    }
+    heldSizes.sizes.set(clusterId, size);
+    heldSizes.unwritten.add(clusterId);
+  }
+
+  function removeCluster(clusterId: number): void {
+    deleteCluster.run(clusterId);
+    heldSizes?.sizes.delete(clusterId);
+    heldSizes?.unwritten.delete(clusterId);
+  }
+
   function forget(): void {
     clusterOfIndicator.clear();
     mergedInto.clear();
@@ -75,6 +105,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
 
   function newCluster(size: number): number {
     const id = Number(createCluster.run(size).lastInsertRowid);
+    heldSizes?.sizes.set(id, size);
     if (mergedInto.has(id) || stale.has(id)) forget();
     return id;
   }
@@ -104,7 +135,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     let target: number | null = null;
     let largest = 0;
     for (const cluster of clustersToJoin) {
-      const size = sizeOf.get(cluster) ?? 0;
+      const size = sizeOfCluster(cluster);
       if (target === null || size > largest) {
         target = cluster;
         largest = size;
@@ -114,16 +145,16 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     let total = largest + unwritten;
     for (const cluster of clustersToJoin) {
       if (cluster === target) continue;
-      total += sizeOf.get(cluster) ?? 0;
+      total += sizeOfCluster(cluster);
       moveMembers(target, cluster);
-      deleteCluster.run(cluster);
+      removeCluster(cluster);
       mergedInto.set(cluster, target);
     }
     for (const lone of loneReports) {
       setCluster.run(target, lone);
       total += 1;
     }
-    setSize.run(total, target);
+    resize(target, total);
     return target;
   }
 
@@ -180,10 +211,10 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     const [largest, ...rest] = ordered;
     if (!largest || largest.length < 2) {
       for (const id of members) setCluster.run(null, id);
-      deleteCluster.run(clusterId);
+      removeCluster(clusterId);
       return;
     }
-    setSize.run(largest.length, clusterId);
+    resize(clusterId, largest.length);
     for (const component of rest) {
       const target = component.length >= 2 ? newCluster(component.length) : null;
       for (const id of component) setCluster.run(target, id);
@@ -207,11 +238,11 @@ export function createClusterMaintainer(sqlite: Database.Database) {
       for (const reportId of part) setCluster.run(target, reportId);
     }
     if (remaining >= 2) {
-      setSize.run(remaining, clusterId);
+      resize(clusterId, remaining);
       return;
     }
     for (const reportId of membersOf.all(clusterId)) setCluster.run(null, reportId);
-    deleteCluster.run(clusterId);
+    removeCluster(clusterId);
   }
 
   /** A report stopped mentioning these indicators (its mentions are already replaced). */
@@ -222,7 +253,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     stale.add(own);
     const lost = stillHeld(lostIndicatorIds);
     if (lost.length === 0) return;
-    separate(own, [{ reports: [reportId], indicators: [] }, ...lost.map((indicatorId) => ({ reports: [], indicators: [indicatorId] }))], sizeOf.get(own) ?? 0);
+    separate(own, [{ reports: [reportId], indicators: [] }, ...lost.map((indicatorId) => ({ reports: [], indicators: [indicatorId] }))], sizeOfCluster(own));
   }
 
   /**
@@ -232,7 +263,7 @@ export function createClusterMaintainer(sqlite: Database.Database) {
    */
   function leftBy(clusterId: number, gone: number, formerIndicatorIds: Iterable<number>): void {
     const seeds = stillHeld(formerIndicatorIds).map((indicatorId) => ({ reports: [], indicators: [indicatorId] }));
-    separate(clusterId, seeds, (sizeOf.get(clusterId) ?? 0) - gone);
+    separate(clusterId, seeds, sizeOfCluster(clusterId) - gone);
   }
 
   /** Takes a report out of its cluster (withdrawn, or all its links gone; its mentions are already removed). */
@@ -243,7 +274,30 @@ export function createClusterMaintainer(sqlite: Database.Database) {
     leftBy(own, 1, formerIndicatorIds);
   }
 
-  return { link, joinUnwritten, split, unlinked, detach, leftBy, forget, clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null };
+  return {
+    link,
+    joinUnwritten,
+    split,
+    unlinked,
+    detach,
+    leftBy,
+    forget,
+    clusterOf: (reportId: number) => clusterOf.get(reportId)?.cluster_id ?? null,
+    /** From here until writeSizes or dropSizes, clusters' sizes are kept here and written once: only while nothing else writes clusters. */
+    holdSizes(): void {
+      heldSizes = { sizes: new Map(), unwritten: new Set() };
+    },
+    /** Writes the sizes held since holdSizes, and holds none any more; before the transaction commits. */
+    writeSizes(): void {
+      const held = heldSizes;
+      heldSizes = null;
+      if (held) for (const clusterId of held.unwritten) setSize.run(held.sizes.get(clusterId)!, clusterId);
+    },
+    /** The transaction rolls back: forgets the sizes held. */
+    dropSizes(): void {
+      heldSizes = null;
+    },
+  };
 }
 
 export type ClusterMaintainer = ReturnType<typeof createClusterMaintainer>;

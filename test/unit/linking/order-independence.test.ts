@@ -86,4 +86,21 @@ describe('import order', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('in one batch (the clusters’ sizes held until its end) gives what batches of three give', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(reportHistoryArbitrary, { minLength: 2, maxLength: 8 }).chain((histories) => fc.shuffledSubarray(recordsOf(histories), { minLength: 1 })),
+        async (records) => {
+          const inBatches = openTempStore();
+          await inBatches.importRecords(records);
+          const atOnce = openTempStore();
+          atOnce.writer.applyBatch(records.map((record) => ({ record, raw: JSON.stringify(record) })));
+          expect(observable(atOnce.store.sqlite)).toEqual(observable(inBatches.store.sqlite));
+          expectClusterSizesRight(atOnce.store.sqlite);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
