@@ -12,7 +12,7 @@ import { normalizeCrypto } from '../../../shared/indicators/normalize/crypto-add
 import { normalizeDomain } from '../../../shared/indicators/normalize/domain';
 import { normalizeEmail } from '../../../shared/indicators/normalize/email';
 import { normalizeIban } from '../../../shared/indicators/normalize/iban';
-import { normalizePhone } from '../../../shared/indicators/normalize/phone';
+import { dutchFastPath, normalizePhone, normalizeWithLibrary } from '../../../shared/indicators/normalize/phone';
 import { normalizeUrl, parseUrl } from '../../../shared/indicators/normalize/web-url';
 
 const digits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
@@ -65,6 +65,43 @@ describe('phone properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  // Any national significant number, valid or not, of the lengths dialable keys have.
+  const anyNsn = fc.tuple(fc.constantFrom(...'0123456789'), fc.integer({ min: 3, max: 12 })).chain(([first, rest]) => digits(rest).map((tail) => first + tail));
+  const validNsn = fc.oneof(
+    dutchNumber,
+    digits(7).map((rest) => `66${rest}`), // pager
+    digits(7).map((rest) => `91${rest}`), // voip
+    digits(7).map((rest) => `970${rest}1`), // machine-to-machine, 11 digits
+    fc.tuple(fc.constantFrom('84', '87', '88'), digits(7)).map(([a, b]) => a + b), // uan
+    fc.tuple(fc.constantFrom('1401', '1402', '1403', '14071', '1408'), digits(1)).map(([a, b]) => a + b), // 140xx uan
+  );
+  /** Every dialable key of `nsn`, the Dutch forms the fast path reads and the near misses it must leave alone. */
+  const keysOf = (nsn: string): string[] => [`0${nsn}`, `+31${nsn}`, `0031${nsn}`, nsn, `+310${nsn}`, `00310${nsn}`, `31${nsn}`, `00${nsn}`, `+${nsn}`, `0${nsn}0`, `0${nsn.slice(1)}`];
+
+  it('the Dutch fast path answers exactly as libphonenumber for every key it takes', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyNsn, validNsn), (nsn) => {
+        for (const key of keysOf(nsn)) {
+          const fast = dutchFastPath(key);
+          if (fast) expect(fast, key).toEqual(normalizeWithLibrary(key));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the Dutch fast path takes every valid Dutch number written nationally or with +31 / 0031', () => {
+    fc.assert(
+      fc.property(validNsn, (nsn) => {
+        for (const key of [`0${nsn}`, `+31${nsn}`, `0031${nsn}`]) {
+          const expected = normalizeWithLibrary(key);
+          expect(dutchFastPath(key), key).toEqual(expected?.enrichment?.country === 'NL' ? expected : null);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 
