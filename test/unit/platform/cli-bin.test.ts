@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEPT_BUNDLE_DIR } from '../../../scripts/kept-bundle.mjs';
-import { PROJECT_ROOT } from '../../e2e/support/paths';
+import { PROJECT_ROOT } from '../../support/paths';
 
 const ENTRY = join(PROJECT_ROOT, 'src-main/cli/entry.ts');
 
